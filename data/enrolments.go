@@ -1,0 +1,280 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"time"
+)
+
+// EnrolmentStatus is where a person stands for a session.
+type EnrolmentStatus string
+
+const (
+	Enrolled   EnrolmentStatus = "enrolled"
+	Waitlisted EnrolmentStatus = "waitlisted"
+	Withdrawn  EnrolmentStatus = "cancelled"
+)
+
+// Enrolment is one person's place (or place in the queue) for one session.
+type Enrolment struct {
+	ParticipantID int64
+	SessionID     int64
+	Status        EnrolmentStatus
+	At            time.Time // when they took their place in the queue
+	// Read only: who and what, for lists.
+	ParticipantName string
+	Organisation    string
+	SessionTitle    string
+	Day             Day
+	Start, End      Clock
+	Position        int // 1-based place in the waiting list; 0 when enrolled
+}
+
+// Enrol puts a participant in a session, or on its waiting list when it is
+// full. Enrolling twice is harmless. Someone already down for a session at
+// the same time gets ErrClash; a cancelled participant ErrParticipantCancelled.
+func (s *Store) Enrol(ctx context.Context, participantID, sessionID int64) (EnrolmentStatus, error) {
+	var st EnrolmentStatus
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		var err error
+		st, err = s.enrol(ctx, tx, participantID, sessionID)
+		return err
+	})
+	return st, err
+}
+
+func (s *Store) enrol(ctx context.Context, tx *sql.Tx, participantID, sessionID int64) (EnrolmentStatus, error) {
+	p, err := loadParticipant(ctx, tx, "p.id = ?", participantID)
+	if err != nil {
+		return "", err
+	}
+	if p.Status == StatusCancelled {
+		return "", ErrParticipantCancelled.With(p.FullName())
+	}
+	se, err := loadSession(ctx, tx, sessionID)
+	if err != nil {
+		return "", err
+	}
+	var current EnrolmentStatus
+	err = tx.QueryRowContext(ctx, "SELECT status FROM enrolment WHERE participant_id = ? AND session_id = ?",
+		participantID, sessionID).Scan(&current)
+	if err != nil && err != sql.ErrNoRows {
+		return "", err
+	}
+	if current == Enrolled || current == Waitlisted {
+		return current, nil
+	}
+	var title string
+	var start, end Clock
+	err = tx.QueryRowContext(ctx, `SELECT s.title, s.start_min, s.end_min FROM enrolment e JOIN session s ON s.id = e.session_id
+		WHERE e.participant_id = ? AND e.status IN ('enrolled', 'waitlisted') AND s.day = ? AND s.id <> ?
+		AND s.start_min < ? AND s.end_min > ? ORDER BY s.start_min LIMIT 1`,
+		participantID, se.Day, se.ID, se.End, se.Start).Scan(&title, &start, &end)
+	if err == nil {
+		return "", ErrClash.With(p.FullName(), title, start, end)
+	}
+	if err != sql.ErrNoRows {
+		return "", err
+	}
+	st := Enrolled
+	if se.EffectiveCapacity > 0 && (se.Enrolled >= se.EffectiveCapacity || se.Waitlisted > 0) {
+		st = Waitlisted
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO enrolment (participant_id, session_id, status, at) VALUES (?, ?, ?, ?)
+		ON CONFLICT (participant_id, session_id) DO UPDATE SET status = excluded.status, at = excluded.at`,
+		participantID, sessionID, st, formatTime(s.now()))
+	return st, err
+}
+
+// EnrolStrict enrols like Enrol but refuses a full session with
+// ErrSessionFull instead of queueing (imports use it when asked to).
+func (s *Store) EnrolStrict(ctx context.Context, participantID, sessionID int64) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		st, err := s.enrol(ctx, tx, participantID, sessionID)
+		if err != nil {
+			return err
+		}
+		if st == Waitlisted {
+			se, err := loadSession(ctx, tx, sessionID)
+			if err != nil {
+				return err
+			}
+			return ErrSessionFull.With(se.Title, se.EffectiveCapacity)
+		}
+		return nil
+	})
+}
+
+// CancelEnrolment takes a participant out of a session (or its waiting
+// list); the first person waiting gets the place.
+func (s *Store) CancelEnrolment(ctx context.Context, participantID, sessionID int64) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "UPDATE enrolment SET status = 'cancelled' WHERE participant_id = ? AND session_id = ? AND status <> 'cancelled'",
+			participantID, sessionID)
+		if err != nil {
+			return err
+		}
+		if err := mustAffect(res, label{"Enrolment", "Inscription"}); err != nil {
+			return err
+		}
+		return promote(ctx, tx, sessionID)
+	})
+}
+
+// PromoteFromWaitlist moves one person from the waiting list to the
+// session, even above capacity (the organiser decides).
+func (s *Store) PromoteFromWaitlist(ctx context.Context, participantID, sessionID int64) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "UPDATE enrolment SET status = 'enrolled' WHERE participant_id = ? AND session_id = ? AND status = 'waitlisted'",
+			participantID, sessionID)
+		if err != nil {
+			return err
+		}
+		return mustAffect(res, label{"Waiting-list place", "Place en liste d'attente"})
+	})
+}
+
+// promote gives free places of a session to the people waiting, in order.
+func promote(ctx context.Context, tx *sql.Tx, sessionID int64) error {
+	se, err := loadSession(ctx, tx, sessionID)
+	if err != nil {
+		return err
+	}
+	free := se.EffectiveCapacity - se.Enrolled
+	if se.EffectiveCapacity == 0 {
+		free = se.Waitlisted
+	}
+	if free <= 0 || se.Waitlisted == 0 {
+		return nil
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE enrolment SET status = 'enrolled' WHERE id IN (
+		SELECT id FROM enrolment WHERE session_id = ? AND status = 'waitlisted' ORDER BY at, id LIMIT ?)`, sessionID, free)
+	return err
+}
+
+// promoteAll promotes in every session the query returns.
+func promoteAll(ctx context.Context, tx *sql.Tx, query string, args ...any) error {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if err := promote(ctx, tx, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// freePlaces withdraws a participant from every session and hands their
+// places on.
+func (s *Store) freePlaces(ctx context.Context, tx *sql.Tx, participantID int64) error {
+	rows, err := tx.QueryContext(ctx, "SELECT session_id FROM enrolment WHERE participant_id = ? AND status <> 'cancelled'", participantID)
+	if err != nil {
+		return err
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if _, err := tx.ExecContext(ctx, "UPDATE enrolment SET status = 'cancelled' WHERE participant_id = ? AND status <> 'cancelled'", participantID); err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if err := promote(ctx, tx, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+const enrolmentColumns = `e.participant_id, e.session_id, e.status, e.at,
+	p.first_name || ' ' || p.last_name, coalesce(o.name, ''), s.title, s.day, s.start_min, s.end_min`
+
+const enrolmentFrom = ` FROM enrolment e JOIN participant p ON p.id = e.participant_id
+	LEFT JOIN organisation o ON o.id = p.organisation_id JOIN session s ON s.id = e.session_id`
+
+func queryEnrolments(ctx context.Context, tx *sql.Tx, where, order string, arg any) ([]Enrolment, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT "+enrolmentColumns+enrolmentFrom+" WHERE "+where+" ORDER BY "+order, arg)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var list []Enrolment
+	for rows.Next() {
+		var e Enrolment
+		var at string
+		if err := rows.Scan(&e.ParticipantID, &e.SessionID, &e.Status, &at, &e.ParticipantName, &e.Organisation,
+			&e.SessionTitle, &e.Day, &e.Start, &e.End); err != nil {
+			return nil, err
+		}
+		e.At = parseTime(at)
+		list = append(list, e)
+	}
+	return list, rows.Err()
+}
+
+// SessionEnrolments lists a session's people: those enrolled by name, then
+// the waiting list in order (Position 1, 2, …). Withdrawn people are left out.
+func (s *Store) SessionEnrolments(ctx context.Context, sessionID int64) ([]Enrolment, error) {
+	var list []Enrolment
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		list, err = queryEnrolments(ctx, tx, "e.session_id = ? AND e.status <> 'cancelled'",
+			"e.status = 'waitlisted', CASE WHEN e.status = 'enrolled' THEN p.sort_key END, e.at, e.id", sessionID)
+		return err
+	})
+	pos := 0
+	for i := range list {
+		if list[i].Status == Waitlisted {
+			pos++
+			list[i].Position = pos
+		}
+	}
+	return list, err
+}
+
+// ParticipantEnrolments lists a participant's sessions in time order, with
+// their place on waiting lists.
+func (s *Store) ParticipantEnrolments(ctx context.Context, participantID int64) ([]Enrolment, error) {
+	var list []Enrolment
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		list, err = queryEnrolments(ctx, tx, "e.participant_id = ?", "s.day, s.start_min, s.id", participantID)
+		if err != nil {
+			return err
+		}
+		for i := range list {
+			if list[i].Status != Waitlisted {
+				continue
+			}
+			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM enrolment w, enrolment e
+				WHERE e.participant_id = ? AND e.session_id = ? AND w.session_id = e.session_id AND w.status = 'waitlisted'
+				AND (w.at < e.at OR (w.at = e.at AND w.id <= e.id))`,
+				participantID, list[i].SessionID).Scan(&list[i].Position); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return list, err
+}

@@ -1,0 +1,232 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"log"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+// Kind classifies an error so that callers can react without reading text.
+type Kind int
+
+const (
+	KindInternal Kind = iota
+	KindInvalid       // a value breaks a rule: empty name, bad email, end before start…
+	KindNotFound      // the thing asked for does not exist
+	KindConflict      // a duplicate: code, stand number, room already booked…
+	KindFull          // a session has no place left
+	KindClash         // a person would be in two places at once
+)
+
+// Error is an error a person can read, in French and English. Templates are
+// declared as package variables (ErrEmailInvalid…); With fills in their
+// arguments and keeps them comparable with errors.Is.
+type Error struct {
+	Kind  Kind
+	Code  string // stable identifier, e.g. "email_invalid"
+	Field string // the field at fault, for inline messages in forms; may be empty
+	en    string
+	fr    string
+	args  []any
+	// frArgs, when set, replace args in French (for arguments that are
+	// themselves words).
+	frArgs []any
+}
+
+func newErr(kind Kind, code, field, en, fr string) *Error {
+	return &Error{Kind: kind, Code: code, Field: field, en: en, fr: fr}
+}
+
+// With returns a copy of the template with its arguments filled in.
+func (e *Error) With(args ...any) *Error {
+	c := *e
+	c.args = args
+	return &c
+}
+
+// Error returns the English sentence.
+func (e *Error) Error() string { return e.Message("en") }
+
+// Message returns the sentence in the given language ("fr" or "en"; anything
+// else gets English).
+func (e *Error) Message(lang string) string {
+	format, args := e.en, e.args
+	if lang == "fr" {
+		format = e.fr
+		if e.frArgs != nil {
+			args = e.frArgs
+		}
+	}
+	if len(args) == 0 {
+		return format
+	}
+	return fmt.Sprintf(format, args...)
+}
+
+// Is makes errors.Is(err, ErrEmailInvalid) true for any filled-in copy.
+func (e *Error) Is(target error) bool {
+	t, ok := target.(*Error)
+	return ok && t.Code == e.Code
+}
+
+// ErrInternal is what a person sees for an error that is not theirs to fix.
+var ErrInternal = newErr(KindInternal, "internal", "",
+	"Internal error: the operation was not carried out. Details are in the log.",
+	"Erreur interne : l'opération n'a pas été effectuée. Le détail est dans le journal.")
+
+// Message returns the sentence for any error in the given language: the
+// person-readable message of an *Error, or "internal error" for anything else,
+// which is logged.
+func Message(err error, lang string) string {
+	if err == nil {
+		return ""
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Message(lang)
+	}
+	log.Printf("internal error: %v", err)
+	return ErrInternal.Message(lang)
+}
+
+// KindOf returns the kind of err (KindInternal for errors that are not ours).
+func KindOf(err error) Kind {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Kind
+	}
+	return KindInternal
+}
+
+// The errors of the congress file itself.
+var (
+	ErrFileNotFound = newErr(KindNotFound, "file_not_found", "",
+		"The file %q does not exist.",
+		"Le fichier « %s » n'existe pas.")
+	ErrFileExists = newErr(KindConflict, "file_exists", "",
+		"The file %q already exists.",
+		"Le fichier « %s » existe déjà.")
+	ErrNotCongress = newErr(KindInvalid, "not_congress", "",
+		"%q is not a congress file (%s). It was left untouched.",
+		"« %s » n'est pas un fichier de congrès (%s). Il n'a pas été modifié.")
+	ErrTooNew = newErr(KindInvalid, "too_new", "",
+		"%q was written by a newer version of Congrès (format %d, this version reads up to %d). Update Congrès to open it; the file was left untouched.",
+		"« %s » a été écrit par une version plus récente de Congrès (format %d, cette version lit jusqu'au %d). Mettez Congrès à jour pour l'ouvrir ; le fichier n'a pas été modifié.")
+	ErrBadPath = newErr(KindInvalid, "bad_path", "",
+		"The file name %q cannot be used: it contains a ? or # character.",
+		"Le nom de fichier « %s » ne peut pas être utilisé : il contient un caractère ? ou #.")
+	ErrNoBackup = newErr(KindNotFound, "no_backup", "",
+		"There is no backup of %q.",
+		"Il n'y a aucune sauvegarde de « %s ».")
+)
+
+// The rules of the data model.
+var (
+	ErrNotFound = newErr(KindNotFound, "not_found", "",
+		"%s not found: it may have been deleted.",
+		"%s introuvable : il a peut-être été supprimé.")
+	ErrRequired = newErr(KindInvalid, "required", "",
+		"%s is required.",
+		"%s est obligatoire.")
+	ErrTooLong = newErr(KindInvalid, "too_long", "",
+		"%s is too long (%d characters at most).",
+		"%s est trop long (%d caractères au plus).")
+	ErrEmailInvalid = newErr(KindInvalid, "email_invalid", "email",
+		"“%s” is not a valid email address.",
+		"« %s » n'est pas une adresse e-mail valide.")
+	ErrCodeInvalid = newErr(KindInvalid, "code_invalid", "code",
+		"The code “%s” is not valid: 6 to 8 characters among %s.",
+		"Le code « %s » n'est pas valide : de 6 à 8 caractères parmi %s.")
+	ErrCodeTaken = newErr(KindConflict, "code_taken", "code",
+		"The code %s is already used by someone else.",
+		"Le code %s est déjà attribué à une autre personne.")
+	ErrStatusInvalid = newErr(KindInvalid, "status_invalid", "status",
+		"“%s” is not a status (pending, confirmed or cancelled).",
+		"« %s » n'est pas un statut (en attente, confirmé ou annulé).")
+	ErrNegative = newErr(KindInvalid, "negative", "",
+		"%s cannot be negative.",
+		"%s ne peut pas être négatif.")
+	ErrDayInvalid = newErr(KindInvalid, "day_invalid", "days",
+		"“%s” is not a date (expected YYYY-MM-DD).",
+		"« %s » n'est pas une date (format attendu AAAA-MM-JJ).")
+	ErrNotCongressDay = newErr(KindInvalid, "not_congress_day", "day",
+		"%s is not a day of the congress.",
+		"Le %s n'est pas un jour du congrès.")
+	ErrNoDays = newErr(KindInvalid, "no_days", "days",
+		"The congress needs at least one day.",
+		"Le congrès doit avoir au moins un jour.")
+	ErrDayInUse = newErr(KindConflict, "day_in_use", "days",
+		"%s cannot be removed: sessions are planned on that day.",
+		"Le %s ne peut pas être retiré : des sessions y sont prévues.")
+	ErrColourInvalid = newErr(KindInvalid, "colour_invalid", "colour",
+		"“%s” is not a colour (expected #RRGGBB).",
+		"« %s » n'est pas une couleur (format attendu #RRVVBB).")
+	ErrNameTaken = newErr(KindConflict, "name_taken", "name",
+		"%s “%s” already exists.",
+		"%s « %s » existe déjà.")
+	ErrInUse = newErr(KindConflict, "in_use", "",
+		"%s “%s” cannot be deleted: %s.",
+		"%s « %s » ne peut pas être supprimé : %s.")
+	ErrCheckedIn = newErr(KindConflict, "checked_in", "",
+		"%s has already checked in and cannot be deleted: cancel their registration instead.",
+		"%s s'est déjà présenté·e à l'accueil et ne peut pas être supprimé·e : annulez plutôt son inscription.")
+	ErrKindInvalid = newErr(KindInvalid, "session_kind_invalid", "kind",
+		"“%s” is not a kind of session (plenary, workshop or other).",
+		"« %s » n'est pas un type de session (plénière, atelier ou autre).")
+	ErrTimeInvalid = newErr(KindInvalid, "time_invalid", "start",
+		"“%s” is not a time of day (expected HH:MM).",
+		"« %s » n'est pas une heure (format attendu HH:MM).")
+	ErrEndBeforeStart = newErr(KindInvalid, "end_before_start", "end",
+		"A session must end after it starts (%s – %s).",
+		"Une session doit se terminer après son début (%s – %s).")
+	ErrRoomBusy = newErr(KindConflict, "room_busy", "room",
+		"The room %s is already taken at that time by “%s” (%s – %s).",
+		"La salle %s est déjà occupée à ce moment par « %s » (%s – %s).")
+	ErrClash = newErr(KindClash, "clash", "",
+		"%s is already down for “%s” at the same time (%s – %s).",
+		"%s est déjà inscrit·e à « %s » au même moment (%s – %s).")
+	ErrSessionFull = newErr(KindFull, "session_full", "",
+		"“%s” is full (%d places).",
+		"« %s » est complet (%d places).")
+	ErrParticipantCancelled = newErr(KindInvalid, "participant_cancelled", "",
+		"%s has cancelled their registration: reinstate them first.",
+		"L'inscription de %s est annulée : rétablissez-la d'abord.")
+	ErrStandTaken = newErr(KindConflict, "stand_taken", "number",
+		"Stand number %s is already used by “%s”.",
+		"Le numéro de stand %s est déjà utilisé par « %s ».")
+	ErrPositionTaken = newErr(KindConflict, "position_taken", "position",
+		"The floor-plan position %d,%d is already taken by stand %s.",
+		"L'emplacement %d,%d du plan est déjà occupé par le stand %s.")
+	ErrCheckinKind = newErr(KindInvalid, "checkin_kind", "",
+		"A check-in is either an arrival on a day or an entry into a session.",
+		"Un passage à l'accueil est soit une arrivée un jour donné, soit une entrée dans une session.")
+	ErrAlreadyUndone = newErr(KindConflict, "already_undone", "",
+		"That check-in was already undone.",
+		"Ce passage a déjà été annulé.")
+)
+
+// fromDriver turns a constraint failure of SQLite into one of ours, using
+// modernc's extended result codes rather than the text of the message.
+func fromDriver(err error, onUnique *Error) error {
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return err
+	}
+	switch se.Code() {
+	case sqlite3.SQLITE_CONSTRAINT_UNIQUE, sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
+		if onUnique != nil {
+			return onUnique
+		}
+	}
+	return err
+}
+
+// isConstraint reports whether err is a constraint failure of the given
+// extended code.
+func isConstraint(err error, code int) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code() == code
+}

@@ -1,0 +1,383 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+const sqliteConstraintForeignKey = sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY
+
+// Clock is a time of day in minutes after midnight.
+type Clock int
+
+var clockRe = regexp.MustCompile(`^(\d{1,2})\s*[:hH.]\s*(\d{2})?$`)
+
+// ParseClock reads "9:30", "09:30", "9h30" or "9h".
+func ParseClock(s string) (Clock, error) {
+	s = strings.TrimSpace(s)
+	m := clockRe.FindStringSubmatch(s)
+	if m == nil {
+		return 0, ErrTimeInvalid.With(s)
+	}
+	h, _ := strconv.Atoi(m[1])
+	min := 0
+	if m[2] != "" {
+		min, _ = strconv.Atoi(m[2])
+	}
+	if h > 23 || min > 59 {
+		return 0, ErrTimeInvalid.With(s)
+	}
+	return Clock(h*60 + min), nil
+}
+
+// String writes the time as HH:MM.
+func (c Clock) String() string { return fmt.Sprintf("%02d:%02d", int(c)/60, int(c)%60) }
+
+// Room is where sessions happen.
+type Room struct {
+	ID       int64
+	Name     string
+	Capacity int // 0: unknown
+	Location string
+}
+
+// Validate checks the room's own rules.
+func (r *Room) Validate() error {
+	r.Name, r.Location = clean(r.Name), clean(r.Location)
+	if err := checkText("name", lName, r.Name, true); err != nil {
+		return err
+	}
+	if r.Capacity < 0 {
+		return withField(localise(ErrNegative, lCapacity), "capacity")
+	}
+	return checkText("location", label{"The location", "L'emplacement"}, r.Location, false)
+}
+
+// Rooms lists the rooms by name.
+func (s *Store) Rooms(ctx context.Context) ([]Room, error) {
+	var rooms []Room
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, "SELECT id, name, capacity, location FROM room ORDER BY name COLLATE NOCASE")
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var r Room
+			if err := rows.Scan(&r.ID, &r.Name, &r.Capacity, &r.Location); err != nil {
+				return err
+			}
+			rooms = append(rooms, r)
+		}
+		return rows.Err()
+	})
+	return rooms, err
+}
+
+// SaveRoom creates (ID 0) or updates a room. A larger room gives its
+// sessions without a capacity of their own more places, which go to the
+// people waiting.
+func (s *Store) SaveRoom(ctx context.Context, r *Room) error {
+	if err := r.Validate(); err != nil {
+		return err
+	}
+	return s.write(ctx, func(tx *sql.Tx) error {
+		if r.ID == 0 {
+			res, err := tx.ExecContext(ctx, "INSERT INTO room (name, capacity, location) VALUES (?, ?, ?)", r.Name, r.Capacity, r.Location)
+			if err != nil {
+				return fromDriver(err, nameTaken(lARoom, r.Name))
+			}
+			r.ID, err = res.LastInsertId()
+			return err
+		}
+		res, err := tx.ExecContext(ctx, "UPDATE room SET name = ?, capacity = ?, location = ? WHERE id = ?", r.Name, r.Capacity, r.Location, r.ID)
+		if err != nil {
+			return fromDriver(err, nameTaken(lARoom, r.Name))
+		}
+		if err := mustAffect(res, lRoom); err != nil {
+			return err
+		}
+		return promoteAll(ctx, tx, "SELECT id FROM session WHERE room_id = ? AND capacity IS NULL", r.ID)
+	})
+}
+
+// DeleteRoom deletes a room where no session takes place.
+func (s *Store) DeleteRoom(ctx context.Context, id int64) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		var name string
+		var n int
+		err := tx.QueryRowContext(ctx, "SELECT name, (SELECT count(*) FROM session WHERE room_id = r.id) FROM room r WHERE id = ?", id).Scan(&name, &n)
+		if err == sql.ErrNoRows {
+			return notFound(lRoom)
+		}
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			return inUse(lARoom, name, plural(n, "session"))
+		}
+		_, err = tx.ExecContext(ctx, "DELETE FROM room WHERE id = ?", id)
+		return err
+	})
+}
+
+// SessionKind tells plenaries from workshops.
+type SessionKind string
+
+const (
+	KindPlenary  SessionKind = "plenary"
+	KindWorkshop SessionKind = "workshop"
+	KindOther    SessionKind = "other"
+)
+
+// Session is a plenary, a workshop or another slot of the programme.
+type Session struct {
+	ID          int64
+	Kind        SessionKind
+	Title       string
+	Description string
+	Day         Day
+	Start, End  Clock
+	RoomID      int64 // 0: no room yet
+	// Capacity is the session's own limit; 0 means the room's. The
+	// effective limit is EffectiveCapacity (0: unlimited).
+	Capacity     int
+	Speakers     []int64 // participant IDs
+	Facilitators []int64
+
+	// Read only.
+	RoomName          string
+	EffectiveCapacity int
+	Enrolled          int
+	Waitlisted        int
+}
+
+// Validate checks the session's own rules.
+func (se *Session) Validate() error {
+	se.Title, se.Description = clean(se.Title), strings.TrimSpace(se.Description)
+	switch se.Kind {
+	case KindPlenary, KindWorkshop, KindOther:
+	default:
+		return ErrKindInvalid.With(se.Kind)
+	}
+	if err := checkText("title", lTitle, se.Title, true); err != nil {
+		return err
+	}
+	if _, err := ParseDay(string(se.Day)); err != nil {
+		return withField(err.(*Error), "day")
+	}
+	if se.Start < 0 || se.Start >= 24*60 {
+		return ErrTimeInvalid.With(se.Start.String())
+	}
+	if se.End <= se.Start || se.End > 24*60 {
+		return ErrEndBeforeStart.With(se.Start, se.End)
+	}
+	if se.Capacity < 0 {
+		return withField(localise(ErrNegative, lCapacity), "capacity")
+	}
+	return nil
+}
+
+const sessionColumns = `s.id, s.kind, s.title, s.description, s.day, s.start_min, s.end_min,
+	coalesce(s.room_id, 0), coalesce(s.capacity, 0), coalesce(r.name, ''),
+	coalesce(s.capacity, r.capacity, 0),
+	(SELECT count(*) FROM enrolment e WHERE e.session_id = s.id AND e.status = 'enrolled'),
+	(SELECT count(*) FROM enrolment e WHERE e.session_id = s.id AND e.status = 'waitlisted')`
+
+func scanSession(sc interface{ Scan(...any) error }) (Session, error) {
+	var se Session
+	err := sc.Scan(&se.ID, &se.Kind, &se.Title, &se.Description, &se.Day, &se.Start, &se.End,
+		&se.RoomID, &se.Capacity, &se.RoomName, &se.EffectiveCapacity, &se.Enrolled, &se.Waitlisted)
+	return se, err
+}
+
+// Sessions lists the programme in time order.
+func (s *Store) Sessions(ctx context.Context) ([]Session, error) {
+	var list []Session
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, "SELECT "+sessionColumns+
+			" FROM session s LEFT JOIN room r ON r.id = s.room_id ORDER BY s.day, s.start_min, r.name, s.id")
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			se, err := scanSession(rows)
+			if err != nil {
+				return err
+			}
+			list = append(list, se)
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		rows.Close()
+		for i := range list {
+			if err := loadSessionPeople(ctx, tx, &list[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return list, err
+}
+
+// Session returns one session.
+func (s *Store) Session(ctx context.Context, id int64) (Session, error) {
+	var se Session
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		se, err = loadSession(ctx, tx, id)
+		return err
+	})
+	return se, err
+}
+
+func loadSession(ctx context.Context, tx *sql.Tx, id int64) (Session, error) {
+	se, err := scanSession(tx.QueryRowContext(ctx, "SELECT "+sessionColumns+
+		" FROM session s LEFT JOIN room r ON r.id = s.room_id WHERE s.id = ?", id))
+	if err == sql.ErrNoRows {
+		return se, notFound(lSession)
+	}
+	if err != nil {
+		return se, err
+	}
+	return se, loadSessionPeople(ctx, tx, &se)
+}
+
+func loadSessionPeople(ctx context.Context, tx *sql.Tx, se *Session) error {
+	rows, err := tx.QueryContext(ctx, "SELECT participant_id, role FROM session_person WHERE session_id = ? ORDER BY rowid", se.ID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	se.Speakers, se.Facilitators = nil, nil
+	for rows.Next() {
+		var id int64
+		var role string
+		if err := rows.Scan(&id, &role); err != nil {
+			return err
+		}
+		if role == "speaker" {
+			se.Speakers = append(se.Speakers, id)
+		} else {
+			se.Facilitators = append(se.Facilitators, id)
+		}
+	}
+	return rows.Err()
+}
+
+// SaveSession creates (ID 0) or updates a session: it must fall on a
+// congress day, and its room must be free at that time.
+func (s *Store) SaveSession(ctx context.Context, se *Session) error {
+	if err := se.Validate(); err != nil {
+		return err
+	}
+	return s.write(ctx, func(tx *sql.Tx) error {
+		if err := checkCongressDay(ctx, tx, se.Day); err != nil {
+			return withField(err.(*Error), "day")
+		}
+		var room sql.NullInt64
+		if se.RoomID != 0 {
+			room = sql.NullInt64{Int64: se.RoomID, Valid: true}
+			if err := checkRoomFree(ctx, tx, se); err != nil {
+				return err
+			}
+		}
+		var capacity sql.NullInt64
+		if se.Capacity > 0 {
+			capacity = sql.NullInt64{Int64: int64(se.Capacity), Valid: true}
+		}
+		if se.ID == 0 {
+			res, err := tx.ExecContext(ctx, `INSERT INTO session (kind, title, description, day, start_min, end_min, room_id, capacity)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, se.Kind, se.Title, se.Description, se.Day, se.Start, se.End, room, capacity)
+			if err != nil {
+				return err
+			}
+			if se.ID, err = res.LastInsertId(); err != nil {
+				return err
+			}
+		} else {
+			res, err := tx.ExecContext(ctx, `UPDATE session SET kind = ?, title = ?, description = ?, day = ?, start_min = ?,
+				end_min = ?, room_id = ?, capacity = ? WHERE id = ?`,
+				se.Kind, se.Title, se.Description, se.Day, se.Start, se.End, room, capacity, se.ID)
+			if err != nil {
+				return err
+			}
+			if err := mustAffect(res, lSession); err != nil {
+				return err
+			}
+		}
+		if err := setSessionPeople(ctx, tx, se); err != nil {
+			return err
+		}
+		return promote(ctx, tx, se.ID)
+	})
+}
+
+func checkRoomFree(ctx context.Context, tx *sql.Tx, se *Session) error {
+	var title, room string
+	var start, end Clock
+	err := tx.QueryRowContext(ctx, `SELECT s.title, r.name, s.start_min, s.end_min FROM session s JOIN room r ON r.id = s.room_id
+		WHERE s.room_id = ? AND s.day = ? AND s.id <> ? AND s.start_min < ? AND s.end_min > ? ORDER BY s.start_min LIMIT 1`,
+		se.RoomID, se.Day, se.ID, se.End, se.Start).Scan(&title, &room, &start, &end)
+	if err == sql.ErrNoRows {
+		var n int
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM room WHERE id = ?", se.RoomID).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			return withField(notFound(lARoom), "room")
+		}
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return ErrRoomBusy.With(room, title, start, end)
+}
+
+func setSessionPeople(ctx context.Context, tx *sql.Tx, se *Session) error {
+	if _, err := tx.ExecContext(ctx, "DELETE FROM session_person WHERE session_id = ?", se.ID); err != nil {
+		return err
+	}
+	for role, ids := range map[string][]int64{"speaker": se.Speakers, "facilitator": se.Facilitators} {
+		for _, id := range ids {
+			_, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO session_person (session_id, participant_id, role) VALUES (?, ?, ?)", se.ID, id, role)
+			if isConstraint(err, sqliteConstraintForeignKey) {
+				return notFound(lParticipant)
+			}
+			if err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// DeleteSession deletes a session and its enrolments. A session somebody
+// entered stays: its check-ins refer to it.
+func (s *Store) DeleteSession(ctx context.Context, id int64) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		var title string
+		var n int
+		err := tx.QueryRowContext(ctx, "SELECT title, (SELECT count(*) FROM checkin WHERE session_id = s.id) FROM session s WHERE id = ?", id).Scan(&title, &n)
+		if err == sql.ErrNoRows {
+			return notFound(lSession)
+		}
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			return inUse(lSession, title, [2]string{"people have already entered it", "des personnes y sont déjà entrées"})
+		}
+		_, err = tx.ExecContext(ctx, "DELETE FROM session WHERE id = ?", id)
+		return err
+	})
+}
