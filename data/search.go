@@ -3,6 +3,9 @@ package data
 import (
 	"context"
 	"database/sql"
+	"slices"
+	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 )
@@ -78,29 +81,50 @@ func ftsQuery(text string) string {
 	return b.String()
 }
 
-// arrivedSQL is true when participant p has an arrival not undone (on the
-// day bound to the placeholder, when dayCond is used).
-const arrivedSQL = `EXISTS (SELECT 1 FROM checkin c WHERE c.participant_id = p.id AND c.kind = 'arrival' %s
+// arrivedOnDay is arrivedAnyDay restricted to the day bound to its placeholder.
+const arrivedOnDay = `EXISTS (SELECT 1 FROM checkin c WHERE c.participant_id = p.id AND c.kind = 'arrival' AND c.day = ?
 	AND NOT EXISTS (SELECT 1 FROM checkin u WHERE u.cancels = c.id))`
 
 // ListParticipants returns the participants the query selects, in its order.
 func (s *Store) ListParticipants(ctx context.Context, q ParticipantQuery) ([]ParticipantRow, error) {
-	var where []string
-	var args []any
-	from := "participant p"
-	order := "p.sort_key, p.id"
-	match := ftsQuery(q.Search)
-	if strings.TrimSpace(q.Search) != "" && match == "" {
-		return nil, nil // only punctuation: nothing can match
-	}
-	if match != "" {
-		from = "participant_fts f JOIN participant p ON p.id = f.rowid"
-		where = append(where, "participant_fts MATCH ?")
-		args = append(args, match)
-		if q.Sort == SortRelevance {
-			order = "bm25(participant_fts, 4.0, 8.0, 2.0, 1.0, 10.0), p.sort_key, p.id"
+	var list []ParticipantRow
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		ids, err := participantIDs(ctx, tx, q)
+		if err != nil || len(ids) == 0 {
+			return err
 		}
-	}
+		list, err = participantRows(ctx, tx, ids)
+		return err
+	})
+	return list, err
+}
+
+// ParticipantIDs returns only the IDs the query selects, in its order: a
+// long list can then be shown page by page with ParticipantRows.
+func (s *Store) ParticipantIDs(ctx context.Context, q ParticipantQuery) ([]int64, error) {
+	var ids []int64
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		ids, err = participantIDs(ctx, tx, q)
+		return err
+	})
+	return ids, err
+}
+
+// ParticipantRows returns the rows of these participants, in this order;
+// IDs that no longer exist are left out.
+func (s *Store) ParticipantRows(ctx context.Context, ids []int64) ([]ParticipantRow, error) {
+	var list []ParticipantRow
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		list, err = participantRows(ctx, tx, ids)
+		return err
+	})
+	return list, err
+}
+
+// filterSQL turns the query's filters into WHERE terms over participant p.
+func filterSQL(q ParticipantQuery) (where []string, args []any) {
 	if q.CategoryID != 0 {
 		where = append(where, "p.category_id = ?")
 		args = append(args, q.CategoryID)
@@ -118,9 +142,9 @@ func (s *Store) ListParticipants(ctx context.Context, q ParticipantQuery) ([]Par
 		args = append(args, q.Region)
 	}
 	if q.CheckedIn != Any {
-		cond := strings.Replace(arrivedSQL, "%s", "", 1)
+		cond := arrivedAnyDay
 		if q.Day != "" {
-			cond = strings.Replace(arrivedSQL, "%s", "AND c.day = ?", 1)
+			cond = arrivedOnDay
 			args = append(args, q.Day)
 		}
 		if q.CheckedIn == No {
@@ -135,56 +159,167 @@ func (s *Store) ListParticipants(ctx context.Context, q ParticipantQuery) ([]Par
 		}
 		where = append(where, cond)
 	}
-	switch q.Sort {
-	case SortName:
-		order = "p.sort_key, p.id"
-	case SortOrganisation:
-		order = "coalesce((SELECT name FROM organisation WHERE id = p.organisation_id), '') = '', (SELECT name FROM organisation WHERE id = p.organisation_id) COLLATE NOCASE, p.sort_key, p.id"
-	case SortCategory:
-		order = "(SELECT position FROM category WHERE id = p.category_id), p.sort_key, p.id"
-	case SortStatus:
-		order = "p.status, p.sort_key, p.id"
-	case SortCreated:
-		order = "p.created_at, p.id"
+	return where, args
+}
+
+var sortSQL = map[SortBy]string{
+	SortRelevance:    "p.sort_key, p.id",
+	SortName:         "p.sort_key, p.id",
+	SortOrganisation: "(SELECT name FROM organisation WHERE id = p.organisation_id) IS NULL, (SELECT name FROM organisation WHERE id = p.organisation_id) COLLATE NOCASE, p.sort_key, p.id",
+	SortCategory:     "(SELECT position FROM category WHERE id = p.category_id), p.sort_key, p.id",
+	SortStatus:       "p.status, p.sort_key, p.id",
+	SortCreated:      "p.created_at, p.id",
+}
+
+func participantIDs(ctx context.Context, tx *sql.Tx, q ParticipantQuery) ([]int64, error) {
+	where, args := filterSQL(q)
+	match := ftsQuery(q.Search)
+	if strings.TrimSpace(q.Search) != "" && match == "" {
+		return nil, nil // only punctuation: nothing can match
 	}
+	if match != "" && q.Sort == SortRelevance {
+		return rankedIDs(ctx, tx, q, match, where, args)
+	}
+	if match != "" {
+		where = append(where, "p.id IN (SELECT rowid FROM participant_fts WHERE participant_fts MATCH ?)")
+		args = append(args, match)
+	}
+	order := sortSQL[q.Sort]
 	if q.Desc {
 		order = descending(order)
 	}
-	sqlText := `SELECT p.id, p.code, p.first_name, p.last_name, p.email, coalesce(o.name, ''),
+	text := "SELECT p.id FROM participant p"
+	if len(where) > 0 {
+		text += " WHERE " + strings.Join(where, " AND ")
+	}
+	text += " ORDER BY " + order
+	if q.Limit > 0 {
+		text += " LIMIT ? OFFSET ?"
+		args = append(args, q.Limit, q.Offset)
+	}
+	return queryIDs(ctx, tx, text, args...)
+}
+
+// rankedIDs orders search results as a person expects: an exact code first,
+// then people whose first or last name starts with every word typed, then
+// the others (matched by organisation or email); alphabetically within each.
+func rankedIDs(ctx context.Context, tx *sql.Tx, q ParticipantQuery, match string, where []string, args []any) ([]int64, error) {
+	text := `SELECT p.id, p.code, p.name_key, p.sort_key
+		FROM participant_fts f JOIN participant p ON p.id = f.rowid WHERE participant_fts MATCH ?`
+	for _, w := range where {
+		text += " AND " + w
+	}
+	rows, err := tx.QueryContext(ctx, text, append([]any{match}, args...)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	type hit struct {
+		id   int64
+		tier int
+		key  string
+	}
+	words := strings.Fields(Fold(q.Search))
+	code := NormaliseCode(q.Search)
+	var hits []hit
+	for rows.Next() {
+		var h hit
+		var c, name string
+		if err := rows.Scan(&h.id, &c, &name, &h.key); err != nil {
+			return nil, err
+		}
+		switch {
+		case c == code:
+			h.tier = 0
+		case namePrefixes(name, words):
+			h.tier = 1
+		default:
+			h.tier = 2
+		}
+		hits = append(hits, h)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	sort.Slice(hits, func(i, j int) bool {
+		a, b := hits[i], hits[j]
+		if a.tier != b.tier {
+			return a.tier < b.tier
+		}
+		if a.key != b.key {
+			return a.key < b.key
+		}
+		return a.id < b.id
+	})
+	if q.Desc {
+		slices.Reverse(hits)
+	}
+	lo := min(q.Offset, len(hits))
+	hi := len(hits)
+	if q.Limit > 0 {
+		hi = min(lo+q.Limit, hi)
+	}
+	ids := make([]int64, 0, hi-lo)
+	for _, h := range hits[lo:hi] {
+		ids = append(ids, h.id)
+	}
+	return ids, nil
+}
+
+// namePrefixes reports whether every typed word starts a word of the name.
+func namePrefixes(name string, words []string) bool {
+	nameWords := strings.Fields(name)
+	for _, w := range words {
+		found := false
+		for _, n := range nameWords {
+			if strings.HasPrefix(n, w) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// participantRows computes the display rows of these participants, in order.
+func participantRows(ctx context.Context, tx *sql.Tx, ids []int64) ([]ParticipantRow, error) {
+	list := make([]ParticipantRow, 0, len(ids))
+	var b strings.Builder
+	b.WriteByte('[')
+	for i, id := range ids {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(strconv.FormatInt(id, 10))
+	}
+	b.WriteByte(']')
+	rows, err := tx.QueryContext(ctx, `SELECT p.id, p.code, p.first_name, p.last_name, p.email, coalesce(o.name, ''),
 		p.category_id, c.name, c.colour, p.status, p.region,
 		(SELECT group_concat(day, ',') FROM (SELECT day FROM participant_day WHERE participant_id = p.id ORDER BY day)),
 		(SELECT group_concat(day, ',') FROM (SELECT DISTINCT c.day FROM checkin c WHERE c.participant_id = p.id AND c.kind = 'arrival'
 			AND NOT EXISTS (SELECT 1 FROM checkin u WHERE u.cancels = c.id) ORDER BY c.day)),
 		EXISTS (SELECT 1 FROM badge_print b WHERE b.participant_id = p.id)
-		FROM ` + from + ` LEFT JOIN organisation o ON o.id = p.organisation_id JOIN category c ON c.id = p.category_id`
-	if len(where) > 0 {
-		sqlText += " WHERE " + strings.Join(where, " AND ")
+		FROM json_each(?) j JOIN participant p ON p.id = j.value
+		LEFT JOIN organisation o ON o.id = p.organisation_id JOIN category c ON c.id = p.category_id
+		ORDER BY j.key`, b.String())
+	if err != nil {
+		return nil, err
 	}
-	sqlText += " ORDER BY " + order
-	if q.Limit > 0 {
-		sqlText += " LIMIT ? OFFSET ?"
-		args = append(args, q.Limit, q.Offset)
+	defer rows.Close()
+	for rows.Next() {
+		var r ParticipantRow
+		var days, arrived sql.NullString
+		if err := rows.Scan(&r.ID, &r.Code, &r.FirstName, &r.LastName, &r.Email, &r.Organisation,
+			&r.CategoryID, &r.Category, &r.CategoryColour, &r.Status, &r.Region, &days, &arrived, &r.BadgePrinted); err != nil {
+			return nil, err
+		}
+		r.Days, r.CheckedInDays = splitDays(days.String), splitDays(arrived.String)
+		list = append(list, r)
 	}
-	var list []ParticipantRow
-	err := s.read(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, sqlText, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var r ParticipantRow
-			var days, arrived sql.NullString
-			if err := rows.Scan(&r.ID, &r.Code, &r.FirstName, &r.LastName, &r.Email, &r.Organisation,
-				&r.CategoryID, &r.Category, &r.CategoryColour, &r.Status, &r.Region, &days, &arrived, &r.BadgePrinted); err != nil {
-				return err
-			}
-			r.Days, r.CheckedInDays = splitDays(days.String), splitDays(arrived.String)
-			list = append(list, r)
-		}
-		return rows.Err()
-	})
-	return list, err
+	return list, rows.Err()
 }
 
 // SearchParticipants is the search box: the best matches first.

@@ -119,7 +119,7 @@ func dsn(path string, readOnly bool) (string, error) {
 		p = "/" + p // Windows: file:///C:/…
 	}
 	p = strings.ReplaceAll(p, "%", "%25")
-	q := "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)"
+	q := "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=cache_size(-32000)&_pragma=mmap_size(268435456)"
 	if readOnly {
 		q += "&_pragma=query_only(1)"
 	} else {

@@ -96,7 +96,7 @@ CREATE TABLE session_person (
     participant_id INTEGER NOT NULL REFERENCES participant (id) ON DELETE CASCADE,
     role           TEXT NOT NULL CHECK (role IN ('speaker', 'facilitator')),
     PRIMARY KEY (session_id, participant_id)
-) WITHOUT ROWID;
+);
 CREATE INDEX session_person_participant ON session_person (participant_id);
 
 CREATE TABLE enrolment (
@@ -129,7 +129,7 @@ CREATE TABLE stand_staff (
     stand_id       INTEGER NOT NULL REFERENCES stand (id) ON DELETE CASCADE,
     participant_id INTEGER NOT NULL REFERENCES participant (id) ON DELETE CASCADE,
     PRIMARY KEY (stand_id, participant_id)
-) WITHOUT ROWID;
+);
 
 -- The check-in log is append-only: an undo is a new row that cancels an
 -- earlier one. Deleting a participant who has rows here is refused by the

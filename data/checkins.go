@@ -1,0 +1,188 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"time"
+)
+
+// CheckinKind says what a check-in records.
+type CheckinKind string
+
+const (
+	Arrival      CheckinKind = "arrival" // arrival at the congress on a day
+	SessionEntry CheckinKind = "session" // entry into a session
+	Undo         CheckinKind = "undo"    // cancels an earlier entry
+)
+
+// Checkin is one line of the append-only check-in log.
+type Checkin struct {
+	ID            int64
+	ParticipantID int64
+	Kind          CheckinKind
+	Day           Day
+	SessionID     int64 // for SessionEntry
+	Cancels       int64 // for Undo: the entry it cancels
+	At            time.Time
+	Desk          string
+	Undone        bool // read only: a later Undo cancels this entry
+}
+
+// CheckIn records an arrival (Day set, SessionID 0) or a session entry
+// (SessionID set; the day is the session's). It returns the new entry.
+// Arriving twice the same day records nothing new and returns the first
+// arrival.
+func (s *Store) CheckIn(ctx context.Context, participantID int64, day Day, sessionID int64, desk string) (Checkin, error) {
+	var c Checkin
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		p, err := loadParticipant(ctx, tx, "p.id = ?", participantID)
+		if err != nil {
+			return err
+		}
+		if p.Status == StatusCancelled {
+			return ErrParticipantCancelled.With(p.FullName())
+		}
+		c = Checkin{ParticipantID: participantID, Kind: Arrival, Day: day, Desk: clean(desk), At: s.now()}
+		if sessionID != 0 {
+			se, err := loadSession(ctx, tx, sessionID)
+			if err != nil {
+				return err
+			}
+			c.Kind, c.SessionID, c.Day = SessionEntry, sessionID, se.Day
+		} else if err := checkCongressDay(ctx, tx, day); err != nil {
+			return err
+		}
+		var existing int64
+		err = tx.QueryRowContext(ctx, `SELECT c.id FROM checkin c WHERE c.participant_id = ? AND c.kind = ? AND c.day = ?
+			AND coalesce(c.session_id, 0) = ? AND NOT EXISTS (SELECT 1 FROM checkin u WHERE u.cancels = c.id) ORDER BY c.id LIMIT 1`,
+			participantID, c.Kind, c.Day, c.SessionID).Scan(&existing)
+		if err == nil {
+			c, err = loadCheckin(ctx, tx, existing)
+			return err
+		}
+		if err != sql.ErrNoRows {
+			return err
+		}
+		c.ID, err = insertCheckin(ctx, tx, c)
+		return err
+	})
+	return c, err
+}
+
+// UndoCheckIn cancels an earlier entry by appending an Undo that refers to it.
+func (s *Store) UndoCheckIn(ctx context.Context, checkinID int64, desk string) (Checkin, error) {
+	var u Checkin
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		c, err := loadCheckin(ctx, tx, checkinID)
+		if err != nil {
+			return err
+		}
+		if c.Kind == Undo {
+			return ErrCheckinKind
+		}
+		if c.Undone {
+			return ErrAlreadyUndone
+		}
+		u = Checkin{ParticipantID: c.ParticipantID, Kind: Undo, Day: c.Day, SessionID: c.SessionID, Cancels: c.ID, At: s.now(), Desk: clean(desk)}
+		u.ID, err = insertCheckin(ctx, tx, u)
+		return err
+	})
+	return u, err
+}
+
+func insertCheckin(ctx context.Context, tx *sql.Tx, c Checkin) (int64, error) {
+	res, err := tx.ExecContext(ctx, "INSERT INTO checkin (participant_id, kind, day, session_id, cancels, at, desk) VALUES (?, ?, ?, ?, ?, ?, ?)",
+		c.ParticipantID, c.Kind, c.Day, sql.NullInt64{Int64: c.SessionID, Valid: c.SessionID != 0},
+		sql.NullInt64{Int64: c.Cancels, Valid: c.Cancels != 0}, formatTime(c.At), c.Desk)
+	if err != nil {
+		return 0, fromDriver(err, ErrAlreadyUndone)
+	}
+	return res.LastInsertId()
+}
+
+const checkinColumns = `c.id, c.participant_id, c.kind, c.day, coalesce(c.session_id, 0), coalesce(c.cancels, 0), c.at, c.desk,
+	EXISTS (SELECT 1 FROM checkin u WHERE u.cancels = c.id)`
+
+func scanCheckin(sc interface{ Scan(...any) error }) (Checkin, error) {
+	var c Checkin
+	var at string
+	err := sc.Scan(&c.ID, &c.ParticipantID, &c.Kind, &c.Day, &c.SessionID, &c.Cancels, &at, &c.Desk, &c.Undone)
+	c.At = parseTime(at)
+	return c, err
+}
+
+func loadCheckin(ctx context.Context, tx *sql.Tx, id int64) (Checkin, error) {
+	c, err := scanCheckin(tx.QueryRowContext(ctx, "SELECT "+checkinColumns+" FROM checkin c WHERE c.id = ?", id))
+	if err == sql.ErrNoRows {
+		return c, notFound(lCheckin)
+	}
+	return c, err
+}
+
+// CheckinLog returns a participant's check-in history, oldest first.
+func (s *Store) CheckinLog(ctx context.Context, participantID int64) ([]Checkin, error) {
+	var list []Checkin
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, "SELECT "+checkinColumns+" FROM checkin c WHERE c.participant_id = ? ORDER BY c.id", participantID)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			c, err := scanCheckin(rows)
+			if err != nil {
+				return err
+			}
+			list = append(list, c)
+		}
+		return rows.Err()
+	})
+	return list, err
+}
+
+// BadgePrint is one line of the badge print log.
+type BadgePrint struct {
+	ParticipantID int64
+	At            time.Time
+	Layout        string
+}
+
+// RecordBadgePrints notes that badges were printed for these participants.
+func (s *Store) RecordBadgePrints(ctx context.Context, layout string, participantIDs ...int64) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		at := formatTime(s.now())
+		for _, id := range participantIDs {
+			_, err := tx.ExecContext(ctx, "INSERT INTO badge_print (participant_id, at, layout) VALUES (?, ?, ?)", id, at, layout)
+			if isConstraint(err, sqliteConstraintForeignKey) {
+				return notFound(lParticipant)
+			}
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// BadgePrints returns a participant's badge prints, oldest first.
+func (s *Store) BadgePrints(ctx context.Context, participantID int64) ([]BadgePrint, error) {
+	var list []BadgePrint
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, "SELECT participant_id, at, layout FROM badge_print WHERE participant_id = ? ORDER BY id", participantID)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var b BadgePrint
+			var at string
+			if err := rows.Scan(&b.ParticipantID, &at, &b.Layout); err != nil {
+				return err
+			}
+			b.At = parseTime(at)
+			list = append(list, b)
+		}
+		return rows.Err()
+	})
+	return list, err
+}

@@ -1,0 +1,150 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+)
+
+// Stand is an exhibitor's stand in the exhibition hall.
+type Stand struct {
+	ID     int64
+	Number string // unique, e.g. "12" or "B4"
+	Name   string
+	Zone   string // e.g. "Solutions de territoire"
+	// Organisation is the exhibiting organisation's name; on save the
+	// organisation of that name is used, or created.
+	Organisation   string
+	OrganisationID int64 // read only
+	ContactID      int64 // a participant; 0: none
+	Staff          []int64
+	Power          bool
+	Tables, Chairs int
+	X, Y           int // position on the floor-plan grid
+	Notes          string
+}
+
+// Validate checks the stand's own rules.
+func (st *Stand) Validate() error {
+	st.Number, st.Name, st.Zone, st.Organisation = clean(st.Number), clean(st.Name), clean(st.Zone), clean(st.Organisation)
+	if err := checkText("number", lNumber, st.Number, true); err != nil {
+		return err
+	}
+	if err := checkText("name", lName, st.Name, true); err != nil {
+		return err
+	}
+	if err := checkText("zone", label{"The zone", "La zone"}, st.Zone, false); err != nil {
+		return err
+	}
+	if st.Tables < 0 {
+		return withField(localise(ErrNegative, lTables), "tables")
+	}
+	if st.Chairs < 0 {
+		return withField(localise(ErrNegative, lChairs), "chairs")
+	}
+	return nil
+}
+
+// Stands lists the stands by zone and number.
+func (s *Store) Stands(ctx context.Context) ([]Stand, error) {
+	var list []Stand
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT s.id, s.number, s.name, s.zone, coalesce(o.name, ''), coalesce(s.organisation_id, 0),
+			coalesce(s.contact_id, 0), s.power, s.tables, s.chairs, s.grid_x, s.grid_y, s.notes
+			FROM stand s LEFT JOIN organisation o ON o.id = s.organisation_id
+			ORDER BY s.zone, length(s.number), s.number, s.id`)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var st Stand
+			if err := rows.Scan(&st.ID, &st.Number, &st.Name, &st.Zone, &st.Organisation, &st.OrganisationID,
+				&st.ContactID, &st.Power, &st.Tables, &st.Chairs, &st.X, &st.Y, &st.Notes); err != nil {
+				return err
+			}
+			list = append(list, st)
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		rows.Close()
+		for i := range list {
+			if list[i].Staff, err = queryIDs(ctx, tx, "SELECT participant_id FROM stand_staff WHERE stand_id = ? ORDER BY rowid", list[i].ID); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return list, err
+}
+
+// SaveStand creates (ID 0) or updates a stand. Its number must be unique.
+func (s *Store) SaveStand(ctx context.Context, st *Stand) error {
+	if err := st.Validate(); err != nil {
+		return err
+	}
+	return s.write(ctx, func(tx *sql.Tx) error {
+		var other string
+		err := tx.QueryRowContext(ctx, "SELECT name FROM stand WHERE number = ? COLLATE NOCASE AND id <> ?", st.Number, st.ID).Scan(&other)
+		if err == nil {
+			return ErrStandTaken.With(st.Number, other)
+		}
+		if err != sql.ErrNoRows {
+			return err
+		}
+		orgID, err := resolveOrganisation(ctx, tx, st.Organisation)
+		if err != nil {
+			return err
+		}
+		contact := sql.NullInt64{Int64: st.ContactID, Valid: st.ContactID != 0}
+		if st.ID == 0 {
+			res, err := tx.ExecContext(ctx, `INSERT INTO stand (number, name, zone, organisation_id, contact_id, power, tables, chairs, grid_x, grid_y, notes)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				st.Number, st.Name, st.Zone, orgID, contact, st.Power, st.Tables, st.Chairs, st.X, st.Y, st.Notes)
+			if err != nil {
+				return standErr(err)
+			}
+			if st.ID, err = res.LastInsertId(); err != nil {
+				return err
+			}
+		} else {
+			res, err := tx.ExecContext(ctx, `UPDATE stand SET number = ?, name = ?, zone = ?, organisation_id = ?, contact_id = ?,
+				power = ?, tables = ?, chairs = ?, grid_x = ?, grid_y = ?, notes = ? WHERE id = ?`,
+				st.Number, st.Name, st.Zone, orgID, contact, st.Power, st.Tables, st.Chairs, st.X, st.Y, st.Notes, st.ID)
+			if err != nil {
+				return standErr(err)
+			}
+			if err := mustAffect(res, lStand); err != nil {
+				return err
+			}
+		}
+		st.OrganisationID = orgID.Int64
+		if _, err := tx.ExecContext(ctx, "DELETE FROM stand_staff WHERE stand_id = ?", st.ID); err != nil {
+			return err
+		}
+		for _, id := range st.Staff {
+			if _, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO stand_staff (stand_id, participant_id) VALUES (?, ?)", st.ID, id); err != nil {
+				return standErr(err)
+			}
+		}
+		return nil
+	})
+}
+
+func standErr(err error) error {
+	if isConstraint(err, sqliteConstraintForeignKey) {
+		return notFound(lParticipant)
+	}
+	return err
+}
+
+// DeleteStand deletes a stand.
+func (s *Store) DeleteStand(ctx context.Context, id int64) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "DELETE FROM stand WHERE id = ?", id)
+		if err != nil {
+			return err
+		}
+		return mustAffect(res, lStand)
+	})
+}

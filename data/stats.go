@@ -1,0 +1,104 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+)
+
+// Stats are the congress's numbers at a glance.
+type Stats struct {
+	Registered, Pending, Confirmed, Cancelled int
+	ByCategory                                []CategoryCount
+	ByDay                                     []DayCount
+	Sessions                                  []SessionFill
+}
+
+// CategoryCount counts one category's participants.
+type CategoryCount struct {
+	Category                                    Category
+	Registered, Confirmed, Cancelled, CheckedIn int
+}
+
+// DayCount compares expected and arrived people on one day.
+type DayCount struct {
+	Day                 Day
+	Expected, CheckedIn int
+}
+
+// SessionFill is a session with its enrolment counts.
+type SessionFill struct {
+	Session Session
+}
+
+// FillRate is enrolled over capacity (0 when the capacity is unlimited).
+func (f SessionFill) FillRate() float64 {
+	if f.Session.EffectiveCapacity == 0 {
+		return 0
+	}
+	return float64(f.Session.Enrolled) / float64(f.Session.EffectiveCapacity)
+}
+
+// Stats counts registrations by status, category and day, and session fill.
+func (s *Store) Stats(ctx context.Context) (Stats, error) {
+	var st Stats
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		if err := tx.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(status = 'pending'), 0),
+			coalesce(sum(status = 'confirmed'), 0), coalesce(sum(status = 'cancelled'), 0) FROM participant`).
+			Scan(&st.Registered, &st.Pending, &st.Confirmed, &st.Cancelled); err != nil {
+			return err
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT c.id, c.name, c.badge_label, c.colour, c.position,
+			count(p.id), coalesce(sum(p.status = 'confirmed'), 0), coalesce(sum(p.status = 'cancelled'), 0),
+			coalesce(sum(`+arrivedAnyDay+`), 0)
+			FROM category c LEFT JOIN participant p ON p.category_id = c.id
+			GROUP BY c.id ORDER BY c.position, c.id`)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var cc CategoryCount
+			c := &cc.Category
+			if err := rows.Scan(&c.ID, &c.Name, &c.BadgeLabel, &c.Colour, &c.Position,
+				&cc.Registered, &cc.Confirmed, &cc.Cancelled, &cc.CheckedIn); err != nil {
+				rows.Close()
+				return err
+			}
+			st.ByCategory = append(st.ByCategory, cc)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		rows, err = tx.QueryContext(ctx, `SELECT d.day,
+			(SELECT count(*) FROM participant_day pd JOIN participant p ON p.id = pd.participant_id
+				WHERE pd.day = d.day AND p.status <> 'cancelled'),
+			(SELECT count(DISTINCT c.participant_id) FROM checkin c WHERE c.day = d.day AND c.kind = 'arrival'
+				AND NOT EXISTS (SELECT 1 FROM checkin u WHERE u.cancels = c.id))
+			FROM congress_day d ORDER BY d.day`)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var dc DayCount
+			if err := rows.Scan(&dc.Day, &dc.Expected, &dc.CheckedIn); err != nil {
+				rows.Close()
+				return err
+			}
+			st.ByDay = append(st.ByDay, dc)
+		}
+		rows.Close()
+		return rows.Err()
+	})
+	if err != nil {
+		return st, err
+	}
+	sessions, err := s.Sessions(ctx)
+	for _, se := range sessions {
+		st.Sessions = append(st.Sessions, SessionFill{Session: se})
+	}
+	return st, err
+}
+
+// arrivedAnyDay is true when participant p has an arrival not undone.
+const arrivedAnyDay = `EXISTS (SELECT 1 FROM checkin c WHERE c.participant_id = p.id AND c.kind = 'arrival'
+	AND NOT EXISTS (SELECT 1 FROM checkin u WHERE u.cancels = c.id))`

@@ -1,0 +1,6 @@
+package ui
+
+import (
+	_ "fyne.io/fyne/v2/app"
+	_ "fyne.io/fyne/v2/test"
+)
