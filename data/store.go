@@ -238,9 +238,13 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	var current int
-	if err := s.w.QueryRowContext(ctx, "PRAGMA user_version").Scan(&current); err != nil {
+	var current, appID, objects int
+	if err := s.w.QueryRowContext(ctx, "SELECT user_version, application_id, (SELECT count(*) FROM sqlite_schema) FROM pragma_user_version, pragma_application_id").
+		Scan(&current, &appID, &objects); err != nil {
 		return err
+	}
+	if appID != applicationID && objects > 0 {
+		return notCongress(s.path, "another application's database", "base de données d'une autre application")
 	}
 	if current > len(ms) {
 		return ErrTooNew.With(s.path, current, len(ms))
@@ -267,6 +271,12 @@ func (s *Store) migrate(ctx context.Context) error {
 			return err
 		})
 		if err != nil {
+			return err
+		}
+	}
+	if current < len(ms) {
+		// Write the new header into the file itself, so that checkFile sees it.
+		if _, err := s.w.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
 			return err
 		}
 	}
@@ -314,7 +324,9 @@ func checkFile(path string) error {
 	}
 	appID := binary.BigEndian.Uint32(h[68:72])
 	userVersion := int(binary.BigEndian.Uint32(h[60:64]))
-	if appID != applicationID {
+	// A file still in WAL mode may have its newest header in the -wal file:
+	// then the application id is checked again once opened.
+	if appID != applicationID && !(appID == 0 && fileExists(path+"-wal")) {
 		return notCongress(path, "another application's database", "base de données d'une autre application")
 	}
 	if n := SchemaVersion(); userVersion > n {

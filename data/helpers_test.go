@@ -1,0 +1,111 @@
+package data
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+var ctx = context.Background()
+
+// The tests speak to the store only through its exported API, so that a
+// second backend can run the same suite.
+
+const (
+	day1 Day = "2021-11-25"
+	day2 Day = "2021-11-26"
+)
+
+// mustOpen creates a new congress file in a temporary folder.
+func mustOpen(tb testing.TB) *Store {
+	tb.Helper()
+	s, err := Create(ctx, filepath.Join(tb.TempDir(), "test"+Extension), Congress{
+		Name: "Congrès de test", Edition: "19e", City: "Lille", Days: []Day{day1, day2},
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { s.Close() })
+	return s
+}
+
+func category(tb testing.TB, s *Store, name string) int64 {
+	tb.Helper()
+	cats, err := s.Categories(ctx)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for _, c := range cats {
+		if c.Name == name {
+			return c.ID
+		}
+	}
+	tb.Fatalf("no category %q", name)
+	return 0
+}
+
+// newPerson returns a valid participant, not saved.
+func newPerson(tb testing.TB, s *Store, first, last string) Participant {
+	tb.Helper()
+	return Participant{FirstName: first, LastName: last, CategoryID: category(tb, s, "Adhérent·e"),
+		Status: StatusConfirmed, Days: []Day{day1, day2}}
+}
+
+// addPerson saves a participant.
+func addPerson(tb testing.TB, s *Store, first, last string) Participant {
+	tb.Helper()
+	p := newPerson(tb, s, first, last)
+	if err := s.CreateParticipant(ctx, &p); err != nil {
+		tb.Fatal(err)
+	}
+	return p
+}
+
+func addRoom(tb testing.TB, s *Store, name string, capacity int) Room {
+	tb.Helper()
+	r := Room{Name: name, Capacity: capacity}
+	if err := s.SaveRoom(ctx, &r); err != nil {
+		tb.Fatal(err)
+	}
+	return r
+}
+
+func addSession(tb testing.TB, s *Store, title string, day Day, start, end string, roomID int64) Session {
+	tb.Helper()
+	se := Session{Kind: KindWorkshop, Title: title, Day: day, Start: clock(tb, start), End: clock(tb, end), RoomID: roomID}
+	if err := s.SaveSession(ctx, &se); err != nil {
+		tb.Fatal(err)
+	}
+	return se
+}
+
+func clock(tb testing.TB, s string) Clock {
+	tb.Helper()
+	c, err := ParseClock(s)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return c
+}
+
+// wantErr checks that err is the template want, with a message in both
+// languages.
+func wantErr(tb testing.TB, err error, want *Error) {
+	tb.Helper()
+	if !errors.Is(err, want) {
+		tb.Fatalf("got error %v, want %s", err, want.Code)
+	}
+	var e *Error
+	errors.As(err, &e)
+	if e.Message("fr") == "" || e.Message("en") == "" || e.Message("fr") == e.Message("en") {
+		tb.Fatalf("error %s lacks a message in both languages: fr=%q en=%q", e.Code, e.Message("fr"), e.Message("en"))
+	}
+}
+
+func fixedClock(s *Store, t time.Time) *time.Time {
+	now := t
+	s.SetClock(func() time.Time { return now })
+	return &now
+}

@@ -1,0 +1,436 @@
+package data
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestParticipantRules(t *testing.T) {
+	s := mustOpen(t)
+	cases := []struct {
+		name  string
+		edit  func(p *Participant)
+		want  *Error
+		field string
+	}{
+		{"ErrRequiredFirstName", func(p *Participant) { p.FirstName = "  " }, ErrRequired, "first_name"},
+		{"ErrRequiredLastName", func(p *Participant) { p.LastName = "" }, ErrRequired, "last_name"},
+		{"ErrEmailInvalid", func(p *Participant) { p.Email = "jean.dupont@" }, ErrEmailInvalid, "email"},
+		{"ErrEmailInvalidSpace", func(p *Participant) { p.Email = "jean dupont@example.fr" }, ErrEmailInvalid, "email"},
+		{"ErrCodeInvalid", func(p *Participant) { p.Code = "O0I1L2" }, ErrCodeInvalid, "code"},
+		{"ErrCodeTooShort", func(p *Participant) { p.Code = "ABC" }, ErrCodeInvalid, "code"},
+		{"ErrStatusInvalid", func(p *Participant) { p.Status = "maybe" }, ErrStatusInvalid, "status"},
+		{"ErrNegativeFee", func(p *Participant) { p.FeeCents = -100 }, ErrNegative, "fee"},
+		{"ErrDayInvalid", func(p *Participant) { p.Days = []Day{"25/11/2021"} }, ErrDayInvalid, "days"},
+		{"ErrNotCongressDay", func(p *Participant) { p.Days = []Day{"2021-11-27"} }, ErrNotCongressDay, "day"},
+		{"ErrUnknownCategory", func(p *Participant) { p.CategoryID = 999 }, ErrNotFound, "category"},
+		{"ErrTooLong", func(p *Participant) { p.LastName = strings.Repeat("é", maxText+1) }, ErrTooLong, "last_name"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p := newPerson(t, s, "Jean", "Dupont")
+			c.edit(&p)
+			err := s.CreateParticipant(ctx, &p)
+			wantErr(t, err, c.want)
+			if e := err.(*Error); e.Field != c.field {
+				t.Errorf("field %q, want %q", e.Field, c.field)
+			}
+			if rows, _ := s.ListParticipants(ctx, ParticipantQuery{}); len(rows) != 0 {
+				t.Fatalf("a refused participant was saved")
+			}
+		})
+	}
+	t.Run("OK", func(t *testing.T) {
+		p := newPerson(t, s, "  Éric ", "Béasse")
+		p.Email = "Eric.Beasse@Example.FR"
+		p.Organisation = "Les Jardins de Cocagne"
+		if err := s.CreateParticipant(ctx, &p); err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.Participant(ctx, p.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.FirstName != "Éric" || got.Email != "eric.beasse@example.fr" || got.Organisation != "Les Jardins de Cocagne" ||
+			len(got.Days) != 2 || got.Status != StatusConfirmed || !ValidCode(got.Code) || got.CreatedAt.IsZero() {
+			t.Fatalf("saved: %+v", got)
+		}
+		// The same organisation, typed differently, is reused.
+		q := newPerson(t, s, "Anne", "Martin")
+		q.Organisation = "les jardins de cocagne"
+		if err := s.CreateParticipant(ctx, &q); err != nil {
+			t.Fatal(err)
+		}
+		if q.OrganisationID != got.OrganisationID {
+			t.Fatalf("organisation not reused: %d vs %d", q.OrganisationID, got.OrganisationID)
+		}
+		byCode, err := s.ParticipantByCode(ctx, " "+strings.ToLower(got.Code)+" ")
+		if err != nil || byCode.ID != got.ID {
+			t.Fatalf("by code: %+v %v", byCode, err)
+		}
+	})
+	t.Run("ErrCodeTaken", func(t *testing.T) {
+		a := addPerson(t, s, "Paul", "Petit")
+		b := newPerson(t, s, "Paula", "Petit")
+		b.Code = a.Code
+		wantErr(t, s.CreateParticipant(ctx, &b), ErrCodeTaken)
+		c := addPerson(t, s, "Pierre", "Petit")
+		c.Code = a.Code
+		wantErr(t, s.UpdateParticipant(ctx, &c), ErrCodeTaken)
+	})
+	t.Run("Update", func(t *testing.T) {
+		p := addPerson(t, s, "Zoé", "Faure")
+		fixedClock(s, time.Now().Add(time.Hour))
+		p.LastName, p.Days = "Faure-Blanc", []Day{day2}
+		if err := s.UpdateParticipant(ctx, &p); err != nil {
+			t.Fatal(err)
+		}
+		got, _ := s.Participant(ctx, p.ID)
+		if got.LastName != "Faure-Blanc" || len(got.Days) != 1 || !got.UpdatedAt.After(got.CreatedAt) {
+			t.Fatalf("updated: %+v", got)
+		}
+		p.ID = 99999
+		wantErr(t, s.UpdateParticipant(ctx, &p), ErrNotFound)
+	})
+}
+
+func TestDeleteParticipant(t *testing.T) {
+	s := mustOpen(t)
+	t.Run("OK", func(t *testing.T) {
+		p := addPerson(t, s, "Jean", "Dupont")
+		if err := s.DeleteParticipant(ctx, p.ID); err != nil {
+			t.Fatal(err)
+		}
+		_, err := s.Participant(ctx, p.ID)
+		wantErr(t, err, ErrNotFound)
+	})
+	t.Run("ErrCheckedIn", func(t *testing.T) {
+		p := addPerson(t, s, "Anne", "Martin")
+		if _, err := s.CheckIn(ctx, p.ID, day1, 0, "Accueil 1"); err != nil {
+			t.Fatal(err)
+		}
+		wantErr(t, s.DeleteParticipant(ctx, p.ID), ErrCheckedIn)
+		if _, err := s.Participant(ctx, p.ID); err != nil {
+			t.Fatal("deleted anyway")
+		}
+	})
+}
+
+func TestSessionRules(t *testing.T) {
+	s := mustOpen(t)
+	room := addRoom(t, s, "Salle Vauban", 40)
+	addSession(t, s, "Financer l'insertion", day1, "14:00", "15:30", room.ID)
+	cases := []struct {
+		name       string
+		day        Day
+		start, end string
+		room       int64
+		want       *Error
+	}{
+		{"ErrEndBeforeStart", day1, "15:00", "14:00", 0, ErrEndBeforeStart},
+		{"ErrEndEqualsStart", day1, "15:00", "15:00", 0, ErrEndBeforeStart},
+		{"ErrNotCongressDay", "2021-11-24", "09:00", "10:00", 0, ErrNotCongressDay},
+		{"ErrRoomBusy", day1, "15:00", "16:00", room.ID, ErrRoomBusy},
+		{"ErrRoomBusyInside", day1, "14:30", "15:00", room.ID, ErrRoomBusy},
+		{"ErrUnknownRoom", day1, "09:00", "10:00", 999, ErrNotFound},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			se := Session{Kind: KindWorkshop, Title: "Autre", Day: c.day, Start: clock(t, c.start), End: clock(t, c.end), RoomID: c.room}
+			wantErr(t, s.SaveSession(ctx, &se), c.want)
+		})
+	}
+	t.Run("AdjacentSessionsShareARoom", func(t *testing.T) {
+		addSession(t, s, "Suite", day1, "15:30", "17:00", room.ID)
+		addSession(t, s, "Lendemain", day2, "14:00", "15:30", room.ID)
+	})
+	t.Run("ErrKindInvalid", func(t *testing.T) {
+		se := Session{Kind: "party", Title: "x", Day: day1, Start: 600, End: 660}
+		wantErr(t, s.SaveSession(ctx, &se), ErrKindInvalid)
+	})
+	t.Run("ParseClock", func(t *testing.T) {
+		for in, want := range map[string]Clock{"9:30": 570, "09:30": 570, "9h30": 570, "14h": 840, "23:59": 1439} {
+			if got, err := ParseClock(in); err != nil || got != want {
+				t.Errorf("ParseClock(%q) = %d, %v", in, got, err)
+			}
+		}
+		for _, in := range []string{"24:00", "9:60", "neuf heures", ""} {
+			_, err := ParseClock(in)
+			wantErr(t, err, ErrTimeInvalid)
+		}
+	})
+}
+
+func TestEnrolments(t *testing.T) {
+	s := mustOpen(t)
+	room := addRoom(t, s, "Salle Artois", 2)
+	ws := addSession(t, s, "Numérique et inclusion", day1, "14:00", "15:30", room.ID)
+	other := addSession(t, s, "Mobilité", day1, "15:00", "16:00", 0)
+	a, b, c, d := addPerson(t, s, "Anne", "A"), addPerson(t, s, "Bea", "B"), addPerson(t, s, "Chloé", "C"), addPerson(t, s, "Dan", "D")
+	enrol := func(p Participant, se Session, want EnrolmentStatus) {
+		t.Helper()
+		got, err := s.Enrol(ctx, p.ID, se.ID)
+		if err != nil || got != want {
+			t.Fatalf("Enrol(%s) = %s, %v; want %s", p.FirstName, got, err, want)
+		}
+	}
+	statuses := func() string {
+		list, err := s.SessionEnrolments(ctx, ws.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var parts []string
+		for _, e := range list {
+			parts = append(parts, e.ParticipantName[:1]+":"+string(e.Status)[:1])
+		}
+		return strings.Join(parts, " ")
+	}
+	t.Run("FullGoesToWaitlist", func(t *testing.T) {
+		enrol(a, ws, Enrolled)
+		enrol(b, ws, Enrolled)
+		enrol(c, ws, Waitlisted)
+		enrol(d, ws, Waitlisted)
+		enrol(a, ws, Enrolled) // twice is harmless
+		if got := statuses(); got != "A:e B:e C:w D:w" {
+			t.Fatalf("got %s", got)
+		}
+		err := s.EnrolStrict(ctx, addPerson(t, s, "Eve", "E").ID, ws.ID)
+		wantErr(t, err, ErrSessionFull)
+	})
+	t.Run("ErrClash", func(t *testing.T) {
+		_, err := s.Enrol(ctx, a.ID, other.ID)
+		wantErr(t, err, ErrClash)
+		_, err = s.Enrol(ctx, c.ID, other.ID) // waitlisted counts too
+		wantErr(t, err, ErrClash)
+	})
+	t.Run("WaitlistPromotion", func(t *testing.T) {
+		if err := s.CancelEnrolment(ctx, a.ID, ws.ID); err != nil {
+			t.Fatal(err)
+		}
+		if got := statuses(); got != "B:e C:e D:w" {
+			t.Fatalf("after a cancellation: %s", got)
+		}
+		mine, _ := s.ParticipantEnrolments(ctx, d.ID)
+		if len(mine) != 1 || mine[0].Status != Waitlisted || mine[0].Position != 1 {
+			t.Fatalf("D's enrolments: %+v", mine)
+		}
+	})
+	t.Run("CancellingAParticipantFreesTheirPlace", func(t *testing.T) {
+		if err := s.SetParticipantStatus(ctx, b.ID, StatusCancelled); err != nil {
+			t.Fatal(err)
+		}
+		if got := statuses(); got != "C:e D:e" {
+			t.Fatalf("after cancelling B: %s", got)
+		}
+		_, err := s.Enrol(ctx, b.ID, ws.ID)
+		wantErr(t, err, ErrParticipantCancelled)
+	})
+	t.Run("LargerRoomPromotes", func(t *testing.T) {
+		f := addPerson(t, s, "Fanny", "F")
+		enrol(f, ws, Waitlisted)
+		room.Capacity = 3
+		if err := s.SaveRoom(ctx, &room); err != nil {
+			t.Fatal(err)
+		}
+		if got := statuses(); got != "C:e D:e F:e" {
+			t.Fatalf("after enlarging the room: %s", got)
+		}
+	})
+	t.Run("ReEnrolGoesToTheBack", func(t *testing.T) {
+		g, h := addPerson(t, s, "Gus", "G"), addPerson(t, s, "Hugo", "H")
+		enrol(g, ws, Waitlisted)
+		enrol(h, ws, Waitlisted)
+		if err := s.CancelEnrolment(ctx, g.ID, ws.ID); err != nil {
+			t.Fatal(err)
+		}
+		fixedClock(s, time.Now().Add(time.Minute))
+		enrol(g, ws, Waitlisted)
+		if got := statuses(); got != "C:e D:e F:e H:w G:w" {
+			t.Fatalf("got %s", got)
+		}
+		if err := s.PromoteFromWaitlist(ctx, g.ID, ws.ID); err != nil {
+			t.Fatal(err)
+		}
+		if got := statuses(); got != "C:e D:e F:e G:e H:w" {
+			t.Fatalf("after promoting G by hand: %s", got)
+		}
+	})
+}
+
+func TestStandRules(t *testing.T) {
+	s := mustOpen(t)
+	contact := addPerson(t, s, "Inès", "Haddad")
+	st := Stand{Number: "B4", Name: "France Active", Zone: "Solutions pour l'emploi", Organisation: "France Active",
+		ContactID: contact.ID, Staff: []int64{contact.ID}, Power: true, Tables: 1, Chairs: 2, X: 3, Y: 1}
+	if err := s.SaveStand(ctx, &st); err != nil {
+		t.Fatal(err)
+	}
+	t.Run("ErrStandTaken", func(t *testing.T) {
+		dup := Stand{Number: "b4", Name: "Autre"}
+		wantErr(t, s.SaveStand(ctx, &dup), ErrStandTaken)
+	})
+	t.Run("ErrRequired", func(t *testing.T) {
+		wantErr(t, s.SaveStand(ctx, &Stand{Number: "C1"}), ErrRequired)
+	})
+	t.Run("ErrNegative", func(t *testing.T) {
+		wantErr(t, s.SaveStand(ctx, &Stand{Number: "C1", Name: "x", Chairs: -1}), ErrNegative)
+	})
+	t.Run("ErrUnknownStaff", func(t *testing.T) {
+		wantErr(t, s.SaveStand(ctx, &Stand{Number: "C2", Name: "x", Staff: []int64{999}}), ErrNotFound)
+	})
+	list, err := s.Stands(ctx)
+	if err != nil || len(list) != 1 || list[0].Organisation != "France Active" || len(list[0].Staff) != 1 || !list[0].Power || list[0].X != 3 {
+		t.Fatalf("stands: %+v, %v", list, err)
+	}
+}
+
+func TestCheckinLog(t *testing.T) {
+	s := mustOpen(t)
+	p := addPerson(t, s, "Noël", "Payet")
+	first, err := s.CheckIn(ctx, p.ID, day1, 0, "Accueil 1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := s.CheckIn(ctx, p.ID, day1, 0, "Accueil 2")
+	if err != nil || again.ID != first.ID {
+		t.Fatalf("a second arrival the same day: %+v, %v", again, err)
+	}
+	t.Run("Undo", func(t *testing.T) {
+		u, err := s.UndoCheckIn(ctx, first.ID, "Accueil 1")
+		if err != nil || u.Kind != Undo || u.Cancels != first.ID {
+			t.Fatalf("undo: %+v, %v", u, err)
+		}
+		_, err = s.UndoCheckIn(ctx, first.ID, "Accueil 1")
+		wantErr(t, err, ErrAlreadyUndone)
+		rows, _ := s.ListParticipants(ctx, ParticipantQuery{CheckedIn: Yes})
+		if len(rows) != 0 {
+			t.Fatal("still checked in after the undo")
+		}
+		back, err := s.CheckIn(ctx, p.ID, day1, 0, "Accueil 1")
+		if err != nil || back.ID == first.ID {
+			t.Fatalf("arriving again after an undo: %+v, %v", back, err)
+		}
+		log, _ := s.CheckinLog(ctx, p.ID)
+		if len(log) != 3 || !log[0].Undone || log[1].Kind != Undo || log[2].Undone {
+			t.Fatalf("log: %+v", log)
+		}
+	})
+	t.Run("AppendOnly", func(t *testing.T) {
+		if _, err := s.w.Exec("UPDATE checkin SET desk = 'x'"); err == nil {
+			t.Fatal("the log accepted an update")
+		}
+		if _, err := s.w.Exec("DELETE FROM checkin"); err == nil {
+			t.Fatal("the log accepted a delete")
+		}
+	})
+	t.Run("ErrNotCongressDay", func(t *testing.T) {
+		_, err := s.CheckIn(ctx, p.ID, "2021-12-01", 0, "")
+		wantErr(t, err, ErrNotCongressDay)
+	})
+	t.Run("CancelledCannotCheckIn", func(t *testing.T) {
+		q := addPerson(t, s, "Paul", "Lebon")
+		s.SetParticipantStatus(ctx, q.ID, StatusCancelled)
+		_, err := s.CheckIn(ctx, q.ID, day1, 0, "")
+		wantErr(t, err, ErrParticipantCancelled)
+	})
+	t.Run("BadgePrints", func(t *testing.T) {
+		if err := s.RecordBadgePrints(ctx, "A4 85×54", p.ID); err != nil {
+			t.Fatal(err)
+		}
+		prints, _ := s.BadgePrints(ctx, p.ID)
+		rows, _ := s.ListParticipants(ctx, ParticipantQuery{BadgePrinted: Yes})
+		if len(prints) != 1 || len(rows) != 1 || rows[0].ID != p.ID {
+			t.Fatalf("prints %+v rows %+v", prints, rows)
+		}
+	})
+}
+
+func TestPossibleDuplicates(t *testing.T) {
+	s := mustOpen(t)
+	a := newPerson(t, s, "Éric", "Béasse")
+	a.Email, a.Organisation = "eric@jardins.fr", "Les Jardins"
+	s.CreateParticipant(ctx, &a)
+	other := newPerson(t, s, "Eric", "Beasse")
+	other.Organisation = "Autre structure"
+	s.CreateParticipant(ctx, &other)
+	cases := []struct {
+		name, first, last, email, org string
+		want                          int
+	}{
+		{"SameEmail", "Marie", "Curie", "ERIC@jardins.fr", "", 1},
+		{"SameNameAndOrgIgnoringAccentsAndCase", "ERIC", "beasse", "", "les jardins", 1},
+		{"SameNameOtherOrg", "Éric", "Béasse", "", "Ailleurs", 0},
+		{"Nobody", "Jean", "Dupont", "jean@x.fr", "", 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := s.PossibleDuplicates(ctx, Participant{FirstName: c.first, LastName: c.last, Email: c.email, Organisation: c.org})
+			if err != nil || len(got) != c.want || (c.want == 1 && got[0].ID != a.ID) {
+				t.Fatalf("got %+v, %v", got, err)
+			}
+		})
+	}
+	dup := newPerson(t, s, "éric", "BÉASSE")
+	dup.Organisation = "LES JARDINS"
+	s.CreateParticipant(ctx, &dup)
+	groups, err := s.DuplicateGroups(ctx)
+	if err != nil || len(groups) != 1 || len(groups[0]) != 2 {
+		t.Fatalf("groups %v, %v", groups, err)
+	}
+}
+
+func TestCategoriesAndRooms(t *testing.T) {
+	s := mustOpen(t)
+	t.Run("ErrColourInvalid", func(t *testing.T) {
+		wantErr(t, s.SaveCategory(ctx, &Category{Name: "VIP", Colour: "red"}), ErrColourInvalid)
+	})
+	t.Run("ErrNameTaken", func(t *testing.T) {
+		wantErr(t, s.SaveCategory(ctx, &Category{Name: "presse", Colour: "#000000"}), ErrNameTaken)
+		addRoom(t, s, "Salle Flandre", 10)
+		wantErr(t, s.SaveRoom(ctx, &Room{Name: "salle flandre"}), ErrNameTaken)
+	})
+	t.Run("ErrInUse", func(t *testing.T) {
+		p := addPerson(t, s, "Jean", "Dupont")
+		wantErr(t, s.DeleteCategory(ctx, p.CategoryID), ErrInUse)
+		room := addRoom(t, s, "Salle Artois", 10)
+		addSession(t, s, "Atelier", day1, "09:00", "10:00", room.ID)
+		wantErr(t, s.DeleteRoom(ctx, room.ID), ErrInUse)
+	})
+	t.Run("OK", func(t *testing.T) {
+		c := Category{Name: "Mécène", Colour: "#aabbcc"}
+		if err := s.SaveCategory(ctx, &c); err != nil {
+			t.Fatal(err)
+		}
+		cats, _ := s.Categories(ctx)
+		last := cats[len(cats)-1]
+		if last.Name != "Mécène" || last.BadgeLabel != "Mécène" || last.Colour != "#AABBCC" {
+			t.Fatalf("saved %+v", last)
+		}
+		if err := s.DeleteCategory(ctx, c.ID); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+func TestStats(t *testing.T) {
+	s := mustOpen(t)
+	a, b := addPerson(t, s, "A", "A"), addPerson(t, s, "B", "B")
+	c := addPerson(t, s, "C", "C")
+	s.SetParticipantStatus(ctx, b.ID, StatusPending)
+	s.SetParticipantStatus(ctx, c.ID, StatusCancelled)
+	s.CheckIn(ctx, a.ID, day1, 0, "")
+	st, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Registered != 3 || st.Confirmed != 1 || st.Pending != 1 || st.Cancelled != 1 {
+		t.Fatalf("%+v", st)
+	}
+	if st.ByDay[0].Expected != 2 || st.ByDay[0].CheckedIn != 1 || st.ByDay[1].CheckedIn != 0 {
+		t.Fatalf("by day %+v", st.ByDay)
+	}
+	if st.ByCategory[0].Registered != 3 || st.ByCategory[0].CheckedIn != 1 {
+		t.Fatalf("by category %+v", st.ByCategory[0])
+	}
+}

@@ -1,0 +1,248 @@
+// Command congres runs a congress from one file: registrations, programme,
+// stands, the registration desk, badges and attendance exports.
+//
+//	congres [FILE]                              open the window (the last file, or FILE)
+//	congres demo FILE [--participants N]        write the demo congress
+//	congres stats FILE                          counts by category, status and day; workshop fill
+//	congres restore FILE [BACKUP]               list the backups of FILE, or restore one
+//	congres help                                this help
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"congres/data"
+	"congres/ui"
+)
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "congres: "+message(err))
+		os.Exit(1)
+	}
+}
+
+// lang is the language of the command line: French when the system's is.
+var lang = func() string {
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"} {
+		if l := os.Getenv(v); l != "" {
+			if strings.HasPrefix(strings.ToLower(l), "fr") {
+				return "fr"
+			}
+			return "en"
+		}
+	}
+	return "en"
+}()
+
+// tr picks the sentence in the command line's language.
+func tr(en, fr string) string {
+	if lang == "fr" {
+		return fr
+	}
+	return en
+}
+
+func message(err error) string {
+	var u usageError
+	if errors.As(err, &u) {
+		return string(u)
+	}
+	return data.Message(err, lang)
+}
+
+type usageError string
+
+func (u usageError) Error() string { return string(u) }
+
+func usage(en, fr string) error {
+	return usageError(tr(en, fr) + " " + tr("(see: congres help)", "(voir : congres help)"))
+}
+
+func run(args []string, out io.Writer) error {
+	ctx := context.Background()
+	if len(args) == 0 {
+		ui.Run("")
+		return nil
+	}
+	switch args[0] {
+	case "help", "-h", "--help", "-help":
+		fmt.Fprint(out, helpText())
+		return nil
+	case "demo":
+		return demo(ctx, args[1:], out)
+	case "stats":
+		return stats(ctx, args[1:], out)
+	case "restore":
+		return restore(ctx, args[1:], out)
+	}
+	if len(args) == 1 && !strings.HasPrefix(args[0], "-") {
+		if _, err := os.Stat(args[0]); err != nil {
+			return data.ErrFileNotFound.With(args[0])
+		}
+		ui.Run(args[0])
+		return nil
+	}
+	return usage("unknown command "+strconv.Quote(args[0])+".", "commande inconnue "+strconv.Quote(args[0])+".")
+}
+
+func helpText() string {
+	return tr(`Congrès — a congress in one file.
+
+Usage:
+  congres [FILE]                            open the window on FILE, or on the last file
+  congres demo FILE [--participants N]      write the demo congress (530 people; N for more)
+  congres stats FILE                        counts by category, status and day; workshop fill
+  congres restore FILE                      list the backups of FILE
+  congres restore FILE BACKUP               restore a backup (a number from the list, or a path);
+                                            FILE is backed up first
+  congres help                              this help
+`, `Congrès — un congrès dans un fichier.
+
+Utilisation :
+  congres [FICHIER]                         ouvre la fenêtre sur FICHIER, ou sur le dernier fichier
+  congres demo FICHIER [--participants N]   écrit le congrès de démonstration (530 personnes ; N pour plus)
+  congres stats FICHIER                     chiffres par catégorie, statut et jour ; remplissage des ateliers
+  congres restore FICHIER                   liste les sauvegardes de FICHIER
+  congres restore FICHIER SAUVEGARDE        restaure une sauvegarde (un numéro de la liste, ou un chemin) ;
+                                            FICHIER est d'abord sauvegardé
+  congres help                              cette aide
+`)
+}
+
+// parse reads flags placed anywhere among the positional arguments.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	fs.SetOutput(io.Discard)
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, usageError(err.Error())
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+func demo(ctx context.Context, args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
+	n := fs.Int("participants", 530, "")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usage("demo needs one FILE.", "demo attend un FICHIER.")
+	}
+	if *n < 1 || *n > 1_000_000 {
+		return usage("--participants must be between 1 and 1,000,000.", "--participants doit être compris entre 1 et 1 000 000.")
+	}
+	if err := data.WriteDemo(ctx, pos[0], data.DemoOptions{Participants: *n}); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, tr("Demo congress written to %s (%d participants).\n", "Congrès de démonstration écrit dans %s (%d participant·es).\n"), pos[0], *n)
+	return nil
+}
+
+func openFile(ctx context.Context, args []string, what string) (*data.Store, error) {
+	if len(args) != 1 {
+		return nil, usage(what+" needs one FILE.", what+" attend un FICHIER.")
+	}
+	return data.Open(ctx, args[0])
+}
+
+func stats(ctx context.Context, args []string, out io.Writer) error {
+	s, err := openFile(ctx, args, "stats")
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	c, err := s.Congress(ctx)
+	if err != nil {
+		return err
+	}
+	st, err := s.Stats(ctx)
+	if err != nil {
+		return err
+	}
+	w := tabwriter.NewWriter(out, 0, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(out, "%s — %s, %s\n\n", c.Name, c.Edition, c.City)
+	fmt.Fprintf(w, "%s\t%d\t\n", tr("Registered", "Inscrit·es"), st.Registered)
+	fmt.Fprintf(w, "%s\t%d\t\n", tr("Pending", "En attente"), st.Pending)
+	fmt.Fprintf(w, "%s\t%d\t\n", tr("Confirmed", "Confirmé·es"), st.Confirmed)
+	fmt.Fprintf(w, "%s\t%d\t\n\n", tr("Cancelled", "Annulé·es"), st.Cancelled)
+	fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t\n", tr("Category", "Catégorie"), tr("Registered", "Inscrit·es"),
+		tr("Confirmed", "Confirmé·es"), tr("Cancelled", "Annulé·es"), tr("Checked in", "Arrivé·es"))
+	for _, cc := range st.ByCategory {
+		fmt.Fprintf(w, "%s\t%d\t%d\t%d\t%d\t\n", cc.Category.Name, cc.Registered, cc.Confirmed, cc.Cancelled, cc.CheckedIn)
+	}
+	fmt.Fprintf(w, "\n%s\t%s\t%s\t\n", tr("Day", "Jour"), tr("Expected", "Attendu·es"), tr("Checked in", "Arrivé·es"))
+	for _, d := range st.ByDay {
+		fmt.Fprintf(w, "%s\t%d\t%d\t\n", d.Day, d.Expected, d.CheckedIn)
+	}
+	fmt.Fprintf(w, "\n%s\t%s\t%s\t%s\t%s\t\n", tr("Workshop", "Atelier"), tr("Day", "Jour"), tr("Enrolled", "Inscrit·es"),
+		tr("Capacity", "Places"), tr("Waiting", "En attente"))
+	for _, f := range st.Sessions {
+		if f.Session.Kind != data.KindWorkshop {
+			continue
+		}
+		capacity := "—"
+		if f.Session.EffectiveCapacity > 0 {
+			capacity = strconv.Itoa(f.Session.EffectiveCapacity)
+		}
+		fmt.Fprintf(w, "%s\t%s %s\t%d\t%s\t%d\t\n", truncate(f.Session.Title, 48), f.Session.Day, f.Session.Start,
+			f.Session.Enrolled, capacity, f.Session.Waitlisted)
+	}
+	return w.Flush()
+}
+
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+func restore(ctx context.Context, args []string, out io.Writer) error {
+	if len(args) < 1 || len(args) > 2 {
+		return usage("restore needs FILE and, to restore, a BACKUP.", "restore attend FICHIER et, pour restaurer, une SAUVEGARDE.")
+	}
+	path := args[0]
+	list, err := data.Backups(path)
+	if err != nil {
+		return err
+	}
+	if len(args) == 1 {
+		if len(list) == 0 {
+			return data.ErrNoBackup.With(path)
+		}
+		for i, b := range list {
+			fmt.Fprintf(out, "%3d  %s  %8.1f kB  %s\n", i+1, b.Time.Format("2006-01-02 15:04:05"), float64(b.Size)/1000, b.Path)
+		}
+		return nil
+	}
+	backup := args[1]
+	if i, err := strconv.Atoi(backup); err == nil {
+		if i < 1 || i > len(list) {
+			return usage(fmt.Sprintf("there is no backup number %d.", i), fmt.Sprintf("il n'y a pas de sauvegarde numéro %d.", i))
+		}
+		backup = list[i-1].Path
+	}
+	if err := data.Restore(ctx, path, backup); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, tr("%s restored from %s.\n", "%s restauré depuis %s.\n"), path, backup)
+	return nil
+}

@@ -1,0 +1,104 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+
+	"congres/data"
+)
+
+// statusLabel is a registration status as a person reads it.
+func statusLabel(s data.Status) string {
+	switch s {
+	case data.StatusPending:
+		return lang.L("Pending")
+	case data.StatusConfirmed:
+		return lang.L("Confirmed")
+	case data.StatusCancelled:
+		return lang.L("Cancelled")
+	}
+	return string(s)
+}
+
+// kindLabel is a kind of session as a person reads it.
+func kindLabel(k data.SessionKind) string {
+	switch k {
+	case data.KindPlenary:
+		return lang.L("Plenary")
+	case data.KindWorkshop:
+		return lang.L("Workshop")
+	case data.KindOther:
+		return lang.L("Other")
+	}
+	return string(k)
+}
+
+func weekdayName(d time.Weekday) string {
+	switch d {
+	case time.Monday:
+		return lang.L("Monday")
+	case time.Tuesday:
+		return lang.L("Tuesday")
+	case time.Wednesday:
+		return lang.L("Wednesday")
+	case time.Thursday:
+		return lang.L("Thursday")
+	case time.Friday:
+		return lang.L("Friday")
+	case time.Saturday:
+		return lang.L("Saturday")
+	}
+	return lang.L("Sunday")
+}
+
+// dayLong writes a congress day in full: "Tuesday 16/06/2026".
+func dayLong(d data.Day) string {
+	t := d.Time()
+	if t.IsZero() {
+		return string(d)
+	}
+	return weekdayName(t.Weekday()) + " " + t.Format(lang.X("date.layout", "2006-01-02"))
+}
+
+// dayShort writes a congress day in a table cell: "16/06".
+func dayShort(d data.Day) string {
+	t := d.Time()
+	if t.IsZero() {
+		return string(d)
+	}
+	return t.Format(lang.X("date.short", "01-02"))
+}
+
+// daysShort writes a list of days for a table cell.
+func daysShort(days []data.Day) string {
+	parts := make([]string, len(days))
+	for i, d := range days {
+		parts[i] = dayShort(d)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// dateTime writes a moment (a backup's, say) in local time.
+func dateTime(t time.Time) string {
+	return t.Local().Format(lang.X("date.time", "2006-01-02 15:04"))
+}
+
+// fileSize writes a size in bytes for people.
+func fileSize(n int64) string {
+	const unit = 1024
+	switch {
+	case n < unit:
+		return lang.L("{{.N}} B", map[string]any{"N": n})
+	case n < unit*unit:
+		return lang.L("{{.N}} KB", map[string]any{"N": n / unit})
+	}
+	return lang.L("{{.N}} MB", map[string]any{"N": fmtFloat(float64(n) / (unit * unit))})
+}
+
+// fmtFloat writes one decimal with the decimal separator of the language.
+func fmtFloat(f float64) string {
+	return strings.Replace(strconv.FormatFloat(f, 'f', 1, 64), ".", lang.X("number.decimal", "."), 1)
+}

@@ -1,0 +1,49 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+
+	"congres/assets"
+)
+
+// prefLanguage is the preference holding the interface language: "" for the
+// system's, "fr" or "en".
+const prefLanguage = "language"
+
+// languages are those the interface is translated into.
+var languages = []string{"fr", "en"}
+
+// loadTranslations adds the interface's translations. fyne's lang picks the
+// closest to the system language (English when none is close). A choice of
+// "fr" or "en" wins over the system: that file is also registered under the
+// other language, so whichever the system asks for, it is the one shown.
+func loadTranslations(choice string) error {
+	if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
+		return err
+	}
+	if choice != "fr" && choice != "en" {
+		return nil
+	}
+	b, err := assets.Translations.ReadFile("translations/" + choice + ".json")
+	if err != nil {
+		return err
+	}
+	for _, l := range languages {
+		if l != choice {
+			if err := lang.AddTranslationsForLocale(b, fyne.Locale(l)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// uiLanguage is the language the interface is shown in, "fr" or "en", as
+// the translations resolved it.
+func uiLanguage() string {
+	if lang.X("language.code", "en") == "fr" {
+		return "fr"
+	}
+	return "en"
+}

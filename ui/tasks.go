@@ -1,0 +1,39 @@
+package ui
+
+import (
+	"context"
+	"sync/atomic"
+
+	"fyne.io/fyne/v2"
+)
+
+// tasks runs database work off the UI thread and applies its result on it.
+// It counts the work whose result is not on screen yet, so that tests can
+// wait for a screen to settle instead of sleeping.
+type tasks struct {
+	pending atomic.Int64
+}
+
+// runAsync runs work in a goroutine, then, on the UI thread, the update it
+// returns (nil: nothing to do). The update is dropped when ctx was cancelled
+// meanwhile: its file was closed or replaced.
+func (t *tasks) runAsync(ctx context.Context, work func(ctx context.Context) (update func())) {
+	t.hold()
+	go func() {
+		update := work(ctx)
+		fyne.Do(func() {
+			defer t.release()
+			if update != nil && ctx.Err() == nil {
+				update()
+			}
+		})
+	}()
+}
+
+// hold counts work that is about to start (a debounced search, say);
+// release says it was started with runAsync, or given up.
+func (t *tasks) hold()    { t.pending.Add(1) }
+func (t *tasks) release() { t.pending.Add(-1) }
+
+// idle reports whether every result has reached the screen.
+func (t *tasks) idle() bool { return t.pending.Load() == 0 }
