@@ -47,7 +47,7 @@ func (s *Store) SaveCopy(ctx context.Context, dest string) error {
 	}
 	// VACUUM INTO writes a fresh, compact file from a read transaction: the
 	// writer is not held up.
-	if _, err := s.r.ExecContext(ctx, "VACUUM INTO '"+tmp+"'"); err != nil {
+	if _, err := s.c.ExecContext(ctx, "VACUUM INTO '"+tmp+"'"); err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("copy to %s: %w", dest, err)
 	}

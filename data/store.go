@@ -8,6 +8,7 @@ import (
 	"database/sql"
 	"embed"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -34,7 +35,8 @@ var migrationFiles embed.FS
 type Store struct {
 	path  string
 	w     *sql.DB // the one writing connection
-	r     *sql.DB // readers
+	r     *sql.DB // readers (query_only)
+	c     *sql.DB // one connection for copies: VACUUM INTO is not allowed on readers
 	dirty atomic.Bool
 	now   func() time.Time
 	codes func() *codeSource
@@ -106,7 +108,15 @@ func removeFile(path string) {
 	}
 }
 
-func dsn(path string, readOnly bool) (string, error) {
+type connKind int
+
+const (
+	writer connKind = iota
+	reader
+	copier
+)
+
+func dsn(path string, kind connKind) (string, error) {
 	if strings.ContainsAny(path, "?#") {
 		return "", ErrBadPath.With(path)
 	}
@@ -120,35 +130,36 @@ func dsn(path string, readOnly bool) (string, error) {
 	}
 	p = strings.ReplaceAll(p, "%", "%25")
 	q := "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=cache_size(-32000)&_pragma=mmap_size(268435456)"
-	if readOnly {
-		q += "&_pragma=query_only(1)"
-	} else {
+	switch kind {
+	case writer:
 		q += "&_txlock=immediate"
+	case reader:
+		q += "&_pragma=query_only(1)"
 	}
 	return "file://" + p + "?" + q, nil
 }
 
 func open(ctx context.Context, path string) (*Store, error) {
-	wdsn, err := dsn(path, false)
-	if err != nil {
-		return nil, err
+	var dbs [3]*sql.DB
+	for kind := range dbs {
+		d, err := dsn(path, connKind(kind))
+		if err == nil {
+			dbs[kind], err = sql.Open("sqlite", d)
+		}
+		if err != nil {
+			for _, db := range dbs[:kind] {
+				db.Close()
+			}
+			return nil, err
+		}
 	}
-	rdsn, _ := dsn(path, true)
-	w, err := sql.Open("sqlite", wdsn)
-	if err != nil {
-		return nil, err
-	}
+	w, r, c := dbs[writer], dbs[reader], dbs[copier]
 	w.SetMaxOpenConns(1)
-	w.SetConnMaxIdleTime(0)
-	r, err := sql.Open("sqlite", rdsn)
-	if err != nil {
-		w.Close()
-		return nil, err
-	}
+	c.SetMaxOpenConns(1)
 	r.SetMaxOpenConns(4)
 	r.SetMaxIdleConns(4)
 	src := newCodeSource(0)
-	s := &Store{path: path, w: w, r: r, now: time.Now, codes: func() *codeSource { return src }}
+	s := &Store{path: path, w: w, r: r, c: c, now: time.Now, codes: func() *codeSource { return src }}
 	if err := s.migrate(ctx); err != nil {
 		s.Close()
 		return nil, err
@@ -158,12 +169,7 @@ func open(ctx context.Context, path string) (*Store, error) {
 
 // Close closes the file. The last connection checkpoints the WAL into it.
 func (s *Store) Close() error {
-	err1 := s.r.Close()
-	err2 := s.w.Close()
-	if err1 != nil {
-		return err1
-	}
-	return err2
+	return errors.Join(s.c.Close(), s.r.Close(), s.w.Close())
 }
 
 // write runs fn in one write transaction and commits it.

@@ -1,0 +1,138 @@
+package data
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+func TestBackupAndRestore(t *testing.T) {
+	s := mustOpen(t)
+	now := fixedClock(s, time.Date(2021, 11, 25, 8, 0, 0, 0, time.Local))
+	anne := addPerson(t, s, "Anne", "Martin")
+	backup, err := s.Backup(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if filepath.Dir(backup) != BackupDir(s.Path()) {
+		t.Fatalf("backup in %s", backup)
+	}
+	// After the backup, a mistake: Anne deleted, Paul added.
+	if err := s.DeleteParticipant(ctx, anne.ID); err != nil {
+		t.Fatal(err)
+	}
+	addPerson(t, s, "Paul", "Petit")
+	path := s.Path()
+	s.Close()
+
+	t.Run("Restore", func(t *testing.T) {
+		*now = now.Add(time.Minute)
+		if err := Restore(ctx, path, backup); err != nil {
+			t.Fatal(err)
+		}
+		r, err := Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer r.Close()
+		rows, _ := r.ListParticipants(ctx, ParticipantQuery{})
+		if len(rows) != 1 || rows[0].FirstName != "Anne" {
+			t.Fatalf("after restoring: %+v", rows)
+		}
+		// The state before the restore was itself backed up.
+		list, _ := Backups(path)
+		if len(list) != 2 {
+			t.Fatalf("%d backups, want 2 (the restored one and the state before)", len(list))
+		}
+		before, err := Open(ctx, list[0].Path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer before.Close()
+		rows, _ = before.ListParticipants(ctx, ParticipantQuery{})
+		if len(rows) != 1 || rows[0].FirstName != "Paul" {
+			t.Fatalf("the safety backup holds %+v", rows)
+		}
+	})
+	t.Run("ErrNotCongress", func(t *testing.T) {
+		bad := filepath.Join(t.TempDir(), "bad.congres")
+		os.WriteFile(bad, []byte("not a congress"), 0o600)
+		before, _ := os.ReadFile(path)
+		wantErr(t, Restore(ctx, path, bad), ErrNotCongress)
+		after, _ := os.ReadFile(path)
+		if string(before) != string(after) {
+			t.Fatal("a refused restore changed the file")
+		}
+	})
+}
+
+func TestBackupsKeepTheLast20(t *testing.T) {
+	s := mustOpen(t)
+	now := fixedClock(s, time.Date(2021, 11, 25, 8, 0, 0, 0, time.Local))
+	var last string
+	for range KeepBackups + 3 {
+		*now = now.Add(time.Minute)
+		var err error
+		if last, err = s.Backup(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	list, err := s.Backups()
+	if err != nil || len(list) != KeepBackups || list[0].Path != last {
+		t.Fatalf("%d backups, newest %v; %v", len(list), list[0], err)
+	}
+	// Two backups in the same second get distinct names.
+	a, _ := s.Backup(ctx)
+	b, _ := s.Backup(ctx)
+	if a == b {
+		t.Fatal("same name twice")
+	}
+}
+
+func TestAutoBackup(t *testing.T) {
+	s := mustOpen(t)
+	cctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() { s.AutoBackup(cctx, 20*time.Millisecond, func(err error) { t.Error(err) }); close(done) }()
+	t.Cleanup(func() { cancel(); <-done })
+	waitFor := func(n int) {
+		t.Helper()
+		deadline := time.Now().Add(10 * time.Second)
+		for time.Now().Before(deadline) {
+			if list, _ := s.Backups(); len(list) >= n {
+				return
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+		t.Fatalf("never reached %d backups", n)
+	}
+	waitFor(1) // on open
+	time.Sleep(100 * time.Millisecond)
+	if list, _ := s.Backups(); len(list) != 1 {
+		t.Fatalf("%d backups without any change", len(list))
+	}
+	fixedClock(s, time.Now().Add(time.Hour)) // a distinct name
+	addPerson(t, s, "Anne", "Martin")
+	waitFor(2)
+}
+
+func TestSaveCopy(t *testing.T) {
+	s := mustOpen(t)
+	addPerson(t, s, "Anne", "Martin")
+	dest := filepath.Join(t.TempDir(), "copie.congres")
+	if err := s.SaveCopy(ctx, dest); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Open(ctx, dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	rows, _ := c.ListParticipants(ctx, ParticipantQuery{})
+	if len(rows) != 1 {
+		t.Fatalf("the copy holds %d participants", len(rows))
+	}
+	wantErr(t, s.SaveCopy(ctx, s.Path()), ErrFileExists)
+}
