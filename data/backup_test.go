@@ -136,3 +136,16 @@ func TestSaveCopy(t *testing.T) {
 	}
 	wantErr(t, s.SaveCopy(ctx, s.Path()), ErrFileExists)
 }
+
+func TestSaveCopyOddName(t *testing.T) {
+	s := mustOpen(t)
+	dest := filepath.Join(t.TempDir(), "l'équipe d'accueil.congres")
+	if err := s.SaveCopy(ctx, dest); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Open(ctx, dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Close()
+}

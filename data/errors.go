@@ -115,9 +115,6 @@ var (
 	ErrTooNew = newErr(KindInvalid, "too_new", "",
 		"%q was written by a newer version of Congrès (format %d, this version reads up to %d). Update Congrès to open it; the file was left untouched.",
 		"« %s » a été écrit par une version plus récente de Congrès (format %d, cette version lit jusqu'au %d). Mettez Congrès à jour pour l'ouvrir ; le fichier n'a pas été modifié.")
-	ErrBadPath = newErr(KindInvalid, "bad_path", "",
-		"The file name %q cannot be used: it contains a ? or # character.",
-		"Le nom de fichier « %s » ne peut pas être utilisé : il contient un caractère ? ou #.")
 	ErrNoBackup = newErr(KindNotFound, "no_backup", "",
 		"There is no backup of %q.",
 		"Il n'y a aucune sauvegarde de « %s ».")

@@ -372,7 +372,7 @@ func TestPossibleDuplicates(t *testing.T) {
 		})
 	}
 	dup := newPerson(t, s, "éric", "BÉASSE")
-	dup.Organisation = "LES JARDINS"
+	dup.Organisation = "Lés Jardins" // another organisation, written with an accent
 	s.CreateParticipant(ctx, &dup)
 	groups, err := s.DuplicateGroups(ctx)
 	if err != nil || len(groups) != 1 || len(groups[0]) != 2 {

@@ -415,41 +415,48 @@ func (s *Store) PossibleDuplicates(ctx context.Context, p Participant) ([]Duplic
 }
 
 // DuplicateGroups lists, over the whole file, the groups of participant IDs
-// that may be one person (same email, or same name and organisation).
+// that may be one person: the same email, or the same name and organisation
+// ignoring case and accents.
 func (s *Store) DuplicateGroups(ctx context.Context) ([][]int64, error) {
 	var groups [][]int64
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		for _, q := range []string{
-			`SELECT group_concat(id) FROM participant WHERE email <> '' GROUP BY email COLLATE NOCASE HAVING count(*) > 1`,
-			`SELECT group_concat(p.id) FROM participant p LEFT JOIN organisation o ON o.id = p.organisation_id
-				GROUP BY p.name_key, lower(coalesce(o.name, '')) HAVING count(*) > 1`,
-		} {
-			rows, err := tx.QueryContext(ctx, q)
-			if err != nil {
+		rows, err := tx.QueryContext(ctx, `SELECT p.id, lower(p.email), p.name_key, coalesce(o.name, '')
+			FROM participant p LEFT JOIN organisation o ON o.id = p.organisation_id ORDER BY p.id`)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		byEmail, byName := map[string][]int64{}, map[string][]int64{}
+		var emailKeys, nameKeys []string // first-seen order, for a stable result
+		for rows.Next() {
+			var id int64
+			var email, name, org string
+			if err := rows.Scan(&id, &email, &name, &org); err != nil {
 				return err
 			}
-			for rows.Next() {
-				var list string
-				if err := rows.Scan(&list); err != nil {
-					rows.Close()
-					return err
+			if email != "" {
+				if byEmail[email] == nil {
+					emailKeys = append(emailKeys, email)
 				}
-				var g []int64
-				for _, f := range strings.Split(list, ",") {
-					var id int64
-					for _, c := range f {
-						id = id*10 + int64(c-'0')
-					}
-					g = append(g, id)
-				}
-				groups = append(groups, g)
+				byEmail[email] = append(byEmail[email], id)
 			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
-				return err
+			key := name + "|" + Fold(org)
+			if byName[key] == nil {
+				nameKeys = append(nameKeys, key)
+			}
+			byName[key] = append(byName[key], id)
+		}
+		for _, k := range emailKeys {
+			if len(byEmail[k]) > 1 {
+				groups = append(groups, byEmail[k])
 			}
 		}
-		return nil
+		for _, k := range nameKeys {
+			if len(byName[k]) > 1 {
+				groups = append(groups, byName[k])
+			}
+		}
+		return rows.Err()
 	})
 	return groups, err
 }

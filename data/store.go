@@ -117,9 +117,6 @@ const (
 )
 
 func dsn(path string, kind connKind) (string, error) {
-	if strings.ContainsAny(path, "?#") {
-		return "", ErrBadPath.With(path)
-	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return "", err
@@ -128,7 +125,7 @@ func dsn(path string, kind connKind) (string, error) {
 	if !strings.HasPrefix(p, "/") {
 		p = "/" + p // Windows: file:///C:/…
 	}
-	p = strings.ReplaceAll(p, "%", "%25")
+	p = strings.NewReplacer("%", "%25", "?", "%3F", "#", "%23").Replace(p)
 	q := "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=cache_size(-32000)&_pragma=mmap_size(268435456)"
 	switch kind {
 	case writer:

@@ -306,3 +306,29 @@ func TestKillMidWrite(t *testing.T) {
 		t.Fatalf("after the kill: %d participants, %v", len(rows), err)
 	}
 }
+
+func TestOddFileNames(t *testing.T) {
+	for _, name := range []string{"Congrès 100% Lille.congres", "qui? quoi#.congres", "l'accueil & co.congres"} {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), name)
+			s, err := Create(ctx, path, Congress{Name: "x", Days: []Day{day1, day2}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			addPerson(t, s, "Anne", "Martin")
+			s.Close()
+			entries, _ := os.ReadDir(filepath.Dir(path))
+			if len(entries) != 1 || entries[0].Name() != name {
+				t.Fatalf("files: %v", entries)
+			}
+			s, err = Open(ctx, path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			if rows, _ := s.ListParticipants(ctx, ParticipantQuery{}); len(rows) != 1 {
+				t.Fatal("data lost")
+			}
+		})
+	}
+}
