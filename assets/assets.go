@@ -2,10 +2,7 @@
 // translations of the interface and the application icon.
 package assets
 
-import (
-	"embed"
-	_ "embed"
-)
+import "embed"
 
 // Translations holds translations/fr.json and translations/en.json, in the
 // format fyne's lang package reads (lang.AddTranslationsFS).

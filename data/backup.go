@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"io"
 	"log"
@@ -160,8 +161,10 @@ func (s *Store) AutoBackup(ctx context.Context, every time.Duration, onErr func(
 			onErr(err)
 		}
 	}
-	_, err := s.Backup(ctx)
-	report(err)
+	if s.changedSinceBackup(ctx) {
+		_, err := s.Backup(ctx)
+		report(err)
+	}
 	t := time.NewTicker(every)
 	defer t.Stop()
 	for {
@@ -175,6 +178,33 @@ func (s *Store) AutoBackup(ctx context.Context, every time.Duration, onErr func(
 			}
 		}
 	}
+}
+
+// changedSinceBackup reports whether the file holds changes that its newest
+// backup lacks (true when unsure).
+func (s *Store) changedSinceBackup(ctx context.Context) bool {
+	list, err := Backups(s.path)
+	if err != nil || len(list) == 0 {
+		return true
+	}
+	var now, then int64
+	if err := s.r.QueryRowContext(ctx, "SELECT n FROM revision").Scan(&now); err != nil {
+		return true
+	}
+	uri, err := fileURI(list[0].Path)
+	if err != nil {
+		return true
+	}
+	// Read the backup without touching it: read only, no WAL.
+	b, err := sql.Open("sqlite", uri+"?mode=ro")
+	if err != nil {
+		return true
+	}
+	defer b.Close()
+	if err := b.QueryRowContext(ctx, "SELECT n FROM revision").Scan(&then); err != nil {
+		return true
+	}
+	return now != then
 }
 
 // Restore replaces the congress file at path with a backup. The file must

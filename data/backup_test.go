@@ -116,6 +116,19 @@ func TestAutoBackup(t *testing.T) {
 	fixedClock(s, time.Now().Add(time.Hour)) // a distinct name
 	addPerson(t, s, "Anne", "Martin")
 	waitFor(2)
+	cancel()
+	<-done
+
+	// Opened again without a change since the last backup: no new backup.
+	done2 := make(chan struct{})
+	c2, cancel2 := context.WithCancel(ctx)
+	go func() { s.AutoBackup(c2, time.Hour, func(err error) { t.Error(err) }); close(done2) }()
+	time.Sleep(200 * time.Millisecond)
+	cancel2()
+	<-done2
+	if list, _ := s.Backups(); len(list) != 2 {
+		t.Fatalf("%d backups after reopening an unchanged file, want 2", len(list))
+	}
 }
 
 func TestSaveCopy(t *testing.T) {

@@ -116,7 +116,8 @@ const (
 	copier
 )
 
-func dsn(path string, kind connKind) (string, error) {
+// fileURI turns a path into a SQLite URI, whatever characters it holds.
+func fileURI(path string) (string, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return "", err
@@ -125,7 +126,15 @@ func dsn(path string, kind connKind) (string, error) {
 	if !strings.HasPrefix(p, "/") {
 		p = "/" + p // Windows: file:///C:/…
 	}
-	p = strings.NewReplacer("%", "%25", "?", "%3F", "#", "%23").Replace(p)
+	return "file://" + strings.NewReplacer("%", "%25", "?", "%3F", "#", "%23").Replace(p), nil
+}
+
+// dsn gives every pooled connection its settings, busy_timeout first.
+func dsn(path string, kind connKind) (string, error) {
+	uri, err := fileURI(path)
+	if err != nil {
+		return "", err
+	}
 	q := "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=cache_size(-32000)&_pragma=mmap_size(268435456)"
 	switch kind {
 	case writer:
@@ -133,7 +142,7 @@ func dsn(path string, kind connKind) (string, error) {
 	case reader:
 		q += "&_pragma=query_only(1)"
 	}
-	return "file://" + p + "?" + q, nil
+	return uri + "?" + q, nil
 }
 
 func open(ctx context.Context, path string) (*Store, error) {
@@ -177,6 +186,9 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	}
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE revision SET n = n + 1"); err != nil {
 		return err
 	}
 	if err := tx.Commit(); err != nil {

@@ -1,6 +1,324 @@
+// Package ui is the desktop interface of Congrès: the main window, its menu,
+// and one screen per part of the congress.
 package ui
 
 import (
-	_ "fyne.io/fyne/v2/app"
-	_ "fyne.io/fyne/v2/test"
+	"context"
+	"log"
+	"path/filepath"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"congres/assets"
+	"congres/data"
 )
+
+// appID identifies Congrès to the system (preferences, storage).
+const appID = "org.congres.app"
+
+// Version is the version of Congrès, shown in Help → About. Keep it in step
+// with FyneApp.toml.
+const Version = "0.1.0"
+
+// Run shows the main window until the app quits, opening the congress file
+// at path, or when path is "" the last file opened.
+func Run(path string) {
+	// A plain `go build` does not bundle FyneApp.toml: say the same here, so
+	// that About shows the version and fyne.Do is on whatever the build.
+	app.SetMetadata(fyne.AppMetadata{ID: appID, Name: "Congrès", Version: Version, Build: 1,
+		Icon: fyne.NewStaticResource("icon.png", assets.Icon), Migrations: map[string]bool{"fyneDo": true}})
+	a := app.NewWithID(appID)
+	if err := loadTranslations(a.Preferences().String(prefLanguage)); err != nil {
+		log.Printf("translations: %v", err)
+	}
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	u := newUI(a)
+	u.start(path)
+	u.win.ShowAndRun()
+	u.shutdown()
+}
+
+// session is an open congress file and the work tied to it.
+type session struct {
+	store  *data.Store
+	ctx    context.Context // cancelled when the file is closed
+	cancel context.CancelFunc
+	done   chan struct{} // closed when the automatic backups have stopped
+}
+
+// newSession starts the automatic backups of st, which report their errors
+// to onErr until the session is closed.
+func newSession(st *data.Store, onErr func(error)) *session {
+	s := &session{store: st, done: make(chan struct{})}
+	s.ctx, s.cancel = context.WithCancel(context.Background())
+	go func() {
+		defer close(s.done)
+		st.AutoBackup(s.ctx, data.BackupEvery, func(err error) {
+			if s.ctx.Err() == nil { // a backup interrupted by closing is no error
+				onErr(err)
+			}
+		})
+	}()
+	return s
+}
+
+// close stops the session's work and closes its file. It waits for the
+// work to stop: call it off the UI thread, or when the app has quit.
+func (s *session) close() {
+	s.cancel()
+	<-s.done
+	if err := s.store.Close(); err != nil {
+		log.Printf("close %s: %v", s.store.Path(), err)
+	}
+}
+
+// ui is the application: its window, preferences and the open file.
+type ui struct {
+	app      fyne.App
+	win      fyne.Window
+	prefs    fyne.Preferences
+	tasks    tasks
+	demoPath string // where "Open the demo" writes the demo congress
+
+	mu  sync.Mutex
+	cur *session // the open file, nil when none; guarded by mu
+
+	view *mainView // the open file's screens; UI thread only
+}
+
+func newUI(a fyne.App) *ui {
+	u := &ui{app: a, prefs: a.Preferences(), demoPath: defaultDemoPath(a)}
+	u.win = a.NewWindow(lang.L("Congrès"))
+	u.win.SetMaster()
+	u.win.Resize(fyne.NewSize(1180, 760))
+	u.addShortcuts()
+	u.refreshMenu()
+	u.showWelcome()
+	return u
+}
+
+// start opens path, or the last file opened; the welcome screen stays when
+// there is none or it cannot be opened.
+func (u *ui) start(path string) {
+	if path == "" {
+		if recent := u.recentFiles(); len(recent) > 0 {
+			path = recent[0]
+		}
+	}
+	if path != "" {
+		u.openAsync(path)
+	}
+}
+
+// session returns the open file, nil when none. Any goroutine.
+func (u *ui) session() *session {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	return u.cur
+}
+
+// swap makes s the open file and returns the one it replaces.
+func (u *ui) swap(s *session) *session {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	old := u.cur
+	u.cur = s
+	return old
+}
+
+// closeAsync closes a file that is no longer the open one.
+func (u *ui) closeAsync(s *session) {
+	if s == nil {
+		return
+	}
+	s.cancel() // its screens' pending results are dropped from now on
+	u.tasks.runAsync(context.Background(), func(context.Context) func() {
+		s.close()
+		return nil
+	})
+}
+
+// shutdown closes the open file as the app quits.
+func (u *ui) shutdown() {
+	if s := u.swap(nil); s != nil {
+		s.close()
+	}
+}
+
+// switchToAsync opens a file with open, off the UI thread and behind a
+// progress dialog, and makes it the open file. When open fails, the error
+// is shown and the file open before, if any, stays. done, when not nil, is
+// called last on the UI thread with open's error.
+func (u *ui) switchToAsync(message string, open func(ctx context.Context) (*data.Store, error), done func(error)) {
+	progress := u.showProgress(message)
+	u.tasks.runAsync(context.Background(), func(ctx context.Context) func() {
+		st, err := open(ctx)
+		var c data.Congress
+		if err == nil {
+			if c, err = st.Congress(ctx); err != nil {
+				st.Close()
+			}
+		}
+		return func() {
+			progress.Hide()
+			if err != nil {
+				showError(u.win, err)
+			} else {
+				u.show(st, c)
+			}
+			if done != nil {
+				done(err)
+			}
+			if u.session() == nil {
+				u.showWelcome()
+			}
+		}
+	})
+}
+
+// show makes st, whose congress is c, the open file. UI thread.
+func (u *ui) show(st *data.Store, c data.Congress) {
+	s := newSession(st, func(err error) { showError(u.win, err) })
+	u.closeAsync(u.swap(s))
+	u.addRecent(st.Path())
+	u.win.SetTitle(lang.L("Congrès — {{.Name}}", map[string]any{"Name": c.Name}))
+	e := &env{ctx: s.ctx, win: u.win, tasks: &u.tasks}
+	u.view = newMainView(e, st, u.prefs, u.onRestore)
+	u.win.SetContent(u.view.build())
+	u.refreshMenu()
+}
+
+// openAsync opens the congress file at path.
+func (u *ui) openAsync(path string) {
+	if s := u.session(); s != nil && samePath(s.store.Path(), path) {
+		return
+	}
+	u.switchToAsync(lang.L("Opening {{.Name}}…", map[string]any{"Name": filepath.Base(path)}),
+		func(ctx context.Context) (*data.Store, error) { return data.Open(ctx, path) },
+		func(err error) {
+			if data.KindOf(err) == data.KindNotFound {
+				u.forgetRecent(path)
+			}
+		})
+}
+
+// onClose closes the open file and shows the welcome screen.
+func (u *ui) onClose() {
+	u.closeAsync(u.swap(nil))
+	u.showWelcome()
+}
+
+// onRestore puts a backup in place of the open file and reopens it.
+func (u *ui) onRestore(backup string) {
+	old := u.session()
+	if old == nil {
+		return
+	}
+	path := old.store.Path()
+	u.swap(nil)
+	old.cancel()
+	var restoreErr error // written by the work, read by the update after it
+	u.switchToAsync(lang.L("Restoring the backup…"), func(ctx context.Context) (*data.Store, error) {
+		old.close()
+		restoreErr = data.Restore(ctx, path, backup)
+		return data.Open(ctx, path) // the restored file, or the untouched one
+	}, func(error) { showError(u.win, restoreErr) })
+}
+
+// showWelcome shows what to do when no file is open.
+func (u *ui) showWelcome() {
+	u.view = nil
+	u.win.SetTitle(lang.L("Congrès"))
+	w := &welcomeScreen{recent: u.recentFiles(), onNew: u.onNew, onDemo: u.onOpenDemo,
+		onOpen: u.onOpen, onOpenRecent: u.openAsync}
+	u.win.SetContent(w.build())
+	u.refreshMenu()
+}
+
+// showProgress shows a dialog that waits for work to end.
+func (u *ui) showProgress(message string) dialog.Dialog {
+	bar := widget.NewProgressBarInfinite()
+	d := dialog.NewCustomWithoutButtons(message, container.NewPadded(bar), u.win)
+	d.Resize(fyne.NewSize(360, 0))
+	d.Show()
+	return d
+}
+
+func samePath(a, b string) bool {
+	aa, err1 := filepath.Abs(a)
+	bb, err2 := filepath.Abs(b)
+	return err1 == nil && err2 == nil && aa == bb
+}
+
+// refreshMenu rebuilds the main menu: what it offers depends on whether a
+// file is open, and on the recent files.
+func (u *ui) refreshMenu() {
+	open := u.session() != nil
+	newItem := fyne.NewMenuItem(lang.L("New…"), u.onNew)
+	newItem.Shortcut = shortcutNew
+	openItem := fyne.NewMenuItem(lang.L("Open…"), u.onOpen)
+	openItem.Shortcut = shortcutOpen
+	recent := fyne.NewMenuItem(lang.L("Open Recent"), nil)
+	recent.ChildMenu = fyne.NewMenu("")
+	for _, p := range u.recentFiles() {
+		recent.ChildMenu.Items = append(recent.ChildMenu.Items, fyne.NewMenuItem(p, func() { u.openAsync(p) }))
+	}
+	if len(recent.ChildMenu.Items) == 0 {
+		none := fyne.NewMenuItem(lang.L("No recent file"), nil)
+		none.Disabled = true
+		recent.ChildMenu.Items = append(recent.ChildMenu.Items, none)
+	}
+	saveCopy := fyne.NewMenuItem(lang.L("Save a Copy…"), u.onSaveCopy)
+	saveCopy.Disabled = !open
+	closeItem := fyne.NewMenuItem(lang.L("Close"), u.onClose)
+	closeItem.Disabled = !open
+	quit := fyne.NewMenuItem(lang.L("Quit"), u.app.Quit)
+	quit.IsQuit = true
+	file := fyne.NewMenu(lang.L("File"), newItem, openItem, recent, fyne.NewMenuItemSeparator(),
+		saveCopy, closeItem, fyne.NewMenuItemSeparator(), quit)
+	help := fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("About Congrès"), u.onAbout))
+	u.win.SetMainMenu(fyne.NewMainMenu(file, help))
+}
+
+var (
+	shortcutNew  = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutOpen = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
+)
+
+// addShortcuts makes the menu's shortcuts work from anywhere in the window.
+func (u *ui) addShortcuts() {
+	u.win.Canvas().AddShortcut(shortcutNew, func(fyne.Shortcut) { u.onNew() })
+	u.win.Canvas().AddShortcut(shortcutOpen, func(fyne.Shortcut) { u.onOpen() })
+}
+
+// onAbout tells what Congrès is and which version this is.
+func (u *ui) onAbout() {
+	version := u.app.Metadata().Version
+	if version == "" {
+		version = lang.L("development version")
+	}
+	icon := canvas.NewImageFromResource(u.app.Icon())
+	icon.FillMode = canvas.ImageFillContain
+	icon.SetMinSize(fyne.NewSquareSize(96))
+	name := widget.NewLabel(lang.L("Congrès"))
+	name.SizeName = theme.SizeNameHeadingText
+	name.TextStyle.Bold = true
+	name.Alignment = fyne.TextAlignCenter
+	ver := widget.NewLabel(lang.L("Version {{.Version}}", map[string]any{"Version": version}))
+	ver.Alignment = fyne.TextAlignCenter
+	about := widget.NewLabel(lang.L("Registrations, programme, stands and welcome desk of a congress, kept in one file."))
+	about.Wrapping = fyne.TextWrapWord
+	about.Alignment = fyne.TextAlignCenter
+	d := dialog.NewCustom(lang.L("About Congrès"), lang.L("Close"), container.NewVBox(icon, name, ver, about), u.win)
+	d.Resize(fyne.NewSize(420, 0))
+	d.Show()
+}

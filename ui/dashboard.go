@@ -43,14 +43,16 @@ func (s *dashboardScreen) build() fyne.CanvasObject {
 	s.name.Wrapping = fyne.TextWrapWord
 	s.details = widget.NewLabel("")
 	s.days = widget.NewLabel("")
-	captions := []string{lang.L("Registered"), lang.L("Confirmed"), lang.L("Pending"), lang.L("Cancelled")}
+	captions := []string{lang.X("count.registered", "Registered"), lang.X("count.confirmed", "Confirmed"),
+		lang.X("count.pending", "Pending"), lang.X("count.cancelled", "Cancelled")}
 	grid := container.NewGridWithColumns(len(s.cards))
 	for i := range s.cards {
 		s.cards[i] = widget.NewCard("–", captions[i], nil)
 		grid.Add(s.cards[i])
 	}
 	s.table = newTextTable(
-		[]string{lang.L("Category"), lang.L("Registered"), lang.L("Confirmed"), lang.L("Cancelled"), lang.L("Checked in")},
+		[]string{lang.L("Category"), lang.X("count.registered", "Registered"), lang.X("count.confirmed", "Confirmed"),
+			lang.X("count.cancelled", "Cancelled"), lang.X("count.checkedin", "Checked in")},
 		[]float32{260, 130, 130, 130, 130})
 	byCategory := widget.NewLabel(lang.L("By category"))
 	byCategory.TextStyle.Bold = true

@@ -27,11 +27,11 @@ func statusLabel(s data.Status) string {
 func kindLabel(k data.SessionKind) string {
 	switch k {
 	case data.KindPlenary:
-		return lang.L("Plenary")
+		return lang.X("kind.plenary", "Plenary")
 	case data.KindWorkshop:
-		return lang.L("Workshop")
+		return lang.X("kind.workshop", "Workshop")
 	case data.KindOther:
-		return lang.L("Other")
+		return lang.X("kind.other", "Other")
 	}
 	return string(k)
 }

@@ -49,7 +49,7 @@ func (s *participantsScreen) build() fyne.CanvasObject {
 	s.table = newTextTable(
 		[]string{lang.L("Name"), lang.L("Organisation"), lang.L("Category"), lang.L("Status"),
 			lang.L("Days"), lang.L("Checked in"), lang.L("Badge")},
-		[]float32{220, 240, 160, 110, 130, 130, 90})
+		[]float32{200, 230, 150, 110, 130, 110, 80})
 	top := container.NewBorder(nil, nil, nil, s.count, s.search)
 	return container.NewBorder(top, nil, nil, nil, s.table.table)
 }

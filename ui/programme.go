@@ -36,7 +36,7 @@ type programmeScreen struct {
 
 // programmeColumns are the widths of time, title, kind, room and places;
 // the title takes what is left.
-var programmeColumns = &columns{widths: []float32{120, 0, 110, 200, 110}, flex: 1}
+var programmeColumns = &columns{widths: []float32{120, 0, 110, 180, 200}, flex: 1}
 
 func newProgrammeScreen(e *env, st programmeStore) *programmeScreen {
 	return &programmeScreen{env: e, store: st}

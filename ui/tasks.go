@@ -12,6 +12,11 @@ import (
 // wait for a screen to settle instead of sleeping.
 type tasks struct {
 	pending atomic.Int64
+	// queue, when set (by tests), receives the updates instead of fyne.Do,
+	// so that the test runs them on its own goroutine as the app runs them
+	// on its main one. (fyne's test driver would run them on the worker's
+	// goroutine, alongside the test's own use of the widgets.)
+	queue chan func()
 }
 
 // runAsync runs work in a goroutine, then, on the UI thread, the update it
@@ -21,13 +26,21 @@ func (t *tasks) runAsync(ctx context.Context, work func(ctx context.Context) (up
 	t.hold()
 	go func() {
 		update := work(ctx)
-		fyne.Do(func() {
+		t.onUI(func() {
 			defer t.release()
 			if update != nil && ctx.Err() == nil {
 				update()
 			}
 		})
 	}()
+}
+
+func (t *tasks) onUI(fn func()) {
+	if t.queue != nil {
+		t.queue <- fn
+		return
+	}
+	fyne.Do(fn)
 }
 
 // hold counts work that is about to start (a debounced search, say);

@@ -10,6 +10,14 @@ CREATE TABLE congress (
     logo    BLOB
 );
 
+-- Bumped by every write transaction: a backup that holds the same number
+-- holds the same state.
+CREATE TABLE revision (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    n  INTEGER NOT NULL
+);
+INSERT INTO revision (id, n) VALUES (1, 0);
+
 CREATE TABLE congress_day (
     day TEXT PRIMARY KEY -- YYYY-MM-DD
 ) WITHOUT ROWID;

@@ -1,0 +1,283 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"congres/data"
+)
+
+const (
+	prefRecent = "recentFiles" // the files opened last, most recent first
+	prefFolder = "lastFolder"  // the folder a file was last chosen in
+	maxRecent  = 8
+	maxDays    = 31 // days a new congress may have
+)
+
+// recentFiles are the files opened last, most recent first.
+func (u *ui) recentFiles() []string { return u.prefs.StringList(prefRecent) }
+
+// addRecent puts path first in the recent files. UI thread.
+func (u *ui) addRecent(path string) {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	list := []string{path}
+	for _, p := range u.recentFiles() {
+		if p != path && len(list) < maxRecent {
+			list = append(list, p)
+		}
+	}
+	u.prefs.SetStringList(prefRecent, list)
+	u.prefs.SetString(prefFolder, filepath.Dir(path))
+}
+
+// forgetRecent takes a file that no longer exists out of the recent files.
+func (u *ui) forgetRecent(path string) {
+	var list []string
+	for _, p := range u.recentFiles() {
+		if !samePath(p, path) {
+			list = append(list, p)
+		}
+	}
+	u.prefs.SetStringList(prefRecent, list)
+	u.refreshMenu()
+}
+
+// defaultDemoPath is where the demo congress goes: a Congres folder in the
+// home folder, or else the app's own storage.
+func defaultDemoPath(a fyne.App) string {
+	if home, err := os.UserHomeDir(); err == nil {
+		return filepath.Join(home, "Congres", "demo"+data.Extension)
+	}
+	return filepath.Join(a.Storage().RootURI().Path(), "demo"+data.Extension)
+}
+
+// startFolder is where choosing a file starts: the open file's folder, the
+// last folder used, or the home folder.
+func (u *ui) startFolder() string {
+	if s := u.session(); s != nil {
+		return filepath.Dir(s.store.Path())
+	}
+	if d := u.prefs.String(prefFolder); d != "" {
+		if st, err := os.Stat(d); err == nil && st.IsDir() {
+			return d
+		}
+	}
+	home, _ := os.UserHomeDir()
+	return home
+}
+
+// onOpenDemo opens the demo congress, writing it first if needed.
+func (u *ui) onOpenDemo() {
+	path := u.demoPath
+	u.switchToAsync(lang.L("Opening the demo…"), func(ctx context.Context) (*data.Store, error) {
+		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				return nil, err
+			}
+			if err := data.WriteDemo(ctx, path, data.DemoOptions{}); err != nil {
+				return nil, err
+			}
+		}
+		return data.Open(ctx, path)
+	}, nil)
+}
+
+// onOpen asks for a congress file and opens it.
+func (u *ui) onOpen() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			showError(u.win, err)
+			return
+		}
+		if r == nil {
+			return // cancelled
+		}
+		path := r.URI().Path()
+		r.Close()
+		u.openAsync(path)
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{data.Extension}))
+	if l, err := storage.ListerForURI(storage.NewFileURI(u.startFolder())); err == nil {
+		d.SetLocation(l)
+	}
+	d.Resize(fyne.NewSize(800, 560))
+	d.Show()
+}
+
+// onNew asks for the new congress's name, days and file, and creates it.
+func (u *ui) onNew() {
+	name := widget.NewEntry()
+	name.Validator = required
+	first := widget.NewDateEntry()
+	today := time.Now()
+	first.SetDate(&today)
+	first.Validator = required
+	days := widget.NewEntry()
+	days.SetText("2")
+	days.Validator = dayCount
+	where := newFileChooser(u.win, u.startFolder(), "")
+	auto := "" // the file name made from the congress name, until edited
+	name.OnChanged = func(s string) {
+		if where.name.Text == auto {
+			auto = fileName(s)
+			where.name.SetText(auto)
+		}
+	}
+	items := []*widget.FormItem{
+		widget.NewFormItem(lang.L("Name"), name),
+		widget.NewFormItem(lang.L("First day"), first),
+		widget.NewFormItem(lang.L("Number of days"), days),
+		widget.NewFormItem(lang.L("Folder"), where.folderRow),
+		widget.NewFormItem(lang.L("File name"), where.name),
+	}
+	d := dialog.NewForm(lang.L("New congress"), lang.L("Create"), lang.L("Cancel"), items, func(ok bool) {
+		if !ok {
+			return
+		}
+		if first.Date == nil {
+			showError(u.win, data.ErrDayInvalid.With(first.Text))
+			return
+		}
+		n, _ := strconv.Atoi(strings.TrimSpace(days.Text))
+		c := data.Congress{Name: name.Text}
+		for i := range n {
+			c.Days = append(c.Days, data.Day(first.Date.AddDate(0, 0, i).Format(time.DateOnly)))
+		}
+		path := where.path()
+		u.switchToAsync(lang.L("Creating {{.Name}}…", map[string]any{"Name": filepath.Base(path)}),
+			func(ctx context.Context) (*data.Store, error) { return data.Create(ctx, path, c) }, nil)
+	}, u.win)
+	d.Resize(fyne.NewSize(640, 0))
+	d.Show()
+	u.win.Canvas().Focus(name)
+}
+
+// onSaveCopy asks where to copy the open file, and copies it there.
+func (u *ui) onSaveCopy() {
+	s := u.session()
+	if s == nil {
+		return
+	}
+	base := strings.TrimSuffix(filepath.Base(s.store.Path()), data.Extension)
+	where := newFileChooser(u.win, u.startFolder(), base+"-"+time.Now().Format("20060102")+data.Extension)
+	items := []*widget.FormItem{
+		widget.NewFormItem(lang.L("Folder"), where.folderRow),
+		widget.NewFormItem(lang.L("File name"), where.name),
+	}
+	d := dialog.NewForm(lang.L("Save a Copy"), lang.L("Save"), lang.L("Cancel"), items, func(ok bool) {
+		if ok {
+			u.saveCopyAsync(s, where.path())
+		}
+	}, u.win)
+	d.Resize(fyne.NewSize(640, 0))
+	d.Show()
+}
+
+// saveCopyAsync copies the open file to dest, which must not exist yet.
+func (u *ui) saveCopyAsync(s *session, dest string) {
+	progress := u.showProgress(lang.L("Saving a copy…"))
+	u.tasks.runAsync(s.ctx, func(ctx context.Context) func() {
+		var err error
+		if _, statErr := os.Stat(dest); statErr == nil {
+			err = data.ErrFileExists.With(dest)
+		} else {
+			err = s.store.SaveCopy(ctx, dest)
+		}
+		return func() {
+			progress.Hide()
+			if err != nil {
+				showError(u.win, err)
+				return
+			}
+			dialog.ShowInformation(lang.L("Copy saved"),
+				lang.L("A copy of the congress was saved as {{.Path}}.", map[string]any{"Path": dest}), u.win)
+		}
+	})
+}
+
+// fileChooser picks where a new file goes: a folder and a file name. (The
+// file save dialog creates the file it returns, truncating one that exists,
+// which could be the open congress file; this asks for the folder only.)
+type fileChooser struct {
+	win       fyne.Window
+	folder    *widget.Entry
+	name      *widget.Entry
+	folderRow fyne.CanvasObject
+}
+
+func newFileChooser(win fyne.Window, folder, name string) *fileChooser {
+	c := &fileChooser{win: win, folder: widget.NewEntry(), name: widget.NewEntry()}
+	c.folder.SetText(folder)
+	c.folder.Validator = required
+	c.name.SetText(name)
+	c.name.Validator = required
+	choose := widget.NewButtonWithIcon(lang.L("Choose…"), theme.FolderOpenIcon(), c.onChooseFolder)
+	c.folderRow = container.NewBorder(nil, nil, nil, choose, c.folder)
+	return c
+}
+
+// onChooseFolder browses for the folder.
+func (c *fileChooser) onChooseFolder() {
+	d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
+		if err != nil {
+			showError(c.win, err)
+			return
+		}
+		if l != nil {
+			c.folder.SetText(l.Path())
+		}
+	}, c.win)
+	if l, err := storage.ListerForURI(storage.NewFileURI(c.folder.Text)); err == nil {
+		d.SetLocation(l)
+	}
+	d.Resize(fyne.NewSize(800, 560))
+	d.Show()
+}
+
+// path is the chosen file, with the congress extension.
+func (c *fileChooser) path() string {
+	name := strings.TrimSpace(c.name.Text)
+	if !strings.EqualFold(filepath.Ext(name), data.Extension) {
+		name += data.Extension
+	}
+	return filepath.Join(strings.TrimSpace(c.folder.Text), name)
+}
+
+// fileName makes a file name from a congress's name.
+func fileName(congress string) string {
+	s := strings.ReplaceAll(data.Fold(congress), " ", "-")
+	if s == "" {
+		return ""
+	}
+	return s + data.Extension
+}
+
+func required(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return errors.New(lang.L("Required"))
+	}
+	return nil
+}
+
+func dayCount(s string) error {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || n < 1 || n > maxDays {
+		return errors.New(lang.L("From 1 to {{.Max}} days", map[string]any{"Max": maxDays}))
+	}
+	return nil
+}

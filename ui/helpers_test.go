@@ -1,0 +1,88 @@
+package ui
+
+import (
+	"context"
+	"log"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"congres/data"
+)
+
+func TestMain(m *testing.M) {
+	// The tests read English, whatever the machine's language.
+	if err := loadTranslations("en"); err != nil {
+		log.Fatal(err)
+	}
+	os.Exit(m.Run())
+}
+
+// demoFile writes a demo congress of n participants into a temporary folder.
+func demoFile(tb testing.TB, n int) string {
+	tb.Helper()
+	path := filepath.Join(tb.TempDir(), "demo"+data.Extension)
+	if err := data.WriteDemo(context.Background(), path, data.DemoOptions{Participants: n}); err != nil {
+		tb.Fatalf("WriteDemo: %v", err)
+	}
+	return path
+}
+
+// mustOpen opens a congress file for the length of the test.
+func mustOpen(tb testing.TB, path string) *data.Store {
+	tb.Helper()
+	st, err := data.Open(context.Background(), path)
+	if err != nil {
+		tb.Fatalf("Open: %v", err)
+	}
+	tb.Cleanup(func() { st.Close() })
+	return st
+}
+
+// newTestEnv is what a screen under test shares: a window of its own and
+// a context cancelled at the end of the test.
+func newTestEnv(t *testing.T) *env {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	e := &env{ctx: ctx, win: test.NewTempWindow(t, nil), tasks: newTestTasks()}
+	t.Cleanup(func() {
+		waitIdle(t, e.tasks)
+		cancel()
+	})
+	return e
+}
+
+// newTestTasks hands the updates of background work to waitFor, which runs
+// them on the test's goroutine.
+func newTestTasks() *tasks { return &tasks{queue: make(chan func(), 64)} }
+
+// waitIdle waits until every background result has reached the screen.
+func waitIdle(t *testing.T, tk *tasks) {
+	t.Helper()
+	waitFor(t, "background work to finish", tk, tk.idle)
+}
+
+// waitFor runs the updates of background work as they come, until cond
+// holds; it fails the test after 10 s.
+func waitFor(t *testing.T, what string, tk *tasks, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		select {
+		case update := <-tk.queue:
+			update()
+			continue
+		default:
+		}
+		if cond() {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("gave up waiting for %s", what)
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+}

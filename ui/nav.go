@@ -1,0 +1,93 @@
+package ui
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"congres/data"
+)
+
+// env is what the screens of an open file share.
+type env struct {
+	ctx   context.Context // cancelled when the file is closed
+	win   fyne.Window     // for dialogs
+	tasks *tasks          // background work
+}
+
+// screen is one page of the main window.
+type screen interface {
+	build() fyne.CanvasObject
+	// loadAsync reads the file again and shows what it read.
+	loadAsync()
+}
+
+// page is a screen in the sidebar.
+type page struct {
+	title  string
+	icon   fyne.Resource
+	screen screen
+	view   fyne.CanvasObject // built the first time the page is shown
+}
+
+// mainView is the window of an open file: the sidebar and the page chosen
+// in it.
+type mainView struct {
+	pages   []*page
+	nav     *widget.List
+	content *fyne.Container
+	current int
+}
+
+// newMainView makes the pages of the open file st. restore is the settings
+// screen's way to put a backup in place.
+func newMainView(e *env, st *data.Store, prefs fyne.Preferences, restore func(string)) *mainView {
+	return &mainView{current: -1, pages: []*page{
+		{title: lang.L("Dashboard"), icon: theme.HomeIcon(), screen: newDashboardScreen(e, st)},
+		{title: lang.L("Participants"), icon: theme.AccountIcon(), screen: newParticipantsScreen(e, st)},
+		{title: lang.L("Programme"), icon: theme.CalendarIcon(), screen: newProgrammeScreen(e, st)},
+		{title: lang.L("Stands"), icon: theme.GridIcon(), screen: newStandsScreen(e, st)},
+		{title: lang.L("Welcome desk"), icon: theme.ConfirmIcon(), screen: newDeskScreen(e, st)},
+		{title: lang.L("Exports"), icon: theme.DocumentPrintIcon(), screen: newExportsScreen()},
+		{title: lang.L("Settings"), icon: theme.SettingsIcon(), screen: newSettingsScreen(e, st, prefs, restore)},
+	}}
+}
+
+func (m *mainView) build() fyne.CanvasObject {
+	m.nav = widget.NewList(func() int { return len(m.pages) }, newNavItem, m.updateNavItem)
+	m.nav.OnSelected = m.onNavSelected
+	m.content = container.NewStack()
+	split := container.NewHSplit(m.nav, container.NewPadded(m.content))
+	split.Offset = 0.18
+	m.nav.Select(0)
+	return split
+}
+
+func newNavItem() fyne.CanvasObject {
+	return container.NewBorder(nil, nil, widget.NewIcon(nil), nil, widget.NewLabel(""))
+}
+
+func (m *mainView) updateNavItem(id widget.ListItemID, o fyne.CanvasObject) {
+	box := o.(*fyne.Container)
+	box.Objects[0].(*widget.Label).SetText(m.pages[id].title)
+	box.Objects[1].(*widget.Icon).SetResource(m.pages[id].icon)
+}
+
+// onNavSelected shows the page chosen in the sidebar, read afresh.
+func (m *mainView) onNavSelected(id widget.ListItemID) {
+	if id < 0 || id >= len(m.pages) {
+		return
+	}
+	p := m.pages[id]
+	if p.view == nil {
+		p.view = p.screen.build()
+	}
+	m.current = id
+	m.content.Objects = []fyne.CanvasObject{p.view}
+	m.content.Refresh()
+	p.screen.loadAsync()
+}
