@@ -1,7 +1,11 @@
 package data
 
 import (
+	"bytes"
 	"context"
+	"image"
+	_ "image/jpeg" // logos may be JPEG
+	_ "image/png"  // or PNG
 	"database/sql"
 	"regexp"
 	"sort"
@@ -46,6 +50,12 @@ func (c *Congress) Validate() error {
 	for _, v := range []string{c.Edition, c.Venue, c.City} {
 		if err := checkText("", lName, v, false); err != nil {
 			return err
+		}
+	}
+	if len(c.Logo) > 0 {
+		_, format, err := image.DecodeConfig(bytes.NewReader(c.Logo))
+		if err != nil || (format != "png" && format != "jpeg") || len(c.Logo) > 5<<20 {
+			return ErrLogoInvalid
 		}
 	}
 	if len(c.Days) == 0 {
@@ -93,7 +103,11 @@ func loadCongress(ctx context.Context, tx *sql.Tx) (Congress, error) {
 }
 
 func congressDays(ctx context.Context, tx *sql.Tx) ([]Day, error) {
-	rows, err := tx.QueryContext(ctx, "SELECT day FROM congress_day ORDER BY day")
+	return queryDays(ctx, tx, "SELECT day FROM congress_day ORDER BY day")
+}
+
+func queryDays(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]Day, error) {
+	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}

@@ -154,21 +154,8 @@ func promote(ctx context.Context, tx *sql.Tx, sessionID int64) error {
 
 // promoteAll promotes in every session the query returns.
 func promoteAll(ctx context.Context, tx *sql.Tx, query string, args ...any) error {
-	rows, err := tx.QueryContext(ctx, query, args...)
+	ids, err := queryIDs(ctx, tx, query, args...)
 	if err != nil {
-		return err
-	}
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return err
 	}
 	for _, id := range ids {
@@ -182,20 +169,10 @@ func promoteAll(ctx context.Context, tx *sql.Tx, query string, args ...any) erro
 // freePlaces withdraws a participant from every session and hands their
 // places on.
 func (s *Store) freePlaces(ctx context.Context, tx *sql.Tx, participantID int64) error {
-	rows, err := tx.QueryContext(ctx, "SELECT session_id FROM enrolment WHERE participant_id = ? AND status <> 'cancelled'", participantID)
+	ids, err := queryIDs(ctx, tx, "SELECT session_id FROM enrolment WHERE participant_id = ? AND status <> 'cancelled'", participantID)
 	if err != nil {
 		return err
 	}
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
 	if _, err := tx.ExecContext(ctx, "UPDATE enrolment SET status = 'cancelled' WHERE participant_id = ? AND status <> 'cancelled'", participantID); err != nil {
 		return err
 	}

@@ -158,6 +158,9 @@ var (
 	ErrDayInUse = newErr(KindConflict, "day_in_use", "days",
 		"%s cannot be removed: sessions are planned on that day.",
 		"Le %s ne peut pas être retiré : des sessions y sont prévues.")
+	ErrLogoInvalid = newErr(KindInvalid, "logo_invalid", "logo",
+		"The logo must be a PNG or JPEG image of at most 5 MB.",
+		"Le logo doit être une image PNG ou JPEG de 5 Mo au plus.")
 	ErrColourInvalid = newErr(KindInvalid, "colour_invalid", "colour",
 		"“%s” is not a colour (expected #RRGGBB).",
 		"« %s » n'est pas une couleur (format attendu #RRVVBB).")

@@ -211,20 +211,7 @@ func loadParticipant(ctx context.Context, tx *sql.Tx, where string, arg any) (Pa
 }
 
 func participantDays(ctx context.Context, tx *sql.Tx, id int64) ([]Day, error) {
-	rows, err := tx.QueryContext(ctx, "SELECT day FROM participant_day WHERE participant_id = ? ORDER BY day", id)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var days []Day
-	for rows.Next() {
-		var d Day
-		if err := rows.Scan(&d); err != nil {
-			return nil, err
-		}
-		days = append(days, d)
-	}
-	return days, rows.Err()
+	return queryDays(ctx, tx, "SELECT day FROM participant_day WHERE participant_id = ? ORDER BY day", id)
 }
 
 // CreateParticipant registers a new participant, giving them a code if they

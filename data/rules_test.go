@@ -1,6 +1,9 @@
 package data
 
 import (
+	"bytes"
+	"image"
+	"image/png"
 	"strings"
 	"testing"
 	"time"
@@ -433,4 +436,54 @@ func TestStats(t *testing.T) {
 	if st.ByCategory[0].Registered != 3 || st.ByCategory[0].CheckedIn != 1 {
 		t.Fatalf("by category %+v", st.ByCategory[0])
 	}
+}
+
+func TestCongressRules(t *testing.T) {
+	s := mustOpen(t)
+	var buf bytes.Buffer
+	img := image.NewRGBA(image.Rect(0, 0, 4, 4))
+	if err := png.Encode(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name string
+		edit func(c *Congress)
+		want *Error
+	}{
+		{"ErrRequired", func(c *Congress) { c.Name = " " }, ErrRequired},
+		{"ErrNoDays", func(c *Congress) { c.Days = nil }, ErrNoDays},
+		{"ErrDayInvalid", func(c *Congress) { c.Days = []Day{"2021-02-30"} }, ErrDayInvalid},
+		{"ErrLogoInvalid", func(c *Congress) { c.Logo = []byte("GIF89a not really") }, ErrLogoInvalid},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c, _ := s.Congress(ctx)
+			tc.edit(&c)
+			wantErr(t, s.UpdateCongress(ctx, &c), tc.want)
+		})
+	}
+	t.Run("OK", func(t *testing.T) {
+		c, _ := s.Congress(ctx)
+		c.Logo = buf.Bytes()
+		c.Days = []Day{day2, day1, day2, "2021-11-27"}
+		if err := s.UpdateCongress(ctx, &c); err != nil {
+			t.Fatal(err)
+		}
+		got, _ := s.Congress(ctx)
+		if len(got.Days) != 3 || got.Days[0] != day1 || !bytes.Equal(got.Logo, buf.Bytes()) {
+			t.Fatalf("%v %d", got.Days, len(got.Logo))
+		}
+	})
+	t.Run("RemovingADayRemovesItFromParticipants", func(t *testing.T) {
+		p := addPerson(t, s, "Anne", "Martin")
+		c, _ := s.Congress(ctx)
+		c.Days = []Day{day1}
+		if err := s.UpdateCongress(ctx, &c); err != nil {
+			t.Fatal(err)
+		}
+		got, _ := s.Participant(ctx, p.ID)
+		if len(got.Days) != 1 || got.Days[0] != day1 {
+			t.Fatalf("days %v", got.Days)
+		}
+	})
 }

@@ -44,14 +44,14 @@ func (st *Stand) Validate() error {
 	return nil
 }
 
-// Stands lists the stands by zone and number.
+// Stands lists the stands by number (2 before 10).
 func (s *Store) Stands(ctx context.Context) ([]Stand, error) {
 	var list []Stand
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		rows, err := tx.QueryContext(ctx, `SELECT s.id, s.number, s.name, s.zone, coalesce(o.name, ''), coalesce(s.organisation_id, 0),
 			coalesce(s.contact_id, 0), s.power, s.tables, s.chairs, s.grid_x, s.grid_y, s.notes
 			FROM stand s LEFT JOIN organisation o ON o.id = s.organisation_id
-			ORDER BY s.zone, length(s.number), s.number, s.id`)
+			ORDER BY length(s.number), s.number, s.id`)
 		if err != nil {
 			return err
 		}
