@@ -3,10 +3,10 @@ package data
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"image"
 	_ "image/jpeg" // logos may be JPEG
 	_ "image/png"  // or PNG
-	"database/sql"
 	"regexp"
 	"sort"
 	"strings"
