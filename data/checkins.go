@@ -42,7 +42,7 @@ func (s *Store) CheckIn(ctx context.Context, participantID int64, day Day, sessi
 		if p.Status == StatusCancelled {
 			return ErrParticipantCancelled.With(p.FullName())
 		}
-		c = Checkin{ParticipantID: participantID, Kind: Arrival, Day: day, Desk: clean(desk), At: s.now()}
+		c = Checkin{ParticipantID: participantID, Kind: Arrival, Day: day, Desk: clean(desk), At: parseTime(formatTime(s.now()))}
 		if sessionID != 0 {
 			se, err := loadSession(ctx, tx, sessionID)
 			if err != nil {
@@ -83,7 +83,7 @@ func (s *Store) UndoCheckIn(ctx context.Context, checkinID int64, desk string) (
 		if c.Undone {
 			return ErrAlreadyUndone
 		}
-		u = Checkin{ParticipantID: c.ParticipantID, Kind: Undo, Day: c.Day, SessionID: c.SessionID, Cancels: c.ID, At: s.now(), Desk: clean(desk)}
+		u = Checkin{ParticipantID: c.ParticipantID, Kind: Undo, Day: c.Day, SessionID: c.SessionID, Cancels: c.ID, At: parseTime(formatTime(s.now())), Desk: clean(desk)}
 		u.ID, err = insertCheckin(ctx, tx, u)
 		return err
 	})

@@ -185,6 +185,9 @@ var (
 	ErrRoomBusy = newErr(KindConflict, "room_busy", "room",
 		"The room %s is already taken at that time by “%s” (%s – %s).",
 		"La salle %s est déjà occupée à ce moment par « %s » (%s – %s).")
+	ErrSpeakerBusy = newErr(KindClash, "speaker_busy", "speakers",
+		"%s is already on stage in “%s” at that time (%s – %s).",
+		"%s intervient déjà dans « %s » à ce moment (%s – %s).")
 	ErrClash = newErr(KindClash, "clash", "",
 		"%s is already down for “%s” at the same time (%s – %s).",
 		"%s est déjà inscrit·e à « %s » au même moment (%s – %s).")
@@ -203,6 +206,9 @@ var (
 	ErrCheckinKind = newErr(KindInvalid, "checkin_kind", "",
 		"A check-in is either an arrival on a day or an entry into a session.",
 		"Un passage à l'accueil est soit une arrivée un jour donné, soit une entrée dans une session.")
+	ErrMergeSelf = newErr(KindInvalid, "merge_self", "",
+		"A record cannot be merged with itself.",
+		"Une fiche ne peut pas être fusionnée avec elle-même.")
 	ErrAlreadyUndone = newErr(KindConflict, "already_undone", "",
 		"That check-in was already undone.",
 		"Ce passage a déjà été annulé.")

@@ -385,23 +385,25 @@ func (s *Store) SetParticipantStatus(ctx context.Context, id int64, st Status) e
 	default:
 		return ErrStatusInvalid.With(st)
 	}
-	return s.write(ctx, func(tx *sql.Tx) error {
-		var old Status
-		if err := tx.QueryRowContext(ctx, "SELECT status FROM participant WHERE id = ?", id).Scan(&old); err != nil {
-			if err == sql.ErrNoRows {
-				return notFound(lParticipant)
-			}
-			return err
+	return s.write(ctx, func(tx *sql.Tx) error { return s.setStatus(ctx, tx, id, st) })
+}
+
+func (s *Store) setStatus(ctx context.Context, tx *sql.Tx, id int64, st Status) error {
+	var old Status
+	if err := tx.QueryRowContext(ctx, "SELECT status FROM participant WHERE id = ?", id).Scan(&old); err != nil {
+		if err == sql.ErrNoRows {
+			return notFound(lParticipant)
 		}
-		if _, err := tx.ExecContext(ctx, "UPDATE participant SET status = ?, updated_at = ? WHERE id = ?",
-			st, formatTime(s.now()), id); err != nil {
-			return err
-		}
-		if st == StatusCancelled && old != StatusCancelled {
-			return s.freePlaces(ctx, tx, id)
-		}
-		return nil
-	})
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE participant SET status = ?, updated_at = ? WHERE id = ?",
+		st, formatTime(s.now()), id); err != nil {
+		return err
+	}
+	if st == StatusCancelled && old != StatusCancelled {
+		return s.freePlaces(ctx, tx, id)
+	}
+	return nil
 }
 
 // DeleteParticipant deletes someone registered by mistake. Someone who has

@@ -317,6 +317,9 @@ func (s *Store) SaveSession(ctx context.Context, se *Session) error {
 		if err := setSessionPeople(ctx, tx, se); err != nil {
 			return err
 		}
+		if err := checkSpeakersFree(ctx, tx, se); err != nil {
+			return err
+		}
 		return promote(ctx, tx, se.ID)
 	})
 }
@@ -359,6 +362,83 @@ func setSessionPeople(ctx context.Context, tx *sql.Tx, se *Session) error {
 		}
 	}
 	return nil
+}
+
+// checkSpeakersFree refuses a speaker or facilitator who is already on
+// stage elsewhere at that time.
+func checkSpeakersFree(ctx context.Context, tx *sql.Tx, se *Session) error {
+	var name, title string
+	var start, end Clock
+	err := tx.QueryRowContext(ctx, `SELECT p.first_name || ' ' || p.last_name, o.title, o.start_min, o.end_min
+		FROM session_person sp JOIN session_person op ON op.participant_id = sp.participant_id AND op.session_id <> sp.session_id
+		JOIN session o ON o.id = op.session_id JOIN participant p ON p.id = sp.participant_id
+		WHERE sp.session_id = ? AND o.day = ? AND o.start_min < ? AND o.end_min > ? ORDER BY o.start_min LIMIT 1`,
+		se.ID, se.Day, se.End, se.Start).Scan(&name, &title, &start, &end)
+	if err == sql.ErrNoRows {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return ErrSpeakerBusy.With(name, title, start, end)
+}
+
+// Conflict is a problem in the programme: a room booked twice, or a
+// speaker in two places at once.
+type Conflict struct {
+	Room   string // set for a room booked twice
+	Person string // set for a speaker in two places
+	A, B   Session
+}
+
+// Conflicts lists the programme's conflicts. Saving a session refuses new
+// ones; older files, or a change of times, may still hold some.
+func (s *Store) Conflicts(ctx context.Context) ([]Conflict, error) {
+	var list []Conflict
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT a.id, b.id, r.name, '' FROM session a JOIN session b
+				ON b.room_id = a.room_id AND b.day = a.day AND a.id < b.id AND a.start_min < b.end_min AND b.start_min < a.end_min
+				JOIN room r ON r.id = a.room_id
+			UNION ALL
+			SELECT a.id, b.id, '', p.first_name || ' ' || p.last_name FROM session_person x
+				JOIN session_person y ON y.participant_id = x.participant_id AND x.session_id < y.session_id
+				JOIN session a ON a.id = x.session_id JOIN session b ON b.id = y.session_id
+				JOIN participant p ON p.id = x.participant_id
+				WHERE a.day = b.day AND a.start_min < b.end_min AND b.start_min < a.end_min`)
+		if err != nil {
+			return err
+		}
+		type pair struct {
+			a, b         int64
+			room, person string
+		}
+		var pairs []pair
+		for rows.Next() {
+			var p pair
+			if err := rows.Scan(&p.a, &p.b, &p.room, &p.person); err != nil {
+				rows.Close()
+				return err
+			}
+			pairs = append(pairs, p)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, p := range pairs {
+			a, err := loadSession(ctx, tx, p.a)
+			if err != nil {
+				return err
+			}
+			b, err := loadSession(ctx, tx, p.b)
+			if err != nil {
+				return err
+			}
+			list = append(list, Conflict{Room: p.room, Person: p.person, A: a, B: b})
+		}
+		return nil
+	})
+	return list, err
 }
 
 // DeleteSession deletes a session and its enrolments. A session somebody

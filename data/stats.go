@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"sort"
 )
 
 // Stats are the congress's numbers at a glance.
@@ -102,3 +103,47 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 // arrivedAnyDay is true when participant p has an arrival not undone.
 const arrivedAnyDay = `EXISTS (SELECT 1 FROM checkin c WHERE c.participant_id = p.id AND c.kind = 'arrival'
 	AND NOT EXISTS (SELECT 1 FROM checkin u WHERE u.cancels = c.id))`
+
+// ArrivalBucket counts the arrivals in a quarter of an hour of a day.
+type ArrivalBucket struct {
+	Day   Day
+	Start Clock // local time of this laptop
+	Count int
+}
+
+// Arrivals counts arrivals (not undone) per quarter of an hour on each day,
+// in the time zone of this laptop. Quarters without arrivals are left out.
+func (s *Store) Arrivals(ctx context.Context) ([]ArrivalBucket, error) {
+	var list []ArrivalBucket
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT c.day, c.at FROM checkin c WHERE c.kind = 'arrival'
+			AND NOT EXISTS (SELECT 1 FROM checkin u WHERE u.cancels = c.id)`)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		counts := map[ArrivalBucket]int{}
+		for rows.Next() {
+			var b ArrivalBucket
+			var at string
+			if err := rows.Scan(&b.Day, &at); err != nil {
+				return err
+			}
+			t := parseTime(at).Local()
+			b.Start = Clock((t.Hour()*60 + t.Minute()) / 15 * 15)
+			counts[b]++
+		}
+		for b, n := range counts {
+			b.Count = n
+			list = append(list, b)
+		}
+		sort.Slice(list, func(i, j int) bool {
+			if list[i].Day != list[j].Day {
+				return list[i].Day < list[j].Day
+			}
+			return list[i].Start < list[j].Start
+		})
+		return rows.Err()
+	})
+	return list, err
+}

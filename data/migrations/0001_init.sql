@@ -156,7 +156,9 @@ CREATE INDEX checkin_participant ON checkin (participant_id, id);
 CREATE INDEX checkin_day ON checkin (day, kind);
 CREATE UNIQUE INDEX checkin_cancels ON checkin (cancels) WHERE cancels IS NOT NULL;
 
-CREATE TRIGGER checkin_no_update BEFORE UPDATE ON checkin
+-- Only a merge of two records of one person re-attributes entries (and is
+-- itself recorded in merge_log); what an entry says never changes.
+CREATE TRIGGER checkin_no_update BEFORE UPDATE OF id, kind, day, session_id, cancels, at, desk ON checkin
 BEGIN
     SELECT RAISE(ABORT, 'the check-in log is append-only');
 END;
@@ -164,6 +166,14 @@ CREATE TRIGGER checkin_no_delete BEFORE DELETE ON checkin
 BEGIN
     SELECT RAISE(ABORT, 'the check-in log is append-only');
 END;
+
+CREATE TABLE merge_log (
+    id           INTEGER PRIMARY KEY,
+    kept_id      INTEGER NOT NULL REFERENCES participant (id) ON DELETE CASCADE,
+    dropped_code TEXT NOT NULL,
+    dropped_name TEXT NOT NULL,
+    at           TEXT NOT NULL
+);
 
 CREATE TABLE badge_print (
     id             INTEGER PRIMARY KEY,
