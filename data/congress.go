@@ -271,6 +271,26 @@ func insertCategory(ctx context.Context, tx *sql.Tx, c *Category) error {
 	return err
 }
 
+// ReorderCategories puts the categories in the order of ids; categories
+// left out keep their place after them.
+func (s *Store) ReorderCategories(ctx context.Context, ids []int64) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, "UPDATE category SET position = position + ?", len(ids)); err != nil {
+			return err
+		}
+		for i, id := range ids {
+			res, err := tx.ExecContext(ctx, "UPDATE category SET position = ? WHERE id = ?", i+1, id)
+			if err != nil {
+				return err
+			}
+			if err := mustAffect(res, lCategory); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
 // DeleteCategory deletes a category that nobody belongs to.
 func (s *Store) DeleteCategory(ctx context.Context, id int64) error {
 	return s.write(ctx, func(tx *sql.Tx) error {

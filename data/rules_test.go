@@ -279,6 +279,10 @@ func TestStandRules(t *testing.T) {
 	t.Run("ErrNegative", func(t *testing.T) {
 		wantErr(t, s.SaveStand(ctx, &Stand{Number: "C1", Name: "x", Chairs: -1}), ErrNegative)
 	})
+	t.Run("ErrPositionTaken", func(t *testing.T) {
+		wantErr(t, s.SaveStand(ctx, &Stand{Number: "C3", Name: "x", X: 3, Y: 1}), ErrPositionTaken)
+		wantErr(t, s.SaveStand(ctx, &Stand{Number: "C3", Name: "x", X: -1}), ErrNegative)
+	})
 	t.Run("ErrUnknownStaff", func(t *testing.T) {
 		wantErr(t, s.SaveStand(ctx, &Stand{Number: "C2", Name: "x", Staff: []int64{999}}), ErrNotFound)
 	})
@@ -413,6 +417,17 @@ func TestCategoriesAndRooms(t *testing.T) {
 		if err := s.DeleteCategory(ctx, c.ID); err != nil {
 			t.Fatal(err)
 		}
+	})
+	t.Run("ReorderCategories", func(t *testing.T) {
+		cats, _ := s.Categories(ctx)
+		if err := s.ReorderCategories(ctx, []int64{cats[2].ID, cats[0].ID}); err != nil {
+			t.Fatal(err)
+		}
+		got, _ := s.Categories(ctx)
+		if got[0].ID != cats[2].ID || got[1].ID != cats[0].ID || got[2].ID != cats[1].ID || len(got) != len(cats) {
+			t.Fatalf("%v", got)
+		}
+		wantErr(t, s.ReorderCategories(ctx, []int64{9999}), ErrNotFound)
 	})
 }
 

@@ -41,6 +41,9 @@ func (st *Stand) Validate() error {
 	if st.Chairs < 0 {
 		return withField(localise(ErrNegative, lChairs), "chairs")
 	}
+	if st.X < 0 || st.Y < 0 {
+		return withField(localise(ErrNegative, label{"A floor-plan position", "Une position sur le plan"}), "position")
+	}
 	return nil
 }
 
@@ -88,6 +91,13 @@ func (s *Store) SaveStand(ctx context.Context, st *Stand) error {
 		err := tx.QueryRowContext(ctx, "SELECT name FROM stand WHERE number = ? COLLATE NOCASE AND id <> ?", st.Number, st.ID).Scan(&other)
 		if err == nil {
 			return ErrStandTaken.With(st.Number, other)
+		}
+		if err != sql.ErrNoRows {
+			return err
+		}
+		err = tx.QueryRowContext(ctx, "SELECT number FROM stand WHERE grid_x = ? AND grid_y = ? AND id <> ?", st.X, st.Y, st.ID).Scan(&other)
+		if err == nil {
+			return ErrPositionTaken.With(st.X, st.Y, other)
 		}
 		if err != sql.ErrNoRows {
 			return err
