@@ -250,6 +250,7 @@ func (u *ui) showProgress(message string) dialog.Dialog {
 	d := dialog.NewCustomWithoutButtons(message, container.NewPadded(bar), u.win)
 	d.Resize(fyne.NewSize(360, 0))
 	d.Show()
+	d.SetOnClosed(markSticky(u.win.Canvas()))
 	return d
 }
 
@@ -290,14 +291,38 @@ func (u *ui) refreshMenu() {
 }
 
 var (
-	shortcutNew  = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
-	shortcutOpen = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutNew            = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	shortcutOpen           = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutNewParticipant = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutFind           = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
 )
 
-// addShortcuts makes the menu's shortcuts work from anywhere in the window.
+// addShortcuts makes the menu's shortcuts work from anywhere in the window,
+// with Ctrl+F (search participants), Ctrl+N (new participant) and Esc
+// (close the dialog on top).
 func (u *ui) addShortcuts() {
-	u.win.Canvas().AddShortcut(shortcutNew, func(fyne.Shortcut) { u.onNew() })
-	u.win.Canvas().AddShortcut(shortcutOpen, func(fyne.Shortcut) { u.onOpen() })
+	c := u.win.Canvas()
+	c.AddShortcut(shortcutNew, func(fyne.Shortcut) { u.onNew() })
+	c.AddShortcut(shortcutOpen, func(fyne.Shortcut) { u.onOpen() })
+	c.AddShortcut(shortcutFind, func(fyne.Shortcut) { u.onParticipants(func(p participantActions) { p.focusSearch() }) })
+	c.AddShortcut(shortcutNewParticipant, func(fyne.Shortcut) { u.onParticipants(func(p participantActions) { p.newParticipant() }) })
+	c.SetOnTypedKey(handleEscape(c))
+}
+
+// participantActions is what the participants screen offers to shortcuts.
+type participantActions interface {
+	focusSearch()
+	newParticipant()
+}
+
+// onParticipants shows the participants screen and acts on it.
+func (u *ui) onParticipants(act func(participantActions)) {
+	if u.view == nil || u.session() == nil || u.win.Canvas().Overlays().Top() != nil {
+		return
+	}
+	if p, ok := u.view.show(participantsPage).(participantActions); ok {
+		act(p)
+	}
 }
 
 // onAbout tells what Congrès is and which version this is.

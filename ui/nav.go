@@ -77,6 +77,25 @@ func (m *mainView) updateNavItem(id widget.ListItemID, o fyne.CanvasObject) {
 	box.Objects[1].(*widget.Icon).SetResource(m.pages[id].icon)
 }
 
+// The pages' places in the sidebar.
+const (
+	dashboardPage = iota
+	participantsPage
+	programmePage
+	standsPage
+	deskPage
+	exportsPage
+	settingsPage
+)
+
+// show selects page i in the sidebar and returns its screen.
+func (m *mainView) show(i int) screen {
+	if m.current != i {
+		m.nav.Select(i)
+	}
+	return m.pages[i].screen
+}
+
 // onNavSelected shows the page chosen in the sidebar, read afresh.
 func (m *mainView) onNavSelected(id widget.ListItemID) {
 	if id < 0 || id >= len(m.pages) {

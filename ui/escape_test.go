@@ -1,0 +1,67 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"congres/ui/widgets"
+)
+
+func TestEscapeClosesTheTopDialog(t *testing.T) {
+	test.NewTempApp(t)
+	w := test.NewTempWindow(t, widget.NewLabel("window"))
+	w.Resize(fyne.NewSize(600, 400))
+	esc := &fyne.KeyEvent{Name: fyne.KeyEscape}
+	c := w.Canvas()
+	c.SetOnTypedKey(handleEscape(c))
+
+	t.Run("FromAnEntry", func(t *testing.T) {
+		entry := widgets.NewEntry()
+		closed := false
+		d := dialog.NewCustomConfirm("Edit", "Save", "Cancel", entry, func(bool) { closed = true }, w)
+		d.Show()
+		c.Focus(entry)
+		test.Type(entry, "abc")
+		entry.TypedKey(esc)
+		if c.Overlays().Top() != nil {
+			t.Fatal("the dialog is still open")
+		}
+		if entry.Text != "abc" || closed {
+			t.Fatalf("text %q, callback run %v", entry.Text, closed)
+		}
+	})
+	t.Run("FromTheWindow", func(t *testing.T) {
+		dialog.ShowInformation("Info", "Hello", w)
+		c.Unfocus()
+		c.OnTypedKey()(esc)
+		if c.Overlays().Top() != nil {
+			t.Fatal("the dialog is still open")
+		}
+	})
+	t.Run("ProgressStays", func(t *testing.T) {
+		d := dialog.NewCustomWithoutButtons("Working", widget.NewProgressBarInfinite(), w)
+		d.Show()
+		d.SetOnClosed(markSticky(c))
+		c.OnTypedKey()(esc)
+		if c.Overlays().Top() == nil {
+			t.Fatal("Esc closed a progress dialog")
+		}
+		d.Hide()
+		if c.Overlays().Top() != nil {
+			t.Fatal("the progress dialog did not close")
+		}
+	})
+	t.Run("OnlyTheTop", func(t *testing.T) {
+		dialog.ShowInformation("Below", "1", w)
+		dialog.ShowInformation("Above", "2", w)
+		c.OnTypedKey()(esc)
+		if len(c.Overlays().List()) != 1 {
+			t.Fatalf("%d overlays left, want 1", len(c.Overlays().List()))
+		}
+		c.OnTypedKey()(esc)
+	})
+}

@@ -1,0 +1,43 @@
+// Package widgets holds the small reusable widgets of Congrès's screens.
+package widgets
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Entry is a text entry on which Esc closes the dialog it is in, as it does
+// everywhere else in the window (fyne's own entry keeps Esc to itself).
+type Entry struct {
+	widget.Entry
+}
+
+// NewEntry returns a single-line entry.
+func NewEntry() *Entry {
+	e := &Entry{}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// NewMultiLineEntry returns an entry for several lines of text.
+func NewMultiLineEntry() *Entry {
+	e := &Entry{}
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey hands Esc to the window's handler, which closes the top dialog.
+func (e *Entry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && OnEscape != nil {
+		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil {
+			OnEscape(c)
+			return
+		}
+	}
+	e.Entry.TypedKey(ev)
+}
+
+// OnEscape is called when Esc is pressed in an Entry; the window sets it.
+var OnEscape func(c fyne.Canvas)
