@@ -4,7 +4,8 @@
 #   make build   build ./congres
 #   make run     build, create demo.congres if absent, and open it
 #   make test    go vet + race-enabled tests
-#   make bench   benchmarks of data/ and export/
+#   make bench   benchmarks of data/ and ui/
+#   make screenshots  a PNG of every screen, in English and French, into docs/screenshots/
 #   make fmt     gofmt the tree
 #   make clean   remove ./congres
 
@@ -18,7 +19,7 @@ DEB_PACKAGES := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-d
 # The race detector and Fyne's GLFW binding both need cgo.
 export CGO_ENABLED := 1
 
-.PHONY: all deps build run test bench fmt clean
+.PHONY: all deps build run test bench screenshots fmt clean
 
 all: build
 
@@ -62,8 +63,11 @@ test: deps
 	go vet ./...
 	go test -race -count=1 -timeout 20m ./...
 
-bench:
-	go test -run '^$$' -bench . -benchmem -count 6 ./data/ ./export/
+bench: deps
+	go test -run '^$$' -bench . -benchmem -count 6 ./data/ ./ui/
+
+screenshots: deps
+	CONGRES_SCREENSHOTS=$(CURDIR)/docs/screenshots go test ./ui/ -run '^TestWriteScreenshots$$' -count=1
 
 fmt:
 	gofmt -l -w .
