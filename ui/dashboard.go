@@ -2,12 +2,16 @@ package ui
 
 import (
 	"context"
-	"fmt"
+	"image/color"
+	"math"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -18,6 +22,7 @@ import (
 type dashboardStore interface {
 	Congress(ctx context.Context) (data.Congress, error)
 	Stats(ctx context.Context) (data.Stats, error)
+	Arrivals(ctx context.Context) ([]data.ArrivalBucket, error)
 }
 
 // dashboardScreen shows the congress and its numbers at a glance.
@@ -25,11 +30,16 @@ type dashboardScreen struct {
 	env   *env
 	store dashboardStore
 
-	name    *widget.Label
-	details *widget.Label
-	days    *widget.Label
-	cards   [4]*widget.Card // registered, confirmed, pending, cancelled
-	table   *textTable      // by category
+	name       *widget.Label
+	details    *widget.Label
+	days       *widget.Label
+	cards      [4]*statTile // registered, confirmed, pending, cancelled
+	byDay      *barChart    // checked in against expected
+	byCategory *barChart
+	workshops  *barChart // fill rates
+	noWorkshop *widget.Label
+	arrivals   *fyne.Container // per day: a title and a chart
+	scroll     *container.Scroll
 }
 
 func newDashboardScreen(e *env, st dashboardStore) *dashboardScreen {
@@ -43,21 +53,60 @@ func (s *dashboardScreen) build() fyne.CanvasObject {
 	s.name.Wrapping = fyne.TextWrapWord
 	s.details = widget.NewLabel("")
 	s.days = widget.NewLabel("")
+	s.days.Wrapping = fyne.TextWrapWord
 	captions := []string{lang.X("count.registered", "Registered"), lang.X("count.confirmed", "Confirmed"),
 		lang.X("count.pending", "Pending"), lang.X("count.cancelled", "Cancelled")}
-	grid := container.NewGridWithColumns(len(s.cards))
+	colours := []fyne.ThemeColorName{theme.ColorNamePrimary, theme.ColorNameSuccess,
+		theme.ColorNameWarning, theme.ColorNameError}
+	tiles := container.NewGridWithColumns(len(s.cards))
 	for i := range s.cards {
-		s.cards[i] = widget.NewCard("–", captions[i], nil)
-		grid.Add(s.cards[i])
+		s.cards[i] = newStatTile(captions[i], colours[i])
+		tiles.Add(s.cards[i].box)
 	}
-	s.table = newTextTable(
-		[]string{lang.L("Category"), lang.X("count.registered", "Registered"), lang.X("count.confirmed", "Confirmed"),
-			lang.X("count.cancelled", "Cancelled"), lang.X("count.checkedin", "Checked in")},
-		[]float32{260, 130, 130, 130, 130})
-	byCategory := widget.NewLabel(lang.L("By category"))
-	byCategory.TextStyle.Bold = true
-	top := container.NewVBox(s.name, s.details, s.days, grid, byCategory)
-	return container.NewBorder(top, nil, nil, nil, s.table.table)
+	s.byDay = newBarChart(false)
+	s.byCategory = newBarChart(false)
+	s.workshops = newBarChart(true)
+	s.noWorkshop = widget.NewLabel(lang.L("No workshop yet."))
+	s.noWorkshop.Hide()
+	s.arrivals = container.NewVBox()
+	s.scroll = container.NewVScroll(container.NewVBox(
+		s.name, s.details, s.days, inset(tiles),
+		sectionTitle(lang.L("Checked in per day, against the people expected")), inset(s.byDay),
+		sectionTitle(lang.L("By category")), inset(s.byCategory),
+		sectionTitle(lang.L("Workshop fill rates")), s.noWorkshop, inset(s.workshops),
+		sectionTitle(lang.L("Arrivals per quarter of an hour")), s.arrivals,
+	))
+	return s.scroll
+}
+
+// inset lines o up with the text of labels, which sits inside their padding.
+func inset(o fyne.CanvasObject) fyne.CanvasObject {
+	pad := theme.InnerPadding()
+	return container.New(layout.NewCustomPaddedLayout(0, 0, pad, pad), o)
+}
+
+// sectionTitle heads a part of a screen.
+func sectionTitle(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.SizeName = theme.SizeNameSubHeadingText
+	l.TextStyle.Bold = true
+	return l
+}
+
+// dashboardData is what the dashboard shows, formatted off the UI thread.
+type dashboardData struct {
+	name, details, days string
+	counts              [4]int
+	byDay, byCategory   []bar
+	workshops           []bar
+	arrivals            []dayArrivals
+}
+
+// dayArrivals are the arrivals of one day, quarter by quarter.
+type dayArrivals struct {
+	title   string
+	total   int
+	columns []column
 }
 
 // loadAsync reads the congress and its numbers and shows them.
@@ -65,35 +114,189 @@ func (s *dashboardScreen) loadAsync() {
 	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
 		c, err := s.store.Congress(ctx)
 		var st data.Stats
+		var arrivals []data.ArrivalBucket
 		if err == nil {
 			st, err = s.store.Stats(ctx)
+		}
+		if err == nil {
+			arrivals, err = s.store.Arrivals(ctx)
 		}
 		if err != nil {
 			return func() { showError(s.env.win, err) }
 		}
-		details := joinNonEmpty(" · ", c.Edition, joinNonEmpty(", ", c.Venue, c.City))
-		days := make([]string, len(c.Days))
-		for i, d := range c.Days {
-			days[i] = dayLong(d)
-		}
-		rows := make([][]string, len(st.ByCategory))
-		for i, cc := range st.ByCategory {
-			rows[i] = []string{cc.Category.Name, fmt.Sprint(cc.Registered), fmt.Sprint(cc.Confirmed),
-				fmt.Sprint(cc.Cancelled), fmt.Sprint(cc.CheckedIn)}
-		}
-		counts := [4]int{st.Registered, st.Confirmed, st.Pending, st.Cancelled}
-		return func() {
-			s.name.SetText(c.Name)
-			s.details.SetText(details)
-			showIf(s.details, details != "")
-			s.days.SetText(lang.N("{{.Count}} days: {{.Days}}", len(days),
-				map[string]any{"Count": len(days), "Days": strings.Join(days, ", ")}))
-			for i, n := range counts {
-				s.cards[i].SetTitle(fmt.Sprint(n))
-			}
-			s.table.setRows(rows)
-		}
+		// Formatted on the UI thread: the bars take the theme's colours.
+		return func() { s.show(formatDashboard(c, st, arrivals)) }
 	})
+}
+
+// show puts what was read on screen. UI thread.
+func (s *dashboardScreen) show(d dashboardData) {
+	s.name.SetText(d.name)
+	s.details.SetText(d.details)
+	showIf(s.details, d.details != "")
+	s.days.SetText(d.days)
+	for i, n := range d.counts {
+		s.cards[i].setValue(n)
+	}
+	s.byDay.setBars(d.byDay)
+	s.byCategory.setBars(d.byCategory)
+	s.workshops.setBars(d.workshops)
+	showIf(s.noWorkshop, len(d.workshops) == 0)
+	s.arrivals.RemoveAll()
+	for _, a := range d.arrivals {
+		title := widget.NewLabel(a.title)
+		title.TextStyle.Bold = true
+		s.arrivals.Add(title)
+		if a.total == 0 {
+			none := widget.NewLabel(lang.L("No arrival yet."))
+			none.Importance = widget.LowImportance
+			s.arrivals.Add(none)
+			continue
+		}
+		chart := newColumnChart(nil)
+		chart.setColumns(a.columns)
+		s.arrivals.Add(inset(chart))
+	}
+	s.scroll.Refresh() // the charts grew
+}
+
+func formatDashboard(c data.Congress, st data.Stats, arrivals []data.ArrivalBucket) dashboardData {
+	d := dashboardData{
+		name:    c.Name,
+		details: joinNonEmpty(" · ", c.Edition, joinNonEmpty(", ", c.Venue, c.City)),
+		counts:  [4]int{st.Registered, st.Confirmed, st.Pending, st.Cancelled},
+	}
+	days := make([]string, len(c.Days))
+	for i, day := range c.Days {
+		days[i] = dayLong(day)
+	}
+	d.days = lang.N("{{.Count}} days: {{.Days}}", len(days), map[string]any{"Count": len(days), "Days": strings.Join(days, ", ")})
+	for _, dc := range st.ByDay {
+		d.byDay = append(d.byDay, bar{Label: dayLong(dc.Day), Value: float64(dc.CheckedIn), Of: float64(dc.Expected),
+			Colour: theme.Color(theme.ColorNameSuccess),
+			Text: lang.L("{{.Arrived}} of {{.Expected}} ({{.Percent}})", map[string]any{
+				"Arrived": dc.CheckedIn, "Expected": dc.Expected, "Percent": percent(dc.CheckedIn, dc.Expected)})})
+	}
+	for _, cc := range st.ByCategory {
+		d.byCategory = append(d.byCategory, bar{Label: cc.Category.Name, Value: float64(cc.Registered),
+			Colour: parseColour(cc.Category.Colour),
+			Text: lang.L("{{.Registered}} · {{.Confirmed}} confirmed · {{.CheckedIn}} checked in", map[string]any{
+				"Registered": cc.Registered, "Confirmed": cc.Confirmed, "CheckedIn": cc.CheckedIn})})
+	}
+	for _, f := range st.Sessions {
+		if se := f.Session; se.Kind == data.KindWorkshop {
+			d.workshops = append(d.workshops, workshopBar(se))
+		}
+	}
+	d.arrivals = arrivalsByDay(c.Days, arrivals)
+	return d
+}
+
+// workshopBar shows how full a workshop is: green, orange from 80 %, red
+// when full.
+func workshopBar(se data.Session) bar {
+	b := bar{Label: dayShort(se.Day) + " " + se.Start.String() + " · " + se.Title,
+		Value: float64(se.Enrolled), Of: float64(se.EffectiveCapacity)}
+	vars := map[string]any{"Enrolled": se.Enrolled, "Capacity": se.EffectiveCapacity, "Waiting": se.Waitlisted}
+	switch {
+	case se.EffectiveCapacity == 0:
+		b.Text = lang.L("{{.Enrolled}} enrolled, no limit", vars)
+	case se.Waitlisted > 0:
+		b.Text = lang.L("{{.Enrolled}} / {{.Capacity}} · {{.Waiting}} waiting", vars)
+	default:
+		b.Text = lang.L("{{.Enrolled}} / {{.Capacity}}", vars)
+	}
+	rate := float64(0)
+	if se.EffectiveCapacity > 0 {
+		rate = float64(se.Enrolled) / float64(se.EffectiveCapacity)
+	}
+	switch {
+	case rate >= 1:
+		b.Colour = theme.Color(theme.ColorNameError)
+	case rate >= 0.8:
+		b.Colour = theme.Color(theme.ColorNameWarning)
+	default:
+		b.Colour = theme.Color(theme.ColorNameSuccess)
+	}
+	return b
+}
+
+// arrivalsByDay lays the arrivals of each day out quarter by quarter, from
+// the first quarter with arrivals to the last, empty quarters included.
+func arrivalsByDay(days []data.Day, buckets []data.ArrivalBucket) []dayArrivals {
+	byDay := map[data.Day][]data.ArrivalBucket{}
+	for _, b := range buckets {
+		byDay[b.Day] = append(byDay[b.Day], b)
+	}
+	all := append([]data.Day(nil), days...)
+	for d := range byDay { // arrivals on a day no longer in the congress
+		if !containsDay(all, d) {
+			all = append(all, d)
+		}
+	}
+	var out []dayArrivals
+	for _, d := range all {
+		list := byDay[d] // in time order
+		a := dayArrivals{}
+		if len(list) > 0 {
+			first, last := list[0].Start, list[len(list)-1].Start
+			counts := map[data.Clock]int{}
+			for _, b := range list {
+				counts[b.Start] = b.Count
+				a.total += b.Count
+			}
+			for q := first; q <= last; q += 15 {
+				a.columns = append(a.columns, column{Label: q.String(), Value: float64(counts[q])})
+			}
+		}
+		a.title = lang.N("{{.Day}}: {{.Count}} arrivals", a.total, map[string]any{"Day": dayLong(d), "Count": a.total})
+		out = append(out, a)
+	}
+	return out
+}
+
+func containsDay(days []data.Day, d data.Day) bool {
+	for _, x := range days {
+		if x == d {
+			return true
+		}
+	}
+	return false
+}
+
+// percent writes part over whole as a whole percentage.
+func percent(part, whole int) string {
+	p := 0
+	if whole > 0 {
+		p = int(math.Round(100 * float64(part) / float64(whole)))
+	}
+	return lang.L("{{.N}}%", map[string]any{"N": p})
+}
+
+// statTile is a big number with its caption.
+type statTile struct {
+	Title  string // the number shown
+	number *canvas.Text
+	box    fyne.CanvasObject
+}
+
+func newStatTile(caption string, colour fyne.ThemeColorName) *statTile {
+	c := theme.Color(colour)
+	r, g, b, _ := c.RGBA()
+	bg := canvas.NewRectangle(color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: 0x26})
+	bg.CornerRadius = theme.InputRadiusSize() * 2
+	number := canvas.NewText("–", c)
+	number.TextSize = theme.TextHeadingSize() * 1.8
+	number.TextStyle.Bold = true
+	label := widget.NewLabel(caption)
+	return &statTile{number: number, box: container.NewStack(bg,
+		container.NewPadded(container.NewVBox(inset(number), label)))}
+}
+
+func (t *statTile) setValue(n int) {
+	t.Title = strconv.Itoa(n)
+	t.number.Text = t.Title
+	t.number.Refresh()
 }
 
 // joinNonEmpty joins the parts that are not empty.

@@ -2,81 +2,258 @@ package ui
 
 import (
 	"context"
+	"image/color"
+	"slices"
 	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"congres/data"
+	"congres/ui/widgets"
 )
 
 // searchDelay is how long typing must pause before the list is searched.
 const searchDelay = 150 * time.Millisecond
 
-// participantsStore is what the participants screen reads.
+// participantsStore is what the participants screen reads and writes.
 type participantsStore interface {
-	ListParticipants(ctx context.Context, q data.ParticipantQuery) ([]data.ParticipantRow, error)
+	ParticipantIDs(ctx context.Context, q data.ParticipantQuery) ([]int64, error)
+	ParticipantRows(ctx context.Context, ids []int64) ([]data.ParticipantRow, error)
+	Categories(ctx context.Context) ([]data.Category, error)
+	Regions(ctx context.Context) ([]string, error)
+	Congress(ctx context.Context) (data.Congress, error)
+	participantFormStore
+	participantDetailStore
+	participantBulkStore
 }
 
-// participantsScreen lists the participants, narrowed by a search box.
+// The columns of the participant table.
+const (
+	pcolPick = iota
+	pcolName
+	pcolOrganisation
+	pcolCategory
+	pcolStatus
+	pcolDays
+	pcolCheckedIn
+	pcolBadge
+	participantCols
+)
+
+// participantSorts is the order each column sorts by; the others do not sort.
+var participantSorts = map[int]data.SortBy{
+	pcolName: data.SortName, pcolOrganisation: data.SortOrganisation,
+	pcolCategory: data.SortCategory, pcolStatus: data.SortStatus,
+}
+
+// participantLine is one row of the table, formatted.
+type participantLine struct {
+	id     int64
+	cells  [participantCols]string
+	colour color.Color // the category's
+	status data.Status
+}
+
+// participantResult is what a query read: the first IDs it selected, or
+// all of them, and the lines of some of their pages.
+type participantResult struct {
+	ids      []int64
+	pages    map[int][]participantLine
+	complete bool // ids has all those the query selects
+}
+
+// participantsScreen lists the participants, narrowed by a search box and
+// filters, and shows the one picked in a detail panel.
 type participantsScreen struct {
 	env   *env
 	store participantsStore
 
-	search *widget.Entry
-	count  *widget.Label
-	table  *textTable
+	search  *widgets.Entry
+	count   *widget.Label
+	filters participantFilters
+	table   *participantTable
+	detail  *participantDetail
+	bulk    *participantBulk
+	form    *participantForm // the form opened last
 
-	query string      // the text searched for; UI thread only
-	timer *time.Timer // pending debounced search; UI thread only
-	// latest numbers the searches: a result older than the latest search
-	// is dropped.
+	headers []string
+	sortBy  data.SortBy // data.SortRelevance: by name, or by rank when searching
+	sortCol int         // the column sorted by, 0 for none
+	desc    bool
+
+	categories []data.Category // for the bulk change; UI thread only
+	timer      *time.Timer     // pending debounced search; UI thread only
+	// latest numbers the queries: a result older than the latest query is
+	// dropped.
 	latest atomic.Uint64
 }
 
+// participantTable is the table and the rows it shows. UI thread only.
+type participantTable struct {
+	table   *rowTable
+	rows    pagedRows[participantLine]
+	lastRow int // the row drawn last, near the bottom of the screen
+}
+
 func newParticipantsScreen(e *env, st participantsStore) *participantsScreen {
-	return &participantsScreen{env: e, store: st}
+	s := &participantsScreen{env: e, store: st, table: &participantTable{}}
+	s.detail = newParticipantDetail(s)
+	s.bulk = newParticipantBulk(s)
+	return s
 }
 
 func (s *participantsScreen) build() fyne.CanvasObject {
-	s.search = widget.NewEntry()
+	s.search = widgets.NewEntry()
 	s.search.SetPlaceHolder(lang.L("Search by name, organisation, email or code"))
 	s.search.OnChanged = s.onSearchChanged
 	s.count = widget.NewLabel("")
-	s.table = newTextTable(
-		[]string{lang.L("Name"), lang.L("Organisation"), lang.L("Category"), lang.L("Status"),
-			lang.L("Days"), lang.L("Checked in"), lang.L("Badge")},
-		[]float32{200, 230, 150, 110, 130, 110, 80})
-	top := container.NewBorder(nil, nil, nil, s.count, s.search)
-	return container.NewBorder(top, nil, nil, nil, s.table.table)
+	s.count.TextStyle.Bold = true
+	add := widget.NewButtonWithIcon(lang.L("New participant…"), theme.ContentAddIcon(), s.newParticipant)
+	add.Importance = widget.HighImportance
+
+	s.headers = []string{"", lang.L("Name"), lang.L("Organisation"), lang.L("Category"), lang.L("Status"),
+		lang.L("Days"), lang.L("Checked in"), lang.L("Badge")}
+	t := newRowTable(s.tableSize, s.newCell, s.updateCell)
+	t.ShowHeaderRow = true
+	t.CreateHeader = func() fyne.CanvasObject { return newSortHeader(s.onHeaderTapped, s.bulk.onPickAll) }
+	t.UpdateHeader = s.updateHeader
+	t.OnPicked = s.bulk.onRowPicked
+	t.OnOpened = s.onRowOpened
+	t.OnToggled = s.bulk.onRowToggled
+	t.setWidths([]float32{36, 160, 165, 140, 95, 125, 115, 75}, pcolName, pcolOrganisation)
+	s.table.table = t
+
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, nil, add, s.search),
+		s.filters.build(s.onFilterChanged),
+		container.NewBorder(nil, nil, nil, s.count, s.bulk.build()),
+	)
+	split := container.NewVSplit(t, s.detail.build())
+	split.Offset = 0.56
+	return container.NewBorder(top, nil, nil, nil, split)
 }
 
-// loadAsync lists the participants again for the current search.
-func (s *participantsScreen) loadAsync() { s.searchAsync(s.query) }
+// loadAsync reads the filters' choices, the list for the current search
+// and filters (keeping the place in it), and the participant shown.
+func (s *participantsScreen) loadAsync() {
+	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
+		cats, err := s.store.Categories(ctx)
+		var regions []string
+		var c data.Congress
+		if err == nil {
+			regions, err = s.store.Regions(ctx)
+		}
+		if err == nil {
+			c, err = s.store.Congress(ctx)
+		}
+		return func() {
+			if err != nil {
+				showError(s.env.win, err)
+				return
+			}
+			s.categories = cats
+			s.filters.setChoices(cats, c.Days, regions)
+		}
+	})
+	s.queryAsync(false)
+	s.detail.reloadAsync()
+}
+
+// focusSearch puts the cursor in the search box (Ctrl+F).
+func (s *participantsScreen) focusSearch() {
+	if s.search != nil {
+		s.env.win.Canvas().Focus(s.search)
+	}
+}
+
+// newParticipant opens the form for a new participant (Ctrl+N).
+func (s *participantsScreen) newParticipant() {
+	s.openFormAsync(0)
+}
 
 // onSearchChanged searches once typing pauses.
-func (s *participantsScreen) onSearchChanged(text string) {
-	s.query = text
+func (s *participantsScreen) onSearchChanged(string) {
+	s.stopTimer()
+	s.env.tasks.hold()
+	var timer *time.Timer
+	timer = time.AfterFunc(searchDelay, func() {
+		// The query is read on the UI thread, in the order of what was
+		// typed and chosen.
+		s.env.tasks.onUI(func() {
+			defer s.env.tasks.release()
+			if s.timer == timer {
+				s.timer = nil
+			}
+			s.queryAsync(true)
+		})
+	})
+	s.timer = timer
+}
+
+// stopTimer gives up the pending search, if any.
+func (s *participantsScreen) stopTimer() {
 	if s.timer != nil && s.timer.Stop() {
 		s.env.tasks.release() // that search will not run
 	}
-	s.env.tasks.hold()
-	s.timer = time.AfterFunc(searchDelay, func() {
-		s.searchAsync(text)
-		s.env.tasks.release()
-	})
+	s.timer = nil
 }
 
-// searchAsync lists the participants matching text and shows them, unless
-// a newer search was issued meanwhile. It may be called from any goroutine.
-func (s *participantsScreen) searchAsync(text string) {
+// onFilterChanged lists again at once.
+func (s *participantsScreen) onFilterChanged() {
+	s.stopTimer()
+	s.queryAsync(true)
+}
+
+// onHeaderTapped sorts by the column; a second click sorts the other way,
+// a third goes back to the usual order (by name, or by relevance when
+// searching).
+func (s *participantsScreen) onHeaderTapped(col int) {
+	by, ok := participantSorts[col]
+	switch {
+	case !ok:
+		return
+	case s.sortCol != col:
+		s.sortCol, s.sortBy, s.desc = col, by, false
+	case !s.desc:
+		s.desc = true
+	default:
+		s.sortCol, s.sortBy, s.desc = 0, data.SortRelevance, false
+	}
+	s.table.table.Refresh()
+	s.onFilterChanged()
+}
+
+// query is what the search box, the filters and the sort select.
+func (s *participantsScreen) query() data.ParticipantQuery {
+	q := s.filters.query()
+	if s.search != nil {
+		q.Search = s.search.Text
+	}
+	q.Sort, q.Desc = s.sortBy, s.desc
+	return q
+}
+
+// queryAsync lists the participants for the current query and shows them,
+// unless a newer query was issued meanwhile. A fresh list starts at its
+// top; otherwise the rows on screen are read again in place.
+//
+// The rows on screen come first: ranking every match of a short search
+// takes longer than ranking the first ones. All the IDs (the count, the
+// rows further down) follow, unless the first read had them all.
+func (s *participantsScreen) queryAsync(fresh bool) {
+	q := s.query()
+	pages := []int{0}
+	if !fresh {
+		pages = s.shownPages()
+	}
 	n := s.latest.Add(1)
 	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
-		list, err := s.store.ListParticipants(ctx, data.ParticipantQuery{Search: text, Limit: 0})
-		rows := formatParticipants(list)
+		res, err := s.fetch(ctx, q, pages)
 		return func() {
 			if n != s.latest.Load() {
 				return
@@ -85,29 +262,236 @@ func (s *participantsScreen) searchAsync(text string) {
 				showError(s.env.win, err)
 				return
 			}
-			s.table.setRows(rows)
-			s.count.SetText(lang.N("{{.Count}} participants", len(rows), map[string]any{"Count": len(rows)}))
+			s.show(n, res, fresh)
+			if !res.complete {
+				s.completeAsync(n, q)
+			}
 		}
 	})
 }
 
-// formatParticipants writes the participants as table rows.
-func formatParticipants(list []data.ParticipantRow) [][]string {
-	rows := make([][]string, len(list))
-	for i, p := range list {
-		badge := ""
-		if p.BadgePrinted {
-			badge = lang.L("Printed")
+// completeAsync reads all the IDs of query number n, and shows them unless
+// a newer query was issued meanwhile.
+func (s *participantsScreen) completeAsync(n uint64, q data.ParticipantQuery) {
+	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
+		ids, err := s.store.ParticipantIDs(ctx, q)
+		return func() {
+			if n != s.latest.Load() {
+				return
+			}
+			if err != nil {
+				showError(s.env.win, err)
+				return
+			}
+			s.showAll(ids)
 		}
-		rows[i] = []string{
-			p.FirstName + " " + p.LastName,
-			p.Organisation,
-			p.Category,
-			statusLabel(p.Status),
-			daysShort(p.Days),
-			daysShort(p.CheckedInDays),
-			badge,
+	})
+}
+
+// shownPages are the pages of the rows on screen.
+func (s *participantsScreen) shownPages() []int {
+	last := s.table.lastRow / rowsPerPage
+	if first := max(s.table.lastRow-40, 0) / rowsPerPage; first != last {
+		return []int{first, last}
+	}
+	return []int{last}
+}
+
+// fetch reads the first IDs of a query, down to the last of the given
+// pages, and the lines of these pages. Any goroutine.
+func (s *participantsScreen) fetch(ctx context.Context, q data.ParticipantQuery, pages []int) (participantResult, error) {
+	q.Limit = (slices.Max(pages) + 1) * rowsPerPage
+	ids, err := s.store.ParticipantIDs(ctx, q)
+	if err != nil {
+		return participantResult{}, err
+	}
+	res := participantResult{ids: ids, pages: map[int][]participantLine{}, complete: len(ids) < q.Limit}
+	for _, n := range pages {
+		page := pageIDs(ids, n)
+		if len(page) == 0 {
+			continue
+		}
+		if res.pages[n], err = s.fetchPage(ctx, page); err != nil {
+			return res, err
 		}
 	}
-	return rows
+	return res, nil
+}
+
+// fetchPage reads the lines of a page of IDs, in order; a participant
+// deleted meanwhile gets an empty line.
+func (s *participantsScreen) fetchPage(ctx context.Context, ids []int64) ([]participantLine, error) {
+	rows, err := s.store.ParticipantRows(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[int64]*data.ParticipantRow, len(rows))
+	for i := range rows {
+		byID[rows[i].ID] = &rows[i]
+	}
+	lines := make([]participantLine, len(ids))
+	for i, id := range ids {
+		if r := byID[id]; r != nil {
+			lines[i] = formatParticipant(r)
+		}
+	}
+	return lines, nil
+}
+
+// show puts the result of query number n on screen. UI thread.
+func (s *participantsScreen) show(n uint64, res participantResult, fresh bool) {
+	s.table.rows.reset(n, res.ids, res.pages)
+	if res.complete {
+		s.showCount()
+	}
+	if fresh {
+		s.bulk.anchor = -1
+		s.table.table.ScrollToTop()
+	}
+	s.table.table.Refresh()
+}
+
+// showAll shows all the IDs of the query whose first rows are shown, and
+// how many they are. UI thread.
+func (s *participantsScreen) showAll(ids []int64) {
+	rows := &s.table.rows
+	for n, page := range rows.pages {
+		if !samePage(page, pageIDs(ids, n)) {
+			delete(rows.pages, n) // changed meanwhile: read again
+		}
+	}
+	rows.ids = ids
+	s.showCount()
+	s.table.table.Refresh()
+}
+
+func samePage(lines []participantLine, ids []int64) bool {
+	if len(lines) != len(ids) {
+		return false
+	}
+	for i, l := range lines {
+		if l.id != ids[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// showCount says how many are listed, and keeps the selection to them.
+func (s *participantsScreen) showCount() {
+	n := len(s.table.rows.ids)
+	s.count.SetText(lang.N("{{.Count}} participants", n, map[string]any{"Count": n}))
+	s.bulk.keepShown(s.table.rows.ids)
+}
+
+// loadPageAsync reads a page that scrolled into view.
+func (s *participantsScreen) loadPageAsync(page int) {
+	rows := &s.table.rows
+	if !rows.want(page) {
+		return
+	}
+	gen, ids := rows.gen, pageIDs(rows.ids, page)
+	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
+		lines, err := s.fetchPage(ctx, ids)
+		return func() {
+			if err != nil {
+				showError(s.env.win, err)
+				return
+			}
+			if rows.store(gen, page, lines) {
+				s.table.table.Refresh()
+			}
+		}
+	})
+}
+
+func (s *participantsScreen) tableSize() (int, int) {
+	return len(s.table.rows.ids), participantCols
+}
+
+func (s *participantsScreen) newCell() fyne.CanvasObject { return newRowCell(s.bulk.onRowChecked) }
+
+func (s *participantsScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	cell := o.(*rowCell)
+	cell.row = id.Row
+	s.table.lastRow = id.Row
+	rows := &s.table.rows
+	if id.Row < 0 || id.Row >= len(rows.ids) {
+		return
+	}
+	picked := s.bulk.isPicked(rows.ids[id.Row])
+	if id.Col == pcolPick {
+		cell.setCheck(picked, picked)
+		return
+	}
+	line, ok := rows.row(id.Row)
+	if !ok {
+		cell.setText("", nil, widget.MediumImportance, picked)
+		s.loadPageAsync(id.Row / rowsPerPage)
+		return
+	}
+	var colour color.Color
+	imp := widget.MediumImportance
+	switch {
+	case id.Col == pcolCategory && line.id != 0:
+		colour = line.colour
+	case line.status == data.StatusCancelled:
+		imp = widget.LowImportance
+	}
+	cell.setText(line.cells[id.Col], colour, imp, picked)
+}
+
+func (s *participantsScreen) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
+	h := o.(*sortHeader)
+	if id.Col == pcolPick {
+		h.setCheck(id.Col, s.bulk.allPicked())
+		return
+	}
+	sort := 0
+	if id.Col == s.sortCol {
+		sort = 1
+		if s.desc {
+			sort = -1
+		}
+	}
+	title := ""
+	if id.Col >= 0 && id.Col < len(s.headers) {
+		title = s.headers[id.Col]
+	}
+	h.setTitle(id.Col, title, sort)
+}
+
+// onParticipantSaved shows a participant just saved, and the list again.
+func (s *participantsScreen) onParticipantSaved(id int64) {
+	s.detail.id = id
+	s.loadAsync()
+}
+
+// onRowOpened edits the participant of the row (double click, Enter).
+func (s *participantsScreen) onRowOpened(row int) {
+	if row >= 0 && row < len(s.table.rows.ids) {
+		s.openFormAsync(s.table.rows.ids[row])
+	}
+}
+
+// formatParticipant writes a participant as a table line.
+func formatParticipant(p *data.ParticipantRow) participantLine {
+	badge := ""
+	if p.BadgePrinted {
+		badge = lang.L("Printed")
+	}
+	return participantLine{
+		id:     p.ID,
+		colour: parseColour(p.CategoryColour),
+		status: p.Status,
+		cells: [participantCols]string{
+			pcolName:         p.FirstName + " " + p.LastName,
+			pcolOrganisation: p.Organisation,
+			pcolCategory:     p.Category,
+			pcolStatus:       statusLabel(p.Status),
+			pcolDays:         daysShort(p.Days),
+			pcolCheckedIn:    daysShort(p.CheckedInDays),
+			pcolBadge:        badge,
+		},
+	}
 }

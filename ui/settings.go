@@ -4,30 +4,50 @@ import (
 	"context"
 	"fmt"
 	"image/color"
+	"os"
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"congres/data"
 )
 
-// settingsStore is what the settings screen reads.
+// prefDeskName is the preference holding this laptop's name at the welcome
+// desk, recorded with each check-in.
+const prefDeskName = "deskName"
+
+// deskName is this laptop's name at the welcome desk: the one chosen in
+// the settings, or else the machine's.
+func deskName(prefs fyne.Preferences) string {
+	if name := strings.TrimSpace(prefs.String(prefDeskName)); name != "" {
+		return name
+	}
+	return defaultDeskName()
+}
+
+// defaultDeskName is the machine's name.
+func defaultDeskName() string {
+	if h, err := os.Hostname(); err == nil && h != "" {
+		return h
+	}
+	return lang.L("Welcome desk")
+}
+
+// settingsStore is what the settings screen reads and writes.
 type settingsStore interface {
-	Congress(ctx context.Context) (data.Congress, error)
-	Categories(ctx context.Context) ([]data.Category, error)
-	Rooms(ctx context.Context) ([]data.Room, error)
+	congressStore
+	categoriesStore
+	roomsStore
 	Backups() ([]data.BackupInfo, error)
 }
 
-// settingsScreen shows the congress's details, categories, rooms and
-// backups, and the interface language.
+// settingsScreen edits the congress's details, categories and rooms, and
+// this laptop's settings (desk name, language); it lists the backups.
 type settingsScreen struct {
 	env   *env
 	store settingsStore
@@ -35,35 +55,47 @@ type settingsScreen struct {
 	// restore replaces the open file with a backup and reopens it.
 	restore func(backup string)
 
-	details    []*widget.Label // name, edition, venue, city, days
-	categories []data.Category // UI thread only
-	catList    *widget.List
-	rooms      *textTable
-	backups    []data.BackupInfo // UI thread only
-	backupList *widget.List
-	language   *widget.RadioGroup
+	congress          *congressSettings
+	*categorySettings // the categories tab; its list is s.categories
+	rooms             *roomSettings
+	backups           []data.BackupInfo // UI thread only
+	backupList        *widget.List
+	desk              *widget.Entry
+	language          *widget.RadioGroup
 }
 
 func newSettingsScreen(e *env, st settingsStore, prefs fyne.Preferences, restore func(string)) *settingsScreen {
-	return &settingsScreen{env: e, store: st, prefs: prefs, restore: restore}
+	return &settingsScreen{env: e, store: st, prefs: prefs, restore: restore,
+		congress:         newCongressSettings(e, st),
+		categorySettings: newCategorySettings(e, st),
+		rooms:            newRoomSettings(e, st),
+	}
 }
 
 func (s *settingsScreen) build() fyne.CanvasObject {
-	form := container.New(layout.NewFormLayout())
-	for _, k := range []string{lang.L("Name"), lang.L("Edition"), lang.L("Venue"), lang.L("City"), lang.L("Days")} {
-		key := widget.NewLabel(k)
-		key.TextStyle.Bold = true
-		v := widget.NewLabel("")
-		v.Wrapping = fyne.TextWrapWord
-		s.details = append(s.details, v)
-		form.Add(key)
-		form.Add(v)
-	}
-	s.catList = widget.NewList(func() int { return len(s.categories) }, newCategoryItem, s.updateCategory)
-	s.rooms = newTextTable([]string{lang.L("Room"), lang.L("Capacity"), lang.L("Location")}, []float32{260, 110, 300})
 	s.backupList = widget.NewList(func() int { return len(s.backups) }, newBackupItem, s.updateBackup)
 	noBackup := widget.NewLabel(lang.L("Backups are made while the file is open, in the “backups” folder beside it."))
 	noBackup.Wrapping = fyne.TextWrapWord
+
+	return container.NewAppTabs(
+		container.NewTabItem(lang.L("Congress"), s.congress.build()),
+		container.NewTabItem(lang.L("Categories"), s.categorySettings.build()),
+		container.NewTabItem(lang.L("Rooms"), s.rooms.build()),
+		container.NewTabItem(lang.L("This laptop"), s.buildLaptop()),
+		container.NewTabItem(lang.L("Backups"), container.NewBorder(noBackup, nil, nil, nil, s.backupList)),
+	)
+}
+
+// buildLaptop is the tab of what belongs to this laptop, not to the file:
+// its name at the desk and the interface language.
+func (s *settingsScreen) buildLaptop() fyne.CanvasObject {
+	s.desk = widget.NewEntry()
+	s.desk.SetPlaceHolder(defaultDeskName())
+	s.desk.SetText(s.prefs.String(prefDeskName))
+	s.desk.OnChanged = s.onDeskNameChanged
+	deskNote := widget.NewLabel(lang.L("Recorded with each check-in made on this laptop. Empty: the name of the machine."))
+	deskNote.Importance = widget.LowImportance
+	deskNote.Wrapping = fyne.TextWrapWord
 
 	options := []string{lang.L("System language"), lang.L("Français"), lang.L("English")}
 	s.language = widget.NewRadioGroup(options, nil)
@@ -72,14 +104,14 @@ func (s *settingsScreen) build() fyne.CanvasObject {
 	note := widget.NewLabel(lang.L("The language applies the next time Congrès starts."))
 	note.Importance = widget.LowImportance
 
-	return container.NewAppTabs(
-		container.NewTabItem(lang.L("Congress"), container.NewVScroll(container.NewVBox(form,
-			widget.NewLabel(lang.L("Editing the congress will come in a later version."))))),
-		container.NewTabItem(lang.L("Categories"), s.catList),
-		container.NewTabItem(lang.L("Rooms"), s.rooms.table),
-		container.NewTabItem(lang.L("Backups"), container.NewBorder(noBackup, nil, nil, nil, s.backupList)),
-		container.NewTabItem(lang.L("Language"), container.NewVBox(s.language, note)),
-	)
+	return container.NewVScroll(container.NewVBox(
+		sectionTitle(lang.L("Desk name")), s.desk, deskNote,
+		sectionTitle(lang.L("Language")), s.language, note))
+}
+
+// onDeskNameChanged keeps this laptop's desk name.
+func (s *settingsScreen) onDeskNameChanged(name string) {
+	s.prefs.SetString(prefDeskName, strings.TrimSpace(name))
 }
 
 // languageChoices are the values of the language preference, in the order
@@ -105,25 +137,6 @@ func (s *settingsScreen) onLanguageChanged(option string) {
 	}
 }
 
-func newCategoryItem() fyne.CanvasObject {
-	swatch := canvas.NewRectangle(color.Transparent)
-	swatch.SetMinSize(fyne.NewSquareSize(theme.IconInlineSize()))
-	swatch.CornerRadius = 4
-	return container.NewBorder(nil, nil, container.NewCenter(swatch), nil, newCellLabel())
-}
-
-func (s *settingsScreen) updateCategory(id widget.ListItemID, o fyne.CanvasObject) {
-	if id >= len(s.categories) {
-		return
-	}
-	c := s.categories[id]
-	box := o.(*fyne.Container)
-	box.Objects[0].(*widget.Label).SetText(joinNonEmpty(" — ", c.Name, c.BadgeLabel))
-	swatch := box.Objects[1].(*fyne.Container).Objects[0].(*canvas.Rectangle)
-	swatch.FillColor = parseColour(c.Colour)
-	swatch.Refresh()
-}
-
 // parseColour reads #RRGGBB.
 func parseColour(s string) color.Color {
 	var r, g, b uint8
@@ -131,6 +144,12 @@ func parseColour(s string) color.Color {
 		return color.Transparent
 	}
 	return color.NRGBA{R: r, G: g, B: b, A: 0xFF}
+}
+
+// formatColour writes c as #RRGGBB.
+func formatColour(c color.Color) string {
+	n := color.NRGBAModel.Convert(c).(color.NRGBA)
+	return fmt.Sprintf("#%02X%02X%02X", n.R, n.G, n.B)
 }
 
 func newBackupItem() fyne.CanvasObject {
@@ -162,42 +181,15 @@ func (s *settingsScreen) onRestoreTapped(b data.BackupInfo) {
 
 // loadAsync reads the details, categories, rooms and backups and shows them.
 func (s *settingsScreen) loadAsync() {
-	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
-		c, err := s.store.Congress(ctx)
-		var cats []data.Category
-		var rooms []data.Room
-		var backups []data.BackupInfo
-		if err == nil {
-			cats, err = s.store.Categories(ctx)
-		}
-		if err == nil {
-			rooms, err = s.store.Rooms(ctx)
-		}
-		if err == nil {
-			backups, err = s.store.Backups()
-		}
+	s.congress.loadAsync()
+	s.categorySettings.loadAsync()
+	s.rooms.loadAsync()
+	s.env.tasks.runAsync(s.env.ctx, func(context.Context) func() {
+		backups, err := s.store.Backups()
 		if err != nil {
 			return func() { showError(s.env.win, err) }
 		}
-		days := make([]string, len(c.Days))
-		for i, d := range c.Days {
-			days[i] = dayLong(d)
-		}
-		roomRows := make([][]string, len(rooms))
-		for i, r := range rooms {
-			capacity := lang.L("Unknown")
-			if r.Capacity > 0 {
-				capacity = fmt.Sprint(r.Capacity)
-			}
-			roomRows[i] = []string{r.Name, capacity, r.Location}
-		}
 		return func() {
-			for i, v := range []string{c.Name, c.Edition, c.Venue, c.City, strings.Join(days, "\n")} {
-				s.details[i].SetText(v)
-			}
-			s.categories = cats
-			s.catList.Refresh()
-			s.rooms.setRows(roomRows)
 			s.backups = backups
 			s.backupList.Refresh()
 		}

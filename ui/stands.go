@@ -2,28 +2,39 @@ package ui
 
 import (
 	"context"
+	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"congres/data"
 )
 
-// standsStore is what the stands screen reads.
+// standsStore is what the stands screen reads and writes.
 type standsStore interface {
 	Stands(ctx context.Context) ([]data.Stand, error)
+	ParticipantRows(ctx context.Context, ids []int64) ([]data.ParticipantRow, error)
+	standFormStore
 }
 
-// standsScreen lists the exhibitors' stands.
+// standsScreen shows the exhibitors' stands as a list or on the floor plan,
+// and edits them.
 type standsScreen struct {
 	env   *env
 	store standsStore
 
-	count *widget.Label
-	empty *widget.Label
-	table *textTable
+	count  *widget.Label
+	empty  *widget.Label
+	table  *textTable
+	plan   *floorPlan
+	views  *container.AppTabs
+	stands []data.Stand     // as listed; UI thread only
+	names  map[int64]string // contacts' and staff's names; UI thread only
+	form   *standForm       // the form open last, for tests
 }
 
 func newStandsScreen(e *env, st standsStore) *standsScreen {
@@ -35,26 +46,108 @@ func (s *standsScreen) build() fyne.CanvasObject {
 	s.empty = widget.NewLabel(lang.L("No stand yet."))
 	s.empty.Hide()
 	s.table = newTextTable(
-		[]string{lang.L("Number"), lang.L("Name"), lang.L("Zone"), lang.L("Organisation")},
-		[]float32{90, 300, 240, 300})
-	return container.NewBorder(s.count, nil, nil, nil, container.NewStack(s.table.table, s.empty))
+		[]string{lang.X("column.number", "No."), lang.L("Name"), lang.L("Zone"), lang.L("Organisation"), lang.L("Contact"),
+			lang.X("column.staff", "Staff"), lang.L("Equipment")},
+		[]float32{50, 160, 170, 140, 140, 60, 195})
+	s.table.table.OnSelected = s.onRowSelected
+	s.plan = newFloorPlan(s.onStandTapped, s.onFreeCellTapped)
+	s.views = container.NewAppTabs(
+		container.NewTabItemWithIcon(lang.L("List"), theme.ListIcon(), container.NewStack(s.table.table, s.empty)),
+		container.NewTabItemWithIcon(lang.L("Floor plan"), theme.GridIcon(), s.plan.build()),
+	)
+	add := widget.NewButtonWithIcon(lang.L("New stand"), theme.ContentAddIcon(), s.onNewTapped)
+	add.Importance = widget.HighImportance
+	return container.NewBorder(container.NewBorder(nil, nil, nil, add, s.count), nil, nil, nil, s.views)
 }
 
-// loadAsync reads the stands and shows them.
+// loadAsync reads the stands and the names of their people, and shows them.
 func (s *standsScreen) loadAsync() {
 	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
 		list, err := s.store.Stands(ctx)
+		var people []data.ParticipantRow
+		if err == nil {
+			var ids []int64
+			for _, st := range list {
+				if st.ContactID != 0 {
+					ids = append(ids, st.ContactID)
+				}
+				ids = append(ids, st.Staff...)
+			}
+			people, err = s.store.ParticipantRows(ctx, ids)
+		}
 		if err != nil {
 			return func() { showError(s.env.win, err) }
 		}
+		names := make(map[int64]string, len(people))
+		for _, p := range people {
+			names[p.ID] = p.FirstName + " " + p.LastName
+		}
 		rows := make([][]string, len(list))
 		for i, st := range list {
-			rows[i] = []string{st.Number, st.Name, st.Zone, st.Organisation}
+			rows[i] = []string{st.Number, st.Name, st.Zone, st.Organisation, names[st.ContactID],
+				strconv.Itoa(len(st.Staff)), equipmentText(st)}
 		}
 		return func() {
+			s.stands, s.names = list, names
 			s.table.setRows(rows)
+			s.plan.setStands(list)
 			s.count.SetText(lang.N("{{.Count}} stands", len(rows), map[string]any{"Count": len(rows)}))
 			showIf(s.empty, len(rows) == 0)
 		}
 	})
+}
+
+func (s *standsScreen) onRowSelected(id widget.TableCellID) {
+	s.table.table.UnselectAll()
+	if id.Row >= 0 && id.Row < len(s.stands) {
+		s.openForm(s.stands[id.Row])
+	}
+}
+
+func (s *standsScreen) onStandTapped(st data.Stand) { s.openForm(st) }
+
+// onNewTapped opens the form of a new stand, with the next number and the
+// first free place of the plan.
+func (s *standsScreen) onNewTapped() {
+	x, y := firstFree(s.stands)
+	s.onFreeCellTapped(x, y)
+}
+
+// onFreeCellTapped opens the form of a new stand at that place.
+func (s *standsScreen) onFreeCellTapped(x, y int) {
+	s.openForm(data.Stand{Number: nextStandNumber(s.stands), X: x, Y: y, Tables: 1, Chairs: 2})
+}
+
+func (s *standsScreen) openForm(st data.Stand) {
+	names := make(map[int64]string, len(s.names))
+	for id, n := range s.names {
+		names[id] = n
+	}
+	s.form = newStandForm(s.env, s.store, st, s.stands, names, s.loadAsync)
+	s.form.show()
+}
+
+// nextStandNumber follows the highest number when stands are numbered
+// 1, 2, 3…; it is left to the organiser otherwise.
+func nextStandNumber(stands []data.Stand) string {
+	top := 0
+	for _, st := range stands {
+		n, err := strconv.Atoi(st.Number)
+		if err != nil {
+			return ""
+		}
+		top = max(top, n)
+	}
+	return strconv.Itoa(top + 1)
+}
+
+// equipmentText sums up what a stand needs: "power · 2 tables · 4 chairs".
+func equipmentText(st data.Stand) string {
+	var parts []string
+	if st.Power {
+		parts = append(parts, lang.L("power"))
+	}
+	parts = append(parts, lang.N("{{.Count}} tables", st.Tables, map[string]any{"Count": st.Tables}),
+		lang.N("{{.Count}} chairs", st.Chairs, map[string]any{"Count": st.Chairs}))
+	return strings.Join(parts, " · ")
 }

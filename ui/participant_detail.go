@@ -1,0 +1,414 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"sync/atomic"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"congres/data"
+)
+
+// participantDetailStore is what the detail panel reads and writes.
+type participantDetailStore interface {
+	Participant(ctx context.Context, id int64) (data.Participant, error)
+	ParticipantEnrolments(ctx context.Context, participantID int64) ([]data.Enrolment, error)
+	CheckinLog(ctx context.Context, participantID int64) ([]data.Checkin, error)
+	BadgePrints(ctx context.Context, participantID int64) ([]data.BadgePrint, error)
+	PossibleDuplicates(ctx context.Context, p data.Participant) ([]data.Duplicate, error)
+	MergeParticipants(ctx context.Context, keepID, dropID int64) (data.MergeReport, error)
+	DeleteParticipant(ctx context.Context, id int64) error
+	SetParticipantStatus(ctx context.Context, id int64, st data.Status) error
+	Sessions(ctx context.Context) ([]data.Session, error)
+}
+
+// participantInfo is what the detail panel shows of one participant.
+type participantInfo struct {
+	p          data.Participant
+	category   string
+	enrolments []data.Enrolment
+	checkins   []data.Checkin
+	prints     []data.BadgePrint
+	dups       []data.Duplicate
+	sessions   map[int64]string // titles, for the check-in log
+}
+
+// participantDetail shows the participant picked in the table: their
+// enrolments, check-ins, badge prints and possible duplicates. UI thread
+// only, but for latest.
+type participantDetail struct {
+	s      *participantsScreen
+	id     int64 // the participant shown, 0 for none
+	info   participantInfo
+	latest atomic.Uint64 // numbers the reads; older ones are dropped
+
+	name, summary                *widget.Label
+	edit, del                    *widget.Button
+	enrolments, checkins, prints *textTable
+	dupList                      *widget.List
+	tabs                         *container.AppTabs
+	tabEnrol, tabCheck, tabPrint *container.TabItem
+	tabDups                      *container.TabItem
+	content                      *fyne.Container
+	empty                        *widget.Label
+}
+
+func newParticipantDetail(s *participantsScreen) *participantDetail {
+	return &participantDetail{s: s}
+}
+
+func (d *participantDetail) build() fyne.CanvasObject {
+	d.name = widget.NewLabel("")
+	d.name.SizeName = theme.SizeNameSubHeadingText
+	d.name.TextStyle.Bold = true
+	d.name.Truncation = fyne.TextTruncateEllipsis
+	d.summary = widget.NewLabel("")
+	d.summary.Wrapping = fyne.TextWrapWord
+	d.edit = widget.NewButtonWithIcon(lang.L("Edit…"), theme.DocumentCreateIcon(), d.onEditTapped)
+	d.del = widget.NewButtonWithIcon(lang.L("Delete…"), theme.DeleteIcon(), d.onDeleteTapped)
+	d.del.Importance = widget.DangerImportance
+
+	d.enrolments = newTextTable([]string{lang.L("Session"), lang.L("Day"), lang.L("Time"), lang.L("Status"),
+		lang.L("Waiting list")}, []float32{320, 185, 105, 150, 130})
+	d.checkins = newTextTable([]string{lang.L("Date and time"), lang.L("Day"), lang.L("What"), lang.L("Desk")},
+		[]float32{170, 185, 330, 150})
+	d.prints = newTextTable([]string{lang.L("Date and time"), lang.L("Layout")}, []float32{170, 300})
+	d.dupList = widget.NewList(func() int { return len(d.info.dups) }, d.newDuplicateItem, d.updateDuplicateItem)
+	d.tabEnrol = container.NewTabItem("", d.enrolments.table)
+	d.tabCheck = container.NewTabItem("", d.checkins.table)
+	d.tabPrint = container.NewTabItem("", d.prints.table)
+	d.tabDups = container.NewTabItem("", d.dupList)
+	d.tabs = container.NewAppTabs(d.tabEnrol, d.tabCheck, d.tabPrint, d.tabDups)
+
+	head := container.NewBorder(nil, nil, nil, container.NewHBox(d.edit, d.del), d.name)
+	d.content = container.NewBorder(container.NewVBox(head, d.summary), nil, nil, nil, d.tabs)
+	d.empty = widget.NewLabel(lang.L("Choose a participant in the list to see their enrolments, check-ins and badge prints."))
+	d.empty.Wrapping = fyne.TextWrapWord
+	d.empty.Alignment = fyne.TextAlignCenter
+	d.clear()
+	return container.NewStack(d.empty, d.content)
+}
+
+// clear shows no one.
+func (d *participantDetail) clear() {
+	d.id, d.info = 0, participantInfo{}
+	d.latest.Add(1) // a read under way is for someone else
+	d.content.Hide()
+	d.empty.Show()
+}
+
+// showAsync reads and shows a participant.
+func (d *participantDetail) showAsync(id int64) {
+	if id != d.id {
+		d.id = id
+		d.reloadAsync()
+	}
+}
+
+// reloadAsync reads the participant shown again.
+func (d *participantDetail) reloadAsync() {
+	id := d.id
+	if id == 0 {
+		return
+	}
+	n := d.latest.Add(1)
+	d.s.env.tasks.runAsync(d.s.env.ctx, func(ctx context.Context) func() {
+		info, err := d.fetch(ctx, id)
+		return func() {
+			if n != d.latest.Load() {
+				return
+			}
+			switch {
+			case data.KindOf(err) == data.KindNotFound:
+				d.clear() // deleted, or merged into another
+			case err != nil:
+				showError(d.s.env.win, err)
+			default:
+				d.fill(info)
+			}
+		}
+	})
+}
+
+// fetch reads what the panel shows of a participant. Any goroutine.
+func (d *participantDetail) fetch(ctx context.Context, id int64) (participantInfo, error) {
+	st := d.s.store
+	var info participantInfo
+	var err error
+	if info.p, err = st.Participant(ctx, id); err != nil {
+		return info, err
+	}
+	rows, err := st.ParticipantRows(ctx, []int64{id}) // for the category's name
+	if err != nil {
+		return info, err
+	}
+	if len(rows) == 1 {
+		info.category = rows[0].Category
+	}
+	if info.enrolments, err = st.ParticipantEnrolments(ctx, id); err != nil {
+		return info, err
+	}
+	if info.checkins, err = st.CheckinLog(ctx, id); err != nil {
+		return info, err
+	}
+	if info.prints, err = st.BadgePrints(ctx, id); err != nil {
+		return info, err
+	}
+	if info.dups, err = st.PossibleDuplicates(ctx, info.p); err != nil {
+		return info, err
+	}
+	info.sessions = map[int64]string{}
+	for _, c := range info.checkins {
+		if c.SessionID != 0 {
+			sessions, err := st.Sessions(ctx)
+			for _, se := range sessions {
+				info.sessions[se.ID] = se.Title
+			}
+			return info, err
+		}
+	}
+	return info, nil
+}
+
+// fill shows what was read.
+func (d *participantDetail) fill(info participantInfo) {
+	d.info = info
+	p := info.p
+	d.name.SetText(p.FullName())
+	var parts []string
+	work := p.Organisation
+	if p.JobTitle != "" {
+		work = strings.TrimSuffix(p.JobTitle+", "+p.Organisation, ", ")
+	}
+	for _, s := range []string{p.Code, info.category, statusLabel(p.Status), p.Email, p.Phone, work, p.Region} {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	d.summary.SetText(strings.Join(parts, " · "))
+
+	rows := make([][]string, len(info.enrolments))
+	for i, e := range info.enrolments {
+		pos := ""
+		if e.Status == data.Waitlisted {
+			pos = lang.L("No. {{.N}}", map[string]any{"N": e.Position})
+		}
+		rows[i] = []string{e.SessionTitle, dayLong(e.Day), e.Start.String() + "–" + e.End.String(), enrolmentStatusText(e.Status), pos}
+	}
+	d.enrolments.setRows(rows)
+
+	rows = make([][]string, len(info.checkins))
+	for i, c := range info.checkins {
+		rows[i] = []string{dateTime(c.At), dayLong(c.Day), checkinText(c, info.sessions), c.Desk}
+	}
+	d.checkins.setRows(rows)
+
+	rows = make([][]string, len(info.prints))
+	for i, b := range info.prints {
+		rows[i] = []string{dateTime(b.At), b.Layout}
+	}
+	d.prints.setRows(rows)
+	d.dupList.Refresh()
+
+	d.tabEnrol.Text = lang.L("Enrolments ({{.Count}})", map[string]any{"Count": len(info.enrolments)})
+	d.tabCheck.Text = lang.L("Check-ins ({{.Count}})", map[string]any{"Count": len(info.checkins)})
+	d.tabPrint.Text = lang.L("Badge prints ({{.Count}})", map[string]any{"Count": len(info.prints)})
+	d.tabDups.Text = lang.L("Possible duplicates ({{.Count}})", map[string]any{"Count": len(info.dups)})
+	d.tabs.Refresh()
+	d.empty.Hide()
+	d.content.Show()
+}
+
+// enrolmentStatusText is where a person stands for a session.
+func enrolmentStatusText(st data.EnrolmentStatus) string {
+	switch st {
+	case data.Enrolled:
+		return lang.L("Enrolled")
+	case data.Waitlisted:
+		return lang.L("On the waiting list")
+	}
+	return lang.L("Withdrawn")
+}
+
+// checkinText says what a line of the check-in log records.
+func checkinText(c data.Checkin, sessions map[int64]string) string {
+	var text string
+	switch c.Kind {
+	case data.Arrival:
+		text = lang.L("Arrival")
+	case data.SessionEntry:
+		text = lang.L("Entry: {{.Title}}", map[string]any{"Title": sessions[c.SessionID]})
+	default:
+		return lang.L("Undo of an earlier check-in")
+	}
+	if c.Undone {
+		text += " " + lang.L("(undone)")
+	}
+	return text
+}
+
+func (d *participantDetail) newDuplicateItem() fyne.CanvasObject {
+	merge := widget.NewButtonWithIcon(lang.L("Merge…"), theme.ContentCopyIcon(), nil)
+	name := newCellLabel().(*widget.Label)
+	name.TextStyle.Bold = true
+	return container.NewBorder(nil, nil, nil, container.NewCenter(merge), container.NewVBox(name, newCellLabel()))
+}
+
+func (d *participantDetail) updateDuplicateItem(id widget.ListItemID, o fyne.CanvasObject) {
+	if id >= len(d.info.dups) {
+		return
+	}
+	dup := d.info.dups[id]
+	box := o.(*fyne.Container)
+	lines := box.Objects[0].(*fyne.Container).Objects
+	reason := lang.L("same name and organisation")
+	if dup.Reason == "email" {
+		reason = lang.L("same email")
+	}
+	lines[0].(*widget.Label).SetText(dup.FullName() + " (" + dup.Code + ") — " + reason)
+	var parts []string
+	for _, s := range []string{dup.Email, dup.Organisation, statusLabel(dup.Status),
+		lang.L("registered on {{.Date}}", map[string]any{"Date": dateTime(dup.CreatedAt)})} {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	lines[1].(*widget.Label).SetText(strings.Join(parts, " · "))
+	box.Objects[1].(*fyne.Container).Objects[0].(*widget.Button).OnTapped = func() { d.onMergeTapped(dup.Participant) }
+}
+
+// onEditTapped edits the participant shown.
+func (d *participantDetail) onEditTapped() {
+	if d.id != 0 {
+		d.s.openFormAsync(d.id)
+	}
+}
+
+// onDeleteTapped deletes the participant shown, once confirmed.
+func (d *participantDetail) onDeleteTapped() {
+	p := d.info.p
+	if d.id == 0 {
+		return
+	}
+	d.confirm(lang.L("Delete a participant"),
+		lang.L("Delete {{.Name}} ({{.Code}})? Their places in sessions go to the people waiting. This cannot be undone.",
+			map[string]any{"Name": p.FullName(), "Code": p.Code}),
+		lang.L("Delete"), func() { d.deleteAsync(p) })
+}
+
+// confirm asks before doing something that cannot be undone.
+func (d *participantDetail) confirm(title, message, action string, do func()) {
+	text := widget.NewLabel(message)
+	text.Wrapping = fyne.TextWrapWord
+	c := dialog.NewCustomConfirm(title, action, lang.L("Cancel"), text, func(ok bool) {
+		if ok {
+			do()
+		}
+	}, d.s.env.win)
+	c.SetConfirmImportance(widget.DangerImportance)
+	c.Resize(fyne.NewSize(480, 0))
+	c.Show()
+}
+
+func (d *participantDetail) deleteAsync(p data.Participant) {
+	d.s.env.tasks.runAsync(d.s.env.ctx, func(ctx context.Context) func() {
+		err := d.s.store.DeleteParticipant(ctx, p.ID)
+		return func() {
+			switch {
+			case errors.Is(err, data.ErrCheckedIn):
+				d.offerCancel(p, err)
+			case err != nil:
+				showError(d.s.env.win, err)
+			default:
+				if d.id == p.ID {
+					d.clear()
+				}
+				d.s.loadAsync()
+			}
+		}
+	})
+}
+
+// offerCancel explains why someone who checked in stays, and offers to
+// cancel their registration instead.
+func (d *participantDetail) offerCancel(p data.Participant, err error) {
+	msg := widget.NewLabel(data.Message(err, uiLanguage()))
+	msg.Wrapping = fyne.TextWrapWord
+	confirm := dialog.NewCustomConfirm(lang.L("Cannot delete"), lang.L("Cancel the registration"), lang.L("Close"), msg,
+		func(ok bool) {
+			if ok {
+				d.s.bulk.writeAsync(func(ctx context.Context) error {
+					return d.s.store.SetParticipantStatus(ctx, p.ID, data.StatusCancelled)
+				})
+			}
+		}, d.s.env.win)
+	confirm.Resize(fyne.NewSize(480, 0))
+	confirm.Show()
+}
+
+// onMergeTapped merges the participant shown and a duplicate: it asks which
+// record to keep, confirms, then says what the merge did.
+func (d *participantDetail) onMergeTapped(dup data.Participant) {
+	a, b := d.info.p, dup
+	if a.ID == 0 {
+		return
+	}
+	describe := func(p data.Participant) string {
+		parts := []string{p.FullName() + " (" + p.Code + ")"}
+		if p.Email != "" {
+			parts = append(parts, p.Email)
+		}
+		return strings.Join(append(parts, lang.L("registered on {{.Date}}", map[string]any{"Date": dateTime(p.CreatedAt)})), " · ")
+	}
+	keep := widget.NewRadioGroup([]string{describe(a), describe(b)}, nil)
+	keep.Required = true
+	keep.SetSelected(keep.Options[0])
+	text := widget.NewLabel(lang.L("Which record do you keep? The other one is deleted; its enrolments, check-ins and badge prints move onto the one kept."))
+	text.Wrapping = fyne.TextWrapWord
+	choose := dialog.NewCustomConfirm(lang.L("Merge two records"), lang.L("Continue"), lang.L("Cancel"),
+		container.NewVBox(text, keep), func(ok bool) {
+			if !ok {
+				return
+			}
+			if keep.Selected == keep.Options[1] {
+				a, b = b, a
+			}
+			d.confirmMerge(a, b)
+		}, d.s.env.win)
+	choose.Resize(fyne.NewSize(560, 0))
+	choose.Show()
+}
+
+func (d *participantDetail) confirmMerge(keep, drop data.Participant) {
+	d.confirm(lang.L("Merge two records"),
+		lang.L("Keep {{.Keep}} ({{.KeepCode}}) and delete {{.Drop}} ({{.DropCode}})? This cannot be undone.",
+			map[string]any{"Keep": keep.FullName(), "KeepCode": keep.Code, "Drop": drop.FullName(), "DropCode": drop.Code}),
+		lang.L("Merge"), func() { d.mergeAsync(keep, drop) })
+}
+
+func (d *participantDetail) mergeAsync(keep, drop data.Participant) {
+	d.s.env.tasks.runAsync(d.s.env.ctx, func(ctx context.Context) func() {
+		rep, err := d.s.store.MergeParticipants(ctx, keep.ID, drop.ID)
+		return func() {
+			if err != nil {
+				showError(d.s.env.win, err)
+				return
+			}
+			msg := lang.N("{{.Count}} enrolments moved onto {{.Name}}.", rep.Moved, map[string]any{"Count": rep.Moved, "Name": keep.FullName()})
+			if len(rep.Dropped) > 0 {
+				msg += "\n" + lang.L("Given up, as {{.Name}} was already down for them or for another session at the same time: {{.Sessions}}.",
+					map[string]any{"Name": keep.FullName(), "Sessions": strings.Join(rep.Dropped, ", ")})
+			}
+			dialog.ShowInformation(lang.L("Records merged"), msg, d.s.env.win)
+			d.id = keep.ID
+			d.s.loadAsync()
+		}
+	})
+}

@@ -1,0 +1,313 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"congres/data"
+	"congres/ui/widgets"
+)
+
+// participantFormStore is what the participant form reads and writes.
+type participantFormStore interface {
+	Participant(ctx context.Context, id int64) (data.Participant, error)
+	CreateParticipant(ctx context.Context, p *data.Participant) error
+	UpdateParticipant(ctx context.Context, p *data.Participant) error
+}
+
+// participantForm adds or edits a participant in a dialog, with the
+// message of a field at fault under it. UI thread only.
+type participantForm struct {
+	s    *participantsScreen
+	p    data.Participant // as read; ID 0 for a new participant
+	cats []data.Category
+	days []data.Day
+	d    *dialog.ConfirmDialog
+
+	firstName, lastName, email, phone, organisation, jobTitle *widgets.Entry
+	region, code, fee, diet, accessibility, notes             *widgets.Entry
+	category, status                                          *widget.Select
+	dayChecks                                                 *widget.CheckGroup
+	paid, consent                                             *widget.Check
+
+	errs    map[string]*widget.Label  // the message under each field, by data's field name
+	focus   map[string]fyne.Focusable // the widget to go back to, by field name
+	general *widget.Label             // a message that is no field's
+}
+
+// openFormAsync reads what the form offers, then opens it on the
+// participant id, or on a new one when id is 0.
+func (s *participantsScreen) openFormAsync(id int64) {
+	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
+		var p data.Participant
+		var c data.Congress
+		cats, err := s.store.Categories(ctx)
+		if err == nil {
+			c, err = s.store.Congress(ctx)
+		}
+		if err == nil && id != 0 {
+			p, err = s.store.Participant(ctx, id)
+		}
+		return func() {
+			if err != nil {
+				showError(s.env.win, err)
+				return
+			}
+			s.form = newParticipantForm(s, p, cats, c.Days)
+			s.form.show()
+		}
+	})
+}
+
+func newParticipantForm(s *participantsScreen, p data.Participant, cats []data.Category, days []data.Day) *participantForm {
+	f := &participantForm{s: s, p: p, cats: cats, days: days,
+		errs: map[string]*widget.Label{}, focus: map[string]fyne.Focusable{}}
+	entry := func(text string) *widgets.Entry {
+		e := widgets.NewEntry()
+		e.SetText(text)
+		return e
+	}
+	f.firstName, f.lastName, f.email, f.phone = entry(p.FirstName), entry(p.LastName), entry(p.Email), entry(p.Phone)
+	f.organisation, f.jobTitle, f.region = entry(p.Organisation), entry(p.JobTitle), entry(p.Region)
+	f.code, f.diet, f.accessibility = entry(p.Code), entry(p.Diet), entry(p.Accessibility)
+	f.fee = entry(feeCentsText(p.FeeCents))
+	f.code.SetPlaceHolder(lang.L("Given when saved"))
+	f.fee.SetPlaceHolder(lang.L("e.g. 180 or 180,50"))
+	f.notes = widgets.NewMultiLineEntry()
+	f.notes.SetText(p.Notes)
+	f.notes.SetMinRowsVisible(3)
+
+	names := make([]string, len(cats))
+	cat := -1
+	for i, c := range cats {
+		names[i] = c.Name
+		if c.ID == p.CategoryID || (p.ID == 0 && i == 0) {
+			cat = i
+		}
+	}
+	f.category = widget.NewSelect(names, nil)
+	if cat >= 0 {
+		f.category.SetSelectedIndex(cat)
+	}
+	statuses := make([]string, len(data.Statuses))
+	for i, st := range data.Statuses {
+		statuses[i] = statusLabel(st)
+	}
+	f.status = widget.NewSelect(statuses, nil)
+	f.status.SetSelectedIndex(0)
+	for i, st := range data.Statuses {
+		if st == p.Status {
+			f.status.SetSelectedIndex(i)
+		}
+	}
+	var options, chosen []string
+	for _, d := range days {
+		options = append(options, dayLong(d))
+		if p.ID == 0 || slices.Contains(p.Days, d) {
+			chosen = append(chosen, dayLong(d))
+		}
+	}
+	f.dayChecks = widget.NewCheckGroup(options, nil)
+	f.dayChecks.Horizontal = true
+	f.dayChecks.SetSelected(chosen)
+	f.paid = widget.NewCheck(lang.L("Paid"), nil)
+	f.paid.SetChecked(p.Paid)
+	f.consent = widget.NewCheck(lang.L("Agrees to be photographed and filmed"), nil)
+	f.consent.SetChecked(p.ImageConsent)
+	return f
+}
+
+// field is a labelled widget with room for its message below.
+func (f *participantForm) field(name, title string, o fyne.CanvasObject) fyne.CanvasObject {
+	msg := widget.NewLabel("")
+	msg.Importance = widget.DangerImportance
+	msg.Wrapping = fyne.TextWrapWord
+	msg.Hide()
+	f.errs[name] = msg
+	if fo, ok := o.(fyne.Focusable); ok {
+		f.focus[name] = fo
+	}
+	label := widget.NewLabel(title)
+	label.TextStyle.Bold = true
+	return container.NewVBox(label, o, msg)
+}
+
+func (f *participantForm) build() fyne.CanvasObject {
+	f.general = widget.NewLabel("")
+	f.general.Importance = widget.DangerImportance
+	f.general.Wrapping = fyne.TextWrapWord
+	f.general.Hide()
+	pair := func(a, b fyne.CanvasObject) fyne.CanvasObject { return container.NewGridWithColumns(2, a, b) }
+	fields := container.NewVBox(f.general,
+		pair(f.field("first_name", lang.L("First name"), f.firstName), f.field("last_name", lang.L("Last name"), f.lastName)),
+		pair(f.field("email", lang.L("Email"), f.email), f.field("phone", lang.L("Phone"), f.phone)),
+		pair(f.field("organisation", lang.L("Organisation"), f.organisation), f.field("job_title", lang.L("Job title"), f.jobTitle)),
+		pair(f.field("category", lang.L("Category"), f.category), f.field("status", lang.L("Status"), f.status)),
+		pair(f.field("region", lang.L("Region"), f.region), f.field("code", lang.L("Badge code"), f.code)),
+		pair(f.field("fee", lang.L("Fee (euros)"), container.NewBorder(nil, nil, nil, f.paid, f.fee)),
+			f.field("days", lang.L("Days"), f.dayChecks)),
+		pair(f.field("diet", lang.L("Diet"), f.diet), f.field("accessibility", lang.L("Accessibility"), f.accessibility)),
+		f.consent,
+		f.field("notes", lang.L("Notes"), f.notes),
+	)
+	// Room on the right for the scroll bar.
+	return container.New(layout.NewCustomPaddedLayout(0, 0, 0, 2*theme.Padding()), fields)
+}
+
+// show opens the form's dialog.
+func (f *participantForm) show() {
+	title := lang.L("New participant")
+	if f.p.ID != 0 {
+		title = lang.L("Edit {{.Name}}", map[string]any{"Name": f.p.FullName()})
+	}
+	f.d = dialog.NewCustomConfirm(title, lang.L("Save"), lang.L("Cancel"), container.NewVScroll(f.build()),
+		f.onClosed, f.s.env.win)
+	f.d.Resize(fyne.NewSize(780, 660))
+	f.d.Show()
+	f.s.env.win.Canvas().Focus(f.firstName)
+}
+
+// onClosed saves when Save was pressed. The dialog comes back when the
+// participant cannot be saved, with the message under the field at fault.
+func (f *participantForm) onClosed(save bool) {
+	if !save {
+		return
+	}
+	f.clearErrors()
+	p, ok := f.collect()
+	if !ok {
+		f.showFieldError("fee", lang.L("“{{.Text}}” is not an amount in euros: write for instance 180 or 180,50.",
+			map[string]any{"Text": f.fee.Text}))
+		return
+	}
+	if err := p.Validate(); err != nil {
+		f.showError(err)
+		return
+	}
+	f.saveAsync(p)
+}
+
+// saveAsync writes the participant, then shows them.
+func (f *participantForm) saveAsync(p data.Participant) {
+	f.s.env.tasks.runAsync(f.s.env.ctx, func(ctx context.Context) func() {
+		var err error
+		if p.ID == 0 {
+			err = f.s.store.CreateParticipant(ctx, &p)
+		} else {
+			err = f.s.store.UpdateParticipant(ctx, &p)
+		}
+		return func() {
+			if err != nil {
+				f.showError(err)
+				return
+			}
+			f.s.onParticipantSaved(p.ID)
+		}
+	})
+}
+
+// collect reads the form; ok is false when the fee cannot be read.
+func (f *participantForm) collect() (p data.Participant, ok bool) {
+	p = f.p
+	p.FirstName, p.LastName, p.Email, p.Phone = f.firstName.Text, f.lastName.Text, f.email.Text, f.phone.Text
+	p.Organisation, p.JobTitle, p.Region, p.Code = f.organisation.Text, f.jobTitle.Text, f.region.Text, f.code.Text
+	p.Diet, p.Accessibility, p.Notes = f.diet.Text, f.accessibility.Text, f.notes.Text
+	p.Paid, p.ImageConsent = f.paid.Checked, f.consent.Checked
+	p.CategoryID = 0
+	if i := f.category.SelectedIndex(); i >= 0 && i < len(f.cats) {
+		p.CategoryID = f.cats[i].ID
+	}
+	if i := f.status.SelectedIndex(); i >= 0 {
+		p.Status = data.Statuses[i]
+	}
+	p.Days = nil
+	for _, d := range f.days {
+		if slices.Contains(f.dayChecks.Selected, dayLong(d)) {
+			p.Days = append(p.Days, d)
+		}
+	}
+	p.FeeCents, ok = parseFeeCents(f.fee.Text)
+	return p, ok
+}
+
+// showError shows data's message under the field at fault, or above the
+// form when it is no field's, and opens the dialog again.
+func (f *participantForm) showError(err error) {
+	var e *data.Error
+	field := ""
+	if errors.As(err, &e) {
+		field = e.Field
+	}
+	if field == "day" {
+		field = "days"
+	}
+	f.showFieldError(field, data.Message(err, uiLanguage()))
+}
+
+func (f *participantForm) showFieldError(field, msg string) {
+	label := f.errs[field]
+	if label == nil {
+		label = f.general
+	}
+	label.SetText(msg)
+	label.Show()
+	f.d.Show()
+	// The dialog was closed with the focus in a field, which was not told.
+	for _, e := range []*widgets.Entry{f.firstName, f.lastName, f.email, f.phone, f.organisation, f.jobTitle,
+		f.region, f.code, f.fee, f.diet, f.accessibility, f.notes} {
+		e.FocusLost()
+	}
+	if fo := f.focus[field]; fo != nil {
+		f.s.env.win.Canvas().Focus(fo)
+	}
+}
+
+func (f *participantForm) clearErrors() {
+	f.general.Hide()
+	for _, l := range f.errs {
+		l.Hide()
+	}
+}
+
+// feeRe is an amount in euros as people write it: 180, 180,5, 180.50.
+var feeRe = regexp.MustCompile(`^-?[0-9]+([.,][0-9]{1,2})?$`)
+
+// parseFeeCents reads an amount in euros as cents; empty is nothing to pay.
+func parseFeeCents(s string) (int64, bool) {
+	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "€"))
+	s = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "").Replace(s)
+	if s == "" {
+		return 0, true
+	}
+	if !feeRe.MatchString(s) {
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
+	return int64(math.Round(v * 100)), err == nil
+}
+
+// feeCentsText writes cents as euros for the fee field: "180", "180,50";
+// nothing to pay is left empty.
+func feeCentsText(cents int64) string {
+	if cents == 0 {
+		return ""
+	}
+	if cents%100 == 0 {
+		return strconv.FormatInt(cents/100, 10)
+	}
+	return fmt.Sprintf("%d%s%02d", cents/100, lang.X("number.decimal", "."), cents%100)
+}

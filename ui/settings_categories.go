@@ -1,0 +1,234 @@
+package ui
+
+import (
+	"context"
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"congres/data"
+)
+
+// categoriesStore is what the categories tab reads and writes.
+type categoriesStore interface {
+	Categories(ctx context.Context) ([]data.Category, error)
+	SaveCategory(ctx context.Context, c *data.Category) error
+	ReorderCategories(ctx context.Context, ids []int64) error
+	DeleteCategory(ctx context.Context, id int64) error
+}
+
+// newCategoryColour is the colour a new category starts with.
+const newCategoryColour = "#1F6FB2"
+
+// categorySettings lists the categories in their order, and adds, edits,
+// moves and deletes them.
+type categorySettings struct {
+	env   *env
+	store categoriesStore
+
+	categories []data.Category // in order; UI thread only
+	list       *widget.List
+	form       *categoryForm // the form open last, for tests
+}
+
+// categoryColumns are the widths of a category's line: colour, name (the
+// rest), badge label, and the buttons up, down, delete.
+var categoryColumns = &columns{widths: []float32{40, 0, 220, 44, 44, 44}, flex: 1}
+
+func newCategorySettings(e *env, st categoriesStore) *categorySettings {
+	return &categorySettings{env: e, store: st}
+}
+
+func (s *categorySettings) build() fyne.CanvasObject {
+	s.list = widget.NewList(func() int { return len(s.categories) }, newCategoryItem, s.updateCategory)
+	s.list.OnSelected = s.onCategorySelected
+	add := widget.NewButtonWithIcon(lang.L("New category"), theme.ContentAddIcon(), s.onAddTapped)
+	note := widget.NewLabel(lang.L("The order is that of lists and statistics. Click a category to edit it."))
+	note.Importance = widget.LowImportance
+	note.Wrapping = fyne.TextWrapWord
+	return container.NewBorder(container.NewBorder(nil, nil, nil, add, note), nil, nil, nil, s.list)
+}
+
+func newCategoryItem() fyne.CanvasObject {
+	swatch := canvas.NewRectangle(color.Transparent)
+	swatch.SetMinSize(fyne.NewSquareSize(theme.IconInlineSize()))
+	swatch.CornerRadius = 4
+	swatch.StrokeColor, swatch.StrokeWidth = outlineColour(), 1
+	badge := newCellLabel()
+	return container.New(categoryColumns, container.NewCenter(swatch), newCellLabel(), badge,
+		widget.NewButtonWithIcon("", theme.MoveUpIcon(), nil),
+		widget.NewButtonWithIcon("", theme.MoveDownIcon(), nil),
+		widget.NewButtonWithIcon("", theme.DeleteIcon(), nil))
+}
+
+func (s *categorySettings) updateCategory(id widget.ListItemID, o fyne.CanvasObject) {
+	if id >= len(s.categories) {
+		return
+	}
+	c := s.categories[id]
+	objs := o.(*fyne.Container).Objects
+	swatch := objs[0].(*fyne.Container).Objects[0].(*canvas.Rectangle)
+	swatch.FillColor = parseColour(c.Colour)
+	swatch.Refresh()
+	objs[1].(*widget.Label).SetText(c.Name)
+	objs[2].(*widget.Label).SetText(c.BadgeLabel)
+	up, down, del := objs[3].(*widget.Button), objs[4].(*widget.Button), objs[5].(*widget.Button)
+	up.OnTapped = func() { s.onMoveTapped(id, -1) }
+	down.OnTapped = func() { s.onMoveTapped(id, +1) }
+	del.OnTapped = func() { s.onDeleteTapped(c) }
+	enableIf(up, id > 0)
+	enableIf(down, id < len(s.categories)-1)
+}
+
+// enableIf enables b when cond holds and disables it otherwise.
+func enableIf(b *widget.Button, cond bool) {
+	if cond {
+		b.Enable()
+	} else {
+		b.Disable()
+	}
+}
+
+// loadAsync reads the categories and shows them.
+func (s *categorySettings) loadAsync() {
+	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
+		cats, err := s.store.Categories(ctx)
+		if err != nil {
+			return func() { showError(s.env.win, err) }
+		}
+		return func() {
+			s.categories = cats
+			s.list.Refresh()
+		}
+	})
+}
+
+func (s *categorySettings) onCategorySelected(id widget.ListItemID) {
+	s.list.UnselectAll()
+	if id < len(s.categories) {
+		s.openForm(s.categories[id])
+	}
+}
+
+func (s *categorySettings) onAddTapped() {
+	s.openForm(data.Category{Colour: newCategoryColour})
+}
+
+func (s *categorySettings) openForm(c data.Category) {
+	s.form = newCategoryForm(s.env, s.store, c, s.loadAsync)
+	s.form.show()
+}
+
+// onMoveTapped moves the category at i one place up (-1) or down (+1).
+func (s *categorySettings) onMoveTapped(i, by int) {
+	j := i + by
+	if i < 0 || j < 0 || i >= len(s.categories) || j >= len(s.categories) {
+		return
+	}
+	ids := make([]int64, len(s.categories))
+	for k, c := range s.categories {
+		ids[k] = c.ID
+	}
+	ids[i], ids[j] = ids[j], ids[i]
+	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
+		err := s.store.ReorderCategories(ctx, ids)
+		return func() {
+			showError(s.env.win, err)
+			s.loadAsync()
+		}
+	})
+}
+
+// onDeleteTapped deletes a category once confirmed; one people belong to
+// is refused, and the refusal says why.
+func (s *categorySettings) onDeleteTapped(c data.Category) {
+	dialog.ShowConfirm(lang.L("Delete this category?"),
+		lang.L("The category “{{.Name}}” will be deleted.", map[string]any{"Name": c.Name}),
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
+				err := s.store.DeleteCategory(ctx, c.ID)
+				return func() {
+					showError(s.env.win, err)
+					s.loadAsync()
+				}
+			})
+		}, s.env.win)
+}
+
+// categoryForm edits a category's name, badge label and colour.
+type categoryForm struct {
+	env      *env
+	store    categoriesStore
+	category data.Category
+	onSaved  func()
+
+	name, badge *widget.Entry
+	colour      string // #RRGGBB
+	swatch      *canvas.Rectangle
+	hex         *widget.Label
+	errs        *inlineErrors
+	dialog      *formDialog
+}
+
+func newCategoryForm(e *env, st categoriesStore, c data.Category, onSaved func()) *categoryForm {
+	f := &categoryForm{env: e, store: st, category: c, onSaved: onSaved}
+	f.name = newFormEntry(c.Name)
+	f.badge = newFormEntry(c.BadgeLabel)
+	f.badge.SetPlaceHolder(lang.L("The name, in capitals"))
+	f.swatch = canvas.NewRectangle(color.Transparent)
+	f.swatch.SetMinSize(fyne.NewSize(64, theme.IconInlineSize()+theme.Padding()*2))
+	f.swatch.CornerRadius = 4
+	f.swatch.StrokeColor, f.swatch.StrokeWidth = outlineColour(), 1
+	f.hex = widget.NewLabel("")
+	f.errs = newInlineErrors("name", "badge_label", "colour")
+	f.setColour(parseColour(c.Colour))
+	return f
+}
+
+func (f *categoryForm) show() {
+	title := lang.L("New category")
+	if f.category.ID != 0 {
+		title = lang.L("Category “{{.Name}}”", map[string]any{"Name": f.category.Name})
+	}
+	choose := widget.NewButtonWithIcon(lang.L("Choose…"), theme.ColorPaletteIcon(), f.onChooseColourTapped)
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("Name"), f.errs.under("name", f.name)),
+		widget.NewFormItem(lang.L("Badge label"), f.errs.under("badge_label", f.badge)),
+		widget.NewFormItem(lang.L("Colour"), f.errs.under("colour",
+			container.NewHBox(container.NewCenter(f.swatch), f.hex, choose))),
+	)
+	f.dialog = newFormDialog(f.env, title, container.NewBorder(f.errs.under("", nil), nil, nil, nil, form),
+		f.errs, f.read, f.onSaved)
+	f.dialog.show(fyne.NewSize(520, 0), f.name)
+}
+
+func (f *categoryForm) onChooseColourTapped() {
+	p := dialog.NewColorPicker(lang.L("Colour of the category"), "",
+		f.setColour, f.env.win)
+	p.Advanced = true
+	p.SetColor(parseColour(f.colour))
+	p.Show()
+}
+
+// setColour makes c the category's colour.
+func (f *categoryForm) setColour(c color.Color) {
+	f.colour = formatColour(c)
+	f.swatch.FillColor = parseColour(f.colour)
+	f.swatch.Refresh()
+	f.hex.SetText(f.colour)
+}
+
+func (f *categoryForm) read() func(ctx context.Context) error {
+	c := f.category
+	c.Name, c.BadgeLabel, c.Colour = f.name.Text, f.badge.Text, f.colour
+	return func(ctx context.Context) error { return f.store.SaveCategory(ctx, &c) }
+}
