@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -201,101 +200,201 @@ func participantIDs(ctx context.Context, tx *sql.Tx, q ParticipantQuery) ([]int6
 }
 
 // rankedIDs orders search results as a person expects: an exact code first,
-// then people whose first or last name starts with every word typed, then
-// the others (matched by organisation or email); alphabetically within each.
+// then people whose first or last name starts with every word typed (as the
+// search index reads words: ł, đ, ø… are letters of their own), then the
+// others (matched by organisation, email or part of a code); alphabetically
+// within each. Only the top Offset+Limit are ranked.
 func rankedIDs(ctx context.Context, tx *sql.Tx, q ParticipantQuery, match string, where []string, args []any) ([]int64, error) {
-	text := `SELECT p.id, p.code, p.name_key, p.sort_key
-		FROM participant_fts f JOIN participant p ON p.id = f.rowid WHERE participant_fts MATCH ?`
-	for _, w := range where {
-		text += " AND " + w
+	want := q.Offset + q.Limit
+	if q.Limit <= 0 || q.Desc {
+		want = 0 // all of them: reversed, the top comes from the bottom
 	}
-	rows, err := tx.QueryContext(ctx, text, append([]any{match}, args...)...)
+	var coded []int64 // the participant whose code was typed, if any
+	if code := NormaliseCode(q.Search); ValidCode(code) {
+		var err error
+		coded, err = queryIDs(ctx, tx, "SELECT p.id FROM participant p WHERE "+strings.Join(append([]string{"p.code = ?"}, where...), " AND "),
+			append([]any{code}, args...)...)
+		if err != nil {
+			return nil, err
+		}
+	}
+	ids := coded
+	names, err := matchIDs(ctx, tx, "{first_name last_name} : ("+match+")")
+	if err == nil {
+		// People often type the start of a last name: the list of names
+		// has those side by side.
+		ids, err = appendByName(ctx, tx, ids, without(names, coded), Fold(q.Search), where, args, want)
+	}
+	if err == nil && (want == 0 || len(ids) < want) {
+		var all []int64
+		if all, err = matchIDs(ctx, tx, match); err == nil {
+			ids, err = appendByName(ctx, tx, ids, without(without(all, names), coded), "", where, args, want)
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	if q.Desc {
+		slices.Reverse(ids)
+	}
+	lo := min(q.Offset, len(ids))
+	hi := len(ids)
+	if q.Limit > 0 {
+		hi = min(lo+q.Limit, hi)
+	}
+	return ids[lo:hi], nil
+}
+
+// matchIDs returns the IDs of the participants an FTS query matches, sorted.
+func matchIDs(ctx context.Context, tx *sql.Tx, match string) ([]int64, error) {
+	var list string
+	err := tx.QueryRowContext(ctx, "SELECT coalesce(group_concat(rowid), '') FROM participant_fts WHERE participant_fts MATCH ?", match).Scan(&list)
+	ids := splitIDs(list)
+	slices.Sort(ids)
+	return ids, err
+}
+
+// without returns the sorted IDs a less those in the sorted b.
+func without(a, b []int64) []int64 {
+	if len(b) == 0 {
+		return a
+	}
+	out := make([]int64, 0, len(a))
+	for _, id := range a {
+		if _, found := slices.BinarySearch(b, id); !found {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// appendByName appends to ids those of hits (sorted) who pass the filters,
+// in the order of their names, until ids has want of them (want 0: all).
+//
+// The list of names (last name, then first name) can be read in order, or
+// the hits looked up and sorted: reading the next name costs about a quarter
+// of a look-up. When hits are many, the first ones come soon reading the
+// list from the top. Otherwise the hits whose names start with prefix, side
+// by side in the list, are read there, and only the others looked up.
+func appendByName(ctx context.Context, tx *sql.Tx, ids, hits []int64, prefix string, where []string, args []any, want int) ([]int64, error) {
+	n := len(hits)
+	if want > 0 {
+		n = min(n, want-len(ids))
+	}
+	if n <= 0 {
+		return ids, nil
+	}
+	var near []int64 // the hits whose names start with prefix, in order
+	others := hits
+	if len(where) == 0 {
+		var last int64
+		if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(id), 0) FROM participant").Scan(&last); err != nil {
+			return nil, err
+		}
+		if int64(n)*last < 4*int64(len(hits))*int64(len(hits)) {
+			return readNames(ctx, tx, ids, hits, "", n)
+		}
+		if prefix != "" {
+			var err error
+			if near, err = readNames(ctx, tx, nil, hits, prefix, len(hits)); err != nil {
+				return nil, err
+			}
+			others = without(hits, slices.Sorted(slices.Values(near)))
+		}
+	}
+	// The others come before or after the names starting with prefix.
+	var before, after []int64
+	if len(others) > 0 {
+		text := "SELECT p.id, p.sort_key < ? FROM json_each(?) j CROSS JOIN participant p ON p.id = j.value"
+		if len(where) > 0 {
+			text += " WHERE " + strings.Join(where, " AND ")
+		}
+		rows, err := tx.QueryContext(ctx, text+" ORDER BY p.sort_key, p.id LIMIT ?", append(append([]any{prefix, idsJSON(others)}, args...), n)...)
+		if err != nil {
+			return nil, err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			var first bool
+			if err := rows.Scan(&id, &first); err != nil {
+				return nil, err
+			}
+			if first {
+				before = append(before, id)
+			} else {
+				after = append(after, id)
+			}
+		}
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	ordered := slices.Concat(before, near, after)
+	return append(ids, ordered[:min(n, len(ordered))]...), nil
+}
+
+// readNames reads the list of names in order, those starting with prefix
+// ("": all), and appends to ids the first n of hits (sorted) it meets.
+func readNames(ctx context.Context, tx *sql.Tx, ids, hits []int64, prefix string, n int) ([]int64, error) {
+	text, args := "SELECT id FROM participant ORDER BY sort_key, id", []any{}
+	if prefix != "" {
+		// U+10FFFF, the last character, sorts after every name starting
+		// with prefix.
+		text = "SELECT id FROM participant WHERE sort_key >= ? AND sort_key < ? ORDER BY sort_key, id"
+		args = []any{prefix, prefix + "\U0010FFFF"}
+	}
+	rows, err := tx.QueryContext(ctx, text, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	type hit struct {
-		id   int64
-		tier int
-		key  string
-	}
-	words := strings.Fields(Fold(q.Search))
-	code := NormaliseCode(q.Search)
-	var hits []hit
-	for rows.Next() {
-		var h hit
-		var c, name string
-		if err := rows.Scan(&h.id, &c, &name, &h.key); err != nil {
+	for end := len(ids) + n; len(ids) < end && rows.Next(); {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
 			return nil, err
 		}
-		switch {
-		case c == code:
-			h.tier = 0
-		case namePrefixes(name, words):
-			h.tier = 1
-		default:
-			h.tier = 2
+		if _, found := slices.BinarySearch(hits, id); found {
+			ids = append(ids, id)
 		}
-		hits = append(hits, h)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	sort.Slice(hits, func(i, j int) bool {
-		a, b := hits[i], hits[j]
-		if a.tier != b.tier {
-			return a.tier < b.tier
-		}
-		if a.key != b.key {
-			return a.key < b.key
-		}
-		return a.id < b.id
-	})
-	if q.Desc {
-		slices.Reverse(hits)
-	}
-	lo := min(q.Offset, len(hits))
-	hi := len(hits)
-	if q.Limit > 0 {
-		hi = min(lo+q.Limit, hi)
-	}
-	ids := make([]int64, 0, hi-lo)
-	for _, h := range hits[lo:hi] {
-		ids = append(ids, h.id)
-	}
-	return ids, nil
+	return ids, rows.Err()
 }
 
-// namePrefixes reports whether every typed word starts a word of the name.
-func namePrefixes(name string, words []string) bool {
-	nameWords := strings.Fields(name)
-	for _, w := range words {
-		found := false
-		for _, n := range nameWords {
-			if strings.HasPrefix(n, w) {
-				found = true
-				break
-			}
+// idsJSON writes ids as a JSON array, for json_each.
+func idsJSON(ids []int64) string {
+	b := make([]byte, 0, 8*len(ids)+2)
+	b = append(b, '[')
+	for i, id := range ids {
+		if i > 0 {
+			b = append(b, ',')
 		}
-		if !found {
-			return false
+		b = strconv.AppendInt(b, id, 10)
+	}
+	return string(append(b, ']'))
+}
+
+// splitIDs reads a comma-separated list of IDs, as group_concat writes it.
+func splitIDs(list string) []int64 {
+	var ids []int64
+	var id int64
+	for i := 0; i < len(list); i++ {
+		if c := list[i]; c == ',' {
+			ids = append(ids, id)
+			id = 0
+		} else {
+			id = id*10 + int64(c-'0')
 		}
 	}
-	return true
+	if list != "" {
+		ids = append(ids, id)
+	}
+	return ids
 }
 
 // participantRows computes the display rows of these participants, in order.
 func participantRows(ctx context.Context, tx *sql.Tx, ids []int64) ([]ParticipantRow, error) {
 	list := make([]ParticipantRow, 0, len(ids))
-	var b strings.Builder
-	b.WriteByte('[')
-	for i, id := range ids {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(strconv.FormatInt(id, 10))
-	}
-	b.WriteByte(']')
 	rows, err := tx.QueryContext(ctx, `SELECT p.id, p.code, p.first_name, p.last_name, p.email, coalesce(o.name, ''),
 		p.category_id, c.name, c.colour, p.status, p.region,
 		(SELECT group_concat(day, ',') FROM (SELECT day FROM participant_day WHERE participant_id = p.id ORDER BY day)),
@@ -304,7 +403,7 @@ func participantRows(ctx context.Context, tx *sql.Tx, ids []int64) ([]Participan
 		EXISTS (SELECT 1 FROM badge_print b WHERE b.participant_id = p.id)
 		FROM json_each(?) j JOIN participant p ON p.id = j.value
 		LEFT JOIN organisation o ON o.id = p.organisation_id JOIN category c ON c.id = p.category_id
-		ORDER BY j.key`, b.String())
+		ORDER BY j.key`, idsJSON(ids))
 	if err != nil {
 		return nil, err
 	}
