@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"congres/data"
+	"congres/ui/widgets"
 )
 
 // deskMatches is how many people a name search at the desk offers.
@@ -29,7 +30,7 @@ type deskScreen struct {
 	env   *env
 	store deskStore
 
-	entry   *widget.Entry
+	entry   *widgets.Entry
 	status  *widget.Label
 	list    *widget.List
 	name    *widget.Label
@@ -44,7 +45,7 @@ func newDeskScreen(e *env, st deskStore) *deskScreen {
 }
 
 func (s *deskScreen) build() fyne.CanvasObject {
-	s.entry = widget.NewEntry()
+	s.entry = widgets.NewEntry()
 	s.entry.SetPlaceHolder(lang.L("Scan a badge, or type a code or a name, then Enter"))
 	s.entry.OnSubmitted = s.onLookup
 	find := widget.NewButtonWithIcon(lang.L("Find"), theme.SearchIcon(), func() { s.onLookup(s.entry.Text) })

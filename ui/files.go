@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"congres/data"
+	"congres/ui/widgets"
 )
 
 const (
@@ -121,13 +122,13 @@ func (u *ui) onOpen() {
 
 // onNew asks for the new congress's name, days and file, and creates it.
 func (u *ui) onNew() {
-	name := widget.NewEntry()
+	name := widgets.NewEntry()
 	name.Validator = required
 	first := widget.NewDateEntry()
 	today := time.Now()
 	first.SetDate(&today)
 	first.Validator = required
-	days := widget.NewEntry()
+	days := widgets.NewEntry()
 	days.SetText("2")
 	days.Validator = dayCount
 	where := newFileChooser(u.win, u.startFolder(), "")
@@ -215,13 +216,13 @@ func (u *ui) saveCopyAsync(s *session, dest string) {
 // which could be the open congress file; this asks for the folder only.)
 type fileChooser struct {
 	win       fyne.Window
-	folder    *widget.Entry
-	name      *widget.Entry
+	folder    *widgets.Entry
+	name      *widgets.Entry
 	folderRow fyne.CanvasObject
 }
 
 func newFileChooser(win fyne.Window, folder, name string) *fileChooser {
-	c := &fileChooser{win: win, folder: widget.NewEntry(), name: widget.NewEntry()}
+	c := &fileChooser{win: win, folder: widgets.NewEntry(), name: widgets.NewEntry()}
 	c.folder.SetText(folder)
 	c.folder.Validator = required
 	c.name.SetText(name)

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"congres/data"
+	"congres/ui/widgets"
 )
 
 // prefDeskName is the preference holding this laptop's name at the welcome
@@ -60,7 +61,7 @@ type settingsScreen struct {
 	rooms             *roomSettings
 	backups           []data.BackupInfo // UI thread only
 	backupList        *widget.List
-	desk              *widget.Entry
+	desk              *widgets.Entry
 	language          *widget.RadioGroup
 }
 
@@ -89,7 +90,7 @@ func (s *settingsScreen) build() fyne.CanvasObject {
 // buildLaptop is the tab of what belongs to this laptop, not to the file:
 // its name at the desk and the interface language.
 func (s *settingsScreen) buildLaptop() fyne.CanvasObject {
-	s.desk = widget.NewEntry()
+	s.desk = widgets.NewEntry()
 	s.desk.SetPlaceHolder(defaultDeskName())
 	s.desk.SetText(s.prefs.String(prefDeskName))
 	s.desk.OnChanged = s.onDeskNameChanged

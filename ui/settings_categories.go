@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"congres/data"
+	"congres/ui/widgets"
 )
 
 // categoriesStore is what the categories tab reads and writes.
@@ -171,7 +172,7 @@ type categoryForm struct {
 	category data.Category
 	onSaved  func()
 
-	name, badge *widget.Entry
+	name, badge *widgets.Entry
 	colour      string // #RRGGBB
 	swatch      *canvas.Rectangle
 	hex         *widget.Label

@@ -20,6 +20,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"congres/data"
+	"congres/ui/widgets"
 )
 
 // congressStore is what the congress tab reads and writes.
@@ -36,10 +37,10 @@ type congressSettings struct {
 	env   *env
 	store congressStore
 
-	name, edition, venue, city *widget.Entry
+	name, edition, venue, city *widgets.Entry
 	days                       []data.Day // as edited; UI thread only
 	dayList                    *fyne.Container
-	newDay                     *widget.Entry
+	newDay                     *widgets.Entry
 	logo                       []byte // as edited
 	logoImage                  *canvas.Image
 	logoNone                   *widget.Label
@@ -55,9 +56,9 @@ func newCongressSettings(e *env, st congressStore) *congressSettings {
 }
 
 func (s *congressSettings) build() fyne.CanvasObject {
-	s.name, s.edition, s.venue, s.city = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	s.name, s.edition, s.venue, s.city = widgets.NewEntry(), widgets.NewEntry(), widgets.NewEntry(), widgets.NewEntry()
 	s.dayList = container.NewVBox()
-	s.newDay = widget.NewEntry()
+	s.newDay = widgets.NewEntry()
 	s.newDay.SetPlaceHolder(lang.L("YYYY-MM-DD"))
 	s.newDay.OnSubmitted = func(string) { s.onAddDayTapped() }
 	pick := widget.NewButtonWithIcon("", theme.CalendarIcon(), nil)

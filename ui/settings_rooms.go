@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"congres/data"
+	"congres/ui/widgets"
 )
 
 // roomsStore is what the rooms tab reads and writes.
@@ -88,7 +89,7 @@ type roomForm struct {
 	room    data.Room
 	onSaved func()
 
-	name, capacity, location *widget.Entry
+	name, capacity, location *widgets.Entry
 	errs                     *inlineErrors
 	dialog                   *formDialog
 }

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"congres/data"
+	"congres/ui/widgets"
 )
 
 // standFormStore is what the stand form reads and writes.
@@ -37,7 +38,7 @@ type standForm struct {
 	names   map[int64]string // the contact's and staff's names, by ID
 	onSaved func()           // after a save or a delete, to show the change
 
-	number, name, organisation *widget.Entry
+	number, name, organisation *widgets.Entry
 	zone                       *widget.SelectEntry
 	contact                    int64 // 0: none
 	contactName                *widget.Label
@@ -45,8 +46,8 @@ type standForm struct {
 	staff                      []int64
 	staffBox                   *fyne.Container
 	power                      *widget.Check
-	tables, chairs, x, y       *widget.Entry
-	notes                      *widget.Entry
+	tables, chairs, x, y       *widgets.Entry
+	notes                      *widgets.Entry
 	errs                       *inlineErrors
 	dialog                     *formDialog
 	saving                     data.Stand // what Save sent last
@@ -81,7 +82,7 @@ func newStandForm(e *env, store standFormStore, st data.Stand, all []data.Stand,
 	f.chairs = newFormEntry(strconv.Itoa(st.Chairs))
 	f.x = newFormEntry(strconv.Itoa(st.X + 1)) // people count from 1
 	f.y = newFormEntry(strconv.Itoa(st.Y + 1))
-	f.notes = widget.NewMultiLineEntry()
+	f.notes = widgets.NewMultiLineEntry()
 	f.notes.SetText(st.Notes)
 	f.notes.Wrapping = fyne.TextWrapWord
 	f.notes.SetMinRowsVisible(3)
@@ -91,8 +92,8 @@ func newStandForm(e *env, store standFormStore, st data.Stand, all []data.Stand,
 	return f
 }
 
-func newFormEntry(text string) *widget.Entry {
-	e := widget.NewEntry()
+func newFormEntry(text string) *widgets.Entry {
+	e := widgets.NewEntry()
 	e.SetText(text)
 	return e
 }
@@ -223,7 +224,7 @@ func (f *standForm) values() (data.Stand, bool) {
 	st.Power = f.power.Checked
 	ok := true
 	for _, n := range []struct {
-		entry *widget.Entry
+		entry *widgets.Entry
 		field string
 		to    *int
 		from  int // the first value people write
@@ -281,7 +282,7 @@ type participantSearcher interface {
 func showParticipantPicker(e *env, store participantSearcher, title string, picked func(data.ParticipantRow)) {
 	var matches []data.ParticipantRow // UI thread only
 	var latest atomic.Uint64          // numbers the searches; older results are dropped
-	search := widget.NewEntry()
+	search := widgets.NewEntry()
 	search.SetPlaceHolder(lang.L("Type a name, an organisation or a code"))
 	status := widget.NewLabel(lang.L("Type to search."))
 	status.Importance = widget.LowImportance
