@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"fmt"
 	"image"
 	_ "image/jpeg" // logos may be JPEG
 	_ "image/png"  // or PNG
@@ -23,6 +24,28 @@ func ParseDay(s string) (Day, error) {
 		return "", ErrDayInvalid.With(s)
 	}
 	return Day(s), nil
+}
+
+// words writes the day for a sentence: "Thursday 25 November 2021",
+// "jeudi 25 novembre 2021".
+func (d Day) words(lang string) string {
+	t := d.Time()
+	if t.IsZero() {
+		return string(d)
+	}
+	if lang == "fr" {
+		days := [...]string{"dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"}
+		months := [...]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}
+		return fmt.Sprintf("%s %d %s %d", days[t.Weekday()], t.Day(), months[t.Month()-1], t.Year())
+	}
+	return t.Format("Monday 2 January 2006")
+}
+
+// withDay fills a template whose only argument is a day.
+func withDay(tmpl *Error, d Day) *Error {
+	e := tmpl.With(d.words("en"))
+	e.frArgs = []any{d.words("fr")}
+	return e
 }
 
 // Time returns midnight of the day, local time.
@@ -160,7 +183,7 @@ func saveCongress(ctx context.Context, tx *sql.Tx, c *Congress) error {
 			return err
 		}
 		if n > 0 {
-			return ErrDayInUse.With(d)
+			return withDay(ErrDayInUse, d)
 		}
 		if _, err := tx.ExecContext(ctx, "DELETE FROM participant_day WHERE day = ?", d); err != nil {
 			return err
@@ -304,7 +327,7 @@ func (s *Store) DeleteCategory(ctx context.Context, id int64) error {
 			return err
 		}
 		if n > 0 {
-			return inUse(lACategory, name, plural(n, "participant"))
+			return inUse(lTheCategory, name, plural(n, "participant"))
 		}
 		_, err = tx.ExecContext(ctx, "DELETE FROM category WHERE id = ?", id)
 		return err

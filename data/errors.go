@@ -124,13 +124,13 @@ var (
 var (
 	ErrNotFound = newErr(KindNotFound, "not_found", "",
 		"%s not found: it may have been deleted.",
-		"%s introuvable : il a peut-être été supprimé.")
+		"%s introuvable : la fiche a peut-être été supprimée.")
 	ErrRequired = newErr(KindInvalid, "required", "",
 		"%s is required.",
 		"%s est obligatoire.")
 	ErrTooLong = newErr(KindInvalid, "too_long", "",
 		"%s is too long (%d characters at most).",
-		"%s est trop long (%d caractères au plus).")
+		"%s dépasse la longueur permise (%d caractères au plus).")
 	ErrEmailInvalid = newErr(KindInvalid, "email_invalid", "email",
 		"“%s” is not a valid email address.",
 		"« %s » n'est pas une adresse e-mail valide.")
@@ -145,7 +145,7 @@ var (
 		"« %s » n'est pas un statut (en attente, confirmé ou annulé).")
 	ErrNegative = newErr(KindInvalid, "negative", "",
 		"%s cannot be negative.",
-		"%s ne peut pas être négatif.")
+		"%s : un nombre négatif n'est pas accepté.")
 	ErrDayInvalid = newErr(KindInvalid, "day_invalid", "days",
 		"“%s” is not a date (expected YYYY-MM-DD).",
 		"« %s » n'est pas une date (format attendu AAAA-MM-JJ).")
@@ -168,8 +168,8 @@ var (
 		"%s “%s” already exists.",
 		"%s « %s » existe déjà.")
 	ErrInUse = newErr(KindConflict, "in_use", "",
-		"%s “%s” cannot be deleted: %s.",
-		"%s « %s » ne peut pas être supprimé : %s.")
+		"Cannot delete %s “%s”: %s.",
+		"Impossible de supprimer %s « %s » : %s.")
 	ErrCheckedIn = newErr(KindConflict, "checked_in", "",
 		"%s has already checked in and cannot be deleted: cancel their registration instead.",
 		"%s s'est déjà présenté·e à l'accueil et ne peut pas être supprimé·e : annulez plutôt son inscription.")

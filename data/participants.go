@@ -296,7 +296,7 @@ func checkCongressDay(ctx context.Context, tx *sql.Tx, d Day) error {
 		return err
 	}
 	if n == 0 {
-		return ErrNotCongressDay.With(d)
+		return withDay(ErrNotCongressDay, d)
 	}
 	return nil
 }

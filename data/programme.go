@@ -120,7 +120,7 @@ func (s *Store) DeleteRoom(ctx context.Context, id int64) error {
 			return err
 		}
 		if n > 0 {
-			return inUse(lARoom, name, plural(n, "session"))
+			return inUse(lTheRoom, name, plural(n, "session"))
 		}
 		_, err = tx.ExecContext(ctx, "DELETE FROM room WHERE id = ?", id)
 		return err
@@ -455,7 +455,7 @@ func (s *Store) DeleteSession(ctx context.Context, id int64) error {
 			return err
 		}
 		if n > 0 {
-			return inUse(lSession, title, [2]string{"people have already entered it", "des personnes y sont déjà entrées"})
+			return inUse(lTheSession, title, [2]string{"people have already entered it", "des personnes y sont déjà entrées"})
 		}
 		_, err = tx.ExecContext(ctx, "DELETE FROM session WHERE id = ?", id)
 		return err

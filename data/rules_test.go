@@ -502,3 +502,21 @@ func TestCongressRules(t *testing.T) {
 		}
 	})
 }
+
+func TestMessagesReadWell(t *testing.T) {
+	s := mustOpen(t)
+	p := newPerson(t, s, "Jean", "Dupont")
+	p.Days = []Day{"2021-11-27"}
+	err := s.CreateParticipant(ctx, &p).(*Error)
+	if got := err.Message("fr"); got != "Le samedi 27 novembre 2021 n'est pas un jour du congrès." {
+		t.Errorf("fr: %q", got)
+	}
+	if got := err.Message("en"); got != "Saturday 27 November 2021 is not a day of the congress." {
+		t.Errorf("en: %q", got)
+	}
+	q := addPerson(t, s, "Anne", "Martin")
+	err = s.DeleteCategory(ctx, q.CategoryID).(*Error)
+	if got := err.Message("fr"); got != "Impossible de supprimer la catégorie « Adhérent·e » : 1 participant·e en fait partie." {
+		t.Errorf("fr: %q", got)
+	}
+}

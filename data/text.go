@@ -96,6 +96,9 @@ var (
 	lCheckin      = label{"Check-in", "Passage"}
 	lCongress     = label{"Congress", "Congrès"}
 	lACategory    = label{"The category", "La catégorie"}
+	lTheCategory  = label{"the category", "la catégorie"}
+	lTheRoom      = label{"the room", "la salle"}
+	lTheSession   = label{"the session", "la session"}
 	lARoom        = label{"The room", "La salle"}
 	lAnOrg        = label{"The organisation", "L'organisation"}
 )

@@ -129,7 +129,7 @@ func TestCongressSettings(t *testing.T) {
 		c.onRemoveDayTapped(before.Days[0]) // sessions are planned on it
 		test.Tap(c.save)
 		waitIdle(t, e.tasks)
-		want := data.ErrDayInUse.With(before.Days[0]).Message("en")
+		want := "Thursday 25 November 2021 cannot be removed: sessions are planned on that day."
 		if got := c.errs.text("days"); got != want {
 			t.Errorf("under the days: %q, want %q", got, want)
 		}
@@ -255,7 +255,7 @@ func TestCategorySettings(t *testing.T) {
 		cs.onDeleteTapped(cats[0])
 		tapDialogButton(t, e.win, "Yes")
 		waitIdle(t, e.tasks)
-		assertDialogSays(t, e.win, "cannot be deleted")
+		assertDialogSays(t, e.win, "Cannot delete")
 		if got, _ := st.Categories(ctx); len(got) != len(cats) {
 			t.Error("a category in use was deleted")
 		}
@@ -336,7 +336,7 @@ func TestRoomSettings(t *testing.T) {
 		tapDialogButton(t, e.win, "Delete…")
 		tapDialogButton(t, e.win, "Yes")
 		waitIdle(t, e.tasks)
-		if got := rs.form.errs.text(""); !strings.Contains(got, "cannot be deleted") {
+		if got := rs.form.errs.text(""); !strings.Contains(got, "Cannot delete") {
 			t.Errorf("the form says %q", got)
 		}
 		if got, _ := st.Rooms(ctx); len(got) != len(rooms) {
