@@ -73,13 +73,15 @@ type participantsScreen struct {
 	env   *env
 	store participantsStore
 
-	search  *widgets.Entry
-	count   *widget.Label
-	filters participantFilters
-	table   *participantTable
-	detail  *participantDetail
-	bulk    *participantBulk
-	form    *participantForm // the form opened last
+	search *widgets.Entry
+	count  *widget.Label
+	// searchBar holds the search box, the count and "New participant".
+	searchBar *fyne.Container
+	filters   participantFilters
+	table     *participantTable
+	detail    *participantDetail
+	bulk      *participantBulk
+	form      *participantForm // the form opened last
 
 	headers []string
 	sortBy  data.SortBy // data.SortRelevance: by name, or by rank when searching
@@ -128,10 +130,11 @@ func (s *participantsScreen) build() fyne.CanvasObject {
 	t.setWidths([]float32{36, 160, 165, 140, 95, 125, 115, 75}, pcolName, pcolOrganisation)
 	s.table.table = t
 
+	s.searchBar = container.NewBorder(nil, nil, nil, container.NewHBox(s.count, add), s.search)
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, nil, add, s.search),
+		s.searchBar,
 		s.filters.build(s.onFilterChanged),
-		container.NewBorder(nil, nil, nil, s.count, s.bulk.build()),
+		s.bulk.build(),
 	)
 	split := container.NewVSplit(t, s.detail.build())
 	split.Offset = 0.56
@@ -381,6 +384,7 @@ func samePage(lines []participantLine, ids []int64) bool {
 func (s *participantsScreen) showCount() {
 	n := len(s.table.rows.ids)
 	s.count.SetText(lang.N("{{.Count}} participants", n, map[string]any{"Count": n}))
+	s.searchBar.Refresh() // the count's width changed: lay the bar out again
 	s.bulk.keepShown(s.table.rows.ids)
 }
 
