@@ -47,6 +47,9 @@ func (s *Store) SaveCopy(ctx context.Context, dest string) error {
 	// writer is not held up.
 	if _, err := s.c.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
 		os.Remove(tmp)
+		if ctx.Err() != nil {
+			return ctx.Err() // cancelled: nothing was written
+		}
 		return fmt.Errorf("copy to %s: %w", dest, err)
 	}
 	if err := syncFile(tmp); err != nil {

@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -161,4 +162,18 @@ func TestSaveCopyOddName(t *testing.T) {
 		t.Fatal(err)
 	}
 	c.Close()
+}
+
+func TestSaveCopyCancelled(t *testing.T) {
+	s := mustOpen(t)
+	addPerson(t, s, "Anne", "Martin")
+	dest := filepath.Join(t.TempDir(), "copie.congres")
+	cctx, cancel := context.WithCancel(ctx)
+	cancel()
+	if err := s.SaveCopy(cctx, dest); !errors.Is(err, context.Canceled) {
+		t.Fatalf("got %v, want context.Canceled", err)
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(dest)); len(entries) != 0 {
+		t.Fatalf("a cancelled copy left %v", entries)
+	}
 }

@@ -159,7 +159,7 @@ func (u *ui) shutdown() {
 // is shown and the file open before, if any, stays. done, when not nil, is
 // called last on the UI thread with open's error.
 func (u *ui) switchToAsync(message string, open func(ctx context.Context) (*data.Store, error), done func(error)) {
-	progress := u.showProgress(message)
+	progress := u.showProgress(message, nil)
 	u.tasks.runAsync(context.Background(), func(ctx context.Context) func() {
 		st, err := open(ctx)
 		var c data.Congress
@@ -244,13 +244,25 @@ func (u *ui) showWelcome() {
 	u.refreshMenu()
 }
 
-// showProgress shows a dialog that waits for work to end.
-func (u *ui) showProgress(message string) dialog.Dialog {
-	bar := widget.NewProgressBarInfinite()
-	d := dialog.NewCustomWithoutButtons(message, container.NewPadded(bar), u.win)
+// showProgress shows a dialog that waits for work to end. With a cancel
+// function, it has a Cancel button that calls it.
+func (u *ui) showProgress(message string, cancel context.CancelFunc) dialog.Dialog {
+	bar := container.NewPadded(widget.NewProgressBarInfinite())
+	var d dialog.Dialog
+	if cancel != nil {
+		d = dialog.NewCustom(message, lang.L("Cancel"), bar, u.win)
+	} else {
+		d = dialog.NewCustomWithoutButtons(message, bar, u.win)
+	}
 	d.Resize(fyne.NewSize(360, 0))
 	d.Show()
-	d.SetOnClosed(markSticky(u.win.Canvas()))
+	unmark := markSticky(u.win.Canvas())
+	d.SetOnClosed(func() {
+		unmark()
+		if cancel != nil {
+			cancel() // by the button, or after the work ended: harmless then
+		}
+	})
 	return d
 }
 

@@ -65,3 +65,20 @@ func TestEscapeClosesTheTopDialog(t *testing.T) {
 		c.OnTypedKey()(esc)
 	})
 }
+
+func TestProgressCancel(t *testing.T) {
+	u := newTestUI(t)
+	u.win.Resize(fyne.NewSize(600, 400))
+	cancelled := 0
+	d := u.showProgress("Working", func() { cancelled++ })
+	c := u.win.Canvas()
+	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if c.Overlays().Top() == nil || cancelled != 0 {
+		t.Fatal("Esc closed a progress dialog")
+	}
+	progTapButton(t, c, "Cancel")
+	if c.Overlays().Top() != nil || cancelled != 1 {
+		t.Fatalf("after Cancel: dialog open %v, cancelled %d times", c.Overlays().Top() != nil, cancelled)
+	}
+	d.Hide() // the work ends afterwards: nothing breaks
+}

@@ -191,17 +191,18 @@ func (u *ui) onSaveCopy() {
 
 // saveCopyAsync copies the open file to dest, which must not exist yet.
 func (u *ui) saveCopyAsync(s *session, dest string) {
-	progress := u.showProgress(lang.L("Saving a copy…"))
-	u.tasks.runAsync(s.ctx, func(ctx context.Context) func() {
+	work, cancel := context.WithCancel(s.ctx)
+	progress := u.showProgress(lang.L("Saving a copy…"), cancel)
+	u.tasks.runAsync(s.ctx, func(context.Context) func() {
 		var err error
 		if _, statErr := os.Stat(dest); statErr == nil {
 			err = data.ErrFileExists.With(dest)
 		} else {
-			err = s.store.SaveCopy(ctx, dest)
+			err = s.store.SaveCopy(work, dest)
 		}
 		return func() {
 			progress.Hide()
-			if err != nil {
+			if err != nil { // a cancelled copy left nothing behind, and says nothing
 				showError(u.win, err)
 				return
 			}
