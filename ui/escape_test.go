@@ -76,7 +76,7 @@ func TestProgressCancel(t *testing.T) {
 	if c.Overlays().Top() == nil || cancelled != 0 {
 		t.Fatal("Esc closed a progress dialog")
 	}
-	progTapButton(t, c, "Cancel")
+	tapDialogButton(t, c, "Cancel")
 	if c.Overlays().Top() != nil || cancelled != 1 {
 		t.Fatalf("after Cancel: dialog open %v, cancelled %d times", c.Overlays().Top() != nil, cancelled)
 	}

@@ -8,7 +8,9 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"congres/data"
 )
@@ -85,4 +87,20 @@ func waitFor(t *testing.T, what string, tk *tasks, cond func() bool) {
 		}
 		time.Sleep(2 * time.Millisecond)
 	}
+}
+
+// tapDialogButton taps the button labelled text in the canvas's top dialog.
+func tapDialogButton(t *testing.T, c fyne.Canvas, text string) {
+	t.Helper()
+	top := c.Overlays().Top()
+	if top == nil {
+		t.Fatalf("no dialog to tap %q in", text)
+	}
+	for _, o := range test.LaidOutObjects(top) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text && b.Visible() {
+			test.Tap(b)
+			return
+		}
+	}
+	t.Fatalf("the dialog has no button %q:\n%s", text, test.RenderObjectToMarkup(top))
 }

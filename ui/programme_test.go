@@ -124,22 +124,6 @@ func newProgScreen(t *testing.T, st programmeStore) (*programmeScreen, *env) {
 	return s, e
 }
 
-// progTapButton taps the button with this text on the top dialog.
-func progTapButton(t *testing.T, c fyne.Canvas, text string) {
-	t.Helper()
-	top := c.Overlays().Top()
-	if top == nil {
-		t.Fatalf("no dialog open to tap %q", text)
-	}
-	for _, o := range test.LaidOutObjects(top) {
-		if b, ok := o.(*widget.Button); ok && b.Text == text && b.Visible() {
-			test.Tap(b)
-			return
-		}
-	}
-	t.Fatalf("no button %q on the dialog", text)
-}
-
 // progDialogText is all the text of the top dialog.
 func progDialogText(c fyne.Canvas) string {
 	top := c.Overlays().Top()

@@ -54,14 +54,14 @@ func TestSessionPagePromote(t *testing.T) {
 	if !strings.Contains(progDialogText(e.win.Canvas()), "“Atelier B” is full (2 places). Give Edsger Dijkstra a place anyway, above capacity?") {
 		t.Fatalf("the confirmation reads %q", progDialogText(e.win.Canvas()))
 	}
-	progTapButton(t, e.win.Canvas(), "No")
+	tapDialogButton(t, e.win.Canvas(), "No")
 	waitIdle(t, e.tasks)
 	if got := fx.statuses(t, "Atelier B")["Dijkstra"]; got != data.Waitlisted {
 		t.Fatalf("after No, Dijkstra is %s", got)
 	}
 
 	p.onPromoteTapped(p.waiting[1])
-	progTapButton(t, e.win.Canvas(), "Yes")
+	tapDialogButton(t, e.win.Canvas(), "Yes")
 	waitIdle(t, e.tasks)
 	got := fx.statuses(t, "Atelier B")
 	if got["Dijkstra"] != data.Enrolled || got["Hopper"] != data.Waitlisted {
@@ -91,7 +91,7 @@ func TestSessionPagePromoteButton(t *testing.T) {
 		t.Fatal("no Promote button on the waiting list")
 	}
 	test.Tap(promote)
-	progTapButton(t, e.win.Canvas(), "Yes")
+	tapDialogButton(t, e.win.Canvas(), "Yes")
 	waitIdle(t, e.tasks)
 	if got := fx.statuses(t, "Atelier B")["Hopper"]; got != data.Enrolled {
 		t.Fatalf("after Promote, Hopper is %s", got)
@@ -156,7 +156,7 @@ func TestSessionPageRemoveGivesThePlace(t *testing.T) {
 	if !strings.Contains(progDialogText(e.win.Canvas()), "The first person on the waiting list, Grace Hopper, will get the place.") {
 		t.Errorf("the confirmation reads %q", progDialogText(e.win.Canvas()))
 	}
-	progTapButton(t, e.win.Canvas(), "Yes")
+	tapDialogButton(t, e.win.Canvas(), "Yes")
 	waitIdle(t, e.tasks)
 	got := fx.statuses(t, "Atelier B")
 	if _, ok := got["Turing"]; ok || got["Hopper"] != data.Enrolled {
@@ -181,7 +181,7 @@ func TestSessionPageDelete(t *testing.T) {
 		if !strings.Contains(progDialogText(e.win.Canvas()), "Its only enrolment will be deleted too.") {
 			t.Errorf("the confirmation reads %q", progDialogText(e.win.Canvas()))
 		}
-		progTapButton(t, e.win.Canvas(), "Yes")
+		tapDialogButton(t, e.win.Canvas(), "Yes")
 		waitIdle(t, e.tasks)
 		if _, err := fx.st.Session(ctx, fx.sessions["Atelier A"].ID); err != nil {
 			t.Fatalf("the session is gone: %v", err)
@@ -197,7 +197,7 @@ func TestSessionPageDelete(t *testing.T) {
 	t.Run("Deleted", func(t *testing.T) {
 		s, p, e := openProgPage(t, fx, "Atelier C")
 		p.onDeleteTapped()
-		progTapButton(t, e.win.Canvas(), "Yes")
+		tapDialogButton(t, e.win.Canvas(), "Yes")
 		waitIdle(t, e.tasks)
 		if _, err := fx.st.Session(ctx, fx.sessions["Atelier C"].ID); data.KindOf(err) != data.KindNotFound {
 			t.Fatalf("the session is still there: %v", err)

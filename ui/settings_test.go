@@ -204,7 +204,7 @@ func TestCategorySettings(t *testing.T) {
 		test.Type(f.name, "Partenaire")
 		f.badge.SetText("PARTENAIRE ESS")
 		f.setColour(color.NRGBA{R: 0x12, G: 0x34, B: 0x56, A: 0xFF})
-		tapDialogButton(t, e.win, "Save")
+		tapDialogButton(t, e.win.Canvas(), "Save")
 		waitIdle(t, e.tasks)
 		got, _ := st.Categories(ctx)
 		if got[1].ID != before[1].ID || got[1].Name != "Partenaire" || got[1].BadgeLabel != "PARTENAIRE ESS" || got[1].Colour != "#123456" {
@@ -235,13 +235,13 @@ func TestCategorySettings(t *testing.T) {
 	t.Run("AddAndNameTaken", func(t *testing.T) {
 		cs.onAddTapped()
 		test.Type(cs.form.name, "Presse")
-		tapDialogButton(t, e.win, "Save")
+		tapDialogButton(t, e.win.Canvas(), "Save")
 		waitIdle(t, e.tasks)
 		if got := cs.form.errs.text("name"); !strings.Contains(got, "already exists") {
 			t.Errorf("under the name: %q", got)
 		}
 		cs.form.name.SetText("Sponsor")
-		tapDialogButton(t, e.win, "Save")
+		tapDialogButton(t, e.win.Canvas(), "Save")
 		waitIdle(t, e.tasks)
 		got, _ := st.Categories(ctx)
 		last := got[len(got)-1]
@@ -253,7 +253,7 @@ func TestCategorySettings(t *testing.T) {
 	t.Run("DeleteInUseRefused", func(t *testing.T) {
 		cats, _ := st.Categories(ctx)
 		cs.onDeleteTapped(cats[0])
-		tapDialogButton(t, e.win, "Yes")
+		tapDialogButton(t, e.win.Canvas(), "Yes")
 		waitIdle(t, e.tasks)
 		assertDialogSays(t, e.win, "Cannot delete")
 		if got, _ := st.Categories(ctx); len(got) != len(cats) {
@@ -264,7 +264,7 @@ func TestCategorySettings(t *testing.T) {
 	t.Run("DeleteUnused", func(t *testing.T) {
 		cats, _ := st.Categories(ctx)
 		cs.onDeleteTapped(cats[len(cats)-1]) // Sponsor: nobody in it
-		tapDialogButton(t, e.win, "Yes")
+		tapDialogButton(t, e.win.Canvas(), "Yes")
 		waitIdle(t, e.tasks)
 		if got, _ := st.Categories(ctx); len(got) != len(cats)-1 {
 			t.Error("the unused category was not deleted")
@@ -294,7 +294,7 @@ func TestRoomSettings(t *testing.T) {
 		test.Type(rs.form.name, "Salle Lille")
 		test.Type(rs.form.capacity, "25")
 		test.Type(rs.form.location, "2e étage")
-		tapDialogButton(t, e.win, "Save")
+		tapDialogButton(t, e.win.Canvas(), "Save")
 		waitIdle(t, e.tasks)
 		got, _ := st.Rooms(ctx)
 		i := slices.IndexFunc(got, func(r data.Room) bool { return r.Name == "Salle Lille" })
@@ -309,7 +309,7 @@ func TestRoomSettings(t *testing.T) {
 	t.Run("NameTaken", func(t *testing.T) {
 		rs.onAddTapped()
 		test.Type(rs.form.name, before[0].Name)
-		tapDialogButton(t, e.win, "Save")
+		tapDialogButton(t, e.win.Canvas(), "Save")
 		waitIdle(t, e.tasks)
 		if got := rs.form.errs.text("name"); !strings.Contains(got, "already exists") {
 			t.Errorf("under the name: %q", got)
@@ -321,7 +321,7 @@ func TestRoomSettings(t *testing.T) {
 		rs.onAddTapped()
 		test.Type(rs.form.name, "Salle Douai")
 		test.Type(rs.form.capacity, "beaucoup")
-		tapDialogButton(t, e.win, "Save")
+		tapDialogButton(t, e.win.Canvas(), "Save")
 		waitIdle(t, e.tasks)
 		if got := rs.form.errs.text("capacity"); got == "" {
 			t.Error("nothing said under the capacity")
@@ -333,8 +333,8 @@ func TestRoomSettings(t *testing.T) {
 		rooms, _ := st.Rooms(ctx)
 		i := slices.IndexFunc(rooms, func(r data.Room) bool { return r.Name == "Grand Auditorium" })
 		rs.onRowSelected(tableCell(i))
-		tapDialogButton(t, e.win, "Delete…")
-		tapDialogButton(t, e.win, "Yes")
+		tapDialogButton(t, e.win.Canvas(), "Delete…")
+		tapDialogButton(t, e.win.Canvas(), "Yes")
 		waitIdle(t, e.tasks)
 		if got := rs.form.errs.text(""); !strings.Contains(got, "Cannot delete") {
 			t.Errorf("the form says %q", got)

@@ -53,7 +53,7 @@ func TestStandForm(t *testing.T) {
 		f.tables.SetText("")
 		test.Type(f.tables, "3")
 		f.notes.SetText("Près de l'entrée")
-		tapDialogButton(t, e.win, "Save")
+		tapDialogButton(t, e.win.Canvas(), "Save")
 		waitIdle(t, e.tasks)
 
 		got, ok := standByNumber(t, st, "40")
@@ -81,7 +81,7 @@ func TestStandForm(t *testing.T) {
 		f.number.SetText("")
 		test.Type(f.number, "12")
 		test.Type(f.name, "Doublon")
-		tapDialogButton(t, e.win, "Save")
+		tapDialogButton(t, e.win.Canvas(), "Save")
 		waitIdle(t, e.tasks)
 		other, _ := standByNumber(t, st, "12")
 		want := data.ErrStandTaken.With("12", other.Name).Message("en")
@@ -103,7 +103,7 @@ func TestStandForm(t *testing.T) {
 		test.Type(f.name, "Mal placé")
 		f.x.SetText("2")
 		f.y.SetText("1")
-		tapDialogButton(t, e.win, "Save")
+		tapDialogButton(t, e.win.Canvas(), "Save")
 		waitIdle(t, e.tasks)
 		if got := f.errs.text("position"); !strings.Contains(got, "already taken by stand 2") {
 			t.Errorf("under the position: %q", got)
@@ -119,7 +119,7 @@ func TestStandForm(t *testing.T) {
 		f := s.form
 		test.Type(f.name, "Stand sans chaises")
 		f.chairs.SetText("deux")
-		tapDialogButton(t, e.win, "Save")
+		tapDialogButton(t, e.win.Canvas(), "Save")
 		waitIdle(t, e.tasks)
 		if got := f.errs.text("chairs"); got != "Enter a whole number." {
 			t.Errorf("under the chairs: %q", got)
@@ -142,7 +142,7 @@ func TestStandForm(t *testing.T) {
 		}
 		f.removeStaff(before.Staff[0])
 		f.name.SetText("Stand renommé")
-		tapDialogButton(t, e.win, "Save")
+		tapDialogButton(t, e.win.Canvas(), "Save")
 		waitIdle(t, e.tasks)
 		after, _ := standByNumber(t, st, "3")
 		if after.Name != "Stand renommé" || len(after.Staff) != len(before.Staff)-1 || after.X != before.X {
@@ -150,9 +150,9 @@ func TestStandForm(t *testing.T) {
 		}
 
 		s.openForm(after)
-		tapDialogButton(t, e.win, "Delete…")
+		tapDialogButton(t, e.win.Canvas(), "Delete…")
 		assertDialogSays(t, e.win, "Delete this stand?")
-		tapDialogButton(t, e.win, "Yes")
+		tapDialogButton(t, e.win.Canvas(), "Yes")
 		waitIdle(t, e.tasks)
 		if _, ok := standByNumber(t, st, "3"); ok {
 			t.Error("stand 3 was not deleted")

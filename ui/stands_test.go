@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"congres/data"
 )
@@ -139,20 +138,4 @@ func TestWrapText(t *testing.T) {
 	if got := wrapText("Court", size, fyne.TextStyle{}, 110, 2); len(got) != 1 || got[0] != "Court" {
 		t.Errorf("a short name gives %q", got)
 	}
-}
-
-// tapDialogButton taps the button labelled text in the window's top dialog.
-func tapDialogButton(t *testing.T, w fyne.Window, text string) {
-	t.Helper()
-	top := w.Canvas().Overlays().Top()
-	if top == nil {
-		t.Fatalf("no dialog to tap %q in", text)
-	}
-	for _, o := range test.LaidOutObjects(top) {
-		if b, ok := o.(*widget.Button); ok && b.Text == text && b.Visible() {
-			test.Tap(b)
-			return
-		}
-	}
-	t.Fatalf("the dialog has no button %q:\n%s", text, test.RenderObjectToMarkup(top))
 }
