@@ -34,3 +34,12 @@ func TestExportsRenders(t *testing.T) {
 	w.Resize(fyne.NewSize(900, 600))
 	test.AssertRendersToMarkup(t, "exports.xml", w.Canvas())
 }
+
+func TestWelcomeRenders(t *testing.T) {
+	test.NewTempApp(t)
+	w := &welcomeScreen{recent: []string{"/home/accueil/Congrès 2021.congres"},
+		onNew: func() {}, onDemo: func() {}, onOpen: func() {}, onOpenRecent: func(string) {}}
+	win := test.NewTempWindow(t, w.build())
+	win.Resize(fyne.NewSize(900, 600))
+	test.AssertRendersToMarkup(t, "welcome.xml", win.Canvas())
+}
