@@ -200,8 +200,8 @@ func participantIDs(ctx context.Context, tx *sql.Tx, q ParticipantQuery) ([]int6
 }
 
 // rankedIDs orders search results as a person expects: an exact code first,
-// then people whose first or last name starts with every word typed (as the
-// search index reads words: ł, đ, ø… are letters of their own), then the
+// then people whose first or last name starts with every word typed (as
+// typed, or folded: "lukasz" finds Łukasz, "duc" Đức), then the
 // others (matched by organisation, email or part of a code); alphabetically
 // within each. Only the top Offset+Limit are ranked.
 func rankedIDs(ctx context.Context, tx *sql.Tx, q ParticipantQuery, match string, where []string, args []any) ([]int64, error) {
@@ -219,7 +219,7 @@ func rankedIDs(ctx context.Context, tx *sql.Tx, q ParticipantQuery, match string
 		}
 	}
 	ids := coded
-	names, err := matchIDs(ctx, tx, "{first_name last_name} : ("+match+")")
+	names, err := matchIDs(ctx, tx, "{first_name last_name name_key} : ("+match+")")
 	if err == nil {
 		// People often type the start of a last name: the list of names
 		// has those side by side.

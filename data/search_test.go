@@ -97,6 +97,21 @@ func TestSearch(t *testing.T) {
 		}
 	})
 
+	t.Run("LettersThatDoNotDecompose", func(t *testing.T) {
+		for _, n := range [][2]string{{"Łukasz", "Wałęsa"}, {"Đức", "Trần"}, {"Søren", "Kierkegaard"}} {
+			p := newPerson(t, s, n[0], n[1])
+			if err := s.CreateParticipant(ctx, &p); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for text, want := range map[string]string{"lukasz": "Łukasz Wałęsa", "walesa": "Łukasz Wałęsa", "łuk": "Łukasz Wałęsa",
+			"duc tran": "Đức Trần", "đức": "Đức Trần", "soren": "Søren Kierkegaard", "søren": "Søren Kierkegaard"} {
+			if got := f.names(t, ParticipantQuery{Search: text}); !slices.Equal(got, []string{want}) {
+				t.Errorf("%q: got %q, want %q", text, got, want)
+			}
+		}
+	})
+
 	t.Run("CodeFirst", func(t *testing.T) {
 		for _, text := range []string{"BEASSE", "beasse", " Beasse "} {
 			want := []string{"Zoé Martin", "Éric Béasse"}

@@ -185,26 +185,28 @@ CREATE INDEX badge_print_participant ON badge_print (participant_id);
 
 -- Search: accent-, case- and order-insensitive prefix search, kept in sync by
 -- triggers. The rowid is the participant's id.
+-- name_key is the name folded by Congrès (ł → l, đ → d, ø → o, ß → s…), so
+-- that "lukasz" and "duc" find Łukasz and Đức.
 CREATE VIRTUAL TABLE participant_fts USING fts5 (
-    first_name, last_name, organisation, email, code,
+    first_name, last_name, organisation, email, code, name_key,
     tokenize = 'unicode61 remove_diacritics 2',
     prefix = '1 2 3'
 );
 
 CREATE TRIGGER participant_fts_insert AFTER INSERT ON participant
 BEGIN
-    INSERT INTO participant_fts (rowid, first_name, last_name, organisation, email, code)
+    INSERT INTO participant_fts (rowid, first_name, last_name, organisation, email, code, name_key)
     VALUES (new.id, new.first_name, new.last_name,
             coalesce((SELECT name FROM organisation WHERE id = new.organisation_id), ''),
-            new.email, new.code);
+            new.email, new.code, new.name_key);
 END;
 
-CREATE TRIGGER participant_fts_update AFTER UPDATE OF first_name, last_name, organisation_id, email, code ON participant
+CREATE TRIGGER participant_fts_update AFTER UPDATE OF first_name, last_name, organisation_id, email, code, name_key ON participant
 BEGIN
     UPDATE participant_fts
     SET first_name = new.first_name, last_name = new.last_name,
         organisation = coalesce((SELECT name FROM organisation WHERE id = new.organisation_id), ''),
-        email = new.email, code = new.code
+        email = new.email, code = new.code, name_key = new.name_key
     WHERE rowid = old.id;
 END;
 
