@@ -82,3 +82,30 @@ func TestProgressCancel(t *testing.T) {
 	}
 	d.Hide() // the work ends afterwards: nothing breaks
 }
+
+func TestShortcutsReachParticipants(t *testing.T) {
+	u := newTestUI(t)
+	u.openAsync(demoFile(t, 30))
+	waitIdle(t, &u.tasks)
+	c := u.win.Canvas()
+	shortcuts, ok := c.(fyne.Shortcutable)
+	if !ok {
+		t.Fatal("the canvas takes no shortcuts")
+	}
+	shortcuts.TypedShortcut(shortcutFind)
+	waitIdle(t, &u.tasks)
+	p := u.view.pages[participantsPage].screen.(*participantsScreen)
+	if u.view.current != participantsPage || c.Focused() != p.search {
+		t.Fatalf("Ctrl+F: page %d, focus %T", u.view.current, c.Focused())
+	}
+	u.view.show(dashboardPage)
+	shortcuts.TypedShortcut(shortcutNewParticipant)
+	waitIdle(t, &u.tasks)
+	if u.view.current != participantsPage || c.Overlays().Top() == nil {
+		t.Fatal("Ctrl+N did not open a new participant's form")
+	}
+	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if c.Overlays().Top() != nil {
+		t.Fatal("Esc did not close the form")
+	}
+}
