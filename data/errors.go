@@ -78,13 +78,16 @@ var ErrInternal = newErr(KindInternal, "internal", "",
 	"Erreur interne : l'opération n'a pas été effectuée. Le détail est dans le journal.")
 
 // Message returns the sentence for any error in the given language: the
-// person-readable message of an *Error, or "internal error" for anything else,
-// which is logged.
+// person-readable message of an *Error (or of any error with a
+// Message(lang) method), or "internal error" for anything else, which is
+// logged.
 func Message(err error, lang string) string {
 	if err == nil {
 		return ""
 	}
-	var e *Error
+	// Our own errors, and those of the other packages (export…) that also
+	// carry a sentence in both languages.
+	var e interface{ Message(lang string) string }
 	if errors.As(err, &e) {
 		return e.Message(lang)
 	}

@@ -2,6 +2,8 @@ package data
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"image"
 	"image/png"
 	"strings"
@@ -518,5 +520,20 @@ func TestMessagesReadWell(t *testing.T) {
 	err = s.DeleteCategory(ctx, q.CategoryID).(*Error)
 	if got := err.Message("fr"); got != "Impossible de supprimer la catégorie « Adhérent·e » : 1 participant·e en fait partie." {
 		t.Errorf("fr: %q", got)
+	}
+}
+
+type otherPackageError struct{}
+
+func (otherPackageError) Error() string              { return "x" }
+func (otherPackageError) Message(lang string) string { return "message in " + lang }
+
+func TestMessageOfAnyError(t *testing.T) {
+	wrapped := fmt.Errorf("while printing: %w", otherPackageError{})
+	if got := Message(wrapped, "fr"); got != "message in fr" {
+		t.Errorf("got %q", got)
+	}
+	if got := Message(errors.New("disk on fire"), "fr"); got != ErrInternal.Message("fr") {
+		t.Errorf("got %q", got)
 	}
 }
