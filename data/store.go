@@ -317,7 +317,7 @@ func checkFile(path string) error {
 		return err
 	}
 	if st.IsDir() {
-		return ErrNotCongress.With(path, "folder")
+		return notCongress(path, "a folder", "un dossier")
 	}
 	if st.Size() == 0 {
 		return nil
