@@ -150,6 +150,28 @@ func TestSessionRules(t *testing.T) {
 		addSession(t, s, "Suite", day1, "15:30", "17:00", room.ID)
 		addSession(t, s, "Lendemain", day2, "14:00", "15:30", room.ID)
 	})
+	t.Run("MovingASessionOntoItsPeoplesOtherSession", func(t *testing.T) {
+		a := addSession(t, s, "Matin", day2, "09:00", "10:00", 0)
+		b := addSession(t, s, "Midi", day2, "12:00", "13:00", 0)
+		p := addPerson(t, s, "Jean", "Dupont")
+		for _, se := range []Session{a, b} {
+			if _, err := s.Enrol(ctx, p.ID, se.ID); err != nil {
+				t.Fatal(err)
+			}
+		}
+		b.Start, b.End = clock(t, "09:30"), clock(t, "10:30")
+		wantErr(t, s.SaveSession(ctx, &b), ErrClash)
+		got, _ := s.Session(ctx, b.ID)
+		if got.Start != clock(t, "12:00") {
+			t.Fatal("the refused move was saved")
+		}
+		if err := s.CancelEnrolment(ctx, p.ID, a.ID); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.SaveSession(ctx, &b); err != nil {
+			t.Fatalf("once Jean left the morning session: %v", err)
+		}
+	})
 	t.Run("ErrKindInvalid", func(t *testing.T) {
 		se := Session{Kind: "party", Title: "x", Day: day1, Start: 600, End: 660}
 		wantErr(t, s.SaveSession(ctx, &se), ErrKindInvalid)
