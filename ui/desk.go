@@ -92,20 +92,9 @@ func (s *deskScreen) onLookup(text string) {
 
 // lookupAsync tries text as a badge code, then as a search.
 func (s *deskScreen) lookupAsync(text string) {
-	n := s.latest.Add(1)
-	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
-		rows, err := s.find(ctx, text)
-		return func() {
-			if n != s.latest.Load() {
-				return
-			}
-			if err != nil {
-				showError(s.env.win, err)
-				return
-			}
-			s.showMatches(text, rows)
-		}
-	})
+	latestAsync(s.env, &s.latest, s.latest.Add(1), func(ctx context.Context) ([]data.ParticipantRow, error) {
+		return s.find(ctx, text)
+	}, func(rows []data.ParticipantRow) { s.showMatches(text, rows) })
 }
 
 // find returns the person whose code is text, or else those whose name,

@@ -255,20 +255,12 @@ func (s *participantsScreen) queryAsync(fresh bool) {
 		pages = s.shownPages()
 	}
 	n := s.latest.Add(1)
-	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
-		res, err := s.fetch(ctx, q, pages)
-		return func() {
-			if n != s.latest.Load() {
-				return
-			}
-			if err != nil {
-				showError(s.env.win, err)
-				return
-			}
-			s.show(n, res, fresh)
-			if !res.complete {
-				s.completeAsync(n, q)
-			}
+	latestAsync(s.env, &s.latest, n, func(ctx context.Context) (participantResult, error) {
+		return s.fetch(ctx, q, pages)
+	}, func(res participantResult) {
+		s.show(n, res, fresh)
+		if !res.complete {
+			s.completeAsync(n, q)
 		}
 	})
 }
@@ -276,19 +268,9 @@ func (s *participantsScreen) queryAsync(fresh bool) {
 // completeAsync reads all the IDs of query number n, and shows them unless
 // a newer query was issued meanwhile.
 func (s *participantsScreen) completeAsync(n uint64, q data.ParticipantQuery) {
-	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
-		ids, err := s.store.ParticipantIDs(ctx, q)
-		return func() {
-			if n != s.latest.Load() {
-				return
-			}
-			if err != nil {
-				showError(s.env.win, err)
-				return
-			}
-			s.showAll(ids)
-		}
-	})
+	latestAsync(s.env, &s.latest, n, func(ctx context.Context) ([]int64, error) {
+		return s.store.ParticipantIDs(ctx, q)
+	}, s.showAll)
 }
 
 // shownPages are the pages of the rows on screen.

@@ -43,6 +43,26 @@ func (t *tasks) onUI(fn func()) {
 	fyne.Do(fn)
 }
 
+// latestAsync runs work off the UI thread, then show with its result on
+// it — unless request number n is no longer the latest on counter (a newer
+// search or lookup was started meanwhile: its result alone counts). An
+// error is shown to the user instead of the result.
+func latestAsync[T any](e *env, counter *atomic.Uint64, n uint64, work func(context.Context) (T, error), show func(T)) {
+	e.tasks.runAsync(e.ctx, func(ctx context.Context) func() {
+		v, err := work(ctx)
+		return func() {
+			if n != counter.Load() {
+				return
+			}
+			if err != nil {
+				showError(e.win, err)
+				return
+			}
+			show(v)
+		}
+	})
+}
+
 // hold counts work that is about to start (a debounced search, say);
 // release says it was started with runAsync, or given up.
 func (t *tasks) hold()    { t.pending.Add(1) }
