@@ -4,7 +4,7 @@
 #   make build   build ./congres
 #   make run     build, create demo.congres if absent, and open it
 #   make test    go vet + race-enabled tests
-#   make bench   benchmarks of data/ and ui/
+#   make bench   benchmarks of data/, export/ and ui/
 #   make screenshots  a PNG of every screen, in English and French, into docs/screenshots/
 #   make fmt     gofmt the tree
 #   make clean   remove ./congres
@@ -15,6 +15,14 @@ SHELL := /bin/bash
 # OpenGL/X11 headers Fyne (GLFW) needs.
 DEB_PACKAGES := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
 	libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libxkbcommon-dev
+
+# Tests read the PDFs they write back with poppler (pdftotext, pdfinfo,
+# pdftoppm) and decode the badges' QR codes with zbar; with
+# CONGRES_REQUIRE_TOOLS set, a missing tool fails those tests instead of
+# skipping them. (Target-specific: make run does not need them.)
+TEST_PACKAGES := poppler-utils zbar-tools
+test bench: DEB_PACKAGES += $(TEST_PACKAGES)
+test: export CONGRES_REQUIRE_TOOLS := 1
 
 # The race detector and Fyne's GLFW binding both need cgo.
 export CGO_ENABLED := 1
@@ -64,7 +72,7 @@ test: deps
 	go test -race -count=1 -timeout 20m ./...
 
 bench: deps
-	go test -run '^$$' -bench . -benchmem -count 6 ./data/ ./ui/
+	go test -run '^$$' -bench . -benchmem -count 6 ./data/ ./export/ ./ui/
 
 screenshots: deps
 	CONGRES_SCREENSHOTS=$(CURDIR)/docs/screenshots go test ./ui/ -run '^TestWriteScreenshots$$' -count=1

@@ -5,6 +5,7 @@
 //	congres demo FILE [--participants N]        write the demo congress
 //	congres stats FILE                          counts by category, status and day; workshop fill
 //	congres restore FILE [BACKUP]               list the backups of FILE, or restore one
+//	congres badges FILE --out badges.pdf [...]  badges as PDF (congres badges --list-layouts)
 //	congres help                                this help
 package main
 
@@ -20,6 +21,7 @@ import (
 	"text/tabwriter"
 
 	"congres/data"
+	"congres/export"
 	"congres/ui"
 )
 
@@ -83,6 +85,8 @@ func run(args []string, out io.Writer) error {
 		return stats(ctx, args[1:], out)
 	case "restore":
 		return restore(ctx, args[1:], out)
+	case "badges":
+		return badges(ctx, args[1:], out)
 	}
 	if len(args) == 1 && !strings.HasPrefix(args[0], "-") {
 		if _, err := os.Stat(args[0]); err != nil {
@@ -104,6 +108,12 @@ Usage:
   congres restore FILE                      list the backups of FILE
   congres restore FILE BACKUP               restore a backup (a number from the list, or a path);
                                             FILE is backed up first
+  congres badges FILE --out badges.pdf [--layout NAME] [--category NAME] [--unprinted]
+                 [--code CODE] [--sort name|organisation] [--reprint]
+                                            badges as PDF: everyone not cancelled, one category,
+                                            those without a badge yet, or one person; --reprint
+                                            prints again those who already have one
+  congres badges --list-layouts             the badge layouts
   congres help                              this help
 `, `Congrès — un congrès dans un fichier.
 
@@ -114,6 +124,12 @@ Utilisation :
   congres restore FICHIER                   liste les sauvegardes de FICHIER
   congres restore FICHIER SAUVEGARDE        restaure une sauvegarde (un numéro de la liste, ou un chemin) ;
                                             FICHIER est d'abord sauvegardé
+  congres badges FICHIER --out badges.pdf [--layout NOM] [--category NOM] [--unprinted]
+                 [--code CODE] [--sort name|organisation] [--reprint]
+                                            badges en PDF : toutes les personnes non annulées, une
+                                            catégorie, celles qui n'ont pas encore de badge, ou une
+                                            personne ; --reprint réimprime celles qui en ont déjà un
+  congres badges --list-layouts             les dispositions de badges
   congres help                              cette aide
 `)
 }
@@ -245,4 +261,107 @@ func restore(ctx context.Context, args []string, out io.Writer) error {
 	}
 	fmt.Fprintf(out, tr("%s restored from %s.\n", "%s restauré depuis %s.\n"), path, backup)
 	return nil
+}
+
+func badges(ctx context.Context, args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("badges", flag.ContinueOnError)
+	list := fs.Bool("list-layouts", false, "")
+	dest := fs.String("out", "", "")
+	layoutName := fs.String("layout", "a4-85x54", "")
+	category := fs.String("category", "", "")
+	unprinted := fs.Bool("unprinted", false, "")
+	code := fs.String("code", "", "")
+	sortBy := fs.String("sort", "name", "")
+	reprint := fs.Bool("reprint", false, "")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if *list {
+		for _, l := range export.Presets() {
+			fmt.Fprintf(out, "%-14s %2d  %s\n", l.Name, l.PerPage(), l.Label(lang))
+		}
+		return nil
+	}
+	if *dest == "" {
+		return usage("badges needs --out FILE.pdf.", "badges attend --out FICHIER.pdf.")
+	}
+	layout, err := export.LayoutByName(*layoutName)
+	if err != nil {
+		return err
+	}
+	q := data.ParticipantQuery{Sort: data.SortName, SkipCancelled: true}
+	switch *sortBy {
+	case "name":
+	case "organisation", "organization":
+		q.Sort = data.SortOrganisation
+	default:
+		return usage("--sort is name or organisation.", "--sort vaut name ou organisation.")
+	}
+	if *unprinted {
+		q.BadgePrinted = data.No
+	}
+	s, err := openFile(ctx, pos, "badges")
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if *category != "" {
+		if q.CategoryID, err = categoryID(ctx, s, *category); err != nil {
+			return err
+		}
+	}
+	ids, err := export.BadgeIDs(ctx, s, export.BadgeSelection{Code: *code, Query: q})
+	if err != nil {
+		return err
+	}
+	if len(ids) == 0 {
+		return export.ErrNoBadges
+	}
+	if printed, err := s.CountBadgePrinted(ctx, ids); err != nil {
+		return err
+	} else if printed > 0 && !*reprint {
+		if len(ids) == 1 {
+			return usageError(tr("this person already has a badge: add --reprint to print another.",
+				"cette personne a déjà un badge : ajoutez --reprint pour en imprimer un autre."))
+		}
+		return usageError(fmt.Sprintf(tr("%d of these %d people already have a badge: add --unprinted to leave them out, or --reprint to print theirs again.",
+			"%d de ces %d personnes ont déjà un badge : ajoutez --unprinted pour les laisser de côté, ou --reprint pour réimprimer le leur."), printed, len(ids)))
+	}
+	in, err := export.LoadBadges(ctx, s, ids)
+	if err != nil {
+		return err
+	}
+	settings, err := s.BadgeSettings(ctx, layout.Name)
+	if err != nil {
+		return err
+	}
+	opts := export.BadgeOptions{Layout: layout, Settings: settings, Lang: lang}
+	err = export.WriteFile(*dest, func(w io.Writer) error { return export.WriteBadges(ctx, w, in, opts) })
+	if err != nil {
+		return err
+	}
+	if err := s.RecordBadgePrints(ctx, layout.Name, ids...); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, tr("%d badges written to %s (%s).\n", "%d badges écrits dans %s (%s).\n"), len(in.Badges), *dest, layout.Label(lang))
+	return nil
+}
+
+// categoryID finds a category by its name or its badge label, ignoring case
+// and accents.
+func categoryID(ctx context.Context, s *data.Store, name string) (int64, error) {
+	cats, err := s.Categories(ctx)
+	if err != nil {
+		return 0, err
+	}
+	var names []string
+	for _, c := range cats {
+		if data.Fold(c.Name) == data.Fold(name) || data.Fold(c.BadgeLabel) == data.Fold(name) {
+			return c.ID, nil
+		}
+		names = append(names, c.Name)
+	}
+	return 0, usageError(fmt.Sprintf(tr("there is no category %q. Categories: %s.", "il n'y a pas de catégorie « %s ». Catégories : %s."),
+		name, strings.Join(names, ", ")))
 }

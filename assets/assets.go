@@ -1,5 +1,6 @@
 // Package assets embeds what Congrès ships inside its binary: the
-// translations of the interface and the application icon.
+// translations of the interface, the application icon and the fonts badges
+// are printed with.
 package assets
 
 import "embed"
@@ -14,3 +15,11 @@ var Translations embed.FS
 //
 //go:embed icon.png
 var Icon []byte
+
+// Fonts holds the TrueType fonts of printed text (fonts/*.ttf): Noto Sans
+// (Latin, Greek, Cyrillic), Noto Sans Arabic and Noto Sans Hebrew, each
+// regular and bold, and a CJK subset of WenQuanYi Micro Hei. fonts/README.md
+// says where each comes from and under which licence.
+//
+//go:embed fonts/*.ttf
+var Fonts embed.FS

@@ -44,6 +44,9 @@ type ParticipantQuery struct {
 	Desc         bool
 	Limit        int // 0: no limit
 	Offset       int
+	// SkipCancelled leaves out cancelled registrations, whatever Status
+	// says: a batch of badges "for everyone" prints nobody who cancelled.
+	SkipCancelled bool
 }
 
 // ParticipantRow is one line of the participant list, ready to show.
@@ -131,6 +134,9 @@ func filterSQL(q ParticipantQuery) (where []string, args []any) {
 	if q.Status != "" {
 		where = append(where, "p.status = ?")
 		args = append(args, q.Status)
+	}
+	if q.SkipCancelled {
+		where = append(where, "p.status <> 'cancelled'")
 	}
 	if q.Day != "" {
 		where = append(where, "EXISTS (SELECT 1 FROM participant_day d WHERE d.participant_id = p.id AND d.day = ?)")

@@ -159,7 +159,7 @@ func (u *ui) shutdown() {
 // is shown and the file open before, if any, stays. done, when not nil, is
 // called last on the UI thread with open's error.
 func (u *ui) switchToAsync(message string, open func(ctx context.Context) (*data.Store, error), done func(error)) {
-	progress := u.showProgress(message, nil)
+	progress := showProgress(u.win, message, nil)
 	u.tasks.runAsync(context.Background(), func(ctx context.Context) func() {
 		st, err := open(ctx)
 		var c data.Congress
@@ -246,17 +246,32 @@ func (u *ui) showWelcome() {
 
 // showProgress shows a dialog that waits for work to end. With a cancel
 // function, it has a Cancel button that calls it.
-func (u *ui) showProgress(message string, cancel context.CancelFunc) dialog.Dialog {
-	bar := container.NewPadded(widget.NewProgressBarInfinite())
+func showProgress(win fyne.Window, message string, cancel context.CancelFunc) dialog.Dialog {
+	return progressDialog(win, message, cancel, widget.NewProgressBarInfinite())
+}
+
+// showProgressBar is showProgress with a bar that fills as the work reports
+// how much it has done: report may be called from any goroutine.
+func showProgressBar(win fyne.Window, message string, cancel context.CancelFunc) (d dialog.Dialog, report func(done, total int)) {
+	bar := widget.NewProgressBar()
+	return progressDialog(win, message, cancel, bar), func(done, total int) {
+		if total > 0 {
+			fyne.Do(func() { bar.SetValue(float64(done) / float64(total)) })
+		}
+	}
+}
+
+func progressDialog(win fyne.Window, message string, cancel context.CancelFunc, content fyne.CanvasObject) dialog.Dialog {
+	bar := container.NewPadded(content)
 	var d dialog.Dialog
 	if cancel != nil {
-		d = dialog.NewCustom(message, lang.L("Cancel"), bar, u.win)
+		d = dialog.NewCustom(message, lang.L("Cancel"), bar, win)
 	} else {
-		d = dialog.NewCustomWithoutButtons(message, bar, u.win)
+		d = dialog.NewCustomWithoutButtons(message, bar, win)
 	}
 	d.Resize(fyne.NewSize(360, 0))
 	d.Show()
-	unmark := markSticky(u.win.Canvas())
+	unmark := markSticky(win.Canvas())
 	d.SetOnClosed(func() {
 		unmark()
 		if cancel != nil {

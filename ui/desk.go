@@ -27,21 +27,25 @@ type deskStore interface {
 
 // deskScreen finds a person at the welcome desk, by badge code or name.
 type deskScreen struct {
-	env   *env
-	store deskStore
+	env    *env
+	store  deskStore
+	badges *badgePrinter
 
 	entry   *widgets.Entry
 	status  *widget.Label
 	list    *widget.List
 	name    *widget.Label
-	values  []*widget.Label // code, organisation, category, status, days, arrived
+	values  []*widget.Label // code, organisation, category, status, days, arrived, badge
 	card    *fyne.Container
+	print   *widget.Button
+	printed *widget.Label         // what printing the badge did
 	matches []data.ParticipantRow // UI thread only
+	shown   int                   // the match on the card
 	latest  atomic.Uint64         // numbers the lookups; older results are dropped
 }
 
-func newDeskScreen(e *env, st deskStore) *deskScreen {
-	return &deskScreen{env: e, store: st}
+func newDeskScreen(e *env, st deskStore, badges *badgePrinter) *deskScreen {
+	return &deskScreen{env: e, store: st, badges: badges}
 }
 
 func (s *deskScreen) build() fyne.CanvasObject {
@@ -59,7 +63,7 @@ func (s *deskScreen) build() fyne.CanvasObject {
 	s.name.TextStyle.Bold = true
 	form := container.New(layout.NewFormLayout())
 	for _, k := range []string{lang.L("Code"), lang.L("Organisation"), lang.L("Category"),
-		lang.L("Status"), lang.L("Days"), lang.L("Checked in")} {
+		lang.L("Status"), lang.L("Days"), lang.L("Checked in"), lang.L("Badge")} {
 		key := widget.NewLabel(k)
 		key.TextStyle.Bold = true
 		v := widget.NewLabel("")
@@ -70,7 +74,14 @@ func (s *deskScreen) build() fyne.CanvasObject {
 	}
 	later := widget.NewLabel(lang.L("Checking people in will come in a later version."))
 	later.Importance = widget.LowImportance
-	s.card = container.NewVBox(s.name, form)
+	s.print = widget.NewButtonWithIcon(lang.L("Print badge"), theme.DocumentPrintIcon(), s.onPrintBadgeTapped)
+	s.print.Importance = widget.HighImportance
+	showIf(s.print, s.badges != nil)
+	s.printed = widget.NewLabel("")
+	s.printed.Importance = widget.SuccessImportance
+	s.printed.Wrapping = fyne.TextWrapWord
+	s.printed.Hide()
+	s.card = container.NewVBox(s.name, form, container.NewHBox(s.print), s.printed)
 	s.card.Hide()
 
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, find, s.entry), s.status)
@@ -148,14 +159,45 @@ func (s *deskScreen) onMatchSelected(id widget.ListItemID) {
 	if id >= len(s.matches) {
 		return
 	}
-	p := s.matches[id]
+	s.shown = id
+	s.printed.SetText("")
+	s.printed.Hide()
+	s.showCard()
+}
+
+// showCard shows the person chosen in the list on the card.
+func (s *deskScreen) showCard() {
+	p := s.matches[s.shown]
 	s.name.SetText(p.FirstName + " " + p.LastName)
 	arrived := daysShort(p.CheckedInDays)
 	if arrived == "" {
 		arrived = lang.L("Not yet")
 	}
-	for i, v := range []string{p.Code, p.Organisation, p.Category, statusLabel(p.Status), daysShort(p.Days), arrived} {
+	badge := lang.L("Not yet")
+	if p.BadgePrinted {
+		badge = lang.L("Printed")
+	}
+	for i, v := range []string{p.Code, p.Organisation, p.Category, statusLabel(p.Status), daysShort(p.Days), arrived, badge} {
 		s.values[i].SetText(v)
 	}
 	s.card.Show()
+}
+
+// onPrintBadgeTapped prints the badge of the person on the card, in the
+// layout for one badge at a time.
+func (s *deskScreen) onPrintBadgeTapped() {
+	if s.badges == nil || !s.card.Visible() || s.shown >= len(s.matches) {
+		return
+	}
+	id := s.matches[s.shown].ID
+	s.printed.Hide()
+	s.badges.printOneAsync(id, func(res badgeResult) {
+		if s.shown < len(s.matches) && s.matches[s.shown].ID == id {
+			s.matches[s.shown].BadgePrinted = true
+			s.showCard()
+			s.printed.SetText(res.message)
+			s.printed.Show()
+			s.card.Refresh()
+		}
+	})
 }

@@ -12,10 +12,10 @@ import (
 )
 
 func TestDeskLookup(t *testing.T) {
-	test.NewTempApp(t)
+	a := test.NewTempApp(t)
 	st := mustOpen(t, demoFile(t, 40))
 	e := newTestEnv(t)
-	s := newDeskScreen(e, st)
+	s := newDeskScreen(e, st, newBadgePrinter(e, st, a.Preferences()))
 	e.win.SetContent(s.build())
 	people, err := st.ListParticipants(context.Background(), data.ParticipantQuery{})
 	if err != nil {
@@ -54,4 +54,38 @@ func TestDeskLookup(t *testing.T) {
 			t.Fatalf("found %d people for nonsense; status %q", len(s.matches), s.status.Text)
 		}
 	})
+}
+
+func TestDeskPrintBadge(t *testing.T) {
+	fake := newFakePrinting(t, true)
+	a := test.NewTempApp(t)
+	st := mustOpen(t, demoFile(t, 40))
+	e := newTestEnv(t)
+	a.Preferences().SetString(prefBadgeLayoutOne, "label-62x100")
+	a.Preferences().SetString(prefPrinter, "Brother_QL")
+	s := newDeskScreen(e, st, newBadgePrinter(e, st, a.Preferences()))
+	e.win.SetContent(s.build())
+	ids, err := st.ParticipantIDs(context.Background(), data.ParticipantQuery{BadgePrinted: data.No})
+	if err != nil || len(ids) == 0 {
+		t.Fatalf("nobody without a badge: %v", err)
+	}
+	who := mustRow(t, st, ids[0])
+	s.onLookup(who.Code)
+	waitIdle(t, e.tasks)
+	if s.values[6].Text != "Not yet" {
+		t.Fatalf("badge: %q", s.values[6].Text)
+	}
+	test.Tap(s.print)
+	waitIdle(t, e.tasks)
+	calls := fake.lpCalls()
+	if len(calls) != 1 || calls[0][1] != "-d" || calls[0][2] != "Brother_QL" {
+		t.Fatalf("lp command lines %q", calls)
+	}
+	prints, _ := st.BadgePrints(context.Background(), who.ID)
+	if len(prints) != 1 || prints[0].Layout != "label-62x100" {
+		t.Errorf("prints %+v", prints)
+	}
+	if s.values[6].Text != "Printed" || !strings.Contains(s.printed.Text, "sent to Brother_QL") {
+		t.Errorf("card: badge %q, %q", s.values[6].Text, s.printed.Text)
+	}
 }

@@ -70,7 +70,7 @@ func TestProgressCancel(t *testing.T) {
 	u := newTestUI(t)
 	u.win.Resize(fyne.NewSize(600, 400))
 	cancelled := 0
-	d := u.showProgress("Working", func() { cancelled++ })
+	d := showProgress(u.win, "Working", func() { cancelled++ })
 	c := u.win.Canvas()
 	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if c.Overlays().Top() == nil || cancelled != 0 {

@@ -7,29 +7,32 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// exportsScreen will make the congress's documents; for now it says which.
-type exportsScreen struct{}
+// exportsScreen makes the congress's documents: badges for now, and says
+// which come later.
+type exportsScreen struct {
+	badges *badgeExport
+}
 
-func newExportsScreen() *exportsScreen { return &exportsScreen{} }
+func newExportsScreen(badges *badgeExport) *exportsScreen {
+	return &exportsScreen{badges: badges}
+}
 
 func (s *exportsScreen) build() fyne.CanvasObject {
-	intro := widget.NewLabel(lang.L("Exports will come in a later version:"))
-	intro.TextStyle.Bold = true
-	items := []string{
-		lang.L("Badges, ready to print (PDF)"),
+	later := widget.NewLabel(lang.L("Coming in a later version:"))
+	later.TextStyle.Bold = true
+	box := container.NewVBox(widget.NewSeparator(), later)
+	for _, it := range []string{
 		lang.L("Sign-in sheets for each day and session (PDF)"),
 		lang.L("Certificates of attendance (PDF)"),
 		lang.L("The participant list as a workbook (XLSX) or CSV"),
 		lang.L("The programme with its enrolments (XLSX)"),
-	}
-	box := container.NewVBox(intro)
-	for _, it := range items {
+	} {
 		l := widget.NewLabel("• " + it)
 		l.Wrapping = fyne.TextWrapWord
 		box.Add(l)
 	}
-	return container.NewVScroll(box)
+	return s.badges.build(box)
 }
 
-// loadAsync has nothing to read yet.
-func (s *exportsScreen) loadAsync() {}
+// loadAsync shows the badges as they now are.
+func (s *exportsScreen) loadAsync() { s.badges.refreshAsync() }

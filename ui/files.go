@@ -192,7 +192,7 @@ func (u *ui) onSaveCopy() {
 // saveCopyAsync copies the open file to dest, which must not exist yet.
 func (u *ui) saveCopyAsync(s *session, dest string) {
 	work, cancel := context.WithCancel(s.ctx)
-	progress := u.showProgress(lang.L("Saving a copy…"), cancel)
+	progress := showProgress(u.win, lang.L("Saving a copy…"), cancel)
 	u.tasks.runAsync(s.ctx, func(context.Context) func() {
 		var err error
 		if _, statErr := os.Stat(dest); statErr == nil {
@@ -220,10 +220,12 @@ type fileChooser struct {
 	folder    *widgets.Entry
 	name      *widgets.Entry
 	folderRow fyne.CanvasObject
+	ext       string // the extension the file name gets
 }
 
+// newFileChooser picks a congress file; set ext for another kind.
 func newFileChooser(win fyne.Window, folder, name string) *fileChooser {
-	c := &fileChooser{win: win, folder: widgets.NewEntry(), name: widgets.NewEntry()}
+	c := &fileChooser{win: win, folder: widgets.NewEntry(), name: widgets.NewEntry(), ext: data.Extension}
 	c.folder.SetText(folder)
 	c.folder.Validator = required
 	c.name.SetText(name)
@@ -251,11 +253,11 @@ func (c *fileChooser) onChooseFolder() {
 	d.Show()
 }
 
-// path is the chosen file, with the congress extension.
+// path is the chosen file, with its extension.
 func (c *fileChooser) path() string {
 	name := strings.TrimSpace(c.name.Text)
-	if !strings.EqualFold(filepath.Ext(name), data.Extension) {
-		name += data.Extension
+	if !strings.EqualFold(filepath.Ext(name), c.ext) {
+		name += c.ext
 	}
 	return filepath.Join(strings.TrimSpace(c.folder.Text), name)
 }

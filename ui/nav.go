@@ -46,13 +46,16 @@ type mainView struct {
 // newMainView makes the pages of the open file st. restore is the settings
 // screen's way to put a backup in place.
 func newMainView(e *env, st *data.Store, prefs fyne.Preferences, restore func(string)) *mainView {
+	badges := newBadgePrinter(e, st, prefs)
+	participants := newParticipantsScreen(e, st, badges)
 	return &mainView{current: -1, pages: []*page{
 		{title: lang.L("Dashboard"), icon: theme.HomeIcon(), screen: newDashboardScreen(e, st)},
-		{title: lang.L("Participants"), icon: theme.AccountIcon(), screen: newParticipantsScreen(e, st)},
+		{title: lang.L("Participants"), icon: theme.AccountIcon(), screen: participants},
 		{title: lang.L("Programme"), icon: theme.CalendarIcon(), screen: newProgrammeScreen(e, st)},
 		{title: lang.L("Stands"), icon: theme.GridIcon(), screen: newStandsScreen(e, st)},
-		{title: lang.L("Welcome desk"), icon: theme.ConfirmIcon(), screen: newDeskScreen(e, st)},
-		{title: lang.L("Exports"), icon: theme.DocumentPrintIcon(), screen: newExportsScreen()},
+		{title: lang.L("Welcome desk"), icon: theme.ConfirmIcon(), screen: newDeskScreen(e, st, badges)},
+		{title: lang.L("Exports"), icon: theme.DocumentPrintIcon(),
+			screen: newExportsScreen(newBadgeExport(e, st, prefs, badges, participants.filteredQuery))},
 		{title: lang.L("Settings"), icon: theme.SettingsIcon(), screen: newSettingsScreen(e, st, prefs, restore)},
 	}}
 }

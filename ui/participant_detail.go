@@ -50,7 +50,8 @@ type participantDetail struct {
 	latest atomic.Uint64 // numbers the reads; older ones are dropped
 
 	name, summary                *widget.Label
-	edit, del                    *widget.Button
+	status                       *widget.Label // what printing the badge did
+	edit, del, printBadge        *widget.Button
 	enrolments, checkins, prints *textTable
 	dupList                      *widget.List
 	tabs                         *container.AppTabs
@@ -74,12 +75,18 @@ func (d *participantDetail) build() fyne.CanvasObject {
 	d.edit = widget.NewButtonWithIcon(lang.L("Edit…"), theme.DocumentCreateIcon(), d.onEditTapped)
 	d.del = widget.NewButtonWithIcon(lang.L("Delete…"), theme.DeleteIcon(), d.onDeleteTapped)
 	d.del.Importance = widget.DangerImportance
+	d.printBadge = widget.NewButtonWithIcon(lang.L("Print badge"), theme.DocumentPrintIcon(), d.onPrintBadgeTapped)
+	showIf(d.printBadge, d.s.badges != nil)
+	d.status = widget.NewLabel("")
+	d.status.Importance = widget.SuccessImportance
+	d.status.Wrapping = fyne.TextWrapWord
+	d.status.Hide()
 
 	d.enrolments = newTextTable([]string{lang.L("Session"), lang.L("Day"), lang.L("Time"), lang.L("Status"),
 		lang.L("Waiting list")}, []float32{320, 185, 105, 150, 130})
 	d.checkins = newTextTable([]string{lang.L("Date and time"), lang.L("Day"), lang.L("What"), lang.L("Desk")},
 		[]float32{170, 185, 330, 150})
-	d.prints = newTextTable([]string{lang.L("Date and time"), lang.L("Layout")}, []float32{170, 300})
+	d.prints = newTextTable([]string{lang.L("Date and time"), lang.L("Layout")}, []float32{170, 420})
 	d.dupList = widget.NewList(func() int { return len(d.info.dups) }, d.newDuplicateItem, d.updateDuplicateItem)
 	d.tabEnrol = container.NewTabItem("", d.enrolments.table)
 	d.tabCheck = container.NewTabItem("", d.checkins.table)
@@ -87,8 +94,8 @@ func (d *participantDetail) build() fyne.CanvasObject {
 	d.tabDups = container.NewTabItem("", d.dupList)
 	d.tabs = container.NewAppTabs(d.tabEnrol, d.tabCheck, d.tabPrint, d.tabDups)
 
-	head := container.NewBorder(nil, nil, nil, container.NewHBox(d.edit, d.del), d.name)
-	d.content = container.NewBorder(container.NewVBox(head, d.summary), nil, nil, nil, d.tabs)
+	head := container.NewBorder(nil, nil, nil, container.NewHBox(d.printBadge, d.edit, d.del), d.name)
+	d.content = container.NewBorder(container.NewVBox(head, d.summary, d.status), nil, nil, nil, d.tabs)
 	d.empty = widget.NewLabel(lang.L("Choose a participant in the list to see their enrolments, check-ins and badge prints."))
 	d.empty.Wrapping = fyne.TextWrapWord
 	d.empty.Alignment = fyne.TextAlignCenter
@@ -108,6 +115,7 @@ func (d *participantDetail) clear() {
 func (d *participantDetail) showAsync(id int64) {
 	if id != d.id {
 		d.id = id
+		d.setStatus("")
 		d.reloadAsync()
 	}
 }
@@ -212,7 +220,7 @@ func (d *participantDetail) fill(info participantInfo) {
 
 	rows = make([][]string, len(info.prints))
 	for i, b := range info.prints {
-		rows[i] = []string{dateTime(b.At), b.Layout}
+		rows[i] = []string{dateTime(b.At), layoutLabel(b.Layout)}
 	}
 	d.prints.setRows(rows)
 	d.dupList.Refresh()
@@ -289,6 +297,31 @@ func (d *participantDetail) onEditTapped() {
 	if d.id != 0 {
 		d.s.openFormAsync(d.id)
 	}
+}
+
+// onPrintBadgeTapped prints the badge of the participant shown, in the
+// layout for one badge at a time, and shows it among their badge prints.
+func (d *participantDetail) onPrintBadgeTapped() {
+	id := d.id
+	if id == 0 || d.s.badges == nil {
+		return
+	}
+	d.setStatus("")
+	d.s.badges.printOneAsync(id, func(res badgeResult) {
+		if d.id == id {
+			d.setStatus(res.message)
+			d.tabs.Select(d.tabPrint)
+			d.reloadAsync()
+		}
+		d.s.queryAsync(false) // the list's Badge column
+	})
+}
+
+// setStatus says what printing the badge did ("": nothing to say).
+func (d *participantDetail) setStatus(text string) {
+	d.status.SetText(text)
+	showIf(d.status, text != "")
+	d.content.Refresh()
 }
 
 // onDeleteTapped deletes the participant shown, once confirmed.

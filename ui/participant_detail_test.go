@@ -163,3 +163,47 @@ func TestParticipantMerge(t *testing.T) {
 		t.Errorf("after merging, the detail shows %d with %d duplicates", s.detail.id, len(s.detail.info.dups))
 	}
 }
+
+func TestParticipantDetailPrintBadge(t *testing.T) {
+	fake := newFakePrinting(t, true)
+	st, e, s := newParticipantsTest(t, 60)
+	ctx := context.Background()
+	s.filters.badge.SetSelected("No badge yet")
+	waitIdle(t, e.tasks)
+	if len(s.table.rows.ids) == 0 {
+		t.Fatal("everyone has a badge")
+	}
+	id := s.table.rows.ids[0]
+	ptPick(t, e, s, id)
+
+	ptTap(t, s.detail.content, "Print badge")
+	waitIdle(t, e.tasks)
+	calls := fake.lpCalls()
+	if len(calls) != 1 || len(calls[0]) != 2 {
+		t.Fatalf("lp command lines %q, want one to the default printer", calls)
+	}
+	assertBadgesOf(t, st, fake.pdfs[0], []int64{id})
+	prints, _ := st.BadgePrints(ctx, id)
+	if len(prints) != 1 || prints[0].Layout != defaultBadgeLayout {
+		t.Fatalf("prints %+v", prints)
+	}
+	if len(s.detail.prints.rows) != 1 || s.detail.tabs.Selected() != s.detail.tabPrint {
+		t.Errorf("the panel shows %d prints", len(s.detail.prints.rows))
+	}
+	if !strings.Contains(s.detail.status.Text, "1 badge sent to the default printer") {
+		t.Errorf("status %q", s.detail.status.Text)
+	}
+	// The list no longer has them among those without a badge.
+	if slices.Contains(s.table.rows.ids, id) {
+		t.Error("the list still shows them without a badge")
+	}
+
+	// Once more, for someone who has one now: asked first.
+	s.detail.onPrintBadgeTapped()
+	ptTopDialog(t, e, "already has a badge")
+	tapDialogButton(t, e.win.Canvas(), "Print another")
+	waitIdle(t, e.tasks)
+	if prints, _ := st.BadgePrints(ctx, id); len(prints) != 2 || len(s.detail.prints.rows) != 2 {
+		t.Errorf("%d prints, %d shown; want 2", len(prints), len(s.detail.prints.rows))
+	}
+}

@@ -81,6 +81,7 @@ type participantsScreen struct {
 	table     *participantTable
 	detail    *participantDetail
 	bulk      *participantBulk
+	badges    *badgePrinter    // prints the badge of the participant shown
 	form      *participantForm // the form opened last
 
 	headers []string
@@ -102,8 +103,8 @@ type participantTable struct {
 	lastRow int // the row drawn last, near the bottom of the screen
 }
 
-func newParticipantsScreen(e *env, st participantsStore) *participantsScreen {
-	s := &participantsScreen{env: e, store: st, table: &participantTable{}}
+func newParticipantsScreen(e *env, st participantsStore, badges *badgePrinter) *participantsScreen {
+	s := &participantsScreen{env: e, store: st, table: &participantTable{}, badges: badges}
 	s.detail = newParticipantDetail(s)
 	s.bulk = newParticipantBulk(s)
 	return s
@@ -238,6 +239,14 @@ func (s *participantsScreen) query() data.ParticipantQuery {
 		q.Search = s.search.Text
 	}
 	q.Sort, q.Desc = s.sortBy, s.desc
+	return q
+}
+
+// filteredQuery is the list as the search box and the filters select it,
+// whole (the exports screen prints its badges). UI thread.
+func (s *participantsScreen) filteredQuery() data.ParticipantQuery {
+	q := s.query()
+	q.Limit, q.Offset = 0, 0
 	return q
 }
 

@@ -48,7 +48,7 @@ func newParticipantsBench(b *testing.B) *participantsScreen {
 	b.Cleanup(func() { st.Close() })
 	test.NewTempApp(b)
 	e := &env{ctx: context.Background(), win: test.NewTempWindow(b, nil), tasks: &tasks{}}
-	s := newParticipantsScreen(e, st)
+	s := newParticipantsScreen(e, st, nil)
 	e.win.SetContent(s.build())
 	e.win.Resize(fyne.NewSize(1180, 760))
 	return s

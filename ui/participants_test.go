@@ -18,10 +18,10 @@ import (
 // loaded.
 func newParticipantsTest(t *testing.T, n int) (*data.Store, *env, *participantsScreen) {
 	t.Helper()
-	test.NewTempApp(t)
+	a := test.NewTempApp(t)
 	st := mustOpen(t, demoFile(t, n))
 	e := newTestEnv(t)
-	s := newParticipantsScreen(e, st)
+	s := newParticipantsScreen(e, st, newBadgePrinter(e, st, a.Preferences()))
 	e.win.SetContent(s.build())
 	e.win.Resize(fyne.NewSize(1100, 800))
 	s.loadAsync()
@@ -312,7 +312,7 @@ func TestParticipantsStaleResultDropped(t *testing.T) {
 	test.NewTempApp(t)
 	st := &gatedStore{Store: mustOpen(t, demoFile(t, 30)), text: "zzzzqqq", gate: make(chan struct{})}
 	e := newTestEnv(t)
-	s := newParticipantsScreen(e, st)
+	s := newParticipantsScreen(e, st, nil)
 	e.win.SetContent(s.build())
 
 	s.search.SetText("zzzzqqq")

@@ -13,10 +13,10 @@ import (
 // Rendering tests of the screens that have no test file of their own.
 
 func TestDeskRenders(t *testing.T) {
-	test.NewTempApp(t)
+	a := test.NewTempApp(t)
 	st := mustOpen(t, demoFile(t, 40))
 	e := newTestEnv(t)
-	s := newDeskScreen(e, st)
+	s := newDeskScreen(e, st, newBadgePrinter(e, st, a.Preferences()))
 	e.win.SetContent(s.build())
 	e.win.Resize(fyne.NewSize(900, 600))
 	people, err := st.ListParticipants(context.Background(), data.ParticipantQuery{Sort: data.SortName})
@@ -26,13 +26,6 @@ func TestDeskRenders(t *testing.T) {
 	s.onLookup(people[0].Code)
 	waitIdle(t, e.tasks)
 	test.AssertRendersToMarkup(t, "desk_found.xml", e.win.Canvas())
-}
-
-func TestExportsRenders(t *testing.T) {
-	test.NewTempApp(t)
-	w := test.NewTempWindow(t, newExportsScreen().build())
-	w.Resize(fyne.NewSize(900, 600))
-	test.AssertRendersToMarkup(t, "exports.xml", w.Canvas())
 }
 
 func TestWelcomeRenders(t *testing.T) {

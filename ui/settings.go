@@ -44,11 +44,13 @@ type settingsStore interface {
 	congressStore
 	categoriesStore
 	roomsStore
+	badgeSettingsStore
 	Backups() ([]data.BackupInfo, error)
 }
 
-// settingsScreen edits the congress's details, categories and rooms, and
-// this laptop's settings (desk name, language); it lists the backups.
+// settingsScreen edits the congress's details, categories, rooms and badges,
+// and this laptop's settings (desk name, language, printer); it lists the
+// backups.
 type settingsScreen struct {
 	env   *env
 	store settingsStore
@@ -59,10 +61,15 @@ type settingsScreen struct {
 	congress          *congressSettings
 	*categorySettings // the categories tab; its list is s.categories
 	rooms             *roomSettings
+	badges            *badgeSettingsTab
 	backups           []data.BackupInfo // UI thread only
 	backupList        *widget.List
 	desk              *widgets.Entry
 	language          *widget.RadioGroup
+	printer           *widget.Select
+	settingPrinters   bool // the printers offered are being replaced, not chosen
+	batchLayout       *widget.Select
+	oneLayout         *widget.Select
 }
 
 func newSettingsScreen(e *env, st settingsStore, prefs fyne.Preferences, restore func(string)) *settingsScreen {
@@ -70,6 +77,7 @@ func newSettingsScreen(e *env, st settingsStore, prefs fyne.Preferences, restore
 		congress:         newCongressSettings(e, st),
 		categorySettings: newCategorySettings(e, st),
 		rooms:            newRoomSettings(e, st),
+		badges:           newBadgeSettingsTab(e, st),
 	}
 }
 
@@ -82,13 +90,14 @@ func (s *settingsScreen) build() fyne.CanvasObject {
 		container.NewTabItem(lang.L("Congress"), s.congress.build()),
 		container.NewTabItem(lang.L("Categories"), s.categorySettings.build()),
 		container.NewTabItem(lang.L("Rooms"), s.rooms.build()),
+		container.NewTabItem(lang.L("Badges"), s.badges.build()),
 		container.NewTabItem(lang.L("This laptop"), s.buildLaptop()),
 		container.NewTabItem(lang.L("Backups"), container.NewBorder(noBackup, nil, nil, nil, s.backupList)),
 	)
 }
 
 // buildLaptop is the tab of what belongs to this laptop, not to the file:
-// its name at the desk and the interface language.
+// its name at the desk, the interface language, and its badge printer.
 func (s *settingsScreen) buildLaptop() fyne.CanvasObject {
 	s.desk = widgets.NewEntry()
 	s.desk.SetPlaceHolder(defaultDeskName())
@@ -105,9 +114,13 @@ func (s *settingsScreen) buildLaptop() fyne.CanvasObject {
 	note := widget.NewLabel(lang.L("The language applies the next time Congrès starts."))
 	note.Importance = widget.LowImportance
 
-	return container.NewVScroll(container.NewVBox(
+	box := container.NewVBox(
 		sectionTitle(lang.L("Desk name")), s.desk, deskNote,
-		sectionTitle(lang.L("Language")), s.language, note))
+		sectionTitle(lang.L("Language")), s.language, note)
+	for _, o := range s.buildPrinting() {
+		box.Add(o)
+	}
+	return container.NewVScroll(box)
 }
 
 // onDeskNameChanged keeps this laptop's desk name.
@@ -180,11 +193,14 @@ func (s *settingsScreen) onRestoreTapped(b data.BackupInfo) {
 		}, s.env.win)
 }
 
-// loadAsync reads the details, categories, rooms and backups and shows them.
+// loadAsync reads the details, categories, rooms, badge settings, backups
+// and printers and shows them.
 func (s *settingsScreen) loadAsync() {
 	s.congress.loadAsync()
 	s.categorySettings.loadAsync()
 	s.rooms.loadAsync()
+	s.badges.loadAsync()
+	s.loadPrintersAsync()
 	s.env.tasks.runAsync(s.env.ctx, func(context.Context) func() {
 		backups, err := s.store.Backups()
 		if err != nil {

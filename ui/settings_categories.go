@@ -88,7 +88,7 @@ func (s *categorySettings) updateCategory(id widget.ListItemID, o fyne.CanvasObj
 }
 
 // enableIf enables b when cond holds and disables it otherwise.
-func enableIf(b *widget.Button, cond bool) {
+func enableIf(b fyne.Disableable, cond bool) {
 	if cond {
 		b.Enable()
 	} else {

@@ -280,6 +280,12 @@ type participantSearcher interface {
 // showParticipantPicker asks for a participant, found by a search as one types,
 // and hands them to picked.
 func showParticipantPicker(e *env, store participantSearcher, title string, picked func(data.ParticipantRow)) {
+	showParticipantPickerFor(e, store, title, "", picked)
+}
+
+// showParticipantPickerFor is showParticipantPicker with a search already
+// typed.
+func showParticipantPickerFor(e *env, store participantSearcher, title, text string, picked func(data.ParticipantRow)) {
 	var matches []data.ParticipantRow // UI thread only
 	var latest atomic.Uint64          // numbers the searches; older results are dropped
 	search := widgets.NewEntry()
@@ -337,6 +343,9 @@ func showParticipantPicker(e *env, store participantSearcher, title string, pick
 	d.Resize(fyne.NewSize(520, 460))
 	d.Show()
 	e.win.Canvas().Focus(search)
+	if text != "" {
+		search.SetText(text)
+	}
 }
 
 // inlineErrors shows a form's messages under the fields at fault: the

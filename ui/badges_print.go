@@ -1,0 +1,259 @@
+package ui
+
+import (
+	"context"
+	"io"
+	"net/url"
+	"slices"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"congres/data"
+	"congres/export"
+)
+
+// The preferences of badge printing, on this laptop.
+const (
+	prefPrinter        = "printer"        // the printer's name; "" for the system's default
+	prefBadgeLayout    = "badgeLayout"    // the layout of batches of badges
+	prefBadgeLayoutOne = "badgeLayoutOne" // the layout of one badge at a time
+	defaultBadgeLayout = "a4-85x54"
+)
+
+// badgeLayout is the layout a preference names, or the default one.
+func badgeLayout(prefs fyne.Preferences, key string) export.Layout {
+	if l, err := export.LayoutByName(prefs.String(key)); err == nil {
+		return l
+	}
+	l, _ := export.LayoutByName(defaultBadgeLayout)
+	return l
+}
+
+// layoutLabel is a badge layout as people read it: a preset's label in the
+// interface's language, or else the name recorded.
+func layoutLabel(name string) string {
+	if l, err := export.LayoutByName(name); err == nil {
+		return l.Label(uiLanguage())
+	}
+	return name
+}
+
+// badgePrinter prints badges and saves them as PDF, for the exports screen,
+// the participant's panel and the welcome desk alike: it asks before
+// printing again those who already have a badge, writes behind a progress
+// dialog, and records the prints.
+type badgePrinter struct {
+	env   *env
+	store *data.Store
+	prefs fyne.Preferences
+}
+
+func newBadgePrinter(e *env, st *data.Store, prefs fyne.Preferences) *badgePrinter {
+	return &badgePrinter{env: e, store: st, prefs: prefs}
+}
+
+// badgeJob is a batch of badges to print or save.
+type badgeJob struct {
+	sel    export.BadgeSelection
+	layout export.Layout
+	dest   string // the PDF file to write; "" to print
+	// done is told, on the UI thread, what was done once the badges were
+	// written and their prints recorded.
+	done func(badgeResult)
+}
+
+// badgeResult says what a job did.
+type badgeResult struct {
+	count   int    // badges written
+	message string // for the person, in their language
+}
+
+// printOneAsync prints the badge of one person, in the layout for one
+// badge at a time.
+func (b *badgePrinter) printOneAsync(id int64, done func(badgeResult)) {
+	b.startAsync(badgeJob{sel: export.BadgeSelection{IDs: []int64{id}},
+		layout: badgeLayout(b.prefs, prefBadgeLayoutOne), done: done})
+}
+
+// badgeCheck is who a job selects and what the question before printing
+// needs to know.
+type badgeCheck struct {
+	ids      []int64
+	printed  int       // how many of them already have a badge
+	name     string    // one person's name, when one of one already has a badge
+	lastTime time.Time // and when it was printed last
+}
+
+// startAsync finds who the job selects, asks before printing again those
+// who have a badge, then writes the badges.
+func (b *badgePrinter) startAsync(j badgeJob) {
+	b.env.tasks.runAsync(b.env.ctx, func(ctx context.Context) func() {
+		c, err := b.check(ctx, j.sel)
+		return func() {
+			switch {
+			case err != nil:
+				showError(b.env.win, err)
+			case c.printed == 0:
+				b.writeAsync(j, c.ids, false)
+			default:
+				b.askReprint(j, c)
+			}
+		}
+	})
+}
+
+// check resolves a selection and counts those already printed. Any goroutine.
+func (b *badgePrinter) check(ctx context.Context, sel export.BadgeSelection) (badgeCheck, error) {
+	var c badgeCheck
+	var err error
+	if c.ids, err = export.BadgeIDs(ctx, b.store, sel); err != nil {
+		return c, err
+	}
+	if len(c.ids) == 0 {
+		return c, export.ErrNoBadges
+	}
+	if c.printed, err = b.store.CountBadgePrinted(ctx, c.ids); err != nil || c.printed == 0 || len(c.ids) > 1 {
+		return c, err
+	}
+	p, err := b.store.Participant(ctx, c.ids[0])
+	if err != nil {
+		return c, err
+	}
+	c.name = p.FullName()
+	prints, err := b.store.BadgePrints(ctx, c.ids[0])
+	if len(prints) > 0 {
+		c.lastTime = prints[len(prints)-1].At
+	}
+	return c, err
+}
+
+// askReprint asks what to do with those who already have a badge: print
+// theirs again, print only the others, or nothing.
+func (b *badgePrinter) askReprint(j badgeJob, c badgeCheck) {
+	var d *dialog.CustomDialog
+	var text string
+	var buttons []fyne.CanvasObject
+	cancel := widget.NewButton(lang.L("Cancel"), func() { d.Hide() })
+	if len(c.ids) == 1 {
+		text = lang.L("{{.Name}} already has a badge (printed on {{.Date}}). Print another?",
+			map[string]any{"Name": c.name, "Date": dateTime(c.lastTime)})
+		again := widget.NewButton(lang.L("Print another"), func() {
+			d.Hide()
+			b.writeAsync(j, c.ids, false)
+		})
+		again.Importance = widget.HighImportance
+		buttons = []fyne.CanvasObject{cancel, again}
+	} else {
+		text = lang.N("{{.Count}} of the {{.Total}} people chosen already have a badge. Print theirs again?", c.printed,
+			map[string]any{"Count": c.printed, "Total": len(c.ids)})
+		again := widget.NewButton(lang.L("Print theirs again"), func() {
+			d.Hide()
+			b.writeAsync(j, c.ids, false)
+		})
+		others := widget.NewButton(lang.L("Only the others"), func() {
+			d.Hide()
+			b.writeAsync(j, c.ids, true)
+		})
+		others.Importance = widget.HighImportance
+		buttons = []fyne.CanvasObject{cancel, again}
+		if c.printed < len(c.ids) {
+			buttons = append(buttons, others)
+		}
+	}
+	msg := widget.NewLabel(text)
+	msg.Wrapping = fyne.TextWrapWord
+	d = dialog.NewCustomWithoutButtons(lang.L("Already printed"), msg, b.env.win)
+	d.SetButtons(buttons)
+	d.Resize(fyne.NewSize(520, 0))
+	d.Show()
+}
+
+// writeAsync writes the badges of ids (less those who have one, with
+// skipPrinted) behind a progress dialog whose Cancel stops the writing,
+// sends them to the printer or the file, and records the prints.
+func (b *badgePrinter) writeAsync(j badgeJob, ids []int64, skipPrinted bool) {
+	message := lang.L("Preparing the badges for the printer…")
+	if j.dest != "" {
+		message = lang.L("Saving the badges…")
+	}
+	work, cancel := context.WithCancel(b.env.ctx)
+	progress, report := showProgressBar(b.env.win, message, cancel)
+	opts := export.BadgeOptions{Layout: j.layout, Lang: uiLanguage(), Progress: report}
+	printer := b.prefs.String(prefPrinter)
+	b.env.tasks.runAsync(b.env.ctx, func(ctx context.Context) func() {
+		defer cancel()
+		n, viewer, err := b.write(work, ctx, j, ids, skipPrinted, opts, printer)
+		return func() {
+			progress.Hide()
+			if err != nil { // a cancelled job wrote nothing, and says nothing
+				showError(b.env.win, err)
+				return
+			}
+			res := badgeResult{count: n}
+			switch {
+			case j.dest != "":
+				res.message = lang.N("{{.Count}} badges saved in {{.Path}}.", n, map[string]any{"Count": n, "Path": j.dest})
+			case viewer != nil:
+				res.message = lang.N("{{.Count}} badges opened in the PDF viewer: print them from there.", n, map[string]any{"Count": n})
+				if err := openURL(viewer); err != nil {
+					showError(b.env.win, err)
+				}
+			default:
+				res.message = lang.N("{{.Count}} badges sent to {{.Printer}}.", n, map[string]any{"Count": n, "Printer": printerName(printer)})
+			}
+			if j.done != nil {
+				j.done(res)
+			}
+		}
+	})
+}
+
+// write does the work of writeAsync: work stops the writing, ctx is the
+// file's (the prints of badges sent are recorded even if Cancel comes
+// late). Any goroutine.
+func (b *badgePrinter) write(work, ctx context.Context, j badgeJob, ids []int64, skipPrinted bool,
+	opts export.BadgeOptions, printer string) (n int, viewer *url.URL, err error) {
+	in, err := export.LoadBadges(work, b.store, ids)
+	if err != nil {
+		return 0, nil, err
+	}
+	if skipPrinted {
+		in.Badges = slices.DeleteFunc(in.Badges, func(r data.BadgeRow) bool { return r.Printed > 0 })
+	}
+	if len(in.Badges) == 0 {
+		return 0, nil, export.ErrNoBadges
+	}
+	if opts.Settings, err = b.store.BadgeSettings(work, j.layout.Name); err != nil {
+		return 0, nil, err
+	}
+	write := func(w io.Writer) error { return export.WriteBadges(work, w, in, opts) }
+	if j.dest != "" {
+		err = export.WriteFile(j.dest, write)
+	} else {
+		viewer, err = printPDF(work, printJob{printer: printer, congress: b.store.Path(), write: write,
+			duplex: opts.Settings.Duplex && j.layout.Mode != export.FoldOver, short: opts.Settings.ShortEdge})
+	}
+	if err != nil {
+		return 0, nil, err
+	}
+	printed := make([]int64, len(in.Badges))
+	for i, r := range in.Badges {
+		printed[i] = r.ID
+	}
+	if err := b.store.RecordBadgePrints(ctx, j.layout.Name, printed...); err != nil {
+		return 0, nil, err
+	}
+	return len(printed), viewer, nil
+}
+
+// printerName is a printer preference as a person reads it.
+func printerName(printer string) string {
+	if printer == "" {
+		return lang.L("the default printer")
+	}
+	return printer
+}
