@@ -5,7 +5,7 @@
 #   make run     build, create demo.congres if absent, and open it
 #   make test    go vet + race-enabled tests
 #   make bench   benchmarks of data/, export/ and ui/
-#   make screenshots  a PNG of every screen, in English and French, into docs/screenshots/
+#   make screenshots  a PNG of every screen, in English and French, and sample badges, into docs/screenshots/
 #   make fmt     gofmt the tree
 #   make clean   remove ./congres
 
@@ -21,7 +21,7 @@ DEB_PACKAGES := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-d
 # CONGRES_REQUIRE_TOOLS set, a missing tool fails those tests instead of
 # skipping them. (Target-specific: make run does not need them.)
 TEST_PACKAGES := poppler-utils zbar-tools
-test bench: DEB_PACKAGES += $(TEST_PACKAGES)
+test bench screenshots: DEB_PACKAGES += $(TEST_PACKAGES)
 test: export CONGRES_REQUIRE_TOOLS := 1
 
 # The race detector and Fyne's GLFW binding both need cgo.
@@ -76,6 +76,7 @@ bench: deps
 
 screenshots: deps
 	CONGRES_SCREENSHOTS=$(CURDIR)/docs/screenshots go test ./ui/ -run '^TestWriteScreenshots$$' -count=1
+	CONGRES_SCREENSHOTS=$(CURDIR)/docs/screenshots go test ./export/ -run '^TestWriteBadgeSamples$$' -count=1
 
 fmt:
 	gofmt -l -w .

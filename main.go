@@ -344,7 +344,11 @@ func badges(ctx context.Context, args []string, out io.Writer) error {
 	if err := s.RecordBadgePrints(ctx, layout.Name, ids...); err != nil {
 		return err
 	}
-	fmt.Fprintf(out, tr("%d badges written to %s (%s).\n", "%d badges écrits dans %s (%s).\n"), len(in.Badges), *dest, layout.Label(lang))
+	if len(in.Badges) == 1 {
+		fmt.Fprintf(out, tr("1 badge written to %s (%s).\n", "1 badge écrit dans %s (%s).\n"), *dest, layout.Label(lang))
+	} else {
+		fmt.Fprintf(out, tr("%d badges written to %s (%s).\n", "%d badges écrits dans %s (%s).\n"), len(in.Badges), *dest, layout.Label(lang))
+	}
 	return nil
 }
 

@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -111,4 +113,90 @@ func TestCLIFrench(t *testing.T) {
 	if !strings.Contains(out, "Utilisation") {
 		t.Fatalf("help in French: %q", out)
 	}
+}
+
+func TestCLIBadges(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	file := filepath.Join(dir, "c.congres")
+	if _, err := runCLI(t, "demo", file, "--participants", "40"); err != nil {
+		t.Fatal(err)
+	}
+	s, err := data.Open(ctx, file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids, _ := s.ParticipantIDs(ctx, data.ParticipantQuery{SkipCancelled: true})
+	unprinted, _ := s.ParticipantIDs(ctx, data.ParticipantQuery{SkipCancelled: true, BadgePrinted: data.No})
+	one, _ := s.Participant(ctx, unprinted[0])
+	s.Close()
+	pdf := filepath.Join(dir, "b.pdf")
+	pages := func(t *testing.T) int {
+		t.Helper()
+		out, err := exec.Command("pdfinfo", pdf).Output()
+		if err != nil {
+			if os.Getenv("CONGRES_REQUIRE_TOOLS") != "" {
+				t.Fatal("pdfinfo:", err)
+			}
+			t.Skip("pdfinfo:", err)
+		}
+		var n int
+		fmt.Sscanf(string(out[strings.Index(string(out), "Pages:")+6:]), "%d", &n)
+		return n
+	}
+	t.Run("ListLayouts", func(t *testing.T) {
+		out, err := runCLI(t, "badges", "--list-layouts")
+		if err != nil || !strings.Contains(out, "a4-85x54") || !strings.Contains(out, "fold-a4-a6") {
+			t.Fatalf("%q, %v", out, err)
+		}
+	})
+	t.Run("One", func(t *testing.T) {
+		out, err := runCLI(t, "badges", file, "--out", pdf, "--code", one.Code, "--layout", "card-85.6x54")
+		if err != nil || !strings.Contains(out, "1 badge written") {
+			t.Fatalf("%q, %v", out, err)
+		}
+		if n := pages(t); n != 1 {
+			t.Errorf("%d pages", n)
+		}
+	})
+	t.Run("ErrAlreadyPrinted", func(t *testing.T) {
+		os.Remove(pdf)
+		_, err := runCLI(t, "badges", file, "--out", pdf, "--code", one.Code)
+		if err == nil || !strings.Contains(message(err), "--reprint") {
+			t.Fatalf("%v", err)
+		}
+		if _, err := os.Stat(pdf); err == nil {
+			t.Error("a refused print wrote the PDF")
+		}
+		if _, err := runCLI(t, "badges", file, "--out", pdf, "--code", one.Code, "--reprint"); err != nil {
+			t.Fatal(err)
+		}
+	})
+	t.Run("Unprinted", func(t *testing.T) {
+		out, err := runCLI(t, "badges", file, "--out", pdf, "--unprinted", "--sort", "organisation")
+		want := len(unprinted) - 1
+		if err != nil || !strings.Contains(out, fmt.Sprintf("%d badges", want)) {
+			t.Fatalf("%q, %v (want %d)", out, err, want)
+		}
+		if n := pages(t); n != (want+9)/10 {
+			t.Errorf("%d pages for %d badges", n, want)
+		}
+		_, err = runCLI(t, "badges", file, "--out", pdf)
+		if err == nil || !strings.Contains(message(err), fmt.Sprintf("%d of these %d people", len(ids), len(ids))) {
+			t.Fatalf("everyone printed, then all again: %v", err)
+		}
+	})
+	t.Run("Refused", func(t *testing.T) {
+		for _, c := range [][]string{
+			{"badges", file},
+			{"badges", file, "--out", pdf, "--layout", "a5"},
+			{"badges", file, "--out", pdf, "--category", "Astronautes"},
+			{"badges", file, "--out", pdf, "--sort", "age"},
+			{"badges", file, "--out", pdf, "--code", "NOBODY"},
+		} {
+			if _, err := runCLI(t, c...); err == nil || message(err) == "" {
+				t.Errorf("%v: %v", c, err)
+			}
+		}
+	})
 }

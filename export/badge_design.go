@@ -160,9 +160,9 @@ func (d *design) front(b Box, r *data.BadgeRow) badgeSide {
 		if showCongress && in.Right()-x > 5 {
 			tw := in.Right() - x
 			side.add(fieldCongress, d.congress, Box{x, in.Y, tw, hh * 0.55},
-				textStyle{Bold: true, MaxSize: 9, MinSize: 4.5, MaxLines: 1, Align: 'L'}, grey)
+				textStyle{Bold: true, MaxSize: 14, MinSize: 4.5, MaxLines: 1, Align: 'L'}, grey)
 			side.add(fieldDates, d.dates, Box{x, in.Y + hh*0.55, tw, hh * 0.45},
-				textStyle{MaxSize: 7, MinSize: 4.5, MaxLines: 1, Align: 'L'}, grey)
+				textStyle{MaxSize: 11, MinSize: 4.5, MaxLines: 1, Align: 'L'}, grey)
 		}
 		top += hh + gap
 	}
@@ -260,7 +260,7 @@ func (d *design) back(b Box, r *data.BadgeRow) badgeSide {
 	title := strings.TrimSpace(r.FirstName + " " + r.LastName)
 	th := clamp(b.H*0.13, 5, 12)
 	side.add(fieldBackTitle, d.tr("Programme", "Programme")+" — "+title, Box{in.X, in.Y, in.W, th},
-		textStyle{Bold: true, MaxSize: 11, MinSize: 5, MaxLines: 1, Align: 'L'}, black)
+		textStyle{Bold: true, MaxSize: 11, MinSize: 6, MaxLines: 2, Align: 'L'}, black)
 	side.fills = append(side.fills, placedFill{Box{in.X, in.Y + th + 0.3, in.W, 0.3}, lightGrey})
 	area := Box{in.X, in.Y + th + 1.5, in.W, in.H - th - 1.5}
 	items := r.Programme

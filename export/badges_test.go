@@ -536,3 +536,61 @@ func TestPreviewBadges(t *testing.T) {
 		t.Error("an empty slot is drawn on")
 	}
 }
+
+// TestWriteBadgeSamples draws sample pages for the README (make screenshots):
+// names in every script on A4 sheets, and a duplex back.
+func TestWriteBadgeSamples(t *testing.T) {
+	dir := os.Getenv("CONGRES_SCREENSHOTS")
+	if dir == "" {
+		t.Skip("CONGRES_SCREENSHOTS not set")
+	}
+	for _, c := range []struct {
+		name, layout string
+		duplex       bool
+		page         string
+	}{{"badges-a4", "a4-85x54", false, "1"}, {"badges-a6", "a4-a6", false, "1"}, {"badges-back", "a4-85x54", true, "2"}, {"badges-fold", "fold-a4-a6", false, "1"}} {
+		s := allSettings()
+		s.Duplex = c.duplex
+		s.CutMarks = true
+		rows := testBadges(10)
+		for i := range rows {
+			rows[i].FirstName, rows[i].LastName = scriptNames[(i*3)%len(scriptNames)][0], scriptNames[(i*3)%len(scriptNames)][1]
+		}
+		path := writeFile(t, writeBadges(t, mustPreset(t, c.layout), s, rows), c.name+".pdf")
+		run(t, "pdftoppm", "-r", "70", "-f", c.page, "-l", c.page, "-png", "-singlefile", path, filepath.Join(dir, c.name))
+	}
+}
+
+// TestBadgeLogo prints the congress's logo, once in the file and drawn on
+// every badge, whatever its size; an unreadable logo leaves it out.
+func TestBadgeLogo(t *testing.T) {
+	img := image.NewNRGBA(image.Rect(0, 0, 1600, 800)) // larger than maxLogoPx: scaled down
+	for x := range 1600 {
+		for y := range 800 {
+			img.Pix[(y*1600+x)*4+2], img.Pix[(y*1600+x)*4+3] = 200, uint8(x%256)
+		}
+	}
+	var buf bytes.Buffer
+	if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	l := mustPreset(t, "a4-85x54")
+	c := testCongress
+	c.Logo = buf.Bytes()
+	var out bytes.Buffer
+	if err := WriteBadges(context.Background(), &out, BadgeInput{Congress: c, Badges: testBadges(3)}, BadgeOptions{Layout: l, Settings: allSettings(), Created: fixedTime}); err != nil {
+		t.Fatal(err)
+	}
+	list := run(t, "pdfimages", "-list", writeFile(t, out.Bytes(), "logo.pdf"))
+	// One line per use, with the image's object number: three uses of one
+	// object, scaled to 600 px.
+	uses := regexp.MustCompile(`(?m)^\s+1\s+\d+ image\s+600\s+300 .* (\d+)\s+0\s+\d+`).FindAllStringSubmatch(list, -1)
+	if len(uses) != 3 || uses[0][1] != uses[1][1] || uses[1][1] != uses[2][1] {
+		t.Errorf("want one 600×300 image drawn 3 times:\n%s", list)
+	}
+	c.Logo = []byte("not an image")
+	out.Reset()
+	if err := WriteBadges(context.Background(), &out, BadgeInput{Congress: c, Badges: testBadges(1)}, BadgeOptions{Layout: l, Settings: allSettings()}); err != nil {
+		t.Errorf("an unreadable logo stops the print: %v", err)
+	}
+}

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"io"
+	"log"
 	"net/url"
 	"slices"
 	"time"
@@ -200,7 +201,10 @@ func (b *badgePrinter) writeAsync(j badgeJob, ids []int64, skipPrinted bool) {
 			case viewer != nil:
 				res.message = lang.N("{{.Count}} badges opened in the PDF viewer: print them from there.", n, map[string]any{"Count": n})
 				if err := openURL(viewer); err != nil {
-					showError(b.env.win, err)
+					log.Printf("opening %s: %v", viewer, err)
+					res.message = lang.N("{{.Count}} badges saved in {{.Path}}; no program was found to open it: open that file to print them.",
+						n, map[string]any{"Count": n, "Path": viewer.Path})
+					dialog.ShowInformation(lang.L("Badges"), res.message, b.env.win)
 				}
 			default:
 				res.message = lang.N("{{.Count}} badges sent to {{.Printer}}.", n, map[string]any{"Count": n, "Printer": printerName(printer)})
