@@ -98,6 +98,9 @@ type design struct {
 	logo     *logo
 	show     data.BadgeSettings
 	lang     string
+	// encode makes a QR code: encodeQR, or a lookup of codes encoded ahead
+	// on another core (prefetchQR).
+	encode func(code string) (qrCode, error)
 }
 
 func newDesign(c data.Congress, lg *logo, show data.BadgeSettings, lang string) *design {
@@ -107,7 +110,7 @@ func newDesign(c data.Congress, lg *logo, show data.BadgeSettings, lang string) 
 			parts = append(parts, p)
 		}
 	}
-	return &design{congress: c.Name, dates: strings.Join(parts, " · "), logo: lg, show: show, lang: lang}
+	return &design{congress: c.Name, dates: strings.Join(parts, " · "), logo: lg, show: show, lang: lang, encode: encodeQR}
 }
 
 func (d *design) tr(en, fr string) string {
@@ -195,7 +198,7 @@ func (d *design) front(b Box, r *data.BadgeRow) badgeSide {
 	names := mid
 	align := byte('L')
 	if d.show.QR && mid.H > 8 {
-		code, err := encodeQR(r.Code)
+		code, err := d.encode(r.Code)
 		if err == nil {
 			if b.W >= b.H*1.15 { // landscape: code on the right
 				q := min(mid.H, in.W*0.36)

@@ -72,6 +72,11 @@ func WriteBadges(ctx context.Context, w io.Writer, in BadgeInput, opts BadgeOpti
 	}
 	lg := loadLogo(in.Congress.Logo)
 	d := newDesign(in.Congress, lg, opts.Settings, opts.Lang)
+	if opts.Settings.QR {
+		ctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		d.encode = prefetchQR(ctx, in.Badges)
+	}
 	pdf, err := newBadgePDF(l, in.Congress.Name, opts.Created)
 	if err != nil {
 		return err

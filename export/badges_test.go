@@ -594,3 +594,19 @@ func TestBadgeLogo(t *testing.T) {
 		t.Errorf("an unreadable logo stops the print: %v", err)
 	}
 }
+
+// TestPrefetchQR: codes encoded ahead come back in order, a skipped one is
+// passed over, and a code not queued is encoded on the spot.
+func TestPrefetchQR(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	rows := testBadges(3)
+	encode := prefetchQR(ctx, rows)
+	for _, code := range []string{rows[0].Code, rows[2].Code, "ZZZ999"} {
+		got, err := encode(code)
+		want, _ := encodeQR(code)
+		if err != nil || fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%s: got another symbol (%v)", code, err)
+		}
+	}
+}
