@@ -200,3 +200,25 @@ func TestCLIBadges(t *testing.T) {
 		}
 	})
 }
+
+// TestPOSIXLocaleIsQuiet runs a command in a process whose locale is "C":
+// its error is one line on standard error, without Fyne's complaint about
+// the locale (see assets/locale.go).
+func TestPOSIXLocaleIsQuiet(t *testing.T) {
+	if os.Getenv("CONGRES_HELPER_PROCESS") != "" {
+		if err := run([]string{"stats", filepath.Join(os.TempDir(), "does-not-exist.congres")}, os.Stdout); err != nil {
+			fmt.Fprintln(os.Stderr, "congres: "+message(err))
+		}
+		os.Exit(0)
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestPOSIXLocaleIsQuiet$")
+	cmd.Env = append(os.Environ(), "CONGRES_HELPER_PROCESS=1", "LANG=C.UTF-8", "LC_ALL=", "LC_MESSAGES=")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatal(err)
+	}
+	if lines := strings.Split(strings.TrimSpace(stderr.String()), "\n"); len(lines) != 1 || !strings.Contains(lines[0], "does not exist") {
+		t.Errorf("standard error:\n%s", stderr.String())
+	}
+}
