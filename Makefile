@@ -76,7 +76,7 @@ bench: deps
 
 screenshots: deps
 	CONGRES_SCREENSHOTS=$(CURDIR)/docs/screenshots go test ./ui/ -run '^TestWriteScreenshots$$' -count=1
-	CONGRES_SCREENSHOTS=$(CURDIR)/docs/screenshots go test ./export/ -run '^TestWriteBadgeSamples$$' -count=1
+	CONGRES_SCREENSHOTS=$(CURDIR)/docs/screenshots go test ./export/ -run '^TestWrite(Badge|SignIn)Samples$$' -count=1
 
 fmt:
 	gofmt -l -w .

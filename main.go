@@ -6,6 +6,9 @@
 //	congres stats FILE                          counts by category, status and day; workshop fill
 //	congres restore FILE [BACKUP]               list the backups of FILE, or restore one
 //	congres badges FILE --out badges.pdf [...]  badges as PDF (congres badges --list-layouts)
+//	congres export FILE --out attendance.xlsx   attendance workbook; --preset NAME: a saved list (XLSX or CSV)
+//	congres signin FILE --out sheets.pdf        sign-in sheets (--session ID, --day DAY)
+//	congres certificates FILE --out certs.pdf   certificates of attendance (--code CODE)
 //	congres help                                this help
 package main
 
@@ -16,6 +19,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -87,6 +91,12 @@ func run(args []string, out io.Writer) error {
 		return restore(ctx, args[1:], out)
 	case "badges":
 		return badges(ctx, args[1:], out)
+	case "export":
+		return exportCmd(ctx, args[1:], out)
+	case "signin":
+		return signin(ctx, args[1:], out)
+	case "certificates":
+		return certificates(ctx, args[1:], out)
 	}
 	if len(args) == 1 && !strings.HasPrefix(args[0], "-") {
 		if _, err := os.Stat(args[0]); err != nil {
@@ -114,6 +124,16 @@ Usage:
                                             those without a badge yet, or one person; --reprint
                                             prints again those who already have one
   congres badges --list-layouts             the badge layouts
+  congres export FILE --out attendance.xlsx the attendance workbook: summary, participants with
+                                            their arrivals, a sheet per session, stands, catering
+  congres export FILE --preset NAME --out list.csv [--semicolon]
+                                            a saved list (XLSX or CSV after --out's extension;
+                                            --semicolon for French Excel)
+  congres export FILE --list-presets        the saved lists
+  congres signin FILE --out sheets.pdf [--session ID | --day YYYY-MM-DD] [--blank N]
+                                            sign-in sheets: every session, one, or a whole day
+  congres certificates FILE --out certificates.pdf [--code CODE]
+                                            certificates of attendance: everyone who came, or one
   congres help                              this help
 `, `Congrès — un congrès dans un fichier.
 
@@ -130,6 +150,17 @@ Utilisation :
                                             catégorie, celles qui n'ont pas encore de badge, ou une
                                             personne ; --reprint réimprime celles qui en ont déjà un
   congres badges --list-layouts             les dispositions de badges
+  congres export FICHIER --out presence.xlsx
+                                            le classeur de présence : synthèse, participant·es et
+                                            leurs arrivées, une feuille par session, stands, repas
+  congres export FICHIER --preset NOM --out liste.csv [--semicolon]
+                                            une liste enregistrée (XLSX ou CSV selon l'extension de
+                                            --out ; --semicolon pour Excel en français)
+  congres export FICHIER --list-presets     les listes enregistrées
+  congres signin FICHIER --out emargement.pdf [--session ID | --day AAAA-MM-JJ] [--blank N]
+                                            feuilles d'émargement : toutes les sessions, une, ou un jour
+  congres certificates FICHIER --out attestations.pdf [--code CODE]
+                                            attestations de présence : toutes les personnes venues, ou une
   congres help                              cette aide
 `)
 }
@@ -344,11 +375,8 @@ func badges(ctx context.Context, args []string, out io.Writer) error {
 	if err := s.RecordBadgePrints(ctx, layout.Name, ids...); err != nil {
 		return err
 	}
-	if len(in.Badges) == 1 {
-		fmt.Fprintf(out, tr("1 badge written to %s (%s).\n", "1 badge écrit dans %s (%s).\n"), *dest, layout.Label(lang))
-	} else {
-		fmt.Fprintf(out, tr("%d badges written to %s (%s).\n", "%d badges écrits dans %s (%s).\n"), len(in.Badges), *dest, layout.Label(lang))
-	}
+	fmt.Fprintf(out, tr("%s written to %s (%s).\n", "%s dans %s (%s).\n"),
+		count(len(in.Badges), "badge", "badges", "badge écrit", "badges écrits"), *dest, layout.Label(lang))
 	return nil
 }
 
@@ -368,4 +396,198 @@ func categoryID(ctx context.Context, s *data.Store, name string) (int64, error) 
 	}
 	return 0, usageError(fmt.Sprintf(tr("there is no category %q. Categories: %s.", "il n'y a pas de catégorie « %s ». Catégories : %s."),
 		name, strings.Join(names, ", ")))
+}
+
+// progressLine reports long work on standard error as a percentage, on one
+// line, when standard error is a terminal.
+func progressLine() func(done, total int) {
+	if fi, err := os.Stderr.Stat(); err != nil || fi.Mode()&os.ModeCharDevice == 0 {
+		return nil
+	}
+	last := -1
+	return func(done, total int) {
+		if total <= 0 {
+			return
+		}
+		if pc := done * 100 / total; pc != last {
+			last = pc
+			fmt.Fprintf(os.Stderr, "\r%3d %%", pc)
+			if done >= total {
+				fmt.Fprint(os.Stderr, "\r      \r")
+			}
+		}
+	}
+}
+
+func exportCmd(ctx context.Context, args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	dest := fs.String("out", "", "")
+	presetName := fs.String("preset", "", "")
+	semicolon := fs.Bool("semicolon", false, "")
+	listPresets := fs.Bool("list-presets", false, "")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	s, err := openFile(ctx, pos, "export")
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if *listPresets {
+		presets, err := s.ListPresets(ctx)
+		if err != nil {
+			return err
+		}
+		for _, p := range presets {
+			fmt.Fprintf(out, "%s\t%s\n", p.Name, strings.Join(p.Columns, ", "))
+		}
+		return nil
+	}
+	if *dest == "" {
+		return usage("export needs --out FILE.", "export attend --out FICHIER.")
+	}
+	ext := strings.ToLower(filepath.Ext(*dest))
+	if *presetName == "" {
+		if ext != ".xlsx" {
+			return usage("the attendance workbook is an .xlsx file.", "le classeur de présence est un fichier .xlsx.")
+		}
+		in, err := export.LoadAttendance(ctx, s)
+		if err != nil {
+			return err
+		}
+		err = export.WriteFile(*dest, func(w io.Writer) error {
+			return export.WriteAttendance(ctx, w, in, export.WorkbookOptions{Lang: lang, Progress: progressLine()})
+		})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, tr("Attendance workbook written to %s.\n", "Classeur de présence écrit dans %s.\n"), *dest)
+		return nil
+	}
+	if ext != ".xlsx" && ext != ".csv" {
+		return usage("a list is written to an .xlsx or a .csv file.", "une liste s'écrit dans un fichier .xlsx ou .csv.")
+	}
+	preset, err := s.ListPreset(ctx, *presetName)
+	if err != nil {
+		return err
+	}
+	in, err := export.LoadList(ctx, s, preset)
+	if err != nil {
+		return err
+	}
+	err = export.WriteFile(*dest, func(w io.Writer) error {
+		if ext == ".csv" {
+			sep := ','
+			if *semicolon {
+				sep = ';'
+			}
+			return export.WriteListCSV(ctx, w, in, export.CSVOptions{Lang: lang, Separator: sep, Progress: progressLine()})
+		}
+		return export.WriteListXLSX(ctx, w, in, export.WorkbookOptions{Lang: lang, Progress: progressLine()})
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, tr("List “%s” written to %s.\n", "Liste « %s » écrite dans %s.\n"), preset.Name, *dest)
+	return nil
+}
+
+func signin(ctx context.Context, args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("signin", flag.ContinueOnError)
+	dest := fs.String("out", "", "")
+	session := fs.Int64("session", 0, "")
+	day := fs.String("day", "", "")
+	blank := fs.Int("blank", 10, "")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if *dest == "" {
+		return usage("signin needs --out FILE.pdf.", "signin attend --out FICHIER.pdf.")
+	}
+	if *session != 0 && *day != "" {
+		return usage("--session and --day cannot go together.", "--session et --day ne vont pas ensemble.")
+	}
+	if *blank < 0 || *blank > 200 {
+		return usage("--blank must be between 0 and 200.", "--blank doit être compris entre 0 et 200.")
+	}
+	sel := export.SignInSelection{SessionID: *session}
+	if *day != "" {
+		d, err := data.ParseDay(*day)
+		if err != nil {
+			return err
+		}
+		sel.Day = d
+	}
+	s, err := openFile(ctx, pos, "signin")
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	in, err := export.LoadSignIn(ctx, s, sel)
+	if err != nil {
+		return err
+	}
+	blanks := *blank
+	if blanks == 0 {
+		blanks = -1 // none
+	}
+	err = export.WriteFile(*dest, func(w io.Writer) error {
+		return export.WriteSignIn(ctx, w, in, export.SignInOptions{Lang: lang, BlankLines: blanks, Progress: progressLine()})
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, tr("%s written to %s.\n", "%s dans %s.\n"), count(len(in.Sheets), "sign-in sheet", "sign-in sheets",
+		"feuille d'émargement écrite", "feuilles d'émargement écrites"), *dest)
+	return nil
+}
+
+func certificates(ctx context.Context, args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("certificates", flag.ContinueOnError)
+	dest := fs.String("out", "", "")
+	code := fs.String("code", "", "")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if *dest == "" {
+		return usage("certificates needs --out FILE.pdf.", "certificates attend --out FICHIER.pdf.")
+	}
+	s, err := openFile(ctx, pos, "certificates")
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	var ids []int64
+	if *code != "" {
+		p, err := s.ParticipantByCode(ctx, *code)
+		if err != nil {
+			return err
+		}
+		ids = []int64{p.ID}
+	}
+	in, err := export.LoadCertificates(ctx, s, ids)
+	if err != nil {
+		return err
+	}
+	err = export.WriteFile(*dest, func(w io.Writer) error {
+		return export.WriteCertificates(ctx, w, in, export.CertificateOptions{Lang: lang, Progress: progressLine()})
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, tr("%s written to %s.\n", "%s dans %s.\n"), count(len(in.People), "certificate", "certificates",
+		"attestation écrite", "attestations écrites"), *dest)
+	return nil
+}
+
+// count writes "1 badge", "12 badges" in the command line's language.
+func count(n int, oneEN, manyEN, oneFR, manyFR string) string {
+	switch {
+	case n == 1 || lang == "fr" && n == 0:
+		return fmt.Sprintf("%d %s", n, tr(oneEN, oneFR))
+	}
+	return fmt.Sprintf("%d %s", n, tr(manyEN, manyFR))
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -221,4 +222,99 @@ func TestPOSIXLocaleIsQuiet(t *testing.T) {
 	if lines := strings.Split(strings.TrimSpace(stderr.String()), "\n"); len(lines) != 1 || !strings.Contains(lines[0], "does not exist") {
 		t.Errorf("standard error:\n%s", stderr.String())
 	}
+}
+
+func TestCLIExports(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	file := filepath.Join(dir, "c.congres")
+	if _, err := runCLI(t, "demo", file, "--participants", "60"); err != nil {
+		t.Fatal(err)
+	}
+	s, err := data.Open(ctx, file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	preset := data.ListPreset{Name: "Traiteur", Columns: []string{"last_name", "first_name", "diet"}}
+	if err := s.SaveListPreset(ctx, &preset); err != nil {
+		t.Fatal(err)
+	}
+	arrived, _ := s.ParticipantIDs(ctx, data.ParticipantQuery{CheckedIn: data.Yes})
+	came, _ := s.Participant(ctx, arrived[0])
+	sessions, _ := s.Sessions(ctx)
+	s.Close()
+	text := func(t *testing.T, pdf string) string {
+		t.Helper()
+		out, err := exec.Command("pdftotext", pdf, "-").Output()
+		if err != nil {
+			if os.Getenv("CONGRES_REQUIRE_TOOLS") != "" {
+				t.Fatal("pdftotext:", err)
+			}
+			t.Skip("pdftotext:", err)
+		}
+		return string(out)
+	}
+	t.Run("Attendance", func(t *testing.T) {
+		out := filepath.Join(dir, "presence.xlsx")
+		if msg, err := runCLI(t, "export", file, "--out", out); err != nil || !strings.Contains(msg, out) {
+			t.Fatalf("%q, %v", msg, err)
+		}
+		if b, err := os.ReadFile(out); err != nil || !bytes.HasPrefix(b, []byte("PK")) {
+			t.Fatalf("not a zip: %v", err)
+		}
+	})
+	t.Run("PresetCSV", func(t *testing.T) {
+		out := filepath.Join(dir, "traiteur.csv")
+		if _, err := runCLI(t, "export", file, "--preset", "traiteur", "--out", out, "--semicolon"); err != nil {
+			t.Fatal(err)
+		}
+		b, _ := os.ReadFile(out)
+		first, _, _ := strings.Cut(string(b), "\r\n")
+		if !strings.HasPrefix(first, "\uFEFF") || strings.Count(first, ";") != 2 {
+			t.Errorf("header %q", first)
+		}
+		if n := strings.Count(string(b), "\r\n"); n < 50 {
+			t.Errorf("%d lines", n)
+		}
+		list, err := runCLI(t, "export", file, "--list-presets")
+		if err != nil || !strings.Contains(list, "Traiteur") {
+			t.Errorf("%q, %v", list, err)
+		}
+	})
+	t.Run("SignInOneSession", func(t *testing.T) {
+		out := filepath.Join(dir, "sheets.pdf")
+		id := strconv.FormatInt(sessions[0].ID, 10)
+		if msg, err := runCLI(t, "signin", file, "--out", out, "--session", id); err != nil || !strings.Contains(msg, "1 sign-in sheet written") {
+			t.Fatalf("%q, %v", msg, err)
+		}
+		if got := text(t, out); !strings.Contains(got, sessions[0].Title[:20]) {
+			t.Errorf("the sheet lacks its title %q", sessions[0].Title)
+		}
+	})
+	t.Run("CertificateOne", func(t *testing.T) {
+		out := filepath.Join(dir, "certificate.pdf")
+		if msg, err := runCLI(t, "certificates", file, "--out", out, "--code", came.Code); err != nil || !strings.Contains(msg, "1 certificate written") {
+			t.Fatalf("%q, %v", msg, err)
+		}
+		if got := text(t, out); !strings.Contains(got, came.LastName) {
+			t.Errorf("the certificate lacks %s", came.LastName)
+		}
+	})
+	t.Run("Refused", func(t *testing.T) {
+		for _, c := range [][]string{
+			{"export", file},
+			{"export", file, "--out", filepath.Join(dir, "x.csv")},
+			{"export", file, "--preset", "Hôtel", "--out", filepath.Join(dir, "x.csv")},
+			{"signin", file, "--out", filepath.Join(dir, "x.pdf"), "--day", "2030-01-01"},
+			{"signin", file, "--out", filepath.Join(dir, "x.pdf"), "--session", "1", "--day", "2021-11-25"},
+			{"certificates", file, "--out", filepath.Join(dir, "x.pdf"), "--code", "NOBODY"},
+		} {
+			if _, err := runCLI(t, c...); err == nil || message(err) == "" {
+				t.Errorf("%v: %v", c, err)
+			}
+		}
+		if _, err := os.Stat(filepath.Join(dir, "x.pdf")); err == nil {
+			t.Error("a refused command left a file")
+		}
+	})
 }

@@ -62,11 +62,16 @@ type Congress struct {
 	City    string
 	Days    []Day // sorted, at least one
 	Logo    []byte
+	// The certificates of attendance are signed with this image (PNG or
+	// JPEG, optional) above the signatory's name and role.
+	Signature []byte
+	Signatory string // "Marie Dupont, présidente"
 }
 
 // Validate checks the congress's own rules and sorts its days.
 func (c *Congress) Validate() error {
 	c.Name, c.Edition, c.Venue, c.City = clean(c.Name), clean(c.Edition), clean(c.Venue), clean(c.City)
+	c.Signatory = clean(c.Signatory)
 	if err := checkText("name", lName, c.Name, true); err != nil {
 		return err
 	}
@@ -75,11 +80,14 @@ func (c *Congress) Validate() error {
 			return err
 		}
 	}
-	if len(c.Logo) > 0 {
-		_, format, err := image.DecodeConfig(bytes.NewReader(c.Logo))
-		if err != nil || (format != "png" && format != "jpeg") || len(c.Logo) > 5<<20 {
-			return ErrLogoInvalid
-		}
+	if err := checkText("signatory", lSignatory, c.Signatory, false); err != nil {
+		return err
+	}
+	if !validImage(c.Logo) {
+		return ErrLogoInvalid
+	}
+	if !validImage(c.Signature) {
+		return ErrSignatureInvalid
 	}
 	if len(c.Days) == 0 {
 		return ErrNoDays
@@ -100,6 +108,15 @@ func (c *Congress) Validate() error {
 	return nil
 }
 
+// validImage accepts no image, or a PNG or JPEG image of at most 5 MB.
+func validImage(b []byte) bool {
+	if len(b) == 0 {
+		return true
+	}
+	_, format, err := image.DecodeConfig(bytes.NewReader(b))
+	return err == nil && (format == "png" || format == "jpeg") && len(b) <= 5<<20
+}
+
 // Congress returns the congress's details and days.
 func (s *Store) Congress(ctx context.Context) (Congress, error) {
 	var c Congress
@@ -113,8 +130,8 @@ func (s *Store) Congress(ctx context.Context) (Congress, error) {
 
 func loadCongress(ctx context.Context, tx *sql.Tx) (Congress, error) {
 	var c Congress
-	err := tx.QueryRowContext(ctx, "SELECT name, edition, venue, city, logo FROM congress WHERE id = 1").
-		Scan(&c.Name, &c.Edition, &c.Venue, &c.City, &c.Logo)
+	err := tx.QueryRowContext(ctx, "SELECT name, edition, venue, city, logo, signature, signatory FROM congress WHERE id = 1").
+		Scan(&c.Name, &c.Edition, &c.Venue, &c.City, &c.Logo, &c.Signature, &c.Signatory)
 	if err == sql.ErrNoRows {
 		return c, notFound(lCongress)
 	}
@@ -156,10 +173,12 @@ func (s *Store) UpdateCongress(ctx context.Context, c *Congress) error {
 }
 
 func saveCongress(ctx context.Context, tx *sql.Tx, c *Congress) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO congress (id, name, edition, venue, city, logo) VALUES (1, ?, ?, ?, ?, ?)
+	_, err := tx.ExecContext(ctx, `INSERT INTO congress (id, name, edition, venue, city, logo, signature, signatory)
+		VALUES (1, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET name = excluded.name, edition = excluded.edition,
-		venue = excluded.venue, city = excluded.city, logo = excluded.logo`,
-		c.Name, c.Edition, c.Venue, c.City, c.Logo)
+		venue = excluded.venue, city = excluded.city, logo = excluded.logo,
+		signature = excluded.signature, signatory = excluded.signatory`,
+		c.Name, c.Edition, c.Venue, c.City, c.Logo, c.Signature, c.Signatory)
 	if err != nil {
 		return err
 	}
@@ -244,21 +263,28 @@ func DefaultCategories() []Category {
 func (s *Store) Categories(ctx context.Context) ([]Category, error) {
 	var cats []Category
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, "SELECT id, name, badge_label, colour, position FROM category ORDER BY position, id")
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var c Category
-			if err := rows.Scan(&c.ID, &c.Name, &c.BadgeLabel, &c.Colour, &c.Position); err != nil {
-				return err
-			}
-			cats = append(cats, c)
-		}
-		return rows.Err()
+		var err error
+		cats, err = listCategories(ctx, tx)
+		return err
 	})
 	return cats, err
+}
+
+func listCategories(ctx context.Context, tx *sql.Tx) ([]Category, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT id, name, badge_label, colour, position FROM category ORDER BY position, id")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var cats []Category
+	for rows.Next() {
+		var c Category
+		if err := rows.Scan(&c.ID, &c.Name, &c.BadgeLabel, &c.Colour, &c.Position); err != nil {
+			return nil, err
+		}
+		cats = append(cats, c)
+	}
+	return cats, rows.Err()
 }
 
 // SaveCategory creates the category (ID 0) or updates it.

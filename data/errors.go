@@ -164,6 +164,9 @@ var (
 	ErrLogoInvalid = newErr(KindInvalid, "logo_invalid", "logo",
 		"The logo must be a PNG or JPEG image of at most 5 MB.",
 		"Le logo doit être une image PNG ou JPEG de 5 Mo au plus.")
+	ErrSignatureInvalid = newErr(KindInvalid, "signature_invalid", "signature",
+		"The signature must be a PNG or JPEG image of at most 5 MB.",
+		"La signature doit être une image PNG ou JPEG de 5 Mo au plus.")
 	ErrColourInvalid = newErr(KindInvalid, "colour_invalid", "colour",
 		"“%s” is not a colour (expected #RRGGBB).",
 		"« %s » n'est pas une couleur (format attendu #RRVVBB).")

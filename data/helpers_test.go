@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"testing"
 	"time"
@@ -108,4 +109,30 @@ func fixedClock(s *Store, t time.Time) *time.Time {
 	now := t
 	s.SetClock(func() time.Time { return now })
 	return &now
+}
+
+// undoMigration reverses each migration, for tests that open a file an
+// older version wrote.
+var undoMigration = map[int][]string{
+	2: {"DROP TABLE badge_settings"},
+	3: {"DROP TABLE list_preset", "DROP INDEX checkin_session",
+		"ALTER TABLE congress DROP COLUMN signature", "ALTER TABLE congress DROP COLUMN signatory"},
+}
+
+// downgrade turns the file into one of an older format, as that version
+// wrote it.
+func downgrade(tb testing.TB, s *Store, version int) {
+	tb.Helper()
+	for v := SchemaVersion(); v > version; v-- {
+		undo, ok := undoMigration[v]
+		if !ok {
+			tb.Fatalf("no undo for migration %d", v)
+		}
+		for _, q := range append(undo, fmt.Sprintf("DELETE FROM schema_migration WHERE version = %d", v),
+			fmt.Sprintf("PRAGMA user_version = %d", v-1)) {
+			if _, err := s.w.ExecContext(ctx, q); err != nil {
+				tb.Fatalf("undo migration %d: %s: %v", v, q, err)
+			}
+		}
+	}
 }

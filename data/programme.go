@@ -201,31 +201,61 @@ func scanSession(sc interface{ Scan(...any) error }) (Session, error) {
 func (s *Store) Sessions(ctx context.Context) ([]Session, error) {
 	var list []Session
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, "SELECT "+sessionColumns+
-			" FROM session s LEFT JOIN room r ON r.id = s.room_id ORDER BY s.day, s.start_min, r.name, s.id")
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			se, err := scanSession(rows)
-			if err != nil {
-				return err
-			}
-			list = append(list, se)
-		}
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		rows.Close()
-		for i := range list {
-			if err := loadSessionPeople(ctx, tx, &list[i]); err != nil {
-				return err
-			}
-		}
-		return nil
+		var err error
+		list, err = listSessions(ctx, tx)
+		return err
 	})
 	return list, err
+}
+
+// programmeOrder is the order of the programme: by day and time, then room.
+const programmeOrder = "s.day, s.start_min, r.name, s.id"
+
+// listSessions reads the programme, in its order, with the people on stage.
+func listSessions(ctx context.Context, tx *sql.Tx) ([]Session, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT "+sessionColumns+
+		" FROM session s LEFT JOIN room r ON r.id = s.room_id ORDER BY "+programmeOrder)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var list []Session
+	place := map[int64]int{}
+	for rows.Next() {
+		se, err := scanSession(rows)
+		if err != nil {
+			return nil, err
+		}
+		place[se.ID] = len(list)
+		list = append(list, se)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	// Everyone on stage at once, in the order they were named.
+	rows, err = tx.QueryContext(ctx, "SELECT session_id, participant_id, role FROM session_person ORDER BY rowid")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var session, id int64
+		var role string
+		if err := rows.Scan(&session, &id, &role); err != nil {
+			return nil, err
+		}
+		i, ok := place[session]
+		if !ok {
+			continue
+		}
+		if role == "speaker" {
+			list[i].Speakers = append(list[i].Speakers, id)
+		} else {
+			list[i].Facilitators = append(list[i].Facilitators, id)
+		}
+	}
+	return list, rows.Err()
 }
 
 // Session returns one session.

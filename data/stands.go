@@ -51,34 +51,54 @@ func (st *Stand) Validate() error {
 func (s *Store) Stands(ctx context.Context) ([]Stand, error) {
 	var list []Stand
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT s.id, s.number, s.name, s.zone, coalesce(o.name, ''), coalesce(s.organisation_id, 0),
-			coalesce(s.contact_id, 0), s.power, s.tables, s.chairs, s.grid_x, s.grid_y, s.notes
-			FROM stand s LEFT JOIN organisation o ON o.id = s.organisation_id
-			ORDER BY length(s.number), s.number, s.id`)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var st Stand
-			if err := rows.Scan(&st.ID, &st.Number, &st.Name, &st.Zone, &st.Organisation, &st.OrganisationID,
-				&st.ContactID, &st.Power, &st.Tables, &st.Chairs, &st.X, &st.Y, &st.Notes); err != nil {
-				return err
-			}
-			list = append(list, st)
-		}
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		rows.Close()
-		for i := range list {
-			if list[i].Staff, err = queryIDs(ctx, tx, "SELECT participant_id FROM stand_staff WHERE stand_id = ? ORDER BY rowid", list[i].ID); err != nil {
-				return err
-			}
-		}
-		return nil
+		var err error
+		list, err = listStands(ctx, tx)
+		return err
 	})
 	return list, err
+}
+
+// listStands reads the stands by number, with their staff.
+func listStands(ctx context.Context, tx *sql.Tx) ([]Stand, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT s.id, s.number, s.name, s.zone, coalesce(o.name, ''), coalesce(s.organisation_id, 0),
+		coalesce(s.contact_id, 0), s.power, s.tables, s.chairs, s.grid_x, s.grid_y, s.notes
+		FROM stand s LEFT JOIN organisation o ON o.id = s.organisation_id
+		ORDER BY length(s.number), s.number, s.id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var list []Stand
+	place := map[int64]int{}
+	for rows.Next() {
+		var st Stand
+		if err := rows.Scan(&st.ID, &st.Number, &st.Name, &st.Zone, &st.Organisation, &st.OrganisationID,
+			&st.ContactID, &st.Power, &st.Tables, &st.Chairs, &st.X, &st.Y, &st.Notes); err != nil {
+			return nil, err
+		}
+		place[st.ID] = len(list)
+		list = append(list, st)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	// Every stand's staff at once, in the order they were named.
+	rows, err = tx.QueryContext(ctx, "SELECT stand_id, participant_id FROM stand_staff ORDER BY rowid")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var stand, id int64
+		if err := rows.Scan(&stand, &id); err != nil {
+			return nil, err
+		}
+		if i, ok := place[stand]; ok {
+			list[i].Staff = append(list[i].Staff, id)
+		}
+	}
+	return list, rows.Err()
 }
 
 // SaveStand creates (ID 0) or updates a stand. Its number must be unique.

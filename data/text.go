@@ -95,6 +95,7 @@ var (
 	lOrganisation = label{"Organisation", "Organisation"}
 	lCheckin      = label{"Check-in", "Passage"}
 	lCongress     = label{"Congress", "Congrès"}
+	lSignatory    = label{"The signatory", "Le ou la signataire"}
 	lACategory    = label{"The category", "La catégorie"}
 	lTheCategory  = label{"the category", "la catégorie"}
 	lTheRoom      = label{"the room", "la salle"}

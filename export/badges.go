@@ -8,7 +8,6 @@ import (
 	"image/png"
 	"io"
 	"strconv"
-	"strings"
 	"time"
 
 	"congres/data"
@@ -128,28 +127,9 @@ func WriteBadges(ctx context.Context, w io.Writer, in BadgeInput, opts BadgeOpti
 	return pdf.Output(w)
 }
 
-// newBadgePDF starts a document of the layout's page size, in millimetres,
-// with the fonts registered, no margins and no automatic page breaks.
+// newBadgePDF starts a document of the layout's page size (see newPDF).
 func newBadgePDF(l Layout, title string, created time.Time) (*gofpdf.Fpdf, error) {
-	pdf := gofpdf.NewCustom(&gofpdf.InitType{
-		UnitStr: "mm",
-		Size:    gofpdf.SizeType{Wd: l.PageW, Ht: l.PageH},
-	})
-	pdf.SetMargins(0, 0, 0)
-	pdf.SetAutoPageBreak(false, 0)
-	pdf.SetCompression(true)
-	pdf.SetCatalogSort(true) // fonts in a fixed order: the same badges make the same bytes
-	if created.IsZero() {
-		created = time.Now()
-	}
-	pdf.SetCreationDate(created)
-	pdf.SetModificationDate(created)
-	pdf.SetCreator("Congrès", true)
-	pdf.SetTitle(strings.TrimSpace("Badges — "+title), true)
-	if err := registerFonts(pdf); err != nil {
-		return nil, err
-	}
-	return pdf, pdf.Error()
+	return newPDF(l.PageW, l.PageH, "Badges — "+title, created)
 }
 
 const logoName = "congres-logo"
