@@ -57,6 +57,15 @@ func LoadAttendance(ctx context.Context, st *data.Store) (AttendanceInput, error
 	if in.Congress, err = st.Congress(ctx); err != nil {
 		return in, err
 	}
+	// The caterer's figures read the whole roll again: on another core,
+	// meanwhile (the store has a pool of readers).
+	var cateringErr error
+	catering := make(chan struct{})
+	go func() {
+		defer close(catering)
+		in.Catering, cateringErr = st.Catering(ctx)
+	}()
+	defer func() { <-catering }() // an early return does not leave it running
 	if in.Summary, err = st.AttendanceSummary(ctx); err != nil {
 		return in, err
 	}
@@ -73,8 +82,8 @@ func LoadAttendance(ctx context.Context, st *data.Store) (AttendanceInput, error
 	if in.Stands, err = st.StandLines(ctx); err != nil {
 		return in, err
 	}
-	if in.Catering, err = st.Catering(ctx); err != nil {
-		return in, err
+	if <-catering; cateringErr != nil {
+		return in, cateringErr
 	}
 	for _, c := range in.Summary.Categories {
 		in.Total += c.Registered + c.Cancelled

@@ -3,6 +3,7 @@ package export
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"runtime"
 	"strconv"
 	"testing"
@@ -141,4 +142,33 @@ func BenchmarkWriteAttendance50k(b *testing.B) {
 	}
 	b.ReportMetric(float64(size)/(1<<20), "MiB-file")
 	b.ReportMetric(float64(peak)/(1<<20), "MiB-heap")
+}
+
+// BenchmarkAttendanceFromStore50k is the whole export as the window and the
+// command line run it: read a 50,000-person demo congress and write its
+// attendance workbook.
+func BenchmarkAttendanceFromStore50k(b *testing.B) {
+	ctx := context.Background()
+	path := filepath.Join(b.TempDir(), "bench.congres")
+	if err := data.WriteDemo(ctx, path, data.DemoOptions{Participants: 50_000}); err != nil {
+		b.Fatal(err)
+	}
+	st, err := data.Open(ctx, path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	var size int64
+	for b.Loop() {
+		in, err := LoadAttendance(ctx, st)
+		if err != nil {
+			b.Fatal(err)
+		}
+		w := &countWriter{}
+		if err := WriteAttendance(ctx, w, in, WorkbookOptions{Lang: "fr"}); err != nil {
+			b.Fatal(err)
+		}
+		size = w.n
+	}
+	b.ReportMetric(float64(size)/(1<<20), "MiB-file")
 }
