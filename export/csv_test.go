@@ -133,7 +133,7 @@ func TestCSVFormulaLike(t *testing.T) {
 // TestCSVLibreOffice opens a list with LibreOffice: the fields come back
 // whole, and the text that looks like a formula is not evaluated.
 func TestCSVLibreOffice(t *testing.T) {
-	lo := needTool(t, "libreoffice")
+	lo := libreOffice(t)
 	if testing.Short() {
 		t.Skip("LibreOffice takes seconds to start")
 	}

@@ -519,7 +519,7 @@ func TestWorkbookAttendanceProgressAndCancel(t *testing.T) {
 // LibreOffice: the file opens, the values are there, the formula-like text
 // stays text and dates show as dates.
 func TestWorkbookLibreOffice(t *testing.T) {
-	lo := needTool(t, "libreoffice")
+	lo := libreOffice(t)
 	if testing.Short() {
 		t.Skip("LibreOffice takes seconds to start")
 	}
