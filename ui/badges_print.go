@@ -71,6 +71,7 @@ type badgeJob struct {
 type badgeResult struct {
 	count   int    // badges written
 	message string // for the person, in their language
+	path    string // the PDF saved; "" when printed
 }
 
 // printOneAsync prints the badge of one person, in the layout for one
@@ -194,7 +195,7 @@ func (b *badgePrinter) writeAsync(j badgeJob, ids []int64, skipPrinted bool) {
 				showError(b.env.win, err)
 				return
 			}
-			res := badgeResult{count: n}
+			res := badgeResult{count: n, path: j.dest}
 			switch {
 			case j.dest != "":
 				res.message = lang.N("{{.Count}} badges saved in {{.Path}}.", n, map[string]any{"Count": n, "Path": j.dest})

@@ -4,35 +4,62 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/widget"
+
+	"congres/data"
 )
 
-// exportsScreen makes the congress's documents: badges for now, and says
-// which come later.
+// exportsScreen makes the congress's documents, one tab each: badges, the
+// attendance workbook, lists, sign-in sheets and certificates of
+// attendance. Each is saved through the same exportSaver.
 type exportsScreen struct {
-	badges *badgeExport
+	badges       *badgeExport
+	attendance   *attendanceExport
+	lists        *listExport
+	signIn       *signInExport
+	certificates *certificateExport
+	tabs         *container.AppTabs
 }
 
-func newExportsScreen(badges *badgeExport) *exportsScreen {
-	return &exportsScreen{badges: badges}
+// The tabs of the exports screen, in order.
+const (
+	badgesTab = iota
+	attendanceTab
+	listsTab
+	signInTab
+	certificatesTab
+)
+
+// newExportsScreen makes the exports of st. printer prints badges;
+// filtered is the query of the participants screen, for "the list as
+// filtered".
+func newExportsScreen(e *env, st *data.Store, prefs fyne.Preferences, printer *badgePrinter,
+	filtered func() data.ParticipantQuery) *exportsScreen {
+	saver := newExportSaver(e, prefs, st.Path())
+	return &exportsScreen{
+		badges:       newBadgeExport(e, st, prefs, printer, saver, filtered),
+		attendance:   newAttendanceExport(e, st, saver),
+		lists:        newListExport(e, st, prefs, saver),
+		signIn:       newSignInExport(e, st, saver),
+		certificates: newCertificateExport(e, st, saver),
+	}
 }
 
 func (s *exportsScreen) build() fyne.CanvasObject {
-	later := widget.NewLabel(lang.L("Coming in a later version:"))
-	later.TextStyle.Bold = true
-	box := container.NewVBox(widget.NewSeparator(), later)
-	for _, it := range []string{
-		lang.L("Sign-in sheets for each day and session (PDF)"),
-		lang.L("Certificates of attendance (PDF)"),
-		lang.L("The participant list as a workbook (XLSX) or CSV"),
-		lang.L("The programme with its enrolments (XLSX)"),
-	} {
-		l := widget.NewLabel("• " + it)
-		l.Wrapping = fyne.TextWrapWord
-		box.Add(l)
-	}
-	return s.badges.build(box)
+	s.tabs = container.NewAppTabs(
+		container.NewTabItem(lang.L("Badges"), s.badges.build()),
+		container.NewTabItem(lang.L("Attendance"), s.attendance.build()),
+		container.NewTabItem(lang.L("Lists"), s.lists.build()),
+		container.NewTabItem(lang.L("Sign-in sheets"), s.signIn.build()),
+		container.NewTabItem(lang.L("Certificates"), s.certificates.build()),
+	)
+	return s.tabs
 }
 
-// loadAsync shows the badges as they now are.
-func (s *exportsScreen) loadAsync() { s.badges.refreshAsync() }
+// loadAsync shows every export as the file now is.
+func (s *exportsScreen) loadAsync() {
+	s.badges.refreshAsync()
+	s.attendance.loadAsync()
+	s.lists.loadAsync()
+	s.signIn.loadAsync()
+	s.certificates.loadAsync()
+}

@@ -2,33 +2,24 @@ package ui
 
 import (
 	"context"
-	"errors"
 	"image"
 	"image/color"
 	"image/draw"
-	"os"
-	"path/filepath"
-	"strings"
 	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"congres/data"
 	"congres/export"
-	"congres/ui/widgets"
 )
 
 // previewPxPerMM is the preview's resolution: an A4 page is 840 × 1188 px.
 const previewPxPerMM = 4
-
-// prefExportFolder is the folder badges were last saved in.
-const prefExportFolder = "exportFolder"
 
 // Whose badges the exports screen prints, in the order of its options.
 const (
@@ -45,6 +36,7 @@ type badgeExport struct {
 	store   *data.Store
 	prefs   fyne.Preferences
 	printer *badgePrinter
+	saver   *exportSaver
 	// filtered is the query of the participants screen: its search and
 	// filters as they stand. UI thread.
 	filtered func() data.ParticipantQuery
@@ -53,27 +45,25 @@ type badgeExport struct {
 	layout      *widget.Select
 	who         *widget.RadioGroup
 	order       *widget.RadioGroup
-	person      *widgets.Entry
-	personName  *widget.Label
-	personRow   *fyne.Container
-	personID    int64             // the one person chosen, 0 for none
+	person      *personChooser    // the one person, when one is chosen
 	left        *fyne.Container   // the options and buttons
 	scroll      *container.Scroll // around left
 	count       *widget.Label
 	preview     *canvas.Image
 	previewNone *widget.Label
 	save, print *widget.Button
-	status      *widget.Label
+	status      *exportStatus
 	latest      atomic.Uint64 // numbers the previews; older ones are dropped
 }
 
-func newBadgeExport(e *env, st *data.Store, prefs fyne.Preferences, printer *badgePrinter,
+func newBadgeExport(e *env, st *data.Store, prefs fyne.Preferences, printer *badgePrinter, saver *exportSaver,
 	filtered func() data.ParticipantQuery) *badgeExport {
-	return &badgeExport{env: e, store: st, prefs: prefs, printer: printer, filtered: filtered, layouts: export.Presets()}
+	return &badgeExport{env: e, store: st, prefs: prefs, printer: printer, saver: saver, filtered: filtered,
+		layouts: export.Presets()}
 }
 
-// build lays the badges out, with more (what comes later) under the buttons.
-func (b *badgeExport) build(more fyne.CanvasObject) fyne.CanvasObject {
+// build lays the badges' options out, beside a preview of the first page.
+func (b *badgeExport) build() fyne.CanvasObject {
 	labels := make([]string, len(b.layouts))
 	for i, l := range b.layouts {
 		labels[i] = l.Label(uiLanguage())
@@ -94,15 +84,8 @@ func (b *badgeExport) build(more fyne.CanvasObject) fyne.CanvasObject {
 	b.who.SetSelected(b.who.Options[badgesEveryone])
 	b.who.OnChanged = b.onWhoChanged
 
-	b.person = widgets.NewEntry()
-	b.person.SetPlaceHolder(lang.L("Code or name, then Enter"))
-	b.person.OnSubmitted = b.onPersonSubmitted
-	choose := widget.NewButtonWithIcon(lang.L("Choose…"), theme.SearchIcon(), func() { b.pickPerson(b.person.Text) })
-	b.personName = widget.NewLabel(lang.L("Nobody chosen yet."))
-	b.personName.Importance = widget.LowImportance
-	b.personName.Wrapping = fyne.TextWrapWord
-	b.personRow = container.NewVBox(container.NewBorder(nil, nil, nil, choose, b.person), b.personName)
-	b.personRow.Hide()
+	b.person = newPersonChooser(b.env, b.store, lang.L("Whose badge?"), func(data.ParticipantRow) { b.refreshAsync() })
+	b.person.row.Hide()
 
 	b.order = widget.NewRadioGroup([]string{lang.L("By last name"), lang.L("By organisation")}, nil)
 	b.order.Horizontal = true
@@ -118,19 +101,17 @@ func (b *badgeExport) build(more fyne.CanvasObject) fyne.CanvasObject {
 	b.print.Importance = widget.HighImportance
 	b.save.Disable()
 	b.print.Disable()
-	b.status = widget.NewLabel("")
-	b.status.Importance = widget.SuccessImportance
-	b.status.Wrapping = fyne.TextWrapWord
-	b.status.Hide()
+	b.status = newExportStatus()
 
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Layout"), b.layout),
-		widget.NewFormItem(lang.L("Whose"), container.NewVBox(b.who, b.personRow)),
+		widget.NewFormItem(lang.L("Whose"), container.NewVBox(b.who, b.person.row)),
 		widget.NewFormItem(lang.L("Order"), b.order),
 	)
 	b.left = container.NewVBox(sectionTitle(lang.L("Badges")), form, b.count,
-		container.NewHBox(b.save, b.print), b.status, more)
+		container.NewHBox(b.save, b.print), b.status.box)
 	b.scroll = container.NewVScroll(b.left)
+	b.status.changed = b.relayout
 
 	b.preview = canvas.NewImageFromImage(nil)
 	b.preview.FillMode = canvas.ImageFillContain
@@ -151,7 +132,7 @@ func (b *badgeExport) build(more fyne.CanvasObject) fyne.CanvasObject {
 
 // onWhoChanged shows the person's entry when one person is to be chosen.
 func (b *badgeExport) onWhoChanged(string) {
-	showIf(b.personRow, b.whoIndex() == badgesOne)
+	showIf(b.person.row, b.whoIndex() == badgesOne)
 	b.relayout()
 	b.refreshAsync()
 }
@@ -185,10 +166,10 @@ func (b *badgeExport) selection() export.BadgeSelection {
 	var q data.ParticipantQuery
 	switch b.whoIndex() {
 	case badgesOne:
-		if b.personID == 0 {
+		if b.person.id() == 0 {
 			return export.BadgeSelection{IDs: []int64{}} // nobody, not everyone
 		}
-		return export.BadgeSelection{IDs: []int64{b.personID}}
+		return export.BadgeSelection{IDs: []int64{b.person.id()}}
 	case badgesFiltered:
 		q = b.filtered()
 		q.Limit, q.Offset, q.Desc = 0, 0, false
@@ -292,112 +273,30 @@ func (b *badgeExport) show(p badgePreview) {
 	enableIf(b.print, ok)
 }
 
-// onPersonSubmitted chooses the person whose code was typed, or the only
-// one whose name matches; for several, it offers them.
-func (b *badgeExport) onPersonSubmitted(text string) {
-	if text = strings.TrimSpace(text); text != "" {
-		b.findPersonAsync(text)
-	}
-}
-
-// findPersonAsync looks text up as a code, then as a name.
-func (b *badgeExport) findPersonAsync(text string) {
-	b.env.tasks.runAsync(b.env.ctx, func(ctx context.Context) func() {
-		rows, err := b.find(ctx, text)
-		return func() {
-			switch {
-			case err != nil:
-				showError(b.env.win, err)
-			case len(rows) == 1:
-				b.choosePerson(rows[0])
-			default:
-				b.pickPerson(text)
-			}
-		}
-	})
-}
-
-// find returns the person whose code is text, or the first two whose name,
-// organisation or email match it. Any goroutine.
-func (b *badgeExport) find(ctx context.Context, text string) ([]data.ParticipantRow, error) {
-	if code := data.NormaliseCode(text); data.ValidCode(code) {
-		p, err := b.store.ParticipantByCode(ctx, code)
-		switch {
-		case err == nil:
-			return b.store.ParticipantRows(ctx, []int64{p.ID})
-		case data.KindOf(err) != data.KindNotFound:
-			return nil, err
-		}
-	}
-	return b.store.SearchParticipants(ctx, text, 2)
-}
-
-// pickPerson offers the people that text finds.
-func (b *badgeExport) pickPerson(text string) {
-	showParticipantPickerFor(b.env, b.store, lang.L("Whose badge?"), strings.TrimSpace(text), b.choosePerson)
-}
-
-// choosePerson makes p the one person whose badge is printed.
-func (b *badgeExport) choosePerson(p data.ParticipantRow) {
-	b.personID = p.ID
-	b.person.SetText(p.Code)
-	b.personName.Importance = widget.MediumImportance
-	b.personName.SetText(joinNonEmpty(" — ", p.FirstName+" "+p.LastName, p.Organisation, statusLabel(p.Status)))
-	b.refreshAsync()
-}
-
 // onSaveTapped asks where to save the badges, then saves them.
 func (b *badgeExport) onSaveTapped() {
-	folder := b.prefs.String(prefExportFolder)
-	if st, err := os.Stat(folder); folder == "" || err != nil || !st.IsDir() {
-		folder = filepath.Dir(b.store.Path())
-	}
-	where := newFileChooser(b.env.win, folder, "badges.pdf")
-	where.ext = ".pdf"
-	items := []*widget.FormItem{
-		widget.NewFormItem(lang.L("Folder"), where.folderRow),
-		widget.NewFormItem(lang.L("File name"), where.name),
-	}
-	d := dialog.NewForm(lang.L("Save the badges as PDF"), lang.L("Save"), lang.L("Cancel"), items, func(ok bool) {
-		if ok {
-			b.saveTo(where.path())
-		}
-	}, b.env.win)
-	d.Resize(fyne.NewSize(640, 0))
-	d.Show()
+	b.saver.askWhere(lang.L("Save the badges as PDF"), "badges", ".pdf", b.startSave)
 }
 
 // saveTo saves the badges in path, asking first before replacing a file.
-func (b *badgeExport) saveTo(path string) {
-	b.prefs.SetString(prefExportFolder, filepath.Dir(path))
-	job := b.job(path)
-	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		b.printer.startAsync(job)
-		return
-	}
-	dialog.ShowConfirm(lang.L("Replace the file?"),
-		lang.L("{{.Path}} already exists. Replace it with these badges?", map[string]any{"Path": path}),
-		func(ok bool) {
-			if ok {
-				b.printer.startAsync(job)
-			}
-		}, b.env.win)
-}
+func (b *badgeExport) saveTo(path string) { b.saver.confirmReplace(path, b.startSave) }
+
+// startSave saves the badges in path: the badge printer asks before
+// printing again those who have a badge, writes behind its progress bar,
+// and records the prints, as it does for the printer.
+func (b *badgeExport) startSave(path string) { b.printer.startAsync(b.job(path)) }
 
 // onPrintTapped prints the badges.
 func (b *badgeExport) onPrintTapped() { b.printer.startAsync(b.job("")) }
 
 // job is the badges chosen, saved to dest or printed ("").
 func (b *badgeExport) job(dest string) badgeJob {
-	b.status.Hide()
-	b.relayout()
+	b.status.clear()
 	return badgeJob{sel: b.selection(), layout: b.chosenLayout(), dest: dest, done: b.onDone}
 }
 
 // onDone says what was done, and shows who has a badge now.
 func (b *badgeExport) onDone(res badgeResult) {
-	b.status.SetText(res.message)
-	b.status.Show()
-	b.relayout()
+	b.status.show(res.message, res.path)
 	b.refreshAsync()
 }

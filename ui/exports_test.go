@@ -97,8 +97,8 @@ func newBadgeExportTest(t *testing.T, n int, filtered data.ParticipantQuery) (*d
 	st := mustOpen(t, demoFile(t, n))
 	e := newTestEnv(t)
 	prefs := a.Preferences()
-	b := newBadgeExport(e, st, prefs, newBadgePrinter(e, st, prefs), func() data.ParticipantQuery { return filtered })
-	s := newExportsScreen(b)
+	s := newExportsScreen(e, st, prefs, newBadgePrinter(e, st, prefs), func() data.ParticipantQuery { return filtered })
+	b := s.badges
 	e.win.SetContent(s.build())
 	e.win.Resize(fyne.NewSize(1100, 760))
 	s.loadAsync()
@@ -204,8 +204,8 @@ func TestBadgesSavePDF(t *testing.T) {
 	if len(prints) != 1 || prints[0].Layout != defaultBadgeLayout {
 		t.Errorf("prints of the first: %+v", prints)
 	}
-	if !strings.Contains(b.status.Text, path) {
-		t.Errorf("status %q does not say where", b.status.Text)
+	if !strings.Contains(b.status.label.Text, path) {
+		t.Errorf("status %q does not say where", b.status.label.Text)
 	}
 	if b.count.Text != "No badge to print." || !b.save.Disabled() {
 		t.Errorf("after printing everyone without a badge: %q, save enabled %v", b.count.Text, !b.save.Disabled())
@@ -237,11 +237,11 @@ func TestBadgesReprintQuestion(t *testing.T) {
 	t.Run("OnePersonCancel", func(t *testing.T) {
 		rows, _ := st.ParticipantRows(ctx, printed[:1])
 		b.who.SetSelected(b.who.Options[badgesOne])
-		test.Type(b.person, rows[0].Code)
-		b.person.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		test.Type(b.person.entry, rows[0].Code)
+		b.person.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 		waitIdle(t, e.tasks)
-		if b.personID != rows[0].ID || b.count.Text != "1 badge, 1 page" {
-			t.Fatalf("chose %d (%q), want %d", b.personID, b.count.Text, rows[0].ID)
+		if b.person.id() != rows[0].ID || b.count.Text != "1 badge, 1 page" {
+			t.Fatalf("chose %d (%q), want %d", b.person.id(), b.count.Text, rows[0].ID)
 		}
 		before := printsOf(t, st, printed[:1])
 		b.saveTo(filepath.Join(dir, "one.pdf"))
@@ -369,8 +369,8 @@ func TestBadgesPrint(t *testing.T) {
 		if n, _ := st.CountBadgePrinted(ctx, want); n != len(want) {
 			t.Errorf("%d of %d prints recorded", n, len(want))
 		}
-		if !strings.Contains(b.status.Text, "sent to HP_Accueil") {
-			t.Errorf("status %q", b.status.Text)
+		if !strings.Contains(b.status.label.Text, "sent to HP_Accueil") {
+			t.Errorf("status %q", b.status.label.Text)
 		}
 	})
 
@@ -383,7 +383,7 @@ func TestBadgesPrint(t *testing.T) {
 			t.Fatal(err)
 		}
 		b.who.SetSelected(b.who.Options[badgesOne])
-		b.choosePerson(mustRow(t, st, want[0]))
+		b.person.choose(mustRow(t, st, want[0]))
 		waitIdle(t, e.tasks)
 		test.Tap(b.print)
 		ptTopDialog(t, e, "already has a badge")
@@ -425,7 +425,7 @@ func TestBadgesPrint(t *testing.T) {
 		fake.fail = "lp: The printer or class does not exist."
 		prefs.SetString(prefPrinter, "Gone")
 		b.who.SetSelected(b.who.Options[badgesOne])
-		b.choosePerson(mustRow(t, st, want[0]))
+		b.person.choose(mustRow(t, st, want[0]))
 		waitIdle(t, e.tasks)
 		before := printsOf(t, st, want[:1])
 		test.Tap(b.print)
@@ -443,7 +443,7 @@ func TestBadgesPrint(t *testing.T) {
 	t.Run("WithoutLPOpensTheViewer", func(t *testing.T) {
 		fake := newFakePrinting(t, false)
 		b.who.SetSelected(b.who.Options[badgesOne])
-		b.choosePerson(mustRow(t, st, want[0]))
+		b.person.choose(mustRow(t, st, want[0]))
 		waitIdle(t, e.tasks)
 		test.Tap(b.print)
 		ptTopDialog(t, e, "already has a badge")

@@ -55,7 +55,7 @@ func newMainView(e *env, st *data.Store, prefs fyne.Preferences, restore func(st
 		{title: lang.L("Stands"), icon: theme.GridIcon(), screen: newStandsScreen(e, st)},
 		{title: lang.L("Welcome desk"), icon: theme.ConfirmIcon(), screen: newDeskScreen(e, st, badges)},
 		{title: lang.L("Exports"), icon: theme.DocumentPrintIcon(),
-			screen: newExportsScreen(newBadgeExport(e, st, prefs, badges, participants.filteredQuery))},
+			screen: newExportsScreen(e, st, prefs, badges, participants.filteredQuery)},
 		{title: lang.L("Settings"), icon: theme.SettingsIcon(), screen: newSettingsScreen(e, st, prefs, restore)},
 	}}
 }

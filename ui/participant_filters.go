@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"slices"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -25,8 +27,27 @@ type participantFilters struct {
 var participantTri = []data.Tri{data.Any, data.Yes, data.No}
 
 func (f *participantFilters) build(onChanged func()) fyne.CanvasObject {
+	f.init(onChanged)
+	reset := widget.NewButtonWithIcon("", theme.ContentClearIcon(), func() {
+		f.setting = true
+		for _, sel := range f.selects() {
+			sel.SetSelectedIndex(0)
+		}
+		f.setting = false
+		onChanged()
+	})
+	grid := container.NewGridWithColumns(6)
+	for _, sel := range f.selects() {
+		grid.Add(sel)
+	}
+	return container.NewBorder(nil, nil, nil, reset, grid)
+}
+
+// init makes the selects, each on its first option ("all"); onChanged,
+// when not nil, is told when one is chosen.
+func (f *participantFilters) init(onChanged func()) {
 	changed := func(string) {
-		if !f.setting {
+		if !f.setting && onChanged != nil {
 			onChanged()
 		}
 	}
@@ -43,19 +64,6 @@ func (f *participantFilters) build(onChanged func()) fyne.CanvasObject {
 	f.region = newSelect(lang.L("All regions"))
 	f.checkedIn = newSelect(lang.L("Any arrival"), lang.L("Checked in"), lang.L("Not checked in"))
 	f.badge = newSelect(lang.L("Any badge"), lang.L("Badge printed"), lang.L("No badge yet"))
-	reset := widget.NewButtonWithIcon("", theme.ContentClearIcon(), func() {
-		f.setting = true
-		for _, sel := range f.selects() {
-			sel.SetSelectedIndex(0)
-		}
-		f.setting = false
-		onChanged()
-	})
-	grid := container.NewGridWithColumns(6)
-	for _, sel := range f.selects() {
-		grid.Add(sel)
-	}
-	return container.NewBorder(nil, nil, nil, reset, grid)
 }
 
 func (f *participantFilters) selects() []*widget.Select {
@@ -140,4 +148,33 @@ func (f *participantFilters) query() data.ParticipantQuery {
 		q.BadgePrinted = participantTri[i]
 	}
 	return q
+}
+
+// setQuery chooses q's filters (a list preset's, say), once setChoices has
+// offered the file's choices. A category, day or region the file no longer
+// has is left at "all".
+func (f *participantFilters) setQuery(q data.ParticipantQuery) {
+	f.setting = true
+	defer func() { f.setting = false }()
+	for _, sel := range f.selects() {
+		sel.SetSelectedIndex(0)
+	}
+	if i := slices.Index(f.catIDs, q.CategoryID); i > 0 {
+		f.category.SetSelectedIndex(i)
+	}
+	if i := slices.Index(data.Statuses, q.Status); i >= 0 && q.Status != "" {
+		f.status.SetSelectedIndex(i + 1)
+	}
+	if i := slices.Index(f.days, q.Day); i >= 0 {
+		f.day.SetSelectedIndex(i + 1)
+	}
+	if i := slices.Index(f.regions, q.Region); i >= 0 {
+		f.region.SetSelectedIndex(i + 1)
+	}
+	if i := slices.Index(participantTri, q.CheckedIn); i > 0 {
+		f.checkedIn.SetSelectedIndex(i)
+	}
+	if i := slices.Index(participantTri, q.BadgePrinted); i > 0 {
+		f.badge.SetSelectedIndex(i)
+	}
 }

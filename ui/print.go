@@ -64,7 +64,7 @@ func printPDF(ctx context.Context, job printJob) (viewer *url.URL, err error) {
 		if err := export.WriteFile(path, job.write); err != nil {
 			return nil, err
 		}
-		return &url.URL{Scheme: "file", Path: filepath.ToSlash(path)}, nil
+		return fileURL(path), nil
 	}
 	f, err := os.CreateTemp("", "congres-badges-*.pdf")
 	if err != nil {

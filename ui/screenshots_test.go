@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -8,6 +9,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+
+	"congres/data"
 )
 
 // TestWriteScreenshots writes a PNG of every screen, on the demo congress,
@@ -20,6 +23,7 @@ func TestWriteScreenshots(t *testing.T) {
 	}
 	names := []string{"dashboard", "participants", "programme", "stands", "desk", "exports", "settings"}
 	path := demoFile(t, 530)
+	addScreenshotLists(t, path)
 	for _, language := range []string{"en", "fr"} {
 		t.Run(language, func(t *testing.T) {
 			if err := loadTranslations(language); err != nil {
@@ -43,8 +47,60 @@ func TestWriteScreenshots(t *testing.T) {
 				waitIdle(t, &u.tasks)
 				writePNG(t, filepath.Join(out, name+".png"), u.win)
 			}
+			writeExportsScreenshots(t, u, out)
 		})
 	}
+}
+
+// addScreenshotLists saves two lists in the congress file at path, for the
+// Lists tab of the exports.
+func addScreenshotLists(t *testing.T, path string) {
+	t.Helper()
+	ctx := context.Background()
+	st, err := data.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	for _, p := range []data.ListPreset{
+		{Name: "Traiteur", Columns: []string{"last_name", "first_name", "organisation", "diet", "days"},
+			Filter: data.ParticipantQuery{SkipCancelled: true, Sort: data.SortName}},
+		{Name: "Hôtel", Columns: []string{"last_name", "first_name", "days", "accessibility", "phone"},
+			Filter: data.ParticipantQuery{Status: data.StatusConfirmed, Sort: data.SortName}},
+	} {
+		if err := st.SaveListPreset(ctx, &p); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// writeExportsScreenshots writes the tabs of the exports screen other than
+// the badges, and the form of a list.
+func writeExportsScreenshots(t *testing.T, u *ui, out string) {
+	t.Helper()
+	s := u.view.show(exportsPage).(*exportsScreen)
+	waitIdle(t, &u.tasks)
+	for _, tab := range []struct {
+		index int
+		name  string
+	}{
+		{attendanceTab, "exports-attendance"},
+		{listsTab, "exports-lists"},
+		{signInTab, "exports-signin"},
+		{certificatesTab, "exports-certificates"},
+	} {
+		s.tabs.SelectIndex(tab.index)
+		if tab.index == signInTab {
+			s.signIn.session.SetSelectedIndex(min(3, len(s.signIn.sessions)-1))
+		}
+		waitIdle(t, &u.tasks)
+		writePNG(t, filepath.Join(out, tab.name+".png"), u.win)
+	}
+	s.tabs.SelectIndex(listsTab)
+	s.lists.onEditTapped()
+	writePNG(t, filepath.Join(out, "exports-list-form.png"), u.win)
+	s.lists.form.dialog.dialog.Hide()
+	s.tabs.SelectIndex(badgesTab)
 }
 
 func writePNG(t *testing.T, path string, w fyne.Window) {

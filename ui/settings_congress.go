@@ -29,10 +29,8 @@ type congressStore interface {
 	UpdateCongress(ctx context.Context, c *data.Congress) error
 }
 
-const logoSize = 96 // the side of the logo's thumbnail
-
-// congressSettings edits the congress's details, days and logo. Changes
-// are kept in the form until Save.
+// congressSettings edits the congress's details, days, logo and the
+// signature of its certificates. Changes are kept in the form until Save.
 type congressSettings struct {
 	env   *env
 	store congressStore
@@ -41,10 +39,9 @@ type congressSettings struct {
 	days                       []data.Day // as edited; UI thread only
 	dayList                    *fyne.Container
 	newDay                     *widgets.Entry
-	logo                       []byte // as edited
-	logoImage                  *canvas.Image
-	logoNone                   *widget.Label
-	logoRemove                 *widget.Button
+	logo                       *imageField
+	signature                  *imageField
+	signatory                  *widgets.Entry
 	errs                       *inlineErrors
 	status                     *widget.Label
 	save                       *widget.Button
@@ -65,17 +62,17 @@ func (s *congressSettings) build() fyne.CanvasObject {
 	pick.OnTapped = func() { s.onPickDayTapped(pick) }
 	addDay := widget.NewButtonWithIcon(lang.L("Add the day"), theme.ContentAddIcon(), s.onAddDayTapped)
 
-	s.logoImage = canvas.NewImageFromResource(nil)
-	s.logoImage.FillMode = canvas.ImageFillContain
-	s.logoImage.SetMinSize(fyne.NewSquareSize(logoSize))
-	frame := canvas.NewRectangle(color.Transparent)
-	frame.StrokeColor, frame.StrokeWidth, frame.CornerRadius = outlineColour(), 1, theme.InputRadiusSize()
-	s.logoNone = widget.NewLabel(lang.L("No logo"))
-	s.logoNone.Importance = widget.LowImportance
-	chooseLogo := widget.NewButtonWithIcon(lang.L("Choose…"), theme.FileImageIcon(), s.onChooseLogoTapped)
-	s.logoRemove = widget.NewButtonWithIcon(lang.L("Remove"), theme.DeleteIcon(), s.onRemoveLogoTapped)
+	s.logo = newImageField(s.env, "logo", fyne.NewSquareSize(96), lang.L("No logo"))
+	s.signature = newImageField(s.env, "signature", fyne.NewSize(192, 96), lang.L("No signature"))
+	s.signatory = widgets.NewEntry()
+	s.signatory.SetPlaceHolder(lang.L("e.g. Marie Dupont, president"))
+	signatureNote := widget.NewLabel(lang.L("The certificates of attendance are signed with this image (PNG or JPEG, on a white or transparent background), above the signatory's name and role."))
+	signatureNote.Importance = widget.LowImportance
+	signatureNote.Wrapping = fyne.TextWrapWord
 
-	s.errs = newInlineErrors("name", "days", "logo")
+	s.errs = newInlineErrors("name", "days", "logo", "signature", "signatory")
+	s.logo.changed = func() { s.errs.clear(); s.scroll.Refresh() }
+	s.signature.changed = s.logo.changed
 	s.status = widget.NewLabel("")
 	s.status.Importance = widget.SuccessImportance
 	s.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), s.onSaveTapped)
@@ -89,9 +86,9 @@ func (s *congressSettings) build() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("City"), s.city),
 		widget.NewFormItem(lang.L("Days"), s.errs.under("days", container.NewVBox(s.dayList,
 			container.NewBorder(nil, nil, nil, container.NewHBox(pick, addDay), s.newDay)))),
-		widget.NewFormItem(lang.L("Logo"), s.errs.under("logo", container.NewHBox(
-			container.NewStack(frame, s.logoImage, container.NewCenter(s.logoNone)),
-			container.NewVBox(chooseLogo, s.logoRemove)))),
+		widget.NewFormItem(lang.L("Logo"), s.errs.under("logo", s.logo.build())),
+		widget.NewFormItem(lang.L("Signature"), s.errs.under("signature", container.NewVBox(s.signature.build(), signatureNote))),
+		widget.NewFormItem(lang.L("Signatory"), s.errs.under("signatory", s.signatory)),
 	)
 	buttons := container.NewHBox(s.save, undo, s.status)
 	s.scroll = container.NewVScroll(container.NewVBox(s.errs.under("", nil), form, buttons))
@@ -121,7 +118,10 @@ func (s *congressSettings) show(c data.Congress) {
 	s.days = slices.Clone(c.Days)
 	s.showDays()
 	s.newDay.SetText("")
-	s.setLogo(c.Logo)
+	s.logo.set(c.Logo)
+	s.signature.set(c.Signature)
+	s.signatory.SetText(c.Signatory)
+	s.scroll.Refresh()
 }
 
 func (s *congressSettings) showDays() {
@@ -175,58 +175,13 @@ func (s *congressSettings) onPickDayTapped(from fyne.CanvasObject) {
 	pop.ShowAtRelativePosition(fyne.NewPos(from.Size().Width-pop.MinSize().Width, from.Size().Height), from)
 }
 
-func (s *congressSettings) onChooseLogoTapped() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			showError(s.env.win, err)
-			return
-		}
-		if r == nil {
-			return // cancelled
-		}
-		s.readLogoAsync(r)
-	}, s.env.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg", ".PNG", ".JPG", ".JPEG"}))
-	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
-}
-
-// readLogoAsync reads the image chosen as the new logo.
-func (s *congressSettings) readLogoAsync(r io.ReadCloser) {
-	s.env.tasks.runAsync(s.env.ctx, func(context.Context) func() {
-		defer r.Close()
-		b, err := io.ReadAll(io.LimitReader(r, 20<<20))
-		if err != nil {
-			return func() { showError(s.env.win, err) }
-		}
-		return func() {
-			s.errs.clear()
-			s.setLogo(b)
-		}
-	})
-}
-
-func (s *congressSettings) onRemoveLogoTapped() { s.setLogo(nil) }
-
-// setLogo shows b as the logo (none when empty).
-func (s *congressSettings) setLogo(b []byte) {
-	s.logo = b
-	s.logoImage.Resource = nil
-	if len(b) > 0 { // named after its content: images are cached by name
-		s.logoImage.Resource = fyne.NewStaticResource(fmt.Sprintf("logo-%08x", crc32.ChecksumIEEE(b)), b)
-	}
-	s.logoImage.Refresh()
-	showIf(s.logoNone, len(b) == 0)
-	showIf(s.logoRemove, len(b) > 0)
-	s.scroll.Refresh()
-}
-
 // onSaveTapped saves the congress as the form has it.
 func (s *congressSettings) onSaveTapped() {
 	s.errs.clear()
 	s.status.SetText("")
 	c := data.Congress{Name: s.name.Text, Edition: s.edition.Text, Venue: s.venue.Text, City: s.city.Text,
-		Days: slices.Clone(s.days), Logo: bytes.Clone(s.logo)}
+		Days: slices.Clone(s.days), Logo: bytes.Clone(s.logo.data),
+		Signature: bytes.Clone(s.signature.data), Signatory: s.signatory.Text}
 	s.save.Disable()
 	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
 		err := s.store.UpdateCongress(ctx, &c)
@@ -241,4 +196,87 @@ func (s *congressSettings) onSaveTapped() {
 			s.env.win.SetTitle(lang.L("Congrès — {{.Name}}", map[string]any{"Name": c.Name}))
 		}
 	})
+}
+
+// imageField is an image of the congress (its logo, the signature of the
+// certificates): a thumbnail, Choose… (PNG or JPEG) and Remove. UI thread
+// only.
+type imageField struct {
+	env    *env
+	name   string // "logo": names the thumbnail's resource
+	data   []byte // as edited; nil for none
+	image  *canvas.Image
+	none   *widget.Label
+	remove *widget.Button
+	// changed is told when an image was chosen or removed.
+	changed func()
+}
+
+func newImageField(e *env, name string, size fyne.Size, none string) *imageField {
+	f := &imageField{env: e, name: name}
+	f.image = canvas.NewImageFromResource(nil)
+	f.image.FillMode = canvas.ImageFillContain
+	f.image.SetMinSize(size)
+	f.none = widget.NewLabel(none)
+	f.none.Importance = widget.LowImportance
+	f.remove = widget.NewButtonWithIcon(lang.L("Remove"), theme.DeleteIcon(), f.onRemoveTapped)
+	return f
+}
+
+func (f *imageField) build() fyne.CanvasObject {
+	frame := canvas.NewRectangle(color.Transparent)
+	frame.StrokeColor, frame.StrokeWidth, frame.CornerRadius = outlineColour(), 1, theme.InputRadiusSize()
+	choose := widget.NewButtonWithIcon(lang.L("Choose…"), theme.FileImageIcon(), f.onChooseTapped)
+	return container.NewHBox(container.NewStack(frame, f.image, container.NewCenter(f.none)),
+		container.NewVBox(choose, f.remove))
+}
+
+func (f *imageField) onChooseTapped() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			showError(f.env.win, err)
+			return
+		}
+		if r == nil {
+			return // cancelled
+		}
+		f.readAsync(r)
+	}, f.env.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg", ".PNG", ".JPG", ".JPEG"}))
+	d.Resize(fyne.NewSize(800, 560))
+	d.Show()
+}
+
+// readAsync reads the image chosen.
+func (f *imageField) readAsync(r io.ReadCloser) {
+	f.env.tasks.runAsync(f.env.ctx, func(context.Context) func() {
+		defer r.Close()
+		b, err := io.ReadAll(io.LimitReader(r, 20<<20))
+		if err != nil {
+			return func() { showError(f.env.win, err) }
+		}
+		return func() { f.choose(b) }
+	})
+}
+
+func (f *imageField) onRemoveTapped() { f.choose(nil) }
+
+// choose makes b the image, as the person chose it.
+func (f *imageField) choose(b []byte) {
+	f.set(b)
+	if f.changed != nil {
+		f.changed()
+	}
+}
+
+// set shows b as the image (none when empty).
+func (f *imageField) set(b []byte) {
+	f.data = b
+	f.image.Resource = nil
+	if len(b) > 0 { // named after its content: images are cached by name
+		f.image.Resource = fyne.NewStaticResource(fmt.Sprintf("%s-%08x", f.name, crc32.ChecksumIEEE(b)), b)
+	}
+	f.image.Refresh()
+	showIf(f.none, len(b) == 0)
+	showIf(f.remove, len(b) > 0)
 }

@@ -103,7 +103,7 @@ func TestCongressSettings(t *testing.T) {
 		test.Type(c.newDay, "2021-11-27")
 		c.onAddDayTapped()
 		logo := pngLogo(t)
-		c.setLogo(logo)
+		c.logo.set(logo)
 		test.Tap(c.save)
 		waitIdle(t, e.tasks)
 		got, _ := st.Congress(ctx)
@@ -141,13 +141,13 @@ func TestCongressSettings(t *testing.T) {
 	t.Run("LogoInvalid", func(t *testing.T) {
 		c.loadAsync()
 		waitIdle(t, e.tasks)
-		c.setLogo([]byte("GIF89a, not what a badge needs"))
+		c.logo.set([]byte("GIF89a, not what a badge needs"))
 		test.Tap(c.save)
 		waitIdle(t, e.tasks)
 		if got := c.errs.text("logo"); got != data.ErrLogoInvalid.Message("en") {
 			t.Errorf("under the logo: %q", got)
 		}
-		test.Tap(c.logoRemove)
+		test.Tap(c.logo.remove)
 		test.Tap(c.save)
 		waitIdle(t, e.tasks)
 		if got, _ := st.Congress(ctx); len(got.Logo) != 0 {

@@ -1,0 +1,176 @@
+package ui
+
+import (
+	"context"
+	"io"
+	"slices"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"congres/data"
+	"congres/export"
+)
+
+// Whose certificates the Certificates tab prints, in the order of its
+// options.
+const (
+	certificatesEveryone = iota
+	certificatesOne
+)
+
+// certificateExport is the Certificates tab of the exports screen: a
+// certificate of attendance for everyone who arrived, or for one person,
+// signed with the image set in Settings → Congress.
+type certificateExport struct {
+	env   *env
+	store *data.Store
+	saver *exportSaver
+
+	arrived int // how many people arrived; UI thread only
+
+	who       *widget.RadioGroup
+	person    *personChooser
+	count     *widget.Label
+	signature *widget.Label
+	save      *widget.Button
+	status    *exportStatus
+	box       *fyne.Container
+	scroll    *container.Scroll
+}
+
+func newCertificateExport(e *env, st *data.Store, saver *exportSaver) *certificateExport {
+	return &certificateExport{env: e, store: st, saver: saver}
+}
+
+func (c *certificateExport) build() fyne.CanvasObject {
+	about := widget.NewLabel(lang.L("One page per person: the congress and its dates, the person, the days and sessions they attended with their durations, the place and date, and the signature."))
+	about.Wrapping = fyne.TextWrapWord
+	c.who = widget.NewRadioGroup([]string{lang.L("Everyone who arrived"), lang.L("One person")}, nil)
+	c.who.Required = true
+	c.who.SetSelected(c.who.Options[certificatesEveryone])
+	c.who.OnChanged = func(string) { c.showChoice() }
+	c.person = newPersonChooser(c.env, c.store, lang.L("Whose certificate?"), func(data.ParticipantRow) { c.showChoice() })
+	c.count = widget.NewLabel("")
+	c.count.TextStyle.Bold = true
+	c.count.Wrapping = fyne.TextWrapWord
+	c.signature = widget.NewLabel("")
+	c.signature.Wrapping = fyne.TextWrapWord
+	c.save = widget.NewButtonWithIcon(lang.L("Save PDF…"), theme.DocumentSaveIcon(), c.onSaveTapped)
+	c.save.Importance = widget.HighImportance
+	c.status = newExportStatus()
+
+	form := widget.NewForm(widget.NewFormItem(lang.L("Whose"), container.NewVBox(c.who, c.person.row)))
+	c.box = container.NewVBox(sectionTitle(lang.L("Certificates of attendance")), about, form, c.count,
+		c.signature, container.NewHBox(c.save), c.status.box)
+	c.scroll = container.NewVScroll(c.box)
+	c.status.changed = c.relayout
+	c.showChoice()
+	return c.scroll
+}
+
+func (c *certificateExport) relayout() {
+	c.box.Refresh()
+	c.scroll.Refresh()
+}
+
+// loadAsync counts those who arrived and reads whether the certificates
+// have a signature.
+func (c *certificateExport) loadAsync() {
+	c.env.tasks.runAsync(c.env.ctx, func(ctx context.Context) func() {
+		ids, err := c.store.ParticipantIDs(ctx, data.ParticipantQuery{CheckedIn: data.Yes})
+		var cg data.Congress
+		if err == nil {
+			cg, err = c.store.Congress(ctx)
+		}
+		return func() {
+			if err != nil {
+				showError(c.env.win, err)
+				return
+			}
+			c.arrived = len(ids)
+			c.showSignature(cg)
+			c.showChoice()
+		}
+	})
+}
+
+// showSignature says how the certificates are signed.
+func (c *certificateExport) showSignature(cg data.Congress) {
+	c.signature.Importance = widget.LowImportance
+	switch {
+	case len(cg.Signature) == 0:
+		c.signature.Importance = widget.WarningImportance
+		c.signature.SetText(lang.L("No signature image yet: the certificates keep an empty space to sign by hand. Add the image and the signatory in Settings → Congress."))
+	case cg.Signatory != "":
+		c.signature.SetText(lang.L("Signed by {{.Name}}, with the signature image of Settings → Congress.", map[string]any{"Name": cg.Signatory}))
+	default:
+		c.signature.SetText(lang.L("Signed with the signature image of Settings → Congress."))
+	}
+}
+
+func (c *certificateExport) whoIndex() int {
+	return max(slices.Index(c.who.Options, c.who.Selected), 0)
+}
+
+// ids is whose certificates the options choose: nil for everyone who
+// arrived; false when there is nobody to print.
+func (c *certificateExport) ids() ([]int64, bool) {
+	if c.whoIndex() == certificatesOne {
+		p := c.person.chosen
+		return []int64{p.ID}, p.ID != 0 && len(p.CheckedInDays) > 0
+	}
+	return nil, c.arrived > 0
+}
+
+// showChoice shows the person's entry when one person is chosen, and says
+// how many certificates there are.
+func (c *certificateExport) showChoice() {
+	one := c.whoIndex() == certificatesOne
+	showIf(c.person.row, one)
+	p := c.person.chosen
+	c.count.Importance = widget.MediumImportance
+	switch {
+	case one && p.ID == 0:
+		c.count.SetText("")
+	case one && len(p.CheckedInDays) == 0:
+		c.count.Importance = widget.WarningImportance
+		c.count.SetText(lang.L("{{.Name}} has not arrived: there is no attendance to certify.",
+			map[string]any{"Name": p.FirstName + " " + p.LastName}))
+	case one:
+		c.count.SetText(lang.N("{{.Count}} certificates", 1, map[string]any{"Count": 1}))
+	case c.arrived == 0:
+		c.count.SetText(lang.L("Nobody has arrived yet."))
+	default:
+		c.count.SetText(lang.N("{{.Count}} certificates", c.arrived, map[string]any{"Count": c.arrived}))
+	}
+	_, ok := c.ids()
+	enableIf(c.save, ok)
+	c.relayout()
+}
+
+// onSaveTapped asks where to save the certificates chosen, then saves them.
+func (c *certificateExport) onSaveTapped() {
+	ids, ok := c.ids()
+	if !ok {
+		return
+	}
+	opts := export.CertificateOptions{Lang: uiLanguage()}
+	name := lang.L("file.certificates")
+	if ids != nil {
+		p := c.person.chosen
+		name = lang.L("file.certificate") + " " + p.FirstName + " " + p.LastName
+	}
+	c.saver.save(lang.L("Save the certificates as PDF"), lang.L("Saving the certificates…"), name, ".pdf",
+		func(ctx context.Context, w io.Writer, progress func(done, total int)) error {
+			in, err := export.LoadCertificates(ctx, c.store, ids)
+			if err != nil {
+				return err
+			}
+			opts.Progress = progress
+			return export.WriteCertificates(ctx, w, in, opts)
+		}, c.status.saved)
+}

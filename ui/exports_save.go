@@ -1,0 +1,212 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"congres/export"
+)
+
+// prefExportFolder is the folder an export was last saved in.
+const prefExportFolder = "exportFolder"
+
+// exportWrite writes one export to w, off the UI thread, telling progress
+// how far it is. ctx is cancelled by the progress dialog's Cancel (or when
+// the congress file is closed): the writer then stops with ctx's error.
+type exportWrite func(ctx context.Context, w io.Writer, progress func(done, total int)) error
+
+// exportSaver is the save flow every export shares: it asks where (a
+// folder and a file name, as Save a Copy does: fyne's save dialog would
+// create the file, or truncate the one it replaces, before anything is
+// written), asks before replacing a file, then writes behind a progress
+// bar whose Cancel leaves no file (export.WriteFile writes a temporary file
+// and renames it only once complete).
+type exportSaver struct {
+	env      *env
+	prefs    fyne.Preferences
+	congress string // the congress file: a first export goes beside it
+}
+
+func newExportSaver(e *env, prefs fyne.Preferences, congress string) *exportSaver {
+	return &exportSaver{env: e, prefs: prefs, congress: congress}
+}
+
+// folder is where the next export goes: the folder used last, or else the
+// congress file's.
+func (s *exportSaver) folder() string {
+	folder := s.prefs.String(prefExportFolder)
+	if st, err := os.Stat(folder); folder == "" || err != nil || !st.IsDir() {
+		folder = filepath.Dir(s.congress)
+	}
+	return folder
+}
+
+// save asks where to save name (its extension is ext, ".pdf"), then writes
+// it with write behind a progress dialog saying message, then calls done
+// with the file's path on the UI thread.
+func (s *exportSaver) save(title, message, name, ext string, write exportWrite, done func(path string)) {
+	s.askWhere(title, name, ext, func(path string) { s.writeAsync(message, path, write, done) })
+}
+
+// askWhere asks where to save a file, proposing name in the folder of the
+// last export; once a path is chosen, and replacing a file that exists is
+// agreed, it calls chosen with it.
+func (s *exportSaver) askWhere(title, name, ext string, chosen func(path string)) {
+	where := newFileChooser(s.env.win, s.folder(), exportFileName(name, ext))
+	where.ext = ext
+	items := []*widget.FormItem{
+		widget.NewFormItem(lang.L("Folder"), where.folderRow),
+		widget.NewFormItem(lang.L("File name"), where.name),
+	}
+	d := dialog.NewForm(title, lang.L("Save"), lang.L("Cancel"), items, func(ok bool) {
+		if ok {
+			s.confirmReplace(where.path(), chosen)
+		}
+	}, s.env.win)
+	d.Resize(fyne.NewSize(640, 0))
+	d.Show()
+}
+
+// confirmReplace calls chosen with path, asking first when a file is there.
+func (s *exportSaver) confirmReplace(path string, chosen func(path string)) {
+	s.prefs.SetString(prefExportFolder, filepath.Dir(path))
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		chosen(path)
+		return
+	}
+	dialog.ShowConfirm(lang.L("Replace the file?"),
+		lang.L("{{.Path}} already exists. Replace it?", map[string]any{"Path": path}),
+		func(ok bool) {
+			if ok {
+				chosen(path)
+			}
+		}, s.env.win)
+}
+
+// writeAsync writes path with write behind a progress bar with Cancel, then
+// calls done with path on the UI thread. An error is shown; a cancelled
+// export left no file and says nothing. Closing the congress file cancels
+// the export too; the progress dialog closes all the same.
+func (s *exportSaver) writeAsync(message, path string, write exportWrite, done func(path string)) {
+	work, cancel := context.WithCancel(s.env.ctx)
+	progress, report := showProgressBar(s.env.win, message, cancel)
+	s.env.tasks.runAsync(context.Background(), func(context.Context) func() {
+		defer cancel()
+		err := export.WriteFile(path, func(w io.Writer) error { return write(work, w, report) })
+		return func() {
+			progress.Hide()
+			if err != nil {
+				showError(s.env.win, err)
+				return
+			}
+			if done != nil {
+				done(path)
+			}
+		}
+	})
+}
+
+// exportFileName is a file name made from name (a list's name, say): the
+// characters no system takes in a file name become dashes.
+func exportFileName(name, ext string) string {
+	name = strings.Map(func(r rune) rune {
+		if r < ' ' || strings.ContainsRune(`<>:"/\|?*`, r) {
+			return '-'
+		}
+		return r
+	}, strings.TrimSpace(name))
+	name = strings.Trim(name, ". ")
+	if name == "" {
+		name = "export"
+	}
+	return name + ext
+}
+
+// fileURL is the URL that opens a file in the system's program for it.
+func fileURL(path string) *url.URL {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	p := filepath.ToSlash(path)
+	if !strings.HasPrefix(p, "/") { // C:/… on Windows
+		p = "/" + p
+	}
+	return &url.URL{Scheme: "file", Path: p}
+}
+
+// exportStatus is the line under an export that says what was done, with
+// "Open the file" once a file is saved. UI thread only.
+type exportStatus struct {
+	label *widget.Label
+	open  *widget.Button
+	box   *fyne.Container
+	path  string // the file saved last, "" for none
+	// changed lays the screen out again when the line shows or grows.
+	changed func()
+}
+
+func newExportStatus() *exportStatus {
+	s := &exportStatus{label: widget.NewLabel("")}
+	s.label.Importance = widget.SuccessImportance
+	s.label.Wrapping = fyne.TextWrapWord
+	s.open = widget.NewButtonWithIcon(lang.L("Open the file"), theme.FileIcon(), s.onOpenTapped)
+	s.open.Hide()
+	s.box = container.NewVBox(s.label, container.NewHBox(s.open))
+	s.box.Hide()
+	return s
+}
+
+// saved says that path was saved.
+func (s *exportStatus) saved(path string) {
+	s.show(lang.L("Saved in {{.Path}}.", map[string]any{"Path": path}), path)
+}
+
+// show says message; with a path, it offers to open that file.
+func (s *exportStatus) show(message, path string) {
+	s.path = path
+	s.label.Importance = widget.SuccessImportance
+	s.label.SetText(message)
+	showIf(s.open, path != "")
+	s.box.Show()
+	s.relayout()
+}
+
+// clear hides the line, as a new export starts.
+func (s *exportStatus) clear() {
+	s.path = ""
+	s.box.Hide()
+	s.relayout()
+}
+
+func (s *exportStatus) relayout() {
+	if s.changed != nil {
+		s.changed()
+	}
+}
+
+// onOpenTapped opens the file saved in its program; without one, it says
+// where the file is.
+func (s *exportStatus) onOpenTapped() {
+	if s.path == "" {
+		return
+	}
+	if err := openURL(fileURL(s.path)); err != nil {
+		log.Printf("opening %s: %v", s.path, err)
+		s.label.Importance = widget.WarningImportance
+		s.label.SetText(lang.L("No program was found to open it: the file is {{.Path}}.", map[string]any{"Path": s.path}))
+		s.relayout()
+	}
+}
