@@ -238,13 +238,8 @@ func (s *Store) insertParticipant(ctx context.Context, tx *sql.Tx, p *Participan
 		}
 	}
 	now := formatTime(s.now())
-	res, err := tx.ExecContext(ctx, `INSERT INTO participant (code, first_name, last_name, email, phone,
-		organisation_id, job_title, category_id, region, status, fee_cents, paid, diet, accessibility,
-		image_consent, notes, sort_key, name_key, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		p.Code, p.FirstName, p.LastName, p.Email, p.Phone, orgID, p.JobTitle, p.CategoryID, p.Region,
-		p.Status, p.FeeCents, p.Paid, p.Diet, p.Accessibility, p.ImageConsent, p.Notes,
-		sortKey(p), Fold(p.FirstName+" "+p.LastName), now, now)
+	res, err := tx.ExecContext(ctx, "INSERT INTO participant ("+participantInsertColumns+") VALUES "+placeholders(participantInsertCount),
+		participantValues(nil, p, orgID, sortKey(p), Fold(p.FirstName+" "+p.LastName), now)...)
 	if err != nil {
 		return fromDriver(err, ErrCodeTaken.With(p.Code))
 	}
@@ -257,6 +252,28 @@ func (s *Store) insertParticipant(ctx context.Context, tx *sql.Tx, p *Participan
 }
 
 func sortKey(p *Participant) string { return Fold(p.LastName) + "\x01" + Fold(p.FirstName) }
+
+// participantInsertColumns are the columns a new participant is written
+// with (the import writes many at once), participantValues their values in
+// the same order.
+const (
+	participantInsertColumns = `code, first_name, last_name, email, phone, organisation_id, job_title,
+		category_id, region, status, fee_cents, paid, diet, accessibility, image_consent, notes,
+		sort_key, name_key, created_at, updated_at`
+	participantInsertCount = 20
+)
+
+// participantValues appends to args the values of participantInsertColumns
+// for p, with its keys (sortKey(p) and its folded name), created and
+// updated now.
+func participantValues(args []any, p *Participant, orgID sql.NullInt64, sortKey, nameKey, now string) []any {
+	return append(args, p.Code, p.FirstName, p.LastName, p.Email, p.Phone, orgID, p.JobTitle,
+		p.CategoryID, p.Region, p.Status, p.FeeCents, p.Paid, p.Diet, p.Accessibility, p.ImageConsent, p.Notes,
+		sortKey, nameKey, now, now)
+}
+
+// placeholders returns "(?, ?, …)" with n question marks.
+func placeholders(n int) string { return "(" + strings.Repeat("?, ", n-1) + "?)" }
 
 // freeCode draws codes until one is unused.
 func (s *Store) freeCode(ctx context.Context, tx *sql.Tx) (string, error) {
@@ -355,26 +372,37 @@ func (s *Store) UpdateParticipant(ctx context.Context, p *Participant) error {
 			return err
 		}
 		now := formatTime(s.now())
-		_, err = tx.ExecContext(ctx, `UPDATE participant SET code = ?, first_name = ?, last_name = ?, email = ?,
-			phone = ?, organisation_id = ?, job_title = ?, category_id = ?, region = ?, status = ?, fee_cents = ?,
-			paid = ?, diet = ?, accessibility = ?, image_consent = ?, notes = ?, sort_key = ?, name_key = ?,
-			updated_at = ? WHERE id = ?`,
-			p.Code, p.FirstName, p.LastName, p.Email, p.Phone, orgID, p.JobTitle, p.CategoryID, p.Region,
-			p.Status, p.FeeCents, p.Paid, p.Diet, p.Accessibility, p.ImageConsent, p.Notes,
-			sortKey(p), Fold(p.FirstName+" "+p.LastName), now, p.ID)
-		if err != nil {
-			return fromDriver(err, ErrCodeTaken.With(p.Code))
-		}
-		p.OrganisationID = orgID.Int64
-		p.CreatedAt, p.UpdatedAt = old.CreatedAt, parseTime(now)
-		if err := setParticipantDays(ctx, tx, p.ID, p.Days); err != nil {
+		if err := s.updateParticipant(ctx, tx, p, old.Status, orgID, now); err != nil {
 			return err
 		}
-		if p.Status == StatusCancelled && old.Status != StatusCancelled {
-			return s.freePlaces(ctx, tx, p.ID)
-		}
+		p.CreatedAt = old.CreatedAt
 		return nil
 	})
+}
+
+// updateParticipant writes p (validated, its references checked) over the
+// stored participant of its ID, whose status was old: its fields, its
+// organisation orgID, its days; cancelling frees their places.
+func (s *Store) updateParticipant(ctx context.Context, tx *sql.Tx, p *Participant, old Status, orgID sql.NullInt64, now string) error {
+	_, err := tx.ExecContext(ctx, `UPDATE participant SET code = ?, first_name = ?, last_name = ?, email = ?,
+		phone = ?, organisation_id = ?, job_title = ?, category_id = ?, region = ?, status = ?, fee_cents = ?,
+		paid = ?, diet = ?, accessibility = ?, image_consent = ?, notes = ?, sort_key = ?, name_key = ?,
+		updated_at = ? WHERE id = ?`,
+		p.Code, p.FirstName, p.LastName, p.Email, p.Phone, orgID, p.JobTitle, p.CategoryID, p.Region,
+		p.Status, p.FeeCents, p.Paid, p.Diet, p.Accessibility, p.ImageConsent, p.Notes,
+		sortKey(p), Fold(p.FirstName+" "+p.LastName), now, p.ID)
+	if err != nil {
+		return fromDriver(err, ErrCodeTaken.With(p.Code))
+	}
+	p.OrganisationID = orgID.Int64
+	p.UpdatedAt = parseTime(now)
+	if err := setParticipantDays(ctx, tx, p.ID, p.Days); err != nil {
+		return err
+	}
+	if p.Status == StatusCancelled && old != StatusCancelled {
+		return s.freePlaces(ctx, tx, p.ID)
+	}
+	return nil
 }
 
 // SetParticipantStatus changes a participant's status; cancelling frees

@@ -1,0 +1,145 @@
+package data
+
+// Importing registrations from spreadsheets (CSV, TSV, XLSX) exported by
+// ticketing platforms and forms. Three steps, three groups of files:
+//
+//   - reading a source: import_source*.go turns a file into a header and a
+//     stream of rows of text (format, encoding, delimiter, sheet and header
+//     row detected), import_fields.go maps header names to fields,
+//     import_record.go turns a row into an ImportRecord (typed values, or the
+//     reason the row is rejected). None of it touches the store.
+//   - writing: import_write*.go matches records with existing participants,
+//     creates, fills or overwrites them, enrols them in workshops, all in one
+//     transaction (or none, for a dry run), and reports what it did.
+//   - remembering: the mapping chosen for a set of headers is kept in the
+//     congress file (migration 0004).
+
+// ImportSource names what to import.
+type ImportSource struct {
+	Path  string // a .csv, .tsv, .txt or .xlsx file; the content decides, not the name
+	Sheet string // XLSX: the sheet to read; "" reads the first sheet that has data
+}
+
+// ImportField is a participant field a column can be mapped to. The empty
+// field means "ignore this column".
+type ImportField string
+
+const (
+	FieldIgnore        ImportField = ""
+	FieldCode          ImportField = "code"
+	FieldFirstName     ImportField = "first_name"
+	FieldLastName      ImportField = "last_name"
+	FieldFullName      ImportField = "full_name" // "First Last" in one column
+	FieldEmail         ImportField = "email"
+	FieldPhone         ImportField = "phone"
+	FieldOrganisation  ImportField = "organisation"
+	FieldJobTitle      ImportField = "job_title"
+	FieldCategory      ImportField = "category" // category, fee type, ticket type
+	FieldRegion        ImportField = "region"
+	FieldStatus        ImportField = "status"
+	FieldFee           ImportField = "fee" // an amount in euros: "45", "45,00 €", "45.5"
+	FieldPaid          ImportField = "paid"
+	FieldDiet          ImportField = "diet"
+	FieldAccessibility ImportField = "accessibility"
+	FieldImageConsent  ImportField = "image_consent"
+	FieldDays          ImportField = "days"      // dates, "both days", "day 1"…
+	FieldWorkshops     ImportField = "workshops" // titles or ids, separated by ; , or new lines
+	FieldNotes         ImportField = "notes"     // several columns may go to the notes: "Header: value" lines
+)
+
+// ImportRow is one row of a source, as text.
+type ImportRow struct {
+	Line  int // 1-based line (CSV: of the row's first line) or row number (XLSX)
+	Cells []string
+}
+
+// ImportRecord is a row read under a mapping, ready to be matched and written.
+type ImportRecord struct {
+	Line int
+	// P holds the values the row gives. Fields the row leaves empty keep
+	// their zero value; Has tells which were given.
+	P   Participant
+	Has map[ImportField]bool
+	// Category is the category text as found (matched to a category by the
+	// writer); Workshops the workshop titles or ids as found.
+	Category  string
+	Workshops []string
+	// Err is why the row cannot be imported (a missing name, a malformed
+	// email, a date that is not a congress day…), Column the header of the
+	// column at fault. Rows with Err set are rejected, never written.
+	Err    error
+	Column string
+}
+
+// OnMatch says what an import does with a row that matches someone already
+// registered (same code, else same email, else same name and organisation
+// ignoring case and accents).
+type OnMatch int
+
+const (
+	MatchFill      OnMatch = iota // update: fill the fields that are empty, keep the others
+	MatchOverwrite                // update: the file's non-empty values replace the stored ones
+	MatchSkip                     // leave them as they are
+	MatchCreate                   // create a new participant anyway
+)
+
+// ImportOptions are the choices of one import.
+type ImportOptions struct {
+	// Mapping gives each column's field, in the header's order; nil uses
+	// the mapping remembered for this header, else the automatic one.
+	Mapping []ImportField
+	OnMatch OnMatch
+	// CategoryMap maps a category text as found in the file (folded with
+	// Fold) to an existing category's id.
+	CategoryMap map[string]int64
+	// CreateCategories creates a category for each text neither known nor
+	// in CategoryMap; otherwise rows with such a category are rejected.
+	CreateCategories bool
+	// DefaultCategoryID is the category of new rows that give none (0: the
+	// first category).
+	DefaultCategoryID int64
+	// DryRun reads, matches and counts but writes nothing.
+	DryRun bool
+	// Progress, when set, is called now and then with the bytes read so far
+	// and the source's size.
+	Progress func(done, total int64)
+}
+
+// ImportIssue is a rejected row (Warning false) or a remark on a row that
+// was imported (Warning true: a full workshop, a clash…).
+type ImportIssue struct {
+	Line    int
+	Column  string
+	Err     error
+	Warning bool
+}
+
+// ImportReport says what an import did, or would do for a dry run.
+type ImportReport struct {
+	Rows      int // data rows read (blank rows not counted)
+	New       int
+	Updated   int
+	Unchanged int
+	Skipped   int
+	Rejected  int
+	Issues    []ImportIssue // in line order; rejected rows and warnings
+	// Categories found in the file that are neither known nor mapped:
+	// created when CreateCategories, otherwise their rows were rejected.
+	UnknownCategories []string
+	Enrolments        int // workshop places taken
+}
+
+// ImportPreview is what the preview dialog shows before anything is read
+// in full: the source as detected, its first rows and the mapping proposed.
+type ImportPreview struct {
+	Format     string   // "csv" or "xlsx"
+	Encoding   string   // CSV: "UTF-8", "UTF-16LE", "Windows-1252"…
+	Delimiter  rune     // CSV: ',', ';' or '\t'
+	Sheets     []string // XLSX: every sheet, for the user to choose
+	Sheet      string   // XLSX: the sheet read
+	HeaderLine int
+	Header     []string
+	Sample     []ImportRow // the first data rows (10 at most)
+	Mapping    []ImportField
+	Remembered bool // Mapping is the one saved for this header, not the automatic one
+}

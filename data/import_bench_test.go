@@ -1,0 +1,189 @@
+package data
+
+import (
+	"bufio"
+	"context"
+	"encoding/csv"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// importBenchHeader is the header of the generated export, and
+// importBenchMapping its mapping (given, so that the benchmark measures
+// the import rather than the guessing of columns).
+var (
+	importBenchHeader  = []string{"Prénom", "Nom", "E-mail", "Téléphone", "Organisation", "Fonction", "Type de billet", "Région", "Régime alimentaire", "Jours"}
+	importBenchMapping = []ImportField{FieldFirstName, FieldLastName, FieldEmail, FieldPhone, FieldOrganisation, FieldJobTitle, FieldCategory, FieldRegion, FieldDiet, FieldDays}
+)
+
+// writeRegistrationsCSV writes n registrations as a ticketing platform exports
+// them: names with accents, emails (a few missing), organisations from a
+// few thousand, the default categories by name or badge label, diets, days.
+func writeRegistrationsCSV(path string, n int, seed uint64) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	bw := bufio.NewWriterSize(f, 1<<16)
+	w := csv.NewWriter(bw)
+	rnd := rand.New(rand.NewPCG(seed, 6))
+	pick := func(list []string) string { return list[rnd.IntN(len(list))] }
+	// A few thousand organisations: a kind of structure and a place.
+	kinds := []string{"Recyclerie", "Jardins", "Ressourcerie", "Atelier", "Régie de quartier", "Coop", "Association", "Chantier", "Épicerie solidaire", "Garage solidaire"}
+	var orgs []string
+	for _, k := range kinds {
+		for _, town := range benchTowns {
+			orgs = append(orgs, k+" "+town)
+		}
+	}
+	orgs = append(orgs, demoMemberOrgs...)
+	orgs = append(orgs, demoPartnerOrgs...)
+	cats := []string{"Adhérent·e", "Adhérent·e", "Adhérent·e", "Adhérent·e", "PARTENAIRE", "Élu·e", "Institutionnel·le", "Presse", "Exposant·e", "Bénévole"}
+	days := []string{"2021-11-25; 2021-11-26", "2021-11-25; 2021-11-26", "2021-11-25; 2021-11-26", "2021-11-25", "2021-11-26"}
+	if err := w.Write(importBenchHeader); err != nil {
+		return err
+	}
+	seen := map[string]int{}
+	for i := range n {
+		first, last := pick(demoFirstNames), pick(demoLastNames)
+		org := pick(orgs)
+		email := ""
+		if rnd.IntN(25) > 0 {
+			local := strings.ReplaceAll(Fold(first), " ", "-") + "." + strings.ReplaceAll(Fold(last), " ", "")
+			domain := strings.ReplaceAll(Fold(org), " ", "-") + ".fr"
+			if !isASCII(local) {
+				local = "contact"
+			}
+			email = local + "@" + domain
+			seen[email]++
+			if k := seen[email]; k > 1 {
+				email = fmt.Sprintf("%s%d@%s", local, k, domain)
+			}
+		}
+		phone := fmt.Sprintf("06 %02d %02d %02d %02d", rnd.IntN(100), rnd.IntN(100), rnd.IntN(100), i%100)
+		if err := w.Write([]string{first, last, email, phone, org, pick(demoJobs), pick(cats), pick(demoRegions), pick(demoDiets), pick(days)}); err != nil {
+			return err
+		}
+	}
+	w.Flush()
+	if err := w.Error(); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// benchTowns are 300 towns, for organisations' names.
+var benchTowns = func() []string {
+	a := []string{"Saint-", "Villeneuve-", "Mont", "Beau", "Roche", "Fontaine", "Neuf", "Bourg", "Val-", "Port-"}
+	b := []string{"Amand", "Étienne", "Omer", "Pol", "Quentin", "Brieuc", "Malo", "Nazaire", "Lô", "Dié",
+		"Denis", "Ouen", "Maur", "Cloud", "Priest", "Genis", "Herblain", "Médard", "Avold", "Dizier",
+		"Gaudens", "Girons", "Flour", "Affrique", "Junien", "Yrieix", "Léonard", "Chély", "Jean", "Paul"}
+	var towns []string
+	for _, x := range a {
+		for _, y := range b {
+			towns = append(towns, x+y)
+		}
+	}
+	return towns
+}()
+
+// registrationsCSV writes the export into the benchmark's temporary folder.
+func registrationsCSV(b *testing.B) string {
+	b.Helper()
+	path := filepath.Join(b.TempDir(), "inscriptions.csv")
+	if err := writeRegistrationsCSV(path, 100_000, 2021); err != nil {
+		b.Fatal(err)
+	}
+	return path
+}
+
+// BenchmarkImport100k imports 100,000 registrations into a new congress:
+// reading, matching, checks, participants, days and the search index. The
+// sqlite3 sub-benchmark is the reference: the sqlite3 command's .import of
+// the same file into a new database (one table of text, no index), where
+// the sqlite3 command is installed. The store's result reports its ratio
+// to sqlite3's (x-sqlite3), measured before.
+func BenchmarkImport100k(b *testing.B) {
+	path := registrationsCSV(b)
+	b.Run("sqlite3", func(b *testing.B) {
+		bin := sqlite3Command(b)
+		for b.Loop() {
+			b.StopTimer()
+			db := filepath.Join(b.TempDir(), "ref.db")
+			b.StartTimer()
+			if out, err := exec.Command(bin, db, ".import --csv "+path+" registration").CombinedOutput(); err != nil {
+				b.Fatalf("%v: %s", err, out)
+			}
+		}
+	})
+	b.Run("store", func(b *testing.B) {
+		ref := sqlite3Reference(b, path)
+		ctx := context.Background()
+		var total time.Duration
+		for b.Loop() {
+			b.StopTimer()
+			s, err := Create(ctx, filepath.Join(b.TempDir(), "import"+Extension), Congress{
+				Name: "Congrès", Days: []Day{"2021-11-25", "2021-11-26"},
+			})
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.StartTimer()
+			start := time.Now()
+			r, err := s.Import(ctx, ImportSource{Path: path}, ImportOptions{Mapping: importBenchMapping})
+			total += time.Since(start)
+			b.StopTimer()
+			if err != nil {
+				b.Fatal(err)
+			}
+			// A few rows without an email give the name and organisation
+			// of someone before them: they are taken for the same person.
+			if r.Rows != 100_000 || r.Rejected != 0 || r.New < 99_900 || r.New+r.Updated+r.Unchanged != r.Rows {
+				b.Fatalf("%+v, first issues %v", r, r.Issues[:min(3, len(r.Issues))])
+			}
+			s.Close()
+			b.StartTimer()
+		}
+		if ref > 0 {
+			b.ReportMetric(float64(total)/float64(b.N)/float64(ref), "x-sqlite3")
+		}
+	})
+}
+
+func sqlite3Command(b *testing.B) string {
+	b.Helper()
+	bin, err := exec.LookPath("sqlite3")
+	if err != nil {
+		b.Skip("the sqlite3 command is not installed")
+	}
+	return bin
+}
+
+// sqlite3Reference is the median time of three .import runs of the sqlite3
+// command, or 0 when it is not installed.
+func sqlite3Reference(b *testing.B, path string) time.Duration {
+	b.Helper()
+	bin, err := exec.LookPath("sqlite3")
+	if err != nil {
+		return 0
+	}
+	var times []time.Duration
+	for i := range 3 {
+		db := filepath.Join(b.TempDir(), fmt.Sprintf("ref%d.db", i))
+		start := time.Now()
+		if out, err := exec.Command(bin, db, ".import --csv "+path+" registration").CombinedOutput(); err != nil {
+			b.Fatalf("%v: %s", err, out)
+		}
+		times = append(times, time.Since(start))
+	}
+	slices.Sort(times)
+	return times[1]
+}

@@ -1,0 +1,642 @@
+package data
+
+import (
+	"math/bits"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Reading a row under a mapping: text made typed values (an email checked,
+// an amount in cents, yes and no, a status, congress days), or the reason
+// the row cannot be imported.
+
+// The errors of a row.
+var (
+	ErrImportNoName = newErr(KindInvalid, "import_no_name", "last_name",
+		"The row gives no name: a first name, a last name or a full name is required.",
+		"La ligne ne donne aucun nom : un prénom, un nom ou un nom complet est obligatoire.")
+	ErrImportExtraCells = newErr(KindInvalid, "import_extra_cells", "",
+		"This row has %d cells but the header only %d columns: a value probably contains the delimiter without quotes.",
+		"Cette ligne a %d cellules mais l'en-tête seulement %d colonnes : une valeur contient sans doute le séparateur sans guillemets.")
+	ErrImportFeeInvalid = newErr(KindInvalid, "import_fee_invalid", "fee",
+		"“%s” in the column “%s” is not an amount (expected e.g. 45 or 45,50 €).",
+		"« %s » dans la colonne « %s » n'est pas un montant (par exemple 45 ou 45,50 €).")
+	ErrImportYesNo = newErr(KindInvalid, "import_yes_no", "",
+		"“%s” in the column “%s” is neither yes nor no.",
+		"« %s » dans la colonne « %s » n'est ni oui ni non.")
+)
+
+// RecordParser turns rows into records under a mapping. It prepares itself
+// on the first Parse (Header, Mapping and Days must not change after) and
+// remembers the values it has read (statuses, yes and no, days), so it is
+// not safe for concurrent use. The records' Has maps are shared by the
+// records that give the same fields: read them, never write to them.
+//
+// What Parse checks is what a row alone can tell: a name (first, last or
+// full), the email's form, the code's form, the status, the amount, the
+// days against the congress's. It does not call Participant.Validate (the
+// category is the writer's to resolve): the lengths of texts, and a first
+// and a last name for a new participant, are checked when the writer
+// validates the participant.
+type RecordParser struct {
+	Header  []string
+	Mapping []ImportField
+	Days    []Day // the congress days, to read "both days", "day 1", dates
+
+	prep *recordPrep
+}
+
+// recordPrep is what a parser works out once.
+type recordPrep struct {
+	cols     []recordCol
+	nameCol  string // the header of the first name column, for ErrImportNoName
+	days     map[Day]int
+	yesNo    map[string]int8 // cell → 1 yes, 0 no, -1 neither
+	statuses map[string]Status
+	dayCache map[dayKey]dayResult
+	lists    map[string][]string
+	none     map[string]bool
+	has      map[fieldSet]map[ImportField]bool
+}
+
+// fieldSet is a set of fields, one bit each.
+type fieldSet uint32
+
+var fieldBits = func() map[ImportField]fieldSet {
+	m := map[ImportField]fieldSet{}
+	for i, f := range importFieldOrder {
+		m[f] = 1 << i
+	}
+	return m
+}()
+
+// hasMap returns the Has map of a set of fields: one map per set, shared
+// by the records that give the same fields (rows of an export mostly give
+// the same), which saves building a map for each row.
+func (p *recordPrep) hasMap(s fieldSet) map[ImportField]bool {
+	if m, ok := p.has[s]; ok {
+		return m
+	}
+	m := make(map[ImportField]bool, bits.OnesCount32(uint32(s)))
+	for f, b := range fieldBits {
+		if s&b != 0 {
+			m[f] = true
+		}
+	}
+	p.has[s] = m // at most one per combination of the mapped fields
+	return m
+}
+
+type recordCol struct {
+	idx       int
+	field     ImportField
+	header    string
+	lastFirst bool // a full name written "Last First" ("Nom Prénom")
+	bit       fieldSet
+}
+
+// cacheLimit bounds each memo of a parser: the values of a column repeat,
+// but a column mapped by mistake could hold a different text on each row.
+const cacheLimit = 4096
+
+func (rp *RecordParser) prepare() *recordPrep {
+	if rp.prep != nil {
+		return rp.prep
+	}
+	p := &recordPrep{days: make(map[Day]int, len(rp.Days)), yesNo: map[string]int8{},
+		statuses: map[string]Status{}, dayCache: map[dayKey]dayResult{},
+		lists: map[string][]string{}, none: map[string]bool{}, has: map[fieldSet]map[ImportField]bool{}}
+	for i, d := range rp.Days {
+		p.days[d] = i
+	}
+	for i, f := range rp.Mapping {
+		if f == FieldIgnore {
+			continue
+		}
+		h := ""
+		if i < len(rp.Header) {
+			h = rp.Header[i]
+		}
+		c := recordCol{idx: i, field: f, header: h, bit: fieldBits[f]}
+		if f == FieldFullName {
+			fh := Fold(h)
+			// "Nom Prénom", "Nom et prénom", "Last name, first name"
+			c.lastFirst = (strings.HasPrefix(fh, "nom") && strings.Contains(fh, "prenom")) ||
+				((strings.HasPrefix(fh, "last") || strings.HasPrefix(fh, "surname")) && strings.Contains(fh, "first"))
+		}
+		if p.nameCol == "" && (f == FieldFirstName || f == FieldLastName || f == FieldFullName) {
+			p.nameCol = h
+		}
+		p.cols = append(p.cols, c)
+	}
+	rp.prep = p
+	return p
+}
+
+// Parse reads one row. Rows with Err set are to be rejected; the first
+// fault found is the one reported.
+func (rp *RecordParser) Parse(row ImportRow) ImportRecord {
+	p := rp.prepare()
+	rec := ImportRecord{Line: row.Line}
+	var has fieldSet
+	fail := func(err error, column string) {
+		if rec.Err == nil {
+			rec.Err, rec.Column = err, column
+		}
+	}
+	if len(row.Cells) > len(rp.Header) {
+		for _, c := range row.Cells[len(rp.Header):] {
+			if strings.TrimSpace(c) != "" {
+				fail(ErrImportExtraCells.With(len(row.Cells), len(rp.Header)), "")
+				break
+			}
+		}
+	}
+	var fullFirst, fullLast string
+	for _, c := range p.cols {
+		if c.idx >= len(row.Cells) {
+			continue
+		}
+		v := strings.TrimSpace(row.Cells[c.idx])
+		if v == "" {
+			continue
+		}
+		switch c.field {
+		case FieldFirstName:
+			rec.P.FirstName = cleanCell(v)
+		case FieldLastName:
+			rec.P.LastName = cleanCell(v)
+		case FieldFullName:
+			if f := Fold(v); f == "anonyme" || f == "anonymous" {
+				continue
+			}
+			fullFirst, fullLast = splitFullName(cleanCell(v), c.lastFirst)
+		case FieldEmail:
+			e := strings.TrimPrefix(strings.ToLower(cleanCell(v)), "mailto:")
+			if !simpleEmail(e) && !validEmail(e) {
+				fail(ErrEmailInvalid.With(v), c.header)
+				continue
+			}
+			rec.P.Email = e
+		case FieldPhone:
+			rec.P.Phone = fixPhone(cleanCell(v))
+		case FieldCode:
+			code := NormaliseCode(v)
+			if !ValidCode(code) {
+				fail(ErrCodeInvalid.With(v, CodeAlphabet), c.header)
+				continue
+			}
+			rec.P.Code = code
+		case FieldOrganisation:
+			rec.P.Organisation = cleanCell(v)
+		case FieldJobTitle:
+			rec.P.JobTitle = cleanCell(v)
+		case FieldRegion:
+			rec.P.Region = cleanCell(v)
+		case FieldCategory:
+			rec.Category = cleanCell(v)
+		case FieldDiet, FieldAccessibility:
+			if p.isNone(v) {
+				continue
+			}
+			if c.field == FieldDiet {
+				rec.P.Diet = cleanCell(v)
+			} else {
+				rec.P.Accessibility = cleanCell(v)
+			}
+		case FieldStatus:
+			s := p.status(v)
+			if s == "" {
+				fail(withField(ErrStatusInvalid.With(v), "status"), c.header)
+				continue
+			}
+			rec.P.Status = s
+		case FieldFee:
+			cents, ok := parseCents(v)
+			if !ok {
+				fail(ErrImportFeeInvalid.With(v, c.header), c.header)
+				continue
+			}
+			rec.P.FeeCents = cents
+		case FieldPaid, FieldImageConsent:
+			yes := p.yesNoOf(v)
+			if yes < 0 {
+				fail(withField(ErrImportYesNo.With(v, c.header), string(c.field)), c.header)
+				continue
+			}
+			if c.field == FieldPaid {
+				rec.P.Paid = yes == 1
+			} else {
+				rec.P.ImageConsent = yes == 1
+			}
+		case FieldDays:
+			days, err := rp.days(c, v)
+			if err != nil {
+				fail(err, c.header)
+				continue
+			}
+			rec.P.Days = append(rec.P.Days, days...)
+		case FieldWorkshops:
+			rec.Workshops = append(rec.Workshops, p.workshops(v)...)
+		case FieldNotes:
+			line := v
+			if c.header != "" {
+				line = c.header + ": " + v
+			}
+			if rec.P.Notes != "" {
+				line = rec.P.Notes + "\n" + line
+			}
+			rec.P.Notes = line
+		default:
+			continue
+		}
+		has |= c.bit
+	}
+	if fullFirst != "" && rec.P.FirstName == "" {
+		rec.P.FirstName = fullFirst
+		has |= fieldBits[FieldFirstName]
+	}
+	if fullLast != "" && rec.P.LastName == "" {
+		rec.P.LastName = fullLast
+		has |= fieldBits[FieldLastName]
+	}
+	if len(rec.P.Days) > 1 {
+		rec.P.Days = sortDays(rec.P.Days)
+	}
+	if rec.P.FirstName == "" && rec.P.LastName == "" {
+		fail(ErrImportNoName, p.nameCol)
+	}
+	rec.Has = p.hasMap(has)
+	return rec
+}
+
+// noneWords say "nothing" in a diet or accessibility column.
+var noneWords = map[string]bool{"": true, "aucun": true, "aucune": true, "non": true, "no": true,
+	"none": true, "rien": true, "n a": true, "na": true, "nan": true, "sans": true, "nothing": true,
+	"pas de": true, "neant": true, "ras": true, "no need": true, "pas de besoin": true,
+	"aucun besoin": true, "non concerne": true, "non concernee": true, "not applicable": true}
+
+// isNone reads a "nothing" (aucun, none, n/a…), from the memo when seen
+// before.
+func (p *recordPrep) isNone(v string) bool {
+	n, ok := p.none[v]
+	if !ok {
+		n = noneWords[Fold(v)]
+		if len(p.none) < cacheLimit {
+			p.none[v] = n
+		}
+	}
+	return n
+}
+
+// splitFullName splits "First Last", "First de la Last", "LAST First"
+// (words in capitals are the last name, wherever they are) or, for a
+// column named like "Nom Prénom", "Last First".
+func splitFullName(s string, lastFirst bool) (first, last string) {
+	words := strings.Fields(s)
+	switch len(words) {
+	case 0:
+		return "", ""
+	case 1:
+		return "", words[0]
+	}
+	var caps, other []string
+	for _, w := range words {
+		if isCapitals(w) {
+			caps = append(caps, w)
+		} else {
+			other = append(other, w)
+		}
+	}
+	if len(caps) > 0 && len(other) > 0 {
+		return strings.Join(other, " "), strings.Join(caps, " ")
+	}
+	if lastFirst {
+		n := 1
+		for n < len(words)-1 && isParticle(words[n-1]) {
+			n++
+		}
+		return strings.Join(words[n:], " "), strings.Join(words[:n], " ")
+	}
+	n := len(words) - 1
+	for n > 1 && isParticle(words[n-1]) {
+		n--
+	}
+	return strings.Join(words[:n], " "), strings.Join(words[n:], " ")
+}
+
+// isCapitals reports a word of at least two letters, all capitals.
+func isCapitals(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters >= 2
+}
+
+var particles = map[string]bool{"de": true, "du": true, "des": true, "d": true, "le": true,
+	"la": true, "van": true, "von": true, "der": true, "den": true, "di": true, "da": true,
+	"del": true, "della": true, "dos": true, "das": true, "do": true, "ben": true, "el": true,
+	"al": true, "ter": true, "ten": true, "y": true}
+
+func isParticle(w string) bool { return particles[strings.ToLower(w)] }
+
+// fixPhone gives back the leading zero a spreadsheet took from a French
+// number ("612345678" → "0612345678").
+func fixPhone(s string) string {
+	if len(s) != 9 || s[0] == '0' {
+		return s
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return s
+		}
+	}
+	return "0" + s
+}
+
+// cleanCell is clean for a trimmed v, quicker on the common case: text
+// below U+0300 (Latin letters with their accents precomposed, no
+// combining marks) is already NFC.
+func cleanCell(v string) string {
+	for i := 0; i < len(v); i++ {
+		if v[i] >= utf8.RuneSelf {
+			for _, r := range v[i:] {
+				if r >= 0x300 {
+					return norm.NFC.String(v)
+				}
+			}
+			return v
+		}
+	}
+	return v
+}
+
+// simpleEmail accepts the common addresses without net/mail's parser:
+// letters, digits and . _ % + - before the @, a dotted domain after,
+// which validEmail accepts too. Anything else goes to validEmail.
+func simpleEmail(s string) bool {
+	at := strings.IndexByte(s, '@')
+	if at <= 0 || at == len(s)-1 {
+		return false
+	}
+	dots := 0
+	prev := byte('.')
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '-':
+		case c == '_' || c == '%' || c == '+':
+			if i > at {
+				return false
+			}
+		case c == '.':
+			if prev == '.' || prev == '@' {
+				return false
+			}
+			if i > at {
+				dots++
+			}
+		case c == '@':
+			if i != at || prev == '.' {
+				return false
+			}
+		default:
+			return false
+		}
+		prev = c
+	}
+	return dots > 0 && prev != '.'
+}
+
+// workshops splits a workshops cell, from the memo when seen before.
+func (p *recordPrep) workshops(v string) []string {
+	l, ok := p.lists[v]
+	if !ok {
+		l = splitList(v)
+		if len(p.lists) < cacheLimit {
+			p.lists[v] = l
+		}
+	}
+	return append([]string(nil), l...)
+}
+
+// splitList splits workshops: on ; | and new lines when the cell has any,
+// else on commas (Google Forms joins checked answers with ", "), so that
+// titles with commas survive when a stronger separator is used.
+func splitList(s string) []string {
+	seps := ";|\n\r"
+	if !strings.ContainsAny(s, seps) {
+		seps = ","
+	}
+	var out []string
+	for len(s) > 0 {
+		i := strings.IndexAny(s, seps)
+		part := s
+		if i >= 0 {
+			part, s = s[:i], s[i+1:]
+		} else {
+			s = ""
+		}
+		if part = strings.TrimSpace(part); part != "" {
+			out = append(out, clean(part))
+		}
+	}
+	return out
+}
+
+// parseCents reads an amount in euros: "45", "45,5", "45,00 €", "€45.50",
+// "1 234,50 €", "1,234.50", "EUR 45", "gratuit". A separator followed by
+// exactly three digits is a thousands separator ("1.234", "1,234"), unless
+// the number starts with 0.
+func parseCents(s string) (int64, bool) {
+	if strings.IndexAny(s, "0123456789") < 0 {
+		return 0, freeWords[Fold(s)]
+	}
+	var buf [32]byte
+	var letters [8]byte
+	n, nl, neg := 0, 0, false
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9', r == '.', r == ',':
+			if n == len(buf) {
+				return 0, false
+			}
+			buf[n] = byte(r)
+			n++
+		case r == '-' && n == 0:
+			neg = true
+		case r == '+' || r == ' ' || r == '\'' || r == '’' || r == '€' || r == '$' ||
+			unicode.IsSpace(r) || r == '\u202F':
+		case r < utf8.RuneSelf && unicode.IsLetter(r):
+			if nl == len(letters) {
+				return 0, false
+			}
+			letters[nl] = byte(unicode.ToLower(r))
+			nl++
+		default:
+			return 0, false
+		}
+	}
+	switch string(letters[:nl]) {
+	case "", "eur", "euro", "euros", "e", "ttc", "eurttc", "eurosttc":
+	default:
+		return 0, false
+	}
+	num := buf[:n]
+	lastDot, lastComma := strings.LastIndexByte(string(num), '.'), strings.LastIndexByte(string(num), ',')
+	dec := -1 // index of the decimal separator
+	switch {
+	case lastDot >= 0 && lastComma >= 0:
+		// "1.234,50", "1,234.50": one decimal separator, after the others
+		dec = max(lastDot, lastComma)
+		if strings.IndexByte(string(num), num[dec]) != dec {
+			return 0, false
+		}
+	case lastDot >= 0 || lastComma >= 0:
+		i := max(lastDot, lastComma)
+		sep := num[i]
+		if strings.Count(string(num), string(sep)) == 1 {
+			intPart := num[:i]
+			if !(len(num)-i-1 == 3 && len(intPart) > 0 && string(intPart) != "0") {
+				dec = i
+			}
+		}
+	}
+	var units, cents int64
+	digits := 0
+	for i, b := range num {
+		if i == dec {
+			break
+		}
+		if b == '.' || b == ',' {
+			continue
+		}
+		if digits++; digits > 13 {
+			return 0, false
+		}
+		units = units*10 + int64(b-'0')
+	}
+	if dec >= 0 {
+		frac := num[dec+1:]
+		for i, b := range frac {
+			if b < '0' || b > '9' {
+				return 0, false
+			}
+			switch {
+			case i < 2:
+				cents = cents*10 + int64(b-'0')
+			case i == 2 && b >= '5':
+				cents++
+			}
+		}
+		if len(frac) == 1 {
+			cents *= 10
+		}
+	}
+	v := units*100 + cents
+	if neg {
+		v = -v
+	}
+	return v, true
+}
+
+// freeWords are the amounts that are not numbers.
+var freeWords = map[string]bool{"gratuit": true, "gratuite": true, "free": true, "offert": true,
+	"offerte": true, "exonere": true, "exoneree": true, "invite": true, "invitee": true}
+
+// yesNo reads a yes or a no, in French or English, as spreadsheets and
+// forms write it: oui/non, yes/no, true/false, 1/0, x, payé, validé,
+// "Oui, j'autorise…" (the first word decides when the whole does not).
+var yesNoWords = func() map[string]int8 {
+	m := map[string]int8{}
+	for _, w := range []string{"oui", "yes", "y", "o", "true", "vrai", "1", "x", "ok", "paye", "payee",
+		"paid", "valide", "validee", "validated", "regle", "reglee", "accepte", "acceptee", "accepted",
+		"j accepte", "autorise", "autorisee", "j autorise", "d accord", "consent", "consenti",
+		"agreed", "agree", "i agree", "confirme", "confirmee", "confirmed", "complete", "completed",
+		"encaisse", "recu", "received", "done", "fait"} {
+		m[w] = 1
+	}
+	for _, w := range []string{"non", "no", "n", "false", "faux", "0", "impaye", "impayee", "non paye",
+		"non payee", "unpaid", "not paid", "en attente", "attente", "pending", "refuse", "refusee",
+		"je refuse", "refused", "declined", "rembourse", "remboursee", "refunded", "annule", "annulee",
+		"cancelled", "canceled", "je n autorise pas", "pas d accord", "a payer", "due", "-"} {
+		m[w] = 0
+	}
+	return m
+}()
+
+func (p *recordPrep) yesNoOf(v string) int8 {
+	if y, ok := p.yesNo[v]; ok {
+		return y
+	}
+	y := int8(-1)
+	switch v {
+	case "✓", "✔", "☑", "✅":
+		y = 1
+	case "✗", "✘", "☐", "❌":
+		y = 0
+	default:
+		f := Fold(v)
+		if w, ok := yesNoWords[f]; ok {
+			y = w
+		} else if i := strings.IndexByte(f, ' '); i > 0 {
+			if w, ok := yesNoWords[f[:i]]; ok && len(f[:i]) > 1 {
+				y = w
+			}
+		}
+	}
+	if len(p.yesNo) < cacheLimit {
+		p.yesNo[v] = y
+	}
+	return y
+}
+
+// statusWords maps the statuses of registrations and orders, folded, to
+// ours.
+var statusWords = func() map[string]Status {
+	m := map[string]Status{}
+	for s, words := range map[Status][]string{
+		StatusConfirmed: {"confirme", "confirmee", "confirmed", "valide", "validee", "validated", "valid",
+			"paye", "payee", "paid", "inscrit", "inscrite", "registered", "attending", "checked in",
+			"complete", "completed", "approved", "accepte", "acceptee", "accepted", "ok", "oui", "yes",
+			"regle", "reglee", "present", "presente", "active", "actif"},
+		StatusCancelled: {"annule", "annulee", "cancelled", "canceled", "rembourse", "remboursee",
+			"refunded", "not attending", "deleted", "supprime", "supprimee", "refuse", "refusee",
+			"declined", "rejected", "desinscrit", "desinscrite", "desiste", "desistement", "abandon",
+			"transferred", "transfere", "annulation"},
+		StatusPending: {"en attente", "attente", "pending", "liste d attente", "waitlist", "waiting list",
+			"waiting", "a valider", "en cours", "provisoire", "provisional", "non paye", "unpaid",
+			"a payer", "pre inscrit", "pre inscrite", "preinscrit", "preinscrite", "draft", "brouillon"},
+	} {
+		for _, w := range words {
+			m[w] = s
+		}
+	}
+	return m
+}()
+
+func (p *recordPrep) status(v string) Status {
+	if s, ok := p.statuses[v]; ok {
+		return s
+	}
+	f := Fold(v)
+	s, ok := statusWords[f]
+	if !ok {
+		if i := strings.IndexByte(f, ' '); i > 0 {
+			s = statusWords[f[:i]]
+		}
+	}
+	if len(p.statuses) < cacheLimit {
+		p.statuses[v] = s
+	}
+	return s
+}

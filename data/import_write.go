@@ -1,0 +1,454 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"io"
+	"sort"
+	"strings"
+)
+
+// The errors of an import's rows, and of a mapping.
+var (
+	ErrImportMappingLength = newErr(KindInvalid, "import_mapping_length", "",
+		"The mapping gives %d columns but the file has %d: choose the columns again.",
+		"La correspondance donne %d colonnes mais le fichier en a %d : choisissez à nouveau les colonnes.")
+	ErrImportFieldUnknown = newErr(KindInvalid, "import_field_unknown", "",
+		"“%s” is not a field a column can be imported into.",
+		"« %s » n'est pas un champ dans lequel importer une colonne.")
+	ErrImportCategory = newErr(KindNotFound, "import_category", "category",
+		"There is no category “%s”: map it to a category, or let the import create it.",
+		"Il n'y a pas de catégorie « %s » : faites-la correspondre à une catégorie, ou laissez l'import la créer.")
+	ErrImportWorkshop = newErr(KindNotFound, "import_workshop", "workshops",
+		"There is no session “%s”: the row was imported without it.",
+		"Il n'y a pas de session « %s » : la ligne a été importée sans elle.")
+	ErrImportWaitlisted = newErr(KindFull, "import_waitlisted", "workshops",
+		"“%s” is full: %s was put on the waiting list.",
+		"« %s » est complet : %s a été mis·e en liste d'attente.")
+)
+
+// errDryRun rolls back the transaction of a dry run once everything is done.
+var errDryRun = errors.New("dry run")
+
+// progressEvery is how many rows an import reads between progress reports.
+const progressEvery = 1000
+
+// Import reads a source and writes it into the congress in one transaction:
+// all of it or, when the file cannot be read or ctx is cancelled, none of
+// it. A dry run does the same work and rolls it back, so that its report
+// says exactly what the import would do. Problems with the whole file are
+// returned as the error; problems with rows are in the report.
+func (s *Store) Import(ctx context.Context, src ImportSource, opts ImportOptions) (ImportReport, error) {
+	f, err := OpenImport(src)
+	if err != nil {
+		return ImportReport{}, err
+	}
+	defer f.Close()
+	var report ImportReport
+	err = s.write(ctx, func(tx *sql.Tx) error {
+		im := &importer{s: s, ctx: ctx, tx: tx, opts: opts, file: f, report: &report, now: formatTime(s.now())}
+		if err := im.run(); err != nil {
+			return err
+		}
+		if opts.DryRun {
+			return errDryRun
+		}
+		return nil
+	})
+	if ctx.Err() != nil {
+		return ImportReport{}, ctx.Err()
+	}
+	if err != nil && err != errDryRun {
+		return ImportReport{}, err
+	}
+	return report, nil
+}
+
+// importer is one run of Import, inside its transaction. It reads the whole
+// file first, deciding for each row what to do against maps of the people
+// already registered and of those met earlier in the file, then writes:
+// the updates, the new participants many at a time, the enrolments.
+type importer struct {
+	s      *Store
+	ctx    context.Context
+	tx     *sql.Tx
+	opts   ImportOptions
+	file   *ImportFile
+	report *ImportReport
+	now    string
+
+	mapping []ImportField
+	columns map[ImportField]string // the header of the first column of each field, for issues
+	days    map[Day]bool           // the congress days
+
+	categories importCategories
+	orgs       map[string]importOrg // folded name → organisation
+	sessions   importSessions
+
+	// People, existing and new, under each of the keys they are matched by.
+	byCode, byEmail, byName map[string]*importTarget
+	existing                int   // participants before the import
+	nextID                  int64 // the ID of the next new participant
+
+	folded map[string]string // memo of Fold: names and organisations repeat
+
+	fresh      []*importTarget // new participants, in line order
+	changed    []*importTarget // participants already registered whom the file changes
+	enrolments []importEnrolment
+}
+
+// importOrg is an organisation known to an import.
+type importOrg struct {
+	id   int64
+	name string
+}
+
+func (im *importer) run() error {
+	header := im.file.Header
+	var err error
+	if im.mapping, err = im.chooseMapping(header); err != nil {
+		return err
+	}
+	im.columns = map[ImportField]string{}
+	for i, f := range im.mapping {
+		if _, ok := im.columns[f]; !ok && f != FieldIgnore {
+			im.columns[f] = header[i]
+		}
+	}
+	if err := im.load(); err != nil {
+		return err
+	}
+	days := make([]Day, 0, len(im.days))
+	for d := range im.days {
+		days = append(days, d)
+	}
+	sort.Slice(days, func(i, j int) bool { return days[i] < days[j] })
+	parser := RecordParser{Header: header, Mapping: im.mapping, Days: days}
+	for n := 1; ; n++ {
+		if err := im.ctx.Err(); err != nil {
+			return err
+		}
+		row, err := im.file.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		rec := parser.Parse(row)
+		if err := im.row(&rec); err != nil {
+			return err
+		}
+		if n%progressEvery == 0 {
+			im.progress()
+		}
+	}
+	if err := im.write(); err != nil {
+		return err
+	}
+	if im.opts.Mapping != nil {
+		if err := saveImportMapping(im.ctx, im.tx, header, im.mapping, im.now); err != nil {
+			return err
+		}
+	}
+	// Enrolment warnings come after the rows' issues: put them in line order.
+	sort.SliceStable(im.report.Issues, func(i, j int) bool { return im.report.Issues[i].Line < im.report.Issues[j].Line })
+	im.progress()
+	return nil
+}
+
+func (im *importer) progress() {
+	if im.opts.Progress != nil {
+		im.opts.Progress(im.file.Progress())
+	}
+}
+
+// chooseMapping is the options' mapping, else the one remembered for this
+// header, else the automatic one.
+func (im *importer) chooseMapping(header []string) ([]ImportField, error) {
+	if im.opts.Mapping != nil {
+		return im.opts.Mapping, checkMapping(header, im.opts.Mapping)
+	}
+	m, ok, err := rememberedMapping(im.ctx, im.tx, header)
+	if err != nil || ok {
+		return m, err
+	}
+	return AutoMapping(header), nil
+}
+
+// load reads what rows are matched against: days, categories,
+// organisations, sessions and the keys of the people already registered.
+func (im *importer) load() error {
+	ctx, tx := im.ctx, im.tx
+	days, err := congressDays(ctx, tx)
+	if err != nil {
+		return err
+	}
+	im.days = map[Day]bool{}
+	for _, d := range days {
+		im.days[d] = true
+	}
+	if err := im.categories.load(ctx, tx, im.opts.DefaultCategoryID); err != nil {
+		return err
+	}
+	if err := im.sessions.load(ctx, tx); err != nil {
+		return err
+	}
+	im.orgs = map[string]importOrg{}
+	orgFold := map[int64]string{}
+	rows, err := tx.QueryContext(ctx, "SELECT id, name FROM organisation ORDER BY id")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var o importOrg
+		if err := rows.Scan(&o.id, &o.name); err != nil {
+			return err
+		}
+		key := Fold(o.name)
+		orgFold[o.id] = key
+		if _, ok := im.orgs[key]; !ok {
+			im.orgs[key] = o
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	rows.Close()
+	im.byCode, im.byEmail, im.byName = map[string]*importTarget{}, map[string]*importTarget{}, map[string]*importTarget{}
+	rows, err = tx.QueryContext(ctx, "SELECT id, code, email, name_key, coalesce(organisation_id, 0) FROM participant ORDER BY id")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		t := &importTarget{}
+		var code, nameKey string
+		var org int64
+		if err := rows.Scan(&t.id, &code, &t.email, &nameKey, &org); err != nil {
+			return err
+		}
+		t.email = strings.ToLower(t.email)
+		im.index(t, code, nameKey+"\n"+orgFold[org])
+		im.existing++
+		im.nextID = t.id
+	}
+	im.nextID++
+	return rows.Err()
+}
+
+// row decides what to do with one record.
+func (im *importer) row(rec *ImportRecord) error {
+	im.report.Rows++
+	if rec.Err != nil {
+		im.reject(rec.Line, rec.Column, rec.Err)
+		return nil
+	}
+	catID, ok, err := im.category(rec)
+	if err != nil || !ok {
+		return err
+	}
+	t := im.match(&rec.P)
+	if t != nil && im.opts.OnMatch == MatchCreate && !t.isNew {
+		t = nil // someone already registered: create anyway
+	}
+	if t == nil {
+		return im.create(rec, catID)
+	}
+	if im.opts.OnMatch == MatchSkip {
+		im.report.Skipped++
+		return nil
+	}
+	return im.update(t, rec, catID)
+}
+
+// reject records a row that is not imported.
+func (im *importer) reject(line int, column string, err error) {
+	im.report.Rejected++
+	im.report.Issues = append(im.report.Issues, ImportIssue{Line: line, Column: column, Err: err})
+}
+
+// warn records a remark on a row that was imported.
+func (im *importer) warn(line int, column string, err error) {
+	im.report.Issues = append(im.report.Issues, ImportIssue{Line: line, Column: column, Err: err, Warning: true})
+}
+
+// rejectInvalid rejects a row whose participant breaks a rule, naming the
+// column of the field at fault when it can.
+func (im *importer) rejectInvalid(line int, err error) error {
+	var e *Error
+	if !errors.As(err, &e) {
+		return err // not the row's fault
+	}
+	column := im.columns[ImportField(e.Field)]
+	if column == "" && e.Field == "last_name" {
+		column = im.columns[FieldFullName]
+	}
+	im.reject(line, column, err)
+	return nil
+}
+
+// create plans a new participant.
+func (im *importer) create(rec *ImportRecord, catID int64) error {
+	p := rec.P
+	p.ID = 0
+	p.CategoryID = catID
+	if p.CategoryID == 0 {
+		p.CategoryID = im.categories.defaultID
+	}
+	if err := im.check(&p); err != nil {
+		return im.rejectInvalid(rec.Line, err)
+	}
+	if p.Code != "" && im.byCode[p.Code] != nil {
+		im.reject(rec.Line, im.columns[FieldCode], ErrCodeTaken.With(p.Code))
+		return nil
+	}
+	if p.Code == "" {
+		p.Code = im.freeCode()
+	}
+	org, err := im.organisation(p.Organisation)
+	if err != nil {
+		return err
+	}
+	p.Organisation = org.name
+	t := &importTarget{id: im.nextID, p: &p, isNew: true, email: p.Email, org: org.id}
+	im.nextID++
+	p.ID = t.id
+	t.sortKey, t.nameKey = im.keys(&p)
+	im.index(t, p.Code, t.nameKey+"\n"+im.fold(p.Organisation))
+	im.fresh = append(im.fresh, t)
+	im.report.New++
+	im.planEnrolments(rec, t)
+	return nil
+}
+
+// update merges a row into the participant it matches.
+func (im *importer) update(t *importTarget, rec *ImportRecord, catID int64) error {
+	if err := im.loadTarget(t); err != nil {
+		return err
+	}
+	merged := *t.p
+	merged.Days = append([]Day(nil), t.p.Days...)
+	overwrite := im.opts.OnMatch == MatchOverwrite
+	mergeRecord(&merged, rec, overwrite)
+	if catID != 0 && overwrite {
+		merged.CategoryID = catID
+	}
+	if err := im.check(&merged); err != nil {
+		return im.rejectInvalid(rec.Line, err)
+	}
+	if merged.Code != t.p.Code && im.byCode[merged.Code] != nil {
+		im.reject(rec.Line, im.columns[FieldCode], ErrCodeTaken.With(merged.Code))
+		return nil
+	}
+	org, err := im.organisation(merged.Organisation)
+	if err != nil {
+		return err
+	}
+	merged.Organisation = org.name
+	if sameParticipant(&merged, t.p) && org.id == t.org {
+		im.report.Unchanged++
+	} else {
+		im.report.Updated++
+		*t.p, t.org, t.email = merged, org.id, merged.Email
+		if !t.isNew && !t.changed {
+			t.changed = true
+			im.changed = append(im.changed, t)
+		}
+		t.sortKey, t.nameKey = im.keys(&merged)
+		im.index(t, merged.Code, t.nameKey+"\n"+im.fold(merged.Organisation))
+	}
+	im.planEnrolments(rec, t)
+	return nil
+}
+
+// check validates a participant and checks its days are the congress's.
+func (im *importer) check(p *Participant) error {
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	for _, d := range p.Days {
+		if !im.days[d] {
+			return withDay(ErrNotCongressDay, d)
+		}
+	}
+	return nil
+}
+
+// organisation returns the organisation of that name, ignoring case and
+// accents, creating it when there is none; the zero importOrg for no name.
+func (im *importer) organisation(name string) (importOrg, error) {
+	if name == "" {
+		return importOrg{}, nil
+	}
+	key := im.fold(name)
+	if o, ok := im.orgs[key]; ok {
+		return o, nil
+	}
+	res, err := im.tx.ExecContext(im.ctx, "INSERT INTO organisation (name) VALUES (?)", name)
+	if err != nil {
+		return importOrg{}, err
+	}
+	o := importOrg{name: name}
+	if o.id, err = res.LastInsertId(); err != nil {
+		return o, err
+	}
+	im.orgs[key] = o
+	return o, nil
+}
+
+// write writes what the rows decided: updates first, while the indexes are
+// all there, then the new participants, then the enrolments.
+func (im *importer) write() error {
+	for _, t := range im.changed {
+		if err := im.ctx.Err(); err != nil {
+			return err
+		}
+		if err := im.s.updateParticipant(im.ctx, im.tx, t.p, t.stored, nullID(t.org), im.now); err != nil {
+			return err
+		}
+	}
+	if err := im.insertFresh(); err != nil {
+		return err
+	}
+	return im.enrol()
+}
+
+// foldMemo bounds the memo of Fold.
+const foldMemo = 1 << 16
+
+// fold is Fold, remembering the texts it has folded.
+func (im *importer) fold(s string) string {
+	if f, ok := im.folded[s]; ok {
+		return f
+	}
+	f := Fold(s)
+	if im.folded == nil {
+		im.folded = map[string]string{}
+	}
+	if len(im.folded) < foldMemo {
+		im.folded[s] = f
+	}
+	return f
+}
+
+// keys returns sortKey(p) and Fold(p.FirstName+" "+p.LastName), from the
+// names folded one at a time: Fold of two texts joined by a space is the
+// two folded texts joined by a space, when neither is empty.
+func (im *importer) keys(p *Participant) (sortKey, nameKey string) {
+	first, last := im.fold(p.FirstName), im.fold(p.LastName)
+	switch {
+	case first == "":
+		nameKey = last
+	case last == "":
+		nameKey = first
+	default:
+		nameKey = first + " " + last
+	}
+	return last + "\x01" + first, nameKey
+}
+
+// nullID is an optional reference: 0 is none.
+func nullID(id int64) sql.NullInt64 { return sql.NullInt64{Int64: id, Valid: id != 0} }

@@ -1,0 +1,323 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// importTarget is a participant an import may write: one already
+// registered (loaded when a row matches them) or one the file creates.
+type importTarget struct {
+	id      int64
+	p       *Participant // nil until a row matches them
+	stored  Status       // their status as stored, for cancellations
+	isNew   bool
+	changed bool   // already registered, and changed by the file
+	email   string // lower case, for matching by name
+	org     int64  // organisation ID, 0 for none
+
+	sortKey, nameKey string // of p, for new participants
+}
+
+// index files t under its keys, unless someone has them already (the first
+// one registered wins).
+func (im *importer) index(t *importTarget, code, nameKey string) {
+	if code != "" && im.byCode[code] == nil {
+		im.byCode[code] = t
+	}
+	if t.email != "" && im.byEmail[t.email] == nil {
+		im.byEmail[t.email] = t
+	}
+	if im.byName[nameKey] == nil {
+		im.byName[nameKey] = t
+	}
+}
+
+// match finds the participant a row is about: the same code, else the same
+// email, else the same name and organisation ignoring case and accents (if
+// one of the two has no email: two emails say two people).
+func (im *importer) match(p *Participant) *importTarget {
+	if p.Code != "" {
+		if t := im.byCode[NormaliseCode(p.Code)]; t != nil {
+			return t
+		}
+	}
+	email := strings.ToLower(strings.TrimSpace(p.Email))
+	if email != "" {
+		if t := im.byEmail[email]; t != nil {
+			return t
+		}
+	}
+	_, name := im.keys(p)
+	t := im.byName[name+"\n"+im.fold(p.Organisation)]
+	if t != nil && (email == "" || t.email == "") {
+		return t
+	}
+	return nil
+}
+
+// loadTarget reads a registered participant the first time a row matches
+// them.
+func (im *importer) loadTarget(t *importTarget) error {
+	if t.p != nil {
+		return nil
+	}
+	p, err := loadParticipant(im.ctx, im.tx, "p.id = ?", t.id)
+	if err != nil {
+		return err
+	}
+	t.p, t.stored, t.org = &p, p.Status, p.OrganisationID
+	return nil
+}
+
+// freeCode draws codes until one is unused, here or in the file.
+func (im *importer) freeCode() string {
+	for {
+		if c := im.s.codes().next(); im.byCode[c] == nil {
+			return c
+		}
+	}
+}
+
+// mergeRecord applies a row to a participant: with overwrite, every value
+// the row gives replaces the stored one; otherwise only fields left empty
+// are filled (yes/no fields count "no" as empty) and days are added.
+func mergeRecord(dst *Participant, rec *ImportRecord, overwrite bool) {
+	src := &rec.P
+	text := func(f ImportField, d *string, v string) {
+		if rec.Has[f] && v != "" && (overwrite || *d == "") {
+			*d = v
+		}
+	}
+	text(FieldCode, &dst.Code, src.Code)
+	text(FieldFirstName, &dst.FirstName, src.FirstName)
+	text(FieldLastName, &dst.LastName, src.LastName)
+	text(FieldEmail, &dst.Email, src.Email)
+	text(FieldPhone, &dst.Phone, src.Phone)
+	text(FieldOrganisation, &dst.Organisation, src.Organisation)
+	text(FieldJobTitle, &dst.JobTitle, src.JobTitle)
+	text(FieldRegion, &dst.Region, src.Region)
+	text(FieldDiet, &dst.Diet, src.Diet)
+	text(FieldAccessibility, &dst.Accessibility, src.Accessibility)
+	text(FieldNotes, &dst.Notes, src.Notes)
+	if rec.Has[FieldStatus] && src.Status != "" && (overwrite || dst.Status == "") {
+		dst.Status = src.Status
+	}
+	if rec.Has[FieldFee] && (overwrite || dst.FeeCents == 0) {
+		dst.FeeCents = src.FeeCents
+	}
+	if rec.Has[FieldPaid] && (overwrite || !dst.Paid) {
+		dst.Paid = src.Paid
+	}
+	if rec.Has[FieldImageConsent] && (overwrite || !dst.ImageConsent) {
+		dst.ImageConsent = src.ImageConsent
+	}
+	if rec.Has[FieldDays] && len(src.Days) > 0 {
+		if overwrite {
+			dst.Days = append(dst.Days[:0], src.Days...)
+		} else {
+			dst.Days = append(dst.Days, src.Days...)
+		}
+		slices.Sort(dst.Days)
+		dst.Days = slices.Compact(dst.Days)
+	}
+}
+
+// sameParticipant reports whether a and b (both validated) hold the same
+// values; the organisation is compared by the caller, by ID.
+func sameParticipant(a, b *Participant) bool {
+	return a.Code == b.Code && a.FirstName == b.FirstName && a.LastName == b.LastName &&
+		a.Email == b.Email && a.Phone == b.Phone && a.JobTitle == b.JobTitle &&
+		a.CategoryID == b.CategoryID && a.Region == b.Region && a.Status == b.Status &&
+		a.FeeCents == b.FeeCents && a.Paid == b.Paid && a.Diet == b.Diet &&
+		a.Accessibility == b.Accessibility && a.ImageConsent == b.ImageConsent && a.Notes == b.Notes &&
+		slices.Equal(a.Days, b.Days)
+}
+
+// importCategories finds categories by name or badge label, ignoring case
+// and accents.
+type importCategories struct {
+	byKey     map[string]int64
+	ids       map[int64]bool
+	maxPos    int
+	created   int
+	defaultID int64 // of new rows that give none
+}
+
+func (c *importCategories) load(ctx context.Context, tx *sql.Tx, defaultID int64) error {
+	cats, err := listCategories(ctx, tx)
+	if err != nil {
+		return err
+	}
+	c.byKey, c.ids = map[string]int64{}, map[int64]bool{}
+	for _, cat := range cats {
+		c.ids[cat.ID] = true
+		c.maxPos = max(c.maxPos, cat.Position)
+		if k := Fold(cat.Name); c.byKey[k] == 0 {
+			c.byKey[k] = cat.ID
+		}
+	}
+	for _, cat := range cats { // names first: a label never hides a name
+		if k := Fold(cat.BadgeLabel); c.byKey[k] == 0 {
+			c.byKey[k] = cat.ID
+		}
+	}
+	c.defaultID = defaultID
+	if defaultID != 0 && !c.ids[defaultID] {
+		return withField(notFound(lACategory), "category")
+	}
+	if defaultID == 0 && len(cats) > 0 {
+		c.defaultID = cats[0].ID
+	}
+	return nil
+}
+
+// categoryColours are given in turn to the categories an import creates.
+var categoryColours = []string{"#2A9D8F", "#E76F51", "#6C5B7B", "#3A7D44", "#B5651D", "#C06C84", "#264653", "#8AB17D"}
+
+// category resolves a row's category text: 0 when it gives none; ok false
+// when the row was rejected.
+func (im *importer) category(rec *ImportRecord) (id int64, ok bool, err error) {
+	key := Fold(rec.Category)
+	if key == "" {
+		return 0, true, nil
+	}
+	c := &im.categories
+	if id := c.byKey[key]; id > 0 {
+		return id, true, nil
+	}
+	column := im.columns[FieldCategory]
+	if id, found := im.opts.CategoryMap[key]; found {
+		if !c.ids[id] {
+			im.reject(rec.Line, column, withField(notFound(lACategory), "category"))
+			return 0, false, nil
+		}
+		return id, true, nil
+	}
+	if c.byKey[key] < 0 { // unknown, already reported
+		im.reject(rec.Line, column, ErrImportCategory.With(rec.Category))
+		return 0, false, nil
+	}
+	im.report.UnknownCategories = append(im.report.UnknownCategories, rec.Category)
+	if !im.opts.CreateCategories {
+		c.byKey[key] = -1
+		im.reject(rec.Line, column, ErrImportCategory.With(rec.Category))
+		return 0, false, nil
+	}
+	cat := Category{Name: rec.Category, BadgeLabel: strings.ToUpper(rec.Category),
+		Colour: categoryColours[c.created%len(categoryColours)], Position: c.maxPos + 1}
+	if err := cat.Validate(); err != nil {
+		c.byKey[key] = -1
+		im.reject(rec.Line, column, err)
+		return 0, false, nil
+	}
+	if err := insertCategory(im.ctx, im.tx, &cat); err != nil {
+		return 0, false, err
+	}
+	c.created++
+	c.maxPos++
+	c.byKey[key], c.ids[cat.ID] = cat.ID, true
+	return cat.ID, true, nil
+}
+
+// importSessions finds sessions by ID or title, ignoring case and accents;
+// a workshop before another session of the same title.
+type importSessions struct {
+	byID    map[int64]string // ID → title
+	byTitle map[string]int64
+}
+
+func (se *importSessions) load(ctx context.Context, tx *sql.Tx) error {
+	se.byID, se.byTitle = map[int64]string{}, map[string]int64{}
+	rows, err := tx.QueryContext(ctx, "SELECT id, title FROM session ORDER BY kind <> 'workshop', id")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var title string
+		if err := rows.Scan(&id, &title); err != nil {
+			return err
+		}
+		se.byID[id] = title
+		if k := Fold(title); se.byTitle[k] == 0 {
+			se.byTitle[k] = id
+		}
+	}
+	return rows.Err()
+}
+
+// find returns the session a workshop column names, by number ("12",
+// "#12") or title.
+func (se *importSessions) find(text string) (id int64, title string, ok bool) {
+	if n, err := strconv.ParseInt(strings.TrimPrefix(strings.TrimSpace(text), "#"), 10, 64); err == nil {
+		title, ok = se.byID[n]
+		return n, title, ok
+	}
+	id = se.byTitle[Fold(text)]
+	return id, se.byID[id], id != 0
+}
+
+// importEnrolment is a place a row asks for, taken once the participants
+// are written; session 0 is a workshop not found.
+type importEnrolment struct {
+	line    int
+	t       *importTarget
+	session int64
+	title   string // the session's, or the text not found
+}
+
+// planEnrolments notes the workshops a row names.
+func (im *importer) planEnrolments(rec *ImportRecord, t *importTarget) {
+	for _, w := range rec.Workshops {
+		id, title, ok := im.sessions.find(w)
+		if !ok {
+			id, title = 0, w
+		}
+		im.enrolments = append(im.enrolments, importEnrolment{line: rec.Line, t: t, session: id, title: title})
+	}
+}
+
+// enrol takes the places the rows asked for, in line order, through the
+// rules of Enrol: a full session puts the person on its waiting list, a
+// clash or a cancelled registration leaves them out, a workshop not found
+// is left out; all are warnings.
+func (im *importer) enrol() error {
+	column := im.columns[FieldWorkshops]
+	for _, e := range im.enrolments {
+		if err := im.ctx.Err(); err != nil {
+			return err
+		}
+		if e.session == 0 {
+			im.warn(e.line, column, ErrImportWorkshop.With(e.title))
+			continue
+		}
+		var current EnrolmentStatus
+		err := im.tx.QueryRowContext(im.ctx, "SELECT status FROM enrolment WHERE participant_id = ? AND session_id = ?",
+			e.t.id, e.session).Scan(&current)
+		if err != nil && err != sql.ErrNoRows {
+			return err
+		}
+		if current == Enrolled || current == Waitlisted {
+			continue // already down for it
+		}
+		st, err := im.s.enrol(im.ctx, im.tx, e.t.id, e.session)
+		if err != nil {
+			if KindOf(err) == KindInternal {
+				return err
+			}
+			im.warn(e.line, column, err)
+			continue
+		}
+		if st == Waitlisted {
+			im.warn(e.line, column, ErrImportWaitlisted.With(e.title, e.t.p.FullName()))
+			continue
+		}
+		im.report.Enrolments++
+	}
+	return nil
+}
