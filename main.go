@@ -20,6 +20,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -97,6 +98,8 @@ func run(args []string, out io.Writer) error {
 		return signin(ctx, args[1:], out)
 	case "certificates":
 		return certificates(ctx, args[1:], out)
+	case "import":
+		return importCmd(ctx, args[1:], out)
 	}
 	if len(args) == 1 && !strings.HasPrefix(args[0], "-") {
 		if _, err := os.Stat(args[0]); err != nil {
@@ -134,6 +137,11 @@ Usage:
                                             sign-in sheets: every session, one, or a whole day
   congres certificates FILE --out certificates.pdf [--code CODE]
                                             certificates of attendance: everyone who came, or one
+  congres import FILE SOURCE [--sheet NAME] [--dry-run] [--on-match fill|overwrite|skip|create]
+                 [--map "Column=field"…] [--category "Text=Category"…] [--create-categories]
+                                            import registrations from a CSV or XLSX file, all or
+                                            nothing; --dry-run only counts; exit code 0 when no
+                                            row was rejected
   congres help                              this help
 `, `Congrès — un congrès dans un fichier.
 
@@ -161,6 +169,11 @@ Utilisation :
                                             feuilles d'émargement : toutes les sessions, une, ou un jour
   congres certificates FICHIER --out attestations.pdf [--code CODE]
                                             attestations de présence : toutes les personnes venues, ou une
+  congres import FICHIER SOURCE [--sheet NOM] [--dry-run] [--on-match fill|overwrite|skip|create]
+                 [--map "Colonne=champ"…] [--category "Texte=Catégorie"…] [--create-categories]
+                                            importe des inscriptions d'un fichier CSV ou XLSX, tout ou
+                                            rien ; --dry-run ne fait que compter ; code de sortie 0
+                                            quand aucune ligne n'est rejetée
   congres help                              cette aide
 `)
 }
@@ -590,4 +603,138 @@ func count(n int, oneEN, manyEN, oneFR, manyFR string) string {
 		return fmt.Sprintf("%d %s", n, tr(oneEN, oneFR))
 	}
 	return fmt.Sprintf("%d %s", n, tr(manyEN, manyFR))
+}
+
+// pairs collects repeated "Left=Right" flags.
+type pairs [][2]string
+
+func (p *pairs) String() string { return "" }
+
+func (p *pairs) Set(v string) error {
+	l, r, ok := strings.Cut(v, "=")
+	if !ok || strings.TrimSpace(l) == "" {
+		return fmt.Errorf(tr("%q is not of the form Left=Right", "« %s » n'est pas de la forme Gauche=Droite"), v)
+	}
+	*p = append(*p, [2]string{strings.TrimSpace(l), strings.TrimSpace(r)})
+	return nil
+}
+
+
+func importCmd(ctx context.Context, args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	sheet := fs.String("sheet", "", "")
+	dryRun := fs.Bool("dry-run", false, "")
+	onMatch := fs.String("on-match", "fill", "")
+	createCats := fs.Bool("create-categories", false, "")
+	var maps, cats pairs
+	fs.Var(&maps, "map", "")
+	fs.Var(&cats, "category", "")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 2 {
+		return usage("import needs FILE and SOURCE.", "import attend FICHIER et SOURCE.")
+	}
+	opts := data.ImportOptions{DryRun: *dryRun, CreateCategories: *createCats}
+	switch *onMatch {
+	case "fill", "update":
+		opts.OnMatch = data.MatchFill
+	case "overwrite":
+		opts.OnMatch = data.MatchOverwrite
+	case "skip":
+		opts.OnMatch = data.MatchSkip
+	case "create":
+		opts.OnMatch = data.MatchCreate
+	default:
+		return usage("--on-match is fill (update), overwrite, skip or create.", "--on-match vaut fill (update), overwrite, skip ou create.")
+	}
+	s, err := data.Open(ctx, pos[0])
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	src := data.ImportSource{Path: pos[1], Sheet: *sheet}
+	if len(maps) > 0 {
+		pv, err := s.PreviewImport(ctx, src)
+		if err != nil {
+			return err
+		}
+		if opts.Mapping, err = applyMap(pv.Header, pv.Mapping, maps); err != nil {
+			return err
+		}
+	}
+	if len(cats) > 0 {
+		opts.CategoryMap = map[string]int64{}
+		for _, c := range cats {
+			id, err := categoryID(ctx, s, c[1])
+			if err != nil {
+				return err
+			}
+			opts.CategoryMap[data.Fold(c[0])] = id
+		}
+	}
+	if p := progressLine(); p != nil {
+		opts.Progress = func(done, total int64) { p(int(done>>10), int(total>>10)) }
+	}
+	r, err := s.Import(ctx, src, opts)
+	if err != nil {
+		return err
+	}
+	printImportReport(out, r, *dryRun)
+	if r.Rejected > 0 {
+		// A non-zero exit code for scripts: the rows are listed above.
+		return usageError(count(r.Rejected, "row rejected.", "rows rejected.", "ligne rejetée.", "lignes rejetées."))
+	}
+	return nil
+}
+
+// applyMap changes the proposed mapping with the --map flags, columns named
+// as in the file (case and accents ignored), fields by key.
+func applyMap(header []string, mapping []data.ImportField, maps pairs) ([]data.ImportField, error) {
+	fields := map[string]data.ImportField{"": data.FieldIgnore, "ignore": data.FieldIgnore}
+	var keys []string
+	for _, f := range data.ImportFields() {
+		fields[string(f)] = f
+		keys = append(keys, string(f))
+	}
+	for _, m := range maps {
+		col := slices.IndexFunc(header, func(h string) bool { return data.Fold(h) == data.Fold(m[0]) })
+		if col < 0 {
+			return nil, usageError(fmt.Sprintf(tr("the file has no column %q. Columns: %s.", "le fichier n'a pas de colonne « %s ». Colonnes : %s."),
+				m[0], strings.Join(header, ", ")))
+		}
+		f, ok := fields[strings.ToLower(m[1])]
+		if !ok {
+			return nil, usageError(fmt.Sprintf(tr("%q is not a field. Fields: %s (or ignore).", "« %s » n'est pas un champ. Champs : %s (ou ignore)."),
+				m[1], strings.Join(keys, ", ")))
+		}
+		mapping[col] = f
+	}
+	return mapping, nil
+}
+
+func printImportReport(out io.Writer, r data.ImportReport, dryRun bool) {
+	if dryRun {
+		fmt.Fprintln(out, tr("Dry run: nothing was written.", "Essai : rien n'a été écrit."))
+	}
+	fmt.Fprintf(out, tr("%d rows: %d new, %d updated, %d unchanged, %d skipped, %d rejected; %d workshop places.\n",
+		"%d lignes : %d nouvelles, %d mises à jour, %d inchangées, %d ignorées, %d rejetées ; %d places en atelier.\n"),
+		r.Rows, r.New, r.Updated, r.Unchanged, r.Skipped, r.Rejected, r.Enrolments)
+	if len(r.UnknownCategories) > 0 {
+		fmt.Fprintf(out, tr("Unknown categories: %s (--create-categories, or --category \"Text=Category\").\n",
+			"Catégories inconnues : %s (--create-categories, ou --category \"Texte=Catégorie\").\n"),
+			strings.Join(r.UnknownCategories, ", "))
+	}
+	for _, is := range r.Issues {
+		kind := tr("rejected", "rejetée")
+		if is.Warning {
+			kind = tr("warning", "attention")
+		}
+		col := ""
+		if is.Column != "" {
+			col = " [" + is.Column + "]"
+		}
+		fmt.Fprintf(out, tr("line %d%s, %s: %s\n", "ligne %d%s, %s : %s\n"), is.Line, col, kind, data.Message(is.Err, lang))
+	}
 }

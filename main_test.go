@@ -318,3 +318,98 @@ func TestCLIExports(t *testing.T) {
 		}
 	})
 }
+
+func TestCLIImport(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	file := filepath.Join(dir, "c.congres")
+	if _, err := runCLI(t, "demo", file, "--participants", "40"); err != nil {
+		t.Fatal(err)
+	}
+	people := func(t *testing.T) []int64 {
+		t.Helper()
+		s, err := data.Open(ctx, file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		ids, err := s.ParticipantIDs(ctx, data.ParticipantQuery{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ids
+	}
+	before := len(people(t))
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	good := write("good.csv", "Prénom;Nom;Courriel;Structure;Billet\n"+
+		"Awa;Diallo;awa@example.org;Coop Sud;Tarif solidaire\nŁukasz;Nowak;lukasz@example.org;Asso Nord;Tarif solidaire\n")
+	bad := write("bad.csv", "Prénom;Nom;Courriel\nAwa;Diallo;awa@example.org\nBob;Durand;pas-un-email\n")
+
+	t.Run("DryRunRejectsAndWritesNothing", func(t *testing.T) {
+		out, err := runCLI(t, "import", file, bad, "--dry-run")
+		if err == nil || !strings.Contains(out, "line 3 [Courriel], rejected") || !strings.Contains(out, "1 rejected") {
+			t.Fatalf("%q, %v", out, err)
+		}
+		if n := len(people(t)); n != before {
+			t.Fatalf("%d people after a dry run, want %d", n, before)
+		}
+	})
+	t.Run("UnknownCategoryRejected", func(t *testing.T) {
+		out, err := runCLI(t, "import", file, good)
+		if err == nil || !strings.Contains(out, "Unknown categories: Tarif solidaire") {
+			t.Fatalf("%q, %v", out, err)
+		}
+		if n := len(people(t)); n != before {
+			t.Fatalf("%d people after a rejected import, want %d: all or nothing", n, before)
+		}
+	})
+	t.Run("MappedCategoryThenIdempotent", func(t *testing.T) {
+		s, err := data.Open(ctx, file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cats, _ := s.Categories(ctx)
+		s.Close()
+		out, err := runCLI(t, "import", file, good, "--category", "Tarif solidaire="+cats[0].Name)
+		if err != nil || !strings.Contains(out, "2 rows: 2 new") {
+			t.Fatalf("%q, %v", out, err)
+		}
+		if n := len(people(t)); n != before+2 {
+			t.Fatalf("%d people, want %d", n, before+2)
+		}
+		out, err = runCLI(t, "import", file, good, "--category", "Tarif solidaire="+cats[0].Name)
+		if err != nil || !strings.Contains(out, "0 new, 0 updated, 2 unchanged") {
+			t.Fatalf("second import: %q, %v", out, err)
+		}
+	})
+	t.Run("Map", func(t *testing.T) {
+		out, err := runCLI(t, "import", file, good, "--dry-run", "--map", "Billet=ignore")
+		if err != nil || !strings.Contains(out, "2 unchanged") {
+			t.Fatalf("%q, %v", out, err)
+		}
+		if _, err := runCLI(t, "import", file, good, "--map", "Tarif=category"); err == nil || !strings.Contains(err.Error(), "Columns: Prénom") {
+			t.Fatalf("unknown column: %v", err)
+		}
+		if _, err := runCLI(t, "import", file, good, "--map", "Billet=shoe_size"); err == nil || !strings.Contains(err.Error(), "first_name") {
+			t.Fatalf("unknown field: %v", err)
+		}
+	})
+	t.Run("BadInput", func(t *testing.T) {
+		if _, err := runCLI(t, "import", file, good, "--on-match", "merge"); err == nil {
+			t.Fatal("--on-match merge accepted")
+		}
+		png := write("photo.csv", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
+		if _, err := runCLI(t, "import", file, png); err == nil || data.KindOf(err) != data.KindInvalid {
+			t.Fatalf("a PNG renamed .csv: %v", err)
+		}
+		if n := len(people(t)); n != before+2 {
+			t.Fatalf("%d people, want %d", n, before+2)
+		}
+	})
+}
