@@ -619,7 +619,6 @@ func (p *pairs) Set(v string) error {
 	return nil
 }
 
-
 func importCmd(ctx context.Context, args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	sheet := fs.String("sheet", "", "")

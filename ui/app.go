@@ -307,12 +307,14 @@ func (u *ui) refreshMenu() {
 	}
 	saveCopy := fyne.NewMenuItem(lang.L("Save a Copy…"), u.onSaveCopy)
 	saveCopy.Disabled = !open
+	importItem := fyne.NewMenuItem(lang.L("Import…"), u.onImport)
+	importItem.Disabled = !open
 	closeItem := fyne.NewMenuItem(lang.L("Close"), u.onClose)
 	closeItem.Disabled = !open
 	quit := fyne.NewMenuItem(lang.L("Quit"), u.app.Quit)
 	quit.IsQuit = true
 	file := fyne.NewMenu(lang.L("File"), newItem, openItem, recent, fyne.NewMenuItemSeparator(),
-		saveCopy, closeItem, fyne.NewMenuItemSeparator(), quit)
+		importItem, saveCopy, closeItem, fyne.NewMenuItemSeparator(), quit)
 	help := fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("About Congrès"), u.onAbout))
 	u.win.SetMainMenu(fyne.NewMainMenu(file, help))
 }
@@ -340,6 +342,14 @@ func (u *ui) addShortcuts() {
 type participantActions interface {
 	focusSearch()
 	newParticipant()
+	importFile(folder string)
+}
+
+// onImport asks for a spreadsheet of registrations and opens the import
+// dialog on it, over the participants screen.
+func (u *ui) onImport() {
+	folder := u.startFolder()
+	u.onParticipants(func(p participantActions) { p.importFile(folder) })
 }
 
 // onParticipants shows the participants screen and acts on it.

@@ -30,6 +30,7 @@ type participantsStore interface {
 	participantFormStore
 	participantDetailStore
 	participantBulkStore
+	importStore
 }
 
 // The columns of the participant table.
@@ -118,6 +119,7 @@ func (s *participantsScreen) build() fyne.CanvasObject {
 	s.count.TextStyle.Bold = true
 	add := widget.NewButtonWithIcon(lang.L("New participant…"), theme.ContentAddIcon(), s.newParticipant)
 	add.Importance = widget.HighImportance
+	imp := widget.NewButtonWithIcon(lang.L("Import…"), theme.DownloadIcon(), func() { s.importFile("") })
 
 	s.headers = []string{"", lang.L("Name"), lang.L("Organisation"), lang.L("Category"), lang.L("Status"),
 		lang.L("Days"), lang.L("Checked in"), lang.L("Badge")}
@@ -131,7 +133,7 @@ func (s *participantsScreen) build() fyne.CanvasObject {
 	t.setWidths([]float32{36, 160, 165, 140, 95, 125, 115, 75}, pcolName, pcolOrganisation)
 	s.table.table = t
 
-	s.searchBar = container.NewBorder(nil, nil, nil, container.NewHBox(s.count, add), s.search)
+	s.searchBar = container.NewBorder(nil, nil, nil, container.NewHBox(s.count, imp, add), s.search)
 	top := container.NewVBox(
 		s.searchBar,
 		s.filters.build(s.onFilterChanged),
@@ -178,6 +180,18 @@ func (s *participantsScreen) focusSearch() {
 // newParticipant opens the form for a new participant (Ctrl+N).
 func (s *participantsScreen) newParticipant() {
 	s.openFormAsync(0)
+}
+
+// importFile asks for a spreadsheet of registrations, starting in folder
+// ("" for the usual place), and opens the import dialog on it; the list is
+// read again after an import.
+func (s *participantsScreen) importFile(folder string) {
+	chooseImportFile(s.env.win, folder, s.openImport)
+}
+
+// openImport opens the import dialog on the file at path.
+func (s *participantsScreen) openImport(path string) {
+	newImportDialog(s.env, s.store, path, s.loadAsync).openAsync()
 }
 
 // onSearchChanged searches once typing pauses.
