@@ -84,6 +84,7 @@ type importDialog struct {
 	summary    *widget.Label
 	issues     []data.ImportIssue
 	issueList  *widget.List
+	issueFull  *widget.Label // the selected issue, whole: the list cuts long lines
 	importBtn  *widget.Button
 }
 
@@ -134,6 +135,9 @@ func (d *importDialog) show(pv data.ImportPreview) {
 	d.summary.Wrapping = fyne.TextWrapWord
 	d.summary.TextStyle.Bold = true
 	d.issueList = widget.NewList(func() int { return len(d.issues) }, newIssueItem, d.updateIssueItem)
+	d.issueFull = widget.NewLabel("")
+	d.issueFull.Wrapping = fyne.TextWrapWord
+	d.issueList.OnSelected = d.onIssueSelected
 
 	d.sheetRow = container.NewBorder(nil, nil, widget.NewLabel(lang.L("Sheet")), nil, d.sheets)
 	left := container.NewBorder(widget.NewLabelWithStyle(lang.L("Columns of the file"), fyne.TextAlignLeading,
@@ -141,7 +145,7 @@ func (d *importDialog) show(pv data.ImportPreview) {
 	options := container.NewVBox(
 		widget.NewLabelWithStyle(lang.L("When someone is already registered"), fyne.TextAlignLeading,
 			fyne.TextStyle{Bold: true}), match, d.unknownBox, widget.NewSeparator(), d.summary)
-	right := container.NewBorder(options, nil, nil, nil, d.issueList)
+	right := container.NewBorder(options, d.issueFull, nil, nil, d.issueList)
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.5
 	content := container.NewBorder(container.NewVBox(d.detected, d.sheetRow), nil, nil, nil, split)
@@ -355,6 +359,8 @@ func (d *importDialog) showReport(r data.ImportReport) {
 	d.report = &r
 	d.summary.SetText(reportText(r))
 	d.issues = r.Issues
+	d.issueList.UnselectAll()
+	d.issueFull.SetText("")
 	d.issueList.Refresh()
 	d.showUnknown(r.UnknownCategories)
 	if r.New+r.Updated > 0 {
@@ -456,6 +462,13 @@ func (d *importDialog) updateIssueItem(id widget.ListItemID, o fyne.CanvasObject
 		label.Importance = widget.DangerImportance
 	}
 	label.SetText(issueText(is))
+}
+
+// onIssueSelected shows the whole of an issue under the list.
+func (d *importDialog) onIssueSelected(id widget.ListItemID) {
+	if id >= 0 && id < len(d.issues) {
+		d.issueFull.SetText(issueText(d.issues[id]))
+	}
 }
 
 // issueText is an issue as the list shows it.
