@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -81,6 +82,7 @@ type importer struct {
 	mapping []ImportField
 	columns map[ImportField]string // the header of the first column of each field, for issues
 	days    map[Day]bool           // the congress days
+	allDays []Day                  // the same, in order
 
 	categories importCategories
 	orgs       map[string]importOrg // folded name → organisation
@@ -124,6 +126,7 @@ func (im *importer) run() error {
 		days = append(days, d)
 	}
 	sort.Slice(days, func(i, j int) bool { return days[i] < days[j] })
+	im.allDays = days
 	parser := RecordParser{Header: header, Mapping: im.mapping, Days: days}
 	for n := 1; ; n++ {
 		if err := im.ctx.Err(); err != nil {
@@ -297,6 +300,11 @@ func (im *importer) create(rec *ImportRecord, catID int64) error {
 	p.CategoryID = catID
 	if p.CategoryID == 0 {
 		p.CategoryID = im.categories.defaultID
+	}
+	if !rec.Has[FieldDays] {
+		// A registration that does not say which days is for the congress:
+		// every day, as the participant form proposes.
+		p.Days = slices.Clone(im.allDays)
 	}
 	if err := im.check(&p); err != nil {
 		return im.rejectInvalid(rec.Line, err)

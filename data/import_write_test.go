@@ -488,3 +488,19 @@ func TestImportKeys(t *testing.T) {
 		}
 	}
 }
+
+func TestImportWithoutDays(t *testing.T) {
+	s := mustOpen(t)
+	r := importLines(t, s, ImportOptions{}, "Prénom,Nom,E-mail", "Awa,Diallo,awa@example.org")
+	wantCounts(t, r, 1, 1, 0, 0, 0, 0)
+	c, err := s.Congress(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := people(t, s)[0].Days; fmt.Sprint(got) != fmt.Sprint(c.Days) || len(got) == 0 {
+		t.Fatalf("a registration without days is for %v, want every congress day %v", got, c.Days)
+	}
+	// Importing it again changes nothing: the days were not in the file.
+	r = importLines(t, s, ImportOptions{OnMatch: MatchOverwrite}, "Prénom,Nom,E-mail", "Awa,Diallo,awa@example.org")
+	wantCounts(t, r, 1, 0, 0, 1, 0, 0)
+}
