@@ -5,9 +5,7 @@ import (
 	"io"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"congres/data"
@@ -18,13 +16,10 @@ import (
 // workbook that proves who came, for funders and training bodies, and
 // tells the caterer how many meals of each kind.
 type attendanceExport struct {
-	env    *env
-	store  *data.Store
-	saver  *exportSaver
-	save   *widget.Button
-	status *exportStatus
-	box    *fyne.Container
-	scroll *container.Scroll
+	env   *env
+	store *data.Store
+	saver *exportSaver
+	*exportPage
 }
 
 func newAttendanceExport(e *env, st *data.Store, saver *exportSaver) *attendanceExport {
@@ -34,7 +29,7 @@ func newAttendanceExport(e *env, st *data.Store, saver *exportSaver) *attendance
 func (a *attendanceExport) build() fyne.CanvasObject {
 	about := widget.NewLabel(lang.L("One workbook (XLSX) for Excel or LibreOffice, with these sheets:"))
 	about.Wrapping = fyne.TextWrapWord
-	a.box = container.NewVBox(sectionTitle(lang.L("Attendance workbook")), about)
+	objs := []fyne.CanvasObject{sectionTitle(lang.L("Attendance workbook")), about}
 	for _, it := range []string{
 		lang.L("Summary: by category registered, confirmed, checked in and no-shows; by day; by session enrolled, attended and fill rate"),
 		lang.L("Participants: every field, and the arrival time on each day of the congress"),
@@ -44,18 +39,9 @@ func (a *attendanceExport) build() fyne.CanvasObject {
 	} {
 		l := widget.NewLabel("• " + it)
 		l.Wrapping = fyne.TextWrapWord
-		a.box.Add(l)
+		objs = append(objs, l)
 	}
-	a.save = widget.NewButtonWithIcon(lang.L("Save the workbook…"), theme.DocumentSaveIcon(), a.onSaveTapped)
-	a.save.Importance = widget.HighImportance
-	a.status = newExportStatus()
-	a.box.Add(container.NewHBox(a.save))
-	a.box.Add(a.status.box)
-	a.scroll = container.NewVScroll(a.box)
-	a.status.changed = func() {
-		a.box.Refresh()
-		a.scroll.Refresh()
-	}
+	a.exportPage = newExportPage(lang.L("Save the workbook…"), a.onSaveTapped, objs...)
 	return a.scroll
 }
 

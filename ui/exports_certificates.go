@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"congres/data"
@@ -36,10 +35,7 @@ type certificateExport struct {
 	person    *personChooser
 	count     *widget.Label
 	signature *widget.Label
-	save      *widget.Button
-	status    *exportStatus
-	box       *fyne.Container
-	scroll    *container.Scroll
+	*exportPage
 }
 
 func newCertificateExport(e *env, st *data.Store, saver *exportSaver) *certificateExport {
@@ -59,22 +55,12 @@ func (c *certificateExport) build() fyne.CanvasObject {
 	c.count.Wrapping = fyne.TextWrapWord
 	c.signature = widget.NewLabel("")
 	c.signature.Wrapping = fyne.TextWrapWord
-	c.save = widget.NewButtonWithIcon(lang.L("Save PDF…"), theme.DocumentSaveIcon(), c.onSaveTapped)
-	c.save.Importance = widget.HighImportance
-	c.status = newExportStatus()
 
 	form := widget.NewForm(widget.NewFormItem(lang.L("Whose"), container.NewVBox(c.who, c.person.row)))
-	c.box = container.NewVBox(sectionTitle(lang.L("Certificates of attendance")), about, form, c.count,
-		c.signature, container.NewHBox(c.save), c.status.box)
-	c.scroll = container.NewVScroll(c.box)
-	c.status.changed = c.relayout
+	c.exportPage = newExportPage(lang.L("Save PDF…"), c.onSaveTapped, sectionTitle(lang.L("Certificates of attendance")),
+		about, form, c.count, c.signature)
 	c.showChoice()
 	return c.scroll
-}
-
-func (c *certificateExport) relayout() {
-	c.box.Refresh()
-	c.scroll.Refresh()
 }
 
 // loadAsync counts those who arrived and reads whether the certificates

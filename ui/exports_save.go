@@ -210,3 +210,30 @@ func (s *exportStatus) onOpenTapped() {
 		s.relayout()
 	}
 }
+
+// exportPage is the frame the attendance, sign-in and certificate tabs
+// share: their controls in a scrolling column, then the Save button and the
+// line that says what was saved.
+type exportPage struct {
+	save   *widget.Button
+	status *exportStatus
+	box    *fyne.Container
+	scroll *container.Scroll
+}
+
+// newExportPage lays out objs, then a Save button labelled saveLabel.
+func newExportPage(saveLabel string, onSave func(), objs ...fyne.CanvasObject) *exportPage {
+	p := &exportPage{status: newExportStatus()}
+	p.save = widget.NewButtonWithIcon(saveLabel, theme.DocumentSaveIcon(), onSave)
+	p.save.Importance = widget.HighImportance
+	p.box = container.NewVBox(append(objs, container.NewHBox(p.save), p.status.box)...)
+	p.scroll = container.NewVScroll(p.box)
+	p.status.changed = p.relayout
+	return p
+}
+
+// relayout fits the page to what it now shows.
+func (p *exportPage) relayout() {
+	p.box.Refresh()
+	p.scroll.Refresh()
+}

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"congres/data"
@@ -44,10 +43,7 @@ type signInExport struct {
 	blank   *widget.Select
 	fill    *widget.Check
 	note    *widget.Label
-	save    *widget.Button
-	status  *exportStatus
-	box     *fyne.Container
-	scroll  *container.Scroll
+	*exportPage
 }
 
 func newSignInExport(e *env, st *data.Store, saver *exportSaver) *signInExport {
@@ -77,9 +73,6 @@ func (s *signInExport) build() fyne.CanvasObject {
 
 	s.note = widget.NewLabel("")
 	s.note.Wrapping = fyne.TextWrapWord
-	s.save = widget.NewButtonWithIcon(lang.L("Save PDF…"), theme.DocumentSaveIcon(), s.onSaveTapped)
-	s.save.Importance = widget.HighImportance
-	s.status = newExportStatus()
 
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Which"), s.which),
@@ -87,17 +80,9 @@ func (s *signInExport) build() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Day"), s.day),
 		widget.NewFormItem(lang.L("Blank lines"), container.NewBorder(nil, nil, s.blank, nil, s.fill)),
 	)
-	s.box = container.NewVBox(sectionTitle(lang.L("Sign-in sheets")), about, form, s.note,
-		container.NewHBox(s.save), s.status.box)
-	s.scroll = container.NewVScroll(s.box)
-	s.status.changed = s.relayout
+	s.exportPage = newExportPage(lang.L("Save PDF…"), s.onSaveTapped, sectionTitle(lang.L("Sign-in sheets")), about, form, s.note)
 	s.showChoice()
 	return s.scroll
-}
-
-func (s *signInExport) relayout() {
-	s.box.Refresh()
-	s.scroll.Refresh()
 }
 
 // loadAsync reads the sessions and days offered, keeping those chosen.
