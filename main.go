@@ -139,9 +139,9 @@ Usage:
                                             certificates of attendance: everyone who came, or one
   congres import FILE SOURCE [--sheet NAME] [--dry-run] [--on-match fill|overwrite|skip|create]
                  [--map "Column=field"…] [--category "Text=Category"…] [--create-categories]
-                                            import registrations from a CSV or XLSX file, all or
-                                            nothing; --dry-run only counts; exit code 0 when no
-                                            row was rejected
+                                            import registrations from a CSV or XLSX file in one
+                                            transaction; rejected rows are listed and left out
+                                            (exit code 1), --dry-run only counts
   congres help                              this help
 `, `Congrès — un congrès dans un fichier.
 
@@ -171,9 +171,9 @@ Utilisation :
                                             attestations de présence : toutes les personnes venues, ou une
   congres import FICHIER SOURCE [--sheet NOM] [--dry-run] [--on-match fill|overwrite|skip|create]
                  [--map "Colonne=champ"…] [--category "Texte=Catégorie"…] [--create-categories]
-                                            importe des inscriptions d'un fichier CSV ou XLSX, tout ou
-                                            rien ; --dry-run ne fait que compter ; code de sortie 0
-                                            quand aucune ligne n'est rejetée
+                                            importe des inscriptions d'un fichier CSV ou XLSX en une
+                                            transaction ; les lignes rejetées sont listées et laissées
+                                            de côté (code de sortie 1), --dry-run ne fait que compter
   congres help                              cette aide
 `)
 }
