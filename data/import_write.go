@@ -27,7 +27,17 @@ var (
 	ErrImportWaitlisted = newErr(KindFull, "import_waitlisted", "workshops",
 		"“%s” is full: %s was put on the waiting list.",
 		"« %s » est complet : %s a été mis·e en liste d'attente.")
+	ErrImportTooManyRows = newErr(KindInvalid, "import_too_many_rows", "",
+		"This file has more than %d rows: it is not a list of registrations, or it must be split. Nothing was imported.",
+		"Ce fichier a plus de %d lignes : ce n'est pas une liste d'inscriptions, ou il faut le découper. Rien n'a été importé.")
 )
+
+// maxImportRows is the most rows one import takes. The import decides about
+// every row before it writes any, so what it holds grows with the file:
+// the limit bounds it (some 150 MB at most), and a file past it (a 1 GB
+// log exported by mistake) is refused as soon as its row 200,001 is read,
+// without reading the rest. No congress has 200,000 registrations.
+var maxImportRows = 200_000
 
 // errDryRun rolls back the transaction of a dry run once everything is done.
 var errDryRun = errors.New("dry run")
@@ -138,6 +148,9 @@ func (im *importer) run() error {
 		}
 		if err != nil {
 			return err
+		}
+		if n > maxImportRows {
+			return ErrImportTooManyRows.With(maxImportRows)
 		}
 		rec := parser.Parse(row)
 		if err := im.row(&rec); err != nil {

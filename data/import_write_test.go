@@ -504,3 +504,39 @@ func TestImportWithoutDays(t *testing.T) {
 	r = importLines(t, s, ImportOptions{OnMatch: MatchOverwrite}, "Prénom,Nom,E-mail", "Awa,Diallo,awa@example.org")
 	wantCounts(t, r, 1, 0, 0, 1, 0, 0)
 }
+
+// TestImportTooManyRows: a file past the limit is refused as soon as the
+// limit is passed, without reading the rest, and nothing is written.
+func TestImportTooManyRows(t *testing.T) {
+	old := maxImportRows
+	maxImportRows = 1000
+	t.Cleanup(func() { maxImportRows = old })
+	s := mustOpen(t)
+	path := filepath.Join(t.TempDir(), "huge.csv")
+	if err := writeRegistrationsCSV(path, 50_000, 3); err != nil {
+		t.Fatal(err)
+	}
+	rev := revision(t, s)
+	var done, total int64
+	_, err := s.Import(ctx, ImportSource{Path: path}, ImportOptions{Mapping: importBenchMapping, Progress: func(d, tot int64) {
+		done, total = d, tot
+	}})
+	wantErr(t, err, ErrImportTooManyRows)
+	if msg := Message(err, "fr"); !strings.Contains(msg, "1000 lignes") {
+		t.Fatalf("French message %q", msg)
+	}
+	if n := len(people(t, s)); n != 0 || revision(t, s) != rev {
+		t.Fatalf("%d participants, revision %d → %d after a refused import", n, rev, revision(t, s))
+	}
+	if done == 0 || done > total/10 {
+		t.Fatalf("read %d of %d bytes before refusing: the file should not be read past the limit", done, total)
+	}
+	// Up to the limit, the file is taken.
+	small := filepath.Join(t.TempDir(), "limit.csv")
+	if err := writeRegistrationsCSV(small, 1000, 3); err != nil {
+		t.Fatal(err)
+	}
+	if r, err := s.Import(ctx, ImportSource{Path: small}, ImportOptions{Mapping: importBenchMapping}); err != nil || r.Rows != 1000 {
+		t.Fatalf("%+v, %v", r, err)
+	}
+}
