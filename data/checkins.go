@@ -42,7 +42,7 @@ func (s *Store) CheckIn(ctx context.Context, participantID int64, day Day, sessi
 		if p.Status == StatusCancelled {
 			return ErrParticipantCancelled.With(p.FullName())
 		}
-		c = Checkin{ParticipantID: participantID, Kind: Arrival, Day: day, Desk: clean(desk), At: parseTime(formatTime(s.now()))}
+		c = Checkin{ParticipantID: participantID, Kind: Arrival, Day: day, Desk: clean(desk), At: s.stamp()}
 		if sessionID != 0 {
 			se, err := loadSession(ctx, tx, sessionID)
 			if err != nil {
@@ -52,21 +52,49 @@ func (s *Store) CheckIn(ctx context.Context, participantID int64, day Day, sessi
 		} else if err := checkCongressDay(ctx, tx, day); err != nil {
 			return err
 		}
-		var existing int64
-		err = tx.QueryRowContext(ctx, `SELECT c.id FROM checkin c WHERE c.participant_id = ? AND c.kind = ? AND c.day = ?
-			AND coalesce(c.session_id, 0) = ? AND NOT EXISTS (SELECT 1 FROM checkin u WHERE u.cancels = c.id) ORDER BY c.id LIMIT 1`,
-			participantID, c.Kind, c.Day, c.SessionID).Scan(&existing)
-		if err == nil {
-			c, err = loadCheckin(ctx, tx, existing)
-			return err
-		}
-		if err != sql.ErrNoRows {
+		existing, err := currentEntry(ctx, tx, participantID, c.Kind, c.Day, c.SessionID)
+		if err != nil || existing != nil {
+			if existing != nil {
+				c = *existing
+			}
 			return err
 		}
 		c.ID, err = insertCheckin(ctx, tx, c)
 		return err
 	})
 	return c, err
+}
+
+// currentEntry returns the person's first entry of that kind (Arrival on
+// the day, or SessionEntry into the session) that no undo cancels, or nil.
+// It reads the person's own lines of the log through checkin_participant.
+func currentEntry(ctx context.Context, tx *sql.Tx, participantID int64, kind CheckinKind, day Day, sessionID int64) (*Checkin, error) {
+	c, err := scanCheckin(tx.QueryRowContext(ctx, "SELECT "+checkinColumns+` FROM checkin c
+		WHERE c.participant_id = ? AND c.kind = ? AND c.day = ? AND coalesce(c.session_id, 0) = ?
+		AND NOT EXISTS (SELECT 1 FROM checkin u WHERE u.cancels = c.id) ORDER BY c.id LIMIT 1`,
+		participantID, kind, day, sessionID))
+	if err == sql.ErrNoRows {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &c, nil
+}
+
+// lastEntry returns the person's latest arrival or session entry that no
+// undo cancels, or nil: what Undo at the desk takes back.
+func lastEntry(ctx context.Context, tx *sql.Tx, participantID int64) (*Checkin, error) {
+	c, err := scanCheckin(tx.QueryRowContext(ctx, "SELECT "+checkinColumns+` FROM checkin c
+		WHERE c.participant_id = ? AND c.kind IN ('arrival', 'session')
+		AND NOT EXISTS (SELECT 1 FROM checkin u WHERE u.cancels = c.id) ORDER BY c.id DESC LIMIT 1`, participantID))
+	if err == sql.ErrNoRows {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &c, nil
 }
 
 // UndoCheckIn cancels an earlier entry by appending an Undo that refers to it.
@@ -83,12 +111,15 @@ func (s *Store) UndoCheckIn(ctx context.Context, checkinID int64, desk string) (
 		if c.Undone {
 			return ErrAlreadyUndone
 		}
-		u = Checkin{ParticipantID: c.ParticipantID, Kind: Undo, Day: c.Day, SessionID: c.SessionID, Cancels: c.ID, At: parseTime(formatTime(s.now())), Desk: clean(desk)}
+		u = Checkin{ParticipantID: c.ParticipantID, Kind: Undo, Day: c.Day, SessionID: c.SessionID, Cancels: c.ID, At: s.stamp(), Desk: clean(desk)}
 		u.ID, err = insertCheckin(ctx, tx, u)
 		return err
 	})
 	return u, err
 }
+
+// stamp is the store's time now, as the log keeps it (to the microsecond).
+func (s *Store) stamp() time.Time { return parseTime(formatTime(s.now())) }
 
 func insertCheckin(ctx context.Context, tx *sql.Tx, c Checkin) (int64, error) {
 	res, err := tx.ExecContext(ctx, "INSERT INTO checkin (participant_id, kind, day, session_id, cancels, at, desk) VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -220,6 +220,52 @@ var (
 		"Ce passage a déjà été annulé.")
 )
 
+// The registration desk.
+var (
+	ErrUnknownCode = newErr(KindNotFound, "unknown_code", "code",
+		"Unknown code: “%s”. Check the badge or look the person up by name.",
+		"Code inconnu : « %s ». Vérifiez le badge ou cherchez la personne par son nom.")
+	ErrNothingToUndo = newErr(KindNotFound, "nothing_to_undo", "",
+		"%s has no check-in left to undo.",
+		"%s n'a aucun passage à annuler.")
+	ErrPINInvalid = newErr(KindInvalid, "pin_invalid", "pin",
+		"The PIN must be 4 to 12 digits.",
+		"Le code PIN doit compter de 4 à 12 chiffres.")
+)
+
+// The warnings of the desk and of a session's door, which a volunteer
+// confirms before letting someone in anyway (DeskWarning.Message). Their
+// fragments ("today", ", at Desk 2"…) are filled in by desk_warnings.go.
+var (
+	warnAlreadyIn = newErr(KindConflict, "already_in", "",
+		"Already checked in %s at %s%s.",
+		"Déjà arrivé·e %s à %s%s.")
+	warnAlreadyEntered = newErr(KindConflict, "already_entered", "",
+		"Already entered “%s” at %s%s.",
+		"Déjà entré·e dans « %s » à %s%s.")
+	warnCancelled = newErr(KindInvalid, "registration_cancelled", "",
+		"Registration cancelled: %s is no longer registered.",
+		"Inscription annulée : %s n'est plus inscrit·e.")
+	warnUnpaid = newErr(KindInvalid, "fee_unpaid", "",
+		"Fee not paid: %s due.",
+		"Tarif non réglé : %s à payer.")
+	warnNotToday = newErr(KindInvalid, "not_expected", "",
+		"Not expected %s: registered for %s.",
+		"Pas attendu·e %s : inscrit·e pour %s.")
+	warnNotEnrolled = newErr(KindInvalid, "not_enrolled", "",
+		"Not enrolled in “%s”.",
+		"Pas inscrit·e à « %s ».")
+	warnWaitlisted = newErr(KindInvalid, "only_waitlisted", "",
+		"Not enrolled in “%s”: only on its waiting list.",
+		"Pas inscrit·e à « %s » : seulement sur la liste d'attente.")
+	warnSessionFull = newErr(KindFull, "door_full", "",
+		"“%s” is full: %d people already in for %d places.",
+		"« %s » est complet : %d personnes déjà entrées pour %d places.")
+	warnEnrolledElsewhere = newErr(KindClash, "enrolled_elsewhere", "",
+		"Enrolled elsewhere at that time: “%s”, %s – %s%s.",
+		"Inscrit·e ailleurs au même moment : « %s », %s – %s%s.")
+)
+
 // fromDriver turns a constraint failure of SQLite into one of ours, using
 // modernc's extended result codes rather than the text of the message.
 func fromDriver(err error, onUnique *Error) error {

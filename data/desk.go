@@ -1,0 +1,394 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"slices"
+	"time"
+)
+
+// The registration desk (issue 7): a volunteer scans a badge or picks a
+// name, sees the person's card and what needs confirming, and lets them in;
+// at a session's door the same, for the session. Everything goes into the
+// append-only check-in log (checkins.go).
+
+// DeskCard is what the desk shows of one person on one day, or at one
+// session's door.
+type DeskCard struct {
+	Participant Participant
+	Category    Category // name, colour, badge label
+	FeeDueCents int64    // 0 when paid (or free)
+	// Sessions is the person's programme that day, in time order: the
+	// sessions they are enrolled in (not those they wait for), those where
+	// they speak or facilitate, and the day's plenaries when they are
+	// registered for the day — as on the back of their badge.
+	Sessions     []Session
+	BadgePrinted bool
+	Arrival      *Checkin // the day's arrival that no undo cancels, if any
+	LastEntry    *Checkin // the latest arrival or session entry (any day) that no undo cancels: what Undo takes back
+	// Warnings are what a volunteer must confirm before letting the person
+	// in — arriving on the day, or entering the session — in the order of
+	// DeskWarningKinds.
+	Warnings []DeskWarning
+}
+
+// Warning returns the card's warning of that kind, if any.
+func (c *DeskCard) Warning(kind DeskWarningKind) (DeskWarning, bool) {
+	for _, w := range c.Warnings {
+		if w.Kind == kind {
+			return w, true
+		}
+	}
+	return DeskWarning{}, false
+}
+
+// DeskCard returns the card of a person arriving on day (sessionID 0), or
+// entering the session sessionID (then day is the session's, whatever is
+// passed). A day that is not a congress day is refused.
+func (s *Store) DeskCard(ctx context.Context, participantID int64, day Day, sessionID int64) (DeskCard, error) {
+	var c DeskCard
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		c, _, err = s.deskCard(ctx, tx, participantID, day, sessionID)
+		return err
+	})
+	return c, err
+}
+
+// ParticipantIDByCode returns the ID of the person with that code, as typed
+// or scanned (case and spaces do not matter); ErrUnknownCode when nobody
+// has it.
+func (s *Store) ParticipantIDByCode(ctx context.Context, code string) (int64, error) {
+	var id int64
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		err := tx.QueryRowContext(ctx, "SELECT id FROM participant WHERE code = ?", NormaliseCode(code)).Scan(&id)
+		if err == sql.ErrNoRows {
+			return ErrUnknownCode.With(clean(code))
+		}
+		return err
+	})
+	return id, err
+}
+
+// AdmitRequest asks to let a person in: arriving on Day (SessionID 0) or
+// entering SessionID, at Desk, with the warnings the volunteer confirmed.
+type AdmitRequest struct {
+	ParticipantID int64
+	Day           Day
+	SessionID     int64
+	Desk          string
+	Accept        []DeskWarningKind
+}
+
+// AdmitResult says what Admit did. When Admitted is false, nothing was
+// written and Pending holds the warnings not in Accept (Card.Warnings holds
+// them all). When Admitted is true, Checkin is the entry that lets the
+// person in: a new one (New), or the one already there; Card shows the
+// person as they are now, with the warnings that were accepted.
+type AdmitResult struct {
+	Card     DeskCard
+	Checkin  Checkin
+	Admitted bool
+	New      bool
+	Pending  []DeskWarning
+}
+
+// errNoWrite ends a write transaction that has nothing to write.
+var errNoWrite = errors.New("nothing to write")
+
+// Admit lets a person in, in one write transaction: it computes the
+// warnings and, when each is in req.Accept, records the arrival (or the
+// session entry); otherwise it writes nothing. Someone already in (the same
+// day, or the same session) is not recorded twice: with WarnAlreadyIn
+// accepted, the first entry is returned with New false. A cancelled
+// registration, once accepted, is let in (CheckIn refuses it). At a
+// session's door, letting in someone not enrolled records their entry as a
+// walk-in; their enrolments do not change.
+//
+// The writer takes the file's write lock when the transaction begins
+// (BEGIN IMMEDIATE), so desks in other windows or processes wait their
+// turn and see each other's entries: no arrival is lost or doubled.
+func (s *Store) Admit(ctx context.Context, req AdmitRequest) (AdmitResult, error) {
+	var r AdmitResult
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		card, se, err := s.deskCard(ctx, tx, req.ParticipantID, req.Day, req.SessionID)
+		if err != nil {
+			return err
+		}
+		r = AdmitResult{Card: card}
+		for _, w := range card.Warnings {
+			if !slices.Contains(req.Accept, w.Kind) {
+				r.Pending = append(r.Pending, w)
+			}
+		}
+		if len(r.Pending) > 0 {
+			return errNoWrite
+		}
+		c := Checkin{ParticipantID: req.ParticipantID, Kind: Arrival, Day: req.Day, Desk: clean(req.Desk), At: s.stamp()}
+		if se != nil {
+			c.Kind, c.Day, c.SessionID = SessionEntry, se.Day, se.ID
+		}
+		r.Admitted = true
+		existing, err := currentEntry(ctx, tx, c.ParticipantID, c.Kind, c.Day, c.SessionID)
+		if err != nil {
+			return err
+		}
+		if existing != nil {
+			r.Checkin = *existing
+			return errNoWrite
+		}
+		if c.ID, err = insertCheckin(ctx, tx, c); err != nil {
+			return err
+		}
+		r.Checkin, r.New = c, true
+		if c.Kind == Arrival {
+			r.Card.Arrival = &c
+		}
+		r.Card.LastEntry = &c
+		return nil
+	})
+	if err == errNoWrite {
+		err = nil
+	}
+	if err != nil {
+		return AdmitResult{}, err
+	}
+	return r, nil
+}
+
+// UndoLastEntry takes back the person's latest arrival or session entry that
+// no undo cancels yet, by appending an Undo that refers to it (nothing is
+// deleted); it returns the Undo. Undoing again takes back the entry before;
+// with none left, ErrNothingToUndo.
+func (s *Store) UndoLastEntry(ctx context.Context, participantID int64, desk string) (Checkin, error) {
+	var u Checkin
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		p, err := loadParticipant(ctx, tx, "p.id = ?", participantID)
+		if err != nil {
+			return err
+		}
+		last, err := lastEntry(ctx, tx, participantID)
+		if err != nil {
+			return err
+		}
+		if last == nil {
+			return ErrNothingToUndo.With(p.FullName())
+		}
+		u = Checkin{ParticipantID: participantID, Kind: Undo, Day: last.Day, SessionID: last.SessionID,
+			Cancels: last.ID, At: s.stamp(), Desk: clean(desk)}
+		u.ID, err = insertCheckin(ctx, tx, u)
+		return err
+	})
+	return u, err
+}
+
+// DeskCount is one category's arrivals on a day against the people expected.
+type DeskCount struct {
+	CategoryID       int64
+	Category, Colour string
+	Expected         int // registered for the day, not cancelled
+	Arrived          int // with an arrival that day that no undo cancels (cancelled people who came included)
+}
+
+// DeskCounts counts, per category in the categories' order, the people
+// expected on day and those arrived.
+func (s *Store) DeskCounts(ctx context.Context, day Day) ([]DeskCount, error) {
+	var list []DeskCount
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		cats, err := listCategories(ctx, tx)
+		if err != nil {
+			return err
+		}
+		place := make(map[int64]int, len(cats))
+		for _, c := range cats {
+			place[c.ID] = len(list)
+			list = append(list, DeskCount{CategoryID: c.ID, Category: c.Name, Colour: c.Colour})
+		}
+		count := func(query string, set func(*DeskCount, int)) error {
+			rows, err := tx.QueryContext(ctx, query, day)
+			if err != nil {
+				return err
+			}
+			defer rows.Close()
+			for rows.Next() {
+				var id int64
+				var n int
+				if err := rows.Scan(&id, &n); err != nil {
+					return err
+				}
+				if i, ok := place[id]; ok {
+					set(&list[i], n)
+				}
+			}
+			return rows.Err()
+		}
+		if err := count(`SELECT p.category_id, count(*) FROM participant_day d JOIN participant p ON p.id = d.participant_id
+			WHERE d.day = ? AND p.status <> 'cancelled' GROUP BY p.category_id`,
+			func(c *DeskCount, n int) { c.Expected = n }); err != nil {
+			return err
+		}
+		return count(`SELECT p.category_id, count(DISTINCT c.participant_id) FROM checkin c JOIN participant p ON p.id = c.participant_id
+			WHERE c.day = ? AND c.kind = 'arrival' AND NOT EXISTS (SELECT 1 FROM checkin u WHERE u.cancels = c.id)
+			GROUP BY p.category_id`,
+			func(c *DeskCount, n int) { c.Arrived = n })
+	})
+	return list, err
+}
+
+// CongressDayFor returns the day of t's date in the local time zone, and
+// whether it is a day of the congress.
+func (s *Store) CongressDayFor(ctx context.Context, t time.Time) (Day, bool, error) {
+	d := dayOf(t)
+	var n int
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		return tx.QueryRowContext(ctx, "SELECT count(*) FROM congress_day WHERE day = ?", d).Scan(&n)
+	})
+	return d, n > 0, err
+}
+
+// dayOf is the local date of t.
+func dayOf(t time.Time) Day { return Day(t.Local().Format(time.DateOnly)) }
+
+// deskCard reads a person's card for arriving on day, or for entering
+// sessionID (then also returned).
+func (s *Store) deskCard(ctx context.Context, tx *sql.Tx, participantID int64, day Day, sessionID int64) (DeskCard, *Session, error) {
+	var se *Session
+	if sessionID != 0 {
+		x, err := loadSession(ctx, tx, sessionID)
+		if err != nil {
+			return DeskCard{}, nil, err
+		}
+		se, day = &x, x.Day
+	} else if err := checkCongressDay(ctx, tx, day); err != nil {
+		return DeskCard{}, nil, err
+	}
+	p, err := loadParticipant(ctx, tx, "p.id = ?", participantID)
+	if err != nil {
+		return DeskCard{}, nil, err
+	}
+	c := DeskCard{Participant: p}
+	if !p.Paid {
+		c.FeeDueCents = p.FeeCents
+	}
+	cat := &c.Category
+	if err := tx.QueryRowContext(ctx, `SELECT id, name, badge_label, colour, position, EXISTS (SELECT 1 FROM badge_print WHERE participant_id = ?)
+		FROM category WHERE id = ?`, p.ID, p.CategoryID).Scan(&cat.ID, &cat.Name, &cat.BadgeLabel, &cat.Colour, &cat.Position, &c.BadgePrinted); err != nil {
+		return DeskCard{}, nil, err
+	}
+	if c.Sessions, err = daySessions(ctx, tx, p.ID, day); err != nil {
+		return DeskCard{}, nil, err
+	}
+	if c.Arrival, err = currentEntry(ctx, tx, p.ID, Arrival, day, 0); err != nil {
+		return DeskCard{}, nil, err
+	}
+	if c.LastEntry, err = lastEntry(ctx, tx, p.ID); err != nil {
+		return DeskCard{}, nil, err
+	}
+	if se == nil {
+		c.Warnings = s.arrivalWarnings(&c, day)
+	} else if c.Warnings, err = s.doorWarnings(ctx, tx, &c, se); err != nil {
+		return DeskCard{}, nil, err
+	}
+	return c, se, nil
+}
+
+// daySessions is a person's programme on a day (see DeskCard.Sessions).
+func daySessions(ctx context.Context, tx *sql.Tx, participantID int64, day Day) ([]Session, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT "+sessionColumns+` FROM session s LEFT JOIN room r ON r.id = s.room_id
+		WHERE s.day = ?1 AND (
+			s.id IN (SELECT session_id FROM enrolment WHERE participant_id = ?2 AND status = 'enrolled')
+			OR s.id IN (SELECT session_id FROM session_person WHERE participant_id = ?2)
+			OR s.kind = 'plenary' AND EXISTS (SELECT 1 FROM participant_day WHERE participant_id = ?2 AND day = ?1))
+		ORDER BY s.start_min, s.end_min, s.title, s.id`, day, participantID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var list []Session
+	for rows.Next() {
+		se, err := scanSession(rows)
+		if err != nil {
+			return nil, err
+		}
+		list = append(list, se)
+	}
+	return list, rows.Err()
+}
+
+// arrivalWarnings are the warnings for arriving on day.
+func (s *Store) arrivalWarnings(c *DeskCard, day Day) []DeskWarning {
+	var ws []DeskWarning
+	now := s.now()
+	p := &c.Participant
+	if a := c.Arrival; a != nil {
+		ws = append(ws, DeskWarning{Kind: WarnAlreadyIn, At: a.At, Desk: a.Desk, Day: day, Today: dayOf(a.At) == dayOf(now)})
+	}
+	if p.Status == StatusCancelled {
+		ws = append(ws, DeskWarning{Kind: WarnCancelled, Name: p.FullName()})
+	}
+	if c.FeeDueCents > 0 {
+		ws = append(ws, DeskWarning{Kind: WarnUnpaid, FeeDueCents: c.FeeDueCents})
+	}
+	if !slices.Contains(p.Days, day) {
+		ws = append(ws, DeskWarning{Kind: WarnNotToday, Day: day, Today: day == dayOf(now), Days: p.Days})
+	}
+	return ws
+}
+
+// doorWarnings are the warnings for entering the session se. Someone is
+// expected at the door when enrolled (not waiting), on stage, or — for a
+// plenary — registered for its day; the others are warned that they are
+// not enrolled, and also that the session is full (its entries not undone
+// reach its capacity) or that they are enrolled in another session at that
+// time.
+func (s *Store) doorWarnings(ctx context.Context, tx *sql.Tx, c *DeskCard, se *Session) ([]DeskWarning, error) {
+	var ws []DeskWarning
+	p := &c.Participant
+	in, err := currentEntry(ctx, tx, p.ID, SessionEntry, se.Day, se.ID)
+	if err != nil {
+		return nil, err
+	}
+	if in != nil {
+		ws = append(ws, DeskWarning{Kind: WarnAlreadyIn, At: in.At, Desk: in.Desk, Day: se.Day,
+			Today: dayOf(in.At) == dayOf(s.now()), Session: *se})
+	}
+	if p.Status == StatusCancelled {
+		ws = append(ws, DeskWarning{Kind: WarnCancelled, Name: p.FullName()})
+	}
+	var status sql.NullString
+	var onStage bool
+	if err := tx.QueryRowContext(ctx, `SELECT (SELECT status FROM enrolment WHERE participant_id = ?1 AND session_id = ?2),
+		EXISTS (SELECT 1 FROM session_person WHERE participant_id = ?1 AND session_id = ?2)`, p.ID, se.ID).Scan(&status, &onStage); err != nil {
+		return nil, err
+	}
+	expected := onStage || EnrolmentStatus(status.String) == Enrolled ||
+		se.Kind == KindPlenary && slices.Contains(p.Days, se.Day)
+	if expected {
+		return ws, nil
+	}
+	ws = append(ws, DeskWarning{Kind: WarnNotEnrolled, Session: *se, Waitlisted: EnrolmentStatus(status.String) == Waitlisted})
+	if se.EffectiveCapacity > 0 {
+		var inside int
+		if err := tx.QueryRowContext(ctx, `SELECT count(DISTINCT c.participant_id) FROM checkin c
+			WHERE c.session_id = ? AND c.kind = 'session' AND NOT EXISTS (SELECT 1 FROM checkin u WHERE u.cancels = c.id)`,
+			se.ID).Scan(&inside); err != nil {
+			return nil, err
+		}
+		if inside >= se.EffectiveCapacity {
+			ws = append(ws, DeskWarning{Kind: WarnSessionFull, Session: *se, Inside: inside})
+		}
+	}
+	other, err := scanSession(tx.QueryRowContext(ctx, "SELECT "+sessionColumns+` FROM enrolment e
+		JOIN session s ON s.id = e.session_id LEFT JOIN room r ON r.id = s.room_id
+		WHERE e.participant_id = ? AND e.status = 'enrolled' AND s.day = ? AND s.id <> ?
+		AND s.start_min < ? AND s.end_min > ? ORDER BY s.start_min, s.id LIMIT 1`,
+		p.ID, se.Day, se.ID, se.End, se.Start))
+	switch {
+	case err == nil:
+		ws = append(ws, DeskWarning{Kind: WarnEnrolledElsewhere, Session: other})
+	case err != sql.ErrNoRows:
+		return nil, err
+	}
+	return ws, nil
+}
