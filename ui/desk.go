@@ -2,148 +2,298 @@ package ui
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"congres/data"
-	"congres/ui/widgets"
 )
 
 // deskMatches is how many people a name search at the desk offers.
 const deskMatches = 20
 
-// deskStore is what the welcome desk reads.
+// deskCountsEvery is how often the counters are read again, to show the
+// arrivals of the other desks.
+const deskCountsEvery = 5 * time.Second
+
+// deskStore is what the welcome desk reads and writes.
 type deskStore interface {
 	ParticipantByCode(ctx context.Context, code string) (data.Participant, error)
 	ListParticipants(ctx context.Context, q data.ParticipantQuery) ([]data.ParticipantRow, error)
+	Congress(ctx context.Context) (data.Congress, error)
+	Categories(ctx context.Context) ([]data.Category, error)
+	Sessions(ctx context.Context) ([]data.Session, error)
+	DeskCard(ctx context.Context, participantID int64, day data.Day, sessionID int64) (data.DeskCard, error)
+	Admit(ctx context.Context, req data.AdmitRequest) (data.AdmitResult, error)
+	UndoLastEntry(ctx context.Context, participantID int64, desk string) (data.Checkin, error)
+	DeskCounts(ctx context.Context, day data.Day) ([]data.DeskCount, error)
+	CreateParticipant(ctx context.Context, p *data.Participant) error
 }
 
-// deskScreen finds a person at the welcome desk, by badge code or name.
+// deskScreen is the welcome desk (l'accueil): a search field that always
+// has the focus, where a scanner types a badge's code and Enter, or a
+// volunteer a name; the person's card; check-in, badge, undo, edit and
+// walk-ins; and the day's counters. In door mode it lets people into one
+// session instead.
 type deskScreen struct {
 	env    *env
 	store  deskStore
+	prefs  fyne.Preferences
 	badges *badgePrinter
+	edit   func(id int64, saved func()) // opens the participant form; nil: no Edit
+	lock   *deskLock                    // nil: the desk cannot be locked
+	active func() bool                  // whether the desk is the page shown; nil: always
+	now    func() time.Time
 
-	entry   *widgets.Entry
+	entry   *deskEntry
 	status  *widget.Label
 	list    *widget.List
-	name    *widget.Label
-	values  []*widget.Label // code, organisation, category, status, days, arrived, badge
-	card    *fyne.Container
-	print   *widget.Button
-	printed *widget.Label         // what printing the badge did
-	matches []data.ParticipantRow // UI thread only
-	shown   int                   // the match on the card
-	latest  atomic.Uint64         // numbers the lookups; older results are dropped
+	card    *deskCardView
+	day     *widget.Select // the day checked in for
+	door    *widget.Select // arrivals, or a session's door
+	counts  *deskCounters
+	buttons deskButtons
+
+	days       []data.Day     // the congress days; UI thread only
+	sessions   []data.Session // the sessions of the day chosen, for the door
+	session    int64          // the session at the door; 0 for arrivals
+	matches    []data.ParticipantRow
+	selected   int            // the match chosen with the arrow keys or a click; -1 for none
+	shown      *data.DeskCard // the person on the card
+	walkIn     *walkInForm    // the walk-in form opened last
+	pending    bool           // the card's warnings await a confirmation
+	cardScroll *container.Scroll
+	latest     atomic.Uint64 // numbers the lookups; older results are dropped
 }
 
-func newDeskScreen(e *env, st deskStore, badges *badgePrinter) *deskScreen {
-	return &deskScreen{env: e, store: st, badges: badges}
+// deskButtons are the card's actions.
+type deskButtons struct {
+	checkIn, confirm, print, undo, edit, walkIn, lock *widget.Button
+}
+
+func newDeskScreen(e *env, st deskStore, prefs fyne.Preferences, badges *badgePrinter) *deskScreen {
+	return &deskScreen{env: e, store: st, prefs: prefs, badges: badges, now: time.Now, selected: -1}
 }
 
 func (s *deskScreen) build() fyne.CanvasObject {
-	s.entry = widgets.NewEntry()
+	s.entry = newDeskEntry(s)
 	s.entry.SetPlaceHolder(lang.L("Scan a badge, or type a code or a name, then Enter"))
-	s.entry.OnSubmitted = s.onLookup
-	find := widget.NewButtonWithIcon(lang.L("Find"), theme.SearchIcon(), func() { s.onLookup(s.entry.Text) })
+	s.entry.OnChanged = s.onSearchChanged
+	s.entry.OnSubmitted = s.onSubmitted
 	s.status = widget.NewLabel("")
 	s.status.Wrapping = fyne.TextWrapWord
 	s.list = widget.NewList(func() int { return len(s.matches) }, newCellLabel, s.updateMatch)
 	s.list.OnSelected = s.onMatchSelected
 
-	s.name = widget.NewLabel("")
-	s.name.SizeName = theme.SizeNameHeadingText
-	s.name.TextStyle.Bold = true
-	form := container.New(layout.NewFormLayout())
-	for _, k := range []string{lang.L("Code"), lang.L("Organisation"), lang.L("Category"),
-		lang.L("Status"), lang.L("Days"), lang.L("Checked in"), lang.L("Badge")} {
-		key := widget.NewLabel(k)
-		key.TextStyle.Bold = true
-		v := widget.NewLabel("")
-		v.Wrapping = fyne.TextWrapWord
-		s.values = append(s.values, v)
-		form.Add(key)
-		form.Add(v)
+	s.day = widget.NewSelect(nil, s.onDayChanged)
+	s.door = widget.NewSelect(nil, s.onDoorChanged)
+	s.card = newDeskCardView()
+	s.buttons = deskButtons{
+		checkIn: widget.NewButtonWithIcon(lang.L("Check in (Enter)"), theme.ConfirmIcon(), s.onCheckInTapped),
+		confirm: widget.NewButtonWithIcon(lang.L("Let in anyway (Ctrl+Enter)"), theme.WarningIcon(), s.onConfirmTapped),
+		print:   widget.NewButtonWithIcon(lang.L("Print badge (Ctrl+P)"), theme.DocumentPrintIcon(), s.onPrintBadgeTapped),
+		undo:    widget.NewButtonWithIcon(lang.L("Undo check-in (Ctrl+Z)"), theme.ContentUndoIcon(), s.onUndoTapped),
+		edit:    widget.NewButtonWithIcon(lang.L("Edit (Ctrl+E)"), theme.DocumentCreateIcon(), s.onEditTapped),
+		walkIn:  widget.NewButtonWithIcon(lang.L("New walk-in (Ctrl+N)"), theme.ContentAddIcon(), s.onWalkInTapped),
 	}
-	later := widget.NewLabel(lang.L("Checking people in will come in a later version."))
-	later.Importance = widget.LowImportance
-	s.print = widget.NewButtonWithIcon(lang.L("Print badge"), theme.DocumentPrintIcon(), s.onPrintBadgeTapped)
-	s.print.Importance = widget.HighImportance
-	showIf(s.print, s.badges != nil)
-	s.printed = widget.NewLabel("")
-	s.printed.Importance = widget.SuccessImportance
-	s.printed.Wrapping = fyne.TextWrapWord
-	s.printed.Hide()
-	s.card = container.NewVBox(s.name, form, container.NewHBox(s.print), s.printed)
-	s.card.Hide()
-
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, find, s.entry), s.status)
-	return container.NewBorder(top, later, nil, nil,
-		container.NewHSplit(s.list, container.NewVScroll(s.card)))
-}
-
-// loadAsync has nothing to read before someone is looked up.
-func (s *deskScreen) loadAsync() {}
-
-// onLookup finds who was scanned or typed.
-func (s *deskScreen) onLookup(text string) {
-	text = strings.TrimSpace(text)
-	if text == "" {
-		return
+	s.buttons.lock = widget.NewButtonWithIcon("", theme.LogoutIcon(), s.onLockTapped)
+	s.showLocked(s.lock != nil && s.lock.locked())
+	if s.lock != nil {
+		s.lock.changed = append(s.lock.changed, s.showLocked)
 	}
-	s.lookupAsync(text)
+	showIf(s.buttons.lock, s.lock != nil)
+	s.buttons.checkIn.Importance = widget.HighImportance
+	s.buttons.confirm.Importance = widget.DangerImportance
+	showIf(s.buttons.print, s.badges != nil)
+	showIf(s.buttons.edit, s.edit != nil)
+	s.counts = newDeskCounters()
+
+	bar := container.NewBorder(nil, nil, nil, container.NewHBox(s.day, s.door, s.buttons.lock), s.entry)
+	s.catchKeys()
+	top := container.NewVBox(bar, s.status)
+	actions := container.NewGridWrap(fyne.NewSize(250, 40), s.buttons.checkIn, s.buttons.confirm, s.buttons.print,
+		s.buttons.undo, s.buttons.edit)
+	s.cardScroll = container.NewVScroll(s.card.box)
+	right := container.NewBorder(nil, actions, nil, nil, s.cardScroll)
+	split := container.NewHSplit(container.NewBorder(nil, s.buttons.walkIn, nil, nil, s.list), right)
+	split.Offset = 0.3
+	s.showCard(nil, false)
+	return container.NewBorder(top, s.counts.box, nil, nil, split)
 }
 
-// lookupAsync tries text as a badge code, then as a search.
-func (s *deskScreen) lookupAsync(text string) {
-	latestAsync(s.env, &s.latest, s.latest.Add(1), func(ctx context.Context) ([]data.ParticipantRow, error) {
-		return s.find(ctx, text)
-	}, func(rows []data.ParticipantRow) { s.showMatches(text, rows) })
-}
-
-// find returns the person whose code is text, or else those whose name,
-// organisation or email match it.
-func (s *deskScreen) find(ctx context.Context, text string) ([]data.ParticipantRow, error) {
-	if code := data.NormaliseCode(text); data.ValidCode(code) {
-		p, err := s.store.ParticipantByCode(ctx, code)
-		switch {
-		case err == nil:
-			rows, err := s.store.ListParticipants(ctx, data.ParticipantQuery{Search: p.Code})
-			for _, r := range rows {
-				if r.ID == p.ID {
-					return []data.ParticipantRow{r}, nil
-				}
-			}
+// loadAsync reads the days, the sessions and the counters, and gives the
+// search field the focus.
+func (s *deskScreen) loadAsync() {
+	s.focus()
+	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
+		c, err := s.store.Congress(ctx)
+		var sessions []data.Session
+		if err == nil {
+			sessions, err = s.store.Sessions(ctx)
+		}
+		return func() {
 			if err != nil {
-				return nil, err
+				showError(s.env.win, err)
+				return
 			}
-		case data.KindOf(err) != data.KindNotFound:
-			return nil, err
+			s.setDays(c.Days, sessions)
+		}
+	})
+}
+
+// setDays offers the congress days, today's first when it is one.
+func (s *deskScreen) setDays(days []data.Day, sessions []data.Session) {
+	s.days = days
+	s.sessions = sessions
+	var labels []string
+	for _, d := range days {
+		labels = append(labels, dayLong(d))
+	}
+	s.day.SetOptions(labels)
+	today := data.Day(s.now().Format(time.DateOnly))
+	i := slices.Index(days, today)
+	switch {
+	case len(days) == 0:
+		return
+	case i < 0 && s.day.SelectedIndex() >= 0:
+		s.onDayChanged("") // keep the day chosen; read the sessions again
+	case i < 0:
+		s.day.SetSelectedIndex(0)
+		s.setStatus(lang.L("Today is not a day of the congress: check-ins go to the day chosen on the right."), widget.WarningImportance)
+	default:
+		s.day.SetSelectedIndex(i)
+	}
+}
+
+// today is the day people are checked in for.
+func (s *deskScreen) today() data.Day {
+	if i := s.day.SelectedIndex(); i >= 0 && i < len(s.days) {
+		return s.days[i]
+	}
+	return data.Day(s.now().Format(time.DateOnly))
+}
+
+// onDayChanged offers the doors of the day's sessions and counts its arrivals.
+func (s *deskScreen) onDayChanged(string) {
+	day := s.today()
+	options := []string{lang.L("Arrivals")}
+	var doors []int64
+	for _, se := range s.sessions {
+		if se.Day == day {
+			options = append(options, lang.L("Door: {{.Time}} {{.Title}}", map[string]any{
+				"Time": se.Start.String(), "Title": se.Title}))
+			doors = append(doors, se.ID)
 		}
 	}
-	return s.store.ListParticipants(ctx, data.ParticipantQuery{Search: text, Limit: deskMatches})
+	s.door.SetOptions(options)
+	i := slices.Index(doors, s.session) + 1
+	s.door.SetSelectedIndex(i)
+	s.countAsync()
+	s.focus()
+}
+
+// onDoorChanged switches between arrivals and a session's door.
+func (s *deskScreen) onDoorChanged(string) {
+	day := s.today()
+	s.session = 0
+	n := s.door.SelectedIndex()
+	for _, se := range s.sessions {
+		if se.Day == day {
+			if n--; n == 0 {
+				s.session = se.ID
+			}
+		}
+	}
+	s.showCard(nil, false)
+	s.focus()
+}
+
+// onLockTapped locks the desk, or unlocks it with the PIN.
+func (s *deskScreen) onLockTapped() {
+	if s.lock.locked() {
+		s.lock.unlockThen(s.focus)
+	} else {
+		s.lock.lockAsync()
+	}
+	s.focus()
+}
+
+// showLocked says on the lock button what it does.
+func (s *deskScreen) showLocked(locked bool) {
+	if locked {
+		s.buttons.lock.SetText(lang.L("Locked — Unlock…"))
+		s.buttons.lock.Importance = widget.WarningImportance
+	} else {
+		s.buttons.lock.SetText(lang.L("Lock the desk"))
+		s.buttons.lock.Importance = widget.MediumImportance
+	}
+	s.buttons.lock.Refresh()
+}
+
+// catchKeys sends what is typed while nothing has the keyboard (after a
+// dialog closed, or a click elsewhere) to the search field: a scan is never
+// lost.
+func (s *deskScreen) catchKeys() {
+	c := s.env.win.Canvas()
+	c.SetOnTypedRune(func(r rune) {
+		if (s.active != nil && !s.active()) || c.Overlays().Top() != nil {
+			return
+		}
+		c.Focus(s.entry)
+		s.entry.TypedRune(r)
+	})
+}
+
+// focus gives the search field the keyboard, unless a dialog is open.
+func (s *deskScreen) focus() {
+	if s.entry == nil || s.env.win.Canvas().Overlays().Top() != nil {
+		return
+	}
+	s.env.win.Canvas().Focus(s.entry)
+}
+
+// setStatus says something under the search field.
+func (s *deskScreen) setStatus(text string, importance widget.Importance) {
+	s.status.Importance = importance
+	s.status.SetText(text)
+}
+
+// onSearchChanged shows who matches what is being typed.
+func (s *deskScreen) onSearchChanged(text string) {
+	text = strings.TrimSpace(text)
+	s.selected = -1
+	if text == "" {
+		s.latest.Add(1)
+		s.showMatches("", nil)
+		return
+	}
+	n := s.latest.Add(1)
+	latestAsync(s.env, &s.latest, n, func(ctx context.Context) ([]data.ParticipantRow, error) {
+		return s.store.ListParticipants(ctx, data.ParticipantQuery{Search: text, Limit: deskMatches})
+	}, func(rows []data.ParticipantRow) { s.showMatches(text, rows) })
 }
 
 func (s *deskScreen) showMatches(text string, rows []data.ParticipantRow) {
 	s.matches = rows
 	s.list.UnselectAll()
 	s.list.Refresh()
-	s.card.Hide()
-	switch len(rows) {
-	case 0:
-		s.status.SetText(lang.L("Nobody matches “{{.Text}}”.", map[string]any{"Text": text}))
-	case 1:
-		s.status.SetText("")
-		s.list.Select(0)
+	switch {
+	case text == "":
+		s.setStatus("", widget.MediumImportance)
+	case len(rows) == 0:
+		s.setStatus(lang.L("Nobody matches “{{.Text}}”.", map[string]any{"Text": text}), widget.MediumImportance)
+	case len(rows) == 1:
+		s.setStatus(lang.L("Enter checks this person in."), widget.MediumImportance)
 	default:
-		s.status.SetText(lang.N("{{.Count}} people match: choose one.", len(rows), map[string]any{"Count": len(rows)}))
+		s.setStatus(lang.N("{{.Count}} people match: choose one with ↑ ↓, then Enter.", len(rows),
+			map[string]any{"Count": len(rows)}), widget.MediumImportance)
 	}
 }
 
@@ -154,50 +304,290 @@ func (s *deskScreen) updateMatch(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 }
 
-// onMatchSelected shows the person chosen in the list.
+// onMatchSelected shows the card of the person clicked or chosen with the
+// arrow keys, without checking them in.
 func (s *deskScreen) onMatchSelected(id widget.ListItemID) {
 	if id >= len(s.matches) {
 		return
 	}
-	s.shown = id
-	s.printed.SetText("")
-	s.printed.Hide()
-	s.showCard()
+	s.selected = id
+	s.cardAsync(s.matches[id].ID)
+	s.focus()
 }
 
-// showCard shows the person chosen in the list on the card.
-func (s *deskScreen) showCard() {
-	p := s.matches[s.shown]
-	s.name.SetText(p.FirstName + " " + p.LastName)
-	arrived := daysShort(p.CheckedInDays)
-	if arrived == "" {
-		arrived = lang.L("Not yet")
+// moveSelection moves the choice among the matches (the arrow keys).
+func (s *deskScreen) moveSelection(by int) {
+	if len(s.matches) == 0 {
+		return
 	}
-	badge := lang.L("Not yet")
-	if p.BadgePrinted {
-		badge = lang.L("Printed")
+	i := min(max(s.selected+by, 0), len(s.matches)-1)
+	s.list.Select(i)
+	s.list.ScrollTo(i)
+}
+
+// onSubmitted checks in the person scanned, typed or chosen.
+func (s *deskScreen) onSubmitted(text string) {
+	text = strings.TrimSpace(text)
+	if s.selected >= 0 && s.selected < len(s.matches) {
+		s.admitAsync(s.matches[s.selected].ID, nil)
+		return
 	}
-	for i, v := range []string{p.Code, p.Organisation, p.Category, statusLabel(p.Status), daysShort(p.Days), arrived, badge} {
-		s.values[i].SetText(v)
+	if text == "" {
+		if s.shown != nil && !s.pending && !s.admittedOnCard() {
+			s.admitAsync(s.shown.Participant.ID, nil)
+		}
+		return
 	}
-	s.card.Show()
+	n := s.latest.Add(1)
+	latestAsync(s.env, &s.latest, n, func(ctx context.Context) (deskFound, error) {
+		return s.resolve(ctx, text)
+	}, func(f deskFound) {
+		switch {
+		case f.id != 0:
+			s.admitAsync(f.id, nil)
+		case f.unknownCode:
+			s.showCard(nil, false)
+			s.clearSearch() // empties the matches too
+			s.setStatus(data.Message(data.ErrUnknownCode.With(text), uiLanguage()), widget.DangerImportance)
+		default:
+			s.showMatches(text, f.rows)
+		}
+	})
+}
+
+// deskFound is what Enter found: one person, or the people to choose from.
+type deskFound struct {
+	id          int64
+	rows        []data.ParticipantRow
+	unknownCode bool // text looks like a code that nobody has, and matches nobody
+}
+
+// resolve finds who text is: the person with that code, else the one
+// person it matches.
+func (s *deskScreen) resolve(ctx context.Context, text string) (deskFound, error) {
+	code := data.NormaliseCode(text)
+	isCode := data.ValidCode(code)
+	if isCode {
+		p, err := s.store.ParticipantByCode(ctx, code)
+		if err == nil {
+			return deskFound{id: p.ID}, nil
+		}
+		if data.KindOf(err) != data.KindNotFound {
+			return deskFound{}, err
+		}
+	}
+	rows, err := s.store.ListParticipants(ctx, data.ParticipantQuery{Search: text, Limit: deskMatches})
+	if err != nil {
+		return deskFound{}, err
+	}
+	if len(rows) == 1 {
+		return deskFound{id: rows[0].ID}, nil
+	}
+	return deskFound{rows: rows, unknownCode: isCode && len(rows) == 0 && !strings.Contains(text, " ")}, nil
+}
+
+// cardAsync shows a person's card, with what would need confirming.
+func (s *deskScreen) cardAsync(id int64) {
+	day, session := s.today(), s.session
+	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
+		c, err := s.store.DeskCard(ctx, id, day, session)
+		return func() {
+			if err != nil {
+				showError(s.env.win, err)
+				return
+			}
+			s.showCard(&c, len(c.Warnings) > 0)
+			s.card.setResult("", widget.MediumImportance)
+		}
+	})
+}
+
+// admitAsync checks a person in (or lets them through the door), with the
+// warnings accepted; when others need confirming, the card shows them and
+// nothing is written.
+func (s *deskScreen) admitAsync(id int64, accept []data.DeskWarningKind) {
+	req := data.AdmitRequest{ParticipantID: id, Day: s.today(), SessionID: s.session,
+		Desk: deskName(s.prefs), Accept: accept}
+	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
+		r, err := s.store.Admit(ctx, req)
+		return func() {
+			if err != nil {
+				showError(s.env.win, err)
+				return
+			}
+			s.onAdmitted(r)
+		}
+	})
+}
+
+// onAdmitted shows what Admit did and readies the field for the next person.
+func (s *deskScreen) onAdmitted(r data.AdmitResult) {
+	s.showCard(&r.Card, !r.Admitted)
+	name := r.Card.Participant.FullName()
+	switch {
+	case !r.Admitted:
+		s.card.setResult(lang.L("Not checked in yet: read the warnings, then let in anyway or not."), widget.DangerImportance)
+	case !r.New:
+		s.card.setResult(lang.L("{{.Name}} was already in.", map[string]any{"Name": name}), widget.WarningImportance)
+	case s.session != 0:
+		s.card.setResult(lang.L("✓ {{.Name}} let in at {{.Time}}.", map[string]any{"Name": name,
+			"Time": r.Checkin.At.Local().Format("15:04")}), widget.SuccessImportance)
+	default:
+		s.card.setResult(lang.L("✓ {{.Name}} checked in at {{.Time}}.", map[string]any{"Name": name,
+			"Time": r.Checkin.At.Local().Format("15:04")}), widget.SuccessImportance)
+	}
+	s.clearSearch()
+	if r.New {
+		s.countAsync()
+	}
+}
+
+// clearSearch empties the field for the next scan.
+func (s *deskScreen) clearSearch() {
+	s.entry.SetText("")
+	s.selected = -1
+	s.focus()
+}
+
+// showCard puts a person on the card (nil: nobody) and sets which actions
+// apply; pending says the card's warnings await a confirmation.
+func (s *deskScreen) showCard(c *data.DeskCard, pending bool) {
+	s.shown = c
+	s.pending = c != nil && pending
+	s.card.show(c, s.session != 0)
+	s.cardScroll.Refresh() // the card's height changed
+	b := s.buttons
+	person := c != nil
+	setEnabled(b.checkIn, person && !pending && !s.admittedOnCard())
+	showIf(b.confirm, s.pending)
+	setEnabled(b.print, person)
+	setEnabled(b.undo, person && c.LastEntry != nil)
+	setEnabled(b.edit, person)
+}
+
+// admittedOnCard reports whether the person on the card is already in, on
+// the day or at the door.
+func (s *deskScreen) admittedOnCard() bool {
+	c := s.shown
+	if c == nil {
+		return false
+	}
+	if s.session == 0 {
+		return c.Arrival != nil
+	}
+	return c.LastEntry != nil && c.LastEntry.Kind == data.SessionEntry && c.LastEntry.SessionID == s.session
+}
+
+func setEnabled(w fyne.Disableable, on bool) {
+	if on {
+		w.Enable()
+	} else {
+		w.Disable()
+	}
+}
+
+// onCheckInTapped checks in the person on the card.
+func (s *deskScreen) onCheckInTapped() {
+	if s.shown != nil {
+		s.admitAsync(s.shown.Participant.ID, nil)
+	}
+	s.focus()
+}
+
+// onConfirmTapped lets in the person on the card despite the warnings shown.
+func (s *deskScreen) onConfirmTapped() {
+	if s.shown == nil || !s.pending {
+		return
+	}
+	var kinds []data.DeskWarningKind
+	for _, w := range s.shown.Warnings {
+		kinds = append(kinds, w.Kind)
+	}
+	s.admitAsync(s.shown.Participant.ID, kinds)
+	s.focus()
+}
+
+// onUndoTapped takes back the last check-in of the person on the card.
+func (s *deskScreen) onUndoTapped() {
+	if s.shown == nil || s.shown.LastEntry == nil {
+		return
+	}
+	id, name := s.shown.Participant.ID, s.shown.Participant.FullName()
+	desk := deskName(s.prefs)
+	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
+		_, err := s.store.UndoLastEntry(ctx, id, desk)
+		return func() {
+			if err != nil {
+				showError(s.env.win, err)
+				return
+			}
+			s.cardAsync(id)
+			s.countAsync()
+			s.setStatus(lang.L("The last check-in of {{.Name}} was undone.", map[string]any{"Name": name}), widget.WarningImportance)
+		}
+	})
+	s.focus()
 }
 
 // onPrintBadgeTapped prints the badge of the person on the card, in the
 // layout for one badge at a time.
 func (s *deskScreen) onPrintBadgeTapped() {
-	if s.badges == nil || !s.card.Visible() || s.shown >= len(s.matches) {
+	if s.badges == nil || s.shown == nil {
 		return
 	}
-	id := s.matches[s.shown].ID
-	s.printed.Hide()
+	id := s.shown.Participant.ID
 	s.badges.printOneAsync(id, func(res badgeResult) {
-		if s.shown < len(s.matches) && s.matches[s.shown].ID == id {
-			s.matches[s.shown].BadgePrinted = true
-			s.showCard()
-			s.printed.SetText(res.message)
-			s.printed.Show()
-			s.card.Refresh()
+		if s.shown != nil && s.shown.Participant.ID == id {
+			s.shown.BadgePrinted = true
+			s.card.show(s.shown, s.session != 0)
+			s.setStatus(res.message, widget.SuccessImportance)
+		}
+		s.focus()
+	})
+}
+
+// onEditTapped opens the participant form on the person on the card.
+func (s *deskScreen) onEditTapped() {
+	if s.edit == nil || s.shown == nil {
+		return
+	}
+	id := s.shown.Participant.ID
+	s.edit(id, func() {
+		s.cardAsync(id)
+		s.focus()
+	})
+}
+
+// countAsync reads the day's counters.
+func (s *deskScreen) countAsync() {
+	day := s.today()
+	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
+		counts, err := s.store.DeskCounts(ctx, day)
+		return func() {
+			if err == nil {
+				s.counts.show(counts)
+			}
 		}
 	})
+}
+
+// watchAsync reads the counters again every few seconds while the file is
+// open, for the arrivals of the other desks.
+func (s *deskScreen) watchAsync() {
+	go func() {
+		t := time.NewTicker(deskCountsEvery)
+		defer t.Stop()
+		for {
+			select {
+			case <-s.env.ctx.Done():
+				return
+			case <-t.C:
+				s.env.tasks.onUI(func() {
+					if s.day != nil && s.day.SelectedIndex() >= 0 {
+						s.countAsync()
+					}
+				})
+			}
+		}
+	}()
 }

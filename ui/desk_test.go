@@ -4,88 +4,432 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"congres/data"
 )
 
-func TestDeskLookup(t *testing.T) {
-	a := test.NewTempApp(t)
-	st := mustOpen(t, demoFile(t, 40))
-	e := newTestEnv(t)
-	s := newDeskScreen(e, st, newBadgePrinter(e, st, a.Preferences()))
-	e.win.SetContent(s.build())
-	people, err := st.ListParticipants(context.Background(), data.ParticipantQuery{})
+// deskDay is the first day of the demo congress, and deskMorning a time on it.
+const deskDay data.Day = "2021-11-25"
+
+var deskMorning = time.Date(2021, 11, 25, 8, 40, 0, 0, time.Local)
+
+// deskFixture is the desk screen on a demo congress, on its first morning.
+type deskFixture struct {
+	a     fyne.App
+	st    *data.Store
+	e     *env
+	s     *deskScreen
+	fake  *fakePrinting
+	prefs fyne.Preferences
+}
+
+func newDeskFixture(t *testing.T) *deskFixture {
+	t.Helper()
+	f := &deskFixture{fake: newFakePrinting(t, true)}
+	f.a = test.NewTempApp(t)
+	f.prefs = f.a.Preferences()
+	f.prefs.SetString(prefDeskName, "Desk 2")
+	f.prefs.SetString(prefBadgeLayoutOne, "label-62x100")
+	f.prefs.SetString(prefPrinter, "Brother_QL")
+	f.st = mustOpen(t, demoFile(t, 60))
+	f.st.SetClock(func() time.Time { return deskMorning })
+	f.e = newTestEnv(t)
+	f.s = newDeskScreen(f.e, f.st, f.prefs, newBadgePrinter(f.e, f.st, f.prefs))
+	f.s.now = func() time.Time { return deskMorning }
+	f.e.win.SetContent(f.s.build())
+	f.e.win.Resize(fyne.NewSize(1100, 700))
+	f.s.loadAsync()
+	waitIdle(t, f.e.tasks)
+	return f
+}
+
+// scan types text into the search field as a scanner does, then Enter.
+func (f *deskFixture) scan(t *testing.T, text string) {
+	t.Helper()
+	test.Type(f.s.entry, text)
+	waitIdle(t, f.e.tasks)
+	f.s.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	waitIdle(t, f.e.tasks)
+}
+
+// person returns someone the desk can check in without a warning, or with
+// exactly the warning want.
+func (f *deskFixture) person(t *testing.T, want data.DeskWarningKind, skip ...int64) data.Participant {
+	t.Helper()
+	ids, err := f.st.ParticipantIDs(context.Background(), data.ParticipantQuery{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	who := people[len(people)/2]
+next:
+	for _, id := range ids {
+		for _, s := range skip {
+			if s == id {
+				continue next
+			}
+		}
+		c, err := f.st.DeskCard(context.Background(), id, deskDay, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.Arrival != nil || c.LastEntry != nil {
+			continue
+		}
+		if (want == "" && len(c.Warnings) == 0) || (len(c.Warnings) == 1 && c.Warnings[0].Kind == want) {
+			return c.Participant
+		}
+	}
+	t.Fatalf("the demo has nobody to check in with warning %q", want)
+	return data.Participant{}
+}
 
-	t.Run("ByCodeAsScanned", func(t *testing.T) {
-		test.Type(s.entry, " "+strings.ToLower(who.Code)+" ")
+// arrivals is the person's log of arrivals on deskDay that no undo cancels.
+func (f *deskFixture) arrivals(t *testing.T, id int64) int {
+	t.Helper()
+	log, err := f.st.CheckinLog(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, c := range log {
+		if c.Kind == data.Arrival && c.Day == deskDay && !c.Undone {
+			n++
+		}
+	}
+	return n
+}
+
+func TestDeskCheckIn(t *testing.T) {
+	f := newDeskFixture(t)
+	s := f.s
+	who := f.person(t, "")
+
+	t.Run("ScanChecksIn", func(t *testing.T) {
+		f.scan(t, " "+strings.ToLower(who.Code)+" ")
+		if n := f.arrivals(t, who.ID); n != 1 {
+			t.Fatalf("%d arrivals after a scan", n)
+		}
+		if s.shown == nil || s.shown.Participant.ID != who.ID || !strings.Contains(s.card.result.Text, "checked in at") {
+			t.Fatalf("card %+v, result %q", s.shown, s.card.result.Text)
+		}
+		if s.entry.Text != "" || f.e.win.Canvas().Focused() != s.entry {
+			t.Fatalf("the field holds %q and has the focus: %v", s.entry.Text, f.e.win.Canvas().Focused() == s.entry)
+		}
+		if !strings.Contains(s.counts.total.Text, "Checked in:") {
+			t.Errorf("counters %q", s.counts.total.Text)
+		}
+	})
+
+	t.Run("SecondScanWarns", func(t *testing.T) {
+		f.scan(t, who.Code)
+		if n := f.arrivals(t, who.ID); n != 1 {
+			t.Fatalf("%d arrivals after a second scan", n)
+		}
+		if s.shown == nil || len(s.shown.Warnings) != 1 || s.shown.Warnings[0].Kind != data.WarnAlreadyIn {
+			t.Fatalf("warnings %+v", s.shown)
+		}
+		if !s.buttons.confirm.Visible() || len(s.card.warnings.Objects) != 1 {
+			t.Fatal("the warning is not shown with a button to confirm it")
+		}
+		// Confirming an arrival made already records nothing more.
+		test.Tap(s.buttons.confirm)
+		waitIdle(t, f.e.tasks)
+		if n := f.arrivals(t, who.ID); n != 1 || !strings.Contains(s.card.result.Text, "already in") {
+			t.Fatalf("%d arrivals after confirming; result %q", n, s.card.result.Text)
+		}
+		line := s.card.warnings.Objects[0].(*fyne.Container).Objects[1].(*fyne.Container).Objects[0].(*widget.Label).Text
+		if !strings.Contains(line, "08:40") || !strings.Contains(line, "Desk 2") {
+			t.Errorf("warning %q does not say when and where", line)
+		}
+	})
+
+	t.Run("Undo", func(t *testing.T) {
+		s.entry.TypedShortcut(&fyne.ShortcutUndo{})
+		waitIdle(t, f.e.tasks)
+		if n := f.arrivals(t, who.ID); n != 0 {
+			t.Fatalf("%d arrivals after undo", n)
+		}
+		log, _ := f.st.CheckinLog(context.Background(), who.ID)
+		last, arrival := log[len(log)-1], log[len(log)-2]
+		if last.Kind != data.Undo || last.Desk != "Desk 2" || last.Cancels != arrival.ID || arrival.Desk != "Desk 2" {
+			t.Fatalf("log after undo: %+v", log)
+		}
+		if s.shown == nil || s.shown.Arrival != nil || !s.buttons.checkIn.Visible() || s.buttons.checkIn.Disabled() {
+			t.Fatalf("card after undo: %+v", s.shown)
+		}
+		// Enter on the empty field checks in the person on the card again.
 		s.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-		waitIdle(t, e.tasks)
-		if len(s.matches) != 1 || s.matches[0].ID != who.ID || !s.card.Visible() {
-			t.Fatalf("looking up %s found %d people", who.Code, len(s.matches))
-		}
-		if s.name.Text != who.FirstName+" "+who.LastName || s.values[0].Text != who.Code {
-			t.Errorf("card shows %q, %q; want %s %s, %s", s.name.Text, s.values[0].Text, who.FirstName, who.LastName, who.Code)
+		waitIdle(t, f.e.tasks)
+		if n := f.arrivals(t, who.ID); n != 1 {
+			t.Fatalf("%d arrivals after checking in again", n)
 		}
 	})
 
-	t.Run("ByName", func(t *testing.T) {
-		s.onLookup(who.LastName)
-		waitIdle(t, e.tasks)
-		found := false
-		for _, m := range s.matches {
-			found = found || m.ID == who.ID
+	t.Run("UnknownCode", func(t *testing.T) {
+		before := f.arrivals(t, who.ID)
+		f.scan(t, "ZZZ9Q9")
+		if s.status.Importance != widget.DangerImportance || !strings.Contains(s.status.Text, "ZZZ9Q9") {
+			t.Fatalf("status %q", s.status.Text)
 		}
-		if !found {
-			t.Fatalf("looking up %q did not find %s %s", who.LastName, who.FirstName, who.LastName)
+		if s.shown != nil || f.arrivals(t, who.ID) != before {
+			t.Fatal("an unknown code changed something")
 		}
 	})
 
-	t.Run("Nobody", func(t *testing.T) {
-		s.onLookup("zzzzqqq")
-		waitIdle(t, e.tasks)
-		if len(s.matches) != 0 || s.card.Visible() || s.status.Text == "" {
-			t.Fatalf("found %d people for nonsense; status %q", len(s.matches), s.status.Text)
+	t.Run("UnpaidNeedsConfirming", func(t *testing.T) {
+		cats, _ := f.st.Categories(context.Background())
+		p := data.Participant{FirstName: "Yao", LastName: "Mensah", CategoryID: cats[0].ID, Status: data.StatusConfirmed,
+			Days: []data.Day{deskDay}, FeeCents: 18000}
+		if err := f.st.CreateParticipant(context.Background(), &p); err != nil {
+			t.Fatal(err)
+		}
+		f.scan(t, p.Code)
+		if f.arrivals(t, p.ID) != 0 || !s.buttons.confirm.Visible() {
+			t.Fatal("an unpaid fee was let in without a confirmation")
+		}
+		if !strings.Contains(s.card.values[cardFee].Text, "€") {
+			t.Errorf("fee due %q", s.card.values[cardFee].Text)
+		}
+		s.entry.TypedShortcut(shortcutDeskConfirm)
+		waitIdle(t, f.e.tasks)
+		if f.arrivals(t, p.ID) != 1 {
+			t.Fatal("Ctrl+Enter did not let them in")
+		}
+	})
+
+	t.Run("NameThenArrows", func(t *testing.T) {
+		p := f.person(t, "", who.ID)
+		test.Type(s.entry, p.LastName)
+		waitIdle(t, f.e.tasks)
+		i := -1
+		for k, m := range s.matches {
+			if m.ID == p.ID {
+				i = k
+			}
+		}
+		if i < 0 {
+			t.Fatalf("typing %q did not find %s", p.LastName, p.FullName())
+		}
+		for range i + 1 {
+			s.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+			waitIdle(t, f.e.tasks)
+		}
+		if s.shown == nil || s.shown.Participant.ID != p.ID || f.arrivals(t, p.ID) != 0 {
+			t.Fatal("choosing with the arrows should show the card, not check in")
+		}
+		s.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		waitIdle(t, f.e.tasks)
+		if f.arrivals(t, p.ID) != 1 {
+			t.Fatal("Enter did not check in the person chosen")
 		}
 	})
 }
 
-func TestDeskPrintBadge(t *testing.T) {
-	fake := newFakePrinting(t, true)
+func TestDeskWalkIn(t *testing.T) {
+	f := newDeskFixture(t)
+	s := f.s
+	s.entry.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault})
+	waitIdle(t, f.e.tasks)
+	var form *walkInForm
+	waitFor(t, "the walk-in form", f.e.tasks, func() bool { return f.e.win.Canvas().Overlays().Top() != nil })
+	// The form is the dialog on top; reach its fields through the screen's
+	// last walk-in.
+	form = s.walkIn
+	if form == nil {
+		t.Fatal("no walk-in form")
+	}
+	// Without a last name, the form says so and nothing is written.
+	test.Type(form.firstName, "Nour")
+	form.onSubmit()
+	waitIdle(t, f.e.tasks)
+	if !form.message.Visible() || form.message.Text == "" {
+		t.Fatal("a walk-in without a last name was accepted")
+	}
+	test.Type(form.lastName, "Al-Khatib")
+	test.Type(form.organisation, "Atelier Vélo Solidaire")
+	test.Type(form.email, "nour@velo.fr")
+	form.lastName.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	waitFor(t, "the badge to be printed", f.e.tasks, func() bool { return len(f.fake.lpCalls()) == 1 })
+	waitIdle(t, f.e.tasks)
+
+	rows, err := f.st.ListParticipants(context.Background(), data.ParticipantQuery{Search: "Al-Khatib"})
+	if err != nil || len(rows) != 1 {
+		t.Fatalf("the walk-in was not registered: %d, %v", len(rows), err)
+	}
+	p := rows[0]
+	if p.Organisation != "Atelier Vélo Solidaire" || p.Status != data.StatusConfirmed || len(p.Days) != 1 || p.Days[0] != deskDay {
+		t.Errorf("walk-in %+v", p)
+	}
+	if f.arrivals(t, p.ID) != 1 {
+		t.Fatal("the walk-in was not checked in")
+	}
+	prints, _ := f.st.BadgePrints(context.Background(), p.ID)
+	if len(prints) != 1 {
+		t.Fatalf("badge prints %+v", prints)
+	}
+	text := pdfText(t, f.fake.pdfs[0])
+	if !strings.Contains(text, "Nour") || !strings.Contains(text, "Al-Khatib") {
+		t.Errorf("the badge sent to the printer reads %q", text)
+	}
+	if f.e.win.Canvas().Overlays().Top() != nil {
+		t.Error("the walk-in form is still open")
+	}
+}
+
+func TestDeskDoor(t *testing.T) {
+	f := newDeskFixture(t)
+	s := f.s
+	ctx := context.Background()
+	sessions, err := f.st.Sessions(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A workshop of the first day, and someone not enrolled in it.
+	var door data.Session
+	for _, se := range sessions {
+		if se.Day == deskDay && se.Kind == data.KindWorkshop {
+			door = se
+			break
+		}
+	}
+	enrolled, err := f.st.SessionEnrolments(ctx, door.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := map[int64]bool{}
+	for _, e := range enrolled {
+		in[e.ParticipantID] = true
+	}
+	var outsider data.Participant
+	ids, _ := f.st.ParticipantIDs(ctx, data.ParticipantQuery{})
+	for _, id := range ids {
+		c, err := f.st.DeskCard(ctx, id, deskDay, door.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !in[id] && len(c.Warnings) > 0 && c.Warnings[0].Kind == data.WarnNotEnrolled && c.Participant.Status != data.StatusCancelled {
+			outsider = c.Participant
+			break
+		}
+	}
+	if outsider.ID == 0 {
+		t.Fatal("everybody is enrolled")
+	}
+	for i, o := range s.door.Options {
+		if strings.Contains(o, door.Title) {
+			s.door.SetSelectedIndex(i)
+		}
+	}
+	if s.session != door.ID {
+		t.Fatalf("door %d, want %d (options %q)", s.session, door.ID, s.door.Options)
+	}
+	arrived := f.arrivals(t, outsider.ID)
+	f.scan(t, outsider.Code)
+	entries := func() int {
+		log, _ := f.st.CheckinLog(ctx, outsider.ID)
+		n := 0
+		for _, c := range log {
+			if c.Kind == data.SessionEntry && c.SessionID == door.ID && !c.Undone {
+				n++
+			}
+		}
+		return n
+	}
+	if entries() != 0 || s.shown == nil || s.shown.Warnings[0].Kind != data.WarnNotEnrolled {
+		t.Fatalf("someone not enrolled went in without a word: %+v", s.shown)
+	}
+	test.Tap(s.buttons.confirm)
+	waitIdle(t, f.e.tasks)
+	if entries() != 1 || f.arrivals(t, outsider.ID) != arrived {
+		t.Fatalf("accepted at the door: %d entries, %d arrivals", entries(), f.arrivals(t, outsider.ID))
+	}
+}
+
+func TestDeskLock(t *testing.T) {
+	f := newDeskFixture(t)
+	ctx := context.Background()
+	lock := newDeskLock(f.e, f.st, f.prefs)
+	f.s.lock = lock
+	lock.changed = append(lock.changed, f.s.showLocked)
+
+	t.Run("NoPINNoLock", func(t *testing.T) {
+		lock.lockAsync()
+		waitIdle(t, f.e.tasks)
+		if lock.locked() {
+			t.Fatal("locked without a PIN to unlock it")
+		}
+		if d := f.e.win.Canvas().Overlays().Top(); d != nil {
+			f.e.win.Canvas().Overlays().Remove(d)
+		}
+	})
+	if err := f.st.SetDeskPIN(ctx, "2468"); err != nil {
+		t.Fatal(err)
+	}
+	t.Run("WrongThenRightPIN", func(t *testing.T) {
+		lock.lockAsync()
+		waitIdle(t, f.e.tasks)
+		if !lock.locked() || !f.prefs.Bool(prefDeskLocked) || !strings.Contains(f.s.buttons.lock.Text, "Unlock") {
+			t.Fatal("the desk did not lock")
+		}
+		left := false
+		lock.unlockThen(func() { left = true })
+		waitIdle(t, f.e.tasks)
+		pin, ok := f.e.win.Canvas().Focused().(*widget.Entry)
+		if !ok || !pin.Password {
+			t.Fatalf("the PIN field does not have the focus: %T", f.e.win.Canvas().Focused())
+		}
+		test.Type(pin, "1111")
+		pin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		waitIdle(t, f.e.tasks)
+		if left || !lock.locked() {
+			t.Fatal("a wrong PIN unlocked the desk")
+		}
+		test.Type(pin, "2468")
+		pin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		waitIdle(t, f.e.tasks)
+		if !left || lock.locked() || f.e.win.Canvas().Overlays().Top() != nil {
+			t.Fatalf("the right PIN: left %v, locked %v", left, lock.locked())
+		}
+	})
+}
+
+// TestDeskLockKeepsPages: on a locked desk, the sidebar does not leave the
+// welcome desk without the PIN.
+func TestDeskLockKeepsPages(t *testing.T) {
 	a := test.NewTempApp(t)
-	st := mustOpen(t, demoFile(t, 40))
+	st := mustOpen(t, demoFile(t, 30))
+	if err := st.SetDeskPIN(context.Background(), "2468"); err != nil {
+		t.Fatal(err)
+	}
+	a.Preferences().SetBool(prefDeskLocked, true)
 	e := newTestEnv(t)
-	a.Preferences().SetString(prefBadgeLayoutOne, "label-62x100")
-	a.Preferences().SetString(prefPrinter, "Brother_QL")
-	s := newDeskScreen(e, st, newBadgePrinter(e, st, a.Preferences()))
-	e.win.SetContent(s.build())
-	ids, err := st.ParticipantIDs(context.Background(), data.ParticipantQuery{BadgePrinted: data.No})
-	if err != nil || len(ids) == 0 {
-		t.Fatalf("nobody without a badge: %v", err)
-	}
-	who := mustRow(t, st, ids[0])
-	s.onLookup(who.Code)
+	m := newMainView(e, st, a.Preferences(), func(string) {})
+	e.win.SetContent(m.build())
 	waitIdle(t, e.tasks)
-	if s.values[6].Text != "Not yet" {
-		t.Fatalf("badge: %q", s.values[6].Text)
+	if m.current != deskPage {
+		t.Fatalf("a locked desk opened on page %d", m.current)
 	}
-	test.Tap(s.print)
+	for _, p := range []int{participantsPage, exportsPage, settingsPage} {
+		m.nav.Select(p)
+		waitIdle(t, e.tasks)
+		if m.current != deskPage {
+			t.Fatalf("page %d opened on a locked desk", p)
+		}
+		d := e.win.Canvas().Overlays().Top()
+		if d == nil {
+			t.Fatalf("page %d: no PIN asked", p)
+		}
+		e.win.Canvas().Overlays().Remove(d)
+	}
+	a.Preferences().SetBool(prefDeskLocked, false)
+	m.nav.Select(settingsPage)
 	waitIdle(t, e.tasks)
-	calls := fake.lpCalls()
-	if len(calls) != 1 || calls[0][1] != "-d" || calls[0][2] != "Brother_QL" {
-		t.Fatalf("lp command lines %q", calls)
-	}
-	prints, _ := st.BadgePrints(context.Background(), who.ID)
-	if len(prints) != 1 || prints[0].Layout != "label-62x100" {
-		t.Errorf("prints %+v", prints)
-	}
-	if s.values[6].Text != "Printed" || !strings.Contains(s.printed.Text, "sent to Brother_QL") {
-		t.Errorf("card: badge %q, %q", s.values[6].Text, s.printed.Text)
+	if m.current != settingsPage {
+		t.Fatal("an unlocked desk keeps the settings closed")
 	}
 }

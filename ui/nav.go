@@ -41,6 +41,7 @@ type mainView struct {
 	nav     *widget.List
 	content *fyne.Container
 	current int
+	lock    *deskLock // keeps a locked desk on the welcome desk page
 }
 
 // newMainView makes the pages of the open file st. restore is the settings
@@ -48,16 +49,23 @@ type mainView struct {
 func newMainView(e *env, st *data.Store, prefs fyne.Preferences, restore func(string)) *mainView {
 	badges := newBadgePrinter(e, st, prefs)
 	participants := newParticipantsScreen(e, st, badges)
-	return &mainView{current: -1, pages: []*page{
+	lock := newDeskLock(e, st, prefs)
+	desk := newDeskScreen(e, st, prefs, badges)
+	desk.edit = participants.editAsync
+	desk.lock = lock
+	desk.watchAsync()
+	m := &mainView{current: -1, lock: lock, pages: []*page{
 		{title: lang.L("Dashboard"), icon: theme.HomeIcon(), screen: newDashboardScreen(e, st)},
 		{title: lang.L("Participants"), icon: theme.AccountIcon(), screen: participants},
 		{title: lang.L("Programme"), icon: theme.CalendarIcon(), screen: newProgrammeScreen(e, st)},
 		{title: lang.L("Stands"), icon: theme.GridIcon(), screen: newStandsScreen(e, st)},
-		{title: lang.L("Welcome desk"), icon: theme.ConfirmIcon(), screen: newDeskScreen(e, st, badges)},
+		{title: lang.L("Welcome desk"), icon: theme.ConfirmIcon(), screen: desk},
 		{title: lang.L("Exports"), icon: theme.DocumentPrintIcon(),
 			screen: newExportsScreen(e, st, prefs, badges, participants.filteredQuery)},
 		{title: lang.L("Settings"), icon: theme.SettingsIcon(), screen: newSettingsScreen(e, st, prefs, restore)},
 	}}
+	desk.active = func() bool { return m.current == deskPage }
+	return m
 }
 
 func (m *mainView) build() fyne.CanvasObject {
@@ -66,7 +74,11 @@ func (m *mainView) build() fyne.CanvasObject {
 	m.content = container.NewStack()
 	split := container.NewHSplit(m.nav, container.NewPadded(m.content))
 	split.Offset = 0.18
-	m.nav.Select(0)
+	if m.lock.locked() {
+		m.nav.Select(deskPage)
+	} else {
+		m.nav.Select(dashboardPage)
+	}
 	return split
 }
 
@@ -102,6 +114,11 @@ func (m *mainView) show(i int) screen {
 // onNavSelected shows the page chosen in the sidebar, read afresh.
 func (m *mainView) onNavSelected(id widget.ListItemID) {
 	if id < 0 || id >= len(m.pages) {
+		return
+	}
+	if id != deskPage && m.lock.locked() {
+		m.nav.Select(deskPage)
+		m.lock.unlockThen(func() { m.nav.Select(id) })
 		return
 	}
 	p := m.pages[id]

@@ -37,6 +37,8 @@ type participantForm struct {
 	cats []data.Category
 	days []data.Day
 	d    *dialog.ConfirmDialog
+	// saved is told the participant's ID once saved.
+	saved func(id int64)
 
 	firstName, lastName, email, phone, organisation, jobTitle *widgets.Entry
 	region, code, fee, diet, accessibility, notes             *widgets.Entry
@@ -52,6 +54,21 @@ type participantForm struct {
 // openFormAsync reads what the form offers, then opens it on the
 // participant id, or on a new one when id is 0.
 func (s *participantsScreen) openFormAsync(id int64) {
+	s.openFormThenAsync(id, s.onParticipantSaved)
+}
+
+// editAsync opens the form on the participant id from another screen (the
+// welcome desk); saved is called once they are saved.
+func (s *participantsScreen) editAsync(id int64, saved func()) {
+	s.openFormThenAsync(id, func(id int64) {
+		s.onParticipantSaved(id)
+		saved()
+	})
+}
+
+// openFormThenAsync opens the form on id (0: a new participant) and tells
+// saved once the participant is saved.
+func (s *participantsScreen) openFormThenAsync(id int64, saved func(id int64)) {
 	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
 		var p data.Participant
 		var c data.Congress
@@ -68,6 +85,7 @@ func (s *participantsScreen) openFormAsync(id int64) {
 				return
 			}
 			s.form = newParticipantForm(s, p, cats, c.Days)
+			s.form.saved = saved
 			s.form.show()
 		}
 	})
@@ -215,7 +233,7 @@ func (f *participantForm) saveAsync(p data.Participant) {
 				f.showError(err)
 				return
 			}
-			f.s.onParticipantSaved(p.ID)
+			f.saved(p.ID)
 		}
 	})
 }

@@ -472,6 +472,9 @@ func (s *participantsScreen) updateHeader(id widget.TableCellID, o fyne.CanvasOb
 
 // onParticipantSaved shows a participant just saved, and the list again.
 func (s *participantsScreen) onParticipantSaved(id int64) {
+	if s.detail == nil {
+		return // not shown yet: it reads everything when it is
+	}
 	s.detail.id = id
 	s.loadAsync()
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -16,14 +17,17 @@ func TestDeskRenders(t *testing.T) {
 	a := test.NewTempApp(t)
 	st := mustOpen(t, demoFile(t, 40))
 	e := newTestEnv(t)
-	s := newDeskScreen(e, st, newBadgePrinter(e, st, a.Preferences()))
+	s := newDeskScreen(e, st, a.Preferences(), newBadgePrinter(e, st, a.Preferences()))
+	s.now = func() time.Time { return deskMorning }
 	e.win.SetContent(s.build())
-	e.win.Resize(fyne.NewSize(900, 600))
+	e.win.Resize(fyne.NewSize(1100, 700))
+	s.loadAsync()
+	waitIdle(t, e.tasks)
 	people, err := st.ListParticipants(context.Background(), data.ParticipantQuery{Sort: data.SortName})
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.onLookup(people[0].Code)
+	s.cardAsync(people[0].ID)
 	waitIdle(t, e.tasks)
 	test.AssertRendersToMarkup(t, "desk_found.xml", e.win.Canvas())
 }

@@ -45,6 +45,8 @@ type settingsStore interface {
 	categoriesStore
 	roomsStore
 	badgeSettingsStore
+	pinStore
+	SetDeskPIN(ctx context.Context, pin string) error
 	Backups() ([]data.BackupInfo, error)
 }
 
@@ -65,6 +67,8 @@ type settingsScreen struct {
 	backups           []data.BackupInfo // UI thread only
 	backupList        *widget.List
 	desk              *widgets.Entry
+	pin               *widget.Entry
+	pinState          *widget.Label
 	language          *widget.RadioGroup
 	printer           *widget.Select
 	settingPrinters   bool // the printers offered are being replaced, not chosen
@@ -116,11 +120,66 @@ func (s *settingsScreen) buildLaptop() fyne.CanvasObject {
 
 	box := container.NewVBox(
 		sectionTitle(lang.L("Desk name")), s.desk, deskNote,
+		sectionTitle(lang.L("Organiser PIN")), s.buildPIN(),
 		sectionTitle(lang.L("Language")), s.language, note)
 	for _, o := range s.buildPrinting() {
 		box.Add(o)
 	}
 	return container.NewVScroll(box)
+}
+
+// buildPIN sets or removes the organiser's PIN, kept (hashed) in the
+// congress file, which unlocks a locked desk.
+func (s *settingsScreen) buildPIN() fyne.CanvasObject {
+	s.pin = widget.NewPasswordEntry()
+	s.pin.SetPlaceHolder(lang.L("4 to 12 digits"))
+	s.pin.OnSubmitted = func(string) { s.onSetPINTapped() }
+	s.pinState = widget.NewLabel("")
+	s.pinState.Wrapping = fyne.TextWrapWord
+	set := widget.NewButton(lang.L("Set PIN"), s.onSetPINTapped)
+	remove := widget.NewButton(lang.L("Remove PIN"), func() { s.savePINAsync("") })
+	s.showPINAsync()
+	return container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(set, remove), s.pin), s.pinState)
+}
+
+func (s *settingsScreen) onSetPINTapped() {
+	if s.pin.Text != "" {
+		s.savePINAsync(s.pin.Text)
+	}
+}
+
+// savePINAsync sets the PIN ("" removes it), then says what is set.
+func (s *settingsScreen) savePINAsync(pin string) {
+	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
+		err := s.store.SetDeskPIN(ctx, pin)
+		return func() {
+			if err != nil {
+				s.pinState.Importance = widget.DangerImportance
+				s.pinState.SetText(data.Message(err, uiLanguage()))
+				return
+			}
+			s.pin.SetText("")
+			s.showPINAsync()
+		}
+	})
+}
+
+// showPINAsync says whether a PIN is set.
+func (s *settingsScreen) showPINAsync() {
+	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
+		has, err := s.store.HasDeskPIN(ctx)
+		return func() {
+			s.pinState.Importance = widget.LowImportance
+			switch {
+			case err != nil:
+				showError(s.env.win, err)
+			case has:
+				s.pinState.SetText(lang.L("A PIN is set: it unlocks a locked desk (Welcome desk → Lock the desk). It is kept in the congress file as a salted hash, never in clear."))
+			default:
+				s.pinState.SetText(lang.L("No PIN: the desk cannot be locked."))
+			}
+		}
+	})
 }
 
 // onDeskNameChanged keeps this laptop's desk name.
