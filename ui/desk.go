@@ -70,6 +70,8 @@ type deskScreen struct {
 	walkIn     *walkInForm    // the walk-in form opened last
 	pending    bool           // the card's warnings await a confirmation
 	cardScroll *container.Scroll
+	dayNote    *widget.Label // says when the day checked in for is not today
+	root       *fyne.Container
 	latest     atomic.Uint64 // numbers the lookups; older results are dropped
 }
 
@@ -115,17 +117,24 @@ func (s *deskScreen) build() fyne.CanvasObject {
 	showIf(s.buttons.edit, s.edit != nil)
 	s.counts = newDeskCounters()
 
-	bar := container.NewBorder(nil, nil, nil, container.NewHBox(s.day, s.door, s.buttons.lock), s.entry)
+	choices := container.NewHBox(container.NewGridWrap(fyne.NewSize(190, s.day.MinSize().Height), s.day),
+		container.NewGridWrap(fyne.NewSize(240, s.door.MinSize().Height), s.door), s.buttons.lock)
+	bar := container.NewBorder(nil, nil, nil, choices, s.entry)
 	s.catchKeys()
-	top := container.NewVBox(bar, s.status)
-	actions := container.NewGridWrap(fyne.NewSize(250, 40), s.buttons.checkIn, s.buttons.confirm, s.buttons.print,
-		s.buttons.undo, s.buttons.edit)
+	s.dayNote = widget.NewLabel(lang.L("Today is not a day of the congress: check-ins go to the day chosen on the right."))
+	s.dayNote.Importance = widget.WarningImportance
+	s.dayNote.Wrapping = fyne.TextWrapWord
+	s.dayNote.Hide()
+	top := container.NewVBox(bar, s.dayNote, s.status)
+	actions := container.NewVBox(s.buttons.confirm,
+		container.NewGridWithColumns(2, s.buttons.checkIn, s.buttons.print, s.buttons.undo, s.buttons.edit))
 	s.cardScroll = container.NewVScroll(s.card.box)
 	right := container.NewBorder(nil, actions, nil, nil, s.cardScroll)
 	split := container.NewHSplit(container.NewBorder(nil, s.buttons.walkIn, nil, nil, s.list), right)
 	split.Offset = 0.3
+	s.root = container.NewBorder(top, s.counts.box, nil, nil, split)
 	s.showCard(nil, false)
-	return container.NewBorder(top, s.counts.box, nil, nil, split)
+	return s.root
 }
 
 // loadAsync reads the days, the sessions and the counters, and gives the
@@ -166,7 +175,6 @@ func (s *deskScreen) setDays(days []data.Day, sessions []data.Session) {
 		s.onDayChanged("") // keep the day chosen; read the sessions again
 	case i < 0:
 		s.day.SetSelectedIndex(0)
-		s.setStatus(lang.L("Today is not a day of the congress: check-ins go to the day chosen on the right."), widget.WarningImportance)
 	default:
 		s.day.SetSelectedIndex(i)
 	}
@@ -183,6 +191,10 @@ func (s *deskScreen) today() data.Day {
 // onDayChanged offers the doors of the day's sessions and counts its arrivals.
 func (s *deskScreen) onDayChanged(string) {
 	day := s.today()
+	if note := day != data.Day(s.now().Format(time.DateOnly)); note != s.dayNote.Visible() {
+		showIf(s.dayNote, note)
+		s.root.Refresh() // the top grew or shrank
+	}
 	options := []string{lang.L("Arrivals")}
 	var doors []int64
 	for _, se := range s.sessions {
@@ -210,6 +222,11 @@ func (s *deskScreen) onDoorChanged(string) {
 				s.session = se.ID
 			}
 		}
+	}
+	if s.session != 0 {
+		s.buttons.checkIn.SetText(lang.L("Let in (Enter)"))
+	} else {
+		s.buttons.checkIn.SetText(lang.L("Check in (Enter)"))
 	}
 	s.showCard(nil, false)
 	s.focus()
@@ -425,6 +442,8 @@ func (s *deskScreen) onAdmitted(r data.AdmitResult) {
 	s.showCard(&r.Card, !r.Admitted)
 	name := r.Card.Participant.FullName()
 	switch {
+	case !r.Admitted && s.session != 0:
+		s.card.setResult(lang.L("Not let in yet: read the warnings, then let in anyway or not."), widget.DangerImportance)
 	case !r.Admitted:
 		s.card.setResult(lang.L("Not checked in yet: read the warnings, then let in anyway or not."), widget.DangerImportance)
 	case !r.New:
@@ -436,6 +455,7 @@ func (s *deskScreen) onAdmitted(r data.AdmitResult) {
 		s.card.setResult(lang.L("✓ {{.Name}} checked in at {{.Time}}.", map[string]any{"Name": name,
 			"Time": r.Checkin.At.Local().Format("15:04")}), widget.SuccessImportance)
 	}
+	s.root.Refresh()
 	s.clearSearch()
 	if r.New {
 		s.countAsync()
@@ -455,7 +475,6 @@ func (s *deskScreen) showCard(c *data.DeskCard, pending bool) {
 	s.shown = c
 	s.pending = c != nil && pending
 	s.card.show(c, s.session != 0)
-	s.cardScroll.Refresh() // the card's height changed
 	b := s.buttons
 	person := c != nil
 	setEnabled(b.checkIn, person && !pending && !s.admittedOnCard())
@@ -463,6 +482,7 @@ func (s *deskScreen) showCard(c *data.DeskCard, pending bool) {
 	setEnabled(b.print, person)
 	setEnabled(b.undo, person && c.LastEntry != nil)
 	setEnabled(b.edit, person)
+	s.root.Refresh() // the card's height and the buttons shown changed
 }
 
 // admittedOnCard reports whether the person on the card is already in, on

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -45,11 +46,41 @@ func TestWriteScreenshots(t *testing.T) {
 			for i, name := range names {
 				u.view.show(i)
 				waitIdle(t, &u.tasks)
+				if name == "desk" {
+					showDeskScreenshot(t, u)
+				}
 				writePNG(t, filepath.Join(out, name+".png"), u.win)
 			}
 			writeExportsScreenshots(t, u, out)
 		})
 	}
+}
+
+// showDeskScreenshot puts the desk on the first morning of the demo, with
+// someone scanned who has not paid their fee yet.
+func showDeskScreenshot(t *testing.T, u *ui) {
+	t.Helper()
+	d := u.view.pages[deskPage].screen.(*deskScreen)
+	d.now = func() time.Time { return deskMorning }
+	d.loadAsync()
+	waitIdle(t, &u.tasks)
+	ctx := context.Background()
+	ids, err := d.store.(*data.Store).ParticipantIDs(ctx, data.ParticipantQuery{Sort: data.SortName})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range ids {
+		c, err := d.store.DeskCard(ctx, id, deskDay, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(c.Warnings) == 1 && c.Warnings[0].Kind == data.WarnUnpaid && len(c.Sessions) > 2 {
+			d.admitAsync(id, nil)
+			waitIdle(t, &u.tasks)
+			return
+		}
+	}
+	t.Fatal("the demo has nobody who has not paid")
 }
 
 // addScreenshotLists saves two lists in the congress file at path, for the
