@@ -48,18 +48,26 @@ func (l *deskLock) set(locked bool) {
 
 // lockAsync locks the desk, once an organiser PIN exists to unlock it.
 func (l *deskLock) lockAsync() {
+	l.hasPINAsync(func(has bool) {
+		if has {
+			l.set(true)
+			return
+		}
+		dialog.ShowInformation(lang.L("Lock the desk"),
+			lang.L("Set an organiser PIN first, in Settings → This laptop: it is what unlocks the desk."), l.env.win)
+	})
+}
+
+// hasPINAsync tells then, on the UI thread, whether the file has a PIN.
+func (l *deskLock) hasPINAsync(then func(has bool)) {
 	l.env.tasks.runAsync(l.env.ctx, func(ctx context.Context) func() {
 		has, err := l.store.HasDeskPIN(ctx)
 		return func() {
-			switch {
-			case err != nil:
+			if err != nil {
 				showError(l.env.win, err)
-			case !has:
-				dialog.ShowInformation(lang.L("Lock the desk"),
-					lang.L("Set an organiser PIN first, in Settings → This laptop: it is what unlocks the desk."), l.env.win)
-			default:
-				l.set(true)
+				return
 			}
+			then(has)
 		}
 	})
 }
@@ -72,19 +80,13 @@ func (l *deskLock) unlockThen(fn func()) {
 		fn()
 		return
 	}
-	l.env.tasks.runAsync(l.env.ctx, func(ctx context.Context) func() {
-		has, err := l.store.HasDeskPIN(ctx)
-		return func() {
-			switch {
-			case err != nil:
-				showError(l.env.win, err)
-			case !has:
-				l.set(false)
-				fn()
-			default:
-				l.askPIN(fn)
-			}
+	l.hasPINAsync(func(has bool) {
+		if has {
+			l.askPIN(fn)
+			return
 		}
+		l.set(false)
+		fn()
 	})
 }
 
