@@ -70,7 +70,7 @@ func (s *Store) CheckIn(ctx context.Context, participantID int64, day Day, sessi
 // It reads the person's own lines of the log through checkin_participant.
 func currentEntry(ctx context.Context, tx *sql.Tx, participantID int64, kind CheckinKind, day Day, sessionID int64) (*Checkin, error) {
 	c, err := scanCheckin(tx.QueryRowContext(ctx, "SELECT "+checkinColumns+` FROM checkin c
-		WHERE c.participant_id = ? AND c.kind = ? AND c.day = ? AND coalesce(c.session_id, 0) = ?
+		WHERE c.participant_id = ? AND +c.kind = ? AND +c.day = ? AND coalesce(c.session_id, 0) = ?
 		AND NOT EXISTS (SELECT 1 FROM checkin u WHERE u.cancels = c.id) ORDER BY c.id LIMIT 1`,
 		participantID, kind, day, sessionID))
 	if err == sql.ErrNoRows {

@@ -596,9 +596,9 @@ func TestDeskCounts(t *testing.T) {
 		{member, []Day{day1, day2}, StatusConfirmed, []Day{day1}, false},
 		{member, []Day{day1, day2}, StatusPending, []Day{day1, day2}, false},
 		{member, []Day{day1}, StatusConfirmed, nil, false},
-		{member, []Day{day2}, StatusConfirmed, []Day{day1}, false},    // came on a day not theirs
-		{member, []Day{day1}, StatusCancelled, []Day{day1}, false},    // cancelled, came anyway: arrived, not expected
-		{member, []Day{day1}, StatusConfirmed, []Day{day1}, true},     // undone
+		{member, []Day{day2}, StatusConfirmed, []Day{day1}, false}, // came on a day not theirs
+		{member, []Day{day1}, StatusCancelled, []Day{day1}, false}, // cancelled, came anyway: arrived, not expected
+		{member, []Day{day1}, StatusConfirmed, []Day{day1}, true},  // undone
 		{press, []Day{day1, day2}, StatusConfirmed, []Day{day2}, false},
 		{press, []Day{day1}, StatusCancelled, nil, false},
 		{press, nil, StatusConfirmed, []Day{day1}, false},
