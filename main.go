@@ -9,6 +9,8 @@
 //	congres export FILE --out attendance.xlsx   attendance workbook; --preset NAME: a saved list (XLSX or CSV)
 //	congres signin FILE --out sheets.pdf        sign-in sheets (--session ID, --day DAY)
 //	congres certificates FILE --out certs.pdf   certificates of attendance (--code CODE)
+//	congres checkin FILE CODE [--session ID]    check a person in at the desk, or at a session's door
+//	congres undo FILE CODE                      undo that person's last check-in
 //	congres help                                this help
 package main
 
@@ -24,6 +26,7 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"congres/data"
 	"congres/export"
@@ -33,7 +36,7 @@ import (
 func main() {
 	if err := run(os.Args[1:], os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "congres: "+message(err))
-		os.Exit(1)
+		os.Exit(exitCode(err))
 	}
 }
 
@@ -62,6 +65,10 @@ func message(err error) string {
 	var u usageError
 	if errors.As(err, &u) {
 		return string(u)
+	}
+	var x exitError
+	if errors.As(err, &x) {
+		return x.msg
 	}
 	return data.Message(err, lang)
 }
@@ -100,6 +107,10 @@ func run(args []string, out io.Writer) error {
 		return certificates(ctx, args[1:], out)
 	case "import":
 		return importCmd(ctx, args[1:], out)
+	case "checkin":
+		return checkin(ctx, args[1:], out)
+	case "undo":
+		return undo(ctx, args[1:], out)
 	}
 	if len(args) == 1 && !strings.HasPrefix(args[0], "-") {
 		if _, err := os.Stat(args[0]); err != nil {
@@ -142,6 +153,14 @@ Usage:
                                             import registrations from a CSV or XLSX file in one
                                             transaction; rejected rows are listed and left out
                                             (exit code 1), --dry-run only counts
+  congres checkin FILE CODE [--session ID] [--desk NAME] [--day YYYY-MM-DD] [--yes]
+                                            check a person in (today, or --day) or into a session;
+                                            a warning stops it, unless --yes: exit code 3 unknown
+                                            code, 4 already checked in, 5 cancelled, 6 unpaid,
+                                            7 not expected that day, 8 session full, 9 enrolled
+                                            elsewhere at that time, 10 not enrolled (the lowest
+                                            when several apply)
+  congres undo FILE CODE [--desk NAME]      undo that person's last check-in or session entry
   congres help                              this help
 `, `Congrès — un congrès dans un fichier.
 
@@ -174,6 +193,14 @@ Utilisation :
                                             importe des inscriptions d'un fichier CSV ou XLSX en une
                                             transaction ; les lignes rejetées sont listées et laissées
                                             de côté (code de sortie 1), --dry-run ne fait que compter
+  congres checkin FICHIER CODE [--session ID] [--desk NOM] [--day AAAA-MM-JJ] [--yes]
+                                            enregistre l'arrivée d'une personne (aujourd'hui, ou --day)
+                                            ou son entrée dans une session ; une alerte l'arrête, sauf
+                                            --yes : code de sortie 3 code inconnu, 4 déjà arrivé·e,
+                                            5 annulé·e, 6 non réglé, 7 pas attendu·e ce jour-là,
+                                            8 session complète, 9 inscrit·e ailleurs au même moment,
+                                            10 non inscrit·e (le plus petit si plusieurs s'appliquent)
+  congres undo FICHIER CODE [--desk NOM]    annule le dernier passage de cette personne
   congres help                              cette aide
 `)
 }
@@ -736,4 +763,165 @@ func printImportReport(out io.Writer, r data.ImportReport, dryRun bool) {
 		}
 		fmt.Fprintf(out, tr("line %d%s, %s: %s\n", "ligne %d%s, %s : %s\n"), is.Line, col, kind, data.Message(is.Err, lang))
 	}
+}
+
+// exitError ends congres with its message and its own exit code.
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e exitError) Error() string { return e.msg }
+
+// exitUnknownCode is the exit code of a code nobody has; deskExit those of
+// the warnings of checkin. When several warnings apply, the lowest code
+// wins: a full session and a clash both also mean "not enrolled", and say
+// more.
+const exitUnknownCode = 3
+
+var deskExit = map[data.DeskWarningKind]int{
+	data.WarnAlreadyIn: 4, data.WarnCancelled: 5, data.WarnUnpaid: 6, data.WarnNotToday: 7,
+	data.WarnSessionFull: 8, data.WarnEnrolledElsewhere: 9, data.WarnNotEnrolled: 10,
+}
+
+// exitCode is the exit code for an error of run: 1 unless it says otherwise.
+func exitCode(err error) int {
+	var x exitError
+	switch {
+	case errors.As(err, &x):
+		return x.code
+	case errors.Is(err, data.ErrUnknownCode):
+		return exitUnknownCode
+	}
+	return 1
+}
+
+// deskName is the desk a check-in is logged at: --desk, else this computer.
+func deskName(flag string) string {
+	if flag != "" {
+		return flag
+	}
+	if h, err := os.Hostname(); err == nil && h != "" {
+		return h
+	}
+	return "congres"
+}
+
+func checkin(ctx context.Context, args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("checkin", flag.ContinueOnError)
+	session := fs.Int64("session", 0, "")
+	desk := fs.String("desk", "", "")
+	dayFlag := fs.String("day", "", "")
+	yes := fs.Bool("yes", false, "")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 2 {
+		return usage("checkin needs FILE and CODE.", "checkin attend FICHIER et CODE.")
+	}
+	var day data.Day
+	if *dayFlag != "" {
+		if day, err = data.ParseDay(*dayFlag); err != nil {
+			return err
+		}
+	}
+	s, err := data.Open(ctx, pos[0])
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	id, err := s.ParticipantIDByCode(ctx, pos[1])
+	if err != nil {
+		return err
+	}
+	if day == "" && *session == 0 {
+		today, ok, err := s.CongressDayFor(ctx, time.Now())
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return usage(fmt.Sprintf("today (%s) is not a day of the congress: say which with --day YYYY-MM-DD.", today),
+				fmt.Sprintf("aujourd'hui (%s) n'est pas un jour du congrès : indiquez lequel avec --day AAAA-MM-JJ.", today))
+		}
+		day = today
+	}
+	req := data.AdmitRequest{ParticipantID: id, Day: day, SessionID: *session, Desk: deskName(*desk)}
+	if *yes {
+		req.Accept = data.DeskWarningKinds
+	}
+	r, err := s.Admit(ctx, req)
+	if err != nil {
+		return err
+	}
+	p := r.Card.Participant
+	fmt.Fprintln(out, strings.Join(slices.DeleteFunc([]string{p.FullName(), p.Organisation, r.Card.Category.Name},
+		func(s string) bool { return s == "" }), " — "))
+	for _, w := range r.Card.Warnings {
+		fmt.Fprintln(out, tr("Warning: ", "Attention : ")+w.Message(lang))
+	}
+	if !r.Admitted {
+		code := 0
+		for _, w := range r.Pending {
+			if c := deskExit[w.Kind]; code == 0 || c < code {
+				code = c
+			}
+		}
+		return exitError{code, tr("not checked in: add --yes to check them in anyway.",
+			"rien n'a été enregistré : ajoutez --yes pour l'enregistrer malgré tout.")}
+	}
+	c := r.Checkin
+	at := c.At.Local().Format("15:04")
+	switch {
+	case !r.New:
+		fmt.Fprintf(out, tr("Already in since %s, at %s: nothing new recorded.\n", "Déjà enregistré·e depuis %s, au poste « %s » : rien de nouveau.\n"), at, c.Desk)
+	case c.Kind == data.SessionEntry:
+		se, err := s.Session(ctx, c.SessionID)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, tr("Entered “%s” at %s, at %s.\n", "Entrée dans « %s » enregistrée à %s, au poste « %s ».\n"), se.Title, at, c.Desk)
+	default:
+		fmt.Fprintf(out, tr("Checked in on %s at %s, at %s.\n", "Arrivée enregistrée le %s à %s, au poste « %s ».\n"), c.Day, at, c.Desk)
+	}
+	return nil
+}
+
+func undo(ctx context.Context, args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("undo", flag.ContinueOnError)
+	desk := fs.String("desk", "", "")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 2 {
+		return usage("undo needs FILE and CODE.", "undo attend FICHIER et CODE.")
+	}
+	s, err := data.Open(ctx, pos[0])
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	id, err := s.ParticipantIDByCode(ctx, pos[1])
+	if err != nil {
+		return err
+	}
+	u, err := s.UndoLastEntry(ctx, id, deskName(*desk))
+	if err != nil {
+		return err
+	}
+	p, err := s.Participant(ctx, id)
+	if err != nil {
+		return err
+	}
+	if u.SessionID != 0 {
+		se, err := s.Session(ctx, u.SessionID)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, tr("%s: entry into “%s” undone.\n", "%s : entrée dans « %s » annulée.\n"), p.FullName(), se.Title)
+		return nil
+	}
+	fmt.Fprintf(out, tr("%s: arrival on %s undone.\n", "%s : arrivée du %s annulée.\n"), p.FullName(), u.Day)
+	return nil
 }

@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -412,4 +414,189 @@ func TestCLIImport(t *testing.T) {
 			t.Fatalf("%d people, want %d", n, before+2)
 		}
 	})
+}
+
+// TestCLICheckin checks people in and out from the command line: each
+// warning has its exit code, and nothing is written without --yes.
+func TestCLICheckin(t *testing.T) {
+	ctx := context.Background()
+	file := filepath.Join(t.TempDir(), "desk.congres")
+	const day1, day2 = data.Day("2021-11-25"), data.Day("2021-11-26")
+	s, err := data.Create(ctx, file, data.Congress{Name: "Congrès", Days: []data.Day{day1, day2}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cats, _ := s.Categories(ctx)
+	person := func(first string, edit func(*data.Participant)) data.Participant {
+		p := data.Participant{FirstName: first, LastName: "Test", Organisation: "Coop " + first, CategoryID: cats[0].ID,
+			Status: data.StatusConfirmed, Days: []data.Day{day1, day2}}
+		if edit != nil {
+			edit(&p)
+		}
+		if err := s.CreateParticipant(ctx, &p); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	room := data.Room{Name: "Salle 1", Capacity: 1}
+	if err := s.SaveRoom(ctx, &room); err != nil {
+		t.Fatal(err)
+	}
+	session := func(title string, roomID int64) data.Session {
+		se := data.Session{Kind: data.KindWorkshop, Title: title, Day: day1, Start: 600, End: 690, RoomID: roomID}
+		if err := s.SaveSession(ctx, &se); err != nil {
+			t.Fatal(err)
+		}
+		return se
+	}
+	small, open, free := session("Petit atelier", room.ID), session("Grand atelier", 0), session("Atelier libre", 0)
+	anne := person("Anne", nil)
+	cancelled := person("Bruno", func(p *data.Participant) { p.Status = data.StatusCancelled })
+	unpaid := person("Chloé", func(p *data.Participant) { p.FeeCents = 18000 })
+	friday := person("Denis", func(p *data.Participant) { p.Days = []data.Day{day2} })
+	inside, late, elsewhere := person("Emma", nil), person("Fanny", nil), person("Gaston", nil)
+	for _, e := range []struct{ p, se int64 }{{inside.ID, small.ID}, {elsewhere.ID, open.ID}} {
+		if _, err := s.Enrol(ctx, e.p, e.se); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	arrivals := func(t *testing.T, id int64) int {
+		t.Helper()
+		s, err := data.Open(ctx, file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		log, err := s.CheckinLog(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(log)
+	}
+	sid := func(se data.Session) string { return strconv.FormatInt(se.ID, 10) }
+
+	for _, c := range []struct {
+		name string
+		args []string
+		code int
+		out  []string // in standard output
+		err  string   // in the error's message
+		logs int64    // the person whose log then has want lines
+		want int
+	}{
+		{"CheckedIn", []string{anne.Code, "--day", "2021-11-25", "--desk", "Accueil 1"}, 0,
+			[]string{"Anne Test — Coop Anne — Adhérent·e", "Checked in on 2021-11-25", "at Accueil 1."}, "", anne.ID, 1},
+		{"AlreadyIn", []string{strings.ToLower(anne.Code), "--day", "2021-11-25", "--desk", "Accueil 2"}, 4,
+			[]string{"Warning: Already checked in today at", "at Accueil 1."}, "--yes", anne.ID, 1},
+		{"AlreadyInYes", []string{anne.Code, "--day", "2021-11-25", "--yes"}, 0,
+			[]string{"nothing new recorded"}, "", anne.ID, 1},
+		{"UnknownCode", []string{"ZZ99ZZ", "--day", "2021-11-25"}, 3, nil, "Unknown code: “ZZ99ZZ”", 0, 0},
+		{"Cancelled", []string{cancelled.Code, "--day", "2021-11-25"}, 5,
+			[]string{"Warning: Registration cancelled"}, "not checked in", cancelled.ID, 0},
+		{"Unpaid", []string{unpaid.Code, "--day", "2021-11-25"}, 6,
+			[]string{"Warning: Fee not paid: 180.00\u00a0€ due."}, "not checked in", unpaid.ID, 0},
+		{"UnpaidYes", []string{unpaid.Code, "--day", "2021-11-25", "--yes"}, 0,
+			[]string{"Warning: Fee not paid", "Checked in on 2021-11-25"}, "", unpaid.ID, 1},
+		{"NotToday", []string{friday.Code, "--day", "2021-11-25"}, 7,
+			[]string{"Not expected on Thursday 25 November 2021"}, "", friday.ID, 0},
+		{"Entered", []string{inside.Code, "--session", sid(small)}, 0,
+			[]string{"Entered “Petit atelier”"}, "", inside.ID, 1},
+		{"SessionFull", []string{late.Code, "--session", sid(small)}, 8,
+			[]string{"Not enrolled in “Petit atelier”.", "“Petit atelier” is full: 1 people already in for 1 places."}, "", late.ID, 0},
+		{"EnrolledElsewhere", []string{elsewhere.Code, "--session", sid(free)}, 9,
+			[]string{"Enrolled elsewhere at that time: “Grand atelier”, 10:00 – 11:30."}, "", elsewhere.ID, 0},
+		{"FullAndElsewhere", []string{elsewhere.Code, "--session", sid(small)}, 8,
+			[]string{"is full", "Enrolled elsewhere"}, "", elsewhere.ID, 0},
+		{"NotEnrolled", []string{late.Code, "--session", sid(open)}, 10,
+			[]string{"Not enrolled in “Grand atelier”."}, "", late.ID, 0},
+		{"WalkIn", []string{late.Code, "--session", sid(open), "--yes"}, 0,
+			[]string{"Entered “Grand atelier”"}, "", late.ID, 1},
+		{"NoCongressToday", []string{anne.Code}, 1, nil, "--day", 0, 0},
+		{"BadDay", []string{anne.Code, "--day", "25/11/2021"}, 1, nil, "not a date", 0, 0},
+		{"Usage", []string{}, 1, nil, "congres help", 0, 0},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			out, err := runCLI(t, append([]string{"checkin", file}, c.args...)...)
+			if got := exitCode(err); err != nil && got != c.code || err == nil && c.code != 0 {
+				t.Fatalf("exit code %d (%v), want %d\n%s", got, err, c.code, out)
+			}
+			for _, want := range c.out {
+				if !strings.Contains(out, want) {
+					t.Errorf("output lacks %q:\n%s", want, out)
+				}
+			}
+			if c.err != "" && (err == nil || !strings.Contains(message(err), c.err)) {
+				t.Errorf("error %v, want %q", err, c.err)
+			}
+			if c.logs != 0 {
+				if n := arrivals(t, c.logs); n != c.want {
+					t.Errorf("%d lines in the log, want %d", n, c.want)
+				}
+			}
+		})
+	}
+	t.Run("Undo", func(t *testing.T) {
+		// Anne arrived on the 25th; she enters a session, then both are undone.
+		if _, err := runCLI(t, "checkin", file, anne.Code, "--session", sid(open), "--yes"); err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{"Anne Test: entry into “Grand atelier” undone.", "Anne Test: arrival on 2021-11-25 undone."} {
+			out, err := runCLI(t, "undo", file, anne.Code, "--desk", "Accueil 3")
+			if err != nil || !strings.Contains(out, want) {
+				t.Fatalf("%q %v, want %q", out, err, want)
+			}
+		}
+		_, err := runCLI(t, "undo", file, anne.Code)
+		if exitCode(err) != 1 || !strings.Contains(message(err), "no check-in left to undo") {
+			t.Fatalf("a third undo: %v", err)
+		}
+		if n := arrivals(t, anne.ID); n != 4 {
+			t.Fatalf("%d lines in the log, want 4: nothing is deleted", n)
+		}
+		if _, err := runCLI(t, "undo", file, "ZZ99ZZ"); exitCode(err) != 3 {
+			t.Fatalf("unknown code: %v", err)
+		}
+		if _, err := runCLI(t, "undo", file); exitCode(err) != 1 || !strings.Contains(message(err), "congres help") {
+			t.Fatalf("usage: %v", err)
+		}
+	})
+	t.Run("French", func(t *testing.T) {
+		old := lang
+		lang = "fr"
+		defer func() { lang = old }()
+		out, err := runCLI(t, "checkin", file, friday.Code, "--day", "2021-11-25")
+		if exitCode(err) != 7 || !strings.Contains(out, "Attention : Pas attendu·e le jeudi 25 novembre 2021") ||
+			!strings.Contains(message(err), "--yes") || !strings.Contains(message(err), "rien n'a été enregistré") {
+			t.Fatalf("%q %v", out, err)
+		}
+		_, err = runCLI(t, "checkin", file, "ZZ99ZZ", "--day", "2021-11-25")
+		if !strings.Contains(message(err), "Code inconnu : « ZZ99ZZ »") {
+			t.Fatal(message(err))
+		}
+	})
+	t.Run("ExitCodeOfTheProcess", func(t *testing.T) {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestCheckinProcess$")
+		cmd.Env = append(os.Environ(), "CONGRES_HELPER_PROCESS=1", "CONGRES_CHECKIN_ARGS="+file+"\n"+unpaid.Code+"\n--day\n2021-11-26")
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		err := cmd.Run()
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) || exit.ExitCode() != 6 || !strings.Contains(stderr.String(), "congres: not checked in") {
+			t.Fatalf("%v, standard error:\n%s", err, stderr.String())
+		}
+	})
+}
+
+// TestCheckinProcess is congres checkin as a process, for
+// TestCLICheckin/ExitCodeOfTheProcess: it ends as main does.
+func TestCheckinProcess(t *testing.T) {
+	if os.Getenv("CONGRES_HELPER_PROCESS") == "" {
+		t.Skip("run by TestCLICheckin")
+	}
+	if err := run(append([]string{"checkin"}, strings.Split(os.Getenv("CONGRES_CHECKIN_ARGS"), "\n")...), io.Discard); err != nil {
+		fmt.Fprintln(os.Stderr, "congres: "+message(err))
+		os.Exit(exitCode(err))
+	}
+	os.Exit(0)
 }
