@@ -158,7 +158,7 @@ func (s *Store) Admit(ctx context.Context, req AdmitRequest) (AdmitResult, error
 }
 
 // deskBusyWait is how long a desk's write waits for the file's write lock
-// beyond the busy timeout, in turns of the busy timeout.
+// beyond the busy timeout.
 const deskBusyWait = time.Minute
 
 // writeDesk runs fn as write does; when another process keeps the file's

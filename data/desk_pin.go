@@ -79,7 +79,7 @@ func (s *Store) CheckDeskPIN(ctx context.Context, pin string) (bool, error) {
 		return false, fmt.Errorf("desk PIN: unknown hash %q", parts[0])
 	}
 	iter, err := strconv.Atoi(parts[1])
-	if err != nil || iter < 1 {
+	if err != nil || iter < 1 || iter > 10*pinIterations {
 		return false, fmt.Errorf("desk PIN: bad iteration count %q", parts[1])
 	}
 	salt, err := base64.RawStdEncoding.DecodeString(parts[2])
