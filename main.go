@@ -11,6 +11,7 @@
 //	congres certificates FILE --out certs.pdf   certificates of attendance (--code CODE)
 //	congres checkin FILE CODE [--session ID]    check a person in at the desk, or at a session's door
 //	congres undo FILE CODE                      undo that person's last check-in
+//	congres --version                           the version (FyneApp.toml's)
 //	congres help                                this help
 package main
 
@@ -84,12 +85,15 @@ func usage(en, fr string) error {
 func run(args []string, out io.Writer) error {
 	ctx := context.Background()
 	if len(args) == 0 {
-		ui.Run("")
+		ui.Run(metadata(), "")
 		return nil
 	}
 	switch args[0] {
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(out, helpText())
+		return nil
+	case "--version", "-version":
+		fmt.Fprint(out, versionText())
 		return nil
 	case "demo":
 		return demo(ctx, args[1:], out)
@@ -116,7 +120,7 @@ func run(args []string, out io.Writer) error {
 		if _, err := os.Stat(args[0]); err != nil {
 			return data.ErrFileNotFound.With(args[0])
 		}
-		ui.Run(args[0])
+		ui.Run(metadata(), args[0])
 		return nil
 	}
 	return usage("unknown command "+strconv.Quote(args[0])+".", "commande inconnue "+strconv.Quote(args[0])+".")
@@ -161,6 +165,7 @@ Usage:
                                             elsewhere at that time, 10 not enrolled (the lowest
                                             when several apply)
   congres undo FILE CODE [--desk NAME]      undo that person's last check-in or session entry
+  congres --version                         the version of Congrès
   congres help                              this help
 `, `Congrès — un congrès dans un fichier.
 
@@ -201,6 +206,7 @@ Utilisation :
                                             8 session complète, 9 inscrit·e ailleurs au même moment,
                                             10 non inscrit·e (le plus petit si plusieurs s'appliquent)
   congres undo FICHIER CODE [--desk NOM]    annule le dernier passage de cette personne
+  congres --version                         la version de Congrès
   congres help                              cette aide
 `)
 }

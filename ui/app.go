@@ -10,37 +10,29 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"congres/assets"
 	"congres/data"
 )
 
-// appID identifies Congrès to the system (preferences, storage).
-const appID = "org.congres.app"
-
-// Version is the version of Congrès, shown in Help → About. Keep it in step
-// with FyneApp.toml.
-const Version = "0.1.0"
-
 // Run shows the main window until the app quits, opening the congress file
-// at path, or when path is "" the last file opened.
-func Run(path string) {
-	// A plain `go build` does not bundle FyneApp.toml: say the same here, so
-	// that About shows the version and fyne.Do is on whatever the build.
-	app.SetMetadata(fyne.AppMetadata{ID: appID, Name: "Congrès", Version: Version, Build: 1,
-		Icon: fyne.NewStaticResource("icon.png", assets.Icon), Migrations: map[string]bool{"fyneDo": true}})
-	a := app.NewWithID(appID)
+// at path, or when path is "" the last file opened. meta is what
+// FyneApp.toml says of Congrès (see Metadata).
+func Run(meta fyne.AppMetadata, path string) {
+	// `fyne package` builds FyneApp.toml in, a plain `go build` does not:
+	// meta, read from the same file, makes both builds the same, so that
+	// About shows the version and fyne.Do is on. The ID keeps the
+	// preferences (language, recent files) from one version to the next.
+	app.SetMetadata(meta)
+	a := app.NewWithID(meta.ID)
 	if err := loadTranslations(a.Preferences().String(prefLanguage)); err != nil {
 		log.Printf("translations: %v", err)
 	}
-	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	a.SetIcon(meta.Icon)
 	u := newUI(a)
 	u.start(path)
 	u.win.ShowAndRun()
@@ -360,27 +352,4 @@ func (u *ui) onParticipants(act func(participantActions)) {
 	if p, ok := u.view.show(participantsPage).(participantActions); ok {
 		act(p)
 	}
-}
-
-// onAbout tells what Congrès is and which version this is.
-func (u *ui) onAbout() {
-	version := u.app.Metadata().Version
-	if version == "" {
-		version = lang.L("development version")
-	}
-	icon := canvas.NewImageFromResource(u.app.Icon())
-	icon.FillMode = canvas.ImageFillContain
-	icon.SetMinSize(fyne.NewSquareSize(96))
-	name := widget.NewLabel(lang.L("Congrès"))
-	name.SizeName = theme.SizeNameHeadingText
-	name.TextStyle.Bold = true
-	name.Alignment = fyne.TextAlignCenter
-	ver := widget.NewLabel(lang.L("Version {{.Version}}", map[string]any{"Version": version}))
-	ver.Alignment = fyne.TextAlignCenter
-	about := widget.NewLabel(lang.L("Registrations, programme, stands and welcome desk of a congress, kept in one file."))
-	about.Wrapping = fyne.TextWrapWord
-	about.Alignment = fyne.TextAlignCenter
-	d := dialog.NewCustom(lang.L("About Congrès"), lang.L("Close"), container.NewVBox(icon, name, ver, about), u.win)
-	d.Resize(fyne.NewSize(420, 0))
-	d.Show()
 }
