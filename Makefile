@@ -3,11 +3,13 @@
 #   make deps    check (and on Debian/Ubuntu install) what Fyne needs to compile
 #   make build   build ./congres
 #   make run     build, create demo.congres if absent, and open it
-#   make test    go vet + race-enabled tests
+#   make test    go vet + race-enabled tests, and the Windows cross-build (check-windows)
+#   make dist    the Linux package and the Windows executable, into dist/
+#   make check-windows  cross-compile for Windows, to prove it still builds
 #   make bench   benchmarks of data/, export/ and ui/
 #   make screenshots  a PNG of every screen, in English and French, and sample badges, into docs/screenshots/
 #   make fmt     gofmt the tree
-#   make clean   remove ./congres
+#   make clean   remove ./congres and dist/
 
 SHELL := /bin/bash
 
@@ -24,10 +26,18 @@ TEST_PACKAGES := poppler-utils zbar-tools
 test bench screenshots: DEB_PACKAGES += $(TEST_PACKAGES)
 test: export CONGRES_REQUIRE_TOOLS := 1
 
+# Windows executables are cross-compiled with MinGW-w64 (cgo: Fyne's GLFW).
+# fyne's release build compiles C with -fstack-protector-strong, whose
+# functions MinGW keeps in libssp: linked statically, congres.exe needs no
+# DLL beside it.
+WINDOWS_PACKAGES := gcc-mingw-w64-x86-64
+WINDOWS_ENV := GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc CGO_LDFLAGS=-l:libssp.a
+test dist check-windows: DEB_PACKAGES += $(WINDOWS_PACKAGES)
+
 # The race detector and Fyne's GLFW binding both need cgo.
 export CGO_ENABLED := 1
 
-.PHONY: all deps build run test bench screenshots fmt clean
+.PHONY: all deps build run test check-windows dist dist-linux dist-windows dist-macos bench screenshots fmt clean
 
 all: build
 
@@ -67,7 +77,7 @@ run: build
 	@if [ ! -e demo.congres ]; then echo "./congres demo demo.congres"; ./congres demo demo.congres; fi
 	./congres demo.congres
 
-test: deps
+test: deps check-windows
 	go vet ./...
 	go test -race -count=1 -timeout 20m ./...
 
@@ -78,8 +88,92 @@ screenshots: deps
 	CONGRES_SCREENSHOTS=$(CURDIR)/docs/screenshots go test ./ui/ -run '^TestWriteScreenshots$$' -count=1
 	CONGRES_SCREENSHOTS=$(CURDIR)/docs/screenshots go test ./export/ -run '^TestWrite(Badge|SignIn)Samples$$' -count=1
 
+# Release builds use the fyne command pinned in go.mod (its tool directive)
+# on a copy of the sources: fyne writes files beside the sources while it
+# builds and counts builds in FyneApp.toml, and the working tree stays as it
+# is (others build and test in it meanwhile). Name, ID, version, build
+# number and icon come from FyneApp.toml.
+meta = $(shell sed -n 's/^$(1) *= *"\{0,1\}\([^"]*\)"\{0,1\}$$/\1/p' FyneApp.toml)
+NAME = $(call meta,Name)
+APP_ID = $(call meta,ID)
+VERSION = $(call meta,Version)
+BUILD = $(call meta,Build)
+
+# stage copies the sources of the working tree (tracked or new, not ignored;
+# outside a git checkout, all but dist/) into $(1)/src, an absolute path, and
+# builds the fyne command as $(1)/fyne.
+stage = mkdir -p $(1)/src && go build -o $(1)/fyne fyne.io/tools/cmd/fyne && \
+	{ git ls-files -z --cached --others --exclude-standard 2>/dev/null \
+		|| find . \( -path ./dist -o -path ./.git \) -prune -o -type f -print0; } \
+	| xargs -0 sh -c 'for f; do if [ -e "$$f" ]; then printf "%s\0" "$$f"; fi; done' sh \
+	| tar --null -T - -cf - | tar -xf - -C $(1)/src
+
+# windows-exe builds $(1)/src/$(NAME).exe from the staged sources: a GUI
+# program (no console window), with the icon and the version resource.
+windows-exe = (cd $(1)/src && cp $(CURDIR)/FyneApp.toml . && $(WINDOWS_ENV) $(1)/fyne package -os windows -release)
+
+# check-windows builds the Windows executable as make dist does, in a
+# temporary folder, and checks that it is a GUI program carrying
+# FyneApp.toml's version: a change that breaks the Windows build fails make
+# test.
+check-windows: deps
+	$(WINDOWS_ENV) go vet .
+	set -euo pipefail; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	$(call stage,$$tmp); $(call windows-exe,$$tmp); exe="$$tmp/src/$(NAME).exe"; \
+	x86_64-w64-mingw32-objdump -p "$$exe" | grep 'Subsystem.*(Windows GUI)' >/dev/null \
+		|| { echo "check-windows: $(NAME).exe is not a GUI program" >&2; exit 1; }; \
+	strings -el "$$exe" | grep -x '$(VERSION).$(BUILD)' >/dev/null \
+		|| { echo "check-windows: $(NAME).exe does not say version $(VERSION).$(BUILD)" >&2; exit 1; }
+
+# dist: the release packages, into dist/. On Linux: the Linux package and
+# the Windows executable; on a Mac: the macOS app (Apple's tools are on a
+# Mac only).
+STAGE = $(CURDIR)/dist/.stage
+DIST_TARGETS = $(if $(filter Darwin,$(shell uname -s)),dist-macos,dist-linux dist-windows)
+
+dist: deps
+	rm -rf dist
+	set -euo pipefail; $(call stage,$(STAGE))
+	@# One after the other: each builds in $(STAGE)/src.
+	for t in $(DIST_TARGETS); do $(MAKE) --no-print-directory $$t || exit; done
+	rm -rf $(STAGE)
+	cd dist && $$(command -v sha256sum || echo shasum -a 256) -- * > SHA256SUMS && cat SHA256SUMS
+
+# dist-linux: fyne's tarball, completed into
+# dist/congres-VERSION-linux-amd64.tar.xz: the .congres file type (fyne
+# writes MimeType= into the .desktop file but no type definition), one file
+# opened at a time (%f: congres takes one FILE), French in the menu entry,
+# and a Makefile whose install works (assets/linux/Makefile).
+dist-linux:
+	mkdir -p $(STAGE)/linux
+	cp FyneApp.toml $(STAGE)/src/
+	cd $(STAGE)/linux && $(STAGE)/fyne package -os linux -release --src ../src
+	set -euo pipefail; cd $(STAGE)/linux; \
+	mkdir x; tar -xJf *.tar.xz -C x; mv x/* x/congres-$(VERSION); cd x/congres-$(VERSION); \
+	from=usr; [ ! -d usr/local ] || from=usr/local; \
+	install -Dm644 $(CURDIR)/assets/linux/$(APP_ID).xml $$from/share/mime/packages/$(APP_ID).xml; \
+	install -m644 $(CURDIR)/assets/linux/Makefile Makefile; \
+	sed -i -e 's/^\(Exec=.*\) %F$$/\1 %f/' -e 's/^\(MimeType=.*[^;]\)$$/\1;/' \
+		-e '/^GenericName=/a GenericName[fr]=Organisation de congrès' \
+		-e '/^Comment=/a Comment[fr]=Inscriptions, programme, stands et accueil d’un congrès, dans un fichier' \
+		$$from/share/applications/$(APP_ID).desktop; \
+	cd ..; XZ_OPT=-T0 tar -cJf $(CURDIR)/dist/congres-$(VERSION)-linux-amd64.tar.xz congres-$(VERSION)
+
+# dist-windows: dist/congres.exe.
+dist-windows:
+	$(call windows-exe,$(STAGE))
+	mv "$(STAGE)/src/$(NAME).exe" dist/congres.exe
+
+# dist-macos: dist/congres-VERSION-macos.zip, holding $(NAME).app.
+dist-macos:
+	mkdir -p $(STAGE)/macos
+	cp FyneApp.toml $(STAGE)/src/
+	cd $(STAGE)/macos && $(STAGE)/fyne package -os darwin -release --src ../src
+	cd $(STAGE)/macos && ditto -c -k --keepParent *.app $(CURDIR)/dist/congres-$(VERSION)-macos.zip
+
 fmt:
 	gofmt -l -w .
 
 clean:
 	rm -f congres
+	rm -rf dist
