@@ -283,25 +283,25 @@ func samePath(a, b string) bool {
 // file is open, and on the recent files.
 func (u *ui) refreshMenu() {
 	open := u.session() != nil
-	newItem := fyne.NewMenuItem(lang.L("New…"), u.onNew)
+	newItem := fyne.NewMenuItem(lang.L("New…"), u.unlocked(u.onNew))
 	newItem.Shortcut = shortcutNew
-	openItem := fyne.NewMenuItem(lang.L("Open…"), u.onOpen)
+	openItem := fyne.NewMenuItem(lang.L("Open…"), u.unlocked(u.onOpen))
 	openItem.Shortcut = shortcutOpen
 	recent := fyne.NewMenuItem(lang.L("Open Recent"), nil)
 	recent.ChildMenu = fyne.NewMenu("")
 	for _, p := range u.recentFiles() {
-		recent.ChildMenu.Items = append(recent.ChildMenu.Items, fyne.NewMenuItem(p, func() { u.openAsync(p) }))
+		recent.ChildMenu.Items = append(recent.ChildMenu.Items, fyne.NewMenuItem(p, u.unlocked(func() { u.openAsync(p) })))
 	}
 	if len(recent.ChildMenu.Items) == 0 {
 		none := fyne.NewMenuItem(lang.L("No recent file"), nil)
 		none.Disabled = true
 		recent.ChildMenu.Items = append(recent.ChildMenu.Items, none)
 	}
-	saveCopy := fyne.NewMenuItem(lang.L("Save a Copy…"), u.onSaveCopy)
+	saveCopy := fyne.NewMenuItem(lang.L("Save a Copy…"), u.unlocked(u.onSaveCopy))
 	saveCopy.Disabled = !open
-	importItem := fyne.NewMenuItem(lang.L("Import…"), u.onImport)
+	importItem := fyne.NewMenuItem(lang.L("Import…"), u.unlocked(u.onImport))
 	importItem.Disabled = !open
-	closeItem := fyne.NewMenuItem(lang.L("Close"), u.onClose)
+	closeItem := fyne.NewMenuItem(lang.L("Close"), u.unlocked(u.onClose))
 	closeItem.Disabled = !open
 	quit := fyne.NewMenuItem(lang.L("Quit"), u.app.Quit)
 	quit.IsQuit = true
@@ -323,8 +323,8 @@ var (
 // (close the dialog on top).
 func (u *ui) addShortcuts() {
 	c := u.win.Canvas()
-	c.AddShortcut(shortcutNew, func(fyne.Shortcut) { u.onNew() })
-	c.AddShortcut(shortcutOpen, func(fyne.Shortcut) { u.onOpen() })
+	c.AddShortcut(shortcutNew, func(fyne.Shortcut) { u.unlocked(u.onNew)() })
+	c.AddShortcut(shortcutOpen, func(fyne.Shortcut) { u.unlocked(u.onOpen)() })
 	c.AddShortcut(shortcutFind, func(fyne.Shortcut) { u.onParticipants(func(p participantActions) { p.focusSearch() }) })
 	c.AddShortcut(shortcutNewParticipant, func(fyne.Shortcut) { u.onParticipants(func(p participantActions) { p.newParticipant() }) })
 	c.SetOnTypedKey(handleEscape(c))
@@ -349,7 +349,21 @@ func (u *ui) onParticipants(act func(participantActions)) {
 	if u.view == nil || u.session() == nil || u.win.Canvas().Overlays().Top() != nil {
 		return
 	}
-	if p, ok := u.view.show(participantsPage).(participantActions); ok {
-		act(p)
+	u.unlocked(func() {
+		if p, ok := u.view.show(participantsPage).(participantActions); ok {
+			act(p)
+		}
+	})()
+}
+
+// unlocked wraps an action that leaves the welcome desk: on a locked desk
+// it first asks for the organiser's PIN.
+func (u *ui) unlocked(fn func()) func() {
+	return func() {
+		if u.view == nil {
+			fn()
+			return
+		}
+		u.view.lock.unlockThen(fn)
 	}
 }

@@ -433,3 +433,42 @@ func TestDeskLockKeepsPages(t *testing.T) {
 		t.Fatal("an unlocked desk keeps the settings closed")
 	}
 }
+
+// TestDeskLockKeepsMenus: on a locked desk, the menu's and shortcuts' ways
+// out (here Import, and Ctrl+F to the participant search) ask for the PIN
+// first and stay on the desk.
+func TestDeskLockKeepsMenus(t *testing.T) {
+	path := demoFile(t, 30)
+	st := mustOpen(t, path)
+	if err := st.SetDeskPIN(context.Background(), "2468"); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	u := newTestUI(t)
+	u.prefs.SetBool(prefDeskLocked, true)
+	u.openAsync(path)
+	waitIdle(t, &u.tasks)
+	if u.view == nil || u.view.current != deskPage {
+		t.Fatal("a locked desk did not open on the welcome desk")
+	}
+	menu := map[string]func(){}
+	for _, m := range u.win.MainMenu().Items {
+		for _, item := range m.Items {
+			menu[item.Label] = item.Action
+		}
+	}
+	for name, act := range map[string]func(){
+		"Import":      menu["Import…"],
+		"Save a Copy": menu["Save a Copy…"],
+		"Close":       menu["Close"],
+		"Find":        func() { u.onParticipants(func(p participantActions) { p.focusSearch() }) },
+	} {
+		act()
+		waitIdle(t, &u.tasks)
+		pin, ok := u.win.Canvas().Focused().(*widget.Entry)
+		if !ok || !pin.Password || u.view == nil || u.view.current != deskPage {
+			t.Fatalf("%s on a locked desk: the PIN was not asked (focus on %T)", name, u.win.Canvas().Focused())
+		}
+		u.win.Canvas().Overlays().Remove(u.win.Canvas().Overlays().Top())
+	}
+}
