@@ -17,6 +17,7 @@ package main
 
 import (
 	"context"
+	_ "embed"
 	"errors"
 	"flag"
 	"fmt"
@@ -29,12 +30,40 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"fyne.io/fyne/v2"
+
 	"congres/data"
 	"congres/export"
 	"congres/ui"
 )
 
+// fyneAppTOML is FyneApp.toml, the one place where the name, ID, version and
+// build number of Congrès are written: `fyne package` builds it into the
+// packaged app, and this embeds it into a plain `go build` too.
+//
+//go:embed FyneApp.toml
+var fyneAppTOML []byte
+
+// metadata is what FyneApp.toml says of Congrès. It is built in and tested,
+// so an error here is a broken build.
+func metadata() fyne.AppMetadata {
+	meta, err := ui.Metadata(fyneAppTOML)
+	if err != nil {
+		panic(err)
+	}
+	return meta
+}
+
+// versionText is what `congres --version` prints.
+func versionText() string {
+	meta := metadata()
+	return fmt.Sprintf("Congrès %s (build %d)\n", meta.Version, meta.Build)
+}
+
 func main() {
+	if len(os.Args) > 1 {
+		ui.AttachConsole() // a command typed in a Windows prompt prints there
+	}
 	if err := run(os.Args[1:], os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "congres: "+message(err))
 		os.Exit(exitCode(err))
