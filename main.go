@@ -861,15 +861,11 @@ func checkin(ctx context.Context, args []string, out io.Writer) error {
 			return err
 		}
 	}
-	s, err := data.Open(ctx, pos[0])
+	s, id, err := openAt(ctx, pos[0], pos[1])
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	id, err := s.ParticipantIDByCode(ctx, pos[1])
-	if err != nil {
-		return err
-	}
 	if day == "" && *session == 0 {
 		today, ok, err := s.CongressDayFor(ctx, time.Now())
 		if err != nil {
@@ -922,6 +918,20 @@ func checkin(ctx context.Context, args []string, out io.Writer) error {
 	return nil
 }
 
+// openAt opens the congress file and finds the person with that code.
+func openAt(ctx context.Context, path, code string) (*data.Store, int64, error) {
+	s, err := data.Open(ctx, path)
+	if err != nil {
+		return nil, 0, err
+	}
+	id, err := s.ParticipantIDByCode(ctx, code)
+	if err != nil {
+		s.Close()
+		return nil, 0, err
+	}
+	return s, id, nil
+}
+
 func undo(ctx context.Context, args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("undo", flag.ContinueOnError)
 	desk := fs.String("desk", "", "")
@@ -932,15 +942,11 @@ func undo(ctx context.Context, args []string, out io.Writer) error {
 	if len(pos) != 2 {
 		return usage("undo needs FILE and CODE.", "undo attend FICHIER et CODE.")
 	}
-	s, err := data.Open(ctx, pos[0])
+	s, id, err := openAt(ctx, pos[0], pos[1])
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	id, err := s.ParticipantIDByCode(ctx, pos[1])
-	if err != nil {
-		return err
-	}
 	u, err := s.UndoLastEntry(ctx, id, deskName(*desk))
 	if err != nil {
 		return err
