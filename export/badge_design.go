@@ -46,6 +46,10 @@ func parseColour(s string) rgb {
 	return rgb{128, 128, 128}
 }
 
+// DarkTextOn reports whether black text reads better than white on the
+// colour #RRGGBB, as the badge's category band chooses it.
+func DarkTextOn(colour string) bool { return contrastText(parseColour(colour)) == black }
+
 // contrastText is black or white, whichever contrasts more with bg by the
 // WCAG contrast ratio.
 func contrastText(bg rgb) rgb {

@@ -61,18 +61,18 @@ type deskScreen struct {
 	counts  *deskCounters
 	buttons deskButtons
 
-	days       []data.Day     // the congress days; UI thread only
-	sessions   []data.Session // the sessions of the day chosen, for the door
-	session    int64          // the session at the door; 0 for arrivals
-	matches    []data.ParticipantRow
-	selected   int            // the match chosen with the arrow keys or a click; -1 for none
-	shown      *data.DeskCard // the person on the card
-	walkIn     *walkInForm    // the walk-in form opened last
-	pending    bool           // the card's warnings await a confirmation
-	cardScroll *container.Scroll
-	dayNote    *widget.Label // says when the day checked in for is not today
-	root       *fyne.Container
-	latest     atomic.Uint64 // numbers the lookups; older results are dropped
+	days     []data.Day     // the congress days; UI thread only
+	sessions []data.Session // the congress's sessions
+	doors    []int64        // the day's sessions, in the door chooser's order after Arrivals
+	session  int64          // the session at the door; 0 for arrivals
+	matches  []data.ParticipantRow
+	selected int            // the match chosen with the arrow keys or a click; -1 for none
+	shown    *data.DeskCard // the person on the card
+	walkIn   *walkInForm    // the walk-in form opened last
+	pending  bool           // the card's warnings await a confirmation
+	dayNote  *widget.Label  // says when the day checked in for is not today
+	root     *fyne.Container
+	latest   atomic.Uint64 // numbers the lookups; older results are dropped
 }
 
 // deskButtons are the card's actions.
@@ -128,8 +128,7 @@ func (s *deskScreen) build() fyne.CanvasObject {
 	top := container.NewVBox(bar, s.dayNote, s.status)
 	actions := container.NewVBox(s.buttons.confirm,
 		container.NewGridWithColumns(2, s.buttons.checkIn, s.buttons.print, s.buttons.undo, s.buttons.edit))
-	s.cardScroll = container.NewVScroll(s.card.box)
-	right := container.NewBorder(nil, actions, nil, nil, s.cardScroll)
+	right := container.NewBorder(nil, actions, nil, nil, container.NewVScroll(s.card.box))
 	split := container.NewHSplit(container.NewBorder(nil, s.buttons.walkIn, nil, nil, s.list), right)
 	split.Offset = 0.3
 	s.root = container.NewBorder(top, s.counts.box, nil, nil, split)
@@ -196,32 +195,25 @@ func (s *deskScreen) onDayChanged(string) {
 		s.root.Refresh() // the top grew or shrank
 	}
 	options := []string{lang.L("Arrivals")}
-	var doors []int64
+	s.doors = s.doors[:0]
 	for _, se := range s.sessions {
 		if se.Day == day {
 			options = append(options, lang.L("Door: {{.Time}} {{.Title}}", map[string]any{
 				"Time": se.Start.String(), "Title": se.Title}))
-			doors = append(doors, se.ID)
+			s.doors = append(s.doors, se.ID)
 		}
 	}
 	s.door.SetOptions(options)
-	i := slices.Index(doors, s.session) + 1
-	s.door.SetSelectedIndex(i)
+	s.door.SetSelectedIndex(slices.Index(s.doors, s.session) + 1)
 	s.countAsync()
 	s.focus()
 }
 
 // onDoorChanged switches between arrivals and a session's door.
 func (s *deskScreen) onDoorChanged(string) {
-	day := s.today()
 	s.session = 0
-	n := s.door.SelectedIndex()
-	for _, se := range s.sessions {
-		if se.Day == day {
-			if n--; n == 0 {
-				s.session = se.ID
-			}
-		}
+	if i := s.door.SelectedIndex(); i >= 1 && i <= len(s.doors) {
+		s.session = s.doors[i-1]
 	}
 	if s.session != 0 {
 		s.buttons.checkIn.SetText(lang.L("Let in (Enter)"))

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"congres/data"
+	"congres/export"
 	"congres/ui/widgets"
 )
 
@@ -95,7 +96,10 @@ func (v *deskCardView) show(c *data.DeskCard, atDoor bool) {
 	v.band.FillColor = colour
 	v.band.Refresh()
 	v.category.Text = c.Category.Name
-	v.category.Color = textOn(colour)
+	v.category.Color = color.White
+	if export.DarkTextOn(c.Category.Colour) { // as on the badge's band
+		v.category.Color = color.Black
+	}
 	v.category.Refresh()
 	v.name.SetText(p.FullName())
 
@@ -167,16 +171,6 @@ func orDash(s string) string {
 		return "—"
 	}
 	return s
-}
-
-// textOn is black or white, whichever reads better on the colour c.
-func textOn(c color.Color) color.Color {
-	r, g, b, _ := c.RGBA()
-	// Relative luminance (sRGB approximated): light backgrounds get black.
-	if 0.2126*float64(r)+0.7152*float64(g)+0.0722*float64(b) > 0.55*0xffff {
-		return color.Black
-	}
-	return color.White
 }
 
 // deskCounters shows the day's arrivals against the people expected, in all
