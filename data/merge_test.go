@@ -71,3 +71,10 @@ func TestMergeParticipants(t *testing.T) {
 		wantErr(t, err, ErrNotFound)
 	})
 }
+
+func init() {
+	// Migration 7 added code aliases and whole rows in the merge log.
+	undoMigration[7] = []string{"DROP TRIGGER participant_code_not_alias", "DROP TRIGGER participant_recode_not_alias",
+		"DROP TABLE code_alias", "ALTER TABLE merge_log DROP COLUMN dropped_id",
+		"ALTER TABLE merge_log DROP COLUMN kept_row", "ALTER TABLE merge_log DROP COLUMN dropped_row"}
+}
