@@ -95,6 +95,9 @@ type ImportFile struct {
 	// mean a shifted row); a workbook's cells outside the header are
 	// dropped.
 	keepExtra bool
+	// warnings, when set, returns the remarks made while reading (a
+	// quote not closed, mixed encodings).
+	warnings func() []ImportIssue
 }
 
 // OpenImport opens a source and finds its format, encoding, delimiter and
@@ -340,6 +343,16 @@ func (imp *ImportFile) Next() (ImportRow, error) {
 // size for CSV, rows read and the sheet's rows for XLSX (0 when the
 // workbook does not say).
 func (imp *ImportFile) Progress() (done, total int64) { return imp.r.progress() }
+
+// Warnings returns the remarks made on the rows read so far: a quote that
+// was not closed, a line in another encoding than the others. The rows
+// were read; the remarks say how.
+func (imp *ImportFile) Warnings() []ImportIssue {
+	if imp.warnings == nil {
+		return nil
+	}
+	return imp.warnings()
+}
 
 // Close releases the file.
 func (imp *ImportFile) Close() error {

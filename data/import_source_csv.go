@@ -3,7 +3,6 @@ package data
 import (
 	"bufio"
 	"bytes"
-	"encoding/csv"
 	"errors"
 	"io"
 	"os"
@@ -17,8 +16,8 @@ import (
 
 // Reading CSV (and TSV, and Excel's "Unicode text"): the encoding and the
 // delimiter are guessed from the first 64 KiB, then the file is streamed
-// through encoding/csv, so that its size does not matter: memory holds a
-// few buffers and the current record.
+// through csvParser (import_source_csvparse.go), so that its size does not
+// matter: memory holds a few buffers and the current record.
 
 // csvEncoding is what the first bytes of a text file tell.
 type csvEncoding struct {
@@ -73,7 +72,8 @@ func sniffEncoding(head []byte, name string) (csvEncoding, error) {
 			return csvEncoding{name: "UTF-16BE",
 				dec: unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM).NewDecoder()}, nil
 		}
-		return csvEncoding{}, ErrImportBinary.With(name)
+		// A few NUL bytes in text (a name pasted from another program)
+		// are control characters like others: their rows are rejected.
 	}
 	controls := 0
 	for _, b := range head {
@@ -119,12 +119,7 @@ type csvReader struct {
 	f    *os.File
 	cf   *countingReader
 	size int64
-	cr   *csv.Reader
-	name string
-	// watch, for a file taken for UTF-8, tells when bytes that are not
-	// UTF-8 were met: from then on a cell that is not valid UTF-8 is read
-	// as Windows-1252 (a file edited by two programs).
-	watch *utf8Watch
+	p    *csvParser
 }
 
 func openCSV(imp *ImportFile, f *os.File, cf *countingReader, br *bufio.Reader, head []byte, size int64) (rowReader, error) {
@@ -136,49 +131,35 @@ func openCSV(imp *ImportFile, f *os.File, cf *countingReader, br *bufio.Reader, 
 	imp.Encoding = enc.name
 	sample := head[enc.bom:]
 	var r io.Reader = br
+	// UTF-8 and Windows-1252 are decided line by line (see csvParser),
+	// UTF-16 for the whole file.
+	eightBit := enc.dec == nil || enc.name == "Windows-1252"
 	if enc.dec != nil {
 		if enc.name != "Windows-1252" {
 			sample = sample[:len(sample)&^1]
 		}
 		sample, _ = enc.dec.Bytes(sample)
 		enc.dec.Reset()
-		r = transform.NewReader(br, enc.dec)
+		if !eightBit {
+			r = transform.NewReader(br, enc.dec)
+		}
 	}
 	imp.Delimiter = sniffDelimiter(sample, enc.name, len(head) == sniffSize)
-	var watch *utf8Watch
-	if enc.dec == nil {
-		watch = &utf8Watch{r: r}
-		r = watch
-	}
-	cr := csv.NewReader(&lineEndReader{r: r})
-	cr.Comma = imp.Delimiter
-	cr.FieldsPerRecord = -1
-	cr.LazyQuotes = true
-	// A new slice for each record (ReuseRecord false): the rows are
-	// handed over as they are, without a copy.
-	return &csvReader{f: f, cf: cf, size: size, cr: cr, name: imp.name, watch: watch}, nil
+	p := &csvParser{br: newLineReader(r), delim: byte(imp.Delimiter),
+		name: imp.name, eightBit: eightBit}
+	imp.warnings = func() []ImportIssue { return p.warnings }
+	return &csvReader{f: f, cf: cf, size: size, p: p}, nil
 }
 
 func (c *csvReader) next() (int, []string, error) {
-	rec, err := c.cr.Read()
+	line, rec, err := c.p.next()
 	if err != nil {
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			return 0, nil, ErrImportCSV.With(pe.StartLine, c.name)
+		var e *Error
+		if err == io.EOF || errors.As(err, &e) {
+			return 0, nil, err
 		}
-		if err == io.EOF {
-			return 0, nil, io.EOF
-		}
-		return 0, nil, ErrImportUnreadable.With(c.name)
+		return 0, nil, ErrImportUnreadable.With(c.p.name)
 	}
-	if c.watch != nil && c.watch.bad {
-		for i, s := range rec {
-			if !utf8.ValidString(s) {
-				rec[i], _ = win1252.NewDecoder().String(s)
-			}
-		}
-	}
-	line, _ := c.cr.FieldPos(0)
 	return line, rec, nil
 }
 
@@ -261,7 +242,7 @@ func sniffDelimiter(sample []byte, encoding string, truncated bool) rune {
 }
 
 // lineEndReader turns every line ending (CR LF, LF, or a lone CR as old
-// Mac files and some exports have) into LF, so that encoding/csv splits
+// Mac files and some exports have) into LF, so that csvParser splits
 // lines where the file does and counts them as a person would.
 type lineEndReader struct {
 	r     io.Reader
@@ -304,38 +285,4 @@ func (l *lineEndReader) Read(p []byte) (int, error) {
 		}
 		return w, err
 	}
-}
-
-// utf8Watch passes bytes through and notes whether they are all UTF-8,
-// checking whole chunks rather than each cell.
-type utf8Watch struct {
-	r     io.Reader
-	carry []byte // the start of a character cut by the end of a chunk
-	bad   bool
-}
-
-func (u *utf8Watch) Read(p []byte) (int, error) {
-	n, err := u.r.Read(p)
-	if u.bad {
-		return n, err
-	}
-	b := p[:n]
-	for len(u.carry) > 0 && len(b) > 0 {
-		u.carry = append(u.carry, b[0])
-		b = b[1:]
-		if utf8.FullRune(u.carry) {
-			if r, size := utf8.DecodeRune(u.carry); r == utf8.RuneError && size <= 1 || size != len(u.carry) {
-				u.bad = true
-			}
-			u.carry = u.carry[:0]
-		}
-	}
-	if i := lastRuneStart(b); len(b) > 0 && len(b)-i < utf8.UTFMax && !utf8.FullRune(b[i:]) && utf8.RuneStart(b[i]) {
-		u.carry = append(u.carry[:0], b[i:]...)
-		b = b[:i]
-	}
-	if !utf8.Valid(b) || (err != nil && len(u.carry) > 0) {
-		u.bad = true
-	}
-	return n, err
 }

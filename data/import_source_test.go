@@ -16,7 +16,6 @@ import (
 	"runtime"
 	"strings"
 	"testing"
-	"testing/iotest"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -606,37 +605,6 @@ func TestImportSourceBoundedMemory(t *testing.T) {
 		t.Errorf("progress %d of %d, file %d", done, total, st.Size())
 	}
 	t.Logf("%d rows, file %d MiB, heap in use at most %d MiB", rows, st.Size()>>20, peak>>20)
-}
-
-func TestImportSourceUTF8Watch(t *testing.T) {
-	for _, c := range []struct {
-		name string
-		text string
-		bad  bool
-	}{
-		{"Valid", strings.Repeat("Hélène Œ € 𝄞 ", 50), false},
-		{"Latin1", strings.Repeat("Hélène ", 50) + "H\xe9l\xe8ne", true},
-		{"CutAtTheEnd", "Hélène \xe2\x82", true},
-	} {
-		for _, chunk := range []string{"OneByte", "Half"} {
-			t.Run(c.name+"/"+chunk, func(t *testing.T) {
-				var r io.Reader = strings.NewReader(c.text)
-				if chunk == "OneByte" {
-					r = iotest.OneByteReader(r)
-				} else {
-					r = iotest.HalfReader(r)
-				}
-				w := &utf8Watch{r: r}
-				b, err := io.ReadAll(w)
-				if err != nil || string(b) != c.text {
-					t.Fatalf("read %q, %v", b, err)
-				}
-				if w.bad != c.bad {
-					t.Errorf("bad = %v", w.bad)
-				}
-			})
-		}
-	}
 }
 
 // A workbook whose sheet says its dimension (as Excel and LibreOffice

@@ -168,7 +168,9 @@ func (im *importer) run() error {
 			return err
 		}
 	}
-	// Enrolment warnings come after the rows' issues: put them in line order.
+	im.report.Issues = append(im.report.Issues, im.file.Warnings()...)
+	// Enrolment and reading warnings come after the rows' issues: put them
+	// in line order.
 	sort.SliceStable(im.report.Issues, func(i, j int) bool { return im.report.Issues[i].Line < im.report.Issues[j].Line })
 	im.progress()
 	return nil
@@ -252,7 +254,10 @@ func (im *importer) load() error {
 		im.nextID = t.id
 	}
 	im.nextID++
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	return im.indexAliases()
 }
 
 // row decides what to do with one record.

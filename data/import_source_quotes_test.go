@@ -1,0 +1,189 @@
+package data
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+// quotesLines is a 2,000-row registration file with a stray quote in row
+// 500 (`"Jo" Martin` as a last name), an opening quote never closed in row
+// 1,200 and a properly quoted value over two lines in row 1,500, as Google
+// Forms writes them.
+func quotesLines() []string {
+	lines := []string{"Prénom,Nom,E-mail,Organisation,Remarque"}
+	for i := 1; i <= 2000; i++ {
+		last := fmt.Sprintf("Nom%d", i)
+		note := ""
+		switch i {
+		case 500:
+			last = `"Jo" Martin`
+		case 1200:
+			last = `"Martin`
+		case 1500:
+			note = "\"Arrive tard,\nrepart tôt\""
+		}
+		lines = append(lines, fmt.Sprintf("Jean%d,%s,p%d@example.org,Asso,%s", i, last, i, note))
+	}
+	return lines
+}
+
+// readAllRows reads a source to its end.
+func readAllRows(tb testing.TB, path string) (*ImportFile, []ImportRow) {
+	tb.Helper()
+	f, err := OpenImport(ImportSource{Path: path})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { f.Close() })
+	var rows []ImportRow
+	for {
+		r, err := f.Next()
+		if err == io.EOF {
+			return f, rows
+		}
+		if err != nil {
+			tb.Fatal(err)
+		}
+		rows = append(rows, r)
+	}
+}
+
+// A quote inside a field is a character, and an opening quote never closed
+// does not swallow the rows after it: the 2,000 rows are 2,000 people.
+func TestImportQuotesSwallowNoRows(t *testing.T) {
+	s := mustOpen(t)
+	lines := quotesLines()
+	r := importLines(t, s, ImportOptions{}, lines...)
+	wantCounts(t, r, 2000, 2000, 0, 0, 0, 0)
+	byFirst := map[string]Participant{}
+	for _, first := range []string{"Jean500", "Jean1200", "Jean1201", "Jean1500", "Jean2000"} {
+		ids, err := s.ParticipantIDs(ctx, ParticipantQuery{Search: first})
+		if err != nil || len(ids) != 1 {
+			t.Fatalf("%s: %v, %v", first, ids, err)
+		}
+		if byFirst[first], err = s.Participant(ctx, ids[0]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for first, want := range map[string]string{"Jean500": `"Jo" Martin`, "Jean1200": `"Martin`, "Jean1201": "Nom1201", "Jean2000": "Nom2000"} {
+		if got := byFirst[first].LastName; got != want {
+			t.Errorf("%s: last name %q, want %q", first, got, want)
+		}
+	}
+	if got := byFirst["Jean1500"].Notes; got != "Remarque: Arrive tard,\nrepart tôt" {
+		t.Errorf("multi-line note %q", got)
+	}
+	// The unclosed quote is named by a warning on its line (the header is
+	// line 1, row 1,200 is line 1,201).
+	found := false
+	for _, is := range r.Issues {
+		if is.Warning && is.Line == 1201 && errors.Is(is.Err, ErrImportUnclosedQuote) {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no warning for the unclosed quote of line 1201 in %v", r.Issues)
+	}
+}
+
+// The cases of quotes, read as LibreOffice reads them (checked with Calc
+// 7.4: TestImportQuotesAsLibreOffice compares where soffice is installed).
+var quoteCases = []struct {
+	name, text string
+	want       [][]string
+}{
+	{"QuoteInWord", "a,\"Jo\" Martin,x\nb,c,d\n", [][]string{{"a", `"Jo" Martin`, "x"}, {"b", "c", "d"}}},
+	{"QuoteGlued", "a,\"Jo\"Martin,x\n", [][]string{{"a", `"Jo"Martin`, "x"}}},
+	{"Unclosed", "Jean,\"Martin,Z\nC,Doe,W\nE,Roe,U\n", [][]string{{"Jean", `"Martin`, "Z"}, {"C", "Doe", "W"}, {"E", "Roe", "U"}}},
+	{"UnclosedLastLine", "a,b,c\nJean,\"Martin,Z", [][]string{{"a", "b", "c"}, {"Jean", `"Martin`, "Z"}}},
+	{"Escaped", "C,\"a\"\"b\",Z\n", [][]string{{"C", `a"b`, "Z"}}},
+	{"SpacesAround", "D,\"x\" ,W\nE, \"y\",V\n", [][]string{{"D", "x ", "W"}, {"E", "y", "V"}}},
+	{"MultiLine", "D,\"multi\nline\",V\nE,Roe,U\n", [][]string{{"D", "multi\nline", "V"}, {"E", "Roe", "U"}}},
+	{"MultiLineBadClose", "F,\"multi\nline\" tail,U\nG,H,I\n", [][]string{{"F", `"multi`}, {`line" tail`, "U"}, {"G", "H", "I"}}},
+	{"QuoteMidField", "a,b\"c,d\n", [][]string{{"a", `b"c`, "d"}}},
+}
+
+// parseCSVText splits text as the import does, with ',' as delimiter.
+func parseCSVText(text string) ([][]string, []ImportIssue, error) {
+	p := &csvParser{br: newLineReader(strings.NewReader(text)), delim: ',', name: "t.csv", eightBit: true}
+	var out [][]string
+	for {
+		_, cells, err := p.next()
+		if err == io.EOF {
+			return out, p.warnings, nil
+		}
+		if err != nil {
+			return out, p.warnings, err
+		}
+		out = append(out, cells)
+	}
+}
+
+func TestImportQuotes(t *testing.T) {
+	for _, c := range quoteCases {
+		t.Run(c.name, func(t *testing.T) {
+			got, _, err := parseCSVText(c.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, c.want) {
+				t.Errorf("got %q, want %q", got, c.want)
+			}
+		})
+	}
+}
+
+// TestImportQuotesAsLibreOffice converts each case with LibreOffice to a
+// CSV whose every field is quoted, and compares its rows with ours.
+func TestImportQuotesAsLibreOffice(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil || testing.Short() {
+		t.Skip("needs LibreOffice (soffice), and some seconds")
+	}
+	dir := t.TempDir()
+	var names []string
+	for _, c := range quoteCases {
+		if err := os.WriteFile(filepath.Join(dir, c.name+".csv"), []byte(c.text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		names = append(names, filepath.Join(dir, c.name+".csv"))
+	}
+	out := filepath.Join(dir, "out")
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	// Read as UTF-8 CSV with ',' and '"', write every text quoted.
+	args := append([]string{"-env:UserInstallation=file://" + filepath.Join(dir, "profile"), "--headless",
+		"--infilter=CSV:44,34,76,1", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,true",
+		"--outdir", out}, names...)
+	if b, err := exec.CommandContext(ctx, soffice, args...).CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, b)
+	}
+	for _, c := range quoteCases {
+		b, err := os.ReadFile(filepath.Join(out, c.name+".csv"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		lo, _, err := parseCSVText(string(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		// LibreOffice pads every row to the widest: drop empty trailing cells.
+		for i := range lo {
+			for len(lo[i]) > 1 && lo[i][len(lo[i])-1] == "" {
+				lo[i] = lo[i][:len(lo[i])-1]
+			}
+		}
+		if !reflect.DeepEqual(lo, c.want) {
+			t.Errorf("%s: LibreOffice shows %q, we read %q", c.name, lo, c.want)
+		}
+	}
+}
