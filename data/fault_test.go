@@ -1,0 +1,453 @@
+package data
+
+import (
+	"bufio"
+	"database/sql"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// The fault-injection suite runs an operation in a child process (this test
+// binary again), kills it with SIGKILL at a random moment, and checks what a
+// crash or a pulled plug must leave: every acknowledged action recorded, an
+// unfinished one not at all, and a sound file that opens and works.
+//
+// The child acknowledges an action by printing "ACK <id>" only after the
+// store returned from it; the parent reads those lines until the kill.
+const (
+	faultEnvMode = "CONGRES_FAULT_MODE"
+	faultEnvFile = "CONGRES_FAULT_FILE"
+	faultEnvArg  = "CONGRES_FAULT_ARG"
+	// faultEnvSeed replays a run: the seed is logged by every test.
+	faultEnvSeed = "CONGRES_FAULT_SEED"
+)
+
+// faultRuns is how many kills each scenario makes.
+const faultRuns = 25
+
+// faultRand returns the suite's random source and logs its seed.
+func faultRand(t *testing.T) *rand.Rand {
+	seed := uint64(time.Now().UnixNano())
+	if v := os.Getenv(faultEnvSeed); v != "" {
+		seed, _ = strconv.ParseUint(v, 10, 64)
+	}
+	t.Logf("seed %d (%s=%d to replay)", seed, faultEnvSeed, seed)
+	return rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+}
+
+// faultChild is what a child process does, after the mode it is given.
+func faultChild(t *testing.T) {
+	path, arg := os.Getenv(faultEnvFile), os.Getenv(faultEnvArg)
+	switch mode := os.Getenv(faultEnvMode); mode {
+	case "restore":
+		fmt.Println("READY")
+		if err := Restore(ctx, path, arg); err != nil {
+			t.Fatal(err)
+		}
+		fmt.Println("ACK restored")
+		return
+	default:
+		s, err := Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		fmt.Println("READY")
+		switch mode {
+		case "checkin", "backup":
+			for _, f := range strings.Fields(arg) {
+				id, _ := strconv.ParseInt(f, 10, 64)
+				r, err := s.Admit(ctx, AdmitRequest{ParticipantID: id, Day: day2, Desk: "fault", Accept: DeskWarningKinds})
+				if err != nil || !r.Admitted {
+					t.Fatalf("participant %d: %v %+v", id, err, r)
+				}
+				fmt.Println("ACK", id)
+				if mode == "backup" {
+					if _, err := s.Backup(ctx); err != nil {
+						t.Fatal(err)
+					}
+					fmt.Println("ACK backup")
+				}
+			}
+		case "import":
+			r, err := s.Import(ctx, ImportSource{Path: arg}, ImportOptions{Mapping: importBenchMapping})
+			if err != nil || r.Rejected != 0 {
+				t.Fatalf("import: %v %+v", err, r)
+			}
+			fmt.Println("ACK import")
+		default:
+			t.Fatalf("unknown mode %q", mode)
+		}
+	}
+}
+
+// faultRun starts a child in mode on path, kills it after delay (or lets it
+// finish when delay is negative), and returns the lines it acknowledged.
+func faultRun(t *testing.T, test, mode, path, arg string, delay time.Duration) (acks []string, finished bool) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run", "^"+test+"$")
+	cmd.Env = append(os.Environ(), faultEnvMode+"="+mode, faultEnvFile+"="+path, faultEnvArg+"="+arg)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	lines := make(chan string)
+	go func() {
+		sc := bufio.NewScanner(out)
+		for sc.Scan() {
+			lines <- sc.Text()
+		}
+		close(lines)
+	}()
+	// The clock starts when the child has opened the file: the kill falls
+	// inside the operation, not in the process's start-up.
+	if l := <-lines; l != "READY" {
+		cmd.Wait()
+		t.Fatalf("child: %q\n%s", l, stderr.String())
+	}
+	var timer <-chan time.Time
+	if delay >= 0 {
+		timer = time.After(delay)
+	}
+	for {
+		select {
+		case l, ok := <-lines:
+			if !ok {
+				err := cmd.Wait()
+				if err != nil || strings.Contains(stderr.String(), "FAIL") {
+					t.Fatalf("child failed: %v\n%s", err, stderr.String())
+				}
+				return acks, true
+			}
+			if a, ok := strings.CutPrefix(l, "ACK "); ok {
+				acks = append(acks, a)
+			}
+		case <-timer:
+			cmd.Process.Signal(syscall.SIGKILL)
+			for l := range lines {
+				if a, ok := strings.CutPrefix(l, "ACK "); ok {
+					acks = append(acks, a)
+				}
+			}
+			cmd.Wait()
+			return acks, false
+		}
+	}
+}
+
+// integrityOK checks a closed file with SQLite's full check, read only.
+func integrityOK(t *testing.T, path string) {
+	t.Helper()
+	uri, err := fileURI(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite", uri+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var res string
+	if err := db.QueryRow("PRAGMA integrity_check").Scan(&res); err != nil || res != "ok" {
+		t.Fatalf("%s: integrity_check %q %v", filepath.Base(path), res, err)
+	}
+}
+
+// arrivals counts each person's arrivals on day2 that are not undone.
+func arrivals(t *testing.T, s *Store) map[int64]int {
+	t.Helper()
+	rows, err := s.r.QueryContext(ctx, `SELECT participant_id, count(*) FROM checkin
+		WHERE day = ? AND kind = 'arrival' GROUP BY participant_id`, day2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	m := map[int64]int{}
+	for rows.Next() {
+		var id int64
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			t.Fatal(err)
+		}
+		m[id] = n
+	}
+	return m
+}
+
+// copyClosed copies a closed congress file (no WAL beside it).
+func copyClosed(t *testing.T, src, dst string) {
+	t.Helper()
+	in, err := os.Open(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	out, err := os.Create(dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		t.Fatal(err)
+	}
+	out.Close()
+}
+
+// TestFaultCheckinStorm kills a desk that checks people in as fast as it
+// can, 25 times: each time, every arrival it acknowledged is in the file,
+// exactly once, and nobody it did not reach is.
+func TestFaultCheckinStorm(t *testing.T) {
+	if os.Getenv(faultEnvMode) != "" {
+		faultChild(t)
+		return
+	}
+	if testing.Short() {
+		t.Skip("kills 25 processes")
+	}
+	faultCheckins(t, "TestFaultCheckinStorm", "checkin", 400)
+}
+
+// TestFaultBackup kills a desk that checks in and backs up after each
+// arrival: every acknowledged arrival is in the file, and every backup
+// listed is whole.
+func TestFaultBackup(t *testing.T) {
+	if os.Getenv(faultEnvMode) != "" {
+		faultChild(t)
+		return
+	}
+	if testing.Short() {
+		t.Skip("kills 25 processes")
+	}
+	faultCheckins(t, "TestFaultBackup", "backup", 12)
+}
+
+func faultCheckins(t *testing.T, test, mode string, perRun int) {
+	r := faultRand(t)
+	s := mustOpen(t)
+	path := s.Path()
+	manyPeople(t, s, faultRuns*perRun)
+	ids, err := s.ParticipantIDs(ctx, ParticipantQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	var lists []string
+	for i := range faultRuns {
+		var b strings.Builder
+		for _, id := range ids[i*perRun : (i+1)*perRun] {
+			fmt.Fprintf(&b, "%d ", id)
+		}
+		lists = append(lists, b.String())
+	}
+	// The first run is not killed: it says how long a whole run takes, and
+	// the others are killed at a random moment within it.
+	var whole time.Duration
+	acked := map[int64]bool{}
+	reached := map[int64]bool{}
+	total, survived := 0, 0
+	for i, list := range lists {
+		delay := time.Duration(-1)
+		if i > 0 {
+			delay = time.Duration(r.Int64N(int64(max(whole, time.Millisecond))))
+		}
+		start := time.Now()
+		acks, finished := faultRun(t, test, mode, path, list, delay)
+		if i == 0 {
+			whole = time.Since(start)
+		}
+		for _, a := range acks {
+			if id, err := strconv.ParseInt(a, 10, 64); err == nil {
+				acked[id] = true
+			}
+		}
+		for _, f := range strings.Fields(list) {
+			id, _ := strconv.ParseInt(f, 10, 64)
+			reached[id] = true
+		}
+		if !finished {
+			total++
+		}
+		integrityOK(t, path)
+		s, err := Open(ctx, path)
+		if err != nil {
+			t.Fatalf("run %d: the file does not open after the kill: %v", i, err)
+		}
+		got := arrivals(t, s)
+		for id := range acked {
+			if got[id] != 1 {
+				t.Fatalf("run %d: participant %d acknowledged, %d arrivals in the file", i, id, got[id])
+			}
+		}
+		for id, n := range got {
+			if !reached[id] || n != 1 {
+				t.Fatalf("run %d: participant %d has %d arrivals (reached: %v)", i, id, n, reached[id])
+			}
+		}
+		if mode == "backup" {
+			list, err := s.Backups()
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, b := range list {
+				integrityOK(t, b.Path)
+			}
+		}
+		s.Close()
+		survived++
+	}
+	t.Logf("%s: %d runs, %d killed, %d survived, %d acknowledged arrivals, 0 lost", mode, len(lists), total, survived, len(acked))
+}
+
+// TestFaultImport kills an import of 3,000 people at a random moment, 25
+// times, each on a fresh copy of one congress: the file holds either all of
+// them (when the import was acknowledged, or had committed just before the
+// kill) or none, and opens and works.
+func TestFaultImport(t *testing.T) {
+	if os.Getenv(faultEnvMode) != "" {
+		faultChild(t)
+		return
+	}
+	if testing.Short() {
+		t.Skip("kills 25 processes")
+	}
+	r := faultRand(t)
+	dir := t.TempDir()
+	csvPath := filepath.Join(dir, "registrations.csv")
+	if err := writeRegistrationsCSV(csvPath, 3000, 7); err != nil {
+		t.Fatal(err)
+	}
+	s := mustOpen(t)
+	base := s.Path()
+	manyPeople(t, s, 200)
+	before := fileState(t, s)
+	s.Close()
+	var whole time.Duration
+	all, none, finishedRuns := 0, 0, 0
+	for i := range faultRuns {
+		path := filepath.Join(dir, fmt.Sprintf("run%d%s", i, Extension))
+		copyClosed(t, base, path)
+		delay := time.Duration(-1)
+		if i > 0 {
+			delay = time.Duration(r.Int64N(int64(whole + whole/4)))
+		}
+		start := time.Now()
+		acks, finished := faultRun(t, "TestFaultImport", "import", path, csvPath, delay)
+		if i == 0 {
+			whole = time.Since(start)
+		}
+		integrityOK(t, path)
+		s, err := Open(ctx, path)
+		if err != nil {
+			t.Fatalf("run %d: %v", i, err)
+		}
+		var n, fts int
+		if err := s.r.QueryRowContext(ctx, "SELECT (SELECT count(*) FROM participant), (SELECT count(*) FROM participant_fts)").Scan(&n, &fts); err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case n == 200+3000 && fts == n:
+			all++
+		case n == 200 && len(acks) == 0:
+			if after := fileState(t, s); after != before {
+				t.Fatalf("run %d: an import killed before its end changed the file:\n%s\nbefore:\n%s", i, after, before)
+			}
+			none++
+		default:
+			t.Fatalf("run %d: %d people, %d in the search index, acknowledged %v", i, n, fts, acks)
+		}
+		if finished {
+			finishedRuns++
+		}
+		s.Close()
+	}
+	t.Logf("import: %d runs, %d finished before the kill, %d whole, %d untouched, 0 partial", faultRuns, finishedRuns, all, none)
+}
+
+// TestFaultRestore kills a restore at a random moment, 25 times: the file
+// is then either as it was or the backup, never a mix, and opens; when the
+// restore was acknowledged, it is the backup.
+func TestFaultRestore(t *testing.T) {
+	if os.Getenv(faultEnvMode) != "" {
+		faultChild(t)
+		return
+	}
+	if testing.Short() {
+		t.Skip("kills 25 processes")
+	}
+	r := faultRand(t)
+	dir := t.TempDir()
+	s := mustOpen(t)
+	manyPeople(t, s, 3000)
+	backup, err := s.Backup(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keep := filepath.Join(dir, "backup"+Extension)
+	copyClosed(t, backup, keep)
+	// The file then moves on from its backup: 500 people arrive.
+	ids, err := s.ParticipantIDs(ctx, ParticipantQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range ids[:500] {
+		if _, err := s.Admit(ctx, AdmitRequest{ParticipantID: id, Day: day2, Accept: DeskWarningKinds}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	base := s.Path()
+	s.Close()
+	var whole time.Duration
+	old, restored := 0, 0
+	for i := range faultRuns {
+		runDir := filepath.Join(dir, fmt.Sprint(i))
+		if err := os.Mkdir(runDir, 0o700); err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(runDir, "congress"+Extension)
+		copyClosed(t, base, path)
+		delay := time.Duration(-1)
+		if i > 0 {
+			delay = time.Duration(r.Int64N(int64(whole + whole/4)))
+		}
+		start := time.Now()
+		acks, _ := faultRun(t, "TestFaultRestore", "restore", path, keep, delay)
+		if i == 0 {
+			whole = time.Since(start)
+		}
+		integrityOK(t, path)
+		s, err := Open(ctx, path)
+		if err != nil {
+			t.Fatalf("run %d: %v", i, err)
+		}
+		var people int
+		if err := s.r.QueryRowContext(ctx, "SELECT count(*) FROM participant").Scan(&people); err != nil {
+			t.Fatal(err)
+		}
+		n := len(arrivals(t, s))
+		switch {
+		case people != 3000:
+			t.Fatalf("run %d: %d people after the kill", i, people)
+		case n == 0:
+			restored++
+		case n == 500 && len(acks) == 0:
+			old++
+		default:
+			t.Fatalf("run %d: %d arrivals after the kill (acknowledged %v)", i, n, acks)
+		}
+		s.Close()
+	}
+	t.Logf("restore: %d runs, %d restored, %d as before, 0 mixed", faultRuns, restored, old)
+}
