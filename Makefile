@@ -3,7 +3,7 @@
 #   make deps    check (and on Debian/Ubuntu install) what Fyne needs to compile
 #   make build   build ./congres
 #   make run     build, create demo.congres if absent, and open it
-#   make test    go vet + race-enabled tests, and the Windows cross-build (check-windows)
+#   make test    go vet, staticcheck (pinned in go.mod), race-enabled tests, and the Windows cross-build (check-windows)
 #   make dist    the Linux package and the Windows executable, into dist/
 #   make check-windows  cross-compile for Windows, to prove it still builds
 #   make bench   benchmarks of data/, export/ and ui/
@@ -79,6 +79,7 @@ run: build
 
 test: deps check-windows
 	go vet ./...
+	go tool staticcheck ./...
 	go test -race -count=1 -timeout 20m ./...
 
 bench: deps
