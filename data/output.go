@@ -1,0 +1,105 @@
+package data
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Writing a file (a PDF, a workbook, a copy) over a congress destroys it.
+// CheckOutput is the one rule every command and every Save dialog asks
+// before writing.
+var (
+	// ErrOutputIsCongress: the file chosen to write to is the open congress
+	// file, or one of its companions (-wal, -shm, -journal).
+	ErrOutputIsCongress = newErr(KindConflict, "output_is_congress", "",
+		"%s is the open congress file (or part of it): nothing was written. Choose another file name.",
+		"%s est le fichier du congrès ouvert (ou en fait partie) : rien n'a été écrit. Choisissez un autre nom de fichier.")
+	// ErrOutputIsDatabase: the file chosen to write to is a database: a
+	// congress file, another program's SQLite file, or a companion of one.
+	ErrOutputIsDatabase = newErr(KindConflict, "output_is_database", "",
+		"%s is a congress file or another database (or part of one): nothing was written. Choose another file name.",
+		"%s est un fichier de congrès ou une autre base de données (ou en fait partie) : rien n'a été écrit. Choisissez un autre nom de fichier.")
+)
+
+// sqliteHeader opens every SQLite database file.
+var sqliteHeader = []byte("SQLite format 3\x00")
+
+// companions are the suffixes of the files SQLite keeps beside a database
+// X: X-wal, X-shm and X-journal are part of X.
+var companions = []string{"-wal", "-shm", "-journal"}
+
+// CheckOutput says whether a file may be written at path: it may not when
+// path is, however spelled (relative, through a symbolic link, a hard
+// link), one of the open congress files named in open or one of their
+// companions, nor when path is any SQLite file (a congress or another
+// program's database) or the companion of one. Any other file, existing or
+// not, may be written.
+func CheckOutput(path string, open ...string) error {
+	target := resolve(path)
+	for _, o := range open {
+		if o == "" {
+			continue
+		}
+		ro := resolve(o)
+		for _, suffix := range append([]string{""}, companions...) {
+			if sameFile(target, ro+suffix) || sameFile(path, o+suffix) {
+				return ErrOutputIsCongress.With(path)
+			}
+		}
+	}
+	if isSQLite(target) {
+		return ErrOutputIsDatabase.With(path)
+	}
+	for _, suffix := range companions {
+		if base, ok := strings.CutSuffix(target, suffix); ok && isSQLite(base) {
+			return ErrOutputIsDatabase.With(path)
+		}
+	}
+	return nil
+}
+
+// resolve is path made absolute, through its symbolic links: the whole
+// path when it exists, else its folder.
+func resolve(path string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		abs = filepath.Clean(path)
+	}
+	if r, err := filepath.EvalSymlinks(abs); err == nil {
+		return r
+	}
+	if dir, err := filepath.EvalSymlinks(filepath.Dir(abs)); err == nil {
+		return filepath.Join(dir, filepath.Base(abs))
+	}
+	return abs
+}
+
+// sameFile reports whether a and b name one file: the same path, or two
+// names of one existing file (hard links, a case-insensitive file system).
+func sameFile(a, b string) bool {
+	if a == b {
+		return true
+	}
+	sa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	sb, err := os.Stat(b)
+	return err == nil && os.SameFile(sa, sb)
+}
+
+// isSQLite reports whether path is a file that starts as SQLite databases
+// do.
+func isSQLite(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, len(sqliteHeader))
+	_, err = io.ReadFull(f, head)
+	return err == nil && bytes.Equal(head, sqliteHeader)
+}
