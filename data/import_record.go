@@ -27,7 +27,14 @@ var (
 	ErrImportYesNo = newErr(KindInvalid, "import_yes_no", "",
 		"“%s” in the column “%s” is neither yes nor no.",
 		"« %s » dans la colonne « %s » n'est ni oui ni non.")
+	ErrImportNotesTooLong = newErr(KindInvalid, "import_notes_too_long", "notes",
+		"The notes of this row are longer than %d KB: shorten them, or leave that column out.",
+		"Les remarques de cette ligne dépassent %d Ko : raccourcissez-les, ou ignorez cette colonne.")
 )
+
+// maxImportNotes bounds the notes an imported row gives (in bytes, all
+// notes columns together), so that the rows an import holds stay small.
+const maxImportNotes = 2000
 
 // RecordParser turns rows into records under a mapping. It prepares itself
 // on the first Parse (Header, Mapping and Days must not change after) and
@@ -53,6 +60,7 @@ type RecordParser struct {
 type recordPrep struct {
 	cols     []recordCol
 	nameCol  string // the header of the first name column, for ErrImportNoName
+	notesCol string // the header of the first notes column, for ErrImportNotesTooLong
 	days     map[Day]int
 	yesNo    map[string]int8 // cell → 1 yes, 0 no, -1 neither
 	statuses map[string]Status
@@ -129,6 +137,9 @@ func (rp *RecordParser) prepare() *recordPrep {
 		}
 		if p.nameCol == "" && (f == FieldFirstName || f == FieldLastName || f == FieldFullName) {
 			p.nameCol = h
+		}
+		if p.notesCol == "" && f == FieldNotes {
+			p.notesCol = h
 		}
 		p.cols = append(p.cols, c)
 	}
@@ -268,6 +279,10 @@ func (rp *RecordParser) Parse(row ImportRow) ImportRecord {
 	}
 	if rec.P.FirstName == "" && rec.P.LastName == "" {
 		fail(ErrImportNoName, p.nameCol)
+	}
+	if len(rec.P.Notes) > maxImportNotes {
+		fail(withField(ErrImportNotesTooLong.With(maxImportNotes/1000), "notes"), p.notesCol)
+		rec.P.Notes = "" // not kept: a rejected row holds little
 	}
 	rec.Has = p.hasMap(has)
 	return rec

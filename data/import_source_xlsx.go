@@ -25,7 +25,10 @@ type xlsxReader struct {
 }
 
 func openXLSX(imp *ImportFile, src ImportSource) (rowReader, error) {
-	f, err := excelize.OpenFile(src.Path, excelize.Options{ShortDatePattern: "yyyy-mm-dd"})
+	if err := checkXLSXSizes(src.Path, imp.name); err != nil {
+		return nil, err
+	}
+	f, err := excelize.OpenFile(src.Path, excelize.Options{ShortDatePattern: "yyyy-mm-dd", UnzipSizeLimit: maxXLSXTotal})
 	if err != nil {
 		if isODS(src.Path) {
 			return nil, ErrImportODS.With(imp.name)
@@ -125,6 +128,11 @@ func (x *xlsxReader) next() (int, []string, error) {
 	cells, err := x.rows.Columns()
 	if err != nil {
 		return 0, nil, ErrImportBadXLSX.With(x.name)
+	}
+	for _, c := range cells {
+		if len(c) > maxCellBytes {
+			return 0, nil, ErrImportCellTooLong.With(x.line, x.name)
+		}
 	}
 	return x.line, cells, nil
 }

@@ -27,6 +27,9 @@ var (
 	ErrImportWaitlisted = newErr(KindFull, "import_waitlisted", "workshops",
 		"“%s” is full: %s was put on the waiting list.",
 		"« %s » est complet : %s a été mis·e en liste d'attente.")
+	ErrImportTooMuchText = newErr(KindInvalid, "import_too_much_text", "",
+		"This file holds more than %d MB of text in its rows: it must be split, or its long columns left out. Nothing was imported.",
+		"Ce fichier contient plus de %d Mo de texte dans ses lignes : il faut le découper, ou ignorer ses longues colonnes. Rien n'a été importé.")
 	ErrImportTooManyRows = newErr(KindInvalid, "import_too_many_rows", "",
 		"This file has more than %d rows: it is not a list of registrations, or it must be split. Nothing was imported.",
 		"Ce fichier a plus de %d lignes : ce n'est pas une liste d'inscriptions, ou il faut le découper. Rien n'a été importé.")
@@ -39,6 +42,11 @@ var (
 // without reading the rest. No congress has 200,000 registrations.
 var maxImportRows = 200_000
 
+// maxImportText bounds the text of the participants an import holds before
+// it writes them (names, emails, notes… summed), so that its memory stays
+// bounded whatever the rows hold.
+var maxImportText = 100 << 20
+
 // errDryRun rolls back the transaction of a dry run once everything is done.
 var errDryRun = errors.New("dry run")
 
@@ -47,33 +55,80 @@ const progressEvery = 1000
 
 // Import reads a source and writes it into the congress in one transaction:
 // all of it or, when the file cannot be read or ctx is cancelled, none of
-// it. A dry run does the same work and rolls it back, so that its report
-// says exactly what the import would do. Problems with the whole file are
-// returned as the error; problems with rows are in the report.
+// it. A dry run does the same work and writes nothing, so that its report
+// says what the import would do. Problems with the whole file are returned
+// as the error; problems with rows are in the report.
+//
+// The file is read and every row decided in a read transaction, which
+// leaves the file's write lock to the desks; the write lock is taken only
+// to write what was decided. When what the rows were decided against
+// changed meanwhile (a participant, organisation, category, session or day
+// added, edited or removed: check-ins do not count), the rows are decided
+// again inside the write transaction, so that no rule is broken. A dry run
+// never takes the write lock, and an import that changes nothing writes
+// nothing.
 func (s *Store) Import(ctx context.Context, src ImportSource, opts ImportOptions) (ImportReport, error) {
-	f, err := OpenImport(src)
-	if err != nil {
-		return ImportReport{}, err
-	}
-	defer f.Close()
-	var report ImportReport
-	err = s.write(ctx, func(tx *sql.Tx) error {
-		im := &importer{s: s, ctx: ctx, tx: tx, opts: opts, file: f, report: &report, now: formatTime(s.now())}
-		if err := im.run(); err != nil {
+	var im *importer
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		im, err = s.planImport(ctx, tx, src, opts)
+		if err != nil || (!opts.DryRun && im.writes()) {
 			return err
 		}
-		if opts.DryRun {
-			return errDryRun
-		}
-		return nil
+		return im.dryEnrol() // nothing to write: the report is complete
 	})
+	if err == nil && !opts.DryRun && im.writes() {
+		err = s.write(ctx, func(tx *sql.Tx) error {
+			fp, err := importFingerprint(ctx, tx)
+			if err != nil {
+				return err
+			}
+			if fp != im.fingerprint {
+				if im, err = s.planImport(ctx, tx, src, opts); err != nil {
+					return err
+				}
+			}
+			im.tx = tx
+			if err := im.write(); err != nil {
+				return err
+			}
+			if !im.wrote {
+				return errNoWrite
+			}
+			return nil
+		})
+		if err == errNoWrite {
+			err = nil
+		}
+	}
 	if ctx.Err() != nil {
 		return ImportReport{}, ctx.Err()
 	}
-	if err != nil && err != errDryRun {
+	if err != nil {
 		return ImportReport{}, err
 	}
-	return report, nil
+	im.finish()
+	return *im.report, nil
+}
+
+// planImport reads the source and decides every row, in tx, writing
+// nothing.
+func (s *Store) planImport(ctx context.Context, tx *sql.Tx, src ImportSource, opts ImportOptions) (*importer, error) {
+	f, err := OpenImport(src)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	im := &importer{s: s, ctx: ctx, tx: tx, opts: opts, file: f, report: &ImportReport{}, now: formatTime(s.now())}
+	if im.fingerprint, err = importFingerprint(ctx, tx); err != nil {
+		return nil, err
+	}
+	if err := im.run(); err != nil {
+		return nil, err
+	}
+	im.fileWarnings = f.Warnings()
+	im.file = nil
+	return im, nil
 }
 
 // importer is one run of Import, inside its transaction. It reads the whole
@@ -104,6 +159,16 @@ type importer struct {
 	nextID                  int64 // the ID of the next new participant
 
 	folded map[string]string // memo of Fold: names and organisations repeat
+	held   int               // bytes of text of the participants held (see hold)
+
+	// What the import writes, decided in a read transaction (see Import).
+	fingerprint  string        // of what the rows were decided against
+	newOrgs      []string      // organisations to create; org -i is newOrgs[i-1]
+	newCats      []Category    // categories to create; category -i is newCats[i-1]
+	saveMapping  bool          // the mapping given differs from the one remembered
+	header       []string      // the source's header
+	fileWarnings []ImportIssue // the reading's remarks
+	wrote        bool          // the write changed something
 
 	fresh      []*importTarget // new participants, in line order
 	changed    []*importTarget // participants already registered whom the file changes
@@ -118,6 +183,7 @@ type importOrg struct {
 
 func (im *importer) run() error {
 	header := im.file.Header
+	im.header = header
 	var err error
 	if im.mapping, err = im.chooseMapping(header); err != nil {
 		return err
@@ -160,24 +226,26 @@ func (im *importer) run() error {
 			im.progress()
 		}
 	}
-	if err := im.write(); err != nil {
-		return err
-	}
 	if im.opts.Mapping != nil {
-		if err := saveImportMapping(im.ctx, im.tx, header, im.mapping, im.now); err != nil {
+		remembered, ok, err := rememberedMapping(im.ctx, im.tx, header)
+		if err != nil {
 			return err
 		}
+		im.saveMapping = !ok || !slices.Equal(remembered, im.mapping)
 	}
-	im.report.Issues = append(im.report.Issues, im.file.Warnings()...)
-	// Enrolment and reading warnings come after the rows' issues: put them
-	// in line order.
-	sort.SliceStable(im.report.Issues, func(i, j int) bool { return im.report.Issues[i].Line < im.report.Issues[j].Line })
 	im.progress()
 	return nil
 }
 
+// finish completes the report: the reading's warnings, and every issue in
+// line order (enrolment warnings come after the rows').
+func (im *importer) finish() {
+	im.report.Issues = append(im.report.Issues, im.fileWarnings...)
+	sort.SliceStable(im.report.Issues, func(i, j int) bool { return im.report.Issues[i].Line < im.report.Issues[j].Line })
+}
+
 func (im *importer) progress() {
-	if im.opts.Progress != nil {
+	if im.opts.Progress != nil && im.file != nil {
 		im.opts.Progress(im.file.Progress())
 	}
 }
@@ -344,6 +412,9 @@ func (im *importer) create(rec *ImportRecord, catID int64) error {
 	p.ID = t.id
 	t.sortKey, t.nameKey = im.keys(&p)
 	im.index(t, p.Code, t.nameKey+"\n"+im.fold(p.Organisation))
+	if err := im.hold(&p); err != nil {
+		return err
+	}
 	im.fresh = append(im.fresh, t)
 	im.report.New++
 	im.planEnrolments(rec, t)
@@ -374,6 +445,9 @@ func (im *importer) update(t *importTarget, rec *ImportRecord, catID int64) erro
 		return err
 	}
 	merged.Organisation = org.name
+	if err := im.hold(&merged); err != nil {
+		return err
+	}
 	if sameParticipant(&merged, t.p) && org.id == t.org {
 		im.report.Unchanged++
 	} else {
@@ -387,6 +461,17 @@ func (im *importer) update(t *importTarget, rec *ImportRecord, catID int64) erro
 		im.index(t, merged.Code, t.nameKey+"\n"+im.fold(merged.Organisation))
 	}
 	im.planEnrolments(rec, t)
+	return nil
+}
+
+// hold counts the text of a participant the import keeps, and refuses the
+// file past maxImportText.
+func (im *importer) hold(p *Participant) error {
+	im.held += len(p.Code) + len(p.FirstName) + len(p.LastName) + len(p.Email) + len(p.Phone) +
+		len(p.Organisation) + len(p.JobTitle) + len(p.Region) + len(p.Diet) + len(p.Accessibility) + len(p.Notes)
+	if im.held > maxImportText {
+		return ErrImportTooMuchText.With(maxImportText >> 20)
+	}
 	return nil
 }
 
@@ -413,14 +498,10 @@ func (im *importer) organisation(name string) (importOrg, error) {
 	if o, ok := im.orgs[key]; ok {
 		return o, nil
 	}
-	res, err := im.tx.ExecContext(im.ctx, "INSERT INTO organisation (name) VALUES (?)", name)
-	if err != nil {
-		return importOrg{}, err
-	}
-	o := importOrg{name: name}
-	if o.id, err = res.LastInsertId(); err != nil {
-		return o, err
-	}
+	// Created when the import writes: until then its ID is provisional
+	// (negative).
+	im.newOrgs = append(im.newOrgs, name)
+	o := importOrg{id: -int64(len(im.newOrgs)), name: name}
 	im.orgs[key] = o
 	return o, nil
 }
@@ -428,6 +509,12 @@ func (im *importer) organisation(name string) (importOrg, error) {
 // write writes what the rows decided: updates first, while the indexes are
 // all there, then the new participants, then the enrolments.
 func (im *importer) write() error {
+	if err := im.createPlanned(); err != nil {
+		return err
+	}
+	if len(im.changed) > 0 || len(im.fresh) > 0 {
+		im.wrote = true
+	}
 	for _, t := range im.changed {
 		if err := im.ctx.Err(); err != nil {
 			return err
@@ -439,7 +526,14 @@ func (im *importer) write() error {
 	if err := im.insertFresh(); err != nil {
 		return err
 	}
-	return im.enrol()
+	if err := im.enrol(); err != nil {
+		return err
+	}
+	if im.saveMapping {
+		im.wrote = true
+		return saveImportMapping(im.ctx, im.tx, im.header, im.mapping, im.now)
+	}
+	return nil
 }
 
 // foldMemo bounds the memo of Fold.

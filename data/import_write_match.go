@@ -186,7 +186,7 @@ func (im *importer) category(rec *ImportRecord) (id int64, ok bool, err error) {
 		return 0, true, nil
 	}
 	c := &im.categories
-	if id := c.byKey[key]; id > 0 {
+	if id := c.byKey[key]; id != 0 && id != catRefused {
 		return id, true, nil
 	}
 	column := im.columns[FieldCategory]
@@ -197,26 +197,27 @@ func (im *importer) category(rec *ImportRecord) (id int64, ok bool, err error) {
 		}
 		return id, true, nil
 	}
-	if c.byKey[key] < 0 { // unknown, already reported
+	if c.byKey[key] == catRefused { // unknown, already reported
 		im.reject(rec.Line, column, ErrImportCategory.With(rec.Category))
 		return 0, false, nil
 	}
 	im.report.UnknownCategories = append(im.report.UnknownCategories, rec.Category)
 	if !im.opts.CreateCategories {
-		c.byKey[key] = -1
+		c.byKey[key] = catRefused
 		im.reject(rec.Line, column, ErrImportCategory.With(rec.Category))
 		return 0, false, nil
 	}
 	cat := Category{Name: rec.Category, BadgeLabel: strings.ToUpper(rec.Category),
 		Colour: categoryColours[c.created%len(categoryColours)], Position: c.maxPos + 1}
 	if err := cat.Validate(); err != nil {
-		c.byKey[key] = -1
+		c.byKey[key] = catRefused
 		im.reject(rec.Line, column, err)
 		return 0, false, nil
 	}
-	if err := insertCategory(im.ctx, im.tx, &cat); err != nil {
-		return 0, false, err
-	}
+	// Created when the import writes: until then its ID is provisional
+	// (negative).
+	im.newCats = append(im.newCats, cat)
+	cat.ID = -int64(len(im.newCats))
 	c.created++
 	c.maxPos++
 	c.byKey[key], c.ids[cat.ID] = cat.ID, true
@@ -306,6 +307,9 @@ func (im *importer) enrol() error {
 			continue // already down for it
 		}
 		st, err := im.s.enrol(im.ctx, im.tx, e.t.id, e.session)
+		if err == nil {
+			im.wrote = true
+		}
 		if err != nil {
 			if KindOf(err) == KindInternal {
 				return err

@@ -116,7 +116,21 @@ func checkText(field string, l label, v string, required bool) error {
 		e.frArgs = []any{l.fr, maxText}
 		return withField(e, field)
 	}
+	if strings.ContainsFunc(v, isControl) {
+		return withField(localise(ErrControlChar, l), field)
+	}
 	return nil
+}
+
+// ErrControlChar refuses a field holding a NUL byte or another invisible
+// control character (tabs and line breaks aside), which a name pasted from
+// another program or a damaged file may carry and no badge can print.
+var ErrControlChar = newErr(KindInvalid, "control_char", "",
+	"%s holds an invisible control character (such as a NUL byte): retype it.",
+	"%s contient un caractère de contrôle invisible (comme un octet NUL) : retapez-le.")
+
+func isControl(r rune) bool {
+	return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == 0x7F || (r >= 0x80 && r < 0xA0)
 }
 
 // localise fills a template whose only argument is a label.

@@ -1,0 +1,55 @@
+package data
+
+import (
+	"archive/zip"
+	"strings"
+)
+
+// Bounds on a workbook, checked on the zip's directory before excelize
+// reads anything, so that a small file that unpacks to gigabytes (a "zip
+// bomb") or a part too big to hold is refused at once. archive/zip refuses
+// an entry that unpacks to more than its directory says, so the sizes
+// checked are the sizes read.
+const (
+	// The sheets and the shared strings: excelize unpacks the big ones to
+	// temporary files and streams them.
+	maxXLSXSheetPart = 512 << 20
+	// Every other part (styles, workbook, relationships…) is held in
+	// memory.
+	maxXLSXOtherPart = 32 << 20
+	maxXLSXTotal     = 1 << 30
+	// A part of more than xlsxRatioFrom bytes that is xlsxMaxRatio times
+	// smaller packed is not a spreadsheet's: real sheets pack 5 to 30
+	// times.
+	xlsxRatioFrom = 1 << 20
+	xlsxMaxRatio  = 200
+)
+
+// ErrImportXLSXTooBig refuses a workbook out of bounds.
+var ErrImportXLSXTooBig = newErr(KindInvalid, "import_xlsx_too_big", "",
+	"“%s” unpacks to more than a list of registrations can hold (its part “%s”): it is damaged or not a registration list. Nothing was imported.",
+	"« %s » se décompresse en plus qu'une liste d'inscriptions ne peut contenir (sa partie « %s ») : il est endommagé ou ce n'est pas une liste d'inscriptions. Rien n'a été importé.")
+
+// checkXLSXSizes reads the zip's directory and refuses parts out of bounds.
+func checkXLSXSizes(path, name string) error {
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		return nil // excelize says what is wrong
+	}
+	defer z.Close()
+	var total uint64
+	for _, f := range z.File {
+		size := f.UncompressedSize64
+		total += size
+		lower := strings.ToLower(f.Name)
+		limit := uint64(maxXLSXOtherPart)
+		if strings.HasPrefix(lower, "xl/worksheets/") || lower == "xl/sharedstrings.xml" {
+			limit = maxXLSXSheetPart
+		}
+		tooDense := size > xlsxRatioFrom && size/max(f.CompressedSize64, 1) > xlsxMaxRatio
+		if size > limit || total > maxXLSXTotal || tooDense {
+			return ErrImportXLSXTooBig.With(name, f.Name)
+		}
+	}
+	return nil
+}

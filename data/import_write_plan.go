@@ -1,0 +1,182 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"math"
+	"slices"
+)
+
+// An import decides its rows in a read transaction and writes them in a
+// write transaction (see Import). This file holds what joins the two: the
+// fingerprint of what the rows were decided against, the organisations and
+// categories created only when writing, and the enrolments a dry run
+// foresees without writing them.
+
+// catRefused marks, in importCategories.byKey, a category text that is
+// neither known nor created: its rows are rejected.
+const catRefused = math.MinInt64
+
+// importFingerprint sums up what an import's decisions depend on: the
+// participants (how many, the newest ID, the latest change), the
+// organisations, categories, sessions and days. Check-ins, badges and
+// enrolments are not in it: the rows are not decided against them (the
+// enrolments are made in the write transaction).
+func importFingerprint(ctx context.Context, tx *sql.Tx) (string, error) {
+	var fp string
+	err := tx.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(max(updated_at), '') FROM participant)
+		|| '|' || (SELECT coalesce(group_concat(id || '=' || name, ';'), '') FROM organisation)
+		|| '|' || (SELECT coalesce(group_concat(id || '=' || name || '=' || badge_label || '=' || position, ';'), '') FROM category)
+		|| '|' || (SELECT coalesce(group_concat(id || '=' || title, ';'), '') FROM session)
+		|| '|' || (SELECT coalesce(group_concat(day, ';'), '') FROM congress_day)`).Scan(&fp)
+	return fp, err
+}
+
+// writes tells whether the import has anything to write.
+func (im *importer) writes() bool {
+	if len(im.newOrgs) > 0 || len(im.newCats) > 0 || len(im.changed) > 0 || len(im.fresh) > 0 || im.saveMapping {
+		return true
+	}
+	for _, e := range im.enrolments {
+		if e.session != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// createPlanned creates the organisations and categories the rows named,
+// and gives their participants the real IDs.
+func (im *importer) createPlanned() error {
+	if len(im.newOrgs) == 0 && len(im.newCats) == 0 {
+		return nil
+	}
+	im.wrote = true
+	orgs := make([]int64, len(im.newOrgs))
+	for i, name := range im.newOrgs {
+		res, err := im.tx.ExecContext(im.ctx, "INSERT INTO organisation (name) VALUES (?)", name)
+		if err != nil {
+			return err
+		}
+		if orgs[i], err = res.LastInsertId(); err != nil {
+			return err
+		}
+	}
+	cats := make([]int64, len(im.newCats))
+	for i := range im.newCats {
+		cat := im.newCats[i]
+		cat.ID = 0
+		if err := insertCategory(im.ctx, im.tx, &cat); err != nil {
+			return err
+		}
+		cats[i] = cat.ID
+	}
+	for _, list := range [][]*importTarget{im.changed, im.fresh} {
+		for _, t := range list {
+			if t.org < 0 {
+				t.org = orgs[-t.org-1]
+			}
+			if t.p.CategoryID < 0 {
+				t.p.CategoryID = cats[-t.p.CategoryID-1]
+			}
+		}
+	}
+	return nil
+}
+
+// dryEnrol foresees what enrol would do, without writing: the same
+// warnings (unknown session, cancelled participant, clash, waiting list)
+// and the same count, from the sessions' places and the enrolments
+// already made, in the import's order.
+func (im *importer) dryEnrol() error {
+	column := im.columns[FieldWorkshops]
+	sessions := map[int64]*Session{}
+	session := func(id int64) (*Session, error) {
+		if se, ok := sessions[id]; ok {
+			return se, nil
+		}
+		se, err := loadSession(im.ctx, im.tx, id)
+		if err != nil {
+			return nil, err
+		}
+		sessions[id] = &se
+		return &se, nil
+	}
+	down := map[*importTarget][]int64{} // sessions each person is enrolled or waitlisted for
+	for _, e := range im.enrolments {
+		if err := im.ctx.Err(); err != nil {
+			return err
+		}
+		if e.session == 0 {
+			im.warn(e.line, column, ErrImportWorkshop.With(e.title))
+			continue
+		}
+		list, ok := down[e.t]
+		if !ok && !e.t.isNew {
+			var err error
+			if list, err = enrolledSessions(im.ctx, im.tx, e.t.id); err != nil {
+				return err
+			}
+		}
+		down[e.t] = list
+		if slices.Contains(list, e.session) {
+			continue // already down for it
+		}
+		if e.t.p.Status == StatusCancelled {
+			im.warn(e.line, column, ErrParticipantCancelled.With(e.t.p.FullName()))
+			continue
+		}
+		se, err := session(e.session)
+		if err != nil {
+			if KindOf(err) == KindInternal {
+				return err
+			}
+			im.warn(e.line, column, err)
+			continue
+		}
+		var clash *Session
+		for _, id := range list {
+			o, err := session(id)
+			if err != nil {
+				return err
+			}
+			if o.Day == se.Day && o.ID != se.ID && o.Start < se.End && o.End > se.Start &&
+				(clash == nil || o.Start < clash.Start) {
+				clash = o
+			}
+		}
+		if clash != nil {
+			im.warn(e.line, column, ErrClash.With(e.t.p.FullName(), clash.Title, clash.Start, clash.End))
+			continue
+		}
+		down[e.t] = append(list, se.ID)
+		if se.EffectiveCapacity > 0 && (se.Enrolled >= se.EffectiveCapacity || se.Waitlisted > 0) {
+			se.Waitlisted++
+			im.warn(e.line, column, ErrImportWaitlisted.With(e.title, e.t.p.FullName()))
+			continue
+		}
+		se.Enrolled++
+		im.report.Enrolments++
+	}
+	return nil
+}
+
+// enrolledSessions lists the sessions a participant is enrolled or
+// waitlisted for.
+func enrolledSessions(ctx context.Context, tx *sql.Tx, participantID int64) ([]int64, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT session_id FROM enrolment WHERE participant_id = ? AND status IN ('enrolled', 'waitlisted')", participantID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
