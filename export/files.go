@@ -5,6 +5,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+
+	"congres/data"
 )
 
 // WriteFile writes a document to path whole or not at all: fn writes into a
@@ -12,7 +14,14 @@ import (
 // and the bytes are on disk. A failed or cancelled export leaves no
 // half-written PDF where the user expects a good one, nor destroys the
 // previous one.
-func WriteFile(path string, fn func(io.Writer) error) (err error) {
+//
+// A congress file, its companions or any other database at path are
+// refused (data.CheckOutput) before anything is written; open names the
+// open congress files.
+func WriteFile(path string, fn func(io.Writer) error, open ...string) (err error) {
+	if err := data.CheckOutput(path, open...); err != nil {
+		return err
+	}
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.part")
 	if err != nil {
 		return err
