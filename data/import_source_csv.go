@@ -51,7 +51,7 @@ func sniffEncoding(head []byte, name string) (csvEncoding, error) {
 			return csvEncoding{}, ErrImportBinary.With(name)
 		}
 	}
-	if zeros := bytes.Count(head, []byte{0}); zeros > 0 {
+	if bytes.IndexByte(head, 0) >= 0 {
 		// UTF-16 without a byte-order mark: text whose every other byte
 		// is zero.
 		var even, odd int
@@ -75,13 +75,16 @@ func sniffEncoding(head []byte, name string) (csvEncoding, error) {
 		// A few NUL bytes in text (a name pasted from another program)
 		// are control characters like others: their rows are rejected.
 	}
-	controls := 0
+	controls, zeros := 0, 0
 	for _, b := range head {
-		if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f') || b == 0x7F {
+		switch {
+		case b == 0:
+			zeros++
+		case (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f') || b == 0x7F:
 			controls++
 		}
 	}
-	if controls*200 > len(head) {
+	if controls*200 > len(head) || zeros > max(8, len(head)/200) {
 		return csvEncoding{}, ErrImportBinary.With(name)
 	}
 	if isHTML(head) {
