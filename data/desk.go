@@ -61,18 +61,19 @@ func (s *Store) DeskCard(ctx context.Context, participantID int64, day Day, sess
 }
 
 // ParticipantIDByCode returns the ID of the person with that code, as typed
-// or scanned (case and spaces do not matter); ErrUnknownCode when nobody
+// or scanned (case and spaces do not matter), or with that code as an alias
+// (the code of a record merged into theirs); ErrUnknownCode when nobody
 // has it.
 func (s *Store) ParticipantIDByCode(ctx context.Context, code string) (int64, error) {
-	var id int64
+	var id sql.NullInt64
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, "SELECT id FROM participant WHERE code = ?", NormaliseCode(code)).Scan(&id)
-		if err == sql.ErrNoRows {
+		err := tx.QueryRowContext(ctx, "SELECT "+codeOwnerID, NormaliseCode(code)).Scan(&id)
+		if err == nil && !id.Valid {
 			return ErrUnknownCode.With(clean(code))
 		}
 		return err
 	})
-	return id, err
+	return id.Int64, err
 }
 
 // AdmitRequest asks to let a person in: arriving on Day (SessionID 0) or

@@ -169,12 +169,13 @@ func (s *Store) Participant(ctx context.Context, id int64) (Participant, error) 
 }
 
 // ParticipantByCode returns the participant with that code (as typed or
-// scanned: case and spaces do not matter).
+// scanned: case and spaces do not matter), or with that code as an alias:
+// the code of a record merged into theirs.
 func (s *Store) ParticipantByCode(ctx context.Context, code string) (Participant, error) {
 	var p Participant
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		var err error
-		p, err = loadParticipant(ctx, tx, "p.code = ?", NormaliseCode(code))
+		p, err = loadParticipant(ctx, tx, "p.id = "+codeOwnerID, NormaliseCode(code))
 		return err
 	})
 	return p, err
@@ -236,6 +237,8 @@ func (s *Store) insertParticipant(ctx context.Context, tx *sql.Tx, p *Participan
 		if p.Code, err = s.freeCode(ctx, tx); err != nil {
 			return err
 		}
+	} else if err := checkCodeFree(ctx, tx, p.Code); err != nil {
+		return err
 	}
 	now := formatTime(s.now())
 	res, err := tx.ExecContext(ctx, "INSERT INTO participant ("+participantInsertColumns+") VALUES "+placeholders(participantInsertCount),
@@ -275,15 +278,16 @@ func participantValues(args []any, p *Participant, orgID sql.NullInt64, sortKey,
 // placeholders returns "(?, ?, …)" with n question marks.
 func placeholders(n int) string { return "(" + strings.Repeat("?, ", n-1) + "?)" }
 
-// freeCode draws codes until one is unused.
+// freeCode draws codes until one is unused, by a participant or as an
+// alias.
 func (s *Store) freeCode(ctx context.Context, tx *sql.Tx) (string, error) {
 	for {
 		code := s.codes().next()
-		var n int
-		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM participant WHERE code = ?", code).Scan(&n); err != nil {
+		used, err := codeInUse(ctx, tx, code)
+		if err != nil {
 			return "", err
 		}
-		if n == 0 {
+		if !used {
 			return code, nil
 		}
 	}
@@ -363,6 +367,10 @@ func (s *Store) UpdateParticipant(ctx context.Context, p *Participant) error {
 		}
 		if p.Code == "" {
 			p.Code = old.Code
+		} else if p.Code != old.Code {
+			if err := checkCodeFree(ctx, tx, p.Code); err != nil {
+				return err
+			}
 		}
 		if err := checkParticipantRefs(ctx, tx, p); err != nil {
 			return err

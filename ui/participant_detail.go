@@ -23,7 +23,7 @@ type participantDetailStore interface {
 	CheckinLog(ctx context.Context, participantID int64) ([]data.Checkin, error)
 	BadgePrints(ctx context.Context, participantID int64) ([]data.BadgePrint, error)
 	PossibleDuplicates(ctx context.Context, p data.Participant) ([]data.Duplicate, error)
-	MergeParticipants(ctx context.Context, keepID, dropID int64) (data.MergeReport, error)
+	MergeParticipants(ctx context.Context, keepID, dropID int64, choice map[data.MergeField]data.MergeSource) (data.MergeReport, error)
 	DeleteParticipant(ctx context.Context, id int64) error
 	SetParticipantStatus(ctx context.Context, id int64, st data.Status) error
 	Sessions(ctx context.Context) ([]data.Session, error)
@@ -135,7 +135,7 @@ func (d *participantDetail) reloadAsync() {
 			}
 			switch {
 			case data.KindOf(err) == data.KindNotFound:
-				d.clear() // deleted, or merged into another
+				d.s.bulk.forget(id) // deleted, or merged into another: out of the selection
 			case err != nil:
 				showError(d.s.env.win, err)
 			default:
@@ -360,9 +360,7 @@ func (d *participantDetail) deleteAsync(p data.Participant) {
 			case err != nil:
 				showError(d.s.env.win, err)
 			default:
-				if d.id == p.ID {
-					d.clear()
-				}
+				d.s.bulk.forget(p.ID)
 				d.s.loadAsync()
 			}
 		}
@@ -428,7 +426,7 @@ func (d *participantDetail) confirmMerge(keep, drop data.Participant) {
 
 func (d *participantDetail) mergeAsync(keep, drop data.Participant) {
 	d.s.env.tasks.runAsync(d.s.env.ctx, func(ctx context.Context) func() {
-		rep, err := d.s.store.MergeParticipants(ctx, keep.ID, drop.ID)
+		rep, err := d.s.store.MergeParticipants(ctx, keep.ID, drop.ID, nil)
 		return func() {
 			if err != nil {
 				showError(d.s.env.win, err)
@@ -440,7 +438,7 @@ func (d *participantDetail) mergeAsync(keep, drop data.Participant) {
 					map[string]any{"Name": keep.FullName(), "Sessions": strings.Join(rep.Dropped, ", ")})
 			}
 			dialog.ShowInformation(lang.L("Records merged"), msg, d.s.env.win)
-			d.id = keep.ID
+			d.s.bulk.show(keep.ID) // the selection, the detail and the bulk actions agree
 			d.s.loadAsync()
 		}
 	})
