@@ -6,7 +6,6 @@ import (
 	"log"
 	"net/url"
 	"slices"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -81,26 +80,17 @@ func (b *badgePrinter) printOneAsync(id int64, done func(badgeResult)) {
 		layout: badgeLayout(b.prefs, prefBadgeLayoutOne), done: done})
 }
 
-// badgeCheck is who a job selects and what the question before printing
-// needs to know.
-type badgeCheck struct {
-	ids      []int64
-	printed  int       // how many of them already have a badge
-	name     string    // one person's name, when one of one already has a badge
-	lastTime time.Time // and when it was printed last
-}
-
 // startAsync finds who the job selects, asks before printing again those
 // who have a badge, then writes the badges.
 func (b *badgePrinter) startAsync(j badgeJob) {
 	b.env.tasks.runAsync(b.env.ctx, func(ctx context.Context) func() {
-		c, err := b.check(ctx, j.sel)
+		c, err := export.CheckBadges(ctx, b.store, j.sel)
 		return func() {
 			switch {
 			case err != nil:
 				showError(b.env.win, err)
-			case c.printed == 0:
-				b.writeAsync(j, c.ids, false)
+			case !c.Reprint():
+				b.writeAsync(j, c.IDs, false)
 			default:
 				b.askReprint(j, c)
 			}
@@ -108,61 +98,36 @@ func (b *badgePrinter) startAsync(j badgeJob) {
 	})
 }
 
-// check resolves a selection and counts those already printed. Any goroutine.
-func (b *badgePrinter) check(ctx context.Context, sel export.BadgeSelection) (badgeCheck, error) {
-	var c badgeCheck
-	var err error
-	if c.ids, err = export.BadgeIDs(ctx, b.store, sel); err != nil {
-		return c, err
-	}
-	if len(c.ids) == 0 {
-		return c, export.ErrNoBadges
-	}
-	if c.printed, err = b.store.CountBadgePrinted(ctx, c.ids); err != nil || c.printed == 0 || len(c.ids) > 1 {
-		return c, err
-	}
-	p, err := b.store.Participant(ctx, c.ids[0])
-	if err != nil {
-		return c, err
-	}
-	c.name = p.FullName()
-	prints, err := b.store.BadgePrints(ctx, c.ids[0])
-	if len(prints) > 0 {
-		c.lastTime = prints[len(prints)-1].At
-	}
-	return c, err
-}
-
 // askReprint asks what to do with those who already have a badge: print
 // theirs again, print only the others, or nothing.
-func (b *badgePrinter) askReprint(j badgeJob, c badgeCheck) {
+func (b *badgePrinter) askReprint(j badgeJob, c export.BadgeCheck) {
 	var d *dialog.CustomDialog
 	var text string
 	var buttons []fyne.CanvasObject
 	cancel := widget.NewButton(lang.L("Cancel"), func() { d.Hide() })
-	if len(c.ids) == 1 {
+	if len(c.IDs) == 1 {
 		text = lang.L("{{.Name}} already has a badge (printed on {{.Date}}). Print another?",
-			map[string]any{"Name": c.name, "Date": dateTime(c.lastTime)})
+			map[string]any{"Name": c.Name, "Date": dateTime(c.LastPrint)})
 		again := widget.NewButton(lang.L("Print another"), func() {
 			d.Hide()
-			b.writeAsync(j, c.ids, false)
+			b.writeAsync(j, c.IDs, false)
 		})
 		again.Importance = widget.HighImportance
 		buttons = []fyne.CanvasObject{cancel, again}
 	} else {
-		text = lang.N("{{.Count}} of the {{.Total}} people chosen already have a badge. Print theirs again?", c.printed,
-			map[string]any{"Count": c.printed, "Total": len(c.ids)})
+		text = lang.N("{{.Count}} of the {{.Total}} people chosen already have a badge. Print theirs again?", c.Printed,
+			map[string]any{"Count": c.Printed, "Total": len(c.IDs)})
 		again := widget.NewButton(lang.L("Print theirs again"), func() {
 			d.Hide()
-			b.writeAsync(j, c.ids, false)
+			b.writeAsync(j, c.IDs, false)
 		})
 		others := widget.NewButton(lang.L("Only the others"), func() {
 			d.Hide()
-			b.writeAsync(j, c.ids, true)
+			b.writeAsync(j, c.IDs, true)
 		})
 		others.Importance = widget.HighImportance
 		buttons = []fyne.CanvasObject{cancel, again}
-		if c.printed < len(c.ids) {
+		if c.Printed < len(c.IDs) {
 			buttons = append(buttons, others)
 		}
 	}
@@ -237,7 +202,7 @@ func (b *badgePrinter) write(work, ctx context.Context, j badgeJob, ids []int64,
 	}
 	write := func(w io.Writer) error { return export.WriteBadges(work, w, in, opts) }
 	if j.dest != "" {
-		err = export.WriteFile(j.dest, write)
+		err = export.WriteFile(j.dest, write, b.store.Path())
 	} else {
 		viewer, err = printPDF(work, printJob{printer: printer, congress: b.store.Path(), write: write,
 			duplex: opts.Settings.Duplex && j.layout.Mode != export.FoldOver, short: opts.Settings.ShortEdge})

@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"congres/data"
 	"congres/export"
 )
 
@@ -81,8 +82,14 @@ func (s *exportSaver) askWhere(title, name, ext string, chosen func(path string)
 }
 
 // confirmReplace calls chosen with path, asking first when a file is there.
+// A congress file or any other database is never written over: that is
+// said, and nothing happens.
 func (s *exportSaver) confirmReplace(path string, chosen func(path string)) {
 	s.prefs.SetString(prefExportFolder, filepath.Dir(path))
+	if err := data.CheckOutput(path, s.congress); err != nil {
+		showError(s.env.win, err)
+		return
+	}
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		chosen(path)
 		return
@@ -105,7 +112,7 @@ func (s *exportSaver) writeAsync(message, path string, write exportWrite, done f
 	progress, report := showProgressBar(s.env.win, message, cancel)
 	s.env.tasks.runAsync(context.Background(), func(context.Context) func() {
 		defer cancel()
-		err := export.WriteFile(path, func(w io.Writer) error { return write(work, w, report) })
+		err := export.WriteFile(path, func(w io.Writer) error { return write(work, w, report) }, s.congress)
 		return func() {
 			progress.Hide()
 			if err != nil {

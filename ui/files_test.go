@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -23,9 +24,18 @@ func TestSaveCopy(t *testing.T) {
 	}
 
 	t.Run("ErrFileExists", func(t *testing.T) {
-		u.saveCopyAsync(u.session(), dest)
+		other := filepath.Join(t.TempDir(), "notes"+data.Extension)
+		if err := os.WriteFile(other, []byte("notes"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		u.saveCopyAsync(u.session(), other)
 		waitIdle(t, &u.tasks)
 		assertDialogSays(t, u.win, "already exists")
+	})
+	t.Run("ErrOutputIsDatabase", func(t *testing.T) {
+		u.saveCopyAsync(u.session(), dest) // the copy is a congress now
+		waitIdle(t, &u.tasks)
+		assertDialogSays(t, u.win, "is a congress file or another database")
 	})
 }
 
