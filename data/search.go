@@ -477,46 +477,52 @@ type Duplicate struct {
 func (s *Store) PossibleDuplicates(ctx context.Context, p Participant) ([]Duplicate, error) {
 	var out []Duplicate
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		seen := map[int64]bool{p.ID: true}
-		email := strings.ToLower(strings.TrimSpace(p.Email))
-		if email != "" {
-			ids, err := queryIDs(ctx, tx, "SELECT id FROM participant WHERE email = ? COLLATE NOCASE ORDER BY id", email)
-			if err != nil {
-				return err
-			}
-			for _, id := range ids {
-				if seen[id] {
-					continue
-				}
-				seen[id] = true
-				d, err := loadParticipant(ctx, tx, "p.id = ?", id)
-				if err != nil {
-					return err
-				}
-				out = append(out, Duplicate{d, "email"})
-			}
-		}
-		ids, err := queryIDs(ctx, tx, "SELECT id FROM participant WHERE name_key = ? ORDER BY id", Fold(p.FirstName+" "+p.LastName))
+		var err error
+		out, err = possibleDuplicates(ctx, tx, p)
+		return err
+	})
+	return out, err
+}
+
+func possibleDuplicates(ctx context.Context, tx *sql.Tx, p Participant) ([]Duplicate, error) {
+	var out []Duplicate
+	seen := map[int64]bool{p.ID: true}
+	if email := strings.ToLower(strings.TrimSpace(p.Email)); email != "" {
+		ids, err := queryIDs(ctx, tx, "SELECT id FROM participant WHERE email = ? COLLATE NOCASE ORDER BY id", email)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		org := Fold(p.Organisation)
 		for _, id := range ids {
 			if seen[id] {
 				continue
 			}
+			seen[id] = true
 			d, err := loadParticipant(ctx, tx, "p.id = ?", id)
 			if err != nil {
-				return err
+				return nil, err
 			}
-			if Fold(d.Organisation) == org {
-				seen[id] = true
-				out = append(out, Duplicate{d, "name"})
-			}
+			out = append(out, Duplicate{d, "email"})
 		}
-		return nil
-	})
-	return out, err
+	}
+	ids, err := queryIDs(ctx, tx, "SELECT id FROM participant WHERE name_key = ? ORDER BY id", Fold(p.FirstName+" "+p.LastName))
+	if err != nil {
+		return nil, err
+	}
+	org := Fold(p.Organisation)
+	for _, id := range ids {
+		if seen[id] {
+			continue
+		}
+		d, err := loadParticipant(ctx, tx, "p.id = ?", id)
+		if err != nil {
+			return nil, err
+		}
+		if Fold(d.Organisation) == org {
+			seen[id] = true
+			out = append(out, Duplicate{d, "name"})
+		}
+	}
+	return out, nil
 }
 
 // DuplicateGroups lists, over the whole file, the groups of participant IDs

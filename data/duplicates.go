@@ -1,0 +1,47 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+)
+
+// DuplicatesBeforeSave returns the people that saving p would make one more
+// record of: those who have p's email, or p's first name, last name and
+// organisation ignoring case and accents (PossibleDuplicates). For a
+// participant already saved (p.ID set), the people their stored record
+// already matched are left out, so that editing someone's fee does not
+// warn again of a duplicate the organiser already knows. p need not be
+// valid nor saved.
+func (s *Store) DuplicatesBeforeSave(ctx context.Context, p Participant) ([]Duplicate, error) {
+	var out []Duplicate
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		dups, err := possibleDuplicates(ctx, tx, p)
+		if err != nil || len(dups) == 0 || p.ID == 0 {
+			out = dups
+			return err
+		}
+		stored, err := loadParticipant(ctx, tx, "p.id = ?", p.ID)
+		if KindOf(err) == KindNotFound {
+			out = dups
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		known, err := possibleDuplicates(ctx, tx, stored)
+		if err != nil {
+			return err
+		}
+		already := map[int64]bool{}
+		for _, d := range known {
+			already[d.ID] = true
+		}
+		for _, d := range dups {
+			if !already[d.ID] {
+				out = append(out, d)
+			}
+		}
+		return nil
+	})
+	return out, err
+}
