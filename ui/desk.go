@@ -418,7 +418,13 @@ func (s *deskScreen) admitAsync(id int64, accept []data.DeskWarningKind) {
 	req := data.AdmitRequest{ParticipantID: id, Day: s.today(), SessionID: s.session,
 		Desk: deskName(s.prefs), Accept: accept}
 	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
+		// The file's write lock may be taken by an import writing its rows:
+		// say so while the check-in waits its turn.
+		wait := time.AfterFunc(deskWaitNotice, func() {
+			fyne.Do(func() { s.card.setResult(lang.L("Waiting for the import to finish…"), widget.WarningImportance) })
+		})
 		r, err := s.store.Admit(ctx, req)
+		wait.Stop()
 		return func() {
 			if err != nil {
 				showError(s.env.win, err)
@@ -428,6 +434,9 @@ func (s *deskScreen) admitAsync(id int64, accept []data.DeskWarningKind) {
 		}
 	})
 }
+
+// deskWaitNotice is how long a check-in waits before the desk says why.
+const deskWaitNotice = 700 * time.Millisecond
 
 // onAdmitted shows what Admit did and readies the field for the next person.
 func (s *deskScreen) onAdmitted(r data.AdmitResult) {
