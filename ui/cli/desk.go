@@ -1,0 +1,187 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"time"
+
+	"congres/data"
+)
+
+// The welcome desk from the command line: checkin, undo.
+
+// exitUnknownCode is the exit code of a code nobody has; deskExit those of
+// the warnings of checkin. When several warnings apply, the lowest code
+// wins: a full session and a clash both also mean "not enrolled", and say
+// more.
+const exitUnknownCode = 3
+
+var deskExit = map[data.DeskWarningKind]int{
+	data.WarnAlreadyIn: 4, data.WarnCancelled: 5, data.WarnUnpaid: 6, data.WarnNotToday: 7,
+	data.WarnSessionFull: 8, data.WarnEnrolledElsewhere: 9, data.WarnNotEnrolled: 10,
+}
+
+var checkinCommand = &command{
+	name: "checkin",
+	forms: []form{{
+		call: [2]string{"checkin FILE CODE [--session ID] [--desk NAME] [--day YYYY-MM-DD] [--yes]",
+			"checkin FICHIER CODE [--session ID] [--desk NOM] [--day AAAA-MM-JJ] [--yes]"},
+		what: [2]string{"check a person in at the desk (today, or --day), or\n" +
+			"into a session at its door; a warning stops it unless\n" +
+			"--yes: exit code 3 unknown code, 4 already checked in,\n" +
+			"5 cancelled, 6 unpaid, 7 not expected that day, 8 session\n" +
+			"full, 9 enrolled elsewhere at that time, 10 not enrolled\n" +
+			"(the lowest when several apply)",
+			"enregistre l'arrivée d'une personne (aujourd'hui, ou --day)\n" +
+				"ou son entrée dans une session ; une alerte l'arrête, sauf\n" +
+				"--yes : code de sortie 3 code inconnu, 4 déjà arrivé·e,\n" +
+				"5 annulé·e, 6 non réglé, 7 pas attendu·e ce jour-là,\n" +
+				"8 session complète, 9 inscrit·e ailleurs au même moment,\n" +
+				"10 non inscrit·e (le plus petit si plusieurs s'appliquent)"},
+	}},
+	minArgs: 2,
+	needs:   [2]string{"checkin needs FILE and CODE.", "checkin attend FICHIER et CODE."},
+	flags: func(fs *flag.FlagSet, o *options) {
+		fs.Int64Var(&o.session, "session", 0, "")
+		fs.StringVar(&o.desk, "desk", "", "")
+		fs.StringVar(&o.day, "day", "", "")
+		fs.BoolVar(&o.yes, "yes", false, "")
+	},
+	run: checkin,
+}
+
+// deskName is the desk a check-in is logged at: --desk, else this computer.
+func deskName(flag string) string {
+	if flag != "" {
+		return flag
+	}
+	if h, err := os.Hostname(); err == nil && h != "" {
+		return h
+	}
+	return "congres"
+}
+
+func checkin(r *runner, o *options, args []string) error {
+	ctx, tr := r.ctx, r.tr
+	var day data.Day
+	if o.day != "" {
+		var err error
+		if day, err = data.ParseDay(o.day); err != nil {
+			return err
+		}
+	}
+	s, id, err := r.openAt(args[0], args[1])
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if day == "" && o.session == 0 {
+		today, ok, err := s.CongressDayFor(ctx, time.Now())
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return r.usage(fmt.Sprintf("today (%s) is not a day of the congress: say which with --day YYYY-MM-DD.", today),
+				fmt.Sprintf("aujourd'hui (%s) n'est pas un jour du congrès : indiquez lequel avec --day AAAA-MM-JJ.", today))
+		}
+		day = today
+	}
+	req := data.AdmitRequest{ParticipantID: id, Day: day, SessionID: o.session, Desk: deskName(o.desk)}
+	if o.yes {
+		req.Accept = data.DeskWarningKinds
+	}
+	res, err := s.Admit(ctx, req)
+	if err != nil {
+		return err
+	}
+	p := res.Card.Participant
+	fmt.Fprintln(r.out, strings.Join(slices.DeleteFunc([]string{p.FullName(), p.Organisation, res.Card.Category.Name},
+		func(s string) bool { return s == "" }), " — "))
+	for _, w := range res.Card.Warnings {
+		fmt.Fprintln(r.out, tr("Warning: ", "Attention : ")+w.Message(r.lang))
+	}
+	if !res.Admitted {
+		code := 0
+		for _, w := range res.Pending {
+			if c := deskExit[w.Kind]; code == 0 || c < code {
+				code = c
+			}
+		}
+		return exitError{code, tr("not checked in: add --yes to check them in anyway.",
+			"rien n'a été enregistré : ajoutez --yes pour l'enregistrer malgré tout.")}
+	}
+	c := res.Checkin
+	at := c.At.Local().Format("15:04")
+	switch {
+	case !res.New:
+		fmt.Fprintf(r.out, tr("Already in since %s, at %s: nothing new recorded.\n", "Déjà enregistré·e depuis %s, au poste « %s » : rien de nouveau.\n"), at, c.Desk)
+	case c.Kind == data.SessionEntry:
+		se, err := s.Session(ctx, c.SessionID)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(r.out, tr("Entered “%s” at %s, at %s.\n", "Entrée dans « %s » enregistrée à %s, au poste « %s ».\n"), se.Title, at, c.Desk)
+	default:
+		fmt.Fprintf(r.out, tr("Checked in on %s at %s, at %s.\n", "Arrivée enregistrée le %s à %s, au poste « %s ».\n"), c.Day, at, c.Desk)
+	}
+	return nil
+}
+
+// openAt opens the congress file and finds the person with that code.
+func (r *runner) openAt(path, code string) (*data.Store, int64, error) {
+	s, err := r.open(path)
+	if err != nil {
+		return nil, 0, err
+	}
+	id, err := s.ParticipantIDByCode(r.ctx, code)
+	if err != nil {
+		s.Close()
+		return nil, 0, err
+	}
+	return s, id, nil
+}
+
+var undoCommand = &command{
+	name: "undo",
+	forms: []form{{
+		call: [2]string{"undo FILE CODE [--desk NAME]", "undo FICHIER CODE [--desk NOM]"},
+		what: [2]string{"undo that person's last check-in or session entry\n(an undo line in the log; nothing is deleted)",
+			"annule le dernier passage de cette personne\n(une ligne d'annulation au journal ; rien n'est effacé)"},
+	}},
+	minArgs: 2,
+	needs:   [2]string{"undo needs FILE and CODE.", "undo attend FICHIER et CODE."},
+	flags: func(fs *flag.FlagSet, o *options) {
+		fs.StringVar(&o.desk, "desk", "", "")
+	},
+	run: undo,
+}
+
+func undo(r *runner, o *options, args []string) error {
+	ctx := r.ctx
+	s, id, err := r.openAt(args[0], args[1])
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	u, err := s.UndoLastEntry(ctx, id, deskName(o.desk))
+	if err != nil {
+		return err
+	}
+	p, err := s.Participant(ctx, id)
+	if err != nil {
+		return err
+	}
+	if u.SessionID != 0 {
+		se, err := s.Session(ctx, u.SessionID)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(r.out, r.tr("%s: entry into “%s” undone.\n", "%s : entrée dans « %s » annulée.\n"), p.FullName(), se.Title)
+		return nil
+	}
+	fmt.Fprintf(r.out, r.tr("%s: arrival on %s undone.\n", "%s : arrivée du %s annulée.\n"), p.FullName(), u.Day)
+	return nil
+}

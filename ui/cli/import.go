@@ -1,0 +1,144 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"congres/data"
+)
+
+var importCommand = &command{
+	name: "import",
+	forms: []form{{
+		call: [2]string{"import FILE SOURCE [--sheet NAME] [--dry-run] [--on-match fill|overwrite|skip|create]\n" +
+			"               [--map \"Column=field\"…] [--category \"Text=Category\"…] [--create-categories]",
+			"import FICHIER SOURCE [--sheet NOM] [--dry-run] [--on-match fill|overwrite|skip|create]\n" +
+				"               [--map \"Colonne=champ\"…] [--category \"Texte=Catégorie\"…] [--create-categories]"},
+		what: [2]string{"import registrations from a CSV or XLSX file in one\n" +
+			"transaction; rejected rows are listed and left out\n" +
+			"(exit code 1), --dry-run only counts",
+			"importe des inscriptions d'un fichier CSV ou XLSX en une\n" +
+				"transaction ; les lignes rejetées sont listées et laissées\n" +
+				"de côté (code de sortie 1), --dry-run ne fait que compter"},
+	}},
+	minArgs: 2,
+	needs:   [2]string{"import needs FILE and SOURCE.", "import attend FICHIER et SOURCE."},
+	flags: func(fs *flag.FlagSet, o *options) {
+		fs.StringVar(&o.sheet, "sheet", "", "")
+		fs.BoolVar(&o.dryRun, "dry-run", false, "")
+		fs.StringVar(&o.onMatch, "on-match", "fill", "")
+		fs.BoolVar(&o.createCategories, "create-categories", false, "")
+		fs.Var(&o.maps, "map", "")
+		fs.Var(&o.categories, "category", "")
+	},
+	run: importFile,
+}
+
+func importFile(r *runner, o *options, args []string) error {
+	ctx := r.ctx
+	opts := data.ImportOptions{DryRun: o.dryRun, CreateCategories: o.createCategories}
+	switch o.onMatch {
+	case "fill", "update":
+		opts.OnMatch = data.MatchFill
+	case "overwrite":
+		opts.OnMatch = data.MatchOverwrite
+	case "skip":
+		opts.OnMatch = data.MatchSkip
+	case "create":
+		opts.OnMatch = data.MatchCreate
+	default:
+		return r.usage("--on-match is fill (update), overwrite, skip or create.", "--on-match vaut fill (update), overwrite, skip ou create.")
+	}
+	s, err := r.open(args[0])
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	src := data.ImportSource{Path: args[1], Sheet: o.sheet}
+	if len(o.maps) > 0 {
+		pv, err := s.PreviewImport(ctx, src)
+		if err != nil {
+			return err
+		}
+		if opts.Mapping, err = r.applyMap(pv.Header, pv.Mapping, o.maps); err != nil {
+			return err
+		}
+	}
+	if len(o.categories) > 0 {
+		opts.CategoryMap = map[string]int64{}
+		for _, c := range o.categories {
+			id, err := r.categoryID(s, c[1])
+			if err != nil {
+				return err
+			}
+			opts.CategoryMap[data.Fold(c[0])] = id
+		}
+	}
+	if p := r.progressLine(); p != nil {
+		opts.Progress = func(done, total int64) { p(int(done>>10), int(total>>10)) }
+	}
+	rep, err := s.Import(ctx, src, opts)
+	if err != nil {
+		return err
+	}
+	r.printImportReport(r.out, rep, o.dryRun)
+	if rep.Rejected > 0 {
+		// A non-zero exit code for scripts: the rows are listed above.
+		return failure(r.count(rep.Rejected, "row rejected.", "rows rejected.", "ligne rejetée.", "lignes rejetées."))
+	}
+	return nil
+}
+
+// applyMap changes the proposed mapping with the --map flags, columns named
+// as in the file (case and accents ignored), fields by key.
+func (r *runner) applyMap(header []string, mapping []data.ImportField, maps pairs) ([]data.ImportField, error) {
+	fields := map[string]data.ImportField{"": data.FieldIgnore, "ignore": data.FieldIgnore}
+	var keys []string
+	for _, f := range data.ImportFields() {
+		fields[string(f)] = f
+		keys = append(keys, string(f))
+	}
+	for _, m := range maps {
+		col := slices.IndexFunc(header, func(h string) bool { return data.Fold(h) == data.Fold(m[0]) })
+		if col < 0 {
+			return nil, failure(fmt.Sprintf(r.tr("the file has no column %q. Columns: %s.", "le fichier n'a pas de colonne « %s ». Colonnes : %s."),
+				m[0], strings.Join(header, ", ")))
+		}
+		f, ok := fields[strings.ToLower(m[1])]
+		if !ok {
+			return nil, failure(fmt.Sprintf(r.tr("%q is not a field. Fields: %s (or ignore).", "« %s » n'est pas un champ. Champs : %s (ou ignore)."),
+				m[1], strings.Join(keys, ", ")))
+		}
+		mapping[col] = f
+	}
+	return mapping, nil
+}
+
+func (r *runner) printImportReport(out io.Writer, rep data.ImportReport, dryRun bool) {
+	tr := r.tr
+	if dryRun {
+		fmt.Fprintln(out, tr("Dry run: nothing was written.", "Essai : rien n'a été écrit."))
+	}
+	fmt.Fprintf(out, tr("%d rows: %d new, %d updated, %d unchanged, %d skipped, %d rejected; %d workshop places.\n",
+		"%d lignes : %d nouvelles, %d mises à jour, %d inchangées, %d ignorées, %d rejetées ; %d places en atelier.\n"),
+		rep.Rows, rep.New, rep.Updated, rep.Unchanged, rep.Skipped, rep.Rejected, rep.Enrolments)
+	if len(rep.UnknownCategories) > 0 {
+		fmt.Fprintf(out, tr("Unknown categories: %s (--create-categories, or --category \"Text=Category\").\n",
+			"Catégories inconnues : %s (--create-categories, ou --category \"Texte=Catégorie\").\n"),
+			strings.Join(rep.UnknownCategories, ", "))
+	}
+	for _, is := range rep.Issues {
+		kind := tr("rejected", "rejetée")
+		if is.Warning {
+			kind = tr("warning", "attention")
+		}
+		col := ""
+		if is.Column != "" {
+			col = " [" + is.Column + "]"
+		}
+		fmt.Fprintf(out, tr("line %d%s, %s: %s\n", "ligne %d%s, %s : %s\n"), is.Line, col, kind, data.Message(is.Err, r.lang))
+	}
+}
