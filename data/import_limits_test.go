@@ -2,8 +2,8 @@ package data
 
 import (
 	"archive/zip"
-	"bytes"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,7 +12,7 @@ import (
 
 // writeXLSX writes a minimal workbook whose first sheet's rows are
 // sheetRows (the XML inside <sheetData>), with the entries packed at level.
-func writeXLSX(tb testing.TB, sheetRows func(w *bytes.Buffer)) string {
+func writeXLSX(tb testing.TB, sheetRows func(w io.Writer)) string {
 	tb.Helper()
 	path := filepath.Join(tb.TempDir(), "inscriptions.xlsx")
 	out, err := os.Create(path)
@@ -33,12 +33,14 @@ func writeXLSX(tb testing.TB, sheetRows func(w *bytes.Buffer)) string {
 	put("_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`)
 	put("xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Inscriptions" sheetId="1" r:id="rId1"/></sheets></workbook>`)
 	put("xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`)
-	var b bytes.Buffer
-	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`)
-	b.WriteString(`<row r="1"><c r="A1" t="inlineStr"><is><t>Prénom</t></is></c><c r="B1" t="inlineStr"><is><t>Nom</t></is></c></row>`)
-	sheetRows(&b)
-	b.WriteString(`</sheetData></worksheet>`)
-	put("xl/worksheets/sheet1.xml", b.String())
+	w, err := z.Create("xl/worksheets/sheet1.xml")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	io.WriteString(w, `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`)
+	io.WriteString(w, `<row r="1"><c r="A1" t="inlineStr"><is><t>Prénom</t></is></c><c r="B1" t="inlineStr"><is><t>Nom</t></is></c></row>`)
+	sheetRows(w)
+	io.WriteString(w, `</sheetData></worksheet>`)
 	if err := z.Close(); err != nil {
 		tb.Fatal(err)
 	}
@@ -74,11 +76,14 @@ func importRefused(t *testing.T, path string, want *Error) {
 // from the zip's directory, before anything is unpacked.
 func TestImportXLSXZipBomb(t *testing.T) {
 	row := `<row><c t="inlineStr"><is><t>Anne</t></is></c><c t="inlineStr"><is><t>Ader</t></is></c></row>`
-	path := writeXLSX(t, func(b *bytes.Buffer) {
-		b.WriteString(`<row r="2"><c r="A2" t="inlineStr"><is><t>`)
-		b.WriteString(strings.Repeat("A", 200<<20))
-		b.WriteString(`</t></is></c></row>`)
-		b.WriteString(row)
+	path := writeXLSX(t, func(w io.Writer) {
+		io.WriteString(w, `<row r="2"><c r="A2" t="inlineStr"><is><t>`)
+		chunk := strings.Repeat("A", 1<<20)
+		for range 200 {
+			io.WriteString(w, chunk)
+		}
+		io.WriteString(w, `</t></is></c></row>`)
+		io.WriteString(w, row)
 	})
 	if st, _ := os.Stat(path); st.Size() > 1<<20 {
 		t.Fatalf("the bomb is %d bytes", st.Size())
@@ -92,9 +97,9 @@ func TestImportXLSXCellTooLong(t *testing.T) {
 	for i := 0; cell.Len() < 40<<10; i++ {
 		cell.WriteString(demoLastNames[(i*7919)%len(demoLastNames)] + " ")
 	}
-	path := writeXLSX(t, func(b *bytes.Buffer) {
-		b.WriteString(`<row r="2"><c r="A2" t="inlineStr"><is><t>Anne</t></is></c><c r="B2" t="inlineStr"><is><t>Ader</t></is></c></row>`)
-		b.WriteString(`<row r="3"><c r="A3" t="inlineStr"><is><t>Paul</t></is></c><c r="B3" t="inlineStr"><is><t>` + cell.String() + `</t></is></c></row>`)
+	path := writeXLSX(t, func(w io.Writer) {
+		io.WriteString(w, `<row r="2"><c r="A2" t="inlineStr"><is><t>Anne</t></is></c><c r="B2" t="inlineStr"><is><t>Ader</t></is></c></row>`)
+		io.WriteString(w, `<row r="3"><c r="A3" t="inlineStr"><is><t>Paul</t></is></c><c r="B3" t="inlineStr"><is><t>`+cell.String()+`</t></is></c></row>`)
 	})
 	importRefused(t, path, ErrImportCellTooLong)
 }
