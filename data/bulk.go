@@ -5,15 +5,23 @@ import (
 	"database/sql"
 )
 
-// SetCategoryMany puts these participants in one category, all or none.
-func (s *Store) SetCategoryMany(ctx context.Context, ids []int64, categoryID int64) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
-		var n int
-		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM category WHERE id = ?", categoryID).Scan(&n); err != nil {
+// SetCategoryMany puts these participants in one category, all or none,
+// and logs the change (made by by: the desk or laptop) so that it can be
+// undone.
+func (s *Store) SetCategoryMany(ctx context.Context, ids []int64, categoryID int64, by string) (BulkChange, error) {
+	var ch BulkChange
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		var name string
+		err := tx.QueryRowContext(ctx, "SELECT name FROM category WHERE id = ?", categoryID).Scan(&name)
+		if err == sql.ErrNoRows {
+			return withField(notFound(lACategory), "category")
+		}
+		if err != nil {
 			return err
 		}
-		if n == 0 {
-			return withField(notFound(lACategory), "category")
+		before, err := snapshotPeople(ctx, tx, ids)
+		if err != nil {
+			return err
 		}
 		now := formatTime(s.now())
 		for _, id := range ids {
@@ -25,26 +33,44 @@ func (s *Store) SetCategoryMany(ctx context.Context, ids []int64, categoryID int
 				return err
 			}
 		}
-		return nil
+		ch, err = s.logBulk(ctx, tx, BulkCategory, name, by, ids, before, nil, nil)
+		return err
 	})
+	return ch, err
 }
 
-// SetStatusMany changes these participants' status, all or none;
-// cancelling frees their places.
-func (s *Store) SetStatusMany(ctx context.Context, ids []int64, st Status) error {
+// SetStatusMany changes these participants' status, all or none, and logs
+// the change so that it can be undone; cancelling frees their places.
+func (s *Store) SetStatusMany(ctx context.Context, ids []int64, st Status, by string) (BulkChange, error) {
 	switch st {
 	case StatusPending, StatusConfirmed, StatusCancelled:
 	default:
-		return ErrStatusInvalid.With(st)
+		return BulkChange{}, ErrStatusInvalid.With(st)
 	}
-	return s.write(ctx, func(tx *sql.Tx) error {
+	var ch BulkChange
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		before, err := snapshotPeople(ctx, tx, ids)
+		if err != nil {
+			return err
+		}
+		// Cancelling hands places on to others: every session of these
+		// people may change.
+		sessions := "SELECT session_id FROM enrolment WHERE participant_id IN (SELECT value FROM json_each(?))"
+		enrolBefore, err := snapshotEnrolments(ctx, tx, sessions, idsJSON(ids))
+		if err != nil {
+			return err
+		}
 		for _, id := range ids {
 			if err := s.setStatus(ctx, tx, id, st); err != nil {
 				return err
 			}
 		}
-		return nil
+		ch, err = s.logBulk(ctx, tx, BulkStatus, string(st), by, ids, before, enrolBefore, func() (map[enrolKey]enrolValues, error) {
+			return snapshotEnrolments(ctx, tx, sessions, idsJSON(ids))
+		})
+		return err
 	})
+	return ch, err
 }
 
 // EnrolResult is what enrolling one person of a group gave.
@@ -55,12 +81,19 @@ type EnrolResult struct {
 }
 
 // EnrolMany enrols these participants in a session (on its waiting list
-// when full). Those who cannot be enrolled are reported one by one; the
-// others are enrolled.
-func (s *Store) EnrolMany(ctx context.Context, ids []int64, sessionID int64) ([]EnrolResult, error) {
+// when full), and logs the change so that it can be undone. Those who
+// cannot be enrolled are reported one by one; the others are enrolled.
+func (s *Store) EnrolMany(ctx context.Context, ids []int64, sessionID int64, by string) (BulkChange, []EnrolResult, error) {
 	var results []EnrolResult
+	var ch BulkChange
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		if _, err := loadSession(ctx, tx, sessionID); err != nil {
+		se, err := loadSession(ctx, tx, sessionID)
+		if err != nil {
+			return err
+		}
+		const sessions = "SELECT ?"
+		before, err := snapshotEnrolments(ctx, tx, sessions, sessionID)
+		if err != nil {
 			return err
 		}
 		for _, id := range ids {
@@ -70,9 +103,12 @@ func (s *Store) EnrolMany(ctx context.Context, ids []int64, sessionID int64) ([]
 			}
 			results = append(results, EnrolResult{ParticipantID: id, Status: st, Err: err})
 		}
-		return nil
+		ch, err = s.logBulk(ctx, tx, BulkEnrol, se.Title, by, ids, nil, before, func() (map[enrolKey]enrolValues, error) {
+			return snapshotEnrolments(ctx, tx, sessions, sessionID)
+		})
+		return err
 	})
-	return results, err
+	return ch, results, err
 }
 
 // Regions lists the regions participants come from, for filters.

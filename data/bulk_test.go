@@ -10,7 +10,7 @@ func TestBulkActions(t *testing.T) {
 	a, b, c := addPerson(t, s, "A", "A"), addPerson(t, s, "B", "B"), addPerson(t, s, "C", "C")
 	press := category(t, s, "Presse")
 	t.Run("SetCategoryMany", func(t *testing.T) {
-		if err := s.SetCategoryMany(ctx, []int64{a.ID, b.ID}, press); err != nil {
+		if _, err := s.SetCategoryMany(ctx, []int64{a.ID, b.ID}, press, "Desk 1"); err != nil {
 			t.Fatal(err)
 		}
 		rows, _ := s.ListParticipants(ctx, ParticipantQuery{CategoryID: press})
@@ -19,7 +19,7 @@ func TestBulkActions(t *testing.T) {
 		}
 	})
 	t.Run("SetCategoryManyAllOrNone", func(t *testing.T) {
-		err := s.SetCategoryMany(ctx, []int64{c.ID, 9999}, press)
+		_, err := s.SetCategoryMany(ctx, []int64{c.ID, 9999}, press, "Desk 1")
 		wantErr(t, err, ErrNotFound)
 		if got, _ := s.Participant(ctx, c.ID); got.CategoryID == press {
 			t.Fatal("half a bulk change was saved")
@@ -32,7 +32,7 @@ func TestBulkActions(t *testing.T) {
 		if _, err := s.Enrol(ctx, c.ID, other.ID); err != nil {
 			t.Fatal(err)
 		}
-		res, err := s.EnrolMany(ctx, []int64{a.ID, b.ID, c.ID}, ws.ID)
+		_, res, err := s.EnrolMany(ctx, []int64{a.ID, b.ID, c.ID}, ws.ID, "Desk 1")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -42,14 +42,15 @@ func TestBulkActions(t *testing.T) {
 		wantErr(t, res[2].Err, ErrClash)
 	})
 	t.Run("SetStatusManyFreesPlaces", func(t *testing.T) {
-		if err := s.SetStatusMany(ctx, []int64{a.ID}, StatusCancelled); err != nil {
+		if _, err := s.SetStatusMany(ctx, []int64{a.ID}, StatusCancelled, "Desk 1"); err != nil {
 			t.Fatal(err)
 		}
 		list, _ := s.SessionEnrolments(ctx, ws.ID)
 		if len(list) != 1 || list[0].ParticipantID != b.ID || list[0].Status != Enrolled {
 			t.Fatalf("%+v", list)
 		}
-		wantErr(t, s.SetStatusMany(ctx, []int64{b.ID}, "gone"), ErrStatusInvalid)
+		_, err := s.SetStatusMany(ctx, []int64{b.ID}, "gone", "Desk 1")
+		wantErr(t, err, ErrStatusInvalid)
 	})
 	t.Run("Regions", func(t *testing.T) {
 		p := newPerson(t, s, "D", "D")

@@ -2,7 +2,9 @@ package data
 
 import (
 	"bytes"
+	"encoding/base64"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -94,4 +96,131 @@ func TestDeskPIN(t *testing.T) {
 			t.Fatal("a new PIN after removal")
 		}
 	})
+}
+
+// storeHash puts a hand-made PIN hash into the file, as another program
+// could.
+func storeHash(t *testing.T, s *Store, hash string) {
+	t.Helper()
+	if _, err := s.w.ExecContext(ctx, "UPDATE desk_pin SET hash = ? WHERE id = 1", hash); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestDeskPINWeakRefused: a stored hash weaker than Congrès writes (too few
+// iterations, too short a salt) or unreadable is refused with a sentence,
+// even with the right PIN, and cannot lock a desk.
+func TestDeskPINWeakRefused(t *testing.T) {
+	s := mustOpen(t)
+	const pin = "4711"
+	if err := s.SetDeskPIN(ctx, pin); err != nil {
+		t.Fatal(err)
+	}
+	salt16 := bytes.Repeat([]byte{7}, 16)
+	for name, c := range map[string]struct {
+		salt []byte
+		iter int
+		want *Error
+	}{
+		"OneIteration":   {salt16, 1, ErrPINWeak},
+		"TooFew":         {salt16, pinIterations - 1, ErrPINWeak},
+		"ShortSalt":      {salt16[:8], pinIterations, ErrPINWeak},
+		"NoSalt":         {nil, pinIterations, ErrPINWeak},
+		"AbsurdlyMany":   {salt16, 10*pinIterations + 1, ErrPINDamaged},
+		"NegativeOrZero": {salt16, 0, ErrPINWeak},
+	} {
+		t.Run(name, func(t *testing.T) {
+			var hash string
+			if c.iter > 0 && c.iter <= 10*pinIterations {
+				var err error
+				if hash, err = hashPIN(pin, c.salt, c.iter); err != nil {
+					t.Fatal(err)
+				}
+			} else {
+				hash = pinScheme + "$" + strconv.Itoa(c.iter) + "$" + base64.RawStdEncoding.EncodeToString(c.salt) + "$" +
+					base64.RawStdEncoding.EncodeToString(make([]byte, pinKeyLen))
+			}
+			storeHash(t, s, hash)
+			ok, err := s.CheckDeskPIN(ctx, pin)
+			wantErr(t, err, c.want)
+			if ok {
+				t.Fatal("the right PIN opened a refused hash")
+			}
+			if KindOf(err) == KindInternal || !strings.Contains(Message(err, "fr"), "code organisateur") {
+				t.Fatalf("no sentence: %v", err)
+			}
+			wantErr(t, s.LockDesk(ctx), c.want)
+			if ok, err := s.UnlockDesk(ctx, pin); ok || err == nil {
+				t.Fatal("a refused hash unlocked", ok, err)
+			}
+		})
+	}
+	t.Run("Damaged", func(t *testing.T) {
+		for _, h := range []string{"md5$1$x$y", "pbkdf2-sha256$abc$x$y", "pbkdf2-sha256$100000$!!$y", "pbkdf2-sha256$100000$" +
+			base64.RawStdEncoding.EncodeToString(salt16) + "$short", "garbage"} {
+			storeHash(t, s, h)
+			_, err := s.CheckDeskPIN(ctx, pin)
+			wantErr(t, err, ErrPINDamaged)
+		}
+	})
+}
+
+// TestDeskLockInFile: the lock is kept in the file it protects: reopened,
+// the file is still locked; another file is not; the PIN unlocks it; a
+// file without a PIN cannot be locked; removing the PIN unlocks.
+func TestDeskLockInFile(t *testing.T) {
+	s := mustOpen(t)
+	other := mustOpen(t)
+	path := s.Path()
+	wantErr(t, s.LockDesk(ctx), ErrPINNone)
+	if err := s.SetDeskPIN(ctx, "2468"); err != nil {
+		t.Fatal(err)
+	}
+	if locked, err := s.DeskLocked(ctx); locked || err != nil {
+		t.Fatal("a new PIN locked the desk", locked, err)
+	}
+	if err := s.LockDesk(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if locked, err := s.DeskLocked(ctx); !locked || err != nil {
+		t.Fatal("reopened, the file is no longer locked", locked, err)
+	}
+	if locked, _ := other.DeskLocked(ctx); locked {
+		t.Fatal("another file is locked")
+	}
+	if ok, err := s.UnlockDesk(ctx, "1357"); ok || err != nil {
+		t.Fatal("a wrong PIN unlocked", ok, err)
+	}
+	if locked, _ := s.DeskLocked(ctx); !locked {
+		t.Fatal("a wrong PIN unlocked")
+	}
+	if err := s.SetDeskPIN(ctx, "1357"); err != nil { // a new PIN keeps the lock
+		t.Fatal(err)
+	}
+	if locked, _ := s.DeskLocked(ctx); !locked {
+		t.Fatal("changing the PIN unlocked")
+	}
+	if ok, err := s.UnlockDesk(ctx, "1357"); !ok || err != nil {
+		t.Fatal("the right PIN did not unlock", ok, err)
+	}
+	if locked, _ := s.DeskLocked(ctx); locked {
+		t.Fatal("still locked")
+	}
+	if err := s.LockDesk(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetDeskPIN(ctx, ""); err != nil {
+		t.Fatal(err)
+	}
+	if locked, _ := s.DeskLocked(ctx); locked {
+		t.Fatal("locked without a PIN")
+	}
 }

@@ -303,8 +303,9 @@ func (u *ui) refreshMenu() {
 	importItem.Disabled = !open
 	closeItem := fyne.NewMenuItem(lang.L("Close"), u.unlocked(u.onClose))
 	closeItem.Disabled = !open
-	quit := fyne.NewMenuItem(lang.L("Quit"), u.app.Quit)
+	quit := fyne.NewMenuItem(lang.L("Quit"), u.onQuit) // a locked desk asks for the PIN
 	quit.IsQuit = true
+	quit.Shortcut = shortcutQuit
 	file := fyne.NewMenu(lang.L("File"), newItem, openItem, recent, fyne.NewMenuItemSeparator(),
 		importItem, saveCopy, closeItem, fyne.NewMenuItemSeparator(), quit)
 	help := fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("About Congrès"), u.onAbout))
@@ -316,13 +317,19 @@ var (
 	shortcutOpen           = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutNewParticipant = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutFind           = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutQuit           = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
 )
 
 // addShortcuts makes the menu's shortcuts work from anywhere in the window,
-// with Ctrl+F (search participants), Ctrl+N (new participant) and Esc
-// (close the dialog on top).
+// with Ctrl+F (search participants), Ctrl+N (new participant), Ctrl+Z
+// (undo the last bulk change, on the participants page) and Esc (close the
+// dialog on top). Quitting, by the menu, Ctrl+Q or the window's close
+// button, asks a locked desk for the PIN.
 func (u *ui) addShortcuts() {
 	c := u.win.Canvas()
+	c.AddShortcut(shortcutQuit, func(fyne.Shortcut) { u.onQuit() })
+	u.win.SetCloseIntercept(u.onQuit)
+	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { u.onUndo() })
 	c.AddShortcut(shortcutNew, func(fyne.Shortcut) { u.unlocked(u.onNew)() })
 	c.AddShortcut(shortcutOpen, func(fyne.Shortcut) { u.unlocked(u.onOpen)() })
 	c.AddShortcut(shortcutFind, func(fyne.Shortcut) { u.onParticipants(func(p participantActions) { p.focusSearch() }) })

@@ -109,6 +109,7 @@ func (s *deskScreen) build() fyne.CanvasObject {
 	s.showLocked(s.lock != nil && s.lock.locked())
 	if s.lock != nil {
 		s.lock.changed = append(s.lock.changed, s.showLocked)
+		s.lock.onScan = s.onScanned
 	}
 	showIf(s.buttons.lock, s.lock != nil)
 	s.buttons.checkIn.Importance = widget.HighImportance
@@ -232,6 +233,12 @@ func (s *deskScreen) onLockTapped() {
 		s.lock.lockAsync()
 	}
 	s.focus()
+}
+
+// onScanned checks in a badge scanned while the PIN dialog was open.
+func (s *deskScreen) onScanned(code string) {
+	s.clearSearch()
+	s.onSubmitted(code)
 }
 
 // showLocked says on the lock button what it does.

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -12,35 +14,99 @@ import (
 	"congres/data"
 )
 
-// prefDeskLocked remembers that this laptop's desk is locked, so that
-// restarting Congrès does not open it.
-const prefDeskLocked = "deskLocked"
-
 // pinStore checks the organiser's PIN kept in the congress file.
 type pinStore interface {
 	HasDeskPIN(ctx context.Context) (bool, error)
 	CheckDeskPIN(ctx context.Context, pin string) (bool, error)
 }
 
+// lockStore keeps the desk's lock and the organiser's PIN, both in the
+// congress file.
+type lockStore interface {
+	DeskLocked(ctx context.Context) (bool, error)
+	LockDesk(ctx context.Context) error
+	UnlockDesk(ctx context.Context, pin string) (bool, error)
+	CheckDeskPIN(ctx context.Context, pin string) (bool, error)
+}
+
+// lockState is what the desk knows of its lock.
+type lockState int
+
+const (
+	lockUnknown lockState = iota // not read from the file yet: counts as locked
+	lockOff
+	lockOn
+)
+
 // deskLock keeps a desk on the welcome screen: leaving it, opening another
-// file, importing or copying the file asks for the organiser's PIN, which
-// unlocks the desk. UI thread only.
+// file, importing, copying the file or quitting asks for the organiser's
+// PIN. The lock is kept in the congress file it protects: reopened, on any
+// laptop, the file is still locked, and another file is not. UI thread
+// only.
+//
+// It keeps a volunteer on the desk screen; it does not protect the file's
+// data from someone who has the file.
 type deskLock struct {
 	env   *env
-	store pinStore
-	prefs fyne.Preferences
-	// changed is told when the desk is locked or unlocked.
+	store lockStore
+	state lockState
+	// changed is told when the desk is locked or unlocked, and when the
+	// lock was first read from the file.
 	changed []func(locked bool)
+	// waiting runs once the lock has been read from the file.
+	waiting []func()
+	// onScan takes a badge scanned while the PIN dialog is open (nil: the
+	// scan is ignored, visibly).
+	onScan func(code string)
+	now    func() time.Time // when keys are typed, to tell a scanner from a person
 }
 
-func newDeskLock(e *env, st pinStore, prefs fyne.Preferences) *deskLock {
-	return &deskLock{env: e, store: st, prefs: prefs}
+func newDeskLock(e *env, st lockStore) *deskLock {
+	l := &deskLock{env: e, store: st, now: time.Now}
+	l.loadAsync()
+	return l
 }
 
-func (l *deskLock) locked() bool { return l.prefs.Bool(prefDeskLocked) }
+// loadAsync reads from the file whether its desk is locked.
+func (l *deskLock) loadAsync() {
+	l.env.tasks.runAsync(l.env.ctx, func(ctx context.Context) func() {
+		locked, err := l.store.DeskLocked(ctx)
+		return func() {
+			if err != nil {
+				locked = true // unknown: stay on the desk
+				showError(l.env.win, err)
+			}
+			l.set(locked)
+			waiting := l.waiting
+			l.waiting = nil
+			for _, fn := range waiting {
+				fn()
+			}
+		}
+	})
+}
+
+// locked reports whether the desk is locked, or not known yet to be
+// unlocked.
+func (l *deskLock) locked() bool { return l.state != lockOff }
+
+// known reports whether the lock has been read from the file.
+func (l *deskLock) known() bool { return l.state != lockUnknown }
+
+// whenKnown runs fn once the lock has been read from the file.
+func (l *deskLock) whenKnown(fn func()) {
+	if l.known() {
+		fn()
+		return
+	}
+	l.waiting = append(l.waiting, fn)
+}
 
 func (l *deskLock) set(locked bool) {
-	l.prefs.SetBool(prefDeskLocked, locked)
+	l.state = lockOff
+	if locked {
+		l.state = lockOn
+	}
 	for _, fn := range l.changed {
 		fn(locked)
 	}
@@ -48,87 +114,203 @@ func (l *deskLock) set(locked bool) {
 
 // lockAsync locks the desk, once an organiser PIN exists to unlock it.
 func (l *deskLock) lockAsync() {
-	l.hasPINAsync(func(has bool) {
-		if has {
-			l.set(true)
-			return
-		}
-		dialog.ShowInformation(lang.L("Lock the desk"),
-			lang.L("Set an organiser PIN first, in Settings → This laptop: it is what unlocks the desk."), l.env.win)
-	})
-}
-
-// hasPINAsync tells then, on the UI thread, whether the file has a PIN.
-func (l *deskLock) hasPINAsync(then func(has bool)) {
 	l.env.tasks.runAsync(l.env.ctx, func(ctx context.Context) func() {
-		has, err := l.store.HasDeskPIN(ctx)
+		err := l.store.LockDesk(ctx)
 		return func() {
 			if err != nil {
-				showError(l.env.win, err)
+				dialog.ShowInformation(lang.L("Lock the desk"), data.Message(err, uiLanguage()), l.env.win)
 				return
 			}
-			then(has)
+			l.set(true)
 		}
 	})
 }
 
 // unlockThen runs fn at once when the desk is not locked; otherwise it asks
-// for the PIN, and runs fn once the right one unlocked the desk. A file
-// without a PIN (the one locked was another) does not stay locked.
+// for the PIN, and runs fn once the right one unlocked the desk.
 func (l *deskLock) unlockThen(fn func()) {
-	if !l.locked() {
-		fn()
-		return
-	}
-	l.hasPINAsync(func(has bool) {
-		if has {
-			l.askPIN(fn)
-			return
-		}
-		l.set(false)
-		fn()
-	})
+	l.pinThen(fn, true)
 }
 
-// askPIN asks for the organiser's PIN; the right one unlocks the desk and
-// runs fn, a wrong one says so and asks again.
-func (l *deskLock) askPIN(fn func()) {
-	pin := widget.NewPasswordEntry()
+// confirmThen runs fn at once when the desk is not locked; otherwise it
+// asks for the PIN and runs fn once the right one is typed, the desk (and
+// the file) staying locked: quitting a locked desk.
+func (l *deskLock) confirmThen(fn func()) {
+	l.pinThen(fn, false)
+}
+
+func (l *deskLock) pinThen(fn func(), unlock bool) {
+	switch l.state {
+	case lockOff:
+		fn()
+	case lockUnknown:
+		l.whenKnown(func() { l.pinThen(fn, unlock) })
+	default:
+		l.askPIN(fn, unlock)
+	}
+}
+
+// askPIN asks for the organiser's PIN: the right one runs fn (having
+// unlocked the desk when unlock is set), a wrong one says so and asks
+// again. Esc or Cancel closes the dialog. A badge scanned meanwhile is not
+// a wrong PIN: it goes to the desk (onScan) and the dialog closes.
+func (l *deskLock) askPIN(fn func(), unlock bool) {
+	pin := newPINEntry(func() time.Time { return l.now() })
 	message := widget.NewLabel("")
 	message.Importance = widget.DangerImportance
+	message.Wrapping = fyne.TextWrapWord
 	message.Hide()
 	var d dialog.Dialog
+	say := func(text string) {
+		message.SetText(text)
+		message.Show()
+		pin.reset()
+		l.env.win.Canvas().Focus(pin)
+	}
 	check := func() {
 		typed := pin.Text
+		if scan, ok := pin.scanned(); ok {
+			l.onScanned(d, scan, say)
+			return
+		}
 		l.env.tasks.runAsync(l.env.ctx, func(ctx context.Context) func() {
-			ok, err := l.store.CheckDeskPIN(ctx, typed)
+			var ok bool
+			var err error
+			if unlock {
+				ok, err = l.store.UnlockDesk(ctx, typed)
+			} else {
+				ok, err = l.store.CheckDeskPIN(ctx, typed)
+			}
 			return func() {
 				switch {
 				case err != nil:
-					message.SetText(data.Message(err, uiLanguage()))
-					message.Show()
+					say(data.Message(err, uiLanguage()))
 				case !ok:
-					message.SetText(lang.L("Wrong PIN."))
-					message.Show()
-					pin.SetText("")
-					l.env.win.Canvas().Focus(pin)
+					say(lang.L("Wrong PIN."))
 				default:
 					d.Hide()
-					l.set(false)
+					if unlock {
+						l.set(false)
+					}
 					fn()
 				}
 			}
 		})
 	}
 	pin.OnSubmitted = func(string) { check() }
+	pin.onEscape = func() { d.Hide() }
 	note := widget.NewLabel(lang.L("This desk is locked. The organiser's PIN unlocks it."))
 	note.Wrapping = fyne.TextWrapWord
-	unlock := widget.NewButton(lang.L("Unlock"), check)
-	unlock.Importance = widget.HighImportance
+	ok := widget.NewButton(lang.L("Unlock"), check)
+	ok.Importance = widget.HighImportance
 	cancel := widget.NewButton(lang.L("Cancel"), func() { d.Hide() })
 	d = dialog.NewCustomWithoutButtons(lang.L("Organiser PIN"),
-		container.NewVBox(note, pin, message, container.NewHBox(cancel, unlock)), l.env.win)
+		container.NewVBox(note, pin, message, container.NewHBox(cancel, ok)), l.env.win)
 	d.Resize(fyne.NewSize(380, 0))
 	d.Show()
 	l.env.win.Canvas().Focus(pin)
+}
+
+// onScanned hands a badge scanned into the PIN dialog to the desk, closing
+// the dialog; without a desk to take it, it says it was not counted.
+func (l *deskLock) onScanned(d dialog.Dialog, scan string, say func(string)) {
+	if l.onScan == nil {
+		say(lang.L("That was a badge scan, not a PIN: it was not counted."))
+		return
+	}
+	d.Hide()
+	l.onScan(scan)
+}
+
+// The keys of a PIN typed by a person come slower than this one after the
+// other; a scanner types a whole code and Enter faster.
+const scanGap = 30 * time.Millisecond
+
+// pinEntry is the PIN field: it hides the digits, closes its dialog with
+// Esc, and tells a badge scanned into it (a burst of keys ending with
+// Enter, or anything but 4 to 12 digits) from a PIN.
+type pinEntry struct {
+	widget.Entry
+	now      func() time.Time
+	last     time.Time // when the last key came
+	burst    int       // where, in the text, the keys typed in a burst start
+	onEscape func()
+}
+
+func newPINEntry(now func() time.Time) *pinEntry {
+	e := &pinEntry{now: now}
+	e.Password = true
+	e.Wrapping = fyne.TextWrapOff
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+func (e *pinEntry) TypedRune(r rune) {
+	t := e.now()
+	if e.last.IsZero() || t.Sub(e.last) >= scanGap {
+		e.burst = len([]rune(e.Text))
+	}
+	e.last = t
+	e.Entry.TypedRune(r)
+}
+
+func (e *pinEntry) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyEscape:
+		if e.onEscape != nil {
+			e.onEscape()
+		}
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if !e.last.IsZero() && e.now().Sub(e.last) >= scanGap {
+			e.burst = len([]rune(e.Text)) // Enter came late: typed by a person
+		}
+		e.Entry.TypedKey(ev)
+	default:
+		e.last = time.Time{} // an edit: what follows is typed by a person
+		e.Entry.TypedKey(ev)
+	}
+}
+
+// scanned returns the code scanned into the field, if what it holds is a
+// scan rather than a PIN: the keys typed in one burst ending with Enter
+// (three or more), or anything that is not 4 to 12 digits.
+func (e *pinEntry) scanned() (string, bool) {
+	text := []rune(e.Text)
+	if e.burst <= len(text) && len(text)-e.burst >= 3 {
+		return strings.TrimSpace(string(text[e.burst:])), true
+	}
+	if !pinShaped(e.Text) {
+		return strings.TrimSpace(e.Text), e.Text != ""
+	}
+	return "", false
+}
+
+// reset empties the field for the next try.
+func (e *pinEntry) reset() {
+	e.SetText("")
+	e.last, e.burst = time.Time{}, 0
+}
+
+// pinShaped reports whether s could be a PIN: 4 to 12 digits.
+func pinShaped(s string) bool {
+	if len(s) < 4 || len(s) > 12 {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// onQuit quits Congrès (File → Quit, its shortcut, the window's close
+// button); on a locked desk, once the organiser's PIN is typed, the file
+// staying locked.
+func (u *ui) onQuit() {
+	if u.view == nil {
+		u.app.Quit()
+		return
+	}
+	u.view.lock.confirmThen(u.app.Quit)
 }

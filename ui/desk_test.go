@@ -2,9 +2,11 @@ package ui
 
 import (
 	"context"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
+	"unsafe"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -350,12 +352,52 @@ func TestDeskDoor(t *testing.T) {
 	}
 }
 
+// Typing speeds: a person's keys, and a scanner's.
+const (
+	personKeys  = 180 * time.Millisecond
+	scannerKeys = 4 * time.Millisecond
+)
+
+// typePIN types text into the PIN field, which must have the focus, a key
+// every step (on the lock's clock), then Enter.
+func typePIN(t *testing.T, c fyne.Canvas, l *deskLock, text string, step time.Duration) {
+	t.Helper()
+	pin, ok := c.Focused().(*pinEntry)
+	if !ok || !pin.Password {
+		t.Fatalf("the PIN field does not have the focus: %T", c.Focused())
+	}
+	at := time.Now()
+	l.now = func() time.Time {
+		at = at.Add(step)
+		return at
+	}
+	test.Type(pin, text)
+	pin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+}
+
+// pinMessage is what the PIN dialog says under the field ("" if nothing).
+func pinMessage(c fyne.Canvas) string {
+	top := c.Overlays().Top()
+	if top == nil {
+		return ""
+	}
+	for _, o := range test.LaidOutObjects(top) {
+		if l, ok := o.(*widget.Label); ok && l.Importance == widget.DangerImportance && l.Visible() {
+			return l.Text
+		}
+	}
+	return ""
+}
+
 func TestDeskLock(t *testing.T) {
 	f := newDeskFixture(t)
 	ctx := context.Background()
-	lock := newDeskLock(f.e, f.st, f.prefs)
+	lock := newDeskLock(f.e, f.st)
 	f.s.lock = lock
 	lock.changed = append(lock.changed, f.s.showLocked)
+	lock.onScan = f.s.onScanned
+	waitIdle(t, f.e.tasks)
+	c := f.e.win.Canvas()
 
 	t.Run("NoPINNoLock", func(t *testing.T) {
 		lock.lockAsync()
@@ -363,8 +405,8 @@ func TestDeskLock(t *testing.T) {
 		if lock.locked() {
 			t.Fatal("locked without a PIN to unlock it")
 		}
-		if d := f.e.win.Canvas().Overlays().Top(); d != nil {
-			f.e.win.Canvas().Overlays().Remove(d)
+		if d := c.Overlays().Top(); d != nil {
+			c.Overlays().Remove(d)
 		}
 	})
 	if err := f.st.SetDeskPIN(ctx, "2468"); err != nil {
@@ -373,42 +415,88 @@ func TestDeskLock(t *testing.T) {
 	t.Run("WrongThenRightPIN", func(t *testing.T) {
 		lock.lockAsync()
 		waitIdle(t, f.e.tasks)
-		if !lock.locked() || !f.prefs.Bool(prefDeskLocked) || !strings.Contains(f.s.buttons.lock.Text, "Unlock") {
-			t.Fatal("the desk did not lock")
+		if inFile, _ := f.st.DeskLocked(ctx); !lock.locked() || !inFile || !strings.Contains(f.s.buttons.lock.Text, "Unlock") {
+			t.Fatal("the desk did not lock, in the file")
 		}
 		left := false
 		lock.unlockThen(func() { left = true })
 		waitIdle(t, f.e.tasks)
-		pin, ok := f.e.win.Canvas().Focused().(*widget.Entry)
-		if !ok || !pin.Password {
-			t.Fatalf("the PIN field does not have the focus: %T", f.e.win.Canvas().Focused())
-		}
-		test.Type(pin, "1111")
-		pin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		typePIN(t, c, lock, "1111", personKeys)
 		waitIdle(t, f.e.tasks)
-		if left || !lock.locked() {
-			t.Fatal("a wrong PIN unlocked the desk")
+		if left || !lock.locked() || pinMessage(c) != "Wrong PIN." {
+			t.Fatalf("a wrong PIN: left %v, message %q", left, pinMessage(c))
 		}
-		test.Type(pin, "2468")
-		pin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		typePIN(t, c, lock, "2468", personKeys)
 		waitIdle(t, f.e.tasks)
-		if !left || lock.locked() || f.e.win.Canvas().Overlays().Top() != nil {
-			t.Fatalf("the right PIN: left %v, locked %v", left, lock.locked())
+		if inFile, _ := f.st.DeskLocked(ctx); !left || lock.locked() || inFile || c.Overlays().Top() != nil {
+			t.Fatalf("the right PIN: left %v, locked %v (in the file %v)", left, lock.locked(), inFile)
 		}
+	})
+	t.Run("EscCloses", func(t *testing.T) {
+		lock.lockAsync()
+		waitIdle(t, f.e.tasks)
+		left := false
+		lock.unlockThen(func() { left = true })
+		waitIdle(t, f.e.tasks)
+		pin, ok := c.Focused().(*pinEntry)
+		if !ok {
+			t.Fatalf("focus on %T", c.Focused())
+		}
+		test.Type(pin, "24")
+		pin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+		waitIdle(t, f.e.tasks)
+		if c.Overlays().Top() != nil || left || !lock.locked() {
+			t.Fatalf("Esc: dialog open %v, left %v, locked %v", c.Overlays().Top() != nil, left, lock.locked())
+		}
+	})
+	// A badge scanned while the PIN dialog is open is not a wrong PIN: the
+	// dialog closes and the desk checks the person in, still locked.
+	t.Run("ScanGoesToTheDesk", func(t *testing.T) {
+		who := f.person(t, "")
+		lock.unlockThen(func() { t.Fatal("a scan unlocked the desk") })
+		waitIdle(t, f.e.tasks)
+		typePIN(t, c, lock, who.Code, scannerKeys)
+		waitIdle(t, f.e.tasks)
+		if msg := pinMessage(c); msg != "" || c.Overlays().Top() != nil {
+			t.Fatalf("the scan was taken for a PIN: %q", msg)
+		}
+		if n := f.arrivals(t, who.ID); n != 1 || !lock.locked() {
+			t.Fatalf("%d arrivals after the scan, locked %v", n, lock.locked())
+		}
+	})
+	t.Run("DigitsAtScannerSpeed", func(t *testing.T) {
+		lock.unlockThen(func() { t.Fatal("a scan unlocked the desk") })
+		waitIdle(t, f.e.tasks)
+		lock.onScan = nil // no desk to take it: it is ignored, visibly
+		defer func() { lock.onScan = f.s.onScanned }()
+		typePIN(t, c, lock, "24682468", scannerKeys)
+		waitIdle(t, f.e.tasks)
+		if msg := pinMessage(c); !strings.Contains(msg, "scan") {
+			t.Fatalf("a scan of digits: %q", msg)
+		}
+		typePIN(t, c, lock, "abc", personKeys) // not a PIN's shape
+		waitIdle(t, f.e.tasks)
+		if msg := pinMessage(c); !strings.Contains(msg, "scan") {
+			t.Fatalf("letters typed: %q", msg)
+		}
+		c.Overlays().Remove(c.Overlays().Top())
 	})
 }
 
 // TestDeskLockKeepsPages: on a locked desk, the sidebar does not leave the
 // welcome desk without the PIN.
 func TestDeskLockKeepsPages(t *testing.T) {
-	a := test.NewTempApp(t)
+	test.NewTempApp(t)
 	st := mustOpen(t, demoFile(t, 30))
-	if err := st.SetDeskPIN(context.Background(), "2468"); err != nil {
+	ctx := context.Background()
+	if err := st.SetDeskPIN(ctx, "2468"); err != nil {
 		t.Fatal(err)
 	}
-	a.Preferences().SetBool(prefDeskLocked, true)
+	if err := st.LockDesk(ctx); err != nil {
+		t.Fatal(err)
+	}
 	e := newTestEnv(t)
-	m := newMainView(e, st, a.Preferences(), func(string) {})
+	m := newMainView(e, st, fyne.CurrentApp().Preferences(), func(string) {})
 	e.win.SetContent(m.build())
 	waitIdle(t, e.tasks)
 	if m.current != deskPage {
@@ -426,11 +514,12 @@ func TestDeskLockKeepsPages(t *testing.T) {
 		}
 		e.win.Canvas().Overlays().Remove(d)
 	}
-	a.Preferences().SetBool(prefDeskLocked, false)
 	m.nav.Select(settingsPage)
 	waitIdle(t, e.tasks)
+	typePIN(t, e.win.Canvas(), m.lock, "2468", personKeys)
+	waitIdle(t, e.tasks)
 	if m.current != settingsPage {
-		t.Fatal("an unlocked desk keeps the settings closed")
+		t.Fatal("the PIN did not open the settings")
 	}
 }
 
@@ -443,9 +532,11 @@ func TestDeskLockKeepsMenus(t *testing.T) {
 	if err := st.SetDeskPIN(context.Background(), "2468"); err != nil {
 		t.Fatal(err)
 	}
+	if err := st.LockDesk(context.Background()); err != nil {
+		t.Fatal(err)
+	}
 	st.Close()
 	u := newTestUI(t)
-	u.prefs.SetBool(prefDeskLocked, true)
 	u.openAsync(path)
 	waitIdle(t, &u.tasks)
 	if u.view == nil || u.view.current != deskPage {
@@ -465,10 +556,156 @@ func TestDeskLockKeepsMenus(t *testing.T) {
 	} {
 		act()
 		waitIdle(t, &u.tasks)
-		pin, ok := u.win.Canvas().Focused().(*widget.Entry)
+		pin, ok := u.win.Canvas().Focused().(*pinEntry)
 		if !ok || !pin.Password || u.view == nil || u.view.current != deskPage {
 			t.Fatalf("%s on a locked desk: the PIN was not asked (focus on %T)", name, u.win.Canvas().Focused())
 		}
 		u.win.Canvas().Overlays().Remove(u.win.Canvas().Overlays().Top())
+	}
+}
+
+// quitSpy counts the times Congrès was asked to quit.
+type quitSpy struct {
+	fyne.App
+	quits int
+}
+
+func (q *quitSpy) Quit() { q.quits++ }
+
+// closeIntercept returns what the window runs when its close button is
+// clicked (the test window keeps it unexported, and nothing else clicks it).
+func closeIntercept(t *testing.T, w fyne.Window) func() {
+	t.Helper()
+	v := reflect.ValueOf(w).Elem().FieldByName("onCloseIntercepted")
+	if !v.IsValid() || v.IsNil() {
+		t.Fatal("the window's close button is not intercepted")
+	}
+	return *(*func())(unsafe.Pointer(v.UnsafeAddr()))
+}
+
+// lockedFile is a demo congress whose desk is locked with PIN 2468.
+func lockedFile(t *testing.T) string {
+	t.Helper()
+	path := demoFile(t, 20)
+	st := mustOpen(t, path)
+	ctx := context.Background()
+	if err := st.SetDeskPIN(ctx, "2468"); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.LockDesk(ctx); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	return path
+}
+
+// TestDeskLockQuit: on a locked desk, File → Quit, Ctrl+Q and the window's
+// close button ask for the PIN; Esc closes the dialog without quitting; the
+// right PIN quits, the file staying locked.
+func TestDeskLockQuit(t *testing.T) {
+	spy := &quitSpy{App: test.NewTempApp(t)}
+	u := newUI(spy)
+	u.tasks.queue = make(chan func(), 64)
+	t.Cleanup(func() {
+		waitIdle(t, &u.tasks)
+		u.shutdown()
+		u.win.Close()
+	})
+	path := lockedFile(t)
+	u.openAsync(path)
+	waitIdle(t, &u.tasks)
+	if u.view == nil || u.view.current != deskPage || !u.view.lock.locked() {
+		t.Fatal("the locked file did not open locked")
+	}
+	c := u.win.Canvas()
+	var quitItem *fyne.MenuItem
+	for _, item := range u.win.MainMenu().Items[0].Items {
+		if item.IsQuit {
+			quitItem = item
+		}
+	}
+	for name, quit := range map[string]func(){
+		"File → Quit":  quitItem.Action,
+		"Ctrl+Q":       func() { c.(fyne.Shortcutable).TypedShortcut(shortcutQuit) },
+		"close button": closeIntercept(t, u.win),
+	} {
+		quit()
+		waitIdle(t, &u.tasks)
+		pin, ok := c.Focused().(*pinEntry)
+		if !ok || spy.quits != 0 {
+			t.Fatalf("%s on a locked desk: quit %d times, focus on %T", name, spy.quits, c.Focused())
+		}
+		pin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+		if c.Overlays().Top() != nil || spy.quits != 0 {
+			t.Fatalf("%s: Esc left the dialog open or quit", name)
+		}
+	}
+	closeIntercept(t, u.win)()
+	waitIdle(t, &u.tasks)
+	typePIN(t, c, u.view.lock, "1357", personKeys)
+	waitIdle(t, &u.tasks)
+	if spy.quits != 0 {
+		t.Fatal("a wrong PIN quit")
+	}
+	typePIN(t, c, u.view.lock, "2468", personKeys)
+	waitIdle(t, &u.tasks)
+	if spy.quits != 1 {
+		t.Fatalf("the right PIN quit %d times", spy.quits)
+	}
+	if locked, err := u.session().store.DeskLocked(context.Background()); !locked || err != nil {
+		t.Fatal("quitting with the PIN unlocked the file", err)
+	}
+	// Unlocked, quitting asks nothing.
+	u.onClose()
+	waitIdle(t, &u.tasks)
+	closeIntercept(t, u.win)()
+	if spy.quits != 2 || c.Overlays().Top() != nil {
+		t.Fatalf("with no file open: quit %d times", spy.quits)
+	}
+}
+
+// TestDeskLockStaysWithTheFile: the lock is kept in the file it protects:
+// locking one file does not lock another opened later on this laptop, and
+// the locked file, reopened, is still locked.
+func TestDeskLockStaysWithTheFile(t *testing.T) {
+	locked := lockedFile(t)
+	other := demoFile(t, 20)
+	u := newTestUI(t)
+	u.openAsync(other)
+	waitIdle(t, &u.tasks)
+	if u.view.lock.locked() || u.view.current != dashboardPage {
+		t.Fatal("a file without a PIN opened locked")
+	}
+	u.openAsync(locked)
+	waitIdle(t, &u.tasks)
+	if !u.view.lock.locked() || u.view.current != deskPage {
+		t.Fatal("the locked file opened unlocked")
+	}
+	// Opening the other file again, by the menu, asks for the PIN.
+	u.unlocked(func() { u.openAsync(other) })()
+	waitIdle(t, &u.tasks)
+	if _, ok := u.win.Canvas().Focused().(*pinEntry); !ok || !samePath(u.session().store.Path(), locked) {
+		t.Fatal("leaving the locked file did not ask for the PIN")
+	}
+	u.win.Canvas().Overlays().Remove(u.win.Canvas().Overlays().Top())
+
+	// A new start of Congrès on this laptop, on the other file first: it
+	// does not carry the lock over; then the locked file is still locked.
+	u2 := newTestUI(t)
+	u.shutdown()
+	u2.openAsync(other)
+	waitIdle(t, &u2.tasks)
+	if u2.view.lock.locked() || u2.view.current != dashboardPage {
+		t.Fatal("the lock was carried over to another file")
+	}
+	u2.view.show(settingsPage)
+	waitIdle(t, &u2.tasks)
+	if u2.view.current != settingsPage {
+		t.Fatal("the other file keeps its settings closed")
+	}
+	u2.openAsync(locked)
+	waitIdle(t, &u2.tasks)
+	if !u2.view.lock.locked() || u2.view.current != deskPage {
+		t.Fatal("reopened, the locked file is unlocked")
 	}
 }

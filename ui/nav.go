@@ -49,7 +49,7 @@ type mainView struct {
 func newMainView(e *env, st *data.Store, prefs fyne.Preferences, restore func(string)) *mainView {
 	badges := newBadgePrinter(e, st, prefs)
 	participants := newParticipantsScreen(e, st, badges)
-	lock := newDeskLock(e, st, prefs)
+	lock := newDeskLock(e, st)
 	desk := newDeskScreen(e, st, prefs, badges)
 	desk.edit = participants.editAsync
 	desk.lock = lock
@@ -74,11 +74,17 @@ func (m *mainView) build() fyne.CanvasObject {
 	m.content = container.NewStack()
 	split := container.NewHSplit(m.nav, container.NewPadded(m.content))
 	split.Offset = 0.18
-	if m.lock.locked() {
-		m.nav.Select(deskPage)
-	} else {
-		m.nav.Select(dashboardPage)
-	}
+	// The lock is read from the file: until then, no page shows.
+	m.lock.whenKnown(func() {
+		if m.current >= 0 {
+			return // a page was chosen meanwhile
+		}
+		if m.lock.locked() {
+			m.nav.Select(deskPage)
+		} else {
+			m.nav.Select(dashboardPage)
+		}
+	})
 	return split
 }
 

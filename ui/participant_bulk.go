@@ -17,25 +17,33 @@ import (
 
 // participantBulkStore is what the bulk actions write.
 type participantBulkStore interface {
-	SetCategoryMany(ctx context.Context, ids []int64, categoryID int64) error
-	SetStatusMany(ctx context.Context, ids []int64, st data.Status) error
-	EnrolMany(ctx context.Context, ids []int64, sessionID int64) ([]data.EnrolResult, error)
+	SetCategoryMany(ctx context.Context, ids []int64, categoryID int64, by string) (data.BulkChange, error)
+	SetStatusMany(ctx context.Context, ids []int64, st data.Status, by string) (data.BulkChange, error)
+	EnrolMany(ctx context.Context, ids []int64, sessionID int64, by string) (data.BulkChange, []data.EnrolResult, error)
+	UndoBulkChange(ctx context.Context, id int64, by string) error
 	Sessions(ctx context.Context) ([]data.Session, error)
 }
 
-// participantBulk is the multi-selection of the participant table and what
-// can be done to it at once. UI thread only.
+// participantBulk is the selection of the participant table, and what can
+// be done to it at once. It is the one place that says who is selected:
+// the ticked rows, the person the detail panel shows (current, always one
+// of them) and whom a bulk action changes all come from it. UI thread only.
 type participantBulk struct {
-	s      *participantsScreen
-	picked map[int64]bool
-	anchor int  // the row a Shift-click extends from
-	all    bool // every row shown is picked
+	s       *participantsScreen
+	picked  map[int64]bool
+	current int64 // the one the detail shows: picked, or 0 when none is
+	anchor  int   // the row a Shift-click extends from
+	all     bool  // every row shown is picked
+
+	last *data.BulkChange // the change Undo (Ctrl+Z) undoes; nil: none
 
 	results                 *textTable // the last enrolment results shown
 	resultIDs               []int64    // whose they are
 	label                   *widget.Label
 	category, status, enrol *widget.Button
 	clear                   *widget.Button
+	feedback                *widget.Label  // what the last change did
+	undo                    *widget.Button // undoes it
 }
 
 func newParticipantBulk(s *participantsScreen) *participantBulk {
@@ -50,17 +58,29 @@ func (b *participantBulk) build() fyne.CanvasObject {
 	// The box in the table's header picks all the rows shown.
 	b.clear = widget.NewButtonWithIcon("", theme.ContentClearIcon(), func() { b.onPickAll(false) })
 	b.clear.Importance = widget.LowImportance
+	b.feedback = widget.NewLabel("")
+	b.feedback.Importance = widget.SuccessImportance
+	b.feedback.Truncation = fyne.TextTruncateEllipsis
+	b.undo = widget.NewButtonWithIcon(lang.L("Undo (Ctrl+Z)"), theme.ContentUndoIcon(), b.onUndoTapped)
+	b.undo.Hide()
 	b.refresh()
-	return container.NewHBox(b.label, b.clear, b.category, b.status, b.enrol)
+	return container.NewBorder(nil, nil, container.NewHBox(b.label, b.clear, b.category, b.status, b.enrol), b.undo, b.feedback)
 }
 
-// ids returns the picked participants in the order of the table.
+// ids returns the picked participants in the order of the table, then
+// the one shown if the list does not show them (just created, or no longer
+// matching the search): whom a bulk action changes.
 func (b *participantBulk) ids() []int64 {
 	var ids []int64
+	listed := false
 	for _, id := range b.s.table.rows.ids {
 		if b.picked[id] {
 			ids = append(ids, id)
+			listed = listed || id == b.current
 		}
+	}
+	if b.current != 0 && !listed {
+		ids = append(ids, b.current)
 	}
 	return ids
 }
@@ -71,12 +91,72 @@ func (b *participantBulk) isPicked(id int64) bool { return b.picked[id] }
 // allPicked reports whether every row shown is picked.
 func (b *participantBulk) allPicked() bool { return b.all }
 
-// refresh shows how many are picked, and the table their rows.
+// refresh makes the detail and the count follow the selection, and the
+// table show it.
 func (b *participantBulk) refresh() {
-	b.count()
+	b.sync()
 	if b.s.table.table != nil {
 		b.s.table.table.Refresh()
 	}
+}
+
+// sync keeps the person shown one of those picked (the first of them in
+// the table when the one shown no longer is), then makes the detail show
+// them and the count say how many are picked.
+func (b *participantBulk) sync() {
+	if !b.picked[b.current] {
+		b.current = 0
+		for _, id := range b.s.table.rows.ids {
+			if b.picked[id] {
+				b.current = id
+				break
+			}
+		}
+		if b.current == 0 {
+			for id := range b.picked { // picked but not listed yet
+				if b.current == 0 || id < b.current {
+					b.current = id
+				}
+			}
+		}
+	}
+	if d := b.s.detail; d != nil && d.content != nil {
+		if b.current == 0 {
+			if d.id != 0 {
+				d.clear()
+			}
+		} else {
+			d.showAsync(b.current)
+		}
+	}
+	if b.label != nil {
+		b.count()
+	}
+}
+
+// pickOnly makes one participant the selection, and the one shown.
+func (b *participantBulk) pickOnly(id int64) {
+	b.picked = map[int64]bool{id: true}
+	b.current = id
+	b.anchor = slices.Index(b.s.table.rows.ids, id)
+	b.refresh()
+}
+
+// show makes a participant the one shown: among those picked if they are,
+// else alone (a participant just created or edited elsewhere).
+func (b *participantBulk) show(id int64) {
+	if !b.picked[id] {
+		b.pickOnly(id)
+		return
+	}
+	b.current = id
+	b.refresh()
+}
+
+// forget takes a participant out of the selection (deleted, merged away).
+func (b *participantBulk) forget(id int64) {
+	delete(b.picked, id)
+	b.refresh()
 }
 
 // count shows how many are picked.
@@ -102,11 +182,14 @@ func (b *participantBulk) count() {
 	}
 }
 
-// keepShown drops from the selection those no longer in the list; the
-// table is refreshed by the caller.
+// keepShown drops from the selection those no longer in the list, but for
+// the one the detail shows; the table is refreshed by the caller.
 func (b *participantBulk) keepShown(ids []int64) {
 	if len(b.picked) > 0 {
 		shown := make(map[int64]bool, len(b.picked))
+		if b.picked[b.current] {
+			shown[b.current] = true
+		}
 		for _, id := range ids {
 			if b.picked[id] {
 				shown[id] = true
@@ -114,7 +197,7 @@ func (b *participantBulk) keepShown(ids []int64) {
 		}
 		b.picked = shown
 	}
-	b.count()
+	b.sync()
 }
 
 // onRowPicked picks a row: alone, or with Ctrl added to (or taken from) the
@@ -141,8 +224,10 @@ func (b *participantBulk) onRowPicked(row int, mods fyne.KeyModifier) {
 		b.picked = map[int64]bool{id: true}
 		b.anchor = row
 	}
+	if b.picked[id] {
+		b.current = id
+	}
 	b.refresh()
-	b.s.detail.showAsync(id)
 }
 
 // onRowToggled adds a row to the selection or takes it out (Space).
@@ -162,6 +247,7 @@ func (b *participantBulk) onRowChecked(row int, on bool) {
 	id := b.s.table.rows.ids[row]
 	if on {
 		b.picked[id] = true
+		b.current = id
 	} else {
 		delete(b.picked, id)
 	}
@@ -174,6 +260,7 @@ func (b *participantBulk) toggle(id int64) {
 		delete(b.picked, id)
 	} else {
 		b.picked[id] = true
+		b.current = id
 	}
 }
 
@@ -204,7 +291,9 @@ func (b *participantBulk) onCategoryTapped() {
 	b.ask(lang.L("Change category"), lang.N("Put {{.Count}} participants in the category:", len(ids), map[string]any{"Count": len(ids)}),
 		sel, func() {
 			cat := cats[max(sel.SelectedIndex(), 0)].ID
-			b.writeAsync(func(ctx context.Context) error { return b.s.store.SetCategoryMany(ctx, ids, cat) })
+			b.changeAsync(func(ctx context.Context, by string) (data.BulkChange, error) {
+				return b.s.store.SetCategoryMany(ctx, ids, cat, by)
+			})
 		})
 }
 
@@ -226,7 +315,9 @@ func (b *participantBulk) onStatusTapped() {
 	b.ask(lang.L("Change status"), lang.N("Give {{.Count}} participants the status:", len(ids), map[string]any{"Count": len(ids)}),
 		container.NewVBox(sel, note), func() {
 			st := data.Statuses[max(sel.SelectedIndex(), 0)]
-			b.writeAsync(func(ctx context.Context) error { return b.s.store.SetStatusMany(ctx, ids, st) })
+			b.changeAsync(func(ctx context.Context, by string) (data.BulkChange, error) {
+				return b.s.store.SetStatusMany(ctx, ids, st, by)
+			})
 		})
 }
 
@@ -305,6 +396,77 @@ func (b *participantBulk) writeAsync(write func(ctx context.Context) error) {
 	})
 }
 
+// changeAsync makes a bulk change behind a progress dialog, offers to undo
+// it, then lists again.
+func (b *participantBulk) changeAsync(change func(ctx context.Context, by string) (data.BulkChange, error)) {
+	done := b.busy()
+	by := b.by()
+	b.s.env.tasks.runAsync(b.s.env.ctx, func(ctx context.Context) func() {
+		ch, err := change(ctx, by)
+		return func() {
+			done()
+			if err != nil {
+				showError(b.s.env.win, err)
+			} else {
+				b.changed(ch)
+			}
+			b.s.loadAsync()
+		}
+	})
+}
+
+// by names this laptop in the log of bulk changes.
+func (b *participantBulk) by() string {
+	return deskName(fyne.CurrentApp().Preferences())
+}
+
+// changed says what a bulk change did, and offers to undo it.
+func (b *participantBulk) changed(ch data.BulkChange) {
+	b.last = &ch
+	n := map[string]any{"Count": ch.People, "Value": ch.Value}
+	var text string
+	switch ch.Kind {
+	case data.BulkCategory:
+		text = lang.N("{{.Count}} participants put in the category “{{.Value}}”.", ch.People, n)
+	case data.BulkStatus:
+		n["Value"] = statusLabel(data.Status(ch.Value))
+		text = lang.N("{{.Count}} participants given the status “{{.Value}}”.", ch.People, n)
+	default:
+		text = lang.N("{{.Count}} participants enrolled in “{{.Value}}”.", ch.People, n)
+	}
+	b.say(text, true)
+}
+
+// say shows what the last change did, with Undo when it can be undone.
+func (b *participantBulk) say(text string, undoable bool) {
+	b.feedback.SetText(text)
+	showIf(b.undo, undoable)
+}
+
+// onUndoTapped undoes the last bulk change (Undo, Ctrl+Z), once.
+func (b *participantBulk) onUndoTapped() {
+	if b.last == nil {
+		return
+	}
+	ch := *b.last
+	b.last = nil // once
+	b.say("", false)
+	done := b.busy()
+	by := b.by()
+	b.s.env.tasks.runAsync(b.s.env.ctx, func(ctx context.Context) func() {
+		err := b.s.store.UndoBulkChange(ctx, ch.ID, by)
+		return func() {
+			done()
+			if err != nil {
+				showError(b.s.env.win, err)
+			} else {
+				b.say(lang.L("The change was undone: everyone has their previous values back."), false)
+			}
+			b.s.loadAsync()
+		}
+	})
+}
+
 // busy shows that a change is under way, until the returned func is called.
 func (b *participantBulk) busy() (done func()) {
 	d := dialog.NewCustomWithoutButtons(lang.L("Saving…"), widget.NewProgressBarInfinite(), b.s.env.win)
@@ -320,8 +482,9 @@ func (b *participantBulk) busy() (done func()) {
 // enrolAsync enrols the people in a session and shows each one's result.
 func (b *participantBulk) enrolAsync(ids []int64, se data.Session) {
 	done := b.busy()
+	by := b.by()
 	b.s.env.tasks.runAsync(b.s.env.ctx, func(ctx context.Context) func() {
-		results, err := b.s.store.EnrolMany(ctx, ids, se.ID)
+		ch, results, err := b.s.store.EnrolMany(ctx, ids, se.ID, by)
 		var rows []data.ParticipantRow
 		if err == nil {
 			rows, err = b.s.store.ParticipantRows(ctx, ids)
@@ -332,6 +495,7 @@ func (b *participantBulk) enrolAsync(ids []int64, se data.Session) {
 				showError(b.s.env.win, err)
 				return
 			}
+			b.changed(ch)
 			b.showEnrolled(se, results, rows)
 			b.s.loadAsync()
 		}
@@ -381,4 +545,15 @@ func (b *participantBulk) showEnrolled(se data.Session, results []data.EnrolResu
 		container.NewBorder(summary, nil, nil, nil, table.table), b.s.env.win)
 	d.Resize(fyne.NewSize(920, 520))
 	d.Show()
+}
+
+// onUndo undoes the last bulk change (Ctrl+Z) when the participants page is
+// shown and no dialog is open.
+func (u *ui) onUndo() {
+	if u.view == nil || u.view.current != participantsPage || u.win.Canvas().Overlays().Top() != nil {
+		return
+	}
+	if p, ok := u.view.pages[participantsPage].screen.(*participantsScreen); ok {
+		p.bulk.onUndoTapped()
+	}
 }

@@ -2,7 +2,9 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -138,4 +140,146 @@ func TestParticipantsBulkEnrol(t *testing.T) {
 		}
 	}
 	ptTap(t, result, "Close")
+}
+
+// ptDump is every field of some participants, as the store has them.
+func ptDump(t *testing.T, st *data.Store, ids ...int64) string {
+	t.Helper()
+	var b strings.Builder
+	for _, id := range ids {
+		p, err := st.Participant(context.Background(), id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		en, _ := st.ParticipantEnrolments(context.Background(), id)
+		fmt.Fprintf(&b, "%+v %+v\n", p, en)
+	}
+	return b.String()
+}
+
+// TestParticipantsSelectionFollowsNew: select a participant, create a new
+// one (Ctrl+N, save): the list ticks, the detail shows and "Change status…"
+// changes the new one, never the old one; Undo (the button, then Ctrl+Z)
+// restores exactly the previous values, and the file logs each change.
+func TestParticipantsSelectionFollowsNew(t *testing.T) {
+	u := newTestUI(t)
+	path := demoFile(t, 40)
+	u.openAsync(path)
+	waitIdle(t, &u.tasks)
+	st := u.session().store
+	ctx := context.Background()
+	u.view.show(participantsPage)
+	waitIdle(t, &u.tasks)
+	s := u.view.pages[participantsPage].screen.(*participantsScreen)
+	e := s.env
+	u.win.Resize(fyne.NewSize(1180, 800))
+
+	old := s.table.rows.ids[2]
+	s.table.table.Select(widget.TableCellID{Row: 2, Col: pcolName})
+	waitIdle(t, e.tasks)
+	if !slices.Equal(s.bulk.ids(), []int64{old}) || s.detail.id != old {
+		t.Fatalf("picked %v, detail of %d, want %d", s.bulk.ids(), s.detail.id, old)
+	}
+	oldBefore := ptDump(t, st, old)
+
+	u.win.Canvas().(fyne.Shortcutable).TypedShortcut(shortcutNewParticipant)
+	top := ptTopDialog(t, e, "First name")
+	f := s.form
+	test.Type(f.firstName, "Zoé")
+	test.Type(f.lastName, "Quintard")
+	f.status.SetSelected("Confirmed")
+	ptTap(t, top, "Save")
+	waitIdle(t, e.tasks)
+	ids := ptStoreIDs(t, st, data.ParticipantQuery{Search: "quintard"})
+	if len(ids) != 1 {
+		t.Fatalf("%d Quintard saved", len(ids))
+	}
+	created := ids[0]
+	if got := s.bulk.ids(); !slices.Equal(got, []int64{created}) || s.detail.id != created ||
+		s.detail.name.Text != "Zoé Quintard" || !s.bulk.isPicked(created) || s.bulk.isPicked(old) {
+		t.Fatalf("after saving: picked %v, detail of %d (%q); want the new one, %d", got, s.detail.id, s.detail.name.Text, created)
+	}
+	if s.bulk.label.Text != "1 selected" {
+		t.Errorf("the bar says %q", s.bulk.label.Text)
+	}
+	newBefore := ptDump(t, st, created)
+
+	ptTap(t, e.win.Content(), "Change status…")
+	top = ptTopDialog(t, e, "Give 1 participant the status")
+	ptFind[*widget.Select](top)[0].SetSelected("Cancelled")
+	ptTap(t, top, "Apply")
+	waitIdle(t, e.tasks)
+	if p, _ := st.Participant(ctx, created); p.Status != data.StatusCancelled {
+		t.Fatalf("the new participant is %q, want cancelled", p.Status)
+	}
+	if ptDump(t, st, old) != oldBefore {
+		t.Fatal("the participant selected before was changed")
+	}
+	if !strings.Contains(s.bulk.feedback.Text, "Cancelled") || !s.bulk.undo.Visible() {
+		t.Fatalf("no Undo offered: %q", s.bulk.feedback.Text)
+	}
+	log, err := st.BulkChanges(ctx, 0)
+	if err != nil || len(log) != 1 || log[0].Kind != data.BulkStatus || log[0].People != 1 || log[0].By == "" {
+		t.Fatalf("the log: %+v %v", log, err)
+	}
+
+	test.Tap(s.bulk.undo)
+	waitIdle(t, e.tasks)
+	if got := ptDump(t, st, created); got != newBefore {
+		t.Fatalf("undo did not restore the previous values:\nbefore %s\nnow    %s", newBefore, got)
+	}
+	if s.bulk.undo.Visible() {
+		t.Error("Undo is still offered: a change is undone once")
+	}
+
+	// Ctrl+Z, with two picked: a category.
+	cats, _ := st.Categories(ctx)
+	ptPickWith(s, slices.Index(s.table.rows.ids, old), fyne.KeyModifierControl)
+	waitIdle(t, e.tasks)
+	picked := s.bulk.ids()
+	if len(picked) != 2 || s.detail.id != old {
+		t.Fatalf("picked %v, detail of %d", picked, s.detail.id)
+	}
+	before := ptDump(t, st, picked...)
+	ptTap(t, e.win.Content(), "Change category…")
+	top = ptTopDialog(t, e, "Put 2 participants in the category")
+	ptFind[*widget.Select](top)[0].SetSelected(cats[4].Name)
+	ptTap(t, top, "Apply")
+	waitIdle(t, e.tasks)
+	if p, _ := st.Participant(ctx, old); p.CategoryID != cats[4].ID {
+		t.Fatal("the category was not changed")
+	}
+	u.win.Canvas().Unfocus()
+	u.win.Canvas().(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutUndo{})
+	waitIdle(t, e.tasks)
+	if got := ptDump(t, st, picked...); got != before {
+		t.Fatalf("Ctrl+Z did not restore the previous values:\nbefore %s\nnow    %s", before, got)
+	}
+	log, _ = st.BulkChanges(ctx, 0)
+	if len(log) != 2 || !log[0].Undone() || !log[1].Undone() || log[0].Kind != data.BulkCategory {
+		t.Fatalf("the log: %+v", log)
+	}
+}
+
+// TestParticipantsSelectionAgrees: the detail shows one of those picked,
+// whatever took the others out (the tick boxes, the clear button).
+func TestParticipantsSelectionAgrees(t *testing.T) {
+	_, e, s := newParticipantsTest(t, 30)
+	ids := s.table.rows.ids
+	ptPickWith(s, 1, 0)
+	ptPickWith(s, 5, fyne.KeyModifierControl)
+	waitIdle(t, e.tasks)
+	if s.detail.id != ids[5] {
+		t.Fatalf("detail of %d, want the last picked %d", s.detail.id, ids[5])
+	}
+	s.bulk.onRowChecked(5, false) // its tick box cleared
+	waitIdle(t, e.tasks)
+	if s.detail.id != ids[1] || !slices.Equal(s.bulk.ids(), []int64{ids[1]}) {
+		t.Fatalf("detail of %d, picked %v", s.detail.id, s.bulk.ids())
+	}
+	s.bulk.onPickAll(false)
+	waitIdle(t, e.tasks)
+	if s.detail.id != 0 || s.detail.content.Visible() {
+		t.Fatalf("nobody picked, the detail shows %d", s.detail.id)
+	}
 }

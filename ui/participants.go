@@ -472,10 +472,10 @@ func (s *participantsScreen) updateHeader(id widget.TableCellID, o fyne.CanvasOb
 
 // onParticipantSaved shows a participant just saved, and the list again.
 func (s *participantsScreen) onParticipantSaved(id int64) {
-	if s.detail == nil {
+	if s.detail == nil || s.detail.content == nil {
 		return // not shown yet: it reads everything when it is
 	}
-	s.detail.id = id
+	s.bulk.show(id) // the selection, the detail and the bulk actions agree
 	s.loadAsync()
 }
 
