@@ -51,5 +51,51 @@ func checkXLSXSizes(path, name string) error {
 			return ErrImportXLSXTooBig.With(name, f.Name)
 		}
 	}
+	for _, f := range z.File {
+		lower := strings.ToLower(f.Name)
+		if strings.HasPrefix(lower, "xl/worksheets/") || lower == "xl/sharedstrings.xml" {
+			if err := scanXLSXPart(f, name); err != nil {
+				return err
+			}
+		}
+	}
 	return nil
+}
+
+// scanXLSXPart reads a sheet or the shared strings as a stream of bytes
+// and refuses a text or a tag longer than a cell may be, before excelize
+// decodes a cell whole into memory. A sheet's row is counted by its <row
+// tags, for the message.
+func scanXLSXPart(f *zip.File, name string) error {
+	r, err := f.Open()
+	if err != nil {
+		return nil // excelize says what is wrong
+	}
+	defer r.Close()
+	// Escaped XML may take up to 6 bytes a character (&quot;): a cell of
+	// maxCellBytes is at most that many bytes of text between tags.
+	const maxRun = 6 * maxCellBytes
+	buf := make([]byte, 64<<10)
+	run, rows := 0, 0
+	var last [4]byte // the bytes before the current one, for "<row"
+	for {
+		n, err := r.Read(buf)
+		for _, b := range buf[:n] {
+			if b == '<' || b == '>' {
+				run = 0
+			} else if run++; run > maxRun {
+				if strings.HasPrefix(strings.ToLower(f.Name), "xl/worksheets/") {
+					return ErrImportCellTooLong.With(rows, name)
+				}
+				return ErrImportXLSXTooBig.With(name, f.Name)
+			}
+			if b == 'w' && last[1] == '<' && last[2] == 'r' && last[3] == 'o' {
+				rows++
+			}
+			last[0], last[1], last[2], last[3] = last[1], last[2], last[3], b
+		}
+		if err != nil {
+			return nil // the end, or excelize says what is wrong
+		}
+	}
 }
