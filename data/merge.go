@@ -57,6 +57,16 @@ const (
 // (FromBoth): the days and the notes.
 func (f MergeField) CanCombine() bool { return f == MergeDays || f == MergeNotes }
 
+// Text returns p's value of a text field: names, email, phone,
+// organisation, job title, region, diet, accessibility, notes ("" for the
+// others).
+func (f MergeField) Text(p *Participant) string {
+	if t := mergeText(f, p); t != nil {
+		return *t
+	}
+	return ""
+}
+
 // mergeText gives the text fields, by field.
 func mergeText(f MergeField, p *Participant) *string {
 	switch f {

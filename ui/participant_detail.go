@@ -23,6 +23,7 @@ type participantDetailStore interface {
 	CheckinLog(ctx context.Context, participantID int64) ([]data.Checkin, error)
 	BadgePrints(ctx context.Context, participantID int64) ([]data.BadgePrint, error)
 	PossibleDuplicates(ctx context.Context, p data.Participant) ([]data.Duplicate, error)
+	PlanMerge(ctx context.Context, aID, bID int64) (data.MergePlan, error)
 	MergeParticipants(ctx context.Context, keepID, dropID int64, choice map[data.MergeField]data.MergeSource) (data.MergeReport, error)
 	DeleteParticipant(ctx context.Context, id int64) error
 	SetParticipantStatus(ctx context.Context, id int64, st data.Status) error
@@ -57,6 +58,7 @@ type participantDetail struct {
 	tabs                         *container.AppTabs
 	tabEnrol, tabCheck, tabPrint *container.TabItem
 	tabDups                      *container.TabItem
+	merge                        *participantMerge // the last merge dialog opened
 	content                      *fyne.Container
 	empty                        *widget.Label
 }
@@ -382,64 +384,4 @@ func (d *participantDetail) offerCancel(p data.Participant, err error) {
 		}, d.s.env.win)
 	confirm.Resize(fyne.NewSize(480, 0))
 	confirm.Show()
-}
-
-// onMergeTapped merges the participant shown and a duplicate: it asks which
-// record to keep, confirms, then says what the merge did.
-func (d *participantDetail) onMergeTapped(dup data.Participant) {
-	a, b := d.info.p, dup
-	if a.ID == 0 {
-		return
-	}
-	describe := func(p data.Participant) string {
-		parts := []string{p.FullName() + " (" + p.Code + ")"}
-		if p.Email != "" {
-			parts = append(parts, p.Email)
-		}
-		return strings.Join(append(parts, lang.L("registered on {{.Date}}", map[string]any{"Date": dateTime(p.CreatedAt)})), " · ")
-	}
-	keep := widget.NewRadioGroup([]string{describe(a), describe(b)}, nil)
-	keep.Required = true
-	keep.SetSelected(keep.Options[0])
-	text := widget.NewLabel(lang.L("Which record do you keep? The other one is deleted; its enrolments, check-ins and badge prints move onto the one kept."))
-	text.Wrapping = fyne.TextWrapWord
-	choose := dialog.NewCustomConfirm(lang.L("Merge two records"), lang.L("Continue"), lang.L("Cancel"),
-		container.NewVBox(text, keep), func(ok bool) {
-			if !ok {
-				return
-			}
-			if keep.Selected == keep.Options[1] {
-				a, b = b, a
-			}
-			d.confirmMerge(a, b)
-		}, d.s.env.win)
-	choose.Resize(fyne.NewSize(560, 0))
-	choose.Show()
-}
-
-func (d *participantDetail) confirmMerge(keep, drop data.Participant) {
-	d.confirm(lang.L("Merge two records"),
-		lang.L("Keep {{.Keep}} ({{.KeepCode}}) and delete {{.Drop}} ({{.DropCode}})? This cannot be undone.",
-			map[string]any{"Keep": keep.FullName(), "KeepCode": keep.Code, "Drop": drop.FullName(), "DropCode": drop.Code}),
-		lang.L("Merge"), func() { d.mergeAsync(keep, drop) })
-}
-
-func (d *participantDetail) mergeAsync(keep, drop data.Participant) {
-	d.s.env.tasks.runAsync(d.s.env.ctx, func(ctx context.Context) func() {
-		rep, err := d.s.store.MergeParticipants(ctx, keep.ID, drop.ID, nil)
-		return func() {
-			if err != nil {
-				showError(d.s.env.win, err)
-				return
-			}
-			msg := lang.N("{{.Count}} enrolments moved onto {{.Name}}.", rep.Moved, map[string]any{"Count": rep.Moved, "Name": keep.FullName()})
-			if len(rep.Dropped) > 0 {
-				msg += "\n" + lang.L("Given up, as {{.Name}} was already down for them or for another session at the same time: {{.Sessions}}.",
-					map[string]any{"Name": keep.FullName(), "Sessions": strings.Join(rep.Dropped, ", ")})
-			}
-			dialog.ShowInformation(lang.L("Records merged"), msg, d.s.env.win)
-			d.s.bulk.show(keep.ID) // the selection, the detail and the bulk actions agree
-			d.s.loadAsync()
-		}
-	})
 }

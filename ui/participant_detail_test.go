@@ -117,49 +117,95 @@ func TestParticipantDelete(t *testing.T) {
 	}
 }
 
+// TestParticipantMerge merges as issue 14 found it: the newer, emptier
+// record shown, the older one confirmed with its badge printed.
 func TestParticipantMerge(t *testing.T) {
 	st, e, s := newParticipantsTest(t, 60)
 	ctx := context.Background()
-	orig, err := st.Participant(ctx, s.table.rows.ids[7])
-	if err != nil {
+	cats, _ := st.Categories(ctx)
+	c, _ := st.Congress(ctx)
+	older := data.Participant{FirstName: "Éric", LastName: "Béasse", Email: "eric@jardins.fr", Organisation: "Les Jardins",
+		CategoryID: cats[0].ID, Status: data.StatusConfirmed, FeeCents: 18000, Paid: true, Days: c.Days[:1]}
+	if err := st.CreateParticipant(ctx, &older); err != nil {
 		t.Fatal(err)
 	}
-	dup := orig
-	dup.ID, dup.Code, dup.Phone, dup.Notes = 0, "", "", "Inscrit·e deux fois"
-	if err := st.CreateParticipant(ctx, &dup); err != nil {
+	if err := st.RecordBadgePrints(ctx, defaultBadgeLayout, older.ID); err != nil {
 		t.Fatal(err)
 	}
-	before, _ := st.ParticipantEnrolments(ctx, orig.ID)
-	s.search.SetText(orig.LastName)
+	newer := older
+	newer.ID, newer.Code, newer.FirstName, newer.LastName = 0, "", "Eric", "BEASSE"
+	newer.Email, newer.Phone, newer.Status, newer.Paid, newer.Days = "e.beasse@gmail.com", "06 12 34 56 78", data.StatusPending, false, c.Days[1:]
+	if err := st.CreateParticipant(ctx, &newer); err != nil {
+		t.Fatal(err)
+	}
+	s.search.SetText("beasse")
 	waitIdle(t, e.tasks)
-	ptPick(t, e, s, orig.ID)
-	if len(s.detail.info.dups) != 1 || s.detail.info.dups[0].ID != dup.ID {
+	ptPick(t, e, s, newer.ID)
+	if len(s.detail.info.dups) != 1 || s.detail.info.dups[0].ID != older.ID {
 		t.Fatalf("possible duplicates: %+v", s.detail.info.dups)
 	}
 	s.detail.tabs.Select(s.detail.tabDups)
 	ptTap(t, s.detail.dupList, "Merge…")
+	top := ptTopDialog(t, e, "Which record stays?")
+	m := s.detail.merge
 
-	// Keep the newer record: the other one goes.
-	top := ptTopDialog(t, e, "Which record do you keep?")
-	keep := ptFind[*widget.RadioGroup](top)[0]
-	keep.SetSelected(keep.Options[1])
-	ptTap(t, top, "Continue")
-	ptTap(t, ptTopDialog(t, e, "This cannot be undone"), "Merge")
-	ptTopDialog(t, e, "moved onto")
+	// The older record, whose badge is printed, is kept by default, though
+	// the newer one is shown (and first).
+	if !strings.Contains(m.keeper.Options[0], newer.Code) || m.keeper.Selected != m.keeper.Options[1] ||
+		!strings.Contains(m.keeper.Selected, older.Code) || !strings.Contains(m.keeper.Selected, "badge printed") {
+		t.Fatalf("keeper %q of %q", m.keeper.Selected, m.keeper.Options)
+	}
+	// Each field where they differ, with both values.
+	wantChoice := func(f data.MergeField, options []string, selected string) {
+		t.Helper()
+		radio := m.choices[f]
+		if radio == nil || !slices.Equal(radio.Options, options) || radio.Selected != selected {
+			t.Fatalf("%s: %+v", f, radio)
+		}
+	}
+	wantChoice(data.MergeEmail, []string{"eric@jardins.fr", "e.beasse@gmail.com"}, "eric@jardins.fr")
+	wantChoice(data.MergePhone, []string{"(empty)", "06 12 34 56 78"}, "06 12 34 56 78")
+	wantChoice(data.MergeStatus, []string{"Confirmed", "Pending"}, "Confirmed")
+	wantChoice(data.MergeFee, []string{"180 € · paid", "180 € · not paid"}, "180 € · paid")
+	if m.choices[data.MergeOrganisation] != nil || m.choices[data.MergeCategory] != nil {
+		t.Error("a choice for a field where the records agree")
+	}
+
+	t.Run("KeepTheOther", func(t *testing.T) {
+		m.keeper.SetSelected(m.keeper.Options[0])
+		if m.plan.Keep.ID != newer.ID {
+			t.Fatalf("keeps %d", m.plan.Keep.ID)
+		}
+		// The confirmed status is still what the merge takes by default.
+		wantChoice(data.MergeStatus, []string{"Pending", "Confirmed"}, "Confirmed")
+		m.keeper.SetSelected(m.keeper.Options[1])
+		wantChoice(data.MergeEmail, []string{"eric@jardins.fr", "e.beasse@gmail.com"}, "eric@jardins.fr")
+	})
+
+	// The organiser takes the newer record's email.
+	m.choices[data.MergeEmail].SetSelected("e.beasse@gmail.com")
+	ptTap(t, top, "Merge")
+	ptTopDialog(t, e, "now finds")
 	waitIdle(t, e.tasks)
 
-	if _, err := st.Participant(ctx, orig.ID); data.KindOf(err) != data.KindNotFound {
-		t.Fatalf("the record dropped is still there: %v", err)
+	if _, err := st.Participant(ctx, newer.ID); data.KindOf(err) != data.KindNotFound {
+		t.Fatalf("the record merged away is still there: %v", err)
 	}
-	kept, err := st.Participant(ctx, dup.ID)
+	kept, err := st.Participant(ctx, older.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	after, _ := st.ParticipantEnrolments(ctx, dup.ID)
-	if kept.Phone != orig.Phone || len(after) != len(before) {
-		t.Errorf("kept %+v with %d enrolments, want the phone %q and %d enrolments", kept, len(after), orig.Phone, len(before))
+	if kept.Code != older.Code || kept.FirstName != "Éric" || kept.Email != "e.beasse@gmail.com" || kept.Phone != newer.Phone ||
+		kept.Status != data.StatusConfirmed || !kept.Paid || !slices.Equal(kept.Days, c.Days) {
+		t.Errorf("kept %+v", kept)
 	}
-	if s.detail.id != dup.ID || len(s.detail.info.dups) != 0 || slices.Contains(s.table.rows.ids, orig.ID) {
+	if id, err := st.ParticipantIDByCode(ctx, newer.Code); err != nil || id != older.ID {
+		t.Errorf("the code merged away finds %d, %v", id, err)
+	}
+	if prints, _ := st.BadgePrints(ctx, older.ID); len(prints) != 1 {
+		t.Errorf("badge prints %+v", prints)
+	}
+	if s.detail.id != older.ID || len(s.detail.info.dups) != 0 || slices.Contains(s.table.rows.ids, newer.ID) {
 		t.Errorf("after merging, the detail shows %d with %d duplicates", s.detail.id, len(s.detail.info.dups))
 	}
 }

@@ -27,6 +27,7 @@ type participantFormStore interface {
 	Participant(ctx context.Context, id int64) (data.Participant, error)
 	CreateParticipant(ctx context.Context, p *data.Participant) error
 	UpdateParticipant(ctx context.Context, p *data.Participant) error
+	DuplicatesBeforeSave(ctx context.Context, p data.Participant) ([]data.Duplicate, error)
 }
 
 // participantForm adds or edits a participant in a dialog, with the
@@ -49,6 +50,12 @@ type participantForm struct {
 	errs    map[string]*widget.Label  // the message under each field, by data's field name
 	focus   map[string]fyne.Focusable // the widget to go back to, by field name
 	general *widget.Label             // a message that is no field's
+
+	// dups warns, above the fields, of people already registered with the
+	// same email or name and organisation; accepted are those the
+	// organiser was shown, whom Save (then "Save anyway") no longer stops at.
+	dups     *fyne.Container
+	accepted map[int64]bool
 }
 
 // openFormAsync reads what the form offers, then opens it on the
@@ -169,8 +176,10 @@ func (f *participantForm) build() fyne.CanvasObject {
 	f.general.Importance = widget.DangerImportance
 	f.general.Wrapping = fyne.TextWrapWord
 	f.general.Hide()
+	f.dups = container.NewVBox()
+	f.dups.Hide()
 	pair := func(a, b fyne.CanvasObject) fyne.CanvasObject { return container.NewGridWithColumns(2, a, b) }
-	fields := container.NewVBox(f.general,
+	fields := container.NewVBox(f.dups, f.general,
 		pair(f.field("first_name", lang.L("First name"), f.firstName), f.field("last_name", lang.L("Last name"), f.lastName)),
 		pair(f.field("email", lang.L("Email"), f.email), f.field("phone", lang.L("Phone"), f.phone)),
 		pair(f.field("organisation", lang.L("Organisation"), f.organisation), f.field("job_title", lang.L("Job title"), f.jobTitle)),
@@ -216,7 +225,94 @@ func (f *participantForm) onClosed(save bool) {
 		f.showError(err)
 		return
 	}
-	f.saveAsync(p)
+	f.checkDuplicatesAsync(p)
+}
+
+// checkDuplicatesAsync saves the participant unless someone else has their
+// email, or their name and organisation, whom the organiser was not shown
+// yet: then the form comes back with them above the fields.
+func (f *participantForm) checkDuplicatesAsync(p data.Participant) {
+	f.s.env.tasks.runAsync(f.s.env.ctx, func(ctx context.Context) func() {
+		dups, err := f.s.store.DuplicatesBeforeSave(ctx, p)
+		return func() {
+			if err != nil {
+				f.showError(err)
+				return
+			}
+			var unseen []data.Duplicate
+			for _, d := range dups {
+				if !f.accepted[d.ID] {
+					unseen = append(unseen, d)
+				}
+			}
+			if len(unseen) == 0 {
+				f.saveAsync(p)
+				return
+			}
+			f.showDuplicates(dups)
+		}
+	})
+}
+
+// maxDuplicatesShown bounds the people the warning lists.
+const maxDuplicatesShown = 5
+
+// showDuplicates opens the form again with the people it may duplicate,
+// each with a button to open them instead; Save becomes "Save anyway".
+func (f *participantForm) showDuplicates(dups []data.Duplicate) {
+	if f.accepted == nil {
+		f.accepted = map[int64]bool{}
+	}
+	title := widget.NewLabel(lang.L("Already registered: is this the same person?"))
+	title.Importance = widget.WarningImportance
+	title.TextStyle.Bold = true
+	title.Wrapping = fyne.TextWrapWord
+	f.dups.RemoveAll()
+	f.dups.Add(title)
+	for i, d := range dups {
+		f.accepted[d.ID] = true
+		if i >= maxDuplicatesShown {
+			continue
+		}
+		f.dups.Add(f.duplicateLine(d))
+	}
+	if len(dups) > maxDuplicatesShown {
+		f.dups.Add(widget.NewLabel(lang.N("…and {{.Count}} more.", len(dups)-maxDuplicatesShown, map[string]any{"Count": len(dups) - maxDuplicatesShown})))
+	}
+	hint := widget.NewLabel(lang.L("To register them anyway, press Save anyway."))
+	hint.Wrapping = fyne.TextWrapWord
+	f.dups.Add(hint)
+	f.dups.Show()
+	f.d.SetConfirmText(lang.L("Save anyway"))
+	f.reopen(nil)
+}
+
+// duplicateLine is one person already registered, with a button that
+// leaves the form and shows them.
+func (f *participantForm) duplicateLine(d data.Duplicate) fyne.CanvasObject {
+	reason := lang.L("same name and organisation")
+	if d.Reason == "email" {
+		reason = lang.L("same email")
+	}
+	var parts []string
+	for _, s := range []string{d.FullName() + " (" + d.Code + ")", d.Email, d.Organisation, statusLabel(d.Status),
+		lang.L("registered on {{.Date}}", map[string]any{"Date": dateTime(d.CreatedAt)})} {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	text := widget.NewLabel(strings.Join(parts, " · ") + " — " + reason)
+	text.Wrapping = fyne.TextWrapWord
+	id := d.ID
+	open := widget.NewButton(lang.L("Open {{.Name}}", map[string]any{"Name": d.FullName()}), func() { f.onOpenDuplicate(id) })
+	return container.NewBorder(nil, nil, nil, container.NewCenter(open), text)
+}
+
+// onOpenDuplicate closes the form without saving and shows the person
+// already registered.
+func (f *participantForm) onOpenDuplicate(id int64) {
+	f.d.Hide()
+	f.s.onParticipantSaved(id)
 }
 
 // saveAsync writes the participant, then shows them.
@@ -283,13 +379,18 @@ func (f *participantForm) showFieldError(field, msg string) {
 	}
 	label.SetText(msg)
 	label.Show()
+	f.reopen(f.focus[field])
+}
+
+// reopen shows the dialog again, with the focus on fo if not nil.
+func (f *participantForm) reopen(fo fyne.Focusable) {
 	f.d.Show()
 	// The dialog was closed with the focus in a field, which was not told.
 	for _, e := range []*widgets.Entry{f.firstName, f.lastName, f.email, f.phone, f.organisation, f.jobTitle,
 		f.region, f.code, f.fee, f.diet, f.accessibility, f.notes} {
 		e.FocusLost()
 	}
-	if fo := f.focus[field]; fo != nil {
+	if fo != nil {
 		f.s.env.win.Canvas().Focus(fo)
 	}
 }

@@ -3,8 +3,10 @@ package ui
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -195,4 +197,119 @@ func TestParseFeeCents(t *testing.T) {
 	if got := feeCentsText(18050); got != "180.50" {
 		t.Errorf("feeCentsText(18050) = %q", got)
 	}
+}
+
+// ptDuplicateWarning waits for the form to come back with the warning, and
+// returns the labels it shows.
+func ptDuplicateWarning(t *testing.T, e *env, f *participantForm) string {
+	t.Helper()
+	ptTopDialog(t, e, "Already registered")
+	if !f.dups.Visible() {
+		t.Fatal("the warning is hidden")
+	}
+	var text []string
+	for _, l := range ptFind[*widget.Label](f.dups) {
+		text = append(text, l.Text)
+	}
+	return strings.Join(text, "\n")
+}
+
+func TestParticipantFormWarnsOfDuplicate(t *testing.T) {
+	st, e, s := newParticipantsTest(t, 60)
+	ctx := context.Background()
+	all := len(ptStoreIDs(t, st, data.ParticipantQuery{}))
+	var existing data.Participant
+	for _, id := range s.table.rows.ids {
+		if p, _ := st.Participant(ctx, id); p.Organisation != "" && p.Email != "" {
+			existing = p
+			break
+		}
+	}
+	if existing.ID == 0 {
+		t.Fatal("no one with an organisation and an email")
+	}
+
+	t.Run("SameNameAndOrganisationSavedAnyway", func(t *testing.T) {
+		f, top := ptOpenNewForm(t, e, s)
+		test.Type(f.firstName, strings.ToUpper(data.Fold(existing.FirstName)))
+		test.Type(f.lastName, data.Fold(existing.LastName))
+		test.Type(f.organisation, strings.ToUpper(existing.Organisation))
+		ptTap(t, top, "Save")
+		waitIdle(t, e.tasks)
+		text := ptDuplicateWarning(t, e, f)
+		if !strings.Contains(text, existing.FullName()+" ("+existing.Code+")") || !strings.Contains(text, "same name and organisation") {
+			t.Errorf("the warning says %q", text)
+		}
+		ptFindButton(t, f.dups, "Open "+existing.FullName())
+		if n := len(ptStoreIDs(t, st, data.ParticipantQuery{})); n != all {
+			t.Fatalf("%d participants before the organiser confirmed, want %d", n, all)
+		}
+		ptTap(t, top, "Save anyway")
+		waitIdle(t, e.tasks)
+		if n := len(ptStoreIDs(t, st, data.ParticipantQuery{})); n != all+1 {
+			t.Fatalf("%d participants after Save anyway, want %d", n, all+1)
+		}
+		if e.win.Canvas().Overlays().Top() != nil {
+			t.Error("the form is still open")
+		}
+		all++
+	})
+
+	t.Run("SameEmailOpened", func(t *testing.T) {
+		f, top := ptOpenNewForm(t, e, s)
+		test.Type(f.firstName, "Zoé")
+		test.Type(f.lastName, "Quintard")
+		test.Type(f.email, strings.ToUpper(existing.Email))
+		ptTap(t, top, "Save")
+		waitIdle(t, e.tasks)
+		if text := ptDuplicateWarning(t, e, f); !strings.Contains(text, "same email") {
+			t.Errorf("the warning says %q", text)
+		}
+		test.Tap(ptFindButton(t, f.dups, "Open "+existing.FullName()))
+		waitIdle(t, e.tasks)
+		if e.win.Canvas().Overlays().Top() != nil {
+			t.Error("the form is still open")
+		}
+		if n := len(ptStoreIDs(t, st, data.ParticipantQuery{})); n != all {
+			t.Fatalf("%d participants, want %d: opening the one registered saved the form", n, all)
+		}
+		if s.detail.id != existing.ID {
+			t.Errorf("the detail shows %d, want %d", s.detail.id, existing.ID)
+		}
+	})
+
+	t.Run("EditToAnotherEmail", func(t *testing.T) {
+		var other int64 // someone who has no duplicate yet
+		for _, id := range s.table.rows.ids {
+			p, _ := st.Participant(ctx, id)
+			if dups, _ := st.PossibleDuplicates(ctx, p); len(dups) == 0 && id != existing.ID {
+				other = id
+				break
+			}
+		}
+		s.openFormAsync(other)
+		top := ptTopDialog(t, e, "First name")
+		f := s.form
+		before, _ := st.Participant(ctx, other)
+		f.email.SetText(existing.Email)
+		ptTap(t, top, "Save")
+		waitIdle(t, e.tasks)
+		ptDuplicateWarning(t, e, f)
+		if p, _ := st.Participant(ctx, other); p.Email != before.Email {
+			t.Fatalf("saved before the organiser confirmed: %q", p.Email)
+		}
+		ptTap(t, top, "Cancel")
+	})
+}
+
+// ptFindButton returns the button of that text in o.
+func ptFindButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
+	t.Helper()
+	for _, b := range ptFind[*widget.Button](o) {
+		if b.Text == text {
+			return b
+		}
+	}
+	t.Fatalf("no button %q", text)
+	return nil
 }
