@@ -176,9 +176,10 @@ func (s *Store) LockDesk(ctx context.Context) error {
 }
 
 // UnlockDesk unlocks the file's desk when pin is the organiser's PIN, and
-// reports whether it was; a file without a PIN is never locked. The PIN is
-// checked outside the write, which only clears the flag if the PIN checked
-// is still the one stored.
+// reports whether it was, even when the file could not be written (read
+// only, say: the error says so); a file without a PIN is never locked. The
+// PIN is checked outside the write, which only clears the flag if the PIN
+// checked is still the one stored.
 func (s *Store) UnlockDesk(ctx context.Context, pin string) (bool, error) {
 	stored, err := s.deskPINHash(ctx)
 	if err != nil || stored == "" {
@@ -191,7 +192,7 @@ func (s *Store) UnlockDesk(ctx context.Context, pin string) (bool, error) {
 		_, err := tx.ExecContext(ctx, "UPDATE desk_pin SET locked = 0 WHERE id = 1 AND hash = ?", stored)
 		return err
 	})
-	return err == nil, err
+	return true, err
 }
 
 func (s *Store) deskPINHash(ctx context.Context) (string, error) {

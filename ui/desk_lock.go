@@ -183,16 +183,19 @@ func (l *deskLock) askPIN(fn func(), unlock bool) {
 			}
 			return func() {
 				switch {
-				case err != nil:
-					say(data.Message(err, uiLanguage()))
-				case !ok:
-					say(lang.L("Wrong PIN."))
-				default:
+				case ok: // the right PIN, even if the file could not keep the unlocking
 					d.Hide()
 					if unlock {
 						l.set(false)
 					}
 					fn()
+					if err != nil {
+						showError(l.env.win, err)
+					}
+				case err != nil:
+					say(data.Message(err, uiLanguage()))
+				default:
+					say(lang.L("Wrong PIN."))
 				}
 			}
 		})
