@@ -3,12 +3,14 @@ package data
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"io"
 	"log"
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -24,9 +26,20 @@ type BackupInfo struct {
 	Path string
 	Time time.Time
 	Size int64
+	// Damaged is set on a backup whose header shows it is not whole: it is
+	// not offered (Restore checks every backup in full anyway).
+	Damaged bool
+	n       int // the counter of backups made at the same instant
 }
 
-const backupStamp = "20060102-150405"
+// Backup names: name-YYYYMMDD-HHMMSS-UUUUUU.congres, to the microsecond,
+// with -2, -3… when several are made at the same instant. Older names, to
+// the second (name-YYYYMMDD-HHMMSS.congres, …-HHMMSS-2.congres), are read
+// too.
+const (
+	backupStamp = "20060102-150405"
+	backupMicro = 6
+)
 
 // BackupDir is the folder, beside the congress file, that holds its backups.
 func BackupDir(path string) string { return filepath.Join(filepath.Dir(path), "backups") }
@@ -36,27 +49,45 @@ func backupPrefix(path string) string {
 }
 
 // SaveCopy writes a consistent copy of the congress, WAL included, to dest.
-// The copy appears whole or not at all.
+// The copy appears whole or not at all, readable by its owner only.
 func (s *Store) SaveCopy(ctx context.Context, dest string) error {
 	if abs, _ := filepath.Abs(dest); abs == mustAbs(s.path) {
 		return ErrFileExists.With(dest)
 	}
-	tmp := dest + ".part"
-	os.Remove(tmp)
-	// VACUUM INTO writes a fresh, compact file from a read transaction: the
-	// writer is not held up.
-	if _, err := s.c.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
-		os.Remove(tmp)
-		if ctx.Err() != nil {
-			return ctx.Err() // cancelled: nothing was written
-		}
-		return fmt.Errorf("copy to %s: %w", dest, err)
-	}
-	if err := syncFile(tmp); err != nil {
-		os.Remove(tmp)
+	tmp, err := s.copyBeside(ctx, dest)
+	if err != nil {
 		return err
 	}
-	return os.Rename(tmp, dest)
+	if err := os.Rename(tmp, dest); err != nil {
+		os.Remove(tmp)
+		return createCondition(dest, err)
+	}
+	return nil
+}
+
+// copyBeside writes a consistent copy of the congress into a new file of a
+// name of its own in dest's folder (0600), and returns that file's path.
+func (s *Store) copyBeside(ctx context.Context, dest string) (string, error) {
+	f, err := os.CreateTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".*.part")
+	if err != nil {
+		return "", createCondition(dest, err)
+	}
+	tmp := f.Name()
+	f.Close()
+	// VACUUM INTO writes a fresh, compact file from a read transaction into
+	// an empty file: the writer is not held up.
+	if _, err := s.c.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
+		removeFile(tmp)
+		if ctx.Err() != nil {
+			return "", ctx.Err() // cancelled: nothing was written
+		}
+		return "", fromFileCondition(dest, err)
+	}
+	if err := syncFile(tmp); err != nil {
+		removeFile(tmp)
+		return "", fileCondition(dest, err)
+	}
+	return tmp, nil
 }
 
 func mustAbs(p string) string {
@@ -76,22 +107,32 @@ func syncFile(path string) error {
 	return f.Close()
 }
 
-// Backup writes a backup into the backups folder beside the file and keeps
-// the last KeepBackups. It returns the backup's path.
+// Backup checks the whole file, then writes a backup into the backups folder
+// beside it (0700, each backup 0600) and keeps the last KeepBackups. It
+// returns the backup's path. A damaged file is not backed up (ErrDamaged):
+// its backups stay as they were. Backups made at the same time by two
+// processes or goroutines each get a name of their own.
 func (s *Store) Backup(ctx context.Context) (string, error) {
+	if err := s.CheckIntegrity(ctx); err != nil {
+		return "", err
+	}
 	dir := BackupDir(s.path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", err
+		return "", createCondition(dir, err)
 	}
 	s.dirty.Store(false)
-	base := filepath.Join(dir, backupPrefix(s.path)+s.now().Format(backupStamp))
-	dest := base + Extension
-	for i := 2; fileExists(dest); i++ {
-		dest = fmt.Sprintf("%s-%d%s", base, i, Extension)
-	}
-	if err := s.SaveCopy(ctx, dest); err != nil {
+	t := s.now()
+	base := filepath.Join(dir, backupPrefix(s.path)+t.Format(backupStamp)+fmt.Sprintf("-%06d", t.Nanosecond()/1000))
+	tmp, err := s.copyBeside(ctx, base+Extension)
+	if err != nil {
 		s.dirty.Store(true)
 		return "", err
+	}
+	defer os.Remove(tmp)
+	dest, err := linkUnique(tmp, base)
+	if err != nil {
+		s.dirty.Store(true)
+		return "", createCondition(base+Extension, err)
 	}
 	list, err := Backups(s.path)
 	if err != nil {
@@ -103,12 +144,45 @@ func (s *Store) Backup(ctx context.Context) (string, error) {
 	return dest, nil
 }
 
+// linkUnique gives the file tmp the name base.congres, or base-2.congres…
+// when taken, without ever replacing a file; it returns the name.
+func linkUnique(tmp, base string) (string, error) {
+	for i := 1; ; i++ {
+		dest := base + Extension
+		if i > 1 {
+			dest = fmt.Sprintf("%s-%d%s", base, i, Extension)
+		}
+		err := os.Link(tmp, dest)
+		if err == nil {
+			return dest, nil
+		}
+		if os.IsExist(err) || fileExists(dest) {
+			continue
+		}
+		// No hard links here (FAT): claim the name, then rename over it.
+		f, err := os.OpenFile(dest, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+		if os.IsExist(err) {
+			continue
+		}
+		if err != nil {
+			return "", err
+		}
+		f.Close()
+		if err := os.Rename(tmp, dest); err != nil {
+			os.Remove(dest)
+			return "", err
+		}
+		return dest, nil
+	}
+}
+
 func fileExists(p string) bool {
 	_, err := os.Stat(p)
 	return err == nil
 }
 
 // Backups lists the backups of the congress file at path, newest first.
+// A backup whose header shows damage is marked Damaged.
 func Backups(path string) ([]BackupInfo, error) {
 	entries, err := os.ReadDir(BackupDir(path))
 	if os.IsNotExist(err) {
@@ -124,29 +198,55 @@ func Backups(path string) ([]BackupInfo, error) {
 		if e.IsDir() || !strings.HasPrefix(name, prefix) || !strings.HasSuffix(name, Extension) {
 			continue
 		}
-		// name-YYYYMMDD-HHMMSS.congres, or …-HHMMSS-2.congres for a second one
-		// within the same second.
-		stamp := strings.TrimPrefix(name, prefix)
-		if len(stamp) < len(backupStamp) {
-			continue
-		}
-		t, err := time.ParseInLocation(backupStamp, stamp[:len(backupStamp)], time.Local)
-		if err != nil {
+		t, n, ok := parseBackupName(strings.TrimSuffix(strings.TrimPrefix(name, prefix), Extension))
+		if !ok {
 			continue
 		}
 		info, err := e.Info()
 		if err != nil {
 			continue
 		}
-		list = append(list, BackupInfo{Path: filepath.Join(BackupDir(path), name), Time: t, Size: info.Size()})
+		p := filepath.Join(BackupDir(path), name)
+		list = append(list, BackupInfo{Path: p, Time: t, Size: info.Size(), n: n, Damaged: checkFile(p) != nil})
 	}
 	sort.SliceStable(list, func(i, j int) bool {
 		if !list[i].Time.Equal(list[j].Time) {
 			return list[i].Time.After(list[j].Time)
 		}
-		return list[i].Path > list[j].Path
+		return list[i].n > list[j].n
 	})
 	return list, nil
+}
+
+// parseBackupName reads YYYYMMDD-HHMMSS, then -UUUUUU (microseconds), then
+// -N (the counter); the older names have no microseconds.
+func parseBackupName(stamp string) (time.Time, int, bool) {
+	if len(stamp) < len(backupStamp) {
+		return time.Time{}, 0, false
+	}
+	t, err := time.ParseInLocation(backupStamp, stamp[:len(backupStamp)], time.Local)
+	if err != nil {
+		return time.Time{}, 0, false
+	}
+	rest := stamp[len(backupStamp):]
+	if len(rest) > backupMicro && rest[0] == '-' && (len(rest) == backupMicro+1 || rest[backupMicro+1] == '-') {
+		us, err := strconv.Atoi(rest[1 : backupMicro+1])
+		if err != nil {
+			return time.Time{}, 0, false
+		}
+		t = t.Add(time.Duration(us) * time.Microsecond)
+		rest = rest[backupMicro+1:]
+	}
+	n := 1
+	if rest != "" {
+		if rest[0] != '-' {
+			return time.Time{}, 0, false
+		}
+		if n, err = strconv.Atoi(rest[1:]); err != nil || n < 2 {
+			return time.Time{}, 0, false
+		}
+	}
+	return t, n, true
 }
 
 // Backups lists this file's backups, newest first.
@@ -164,9 +264,14 @@ func (s *Store) AutoBackup(ctx context.Context, every time.Duration, onErr func(
 			onErr(err)
 		}
 	}
+	if s.ReadOnly() != nil {
+		return // nothing changes in a file that is only read
+	}
 	if s.changedSinceBackup(ctx) {
 		_, err := s.Backup(ctx)
 		report(err)
+	} else {
+		report(s.CheckIntegrity(ctx))
 	}
 	t := time.NewTicker(every)
 	defer t.Stop()
@@ -175,7 +280,7 @@ func (s *Store) AutoBackup(ctx context.Context, every time.Duration, onErr func(
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			if s.dirty.Load() {
+			if s.dirty.Load() && s.ReadOnly() == nil {
 				_, err := s.Backup(ctx)
 				report(err)
 			}
@@ -199,7 +304,7 @@ func (s *Store) changedSinceBackup(ctx context.Context) bool {
 		return true
 	}
 	// Read the backup without touching it: read only, no WAL.
-	b, err := sql.Open("sqlite", uri+"?mode=ro")
+	b, err := sql.Open("sqlite", uri+"?mode=ro&immutable=1")
 	if err != nil {
 		return true
 	}
@@ -210,37 +315,93 @@ func (s *Store) changedSinceBackup(ctx context.Context) bool {
 	return now != then
 }
 
-// Restore replaces the congress file at path with a backup. The file must
-// not be open. The current file is itself backed up first, so a restore
-// can be undone. The backup is checked before anything changes.
+// Restore replaces the congress file at path with a backup. The backup is
+// checked in full first (ErrBackupDamaged). No window or process may have
+// the file open (ErrOpenElsewhere): the file is locked against them while
+// it is replaced. The current file is itself backed up first, so that a
+// restore can be undone; a damaged current file is not backed up but kept
+// aside, renamed (name-damaged-YYYYMMDD-HHMMSS.congres), never deleted.
 func Restore(ctx context.Context, path, backup string) error {
-	if err := checkFile(backup); err != nil {
+	if err := checkNetwork(path); err != nil {
 		return err
 	}
-	if st, err := os.Stat(backup); err != nil || st.Size() == 0 {
-		return notCongress(backup, "empty", "vide")
+	if err := checkBackup(ctx, backup); err != nil {
+		return err
 	}
+	lock, err := lockExclusive(path)
+	if err != nil {
+		if isNotWritable(err) {
+			return ErrFolderNotWritable.With(path).because(err)
+		}
+		return err
+	}
+	defer lock.release()
 	if fileExists(path) {
-		cur, err := Open(ctx, path)
-		if err != nil {
-			return err
-		}
-		_, err = cur.Backup(ctx)
-		cur.Close()
-		if err != nil {
+		if err := backupOrSetAside(ctx, path); err != nil {
 			return err
 		}
 	}
-	tmp := path + ".restore"
-	if err := copyFile(backup, tmp); err != nil {
-		os.Remove(tmp)
-		return err
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.restore")
+	if err != nil {
+		return createCondition(path, err)
+	}
+	tmp.Close()
+	if err := copyFile(backup, tmp.Name()); err != nil {
+		os.Remove(tmp.Name())
+		return fileCondition(path, err)
 	}
 	// The WAL of the old file must not be replayed onto the new one: it was
-	// checkpointed by the close above and is included in the backup just made.
+	// checkpointed by the close above and is included in the backup just
+	// made (or set aside with a damaged file).
 	os.Remove(path + "-wal")
 	os.Remove(path + "-shm")
-	return os.Rename(tmp, path)
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		os.Remove(tmp.Name())
+		return createCondition(path, err)
+	}
+	return nil
+}
+
+// backupOrSetAside backs the current file up before a restore, or sets it
+// aside when it is damaged. The caller holds the file's lock.
+func backupOrSetAside(ctx context.Context, path string) error {
+	cur, err := openChecked(ctx, path, true, true)
+	if err == nil {
+		if cur.ReadOnly() == nil {
+			_, err = cur.Backup(ctx)
+		} else if !errors.Is(cur.ReadOnly(), ErrDamaged) {
+			err = cur.ReadOnly() // a read-only file cannot be replaced either
+		}
+		damaged := errors.Is(cur.ReadOnly(), ErrDamaged)
+		cur.Close()
+		if err == nil && !damaged {
+			return nil
+		}
+		if err != nil && !errors.Is(err, ErrDamaged) {
+			return err
+		}
+	} else if !errors.Is(err, ErrDamaged) {
+		return err
+	}
+	return setAside(path, time.Now())
+}
+
+// setAside renames a damaged file (and its WAL, which may hold work) to
+// name-damaged-YYYYMMDD-HHMMSS.congres in its folder.
+func setAside(path string, t time.Time) error {
+	base := strings.TrimSuffix(path, filepath.Ext(path)) + "-damaged-" + t.Format(backupStamp)
+	dest := base + Extension
+	for i := 2; fileExists(dest); i++ {
+		dest = fmt.Sprintf("%s-%d%s", base, i, Extension)
+	}
+	if err := os.Rename(path, dest); err != nil {
+		return createCondition(path, err)
+	}
+	if fileExists(path + "-wal") {
+		os.Rename(path+"-wal", dest+"-wal")
+	}
+	os.Remove(path + "-shm")
+	return nil
 }
 
 func copyFile(src, dst string) error {

@@ -19,6 +19,9 @@ const (
 	KindConflict      // a duplicate: code, stand number, room already booked…
 	KindFull          // a session has no place left
 	KindClash         // a person would be in two places at once
+	KindDamaged       // the file (or a backup) is damaged: it is only read, never written
+	KindBusy          // the file is held by another window or program
+	KindReadOnly      // the file cannot be written: read-only file, folder or disk, disk full
 )
 
 // Error is an error a person can read, in French and English. Templates are
@@ -34,6 +37,7 @@ type Error struct {
 	// frArgs, when set, replace args in French (for arguments that are
 	// themselves words).
 	frArgs []any
+	cause  error // the driver's error behind this one, for errors.As
 }
 
 func newErr(kind Kind, code, field, en, fr string) *Error {
@@ -64,6 +68,16 @@ func (e *Error) Message(lang string) string {
 		return format
 	}
 	return fmt.Sprintf(format, args...)
+}
+
+// Unwrap gives the driver's error behind this one, if any.
+func (e *Error) Unwrap() error { return e.cause }
+
+// because returns a copy of e that keeps cause behind it.
+func (e *Error) because(cause error) *Error {
+	c := *e
+	c.cause = cause
+	return &c
 }
 
 // Is makes errors.Is(err, ErrEmailInvalid) true for any filled-in copy.
@@ -121,6 +135,43 @@ var (
 	ErrNoBackup = newErr(KindNotFound, "no_backup", "",
 		"There is no backup of %q.",
 		"Il n'y a aucune sauvegarde de « %s ».")
+)
+
+// The conditions of the file on its disk: none of them is an internal error.
+var (
+	ErrDamaged = newErr(KindDamaged, "damaged", "",
+		"%q is damaged: it is open for reading only and nothing will be written to it. Restore a backup (Settings → Backups, or congres restore).",
+		"« %s » est abîmé : il est ouvert en lecture seule et rien n'y sera écrit. Restaurez une sauvegarde (Réglages → Sauvegardes, ou congres restore).")
+	ErrBackupDamaged = newErr(KindDamaged, "backup_damaged", "",
+		"The backup %q is damaged: it cannot be restored. Choose another backup.",
+		"La sauvegarde « %s » est abîmée : elle ne peut pas être restaurée. Choisissez une autre sauvegarde.")
+	ErrFileReadOnly = newErr(KindReadOnly, "file_read_only", "",
+		"%q is read-only: you can view, search and export, but not change it. To change it, make the file writable (or copy it to a folder of yours) and open it again.",
+		"« %s » est en lecture seule : vous pouvez consulter, chercher et exporter, mais pas modifier. Pour le modifier, rendez le fichier modifiable (ou copiez-le dans un de vos dossiers) et rouvrez-le.")
+	ErrFolderReadOnly = newErr(KindReadOnly, "folder_read_only", "",
+		"The folder of %q is read-only: you can view, search and export, but not change the file. Copy it to a folder of yours and open the copy.",
+		"Le dossier de « %s » est en lecture seule : vous pouvez consulter, chercher et exporter, mais pas modifier le fichier. Copiez-le dans un de vos dossiers et ouvrez la copie.")
+	ErrDiskFull = newErr(KindReadOnly, "disk_full", "",
+		"The disk holding %q is full: nothing was saved. Free some space (empty the trash, delete old files) and try again.",
+		"Le disque qui contient « %s » est plein : rien n'a été enregistré. Libérez de la place (videz la corbeille, supprimez de vieux fichiers) et réessayez.")
+	ErrDiskError = newErr(KindReadOnly, "disk_error", "",
+		"The disk holding %q could not be read or written: nothing was saved. Check the disk (or the USB stick) and try again.",
+		"Le disque qui contient « %s » n'a pas pu être lu ou écrit : rien n'a été enregistré. Vérifiez le disque (ou la clé USB) et réessayez.")
+	ErrFileBusy = newErr(KindBusy, "file_busy", "",
+		"%q is kept busy by another window or program: nothing was saved. Try again in a moment.",
+		"« %s » est occupé par une autre fenêtre ou un autre programme : rien n'a été enregistré. Réessayez dans un instant.")
+	ErrOpenElsewhere = newErr(KindBusy, "open_elsewhere", "",
+		"%q is open in another window (or another program): close it there first, then try again.",
+		"« %s » est ouvert dans une autre fenêtre (ou un autre programme) : fermez-le d'abord, puis réessayez.")
+	ErrNetworkShare = newErr(KindInvalid, "network_share", "",
+		"%q is on a network drive (%s): Congrès cannot keep a file there safe. Copy it to this computer and open the copy.",
+		"« %s » est sur un lecteur réseau (%s) : Congrès ne peut pas y garder un fichier en sécurité. Copiez-le sur cet ordinateur et ouvrez la copie.")
+	ErrFolderNotWritable = newErr(KindReadOnly, "folder_not_writable", "",
+		"%q cannot be written: its folder (or its disk) is read-only. Choose another folder.",
+		"« %s » ne peut pas être écrit : son dossier (ou son disque) est en lecture seule. Choisissez un autre dossier.")
+	ErrNeedsUpdate = newErr(KindReadOnly, "needs_update", "",
+		"%q was written by an older version of Congrès and must be updated, but it cannot be written here. Copy it to a folder of yours and open the copy.",
+		"« %s » a été écrit par une version plus ancienne de Congrès et doit être mis à jour, mais il ne peut pas être modifié ici. Copiez-le dans un de vos dossiers et ouvrez la copie.")
 )
 
 // The rules of the data model.
@@ -287,4 +338,32 @@ func fromDriver(err error, onUnique *Error) error {
 func isConstraint(err error, code int) bool {
 	var se *sqlite.Error
 	return errors.As(err, &se) && se.Code() == code
+}
+
+// fromFileCondition turns SQLite's result codes for the file's own
+// conditions (read only, disk full, busy, damaged, unreadable) into our
+// sentences about the file at path, keeping the driver's error behind them.
+// Any other error is returned as it is.
+func fromFileCondition(path string, err error) error {
+	var se *sqlite.Error
+	var ours *Error
+	if err == nil || errors.As(err, &ours) || !errors.As(err, &se) {
+		return err
+	}
+	var e *Error
+	switch se.Code() & 0xff {
+	case sqlite3.SQLITE_READONLY:
+		e = ErrFileReadOnly
+	case sqlite3.SQLITE_FULL:
+		e = ErrDiskFull
+	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+		e = ErrFileBusy
+	case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
+		e = ErrDamaged
+	case sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CANTOPEN:
+		e = ErrDiskError
+	default:
+		return err
+	}
+	return e.With(path).because(err)
 }

@@ -7,10 +7,8 @@ import (
 	"context"
 	"database/sql"
 	"embed"
-	"encoding/binary"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -37,7 +35,10 @@ type Store struct {
 	w     *sql.DB // the one writing connection
 	r     *sql.DB // readers (query_only)
 	c     *sql.DB // one connection for copies: VACUUM INTO is not allowed on readers
+	lock  *fileLock
+	ro    atomic.Pointer[Error] // why the file is only read; nil when it is written
 	dirty atomic.Bool
+	ckpt  checkpointer
 	now   func() time.Time
 	codes func() *codeSource
 }
@@ -48,18 +49,87 @@ func (s *Store) Path() string { return s.path }
 // SetClock replaces the store's clock (tests and the demo use a fixed one).
 func (s *Store) SetClock(now func() time.Time) { s.now = now }
 
+// ReadOnly returns nil when the file can be changed, else why it cannot
+// (ErrDamaged, ErrFileReadOnly, ErrFolderReadOnly): every write then
+// returns that error, and reading, searching and exporting still work.
+func (s *Store) ReadOnly() error {
+	if e := s.ro.Load(); e != nil {
+		return e
+	}
+	return nil
+}
+
+// markDamaged makes the store read only for good: nothing more is written
+// into a damaged file.
+func (s *Store) markDamaged() {
+	s.ro.Store(ErrDamaged.With(s.path))
+}
+
 // Open opens an existing congress file, bringing its schema up to date. A
 // file that is not a congress file, or that a newer version wrote, is
-// refused and left untouched.
+// refused and left untouched, and so is a damaged one (ErrDamaged) or one
+// on a network drive. A file that cannot be written (read-only file,
+// folder or disk) opens read only: see ReadOnly.
 func Open(ctx context.Context, path string) (*Store, error) {
+	return openChecked(ctx, path, false, false)
+}
+
+// OpenOrView is Open, except that a damaged file opens read only instead of
+// being refused, so that it can be looked at and a backup restored over it.
+func OpenOrView(ctx context.Context, path string) (*Store, error) {
+	return openChecked(ctx, path, true, false)
+}
+
+// openChecked checks what path is, without writing to it, before opening
+// it: its place (no network drive), its header (a congress of a version we
+// read), whether it can be written, and a quick check of its content.
+// locked says the caller holds the file's lock already.
+func openChecked(ctx context.Context, path string, viewDamaged, locked bool) (*Store, error) {
+	if err := checkNetwork(path); err != nil {
+		return nil, err
+	}
 	if err := checkFile(path); err != nil {
 		return nil, err
 	}
-	return open(ctx, path)
+	ro := fileAccess(path)
+	var lock *fileLock
+	if !locked {
+		var err error
+		lock, err = lockShared(path)
+		switch {
+		case err != nil && isNotWritable(err):
+			// A read-only folder: nobody can replace the file either.
+			if ro == nil {
+				ro = ErrFolderReadOnly.With(path)
+			}
+		case err != nil:
+			return nil, err
+		}
+	}
+	if ro == nil && !folderWritable(path) {
+		ro = ErrFolderReadOnly.With(path)
+	}
+	if err := quickCheck(ctx, path, ro); err != nil {
+		if !viewDamaged || !errors.Is(err, ErrDamaged) {
+			lock.release()
+			return nil, err
+		}
+		ro = ErrDamaged.With(path)
+	}
+	s, err := open(ctx, path, ro)
+	if err != nil {
+		lock.release()
+		return nil, err
+	}
+	s.lock = lock
+	return s, nil
 }
 
 // Create makes a new congress file with the given name and days, and the
-// default categories. It refuses to overwrite an existing file.
+// default categories. It refuses to overwrite an existing file. The new
+// congress is built in a file of its own beside path, then put in place
+// whole: path never holds half a congress, and Open never has to accept an
+// empty file.
 func Create(ctx context.Context, path string, c Congress) (*Store, error) {
 	if err := c.Validate(); err != nil {
 		return nil, err
@@ -67,38 +137,59 @@ func Create(ctx context.Context, path string, c Congress) (*Store, error) {
 	if _, err := os.Stat(path); err == nil {
 		return nil, ErrFileExists.With(path)
 	}
-	// Claim the name first so that a concurrent Create cannot race us.
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
-	if err != nil {
-		if os.IsExist(err) {
-			return nil, ErrFileExists.With(path)
-		}
-		return nil, fmt.Errorf("create %s: %w", path, err)
-	}
-	f.Close()
-	s, err := open(ctx, path)
-	if err == nil {
-		err = s.write(ctx, func(tx *sql.Tx) error {
-			if err := saveCongress(ctx, tx, &c); err != nil {
-				return err
-			}
-			for i, cat := range DefaultCategories() {
-				cat.Position = i + 1
-				if err := insertCategory(ctx, tx, &cat); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-	}
-	if err != nil {
-		if s != nil {
-			s.Close()
-		}
-		removeFile(path)
+	if err := checkNetwork(path); err != nil {
 		return nil, err
 	}
-	return s, nil
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.new")
+	if err != nil {
+		return nil, createCondition(path, err)
+	}
+	tmp := f.Name()
+	f.Close()
+	defer removeFile(tmp)
+	s, err := open(ctx, tmp, nil)
+	if err != nil {
+		return nil, createCondition(path, err)
+	}
+	err = s.write(ctx, func(tx *sql.Tx) error {
+		if err := saveCongress(ctx, tx, &c); err != nil {
+			return err
+		}
+		for i, cat := range DefaultCategories() {
+			cat.Position = i + 1
+			if err := insertCategory(ctx, tx, &cat); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err == nil {
+		_, err = s.w.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)")
+	}
+	if cerr := s.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = syncFile(tmp)
+	}
+	if err != nil {
+		return nil, createCondition(path, err)
+	}
+	// Link refuses a name that exists: a concurrent Create cannot be
+	// overwritten. Where links are not possible, rename after a last look.
+	if err := os.Link(tmp, path); err != nil {
+		if os.IsExist(err) || fileExists(path) {
+			return nil, ErrFileExists.With(path)
+		}
+		if err := os.Rename(tmp, path); err != nil {
+			return nil, createCondition(path, err)
+		}
+	}
+	st, err := Open(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	return st, nil
 }
 
 // removeFile removes a congress file and its WAL companions.
@@ -129,11 +220,24 @@ func fileURI(path string) (string, error) {
 	return "file://" + strings.NewReplacer("%", "%25", "?", "%3F", "#", "%23").Replace(p), nil
 }
 
-// dsn gives every pooled connection its settings, busy_timeout first.
-func dsn(path string, kind connKind) (string, error) {
+// dsn gives every pooled connection its settings, busy_timeout first. A
+// file that is only read (ro not nil) is opened read only and never switched
+// to WAL; in a read-only folder without a WAL, as immutable, since SQLite
+// cannot make its companions there.
+func dsn(path string, kind connKind, ro *Error) (string, error) {
 	uri, err := fileURI(path)
 	if err != nil {
 		return "", err
+	}
+	if ro != nil {
+		q := "mode=ro&_pragma=busy_timeout(10000)&_pragma=cache_size(-32000)"
+		if kind != copier {
+			q += "&_pragma=query_only(1)"
+		}
+		if ro.Code == ErrFolderReadOnly.Code && fileSize(path+"-wal") <= 0 {
+			q += "&immutable=1"
+		}
+		return uri + "?" + q, nil
 	}
 	q := "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=cache_size(-32000)&_pragma=mmap_size(268435456)"
 	switch kind {
@@ -145,10 +249,12 @@ func dsn(path string, kind connKind) (string, error) {
 	return uri + "?" + q, nil
 }
 
-func open(ctx context.Context, path string) (*Store, error) {
+// open opens the pools of path, which is only read when ro is not nil, and
+// brings a written file's schema up to date.
+func open(ctx context.Context, path string, ro *Error) (*Store, error) {
 	var dbs [3]*sql.DB
 	for kind := range dbs {
-		d, err := dsn(path, connKind(kind))
+		d, err := dsn(path, connKind(kind), ro)
 		if err == nil {
 			dbs[kind], err = sql.Open("sqlite", d)
 		}
@@ -166,20 +272,41 @@ func open(ctx context.Context, path string) (*Store, error) {
 	r.SetMaxIdleConns(4)
 	src := newCodeSource(0)
 	s := &Store{path: path, w: w, r: r, c: c, now: time.Now, codes: func() *codeSource { return src }}
+	s.ckpt.db = c
+	if ro != nil {
+		s.ro.Store(ro)
+	}
 	if err := s.migrate(ctx); err != nil {
 		s.Close()
-		return nil, err
+		return nil, s.condition(err)
 	}
 	return s, nil
 }
 
 // Close closes the file. The last connection checkpoints the WAL into it.
 func (s *Store) Close() error {
-	return errors.Join(s.c.Close(), s.r.Close(), s.w.Close())
+	s.ckpt.stop()
+	err := errors.Join(s.c.Close(), s.r.Close(), s.w.Close())
+	s.lock.release()
+	return err
 }
 
-// write runs fn in one write transaction and commits it.
+// write runs fn in one write transaction and commits it. A file that is
+// only read refuses at once, and the file's own conditions (disk full,
+// busy, damaged…) come back as sentences.
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if err := s.ReadOnly(); err != nil {
+		return err
+	}
+	if err := s.writeTx(ctx, fn); err != nil {
+		return s.condition(err)
+	}
+	s.dirty.Store(true)
+	s.ckpt.soon()
+	return nil
+}
+
+func (s *Store) writeTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -191,21 +318,27 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if _, err := tx.ExecContext(ctx, "UPDATE revision SET n = n + 1"); err != nil {
 		return err
 	}
-	if err := tx.Commit(); err != nil {
-		return err
-	}
-	s.dirty.Store(true)
-	return nil
+	return tx.Commit()
 }
 
 // read runs fn in one read transaction, so that what it reads is consistent.
 func (s *Store) read(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
-		return err
+		return s.condition(err)
 	}
 	defer tx.Rollback()
-	return fn(tx)
+	return s.condition(fn(tx))
+}
+
+// condition turns the file's conditions into sentences; damage found on the
+// way makes the store read only.
+func (s *Store) condition(err error) error {
+	err = fromFileCondition(s.path, err)
+	if errors.Is(err, ErrDamaged) {
+		s.markDamaged()
+	}
+	return err
 }
 
 type migration struct {
@@ -264,6 +397,15 @@ func (s *Store) migrate(ctx context.Context) error {
 	if current > len(ms) {
 		return ErrTooNew.With(s.path, current, len(ms))
 	}
+	if ro := s.ro.Load(); ro != nil {
+		if current < len(ms) {
+			if ro.Kind == KindDamaged {
+				return ro
+			}
+			return ErrNeedsUpdate.With(s.path)
+		}
+		return nil
+	}
 	for _, m := range ms[current:] {
 		err := s.write(ctx, func(tx *sql.Tx) error {
 			if m.version == 1 {
@@ -297,61 +439,4 @@ func (s *Store) migrate(ctx context.Context) error {
 	}
 	s.dirty.Store(false)
 	return nil
-}
-
-// checkFile refuses, without opening it through SQLite, a file that is not a
-// congress file: missing, not SQLite, truncated, another application's
-// database, or written by a newer version. An empty file is accepted (it is
-// what Create makes before the first migration).
-func checkFile(path string) error {
-	f, err := os.Open(path)
-	if err != nil {
-		if os.IsNotExist(err) {
-			return ErrFileNotFound.With(path)
-		}
-		return fmt.Errorf("open %s: %w", path, err)
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return err
-	}
-	if st.IsDir() {
-		return notCongress(path, "a folder", "un dossier")
-	}
-	if st.Size() == 0 {
-		return nil
-	}
-	var h [100]byte
-	if _, err := io.ReadFull(f, h[:]); err != nil {
-		return notCongress(path, "too short", "trop court")
-	}
-	if string(h[:16]) != "SQLite format 3\x00" {
-		return notCongress(path, "not a database", "ce n'est pas une base de données")
-	}
-	pageSize := int64(binary.BigEndian.Uint16(h[16:18]))
-	if pageSize == 1 {
-		pageSize = 65536
-	}
-	pages := int64(binary.BigEndian.Uint32(h[28:32]))
-	if pageSize < 512 || st.Size()%pageSize != 0 || st.Size() < pages*pageSize {
-		return notCongress(path, "truncated or damaged", "tronqué ou abîmé")
-	}
-	appID := binary.BigEndian.Uint32(h[68:72])
-	userVersion := int(binary.BigEndian.Uint32(h[60:64]))
-	// A file still in WAL mode may have its newest header in the -wal file:
-	// then the application id is checked again once opened.
-	if appID != applicationID && !(appID == 0 && fileExists(path+"-wal")) {
-		return notCongress(path, "another application's database", "base de données d'une autre application")
-	}
-	if n := SchemaVersion(); userVersion > n {
-		return ErrTooNew.With(path, userVersion, n)
-	}
-	return nil
-}
-
-func notCongress(path, en, fr string) error {
-	e := ErrNotCongress.With(path, en)
-	e.frArgs = []any{path, fr}
-	return e
 }

@@ -41,10 +41,7 @@ func TestCreateAndReopen(t *testing.T) {
 
 func TestMigrationsFromEmpty(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "empty"+Extension)
-	if err := os.WriteFile(path, nil, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	s, err := Open(ctx, path)
+	s, err := Create(ctx, path, Congress{Name: "x", Days: []Day{day1}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,7 +121,7 @@ func TestRefusedFiles(t *testing.T) {
 			b, _ := os.ReadFile(p)
 			os.WriteFile(p, b[:len(b)/2+100], 0o600)
 			return p
-		}, ErrNotCongress},
+		}, ErrDamaged},
 		{"Folder", func(t *testing.T) string { return t.TempDir() }, ErrNotCongress},
 		{"ErrTooNew", func(t *testing.T) string {
 			p := congress(t)
