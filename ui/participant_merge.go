@@ -149,6 +149,7 @@ func (m *participantMerge) fillFields() {
 		}
 		radio := widget.NewRadioGroup(options, nil)
 		radio.Required = true
+		radio.Horizontal = utf8.RuneCountInString(strings.Join(options, "")) <= 60 // side by side when they fit
 		for i, src := range sources {
 			if src == m.plan.Choice[f] {
 				radio.SetSelected(options[i])
