@@ -283,25 +283,25 @@ func samePath(a, b string) bool {
 // file is open, and on the recent files.
 func (u *ui) refreshMenu() {
 	open := u.session() != nil
-	newItem := fyne.NewMenuItem(lang.L("New…"), u.unlocked(u.onNew))
+	newItem := fyne.NewMenuItem(lang.L("New…"), u.withPIN(u.onNew))
 	newItem.Shortcut = shortcutNew
-	openItem := fyne.NewMenuItem(lang.L("Open…"), u.unlocked(u.onOpen))
+	openItem := fyne.NewMenuItem(lang.L("Open…"), u.withPIN(u.onOpen))
 	openItem.Shortcut = shortcutOpen
 	recent := fyne.NewMenuItem(lang.L("Open Recent"), nil)
 	recent.ChildMenu = fyne.NewMenu("")
 	for _, p := range u.recentFiles() {
-		recent.ChildMenu.Items = append(recent.ChildMenu.Items, fyne.NewMenuItem(p, u.unlocked(func() { u.openAsync(p) })))
+		recent.ChildMenu.Items = append(recent.ChildMenu.Items, fyne.NewMenuItem(p, u.withPIN(func() { u.openAsync(p) })))
 	}
 	if len(recent.ChildMenu.Items) == 0 {
 		none := fyne.NewMenuItem(lang.L("No recent file"), nil)
 		none.Disabled = true
 		recent.ChildMenu.Items = append(recent.ChildMenu.Items, none)
 	}
-	saveCopy := fyne.NewMenuItem(lang.L("Save a Copy…"), u.unlocked(u.onSaveCopy))
+	saveCopy := fyne.NewMenuItem(lang.L("Save a Copy…"), u.withPIN(u.onSaveCopy))
 	saveCopy.Disabled = !open
 	importItem := fyne.NewMenuItem(lang.L("Import…"), u.unlocked(u.onImport))
 	importItem.Disabled = !open
-	closeItem := fyne.NewMenuItem(lang.L("Close"), u.unlocked(u.onClose))
+	closeItem := fyne.NewMenuItem(lang.L("Close"), u.withPIN(u.onClose))
 	closeItem.Disabled = !open
 	quit := fyne.NewMenuItem(lang.L("Quit"), u.onQuit) // a locked desk asks for the PIN
 	quit.IsQuit = true
@@ -330,8 +330,8 @@ func (u *ui) addShortcuts() {
 	c.AddShortcut(shortcutQuit, func(fyne.Shortcut) { u.onQuit() })
 	u.win.SetCloseIntercept(u.onQuit)
 	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { u.onUndo() })
-	c.AddShortcut(shortcutNew, func(fyne.Shortcut) { u.unlocked(u.onNew)() })
-	c.AddShortcut(shortcutOpen, func(fyne.Shortcut) { u.unlocked(u.onOpen)() })
+	c.AddShortcut(shortcutNew, func(fyne.Shortcut) { u.withPIN(u.onNew)() })
+	c.AddShortcut(shortcutOpen, func(fyne.Shortcut) { u.withPIN(u.onOpen)() })
 	c.AddShortcut(shortcutFind, func(fyne.Shortcut) { u.onParticipants(func(p participantActions) { p.focusSearch() }) })
 	c.AddShortcut(shortcutNewParticipant, func(fyne.Shortcut) { u.onParticipants(func(p participantActions) { p.newParticipant() }) })
 	c.SetOnTypedKey(handleEscape(c))
@@ -363,8 +363,10 @@ func (u *ui) onParticipants(act func(participantActions)) {
 	})()
 }
 
-// unlocked wraps an action that leaves the welcome desk: on a locked desk
-// it first asks for the organiser's PIN.
+// unlocked wraps an action that leaves the welcome desk for another page:
+// on a locked desk it first asks for the organiser's PIN, which unlocks it.
+// Actions that leave the file or copy it use withPIN: the file stays
+// locked.
 func (u *ui) unlocked(fn func()) func() {
 	return func() {
 		if u.view == nil {

@@ -307,13 +307,20 @@ func pinShaped(s string) bool {
 	return true
 }
 
+// withPIN wraps an action that leaves the open file or copies it (New,
+// Open, Open Recent, Close, Save a Copy): on a locked desk it first asks for
+// the organiser's PIN, and the file stays locked, to reopen locked.
+func (u *ui) withPIN(fn func()) func() {
+	return func() {
+		if u.view == nil {
+			fn()
+			return
+		}
+		u.view.lock.confirmThen(fn)
+	}
+}
+
 // onQuit quits Congrès (File → Quit, its shortcut, the window's close
 // button); on a locked desk, once the organiser's PIN is typed, the file
 // staying locked.
-func (u *ui) onQuit() {
-	if u.view == nil {
-		u.app.Quit()
-		return
-	}
-	u.view.lock.confirmThen(u.app.Quit)
-}
+func (u *ui) onQuit() { u.withPIN(u.app.Quit)() }

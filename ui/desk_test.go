@@ -681,13 +681,33 @@ func TestDeskLockStaysWithTheFile(t *testing.T) {
 	if !u.view.lock.locked() || u.view.current != deskPage {
 		t.Fatal("the locked file opened unlocked")
 	}
-	// Opening the other file again, by the menu, asks for the PIN.
-	u.unlocked(func() { u.openAsync(other) })()
+	// Opening the other file again, by the menu, asks for the PIN, and
+	// leaves the locked file locked.
+	var recent *fyne.MenuItem
+	for _, item := range u.win.MainMenu().Items[0].Items {
+		if item.ChildMenu != nil {
+			for _, r := range item.ChildMenu.Items {
+				if samePath(r.Label, other) {
+					recent = r
+				}
+			}
+		}
+	}
+	recent.Action()
 	waitIdle(t, &u.tasks)
 	if _, ok := u.win.Canvas().Focused().(*pinEntry); !ok || !samePath(u.session().store.Path(), locked) {
 		t.Fatal("leaving the locked file did not ask for the PIN")
 	}
-	u.win.Canvas().Overlays().Remove(u.win.Canvas().Overlays().Top())
+	typePIN(t, u.win.Canvas(), u.view.lock, "2468", personKeys)
+	waitIdle(t, &u.tasks)
+	if !samePath(u.session().store.Path(), other) || u.view.lock.locked() {
+		t.Fatal("the PIN did not open the other file, unlocked")
+	}
+	u.openAsync(locked)
+	waitIdle(t, &u.tasks)
+	if !u.view.lock.locked() || u.view.current != deskPage {
+		t.Fatal("opening another file unlocked the locked one")
+	}
 
 	// A new start of Congrès on this laptop, on the other file first: it
 	// does not carry the lock over; then the locked file is still locked.
