@@ -48,5 +48,8 @@ func WriteFile(path string, fn func(io.Writer) error, open ...string) (err error
 	if err = os.Chmod(f.Name(), 0o644); err != nil {
 		return err
 	}
+	if err = data.CheckOutput(path, open...); err != nil {
+		return err // a database came at path while writing
+	}
 	return os.Rename(f.Name(), path)
 }

@@ -60,6 +60,15 @@ func TestWriteFile(t *testing.T) {
 		if err := WriteFile(congress, nil, congress); !errors.Is(err, data.ErrOutputIsCongress) {
 			t.Errorf("the open congress: %v", err)
 		}
+		// A congress that comes at the path while the export is written.
+		late := filepath.Join(dir, "late.pdf")
+		err = WriteFile(late, func(w io.Writer) error {
+			b, _ := os.ReadFile(congress)
+			return os.WriteFile(late, b, 0o600)
+		})
+		if after, _ := os.ReadFile(late); !errors.Is(err, data.ErrOutputIsDatabase) || !bytes.Equal(before, after) {
+			t.Errorf("a database that came meanwhile: %v", err)
+		}
 		if after, _ := os.ReadFile(congress); !bytes.Equal(before, after) {
 			t.Error("the congress file changed")
 		}
