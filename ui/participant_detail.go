@@ -24,6 +24,7 @@ type participantDetailStore interface {
 	BadgePrints(ctx context.Context, participantID int64) ([]data.BadgePrint, error)
 	PossibleDuplicates(ctx context.Context, p data.Participant) ([]data.Duplicate, error)
 	PlanMerge(ctx context.Context, aID, bID int64) (data.MergePlan, error)
+	CodeAliases(ctx context.Context, participantID int64) ([]string, error)
 	MergeParticipants(ctx context.Context, keepID, dropID int64, choice map[data.MergeField]data.MergeSource) (data.MergeReport, error)
 	DeleteParticipant(ctx context.Context, id int64) error
 	SetParticipantStatus(ctx context.Context, id int64, st data.Status) error
@@ -38,6 +39,7 @@ type participantInfo struct {
 	checkins   []data.Checkin
 	prints     []data.BadgePrint
 	dups       []data.Duplicate
+	aliases    []string // codes of the records merged into theirs
 	sessions   map[int64]string // titles, for the check-in log
 }
 
@@ -174,6 +176,9 @@ func (d *participantDetail) fetch(ctx context.Context, id int64) (participantInf
 	if info.dups, err = st.PossibleDuplicates(ctx, info.p); err != nil {
 		return info, err
 	}
+	if info.aliases, err = st.CodeAliases(ctx, id); err != nil {
+		return info, err
+	}
 	info.sessions = map[int64]string{}
 	for _, c := range info.checkins {
 		if c.SessionID != 0 {
@@ -197,7 +202,11 @@ func (d *participantDetail) fill(info participantInfo) {
 	if p.JobTitle != "" {
 		work = strings.TrimSuffix(p.JobTitle+", "+p.Organisation, ", ")
 	}
-	for _, s := range []string{p.Code, info.category, statusLabel(p.Status), p.Email, p.Phone, work, p.Region} {
+	code := p.Code
+	if len(info.aliases) > 0 {
+		code += " " + lang.L("(also {{.Codes}})", map[string]any{"Codes": strings.Join(info.aliases, ", ")})
+	}
+	for _, s := range []string{code, info.category, statusLabel(p.Status), p.Email, p.Phone, work, p.Region} {
 		if s != "" {
 			parts = append(parts, s)
 		}

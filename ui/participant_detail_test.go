@@ -205,6 +205,9 @@ func TestParticipantMerge(t *testing.T) {
 	if prints, _ := st.BadgePrints(ctx, older.ID); len(prints) != 1 {
 		t.Errorf("badge prints %+v", prints)
 	}
+	if !strings.Contains(s.detail.summary.Text, older.Code+" (also "+newer.Code+")") {
+		t.Errorf("the summary %q does not name the code merged away", s.detail.summary.Text)
+	}
 	if s.detail.id != older.ID || len(s.detail.info.dups) != 0 || slices.Contains(s.table.rows.ids, newer.ID) {
 		t.Errorf("after merging, the detail shows %d with %d duplicates", s.detail.id, len(s.detail.info.dups))
 	}
