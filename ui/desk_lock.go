@@ -153,7 +153,8 @@ func (l *deskLock) pinThen(fn func(), unlock bool) {
 // askPIN asks for the organiser's PIN: the right one runs fn (having
 // unlocked the desk when unlock is set), a wrong one says so and asks
 // again. Esc or Cancel closes the dialog. A badge scanned meanwhile is not
-// a wrong PIN: it goes to the desk (onScan) and the dialog closes.
+// a wrong PIN: it goes to the desk (onScan) and the dialog closes; what is
+// not 4 to 12 digits is not counted either, and the dialog says so.
 func (l *deskLock) askPIN(fn func(), unlock bool) {
 	pin := newPINEntry(func() time.Time { return l.now() })
 	message := widget.NewLabel("")
@@ -171,6 +172,10 @@ func (l *deskLock) askPIN(fn func(), unlock bool) {
 		typed := pin.Text
 		if scan, ok := pin.scanned(); ok {
 			l.onScanned(d, scan, say)
+			return
+		}
+		if !pinShaped(typed) {
+			say(lang.L("That is not a PIN (4 to 12 digits): it was not counted."))
 			return
 		}
 		l.env.tasks.runAsync(l.env.ctx, func(ctx context.Context) func() {
@@ -231,7 +236,7 @@ const scanGap = 30 * time.Millisecond
 
 // pinEntry is the PIN field: it hides the digits, closes its dialog with
 // Esc, and tells a badge scanned into it (a burst of keys ending with
-// Enter, or anything but 4 to 12 digits) from a PIN.
+// Enter) from a PIN typed by a person.
 type pinEntry struct {
 	widget.Entry
 	now      func() time.Time
@@ -274,16 +279,12 @@ func (e *pinEntry) TypedKey(ev *fyne.KeyEvent) {
 	}
 }
 
-// scanned returns the code scanned into the field, if what it holds is a
-// scan rather than a PIN: the keys typed in one burst ending with Enter
-// (three or more), or anything that is not 4 to 12 digits.
+// scanned returns the code scanned into the field, if it ends with one:
+// three keys or more typed in one burst, ending with Enter.
 func (e *pinEntry) scanned() (string, bool) {
 	text := []rune(e.Text)
 	if e.burst <= len(text) && len(text)-e.burst >= 3 {
 		return strings.TrimSpace(string(text[e.burst:])), true
-	}
-	if !pinShaped(e.Text) {
-		return strings.TrimSpace(e.Text), e.Text != ""
 	}
 	return "", false
 }
