@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 )
 
@@ -95,6 +96,11 @@ func quickCheck(ctx context.Context, path string, ro *Error) error {
 	d, err := dsn(path, reader, ro)
 	if err != nil {
 		return err
+	}
+	if fileSize(path+"-wal") <= 0 && !strings.Contains(d, "immutable=1") {
+		// Without a WAL, nobody is writing the file (we hold its lock
+		// against a restore): read it as it is, leaving no companion behind.
+		d += "&immutable=1"
 	}
 	db, err := sql.Open("sqlite", d)
 	if err != nil {

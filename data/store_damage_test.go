@@ -1,0 +1,191 @@
+package data
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"database/sql"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// dumpStore reads every row of every table of the file through the store's
+// readers: what any screen or command could read.
+func dumpStore(s *Store) (string, error) {
+	var out bytes.Buffer
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, "SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name")
+		if err != nil {
+			return err
+		}
+		var tables []string
+		for rows.Next() {
+			var n string
+			rows.Scan(&n)
+			tables = append(tables, n)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, t := range tables {
+			rows, err := tx.QueryContext(ctx, fmt.Sprintf("SELECT * FROM %q", t))
+			if err != nil {
+				return err
+			}
+			cols, _ := rows.Columns()
+			vals := make([]any, len(cols))
+			ptrs := make([]any, len(cols))
+			for i := range vals {
+				ptrs[i] = &vals[i]
+			}
+			fmt.Fprintf(&out, "== %s\n", t)
+			for rows.Next() {
+				if err := rows.Scan(ptrs...); err != nil {
+					rows.Close()
+					return err
+				}
+				fmt.Fprintf(&out, "%v\n", vals)
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return out.String(), err
+}
+
+func fileSum(t *testing.T, path string) [32]byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sha256.Sum256(b)
+}
+
+// changedRows counts the rows that differ between two dumps of the same
+// shape (-1 when their shapes differ).
+func changedRows(got, want string) int {
+	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
+	if len(g) != len(w) {
+		return -1
+	}
+	n := 0
+	for i := range g {
+		if g[i] != w[i] {
+			if strings.HasPrefix(g[i], "== ") || strings.HasPrefix(w[i], "== ") {
+				return -1
+			}
+			n++
+		}
+	}
+	return n
+}
+
+// TestByteFlips flips one byte at a time at many offsets of a real congress
+// file (the demo), and opens each damaged copy as the window and the command
+// line do. For each, the open refuses (damaged, or not a congress), or what
+// is read is exactly what the file held, or the background full check finds
+// the damage, or (a flip inside a value, which SQLite cannot see) that one
+// value of one row differs and nothing else. A damaged file is never
+// written: its bytes stay as they were, and a write to it is refused.
+func TestByteFlips(t *testing.T) {
+	dir := t.TempDir()
+	orig := filepath.Join(dir, "demo"+Extension)
+	if err := WriteDemo(ctx, orig, DemoOptions{Participants: 150}); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(ctx, orig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := dumpStore(s)
+	s.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	good, _ := os.ReadFile(orig)
+	rnd := rand.New(rand.NewPCG(14, 7))
+	offsets := []int{0, 16, 17, 18, 19, 20, 21, 24, 28, 31, 32, 36, 40, 44, 48, 52, 56, 60, 63, 64, 68, 71, 92, 96, 100, 101, 105, 4096, 4100}
+	n := 150
+	if testing.Short() {
+		n = 40
+	}
+	for range n {
+		offsets = append(offsets, rnd.IntN(len(good)))
+	}
+	sort.Ints(offsets)
+	counts := map[string]int{}
+	for _, off := range offsets {
+		path := filepath.Join(dir, fmt.Sprintf("flip-%d%s", off, Extension))
+		b := bytes.Clone(good)
+		b[off] ^= byte(1 + rnd.IntN(255))
+		if err := os.WriteFile(path, b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		sum := fileSum(t, path)
+		outcome := flipOutcome(t, path, want)
+		counts[outcome]++
+		if outcome == "read wrong" {
+			t.Errorf("offset %d: the file opened and read wrong data without a word", off)
+		}
+		if outcome != "exact" && fileSum(t, path) != sum {
+			t.Errorf("offset %d (%s): the damaged file was written to", off, outcome)
+		}
+	}
+	t.Logf("%d flips: %v", len(offsets), counts)
+}
+
+// flipOutcome opens a flipped copy and says what happened.
+func flipOutcome(t *testing.T, path, want string) string {
+	t.Helper()
+	s, err := Open(ctx, path)
+	switch {
+	case errors.Is(err, ErrDamaged):
+		// The window opens it read only: reading is allowed, writing not.
+		v, err := OpenOrView(ctx, path)
+		if err == nil {
+			if werr := v.write(ctx, func(*sql.Tx) error { return nil }); !errors.Is(werr, ErrDamaged) {
+				t.Errorf("%s: a write to a damaged file gave %v", path, werr)
+			}
+			v.Close()
+		} else if !errors.Is(err, ErrDamaged) {
+			t.Errorf("%s: OpenOrView: %v", path, err)
+		}
+		return "refused damaged"
+	case errors.Is(err, ErrNotCongress), errors.Is(err, ErrTooNew):
+		return "refused other"
+	case err != nil:
+		t.Errorf("%s: %v", path, err)
+		return "error"
+	}
+	defer s.Close()
+	got, err := dumpStore(s)
+	if err != nil {
+		if !errors.Is(err, ErrDamaged) {
+			t.Errorf("%s: reading gave %v", path, err)
+		}
+		return "damaged on read"
+	}
+	if got == want {
+		return "exact"
+	}
+	if errors.Is(s.CheckIntegrity(ctx), ErrDamaged) {
+		return "caught by the full check"
+	}
+	// SQLite keeps no checksum of the values themselves: a flip inside a
+	// text or a number is invisible to every check. It changes that one
+	// value, nothing else.
+	if changedRows(got, want) == 1 {
+		return "one value changed"
+	}
+	return "read wrong"
+}
