@@ -113,8 +113,37 @@ var helpCommand = &command{
 	},
 }
 
-// helpColumn is where what a command does starts in the help.
-const helpColumn = 46
+// helpColumn is where what a command does starts in the help, and
+// helpWidth where its lines end.
+const (
+	helpColumn = 46
+	helpWidth  = 104
+)
+
+// wrap cuts text into lines of at most width characters, at spaces and
+// line breaks.
+func wrap(text string, width int) []string {
+	var lines []string
+	line := ""
+	// A no-break space (3\u00a0unknown) keeps its words together.
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == '\n' }) {
+		switch {
+		case line == "":
+			line = w
+		case utf8.RuneCountInString(line)+1+utf8.RuneCountInString(w) <= width,
+			strings.Contains(";:!?»", w): // French punctuation stays on its line
+			line += " " + w
+		default:
+			lines = append(lines, line)
+			line = w
+		}
+	}
+	lines = append(lines, line)
+	for i, l := range lines {
+		lines[i] = strings.ReplaceAll(l, "\u00a0", " ")
+	}
+	return lines
+}
 
 // usage is the command's lines of the help, in language lang.
 func (c *command) usage(lang string) string {
@@ -131,7 +160,7 @@ func (f form) write(b *strings.Builder, lang string) {
 		i = 1
 	}
 	calls := strings.Split(f.call[i], "\n")
-	whats := strings.Split(f.what[i], "\n")
+	whats := wrap(f.what[i], helpWidth-helpColumn)
 	for n, call := range calls {
 		if n == 0 {
 			call = "  congres " + call

@@ -31,16 +31,16 @@ var checkinCommand = &command{
 			"checkin FICHIER CODE [--session ID] [--desk NOM] [--day AAAA-MM-JJ] [--yes]"},
 		what: [2]string{"check a person in at the desk (today, or --day), or\n" +
 			"into a session at its door; a warning stops it unless\n" +
-			"--yes: exit code 3 unknown code, 4 already checked in,\n" +
-			"5 cancelled, 6 unpaid, 7 not expected that day, 8 session\n" +
-			"full, 9 enrolled elsewhere at that time, 10 not enrolled\n" +
+			"--yes: exit code 3\u00a0unknown code, 4\u00a0already checked in,\n" +
+			"5\u00a0cancelled, 6\u00a0unpaid, 7\u00a0not expected that day, 8\u00a0session\n" +
+			"full, 9\u00a0enrolled elsewhere at that time, 10\u00a0not enrolled\n" +
 			"(the lowest when several apply)",
 			"enregistre l'arrivée d'une personne (aujourd'hui, ou --day)\n" +
 				"ou son entrée dans une session ; une alerte l'arrête, sauf\n" +
-				"--yes : code de sortie 3 code inconnu, 4 déjà arrivé·e,\n" +
-				"5 annulé·e, 6 non réglé, 7 pas attendu·e ce jour-là,\n" +
-				"8 session complète, 9 inscrit·e ailleurs au même moment,\n" +
-				"10 non inscrit·e (le plus petit si plusieurs s'appliquent)"},
+				"--yes : code de sortie 3\u00a0code inconnu, 4\u00a0déjà arrivé·e,\n" +
+				"5\u00a0annulé·e, 6\u00a0non réglé, 7\u00a0pas attendu·e ce jour-là,\n" +
+				"8\u00a0session complète, 9\u00a0inscrit·e ailleurs au même moment,\n" +
+				"10\u00a0non inscrit·e (le plus petit si plusieurs s'appliquent)"},
 	}},
 	minArgs: 2,
 	needs:   [2]string{"checkin needs FILE and CODE.", "checkin attend FICHIER et CODE."},

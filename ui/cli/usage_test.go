@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	_ "modernc.org/sqlite"
 
@@ -131,6 +132,14 @@ func TestCLIUsage(t *testing.T) {
 			for _, c := range commands {
 				if !strings.Contains(out, "congres "+c.name) {
 					t.Errorf("%s help lacks %s", lang, c.name)
+				}
+			}
+			for _, line := range strings.Split(out, "\n") {
+				// What a command does fits in the width; a long call line may
+				// run past it.
+				if n := utf8.RuneCountInString(line); n > helpWidth && strings.HasPrefix(line, strings.Repeat(" ", helpColumn)) ||
+					strings.HasPrefix(strings.TrimSpace(line), ";") || strings.Contains(line, "\u00a0") {
+					t.Errorf("%s help: %q", lang, line)
 				}
 			}
 			for _, arg := range []string{"-h", "--help", "-help"} {
