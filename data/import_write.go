@@ -436,6 +436,9 @@ func (im *importer) update(t *importTarget, rec *ImportRecord, catID int64) erro
 	if err := im.check(&merged); err != nil {
 		return im.rejectInvalid(rec.Line, err)
 	}
+	if merged.Code != t.p.Code && im.byCode[merged.Code] == t {
+		merged.Code = t.p.Code // the code of a record merged into theirs: it found them, it stays an alias
+	}
 	if merged.Code != t.p.Code && im.byCode[merged.Code] != nil {
 		im.reject(rec.Line, im.columns[FieldCode], ErrCodeTaken.With(merged.Code))
 		return nil

@@ -309,4 +309,12 @@ func TestCodeNeverAnAlias(t *testing.T) {
 			}
 		}
 	})
+	t.Run("ImportOverwrite", func(t *testing.T) {
+		// A file from before the merge, whose codes replace the stored ones.
+		r := importLines(t, s, ImportOptions{OnMatch: MatchOverwrite}, "Code,Prénom,Nom,Régime", alias+",Anne,Martin,Vegan")
+		wantCounts(t, r, 1, 0, 1, 0, 0, 0)
+		if p, _ := s.Participant(ctx, b.ID); p.Code != b.Code || p.Diet != "Vegan" {
+			t.Fatalf("after the import %+v", p)
+		}
+	})
 }
