@@ -44,6 +44,7 @@ type participantBulk struct {
 	clear                   *widget.Button
 	feedback                *widget.Label  // what the last change did
 	undo                    *widget.Button // undoes it
+	bar                     *fyne.Container
 }
 
 func newParticipantBulk(s *participantsScreen) *participantBulk {
@@ -64,7 +65,8 @@ func (b *participantBulk) build() fyne.CanvasObject {
 	b.undo = widget.NewButtonWithIcon(lang.L("Undo (Ctrl+Z)"), theme.ContentUndoIcon(), b.onUndoTapped)
 	b.undo.Hide()
 	b.refresh()
-	return container.NewBorder(nil, nil, container.NewHBox(b.label, b.clear, b.category, b.status, b.enrol), b.undo, b.feedback)
+	b.bar = container.NewBorder(nil, nil, container.NewHBox(b.label, b.clear, b.category, b.status, b.enrol), b.undo, b.feedback)
+	return b.bar
 }
 
 // ids returns the picked participants in the order of the table, then
@@ -441,6 +443,7 @@ func (b *participantBulk) changed(ch data.BulkChange) {
 func (b *participantBulk) say(text string, undoable bool) {
 	b.feedback.SetText(text)
 	showIf(b.undo, undoable)
+	b.bar.Refresh() // Undo shown or hidden: lay the bar out again
 }
 
 // onUndoTapped undoes the last bulk change (Undo, Ctrl+Z), once.
