@@ -35,8 +35,9 @@ var companions = []string{"-wal", "-shm", "-journal"}
 // path is, however spelled (relative, through a symbolic link, a hard
 // link), one of the open congress files named in open or one of their
 // companions, nor when path is any SQLite file (a congress or another
-// program's database) or the companion of one. Any other file, existing or
-// not, may be written.
+// program's database), an existing file named like a congress (*.congres,
+// even damaged) or the companion of one. Any other file, existing or not,
+// may be written.
 func CheckOutput(path string, open ...string) error {
 	target := resolve(path)
 	for _, o := range open {
@@ -50,15 +51,28 @@ func CheckOutput(path string, open ...string) error {
 			}
 		}
 	}
-	if isSQLite(target) {
+	if isDatabase(target) {
 		return ErrOutputIsDatabase.With(path)
 	}
 	for _, suffix := range companions {
-		if base, ok := strings.CutSuffix(target, suffix); ok && isSQLite(base) {
+		if base, ok := strings.CutSuffix(target, suffix); ok && isDatabase(base) {
 			return ErrOutputIsDatabase.With(path)
 		}
 	}
 	return nil
+}
+
+// isDatabase reports whether path is an SQLite file, or a congress file
+// that no longer looks like one (a damaged congress is kept too).
+func isDatabase(path string) bool {
+	if isSQLite(path) {
+		return true
+	}
+	if !strings.EqualFold(filepath.Ext(path), Extension) {
+		return false
+	}
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 // resolve is path made absolute, through its symbolic links: the whole

@@ -47,6 +47,10 @@ func TestCheckOutput(t *testing.T) {
 	if err := os.Link(congress, hard); err != nil {
 		t.Fatal(err)
 	}
+	damaged := filepath.Join(dir, "damaged"+Extension)
+	if err := os.WriteFile(damaged, []byte("not a database any more"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	pdf := filepath.Join(dir, "badges.pdf")
 	if err := os.WriteFile(pdf, []byte("%PDF-1.4"), 0o600); err != nil {
 		t.Fatal(err)
@@ -70,6 +74,9 @@ func TestCheckOutput(t *testing.T) {
 		{"OtherCongressWAL", other + "-wal", ErrOutputIsDatabase},
 		{"Foreign", foreign, ErrOutputIsDatabase},
 		{"ForeignWAL", foreign + "-wal", ErrOutputIsDatabase},
+		{"DamagedCongress", damaged, ErrOutputIsDatabase},
+		{"DamagedCongressWAL", damaged + "-wal", ErrOutputIsDatabase},
+		{"NewCongress", filepath.Join(dir, "new"+Extension), nil},
 		{"NewFile", filepath.Join(dir, "new.pdf"), nil},
 		{"ExistingPDF", pdf, nil},
 		{"NewFileInMissingFolder", filepath.Join(dir, "nowhere", "x.pdf"), nil},
