@@ -218,6 +218,9 @@ func TestParticipantsSelectionFollowsNew(t *testing.T) {
 	if !strings.Contains(s.bulk.feedback.Text, "Cancelled") || !s.bulk.undo.Visible() {
 		t.Fatalf("no Undo offered: %q", s.bulk.feedback.Text)
 	}
+	if s.bulk.undo.Size().Width == 0 || s.bulk.undo.Position().X <= s.bulk.feedback.Position().X {
+		t.Fatalf("Undo is not laid out after the feedback: at %v, size %v", s.bulk.undo.Position(), s.bulk.undo.Size())
+	}
 	log, err := st.BulkChanges(ctx, 0)
 	if err != nil || len(log) != 1 || log[0].Kind != data.BulkStatus || log[0].People != 1 || log[0].By == "" {
 		t.Fatalf("the log: %+v %v", log, err)
