@@ -222,8 +222,8 @@ func fileURI(path string) (string, error) {
 
 // dsn gives every pooled connection its settings, busy_timeout first. A
 // file that is only read (ro not nil) is opened read only and never switched
-// to WAL; in a read-only folder without a WAL, as immutable, since SQLite
-// cannot make its companions there.
+// to WAL; without a WAL, as immutable, so that SQLite makes no companion
+// (it cannot in a read-only folder).
 func dsn(path string, kind connKind, ro *Error) (string, error) {
 	uri, err := fileURI(path)
 	if err != nil {
@@ -234,7 +234,9 @@ func dsn(path string, kind connKind, ro *Error) (string, error) {
 		if kind != copier {
 			q += "&_pragma=query_only(1)"
 		}
-		if ro.Code == ErrFolderReadOnly.Code && fileSize(path+"-wal") <= 0 {
+		if fileSize(path+"-wal") <= 0 {
+			// Nobody writes a file that has no WAL: read it as it is,
+			// leaving no companion beside it.
 			q += "&immutable=1"
 		}
 		return uri + "?" + q, nil

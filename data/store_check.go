@@ -9,7 +9,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"syscall"
 )
 
@@ -87,8 +86,9 @@ func notCongress(path, en, fr string) error {
 }
 
 // quickCheck checks path's content through a connection of its own that
-// cannot write: ErrDamaged when it is not whole. ro says how the file will
-// be opened (immutable in a read-only folder).
+// cannot write: ErrDamaged when it is not whole. Without a WAL, nobody is
+// writing the file (we hold its lock against a restore): the connection
+// reads it as immutable and leaves no companion behind.
 func quickCheck(ctx context.Context, path string, ro *Error) error {
 	if ro == nil {
 		ro = ErrFileReadOnly // only read, in a folder where SQLite may make its companions
@@ -97,11 +97,7 @@ func quickCheck(ctx context.Context, path string, ro *Error) error {
 	if err != nil {
 		return err
 	}
-	if fileSize(path+"-wal") <= 0 && !strings.Contains(d, "immutable=1") {
-		// Without a WAL, nobody is writing the file (we hold its lock
-		// against a restore): read it as it is, leaving no companion behind.
-		d += "&immutable=1"
-	}
+
 	db, err := sql.Open("sqlite", d)
 	if err != nil {
 		return err
