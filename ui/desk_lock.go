@@ -279,6 +279,12 @@ func (e *pinEntry) TypedKey(ev *fyne.KeyEvent) {
 	}
 }
 
+// TypedShortcut pastes as a person does: what is pasted is no scan.
+func (e *pinEntry) TypedShortcut(sc fyne.Shortcut) {
+	e.Entry.TypedShortcut(sc)
+	e.last, e.burst = time.Time{}, len([]rune(e.Text))
+}
+
 // scanned returns the code scanned into the field, if it ends with one:
 // three keys or more typed in one burst, ending with Enter.
 func (e *pinEntry) scanned() (string, bool) {
