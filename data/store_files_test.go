@@ -1,0 +1,80 @@
+package data
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestCheckpointAfterBurst: once writes pause, the file alone (copied
+// without its -wal, as a file manager copies it while Congrès runs) holds
+// them.
+func TestCheckpointAfterBurst(t *testing.T) {
+	old := checkpointQuiet
+	checkpointQuiet = 100 * time.Millisecond
+	defer func() { checkpointQuiet = old }()
+	s := mustOpen(t)
+	for i := range 20 {
+		addPerson(t, s, "Personne", string(rune('A'+i)))
+	}
+	time.Sleep(checkpointQuiet + 400*time.Millisecond)
+	b, err := os.ReadFile(s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cp := filepath.Join(t.TempDir(), "copy"+Extension)
+	if err := os.WriteFile(cp, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Open(ctx, cp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	rows, err := c.ListParticipants(ctx, ParticipantQuery{})
+	if err != nil || len(rows) != 20 {
+		t.Fatalf("the file alone holds %d of 20 people (%v)", len(rows), err)
+	}
+}
+
+// TestNetworkFilesystems: the filesystems of other computers are told apart
+// from local ones, by name and from real lines of /proc/self/mountinfo.
+func TestNetworkFilesystems(t *testing.T) {
+	for fs, want := range map[string]bool{
+		"nfs": true, "nfs4": true, "cifs": true, "smb3": true, "9p": true, "fuse.sshfs": true,
+		"fuse.rclone": true, "smbfs": true, "afpfs": true, "webdav": true,
+		"ext4": false, "btrfs": false, "xfs": false, "tmpfs": false, "overlay": false, "apfs": false,
+		"hfs": false, "fuse.gocryptfs": false, "fuseblk": false, "vfat": false, "ntfs3": false, "": false,
+	} {
+		if got := isNetworkFS(fs); got != want {
+			t.Errorf("isNetworkFS(%q) = %v", fs, got)
+		}
+	}
+	mountinfo := `22 1 8:2 / / rw,relatime shared:1 - ext4 /dev/sda2 rw
+35 22 0:31 / /home rw,relatime shared:20 - btrfs /dev/sda3 rw
+41 35 0:45 / /home/anne/Partage rw,nosuid,nodev,relatime shared:30 - fuse.sshfs anne@nas:/srv rw,user_id=1000
+43 22 0:47 / /mnt/bureau rw,relatime shared:31 - cifs //nas/bureau rw,vers=3.1.1
+44 22 0:48 / /mnt/Mes\040congr\303\250s rw,relatime shared:32 - nfs4 nas:/export rw
+45 22 0:49 / /mnt/bureau/local rw,relatime shared:33 - tmpfs tmpfs rw
+`
+	for path, want := range map[string]string{
+		"/home/anne/Documents/a.congres":      "btrfs",
+		"/home/anne/Partage/congres.congres":  "fuse.sshfs",
+		"/home/anne/Partagex/congres.congres": "btrfs",
+		"/mnt/bureau/x.congres":               "cifs",
+		"/mnt/bureau/local/x.congres":         "tmpfs",
+		"/mnt/Mes congrès/2026/lille.congres": "nfs4",
+		"/srv/x.congres":                      "ext4",
+	} {
+		if got := mountFSType(strings.NewReader(mountinfo), path); got != want {
+			t.Errorf("%s: %q, want %q", path, got, want)
+		}
+	}
+	// Here, the test's folder is on this computer.
+	if err := checkNetwork(filepath.Join(t.TempDir(), "x"+Extension)); err != nil {
+		t.Fatal(err)
+	}
+	wantErr(t, ErrNetworkShare.With("x", "nfs"), ErrNetworkShare)
+}
