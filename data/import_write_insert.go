@@ -70,10 +70,12 @@ func (im *importer) insertFresh() error {
 // while it is filled in bulk; ftsDefaultHashSize is FTS5's own setting.
 // With FTS5's 1 MB, 100,000 people are written out in hundreds of small
 // pieces that it then merges as it goes: 64 MB writes them in a few
-// pieces (measured: 1.6 s → 1.0 s for 100,000 people, for some 60 MB more
-// memory during the import).
+// pieces (measured: 1.6 s → 1.0 s for 100,000 people), but took some
+// 180 MB more at its peak for 200,000 people (793 → 607 MB with 8 MB);
+// 8 MB keeps the import as fast (BenchmarkImport100k 5.5–6.4 CPU s
+// against 6.7–7.4 with 64 MB, three runs each).
 const (
-	ftsHashSize        = 64 << 20
+	ftsHashSize        = 8 << 20
 	ftsDefaultHashSize = 1 << 20
 )
 
