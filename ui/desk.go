@@ -428,7 +428,7 @@ func (s *deskScreen) admitAsync(id int64, accept []data.DeskWarningKind) {
 		// The file's write lock may be taken by an import writing its rows:
 		// say so while the check-in waits its turn.
 		wait := time.AfterFunc(deskWaitNotice, func() {
-			fyne.Do(func() { s.card.setResult(lang.L("Waiting for the import to finish…"), widget.WarningImportance) })
+			s.env.tasks.onUI(func() { s.card.setResult(lang.L("Waiting for the import to finish…"), widget.WarningImportance) })
 		})
 		r, err := s.store.Admit(ctx, req)
 		wait.Stop()
