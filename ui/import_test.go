@@ -207,3 +207,30 @@ func TestImportDialogSheets(t *testing.T) {
 		t.Errorf("summary %q", d.summary.Text)
 	}
 }
+
+// A stray quote and an unclosed one: the dialog's dry run counts every row
+// and names the line of the unclosed quote.
+func TestImportDialogQuotes(t *testing.T) {
+	test.NewTempApp(t)
+	st := mustOpen(t, demoFile(t, 5))
+	e := newTestEnv(t)
+	path := filepath.Join(t.TempDir(), "inscriptions.csv")
+	lines := []string{
+		"Prénom,Nom,E-mail",
+		`Jo,"Jo" Martin,jo@example.org`,
+		`Jean,"Martin,jean@example.org`,
+		"Léa,Lune,lea@example.org",
+		"Paul,Porte,paul@example.org",
+	}
+	if err := os.WriteFile(path, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d := openImportTest(t, e, st, path, func() {})
+	if want := "4 rows: 4 new, 0 updated, 0 unchanged, 0 skipped, 0 rejected; 0 workshop places."; d.summary.Text != want {
+		t.Errorf("summary %q, want %q", d.summary.Text, want)
+	}
+	if len(d.issues) != 1 || !d.issues[0].Warning || !strings.HasPrefix(issueText(d.issues[0]), "Line 3 — ") ||
+		!strings.Contains(issueText(d.issues[0]), "quote") {
+		t.Errorf("issues %v", d.issues)
+	}
+}
