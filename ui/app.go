@@ -84,7 +84,8 @@ type ui struct {
 	mu  sync.Mutex
 	cur *session // the open file, nil when none; guarded by mu
 
-	view *mainView // the open file's screens; UI thread only
+	view *mainView         // the open file's screens; UI thread only
+	body fyne.CanvasObject // what view built, shown under any banner; UI thread only
 }
 
 func newUI(a fyne.App) *ui {
@@ -179,14 +180,37 @@ func (u *ui) switchToAsync(message string, open func(ctx context.Context) (*data
 
 // show makes st, whose congress is c, the open file. UI thread.
 func (u *ui) show(st *data.Store, c data.Congress) {
-	s := newSession(st, func(err error) { showError(u.win, err) })
+	var s *session
+	s = newSession(st, func(err error) {
+		showError(u.win, err)
+		if data.KindOf(err) == data.KindDamaged { // found by the check in the background
+			fyne.Do(func() {
+				if u.session() == s {
+					u.showBanner(st)
+				}
+			})
+		}
+	})
 	u.closeAsync(u.swap(s))
 	u.addRecent(st.Path())
 	u.win.SetTitle(lang.L("Congrès — {{.Name}}", map[string]any{"Name": c.Name}))
 	e := &env{ctx: s.ctx, win: u.win, tasks: &u.tasks}
 	u.view = newMainView(e, st, u.prefs, u.onRestore)
-	u.win.SetContent(u.view.build())
+	u.body = u.view.build()
+	u.showBanner(st)
 	u.refreshMenu()
+}
+
+// showBanner shows the open file's screens, under a banner when the file is
+// only read (damaged, read-only). UI thread.
+func (u *ui) showBanner(st *data.Store) {
+	why := st.ReadOnly()
+	if why == nil {
+		u.win.SetContent(u.body)
+		return
+	}
+	onRestore := func() { showBackupChooser(u.win, &u.tasks, st.Path(), u.onRestore) }
+	u.win.SetContent(container.NewBorder(readOnlyBanner(why, onRestore), nil, nil, nil, u.body))
 }
 
 // openAsync opens the congress file at path.
@@ -195,12 +219,26 @@ func (u *ui) openAsync(path string) {
 		return
 	}
 	u.switchToAsync(lang.L("Opening {{.Name}}…", map[string]any{"Name": filepath.Base(path)}),
-		func(ctx context.Context) (*data.Store, error) { return data.Open(ctx, path) },
+		func(ctx context.Context) (*data.Store, error) { return data.OpenOrView(ctx, path) },
 		func(err error) {
-			if data.KindOf(err) == data.KindNotFound {
+			switch data.KindOf(err) {
+			case data.KindNotFound:
 				u.forgetRecent(path)
+			case data.KindDamaged: // too damaged to be even read
+				showBackupChooser(u.win, &u.tasks, path, func(backup string) { u.restoreClosed(path, backup) })
 			}
 		})
+}
+
+// restoreClosed puts a backup in place of a file that is not open (one too
+// damaged to open) and opens it.
+func (u *ui) restoreClosed(path, backup string) {
+	u.switchToAsync(lang.L("Restoring the backup…"), func(ctx context.Context) (*data.Store, error) {
+		if err := data.Restore(ctx, path, backup); err != nil {
+			return nil, err
+		}
+		return data.OpenOrView(ctx, path)
+	}, nil)
 }
 
 // onClose closes the open file and shows the welcome screen.
@@ -222,7 +260,7 @@ func (u *ui) onRestore(backup string) {
 	u.switchToAsync(lang.L("Restoring the backup…"), func(ctx context.Context) (*data.Store, error) {
 		old.close()
 		restoreErr = data.Restore(ctx, path, backup)
-		return data.Open(ctx, path) // the restored file, or the untouched one
+		return data.OpenOrView(ctx, path) // the restored file, or the untouched one
 	}, func(error) { showError(u.win, restoreErr) })
 }
 

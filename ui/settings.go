@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -236,20 +235,21 @@ func (s *settingsScreen) updateBackup(id widget.ListItemID, o fyne.CanvasObject)
 	}
 	b := s.backups[id]
 	box := o.(*fyne.Container)
-	box.Objects[0].(*widget.Label).SetText(dateTime(b.Time) + " — " + fileSize(b.Size))
-	box.Objects[1].(*widget.Button).OnTapped = func() { s.onRestoreTapped(b) }
+	text := dateTime(b.Time) + " — " + fileSize(b.Size)
+	btn := box.Objects[1].(*widget.Button)
+	if b.Damaged {
+		text += " — " + lang.L("damaged: cannot be restored")
+		btn.Disable()
+	} else {
+		btn.Enable()
+	}
+	box.Objects[0].(*widget.Label).SetText(text)
+	btn.OnTapped = func() { s.onRestoreTapped(b) }
 }
 
 // onRestoreTapped asks before putting a backup in place of the file.
 func (s *settingsScreen) onRestoreTapped(b data.BackupInfo) {
-	dialog.ShowConfirm(lang.L("Restore this backup?"),
-		lang.L("The congress will go back to its state of {{.Time}}. Its current state is backed up first, so this can be undone.",
-			map[string]any{"Time": dateTime(b.Time)}),
-		func(ok bool) {
-			if ok {
-				s.restore(b.Path)
-			}
-		}, s.env.win)
+	confirmRestore(s.env.win, b, s.restore)
 }
 
 // loadAsync reads the details, categories, rooms, badge settings, backups

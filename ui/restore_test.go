@@ -1,0 +1,132 @@
+package ui
+
+import (
+	"context"
+	"encoding/binary"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"congres/data"
+)
+
+// damageFile flips the page-type byte of one page after another of the
+// congress file at path until it opens as damaged.
+func damageFile(t *testing.T, path string) {
+	t.Helper()
+	good, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pageSize := int(binary.BigEndian.Uint16(good[16:18]))
+	for page := 2; page*pageSize < len(good); page++ {
+		b := append([]byte(nil), good...)
+		b[(page-1)*pageSize] = 0x77
+		os.WriteFile(path, b, 0o600)
+		st, err := data.Open(context.Background(), path)
+		if errors.Is(err, data.ErrDamaged) {
+			return
+		}
+		if err == nil {
+			st.Close()
+		}
+	}
+	t.Fatal("could not damage the file")
+}
+
+// tapButton taps the visible button labelled text in the window's content.
+func tapButton(t *testing.T, u *ui, text string) {
+	t.Helper()
+	for _, o := range test.LaidOutObjects(u.win.Content()) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text && b.Visible() {
+			test.Tap(b)
+			return
+		}
+	}
+	t.Fatalf("no button %q in the window", text)
+}
+
+// TestDamagedFileOpensWithBanner: a damaged file opens read only under a red
+// banner whose "Restore a backup…" lists the backups; restoring one puts a
+// whole file back, open for writing again, and keeps the damaged one aside.
+func TestDamagedFileOpensWithBanner(t *testing.T) {
+	ctx := context.Background()
+	path := demoFile(t, 40)
+	st, err := data.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Backup(ctx); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	damageFile(t, path)
+
+	u := newTestUI(t)
+	u.openAsync(path)
+	waitIdle(t, &u.tasks)
+	s := u.session()
+	if s == nil {
+		t.Fatal("the damaged file did not open")
+	}
+	if !errors.Is(s.store.ReadOnly(), data.ErrDamaged) {
+		t.Fatalf("read only: %v", s.store.ReadOnly())
+	}
+	markup := test.RenderObjectToMarkup(u.win.Content())
+	if !strings.Contains(markup, "is damaged") {
+		t.Fatalf("no banner:\n%.2000s", markup)
+	}
+	tapButton(t, u, "Restore a backup…")
+	waitIdle(t, &u.tasks)
+	tapDialogButton(t, u.win.Canvas(), "Restore…")
+	tapDialogButton(t, u.win.Canvas(), "Yes")
+	waitIdle(t, &u.tasks)
+	s = u.session()
+	if s == nil || s.store.ReadOnly() != nil {
+		t.Fatalf("after the restore: %v", s)
+	}
+	if rows, err := s.store.ListParticipants(ctx, data.ParticipantQuery{}); err != nil || len(rows) != 40 {
+		t.Fatalf("after the restore: %d participants, %v", len(rows), err)
+	}
+	if strings.Contains(test.RenderObjectToMarkup(u.win.Content()), "is damaged") {
+		t.Error("the banner stayed")
+	}
+	if aside, _ := filepath.Glob(strings.TrimSuffix(path, data.Extension) + "-damaged-*"); len(aside) != 1 {
+		t.Errorf("kept aside: %v", aside)
+	}
+}
+
+// TestReadOnlyFolderOpensWithBanner: a file on a read-only disk (a read-only
+// bind mount: root only) opens read only, under a banner that says so.
+func TestReadOnlyFolderOpensWithBanner(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("a read-only mount needs root")
+	}
+	path := demoFile(t, 10)
+	dir := filepath.Dir(path)
+	if err := syscall.Mount(dir, dir, "", syscall.MS_BIND, ""); err != nil {
+		t.Skipf("bind mount: %v", err)
+	}
+	defer syscall.Unmount(dir, syscall.MNT_DETACH)
+	if err := syscall.Mount("", dir, "", syscall.MS_REMOUNT|syscall.MS_BIND|syscall.MS_RDONLY, ""); err != nil {
+		t.Skipf("read-only remount: %v", err)
+	}
+	u := newTestUI(t)
+	u.openAsync(path)
+	waitIdle(t, &u.tasks)
+	s := u.session()
+	if s == nil || data.KindOf(s.store.ReadOnly()) != data.KindReadOnly {
+		t.Fatalf("open: %v", s)
+	}
+	if markup := test.RenderObjectToMarkup(u.win.Content()); !strings.Contains(markup, "read-only") {
+		t.Fatalf("no banner:\n%.2000s", markup)
+	}
+	u.onClose()
+	waitIdle(t, &u.tasks)
+}
