@@ -140,8 +140,8 @@ var (
 // The conditions of the file on its disk: none of them is an internal error.
 var (
 	ErrDamaged = newErr(KindDamaged, "damaged", "",
-		"%q is damaged: it is open for reading only and nothing will be written to it. Restore a backup (Settings → Backups, or congres restore).",
-		"« %s » est abîmé : il est ouvert en lecture seule et rien n'y sera écrit. Restaurez une sauvegarde (Réglages → Sauvegardes, ou congres restore).")
+		"%q is damaged: nothing will be written into it (the window opens it for reading only). Restore a backup: “Restore a backup…” in the window, or congres restore.",
+		"« %s » est abîmé : rien n'y sera écrit (la fenêtre l'ouvre en lecture seule). Restaurez une sauvegarde : « Restaurer une sauvegarde… » dans la fenêtre, ou congres restore.")
 	ErrBackupDamaged = newErr(KindDamaged, "backup_damaged", "",
 		"The backup %q is damaged: it cannot be restored. Choose another backup.",
 		"La sauvegarde « %s » est abîmée : elle ne peut pas être restaurée. Choisissez une autre sauvegarde.")
