@@ -75,6 +75,7 @@ func (s *Store) Import(ctx context.Context, src ImportSource, opts ImportOptions
 		if err != nil || (!opts.DryRun && im.writes()) {
 			return err
 		}
+		defer im.lastProgress()
 		return im.dryEnrol() // nothing to write: the report is complete
 	})
 	if err == nil && !opts.DryRun && im.writes() {
@@ -92,6 +93,7 @@ func (s *Store) Import(ctx context.Context, src ImportSource, opts ImportOptions
 			if err := im.write(); err != nil {
 				return err
 			}
+			im.lastProgress()
 			if !im.wrote {
 				return errNoWrite
 			}
@@ -169,6 +171,7 @@ type importer struct {
 	header       []string      // the source's header
 	fileWarnings []ImportIssue // the reading's remarks
 	wrote        bool          // the write changed something
+	done, total  int64         // the file's progress once read
 
 	fresh      []*importTarget // new participants, in line order
 	changed    []*importTarget // participants already registered whom the file changes
@@ -233,8 +236,16 @@ func (im *importer) run() error {
 		}
 		im.saveMapping = !ok || !slices.Equal(remembered, im.mapping)
 	}
-	im.progress()
+	im.done, im.total = im.file.Progress()
 	return nil
+}
+
+// lastProgress makes the last progress report: the whole file read, and
+// for an import that writes, all of it written (but not yet committed).
+func (im *importer) lastProgress() {
+	if im.opts.Progress != nil {
+		im.opts.Progress(im.done, im.total)
+	}
 }
 
 // finish completes the report: the reading's warnings, and every issue in
