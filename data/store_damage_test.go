@@ -123,25 +123,38 @@ func TestByteFlips(t *testing.T) {
 		offsets = append(offsets, rnd.IntN(len(good)))
 	}
 	sort.Ints(offsets)
-	counts := map[string]int{}
-	for _, off := range offsets {
-		path := filepath.Join(dir, fmt.Sprintf("flip-%d%s", off, Extension))
-		b := bytes.Clone(good)
-		b[off] ^= byte(1 + rnd.IntN(255))
-		if err := os.WriteFile(path, b, 0o600); err != nil {
-			t.Fatal(err)
-		}
-		sum := fileSum(t, path)
-		outcome := flipOutcome(t, path, want)
-		counts[outcome]++
-		if outcome == "read wrong" {
-			t.Errorf("offset %d: the file opened and read wrong data without a word", off)
-		}
-		if outcome != "exact" && fileSum(t, path) != sum {
-			t.Errorf("offset %d (%s): the damaged file was written to", off, outcome)
-		}
+	// Small files get the full check on open; large ones (over 4 MB) a
+	// quick check of every table: both are tried on the same flips.
+	for _, mode := range []struct {
+		name string
+		upTo int64
+	}{{"FullCheck", fullCheckUpTo}, {"QuickCheck", 0}} {
+		t.Run(mode.name, func(t *testing.T) {
+			old := fullCheckUpTo
+			fullCheckUpTo = mode.upTo
+			defer func() { fullCheckUpTo = old }()
+			rnd := rand.New(rand.NewPCG(14, 8))
+			counts := map[string]int{}
+			for _, off := range offsets {
+				path := filepath.Join(t.TempDir(), fmt.Sprintf("flip-%d%s", off, Extension))
+				b := bytes.Clone(good)
+				b[off] ^= byte(1 + rnd.IntN(255))
+				if err := os.WriteFile(path, b, 0o600); err != nil {
+					t.Fatal(err)
+				}
+				sum := fileSum(t, path)
+				outcome := flipOutcome(t, path, want)
+				counts[outcome]++
+				if outcome == "read wrong" {
+					t.Errorf("offset %d: the file opened and read wrong data without a word", off)
+				}
+				if outcome != "exact" && fileSum(t, path) != sum {
+					t.Errorf("offset %d (%s): the damaged file was written to", off, outcome)
+				}
+			}
+			t.Logf("%d flips: %v", len(offsets), counts)
+		})
 	}
-	t.Logf("%d flips: %v", len(offsets), counts)
 }
 
 // flipOutcome opens a flipped copy and says what happened.
