@@ -199,6 +199,10 @@ func removeFile(path string) {
 	}
 }
 
+// busyTimeout is how long a connection waits for another's lock on the file
+// before giving up with ErrFileBusy.
+var busyTimeout = 10 * time.Second
+
 type connKind int
 
 const (
@@ -230,7 +234,7 @@ func dsn(path string, kind connKind, ro *Error) (string, error) {
 		return "", err
 	}
 	if ro != nil {
-		q := "mode=ro&_pragma=busy_timeout(10000)&_pragma=cache_size(-32000)"
+		q := fmt.Sprintf("mode=ro&_pragma=busy_timeout(%d)&_pragma=cache_size(-32000)", busyTimeout.Milliseconds())
 		if kind != copier {
 			q += "&_pragma=query_only(1)"
 		}
@@ -241,7 +245,7 @@ func dsn(path string, kind connKind, ro *Error) (string, error) {
 		}
 		return uri + "?" + q, nil
 	}
-	q := "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=cache_size(-32000)&_pragma=mmap_size(268435456)"
+	q := fmt.Sprintf("_pragma=busy_timeout(%d)", busyTimeout.Milliseconds()) + "&_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=cache_size(-32000)&_pragma=mmap_size(268435456)"
 	switch kind {
 	case writer:
 		q += "&_txlock=immediate"

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"database/sql"
 	"os"
 	"path/filepath"
 	"strings"
@@ -77,4 +78,37 @@ func TestNetworkFilesystems(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantErr(t, ErrNetworkShare.With("x", "nfs"), ErrNetworkShare)
+}
+
+// TestBusyFileSentence: when another program keeps the file's write lock
+// past the busy timeout, a write gets the "busy" sentence, not "internal
+// error", and nothing is written.
+func TestBusyFileSentence(t *testing.T) {
+	old := busyTimeout
+	busyTimeout = 200 * time.Millisecond
+	defer func() { busyTimeout = old }()
+	s := mustOpen(t)
+	other, err := sql.Open("sqlite", s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	conn, err := other.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
+		t.Fatal(err)
+	}
+	p := newPerson(t, s, "Anne", "Martin")
+	err = s.CreateParticipant(ctx, &p)
+	wantErr(t, err, ErrFileBusy)
+	if KindOf(err) != KindBusy {
+		t.Fatalf("kind %d", KindOf(err))
+	}
+	conn.ExecContext(ctx, "ROLLBACK")
+	if rows, _ := s.ListParticipants(ctx, ParticipantQuery{}); len(rows) != 0 {
+		t.Fatal("written anyway")
+	}
 }
