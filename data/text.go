@@ -77,31 +77,29 @@ func clean(s string) string {
 type label struct{ en, fr string }
 
 var (
-	lFirstName    = label{"The first name", "Le prénom"}
-	lLastName     = label{"The last name", "Le nom"}
-	lName         = label{"The name", "Le nom"}
-	lTitle        = label{"The title", "Le titre"}
-	lBadgeLabel   = label{"The badge label", "Le libellé du badge"}
-	lCategory     = label{"The category", "La catégorie"}
-	lNumber       = label{"The stand number", "Le numéro de stand"}
-	lFee          = label{"The fee", "Le tarif"}
-	lCapacity     = label{"The capacity", "La capacité"}
-	lTables       = label{"The number of tables", "Le nombre de tables"}
-	lChairs       = label{"The number of chairs", "Le nombre de chaises"}
-	lParticipant  = label{"Participant", "Participant·e"}
-	lSession      = label{"Session", "Session"}
-	lRoom         = label{"Room", "Salle"}
-	lStand        = label{"Stand", "Stand"}
-	lOrganisation = label{"Organisation", "Organisation"}
-	lCheckin      = label{"Check-in", "Passage"}
-	lCongress     = label{"Congress", "Congrès"}
-	lSignatory    = label{"The signatory", "Le ou la signataire"}
-	lACategory    = label{"The category", "La catégorie"}
-	lTheCategory  = label{"the category", "la catégorie"}
-	lTheRoom      = label{"the room", "la salle"}
-	lTheSession   = label{"the session", "la session"}
-	lARoom        = label{"The room", "La salle"}
-	lAnOrg        = label{"The organisation", "L'organisation"}
+	lFirstName   = label{"The first name", "Le prénom"}
+	lLastName    = label{"The last name", "Le nom"}
+	lName        = label{"The name", "Le nom"}
+	lTitle       = label{"The title", "Le titre"}
+	lBadgeLabel  = label{"The badge label", "Le libellé du badge"}
+	lCategory    = label{"The category", "La catégorie"}
+	lNumber      = label{"The stand number", "Le numéro de stand"}
+	lFee         = label{"The fee", "Le tarif"}
+	lCapacity    = label{"The capacity", "La capacité"}
+	lTables      = label{"The number of tables", "Le nombre de tables"}
+	lChairs      = label{"The number of chairs", "Le nombre de chaises"}
+	lParticipant = label{"Participant", "Participant·e"}
+	lSession     = label{"Session", "Session"}
+	lRoom        = label{"Room", "Salle"}
+	lStand       = label{"Stand", "Stand"}
+	lCheckin     = label{"Check-in", "Passage"}
+	lCongress    = label{"Congress", "Congrès"}
+	lSignatory   = label{"The signatory", "Le ou la signataire"}
+	lACategory   = label{"The category", "La catégorie"}
+	lTheCategory = label{"the category", "la catégorie"}
+	lTheRoom     = label{"the room", "la salle"}
+	lTheSession  = label{"the session", "la session"}
+	lARoom       = label{"The room", "La salle"}
 )
 
 const maxText = 500
