@@ -264,8 +264,12 @@ func (s *Store) AutoBackup(ctx context.Context, every time.Duration, onErr func(
 			onErr(err)
 		}
 	}
-	if s.ReadOnly() != nil {
-		return // nothing changes in a file that is only read
+	if ro := s.ReadOnly(); ro != nil {
+		// Nothing changes in a file that is only read: check it once.
+		if !errors.Is(ro, ErrDamaged) {
+			report(s.CheckIntegrity(ctx))
+		}
+		return
 	}
 	if s.changedSinceBackup(ctx) {
 		_, err := s.Backup(ctx)
