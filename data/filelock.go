@@ -3,6 +3,7 @@ package data
 import (
 	"errors"
 	"os"
+	"runtime"
 	"time"
 )
 
@@ -111,9 +112,16 @@ func (l *fileLock) release() {
 	if l == nil || l.f == nil {
 		return
 	}
-	if lockFile(l.f, true) == nil && stillNamed(l.f, l.path) {
-		os.Remove(l.path) // fails on Windows while open: the companion stays
+	if runtime.GOOS == "windows" {
+		// A lock cannot be made exclusive there, but a file that another
+		// process has open cannot be deleted: close, then try.
+		l.f.Close()
+		os.Remove(l.path)
+	} else {
+		if lockFile(l.f, true) == nil && stillNamed(l.f, l.path) {
+			os.Remove(l.path)
+		}
+		l.f.Close()
 	}
-	l.f.Close()
 	l.f = nil
 }
