@@ -3,7 +3,6 @@ package data
 import (
 	"bufio"
 	"bytes"
-	"errors"
 	"io"
 	"unicode/utf8"
 )
@@ -74,7 +73,9 @@ type csvParser struct {
 	name  string
 	lines int       // lines read from br
 	back  []csvLine // lines read ahead and given back, in order
-	buf   []byte
+	buf   []byte    // the line being read
+	rec   []byte    // the record being read, its cells end to end
+	ends  []int     // where each cell of rec ends
 
 	// eightBit: the file is UTF-8 or Windows-1252, decided line by line
 	// (a line that is not valid UTF-8 is Windows-1252), for files edited
@@ -92,7 +93,9 @@ func (p *csvParser) warn(line int, err error) {
 	}
 }
 
-// readLine returns the next line, given back or new, in a new slice.
+// readLine returns the next line, given back or new. A new line may share
+// the parser's buffer: it is valid until the next readLine (own clones
+// it).
 func (p *csvParser) readLine() (csvLine, error) {
 	if len(p.back) > 0 {
 		l := p.back[0]
@@ -123,10 +126,16 @@ func (p *csvParser) readLine() (csvLine, error) {
 	return csvLine{n: n, b: p.decode(n, b)}, nil
 }
 
-// decode returns a line as UTF-8, in a new slice.
+// own returns a line that no later readLine changes.
+func own(l csvLine) csvLine {
+	l.b = bytes.Clone(l.b)
+	return l
+}
+
+// decode returns a line as UTF-8: b itself, or a new slice.
 func (p *csvParser) decode(n int, b []byte) []byte {
 	if !p.eightBit {
-		return bytes.Clone(b)
+		return b
 	}
 	ascii := true
 	for _, c := range b {
@@ -136,7 +145,7 @@ func (p *csvParser) decode(n int, b []byte) []byte {
 		}
 	}
 	if ascii {
-		return bytes.Clone(b)
+		return b
 	}
 	if utf8.Valid(b) {
 		p.seenUTF8 = true
@@ -148,18 +157,18 @@ func (p *csvParser) decode(n int, b []byte) []byte {
 		p.mixedWarned = true
 		p.warn(n, ErrImportMixedEncoding)
 	}
-	return bytes.Clone(b)
+	return b
 }
 
 // next returns the next record and the line it starts on; io.EOF at the
-// end.
+// end. The record's cells share one new string.
 func (p *csvParser) next() (int, []string, error) {
 	l, err := p.readLine()
 	if err != nil {
 		return 0, nil, err
 	}
-	var cells []string
-	b, i := l.b, 0
+	p.rec, p.ends = p.rec[:0], p.ends[:0]
+	b, n, i := l.b, l.n, 0 // the line read, its number, where its next field starts
 	for {
 		// One field, from b[i].
 		j := i
@@ -167,21 +176,22 @@ func (p *csvParser) next() (int, []string, error) {
 			j++
 		}
 		if j < len(b) && b[j] == '"' {
-			val, cur, end, ok, err := p.quoted(l, b, j+1)
+			q, err := p.quoted(csvLine{n: n, b: b}, j+1)
 			if err != nil {
 				return 0, nil, err
 			}
-			if ok {
-				if len(val) > maxCellBytes {
-					return 0, nil, ErrImportCellTooLong.With(l.n, p.name)
+			if q.ok {
+				if p.fieldLen() > maxCellBytes {
+					return 0, nil, ErrImportCellTooLong.With(n, p.name)
 				}
-				cells = append(cells, string(val))
-				if end == len(cur) {
-					return l.n, cells, nil
+				p.ends = append(p.ends, len(p.rec))
+				if q.end == len(q.cur.b) {
+					return l.n, p.cells(), nil
 				}
-				b, i = cur, end+1 // after the delimiter
+				b, n, i = q.cur.b, q.cur.n, q.end+1 // after the delimiter
 				continue
 			}
+			b = q.cur.b // the same line, copied when lines were read ahead
 		}
 		// Unquoted (or a quote that does not hold): up to the delimiter.
 		k := bytes.IndexByte(b[i:], p.delim)
@@ -190,69 +200,104 @@ func (p *csvParser) next() (int, []string, error) {
 			end = i + k
 		}
 		if end-i > maxCellBytes {
-			return 0, nil, ErrImportCellTooLong.With(l.n, p.name)
+			return 0, nil, ErrImportCellTooLong.With(n, p.name)
 		}
-		cells = append(cells, string(b[i:end]))
+		p.rec = append(p.rec, b[i:end]...)
+		p.ends = append(p.ends, len(p.rec))
 		if end == len(b) {
-			return l.n, cells, nil
+			return l.n, p.cells(), nil
 		}
 		i = end + 1
 	}
 }
 
-// quoted reads a quoted field whose text starts at b[i] on line l. It
-// returns the value, the line the field ends on and the index of what
-// follows it there (the delimiter, or the line's end), and ok. When the
-// field is not properly closed, ok is false and the lines read ahead are
-// given back.
-func (p *csvParser) quoted(l csvLine, b []byte, i int) (val, cur []byte, end int, ok bool, err error) {
+// fieldLen is the length of the field being read into rec.
+func (p *csvParser) fieldLen() int {
+	start := 0
+	if len(p.ends) > 0 {
+		start = p.ends[len(p.ends)-1]
+	}
+	return len(p.rec) - start
+}
+
+// cells cuts the record read into its cells, all in one string.
+func (p *csvParser) cells() []string {
+	all := string(p.rec)
+	cells := make([]string, len(p.ends))
+	start := 0
+	for i, end := range p.ends {
+		cells[i] = all[start:end]
+		start = end
+	}
+	return cells
+}
+
+// quotedField is where a quoted field ends: on line cur, before cur.b[end]
+// (the delimiter, or the line's end); ok false when it is not properly
+// closed, and then cur is the line it started on.
+type quotedField struct {
+	cur csvLine
+	end int
+	ok  bool
+}
+
+// quoted reads into rec a quoted field whose text starts at l.b[i]. When
+// the field is not properly closed, rec is as it was, the lines read ahead
+// are given back, and the line is returned copied if lines were read
+// after it (they are read over the buffer it may share).
+func (p *csvParser) quoted(l csvLine, i int) (quotedField, error) {
 	var ahead []csvLine
-	cur = b
-	fail := func() ([]byte, []byte, int, bool, error) {
-		if len(ahead) > 0 || len(val) > maxCellBytes || errors.Is(err, io.EOF) {
+	start := len(p.rec)
+	cur := l
+	fail := func(eof bool) (quotedField, error) {
+		if len(ahead) > 0 || len(p.rec)-start > maxCellBytes || eof {
 			p.warn(l.n, ErrImportUnclosedQuote)
 		}
+		p.rec = p.rec[:start]
 		p.back = append(ahead, p.back...)
-		return nil, nil, 0, false, nil
+		return quotedField{cur: l}, nil
 	}
 	for {
-		k := bytes.IndexByte(cur[i:], '"')
+		k := bytes.IndexByte(cur.b[i:], '"')
 		if k < 0 {
-			val = append(val, cur[i:]...)
-			if len(val) > maxCellBytes {
-				return fail()
+			p.rec = append(p.rec, cur.b[i:]...)
+			if len(p.rec)-start > maxCellBytes {
+				return fail(false)
 			}
-			next, e := p.readLine()
-			if e == io.EOF {
-				err = e
-				return fail()
+			if len(ahead) == 0 {
+				l = own(l)
 			}
-			if e != nil {
-				return nil, nil, 0, false, e
+			next, err := p.readLine()
+			if err == io.EOF {
+				return fail(true)
 			}
+			if err != nil {
+				return quotedField{}, err
+			}
+			next = own(next)
 			ahead = append(ahead, next)
-			val = append(val, '\n')
-			cur, i = next.b, 0
+			p.rec = append(p.rec, '\n')
+			cur, i = next, 0
 			continue
 		}
-		val = append(val, cur[i:i+k]...)
+		p.rec = append(p.rec, cur.b[i:i+k]...)
 		q := i + k
-		if q+1 < len(cur) && cur[q+1] == '"' {
-			val = append(val, '"')
+		if q+1 < len(cur.b) && cur.b[q+1] == '"' {
+			p.rec = append(p.rec, '"')
 			i = q + 2
 			continue
 		}
 		r := q + 1
-		for r < len(cur) && cur[r] == ' ' {
+		for r < len(cur.b) && cur.b[r] == ' ' {
 			r++
 		}
-		if r < len(cur) && cur[r] != p.delim {
-			return fail() // closed in the middle of a word
+		if r < len(cur.b) && cur.b[r] != p.delim {
+			return fail(false) // closed in the middle of a word
 		}
-		val = append(val, cur[q+1:r]...)
-		if len(ahead) > 0 && bytes.IndexByte(val, p.delim) >= 0 {
+		p.rec = append(p.rec, cur.b[q+1:r]...)
+		if len(ahead) > 0 && bytes.IndexByte(p.rec[start:], p.delim) >= 0 {
 			p.warn(l.n, ErrImportMultiLine.With(len(ahead)+1))
 		}
-		return val, cur, r, true, nil
+		return quotedField{cur: cur, end: r, ok: true}, nil
 	}
 }

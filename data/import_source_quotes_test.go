@@ -110,6 +110,8 @@ var quoteCases = []struct {
 	{"MultiLine", "D,\"multi\nline\",V\nE,Roe,U\n", [][]string{{"D", "multi\nline", "V"}, {"E", "Roe", "U"}}},
 	{"MultiLineBadClose", "F,\"multi\nline\" tail,U\nG,H,I\n", [][]string{{"F", `"multi`}, {`line" tail`, "U"}, {"G", "H", "I"}}},
 	{"QuoteMidField", "a,b\"c,d\n", [][]string{{"a", `b"c`, "d"}}},
+	{"MultiLineThenStray", "a,\"x\ny\",\"Jo\" M,z\n", [][]string{{"a", "x\ny", `"Jo" M`, "z"}}},
+	{"MultiLineThenUnclosed", "a,\"x\ny\",\"open,z\nb,c\n", [][]string{{"a", "x\ny", `"open`, "z"}, {"b", "c"}}},
 }
 
 // parseCSVText splits text as the import does, with ',' as delimiter.
