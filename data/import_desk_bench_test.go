@@ -8,11 +8,11 @@ import (
 	"time"
 )
 
-// BenchmarkAdmitDuringImport100k measures how long a check-in waits while
+// BenchmarkAdmitWhileImporting100k measures how long a check-in waits while
 // an import of 100,000 registrations runs: a check-in every 50 ms from the
 // import's start to its end. It reports the longest wait (the check-ins
 // that fall while the import writes) and the median.
-func BenchmarkAdmitDuringImport100k(b *testing.B) {
+func BenchmarkAdmitWhileImporting100k(b *testing.B) {
 	path := registrationsCSV(b)
 	var worst, median []time.Duration
 	for b.Loop() {
