@@ -17,11 +17,11 @@ const (
 	KindInvalid       // a value breaks a rule: empty name, bad email, end before start…
 	KindNotFound      // the thing asked for does not exist
 	KindConflict      // a duplicate: code, stand number, room already booked…
-	KindFull          // a session has no place left
+	KindFull          // a session has no place left, or the disk none
 	KindClash         // a person would be in two places at once
 	KindDamaged       // the file (or a backup) is damaged: it is only read, never written
 	KindBusy          // the file is held by another window or program
-	KindReadOnly      // the file cannot be written: read-only file, folder or disk, disk full
+	KindReadOnly      // the file cannot be written: read-only file, folder or disk
 )
 
 // Error is an error a person can read, in French and English. Templates are
@@ -151,7 +151,7 @@ var (
 	ErrFolderReadOnly = newErr(KindReadOnly, "folder_read_only", "",
 		"The folder of %q is read-only: you can view, search and export, but not change the file. Copy it to a folder of yours and open the copy.",
 		"Le dossier de « %s » est en lecture seule : vous pouvez consulter, chercher et exporter, mais pas modifier le fichier. Copiez-le dans un de vos dossiers et ouvrez la copie.")
-	ErrDiskFull = newErr(KindReadOnly, "disk_full", "",
+	ErrDiskFull = newErr(KindFull, "disk_full", "",
 		"The disk holding %q is full: nothing was saved. Free some space (empty the trash, delete old files) and try again.",
 		"Le disque qui contient « %s » est plein : rien n'a été enregistré. Libérez de la place (videz la corbeille, supprimez de vieux fichiers) et réessayez.")
 	ErrDiskError = newErr(KindReadOnly, "disk_error", "",
