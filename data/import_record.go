@@ -473,7 +473,7 @@ func splitList(s string) []string {
 // exactly three digits is a thousands separator ("1.234", "1,234"), unless
 // the number starts with 0.
 func parseCents(s string) (int64, bool) {
-	if strings.IndexAny(s, "0123456789") < 0 {
+	if !strings.ContainsAny(s, "0123456789") {
 		return 0, freeWords[Fold(s)]
 	}
 	var buf [32]byte

@@ -36,27 +36,6 @@ func quotesLines() []string {
 	return lines
 }
 
-// readAllRows reads a source to its end.
-func readAllRows(tb testing.TB, path string) (*ImportFile, []ImportRow) {
-	tb.Helper()
-	f, err := OpenImport(ImportSource{Path: path})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { f.Close() })
-	var rows []ImportRow
-	for {
-		r, err := f.Next()
-		if err == io.EOF {
-			return f, rows
-		}
-		if err != nil {
-			tb.Fatal(err)
-		}
-		rows = append(rows, r)
-	}
-}
-
 // A quote inside a field is a character, and an opening quote never closed
 // does not swallow the rows after it: the 2,000 rows are 2,000 people.
 func TestImportQuotesSwallowNoRows(t *testing.T) {
