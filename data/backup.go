@@ -134,6 +134,7 @@ func (s *Store) Backup(ctx context.Context) (string, error) {
 		s.dirty.Store(true)
 		return "", createCondition(base+Extension, err)
 	}
+	removeStale(dir, "."+backupPrefix(s.path), ".part")
 	list, err := Backups(s.path)
 	if err != nil {
 		return dest, err
@@ -173,6 +174,28 @@ func linkUnique(tmp, base string) (string, error) {
 			return "", err
 		}
 		return dest, nil
+	}
+}
+
+// staleAfter is how old a temporary file left by a crash must be to be
+// removed: one younger may belong to work under way in another process.
+const staleAfter = time.Hour
+
+// removeStale removes the temporary files (name prefix…suffix) that a
+// crash left in dir.
+func removeStale(dir, prefix, suffix string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || !strings.HasPrefix(name, prefix) || !strings.HasSuffix(name, suffix) {
+			continue
+		}
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > staleAfter {
+			os.Remove(filepath.Join(dir, name))
+		}
 	}
 }
 
@@ -345,6 +368,7 @@ func Restore(ctx context.Context, path, backup string) error {
 			return err
 		}
 	}
+	removeStale(filepath.Dir(path), "."+filepath.Base(path)+".", ".restore")
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.restore")
 	if err != nil {
 		return createCondition(path, err)

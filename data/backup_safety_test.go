@@ -193,3 +193,27 @@ func TestRestoreOverDamagedFile(t *testing.T) {
 		t.Fatal("the damaged file was not kept as it was")
 	}
 }
+
+// TestStaleTemporaryFilesRemoved: the temporary files a killed backup
+// leaves are removed by a later one once they are old, and only then.
+func TestStaleTemporaryFilesRemoved(t *testing.T) {
+	s := mustOpen(t)
+	if _, err := s.Backup(ctx); err != nil {
+		t.Fatal(err)
+	}
+	dir := BackupDir(s.Path())
+	old := filepath.Join(dir, ".test-20211125-080000-000000.congres.123.part")
+	young := filepath.Join(dir, ".test-20211125-080000-000000.congres.456.part")
+	os.WriteFile(old, []byte("x"), 0o600)
+	os.WriteFile(young, []byte("x"), 0o600)
+	os.Chtimes(old, time.Now().Add(-2*time.Hour), time.Now().Add(-2*time.Hour))
+	if _, err := s.Backup(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if fileExists(old) {
+		t.Error("the old temporary file stayed")
+	}
+	if !fileExists(young) {
+		t.Error("a young temporary file (maybe another process's backup) was removed")
+	}
+}
