@@ -163,9 +163,9 @@ var (
 	ErrOpenElsewhere = newErr(KindBusy, "open_elsewhere", "",
 		"%q is open in another window (or another program): close it there first, then try again.",
 		"« %s » est ouvert dans une autre fenêtre (ou un autre programme) : fermez-le d'abord, puis réessayez.")
-	ErrNetworkShare = newErr(KindInvalid, "network_share", "",
-		"%q is on a network drive (%s): Congrès cannot keep a file there safe. Copy it to this computer and open the copy.",
-		"« %s » est sur un lecteur réseau (%s) : Congrès ne peut pas y garder un fichier en sécurité. Copiez-le sur cet ordinateur et ouvrez la copie.")
+	ErrNetworkShare = newErr(KindReadOnly, "network_share", "",
+		"%q is on a network drive (%s), where Congrès cannot keep a file safe: it is only read there, never changed. Copy it to this computer and open the copy.",
+		"« %s » est sur un lecteur réseau (%s), où Congrès ne peut pas garder un fichier en sécurité : il y est seulement lu, jamais modifié. Copiez-le sur cet ordinateur et ouvrez la copie.")
 	ErrFolderNotWritable = newErr(KindReadOnly, "folder_not_writable", "",
 		"%q cannot be written: its folder (or its disk) is read-only. Choose another folder.",
 		"« %s » ne peut pas être écrit : son dossier (ou son disque) est en lecture seule. Choisissez un autre dossier.")

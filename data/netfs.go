@@ -97,8 +97,12 @@ func unescapeMount(s string) string {
 	return b.String()
 }
 
-// checkNetwork refuses a file on a network drive, naming the filesystem.
-func checkNetwork(path string) error {
+// networkFSOf is networkFS, replaced by tests.
+var networkFSOf = networkFS
+
+// checkNetwork returns ErrNetworkShare, naming the filesystem, for a file on
+// a network drive.
+func checkNetwork(path string) *Error {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil
@@ -106,7 +110,7 @@ func checkNetwork(path string) error {
 	if real, err := filepath.EvalSymlinks(abs); err == nil {
 		abs = real
 	}
-	if fs := networkFS(abs); fs != "" {
+	if fs := networkFSOf(abs); fs != "" {
 		return ErrNetworkShare.With(path, fs)
 	}
 	return nil

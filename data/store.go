@@ -85,13 +85,21 @@ func OpenOrView(ctx context.Context, path string) (*Store, error) {
 // read), whether it can be written, and a quick check of its content.
 // locked says the caller holds the file's lock already.
 func openChecked(ctx context.Context, path string, viewDamaged, locked bool) (*Store, error) {
-	if err := checkNetwork(path); err != nil {
-		return nil, err
-	}
 	if err := checkFile(path); err != nil {
 		return nil, err
 	}
-	ro := fileAccess(path)
+	// On a network drive, a file is only read, as it is, and only when no
+	// one has it open (no WAL): SQLite's locks and shared memory do not work
+	// across computers. Nothing is made beside it, not even a lock.
+	ro := checkNetwork(path)
+	if ro != nil {
+		if fileSize(path+"-wal") > 0 {
+			return nil, ro
+		}
+		locked = true
+	} else {
+		ro = fileAccess(path)
+	}
 	var lock *fileLock
 	if !locked {
 		var err error

@@ -112,3 +112,48 @@ func TestBusyFileSentence(t *testing.T) {
 		t.Fatal("written anyway")
 	}
 }
+
+// TestNetworkDriveReadOnly: a congress file on a network drive (the
+// filesystem's name is faked here) opens read only, with nothing made
+// beside it, and refuses every write with the network sentence; one that
+// another computer has open (a -wal beside it) is refused; no congress is
+// created or restored there.
+func TestNetworkDriveReadOnly(t *testing.T) {
+	s := mustOpen(t)
+	addPerson(t, s, "Anne", "Martin")
+	backup, err := s.Backup(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := s.Path()
+	s.Close()
+	old := networkFSOf
+	networkFSOf = func(string) string { return "cifs" }
+	defer func() { networkFSOf = old }()
+
+	before := fileSums(t, path)
+	n, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantErr(t, n.ReadOnly(), ErrNetworkShare)
+	if rows, err := n.ListParticipants(ctx, ParticipantQuery{}); err != nil || len(rows) != 1 {
+		t.Fatalf("reading: %d, %v", len(rows), err)
+	}
+	p := newPerson(t, n, "Paul", "Durand")
+	wantErr(t, n.CreateParticipant(ctx, &p), ErrNetworkShare)
+	n.Close()
+	after := fileSums(t, path)
+	for _, c := range sqliteCompanions {
+		if before[c] != after[c] {
+			t.Errorf("%s changed on the network drive", c)
+		}
+	}
+	wantErr(t, Restore(ctx, path, backup), ErrNetworkShare)
+	_, err = Create(ctx, filepath.Join(filepath.Dir(path), "new"+Extension), Congress{Name: "x", Days: []Day{day1}})
+	wantErr(t, err, ErrNetworkShare)
+
+	os.WriteFile(path+"-wal", []byte("another computer's work"), 0o600)
+	_, err = Open(ctx, path)
+	wantErr(t, err, ErrNetworkShare)
+}
