@@ -186,3 +186,28 @@ func TestImportMixedEncoding(t *testing.T) {
 		t.Errorf("no warning on line %d: %v", bad, r.Issues)
 	}
 }
+
+// Long wrong values are quoted short in the report, so that a file of
+// 200,000 such rows cannot fill the memory with its own report.
+func TestImportLongValuesQuotedShort(t *testing.T) {
+	long := strings.Repeat("é", 10_000)
+	s := mustOpen(t)
+	r := importLines(t, s, ImportOptions{}, "Prénom,Nom,E-mail,Catégorie,Ateliers",
+		"Anne,Ader,"+long+"@x,,",
+		"Paul,Baud,,"+long+",",
+		"Léa,Lune,,,"+long)
+	wantCounts(t, r, 3, 1, 0, 0, 0, 2)
+	if len(r.Issues) != 3 {
+		t.Fatalf("issues %v", r.Issues)
+	}
+	for _, is := range r.Issues {
+		if msg := is.Err.Error(); len(msg) > 1000 || !strings.Contains(msg, "…") {
+			t.Errorf("line %d: a message of %d bytes: %.200s", is.Line, len(msg), msg)
+		}
+	}
+	for _, c := range r.UnknownCategories {
+		if len(c) > 1000 {
+			t.Errorf("an unknown category of %d bytes", len(c))
+		}
+	}
+}

@@ -32,6 +32,25 @@ var (
 		"Les remarques de cette ligne dépassent %d Ko : raccourcissez-les, ou ignorez cette colonne.")
 )
 
+// shownCell is how much of a cell a message quotes.
+const shownCell = 100
+
+// shown is a cell as a message quotes it: cut after shownCell characters,
+// so that the report of a file of long wrong values stays small.
+func shown(v string) string {
+	if len(v) <= shownCell {
+		return v
+	}
+	n := 0
+	for i := range v {
+		if n == shownCell {
+			return v[:i] + "…"
+		}
+		n++
+	}
+	return v
+}
+
 // maxImportNotes bounds the notes an imported row gives (in bytes, all
 // notes columns together), so that the rows an import holds stay small.
 const maxImportNotes = 2000
@@ -188,7 +207,7 @@ func (rp *RecordParser) Parse(row ImportRow) ImportRecord {
 		case FieldEmail:
 			e := strings.TrimPrefix(strings.ToLower(cleanCell(v)), "mailto:")
 			if !simpleEmail(e) && !validEmail(e) {
-				fail(ErrEmailInvalid.With(v), c.header)
+				fail(ErrEmailInvalid.With(shown(v)), c.header)
 				continue
 			}
 			rec.P.Email = e
@@ -197,7 +216,7 @@ func (rp *RecordParser) Parse(row ImportRow) ImportRecord {
 		case FieldCode:
 			code := NormaliseCode(v)
 			if !ValidCode(code) {
-				fail(ErrCodeInvalid.With(v, CodeAlphabet), c.header)
+				fail(ErrCodeInvalid.With(shown(v), CodeAlphabet), c.header)
 				continue
 			}
 			rec.P.Code = code
@@ -221,21 +240,21 @@ func (rp *RecordParser) Parse(row ImportRow) ImportRecord {
 		case FieldStatus:
 			s := p.status(v)
 			if s == "" {
-				fail(withField(ErrStatusInvalid.With(v), "status"), c.header)
+				fail(withField(ErrStatusInvalid.With(shown(v)), "status"), c.header)
 				continue
 			}
 			rec.P.Status = s
 		case FieldFee:
 			cents, ok := parseCents(v)
 			if !ok {
-				fail(ErrImportFeeInvalid.With(v, c.header), c.header)
+				fail(ErrImportFeeInvalid.With(shown(v), c.header), c.header)
 				continue
 			}
 			rec.P.FeeCents = cents
 		case FieldPaid, FieldImageConsent:
 			yes := p.yesNoOf(v)
 			if yes < 0 {
-				fail(withField(ErrImportYesNo.With(v, c.header), string(c.field)), c.header)
+				fail(withField(ErrImportYesNo.With(shown(v), c.header), string(c.field)), c.header)
 				continue
 			}
 			if c.field == FieldPaid {

@@ -173,7 +173,7 @@ func (rp *RecordParser) readDays(column, v string) ([]Day, error) {
 			n = len(rp.Days)
 		}
 		if n < 1 || n > len(rp.Days) {
-			setErr(ErrImportDayNumber.With(v, column, len(rp.Days)))
+			setErr(ErrImportDayNumber.With(shown(v), column, len(rp.Days)))
 			return
 		}
 		out = append(out, rp.Days[n-1])
@@ -271,7 +271,7 @@ func (rp *RecordParser) readDays(column, v string) ([]Day, error) {
 				if countWords[w] == len(rp.Days) {
 					out = append(out, rp.Days...)
 				} else {
-					setErr(ErrImportDayNumber.With(v, column, len(rp.Days)))
+					setErr(ErrImportDayNumber.With(shown(v), column, len(rp.Days)))
 				}
 				i++
 			case dayWords[w] && next.kind == 'n' && next.ndig <= 2:
@@ -317,7 +317,7 @@ func (rp *RecordParser) readDays(column, v string) ([]Day, error) {
 		return nil, err
 	}
 	if len(out) == 0 && !none && unknown > 0 {
-		return nil, ErrImportDayUnreadable.With(v, column)
+		return nil, ErrImportDayUnreadable.With(shown(v), column)
 	}
 	return sortDays(out), nil
 }
@@ -355,14 +355,14 @@ func (rp *RecordParser) weekday(column, v string, wd time.Weekday, out *[]Day, s
 	for _, d := range rp.Days {
 		if d.Time().Weekday() == wd {
 			if found != "" {
-				setErr(ErrImportDayUnreadable.With(v, column))
+				setErr(ErrImportDayUnreadable.With(shown(v), column))
 				return
 			}
 			found = d
 		}
 	}
 	if found == "" {
-		e := ErrImportNotCongressDay.With(v, column, rp.dayList("en"))
+		e := ErrImportNotCongressDay.With(shown(v), column, rp.dayList("en"))
 		e.frArgs = []any{v, column, rp.dayList("fr")}
 		setErr(e)
 		return
@@ -390,7 +390,7 @@ func (rp *RecordParser) congressDay(column, v string, y, m, d int) (Day, error) 
 	}
 	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
 	if m < 1 || m > 12 || d < 1 || t.Day() != d || y < 1900 || y > 2200 {
-		return "", ErrImportDayUnreadable.With(v, column)
+		return "", ErrImportDayUnreadable.With(shown(v), column)
 	}
 	day := Day(fmt.Sprintf("%04d-%02d-%02d", y, m, d))
 	if len(rp.Days) == 0 {

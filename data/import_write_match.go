@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // importTarget is a participant an import may write: one already
@@ -198,13 +199,13 @@ func (im *importer) category(rec *ImportRecord) (id int64, ok bool, err error) {
 		return id, true, nil
 	}
 	if c.byKey[key] == catRefused { // unknown, already reported
-		im.reject(rec.Line, column, ErrImportCategory.With(rec.Category))
+		im.reject(rec.Line, column, ErrImportCategory.With(shownCategory(rec.Category)))
 		return 0, false, nil
 	}
-	im.report.UnknownCategories = append(im.report.UnknownCategories, rec.Category)
+	im.report.UnknownCategories = append(im.report.UnknownCategories, shownCategory(rec.Category))
 	if !im.opts.CreateCategories {
 		c.byKey[key] = catRefused
-		im.reject(rec.Line, column, ErrImportCategory.With(rec.Category))
+		im.reject(rec.Line, column, ErrImportCategory.With(shownCategory(rec.Category)))
 		return 0, false, nil
 	}
 	cat := Category{Name: rec.Category, BadgeLabel: strings.ToUpper(rec.Category),
@@ -277,7 +278,7 @@ func (im *importer) planEnrolments(rec *ImportRecord, t *importTarget) {
 	for _, w := range rec.Workshops {
 		id, title, ok := im.sessions.find(w)
 		if !ok {
-			id, title = 0, w
+			id, title = 0, shown(w)
 		}
 		im.enrolments = append(im.enrolments, importEnrolment{line: rec.Line, t: t, session: id, title: title})
 	}
@@ -324,4 +325,13 @@ func (im *importer) enrol() error {
 		im.report.Enrolments++
 	}
 	return nil
+}
+
+// shownCategory is a category text as the report gives it: whole, as the
+// dialog maps it, unless it is too long to be a category's name.
+func shownCategory(v string) string {
+	if len(v) > maxText && utf8.RuneCountInString(v) > maxText {
+		return shown(v)
+	}
+	return v
 }
