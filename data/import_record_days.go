@@ -363,7 +363,7 @@ func (rp *RecordParser) weekday(column, v string, wd time.Weekday, out *[]Day, s
 	}
 	if found == "" {
 		e := ErrImportNotCongressDay.With(shown(v), column, rp.dayList("en"))
-		e.frArgs = []any{v, column, rp.dayList("fr")}
+		e.frArgs = []any{shown(v), column, rp.dayList("fr")}
 		setErr(e)
 		return
 	}
