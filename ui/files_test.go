@@ -24,7 +24,7 @@ func TestSaveCopy(t *testing.T) {
 	}
 
 	t.Run("ErrFileExists", func(t *testing.T) {
-		other := filepath.Join(t.TempDir(), "notes"+data.Extension)
+		other := filepath.Join(t.TempDir(), "notes.txt")
 		if err := os.WriteFile(other, []byte("notes"), 0o600); err != nil {
 			t.Fatal(err)
 		}
