@@ -115,6 +115,68 @@ func TestCLI(t *testing.T) {
 	})
 }
 
+// TestCLIRestoreDamagedAndOpen: the list marks a damaged backup, which is
+// refused by its number with the data layer's sentence; a restore while the
+// file is open elsewhere (here, in this process) is refused, saying so in
+// both languages, and the file stays as it was.
+func TestCLIRestoreDamagedAndOpen(t *testing.T) {
+	ctx := context.Background()
+	file := filepath.Join(t.TempDir(), "c.congres")
+	if _, err := runCLI(t, "demo", file, "--participants", "5"); err != nil {
+		t.Fatal(err)
+	}
+	s, err := data.Open(ctx, file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	good, err := s.Backup(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad, err := s.Backup(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	b, _ := os.ReadFile(bad)
+	os.WriteFile(bad, b[:len(b)-1000], 0o600) // cut short: damaged
+	before, _ := os.ReadFile(file)
+
+	for lang, mark := range map[string]string{"en": "damaged: cannot be restored", "fr": "abîmée : ne peut pas être restaurée"} {
+		out, err := runIn(t, lang, "restore", file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(out, "\n")
+		if !strings.Contains(lines[0], bad) || !strings.Contains(lines[0], mark) ||
+			!strings.Contains(lines[1], good) || strings.Contains(lines[1], mark) {
+			t.Errorf("%s list does not mark the damaged backup alone:\n%s", lang, out)
+		}
+	}
+	_, err = runCLI(t, "restore", file, "1")
+	if !errors.Is(err, data.ErrBackupDamaged) || message(err) != data.ErrBackupDamaged.With(bad).Message("en") {
+		t.Fatalf("restoring the damaged backup: %v", err)
+	}
+
+	s, err = data.Open(ctx, file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for lang, want := range map[string]string{"en": "open in another window", "fr": "ouvert dans une autre fenêtre"} {
+		_, err := runIn(t, lang, "restore", file, "2")
+		if !errors.Is(err, data.ErrOpenElsewhere) || !strings.Contains(messageIn(lang, err), want) {
+			t.Errorf("%s: restore under an open store: %v", lang, err)
+		}
+	}
+	s.Close()
+	if after, _ := os.ReadFile(file); !bytes.Equal(before, after) {
+		t.Error("a refused restore changed the file")
+	}
+	if out, err := runCLI(t, "restore", file, "2"); err != nil || !strings.Contains(out, good) {
+		t.Fatalf("restore once closed: %q, %v", out, err)
+	}
+}
+
 func TestCLIFrench(t *testing.T) {
 	_, err := runIn(t, "fr", "stats", filepath.Join(t.TempDir(), "absent.congres"))
 	if err == nil || !strings.Contains(messageIn("fr", err), "n'existe pas") {

@@ -112,7 +112,8 @@ var restoreCommand = &command{
 	forms: []form{
 		{
 			call: [2]string{"restore FILE", "restore FICHIER"},
-			what: [2]string{"list the backups of FILE, newest first", "liste les sauvegardes de FICHIER, la plus récente d'abord"},
+			what: [2]string{"list the backups of FILE, newest first;\na damaged one is marked, and cannot be restored",
+				"liste les sauvegardes de FICHIER, la plus récente d'abord ;\nune sauvegarde abîmée est signalée, et ne peut être restaurée"},
 		},
 		{
 			call: [2]string{"restore FILE BACKUP", "restore FICHIER SAUVEGARDE"},
@@ -135,15 +136,16 @@ func restore(r *runner, _ *options, args []string) error {
 		if len(list) == 0 {
 			return data.ErrNoBackup.With(path)
 		}
-		for i, b := range list {
-			fmt.Fprintf(r.out, "%3d  %s  %8.1f kB  %s\n", i+1, b.Time.Format("2006-01-02 15:04:05"), float64(b.Size)/1000, b.Path)
-		}
+		listBackups(r, list)
 		return nil
 	}
 	backup := args[1]
 	if i, err := strconv.Atoi(backup); err == nil {
 		if i < 1 || i > len(list) {
 			return r.usage(fmt.Sprintf("there is no backup number %d.", i), fmt.Sprintf("il n'y a pas de sauvegarde numéro %d.", i))
+		}
+		if list[i-1].Damaged {
+			return data.ErrBackupDamaged.With(list[i-1].Path)
 		}
 		backup = list[i-1].Path
 	}
@@ -152,4 +154,27 @@ func restore(r *runner, _ *options, args []string) error {
 	}
 	fmt.Fprintf(r.out, r.tr("%s restored from %s.\n", "%s restauré depuis %s.\n"), path, backup)
 	return nil
+}
+
+// listBackups prints the backups, numbered newest first; a damaged one keeps
+// its number, so that the numbers do not shift, but says it cannot be
+// restored.
+func listBackups(r *runner, list []data.BackupInfo) {
+	damaged := 0
+	for i, b := range list {
+		fmt.Fprintf(r.out, "%3d  %s  %8.1f kB  %s", i+1, b.Time.Format("2006-01-02 15:04:05"), float64(b.Size)/1000, b.Path)
+		if b.Damaged {
+			damaged++
+			fmt.Fprint(r.out, r.tr("  (damaged: cannot be restored)", "  (abîmée : ne peut pas être restaurée)"))
+		}
+		fmt.Fprintln(r.out)
+	}
+	switch {
+	case damaged == len(list):
+		fmt.Fprintln(r.out, r.tr("Every backup is damaged: none can be restored.",
+			"Toutes les sauvegardes sont abîmées : aucune ne peut être restaurée."))
+	case damaged > 0:
+		fmt.Fprintln(r.out, r.tr("Restore one that is not damaged: congres restore FILE NUMBER.",
+			"Restaurez-en une qui n'est pas abîmée : congres restore FICHIER NUMÉRO."))
+	}
 }
