@@ -177,6 +177,62 @@ func TestCLIRestoreDamagedAndOpen(t *testing.T) {
 	}
 }
 
+// TestCLIUnlock: congres unlock removes a desk lock kept in a real file,
+// and its PIN, saying first what it does, in both languages.
+func TestCLIUnlock(t *testing.T) {
+	ctx := context.Background()
+	file := filepath.Join(t.TempDir(), "c.congres")
+	if _, err := runCLI(t, "demo", file, "--participants", "5"); err != nil {
+		t.Fatal(err)
+	}
+	lock := func() {
+		t.Helper()
+		s, err := data.Open(ctx, file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		if err := s.SetDeskPIN(ctx, "4321"); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.LockDesk(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	unlocked := func() {
+		t.Helper()
+		s, err := data.Open(ctx, file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		locked, err := s.DeskLocked(ctx)
+		if err != nil || locked {
+			t.Fatalf("still locked: %v", err)
+		}
+		if has, err := s.HasDeskPIN(ctx); err != nil || has {
+			t.Fatalf("still has a PIN: %v", err)
+		}
+	}
+	for lang, want := range map[string][2]string{
+		"en": {"does not protect the congress's data", "nothing to do"},
+		"fr": {"ne protège pas les données du congrès", "rien à faire"},
+	} {
+		lock()
+		out, err := runIn(t, lang, "unlock", file)
+		if err != nil || !strings.Contains(out, want[0]) {
+			t.Fatalf("%s: %q, %v", lang, out, err)
+		}
+		unlocked()
+		if out, err := runIn(t, lang, "unlock", file); err != nil || !strings.Contains(out, want[1]) {
+			t.Fatalf("%s, a second time: %q, %v", lang, out, err)
+		}
+	}
+	if _, err := runCLI(t, "unlock"); err == nil || !strings.Contains(message(err), "congres unlock FILE") {
+		t.Fatalf("unlock without FILE: %v", err)
+	}
+}
+
 func TestCLIFrench(t *testing.T) {
 	_, err := runIn(t, "fr", "stats", filepath.Join(t.TempDir(), "absent.congres"))
 	if err == nil || !strings.Contains(messageIn("fr", err), "n'existe pas") {

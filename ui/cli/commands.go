@@ -48,7 +48,7 @@ func init() {
 	commands = []*command{
 		demoCommand, statsCommand, restoreCommand,
 		badgesCommand, exportCommand, signinCommand, certificatesCommand,
-		importCommand, checkinCommand, undoCommand,
+		importCommand, checkinCommand, undoCommand, unlockCommand,
 		versionCommand, helpCommand,
 	}
 }

@@ -11,7 +11,7 @@ import (
 	"congres/data"
 )
 
-// The welcome desk from the command line: checkin, undo.
+// The welcome desk from the command line: checkin, undo, unlock.
 
 // exitUnknownCode is the exit code of a code nobody has; deskExit those of
 // the warnings of checkin. When several warnings apply, the lowest code
@@ -183,5 +183,56 @@ func undo(r *runner, o *options, args []string) error {
 		return nil
 	}
 	fmt.Fprintf(r.out, r.tr("%s: arrival on %s undone.\n", "%s : arrivée du %s annulée.\n"), p.FullName(), u.Day)
+	return nil
+}
+
+var unlockCommand = &command{
+	name: "unlock",
+	forms: []form{{
+		call: [2]string{"unlock FILE", "unlock FICHIER"},
+		what: [2]string{"remove the desk lock and the organiser PIN of FILE, for a\n" +
+			"forgotten PIN (the lock keeps a volunteer on the desk\n" +
+			"screen; it does not protect the data: no PIN is asked)",
+			"retire le verrou de l'accueil et le code organisateur de\n" +
+				"FICHIER, quand le code est oublié (le verrou garde un·e\n" +
+				"bénévole sur l'écran d'accueil ; il ne protège pas les\n" +
+				"données : aucun code n'est demandé)"},
+	}},
+	minArgs: 1,
+	needs:   [2]string{"unlock needs one FILE.", "unlock attend un FICHIER."},
+	run:     unlock,
+}
+
+// unlock removes a file's desk lock and its PIN, saying first what it does:
+// the lock keeps a volunteer on the desk screen, and whoever has the file
+// can remove it anyway, so no secret is asked.
+func unlock(r *runner, _ *options, args []string) error {
+	s, err := r.open(args[0])
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	locked, err := s.DeskLocked(r.ctx)
+	if err != nil {
+		return err
+	}
+	hasPIN, err := s.HasDeskPIN(r.ctx)
+	if err != nil {
+		return err
+	}
+	if !locked && !hasPIN {
+		fmt.Fprintf(r.out, r.tr("The desk of %s is not locked and has no organiser PIN: nothing to do.\n",
+			"L'accueil de %s n'est pas verrouillé et n'a pas de code organisateur : rien à faire.\n"), args[0])
+		return nil
+	}
+	fmt.Fprintf(r.out, r.tr(
+		"Removing the desk lock and the organiser PIN of %s. The lock only keeps a volunteer on the desk screen: it does not protect the congress's data, so no PIN is needed to remove it.\n",
+		"Retrait du verrou de l'accueil et du code organisateur de %s. Le verrou garde seulement un·e bénévole sur l'écran d'accueil : il ne protège pas les données du congrès, aucun code n'est donc nécessaire pour le retirer.\n"),
+		args[0])
+	if err := s.SetDeskPIN(r.ctx, ""); err != nil {
+		return err
+	}
+	fmt.Fprint(r.out, r.tr("Done: the desk is unlocked and has no PIN. To lock it again, set a new PIN in Settings → This laptop.\n",
+		"C'est fait : l'accueil est déverrouillé et n'a plus de code. Pour le verrouiller à nouveau, définissez un nouveau code dans Paramètres → Cet ordinateur.\n"))
 	return nil
 }
