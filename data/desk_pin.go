@@ -140,17 +140,24 @@ func pinParams(stored string) (iter int, salt []byte, err error) {
 	return iter, salt, nil
 }
 
-// DeskLocked reports whether the file's desk is locked (never without a
-// PIN).
+// DeskLocked reports whether the file's desk is locked: never without a
+// PIN, and never with a stored hash that Congrès refuses (ErrPINWeak,
+// ErrPINDamaged): no PIN could open such a lock, and a desk that nobody can
+// unlock, not even to quit, would hold the window hostage. The organiser
+// then sets the PIN again in Settings.
 func (s *Store) DeskLocked(ctx context.Context) (bool, error) {
 	var locked bool
+	var stored string
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, "SELECT locked FROM desk_pin WHERE id = 1").Scan(&locked)
+		err := tx.QueryRowContext(ctx, "SELECT locked, hash FROM desk_pin WHERE id = 1").Scan(&locked, &stored)
 		if err == sql.ErrNoRows {
 			return nil
 		}
 		return err
 	})
+	if _, _, perr := pinParams(stored); locked && perr != nil {
+		return false, err
+	}
 	return locked, err
 }
 

@@ -155,6 +155,26 @@ func TestDeskPINWeakRefused(t *testing.T) {
 			}
 		})
 	}
+	t.Run("LockedNoMore", func(t *testing.T) {
+		// A locked desk whose hash is then damaged or weakened by another
+		// program is not locked any more: no PIN could ever unlock it.
+		if err := s.SetDeskPIN(ctx, pin); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.LockDesk(ctx); err != nil {
+			t.Fatal(err)
+		}
+		weak, err := hashPIN(pin, salt16, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range []string{weak, "garbage"} {
+			storeHash(t, s, h)
+			if locked, err := s.DeskLocked(ctx); locked || err != nil {
+				t.Fatalf("hash %q: locked %v (%v): nobody could unlock it", h, locked, err)
+			}
+		}
+	})
 	t.Run("Damaged", func(t *testing.T) {
 		for _, h := range []string{"md5$1$x$y", "pbkdf2-sha256$abc$x$y", "pbkdf2-sha256$100000$!!$y", "pbkdf2-sha256$100000$" +
 			base64.RawStdEncoding.EncodeToString(salt16) + "$short", "garbage"} {
