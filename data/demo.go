@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -39,9 +40,19 @@ func WriteDemo(ctx context.Context, path string, opts DemoOptions) error {
 	if opts.Seed == 0 {
 		opts.Seed = 19
 	}
-	tmp := path + ".part"
-	removeFile(tmp)
-	s, err := Create(ctx, tmp, Congress{
+	// The demo is built in a file of its own beside path (never a file
+	// someone else made, such as path.part), then put in place whole.
+	if err := checkNetwork(path); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.part")
+	if err != nil {
+		return createCondition(path, err)
+	}
+	tmp := f.Name()
+	f.Close()
+	defer removeFile(tmp)
+	s, err := newCongressIn(ctx, tmp, Congress{
 		Name:    "Congrès de la Fédération des entreprises d'insertion",
 		Edition: "19e congrès",
 		Venue:   "Lille Grand Palais",
@@ -49,26 +60,18 @@ func WriteDemo(ctx context.Context, path string, opts DemoOptions) error {
 		Days:    []Day{demoDay1, demoDay2},
 	})
 	if err != nil {
-		return err
+		return createCondition(path, err)
 	}
 	clock := time.Date(2021, 9, 1, 9, 0, 0, 0, demoZone)
 	s.SetClock(func() time.Time { return clock })
 	src := newCodeSource(opts.Seed)
 	s.codes = func() *codeSource { return src }
 	g := &demoGen{s: s, rnd: rand.New(rand.NewPCG(opts.Seed, 2021)), n: opts.Participants}
-	err = s.write(ctx, func(tx *sql.Tx) error { return g.fill(ctx, tx) })
-	if cerr := s.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		removeFile(tmp)
+	if err := s.write(ctx, func(tx *sql.Tx) error { return g.fill(ctx, tx) }); err != nil {
+		s.Close()
 		return err
 	}
-	if fileExists(path) {
-		removeFile(tmp)
-		return ErrFileExists.With(path)
-	}
-	return os.Rename(tmp, path)
+	return closeInPlace(ctx, s, tmp, path)
 }
 
 type demoGen struct {

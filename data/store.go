@@ -155,9 +155,27 @@ func Create(ctx context.Context, path string, c Congress) (*Store, error) {
 	tmp := f.Name()
 	f.Close()
 	defer removeFile(tmp)
-	s, err := open(ctx, tmp, nil)
+	s, err := newCongressIn(ctx, tmp, c)
 	if err != nil {
 		return nil, createCondition(path, err)
+	}
+	if err := closeInPlace(ctx, s, tmp, path); err != nil {
+		return nil, err
+	}
+	st, err := Open(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	return st, nil
+}
+
+// newCongressIn writes a new congress (its name, days and default
+// categories) into tmp, an empty file of the caller's own, and returns it
+// open.
+func newCongressIn(ctx context.Context, tmp string, c Congress) (*Store, error) {
+	s, err := open(ctx, tmp, nil)
+	if err != nil {
+		return nil, err
 	}
 	err = s.write(ctx, func(tx *sql.Tx) error {
 		if err := saveCongress(ctx, tx, &c); err != nil {
@@ -171,9 +189,18 @@ func Create(ctx context.Context, path string, c Congress) (*Store, error) {
 		}
 		return nil
 	})
-	if err == nil {
-		_, err = s.w.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)")
+	if err != nil {
+		s.Close()
+		return nil, err
 	}
+	return s, nil
+}
+
+// closeInPlace closes s, the new congress built in tmp, with all its work
+// in tmp itself and on disk, then gives it the name path, which it never
+// replaces (ErrFileExists). The caller removes tmp (and its companions).
+func closeInPlace(ctx context.Context, s *Store, tmp, path string) error {
+	_, err := s.w.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)")
 	if cerr := s.Close(); err == nil {
 		err = cerr
 	}
@@ -181,23 +208,19 @@ func Create(ctx context.Context, path string, c Congress) (*Store, error) {
 		err = syncFile(tmp)
 	}
 	if err != nil {
-		return nil, createCondition(path, err)
+		return createCondition(path, err)
 	}
 	// Link refuses a name that exists: a concurrent Create cannot be
 	// overwritten. Where links are not possible, rename after a last look.
 	if err := os.Link(tmp, path); err != nil {
 		if os.IsExist(err) || fileExists(path) {
-			return nil, ErrFileExists.With(path)
+			return ErrFileExists.With(path)
 		}
 		if err := os.Rename(tmp, path); err != nil {
-			return nil, createCondition(path, err)
+			return createCondition(path, err)
 		}
 	}
-	st, err := Open(ctx, path)
-	if err != nil {
-		return nil, err
-	}
-	return st, nil
+	return nil
 }
 
 // removeFile removes a congress file and its WAL companions.
