@@ -2,10 +2,12 @@ package data
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 )
 
 // Writing a file (a PDF, a workbook, a copy) over a congress destroys it.
@@ -116,4 +118,21 @@ func isSQLite(path string) bool {
 	head := make([]byte, len(sqliteHeader))
 	_, err = io.ReadFull(f, head)
 	return err == nil && bytes.Equal(head, sqliteHeader)
+}
+
+// OutputCondition turns an error met while writing an output at path (an
+// export, a copy) into a sentence when it is an ordinary condition: a
+// folder or disk that cannot be written, a full disk. Any other error is
+// returned as it is.
+func OutputCondition(path string, err error) error {
+	var ours *Error
+	switch {
+	case err == nil || errors.As(err, &ours):
+		return err
+	case isNotWritable(err):
+		return ErrFolderNotWritable.With(path).because(err)
+	case errors.Is(err, syscall.ENOSPC):
+		return ErrDiskFull.With(path).because(err)
+	}
+	return err
 }
