@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -272,6 +273,10 @@ func (e *pinEntry) TypedKey(ev *fyne.KeyEvent) {
 		if !e.last.IsZero() && e.now().Sub(e.last) >= scanGap {
 			e.burst = len([]rune(e.Text)) // Enter came late: typed by a person
 		}
+		e.Entry.TypedKey(ev)
+	case desktop.KeyShiftLeft, desktop.KeyShiftRight, desktop.KeyCapsLock:
+		// A scanner presses Shift for each capital letter of a code, as a
+		// keyboard does: no edit, the burst goes on.
 		e.Entry.TypedKey(ev)
 	default:
 		e.last = time.Time{} // an edit: what follows is typed by a person

@@ -467,6 +467,36 @@ func TestDeskLock(t *testing.T) {
 			t.Fatalf("%d arrivals after the scan, locked %v", n, lock.locked())
 		}
 	})
+	// A scanner, like a keyboard, presses Shift before each capital letter
+	// of a code: the Shift keys do not break its burst.
+	t.Run("ScanWithShiftGoesToTheDesk", func(t *testing.T) {
+		who := f.person(t, "")
+		if strings.ToLower(who.Code) == who.Code {
+			t.Fatalf("the code %q has no capital letter", who.Code)
+		}
+		lock.unlockThen(func() { t.Fatal("a scan unlocked the desk") })
+		waitIdle(t, f.e.tasks)
+		pin := c.Focused().(*pinEntry)
+		at := time.Now()
+		lock.now = func() time.Time {
+			at = at.Add(scannerKeys)
+			return at
+		}
+		for _, r := range who.Code {
+			if r >= 'A' && r <= 'Z' {
+				pin.TypedKey(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+			}
+			test.Type(pin, string(r))
+		}
+		pin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		waitIdle(t, f.e.tasks)
+		if msg := pinMessage(c); msg != "" || c.Overlays().Top() != nil {
+			t.Fatalf("the scan %q was taken for a PIN: %q", who.Code, msg)
+		}
+		if n := f.arrivals(t, who.ID); n != 1 || !lock.locked() {
+			t.Fatalf("%d arrivals after the scan, locked %v", n, lock.locked())
+		}
+	})
 	t.Run("DigitsAtScannerSpeed", func(t *testing.T) {
 		lock.unlockThen(func() { t.Fatal("a scan unlocked the desk") })
 		waitIdle(t, f.e.tasks)
