@@ -68,34 +68,34 @@ const progressEvery = 1000
 // leaves the file's write lock to the desks; the write lock is taken only
 // to write what was decided. When what the rows were decided against
 // changed meanwhile (a participant, organisation, category, session or day
-// added, edited or removed: check-ins do not count), the rows are decided
-// again inside the write transaction, so that no rule is broken. A dry run
-// never takes the write lock, and an import that changes nothing writes
-// nothing.
+// added, edited or removed, a bulk change made or undone: check-ins do not
+// count), the write lock is given back and the rows are decided again in a
+// read transaction, up to importTries times; only the last try decides
+// them inside the write transaction, so that an import always ends and no
+// rule is broken. A dry run never takes the write lock, and an import that
+// changes nothing writes nothing.
 func (s *Store) Import(ctx context.Context, src ImportSource, opts ImportOptions) (ImportReport, error) {
 	if prev := debug.SetMemoryLimit(-1); prev > importMemoryLimit {
 		debug.SetMemoryLimit(importMemoryLimit)
 		defer debug.SetMemoryLimit(prev)
 	}
-	var im *importer
-	err := s.read(ctx, func(tx *sql.Tx) error {
-		var err error
-		im, err = s.planImport(ctx, tx, src, opts)
-		if err != nil || (!opts.DryRun && im.writes()) {
-			return err
-		}
-		defer im.lastProgress()
-		return im.dryEnrol() // nothing to write: the report is complete
-	})
-	if err == nil && !opts.DryRun && im.writes() {
+	im, err := s.planRead(ctx, src, opts)
+	for try := 1; err == nil && !opts.DryRun && im.writes(); try++ {
+		last := try >= importTries
 		err = s.write(ctx, func(tx *sql.Tx) error {
 			fp, err := importFingerprint(ctx, tx)
 			if err != nil {
 				return err
 			}
 			if fp != im.fingerprint {
+				if !last {
+					return errImportReplan // give the lock back, decide again outside it
+				}
 				if im, err = s.planImport(ctx, tx, src, opts); err != nil {
 					return err
+				}
+				if testImportPlanned != nil {
+					testImportPlanned(true)
 				}
 			}
 			im.tx = tx
@@ -108,9 +108,14 @@ func (s *Store) Import(ctx context.Context, src ImportSource, opts ImportOptions
 			}
 			return nil
 		})
-		if err == errNoWrite {
+		if errors.Is(err, errNoWrite) {
 			err = nil
 		}
+		if !errors.Is(err, errImportReplan) {
+			break
+		}
+		im = nil // let the collector have it while the file is read again
+		im, err = s.planRead(ctx, src, opts)
 	}
 	if ctx.Err() != nil {
 		return ImportReport{}, ctx.Err()
@@ -120,6 +125,41 @@ func (s *Store) Import(ctx context.Context, src ImportSource, opts ImportOptions
 	}
 	im.finish()
 	return *im.report, nil
+}
+
+// importTries is how many times an import decides its rows when what they
+// were decided against keeps changing: all but the last in a read
+// transaction, the last inside the write transaction.
+const importTries = 3
+
+// errImportReplan gives the write lock back so that the rows are decided
+// again outside it.
+var errImportReplan = errors.New("import: decide the rows again")
+
+// testImportPlanned, when set by a test, is called after each time an
+// import decides its rows, telling whether it did under the write lock.
+var testImportPlanned func(underLock bool)
+
+// planRead decides every row in a read transaction. When the import
+// writes nothing (a dry run, or nothing new), it completes the report with
+// the enrolments it foresees.
+func (s *Store) planRead(ctx context.Context, src ImportSource, opts ImportOptions) (*importer, error) {
+	var im *importer
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		if im, err = s.planImport(ctx, tx, src, opts); err != nil {
+			return err
+		}
+		if testImportPlanned != nil {
+			testImportPlanned(false)
+		}
+		if !opts.DryRun && im.writes() {
+			return nil
+		}
+		defer im.lastProgress()
+		return im.dryEnrol() // nothing to write: the report is complete
+	})
+	return im, err
 }
 
 // planImport reads the source and decides every row, in tx, writing
