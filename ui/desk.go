@@ -51,6 +51,9 @@ type deskScreen struct {
 	lock   *deskLock                    // nil: the desk cannot be locked
 	active func() bool                  // whether the desk is the page shown; nil: always
 	now    func() time.Time
+	// afterFunc starts the notice of a check-in that waits (time.AfterFunc;
+	// tests fire it late).
+	afterFunc func(time.Duration, func()) *time.Timer
 
 	entry   *deskEntry
 	status  *widget.Label
@@ -81,7 +84,8 @@ type deskButtons struct {
 }
 
 func newDeskScreen(e *env, st deskStore, prefs fyne.Preferences, badges *badgePrinter) *deskScreen {
-	return &deskScreen{env: e, store: st, prefs: prefs, badges: badges, now: time.Now, selected: -1}
+	return &deskScreen{env: e, store: st, prefs: prefs, badges: badges, now: time.Now,
+		afterFunc: time.AfterFunc, selected: -1}
 }
 
 func (s *deskScreen) build() fyne.CanvasObject {
@@ -425,12 +429,20 @@ func (s *deskScreen) admitAsync(id int64, accept []data.DeskWarningKind) {
 	req := data.AdmitRequest{ParticipantID: id, Day: s.today(), SessionID: s.session,
 		Desk: deskName(s.prefs), Accept: accept}
 	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
-		// The file's write lock may be taken by an import writing its rows:
-		// say so while the check-in waits its turn.
-		wait := time.AfterFunc(deskWaitNotice, func() {
-			s.env.tasks.onUI(func() { s.card.setResult(lang.L("Waiting for the import to finish…"), widget.WarningImportance) })
+		// The file's write lock may be taken by an import writing its rows,
+		// or another desk: say so while the check-in waits its turn. The
+		// notice may fire just as Admit returns and reach the screen after
+		// the result: done keeps it from covering the result.
+		var done atomic.Bool
+		wait := s.afterFunc(deskWaitNotice, func() {
+			s.env.tasks.onUI(func() {
+				if !done.Load() {
+					s.card.setResult(lang.L("Waiting for the file (an import or another desk is writing)…"), widget.WarningImportance)
+				}
+			})
 		})
 		r, err := s.store.Admit(ctx, req)
+		done.Store(true)
 		wait.Stop()
 		return func() {
 			if err != nil {
