@@ -106,3 +106,45 @@ func TestImportEndsWhileTheDeskKeepsChanging(t *testing.T) {
 		emails[p.Email], codes[p.Code] = true, true
 	}
 }
+
+// Undoing a bulk change puts back the participants' previous values and
+// their previous time of change, so the latest change does not move: an
+// import whose rows were decided before the undo decides them again, and
+// does not write the undone category back.
+func TestImportDecidesAgainAfterABulkUndo(t *testing.T) {
+	s := mustOpen(t)
+	now := fixedClock(s, time.Date(2021, 11, 20, 9, 0, 0, 0, time.UTC))
+	tick := func() { *now = now.Add(time.Minute) }
+	ana, bo := addPerson(t, s, "Ana", "Arnal"), addPerson(t, s, "Bo", "Brun")
+	member, press := ana.CategoryID, category(t, s, "Presse")
+	tick()
+	ch, err := s.SetCategoryMany(ctx, []int64{ana.ID}, press, "Desk 1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tick()
+	bo.Phone = "0600000000" // the latest change, before and after the undo
+	if err := s.UpdateParticipant(ctx, &bo); err != nil {
+		t.Fatal(err)
+	}
+	tick()
+	plans := planCounter(t, func(underLock bool, n int) {
+		if n == 1 {
+			if err := s.UndoBulkChange(ctx, ch.ID, "Desk 2"); err != nil {
+				t.Errorf("undo during the import: %v", err)
+			}
+		}
+	})
+	r := importLines(t, s, ImportOptions{}, "Prénom,Nom,Téléphone", "Ana,Arnal,0611111111")
+	wantCounts(t, r, 1, 0, 1, 0, 0, 0)
+	got, err := s.Participant(ctx, ana.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.CategoryID != member || got.Phone != "0611111111" {
+		t.Errorf("category %d, phone %q: want the category the undo put back (%d) and the file's phone", got.CategoryID, got.Phone, member)
+	}
+	if plans[0]+plans[1] != 2 {
+		t.Errorf("the rows were decided %d times, want twice", plans[0]+plans[1])
+	}
+}

@@ -18,7 +18,9 @@ import (
 const catRefused = math.MinInt64
 
 // importFingerprint sums up what an import's decisions depend on: the
-// participants (how many, the newest ID, the latest change), the
+// participants (how many, the newest ID, the latest change), the bulk
+// changes (how many made, how many undone: an undo puts back the previous
+// time of change, which the latest change then does not show), the
 // organisations, categories, sessions and days. Check-ins, badges and
 // enrolments are not in it: the rows are not decided against them (the
 // enrolments are made in the write transaction).
@@ -26,6 +28,7 @@ func importFingerprint(ctx context.Context, tx *sql.Tx) (string, error) {
 	var fp string
 	err := tx.QueryRowContext(ctx, `SELECT
 		(SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(max(updated_at), '') FROM participant)
+		|| '|' || (SELECT count(*) || ':' || count(undone_at) FROM bulk_change)
 		|| '|' || (SELECT coalesce(group_concat(id || '=' || name, ';'), '') FROM organisation)
 		|| '|' || (SELECT coalesce(group_concat(id || '=' || name || '=' || badge_label || '=' || position, ';'), '') FROM category)
 		|| '|' || (SELECT coalesce(group_concat(id || '=' || title, ';'), '') FROM session)
