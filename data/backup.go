@@ -51,18 +51,18 @@ func backupPrefix(path string) string {
 // SaveCopy writes a consistent copy of the congress, WAL included, to dest.
 // The copy appears whole or not at all, readable by its owner only.
 func (s *Store) SaveCopy(ctx context.Context, dest string) error {
-	if abs, _ := filepath.Abs(dest); abs == mustAbs(s.path) {
+	if err := CheckOutput(dest, s.path); err != nil {
+		return err
+	}
+	if fileExists(dest) {
 		return ErrFileExists.With(dest)
 	}
 	tmp, err := s.copyBeside(ctx, dest)
 	if err != nil {
 		return err
 	}
-	if err := os.Rename(tmp, dest); err != nil {
-		os.Remove(tmp)
-		return createCondition(dest, err)
-	}
-	return nil
+	defer os.Remove(tmp)
+	return placeNew(tmp, dest)
 }
 
 // copyBeside writes a consistent copy of the congress into a new file of a
@@ -88,11 +88,6 @@ func (s *Store) copyBeside(ctx context.Context, dest string) (string, error) {
 		return "", fileCondition(dest, err)
 	}
 	return tmp, nil
-}
-
-func mustAbs(p string) string {
-	a, _ := filepath.Abs(p)
-	return a
 }
 
 func syncFile(path string) error {

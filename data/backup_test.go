@@ -148,7 +148,16 @@ func TestSaveCopy(t *testing.T) {
 	if len(rows) != 1 {
 		t.Fatalf("the copy holds %d participants", len(rows))
 	}
-	wantErr(t, s.SaveCopy(ctx, s.Path()), ErrFileExists)
+	wantErr(t, s.SaveCopy(ctx, s.Path()), ErrOutputIsCongress)
+	wantErr(t, s.SaveCopy(ctx, filepath.Dir(dest)+"/./"+filepath.Base(dest)), ErrOutputIsDatabase) // the copy is a congress now
+	other := filepath.Join(filepath.Dir(dest), "notes.txt")
+	if err := os.WriteFile(other, []byte("notes"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	wantErr(t, s.SaveCopy(ctx, other), ErrFileExists)
+	if b, _ := os.ReadFile(other); string(b) != "notes" {
+		t.Fatalf("a copy replaced %q", b)
+	}
 }
 
 func TestSaveCopyOddName(t *testing.T) {

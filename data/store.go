@@ -210,8 +210,14 @@ func closeInPlace(ctx context.Context, s *Store, tmp, path string) error {
 	if err != nil {
 		return createCondition(path, err)
 	}
-	// Link refuses a name that exists: a concurrent Create cannot be
-	// overwritten. Where links are not possible, rename after a last look.
+	return placeNew(tmp, path)
+}
+
+// placeNew gives the finished file tmp the name path, which it never
+// replaces (ErrFileExists): a link refuses a name that exists, so a
+// concurrent writer cannot be overwritten; where links are not possible,
+// it renames after a last look. The caller removes tmp.
+func placeNew(tmp, path string) error {
 	if err := os.Link(tmp, path); err != nil {
 		if os.IsExist(err) || fileExists(path) {
 			return ErrFileExists.With(path)

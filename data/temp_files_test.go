@@ -47,9 +47,9 @@ func TestTempFilesLeaveOthersFiles(t *testing.T) {
 	}
 }
 
-// Two demos written at once to one name: one is written, the other says the
-// file exists; two copies at once to one name: both succeed, and the copy is
-// whole. Neither leaves a temporary file.
+// Two demos, or two copies, written at once to one name: one is written,
+// the other says the file exists, and the file is whole. Neither leaves a
+// temporary file.
 func TestTempFilesConcurrent(t *testing.T) {
 	dir := t.TempDir()
 	demo := filepath.Join(dir, "demo.congres")
@@ -71,7 +71,7 @@ func TestTempFilesConcurrent(t *testing.T) {
 		wg.Go(func() { errs[i] = s.SaveCopy(ctx, dest) })
 	}
 	wg.Wait()
-	if errs[0] != nil || errs[1] != nil {
+	if (errs[0] == nil) == (errs[1] == nil) || !errors.Is(errors.Join(errs...), ErrFileExists) {
 		t.Fatalf("two copies at once: %v", errs)
 	}
 	checkWholeCongress(t, dest)

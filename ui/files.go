@@ -194,14 +194,8 @@ func (u *ui) saveCopyAsync(s *session, dest string) {
 	work, cancel := context.WithCancel(s.ctx)
 	progress := showProgress(u.win, lang.L("Saving a copy…"), cancel)
 	u.tasks.runAsync(s.ctx, func(context.Context) func() {
-		err := data.CheckOutput(dest, s.store.Path()) // never over a congress or a database
-		if err == nil {
-			if _, statErr := os.Stat(dest); statErr == nil {
-				err = data.ErrFileExists.With(dest)
-			} else {
-				err = s.store.SaveCopy(work, dest)
-			}
-		}
+		// Never over a congress, a database or any existing file.
+		err := s.store.SaveCopy(work, dest)
 		return func() {
 			progress.Hide()
 			if err != nil { // a cancelled copy left nothing behind, and says nothing
