@@ -39,7 +39,7 @@ type participantInfo struct {
 	checkins   []data.Checkin
 	prints     []data.BadgePrint
 	dups       []data.Duplicate
-	aliases    []string // codes of the records merged into theirs
+	aliases    []string         // codes of the records merged into theirs
 	sessions   map[int64]string // titles, for the check-in log
 }
 
