@@ -64,26 +64,69 @@ func (s *Store) enrol(ctx context.Context, tx *sql.Tx, participantID, sessionID 
 	if current == Enrolled || current == Waitlisted {
 		return current, nil
 	}
-	var title string
-	var start, end Clock
-	err = tx.QueryRowContext(ctx, `SELECT s.title, s.start_min, s.end_min FROM enrolment e JOIN session s ON s.id = e.session_id
-		WHERE e.participant_id = ? AND e.status IN ('enrolled', 'waitlisted') AND s.day = ? AND s.id <> ?
-		AND s.start_min < ? AND s.end_min > ? ORDER BY s.start_min LIMIT 1`,
-		participantID, se.Day, se.ID, se.End, se.Start).Scan(&title, &start, &end)
-	if err == nil {
-		return "", ErrClash.With(p.FullName(), title, start, end)
-	}
-	if err != sql.ErrNoRows {
+	down, err := downSessions(ctx, tx, participantID, se.Day)
+	if err != nil {
 		return "", err
 	}
+	if c := firstClash(&se, down); c != nil {
+		return "", ErrClash.With(p.FullName(), c.Title, c.Start, c.End)
+	}
 	st := Enrolled
-	if se.EffectiveCapacity > 0 && (se.Enrolled >= se.EffectiveCapacity || se.Waitlisted > 0) {
+	if waits(&se) {
 		st = Waitlisted
 	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO enrolment (participant_id, session_id, status, at) VALUES (?, ?, ?, ?)
 		ON CONFLICT (participant_id, session_id) DO UPDATE SET status = excluded.status, at = excluded.at`,
 		participantID, sessionID, st, formatTime(s.now()))
 	return st, err
+}
+
+// The rules of an enrolment, which Enrol applies and an import's dry run
+// foresees (see dryEnrol).
+
+// clash tells whether a person down for session o cannot be down for se
+// too: another session, the same day, at times that overlap.
+func clash(se, o *Session) bool {
+	return o.Day == se.Day && o.ID != se.ID && o.Start < se.End && o.End > se.Start
+}
+
+// firstClash is the earliest of the sessions a person is down for that
+// clashes with se, or nil.
+func firstClash(se *Session, down []*Session) *Session {
+	var first *Session
+	for _, o := range down {
+		if clash(se, o) && (first == nil || o.Start < first.Start) {
+			first = o
+		}
+	}
+	return first
+}
+
+// waits tells whether a new enrolment in se goes to its waiting list: the
+// session is full, or people already wait for a place.
+func waits(se *Session) bool {
+	return se.EffectiveCapacity > 0 && (se.Enrolled >= se.EffectiveCapacity || se.Waitlisted > 0)
+}
+
+// downSessions lists the sessions of that day a participant is enrolled
+// or waitlisted for (their ID, title, day and times).
+func downSessions(ctx context.Context, tx *sql.Tx, participantID int64, day Day) ([]*Session, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT s.id, s.title, s.day, s.start_min, s.end_min FROM enrolment e
+		JOIN session s ON s.id = e.session_id
+		WHERE e.participant_id = ? AND e.status IN ('enrolled', 'waitlisted') AND s.day = ?`, participantID, day)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var list []*Session
+	for rows.Next() {
+		o := &Session{}
+		if err := rows.Scan(&o.ID, &o.Title, &o.Day, &o.Start, &o.End); err != nil {
+			return nil, err
+		}
+		list = append(list, o)
+	}
+	return list, rows.Err()
 }
 
 // EnrolStrict enrols like Enrol but refuses a full session with

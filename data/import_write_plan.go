@@ -91,7 +91,8 @@ func (im *importer) createPlanned() error {
 // dryEnrol foresees what enrol would do, without writing: the same
 // warnings (unknown session, cancelled participant, clash, waiting list)
 // and the same count, from the sessions' places and the enrolments
-// already made, in the import's order.
+// already made, in the import's order, under the same rules (firstClash,
+// waits).
 func (im *importer) dryEnrol() error {
 	column := im.columns[FieldWorkshops]
 	sessions := map[int64]*Session{}
@@ -138,23 +139,20 @@ func (im *importer) dryEnrol() error {
 			im.warn(e.line, column, err)
 			continue
 		}
-		var clash *Session
+		others := make([]*Session, 0, len(list))
 		for _, id := range list {
 			o, err := session(id)
 			if err != nil {
 				return err
 			}
-			if o.Day == se.Day && o.ID != se.ID && o.Start < se.End && o.End > se.Start &&
-				(clash == nil || o.Start < clash.Start) {
-				clash = o
-			}
+			others = append(others, o)
 		}
-		if clash != nil {
-			im.warn(e.line, column, ErrClash.With(e.t.p.FullName(), clash.Title, clash.Start, clash.End))
+		if c := firstClash(se, others); c != nil {
+			im.warn(e.line, column, ErrClash.With(e.t.p.FullName(), c.Title, c.Start, c.End))
 			continue
 		}
 		down[e.t] = append(list, se.ID)
-		if se.EffectiveCapacity > 0 && (se.Enrolled >= se.EffectiveCapacity || se.Waitlisted > 0) {
+		if waits(se) {
 			se.Waitlisted++
 			im.warn(e.line, column, ErrImportWaitlisted.With(e.title, e.t.p.FullName()))
 			continue
@@ -168,18 +166,5 @@ func (im *importer) dryEnrol() error {
 // enrolledSessions lists the sessions a participant is enrolled or
 // waitlisted for.
 func enrolledSessions(ctx context.Context, tx *sql.Tx, participantID int64) ([]int64, error) {
-	rows, err := tx.QueryContext(ctx, "SELECT session_id FROM enrolment WHERE participant_id = ? AND status IN ('enrolled', 'waitlisted')", participantID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return queryIDs(ctx, tx, "SELECT session_id FROM enrolment WHERE participant_id = ? AND status IN ('enrolled', 'waitlisted')", participantID)
 }
