@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 
@@ -36,6 +37,9 @@ type participantBulk struct {
 	all     bool  // every row shown is picked
 
 	last *data.BulkChange // the change Undo (Ctrl+Z) undoes; nil: none
+	// undoing: an undo is under way; last stays until it succeeds or
+	// cannot be done at all.
+	undoing bool
 
 	results                 *textTable // the last enrolment results shown
 	resultIDs               []int64    // whose they are
@@ -451,8 +455,11 @@ func (b *participantBulk) onUndoTapped() {
 	if b.last == nil {
 		return
 	}
-	ch := *b.last
-	b.last = nil // once
+	if b.undoing {
+		return // once at a time
+	}
+	ch, said := b.last, b.feedback.Text
+	b.undoing = true
 	b.say("", false)
 	done := b.busy()
 	by := b.by()
@@ -460,14 +467,32 @@ func (b *participantBulk) onUndoTapped() {
 		err := b.s.store.UndoBulkChange(ctx, ch.ID, by)
 		return func() {
 			done()
-			if err != nil {
-				showError(b.s.env.win, err)
-			} else {
+			b.undoing = false
+			switch {
+			case err == nil:
+				b.dropUndo(ch) // once
 				b.say(lang.L("The change was undone: everyone has their previous values back."), false)
+			case errors.Is(err, data.ErrBulkUndone) || errors.Is(err, data.ErrBulkChangedSince):
+				b.dropUndo(ch) // it can no longer be undone
+				showError(b.s.env.win, err)
+			default:
+				// A passing failure (the file busy, the disk full): Undo
+				// is offered again.
+				if b.last == ch {
+					b.say(said, true)
+				}
+				showError(b.s.env.win, err)
 			}
 			b.s.loadAsync()
 		}
 	})
+}
+
+// dropUndo takes ch out of Undo, unless a later change took its place.
+func (b *participantBulk) dropUndo(ch *data.BulkChange) {
+	if b.last == ch {
+		b.last = nil
+	}
 }
 
 // busy shows that a change is under way, until the returned func is called.
