@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -274,12 +273,14 @@ func (e *pinEntry) TypedKey(ev *fyne.KeyEvent) {
 			e.burst = len([]rune(e.Text)) // Enter came late: typed by a person
 		}
 		e.Entry.TypedKey(ev)
-	case desktop.KeyShiftLeft, desktop.KeyShiftRight, desktop.KeyCapsLock:
-		// A scanner presses Shift for each capital letter of a code, as a
-		// keyboard does: no edit, the burst goes on.
+	case fyne.KeyBackspace, fyne.KeyDelete, fyne.KeyLeft, fyne.KeyRight, fyne.KeyUp, fyne.KeyDown,
+		fyne.KeyHome, fyne.KeyEnd, fyne.KeyPageUp, fyne.KeyPageDown, fyne.KeyInsert:
+		e.last = time.Time{} // an edit: what follows is typed by a person
 		e.Entry.TypedKey(ev)
 	default:
-		e.last = time.Time{} // an edit: what follows is typed by a person
+		// The window passes every key here too, before its character (a
+		// digit, a letter) and with Shift before each capital letter of a
+		// code, as a scanner types it: no edit, the burst goes on.
 		e.Entry.TypedKey(ev)
 	}
 }
