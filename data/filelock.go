@@ -12,8 +12,12 @@ import (
 // the file (a restore) takes the lock exclusively, and refuses when it
 // cannot. The lock is on a companion and not on the file itself: SQLite
 // locks the file with POSIX locks, which closing any other descriptor of the
-// file would release. The companion is never deleted: deleting a lock file
-// lets two processes lock two different files of the same name.
+// file would release. The last process to close removes the companion, and
+// only while it holds it exclusively and it is still the file of that name
+// (a lock taken meanwhile is on that same file); a process that locks a
+// companion checks afterwards that it was not removed under it. Meanwhile a
+// restore racing the last close may find the lock held, and refuses: the
+// user tries again.
 
 // lockSuffix names the lock companion of a congress file.
 const lockSuffix = "-lock"
