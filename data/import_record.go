@@ -51,10 +51,6 @@ func shown(v string) string {
 	return v
 }
 
-// maxImportNotes bounds the notes an imported row gives (in bytes, all
-// notes columns together), so that the rows an import holds stay small.
-const maxImportNotes = 2000
-
 // RecordParser turns rows into records under a mapping. It prepares itself
 // on the first Parse (Header, Mapping and Days must not change after) and
 // remembers the values it has read (statuses, yes and no, days), so it is
@@ -172,6 +168,7 @@ func (rp *RecordParser) Parse(row ImportRow) ImportRecord {
 	p := rp.prepare()
 	rec := ImportRecord{Line: row.Line}
 	var has fieldSet
+	notes := 0 // bytes of the notes columns' values
 	fail := func(err error, column string) {
 		if rec.Err == nil {
 			rec.Err, rec.Column = err, column
@@ -272,6 +269,7 @@ func (rp *RecordParser) Parse(row ImportRow) ImportRecord {
 		case FieldWorkshops:
 			rec.Workshops = append(rec.Workshops, p.workshops(v)...)
 		case FieldNotes:
+			notes += len(v)
 			line := v
 			if c.header != "" {
 				line = c.header + ": " + v
@@ -299,8 +297,12 @@ func (rp *RecordParser) Parse(row ImportRow) ImportRecord {
 	if rec.P.FirstName == "" && rec.P.LastName == "" {
 		fail(ErrImportNoName, p.nameCol)
 	}
-	if len(rec.P.Notes) > maxImportNotes {
-		fail(withField(ErrImportNotesTooLong.With(maxImportNotes/1000), "notes"), p.notesCol)
+	// The form's limit, on the values of all notes columns together (the
+	// headers put before them aside: Validate judges the notes they make),
+	// so that the notes saved in the window are taken again; the rows held
+	// stay small.
+	if notes > maxNotes {
+		fail(withField(ErrImportNotesTooLong.With(maxNotes/1000), "notes"), p.notesCol)
 		rec.P.Notes = "" // not kept: a rejected row holds little
 	}
 	rec.Has = p.hasMap(has)

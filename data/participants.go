@@ -74,6 +74,16 @@ func ValidCode(s string) bool {
 	return true
 }
 
+// maxNotes bounds a participant's notes, in bytes (an accented letter
+// counts two): the form refuses more, and so does an import (all its notes
+// columns together), so that notes saved in the window are imported again.
+const maxNotes = 2000
+
+// ErrNotesTooLong refuses notes longer than maxNotes.
+var ErrNotesTooLong = newErr(KindInvalid, "notes_too_long", "notes",
+	"The notes are too long (%d KB at most): shorten them.",
+	"Les remarques sont trop longues (%d Ko au plus) : raccourcissez-les.")
+
 // Validate checks the participant's own rules and normalises its fields.
 func (p *Participant) Validate() error {
 	p.FirstName, p.LastName = clean(p.FirstName), clean(p.LastName)
@@ -99,6 +109,9 @@ func (p *Participant) Validate() error {
 		if err := checkText(f.name, label{"This field", "Ce champ"}, f.v, false); err != nil {
 			return err
 		}
+	}
+	if len(p.Notes) > maxNotes {
+		return ErrNotesTooLong.With(maxNotes / 1000)
 	}
 	if p.Email != "" && !validEmail(p.Email) {
 		return ErrEmailInvalid.With(p.Email)
