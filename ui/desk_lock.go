@@ -231,8 +231,10 @@ func (l *deskLock) onScanned(d dialog.Dialog, scan string, say func(string)) {
 }
 
 // The keys of a PIN typed by a person come slower than this one after the
-// other; a scanner types a whole code and Enter faster.
-const scanGap = 30 * time.Millisecond
+// other; a scanner types a whole code and Enter faster. The window hands
+// keys over once a frame, so a scanner's keys, a few ms apart, arrive in
+// batches a frame or two apart (33 ms seen under X11): the gap allows that.
+const scanGap = 50 * time.Millisecond
 
 // pinEntry is the PIN field: it hides the digits, closes its dialog with
 // Esc, and tells a badge scanned into it (a burst of keys ending with

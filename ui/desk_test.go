@@ -493,6 +493,21 @@ func TestDeskLock(t *testing.T) {
 			t.Fatalf("%d arrivals after the scan, locked %v", n, lock.locked())
 		}
 	})
+	// The window hands keys over once a frame: a scanner's keys can arrive
+	// a frame or two apart, and are still a scan.
+	t.Run("ScanInFramesGoesToTheDesk", func(t *testing.T) {
+		who := f.person(t, "")
+		lock.unlockThen(func() { t.Fatal("a scan unlocked the desk") })
+		waitIdle(t, f.e.tasks)
+		typePIN(t, c, lock, who.Code, 33*time.Millisecond)
+		waitIdle(t, f.e.tasks)
+		if msg := pinMessage(c); msg != "" || c.Overlays().Top() != nil {
+			t.Fatalf("the scan %q was taken for a PIN: %q", who.Code, msg)
+		}
+		if n := f.arrivals(t, who.ID); n != 1 || !lock.locked() {
+			t.Fatalf("%d arrivals after the scan, locked %v", n, lock.locked())
+		}
+	})
 	t.Run("DigitsAtScannerSpeed", func(t *testing.T) {
 		lock.unlockThen(func() { t.Fatal("a scan unlocked the desk") })
 		waitIdle(t, f.e.tasks)
