@@ -35,6 +35,7 @@ type deskStore interface {
 	UndoLastEntry(ctx context.Context, participantID int64, desk string) (data.Checkin, error)
 	DeskCounts(ctx context.Context, day data.Day) ([]data.DeskCount, error)
 	CreateParticipant(ctx context.Context, p *data.Participant) error
+	DuplicatesBeforeSave(ctx context.Context, p data.Participant) ([]data.Duplicate, error)
 }
 
 // deskScreen is the welcome desk (l'accueil): a search field that always

@@ -23,6 +23,11 @@ type walkInForm struct {
 	firstName, lastName, organisation, email *widgets.Entry
 	category                                 *widget.Select
 	message                                  *widget.Label
+	submit                                   *widget.Button
+	// dups warns of people already registered with the same email, or
+	// name and organisation, before the walk-in is: a volunteer opens
+	// their card and checks them in instead, or saves anyway.
+	dups *duplicateWarning
 }
 
 // onWalkInTapped opens the walk-in form.
@@ -64,13 +69,14 @@ func (f *walkInForm) show() {
 		widget.NewFormItem(lang.L("Category"), f.category),
 		widget.NewFormItem(lang.L("Email"), f.email),
 	)
-	submit := widget.NewButton(lang.L("Check in and print badge"), f.onSubmit)
-	submit.Importance = widget.HighImportance
+	f.submit = widget.NewButton(lang.L("Check in and print badge"), f.onSubmit)
+	f.submit.Importance = widget.HighImportance
 	if f.s.badges == nil {
-		submit.SetText(lang.L("Check in"))
+		f.submit.SetText(lang.L("Check in"))
 	}
+	f.dups = newDuplicateWarning(f.onOpenDuplicate)
 	cancel := widget.NewButton(lang.L("Cancel"), func() { f.d.Hide() })
-	content := container.NewVBox(form, f.message, container.NewHBox(cancel, submit))
+	content := container.NewVBox(f.dups.box, form, f.message, container.NewHBox(cancel, f.submit))
 	f.d = dialog.NewCustomWithoutButtons(lang.L("New walk-in"), content, f.s.env.win)
 	f.d.SetOnClosed(f.s.focus)
 	f.d.Resize(fyne.NewSize(480, 0))
@@ -90,7 +96,9 @@ func (f *walkInForm) participant() data.Participant {
 }
 
 // onSubmit registers the walk-in, checks them in and prints their badge;
-// a field at fault keeps the form open with the reason.
+// a field at fault keeps the form open with the reason, and someone
+// already registered with their email, or name and organisation, whom the
+// form has not shown yet, is shown instead, and nobody is registered.
 func (f *walkInForm) onSubmit() {
 	p := f.participant()
 	if err := p.Validate(); err != nil {
@@ -99,9 +107,16 @@ func (f *walkInForm) onSubmit() {
 	}
 	s := f.s
 	req := data.AdmitRequest{Day: s.today(), Desk: deskName(s.prefs)}
+	seen := f.dups.seenIDs()
 	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
 		var r data.AdmitResult
-		err := s.store.CreateParticipant(ctx, &p)
+		dups, err := s.store.DuplicatesBeforeSave(ctx, p)
+		if err == nil && len(unseenDuplicates(dups, seen)) > 0 {
+			return func() { f.showDuplicates(dups) }
+		}
+		if err == nil {
+			err = s.store.CreateParticipant(ctx, &p)
+		}
 		if err == nil {
 			req.ParticipantID = p.ID
 			// A walk-in has just been registered for today: only a
@@ -121,6 +136,22 @@ func (f *walkInForm) onSubmit() {
 			}
 		}
 	})
+}
+
+// showDuplicates lists the people the walk-in may be; the form's button
+// becomes "Save anyway".
+func (f *walkInForm) showDuplicates(dups []data.Duplicate) {
+	f.message.Hide()
+	f.dups.show(dups)
+	f.submit.SetText(lang.L("Save anyway"))
+	f.d.Resize(fyne.NewSize(480, 0)) // laid out again, taller
+}
+
+// onOpenDuplicate closes the form without registering anyone and shows the
+// person already registered on the desk's card, to check them in.
+func (f *walkInForm) onOpenDuplicate(id int64) {
+	f.d.Hide()
+	f.s.cardAsync(id)
 }
 
 func (f *walkInForm) showError(err error) {

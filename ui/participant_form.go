@@ -52,10 +52,9 @@ type participantForm struct {
 	general *widget.Label             // a message that is no field's
 
 	// dups warns, above the fields, of people already registered with the
-	// same email or name and organisation; accepted are those the
-	// organiser was shown, whom Save (then "Save anyway") no longer stops at.
-	dups     *fyne.Container
-	accepted map[int64]bool
+	// same email or name and organisation; Save (then "Save anyway") no
+	// longer stops at those it showed.
+	dups *duplicateWarning
 }
 
 // openFormAsync reads what the form offers, then opens it on the
@@ -176,10 +175,9 @@ func (f *participantForm) build() fyne.CanvasObject {
 	f.general.Importance = widget.DangerImportance
 	f.general.Wrapping = fyne.TextWrapWord
 	f.general.Hide()
-	f.dups = container.NewVBox()
-	f.dups.Hide()
+	f.dups = newDuplicateWarning(f.onOpenDuplicate)
 	pair := func(a, b fyne.CanvasObject) fyne.CanvasObject { return container.NewGridWithColumns(2, a, b) }
-	fields := container.NewVBox(f.dups, f.general,
+	fields := container.NewVBox(f.dups.box, f.general,
 		pair(f.field("first_name", lang.L("First name"), f.firstName), f.field("last_name", lang.L("Last name"), f.lastName)),
 		pair(f.field("email", lang.L("Email"), f.email), f.field("phone", lang.L("Phone"), f.phone)),
 		pair(f.field("organisation", lang.L("Organisation"), f.organisation), f.field("job_title", lang.L("Job title"), f.jobTitle)),
@@ -239,13 +237,7 @@ func (f *participantForm) checkDuplicatesAsync(p data.Participant) {
 				f.showError(err)
 				return
 			}
-			var unseen []data.Duplicate
-			for _, d := range dups {
-				if !f.accepted[d.ID] {
-					unseen = append(unseen, d)
-				}
-			}
-			if len(unseen) == 0 {
+			if len(unseenDuplicates(dups, f.dups.seen)) == 0 {
 				f.saveAsync(p)
 				return
 			}
@@ -254,58 +246,12 @@ func (f *participantForm) checkDuplicatesAsync(p data.Participant) {
 	})
 }
 
-// maxDuplicatesShown bounds the people the warning lists.
-const maxDuplicatesShown = 5
-
 // showDuplicates opens the form again with the people it may duplicate,
 // each with a button to open them instead; Save becomes "Save anyway".
 func (f *participantForm) showDuplicates(dups []data.Duplicate) {
-	if f.accepted == nil {
-		f.accepted = map[int64]bool{}
-	}
-	title := widget.NewLabel(lang.L("Already registered: is this the same person?"))
-	title.Importance = widget.WarningImportance
-	title.TextStyle.Bold = true
-	title.Wrapping = fyne.TextWrapWord
-	f.dups.RemoveAll()
-	f.dups.Add(title)
-	for i, d := range dups {
-		f.accepted[d.ID] = true
-		if i >= maxDuplicatesShown {
-			continue
-		}
-		f.dups.Add(f.duplicateLine(d))
-	}
-	if len(dups) > maxDuplicatesShown {
-		f.dups.Add(widget.NewLabel(lang.N("…and {{.Count}} more.", len(dups)-maxDuplicatesShown, map[string]any{"Count": len(dups) - maxDuplicatesShown})))
-	}
-	hint := widget.NewLabel(lang.L("To register them anyway, press Save anyway."))
-	hint.Wrapping = fyne.TextWrapWord
-	f.dups.Add(hint)
-	f.dups.Show()
+	f.dups.show(dups)
 	f.d.SetConfirmText(lang.L("Save anyway"))
 	f.reopen(nil)
-}
-
-// duplicateLine is one person already registered, with a button that
-// leaves the form and shows them.
-func (f *participantForm) duplicateLine(d data.Duplicate) fyne.CanvasObject {
-	reason := lang.L("same name and organisation")
-	if d.Reason == "email" {
-		reason = lang.L("same email")
-	}
-	var parts []string
-	for _, s := range []string{d.FullName() + " (" + d.Code + ")", d.Email, d.Organisation, statusLabel(d.Status),
-		lang.L("registered on {{.Date}}", map[string]any{"Date": dateTime(d.CreatedAt)})} {
-		if s != "" {
-			parts = append(parts, s)
-		}
-	}
-	text := widget.NewLabel(strings.Join(parts, " · ") + " — " + reason)
-	text.Wrapping = fyne.TextWrapWord
-	id := d.ID
-	open := widget.NewButton(lang.L("Open {{.Name}}", map[string]any{"Name": d.FullName()}), func() { f.onOpenDuplicate(id) })
-	return container.NewBorder(nil, nil, nil, container.NewCenter(open), text)
 }
 
 // onOpenDuplicate closes the form without saving and shows the person

@@ -204,11 +204,11 @@ func TestParseFeeCents(t *testing.T) {
 func ptDuplicateWarning(t *testing.T, e *env, f *participantForm) string {
 	t.Helper()
 	ptTopDialog(t, e, "Already registered")
-	if !f.dups.Visible() {
+	if !f.dups.box.Visible() {
 		t.Fatal("the warning is hidden")
 	}
 	var text []string
-	for _, l := range ptFind[*widget.Label](f.dups) {
+	for _, l := range ptFind[*widget.Label](f.dups.box) {
 		text = append(text, l.Text)
 	}
 	return strings.Join(text, "\n")
@@ -240,7 +240,7 @@ func TestParticipantFormWarnsOfDuplicate(t *testing.T) {
 		if !strings.Contains(text, existing.FullName()+" ("+existing.Code+")") || !strings.Contains(text, "same name and organisation") {
 			t.Errorf("the warning says %q", text)
 		}
-		ptFindButton(t, f.dups, "Open "+existing.FullName())
+		ptFindButton(t, f.dups.box, "Open "+existing.FullName())
 		if n := len(ptStoreIDs(t, st, data.ParticipantQuery{})); n != all {
 			t.Fatalf("%d participants before the organiser confirmed, want %d", n, all)
 		}
@@ -265,7 +265,7 @@ func TestParticipantFormWarnsOfDuplicate(t *testing.T) {
 		if text := ptDuplicateWarning(t, e, f); !strings.Contains(text, "same email") {
 			t.Errorf("the warning says %q", text)
 		}
-		test.Tap(ptFindButton(t, f.dups, "Open "+existing.FullName()))
+		test.Tap(ptFindButton(t, f.dups.box, "Open "+existing.FullName()))
 		waitIdle(t, e.tasks)
 		if e.win.Canvas().Overlays().Top() != nil {
 			t.Error("the form is still open")
