@@ -148,6 +148,8 @@ func defaultSource(f MergeField, keep, drop *Participant) MergeSource {
 			return FromDropped
 		case drop.Notes == "" || strings.Contains(keep.Notes, drop.Notes):
 			return FromKept
+		case len(keep.Notes)+1+len(drop.Notes) > maxNotes:
+			return FromKept // both would be more than notes may hold
 		}
 		return FromBoth
 	}

@@ -134,6 +134,40 @@ func TestDefaultKeeper(t *testing.T) {
 	}
 }
 
+// TestMergeLongNotes: the notes of both records are kept by default, unless
+// together they are more than notes may hold: then the kept record's, so
+// that the merge proposed by default goes through.
+func TestMergeLongNotes(t *testing.T) {
+	s := mustOpen(t)
+	a := addPerson(t, s, "Awa", "Diallo")
+	b := addPerson(t, s, "Awa", "Diallo")
+	for _, c := range []struct {
+		a, b string
+		want MergeSource
+	}{
+		{"végétarienne", "arrive jeudi soir", FromBoth},
+		{strings.Repeat("a", maxNotes/2), strings.Repeat("b", maxNotes/2), FromKept},
+	} {
+		a.Notes, b.Notes = c.a, c.b
+		for _, p := range []*Participant{&a, &b} {
+			if err := s.UpdateParticipant(ctx, p); err != nil {
+				t.Fatal(err)
+			}
+		}
+		plan, err := s.PlanMerge(ctx, a.ID, b.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := plan.Choice[MergeNotes]; got != c.want {
+			t.Fatalf("notes of %d and %d bytes: %v, want %v", len(c.a), len(c.b), got, c.want)
+		}
+		merged := plan.Merged()
+		if err := merged.Validate(); err != nil {
+			t.Fatalf("the merge proposed by default is refused: %v", err)
+		}
+	}
+}
+
 // TestMergeKeepsTheBadge is the merge the issue describes: the older record,
 // confirmed and with its badge printed, and a newer, emptier one.
 func TestMergeKeepsTheBadge(t *testing.T) {
