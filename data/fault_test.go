@@ -149,6 +149,40 @@ func faultRun(t *testing.T, test, mode, path, arg string, delay time.Duration) (
 	}
 }
 
+// faultKiller kills the runs of a scenario: the first is let finish, to
+// learn how long a whole run takes; each other is killed at a random moment
+// within that time, stretched by margin (a run may finish first).
+type faultKiller struct {
+	r      *rand.Rand
+	margin float64
+	whole  time.Duration
+}
+
+func (k *faultKiller) run(t *testing.T, i int, test, mode, path, arg string) (acks []string, finished bool) {
+	t.Helper()
+	delay := time.Duration(-1)
+	if i > 0 {
+		delay = time.Duration(k.r.Int64N(max(int64(float64(k.whole)*k.margin), 1)))
+	}
+	start := time.Now()
+	acks, finished = faultRun(t, test, mode, path, arg, delay)
+	if i == 0 {
+		k.whole = time.Since(start)
+	}
+	return acks, finished
+}
+
+// reopen checks the file after run i and opens it.
+func reopen(t *testing.T, i int, path string) *Store {
+	t.Helper()
+	integrityOK(t, path)
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatalf("run %d: the file does not open after the kill: %v", i, err)
+	}
+	return s
+}
+
 // integrityOK checks a closed file with SQLite's full check, read only.
 func integrityOK(t *testing.T, path string) {
 	t.Helper()
@@ -235,7 +269,6 @@ func TestFaultBackup(t *testing.T) {
 }
 
 func faultCheckins(t *testing.T, test, mode string, perRun int) {
-	r := faultRand(t)
 	s := mustOpen(t)
 	path := s.Path()
 	manyPeople(t, s, faultRuns*perRun)
@@ -252,22 +285,12 @@ func faultCheckins(t *testing.T, test, mode string, perRun int) {
 		}
 		lists = append(lists, b.String())
 	}
-	// The first run is not killed: it says how long a whole run takes, and
-	// the others are killed at a random moment within it.
-	var whole time.Duration
+	k := faultKiller{r: faultRand(t), margin: 1}
 	acked := map[int64]bool{}
 	reached := map[int64]bool{}
 	total, survived := 0, 0
 	for i, list := range lists {
-		delay := time.Duration(-1)
-		if i > 0 {
-			delay = time.Duration(r.Int64N(int64(max(whole, time.Millisecond))))
-		}
-		start := time.Now()
-		acks, finished := faultRun(t, test, mode, path, list, delay)
-		if i == 0 {
-			whole = time.Since(start)
-		}
+		acks, finished := k.run(t, i, test, mode, path, list)
 		for _, a := range acks {
 			if id, err := strconv.ParseInt(a, 10, 64); err == nil {
 				acked[id] = true
@@ -280,11 +303,7 @@ func faultCheckins(t *testing.T, test, mode string, perRun int) {
 		if !finished {
 			total++
 		}
-		integrityOK(t, path)
-		s, err := Open(ctx, path)
-		if err != nil {
-			t.Fatalf("run %d: the file does not open after the kill: %v", i, err)
-		}
+		s := reopen(t, i, path)
 		got := arrivals(t, s)
 		for id := range acked {
 			if got[id] != 1 {
@@ -323,7 +342,6 @@ func TestFaultImport(t *testing.T) {
 	if testing.Short() {
 		t.Skip("kills 25 processes")
 	}
-	r := faultRand(t)
 	dir := t.TempDir()
 	csvPath := filepath.Join(dir, "registrations.csv")
 	if err := writeRegistrationsCSV(csvPath, 3000, 7); err != nil {
@@ -334,25 +352,13 @@ func TestFaultImport(t *testing.T) {
 	manyPeople(t, s, 200)
 	before := fileState(t, s)
 	s.Close()
-	var whole time.Duration
+	k := faultKiller{r: faultRand(t), margin: 1.25}
 	all, none, finishedRuns := 0, 0, 0
 	for i := range faultRuns {
 		path := filepath.Join(dir, fmt.Sprintf("run%d%s", i, Extension))
 		copyClosed(t, base, path)
-		delay := time.Duration(-1)
-		if i > 0 {
-			delay = time.Duration(r.Int64N(int64(whole + whole/4)))
-		}
-		start := time.Now()
-		acks, finished := faultRun(t, "TestFaultImport", "import", path, csvPath, delay)
-		if i == 0 {
-			whole = time.Since(start)
-		}
-		integrityOK(t, path)
-		s, err := Open(ctx, path)
-		if err != nil {
-			t.Fatalf("run %d: %v", i, err)
-		}
+		acks, finished := k.run(t, i, "TestFaultImport", "import", path, csvPath)
+		s := reopen(t, i, path)
 		var n, fts int
 		if err := s.r.QueryRowContext(ctx, "SELECT (SELECT count(*) FROM participant), (SELECT count(*) FROM participant_fts)").Scan(&n, &fts); err != nil {
 			t.Fatal(err)
@@ -387,7 +393,6 @@ func TestFaultRestore(t *testing.T) {
 	if testing.Short() {
 		t.Skip("kills 25 processes")
 	}
-	r := faultRand(t)
 	dir := t.TempDir()
 	s := mustOpen(t)
 	manyPeople(t, s, 3000)
@@ -409,7 +414,7 @@ func TestFaultRestore(t *testing.T) {
 	}
 	base := s.Path()
 	s.Close()
-	var whole time.Duration
+	k := faultKiller{r: faultRand(t), margin: 1.25}
 	old, restored := 0, 0
 	for i := range faultRuns {
 		runDir := filepath.Join(dir, fmt.Sprint(i))
@@ -418,20 +423,8 @@ func TestFaultRestore(t *testing.T) {
 		}
 		path := filepath.Join(runDir, "congress"+Extension)
 		copyClosed(t, base, path)
-		delay := time.Duration(-1)
-		if i > 0 {
-			delay = time.Duration(r.Int64N(int64(whole + whole/4)))
-		}
-		start := time.Now()
-		acks, _ := faultRun(t, "TestFaultRestore", "restore", path, keep, delay)
-		if i == 0 {
-			whole = time.Since(start)
-		}
-		integrityOK(t, path)
-		s, err := Open(ctx, path)
-		if err != nil {
-			t.Fatalf("run %d: %v", i, err)
-		}
+		acks, _ := k.run(t, i, "TestFaultRestore", "restore", path, keep)
+		s := reopen(t, i, path)
 		var people int
 		if err := s.r.QueryRowContext(ctx, "SELECT count(*) FROM participant").Scan(&people); err != nil {
 			t.Fatal(err)
