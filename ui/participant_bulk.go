@@ -65,11 +65,16 @@ func (b *participantBulk) build() fyne.CanvasObject {
 	b.clear.Importance = widget.LowImportance
 	b.feedback = widget.NewLabel("")
 	b.feedback.Importance = widget.SuccessImportance
-	b.feedback.Truncation = fyne.TextTruncateEllipsis
+	// On a line of its own, whole: beside the buttons, in a window of
+	// ordinary width, it was cut to "S…".
+	b.feedback.Wrapping = fyne.TextWrapWord
+	b.feedback.Hide()
 	b.undo = widget.NewButtonWithIcon(lang.L("Undo (Ctrl+Z)"), theme.ContentUndoIcon(), b.onUndoTapped)
 	b.undo.Hide()
 	b.refresh()
-	b.bar = container.NewBorder(nil, nil, container.NewHBox(b.label, b.clear, b.category, b.status, b.enrol), b.undo, b.feedback)
+	b.bar = container.NewVBox(
+		container.NewBorder(nil, nil, container.NewHBox(b.label, b.clear, b.category, b.status, b.enrol), b.undo),
+		b.feedback)
 	return b.bar
 }
 
@@ -446,8 +451,9 @@ func (b *participantBulk) changed(ch data.BulkChange) {
 // say shows what the last change did, with Undo when it can be undone.
 func (b *participantBulk) say(text string, undoable bool) {
 	b.feedback.SetText(text)
+	showIf(b.feedback, text != "")
 	showIf(b.undo, undoable)
-	b.bar.Refresh() // Undo shown or hidden: lay the bar out again
+	b.bar.Refresh() // Undo or the feedback shown or hidden: lay the bar out again
 }
 
 // onUndoTapped undoes the last bulk change (Undo, Ctrl+Z), once.

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -218,8 +219,11 @@ func TestParticipantsSelectionFollowsNew(t *testing.T) {
 	if !strings.Contains(s.bulk.feedback.Text, "Cancelled") || !s.bulk.undo.Visible() {
 		t.Fatalf("no Undo offered: %q", s.bulk.feedback.Text)
 	}
-	if s.bulk.undo.Size().Width == 0 || s.bulk.undo.Position().X <= s.bulk.feedback.Position().X {
-		t.Fatalf("Undo is not laid out after the feedback: at %v, size %v", s.bulk.undo.Position(), s.bulk.undo.Size())
+	if s.bulk.undo.Size().Width == 0 || s.bulk.undo.Position().X <= s.bulk.enrol.Position().X {
+		t.Fatalf("Undo is not laid out after the buttons: at %v, size %v", s.bulk.undo.Position(), s.bulk.undo.Size())
+	}
+	if shown := shownText(s.bulk.feedback); shown != s.bulk.feedback.Text {
+		t.Fatalf("the feedback shows %q of %q", shown, s.bulk.feedback.Text)
 	}
 	log, err := st.BulkChanges(ctx, 0)
 	if err != nil || len(log) != 1 || log[0].Kind != data.BulkStatus || log[0].People != 1 || log[0].By == "" {
@@ -285,4 +289,19 @@ func TestParticipantsSelectionAgrees(t *testing.T) {
 	if s.detail.id != 0 || s.detail.content.Visible() {
 		t.Fatalf("nobody picked, the detail shows %d", s.detail.id)
 	}
+}
+
+// shownText is what a label shows on screen, its wrapped lines joined by a
+// space: its whole text unless it is cut.
+func shownText(l *widget.Label) string {
+	if !l.Visible() {
+		return ""
+	}
+	var lines []string
+	for _, o := range test.LaidOutObjects(l) {
+		if t, ok := o.(*canvas.Text); ok && t.Visible() && t.Text != "" {
+			lines = append(lines, t.Text)
+		}
+	}
+	return strings.Join(lines, " ")
 }
