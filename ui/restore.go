@@ -31,7 +31,27 @@ func readOnlyBanner(why error, onRestore func()) fyne.CanvasObject {
 		action = widget.NewButtonWithIcon(lang.L("Restore a backup…"), theme.HistoryIcon(), onRestore)
 	}
 	return container.NewStack(canvas.NewRectangle(theme.Color(bg)),
-		container.NewPadded(container.NewBorder(nil, nil, nil, action, text)))
+		container.NewPadded(container.NewBorder(nil, nil, nil, action, container.New(atLeastWide(480), text))))
+}
+
+// atLeastWide lays its objects out at least this wide, so that a wrapped
+// text first laid out in a window not sized yet (a file opened at start-up)
+// does not ask for a line per word: the window grew taller than the screen.
+type atLeastWide float32
+
+func (w atLeastWide) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(fyne.NewSize(fyne.Max(size.Width, float32(w)), size.Height))
+	}
+}
+
+func (w atLeastWide) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var m fyne.Size
+	for _, o := range objects {
+		m = m.Max(o.MinSize())
+	}
+	return m
 }
 
 // showBackupChooser lists the backups of the congress file at path that are

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -98,5 +100,20 @@ func TestDamagedFileOpensWithBanner(t *testing.T) {
 	}
 	if aside, _ := filepath.Glob(strings.TrimSuffix(path, data.Extension) + "-damaged-*"); len(aside) != 1 {
 		t.Errorf("kept aside: %v", aside)
+	}
+}
+
+// TestReadOnlyBannerKeepsTheWindowLow: the banner laid out first in a
+// window not sized yet (a file opened at start-up, before the window shows)
+// asks for a few lines' height, not for a word a line: the window grew taller
+// than the screen, the desk's buttons under its bottom edge.
+func TestReadOnlyBannerKeepsTheWindowLow(t *testing.T) {
+	test.NewTempApp(t)
+	banner := readOnlyBanner(data.ErrDamaged.With("/home/marie/Documents/congres-2026.congres"), func() {})
+	w := test.NewTempWindow(t, widget.NewLabel(""))
+	w.Resize(fyne.NewSize(30, 30))
+	w.SetContent(container.NewBorder(banner, nil, nil, nil, widget.NewLabel("")))
+	if h := banner.MinSize().Height; h > 250 {
+		t.Fatalf("the banner asks for %.0f px of height", h)
 	}
 }
