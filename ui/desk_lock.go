@@ -208,8 +208,12 @@ func (l *deskLock) askPIN(fn func(), unlock bool) {
 	pin.OnSubmitted = func(string) { check() }
 	pin.onEscape = func() { d.Hide() }
 	note := widget.NewLabel(lang.L("This desk is locked. The organiser's PIN unlocks it."))
-	note.Wrapping = fyne.TextWrapWord
 	ok := widget.NewButton(lang.L("Unlock"), check)
+	if !unlock { // leaving the file (Quit, Open…): the PIN does not unlock it
+		note.SetText(lang.L("This desk is locked. The organiser's PIN lets you leave it; the file stays locked."))
+		ok.SetText(lang.L("Continue"))
+	}
+	note.Wrapping = fyne.TextWrapWord
 	ok.Importance = widget.HighImportance
 	cancel := widget.NewButton(lang.L("Cancel"), func() { d.Hide() })
 	d = dialog.NewCustomWithoutButtons(lang.L("Organiser PIN"),

@@ -681,6 +681,11 @@ func TestDeskLockQuit(t *testing.T) {
 		if !ok || spy.quits != 0 {
 			t.Fatalf("%s on a locked desk: quit %d times, focus on %T", name, spy.quits, c.Focused())
 		}
+		// The PIN lets the organiser leave; it does not unlock the file.
+		if markup := test.RenderObjectToMarkup(c.Overlays().Top()); !strings.Contains(markup, "lets you leave it") ||
+			strings.Contains(markup, "unlocks it") || strings.Contains(markup, ">Unlock<") {
+			t.Fatalf("%s: the PIN dialog does not say it only lets you leave:\n%.1500s", name, markup)
+		}
 		pin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 		if c.Overlays().Top() != nil || spy.quits != 0 {
 			t.Fatalf("%s: Esc left the dialog open or quit", name)
