@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -123,7 +124,9 @@ func (b *badgeExport) build() fyne.CanvasObject {
 	title := widget.NewLabel(lang.L("The first page"))
 	title.TextStyle.Bold = true
 	right := container.NewBorder(title, nil, nil, nil,
-		container.NewStack(b.preview, container.NewCenter(b.previewNone)))
+		// Across the preview, between spacers: centred alone, the wrapped
+		// label got its tiny minimum width, a character a line.
+		container.NewStack(b.preview, container.NewVBox(layout.NewSpacer(), b.previewNone, layout.NewSpacer())))
 
 	split := container.NewHSplit(b.scroll, container.NewPadded(right))
 	split.Offset = 0.55
