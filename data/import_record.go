@@ -83,6 +83,7 @@ type recordPrep struct {
 	lists    map[string][]string
 	none     map[string]bool
 	has      map[fieldSet]map[ImportField]bool
+	texts    map[ImportField]map[string]string // see keep
 }
 
 // fieldSet is a set of fields, one bit each.
@@ -131,7 +132,8 @@ func (rp *RecordParser) prepare() *recordPrep {
 	}
 	p := &recordPrep{days: make(map[Day]int, len(rp.Days)), yesNo: map[string]int8{},
 		statuses: map[string]Status{}, dayCache: map[dayKey]dayResult{},
-		lists: map[string][]string{}, none: map[string]bool{}, has: map[fieldSet]map[ImportField]bool{}}
+		lists: map[string][]string{}, none: map[string]bool{}, has: map[fieldSet]map[ImportField]bool{},
+		texts: map[ImportField]map[string]string{}}
 	for i, d := range rp.Days {
 		p.days[d] = i
 	}
@@ -193,46 +195,47 @@ func (rp *RecordParser) Parse(row ImportRow) ImportRecord {
 		}
 		switch c.field {
 		case FieldFirstName:
-			rec.P.FirstName = cleanCell(v)
+			rec.P.FirstName = p.keep(FieldFirstName, cleanCell(v))
 		case FieldLastName:
-			rec.P.LastName = cleanCell(v)
+			rec.P.LastName = p.keep(FieldLastName, cleanCell(v))
 		case FieldFullName:
 			if f := Fold(v); f == "anonyme" || f == "anonymous" {
 				continue
 			}
 			fullFirst, fullLast = splitFullName(cleanCell(v), c.lastFirst)
+			fullFirst, fullLast = p.keep(FieldFirstName, fullFirst), p.keep(FieldLastName, fullLast)
 		case FieldEmail:
 			e := strings.TrimPrefix(strings.ToLower(cleanCell(v)), "mailto:")
 			if !simpleEmail(e) && !validEmail(e) {
 				fail(ErrEmailInvalid.With(shown(v)), c.header)
 				continue
 			}
-			rec.P.Email = e
+			rec.P.Email = strings.Clone(e)
 		case FieldPhone:
-			rec.P.Phone = fixPhone(cleanCell(v))
+			rec.P.Phone = strings.Clone(fixPhone(cleanCell(v)))
 		case FieldCode:
 			code := NormaliseCode(v)
 			if !ValidCode(code) {
 				fail(ErrCodeInvalid.With(shown(v), CodeAlphabet), c.header)
 				continue
 			}
-			rec.P.Code = code
+			rec.P.Code = strings.Clone(code)
 		case FieldOrganisation:
-			rec.P.Organisation = cleanCell(v)
+			rec.P.Organisation = p.keep(FieldOrganisation, cleanCell(v))
 		case FieldJobTitle:
-			rec.P.JobTitle = cleanCell(v)
+			rec.P.JobTitle = p.keep(FieldJobTitle, cleanCell(v))
 		case FieldRegion:
-			rec.P.Region = cleanCell(v)
+			rec.P.Region = p.keep(FieldRegion, cleanCell(v))
 		case FieldCategory:
-			rec.Category = cleanCell(v)
+			rec.Category = p.keep(FieldCategory, cleanCell(v))
 		case FieldDiet, FieldAccessibility:
 			if p.isNone(v) {
 				continue
 			}
 			if c.field == FieldDiet {
-				rec.P.Diet = cleanCell(v)
+				rec.P.Diet = p.keep(FieldDiet, cleanCell(v))
 			} else {
-				rec.P.Accessibility = cleanCell(v)
+				rec.P.Accessibility = p.keep(FieldAccessibility, cleanCell(v))
 			}
 		case FieldStatus:
 			s := p.status(v)
@@ -273,6 +276,8 @@ func (rp *RecordParser) Parse(row ImportRow) ImportRecord {
 			line := v
 			if c.header != "" {
 				line = c.header + ": " + v
+			} else if rec.P.Notes == "" {
+				line = strings.Clone(v)
 			}
 			if rec.P.Notes != "" {
 				line = rec.P.Notes + "\n" + line
@@ -307,6 +312,32 @@ func (rp *RecordParser) Parse(row ImportRow) ImportRecord {
 	}
 	rec.Has = p.hasMap(has)
 	return rec
+}
+
+// keep returns a value a record keeps as a string of its own: the cells
+// of a row share one string, which a record would otherwise hold whole
+// for a few of its values, 180 bytes a row of a ticketing export, and a
+// plan holds 200,000 records. Values a column had before come from a memo
+// (first names, organisations, job titles, regions and diets repeat), so
+// that they are held once. Fields of unique values (emails, phones,
+// codes) are cloned without it.
+func (p *recordPrep) keep(f ImportField, v string) string {
+	if v == "" {
+		return ""
+	}
+	memo := p.texts[f]
+	if k, ok := memo[v]; ok {
+		return k
+	}
+	k := strings.Clone(v)
+	if memo == nil {
+		memo = map[string]string{}
+		p.texts[f] = memo
+	}
+	if len(memo) < cacheLimit {
+		memo[k] = k
+	}
+	return k
 }
 
 // noneWords say "nothing" in a diet or accessibility column.
