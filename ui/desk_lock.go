@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"time"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -172,6 +173,12 @@ func (l *deskLock) askPIN(fn func(), unlock bool) {
 		typed := pin.Text
 		if scan, ok := pin.scanned(); ok {
 			l.onScanned(d, scan, say)
+			return
+		}
+		if code := strings.TrimSpace(typed); len(code) >= 3 && strings.ContainsFunc(code, unicode.IsLetter) {
+			// Letters are never a PIN: a badge's code, whatever pauses
+			// the window put between its keys.
+			l.onScanned(d, code, say)
 			return
 		}
 		if !pinShaped(typed) {
