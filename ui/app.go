@@ -209,7 +209,8 @@ func (u *ui) showBanner(st *data.Store) {
 		u.win.SetContent(u.body)
 		return
 	}
-	onRestore := func() { showBackupChooser(u.win, &u.tasks, st.Path(), u.onRestore) }
+	// Replacing the file is an organiser's act: a locked desk asks the PIN.
+	onRestore := u.withPIN(func() { showBackupChooser(u.win, &u.tasks, st.Path(), u.onRestore) })
 	u.win.SetContent(container.NewBorder(readOnlyBanner(why, onRestore), nil, nil, nil, u.body))
 }
 

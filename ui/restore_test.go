@@ -103,6 +103,40 @@ func TestDamagedFileOpensWithBanner(t *testing.T) {
 	}
 }
 
+// TestDamagedLockedFileAsksThePIN: on a locked desk, the banner's "Restore a
+// backup…" replaces the file only once the organiser's PIN is typed.
+func TestDamagedLockedFileAsksThePIN(t *testing.T) {
+	ctx := context.Background()
+	path := demoFile(t, 40)
+	st, err := data.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SetDeskPIN(ctx, "2468"); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.LockDesk(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Backup(ctx); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	damageFile(t, path)
+
+	u := newTestUI(t)
+	u.openAsync(path)
+	waitIdle(t, &u.tasks)
+	if s := u.session(); s == nil || !errors.Is(s.store.ReadOnly(), data.ErrDamaged) || !u.view.lock.locked() {
+		t.Fatal("the file did not open damaged and locked")
+	}
+	tapButton(t, u, "Restore a backup…")
+	waitIdle(t, &u.tasks)
+	if _, ok := u.win.Canvas().Focused().(*pinEntry); !ok {
+		t.Fatalf("Restore a backup… on a locked desk did not ask the PIN (focus on %T)", u.win.Canvas().Focused())
+	}
+}
+
 // TestReadOnlyBannerKeepsTheWindowLow: the banner laid out first in a
 // window not sized yet (a file opened at start-up, before the window shows)
 // asks for a few lines' height, not for a word a line: the window grew taller
