@@ -445,14 +445,32 @@ func (s *deskScreen) admitAsync(id int64, accept []data.DeskWarningKind) {
 		r, err := s.store.Admit(ctx, req)
 		done.Store(true)
 		wait.Stop()
+		var card data.DeskCard
+		var cardErr error
+		if unwritable(err) {
+			// A file only read (damaged, read-only) still shows who this is.
+			card, cardErr = s.store.DeskCard(ctx, id, req.Day, req.SessionID)
+		}
 		return func() {
-			if err != nil {
+			switch {
+			case unwritable(err) && cardErr == nil:
+				s.showCard(&card, false)
+				s.card.setResult(data.Message(err, uiLanguage()), widget.DangerImportance)
+				s.clearSearch()
+			case err != nil:
 				showError(s.env.win, err)
-				return
+			default:
+				s.onAdmitted(r)
 			}
-			s.onAdmitted(r)
 		}
 	})
+}
+
+// unwritable reports whether err says the file cannot be written (it is
+// damaged, or read-only), as opposed to a failure of this one check-in.
+func unwritable(err error) bool {
+	k := data.KindOf(err)
+	return err != nil && (k == data.KindReadOnly || k == data.KindDamaged)
 }
 
 // deskWaitNotice is how long a check-in waits before the desk says why.
