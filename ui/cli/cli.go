@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -149,6 +150,10 @@ func (r *runner) run(args []string) error {
 	}
 	if len(args) == 1 && !strings.HasPrefix(args[0], "-") {
 		if _, err := os.Stat(args[0]); err != nil {
+			if filepath.Ext(args[0]) == "" && !strings.ContainsRune(args[0], filepath.Separator) && !strings.Contains(args[0], "/") {
+				// A word that names no file: a command mistyped.
+				return r.usage("unknown command "+strconv.Quote(args[0])+".", "commande inconnue "+strconv.Quote(args[0])+".")
+			}
 			return data.ErrFileNotFound.With(args[0])
 		}
 		r.window(args[0])

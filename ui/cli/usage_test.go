@@ -184,6 +184,10 @@ func TestCLIUsage(t *testing.T) {
 		{"Arguments", []string{"stats"}, "stats needs one FILE.", "stats attend un FICHIER."},
 		{"TooMany", []string{"checkin", file, "A", "B"}, "checkin needs FILE and CODE.", "checkin attend FICHIER et CODE."},
 		{"UnknownCommand", []string{"frobnicate", "x"}, `unknown command "frobnicate".`, `commande inconnue "frobnicate".`},
+		// One word that names no file is a command mistyped; a file's name
+		// that is not there is a missing file.
+		{"UnknownCommandAlone", []string{"frobnicate"}, `unknown command "frobnicate".`, `commande inconnue "frobnicate".`},
+		{"MissingFile", []string{filepath.Join(dir, "absent.congres")}, "The file", "Le fichier"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			for lang, want := range map[string]string{"en": c.en, "fr": c.fr} {
