@@ -51,9 +51,11 @@ var maxImportText = 100 << 20
 // importMemoryLimit is the Go runtime's soft memory limit while an import
 // runs (unless a lower one is set): the collector then works harder rather
 // than let the heap grow to twice what the import holds. Measured on a
-// 200,000-row CSV: 625 MB at its peak without, 392 MB with, for some 15 %
-// more time; a 100,000-row import stays under it and pays nothing.
-const importMemoryLimit = 256 << 20
+// 200,000-row CSV: 625 MB at its peak without, 392 MB with 256 MB, for
+// some 15 % more time; with 200 MB (and the 4 MB cache of importCacheKB,
+// records that keep no row text) 253 MB, a workbook 260 MB. A 100,000-row
+// import stays under it and pays nothing (BenchmarkImport100k).
+const importMemoryLimit = 200 << 20
 
 // progressEvery is how many rows an import reads between progress reports.
 const progressEvery = 1000
