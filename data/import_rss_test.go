@@ -13,6 +13,7 @@ import (
 	"runtime/debug"
 	"runtime/metrics"
 	"runtime/pprof"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -23,6 +24,7 @@ import (
 // TestImportPeakRSS measures the peak memory of the process (VmHWM, what
 // /usr/bin/time -v reports as its maximum resident set) while it imports
 // the largest file an import takes: maxImportRows registrations, as a CSV
+// (csv-notes: with notes that bring it near maxImportText),
 // or as a workbook with shared strings (as Excel and LibreOffice save
 // them). It runs only when asked, once per process, as the peak cannot be
 // measured twice in one:
@@ -47,7 +49,21 @@ func TestImportPeakRSS(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	path := csvPath
+	path, mapping := csvPath, importBenchMapping
+	if kind == "csv-notes" {
+		// Near the most text an import holds: notes of
+		// (maxImportText - 38 MB)/n bytes a row bring it near maxImportText.
+		path = strings.TrimSuffix(csvPath, ".csv") + "-notes.csv"
+		mapping = append(slices.Clip(mapping), FieldNotes)
+		if _, err := os.Stat(path); err != nil {
+			if err := addNotes(csvPath, path+".part", (maxImportText-38<<20)/n); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Rename(path+".part", path); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
 	if kind == "xlsx" {
 		path = strings.TrimSuffix(csvPath, ".csv") + ".xlsx"
 		if _, err := os.Stat(path); err != nil {
@@ -92,7 +108,7 @@ func TestImportPeakRSS(t *testing.T) {
 	stop := make(chan struct{})
 	done := make(chan string)
 	go sampleMemory(t, start, stop, done)
-	r, err := s.Import(ctx, ImportSource{Path: path}, ImportOptions{Mapping: importBenchMapping})
+	r, err := s.Import(ctx, ImportSource{Path: path}, ImportOptions{Mapping: mapping})
 	took := time.Since(start)
 	close(stop)
 	t.Log(<-done)
@@ -145,6 +161,44 @@ func sampleMemory(t *testing.T, start time.Time, stop <-chan struct{}, done chan
 			t.Log(line)
 		}
 	}
+}
+
+// addNotes copies a CSV file adding a column of notes of size bytes, a
+// different text on each row.
+func addNotes(from, to string, size int) error {
+	in, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.Create(to)
+	if err != nil {
+		return err
+	}
+	defer out.Close()
+	r, bw := csv.NewReader(bufio.NewReader(in)), bufio.NewWriter(out)
+	w := csv.NewWriter(bw)
+	for i := 0; ; i++ {
+		row, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		note := "Remarques"
+		if i > 0 {
+			note = strings.Repeat(fmt.Sprintf("Arrive tard, rang %d. ", i), size/10+1)[:size]
+		}
+		if err := w.Write(append(row, note)); err != nil {
+			return err
+		}
+	}
+	w.Flush()
+	if err := w.Error(); err != nil {
+		return err
+	}
+	return bw.Flush()
 }
 
 // procStatus reads a size in kB from /proc/self/status.
@@ -307,4 +361,16 @@ func TestParseKeepsNoRowText(t *testing.T) {
 			}
 		}
 	}
+}
+
+// A file whose rows hold more text than maxImportText is refused before
+// anything is written.
+func TestImportTooMuchText(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "inscriptions.csv")
+	if err := writeRegistrationsCSV(path, 100, 3); err != nil {
+		t.Fatal(err)
+	}
+	defer func(n int) { maxImportText = n }(maxImportText)
+	maxImportText = 2000
+	importRefused(t, path, ErrImportTooMuchText)
 }
