@@ -34,6 +34,20 @@ const (
 // faultRuns is how many kills each scenario makes.
 const faultRuns = 25
 
+// skipFaults skips the suite in short mode, and under the race detector:
+// it kills processes to find lost writes, not data races, and the race
+// detector makes its 100 child processes some twenty times slower. make
+// test runs it on its own, without -race.
+func skipFaults(t *testing.T) {
+	t.Helper()
+	switch {
+	case testing.Short():
+		t.Skip("kills 25 processes")
+	case raceDetector:
+		t.Skip("run without -race (make test does)")
+	}
+}
+
 // faultRand returns the suite's random source and logs its seed.
 func faultRand(t *testing.T) *rand.Rand {
 	seed := uint64(time.Now().UnixNano())
@@ -248,9 +262,7 @@ func TestFaultCheckinStorm(t *testing.T) {
 		faultChild(t)
 		return
 	}
-	if testing.Short() {
-		t.Skip("kills 25 processes")
-	}
+	skipFaults(t)
 	faultCheckins(t, "TestFaultCheckinStorm", "checkin", 400)
 }
 
@@ -262,9 +274,7 @@ func TestFaultBackup(t *testing.T) {
 		faultChild(t)
 		return
 	}
-	if testing.Short() {
-		t.Skip("kills 25 processes")
-	}
+	skipFaults(t)
 	faultCheckins(t, "TestFaultBackup", "backup", 12)
 }
 
@@ -339,9 +349,7 @@ func TestFaultImport(t *testing.T) {
 		faultChild(t)
 		return
 	}
-	if testing.Short() {
-		t.Skip("kills 25 processes")
-	}
+	skipFaults(t)
 	dir := t.TempDir()
 	csvPath := filepath.Join(dir, "registrations.csv")
 	if err := writeRegistrationsCSV(csvPath, 3000, 7); err != nil {
@@ -390,9 +398,7 @@ func TestFaultRestore(t *testing.T) {
 		faultChild(t)
 		return
 	}
-	if testing.Short() {
-		t.Skip("kills 25 processes")
-	}
+	skipFaults(t)
 	dir := t.TempDir()
 	s := mustOpen(t)
 	manyPeople(t, s, 3000)
