@@ -287,6 +287,24 @@ func TestMergeAwayThePrintedBadge(t *testing.T) {
 	}
 }
 
+// TestMergedCodeSearched: the code of a record merged away, typed into the
+// participants' search, finds the person kept, whatever the sort.
+func TestMergedCodeSearched(t *testing.T) {
+	s := mustOpen(t)
+	older, newer := mergePair(t, s)
+	if _, err := s.MergeParticipants(ctx, newer.ID, older.ID, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, sort := range []SortBy{SortRelevance, SortName, SortCreated} {
+		for _, typed := range []string{older.Code, strings.ToLower(older.Code)} {
+			ids, err := s.ParticipantIDs(ctx, ParticipantQuery{Search: typed, Sort: sort})
+			if err != nil || !slices.Contains(ids, newer.ID) {
+				t.Errorf("sort %v, %q: %v, %v; want %d among them", sort, typed, ids, err, newer.ID)
+			}
+		}
+	}
+}
+
 func TestMergeChain(t *testing.T) {
 	s := mustOpen(t)
 	a := addPerson(t, s, "Anne", "Martin")

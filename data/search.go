@@ -186,8 +186,13 @@ func participantIDs(ctx context.Context, tx *sql.Tx, q ParticipantQuery) ([]int6
 		return rankedIDs(ctx, tx, q, match, where, args)
 	}
 	if match != "" {
-		where = append(where, "p.id IN (SELECT rowid FROM participant_fts WHERE participant_fts MATCH ?)")
+		cond := "p.id IN (SELECT rowid FROM participant_fts WHERE participant_fts MATCH ?)"
 		args = append(args, match)
+		if code := NormaliseCode(q.Search); ValidCode(code) {
+			cond = "(" + cond + " OR " + codeOwnerIs + ")"
+			args = append(args, code, code)
+		}
+		where = append(where, cond)
 	}
 	order := sortSQL[q.Sort]
 	if q.Desc {
@@ -205,6 +210,11 @@ func participantIDs(ctx context.Context, tx *sql.Tx, q ParticipantQuery) ([]int6
 	return queryIDs(ctx, tx, text, args...)
 }
 
+// codeOwnerIs is the condition that participant p has the code typed (given
+// twice), as their own or as the alias of a record merged into theirs.
+const codeOwnerIs = `p.id = coalesce((SELECT id FROM participant WHERE code = ?),
+	(SELECT participant_id FROM code_alias WHERE code = ?))`
+
 // rankedIDs orders search results as a person expects: an exact code first,
 // then people whose first or last name starts with every word typed (as
 // typed, or folded: "lukasz" finds Łukasz, "duc" Đức), then the
@@ -218,8 +228,8 @@ func rankedIDs(ctx context.Context, tx *sql.Tx, q ParticipantQuery, match string
 	var coded []int64 // the participant whose code was typed, if any
 	if code := NormaliseCode(q.Search); ValidCode(code) {
 		var err error
-		coded, err = queryIDs(ctx, tx, "SELECT p.id FROM participant p WHERE "+strings.Join(append([]string{"p.code = ?"}, where...), " AND "),
-			append([]any{code}, args...)...)
+		coded, err = queryIDs(ctx, tx, "SELECT p.id FROM participant p WHERE "+strings.Join(append([]string{codeOwnerIs}, where...), " AND "),
+			append([]any{code, code}, args...)...)
 		if err != nil {
 			return nil, err
 		}
