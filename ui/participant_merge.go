@@ -282,7 +282,9 @@ func (m *participantMerge) mergeAsync() {
 			}
 			name := rep.Kept.FullName()
 			msg := lang.L("The code {{.Code}} now finds {{.Name}} at the desk.", map[string]any{"Code": rep.Alias, "Name": name})
-			msg += "\n" + lang.N("{{.Count}} enrolments moved onto {{.Name}}.", rep.Moved, map[string]any{"Count": rep.Moved, "Name": name})
+			if rep.Moved > 0 {
+				msg += "\n" + lang.N("{{.Count}} enrolments moved onto {{.Name}}.", rep.Moved, map[string]any{"Count": rep.Moved, "Name": name})
+			}
 			if len(rep.Dropped) > 0 {
 				msg += "\n" + lang.L("Given up, as {{.Name}} was already down for them or for another session at the same time: {{.Sessions}}.",
 					map[string]any{"Name": name, "Sessions": strings.Join(rep.Dropped, ", ")})
