@@ -118,16 +118,7 @@ func TestBackupsInTrueOrder(t *testing.T) {
 // TestDamagedBackupNeverRestored: a damaged backup is marked, and a
 // restore from it is refused before anything changes.
 func TestDamagedBackupNeverRestored(t *testing.T) {
-	s := mustOpen(t)
-	for i := range 30 {
-		addPerson(t, s, "Personne", string(rune('A'+i)))
-	}
-	backup, err := s.Backup(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := s.Path()
-	s.Close()
+	path, backup := backedUpFile(t, 30)
 	damage(t, backup)
 	before := fileSums(t, path)
 	wantErr(t, Restore(ctx, path, backup), ErrBackupDamaged)
@@ -148,16 +139,7 @@ func TestDamagedBackupNeverRestored(t *testing.T) {
 // written to it, its backups stay); a restore replaces it and keeps it
 // aside, renamed, byte for byte.
 func TestRestoreOverDamagedFile(t *testing.T) {
-	s := mustOpen(t)
-	for i := range 30 {
-		addPerson(t, s, "Personne", string(rune('A'+i)))
-	}
-	backup, err := s.Backup(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := s.Path()
-	s.Close()
+	path, backup := backedUpFile(t, 30)
 	damage(t, path)
 	damaged, _ := os.ReadFile(path)
 

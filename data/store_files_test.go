@@ -137,14 +137,7 @@ func TestBusyFileSentence(t *testing.T) {
 // another computer has open (a -wal beside it) is refused; no congress is
 // created or restored there.
 func TestNetworkDriveReadOnly(t *testing.T) {
-	s := mustOpen(t)
-	addPerson(t, s, "Anne", "Martin")
-	backup, err := s.Backup(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := s.Path()
-	s.Close()
+	path, backup := backedUpFile(t, 1)
 	old := networkFSOf
 	networkFSOf = func(string) string { return "cifs" }
 	defer func() { networkFSOf = old }()

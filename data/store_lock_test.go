@@ -23,14 +23,7 @@ func TestRestoreRefusedWhileOpenElsewhere(t *testing.T) {
 		holdChild(t, path)
 		return
 	}
-	s := mustOpen(t)
-	addPerson(t, s, "Anne", "Martin")
-	backup, err := s.Backup(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := s.Path()
-	s.Close()
+	path, backup := backedUpFile(t, 1)
 
 	cmd := exec.Command(os.Args[0], "-test.run", "^TestRestoreRefusedWhileOpenElsewhere$")
 	cmd.Env = append(os.Environ(), holderEnvFile+"="+path)
@@ -53,7 +46,7 @@ func TestRestoreRefusedWhileOpenElsewhere(t *testing.T) {
 	}
 	expect("OPEN")
 
-	err = Restore(ctx, path, backup)
+	err := Restore(ctx, path, backup)
 	wantErr(t, err, ErrOpenElsewhere)
 
 	// The other process goes on checking people in, then closes.
@@ -63,7 +56,7 @@ func TestRestoreRefusedWhileOpenElsewhere(t *testing.T) {
 	if err := cmd.Wait(); err != nil {
 		t.Fatal(err)
 	}
-	s, err = Open(ctx, path)
+	s, err := Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -41,6 +41,29 @@ func damageFile(t *testing.T, path string) {
 	t.Fatal("could not damage the file")
 }
 
+// damagedDemo makes a demo congress of 40 people, lets prepare change it
+// (when not nil), backs it up, then damages it; it returns its path.
+func damagedDemo(t *testing.T, prepare func(*data.Store) error) string {
+	t.Helper()
+	path := demoFile(t, 40)
+	st, err := data.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if prepare != nil {
+		err = prepare(st)
+	}
+	if err == nil {
+		_, err = st.Backup(context.Background())
+	}
+	st.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	damageFile(t, path)
+	return path
+}
+
 // tapButton taps the visible button labelled text in the window's content.
 func tapButton(t *testing.T, u *ui, text string) {
 	t.Helper()
@@ -58,16 +81,7 @@ func tapButton(t *testing.T, u *ui, text string) {
 // whole file back, open for writing again, and keeps the damaged one aside.
 func TestDamagedFileOpensWithBanner(t *testing.T) {
 	ctx := context.Background()
-	path := demoFile(t, 40)
-	st, err := data.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := st.Backup(ctx); err != nil {
-		t.Fatal(err)
-	}
-	st.Close()
-	damageFile(t, path)
+	path := damagedDemo(t, nil)
 
 	u := newTestUI(t)
 	u.openAsync(path)
@@ -106,23 +120,12 @@ func TestDamagedFileOpensWithBanner(t *testing.T) {
 // TestDamagedLockedFileAsksThePIN: on a locked desk, the banner's "Restore a
 // backup…" replaces the file only once the organiser's PIN is typed.
 func TestDamagedLockedFileAsksThePIN(t *testing.T) {
-	ctx := context.Background()
-	path := demoFile(t, 40)
-	st, err := data.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := st.SetDeskPIN(ctx, "2468"); err != nil {
-		t.Fatal(err)
-	}
-	if err := st.LockDesk(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := st.Backup(ctx); err != nil {
-		t.Fatal(err)
-	}
-	st.Close()
-	damageFile(t, path)
+	path := damagedDemo(t, func(st *data.Store) error {
+		if err := st.SetDeskPIN(context.Background(), "2468"); err != nil {
+			return err
+		}
+		return st.LockDesk(context.Background())
+	})
 
 	u := newTestUI(t)
 	u.openAsync(path)
