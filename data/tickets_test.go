@@ -1,0 +1,60 @@
+package data
+
+import (
+	"database/sql"
+	"strings"
+	"testing"
+)
+
+// giveTicket records a ticket as the import does.
+func giveTicket(tb testing.TB, s *Store, participantID int64, code string) {
+	tb.Helper()
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		return insertTicket(ctx, tx, participantID, NormaliseTicket(code), "Numéro de billet", "2021-11-01T09:00:00Z")
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+}
+
+func TestScanParticipantID(t *testing.T) {
+	s := mustOpen(t)
+	p := addPerson(t, s, "Fabien", "Scanné")
+	q := addPerson(t, s, "Inès", "Billet")
+	giveTicket(t, s, q.ID, "tk-000123 45")
+	for _, c := range []struct {
+		name, text string
+		want       int64
+	}{
+		{"Code", p.Code, p.ID},
+		{"CodeAsTyped", " " + strings.ToLower(p.Code) + "\n", p.ID},
+		{"Ticket", "TK-00012345", q.ID},
+		{"TicketAsTyped", " tk-000 12345\t", q.ID},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			id, err := s.ParticipantIDByScan(ctx, c.text)
+			if err != nil || id != c.want {
+				t.Fatalf("ParticipantIDByScan(%q) = %d, %v; want %d", c.text, id, err, c.want)
+			}
+		})
+	}
+	t.Run("CodeBeforeTicket", func(t *testing.T) {
+		giveTicket(t, s, q.ID, p.Code)
+		if id, err := s.ParticipantIDByScan(ctx, p.Code); err != nil || id != p.ID {
+			t.Fatal(id, err)
+		}
+	})
+	t.Run("ErrUnknownCode", func(t *testing.T) {
+		_, err := s.ParticipantIDByScan(ctx, " 99999 ")
+		wantErr(t, err, ErrUnknownCode)
+		if msg := Message(err, "en"); !strings.Contains(msg, "“99999”") {
+			t.Fatal(msg)
+		}
+	})
+	t.Run("Tickets", func(t *testing.T) {
+		ts, err := s.Tickets(ctx, q.ID)
+		if err != nil || len(ts) != 2 || ts[1].Code != "TK-00012345" || ts[1].Source != "Numéro de billet" {
+			t.Fatal(ts, err)
+		}
+	})
+}
