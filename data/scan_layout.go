@@ -14,12 +14,12 @@ import "strings"
 type KeyboardMismatch int
 
 const (
-	NoMismatch     KeyboardMismatch = iota
-	USOnFrench                      // a scanner set to US typing on a French AZERTY computer
-	FrenchOnUS                      // a scanner set to French AZERTY typing on a US computer
-	USOnGerman                      // a scanner set to US typing on a German QWERTZ computer
-	GermanOnUS                      // a scanner set to German QWERTZ typing on a US computer
-	keyboardMismatches              // how many there are
+	NoMismatch         KeyboardMismatch = iota
+	USOnFrench                          // a scanner set to US typing on a French AZERTY computer
+	FrenchOnUS                          // a scanner set to French AZERTY typing on a US computer
+	USOnGerman                          // a scanner set to US typing on a German QWERTZ computer
+	GermanOnUS                          // a scanner set to German QWERTZ typing on a US computer
+	keyboardMismatches                  // how many there are
 )
 
 // Name says the mismatch in words, in "en" or "fr" (anything else gets
