@@ -20,8 +20,9 @@ import (
 // session's door.
 type DeskCard struct {
 	Participant Participant
-	Category    Category // name, colour, badge label
-	FeeDueCents int64    // 0 when paid (or free)
+	Category    Category  // name, colour, badge label
+	FeeDueCents int64     // 0 when paid (or free); less what was paid at the desk
+	Payments    []Payment // paid at the desk and not undone, oldest first
 	// Sessions is the person's programme that day, in time order: the
 	// sessions they are enrolled in (not those they wait for), those where
 	// they speak or facilitate, and the day's plenaries when they are
@@ -305,8 +306,11 @@ func (s *Store) deskCard(ctx context.Context, tx *sql.Tx, participantID int64, d
 		return DeskCard{}, nil, nil, err
 	}
 	c := DeskCard{Participant: p}
+	if c.Payments, err = payments(ctx, tx, p.ID, true); err != nil {
+		return DeskCard{}, nil, nil, err
+	}
 	if !p.Paid {
-		c.FeeDueCents = p.FeeCents
+		c.FeeDueCents = max(p.FeeCents-sumPayments(c.Payments), 0)
 	}
 	cat := &c.Category
 	if err := tx.QueryRowContext(ctx, `SELECT id, name, badge_label, colour, position, EXISTS (SELECT 1 FROM badge_print WHERE participant_id = ?)

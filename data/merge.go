@@ -313,8 +313,8 @@ type MergeReport struct {
 // MergeParticipants makes two records of one person one. The record keepID
 // stays, with each field where the two differ taken as choice says (a field
 // not in choice takes the plan's default: see NewMergePlan); it takes the
-// other's enrolments, check-ins, badge prints, roles, stand places and
-// aliases, and the other's code becomes one of its aliases. The other
+// other's enrolments, check-ins, payments, badge prints, roles, stand
+// places and aliases, and the other's code becomes one of its aliases. The other
 // record is deleted; the merge log keeps both as they were.
 func (s *Store) MergeParticipants(ctx context.Context, keepID, dropID int64, choice map[MergeField]MergeSource) (MergeReport, error) {
 	var rep MergeReport
@@ -362,12 +362,13 @@ func (s *Store) MergeParticipants(ctx context.Context, keepID, dropID int64, cho
 }
 
 // moveRecords gives the kept record what points to the other: check-ins,
-// badge prints, roles, stand places, aliases and merges. Its places in
+// payments, badge prints, roles, stand places, aliases and merges. Its places in
 // sessions are moved by mergeEnrolments.
 func moveRecords(ctx context.Context, tx *sql.Tx, keepID, dropID int64) error {
 	for _, q := range []string{
 		"UPDATE checkin SET participant_id = ?1 WHERE participant_id = ?2",
 		"UPDATE badge_print SET participant_id = ?1 WHERE participant_id = ?2",
+		"UPDATE payment SET participant_id = ?1 WHERE participant_id = ?2",
 		"UPDATE OR IGNORE session_person SET participant_id = ?1 WHERE participant_id = ?2",
 		"UPDATE OR IGNORE stand_staff SET participant_id = ?1 WHERE participant_id = ?2",
 		"UPDATE stand SET contact_id = ?1 WHERE contact_id = ?2",

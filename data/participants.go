@@ -470,6 +470,9 @@ func (s *Store) DeleteParticipant(ctx context.Context, id int64) error {
 		if n > 0 {
 			return ErrCheckedIn.With(p.FullName())
 		}
+		if err := checkNoPayments(ctx, tx, &p); err != nil {
+			return err
+		}
 		if err := s.freePlaces(ctx, tx, id); err != nil {
 			return err
 		}
