@@ -108,6 +108,18 @@ func (w DeskWarning) when() (en, fr string) {
 	return "on " + w.Day.words("en"), "le " + w.Day.words("fr")
 }
 
+// ToConfirm returns the card's warnings that a volunteer confirms before
+// letting the person in: none when they are already in (that day, or in
+// that session), for letting them in again records nothing — a re-scan
+// only says since when they are in, and the card's other warnings (a fee
+// still due, a registration cancelled since) remain reminders.
+func (c *DeskCard) ToConfirm() []DeskWarning {
+	if _, in := c.Warning(WarnAlreadyIn); in {
+		return nil
+	}
+	return c.Warnings
+}
+
 // FormatEuros writes an amount in cents as people read it: "1,234.50 €" in
 // English, "1 234,50 €" in French (with no-break spaces).
 func FormatEuros(cents int64, lang string) string {

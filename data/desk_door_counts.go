@@ -1,0 +1,40 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+)
+
+// DoorCount is how many people came into a session, against those
+// expected there.
+type DoorCount struct {
+	Inside int // people with an entry into the session that no undo cancels
+	// Expected are the people the door lets in without a warning and whose
+	// registration is not cancelled: enrolled (not waiting), on stage, or —
+	// for a plenary — registered for its day.
+	Expected int
+	Capacity int // the session's effective capacity; 0: unlimited
+}
+
+// DoorCounts counts the entries into a session, for its door's counters.
+func (s *Store) DoorCounts(ctx context.Context, sessionID int64) (DoorCount, error) {
+	var n DoorCount
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		se, err := loadSession(ctx, tx, sessionID)
+		if err != nil {
+			return err
+		}
+		n.Capacity = se.EffectiveCapacity
+		if err := tx.QueryRowContext(ctx, `SELECT count(DISTINCT c.participant_id) FROM checkin c
+			WHERE c.session_id = ? AND c.kind = 'session' AND NOT EXISTS (SELECT 1 FROM checkin u WHERE u.cancels = c.id)`,
+			se.ID).Scan(&n.Inside); err != nil {
+			return err
+		}
+		return tx.QueryRowContext(ctx, `SELECT count(*) FROM participant p WHERE p.status <> 'cancelled' AND (
+				p.id IN (SELECT participant_id FROM enrolment WHERE session_id = ?1 AND status = 'enrolled')
+				OR p.id IN (SELECT participant_id FROM session_person WHERE session_id = ?1)
+				OR ?2 AND p.id IN (SELECT participant_id FROM participant_day WHERE day = ?3))`,
+			se.ID, se.Kind == KindPlenary, se.Day).Scan(&n.Expected)
+	})
+	return n, err
+}
