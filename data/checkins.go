@@ -59,7 +59,7 @@ func (s *Store) CheckIn(ctx context.Context, participantID int64, day Day, sessi
 			}
 			return err
 		}
-		c.ID, err = insertCheckin(ctx, tx, c)
+		c.ID, err = insertCheckin(ctx, tx, realLog, c)
 		return err
 	})
 	return c, err
@@ -82,12 +82,12 @@ func currentEntry(ctx context.Context, tx *sql.Tx, participantID int64, kind Che
 	return &c, nil
 }
 
-// lastEntry returns the person's latest arrival or session entry that no
-// undo cancels, or nil: what Undo at the desk takes back.
-func lastEntry(ctx context.Context, tx *sql.Tx, participantID int64) (*Checkin, error) {
-	c, err := scanCheckin(tx.QueryRowContext(ctx, "SELECT "+checkinColumns+` FROM checkin c
+// lastEntry returns the person's latest arrival or session entry of the
+// log l that no undo cancels, or nil: what Undo at the desk takes back.
+func lastEntry(ctx context.Context, tx *sql.Tx, l entryLog, participantID int64) (*Checkin, error) {
+	c, err := scanCheckin(tx.QueryRowContext(ctx, "SELECT "+l.columns()+" FROM "+string(l)+` c
 		WHERE c.participant_id = ? AND c.kind IN ('arrival', 'session')
-		AND NOT EXISTS (SELECT 1 FROM checkin u WHERE u.cancels = c.id) ORDER BY c.id DESC LIMIT 1`, participantID))
+		AND `+l.open()+" ORDER BY c.id DESC LIMIT 1", participantID))
 	if err == sql.ErrNoRows {
 		return nil, nil
 	}
@@ -112,7 +112,7 @@ func (s *Store) UndoCheckIn(ctx context.Context, checkinID int64, desk string) (
 			return ErrAlreadyUndone
 		}
 		u = Checkin{ParticipantID: c.ParticipantID, Kind: Undo, Day: c.Day, SessionID: c.SessionID, Cancels: c.ID, At: s.stamp(), Desk: clean(desk)}
-		u.ID, err = insertCheckin(ctx, tx, u)
+		u.ID, err = insertCheckin(ctx, tx, realLog, u)
 		return err
 	})
 	return u, err
@@ -121,8 +121,9 @@ func (s *Store) UndoCheckIn(ctx context.Context, checkinID int64, desk string) (
 // stamp is the store's time now, as the log keeps it (to the microsecond).
 func (s *Store) stamp() time.Time { return parseTime(formatTime(s.now())) }
 
-func insertCheckin(ctx context.Context, tx *sql.Tx, c Checkin) (int64, error) {
-	res, err := tx.ExecContext(ctx, "INSERT INTO checkin (participant_id, kind, day, session_id, cancels, at, desk) VALUES (?, ?, ?, ?, ?, ?, ?)",
+// insertCheckin appends c to the log l.
+func insertCheckin(ctx context.Context, tx *sql.Tx, l entryLog, c Checkin) (int64, error) {
+	res, err := tx.ExecContext(ctx, "INSERT INTO "+string(l)+" (participant_id, kind, day, session_id, cancels, at, desk) VALUES (?, ?, ?, ?, ?, ?, ?)",
 		c.ParticipantID, c.Kind, c.Day, sql.NullInt64{Int64: c.SessionID, Valid: c.SessionID != 0},
 		sql.NullInt64{Int64: c.Cancels, Valid: c.Cancels != 0}, formatTime(c.At), c.Desk)
 	if err != nil {
@@ -131,8 +132,8 @@ func insertCheckin(ctx context.Context, tx *sql.Tx, c Checkin) (int64, error) {
 	return res.LastInsertId()
 }
 
-const checkinColumns = `c.id, c.participant_id, c.kind, c.day, coalesce(c.session_id, 0), coalesce(c.cancels, 0), c.at, c.desk,
-	EXISTS (SELECT 1 FROM checkin u WHERE u.cancels = c.id)`
+// checkinColumns are what scanCheckin reads from the real log, aliased c.
+var checkinColumns = realLog.columns()
 
 func scanCheckin(sc interface{ Scan(...any) error }) (Checkin, error) {
 	var c Checkin
@@ -152,9 +153,13 @@ func loadCheckin(ctx context.Context, tx *sql.Tx, id int64) (Checkin, error) {
 
 // CheckinLog returns a participant's check-in history, oldest first.
 func (s *Store) CheckinLog(ctx context.Context, participantID int64) ([]Checkin, error) {
+	return s.checkinLog(ctx, realLog, participantID)
+}
+
+func (s *Store) checkinLog(ctx context.Context, l entryLog, participantID int64) ([]Checkin, error) {
 	var list []Checkin
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, "SELECT "+checkinColumns+" FROM checkin c WHERE c.participant_id = ? ORDER BY c.id", participantID)
+		rows, err := tx.QueryContext(ctx, "SELECT "+l.columns()+" FROM "+string(l)+" c WHERE c.participant_id = ? ORDER BY c.id", participantID)
 		if err != nil {
 			return err
 		}

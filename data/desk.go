@@ -36,6 +36,9 @@ type DeskCard struct {
 	// in — arriving on the day, or entering the session — in the order of
 	// DeskWarningKinds.
 	Warnings []DeskWarning
+	// Rehearsal says that Arrival and LastEntry come from the rehearsal's
+	// log (rehearsal.go), which counts nowhere.
+	Rehearsal bool
 }
 
 // Warning returns the card's warning of that kind, if any.
@@ -52,10 +55,15 @@ func (c *DeskCard) Warning(kind DeskWarningKind) (DeskWarning, bool) {
 // entering the session sessionID (then day is the session's, whatever is
 // passed). A day that is not a congress day is refused.
 func (s *Store) DeskCard(ctx context.Context, participantID int64, day Day, sessionID int64) (DeskCard, error) {
+	return s.deskCardIn(ctx, realLog, participantID, day, sessionID)
+}
+
+// deskCardIn is DeskCard with the person's entries read from the log l.
+func (s *Store) deskCardIn(ctx context.Context, l entryLog, participantID int64, day Day, sessionID int64) (DeskCard, error) {
 	var c DeskCard
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		var err error
-		c, _, _, err = s.deskCard(ctx, tx, participantID, day, sessionID)
+		c, _, _, err = s.deskCard(ctx, tx, l, participantID, day, sessionID)
 		return err
 	})
 	return c, err
@@ -79,12 +87,15 @@ func (s *Store) ParticipantIDByCode(ctx context.Context, code string) (int64, er
 
 // AdmitRequest asks to let a person in: arriving on Day (SessionID 0) or
 // entering SessionID, at Desk, with the warnings the volunteer confirmed.
+// With Rehearsal, everything — the card, its warnings, the entry written —
+// is in the rehearsal's log (rehearsal.go), which counts nowhere.
 type AdmitRequest struct {
 	ParticipantID int64
 	Day           Day
 	SessionID     int64
 	Desk          string
 	Accept        []DeskWarningKind
+	Rehearsal     bool
 }
 
 // AdmitResult says what Admit did. When Admitted is false, nothing was
@@ -118,7 +129,8 @@ var errNoWrite = errors.New("nothing to write")
 func (s *Store) Admit(ctx context.Context, req AdmitRequest) (AdmitResult, error) {
 	var r AdmitResult
 	err := s.writeDesk(ctx, func(tx *sql.Tx) error {
-		card, se, existing, err := s.deskCard(ctx, tx, req.ParticipantID, req.Day, req.SessionID)
+		l := logFor(req.Rehearsal)
+		card, se, existing, err := s.deskCard(ctx, tx, l, req.ParticipantID, req.Day, req.SessionID)
 		if err != nil {
 			return err
 		}
@@ -140,7 +152,7 @@ func (s *Store) Admit(ctx context.Context, req AdmitRequest) (AdmitResult, error
 			r.Checkin = *existing
 			return errNoWrite
 		}
-		if c.ID, err = insertCheckin(ctx, tx, c); err != nil {
+		if c.ID, err = insertCheckin(ctx, tx, l, c); err != nil {
 			return err
 		}
 		r.Checkin, r.New = c, true
@@ -190,13 +202,18 @@ func isBusy(err error) bool {
 // deleted); it returns the Undo. Undoing again takes back the entry before;
 // with none left, ErrNothingToUndo.
 func (s *Store) UndoLastEntry(ctx context.Context, participantID int64, desk string) (Checkin, error) {
+	return s.undoLastEntry(ctx, realLog, participantID, desk)
+}
+
+// undoLastEntry is UndoLastEntry on the log l.
+func (s *Store) undoLastEntry(ctx context.Context, l entryLog, participantID int64, desk string) (Checkin, error) {
 	var u Checkin
 	err := s.writeDesk(ctx, func(tx *sql.Tx) error {
 		p, err := loadParticipant(ctx, tx, "p.id = ?", participantID)
 		if err != nil {
 			return err
 		}
-		last, err := lastEntry(ctx, tx, participantID)
+		last, err := lastEntry(ctx, tx, l, participantID)
 		if err != nil {
 			return err
 		}
@@ -205,7 +222,7 @@ func (s *Store) UndoLastEntry(ctx context.Context, participantID int64, desk str
 		}
 		u = Checkin{ParticipantID: participantID, Kind: Undo, Day: last.Day, SessionID: last.SessionID,
 			Cancels: last.ID, At: s.stamp(), Desk: clean(desk)}
-		u.ID, err = insertCheckin(ctx, tx, u)
+		u.ID, err = insertCheckin(ctx, tx, l, u)
 		return err
 	})
 	return u, err
@@ -224,6 +241,11 @@ type DeskCount struct {
 // about 150 ms at 100,000 people (BenchmarkDeskCounts100k), so refresh it
 // in the background, not on every keystroke.
 func (s *Store) DeskCounts(ctx context.Context, day Day) ([]DeskCount, error) {
+	return s.deskCounts(ctx, realLog, day)
+}
+
+// deskCounts is DeskCounts with the arrivals of the log l.
+func (s *Store) deskCounts(ctx context.Context, l entryLog, day Day) ([]DeskCount, error) {
 	var list []DeskCount
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		cats, err := listCategories(ctx, tx)
@@ -265,8 +287,8 @@ func (s *Store) DeskCounts(ctx context.Context, day Day) ([]DeskCount, error) {
 			return err
 		}
 		return count(`SELECT category_id, count(*) FROM participant
-			WHERE +id IN (SELECT participant_id FROM checkin WHERE day = ?1 AND kind = 'arrival'
-				AND id NOT IN (SELECT cancels FROM checkin WHERE day = ?1 AND kind = 'undo'))
+			WHERE +id IN (SELECT participant_id FROM `+string(l)+` WHERE day = ?1 AND kind = 'arrival'
+				AND id NOT IN (SELECT cancels FROM `+string(l)+` WHERE day = ?1 AND kind = 'undo'))
 			GROUP BY category_id`,
 			func(c *DeskCount, n int) { c.Arrived = n })
 	})
@@ -289,8 +311,8 @@ func dayOf(t time.Time) Day { return Day(t.Local().Format(time.DateOnly)) }
 
 // deskCard reads a person's card for arriving on day, or for entering
 // sessionID (then also returned), and the entry that already lets them in
-// (the day's arrival, or their entry into the session), if any.
-func (s *Store) deskCard(ctx context.Context, tx *sql.Tx, participantID int64, day Day, sessionID int64) (DeskCard, *Session, *Checkin, error) {
+// (the day's arrival, or their entry into the session), if any, in the log l.
+func (s *Store) deskCard(ctx context.Context, tx *sql.Tx, l entryLog, participantID int64, day Day, sessionID int64) (DeskCard, *Session, *Checkin, error) {
 	var se *Session
 	if sessionID != 0 {
 		x, err := loadSession(ctx, tx, sessionID)
@@ -305,7 +327,7 @@ func (s *Store) deskCard(ctx context.Context, tx *sql.Tx, participantID int64, d
 	if err != nil {
 		return DeskCard{}, nil, nil, err
 	}
-	c := DeskCard{Participant: p}
+	c := DeskCard{Participant: p, Rehearsal: l == rehearsalLog}
 	if c.Payments, err = payments(ctx, tx, p.ID, true); err != nil {
 		return DeskCard{}, nil, nil, err
 	}
@@ -320,7 +342,7 @@ func (s *Store) deskCard(ctx context.Context, tx *sql.Tx, participantID int64, d
 	if c.Sessions, err = daySessions(ctx, tx, p.ID, day); err != nil {
 		return DeskCard{}, nil, nil, err
 	}
-	entries, err := openEntries(ctx, tx, p.ID)
+	entries, err := openEntries(ctx, tx, l, p.ID)
 	if err != nil {
 		return DeskCard{}, nil, nil, err
 	}
@@ -340,18 +362,19 @@ func (s *Store) deskCard(ctx context.Context, tx *sql.Tx, participantID int64, d
 	if se == nil {
 		in = c.Arrival
 		c.Warnings = s.arrivalWarnings(&c, day)
-	} else if c.Warnings, err = s.doorWarnings(ctx, tx, &c, se, in); err != nil {
+	} else if c.Warnings, err = s.doorWarnings(ctx, tx, l, &c, se, in); err != nil {
 		return DeskCard{}, nil, nil, err
 	}
 	return c, se, in, nil
 }
 
 // openEntries returns the person's arrivals and session entries that no
-// undo cancels (a few lines, read through checkin_participant).
-func openEntries(ctx context.Context, tx *sql.Tx, participantID int64) ([]Checkin, error) {
-	rows, err := tx.QueryContext(ctx, "SELECT "+checkinColumns+` FROM checkin c
+// undo cancels in the log l (a few lines, read through its index by
+// participant).
+func openEntries(ctx context.Context, tx *sql.Tx, l entryLog, participantID int64) ([]Checkin, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT "+l.columns()+" FROM "+string(l)+` c
 		WHERE c.participant_id = ? AND c.kind IN ('arrival', 'session')
-		AND NOT EXISTS (SELECT 1 FROM checkin u WHERE u.cancels = c.id) ORDER BY c.id`, participantID)
+		AND `+l.open()+" ORDER BY c.id", participantID)
 	if err != nil {
 		return nil, err
 	}
@@ -420,7 +443,7 @@ func (s *Store) arrivalWarnings(c *DeskCard, day Day) []DeskWarning {
 // not enrolled, and also that the session is full (its entries not undone
 // reach its capacity) or that they are enrolled in another session at that
 // time.
-func (s *Store) doorWarnings(ctx context.Context, tx *sql.Tx, c *DeskCard, se *Session, in *Checkin) ([]DeskWarning, error) {
+func (s *Store) doorWarnings(ctx context.Context, tx *sql.Tx, l entryLog, c *DeskCard, se *Session, in *Checkin) ([]DeskWarning, error) {
 	var ws []DeskWarning
 	p := &c.Participant
 	if in != nil {
@@ -444,8 +467,8 @@ func (s *Store) doorWarnings(ctx context.Context, tx *sql.Tx, c *DeskCard, se *S
 	ws = append(ws, DeskWarning{Kind: WarnNotEnrolled, Session: *se, Waitlisted: EnrolmentStatus(status.String) == Waitlisted})
 	if se.EffectiveCapacity > 0 {
 		var inside int
-		if err := tx.QueryRowContext(ctx, `SELECT count(DISTINCT c.participant_id) FROM checkin c
-			WHERE c.session_id = ? AND c.kind = 'session' AND NOT EXISTS (SELECT 1 FROM checkin u WHERE u.cancels = c.id)`,
+		if err := tx.QueryRowContext(ctx, "SELECT count(DISTINCT c.participant_id) FROM "+string(l)+` c
+			WHERE c.session_id = ? AND c.kind = 'session' AND `+l.open(),
 			se.ID).Scan(&inside); err != nil {
 			return nil, err
 		}

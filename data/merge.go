@@ -367,6 +367,7 @@ func (s *Store) MergeParticipants(ctx context.Context, keepID, dropID int64, cho
 func moveRecords(ctx context.Context, tx *sql.Tx, keepID, dropID int64) error {
 	for _, q := range []string{
 		"UPDATE checkin SET participant_id = ?1 WHERE participant_id = ?2",
+		"UPDATE rehearsal_checkin SET participant_id = ?1 WHERE participant_id = ?2", // the rehearsal's too (rehearsal.go)
 		"UPDATE badge_print SET participant_id = ?1 WHERE participant_id = ?2",
 		"UPDATE payment SET participant_id = ?1 WHERE participant_id = ?2",
 		"UPDATE OR IGNORE session_person SET participant_id = ?1 WHERE participant_id = ?2",
