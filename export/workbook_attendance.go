@@ -21,6 +21,9 @@ type AttendanceInput struct {
 	Sessions []SessionSheet
 	Stands   []data.StandLine
 	Catering []data.CateringDay
+	// Payments are the fees paid at the desks, undone ones included: a
+	// sheet of their own when there are any.
+	Payments []data.PaymentLine
 	// Attendees calls fn for every participant, in the order of the
 	// Participants sheet, and stops at fn's first error, which it returns.
 	// Nil: the sheet has only its header.
@@ -82,6 +85,9 @@ func LoadAttendance(ctx context.Context, st *data.Store) (AttendanceInput, error
 	if in.Stands, err = st.StandLines(ctx); err != nil {
 		return in, err
 	}
+	if in.Payments, err = st.PaymentLines(ctx); err != nil {
+		return in, err
+	}
 	if <-catering; cateringErr != nil {
 		return in, cateringErr
 	}
@@ -95,8 +101,8 @@ func LoadAttendance(ctx context.Context, st *data.Store) (AttendanceInput, error
 }
 
 // WriteAttendance writes the attendance workbook: a summary, every
-// participant, one sheet per session for signing, the stands and the
-// caterer's figures. Dates are dates, numbers numbers; each sheet has a
+// participant, one sheet per session for signing, the stands, the
+// caterer's figures and the fees paid at the desks (when any were). Dates are dates, numbers numbers; each sheet has a
 // styled, frozen, filterable header row, columns as wide as their content,
 // and prints on A4 landscape, one page wide, header row repeated.
 func WriteAttendance(ctx context.Context, w io.Writer, in AttendanceInput, opts WorkbookOptions) error {
@@ -116,6 +122,9 @@ func WriteAttendance(ctx context.Context, w io.Writer, in AttendanceInput, opts 
 		func() error { return x.standsSheet(in.Stands) },
 		func() error { return x.cateringSheet(in.Catering) },
 	)
+	if len(in.Payments) > 0 {
+		steps = append(steps, func() error { return x.paymentsSheet(in.Payments) })
+	}
 	for _, step := range steps {
 		if err := ctx.Err(); err != nil {
 			return err

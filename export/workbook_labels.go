@@ -20,6 +20,7 @@ var workbookLabels = map[string][2]string{
 	"sheet.stands":       {"Stands", "Stands"},
 	"sheet.catering":     {"Catering", "Restauration"},
 	"sheet.list":         {"List", "Liste"},
+	"sheet.payments":     {"Payments", "Paiements"},
 
 	// Summary.
 	"summary.title":      {"Attendance", "Présences"},
@@ -89,6 +90,18 @@ var workbookLabels = map[string][2]string{
 
 	// Catering.
 	"no_diet": {"No special diet", "Sans régime particulier"},
+
+	// Payments.
+	"paid_at":         {"Paid at", "Payé le"},
+	"amount":          {"Amount", "Montant"},
+	"method":          {"Method", "Moyen de paiement"},
+	"desk":            {"Desk", "Accueil"},
+	"undone_at":       {"Undone at", "Annulé le"},
+	"total_paid":      {"Total (undone payments left out)", "Total (hors paiements annulés)"},
+	"method.cash":     {"Cash", "Espèces"},
+	"method.card":     {"Card", "Carte"},
+	"method.cheque":   {"Cheque", "Chèque"},
+	"method.transfer": {"Transfer", "Virement"},
 
 	// Values.
 	"status.pending":   {"Pending", "En attente"},
