@@ -189,8 +189,8 @@ var (
 		"“%s” is not a valid email address.",
 		"« %s » n'est pas une adresse e-mail valide.")
 	ErrCodeInvalid = newErr(KindInvalid, "code_invalid", "code",
-		"The code “%s” is not valid: 6 to 8 characters among %s.",
-		"Le code « %s » n'est pas valide : de 6 à 8 caractères parmi %s.")
+		"The code “%s” is not valid: 6 to 8 letters and digits, without O, 0, I, 1 or L.",
+		"Le code « %s » n'est pas valide : de 6 à 8 lettres et chiffres, sans O, 0, I, 1 ni L.")
 	ErrCodeTaken = newErr(KindConflict, "code_taken", "code",
 		"The code %s is already used by someone else.",
 		"Le code %s est déjà attribué à une autre personne.")

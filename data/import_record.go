@@ -216,7 +216,7 @@ func (rp *RecordParser) Parse(row ImportRow) ImportRecord {
 		case FieldCode:
 			code := NormaliseCode(v)
 			if !ValidCode(code) {
-				fail(ErrCodeInvalid.With(shown(v), CodeAlphabet), c.header)
+				fail(ErrCodeInvalid.With(shown(v)), c.header)
 				continue
 			}
 			rec.P.Code = strings.Clone(code)

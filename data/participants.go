@@ -55,8 +55,20 @@ func (p *Participant) FullName() string {
 	return strings.TrimSpace(p.FirstName + " " + p.LastName)
 }
 
-// CodeAlphabet has no look-alikes: no 0/O, 1/I/L.
+// CodeAlphabet is what a participant's code may hold: letters and digits
+// with no look-alikes (no 0/O, 1/I/L). Codes given before CodeLetters, and
+// codes typed in the form or imported, may use all of it.
 const CodeAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+
+// CodeLetters are the characters of the codes Congrès gives: the letters of
+// CodeAlphabet that a US, French (AZERTY) and German (QWERTZ) keyboard type
+// on the same key — no digit, no A, Q, W, Z, Y or M — so that a badge scans
+// right whatever layout the scanner is set to (scan_layout.go).
+const CodeLetters = "BCDEFGHJKNPRSTUVX"
+
+// codeLength is the length of the codes Congrès gives: 17⁷, some 410
+// million codes, keep a code hard to guess among a congress's thousands.
+const codeLength = 7
 
 // NormaliseCode upper-cases a code as typed or scanned.
 func NormaliseCode(s string) string { return strings.ToUpper(strings.TrimSpace(s)) }
@@ -117,7 +129,7 @@ func (p *Participant) Validate() error {
 		return ErrEmailInvalid.With(p.Email)
 	}
 	if p.Code != "" && !ValidCode(p.Code) {
-		return ErrCodeInvalid.With(p.Code, CodeAlphabet)
+		return ErrCodeInvalid.With(p.Code)
 	}
 	if p.CategoryID == 0 {
 		return withField(localise(ErrRequired, lCategory), "category")
@@ -163,9 +175,9 @@ func newCodeSource(seed uint64) *codeSource {
 func (c *codeSource) next() string {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	b := make([]byte, 6)
+	b := make([]byte, codeLength)
 	for i := range b {
-		b[i] = CodeAlphabet[c.rnd.IntN(len(CodeAlphabet))]
+		b[i] = CodeLetters[c.rnd.IntN(len(CodeLetters))]
 	}
 	return string(b)
 }
