@@ -154,6 +154,12 @@ func (b *badgePrinter) writeAsync(j badgeJob, ids []int64, skipPrinted bool) {
 	b.env.tasks.runAsync(b.env.ctx, func(ctx context.Context) func() {
 		defer cancel()
 		n, viewer, err := b.write(work, ctx, j, ids, skipPrinted, opts, printer)
+		var openErr error // whether a PDF viewer answered, waited for here, off the UI thread
+		if err == nil && viewer != nil {
+			if openErr = openURL(viewer); openErr != nil {
+				log.Printf("opening %s: %v", viewer, openErr)
+			}
+		}
 		return func() {
 			progress.Hide()
 			if err != nil { // a cancelled job wrote nothing, and says nothing
@@ -164,14 +170,11 @@ func (b *badgePrinter) writeAsync(j badgeJob, ids []int64, skipPrinted bool) {
 			switch {
 			case j.dest != "":
 				res.message = lang.N("{{.Count}} badges saved in {{.Path}}.", n, map[string]any{"Count": n, "Path": j.dest})
-			case viewer != nil:
+			case viewer != nil && openErr == nil:
 				res.message = lang.N("{{.Count}} badges opened in the PDF viewer: print them from there.", n, map[string]any{"Count": n})
-				if err := openURL(viewer); err != nil {
-					log.Printf("opening %s: %v", viewer, err)
-					res.message = lang.N("{{.Count}} badges saved in {{.Path}}; no program was found to open it: open that file to print them.",
-						n, map[string]any{"Count": n, "Path": viewer.Path})
-					dialog.ShowInformation(lang.L("Badges"), res.message, b.env.win)
-				}
+			case viewer != nil:
+				res.message = noViewerMessage(n, viewer)
+				dialog.ShowInformation(lang.L("Badges"), res.message, b.env.win)
 			default:
 				res.message = lang.N("{{.Count}} badges sent to {{.Printer}}.", n, map[string]any{"Count": n, "Printer": printerName(printer)})
 			}
@@ -218,6 +221,13 @@ func (b *badgePrinter) write(work, ctx context.Context, j badgeJob, ids []int64,
 		return 0, nil, err
 	}
 	return len(printed), viewer, nil
+}
+
+// noViewerMessage says that no PDF viewer answered for the n badges saved
+// at viewer, and where to find them.
+func noViewerMessage(n int, viewer *url.URL) string {
+	return lang.N("No PDF viewer answered: the {{.Count}} badges were saved as {{.Path}}; open that file by hand to print them.",
+		n, map[string]any{"Count": n, "Path": urlFile(viewer)})
 }
 
 // printerName is a printer preference as a person reads it.

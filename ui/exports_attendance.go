@@ -41,7 +41,7 @@ func (a *attendanceExport) build() fyne.CanvasObject {
 		l.Wrapping = fyne.TextWrapWord
 		objs = append(objs, l)
 	}
-	a.exportPage = newExportPage(lang.L("Save the workbook…"), a.onSaveTapped, objs...)
+	a.exportPage = newExportPage(a.env.tasks, lang.L("Save the workbook…"), a.onSaveTapped, objs...)
 	return a.scroll
 }
 

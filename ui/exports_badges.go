@@ -102,7 +102,7 @@ func (b *badgeExport) build() fyne.CanvasObject {
 	b.print.Importance = widget.HighImportance
 	b.save.Disable()
 	b.print.Disable()
-	b.status = newExportStatus()
+	b.status = newExportStatus(b.env.tasks)
 
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Layout"), b.layout),

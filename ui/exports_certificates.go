@@ -57,7 +57,7 @@ func (c *certificateExport) build() fyne.CanvasObject {
 	c.signature.Wrapping = fyne.TextWrapWord
 
 	form := widget.NewForm(widget.NewFormItem(lang.L("Whose"), container.NewVBox(c.who, c.person.row)))
-	c.exportPage = newExportPage(lang.L("Save PDF…"), c.onSaveTapped, sectionTitle(lang.L("Certificates of attendance")),
+	c.exportPage = newExportPage(c.env.tasks, lang.L("Save PDF…"), c.onSaveTapped, sectionTitle(lang.L("Certificates of attendance")),
 		about, form, c.count, c.signature)
 	c.showChoice()
 	return c.scroll

@@ -109,6 +109,7 @@ func TestAttendanceWorkbook(t *testing.T) {
 	t.Run("OpenTheFile", func(t *testing.T) {
 		fake := newFakePrinting(t, false)
 		test.Tap(s.attendance.status.open)
+		waitIdle(t, e.tasks) // the file is opened off the UI thread
 		if len(fake.opened) != 1 || fake.opened[0].Scheme != "file" || filepath.FromSlash(fake.opened[0].Path) != path {
 			t.Errorf("opened %v, want %s", fake.opened, path)
 		}
@@ -118,6 +119,7 @@ func TestAttendanceWorkbook(t *testing.T) {
 		newFakePrinting(t, false)
 		openURL = func(*url.URL) error { return errors.New("no handler for file://") }
 		test.Tap(s.attendance.status.open)
+		waitIdle(t, e.tasks)
 		if got := s.attendance.status.label.Text; got != "No program was found to open it: the file is "+path+"." {
 			t.Errorf("status %q", got)
 		}

@@ -74,7 +74,7 @@ func (l *listExport) build() fyne.CanvasObject {
 	l.saveXLSX = widget.NewButtonWithIcon(lang.L("Save as XLSX…"), theme.DocumentSaveIcon(), l.onSaveXLSXTapped)
 	l.saveXLSX.Importance = widget.HighImportance
 	l.saveCSV = widget.NewButtonWithIcon(lang.L("Save as CSV…"), theme.DocumentSaveIcon(), l.onSaveCSVTapped)
-	l.status = newExportStatus()
+	l.status = newExportStatus(l.env.tasks)
 
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("List"), container.NewBorder(nil, nil, nil,

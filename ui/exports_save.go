@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"io"
-	"log"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -161,12 +160,13 @@ type exportStatus struct {
 	open  *widget.Button
 	box   *fyne.Container
 	path  string // the file saved last, "" for none
+	tasks *tasks // opens the file off the UI thread
 	// changed lays the screen out again when the line shows or grows.
 	changed func()
 }
 
-func newExportStatus() *exportStatus {
-	s := &exportStatus{label: widget.NewLabel("")}
+func newExportStatus(tk *tasks) *exportStatus {
+	s := &exportStatus{label: widget.NewLabel(""), tasks: tk}
 	s.label.Importance = widget.SuccessImportance
 	s.label.Wrapping = fyne.TextWrapWord
 	s.open = widget.NewButtonWithIcon(lang.L("Open the file"), theme.FileIcon(), s.onOpenTapped)
@@ -204,18 +204,21 @@ func (s *exportStatus) relayout() {
 	}
 }
 
-// onOpenTapped opens the file saved in its program; without one, it says
-// where the file is.
+// onOpenTapped opens the file saved in its program, off the UI thread;
+// when none answers, it says where the file is.
 func (s *exportStatus) onOpenTapped() {
-	if s.path == "" {
+	path := s.path
+	if path == "" {
 		return
 	}
-	if err := openURL(fileURL(s.path)); err != nil {
-		log.Printf("opening %s: %v", s.path, err)
+	openAsync(s.tasks, fileURL(path), func(err error) {
+		if err == nil || s.path != path {
+			return
+		}
 		s.label.Importance = widget.WarningImportance
-		s.label.SetText(lang.L("No program was found to open it: the file is {{.Path}}.", map[string]any{"Path": s.path}))
+		s.label.SetText(lang.L("No program was found to open it: the file is {{.Path}}.", map[string]any{"Path": path}))
 		s.relayout()
-	}
+	})
 }
 
 // exportPage is the frame the attendance, sign-in and certificate tabs
@@ -229,8 +232,8 @@ type exportPage struct {
 }
 
 // newExportPage lays out objs, then a Save button labelled saveLabel.
-func newExportPage(saveLabel string, onSave func(), objs ...fyne.CanvasObject) *exportPage {
-	p := &exportPage{status: newExportStatus()}
+func newExportPage(tk *tasks, saveLabel string, onSave func(), objs ...fyne.CanvasObject) *exportPage {
+	p := &exportPage{status: newExportStatus(tk)}
 	p.save = widget.NewButtonWithIcon(saveLabel, theme.DocumentSaveIcon(), onSave)
 	p.save.Importance = widget.HighImportance
 	p.box = container.NewVBox(append(objs, container.NewHBox(p.save), p.status.box)...)

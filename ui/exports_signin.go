@@ -80,7 +80,7 @@ func (s *signInExport) build() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Day"), s.day),
 		widget.NewFormItem(lang.L("Blank lines"), container.NewBorder(nil, nil, s.blank, nil, s.fill)),
 	)
-	s.exportPage = newExportPage(lang.L("Save PDF…"), s.onSaveTapped, sectionTitle(lang.L("Sign-in sheets")), about, form, s.note)
+	s.exportPage = newExportPage(s.env.tasks, lang.L("Save PDF…"), s.onSaveTapped, sectionTitle(lang.L("Sign-in sheets")), about, form, s.note)
 	s.showChoice()
 	return s.scroll
 }

@@ -3,15 +3,19 @@ package ui
 import (
 	"bufio"
 	"context"
+	"errors"
+	"fmt"
 	"io"
+	"log"
 	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
+	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
 	"congres/export"
@@ -26,9 +30,83 @@ var (
 	runCommand = func(ctx context.Context, name string, args ...string) ([]byte, error) {
 		return exec.CommandContext(ctx, name, args...).CombinedOutput()
 	}
-	// openURL opens a file in the program the system gives it to.
-	openURL = func(u *url.URL) error { return fyne.CurrentApp().OpenURL(u) }
+	// openURL opens a file in the program the system gives it to, and says
+	// when none answered (errNoViewer). It may take openGrace: call it off
+	// the UI thread (openAsync).
+	openURL = openWithSystem
+	// opener is the program that opens a file in the system's program for
+	// it, with its first arguments; the file's URL comes last.
+	opener = systemOpener()
+	// openGrace is how long an opener is given to fail: one still running
+	// then, or one that ended well before, has opened the file.
+	openGrace = 2 * time.Second
 )
+
+// systemOpener is the opener of the system Congrès runs on, as Fyne's
+// OpenURL calls it.
+func systemOpener() []string {
+	switch runtime.GOOS {
+	case "windows":
+		return []string{"rundll32", "url.dll,FileProtocolHandler"}
+	case "darwin":
+		return []string{"open"}
+	}
+	return []string{"xdg-open"}
+}
+
+// errNoViewer says that no program answered to open a file: the opener is
+// not installed, or it failed (xdg-open without a PDF viewer ends with an
+// error at once).
+var errNoViewer = errors.New("no program answered to open the file")
+
+// openWithSystem runs the opener on u. It returns nil when the opener ended
+// well, or still runs after openGrace (it shows the file meanwhile), and
+// errNoViewer when it cannot be started or ends with an error before. The
+// opener is always waited for, in a goroutine of its own when it outlives
+// openGrace, so that it never lingers as a zombie process. It blocks up to
+// openGrace: any goroutine but the UI thread.
+func openWithSystem(u *url.URL) error {
+	args := append(slices.Clone(opener[1:]), u.String())
+	cmd := exec.Command(opener[0], args...)
+	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr // its complaints go to the log
+	if err := cmd.Start(); err != nil {
+		return fmt.Errorf("%w: %s: %v", errNoViewer, opener[0], err)
+	}
+	ended := make(chan error, 1)
+	go func() { ended <- cmd.Wait() }() // reaps it, however long it runs
+	timer := time.NewTimer(openGrace)
+	defer timer.Stop()
+	select {
+	case err := <-ended:
+		if err != nil {
+			return fmt.Errorf("%w: %s: %v", errNoViewer, opener[0], err)
+		}
+		return nil
+	case <-timer.C:
+		return nil
+	}
+}
+
+// urlFile is the file a file URL names, as the system writes it.
+func urlFile(u *url.URL) string {
+	p := u.Path
+	if runtime.GOOS == "windows" {
+		p = strings.TrimPrefix(p, "/") // /C:/… is C:\…
+	}
+	return filepath.FromSlash(p)
+}
+
+// openAsync opens u with openURL off the UI thread, then tells done, on the
+// UI thread, what came of it (nil: opened).
+func openAsync(tk *tasks, u *url.URL, done func(error)) {
+	tk.runAsync(context.Background(), func(context.Context) func() {
+		err := openURL(u)
+		if err != nil {
+			log.Printf("opening %s: %v", u, err)
+		}
+		return func() { done(err) }
+	})
+}
 
 // hasLP reports whether PDFs go to printers through CUPS's lp (Linux,
 // macOS). Elsewhere, and on Windows, they open in the system's viewer.
