@@ -44,7 +44,9 @@ func config() cli.Config {
 		Out:     os.Stdout,
 		Err:     os.Stderr,
 		Version: versionText(),
-		Window:  func(file string) { ui.Run(metadata(), file) },
+		Window: func(w cli.Window) {
+			ui.Run(metadata(), ui.Start{File: w.File, Desk: w.Desk})
+		},
 	}
 }
 

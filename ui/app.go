@@ -19,10 +19,16 @@ import (
 	"congres/data"
 )
 
+// Start is how the window opens.
+type Start struct {
+	File string // the congress file; "" for the last one opened
+	Desk bool   // on the file's welcome desk (a desk laptop), not its dashboard
+}
+
 // Run shows the main window until the app quits, opening the congress file
-// at path, or when path is "" the last file opened. meta is what
+// start.File, or when it is "" the last file opened. meta is what
 // FyneApp.toml says of Congrès (see Metadata).
-func Run(meta fyne.AppMetadata, path string) {
+func Run(meta fyne.AppMetadata, start Start) {
 	// `fyne package` builds FyneApp.toml in, a plain `go build` does not:
 	// meta, read from the same file, makes both builds the same, so that
 	// About shows the version and fyne.Do is on. The ID keeps the
@@ -34,7 +40,7 @@ func Run(meta fyne.AppMetadata, path string) {
 	}
 	a.SetIcon(meta.Icon)
 	u := newUI(a)
-	u.start(path)
+	u.start(start)
 	u.win.ShowAndRun()
 	u.shutdown()
 }
@@ -86,6 +92,9 @@ type ui struct {
 
 	view *mainView         // the open file's screens; UI thread only
 	body fyne.CanvasObject // what view built, shown under any banner; UI thread only
+	// deskFile is the file to show on its welcome desk when it opens
+	// (congres desk FILE), once; "" for none. UI thread only.
+	deskFile string
 }
 
 func newUI(a fyne.App) *ui {
@@ -99,15 +108,20 @@ func newUI(a fyne.App) *ui {
 	return u
 }
 
-// start opens path, or the last file opened; the welcome screen stays when
-// there is none or it cannot be opened.
-func (u *ui) start(path string) {
+// start opens the file of st, or the last file opened, on its welcome desk
+// when st says so; the welcome screen stays when there is none or it cannot
+// be opened.
+func (u *ui) start(st Start) {
+	path := st.File
 	if path == "" {
 		if recent := u.recentFiles(); len(recent) > 0 {
 			path = recent[0]
 		}
 	}
 	if path != "" {
+		if st.Desk {
+			u.deskFile = path
+		}
 		u.openAsync(path)
 	}
 }
@@ -197,6 +211,10 @@ func (u *ui) show(st *data.Store, c data.Congress) {
 	e := &env{ctx: s.ctx, win: u.win, tasks: &u.tasks}
 	u.view = newMainView(e, st, u.prefs, u.onRestore)
 	u.body = u.view.build()
+	if u.deskFile != "" && samePath(u.deskFile, st.Path()) {
+		u.deskFile = "" // once: a file opened later starts as usual
+		u.view.show(deskPage)
+	}
 	u.showBanner(st)
 	u.refreshMenu()
 }

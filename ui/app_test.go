@@ -128,7 +128,7 @@ func TestMissingRecentFileIsForgotten(t *testing.T) {
 	u := newTestUI(t)
 	missing := filepath.Join(t.TempDir(), "gone"+data.Extension)
 	u.prefs.SetStringList(prefRecent, []string{missing})
-	u.start("")
+	u.start(Start{})
 	waitIdle(t, &u.tasks)
 	if u.session() != nil {
 		t.Fatal("a store is open")

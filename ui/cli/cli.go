@@ -20,11 +20,17 @@ import (
 
 // Config is what the command line needs from the program around it.
 type Config struct {
-	Out     io.Writer         // standard output
-	Err     io.Writer         // standard error: errors and progress
-	Lang    string            // "fr" or "en"; "" for the system's (Language)
-	Version string            // what --version prints
-	Window  func(file string) // opens the window on file ("" for the last one)
+	Out     io.Writer    // standard output
+	Err     io.Writer    // standard error: errors and progress
+	Lang    string       // "fr" or "en"; "" for the system's (Language)
+	Version string       // what --version prints
+	Window  func(Window) // opens the window
+}
+
+// Window is how the window opens: on which file, and on which page.
+type Window struct {
+	File string // the congress file; "" for the last one opened
+	Desk bool   // on the welcome desk, rather than the dashboard
 }
 
 // Main runs the command line args (without the program's name) and returns
@@ -142,29 +148,39 @@ func (r *runner) usage(en, fr string) error {
 // run runs one command line.
 func (r *runner) run(args []string) error {
 	if len(args) == 0 {
-		r.window("")
+		r.window(Window{})
 		return nil
 	}
 	if c := lookup(args[0]); c != nil {
 		return r.runCommand(c, args[1:])
 	}
 	if len(args) == 1 && !strings.HasPrefix(args[0], "-") {
-		if _, err := os.Stat(args[0]); err != nil {
-			if filepath.Ext(args[0]) == "" && !strings.ContainsRune(args[0], filepath.Separator) && !strings.Contains(args[0], "/") {
-				// A word that names no file: a command mistyped.
-				return r.usage("unknown command "+strconv.Quote(args[0])+".", "commande inconnue "+strconv.Quote(args[0])+".")
-			}
-			return data.ErrFileNotFound.With(args[0])
+		if _, err := os.Stat(args[0]); err != nil &&
+			filepath.Ext(args[0]) == "" && !strings.ContainsRune(args[0], filepath.Separator) && !strings.Contains(args[0], "/") {
+			// A word that names no file: a command mistyped.
+			return r.usage("unknown command "+strconv.Quote(args[0])+".", "commande inconnue "+strconv.Quote(args[0])+".")
 		}
-		r.window(args[0])
-		return nil
+		return r.openWindow(Window{File: args[0]})
 	}
 	return r.usage("unknown command "+strconv.Quote(args[0])+".", "commande inconnue "+strconv.Quote(args[0])+".")
 }
 
-func (r *runner) window(file string) {
+// openWindow opens the window on w.File, which must be there (the window
+// itself says when it is damaged, read-only or not a congress), or on the
+// last file opened.
+func (r *runner) openWindow(w Window) error {
+	if w.File != "" {
+		if _, err := os.Stat(w.File); err != nil {
+			return data.ErrFileNotFound.With(w.File)
+		}
+	}
+	r.window(w)
+	return nil
+}
+
+func (r *runner) window(w Window) {
 	if r.cfg.Window != nil {
-		r.cfg.Window(file)
+		r.cfg.Window(w)
 	}
 }
 

@@ -34,6 +34,7 @@ type form struct {
 // takes.
 type options struct {
 	out, layout, category, code, sort, preset, day, sheet, onMatch, desk string
+	name, days                                                           string
 	participants, blank                                                  int
 	session                                                              int64
 	listLayouts, unprinted, reprint, semicolon, listPresets              bool
@@ -46,7 +47,7 @@ var commands []*command
 
 func init() {
 	commands = []*command{
-		demoCommand, statsCommand, restoreCommand,
+		deskCommand, newCommand, demoCommand, statsCommand, restoreCommand,
 		badgesCommand, exportCommand, signinCommand, certificatesCommand,
 		importCommand, checkinCommand, undoCommand, unlockCommand,
 		versionCommand, helpCommand,

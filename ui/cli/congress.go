@@ -3,7 +3,9 @@ package cli
 import (
 	"flag"
 	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 	"text/tabwriter"
 
 	"congres/data"
@@ -69,7 +71,11 @@ func stats(r *runner, _ *options, args []string) error {
 	}
 	tr := r.tr
 	w := tabwriter.NewWriter(r.out, 0, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(r.out, "%s — %s, %s\n\n", c.Name, c.Edition, c.City)
+	head := c.Name // a congress made by congres new has no edition nor city yet
+	if more := strings.Join(slices.DeleteFunc([]string{c.Edition, c.City}, func(s string) bool { return s == "" }), ", "); more != "" {
+		head += " — " + more
+	}
+	fmt.Fprintf(r.out, "%s\n\n", head)
 	fmt.Fprintf(w, "%s\t%d\t\n", tr("Registered", "Inscrit·es"), st.Registered)
 	fmt.Fprintf(w, "%s\t%d\t\n", tr("Pending", "En attente"), st.Pending)
 	fmt.Fprintf(w, "%s\t%d\t\n", tr("Confirmed", "Confirmé·es"), st.Confirmed)

@@ -1,0 +1,89 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"slices"
+	"strings"
+
+	"congres/data"
+)
+
+// newCommand creates an empty congress, as File → New… does in the window.
+var newCommand = &command{
+	name: "new",
+	forms: []form{{
+		call: [2]string{"new FILE --name NAME --days YYYY-MM-DD[,YYYY-MM-DD…]",
+			"new FICHIER --name NOM --days AAAA-MM-JJ[,AAAA-MM-JJ…]"},
+		what: [2]string{"create an empty congress with that name and those days\n(in order) and the default categories; never over a file",
+			"crée un congrès vide de ce nom et de ces jours (dans\nl'ordre), avec les catégories par défaut ; jamais par-dessus\nun fichier"},
+	}},
+	minArgs: 1,
+	needs:   [2]string{"new needs one FILE.", "new attend un FICHIER."},
+	flags: func(fs *flag.FlagSet, o *options) {
+		fs.StringVar(&o.name, "name", "", "")
+		fs.StringVar(&o.days, "days", "", "")
+	},
+	run: newCongress,
+}
+
+func newCongress(r *runner, o *options, args []string) error {
+	path := args[0]
+	name := strings.TrimSpace(o.name)
+	if name == "" {
+		return r.usage("new needs --name NAME: the congress's name.", "new attend --name NOM : le nom du congrès.")
+	}
+	if strings.TrimSpace(o.days) == "" {
+		return r.usage("new needs --days: the congress's days, YYYY-MM-DD, separated by commas.",
+			"new attend --days : les jours du congrès, AAAA-MM-JJ, séparés par des virgules.")
+	}
+	days, err := r.congressDays(o.days)
+	if err != nil {
+		return err
+	}
+	if err := data.CheckOutput(path); err != nil {
+		return err
+	}
+	s, err := data.Create(r.ctx, path, data.Congress{Name: name, Days: days})
+	if err != nil {
+		return err
+	}
+	if err := s.Close(); err != nil {
+		return err
+	}
+	list := make([]string, len(days))
+	for i, d := range days {
+		list[i] = string(d)
+	}
+	fmt.Fprintf(r.out, r.tr("Congress “%s” created in %s: %s (%s). Open it with: congres %s\n",
+		"Congrès « %s » créé dans %s : %s (%s). Ouvrez-le avec : congres %s\n"),
+		name, path, r.count(len(days), "day", "days", "jour", "jours"), strings.Join(list, ", "), path)
+	return nil
+}
+
+// congressDays reads --days: days written YYYY-MM-DD, separated by commas,
+// each after the one before.
+func (r *runner) congressDays(value string) ([]data.Day, error) {
+	var days []data.Day
+	for _, part := range strings.Split(value, ",") {
+		if strings.TrimSpace(part) == "" {
+			return nil, r.usage(fmt.Sprintf("--days: %q has an empty day between its commas.", value),
+				fmt.Sprintf("--days : « %s » a un jour vide entre ses virgules.", value))
+		}
+		d, err := data.ParseDay(part)
+		if err != nil {
+			return nil, err
+		}
+		if n := len(days); n > 0 {
+			switch prev := days[n-1]; {
+			case slices.Contains(days, d):
+				return nil, r.usage(fmt.Sprintf("--days: %s is given twice.", d), fmt.Sprintf("--days : %s est donné deux fois.", d))
+			case d < prev:
+				return nil, r.usage(fmt.Sprintf("--days: the days go in order, and %s comes before %s.", d, prev),
+					fmt.Sprintf("--days : les jours vont dans l'ordre, et %s vient avant %s.", d, prev))
+			}
+		}
+		days = append(days, d)
+	}
+	return days, nil
+}
