@@ -1,0 +1,332 @@
+package deskcheck
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestDeskRealWindow drives the desk in a real window as barcode scanners
+// and volunteers do, and counts in the congress file who was checked in.
+func TestDeskRealWindow(t *testing.T) {
+	switch {
+	case raceDetector:
+		t.Skip("the real-window check runs without -race (make desk-check, make test): it looks for lost keys, " +
+			"and the race detector would slow the program it drives")
+	case testing.Short():
+		t.Skip("the real-window check takes minutes: make desk-check")
+	}
+	needTools(t, "Xvfb", "xdotool", "setxkbmap")
+	bin := program(t)
+	if !hasDesk {
+		t.Log("congres has no desk command: the window opens on the dashboard, and the check clicks the desk in the sidebar")
+	}
+	t.Cleanup(func() { os.RemoveAll(buildDir) })
+
+	// 500 codes sent as a scanner sends them: a key every few
+	// milliseconds, Enter after each code, the next code right after.
+	for _, delay := range []time.Duration{4 * time.Millisecond, time.Millisecond} {
+		t.Run(fmt.Sprintf("BackToBack%dms", delay.Milliseconds()), func(t *testing.T) {
+			x := startX(t, 1366, 768)
+			people := roster(501, 1)
+			probe, people := people[0], people[1:]
+			file := filepath.Join(t.TempDir(), "desk.congres")
+			makeCongress(t, file, append([]person{probe}, people...))
+			d := openDesk(t, x, bin, file, "en_US.UTF-8")
+			d.ready(t, probe.code)
+			codes := make([]string, len(people))
+			for i, p := range people {
+				codes[i] = p.code
+			}
+			sent := x.typeText(t, strings.Join(codes, "\n")+"\n", delay)
+			a := waitArrivals(t, file, len(people)+1, 10*time.Second, 3*time.Minute)
+			t.Logf("%d codes typed in %v (%.1f ms a key); %d arrivals recorded %v after the first key",
+				len(codes), sent.Round(time.Millisecond), float64(sent.Microseconds())/1000/float64(7*len(codes)),
+				a.total, d.sinceMark().Round(time.Millisecond))
+			checkEachOnce(t, a, people, probe.code)
+			d.shotIfFailed(t)
+		})
+	}
+
+	// A scanner set to a US layout, on a laptop set to French AZERTY:
+	// the scanner presses the keys of the US characters, and the window
+	// receives what AZERTY has at those places (2 → é, A → Q, M → ?).
+	t.Run("USScannerOnAZERTY", func(t *testing.T) {
+		x := startX(t, 1366, 768)
+		if _, err := x.run(time.Minute, "setxkbmap", "fr"); err != nil {
+			t.Fatal(err)
+		}
+		people := roster(501, 2)
+		probe, people := people[0], people[1:]
+		file := filepath.Join(t.TempDir(), "desk.congres")
+		makeCongress(t, file, append([]person{probe}, people...))
+		d := openDesk(t, x, bin, file, "fr_FR.UTF-8")
+		d.ready(t, probe.code) // typed as the characters themselves: the desk is up
+		var typed []string
+		for _, p := range people {
+			typed = append(typed, usOnAZERTY(p.code))
+		}
+		t.Logf("a code and what the US scanner types on AZERTY: %s → %s", people[0].code, typed[0])
+		// First ten scans one at a time, so that a failure tells a
+		// layout not recognised from scans lost back to back.
+		const spaced = 10
+		for _, code := range typed[:spaced] {
+			x.typeText(t, code+"\n", 4*time.Millisecond)
+			time.Sleep(400 * time.Millisecond)
+		}
+		a := waitArrivals(t, file, spaced+1, 3*time.Second, 30*time.Second)
+		t.Logf("%d codes scanned one at a time: %d arrivals recorded", spaced, a.total-1)
+		if a.total-1 != spaced {
+			t.Errorf("%d of %d codes typed by a US scanner on AZERTY, 400 ms apart, checked in", a.total-1, spaced)
+		}
+		sent := x.typeText(t, strings.Join(typed[spaced:], "\n")+"\n", 4*time.Millisecond)
+		a = waitArrivals(t, file, len(people)+1, 10*time.Second, 3*time.Minute)
+		t.Logf("%d codes typed back to back in %v; %d arrivals recorded in all", len(typed)-spaced,
+			sent.Round(time.Millisecond), a.total)
+		checkEachOnce(t, a, people, probe.code)
+		d.shotIfFailed(t)
+	})
+
+	t.Run("Speed50k", func(t *testing.T) { speed(t, bin) })
+	t.Run("Screenshots", func(t *testing.T) { screenshots(t, bin) })
+}
+
+// speed scans 200 codes one at a time and types 50 name prefixes at
+// 50,000 participants, and reads the desk's own timing lines
+// (CONGRES_DESK_TIMING=1). The percentiles are logged: performance is
+// measured and quoted, never asserted; the number of lines is.
+func speed(t *testing.T, bin string) {
+	x := startX(t, 1366, 768)
+	people := roster(50_000, 3)
+	file := filepath.Join(t.TempDir(), "desk50k.congres")
+	makeCongress(t, file, people)
+	d := openDesk(t, x, bin, file, "en_US.UTF-8", "CONGRES_DESK_TIMING=1")
+	d.ready(t, people[0].code)
+	time.Sleep(time.Second)
+	before := timings(d.stderr.String())
+
+	const scans = 200
+	for i := range scans {
+		x.typeText(t, people[1+i*(len(people)-1)/scans].code+"\n", 4*time.Millisecond)
+		time.Sleep(300 * time.Millisecond)
+	}
+	a := waitArrivals(t, file, scans+1, 5*time.Second, time.Minute)
+	prefixes, keys := namePrefixes(people, 50), 0
+	for _, p := range prefixes {
+		keys += len(p)
+		x.typeText(t, p, 80*time.Millisecond)
+		time.Sleep(300 * time.Millisecond)
+		x.xdo(t, "key", "--delay", "60", "ctrl+a", "BackSpace")
+		time.Sleep(150 * time.Millisecond)
+	}
+	time.Sleep(time.Second)
+	after := timings(d.stderr.String())
+
+	t.Logf("%d scans: %d arrivals recorded (with the probe)", scans, a.total)
+	if a.total != scans+1 {
+		t.Errorf("%d of %d scans recorded, at 300 ms apart", a.total-1, scans)
+	}
+	d.shotIfFailed(t)
+	scan := after["scan-to-card"][len(before["scan-to-card"]):]
+	typing := after["keystroke-to-matches"][len(before["keystroke-to-matches"]):]
+	if len(after) == 0 {
+		t.Logf("no desk-timing lines on standard error: this congres does not time the desk (CONGRES_DESK_TIMING)")
+		return
+	}
+	t.Logf("scan to card, %d scans: %s", len(scan), percentiles(scan))
+	t.Logf("keystroke to matches, %d lines for %d keystrokes in %d prefixes: %s", len(typing), keys, len(prefixes),
+		percentiles(typing))
+	if len(scan) != scans {
+		t.Errorf("%d scan-to-card lines for %d scans", len(scan), scans)
+	}
+	// Each keystroke of a name asks for matches; the desk may drop a
+	// search overtaken by the next keystroke, and clearing the field may
+	// be timed too.
+	if len(typing) < len(prefixes) || len(typing) > keys+len(prefixes) {
+		t.Errorf("%d keystroke-to-matches lines for %d prefixes of %d keystrokes in all", len(typing), len(prefixes), keys)
+	}
+}
+
+// namePrefixes are the first letters of n people's last names, as a
+// volunteer types them (3 to 5 letters, lower case, unaccented).
+func namePrefixes(people []person, n int) []string {
+	var out []string
+	for i := 0; len(out) < n; i++ {
+		last := strings.ToLower(people[(i*7919)%len(people)].last)
+		k := 3 + i%3
+		if len(last) < k || strings.ContainsAny(last[:k], " ïèé") {
+			continue
+		}
+		out = append(out, last[:k])
+	}
+	return out
+}
+
+var timingLine = regexp.MustCompile(`(?m)^desk-timing (\S+) (\S+)\s*$`)
+
+// timings reads the desk's timing lines: "desk-timing scan-to-card 12.3ms".
+func timings(stderr string) map[string][]time.Duration {
+	out := map[string][]time.Duration{}
+	for _, m := range timingLine.FindAllStringSubmatch(stderr, -1) {
+		if d, err := time.ParseDuration(m[2]); err == nil {
+			out[m[1]] = append(out[m[1]], d)
+		}
+	}
+	return out
+}
+
+// percentiles is "p50 12.3 ms, p95 40.1 ms, max 51.0 ms".
+func percentiles(ds []time.Duration) string {
+	if len(ds) == 0 {
+		return "none"
+	}
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	at := func(p float64) float64 {
+		return float64(s[min(len(s)-1, int(p*float64(len(s))))].Microseconds()) / 1000
+	}
+	return fmt.Sprintf("p50 %.1f ms, p95 %.1f ms, max %.1f ms", at(0.50), at(0.95), at(1))
+}
+
+// screenshots shows the desk, maximised, at a laptop's 1366×768 and a
+// netbook's 1024×600, in English and French, with a card and with the
+// matches of a name; the PNG files go where CONGRES_DESKCHECK_SCREENSHOTS
+// says.
+func screenshots(t *testing.T, bin string) {
+	dir := os.Getenv("CONGRES_DESKCHECK_SCREENSHOTS")
+	if dir == "" {
+		t.Skip("CONGRES_DESKCHECK_SCREENSHOTS names no folder for the screenshots")
+	}
+	people := roster(501, 4)
+	for _, size := range [][2]int{{1366, 768}, {1024, 600}} {
+		for _, lang := range []string{"en_US.UTF-8", "fr_FR.UTF-8"} {
+			name := fmt.Sprintf("%dx%d-%s", size[0], size[1], lang[:2])
+			t.Run(name, func(t *testing.T) {
+				x := startX(t, size[0], size[1])
+				file := filepath.Join(t.TempDir(), "desk.congres")
+				makeCongress(t, file, people)
+				d := openDesk(t, x, bin, file, lang)
+				x.xdo(t, "windowsize", d.win.id, strconv.Itoa(size[0]), strconv.Itoa(size[1]))
+				x.xdo(t, "windowmove", d.win.id, "0", "0")
+				time.Sleep(time.Second)
+				d.ready(t, people[0].code)
+				w := x.geometry(t, d.win.id)
+				t.Logf("window %d×%d at %d,%d on a screen of %d×%d", w.width, w.height, w.x, w.y, size[0], size[1])
+				time.Sleep(500 * time.Millisecond)
+				d.shot(t, filepath.Join(dir, "deskcheck-"+name+"-card.png"))
+				x.typeText(t, "mar", 60*time.Millisecond)
+				time.Sleep(time.Second)
+				d.shot(t, filepath.Join(dir, "deskcheck-"+name+"-matches.png"))
+			})
+		}
+	}
+}
+
+// desk is the congres program open on the desk page of a file.
+type desk struct {
+	x      *xserver
+	cmd    *exec.Cmd
+	stderr *lockedBuffer
+	win    window
+	file   string
+	mark   time.Time // when the scans began
+}
+
+// openDesk starts congres on file, on the desk page: with `congres desk
+// FILE` where the program has it, else by clicking the desk in the sidebar.
+func openDesk(t *testing.T, x *xserver, bin, file, lang string, env ...string) *desk {
+	t.Helper()
+	args := []string{file}
+	if hasDesk {
+		args = []string{"desk", file}
+	}
+	d := &desk{x: x, stderr: &lockedBuffer{}, file: file}
+	d.cmd = exec.Command(bin, args...)
+	d.cmd.Env = x.env(lang, env...)
+	d.cmd.Stdout, d.cmd.Stderr = d.stderr, d.stderr
+	if err := d.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		d.cmd.Process.Signal(syscall.SIGTERM)
+		done := make(chan struct{})
+		go func() { d.cmd.Wait(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(5 * time.Second):
+			d.cmd.Process.Kill()
+			<-done
+		}
+		if t.Failed() {
+			t.Logf("congres's output (last 2,000 bytes):\n%s", tail(d.stderr.String(), 2000))
+		}
+	})
+	d.win = x.waitWindow(t, d.cmd.Process.Pid, time.Minute)
+	// No window manager: the keyboard goes to the window given the focus
+	// (and to the one under the pointer).
+	x.xdo(t, "mousemove", "--window", d.win.id, strconv.Itoa(d.win.width*2/3), strconv.Itoa(d.win.height/2))
+	x.xdo(t, "windowfocus", d.win.id)
+	time.Sleep(time.Second)
+	if !hasDesk {
+		// The sidebar's fifth row, Welcome desk: 39 px a row below the
+		// 30 px of the menu bar.
+		x.xdo(t, "mousemove", "--window", d.win.id, "80", strconv.Itoa(30+4*39+20), "click", "1")
+		time.Sleep(time.Second)
+		x.xdo(t, "mousemove", "--window", d.win.id, strconv.Itoa(d.win.width*2/3), strconv.Itoa(d.win.height/2))
+	}
+	return d
+}
+
+// ready scans the probe's code, slowly, until the desk has checked them in:
+// the window is up, on the desk, and recording.
+func (d *desk) ready(t *testing.T, probe string) {
+	t.Helper()
+	for try := 1; ; try++ {
+		d.x.typeText(t, probe, 30*time.Millisecond)
+		time.Sleep(300 * time.Millisecond)
+		d.x.typeText(t, "\n", 0)
+		if a := waitArrivals(t, d.file, 1, 10*time.Second, 10*time.Second); a.total >= 1 {
+			d.mark = time.Now()
+			return
+		}
+		if try == 3 {
+			d.shot(t, filepath.Join(os.TempDir(), "deskcheck-"+strings.ReplaceAll(t.Name(), "/", "-")+"-not-ready.png"))
+			t.Fatalf("the desk did not check in %s, typed three times slowly: not on the desk page, or not recording", probe)
+		}
+	}
+}
+
+func (d *desk) sinceMark() time.Duration { return time.Since(d.mark) }
+
+// shot saves a screenshot, or says why it could not.
+func (d *desk) shot(t *testing.T, path string) {
+	t.Helper()
+	if err := d.x.screenshot(path); err != nil {
+		t.Logf("screenshot %s: %v", path, err)
+		return
+	}
+	t.Logf("screenshot: %s", path)
+}
+
+// shotIfFailed keeps what the window showed when the check failed.
+func (d *desk) shotIfFailed(t *testing.T) {
+	t.Helper()
+	if t.Failed() {
+		d.shot(t, filepath.Join(os.TempDir(), "deskcheck-"+strings.ReplaceAll(t.Name(), "/", "-")+"-failed.png"))
+	}
+}
+
+func tail(s string, n int) string {
+	if len(s) > n {
+		return "…" + s[len(s)-n:]
+	}
+	return s
+}
