@@ -4,7 +4,9 @@
 #   make build   build ./congres
 #   make run     build, create demo.congres if absent, and open it
 #   make test    go vet, staticcheck (pinned in go.mod), race-enabled tests, the fault-injection
-#                suite (without -race), and the Windows cross-build (check-windows)
+#                suite (without -race), the desk in a real window (desk-check), and the Windows
+#                cross-build (check-windows)
+#   make desk-check  the welcome desk in a real window (Xvfb), scanned at scanner speed (xdotool)
 #   make dist    the Linux package and the Windows executable, into dist/
 #   make check-windows  cross-compile for Windows, to prove it still builds
 #   make bench   benchmarks of data/, export/ and ui/
@@ -27,6 +29,15 @@ TEST_PACKAGES := poppler-utils zbar-tools
 test bench screenshots: DEB_PACKAGES += $(TEST_PACKAGES)
 test: export CONGRES_REQUIRE_TOOLS := 1
 
+# The desk check (ui/deskcheck) runs congres in a virtual X server (Xvfb),
+# types codes as a barcode scanner does (xdotool), and sets a French
+# keyboard (setxkbmap, with the layouts of xkb-data). It skips under -race:
+# it runs on its own, after the race-enabled tests.
+DESK_CHECK_PACKAGES := xvfb xdotool x11-xkb-utils xkb-data
+test desk-check: DEB_PACKAGES += $(DESK_CHECK_PACKAGES)
+desk-check: export CONGRES_REQUIRE_TOOLS := 1
+DESK_CHECK := go test -count=1 -timeout 15m -v -run '^TestDeskRealWindow$$' ./ui/deskcheck/
+
 # Windows executables are cross-compiled with MinGW-w64 (cgo: Fyne's GLFW).
 # fyne's release build compiles C with -fstack-protector-strong, whose
 # functions MinGW keeps in libssp: linked statically, congres.exe needs no
@@ -38,7 +49,7 @@ test dist check-windows: DEB_PACKAGES += $(WINDOWS_PACKAGES)
 # The race detector and Fyne's GLFW binding both need cgo.
 export CGO_ENABLED := 1
 
-.PHONY: all deps build run test check-windows dist dist-linux dist-windows dist-macos bench screenshots fmt clean
+.PHONY: all deps build run test desk-check check-windows dist dist-linux dist-windows dist-macos bench screenshots fmt clean
 
 all: build
 
@@ -87,6 +98,10 @@ test: deps check-windows
 	go tool staticcheck ./...
 	go test -race -count=1 -timeout 20m ./...
 	set -o pipefail; go test -count=1 -timeout 10m -run '^TestFault' -v ./data/ | grep -E '^(---|ok|FAIL|panic)|fault_test.go:[0-9]+: [a-z]+:'
+	$(DESK_CHECK)
+
+desk-check: deps
+	$(DESK_CHECK)
 
 bench: deps
 	go test -run '^$$' -bench . -benchmem -count 6 ./data/ ./export/ ./ui/
