@@ -15,8 +15,8 @@ var newCommand = &command{
 	forms: []form{{
 		call: [2]string{"new FILE --name NAME --days YYYY-MM-DD[,YYYY-MM-DD…]",
 			"new FICHIER --name NOM --days AAAA-MM-JJ[,AAAA-MM-JJ…]"},
-		what: [2]string{"create an empty congress with that name and those days\n(in order) and the default categories; never over a file",
-			"crée un congrès vide de ce nom et de ces jours (dans\nl'ordre), avec les catégories par défaut ; jamais par-dessus\nun fichier"},
+		what: [2]string{"create an empty congress with that name and those days\n(in order) and the default categories; never over an existing file",
+			"crée un congrès vide de ce nom et de ces jours (dans\nl'ordre), avec les catégories par défaut ; jamais par-dessus\nun fichier existant"},
 	}},
 	minArgs: 1,
 	needs:   [2]string{"new needs one FILE.", "new attend un FICHIER."},

@@ -7,8 +7,8 @@ var deskCommand = &command{
 	name: "desk",
 	forms: []form{{
 		call: [2]string{"desk FILE", "desk FICHIER"},
-		what: [2]string{"open the window on FILE's welcome desk, as a desk laptop\nstarts (otherwise as congres FILE)",
-			"ouvre la fenêtre sur l'accueil de FICHIER, comme démarre\nun ordinateur d'accueil (pour le reste comme congres FICHIER)"},
+		what: [2]string{"open the window straight on the welcome desk of FILE\n(to start a desk laptop)",
+			"ouvre la fenêtre directement sur l'accueil de FICHIER\n(pour démarrer un ordinateur d'accueil)"},
 	}},
 	minArgs: 1,
 	needs:   [2]string{"desk needs one FILE.", "desk attend un FICHIER."},
