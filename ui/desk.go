@@ -35,6 +35,7 @@ type deskStore interface {
 	DeskCounts(ctx context.Context, day data.Day) ([]data.DeskCount, error)
 	CreateParticipant(ctx context.Context, p *data.Participant) error
 	DuplicatesBeforeSave(ctx context.Context, p data.Participant) ([]data.Duplicate, error)
+	deskPaymentStore
 }
 
 // deskScreen is the welcome desk (l'accueil): a search field that always
@@ -63,6 +64,7 @@ type deskScreen struct {
 	door    *widget.Select // arrivals, or a session's door
 	counts  *deskCounters
 	buttons deskButtons
+	payment *deskPayment // Mark paid, Undo payment (desk_payment.go)
 
 	days     []data.Day     // the congress days; UI thread only
 	sessions []data.Session // the congress's sessions
@@ -128,8 +130,10 @@ func (s *deskScreen) build() fyne.CanvasObject {
 	s.catchKeys()
 	s.dayNote = newDayNote()
 	top := container.NewVBox(bar, s.dayNote, s.status)
+	s.payment = newDeskPayment(s)
 	actions := container.NewVBox(s.buttons.confirm,
-		container.NewGridWithColumns(2, s.buttons.checkIn, s.buttons.print, s.buttons.undo, s.buttons.edit))
+		container.NewGridWithColumns(2, s.buttons.checkIn, s.buttons.print, s.buttons.undo, s.buttons.edit,
+			s.payment.pay, s.payment.undo))
 	right := container.NewBorder(nil, actions, nil, nil, container.NewVScroll(s.card.box))
 	split := container.NewHSplit(container.NewBorder(nil, s.buttons.walkIn, nil, nil, s.list), right)
 	split.Offset = 0.3
@@ -464,6 +468,7 @@ func (s *deskScreen) showCard(c *data.DeskCard, pending bool) {
 	setEnabled(b.print, person)
 	setEnabled(b.undo, person && c.LastEntry != nil)
 	setEnabled(b.edit, person)
+	s.payment.show(c)
 	s.root.Refresh() // the card's height and the buttons shown changed
 }
 

@@ -109,10 +109,7 @@ func (v *deskCardView) show(c *data.DeskCard, atDoor bool) {
 	}
 	v.warnings.Refresh()
 
-	fee := lang.L("Nothing")
-	if c.FeeDueCents > 0 {
-		fee = data.FormatEuros(c.FeeDueCents, uiLanguage())
-	}
+	fee, feeImportance := feeLine(c) // desk_payment.go: due, or paid at the desk
 	var programme []string
 	for _, se := range c.Sessions {
 		programme = append(programme, fmt.Sprintf("%s–%s %s", se.Start, se.End, se.Title))
@@ -139,10 +136,7 @@ func (v *deskCardView) show(c *data.DeskCard, atDoor bool) {
 	for i, t := range vals {
 		v.values[i].SetText(t)
 	}
-	v.values[cardFee].Importance = widget.MediumImportance
-	if c.FeeDueCents > 0 {
-		v.values[cardFee].Importance = widget.DangerImportance
-	}
+	v.values[cardFee].Importance = feeImportance
 	v.values[cardFee].Refresh()
 }
 
@@ -257,6 +251,8 @@ func (e *deskEntry) TypedShortcut(sc fyne.Shortcut) {
 			{shortcutDeskUndo, e.s.onUndoTapped},
 			{shortcutDeskEdit, e.s.onEditTapped},
 			{shortcutDeskWalkIn, e.s.onWalkInTapped},
+			{shortcutDeskPay, e.s.payment.onPayTapped},      // desk_payment.go
+			{shortcutDeskUndoPay, e.s.payment.onUndoTapped}, // desk_payment.go
 		} {
 			if cs.KeyName == d.sc.KeyName && cs.Modifier == d.sc.Modifier {
 				d.fn()

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -18,12 +19,17 @@ import (
 type walkInForm struct {
 	s    *deskScreen
 	cats []data.Category
+	fees map[int64]int64 // each category's usual fee (data.CategoryFees)
 	d    dialog.Dialog
 
 	firstName, lastName, organisation, email *widgets.Entry
 	category                                 *widget.Select
 	message                                  *widget.Label
-	submit                                   *widget.Button
+	// The fee, and whether (and how) it is paid now, at the desk.
+	fee     *widgets.Entry
+	paidNow *widget.Check
+	method  *widget.Select
+	submit  *widget.Button
 	// dups warns of people already registered with the same email, or
 	// name and organisation, before the walk-in is: a volunteer opens
 	// their card and checks them in instead, or saves anyway.
@@ -34,12 +40,16 @@ type walkInForm struct {
 func (s *deskScreen) onWalkInTapped() {
 	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
 		cats, err := s.store.Categories(ctx)
+		var fees map[int64]int64
+		if err == nil {
+			fees, err = s.store.CategoryFees(ctx)
+		}
 		return func() {
 			if err != nil {
 				showError(s.env.win, err)
 				return
 			}
-			s.walkIn = &walkInForm{s: s, cats: cats}
+			s.walkIn = &walkInForm{s: s, cats: cats, fees: fees}
 			s.walkIn.show()
 		}
 	})
@@ -52,7 +62,12 @@ func (f *walkInForm) show() {
 	for _, c := range f.cats {
 		names = append(names, c.Name)
 	}
-	f.category = widget.NewSelect(names, nil)
+	f.fee = widgets.NewEntry()
+	f.fee.SetPlaceHolder(lang.L("e.g. 180 or 180,50"))
+	f.paidNow = widget.NewCheck(lang.L("Paid now"), nil)
+	f.method = widget.NewSelect(paymentMethodNames(), nil)
+	f.method.SetSelectedIndex(slices.Index(data.PaymentMethods, f.s.payment.method))
+	f.category = widget.NewSelect(names, f.onCategoryChanged)
 	if len(names) > 0 {
 		f.category.SetSelectedIndex(0)
 	}
@@ -67,6 +82,8 @@ func (f *walkInForm) show() {
 		widget.NewFormItem(lang.L("Last name"), f.lastName),
 		widget.NewFormItem(lang.L("Organisation"), f.organisation),
 		widget.NewFormItem(lang.L("Category"), f.category),
+		widget.NewFormItem(lang.L("Fee (euros)"), f.fee),
+		widget.NewFormItem("", container.NewHBox(f.paidNow, f.method)),
 		widget.NewFormItem(lang.L("Email"), f.email),
 	)
 	f.submit = widget.NewButton(lang.L("Check in and print badge"), f.onSubmit)
@@ -95,6 +112,23 @@ func (f *walkInForm) participant() data.Participant {
 	return p
 }
 
+// onCategoryChanged offers the category's usual fee.
+func (f *walkInForm) onCategoryChanged(string) {
+	if i := f.category.SelectedIndex(); i >= 0 && f.fee != nil {
+		f.fee.SetText(feeCentsText(f.fees[f.cats[i].ID]))
+	}
+}
+
+// payment is what the walk-in pays now, if anything: their fee, in full,
+// by the method chosen.
+func (f *walkInForm) payment() (data.PaymentRequest, bool) {
+	i := f.method.SelectedIndex()
+	if !f.paidNow.Checked || i < 0 {
+		return data.PaymentRequest{}, false
+	}
+	return data.PaymentRequest{Method: data.PaymentMethods[i], Desk: deskName(f.s.prefs)}, true
+}
+
 // onSubmit registers the walk-in, checks them in and prints their badge;
 // a field at fault keeps the form open with the reason, and someone
 // already registered with their email, or name and organisation, whom the
@@ -103,6 +137,19 @@ func (f *walkInForm) onSubmit() {
 	p := f.participant()
 	if err := p.Validate(); err != nil {
 		f.showError(err)
+		return
+	}
+	var ok bool
+	if p.FeeCents, ok = parseFeeCents(f.fee.Text); !ok || p.FeeCents < 0 {
+		f.message.SetText(lang.L("“{{.Text}}” is not an amount in euros: write for instance 180 or 180,50.",
+			map[string]any{"Text": f.fee.Text}))
+		f.message.Show()
+		return
+	}
+	pay, paying := f.payment()
+	if paying && p.FeeCents == 0 {
+		f.message.SetText(lang.L("“Paid now” needs a fee to pay."))
+		f.message.Show()
 		return
 	}
 	s := f.s
@@ -116,6 +163,10 @@ func (f *walkInForm) onSubmit() {
 		}
 		if err == nil {
 			err = s.store.CreateParticipant(ctx, &p)
+		}
+		if err == nil && paying && !req.Rehearsal { // a rehearsal takes no money
+			pay.ParticipantID, pay.AmountCents = p.ID, p.FeeCents
+			_, err = s.store.RecordPayment(ctx, pay)
 		}
 		if err == nil {
 			req.ParticipantID = p.ID

@@ -36,6 +36,7 @@ func (a *attendanceExport) build() fyne.CanvasObject {
 		lang.L("One sheet per session: enrolled and walk-in participants, attended or not, and an empty Signature column"),
 		lang.L("Stands: zone, exhibitor, contact, staff and needs"),
 		lang.L("Catering: for each day, the people expected and checked in, by dietary requirement"),
+		lang.L("Payments (when fees were paid at the desk): person, amount, method, desk and time, undone ones marked, with the totals by method"),
 	} {
 		l := widget.NewLabel("• " + it)
 		l.Wrapping = fyne.TextWrapWord
