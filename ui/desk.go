@@ -2,8 +2,6 @@ package ui
 
 import (
 	"context"
-	"strings"
-	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -24,7 +22,7 @@ const deskCountsEvery = 5 * time.Second
 
 // deskStore is what the welcome desk reads and writes.
 type deskStore interface {
-	ParticipantByCode(ctx context.Context, code string) (data.Participant, error)
+	ParticipantIDByScan(ctx context.Context, text string) (int64, error)
 	ListParticipants(ctx context.Context, q data.ParticipantQuery) ([]data.ParticipantRow, error)
 	Congress(ctx context.Context) (data.Congress, error)
 	Categories(ctx context.Context) ([]data.Category, error)
@@ -77,7 +75,8 @@ type deskScreen struct {
 	pending  bool           // the card's warnings await a confirmation
 	dayNote  *widget.Label  // says when the day checked in for is not today
 	root     *fyne.Container
-	latest   atomic.Uint64 // numbers the lookups; older results are dropped
+	scans    deskScans  // what was scanned, in turn to be checked in
+	search   deskSearch // the name search of what is typed
 }
 
 // deskButtons are the card's actions.
@@ -187,12 +186,6 @@ func (s *deskScreen) onLockTapped() {
 	s.focus()
 }
 
-// onScanned checks in a badge scanned while the PIN dialog was open.
-func (s *deskScreen) onScanned(code string) {
-	s.clearSearch()
-	s.onSubmitted(code)
-}
-
 // showLocked says on the lock button what it does.
 func (s *deskScreen) showLocked(locked bool) {
 	if locked {
@@ -205,64 +198,10 @@ func (s *deskScreen) showLocked(locked bool) {
 	s.buttons.lock.Refresh()
 }
 
-// catchKeys sends what is typed while nothing has the keyboard (after a
-// dialog closed, or a click elsewhere) to the search field: a scan is never
-// lost.
-func (s *deskScreen) catchKeys() {
-	c := s.env.win.Canvas()
-	c.SetOnTypedRune(func(r rune) {
-		if (s.active != nil && !s.active()) || c.Overlays().Top() != nil {
-			return
-		}
-		c.Focus(s.entry)
-		s.entry.TypedRune(r)
-	})
-}
-
-// focus gives the search field the keyboard, unless a dialog is open.
-func (s *deskScreen) focus() {
-	if s.entry == nil || s.env.win.Canvas().Overlays().Top() != nil {
-		return
-	}
-	s.env.win.Canvas().Focus(s.entry)
-}
-
 // setStatus says something under the search field.
 func (s *deskScreen) setStatus(text string, importance widget.Importance) {
 	s.status.Importance = importance
 	s.status.SetText(text)
-}
-
-// onSearchChanged shows who matches what is being typed.
-func (s *deskScreen) onSearchChanged(text string) {
-	text = strings.TrimSpace(text)
-	s.selected = -1
-	if text == "" {
-		s.latest.Add(1)
-		s.showMatches("", nil)
-		return
-	}
-	n := s.latest.Add(1)
-	latestAsync(s.env, &s.latest, n, func(ctx context.Context) ([]data.ParticipantRow, error) {
-		return s.store.ListParticipants(ctx, data.ParticipantQuery{Search: text, Limit: deskMatches})
-	}, func(rows []data.ParticipantRow) { s.showMatches(text, rows) })
-}
-
-func (s *deskScreen) showMatches(text string, rows []data.ParticipantRow) {
-	s.matches = rows
-	s.list.UnselectAll()
-	s.list.Refresh()
-	switch {
-	case text == "":
-		s.setStatus("", widget.MediumImportance)
-	case len(rows) == 0:
-		s.setStatus(lang.L("Nobody matches “{{.Text}}”.", map[string]any{"Text": text}), widget.MediumImportance)
-	case len(rows) == 1:
-		s.setStatus(lang.L("Enter checks this person in."), widget.MediumImportance)
-	default:
-		s.setStatus(lang.N("{{.Count}} people match: choose one with ↑ ↓, then Enter.", len(rows),
-			map[string]any{"Count": len(rows)}), widget.MediumImportance)
-	}
 }
 
 func (s *deskScreen) updateMatch(id widget.ListItemID, o fyne.CanvasObject) {
@@ -293,67 +232,6 @@ func (s *deskScreen) moveSelection(by int) {
 	s.list.ScrollTo(i)
 }
 
-// onSubmitted checks in the person scanned, typed or chosen.
-func (s *deskScreen) onSubmitted(text string) {
-	text = strings.TrimSpace(text)
-	if s.selected >= 0 && s.selected < len(s.matches) {
-		s.admitAsync(s.matches[s.selected].ID, nil)
-		return
-	}
-	if text == "" {
-		if s.shown != nil && !s.pending && !s.admittedOnCard() {
-			s.admitAsync(s.shown.Participant.ID, nil)
-		}
-		return
-	}
-	n := s.latest.Add(1)
-	latestAsync(s.env, &s.latest, n, func(ctx context.Context) (deskFound, error) {
-		return s.resolve(ctx, text)
-	}, func(f deskFound) {
-		switch {
-		case f.id != 0:
-			s.admitAsync(f.id, nil)
-		case f.unknownCode:
-			s.showCard(nil, false)
-			s.clearSearch() // empties the matches too
-			s.setStatus(data.Message(data.ErrUnknownCode.With(text), uiLanguage()), widget.DangerImportance)
-		default:
-			s.showMatches(text, f.rows)
-		}
-	})
-}
-
-// deskFound is what Enter found: one person, or the people to choose from.
-type deskFound struct {
-	id          int64
-	rows        []data.ParticipantRow
-	unknownCode bool // text looks like a code that nobody has, and matches nobody
-}
-
-// resolve finds who text is: the person with that code, else the one
-// person it matches.
-func (s *deskScreen) resolve(ctx context.Context, text string) (deskFound, error) {
-	code := data.NormaliseCode(text)
-	isCode := data.ValidCode(code)
-	if isCode {
-		p, err := s.store.ParticipantByCode(ctx, code)
-		if err == nil {
-			return deskFound{id: p.ID}, nil
-		}
-		if data.KindOf(err) != data.KindNotFound {
-			return deskFound{}, err
-		}
-	}
-	rows, err := s.store.ListParticipants(ctx, data.ParticipantQuery{Search: text, Limit: deskMatches})
-	if err != nil {
-		return deskFound{}, err
-	}
-	if len(rows) == 1 {
-		return deskFound{id: rows[0].ID}, nil
-	}
-	return deskFound{rows: rows, unknownCode: isCode && len(rows) == 0 && !strings.Contains(text, " ")}, nil
-}
-
 // cardAsync shows a person's card, with what would need confirming.
 func (s *deskScreen) cardAsync(id int64) {
 	day, session := s.today(), s.session
@@ -366,49 +244,6 @@ func (s *deskScreen) cardAsync(id int64) {
 			}
 			s.showCard(&c, len(c.Warnings) > 0)
 			s.card.setResult("", widget.MediumImportance)
-		}
-	})
-}
-
-// admitAsync checks a person in (or lets them through the door), with the
-// warnings accepted; when others need confirming, the card shows them and
-// nothing is written.
-func (s *deskScreen) admitAsync(id int64, accept []data.DeskWarningKind) {
-	req := data.AdmitRequest{ParticipantID: id, Day: s.today(), SessionID: s.session,
-		Desk: deskName(s.prefs), Accept: accept}
-	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
-		// The file's write lock may be taken by an import writing its rows,
-		// or another desk: say so while the check-in waits its turn. The
-		// notice may fire just as Admit returns and reach the screen after
-		// the result: done keeps it from covering the result.
-		var done atomic.Bool
-		wait := s.afterFunc(deskWaitNotice, func() {
-			s.env.tasks.onUI(func() {
-				if !done.Load() {
-					s.card.setResult(lang.L("Waiting for the file (an import or another desk is writing)…"), widget.WarningImportance)
-				}
-			})
-		})
-		r, err := s.store.Admit(ctx, req)
-		done.Store(true)
-		wait.Stop()
-		var card data.DeskCard
-		var cardErr error
-		if unwritable(err) {
-			// A file only read (damaged, read-only) still shows who this is.
-			card, cardErr = s.store.DeskCard(ctx, id, req.Day, req.SessionID)
-		}
-		return func() {
-			switch {
-			case unwritable(err) && cardErr == nil:
-				s.showCard(&card, false)
-				s.card.setResult(data.Message(err, uiLanguage()), widget.DangerImportance)
-				s.clearSearch()
-			case err != nil:
-				showError(s.env.win, err)
-			default:
-				s.onAdmitted(r)
-			}
 		}
 	})
 }
@@ -442,17 +277,9 @@ func (s *deskScreen) onAdmitted(r data.AdmitResult) {
 			"Time": r.Checkin.At.Local().Format("15:04")}), widget.SuccessImportance)
 	}
 	s.root.Refresh()
-	s.clearSearch()
 	if r.New {
-		s.countAsync()
+		s.countAfterScans()
 	}
-}
-
-// clearSearch empties the field for the next scan.
-func (s *deskScreen) clearSearch() {
-	s.entry.SetText("")
-	s.selected = -1
-	s.focus()
 }
 
 // showCard puts a person on the card (nil: nobody) and sets which actions

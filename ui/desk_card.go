@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -16,7 +15,6 @@ import (
 
 	"congres/data"
 	"congres/export"
-	"congres/ui/widgets"
 )
 
 // deskCardView shows the person at the desk: the category's colour, the
@@ -200,65 +198,4 @@ func (c *deskCounters) show(counts []data.DeskCount) {
 	c.total.SetText(lang.L("Checked in: {{.Arrived}} of {{.Expected}} expected", map[string]any{
 		"Arrived": arrived, "Expected": expected}))
 	c.box.Refresh() // the total's width changed
-}
-
-// deskEntry is the desk's search field: ↑ and ↓ choose among the matches,
-// and the desk's shortcuts work while it has the focus (it always has).
-type deskEntry struct {
-	widgets.Entry
-	s *deskScreen
-}
-
-func newDeskEntry(s *deskScreen) *deskEntry {
-	e := &deskEntry{s: s}
-	e.ExtendBaseWidget(e)
-	e.TextStyle.Bold = true
-	return e
-}
-
-func (e *deskEntry) TypedKey(ev *fyne.KeyEvent) {
-	switch ev.Name {
-	case fyne.KeyDown:
-		e.s.moveSelection(1)
-	case fyne.KeyUp:
-		e.s.moveSelection(-1)
-	default:
-		e.Entry.TypedKey(ev)
-	}
-}
-
-// The desk's shortcuts, shown on its buttons.
-var (
-	shortcutDeskConfirm = &desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierShortcutDefault}
-	shortcutDeskPrint   = &desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault}
-	shortcutDeskUndo    = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault}
-	shortcutDeskEdit    = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
-	shortcutDeskWalkIn  = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
-)
-
-func (e *deskEntry) TypedShortcut(sc fyne.Shortcut) {
-	if _, ok := sc.(*fyne.ShortcutUndo); ok { // Ctrl+Z, as the system names it
-		e.s.onUndoTapped()
-		return
-	}
-	if cs, ok := sc.(*desktop.CustomShortcut); ok {
-		for _, d := range []struct {
-			sc *desktop.CustomShortcut
-			fn func()
-		}{
-			{shortcutDeskConfirm, e.s.onConfirmTapped},
-			{shortcutDeskPrint, e.s.onPrintBadgeTapped},
-			{shortcutDeskUndo, e.s.onUndoTapped},
-			{shortcutDeskEdit, e.s.onEditTapped},
-			{shortcutDeskWalkIn, e.s.onWalkInTapped},
-			{shortcutDeskPay, e.s.payment.onPayTapped},      // desk_payment.go
-			{shortcutDeskUndoPay, e.s.payment.onUndoTapped}, // desk_payment.go
-		} {
-			if cs.KeyName == d.sc.KeyName && cs.Modifier == d.sc.Modifier {
-				d.fn()
-				return
-			}
-		}
-	}
-	e.Entry.TypedShortcut(sc)
 }

@@ -55,6 +55,7 @@ func newDeskFixture(t *testing.T) *deskFixture {
 // scan types text into the search field as a scanner does, then Enter.
 func (f *deskFixture) scan(t *testing.T, text string) {
 	t.Helper()
+	f.s.scans.lastAt = time.Time{} // a scan of its own, not a scanner's repeat (desk_scan.go)
 	test.Type(f.s.entry, text)
 	waitIdle(t, f.e.tasks)
 	f.s.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})

@@ -1,0 +1,318 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/test"
+
+	"congres/data"
+)
+
+// watchedDeskStore is the desk's store, slowed and watched: each check-in
+// takes admitDelay more, and the name searches are counted.
+type watchedDeskStore struct {
+	*data.Store
+	admitDelay time.Duration
+	admits     atomic.Int32
+	searches   atomic.Int32 // ListParticipants calls
+	searching  atomic.Int32 // running now
+	mostAtOnce atomic.Int32 // the most that ran at once
+}
+
+func (w *watchedDeskStore) Admit(ctx context.Context, req data.AdmitRequest) (data.AdmitResult, error) {
+	w.admits.Add(1)
+	time.Sleep(w.admitDelay)
+	return w.Store.Admit(ctx, req)
+}
+
+func (w *watchedDeskStore) ListParticipants(ctx context.Context, q data.ParticipantQuery) ([]data.ParticipantRow, error) {
+	w.searches.Add(1)
+	n := w.searching.Add(1)
+	defer w.searching.Add(-1)
+	for {
+		most := w.mostAtOnce.Load()
+		if n <= most || w.mostAtOnce.CompareAndSwap(most, n) {
+			break
+		}
+	}
+	time.Sleep(2 * time.Millisecond) // long enough for keys to come meanwhile
+	return w.Store.ListParticipants(ctx, q)
+}
+
+// newScanFixture is the desk on a demo congress of the given size, on its
+// first morning, through a watched store; the desk's clock is *clock.
+func newScanFixture(t *testing.T, people int) (*deskFixture, *watchedDeskStore, *time.Time) {
+	t.Helper()
+	f := &deskFixture{}
+	f.a = test.NewTempApp(t)
+	f.prefs = f.a.Preferences()
+	f.prefs.SetString(prefDeskName, "Desk 2")
+	f.st = mustOpen(t, demoFile(t, people))
+	f.st.SetClock(func() time.Time { return deskMorning })
+	f.e = newTestEnv(t)
+	w := &watchedDeskStore{Store: f.st}
+	f.s = newDeskScreen(f.e, w, f.prefs, nil)
+	clock := deskMorning
+	f.s.now = func() time.Time { return clock }
+	f.e.win.SetContent(f.s.build())
+	f.e.win.Resize(fyne.NewSize(1100, 700))
+	f.s.loadAsync()
+	waitIdle(t, f.e.tasks)
+	return f, w, &clock
+}
+
+// people returns n people the desk can check in without a warning.
+func (f *deskFixture) people(t *testing.T, n int) []data.Participant {
+	t.Helper()
+	ctx := context.Background()
+	ids, err := f.st.ParticipantIDs(ctx, data.ParticipantQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var list []data.Participant
+	for _, id := range ids {
+		c, err := f.st.DeskCard(ctx, id, deskDay, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.Arrival == nil && c.LastEntry == nil && len(c.Warnings) == 0 {
+			if list = append(list, c.Participant); len(list) == n {
+				return list
+			}
+		}
+	}
+	t.Fatalf("the demo has %d people to check in without a warning, not %d", len(list), n)
+	return nil
+}
+
+// typeInWindow types text as the window passes a scanner's keys: each
+// character to what has the keyboard, or to the window when nothing has it;
+// \n is Enter, \t is Tab (which moves the keyboard on, unless what has it
+// takes Tab).
+func typeInWindow(c fyne.Canvas, text string) {
+	for _, r := range text {
+		focused := c.Focused()
+		switch r {
+		case '\n', '\t':
+			ev := &fyne.KeyEvent{Name: fyne.KeyReturn}
+			if r == '\t' {
+				ev.Name = fyne.KeyTab
+				if tab, ok := focused.(fyne.Tabbable); !ok || !tab.AcceptsTab() {
+					c.FocusNext()
+					continue
+				}
+			}
+			if focused != nil {
+				focused.TypedKey(ev)
+			} else if keys := c.OnTypedKey(); keys != nil {
+				keys(ev)
+			}
+		default:
+			if focused != nil {
+				focused.TypedRune(r)
+			} else if runes := c.OnTypedRune(); runes != nil {
+				runes(r)
+			}
+		}
+	}
+}
+
+// TestDeskScanBackToBack: codes scanned one after the other with no pause,
+// ending with Enter or Tab, while the check-ins before them are still being
+// written, are each checked in exactly once.
+func TestDeskScanBackToBack(t *testing.T) {
+	t0 := time.Now()
+	f, w, _ := newScanFixture(t, 400)
+	s := f.s
+	w.admitDelay = 3 * time.Millisecond
+	t.Logf("fixture %v", time.Since(t0))
+	who := f.people(t, 50)
+	t.Logf("people %v", time.Since(t0))
+	for i, p := range who {
+		test.Type(s.entry, p.Code)
+		end := fyne.KeyReturn
+		if i%5 == 4 {
+			end = fyne.KeyTab // some scanners end a code with Tab
+		}
+		s.entry.TypedKey(&fyne.KeyEvent{Name: end})
+		if s.entry.Text != "" {
+			t.Fatalf("after scan %d the field still holds %q", i, s.entry.Text)
+		}
+	}
+	t.Logf("typed %v", time.Since(t0))
+	waitIdle(t, f.e.tasks)
+	t.Logf("idle %v", time.Since(t0))
+	for i, p := range who {
+		if n := f.arrivals(t, p.ID); n != 1 {
+			t.Errorf("scan %d (%s): %d arrivals", i, p.Code, n)
+		}
+	}
+	if n := w.admits.Load(); n != int32(len(who)) {
+		t.Errorf("%d check-ins written for %d scans", n, len(who))
+	}
+	last := who[len(who)-1]
+	if s.shown == nil || s.shown.Participant.ID != last.ID || s.entry.Text != "" {
+		t.Fatalf("the card shows %+v, the field %q; want the last scanned, %s", s.shown, s.entry.Text, last.FullName())
+	}
+}
+
+// TestDeskScanRepeat: the same code scanned again within 2 seconds is the
+// same scan; later, it is a scan of its own (which warns: already in).
+func TestDeskScanRepeat(t *testing.T) {
+	f, w, clock := newScanFixture(t, 60)
+	s := f.s
+	who := f.person(t, "")
+	scan := func(text string) { // as a scanner does, without waiting between key and Enter
+		typeInWindow(f.e.win.Canvas(), text+"\n")
+		waitIdle(t, f.e.tasks)
+	}
+	scan(who.Code)
+	*clock = clock.Add(1500 * time.Millisecond)
+	scan(strings.ToLower(who.Code))
+	if n := w.admits.Load(); n != 1 || f.arrivals(t, who.ID) != 1 {
+		t.Fatalf("a code scanned twice in 1.5 s: %d check-ins asked", n)
+	}
+	if s.shown == nil || s.pending || !strings.Contains(s.card.result.Text, "checked in at") {
+		t.Fatalf("the card after a repeated scan: %+v, %q", s.shown, s.card.result.Text)
+	}
+	*clock = clock.Add(2500 * time.Millisecond)
+	scan(who.Code)
+	if n := w.admits.Load(); n != 2 || f.arrivals(t, who.ID) != 1 {
+		t.Fatalf("a code scanned again after 2.5 s: %d check-ins asked, %d arrivals", n, f.arrivals(t, who.ID))
+	}
+	if _, ok := s.shown.Warning(data.WarnAlreadyIn); !ok {
+		t.Fatal("a second scan after 2.5 s does not say the person is already in")
+	}
+}
+
+// TestDeskScanNameComesBack: a name submitted that matches several people
+// leaves the field at once; when the matches come and the field is still
+// empty, the name comes back, to choose with ↑ ↓ and Enter.
+func TestDeskScanNameComesBack(t *testing.T) {
+	f, w, clock := newScanFixture(t, 60)
+	s := f.s
+	// A family name most people share ("a" matches dozens).
+	test.Type(s.entry, "a")
+	s.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if s.entry.Text != "" {
+		t.Fatalf("Enter left %q in the field", s.entry.Text)
+	}
+	waitIdle(t, f.e.tasks)
+	if s.entry.Text != "a" || len(s.matches) < 2 || w.admits.Load() != 0 {
+		t.Fatalf("the field holds %q with %d matches, %d check-ins", s.entry.Text, len(s.matches), w.admits.Load())
+	}
+	s.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	waitIdle(t, f.e.tasks)
+	chosen := s.matches[0]
+	s.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	waitIdle(t, f.e.tasks)
+	if w.admits.Load() != 1 || s.shown == nil || s.shown.Participant.ID != chosen.ID || s.entry.Text != "" {
+		t.Fatalf("Enter on the match chosen: %d check-ins, card %+v, field %q", w.admits.Load(), s.shown, s.entry.Text)
+	}
+
+	// Typed on meanwhile: the field keeps what is typed.
+	*clock = clock.Add(time.Minute)
+	test.Type(s.entry, "a")
+	s.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	test.Type(s.entry, "zz")
+	waitIdle(t, f.e.tasks)
+	if s.entry.Text != "zz" || w.admits.Load() != 1 {
+		t.Fatalf("typed on after a name: field %q, %d check-ins", s.entry.Text, w.admits.Load())
+	}
+}
+
+// TestDeskScanClearsCard: the first key of a new search takes down the
+// card shown and its buttons; Enter then acts on what is typed.
+func TestDeskScanClearsCard(t *testing.T) {
+	f, w, _ := newScanFixture(t, 60)
+	s := f.s
+	cats, _ := f.st.Categories(context.Background())
+	p := data.Participant{FirstName: "Yao", LastName: "Mensah", CategoryID: cats[0].ID, Status: data.StatusConfirmed,
+		Days: []data.Day{deskDay}, FeeCents: 18000}
+	if err := f.st.CreateParticipant(context.Background(), &p); err != nil {
+		t.Fatal(err)
+	}
+	f.scan(t, p.Code)
+	if s.shown == nil || !s.buttons.confirm.Visible() {
+		t.Fatal("an unpaid fee is not shown to confirm")
+	}
+	test.Type(s.entry, "x")
+	if s.shown != nil || s.buttons.confirm.Visible() || !s.buttons.checkIn.Disabled() {
+		t.Fatal("the card and its Let in anyway stay up while a new search is typed")
+	}
+	s.entry.TypedShortcut(shortcutDeskConfirm) // nothing on the card: nothing to let in
+	waitIdle(t, f.e.tasks)
+	if f.arrivals(t, p.ID) != 0 || w.admits.Load() != 1 {
+		t.Fatal("Ctrl+Enter let in the person whose card was taken down")
+	}
+}
+
+// TestDeskSearchOneAtATime: keys typed fast make one name search at a time,
+// the next for the text as it is then; the matches shown are those of the
+// text typed.
+func TestDeskSearchOneAtATime(t *testing.T) {
+	f, w, _ := newScanFixture(t, 60)
+	s := f.s
+	name := "Dupont-Lefebvre Marie"
+	test.Type(s.entry, name)
+	waitIdle(t, f.e.tasks)
+	if n := w.searches.Load(); n > 2 || w.mostAtOnce.Load() != 1 {
+		t.Fatalf("%d keys made %d searches, %d at once", len(name), n, w.mostAtOnce.Load())
+	}
+	s.entry.SetText("a")
+	waitIdle(t, f.e.tasks)
+	rows, _ := f.st.ListParticipants(context.Background(), data.ParticipantQuery{Search: "a", Limit: deskMatches})
+	if len(s.matches) != len(rows) || len(rows) == 0 {
+		t.Fatalf("%d matches shown for “a”, want %d", len(s.matches), len(rows))
+	}
+}
+
+// TestDeskScanReachesTheField: whatever has the keyboard on the desk page
+// (a chooser clicked, a button, the matches), or a dialog without a field
+// on top, a scan ending with Enter or Tab reaches the desk.
+func TestDeskScanReachesTheField(t *testing.T) {
+	f, _, _ := newScanFixture(t, 200)
+	s := f.s
+	c := f.e.win.Canvas()
+	who := f.people(t, 6)
+	cases := []struct {
+		name string
+		take func()
+		end  string
+	}{
+		{"Tab ends a scan", func() {}, "\t"},
+		{"door chooser clicked", func() {
+			test.Tap(s.door)
+			c.Overlays().Remove(c.Overlays().Top()) // its menu closed without a choice
+		}, "\n"},
+		{"day chooser clicked", func() {
+			test.Tap(s.day)
+			c.Overlays().Remove(c.Overlays().Top())
+		}, "\t"},
+		{"matches clicked", func() { c.Focus(s.list) }, "\n"},
+		{"button", func() { c.Focus(s.buttons.walkIn) }, "\n"},
+		{"a message on top", func() {
+			dialog.ShowInformation("Note", "Something to read", f.e.win)
+		}, "\n"},
+	}
+	for i, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.take()
+			waitIdle(t, f.e.tasks)
+			typeInWindow(c, who[i].Code+tc.end)
+			waitIdle(t, f.e.tasks)
+			if n := f.arrivals(t, who[i].ID); n != 1 {
+				t.Fatalf("%d arrivals; the keyboard is on %T", n, c.Focused())
+			}
+			if top := c.Overlays().Top(); top != nil {
+				c.Overlays().Remove(top)
+			}
+		})
+	}
+}
