@@ -45,6 +45,7 @@ const (
 	FieldDays          ImportField = "days"      // dates, "both days", "day 1"…
 	FieldWorkshops     ImportField = "workshops" // titles or ids, separated by ; , or new lines
 	FieldNotes         ImportField = "notes"     // several columns may go to the notes: "Header: value" lines
+	FieldTicket        ImportField = "ticket"    // an e-ticket's number or barcode; several columns may give tickets
 )
 
 // ImportRow is one row of a source, as text.
@@ -64,6 +65,14 @@ type ImportRecord struct {
 	// writer); Workshops the workshop titles or ids as found.
 	Category  string
 	Workshops []string
+	// Tickets are the e-tickets the row gives (normalised, with the
+	// header of their column): the desk checks the person in by scanning
+	// one.
+	Tickets []Ticket
+	// TicketIssue is why a value of a ticket column was left out (the row
+	// is imported without it), TicketColumn that column's header.
+	TicketIssue  error
+	TicketColumn string
 	// Err is why the row cannot be imported (a missing name, a malformed
 	// email, a date that is not a congress day…), Column the header of the
 	// column at fault. Rows with Err set are rejected, never written.
@@ -127,6 +136,7 @@ type ImportReport struct {
 	// created when CreateCategories, otherwise their rows were rejected.
 	UnknownCategories []string
 	Enrolments        int // workshop places taken
+	Tickets           int // e-tickets recorded (those already held by the same person not counted)
 }
 
 // ImportPreview is what the preview dialog shows before anything is read

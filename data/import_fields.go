@@ -10,12 +10,13 @@ var importFieldOrder = []ImportField{
 	FieldFirstName, FieldLastName, FieldFullName, FieldEmail, FieldPhone,
 	FieldOrganisation, FieldJobTitle, FieldCategory, FieldRegion, FieldStatus,
 	FieldFee, FieldPaid, FieldDays, FieldWorkshops, FieldDiet, FieldAccessibility,
-	FieldImageConsent, FieldNotes, FieldCode,
+	FieldImageConsent, FieldNotes, FieldCode, FieldTicket,
 }
 
 var importFieldLabels = map[ImportField]label{
 	FieldIgnore:        {"Do not import", "Ne pas importer"},
 	FieldCode:          {"Participant code", "Code participant"},
+	FieldTicket:        {"Ticket number (e-ticket)", "Numéro de billet (billet électronique)"},
 	FieldFirstName:     {"First name", "Prénom"},
 	FieldLastName:      {"Last name", "Nom"},
 	FieldFullName:      {"Full name (first and last)", "Nom complet (prénom et nom)"},
@@ -89,8 +90,7 @@ var importSynonyms = func() map[string]headerMatch {
 		"Référence de la commande", "Référence", "Reference", "ID", "Id de la réponse", "Response ID",
 		"Heure de début", "Heure de fin", "Start time", "Completion time",
 		"Heure de la dernière modification", "Heure de dernière modification", "Last modified time",
-		"Code-barre", "Code barre", "Code-barres", "Barcode", "Numéro de billet", "N° de billet",
-		"Ticket number", "Ticket #", "Ticket ID", "Attendee #", "Numéro", "N°", "Code promo",
+		"Numéro", "N°", "Code promo",
 		"Promo code", "Discount code", "Discount", "Code postal", "Postal code", "Zip", "Zip code",
 		"Nom payeur", "Prénom payeur", "Email payeur", "E-mail payeur", "Nom acheteur",
 		"Prénom acheteur", "Email acheteur", "E-mail acheteur", "Buyer first name", "Buyer last name",
@@ -100,6 +100,16 @@ var importSynonyms = func() map[string]headerMatch {
 		"Home Address 1", "Home Address 2", "Ville", "City", "Home City", "Pays", "Country",
 		"Home Country", "Date de naissance", "Birth date", "Date of birth", "Attestation",
 		"Carte adhérent", "Group")
+	// The e-ticket's identifier, as HelloAsso, Weezevent, Eventbrite and
+	// Billetweb name it ("Billet" alone is the ticket type: the category).
+	add(FieldTicket, matchExact, "Code-barre", "Code barre", "Code-barres", "Code barres", "Codes-barres",
+		"Barcode", "Barcode #", "Barcode number", "Bar code", "Numéro de billet", "Numéro du billet",
+		"Numéro billet", "N° de billet", "N° du billet", "N° billet", "No de billet", "No billet",
+		"Billet n°", "Billet no", "Billet numéro", "Numéro de ticket", "N° de ticket", "Code billet",
+		"Code du billet", "Code-barre du billet", "Code barre billet", "Référence du billet",
+		"Référence billet", "Identifiant du billet", "ID billet", "Ticket number", "Ticket no",
+		"Ticket #", "Ticket ID", "Ticket code", "Ticket barcode", "E-ticket", "E-ticket number",
+		"Attendee #", "Attendee ID", "Attendee number", "Numéro de participation")
 	add(FieldCode, matchExact, "Code", "Code participant", "Code du participant", "Participant code",
 		"Code badge", "Code congrès")
 	add(FieldFirstName, matchExact, "Prénom", "Prénoms", "Prénom(s)", "First name", "Firstname",
@@ -168,6 +178,8 @@ var importKeywords = []struct {
 	kw    string
 	field ImportField
 }{
+	{"code barre*", FieldTicket}, {"barcode*", FieldTicket}, {"numero de billet", FieldTicket},
+	{"numero du billet", FieldTicket}, {"n de billet", FieldTicket}, {"ticket number", FieldTicket},
 	{"prenom", FieldFirstName}, {"first name", FieldFirstName}, {"given name", FieldFirstName},
 	{"nom de famille", FieldLastName}, {"last name", FieldLastName}, {"surname", FieldLastName},
 	{"family name", FieldLastName},
@@ -226,8 +238,9 @@ var msFormsMarkers = [2][]string{{"heure de debut", "start time"}, {"heure de fi
 // folded (case, accents, spaces and punctuation do not matter), with the
 // French and English names the ticketing platforms and forms use; longer
 // names are searched for keywords. Each field is proposed for one column
-// at most (the surest name wins, then the first), except FieldNotes. A
-// lone "Nom" or "Name" with no first-name column is a full name.
+// at most (the surest name wins, then the first), except FieldNotes and
+// FieldTicket. A lone "Nom" or "Name" with no first-name column is a full
+// name.
 func AutoMapping(header []string) []ImportField {
 	mapping := make([]ImportField, len(header))
 	matches := make([]headerMatch, len(header))
@@ -248,8 +261,8 @@ func AutoMapping(header []string) []ImportField {
 		if m.field == FieldIgnore {
 			continue
 		}
-		if m.field == FieldNotes {
-			mapping[i] = FieldNotes
+		if m.field == FieldNotes || m.field == FieldTicket {
+			mapping[i] = m.field // several columns may give notes, or tickets
 			continue
 		}
 		if j, ok := best[m.field]; !ok || m.strength > matches[j].strength {

@@ -18,20 +18,20 @@ var platformHeaders = []mappingCase{
 		"Jours de présence", "Régime alimentaire", "Code postal"},
 		[]ImportField{FieldIgnore, FieldIgnore, FieldStatus, FieldLastName, FieldFirstName, FieldIgnore, FieldIgnore,
 			FieldIgnore, FieldOrganisation, FieldIgnore, FieldCategory, FieldFee, FieldIgnore, FieldIgnore, FieldEmail,
-			FieldIgnore, FieldDays, FieldDiet, FieldIgnore}},
+			FieldTicket, FieldDays, FieldDiet, FieldIgnore}},
 	{"HelloAssoShort", []string{"Nom", "Prénom", "Email", "Tarif", "Montant du tarif", "Date de la commande",
 		"Statut de la commande"},
 		[]ImportField{FieldLastName, FieldFirstName, FieldEmail, FieldCategory, FieldFee, FieldIgnore, FieldStatus}},
 	{"Weezevent", []string{"Nom", "Prénom", "E-mail", "Tarif", "Code-barre", "Date d'achat", "Société", "Téléphone"},
-		[]ImportField{FieldLastName, FieldFirstName, FieldEmail, FieldCategory, FieldIgnore, FieldIgnore,
+		[]ImportField{FieldLastName, FieldFirstName, FieldEmail, FieldCategory, FieldTicket, FieldIgnore,
 			FieldOrganisation, FieldPhone}},
 	{"WeezeventEnglish", []string{"Last name", "First name", "Email", "Rate", "Barcode"},
-		[]ImportField{FieldLastName, FieldFirstName, FieldEmail, FieldIgnore, FieldIgnore}},
+		[]ImportField{FieldLastName, FieldFirstName, FieldEmail, FieldIgnore, FieldTicket}},
 	{"Eventbrite", []string{"Order #", "Order Date", "First Name", "Last Name", "Email", "Quantity", "Ticket Type",
 		"Attendee #", "Group", "Order Type", "Currency", "Total Paid", "Fees Paid", "Eventbrite Fees",
 		"Eventbrite Payment Processing", "Attendee Status", "Cell Phone", "Job Title", "Company"},
 		[]ImportField{FieldIgnore, FieldIgnore, FieldFirstName, FieldLastName, FieldEmail, FieldIgnore, FieldCategory,
-			FieldIgnore, FieldIgnore, FieldIgnore, FieldIgnore, FieldFee, FieldIgnore, FieldIgnore, FieldIgnore,
+			FieldTicket, FieldIgnore, FieldIgnore, FieldIgnore, FieldFee, FieldIgnore, FieldIgnore, FieldIgnore,
 			FieldStatus, FieldPhone, FieldJobTitle, FieldOrganisation}},
 	{"GoogleForms", []string{"Horodateur", "Adresse e-mail", "Nom", "Prénom", "Structure",
 		"Quels jours serez-vous présent·e ?", "Ateliers souhaités", "Avez-vous un régime alimentaire particulier ?",
@@ -62,13 +62,13 @@ var platformHeaders = []mappingCase{
 		"Days", "Workshops", "Ticket number"},
 		[]ImportField{FieldFirstName, FieldLastName, FieldEmail, FieldOrganisation, FieldJobTitle, FieldCategory,
 			FieldPhone, FieldRegion, FieldStatus, FieldFee, FieldPaid, FieldDiet, FieldAccessibility,
-			FieldImageConsent, FieldDays, FieldWorkshops, FieldIgnore}},
+			FieldImageConsent, FieldDays, FieldWorkshops, FieldTicket}},
 	{"FrenchSynonyms", []string{"Prénom", "Nom de famille", "Adresse email", "Entreprise", "Fonction",
 		"Type de billet", "Portable", "Délégation", "Statut", "Prix", "Paiement", "Régime", "Besoins spécifiques",
 		"Autorisation photo", "Dates", "Sessions", "Numéro de billet", "Code participant"},
 		[]ImportField{FieldFirstName, FieldLastName, FieldEmail, FieldOrganisation, FieldJobTitle, FieldCategory,
 			FieldPhone, FieldRegion, FieldStatus, FieldFee, FieldPaid, FieldDiet, FieldAccessibility,
-			FieldImageConsent, FieldDays, FieldWorkshops, FieldIgnore, FieldCode}},
+			FieldImageConsent, FieldDays, FieldWorkshops, FieldTicket, FieldCode}},
 }
 
 func TestImportFieldsAutoMapping(t *testing.T) {
@@ -89,7 +89,7 @@ func TestImportFieldsAutoMapping(t *testing.T) {
 
 func TestImportFieldsLabels(t *testing.T) {
 	fields := ImportFields()
-	if len(fields) != 19 {
+	if len(fields) != 20 {
 		t.Errorf("%d fields", len(fields))
 	}
 	seen := map[string]bool{}

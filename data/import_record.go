@@ -2,6 +2,7 @@ package data
 
 import (
 	"math/bits"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -27,10 +28,39 @@ var (
 	ErrImportYesNo = newErr(KindInvalid, "import_yes_no", "",
 		"“%s” in the column “%s” is neither yes nor no.",
 		"« %s » dans la colonne « %s » n'est ni oui ni non.")
+	ErrImportTicketInvalid = newErr(KindInvalid, "import_ticket_invalid", "ticket",
+		"“%s” in the column “%s” is not a ticket number: the row was imported without it.",
+		"« %s » dans la colonne « %s » n'est pas un numéro de billet : la ligne a été importée sans lui.")
 	ErrImportNotesTooLong = newErr(KindInvalid, "import_notes_too_long", "notes",
 		"The notes of this row are longer than %d KB: shorten them, or leave that column out.",
 		"Les remarques de cette ligne dépassent %d Ko : raccourcissez-les, ou ignorez cette colonne.")
 )
+
+// addTickets reads the tickets of a cell of a ticket column: one, or
+// several separated by ; , | or new lines. A value with no digit, or
+// longer than maxTicket, is no ticket (a ticket type put in a column named
+// "Ticket"): the first such one becomes the record's TicketIssue. It
+// reports whether the cell gave a ticket.
+func (rec *ImportRecord) addTickets(v, header string) bool {
+	added := false
+	for _, t := range strings.FieldsFunc(v, func(r rune) bool { return strings.ContainsRune(";,|\n\r", r) }) {
+		code := NormaliseTicket(t)
+		if code == "" {
+			continue
+		}
+		if len(code) > maxTicket || !strings.ContainsAny(code, "0123456789") {
+			if rec.TicketIssue == nil {
+				rec.TicketIssue, rec.TicketColumn = ErrImportTicketInvalid.With(shown(strings.TrimSpace(t)), header), header
+			}
+			continue
+		}
+		if !slices.ContainsFunc(rec.Tickets, func(k Ticket) bool { return k.Code == code }) {
+			rec.Tickets = append(rec.Tickets, Ticket{Code: strings.Clone(code), Source: header})
+		}
+		added = true
+	}
+	return added
+}
 
 // shownCell is how much of a cell a message quotes.
 const shownCell = 100
@@ -271,6 +301,10 @@ func (rp *RecordParser) Parse(row ImportRow) ImportRecord {
 			rec.P.Days = append(rec.P.Days, days...)
 		case FieldWorkshops:
 			rec.Workshops = append(rec.Workshops, p.workshops(v)...)
+		case FieldTicket:
+			if !rec.addTickets(v, c.header) {
+				continue
+			}
 		case FieldNotes:
 			notes += len(v)
 			line := v

@@ -229,6 +229,9 @@ type importer struct {
 	fresh      []*importTarget // new participants, in line order
 	changed    []*importTarget // participants already registered whom the file changes
 	enrolments []importEnrolment
+
+	tickets    map[string]*importTarget // who holds each ticket, already or by this file
+	newTickets []importTicket           // the tickets to record, in line order
 }
 
 // importOrg is an organisation known to an import.
@@ -389,7 +392,10 @@ func (im *importer) load() error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	return im.indexAliases()
+	if err := im.indexAliases(); err != nil {
+		return err
+	}
+	return im.loadTickets()
 }
 
 // row decides what to do with one record.
@@ -404,6 +410,11 @@ func (im *importer) row(rec *ImportRecord) error {
 		return err
 	}
 	t := im.match(&rec.P)
+	if t == nil {
+		if t, err = im.matchTicket(rec); err != nil {
+			return err
+		}
+	}
 	if t != nil && im.opts.OnMatch == MatchCreate && !t.isNew {
 		t = nil // someone already registered: create anyway
 	}
@@ -482,7 +493,7 @@ func (im *importer) create(rec *ImportRecord, catID int64) error {
 	im.fresh = append(im.fresh, t)
 	im.report.New++
 	im.planEnrolments(rec, t)
-	return nil
+	return im.planTickets(rec, t)
 }
 
 // update merges a row into the participant it matches.
@@ -528,7 +539,7 @@ func (im *importer) update(t *importTarget, rec *ImportRecord, catID int64) erro
 		im.index(t, merged.Code, t.nameKey+"\n"+im.fold(merged.Organisation))
 	}
 	im.planEnrolments(rec, t)
-	return nil
+	return im.planTickets(rec, t)
 }
 
 // hold counts the text of a participant the import keeps, and refuses the
@@ -591,6 +602,9 @@ func (im *importer) write() error {
 		}
 	}
 	if err := im.insertFresh(); err != nil {
+		return err
+	}
+	if err := im.insertTickets(); err != nil {
 		return err
 	}
 	if err := im.enrol(); err != nil {

@@ -32,13 +32,15 @@ func importFingerprint(ctx context.Context, tx *sql.Tx) (string, error) {
 		|| '|' || (SELECT coalesce(group_concat(id || '=' || name, ';'), '') FROM organisation)
 		|| '|' || (SELECT coalesce(group_concat(id || '=' || name || '=' || badge_label || '=' || position, ';'), '') FROM category)
 		|| '|' || (SELECT coalesce(group_concat(id || '=' || title, ';'), '') FROM session)
-		|| '|' || (SELECT coalesce(group_concat(day, ';'), '') FROM congress_day)`).Scan(&fp)
+		|| '|' || (SELECT coalesce(group_concat(day, ';'), '') FROM congress_day)
+		|| '|' || (SELECT count(*) FROM ticket)`).Scan(&fp)
 	return fp, err
 }
 
 // writes tells whether the import has anything to write.
 func (im *importer) writes() bool {
-	if len(im.newOrgs) > 0 || len(im.newCats) > 0 || len(im.changed) > 0 || len(im.fresh) > 0 || im.saveMapping {
+	if len(im.newOrgs) > 0 || len(im.newCats) > 0 || len(im.changed) > 0 || len(im.fresh) > 0 || im.saveMapping ||
+		len(im.newTickets) > 0 {
 		return true
 	}
 	for _, e := range im.enrolments {

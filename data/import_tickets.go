@@ -1,0 +1,121 @@
+package data
+
+// The e-tickets an import reads (FieldTicket): each row's tickets go to the
+// person the row becomes or updates. A ticket finds its holder again on
+// the next import when nothing else does (a new email) and the name is
+// theirs; a ticket already held by someone else stays theirs: the row is
+// imported without it, with a warning.
+
+// ErrImportTicketTaken is a row's ticket that someone else holds.
+var ErrImportTicketTaken = newErr(KindConflict, "import_ticket_taken", "ticket",
+	"The ticket %s is already %s's: it stays theirs, and the row was imported without it.",
+	"Le billet %s est déjà celui de %s : il le reste, et la ligne a été importée sans lui.")
+
+// importTicket is a ticket an import records.
+type importTicket struct {
+	Ticket
+	holder *importTarget
+}
+
+// loadTickets files the tickets already recorded under their holders.
+func (im *importer) loadTickets() error {
+	im.tickets = map[string]*importTarget{}
+	byID := make(map[int64]*importTarget, im.existing)
+	for _, t := range im.byCode {
+		byID[t.id] = t
+	}
+	rows, err := im.tx.QueryContext(im.ctx, "SELECT code, participant_id FROM ticket")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var code string
+		var id int64
+		if err := rows.Scan(&code, &id); err != nil {
+			return err
+		}
+		if t := byID[id]; t != nil {
+			im.tickets[code] = t
+		}
+	}
+	return rows.Err()
+}
+
+// matchTicket returns the holder of a ticket the row gives when they have
+// the row's name: the person who changed their email on the platform. A
+// ticket alone is not a person (a platform lets a ticket change hands).
+func (im *importer) matchTicket(rec *ImportRecord) (*importTarget, error) {
+	_, name := im.keys(&rec.P)
+	for _, k := range rec.Tickets {
+		t := im.tickets[k.Code]
+		if t == nil {
+			continue
+		}
+		holder := t.nameKey
+		if !t.isNew {
+			if err := im.tx.QueryRowContext(im.ctx, "SELECT name_key FROM participant WHERE id = ?", t.id).Scan(&holder); err != nil {
+				return nil, err
+			}
+		}
+		if holder == name {
+			return t, nil
+		}
+	}
+	return nil, nil
+}
+
+// planTickets gives the row's tickets to t, the person the row became or
+// updated, warns of those someone else holds and of the values left out.
+func (im *importer) planTickets(rec *ImportRecord, t *importTarget) error {
+	if rec.TicketIssue != nil {
+		im.warn(rec.Line, rec.TicketColumn, rec.TicketIssue)
+	}
+	for _, k := range rec.Tickets {
+		holder := im.tickets[k.Code]
+		if holder == t {
+			continue
+		}
+		if holder != nil {
+			name, err := im.holderName(holder)
+			if err != nil {
+				return err
+			}
+			im.warn(rec.Line, k.Source, ErrImportTicketTaken.With(k.Code, name))
+			continue
+		}
+		im.tickets[k.Code] = t
+		im.newTickets = append(im.newTickets, importTicket{Ticket: k, holder: t})
+		im.report.Tickets++
+		im.held += len(k.Code)
+		if im.held > maxImportText {
+			return ErrImportTooMuchText.With(maxImportText >> 20)
+		}
+	}
+	return nil
+}
+
+// holderName is the name of the person t, as a warning gives it.
+func (im *importer) holderName(t *importTarget) (string, error) {
+	if t.p != nil {
+		return t.p.FullName(), nil
+	}
+	p := Participant{}
+	err := im.tx.QueryRowContext(im.ctx, "SELECT first_name, last_name FROM participant WHERE id = ?", t.id).
+		Scan(&p.FirstName, &p.LastName)
+	return p.FullName(), err
+}
+
+// insertTickets records the tickets the rows gave, once their holders are
+// written.
+func (im *importer) insertTickets() error {
+	if len(im.newTickets) == 0 {
+		return nil
+	}
+	im.wrote = true
+	return im.insertRows("ticket", "code, participant_id, source, at", 4, len(im.newTickets),
+		func(args []any, i int) []any {
+			k := im.newTickets[i]
+			return append(args, k.Code, k.holder.id, k.Source, im.now)
+		})
+}

@@ -1,0 +1,145 @@
+package data
+
+import (
+	"errors"
+	"slices"
+	"testing"
+)
+
+func TestImportTicketHeaders(t *testing.T) {
+	for _, h := range []string{"Numéro de billet", "Barcode #", "Attendee #", "Code-barre", "Billet n°",
+		"Ticket number", "N° de billet", "Code barres", "Ticket ID", "Numéro du billet (à présenter)"} {
+		if got := AutoMapping([]string{"Prénom", h}); got[1] != FieldTicket {
+			t.Errorf("%q maps to %q", h, got[1])
+		}
+	}
+	// Several columns may give tickets; "Billet" alone is the ticket type.
+	got := AutoMapping([]string{"First Name", "Last Name", "Ticket Type", "Attendee #", "Barcode #", "Order #"})
+	want := []ImportField{FieldFirstName, FieldLastName, FieldCategory, FieldTicket, FieldTicket, FieldIgnore}
+	if !slices.Equal(got, want) {
+		t.Errorf("Eventbrite: %v, want %v", got, want)
+	}
+	if got := AutoMapping([]string{"Prénom", "Nom", "Billet"}); got[2] != FieldCategory {
+		t.Errorf("Billet maps to %q", got[2])
+	}
+}
+
+// scanFinds checks that each ticket finds the person with that email.
+func scanFinds(tb testing.TB, s *Store, tickets map[string]string) {
+	tb.Helper()
+	for ticket, email := range tickets {
+		id, err := s.ParticipantIDByScan(ctx, ticket)
+		if err != nil {
+			tb.Errorf("ticket %s: %v", ticket, err)
+			continue
+		}
+		p, err := s.Participant(ctx, id)
+		if err != nil || p.Email != email {
+			tb.Errorf("ticket %s finds %s (%v), want %s", ticket, p.Email, err, email)
+		}
+	}
+}
+
+func TestImportTickets(t *testing.T) {
+	opts := ImportOptions{CreateCategories: true}
+	t.Run("HelloAssoLike", func(t *testing.T) {
+		s := mustOpen(t)
+		r, err := s.Import(ctx, ImportSource{Path: csvFile(t,
+			"Référence commande;Nom participant;Prénom participant;Email;Tarif;Numéro de billet",
+			"1042;Lefèvre;Hélène;helene.lefevre@example.org;Adhérent·e;48213377",
+			"1043;Dupont;Jean-Pierre;jp.dupont@example.org;Adhérent·e;48213378",
+			// The same person again, with a second ticket (a second day).
+			"1044;Lefèvre;Hélène;helene.lefevre@example.org;Adhérent·e;48213379")}, opts)
+		if err != nil || r.New != 2 || r.Tickets != 3 || len(r.Issues) != 0 {
+			t.Fatalf("%+v, %v", r, err)
+		}
+		scanFinds(t, s, map[string]string{"48213377": "helene.lefevre@example.org",
+			"48213379": "helene.lefevre@example.org", " 4821 3378 ": "jp.dupont@example.org"})
+		id, _ := s.ParticipantIDByScan(ctx, "48213377")
+		ts, err := s.Tickets(ctx, id)
+		if err != nil || len(ts) != 2 || ts[0].Source != "Numéro de billet" {
+			t.Fatal(ts, err)
+		}
+	})
+	t.Run("EventbriteLike", func(t *testing.T) {
+		s := mustOpen(t)
+		r, err := s.Import(ctx, ImportSource{Path: csvFile(t,
+			"Order #,First Name,Last Name,Email,Ticket Type,Attendee #,Barcode #",
+			"1234567890,Emma,Smith,emma.smith@example.com,Adhérent·e,987654321,1234567890987654321001",
+			"1234567891,Noah,Jones,noah.jones@example.com,Adhérent·e,987654322,1234567891987654322001")}, opts)
+		if err != nil || r.New != 2 || r.Tickets != 4 {
+			t.Fatalf("%+v, %v", r, err)
+		}
+		scanFinds(t, s, map[string]string{"987654321": "emma.smith@example.com",
+			"1234567890987654321001": "emma.smith@example.com", "987654322": "noah.jones@example.com",
+			"1234567891987654322001": "noah.jones@example.com"})
+		// The order number is no ticket.
+		if _, err := s.ParticipantIDByScan(ctx, "1234567890"); !errors.Is(err, ErrUnknownCode) {
+			t.Fatal(err)
+		}
+	})
+	t.Run("WeezeventFile", func(t *testing.T) {
+		s := mustOpen(t)
+		if _, err := s.Import(ctx, ImportSource{Path: "testdata/import/weezevent.csv"}, opts); err != nil {
+			t.Fatal(err)
+		}
+		scanFinds(t, s, map[string]string{"8812345678901": "chloe.martin@example.org",
+			"8812345678902": "lucas.bernard@example.org"})
+	})
+	t.Run("AgainAndByTicket", func(t *testing.T) {
+		s := mustOpen(t)
+		file := []string{"Prénom;Nom;Email;Tarif;Code-barre",
+			"Awa;Diallo;awa@example.org;Adhérent·e;5550001", "Bob;Durand;bob@example.org;Adhérent·e;5550002"}
+		importLines(t, s, ImportOptions{CreateCategories: true, Mapping: AutoMapping([]string{"Prénom", "Nom", "Email", "Tarif", "Code-barre"})}, file...)
+		r := importLines(t, s, ImportOptions{CreateCategories: true, Mapping: AutoMapping([]string{"Prénom", "Nom", "Email", "Tarif", "Code-barre"})}, file...)
+		if r.Tickets != 0 || r.Unchanged != 2 || r.New != 0 {
+			t.Fatalf("the same file again: %+v", r)
+		}
+		// Awa changed her email on the platform: her ticket finds her.
+		r = importLines(t, s, ImportOptions{CreateCategories: true, OnMatch: MatchOverwrite,
+			Mapping: AutoMapping([]string{"Prénom", "Nom", "Email", "Tarif", "Code-barre"})},
+			"Prénom;Nom;Email;Tarif;Code-barre", "Awa;Diallo;awa.sy@example.org;Adhérent·e;5550001")
+		if r.New != 0 || r.Updated != 1 {
+			t.Fatalf("%+v", r)
+		}
+		scanFinds(t, s, map[string]string{"5550001": "awa.sy@example.org"})
+	})
+	t.Run("HeldBySomeoneElse", func(t *testing.T) {
+		s := mustOpen(t)
+		m := AutoMapping([]string{"Prénom", "Nom", "Email", "Tarif", "Code-barre"})
+		importLines(t, s, ImportOptions{CreateCategories: true, Mapping: m},
+			"Prénom;Nom;Email;Tarif;Code-barre", "Awa;Diallo;awa@example.org;Adhérent·e;5550001")
+		r := importLines(t, s, ImportOptions{CreateCategories: true, Mapping: m},
+			"Prénom;Nom;Email;Tarif;Code-barre", "Bob;Durand;bob@example.org;Adhérent·e;5550001",
+			"Chloé;Martin;chloe@example.org;Adhérent·e;5550003")
+		if r.New != 2 || r.Tickets != 1 || len(r.Issues) != 1 || !r.Issues[0].Warning || r.Issues[0].Line != 2 ||
+			!errors.Is(r.Issues[0].Err, ErrImportTicketTaken) || r.Issues[0].Column != "Code-barre" {
+			t.Fatalf("%+v", r)
+		}
+		if msg := Message(r.Issues[0].Err, "fr"); msg != "Le billet 5550001 est déjà celui de Awa Diallo : il le reste, et la ligne a été importée sans lui." {
+			t.Fatal(msg)
+		}
+		scanFinds(t, s, map[string]string{"5550001": "awa@example.org", "5550003": "chloe@example.org"})
+	})
+	t.Run("NotATicket", func(t *testing.T) {
+		s := mustOpen(t)
+		r := importLines(t, s, ImportOptions{CreateCategories: true,
+			Mapping: []ImportField{FieldFirstName, FieldLastName, FieldTicket}},
+			"Prénom,Nom,Ticket", "Awa,Diallo,Early bird", "Bob,Durand,77001; 77002")
+		if r.New != 2 || r.Tickets != 2 || len(r.Issues) != 1 || !errors.Is(r.Issues[0].Err, ErrImportTicketInvalid) {
+			t.Fatalf("%+v", r)
+		}
+		scanFinds(t, s, map[string]string{"77001": "", "77002": ""})
+	})
+	t.Run("DryRun", func(t *testing.T) {
+		s := mustOpen(t)
+		r := importLines(t, s, ImportOptions{CreateCategories: true, DryRun: true,
+			Mapping: []ImportField{FieldFirstName, FieldLastName, FieldTicket}}, "Prénom,Nom,Billet n°", "Awa,Diallo,42")
+		if r.Tickets != 1 {
+			t.Fatalf("%+v", r)
+		}
+		if _, err := s.ParticipantIDByScan(ctx, "42"); !errors.Is(err, ErrUnknownCode) {
+			t.Fatal("a dry run recorded a ticket:", err)
+		}
+	})
+}
