@@ -338,3 +338,37 @@ func TestWalkInPaidNow(t *testing.T) {
 		t.Fatal("registered with a fee that is no amount")
 	}
 }
+
+// Deleting someone who paid at the desk says why it cannot be done, and
+// offers to cancel the registration instead, as for someone checked in.
+func TestDeskPaymentDeleteRefused(t *testing.T) {
+	st, e, s := newParticipantsTest(t, 100)
+	ctx := context.Background()
+	var id int64
+	for _, x := range s.table.rows.ids {
+		if log, _ := st.CheckinLog(ctx, x); len(log) == 0 {
+			id = x
+			break
+		}
+	}
+	p, _ := st.Participant(ctx, id)
+	p.FeeCents, p.Paid = 4000, false
+	if err := st.UpdateParticipant(ctx, &p); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.RecordPayment(ctx, data.PaymentRequest{ParticipantID: id, AmountCents: 4000, Method: data.PayCash}); err != nil {
+		t.Fatal(err)
+	}
+	ptPick(t, e, s, id)
+	ptTap(t, s.detail.content, "Delete…")
+	ptTap(t, ptTopDialog(t, e, "cannot be undone"), "Delete")
+	top := ptTopDialog(t, e, "has paid at the desk and cannot be deleted")
+	if _, err := st.Participant(ctx, id); err != nil {
+		t.Fatalf("the participant who paid was deleted: %v", err)
+	}
+	ptTap(t, top, "Cancel the registration")
+	waitIdle(t, e.tasks)
+	if p, _ := st.Participant(ctx, id); p.Status != data.StatusCancelled {
+		t.Fatalf("status %q, want cancelled", p.Status)
+	}
+}

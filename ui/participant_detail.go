@@ -366,7 +366,7 @@ func (d *participantDetail) deleteAsync(p data.Participant) {
 		err := d.s.store.DeleteParticipant(ctx, p.ID)
 		return func() {
 			switch {
-			case errors.Is(err, data.ErrCheckedIn):
+			case errors.Is(err, data.ErrCheckedIn), errors.Is(err, data.ErrHasPayments):
 				d.offerCancel(p, err)
 			case err != nil:
 				showError(d.s.env.win, err)
