@@ -362,7 +362,7 @@ func (s *Store) MergeParticipants(ctx context.Context, keepID, dropID int64, cho
 }
 
 // moveRecords gives the kept record what points to the other: check-ins,
-// payments, badge prints, roles, stand places, aliases and merges. Its places in
+// payments, badge prints, roles, stand places, tickets, aliases and merges. Its places in
 // sessions are moved by mergeEnrolments.
 func moveRecords(ctx context.Context, tx *sql.Tx, keepID, dropID int64) error {
 	for _, q := range []string{
@@ -373,6 +373,7 @@ func moveRecords(ctx context.Context, tx *sql.Tx, keepID, dropID int64) error {
 		"UPDATE OR IGNORE session_person SET participant_id = ?1 WHERE participant_id = ?2",
 		"UPDATE OR IGNORE stand_staff SET participant_id = ?1 WHERE participant_id = ?2",
 		"UPDATE stand SET contact_id = ?1 WHERE contact_id = ?2",
+		"UPDATE ticket SET participant_id = ?1 WHERE participant_id = ?2", // the e-tickets they bring (tickets.go)
 		// Records merged earlier into the one merged away now find the kept one.
 		"UPDATE code_alias SET participant_id = ?1 WHERE participant_id = ?2",
 		// Their merges stay in the log, under the person they now are.

@@ -60,3 +60,26 @@ func TestScanParticipantID(t *testing.T) {
 		}
 	})
 }
+
+func TestTicketMerge(t *testing.T) {
+	s := mustOpen(t)
+	keep := addPerson(t, s, "Éric", "Béasse")
+	drop := addPerson(t, s, "Eric", "Beasse")
+	giveTicket(t, s, keep.ID, "48213377")
+	giveTicket(t, s, drop.ID, "48213378")
+	plan, err := s.PlanMerge(ctx, keep.ID, drop.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.MergeParticipants(ctx, plan.Keep.ID, plan.Drop.ID, plan.Choice); err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{"48213377", "48213378", drop.Code} {
+		if id, err := s.ParticipantIDByScan(ctx, text); err != nil || id != plan.Keep.ID {
+			t.Errorf("%s finds %d, %v; want %d", text, id, err, plan.Keep.ID)
+		}
+	}
+	if ts, err := s.Tickets(ctx, plan.Keep.ID); err != nil || len(ts) != 2 {
+		t.Fatal(ts, err)
+	}
+}
