@@ -124,10 +124,11 @@ func makeCongress(t *testing.T, path string, people []person) {
 		t.Fatal(err)
 	}
 	w := csv.NewWriter(f)
-	w.Write([]string{"Code", "Prénom", "Nom", "Organisation", "Email", "Statut", "Jours"})
+	w.Write([]string{"Code", "Prénom", "Nom", "Organisation", "Email", "Statut", "Jours", "Catégorie"})
+	cats := data.DefaultCategories()
 	for i, p := range people {
 		w.Write([]string{p.code, p.first, p.last, fmt.Sprintf("Structure %d", i%700),
-			fmt.Sprintf("p%d@exemple.fr", i), "confirmed", string(today())})
+			fmt.Sprintf("p%d@exemple.fr", i), "confirmed", string(today()), cats[i%len(cats)].Name})
 	}
 	w.Flush()
 	if err := f.Close(); err != nil || w.Error() != nil {
@@ -141,7 +142,7 @@ func makeCongress(t *testing.T, path string, people []person) {
 	defer s.Close()
 	r, err := s.Import(ctx, data.ImportSource{Path: src}, data.ImportOptions{Mapping: []data.ImportField{
 		data.FieldCode, data.FieldFirstName, data.FieldLastName, data.FieldOrganisation, data.FieldEmail,
-		data.FieldStatus, data.FieldDays}})
+		data.FieldStatus, data.FieldDays, data.FieldCategory}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -160,6 +161,7 @@ type arrivals struct {
 	undos     int            // entries that undo another
 	otherDay  int            // arrivals on another day than today
 	rehearsal int            // rehearsal entries (none expected on a congress day)
+	last      time.Time      // when the last entry was made (its "at", to the second)
 }
 
 // readArrivals reads the check-in log of path, with a connection that only
@@ -173,15 +175,18 @@ func readArrivals(t *testing.T, path string) arrivals {
 	}
 	defer db.Close()
 	a := arrivals{perCode: map[string]int{}}
-	rows, err := db.Query(`SELECT p.code, c.kind, c.day FROM checkin c JOIN participant p ON p.id = c.participant_id`)
+	rows, err := db.Query(`SELECT p.code, c.kind, c.day, c.at FROM checkin c JOIN participant p ON p.id = c.participant_id`)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var code, kind, day string
-		if err := rows.Scan(&code, &kind, &day); err != nil {
+		var code, kind, day, at string
+		if err := rows.Scan(&code, &kind, &day, &at); err != nil {
 			t.Fatal(err)
+		}
+		if when, err := time.Parse(time.RFC3339, at); err == nil && when.After(a.last) {
+			a.last = when
 		}
 		switch kind {
 		case "arrival":
