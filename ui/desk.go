@@ -31,6 +31,7 @@ type deskStore interface {
 	Admit(ctx context.Context, req data.AdmitRequest) (data.AdmitResult, error)
 	UndoLastEntry(ctx context.Context, participantID int64, desk string) (data.Checkin, error)
 	DeskCounts(ctx context.Context, day data.Day) ([]data.DeskCount, error)
+	rehearsalStore
 	CreateParticipant(ctx context.Context, p *data.Participant) error
 	DuplicatesBeforeSave(ctx context.Context, p data.Participant) ([]data.Duplicate, error)
 	deskPaymentStore
@@ -73,10 +74,16 @@ type deskScreen struct {
 	shown    *data.DeskCard // the person on the card
 	walkIn   *walkInForm    // the walk-in form opened last
 	pending  bool           // the card's warnings await a confirmation
-	dayNote  *widget.Label  // says when the day checked in for is not today
 	root     *fyne.Container
 	scans    deskScans  // what was scanned, in turn to be checked in
 	search   deskSearch // the name search of what is typed
+
+	// The day recorded, and whether as a rehearsal (desk_day.go); UI
+	// thread only.
+	dayView    *deskDayView
+	dayIndex   int  // the day chosen and confirmed, in days
+	settingDay bool // the day chooser is being set, not chosen
+	rehearsal  bool // entries go to the rehearsal's log, counted nowhere
 }
 
 // deskButtons are the card's actions.
@@ -127,8 +134,8 @@ func (s *deskScreen) build() fyne.CanvasObject {
 		container.NewGridWrap(fyne.NewSize(240, s.door.MinSize().Height), s.door), s.buttons.lock)
 	bar := container.NewBorder(nil, nil, nil, choices, s.entry)
 	s.catchKeys()
-	s.dayNote = newDayNote()
-	top := container.NewVBox(bar, s.dayNote, s.status)
+	s.dayView = newDeskDayView(s)
+	top := container.NewVBox(s.dayView.box, bar, s.status)
 	s.payment = newDeskPayment(s)
 	actions := container.NewVBox(s.buttons.confirm,
 		container.NewGridWithColumns(2, s.buttons.checkIn, s.buttons.print, s.buttons.undo, s.buttons.edit,
@@ -172,6 +179,7 @@ func (s *deskScreen) onDoorChanged(string) {
 	} else {
 		s.buttons.checkIn.SetText(lang.L("Check in (Enter)"))
 	}
+	s.sayDay()
 	s.showCard(nil, false)
 	s.focus()
 }
@@ -234,9 +242,9 @@ func (s *deskScreen) moveSelection(by int) {
 
 // cardAsync shows a person's card, with what would need confirming.
 func (s *deskScreen) cardAsync(id int64) {
-	day, session := s.today(), s.session
+	day, session, rehearsal := s.today(), s.session, s.rehearsal
 	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
-		c, err := s.store.DeskCard(ctx, id, day, session)
+		c, err := s.readCard(ctx, id, day, session, rehearsal)
 		return func() {
 			if err != nil {
 				showError(s.env.win, err)
@@ -276,6 +284,7 @@ func (s *deskScreen) onAdmitted(r data.AdmitResult) {
 		s.card.setResult(lang.L("✓ {{.Name}} checked in at {{.Time}}.", map[string]any{"Name": name,
 			"Time": r.Checkin.At.Local().Format("15:04")}), widget.SuccessImportance)
 	}
+	s.markRehearsal(&r.Card)
 	s.root.Refresh()
 	if r.New {
 		s.countAfterScans()
@@ -346,10 +355,10 @@ func (s *deskScreen) onUndoTapped() {
 	if s.shown == nil || s.shown.LastEntry == nil {
 		return
 	}
-	id, name := s.shown.Participant.ID, s.shown.Participant.FullName()
+	id, name, rehearsal := s.shown.Participant.ID, s.shown.Participant.FullName(), s.shown.Rehearsal
 	desk := deskName(s.prefs)
 	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
-		_, err := s.store.UndoLastEntry(ctx, id, desk)
+		_, err := s.undoLast(ctx, id, desk, rehearsal)
 		return func() {
 			if err != nil {
 				showError(s.env.win, err)
@@ -394,12 +403,15 @@ func (s *deskScreen) onEditTapped() {
 
 // countAsync reads the day's counters.
 func (s *deskScreen) countAsync() {
-	day := s.today()
+	day, rehearsal := s.today(), s.rehearsal
 	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
-		counts, err := s.store.DeskCounts(ctx, day)
+		counts, err := s.readCounts(ctx, day, rehearsal)
 		return func() {
 			if err == nil {
 				s.counts.show(counts)
+			}
+			if err == nil && rehearsal {
+				s.showRehearsalCounts(counts)
 			}
 		}
 	})

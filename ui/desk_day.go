@@ -1,29 +1,96 @@
 package ui
 
 import (
+	"context"
 	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"congres/data"
 )
 
-// The day the desk records: the congress days offered, the one chosen, and
-// the line that says which it is.
+// The day the desk records (issue 15). On a congress day the desk records
+// that day's real arrivals. Outside the congress days — the volunteers'
+// rehearsal the evening before — it rehearses: it looks and behaves the
+// same, but its entries go to the rehearsal's log (data/rehearsal.go),
+// which counts nowhere, and "Clear the rehearsal" empties it. Choosing a
+// day that is not today asks first whether to record real arrivals for it.
+// A large line across the desk always says which it is.
 
-// newDayNote is the line that says the day checked in for is not today.
-func newDayNote() *widget.Label {
-	l := widget.NewLabel(lang.L("Today is not a day of the congress: check-ins go to the day chosen on the right."))
-	l.Importance = widget.WarningImportance
-	l.Wrapping = fyne.TextWrapWord
-	l.Hide()
-	return l
+// rehearsalStore is what the desk's rehearsal reads and writes.
+type rehearsalStore interface {
+	RehearsalDeskCard(ctx context.Context, participantID int64, day data.Day, sessionID int64) (data.DeskCard, error)
+	UndoLastRehearsalEntry(ctx context.Context, participantID int64, desk string) (data.Checkin, error)
+	RehearsalDeskCounts(ctx context.Context, day data.Day) ([]data.DeskCount, error)
+	ClearRehearsal(ctx context.Context) (int, error)
 }
 
-// setDays offers the congress days, today's first when it is one.
+// deskDayView says, in large type across the desk, which day it records:
+// "Recording arrivals for Thursday 25/11/2021", or "REHEARSAL — nothing is
+// counted" in orange, with a line of why and the buttons that change it.
+type deskDayView struct {
+	box   *fyne.Container
+	title *widget.RichText
+	note  *widget.Label
+	clear *widget.Button // empties the rehearsal, after a confirmation
+	back  *widget.Button // back to the rehearsal, from real arrivals on another day
+}
+
+func newDeskDayView(s *deskScreen) *deskDayView {
+	v := &deskDayView{title: widget.NewRichText(), note: widget.NewLabel("")}
+	v.title.Wrapping = fyne.TextWrapWord
+	v.note.Wrapping = fyne.TextWrapWord
+	v.clear = widget.NewButtonWithIcon(lang.L("Clear the rehearsal…"), theme.DeleteIcon(), s.onClearRehearsalTapped)
+	v.back = widget.NewButtonWithIcon(lang.L("Back to the rehearsal"), theme.MediaReplayIcon(), s.onBackToRehearsalTapped)
+	v.clear.Hide()
+	v.back.Hide()
+	v.box = container.NewBorder(nil, nil, nil, container.NewHBox(v.back, v.clear),
+		container.NewVBox(v.title, v.note))
+	return v
+}
+
+// show says that the desk records day (at a session's door when atDoor),
+// for real or as a rehearsal; today is the calendar's day, and congressDay
+// whether it is one of the congress.
+func (v *deskDayView) show(day, today data.Day, rehearsal, atDoor, congressDay bool) {
+	words := map[string]any{"Day": dayLong(day), "Today": dayLong(today)}
+	title, colour := lang.L("Recording arrivals for {{.Day}}", words), theme.ColorNameForeground
+	if atDoor {
+		title = lang.L("Recording entries for {{.Day}}", words)
+	}
+	note, importance := "", widget.MediumImportance
+	switch {
+	case rehearsal:
+		title, colour = lang.L("REHEARSAL — nothing is counted"), theme.ColorNameWarning
+		note = lang.L("Today ({{.Today}}) is not a day of the congress: scans are recorded as a rehearsal of {{.Day}}, counted nowhere. To record real arrivals, choose the day on the right.", words)
+	case day != today:
+		note, importance = lang.L("Today is {{.Today}}: these are real arrivals on {{.Day}}, counted everywhere.", words), widget.WarningImportance
+	}
+	v.title.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: title, Style: widget.RichTextStyle{
+		ColorName: colour, SizeName: theme.SizeNameHeadingText, TextStyle: fyne.TextStyle{Bold: true}}}}
+	v.title.Refresh()
+	v.note.Importance = importance
+	v.note.SetText(note)
+	showIf(v.note, note != "")
+	showIf(v.clear, rehearsal)
+	showIf(v.back, !rehearsal && !congressDay)
+}
+
+// text is what the large line says.
+func (v *deskDayView) text() string { return v.title.String() }
+
+// todayDate is the calendar's day, by the desk's clock.
+func (s *deskScreen) todayDate() data.Day { return data.Day(s.now().Format(time.DateOnly)) }
+
+// setDays offers the congress days. On a congress day it chooses today's,
+// and real arrivals; otherwise it keeps the day chosen, or chooses the
+// first, and rehearses.
 func (s *deskScreen) setDays(days []data.Day, sessions []data.Session) {
 	s.days = days
 	s.sessions = sessions
@@ -32,35 +99,99 @@ func (s *deskScreen) setDays(days []data.Day, sessions []data.Session) {
 		labels = append(labels, dayLong(d))
 	}
 	s.day.SetOptions(labels)
-	today := data.Day(s.now().Format(time.DateOnly))
-	i := slices.Index(days, today)
+	i := slices.Index(days, s.todayDate())
 	switch {
 	case len(days) == 0:
 		return
-	case i < 0 && s.day.SelectedIndex() >= 0:
-		s.onDayChanged("") // keep the day chosen; read the sessions again
-	case i < 0:
-		s.day.SetSelectedIndex(0)
+	case i >= 0:
+		s.setRehearsal(false)
+		s.selectDay(i)
+	case s.day.SelectedIndex() >= 0 && s.dayIndex < len(days):
+		s.selectDay(s.dayIndex) // keep the day chosen and the mode; read the sessions again
 	default:
-		s.day.SetSelectedIndex(i)
+		s.setRehearsal(true)
+		s.selectDay(0)
 	}
 }
 
-// today is the day people are checked in for.
+// selectDay chooses the day of index i without asking anything.
+func (s *deskScreen) selectDay(i int) {
+	s.dayIndex = i
+	s.settingDay = true
+	s.day.SetSelectedIndex(i)
+	s.settingDay = false
+	s.showDay()
+}
+
+// today is the day people are checked in for: the day chosen and
+// confirmed (while the question is open, the one before).
 func (s *deskScreen) today() data.Day {
-	if i := s.day.SelectedIndex(); i >= 0 && i < len(s.days) {
-		return s.days[i]
+	if s.dayIndex >= 0 && s.dayIndex < len(s.days) {
+		return s.days[s.dayIndex]
 	}
-	return data.Day(s.now().Format(time.DateOnly))
+	return s.todayDate()
 }
 
-// onDayChanged offers the doors of the day's sessions and counts its arrivals.
-func (s *deskScreen) onDayChanged(string) {
-	day := s.today()
-	if note := day != data.Day(s.now().Format(time.DateOnly)); note != s.dayNote.Visible() {
-		showIf(s.dayNote, note)
-		s.root.Refresh() // the top grew or shrank
+// setRehearsal switches between real arrivals and the rehearsal; the card
+// shown, read from the other log, goes.
+func (s *deskScreen) setRehearsal(on bool) {
+	if s.rehearsal == on {
+		return
 	}
+	s.rehearsal = on
+	if s.card != nil {
+		s.showCard(nil, false)
+	}
+}
+
+// onDayChanged is a day chosen in the day chooser. Today's is recorded
+// for real at once; another asks first whether to record real arrivals
+// for it. Declined, a rehearsal goes on rehearsing (on the day chosen),
+// and real arrivals on a congress day go back to the day before.
+func (s *deskScreen) onDayChanged(string) {
+	i := s.day.SelectedIndex()
+	if s.settingDay || i < 0 || i >= len(s.days) {
+		return
+	}
+	day := s.days[i]
+	if day == s.todayDate() {
+		s.setRehearsal(false)
+		s.selectDay(i)
+		return
+	}
+	if !s.rehearsal && i == s.dayIndex {
+		return
+	}
+	before := s.dayIndex
+	keep := lang.L("Cancel")
+	if s.rehearsal {
+		keep = lang.L("Keep rehearsing")
+	}
+	words := map[string]any{"Day": dayLong(day), "Today": dayLong(s.todayDate())}
+	d := dialog.NewConfirm(lang.L("Record real arrivals?"),
+		lang.L("Record real arrivals for {{.Day}}? Today is {{.Today}}: each scan will count as an arrival on {{.Day}}, in the counters, the lists and the exports.", words),
+		func(real bool) {
+			switch {
+			case real:
+				s.setRehearsal(false)
+				s.selectDay(i)
+			case s.rehearsal:
+				s.selectDay(i) // rehearse that day
+			default:
+				s.selectDay(before)
+			}
+			s.focus()
+		}, s.env.win)
+	d.SetConfirmText(lang.L("Record real arrivals"))
+	d.SetDismissText(keep)
+	d.Show()
+}
+
+// showDay says which day the desk records, offers the doors of the day's
+// sessions and counts its arrivals.
+func (s *deskScreen) showDay() {
+	day := s.today()
+	s.sayDay()
 	options := []string{lang.L("Arrivals")}
 	s.doors = s.doors[:0]
 	for _, se := range s.sessions {
@@ -72,6 +203,97 @@ func (s *deskScreen) onDayChanged(string) {
 	}
 	s.door.SetOptions(options)
 	s.door.SetSelectedIndex(slices.Index(s.doors, s.session) + 1)
+	s.root.Refresh() // the large line may have grown or shrunk
 	s.countAsync()
 	s.focus()
+}
+
+// sayDay says on the large line which day the desk records, and how.
+func (s *deskScreen) sayDay() {
+	s.dayView.show(s.today(), s.todayDate(), s.rehearsal, s.session != 0, slices.Contains(s.days, s.todayDate()))
+}
+
+// onBackToRehearsalTapped goes back from real arrivals on another day to
+// the rehearsal.
+func (s *deskScreen) onBackToRehearsalTapped() {
+	s.setRehearsal(true)
+	s.selectDay(s.dayIndex)
+}
+
+// onClearRehearsalTapped deletes every rehearsal entry, after a
+// confirmation.
+func (s *deskScreen) onClearRehearsalTapped() {
+	d := dialog.NewConfirm(lang.L("Clear the rehearsal?"),
+		lang.L("Every scan of the rehearsal is deleted, on every desk of this file. Real arrivals are not touched."),
+		func(ok bool) {
+			if ok {
+				s.clearRehearsalAsync()
+			}
+			s.focus()
+		}, s.env.win)
+	d.SetConfirmText(lang.L("Clear the rehearsal"))
+	d.SetDismissText(lang.L("Cancel"))
+	d.Show()
+}
+
+// clearRehearsalAsync empties the rehearsal's log.
+func (s *deskScreen) clearRehearsalAsync() {
+	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
+		n, err := s.store.ClearRehearsal(ctx)
+		return func() {
+			if err != nil {
+				showError(s.env.win, err)
+				return
+			}
+			if s.shown != nil && s.shown.Rehearsal {
+				s.showCard(nil, false)
+			}
+			s.setStatus(lang.N("The rehearsal is cleared: {{.Count}} entries deleted.", n, map[string]any{"Count": n}),
+				widget.SuccessImportance)
+			s.countAsync()
+		}
+	})
+}
+
+// readCard reads a person's card from the real log, or the rehearsal's.
+func (s *deskScreen) readCard(ctx context.Context, id int64, day data.Day, session int64, rehearsal bool) (data.DeskCard, error) {
+	if rehearsal {
+		return s.store.RehearsalDeskCard(ctx, id, day, session)
+	}
+	return s.store.DeskCard(ctx, id, day, session)
+}
+
+// undoLast takes back the person's last entry, in the log of the card.
+func (s *deskScreen) undoLast(ctx context.Context, id int64, desk string, rehearsal bool) (data.Checkin, error) {
+	if rehearsal {
+		return s.store.UndoLastRehearsalEntry(ctx, id, desk)
+	}
+	return s.store.UndoLastEntry(ctx, id, desk)
+}
+
+// readCounts reads the day's counters, of real arrivals or of the
+// rehearsal's.
+func (s *deskScreen) readCounts(ctx context.Context, day data.Day, rehearsal bool) ([]data.DeskCount, error) {
+	if rehearsal {
+		return s.store.RehearsalDeskCounts(ctx, day)
+	}
+	return s.store.DeskCounts(ctx, day)
+}
+
+// showRehearsalCounts says on the counters that they count the rehearsal's
+// scans ("Rehearsal: 12 scans").
+func (s *deskScreen) showRehearsalCounts(counts []data.DeskCount) {
+	n := 0
+	for _, c := range counts {
+		n += c.Arrived
+	}
+	s.counts.total.SetText(lang.N("Rehearsal: {{.Count}} scans", n, map[string]any{"Count": n}))
+}
+
+// markRehearsal labels the result of a rehearsal's scan as such
+// ("Rehearsal: ✓ Anne Martin checked in at 19:30.").
+func (s *deskScreen) markRehearsal(c *data.DeskCard) {
+	if r := s.card.result; c.Rehearsal && r.Text != "" {
+		s.card.setResult(lang.L("Rehearsal: {{.Result}}", map[string]any{"Result": r.Text}), r.Importance)
+	}
 }

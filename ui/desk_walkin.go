@@ -153,7 +153,7 @@ func (f *walkInForm) onSubmit() {
 		return
 	}
 	s := f.s
-	req := data.AdmitRequest{Day: s.today(), Desk: deskName(s.prefs)}
+	req := data.AdmitRequest{Day: s.today(), Desk: deskName(s.prefs), Rehearsal: s.rehearsal}
 	seen := f.dups.seenIDs()
 	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
 		var r data.AdmitResult
