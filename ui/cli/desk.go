@@ -30,13 +30,15 @@ var checkinCommand = &command{
 		call: [2]string{"checkin FILE CODE [--session ID] [--desk NAME] [--day YYYY-MM-DD] [--yes]",
 			"checkin FICHIER CODE [--session ID] [--desk NOM] [--day AAAA-MM-JJ] [--yes]"},
 		what: [2]string{"check a person in at the desk (today, or --day), or\n" +
-			"into a session at its door; a warning stops it unless\n" +
+			"into a session at its door, by their code or the number\n" +
+			"of an e-ticket they hold; a warning stops it unless\n" +
 			"--yes: exit code 3\u00a0unknown code, 4\u00a0already checked in,\n" +
 			"5\u00a0cancelled, 6\u00a0unpaid, 7\u00a0not expected that day, 8\u00a0session\n" +
 			"full, 9\u00a0enrolled elsewhere at that time, 10\u00a0not enrolled\n" +
 			"(the lowest when several apply)",
 			"enregistre l'arrivée d'une personne (aujourd'hui, ou --day)\n" +
-				"ou son entrée dans une session ; une alerte l'arrête, sauf\n" +
+				"ou son entrée dans une session, par son code ou le numéro\n" +
+				"d'un billet électronique qu'elle détient ; une alerte l'arrête, sauf\n" +
 				"--yes : code de sortie 3\u00a0code inconnu, 4\u00a0déjà arrivé·e,\n" +
 				"5\u00a0annulé·e, 6\u00a0non réglé, 7\u00a0pas attendu·e ce jour-là,\n" +
 				"8\u00a0session complète, 9\u00a0inscrit·e ailleurs au même moment,\n" +
@@ -130,13 +132,14 @@ func checkin(r *runner, o *options, args []string) error {
 	return nil
 }
 
-// openAt opens the congress file and finds the person with that code.
+// openAt opens the congress file and finds the person with that code (or
+// alias), or who holds that e-ticket.
 func (r *runner) openAt(path, code string) (*data.Store, int64, error) {
 	s, err := r.open(path)
 	if err != nil {
 		return nil, 0, err
 	}
-	id, err := s.ParticipantIDByCode(r.ctx, code)
+	id, err := s.ParticipantIDByScan(r.ctx, code)
 	if err != nil {
 		s.Close()
 		return nil, 0, err
