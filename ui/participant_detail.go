@@ -25,6 +25,7 @@ type participantDetailStore interface {
 	PossibleDuplicates(ctx context.Context, p data.Participant) ([]data.Duplicate, error)
 	PlanMerge(ctx context.Context, aID, bID int64) (data.MergePlan, error)
 	CodeAliases(ctx context.Context, participantID int64) ([]string, error)
+	Tickets(ctx context.Context, participantID int64) ([]data.Ticket, error)
 	MergeParticipants(ctx context.Context, keepID, dropID int64, choice map[data.MergeField]data.MergeSource) (data.MergeReport, error)
 	DeleteParticipant(ctx context.Context, id int64) error
 	SetParticipantStatus(ctx context.Context, id int64, st data.Status) error
@@ -40,6 +41,7 @@ type participantInfo struct {
 	prints     []data.BadgePrint
 	dups       []data.Duplicate
 	aliases    []string         // codes of the records merged into theirs
+	tickets    []data.Ticket    // the e-tickets they hold, which the desk scans too
 	sessions   map[int64]string // titles, for the check-in log
 }
 
@@ -179,6 +181,9 @@ func (d *participantDetail) fetch(ctx context.Context, id int64) (participantInf
 	if info.aliases, err = st.CodeAliases(ctx, id); err != nil {
 		return info, err
 	}
+	if info.tickets, err = st.Tickets(ctx, id); err != nil {
+		return info, err
+	}
 	info.sessions = map[int64]string{}
 	for _, c := range info.checkins {
 		if c.SessionID != 0 {
@@ -206,7 +211,7 @@ func (d *participantDetail) fill(info participantInfo) {
 	if len(info.aliases) > 0 {
 		code += " " + lang.L("(also {{.Codes}})", map[string]any{"Codes": strings.Join(info.aliases, ", ")})
 	}
-	for _, s := range []string{code, info.category, statusLabel(p.Status), p.Email, p.Phone, work, p.Region} {
+	for _, s := range []string{code, ticketsText(info.tickets), info.category, statusLabel(p.Status), p.Email, p.Phone, work, p.Region} {
 		if s != "" {
 			parts = append(parts, s)
 		}
@@ -243,6 +248,18 @@ func (d *participantDetail) fill(info participantInfo) {
 	d.tabs.Refresh()
 	d.empty.Hide()
 	d.content.Show()
+}
+
+// ticketsText lists the e-tickets a person holds; "" for none.
+func ticketsText(tickets []data.Ticket) string {
+	if len(tickets) == 0 {
+		return ""
+	}
+	codes := make([]string, len(tickets))
+	for i, t := range tickets {
+		codes[i] = t.Code
+	}
+	return lang.N("E-tickets: {{.Tickets}}", len(codes), map[string]any{"Tickets": strings.Join(codes, ", ")})
 }
 
 // enrolmentStatusText is where a person stands for a session.
