@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"io"
-	"log"
 	"net/url"
 	"slices"
 
@@ -71,6 +70,9 @@ type badgeResult struct {
 	count   int    // badges written
 	message string // for the person, in their language
 	path    string // the PDF saved; "" when printed
+	// noViewer: printing without lp, no PDF viewer answered; message says
+	// where the badges were saved (a warning, not a success).
+	noViewer bool
 }
 
 // printOneAsync prints the badge of one person, in the layout for one
@@ -154,12 +156,6 @@ func (b *badgePrinter) writeAsync(j badgeJob, ids []int64, skipPrinted bool) {
 	b.env.tasks.runAsync(b.env.ctx, func(ctx context.Context) func() {
 		defer cancel()
 		n, viewer, err := b.write(work, ctx, j, ids, skipPrinted, opts, printer)
-		var openErr error // whether a PDF viewer answered, waited for here, off the UI thread
-		if err == nil && viewer != nil {
-			if openErr = openURL(viewer); openErr != nil {
-				log.Printf("opening %s: %v", viewer, openErr)
-			}
-		}
 		return func() {
 			progress.Hide()
 			if err != nil { // a cancelled job wrote nothing, and says nothing
@@ -170,17 +166,33 @@ func (b *badgePrinter) writeAsync(j badgeJob, ids []int64, skipPrinted bool) {
 			switch {
 			case j.dest != "":
 				res.message = lang.N("{{.Count}} badges saved in {{.Path}}.", n, map[string]any{"Count": n, "Path": j.dest})
-			case viewer != nil && openErr == nil:
-				res.message = lang.N("{{.Count}} badges opened in the PDF viewer: print them from there.", n, map[string]any{"Count": n})
 			case viewer != nil:
-				res.message = noViewerMessage(n, viewer)
-				dialog.ShowInformation(lang.L("Badges"), res.message, b.env.win)
+				b.openViewerAsync(j, res, viewer) // says what came of it
+				return
 			default:
 				res.message = lang.N("{{.Count}} badges sent to {{.Printer}}.", n, map[string]any{"Count": n, "Printer": printerName(printer)})
 			}
 			if j.done != nil {
 				j.done(res)
 			}
+		}
+	})
+}
+
+// openViewerAsync opens the badges saved at viewer in the system's PDF
+// viewer, off the UI thread and with the window free meanwhile, then tells
+// j.done whether they opened or where they are when no viewer answered.
+func (b *badgePrinter) openViewerAsync(j badgeJob, res badgeResult, viewer *url.URL) {
+	openAsync(b.env.ctx, b.env.tasks, viewer, func(err error) {
+		if err == nil {
+			res.message = lang.N("{{.Count}} badges opened in the PDF viewer: print them from there.", res.count,
+				map[string]any{"Count": res.count})
+		} else {
+			res.message, res.noViewer = noViewerMessage(res.count, viewer), true
+			dialog.ShowInformation(lang.L("Badges"), res.message, b.env.win)
+		}
+		if j.done != nil {
+			j.done(res)
 		}
 	})
 }

@@ -211,7 +211,7 @@ func (s *exportStatus) onOpenTapped() {
 	if path == "" {
 		return
 	}
-	openAsync(s.tasks, fileURL(path), func(err error) {
+	openAsync(context.Background(), s.tasks, fileURL(path), func(err error) {
 		if err == nil || s.path != path {
 			return
 		}

@@ -38,8 +38,10 @@ var (
 	// it, with its first arguments; the file's URL comes last.
 	opener = systemOpener()
 	// openGrace is how long an opener is given to fail: one still running
-	// then, or one that ended well before, has opened the file.
-	openGrace = 2 * time.Second
+	// then, or one that ended well before, has opened the file. xdg-open
+	// without any viewer tries a list of programs before it gives up: 2 s
+	// on an idle laptop, 4 s on a busy one.
+	openGrace = 8 * time.Second
 )
 
 // systemOpener is the opener of the system Congrès runs on, as Fyne's
@@ -97,9 +99,10 @@ func urlFile(u *url.URL) string {
 }
 
 // openAsync opens u with openURL off the UI thread, then tells done, on the
-// UI thread, what came of it (nil: opened).
-func openAsync(tk *tasks, u *url.URL, done func(error)) {
-	tk.runAsync(context.Background(), func(context.Context) func() {
+// UI thread, what came of it (nil: opened), unless ctx was cancelled
+// meanwhile (the file was closed).
+func openAsync(ctx context.Context, tk *tasks, u *url.URL, done func(error)) {
+	tk.runAsync(ctx, func(context.Context) func() {
 		err := openURL(u)
 		if err != nil {
 			log.Printf("opening %s: %v", u, err)

@@ -173,8 +173,8 @@ func TestPrintWithoutViewerSaysSo(t *testing.T) {
 		pid := fakeOpener(t, "echo 'xdg-open: no method available for opening' >&2; exit 3", 5*time.Second)
 		res := print(t)
 		want := "No PDF viewer answered: the badge was saved as " + saved + "; open it by hand to print it."
-		if res.message != want {
-			t.Errorf("message %q, want %q", res.message, want)
+		if res.message != want || !res.noViewer {
+			t.Errorf("message %q (no viewer %v), want %q", res.message, res.noViewer, want)
 		}
 		assertDialogLabel(t, e.win.Canvas(), want)
 		tapDialogButton(t, e.win.Canvas(), "OK")
@@ -202,8 +202,8 @@ func TestPrintWithoutViewerSaysSo(t *testing.T) {
 	t.Run("ViewerAnswers", func(t *testing.T) {
 		newFakePrinting(t, false)
 		pid := fakeOpener(t, "sleep 0.3", 50*time.Millisecond)
-		if res := print(t); res.message != "1 badge opened in the PDF viewer: print it from there." {
-			t.Errorf("message %q", res.message)
+		if res := print(t); res.message != "1 badge opened in the PDF viewer: print it from there." || res.noViewer {
+			t.Errorf("message %q (no viewer %v)", res.message, res.noViewer)
 		}
 		assertReaped(t, pid())
 	})
