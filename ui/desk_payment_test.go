@@ -372,3 +372,27 @@ func TestDeskPaymentDeleteRefused(t *testing.T) {
 		t.Fatalf("status %q, want cancelled", p.Status)
 	}
 }
+
+// At a rehearsal the dialog runs as on the day, but no money is recorded,
+// and the result says so.
+func TestDeskPaymentRehearsal(t *testing.T) {
+	f := newDeskFixture(t)
+	who := f.owing(t)
+	f.scan(t, who.Code)
+	f.s.shown.Rehearsal = true // the card of a rehearsal
+	f.s.entry.TypedShortcut(keyCtrlM)
+	waitIdle(t, f.e.tasks)
+	if f.e.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("Ctrl+M opened no dialog")
+	}
+	f.typeKeys(t, "", 300*time.Millisecond, fyne.KeyReturn)
+	if f.e.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("the dialog is still open")
+	}
+	if len(f.payments(t, who.ID)) != 0 {
+		t.Fatal("a rehearsal recorded a payment")
+	}
+	if want := "Rehearsal: the payment of " + data.FormatEuros(4000, "en") + " in cash was not recorded."; f.s.card.result.Text != want {
+		t.Errorf("result %q, want %q", f.s.card.result.Text, want)
+	}
+}
