@@ -156,12 +156,13 @@ func makeCongress(t *testing.T, path string, people []person) {
 // arrivals are the entries of a congress file, read while the window may
 // still be writing it: real arrivals per code, and what else was written.
 type arrivals struct {
-	perCode   map[string]int // arrival entries (kind 'arrival') per participant code
-	total     int            // arrival entries
-	undos     int            // entries that undo another
-	otherDay  int            // arrivals on another day than today
-	rehearsal int            // rehearsal entries (none expected on a congress day)
-	last      time.Time      // when the last entry was made (its "at", to the second)
+	perCode   map[string]int       // arrival entries (kind 'arrival') per participant code
+	total     int                  // arrival entries
+	undos     int                  // entries that undo another
+	otherDay  int                  // arrivals on another day than today
+	rehearsal int                  // rehearsal entries (none expected on a congress day)
+	last      time.Time            // when the last entry was made (its "at")
+	at        map[string]time.Time // when each code's first arrival was made
 }
 
 // readArrivals reads the check-in log of path, with a connection that only
@@ -174,7 +175,7 @@ func readArrivals(t *testing.T, path string) arrivals {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	a := arrivals{perCode: map[string]int{}}
+	a := arrivals{perCode: map[string]int{}, at: map[string]time.Time{}}
 	rows, err := db.Query(`SELECT p.code, c.kind, c.day, c.at FROM checkin c JOIN participant p ON p.id = c.participant_id`)
 	if err != nil {
 		t.Fatal(err)
@@ -185,11 +186,18 @@ func readArrivals(t *testing.T, path string) arrivals {
 		if err := rows.Scan(&code, &kind, &day, &at); err != nil {
 			t.Fatal(err)
 		}
-		if when, err := time.Parse(time.RFC3339, at); err == nil && when.After(a.last) {
+		when, err := time.Parse(time.RFC3339, at)
+		if err != nil {
+			t.Fatalf("the time of an entry, %q: %v", at, err)
+		}
+		if when.After(a.last) {
 			a.last = when
 		}
 		switch kind {
 		case "arrival":
+			if a.at[code].IsZero() {
+				a.at[code] = when
+			}
 			a.perCode[code]++
 			a.total++
 			if data.Day(day) != today() {

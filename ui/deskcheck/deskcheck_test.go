@@ -111,11 +111,24 @@ func speed(t *testing.T, bin string) {
 	before := timings(d.stderr.String())
 
 	const scans = 200
+	sent := map[string]time.Time{}
 	for i := range scans {
-		x.typeText(t, people[1+i*(len(people)-1)/scans].code+"\n", 4*time.Millisecond)
+		code := people[1+i*(len(people)-1)/scans].code
+		x.typeText(t, code+"\n", 4*time.Millisecond)
+		sent[code] = time.Now() // xdotool has sent Return
 		time.Sleep(300 * time.Millisecond)
 	}
 	a := waitArrivals(t, file, scans+1, 5*time.Second, time.Minute)
+	// Measured from outside, whatever the program logs: from Return sent
+	// to the arrival written, by the time the file gives the entry.
+	var written []time.Duration
+	for code, at := range sent {
+		if w, ok := a.at[code]; ok {
+			written = append(written, w.Sub(at))
+		}
+	}
+	t.Logf("Return to arrival written (the entry's time in the file), %d scans recorded: %s", len(written),
+		percentiles(written))
 	prefixes, keys := namePrefixes(people, 50), 0
 	for _, p := range prefixes {
 		keys += len(p)
