@@ -1,5 +1,10 @@
 package data
 
+import (
+	"slices"
+	"strings"
+)
+
 // The e-tickets an import reads (FieldTicket): each row's tickets go to the
 // person the row becomes or updates. A ticket finds its holder again on
 // the next import when nothing else does (a new email) and the name is
@@ -118,4 +123,60 @@ func (im *importer) insertTickets() error {
 			k := im.newTickets[i]
 			return append(args, k.Code, k.holder.id, k.Source, im.now)
 		})
+}
+
+// refineTicketColumns corrects what a header name alone cannot tell, from
+// the first rows: a column named "Billet" (the ticket type, mostly) that
+// holds ticket numbers gives tickets, and a ticket column whose values
+// have no digit ("Ticket": "Early bird") is the ticket type, the category
+// when no other column gives it.
+func refineTicketColumns(header []string, mapping []ImportField, sample []ImportRow) []ImportField {
+	hasCategory := slices.Contains(mapping, FieldCategory)
+	for i, f := range mapping {
+		if i >= len(header) {
+			break
+		}
+		switch {
+		case f == FieldCategory && Fold(header[i]) == "billet" && ticketValues(sample, i) == 1:
+			mapping[i], hasCategory = FieldTicket, false
+		case f == FieldTicket && ticketValues(sample, i) == -1 && !hasCategory:
+			mapping[i], hasCategory = FieldCategory, true
+		}
+	}
+	return mapping
+}
+
+// ticketValues says whether the column's values in the sample are ticket
+// numbers (1: each has a digit and no space, and no two are the same), or
+// none is (-1: no digit anywhere); 0 when the sample cannot tell.
+func ticketValues(sample []ImportRow, col int) int {
+	n, tickets, digits := 0, 0, 0
+	seen := map[string]bool{}
+	for _, row := range sample {
+		if col >= len(row.Cells) {
+			continue
+		}
+		v := strings.TrimSpace(row.Cells[col])
+		if v == "" {
+			continue
+		}
+		n++
+		has := strings.ContainsAny(v, "0123456789")
+		if has {
+			digits++
+		}
+		if has && !strings.ContainsAny(v, " \t") && len(v) <= maxTicket && !seen[v] {
+			tickets++
+		}
+		seen[v] = true
+	}
+	switch {
+	case n == 0:
+		return 0
+	case tickets == n:
+		return 1
+	case digits == 0:
+		return -1
+	}
+	return 0
 }

@@ -143,3 +143,30 @@ func TestImportTickets(t *testing.T) {
 		}
 	})
 }
+
+// TestImportTicketPreview checks that the preview tells a "Billet" column
+// of ticket numbers from one of ticket types, by its first rows.
+func TestImportTicketPreview(t *testing.T) {
+	s := mustOpen(t)
+	for _, c := range []struct {
+		name  string
+		lines []string
+		want  ImportField
+	}{
+		{"BilletNumbers", []string{"Prénom;Nom;Billet", "Awa;Diallo;48213377", "Bob;Durand;48213378"}, FieldTicket},
+		{"BilletTypes", []string{"Prénom;Nom;Billet", "Awa;Diallo;Tarif solidaire", "Bob;Durand;Plein tarif"}, FieldCategory},
+		{"BilletSameNumber", []string{"Prénom;Nom;Billet", "Awa;Diallo;2026", "Bob;Durand;2026"}, FieldCategory},
+		{"TicketTypes", []string{"First name,Last name,Ticket", "Awa,Diallo,Early bird", "Bob,Durand,Standard"}, FieldCategory},
+		{"TicketNumbers", []string{"First name,Last name,Ticket", "Awa,Diallo,T-0042", "Bob,Durand,T-0043"}, FieldTicket},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			pv, err := s.PreviewImport(ctx, ImportSource{Path: csvFile(t, c.lines...)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if pv.Mapping[2] != c.want {
+				t.Fatalf("%v, want %q third", pv.Mapping, c.want)
+			}
+		})
+	}
+}

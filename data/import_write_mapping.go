@@ -43,7 +43,7 @@ func (s *Store) PreviewImport(ctx context.Context, src ImportSource) (ImportPrev
 		return ImportPreview{}, err
 	}
 	if !pv.Remembered {
-		pv.Mapping = AutoMapping(f.Header)
+		pv.Mapping = refineTicketColumns(f.Header, AutoMapping(f.Header), pv.Sample)
 	}
 	return pv, nil
 }
