@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"slices"
 )
 
 // The rehearsal (issue 15): outside the congress days the desk records its
@@ -80,4 +81,18 @@ func (s *Store) ClearRehearsal(ctx context.Context) (int, error) {
 // CheckinLog returns their real ones.
 func (s *Store) RehearsalLog(ctx context.Context, participantID int64) ([]Checkin, error) {
 	return s.checkinLog(ctx, rehearsalLog, participantID)
+}
+
+// DeskDay is the day a desk records when the calendar says today: today,
+// for real, when it is a day of the congress; otherwise the first congress
+// day, as a rehearsal (rehearsal true). With no congress day, it is today,
+// as a rehearsal.
+func DeskDay(days []Day, today Day) (day Day, rehearsal bool) {
+	switch {
+	case slices.Contains(days, today):
+		return today, false
+	case len(days) > 0:
+		return days[0], true
+	}
+	return today, true
 }

@@ -99,18 +99,15 @@ func (s *deskScreen) setDays(days []data.Day, sessions []data.Session) {
 		labels = append(labels, dayLong(d))
 	}
 	s.day.SetOptions(labels)
-	i := slices.Index(days, s.todayDate())
+	day, rehearse := data.DeskDay(days, s.todayDate())
 	switch {
 	case len(days) == 0:
 		return
-	case i >= 0:
-		s.setRehearsal(false)
-		s.selectDay(i)
-	case s.day.SelectedIndex() >= 0 && s.dayIndex < len(days):
+	case rehearse && s.day.SelectedIndex() >= 0 && s.dayIndex < len(days):
 		s.selectDay(s.dayIndex) // keep the day chosen and the mode; read the sessions again
 	default:
-		s.setRehearsal(true)
-		s.selectDay(0)
+		s.setRehearsal(rehearse)
+		s.selectDay(slices.Index(days, day))
 	}
 }
 

@@ -38,7 +38,7 @@ type options struct {
 	participants, blank                                                  int
 	session                                                              int64
 	listLayouts, unprinted, reprint, semicolon, listPresets              bool
-	dryRun, createCategories, yes                                        bool
+	dryRun, createCategories, yes, rehearsal                             bool
 	maps, categories                                                     pairs
 }
 

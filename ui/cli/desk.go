@@ -27,22 +27,33 @@ var deskExit = map[data.DeskWarningKind]int{
 var checkinCommand = &command{
 	name: "checkin",
 	forms: []form{{
-		call: [2]string{"checkin FILE CODE [--session ID] [--desk NAME] [--day YYYY-MM-DD] [--yes]",
-			"checkin FICHIER CODE [--session ID] [--desk NOM] [--day AAAA-MM-JJ] [--yes]"},
+		call: [2]string{"checkin FILE CODE [--session ID] [--desk NAME]\n" +
+			"                [--day YYYY-MM-DD] [--rehearsal] [--yes]",
+			"checkin FICHIER CODE [--session ID] [--desk NOM]\n" +
+				"                [--day AAAA-MM-JJ] [--rehearsal] [--yes]"},
 		what: [2]string{"check a person in at the desk (today, or --day), or\n" +
 			"into a session at its door, by their code or the number\n" +
 			"of an e-ticket they hold; a warning stops it unless\n" +
 			"--yes: exit code 3\u00a0unknown code, 4\u00a0already checked in,\n" +
 			"5\u00a0cancelled, 6\u00a0unpaid, 7\u00a0not expected that day, 8\u00a0session\n" +
 			"full, 9\u00a0enrolled elsewhere at that time, 10\u00a0not enrolled\n" +
-			"(the lowest when several apply)",
+			"(the lowest when several apply). Outside the congress\n" +
+			"days it records nothing unless --day says which day\n" +
+			"(a real arrival) or --rehearsal asks for a rehearsal\n" +
+			"entry, which counts nowhere (undo --rehearsal takes it\n" +
+			"back; the desk's Clear the rehearsal deletes them all)",
 			"enregistre l'arrivée d'une personne (aujourd'hui, ou --day)\n" +
 				"ou son entrée dans une session, par son code ou le numéro\n" +
 				"d'un billet électronique qu'elle détient ; une alerte l'arrête, sauf\n" +
 				"--yes : code de sortie 3\u00a0code inconnu, 4\u00a0déjà arrivé·e,\n" +
 				"5\u00a0annulé·e, 6\u00a0non réglé, 7\u00a0pas attendu·e ce jour-là,\n" +
 				"8\u00a0session complète, 9\u00a0inscrit·e ailleurs au même moment,\n" +
-				"10\u00a0non inscrit·e (le plus petit si plusieurs s'appliquent)"},
+				"10\u00a0non inscrit·e (le plus petit si plusieurs s'appliquent).\n" +
+				"Hors des jours du congrès, rien n'est enregistré sans --day\n" +
+				"qui dit quel jour (une vraie arrivée) ou --rehearsal qui\n" +
+				"demande un passage de répétition, compté nulle part (undo\n" +
+				"--rehearsal l'annule ; « Effacer la répétition » à l'accueil\n" +
+				"les efface tous)"},
 	}},
 	minArgs: 2,
 	needs:   [2]string{"checkin needs FILE and CODE.", "checkin attend FICHIER et CODE."},
@@ -51,6 +62,7 @@ var checkinCommand = &command{
 		fs.StringVar(&o.desk, "desk", "", "")
 		fs.StringVar(&o.day, "day", "", "")
 		fs.BoolVar(&o.yes, "yes", false, "")
+		fs.BoolVar(&o.rehearsal, "rehearsal", false, "")
 	},
 	run: checkin,
 }
@@ -81,17 +93,11 @@ func checkin(r *runner, o *options, args []string) error {
 	}
 	defer s.Close()
 	if day == "" && o.session == 0 {
-		today, ok, err := s.CongressDayFor(ctx, time.Now())
-		if err != nil {
+		if day, err = checkinDay(r, s, o.rehearsal); err != nil {
 			return err
 		}
-		if !ok {
-			return r.usage(fmt.Sprintf("today (%s) is not a day of the congress: say which with --day YYYY-MM-DD.", today),
-				fmt.Sprintf("aujourd'hui (%s) n'est pas un jour du congrès : indiquez lequel avec --day AAAA-MM-JJ.", today))
-		}
-		day = today
 	}
-	req := data.AdmitRequest{ParticipantID: id, Day: day, SessionID: o.session, Desk: deskName(o.desk)}
+	req := data.AdmitRequest{ParticipantID: id, Day: day, SessionID: o.session, Desk: deskName(o.desk), Rehearsal: o.rehearsal}
 	if o.yes {
 		req.Accept = data.DeskWarningKinds
 	}
@@ -117,6 +123,9 @@ func checkin(r *runner, o *options, args []string) error {
 	}
 	c := res.Checkin
 	at := c.At.Local().Format("15:04")
+	if o.rehearsal {
+		fmt.Fprint(r.out, tr("Rehearsal — nothing is counted: ", "Répétition — rien n'est compté : "))
+	}
 	switch {
 	case !res.New:
 		fmt.Fprintf(r.out, tr("Already in since %s, at %s: nothing new recorded.\n", "Déjà enregistré·e depuis %s, au poste « %s » : rien de nouveau.\n"), at, c.Desk)
@@ -130,6 +139,33 @@ func checkin(r *runner, o *options, args []string) error {
 		fmt.Fprintf(r.out, tr("Checked in on %s at %s, at %s.\n", "Arrivée enregistrée le %s à %s, au poste « %s ».\n"), c.Day, at, c.Desk)
 	}
 	return nil
+}
+
+// checkinDay is the day a check-in with no --day records: today, on a day
+// of the congress; otherwise, with --rehearsal, the first congress day (as
+// the desk rehearses it), and without, none: it says so, and what to add.
+func checkinDay(r *runner, s *data.Store, rehearsal bool) (data.Day, error) {
+	today, ok, err := s.CongressDayFor(r.ctx, time.Now())
+	if err != nil || ok {
+		return today, err
+	}
+	c, err := s.Congress(r.ctx)
+	if err != nil {
+		return "", err
+	}
+	if rehearsal {
+		day, _ := data.DeskDay(c.Days, today)
+		return day, nil
+	}
+	days := make([]string, len(c.Days))
+	for i, d := range c.Days {
+		days[i] = string(d)
+	}
+	list := strings.Join(days, ", ")
+	return "", r.usage(fmt.Sprintf("today (%s) is not a day of the congress (%s): nothing was recorded. "+
+		"To record a real arrival, say which day with --day YYYY-MM-DD; to rehearse, add --rehearsal (counted nowhere).", today, list),
+		fmt.Sprintf("aujourd'hui (%s) n'est pas un jour du congrès (%s) : rien n'a été enregistré. "+
+			"Pour enregistrer une vraie arrivée, indiquez le jour avec --day AAAA-MM-JJ ; pour une répétition, ajoutez --rehearsal (comptée nulle part).", today, list))
 }
 
 // openAt opens the congress file and finds the person with that code (or
@@ -150,14 +186,17 @@ func (r *runner) openAt(path, code string) (*data.Store, int64, error) {
 var undoCommand = &command{
 	name: "undo",
 	forms: []form{{
-		call: [2]string{"undo FILE CODE [--desk NAME]", "undo FICHIER CODE [--desk NOM]"},
-		what: [2]string{"undo that person's last check-in or session entry\n(an undo line in the log; nothing is deleted)",
-			"annule le dernier passage de cette personne\n(une ligne d'annulation au journal ; rien n'est effacé)"},
+		call: [2]string{"undo FILE CODE [--desk NAME] [--rehearsal]", "undo FICHIER CODE [--desk NOM] [--rehearsal]"},
+		what: [2]string{"undo that person's last check-in or session entry\n(an undo line in the log; nothing is deleted);\n" +
+			"with --rehearsal, their last rehearsal entry",
+			"annule le dernier passage de cette personne\n(une ligne d'annulation au journal ; rien n'est effacé) ;\n" +
+				"avec --rehearsal, son dernier passage de répétition"},
 	}},
 	minArgs: 2,
 	needs:   [2]string{"undo needs FILE and CODE.", "undo attend FICHIER et CODE."},
 	flags: func(fs *flag.FlagSet, o *options) {
 		fs.StringVar(&o.desk, "desk", "", "")
+		fs.BoolVar(&o.rehearsal, "rehearsal", false, "")
 	},
 	run: undo,
 }
@@ -169,7 +208,12 @@ func undo(r *runner, o *options, args []string) error {
 		return err
 	}
 	defer s.Close()
-	u, err := s.UndoLastEntry(ctx, id, deskName(o.desk))
+	undoLast := s.UndoLastEntry
+	if o.rehearsal {
+		undoLast = s.UndoLastRehearsalEntry
+		fmt.Fprint(r.out, r.tr("Rehearsal — ", "Répétition — "))
+	}
+	u, err := undoLast(ctx, id, deskName(o.desk))
 	if err != nil {
 		return err
 	}
