@@ -466,10 +466,8 @@ func (s *Store) doorWarnings(ctx context.Context, tx *sql.Tx, l entryLog, c *Des
 	}
 	ws = append(ws, DeskWarning{Kind: WarnNotEnrolled, Session: *se, Waitlisted: EnrolmentStatus(status.String) == Waitlisted})
 	if se.EffectiveCapacity > 0 {
-		var inside int
-		if err := tx.QueryRowContext(ctx, "SELECT count(DISTINCT c.participant_id) FROM "+string(l)+` c
-			WHERE c.session_id = ? AND c.kind = 'session' AND `+l.open(),
-			se.ID).Scan(&inside); err != nil {
+		inside, err := sessionInside(ctx, tx, l, se.ID)
+		if err != nil {
 			return nil, err
 		}
 		if inside >= se.EffectiveCapacity {

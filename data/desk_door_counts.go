@@ -18,6 +18,11 @@ type DoorCount struct {
 
 // DoorCounts counts the entries into a session, for its door's counters.
 func (s *Store) DoorCounts(ctx context.Context, sessionID int64) (DoorCount, error) {
+	return s.doorCounts(ctx, realLog, sessionID)
+}
+
+// doorCounts is DoorCounts with the entries of the log l.
+func (s *Store) doorCounts(ctx context.Context, l entryLog, sessionID int64) (DoorCount, error) {
 	var n DoorCount
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		se, err := loadSession(ctx, tx, sessionID)
@@ -25,9 +30,7 @@ func (s *Store) DoorCounts(ctx context.Context, sessionID int64) (DoorCount, err
 			return err
 		}
 		n.Capacity = se.EffectiveCapacity
-		if err := tx.QueryRowContext(ctx, `SELECT count(DISTINCT c.participant_id) FROM checkin c
-			WHERE c.session_id = ? AND c.kind = 'session' AND NOT EXISTS (SELECT 1 FROM checkin u WHERE u.cancels = c.id)`,
-			se.ID).Scan(&n.Inside); err != nil {
+		if n.Inside, err = sessionInside(ctx, tx, l, se.ID); err != nil {
 			return err
 		}
 		return tx.QueryRowContext(ctx, `SELECT count(*) FROM participant p WHERE p.status <> 'cancelled' AND (

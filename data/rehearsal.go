@@ -60,6 +60,22 @@ func (s *Store) RehearsalDeskCounts(ctx context.Context, day Day) ([]DeskCount, 
 	return s.deskCounts(ctx, rehearsalLog, day)
 }
 
+// RehearsalDoorCounts is DoorCounts for the rehearsal: Inside counts the
+// rehearsal's entries into the session.
+func (s *Store) RehearsalDoorCounts(ctx context.Context, sessionID int64) (DoorCount, error) {
+	return s.doorCounts(ctx, rehearsalLog, sessionID)
+}
+
+// sessionInside counts the people with an entry into the session in the
+// log l that no undo cancels: who is in, at the door's counters and for its
+// "full" warning.
+func sessionInside(ctx context.Context, tx *sql.Tx, l entryLog, sessionID int64) (int, error) {
+	var n int
+	err := tx.QueryRowContext(ctx, "SELECT count(DISTINCT c.participant_id) FROM "+string(l)+` c
+		WHERE c.session_id = ? AND c.kind = 'session' AND `+l.open(), sessionID).Scan(&n)
+	return n, err
+}
+
 // ClearRehearsal deletes every entry of the rehearsal, and returns how many
 // there were (arrivals, session entries and their undos). The real log is
 // not touched.

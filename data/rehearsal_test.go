@@ -69,6 +69,13 @@ func TestRehearsalCountsNowhere(t *testing.T) {
 		if arrived != 1 {
 			t.Fatalf("the rehearsal's counters say %d arrived, want 1", arrived)
 		}
+		door, err := s.DoorCounts(ctx, f.workshop.ID)
+		if err != nil || door.Inside != 0 {
+			t.Fatalf("the door's counters %+v %v", door, err)
+		}
+		if door, err := s.RehearsalDoorCounts(ctx, f.workshop.ID); err != nil || door.Inside != 1 || door.Expected != 1 {
+			t.Fatalf("the rehearsal's door counters %+v %v", door, err)
+		}
 	})
 	t.Run("RealDesk", func(t *testing.T) {
 		c := card(t, s, p.ID, day1, 0)
