@@ -24,7 +24,7 @@ var newCommand = &command{
 	needs:   [2]string{"new needs one FILE.", "new attend un FICHIER."},
 	flags: func(fs *flag.FlagSet, o *options) {
 		fs.StringVar(&o.name, "name", "", "")
-		fs.StringVar(&o.days, "days", "", "")
+		fs.Var((*commaList)(&o.days), "days", "") // --days A,B or --days A --days B
 	},
 	run: newCongress,
 }
@@ -102,4 +102,18 @@ func (r *runner) checkFolder(path string) error {
 	}
 	return failure(r.tr(fmt.Sprintf("The folder %q does not exist: nothing was created.", dir),
 		fmt.Sprintf("Le dossier « %s » n'existe pas : rien n'a été créé.", dir)))
+}
+
+// commaList is a flag whose values, when it is given several times, are
+// joined by commas.
+type commaList string
+
+func (c *commaList) String() string { return string(*c) }
+
+func (c *commaList) Set(v string) error {
+	if *c != "" {
+		v = string(*c) + "," + v
+	}
+	*c = commaList(v)
+	return nil
 }

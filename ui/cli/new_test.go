@@ -36,6 +36,10 @@ func TestCLINew(t *testing.T) {
 		if code != 0 || !strings.HasPrefix(out, "Congrès « Journée » créé dans ") || !strings.Contains(out, ": 1 jour (2026-06-01).") {
 			t.Errorf("exit %d: %q", code, out)
 		}
+		code, out, _ = runMain("en", "new", filepath.Join(dir, "twice.congres"), "--days", "2026-06-01", "--name", "T", "--days", "2026-06-02")
+		if code != 0 || !strings.Contains(out, ": 2 days (2026-06-01, 2026-06-02).") {
+			t.Errorf("--days given twice: exit %d: %q", code, out)
+		}
 	})
 	t.Run("Stats", func(t *testing.T) {
 		code, out, stderr := runMain("en", "stats", file)
