@@ -28,6 +28,7 @@ type rehearsalStore interface {
 	RehearsalDeskCard(ctx context.Context, participantID int64, day data.Day, sessionID int64) (data.DeskCard, error)
 	UndoLastRehearsalEntry(ctx context.Context, participantID int64, desk string) (data.Checkin, error)
 	RehearsalDeskCounts(ctx context.Context, day data.Day) ([]data.DeskCount, error)
+	RehearsalDoorCounts(ctx context.Context, sessionID int64) (data.DoorCount, error)
 	ClearRehearsal(ctx context.Context) (int, error)
 }
 
@@ -277,13 +278,28 @@ func (s *deskScreen) readCounts(ctx context.Context, day data.Day, rehearsal boo
 	return s.store.DeskCounts(ctx, day)
 }
 
+// readDoorCounts reads the counters of a session's door, of real entries
+// or of the rehearsal's.
+func (s *deskScreen) readDoorCounts(ctx context.Context, session int64, rehearsal bool) (data.DoorCount, error) {
+	if rehearsal {
+		return s.store.RehearsalDoorCounts(ctx, session)
+	}
+	return s.store.DoorCounts(ctx, session)
+}
+
 // showRehearsalCounts says on the counters that they count the rehearsal's
-// scans ("Rehearsal: 12 scans").
+// arrivals.
 func (s *deskScreen) showRehearsalCounts(counts []data.DeskCount) {
 	n := 0
 	for _, c := range counts {
 		n += c.Arrived
 	}
+	s.showRehearsalScans(n)
+}
+
+// showRehearsalScans says on the counters how many scans the rehearsal
+// recorded ("Rehearsal: 12 scans").
+func (s *deskScreen) showRehearsalScans(n int) {
 	s.counts.total.SetText(lang.N("Rehearsal: {{.Count}} scans", n, map[string]any{"Count": n}))
 }
 

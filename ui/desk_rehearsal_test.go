@@ -195,6 +195,31 @@ func TestDeskRehearsal(t *testing.T) {
 			t.Fatalf("real log %+v, rehearsal's %+v", real, rehearsal)
 		}
 	})
+	t.Run("Door", func(t *testing.T) {
+		if len(s.doors) == 0 {
+			t.Fatal("the demo has no session on its first day")
+		}
+		s.door.SetSelectedIndex(1)
+		waitIdle(t, f.e.tasks)
+		wantDayLine(t, s, "REHEARSAL", theme.ColorNameWarning)
+		rescan(t, f, clock, who.Code)
+		if s.pending {
+			s.entry.TypedShortcut(shortcutDeskConfirm)
+			waitIdle(t, f.e.tasks)
+		}
+		_, rehearsal := f.logs(t, who.ID)
+		if n := len(rehearsal); n == 0 || rehearsal[n-1].Kind != data.SessionEntry || rehearsal[n-1].SessionID != s.session {
+			t.Fatalf("rehearsal log %+v", rehearsal)
+		}
+		if !strings.HasPrefix(s.card.result.Text, "Rehearsal: ✓") || s.counts.total.Text != "Rehearsal: 1 scan" {
+			t.Fatalf("result %q, counters %q", s.card.result.Text, s.counts.total.Text)
+		}
+		door, err := f.st.DoorCounts(context.Background(), s.session)
+		if err != nil || door.Inside != 0 {
+			t.Fatalf("the real door counts %+v %v", door, err)
+		}
+		s.door.SetSelectedIndex(0)
+	})
 }
 
 func TestDeskCongressDayRecordsRealArrivals(t *testing.T) {
