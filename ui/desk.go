@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -32,6 +33,7 @@ type deskStore interface {
 	UndoLastEntry(ctx context.Context, participantID int64, desk string) (data.Checkin, error)
 	DeskCounts(ctx context.Context, day data.Day) ([]data.DeskCount, error)
 	rehearsalStore
+	DoorCounts(ctx context.Context, sessionID int64) (data.DoorCount, error)
 	CreateParticipant(ctx context.Context, p *data.Participant) error
 	DuplicatesBeforeSave(ctx context.Context, p data.Participant) ([]data.Duplicate, error)
 	deskPaymentStore
@@ -65,18 +67,19 @@ type deskScreen struct {
 	buttons deskButtons
 	payment *deskPayment // Mark paid, Undo payment (desk_payment.go)
 
-	days     []data.Day     // the congress days; UI thread only
-	sessions []data.Session // the congress's sessions
-	doors    []int64        // the day's sessions, in the door chooser's order after Arrivals
-	session  int64          // the session at the door; 0 for arrivals
-	matches  []data.ParticipantRow
-	selected int            // the match chosen with the arrow keys or a click; -1 for none
-	shown    *data.DeskCard // the person on the card
-	walkIn   *walkInForm    // the walk-in form opened last
-	pending  bool           // the card's warnings await a confirmation
-	root     *fyne.Container
-	scans    deskScans  // what was scanned, in turn to be checked in
-	search   deskSearch // the name search of what is typed
+	days      []data.Day     // the congress days; UI thread only
+	sessions  []data.Session // the congress's sessions
+	doors     []int64        // the day's sessions, in the door chooser's order after Arrivals
+	session   int64          // the session at the door; 0 for arrivals
+	matches   []data.ParticipantRow
+	selected  int            // the match chosen with the arrow keys or a click; -1 for none
+	shown     *data.DeskCard // the person on the card
+	walkIn    *walkInForm    // the walk-in form opened last
+	pending   bool           // the card's warnings await a confirmation
+	root      *fyne.Container
+	matchPane fyne.CanvasObject // the list of matches, shown only while there are some
+	scans     deskScans         // what was scanned, in turn to be checked in
+	search    deskSearch        // the name search of what is typed
 
 	// The day recorded, and whether as a rehearsal (desk_day.go); UI
 	// thread only.
@@ -132,16 +135,22 @@ func (s *deskScreen) build() fyne.CanvasObject {
 
 	choices := container.NewHBox(container.NewGridWrap(fyne.NewSize(190, s.day.MinSize().Height), s.day),
 		container.NewGridWrap(fyne.NewSize(240, s.door.MinSize().Height), s.door), s.buttons.lock)
-	bar := container.NewBorder(nil, nil, nil, choices, s.entry)
+	bar := container.NewBorder(nil, nil, nil, choices, container.NewThemeOverride(s.entry, deskScanTheme{}))
 	s.catchKeys()
 	s.dayView = newDeskDayView(s)
-	top := container.NewVBox(s.dayView.box, bar, s.status)
+	s.status.Hide() // until it says something
+	top := container.NewVBox(s.dayView.box, bar, s.status, s.card.result)
 	s.payment = newDeskPayment(s)
-	actions := container.NewVBox(s.buttons.confirm,
-		container.NewGridWithColumns(2, s.buttons.checkIn, s.buttons.print, s.buttons.undo, s.buttons.edit,
-			s.payment.pay, s.payment.undo))
-	right := container.NewBorder(nil, actions, nil, nil, container.NewVScroll(s.card.box))
-	split := container.NewHSplit(container.NewBorder(nil, s.buttons.walkIn, nil, nil, s.list), right)
+	// The actions in a column beside the card, which keeps the height for
+	// the card's rows on a small screen.
+	// The card takes the width but while a name search offers matches.
+	actions := container.NewVBox(s.buttons.checkIn, s.buttons.confirm, s.buttons.print, s.buttons.undo,
+		s.buttons.edit, s.payment.pay, s.payment.undo, layout.NewSpacer(), s.buttons.walkIn)
+	right := container.NewBorder(nil, nil, nil, container.New(layout.NewCustomPaddedLayout(0, 0, theme.Padding(), 0), actions),
+		container.NewVScroll(s.card.box))
+	s.matchPane = s.list
+	s.matchPane.Hide()
+	split := container.NewHSplit(s.matchPane, right)
 	split.Offset = 0.3
 	s.root = container.NewBorder(top, s.counts.box, nil, nil, split)
 	s.showCard(nil, false)
@@ -176,11 +185,14 @@ func (s *deskScreen) onDoorChanged(string) {
 	}
 	if s.session != 0 {
 		s.buttons.checkIn.SetText(lang.L("Let in (Enter)"))
+		s.buttons.undo.SetText(lang.L("Undo entry (Ctrl+Z)"))
 	} else {
 		s.buttons.checkIn.SetText(lang.L("Check in (Enter)"))
+		s.buttons.undo.SetText(lang.L("Undo check-in (Ctrl+Z)"))
 	}
 	s.sayDay()
 	s.showCard(nil, false)
+	s.countAsync()
 	s.focus()
 }
 
@@ -206,10 +218,20 @@ func (s *deskScreen) showLocked(locked bool) {
 	s.buttons.lock.Refresh()
 }
 
-// setStatus says something under the search field.
+// setStatus says something under the search field; a refusal (an unknown
+// code) goes to the banner, in red.
 func (s *deskScreen) setStatus(text string, importance widget.Importance) {
 	s.status.Importance = importance
 	s.status.SetText(text)
+	if importance == widget.DangerImportance {
+		s.card.setResult(text, importance)
+	}
+	shown := text != "" && importance != widget.DangerImportance
+	if shown != s.status.Visible() || (len(s.matches) > 0) != s.matchPane.Visible() {
+		showIf(s.status, shown)
+		showIf(s.matchPane, len(s.matches) > 0)
+		s.root.Refresh() // the top grew or shrank, or the matches came or went
+	}
 }
 
 func (s *deskScreen) updateMatch(id widget.ListItemID, o fyne.CanvasObject) {
@@ -268,9 +290,12 @@ const deskWaitNotice = 700 * time.Millisecond
 
 // onAdmitted shows what Admit did and readies the field for the next person.
 func (s *deskScreen) onAdmitted(r data.AdmitResult) {
+	in, already := r.Card.Warning(data.WarnAlreadyIn)
 	s.showCard(&r.Card, !r.Admitted)
 	name := r.Card.Participant.FullName()
 	switch {
+	case already: // re-scanned: nothing to confirm, nothing written
+		s.card.setResult(alreadyInSentence(name, in), widget.WarningImportance)
 	case !r.Admitted && s.session != 0:
 		s.card.setResult(lang.L("Not let in yet: read the warnings, then let in anyway or not."), widget.DangerImportance)
 	case !r.Admitted:
@@ -295,11 +320,12 @@ func (s *deskScreen) onAdmitted(r data.AdmitResult) {
 // apply; pending says the card's warnings await a confirmation.
 func (s *deskScreen) showCard(c *data.DeskCard, pending bool) {
 	s.shown = c
-	s.pending = c != nil && pending
+	s.pending = c != nil && pending && len(c.ToConfirm()) > 0
+	s.card.session = s.session
 	s.card.show(c, s.session != 0)
 	b := s.buttons
 	person := c != nil
-	setEnabled(b.checkIn, person && !pending && !s.admittedOnCard())
+	setEnabled(b.checkIn, person && !s.pending && !s.admittedOnCard())
 	showIf(b.confirm, s.pending)
 	setEnabled(b.print, person)
 	setEnabled(b.undo, person && c.LastEntry != nil)
@@ -358,7 +384,7 @@ func (s *deskScreen) onUndoTapped() {
 	id, name, rehearsal := s.shown.Participant.ID, s.shown.Participant.FullName(), s.shown.Rehearsal
 	desk := deskName(s.prefs)
 	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
-		_, err := s.undoLast(ctx, id, desk, rehearsal)
+		u, err := s.undoLast(ctx, id, desk, rehearsal)
 		return func() {
 			if err != nil {
 				showError(s.env.win, err)
@@ -366,7 +392,7 @@ func (s *deskScreen) onUndoTapped() {
 			}
 			s.cardAsync(id)
 			s.countAsync()
-			s.setStatus(lang.L("The last check-in of {{.Name}} was undone.", map[string]any{"Name": name}), widget.WarningImportance)
+			s.setStatus(s.undoneSentence(name, u), widget.WarningImportance)
 		}
 	})
 	s.focus()
@@ -401,9 +427,13 @@ func (s *deskScreen) onEditTapped() {
 	})
 }
 
-// countAsync reads the day's counters.
+// countAsync reads the day's counters, or the door's.
 func (s *deskScreen) countAsync() {
 	day, rehearsal := s.today(), s.rehearsal
+	if s.session != 0 {
+		s.doorCountAsync(s.session)
+		return
+	}
 	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
 		counts, err := s.readCounts(ctx, day, rehearsal)
 		return func() {

@@ -18,18 +18,25 @@ import (
 )
 
 // deskCardView shows the person at the desk: the category's colour, the
-// name large, what the volunteer must know, the warnings to confirm, and
-// what the last action did. UI thread only.
+// name large, their accessibility needs where they cannot be missed, the
+// warnings to confirm, and the rest in compact rows. Its result is the
+// desk's banner, which the desk lays out across its whole width. UI thread
+// only.
 type deskCardView struct {
-	box      *fyne.Container
-	band     *canvas.Rectangle
-	category *canvas.Text
-	name     *widget.Label
-	values   []*widget.Label // see deskCardFields
-	warnings *fyne.Container
-	result   *widget.Label
-	empty    *widget.Label
-	person   *fyne.Container
+	box        *fyne.Container
+	band       *canvas.Rectangle
+	category   *canvas.Text
+	name       *widget.Label
+	nameInk    *container.ThemeOverride // the name's colour, read on the band's
+	access     *fyne.Container          // the accessibility needs, framed in blue; hidden when none
+	accessText *widget.Label
+	values     []*widget.Label // see the card's lines below
+	arrivedKey *widget.Label   // "Checked in", or at a door "In this session"
+	session    int64           // the session at the door; 0 for arrivals
+	warnings   *fyne.Container
+	result     *deskBanner
+	empty      *widget.Label
+	person     fyne.CanvasObject
 }
 
 // The lines of the card, in order.
@@ -39,44 +46,68 @@ const (
 	cardStatus
 	cardFee
 	cardDiet
-	cardAccessibility
 	cardProgramme
 	cardArrived
 	cardBadge
 	cardFields
 )
 
+// accessBlue frames a person's accessibility needs (an interpreter, a
+// wheelchair): the colour of the accessibility symbol, read on a light or a
+// dark theme.
+var accessBlue = color.NRGBA{R: 0x19, G: 0x76, B: 0xd2, A: 0xff}
+
+// accessibilityIcon is the accessibility symbol (Material Design's
+// "accessible", Apache License 2.0), in accessBlue.
+var accessibilityIcon = fyne.NewStaticResource("accessible.svg", []byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" width="24" height="24">`+
+	`<circle cx="12" cy="4" r="2" fill="#1976d2"/><path fill="#1976d2" d="M19 13v-2c-1.54.02-3.09-.75-4.07-1.83l-1.29-1.43c-.17-.19-.38-.34-.61-.45-.01 0-.01-.01-.02-.01H13c-.35-.2-.75-.3-1.19-.26C10.76 7.11 10 8.04 10 9.09V15c0 1.1.9 2 2 2h5v5h2v-5.5c0-1.1-.9-2-2-2h-3v-3.45c1.29 1.07 3.25 1.94 5 1.95zm-6.17 5c-.41 1.16-1.52 2-2.83 2-1.66 0-3-1.34-3-3 0-1.31.84-2.41 2-2.83V12.1c-2.28.46-4 2.48-4 4.9 0 2.76 2.24 5 5 5 2.42 0 4.44-1.72 4.9-4h-2.07z"/></svg>`))
+
 func newDeskCardView() *deskCardView {
 	v := &deskCardView{}
 	v.band = canvas.NewRectangle(color.Transparent)
-	v.band.SetMinSize(fyne.NewSize(0, 36))
 	v.category = canvas.NewText("", color.White)
 	v.category.TextStyle.Bold = true
-	v.category.TextSize = theme.TextSubHeadingSize()
 	v.name = widget.NewLabel("")
 	v.name.SizeName = theme.SizeNameHeadingText
 	v.name.TextStyle.Bold = true
 	v.name.Wrapping = fyne.TextWrapWord
-	form := container.New(layout.NewFormLayout())
-	keys := [cardFields]string{lang.L("Organisation"), lang.L("Code"), lang.L("Status"), lang.L("Fee due"),
-		lang.L("Diet"), lang.L("Accessibility"), lang.L("Programme of the day"), lang.L("Checked in"), lang.L("Badge")}
-	for _, k := range keys {
-		key := widget.NewLabel(k)
-		key.TextStyle.Bold = true
-		val := widget.NewLabel("")
-		val.Wrapping = fyne.TextWrapWord
-		v.values = append(v.values, val)
-		form.Add(key)
-		form.Add(val)
+	var keys, values [cardFields]*widget.Label
+	for i, k := range [cardFields]string{lang.L("Organisation"), lang.L("Code"), lang.L("Status"), lang.L("Fee due"),
+		lang.L("Diet"), lang.L("Programme"), lang.L("Checked in"), lang.L("Badge")} {
+		keys[i] = widget.NewLabel(k)
+		keys[i].TextStyle.Bold = true
+		values[i] = widget.NewLabel("")
+		values[i].Wrapping = fyne.TextWrapWord
 	}
+	v.values = values[:]
+	// The organisation goes under the name, on the band, without its key.
+	v.nameInk = container.NewThemeOverride(container.NewVBox(v.name, values[cardOrganisation]), deskInkTheme{ink: color.White})
+	v.arrivedKey = keys[cardArrived]
+	form := func(fields ...int) *fyne.Container {
+		f := container.New(layout.NewFormLayout())
+		for _, i := range fields {
+			f.Add(keys[i])
+			f.Add(values[i])
+		}
+		return f
+	}
+	v.accessText = widget.NewLabel("")
+	v.accessText.Wrapping = fyne.TextWrapWord
+	v.accessText.TextStyle.Bold = true
+	v.access = deskFramedLine(v.accessText, widget.NewIcon(accessibilityIcon), accessBlue, 3)
 	v.warnings = container.NewVBox()
-	v.result = widget.NewLabel("")
-	v.result.Wrapping = fyne.TextWrapWord
-	v.result.TextStyle.Bold = true
+	v.result = newDeskBanner(lang.L("Ready: scan a badge, or type a name"))
 	v.empty = widget.NewLabel(lang.L("The person scanned or chosen appears here."))
 	v.empty.Importance = widget.LowImportance
-	v.person = container.NewVBox(container.NewStack(v.band, container.NewPadded(v.category)), v.name, v.warnings, form)
-	v.box = container.NewVBox(v.result, v.empty, v.person)
+	// The name and the organisation on the category's colour, as on the
+	// badge; the short facts in two columns; rows closer together than
+	// fyne's: a typical card fits a small screen without scrolling.
+	band := container.NewStack(v.band, container.NewBorder(nil, nil, nil,
+		container.NewCenter(container.New(layout.NewCustomPaddedLayout(0, 0, 0, theme.Padding()*3), v.category)), v.nameInk))
+	facts := container.NewGridWithColumns(2, form(cardFee, cardCode, cardArrived), form(cardStatus, cardBadge, cardDiet))
+	rows := container.NewVBox(band, v.access, v.warnings, facts, form(cardProgramme))
+	v.person = container.NewThemeOverride(rows, deskCompactTheme{})
+	v.box = container.NewVBox(v.empty, v.person)
 	return v
 }
 
@@ -94,16 +125,30 @@ func (v *deskCardView) show(c *data.DeskCard, atDoor bool) {
 	v.band.FillColor = colour
 	v.band.Refresh()
 	v.category.Text = c.Category.Name
-	v.category.Color = color.White
+	ink := color.Color(color.White)
 	if export.DarkTextOn(c.Category.Colour) { // as on the badge's band
-		v.category.Color = color.Black
+		ink = color.Black
 	}
+	v.category.Color = ink
 	v.category.Refresh()
+	v.nameInk.Theme = deskInkTheme{ink: ink}
 	v.name.SetText(p.FullName())
+	v.nameInk.Refresh()
+	v.accessText.SetText(p.Accessibility)
+	showIf(v.access, strings.TrimSpace(p.Accessibility) != "")
 
+	// Someone already in is let in again without a word (the banner says
+	// since when): their other warnings are reminders, in amber.
+	confirm := len(c.ToConfirm()) > 0
 	v.warnings.Objects = nil
 	for _, w := range c.Warnings {
-		v.warnings.Add(deskWarningLine(w))
+		switch {
+		case w.Kind == data.WarnAlreadyIn: // the banner and the "Checked in" line say it
+		case confirm:
+			v.warnings.Add(deskWarningLine(w))
+		default:
+			v.warnings.Add(deskReminderLine(w))
+		}
 	}
 	v.warnings.Refresh()
 
@@ -113,7 +158,15 @@ func (v *deskCardView) show(c *data.DeskCard, atDoor bool) {
 		programme = append(programme, fmt.Sprintf("%s–%s %s", se.Start, se.End, se.Title))
 	}
 	arrived := lang.L("Not yet")
-	if c.Arrival != nil {
+	v.arrivedKey.SetText(lang.L("Checked in"))
+	if atDoor {
+		v.arrivedKey.SetText(lang.L("In this session"))
+		if w, in := c.Warning(data.WarnAlreadyIn); in {
+			arrived = joinNonEmpty(", ", w.At.Local().Format("15:04"), w.Desk)
+		} else if e := c.LastEntry; e != nil && e.Kind == data.SessionEntry && e.SessionID == v.session {
+			arrived = joinNonEmpty(", ", e.At.Local().Format("15:04"), e.Desk) // just let in
+		}
+	} else if c.Arrival != nil {
 		arrived = joinNonEmpty(", ", c.Arrival.At.Local().Format("15:04"), c.Arrival.Desk)
 	}
 	badge := lang.L("Not printed yet")
@@ -121,41 +174,60 @@ func (v *deskCardView) show(c *data.DeskCard, atDoor bool) {
 		badge = lang.L("Printed")
 	}
 	vals := [cardFields]string{
-		cardOrganisation:  orDash(joinNonEmpty(" — ", p.Organisation, p.JobTitle)),
-		cardCode:          p.Code,
-		cardStatus:        statusLabel(p.Status),
-		cardFee:           fee,
-		cardDiet:          orDash(p.Diet),
-		cardAccessibility: orDash(p.Accessibility),
-		cardProgramme:     orDash(strings.Join(programme, "\n")),
-		cardArrived:       arrived,
-		cardBadge:         badge,
+		cardOrganisation: joinNonEmpty(" — ", p.Organisation, p.JobTitle),
+		cardCode:         p.Code,
+		cardStatus:       statusLabel(p.Status),
+		cardFee:          fee,
+		cardDiet:         orDash(p.Diet),
+		cardProgramme:    orDash(strings.Join(programme, "\n")),
+		cardArrived:      arrived,
+		cardBadge:        badge,
 	}
 	for i, t := range vals {
 		v.values[i].SetText(t)
 	}
+	showIf(v.values[cardOrganisation], vals[cardOrganisation] != "")
 	v.values[cardFee].Importance = feeImportance
 	v.values[cardFee].Refresh()
 }
 
-// setResult says what the last action did, above the card.
+// setResult says what the last action did, in the desk's banner.
 func (v *deskCardView) setResult(text string, importance widget.Importance) {
-	v.result.Importance = importance
-	v.result.SetText(text)
-	showIf(v.result, text != "")
+	v.result.set(text, importance)
 }
 
-// deskWarningLine is one warning, in a red frame so that it cannot be missed.
+// deskWarningLine is one warning to confirm, in a red frame so that it
+// cannot be missed.
 func deskWarningLine(w data.DeskWarning) fyne.CanvasObject {
-	bg := canvas.NewRectangle(color.NRGBA{R: 0xd3, G: 0x2f, B: 0x2f, A: 0x30})
-	bg.StrokeColor = color.NRGBA{R: 0xd3, G: 0x2f, B: 0x2f, A: 0xff}
-	bg.StrokeWidth = 2
+	return deskNoticeLine(w.Message(uiLanguage()), theme.NewErrorThemedResource(theme.WarningIcon()),
+		color.NRGBA{R: 0xd3, G: 0x2f, B: 0x2f, A: 0xff})
+}
+
+// deskReminderLine is a warning there is nothing to confirm about (the
+// person is already in), in an amber frame.
+func deskReminderLine(w data.DeskWarning) fyne.CanvasObject {
+	return deskNoticeLine(w.Message(uiLanguage()), theme.NewWarningThemedResource(theme.InfoIcon()),
+		color.NRGBA{R: 0xf5, G: 0x7c, B: 0x00, A: 0xff})
+}
+
+// deskNoticeLine is a sentence in bold with an icon, in a frame of colour c.
+func deskNoticeLine(text string, icon fyne.Resource, c color.NRGBA) fyne.CanvasObject {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	l.TextStyle.Bold = true
+	return deskFramedLine(l, widget.NewIcon(icon), c, 2)
+}
+
+// deskFramedLine puts a label and its icon in a frame of colour c, filled
+// with a tint of it.
+func deskFramedLine(text *widget.Label, icon *widget.Icon, c color.NRGBA, stroke float32) *fyne.Container {
+	bg := canvas.NewRectangle(color.NRGBA{R: c.R, G: c.G, B: c.B, A: 0x30})
+	bg.StrokeColor = c
+	bg.StrokeWidth = stroke
 	bg.CornerRadius = 4
-	text := widget.NewLabel(w.Message(uiLanguage()))
-	text.Wrapping = fyne.TextWrapWord
-	text.TextStyle.Bold = true
-	icon := widget.NewIcon(theme.WarningIcon())
-	return container.NewStack(bg, container.NewBorder(nil, nil, icon, nil, text))
+	pad := theme.Padding()
+	return container.NewStack(bg, container.New(layout.NewCustomPaddedLayout(0, 0, pad*2, pad),
+		container.NewBorder(nil, nil, icon, nil, text)))
 }
 
 func orDash(s string) string {
@@ -166,23 +238,25 @@ func orDash(s string) string {
 }
 
 // deskCounters shows the day's arrivals against the people expected, in all
-// and per category.
+// and per category, wrapped onto as many lines as the width needs; at a
+// session's door, the entries into the session.
 type deskCounters struct {
-	box   *fyne.Container
+	box   fyne.CanvasObject
 	total *widget.Label
 	cats  *fyne.Container
 }
 
 func newDeskCounters() *deskCounters {
-	c := &deskCounters{total: widget.NewLabel(""), cats: container.NewHBox()}
+	c := &deskCounters{total: widget.NewLabel("")}
 	c.total.TextStyle.Bold = true
-	c.box = container.NewBorder(nil, nil, c.total, nil, container.NewHScroll(c.cats))
+	c.cats = container.New(layout.NewRowWrapLayout(), c.total)
+	c.box = container.NewThemeOverride(c.cats, deskCompactTheme{})
 	return c
 }
 
 func (c *deskCounters) show(counts []data.DeskCount) {
 	var arrived, expected int
-	c.cats.Objects = nil
+	c.cats.Objects = []fyne.CanvasObject{c.total}
 	for _, n := range counts {
 		arrived += n.Arrived
 		expected += n.Expected
@@ -197,5 +271,65 @@ func (c *deskCounters) show(counts []data.DeskCount) {
 	}
 	c.total.SetText(lang.L("Checked in: {{.Arrived}} of {{.Expected}} expected", map[string]any{
 		"Arrived": arrived, "Expected": expected}))
-	c.box.Refresh() // the total's width changed
+	c.box.Refresh() // the lines changed
+}
+
+// deskCompactTheme sets the desk's rows closer together than fyne's.
+type deskCompactTheme struct{}
+
+func (deskCompactTheme) base() fyne.Theme { return fyne.CurrentApp().Settings().Theme() }
+
+func (t deskCompactTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	return t.base().Color(n, v)
+}
+
+func (t deskCompactTheme) Font(s fyne.TextStyle) fyne.Resource { return t.base().Font(s) }
+
+func (t deskCompactTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return t.base().Icon(n) }
+
+func (t deskCompactTheme) Size(n fyne.ThemeSizeName) float32 {
+	switch n {
+	case theme.SizeNameInnerPadding:
+		return 4
+	case theme.SizeNamePadding:
+		return 2
+	}
+	return t.base().Size(n)
+}
+
+// deskInkTheme is deskCompactTheme with text in ink, for the name on the
+// category's band.
+type deskInkTheme struct {
+	deskCompactTheme
+	ink color.Color
+}
+
+func (t deskInkTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if n == theme.ColorNameForeground {
+		return t.ink
+	}
+	return t.base().Color(n, v)
+}
+
+// deskScanTheme is the scan field's: large type, seen from a step back.
+type deskScanTheme struct{ deskCompactTheme }
+
+func (t deskScanTheme) Size(n fyne.ThemeSizeName) float32 {
+	if n == theme.SizeNameText {
+		return 22
+	}
+	return t.base().Size(n)
+}
+
+// showDoor counts the entries into the session at the door.
+func (c *deskCounters) showDoor(n data.DoorCount) {
+	c.cats.Objects = []fyne.CanvasObject{c.total}
+	text := lang.L("Entries into this session: {{.Inside}} of {{.Expected}} expected", map[string]any{
+		"Inside": n.Inside, "Expected": n.Expected})
+	if n.Capacity > 0 {
+		text = lang.L("Entries into this session: {{.Inside}} of {{.Expected}} expected, {{.Capacity}} places", map[string]any{
+			"Inside": n.Inside, "Expected": n.Expected, "Capacity": n.Capacity})
+	}
+	c.total.SetText(text)
+	c.box.Refresh()
 }

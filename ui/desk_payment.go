@@ -107,16 +107,17 @@ func (p *deskPayment) onPayTapped() {
 // onUndoTapped takes back the last payment of the person on the card.
 func (p *deskPayment) onUndoTapped() {
 	s := p.s
-	if s.shown == nil || len(s.shown.Payments) == 0 {
+	if s.shown == nil || len(s.shown.Payments) == 0 || s.shown.Rehearsal {
 		s.focus()
 		return
 	}
 	id, name := s.shown.Participant.ID, s.shown.Participant.FullName()
+	day, session := s.today(), s.session
 	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
 		undone, err := s.store.UndoPayment(ctx, id)
 		var c data.DeskCard
 		if err == nil {
-			c, err = s.store.DeskCard(ctx, id, s.today(), s.session)
+			c, err = s.store.DeskCard(ctx, id, day, session)
 		}
 		return func() {
 			if err != nil {
@@ -138,7 +139,7 @@ func (s *deskScreen) showPaymentResult(c *data.DeskCard, text string, importance
 		s.setStatus(text, importance) // another person was scanned meanwhile
 		return
 	}
-	s.showCard(c, len(c.Warnings) > 0) // as cardAsync shows a card
+	s.showCard(c, len(c.ToConfirm()) > 0) // someone already in confirms nothing
 	s.card.setResult(text, importance)
 	s.focus()
 }

@@ -396,3 +396,28 @@ func TestDeskPaymentRehearsal(t *testing.T) {
 		t.Errorf("result %q, want %q", f.s.card.result.Text, want)
 	}
 }
+
+// Someone let in with their fee unpaid pays afterwards: the card shows
+// them paid and already in, with nothing left to confirm.
+func TestDeskPaymentAfterCheckIn(t *testing.T) {
+	f := newDeskFixture(t)
+	who := f.owing(t)
+	f.scan(t, who.Code)
+	f.s.entry.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierShortcutDefault}) // let in anyway
+	waitIdle(t, f.e.tasks)
+	if f.arrivals(t, who.ID) != 1 {
+		t.Fatal("not let in")
+	}
+	f.s.entry.TypedShortcut(keyCtrlM)
+	waitIdle(t, f.e.tasks)
+	f.typeKeys(t, "", 300*time.Millisecond, fyne.KeyReturn)
+	if len(f.payments(t, who.ID)) != 1 {
+		t.Fatal("not paid")
+	}
+	if f.s.pending || f.s.buttons.confirm.Visible() {
+		t.Error("the card asks to let in someone already in")
+	}
+	if f.s.shown.Arrival == nil || f.s.shown.FeeDueCents != 0 {
+		t.Errorf("card: arrival %v, fee due %d", f.s.shown.Arrival, f.s.shown.FeeDueCents)
+	}
+}

@@ -129,26 +129,20 @@ func TestDeskCheckIn(t *testing.T) {
 		}
 	})
 
-	t.Run("SecondScanWarns", func(t *testing.T) {
-		f.scan(t, who.Code)
+	t.Run("SecondScanSaysAlreadyIn", func(t *testing.T) {
+		f.rescan(t, who.Code)
 		if n := f.arrivals(t, who.ID); n != 1 {
 			t.Fatalf("%d arrivals after a second scan", n)
 		}
 		if s.shown == nil || len(s.shown.Warnings) != 1 || s.shown.Warnings[0].Kind != data.WarnAlreadyIn {
 			t.Fatalf("warnings %+v", s.shown)
 		}
-		if !s.buttons.confirm.Visible() || len(s.card.warnings.Objects) != 1 {
-			t.Fatal("the warning is not shown with a button to confirm it")
+		// Nothing to confirm: the banner says since when and where, in amber.
+		if s.buttons.confirm.Visible() || s.card.result.Importance != widget.WarningImportance {
+			t.Fatalf("confirm shown: %v; banner %q (%v)", s.buttons.confirm.Visible(), s.card.result.Text, s.card.result.Importance)
 		}
-		// Confirming an arrival made already records nothing more.
-		test.Tap(s.buttons.confirm)
-		waitIdle(t, f.e.tasks)
-		if n := f.arrivals(t, who.ID); n != 1 || !strings.Contains(s.card.result.Text, "already in") {
-			t.Fatalf("%d arrivals after confirming; result %q", n, s.card.result.Text)
-		}
-		line := s.card.warnings.Objects[0].(*fyne.Container).Objects[1].(*fyne.Container).Objects[0].(*widget.Label).Text
-		if !strings.Contains(line, "08:40") || !strings.Contains(line, "Desk 2") {
-			t.Errorf("warning %q does not say when and where", line)
+		if got := s.card.result.Text; !strings.Contains(got, "Already in since 08:40") || !strings.Contains(got, "Desk 2") {
+			t.Errorf("banner %q does not say when and where", got)
 		}
 	})
 
