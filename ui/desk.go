@@ -310,7 +310,7 @@ func (s *deskScreen) onAdmitted(r data.AdmitResult) {
 			"Time": r.Checkin.At.Local().Format("15:04")}), widget.SuccessImportance)
 	}
 	s.markRehearsal(&r.Card)
-	s.root.Refresh()
+	relayout(s.root) // the banner's height may have changed
 	if r.New {
 		s.countAfterScans()
 	}
@@ -331,7 +331,7 @@ func (s *deskScreen) showCard(c *data.DeskCard, pending bool) {
 	setEnabled(b.undo, person && c.LastEntry != nil)
 	setEnabled(b.edit, person)
 	s.payment.show(c)
-	s.root.Refresh() // the card's height and the buttons shown changed
+	relayout(s.root) // the card's height and the buttons shown changed
 }
 
 // admittedOnCard reports whether the person on the card is already in, on

@@ -127,13 +127,11 @@ func typeInWindow(c fyne.Canvas, text string) {
 // ending with Enter or Tab, while the check-ins before them are still being
 // written, are each checked in exactly once.
 func TestDeskScanBackToBack(t *testing.T) {
-	t0 := time.Now()
 	f, w, _ := newScanFixture(t, 400)
 	s := f.s
 	w.admitDelay = 3 * time.Millisecond
-	t.Logf("fixture %v", time.Since(t0))
 	who := f.people(t, 50)
-	t.Logf("people %v", time.Since(t0))
+	kept := false // the field kept a code after its Enter
 	for i, p := range who {
 		test.Type(s.entry, p.Code)
 		end := fyne.KeyReturn
@@ -141,13 +139,12 @@ func TestDeskScanBackToBack(t *testing.T) {
 			end = fyne.KeyTab // some scanners end a code with Tab
 		}
 		s.entry.TypedKey(&fyne.KeyEvent{Name: end})
-		if s.entry.Text != "" {
-			t.Fatalf("after scan %d the field still holds %q", i, s.entry.Text)
+		if s.entry.Text != "" && !kept {
+			t.Errorf("after scan %d the field still holds %q", i, s.entry.Text)
+			kept = true
 		}
 	}
-	t.Logf("typed %v", time.Since(t0))
 	waitIdle(t, f.e.tasks)
-	t.Logf("idle %v", time.Since(t0))
 	for i, p := range who {
 		if n := f.arrivals(t, p.ID); n != 1 {
 			t.Errorf("scan %d (%s): %d arrivals", i, p.Code, n)
