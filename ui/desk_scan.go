@@ -661,3 +661,64 @@ func relayout(o fyne.CanvasObject) {
 		relayout(x.Content)
 	}
 }
+
+// handScansToDesk makes a badge or a ticket scanned into one of the
+// walk-in form's fields a scan at the desk: the person has a registration
+// after all, so the form closes, nobody is registered, and the desk checks
+// in whom the scan names.
+func (f *walkInForm) handScansToDesk() {
+	for _, e := range []*widgets.Entry{f.firstName, f.lastName, f.organisation, f.email, f.fee} {
+		if e != nil {
+			watchScans(e, func(code string) {
+				f.d.Hide()
+				f.s.onScanned(code)
+			})
+		}
+	}
+}
+
+// watchScans tells, in a form's field, a scan (a burst of keys, a code or
+// a ticket, ending with Enter) from what a person types: the scan is taken
+// out of the field and given to onScan; Enter after what a person typed
+// does what it did. It keeps the field's OnChanged and OnSubmitted.
+func watchScans(e *widgets.Entry, onScan func(code string)) {
+	var last time.Time // when the field last changed
+	var before string  // its text then
+	start := 0         // where the keys typed in a burst start
+	changed, submitted := e.OnChanged, e.OnSubmitted
+	e.OnChanged = func(text string) {
+		now := time.Now()
+		switch {
+		case !strings.HasPrefix(text, before): // an edit, not keys typed at the end
+			start = len(text)
+		case last.IsZero() || now.Sub(last) >= scanGap:
+			start = len(before)
+		}
+		last, before = now, text
+		if changed != nil {
+			changed(text)
+		}
+	}
+	e.OnSubmitted = func(text string) {
+		if !last.IsZero() && time.Since(last) < scanGap && start <= len(text) {
+			if code := strings.TrimSpace(text[start:]); looksScanned(code) {
+				e.SetText(text[:start])
+				onScan(code)
+				return
+			}
+		}
+		if submitted != nil {
+			submitted(text)
+		}
+	}
+}
+
+// looksScanned reports whether text, typed in a burst, is a code or a
+// ticket rather than a name, an organisation, an email or an amount: one
+// word of 6 characters or more, a participant's code or with a digit.
+func looksScanned(text string) bool {
+	if len(text) < 6 || strings.ContainsFunc(text, unicode.IsSpace) || strings.ContainsAny(text, "@,") {
+		return false
+	}
+	return data.ValidCode(data.NormaliseCode(text)) || strings.ContainsFunc(text, unicode.IsDigit)
+}

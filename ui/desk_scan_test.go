@@ -313,3 +313,29 @@ func TestDeskScanReachesTheField(t *testing.T) {
 		})
 	}
 }
+
+// TestDeskScanIntoWalkIn: a badge scanned into the walk-in form (the
+// person was registered after all) closes the form without registering
+// anyone, and the desk checks in whom it names; a name typed there by a
+// person stays a name.
+func TestDeskScanIntoWalkIn(t *testing.T) {
+	f, _, _ := newScanFixture(t, 60)
+	s := f.s
+	c := f.e.win.Canvas()
+	who := f.person(t, "")
+	before, _ := f.st.ParticipantIDs(context.Background(), data.ParticipantQuery{})
+	s.entry.TypedShortcut(shortcutDeskWalkIn)
+	waitFor(t, "the walk-in form", f.e.tasks, func() bool { return s.walkIn != nil && c.Overlays().Top() != nil })
+	form := s.walkIn
+	typeInWindow(c, "Nour")
+	c.Focus(form.lastName)
+	time.Sleep(2 * scanGap) // a person's pause, then the scanner
+	typeInWindow(c, who.Code+"\n")
+	waitIdle(t, f.e.tasks)
+	if n := f.arrivals(t, who.ID); n != 1 || c.Overlays().Top() != nil {
+		t.Fatalf("a badge scanned into the walk-in form: %d arrivals, form open %v", n, c.Overlays().Top() != nil)
+	}
+	if after, _ := f.st.ParticipantIDs(context.Background(), data.ParticipantQuery{}); len(after) != len(before) {
+		t.Fatalf("the scan registered a walk-in: %d people, were %d", len(after), len(before))
+	}
+}

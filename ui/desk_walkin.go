@@ -77,6 +77,7 @@ func (f *walkInForm) show() {
 	f.message.Hide()
 	f.lastName.OnSubmitted = func(string) { f.onSubmit() }
 	f.email.OnSubmitted = func(string) { f.onSubmit() }
+	f.handScansToDesk() // desk_scan.go
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("First name"), f.firstName),
 		widget.NewFormItem(lang.L("Last name"), f.lastName),
