@@ -84,9 +84,10 @@ type deskScreen struct {
 	// The day recorded, and whether as a rehearsal (desk_day.go); UI
 	// thread only.
 	dayView    *deskDayView
-	dayIndex   int  // the day chosen and confirmed, in days
-	settingDay bool // the day chooser is being set, not chosen
-	rehearsal  bool // entries go to the rehearsal's log, counted nowhere
+	dayIndex   int      // the day chosen and confirmed, in days
+	settingDay bool     // the day chooser is being set, not chosen
+	rehearsal  bool     // entries go to the rehearsal's log, counted nowhere
+	dateSeen   data.Day // the calendar's day when the days were set
 }
 
 // deskButtons are the card's actions.
@@ -459,6 +460,7 @@ func (s *deskScreen) watchAsync() {
 				return
 			case <-t.C:
 				s.env.tasks.onUI(func() {
+					s.followCalendar()
 					if s.day != nil && s.day.SelectedIndex() >= 0 {
 						s.countAsync()
 					}

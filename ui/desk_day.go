@@ -100,7 +100,8 @@ func (s *deskScreen) setDays(days []data.Day, sessions []data.Session) {
 		labels = append(labels, dayLong(d))
 	}
 	s.day.SetOptions(labels)
-	day, rehearse := data.DeskDay(days, s.todayDate())
+	s.dateSeen = s.todayDate()
+	day, rehearse := data.DeskDay(days, s.dateSeen)
 	switch {
 	case len(days) == 0:
 		return
@@ -110,6 +111,19 @@ func (s *deskScreen) setDays(days []data.Day, sessions []data.Session) {
 		s.setRehearsal(rehearse)
 		s.selectDay(slices.Index(days, day))
 	}
+}
+
+// followCalendar chooses the day again when the calendar's has changed
+// since: a desk left open after the evening's rehearsal records the
+// congress's first morning for real, without a question.
+func (s *deskScreen) followCalendar() {
+	if s.day == nil || len(s.days) == 0 || s.todayDate() == s.dateSeen {
+		return
+	}
+	s.dateSeen = s.todayDate()
+	day, rehearse := data.DeskDay(s.days, s.dateSeen)
+	s.setRehearsal(rehearse)
+	s.selectDay(slices.Index(s.days, day))
 }
 
 // selectDay chooses the day of index i without asking anything.

@@ -259,3 +259,29 @@ func TestDeskCongressDayRecordsRealArrivals(t *testing.T) {
 		t.Fatal("choosing today asked a question")
 	}
 }
+
+// TestDeskFollowsTheCalendar: a desk left open after the evening's
+// rehearsal records the first morning's arrivals for real.
+func TestDeskFollowsTheCalendar(t *testing.T) {
+	f, clock := newDeskFixtureAt(t, deskEvening)
+	s := f.s
+	if !s.rehearsal {
+		t.Fatal("the evening before is not a rehearsal")
+	}
+	s.followCalendar() // the watch's tick, the same evening: nothing changes
+	if !s.rehearsal {
+		t.Fatal("the tick ended the rehearsal")
+	}
+	*clock = deskMorning
+	s.followCalendar()
+	waitIdle(t, f.e.tasks)
+	if s.rehearsal || s.today() != deskDay || f.e.win.Canvas().Overlays().Top() != nil {
+		t.Fatalf("the next morning: rehearsal %v on %s", s.rehearsal, s.today())
+	}
+	wantDayLine(t, s, "Recording arrivals for "+dayLong(deskDay), theme.ColorNameForeground)
+	who := f.person(t, "")
+	rescan(t, f, clock, who.Code)
+	if real, rehearsal := f.logs(t, who.ID); real != 1 || len(rehearsal) != 0 {
+		t.Fatalf("%d real arrivals, rehearsal %+v", real, rehearsal)
+	}
+}
