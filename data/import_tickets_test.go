@@ -131,6 +131,15 @@ func TestImportTickets(t *testing.T) {
 		}
 		scanFinds(t, s, map[string]string{"77001": "", "77002": ""})
 	})
+	t.Run("RoundedBySpreadsheet", func(t *testing.T) {
+		s := mustOpen(t)
+		r := importLines(t, s, ImportOptions{CreateCategories: true,
+			Mapping: []ImportField{FieldFirstName, FieldLastName, FieldTicket}},
+			"Prénom;Nom;Barcode #", "Emma;Smith;1,23457E+21", "Noah;Jones;1234567891987654322001")
+		if r.New != 2 || r.Tickets != 1 || len(r.Issues) != 1 || !errors.Is(r.Issues[0].Err, ErrImportTicketRounded) {
+			t.Fatalf("%+v", r)
+		}
+	})
 	t.Run("DryRun", func(t *testing.T) {
 		s := mustOpen(t)
 		r := importLines(t, s, ImportOptions{CreateCategories: true, DryRun: true,

@@ -1,6 +1,10 @@
 package data
 
-import "strings"
+import (
+	"slices"
+	"strings"
+	"unicode"
+)
 
 // A barcode scanner is a keyboard: for each character of the barcode it
 // sends the key that types it on the layout it is set to (most ship set to
@@ -140,38 +144,47 @@ var misreadTables = func() [keyboardMismatches]map[rune]rune {
 // MisreadScans returns what a scanner may have read when it typed typed
 // through a mismatched layout: for each mismatch (most likely first: a US
 // scanner on a French computer) whose computer can type every character of
-// typed, and that changes it, the text the scanner meant. Only texts that
-// may be a code or a ticket are returned (letters and digits of ASCII,
-// '-', '_' and '.'); a text two mismatches give is returned once, for the
-// first. Nothing when typed reads the same on every layout.
+// typed, and that changes it, the text the scanner meant; then the reading
+// of Caps Lock on a French computer under Windows. Only texts that may be
+// a code or a ticket are returned (letters and digits of ASCII, '-', '_'
+// and '.'); a text two mismatches give is returned once, for the first.
+// Nothing when typed reads the same on every layout.
 func MisreadScans(typed string) []ScanReading {
 	typed = strings.TrimSpace(typed)
 	var out []ScanReading
-	for m := USOnFrench; m < keyboardMismatches; m++ {
-		meant, ok := misread(misreadTables[m], typed)
-		if !ok || meant == typed {
-			continue
-		}
-		if dup := func() bool {
-			for _, r := range out {
-				if r.Text == meant {
-					return true
-				}
-			}
-			return false
-		}(); !dup {
+	add := func(meant string, ok bool, m KeyboardMismatch) {
+		if ok && meant != typed && !slices.ContainsFunc(out, func(r ScanReading) bool { return r.Text == meant }) {
 			out = append(out, ScanReading{Text: meant, Layout: m})
 		}
 	}
+	for m := USOnFrench; m < keyboardMismatches; m++ {
+		meant, ok := misread(misreadTables[m], typed, false)
+		add(meant, ok, m)
+	}
+	// Last, the least likely: a US scanner on a French computer under
+	// Windows with Caps Lock on, which types the digits right.
+	meant, ok := misread(misreadTables[USOnFrench], typed, true)
+	add(meant, ok, USOnFrench)
 	return out
 }
 
 // misread maps each character of typed through table; false when one has
-// no key there, or when the text meant cannot be a code or a ticket.
-func misread(table map[rune]rune, typed string) (string, bool) {
+// no key there, or when the text meant cannot be a code or a ticket. With
+// Caps Lock on, letters come in the other case, which a code or a ticket
+// does not mind (NormaliseCode, NormaliseTicket), and accented capitals
+// (É for é: Linux); with capsDigits, a digit is itself (Caps Lock on a
+// French computer under Windows types the digits).
+func misread(table map[rune]rune, typed string, capsDigits bool) (string, bool) {
 	var b strings.Builder
 	for _, r := range typed {
 		meant, ok := table[r]
+		if !ok {
+			// Caps Lock on: É for é on a French computer (Linux).
+			meant, ok = table[unicode.SimpleFold(r)]
+		}
+		if (!ok || !scannable(meant)) && capsDigits && r >= '0' && r <= '9' {
+			meant, ok = r, true
+		}
 		if !ok || !scannable(meant) {
 			return "", false
 		}

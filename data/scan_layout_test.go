@@ -20,13 +20,20 @@ func TestScanMisread(t *testing.T) {
 		{"USOnFrenchLowerM", "bx,", []ScanReading{{"bxm", USOnFrench}}},
 		// Some texts read as a scan through two mismatches.
 		{"USOnFrenchOrFrenchOnUS", "AB::", []ScanReading{{"QB..", USOnFrench}, {"QBMM", FrenchOnUS}}},
+		// Caps Lock on the French computer: letters in the other case,
+		// capital accented letters.
+		{"USOnFrenchCapsLock", "bxrÉr'", []ScanReading{{"bxr2r4", USOnFrench}}},
+		{"USOnFrenchCapsLockLetters", "qÉazw?", []ScanReading{{"a2qwzM", USOnFrench}}},
+		{"USOnFrenchCapsLockDigits", "q2azw?", []ScanReading{{"q2ayw_", USOnGerman}, {"a2qwzM", USOnFrench}}},
+		{"Digits", "2345", nil},
 		// A French scanner on a US computer: the digits come shifted.
 		{"FrenchOnUS", "BXR@R$", []ScanReading{{"BXR2R4", FrenchOnUS}}},
 		{"FrenchOnUSLetters", "Q@AZW:", []ScanReading{{"A2QWZM", FrenchOnUS}}},
 		{"FrenchOnUSDigits", "!@#$%^&*()", []ScanReading{{"1234567890", FrenchOnUS}}},
 		{"FrenchOnUSLowerCase", "qwerty6!@", []ScanReading{{"azerty-12", FrenchOnUS}}},
 		// German QWERTZ: Y and Z trade places; the digits are where they are.
-		{"USOnGerman", "BZY2", []ScanReading{{"BYZ2", USOnGerman}}},
+		// Last, Caps Lock on a French computer (Windows): digits right.
+		{"USOnGerman", "BZY2", []ScanReading{{"BYZ2", USOnGerman}, {"BWY2", USOnFrench}}},
 		{"USOnGermanDash", "Zß12", []ScanReading{{"Y-12", USOnGerman}}},
 		{"GermanOnUS", "Y/12", []ScanReading{{"Z-12", GermanOnUS}}},
 		// The same text from two mismatches is given once, for the first.
@@ -63,7 +70,7 @@ func TestScanMisreadRoundTrip(t *testing.T) {
 				t.Fatalf("%v: the scanner cannot type %q", m, r)
 			}
 		}
-		got, ok := misread(misreadTables[m], typed.String())
+		got, ok := misread(misreadTables[m], typed.String(), false)
 		if !ok || got != text {
 			t.Errorf("%v: %q reads back as %q (%v), want %q", m, typed.String(), got, ok, text)
 		}
