@@ -156,6 +156,14 @@ func TestDeskRehearsal(t *testing.T) {
 		if c.Overlays().Top() == nil {
 			t.Fatal("choosing a day that is not today asked nothing")
 		}
+		// A scan while the question is open answers nothing: it is a
+		// rehearsal's, as the desk is until the answer.
+		*clock = clock.Add(5 * time.Second)
+		typeInWindow(c, who.Code+"\n")
+		waitIdle(t, f.e.tasks)
+		if real, rehearsal := f.logs(t, who.ID); real != 0 || len(rehearsal) != 1 || c.Overlays().Top() == nil {
+			t.Fatalf("a scan under the question: %d real arrivals, rehearsal %+v, question open %v", real, rehearsal, c.Overlays().Top() != nil)
+		}
 		tapDialogButton(t, c, "Keep rehearsing")
 		if !s.rehearsal {
 			t.Fatal("declined, yet the desk records real arrivals")
