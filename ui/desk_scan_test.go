@@ -339,3 +339,25 @@ func TestDeskScanIntoWalkIn(t *testing.T) {
 		t.Fatalf("the scan registered a walk-in: %d people, were %d", len(after), len(before))
 	}
 }
+
+// TestDeskScanThroughAnotherLayout: a US scanner on a French keyboard
+// types BXRéR' for the badge BXR2R4; the desk checks its holder in, and
+// says once how to set the scanner.
+func TestDeskScanThroughAnotherLayout(t *testing.T) {
+	f, _, _ := newScanFixture(t, 30)
+	s := f.s
+	cats, _ := f.st.Categories(context.Background())
+	p := data.Participant{FirstName: "Ancien", LastName: "Badge", CategoryID: cats[0].ID, Status: data.StatusConfirmed,
+		Days: []data.Day{deskDay}, Code: "BXR2R4"}
+	if err := f.st.CreateParticipant(context.Background(), &p); err != nil {
+		t.Fatal(err)
+	}
+	typeInWindow(f.e.win.Canvas(), "BXRéR'\n")
+	waitIdle(t, f.e.tasks)
+	if n := f.arrivals(t, p.ID); n != 1 || s.shown == nil || s.shown.Participant.ID != p.ID {
+		t.Fatalf("BXRéR' scanned: %d arrivals, card %+v, status %q", n, s.shown, s.status.Text)
+	}
+	if s.layoutHint() == nil {
+		t.Fatal("the desk does not say the scanner is set to another keyboard")
+	}
+}
