@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"os"
+	"regexp"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -359,5 +361,31 @@ func TestDeskScanThroughAnotherLayout(t *testing.T) {
 	}
 	if s.layoutHint() == nil {
 		t.Fatal("the desk does not say the scanner is set to another keyboard")
+	}
+}
+
+// TestDeskTimingLines: with CONGRES_DESK_TIMING=1 the desk writes one line
+// per scan shown and per matches shown, as the real-window check reads them.
+func TestDeskTimingLines(t *testing.T) {
+	f, _, _ := newScanFixture(t, 30)
+	var out strings.Builder
+	deskTiming, deskTimingOut = true, &out
+	t.Cleanup(func() { deskTiming, deskTimingOut = os.Getenv("CONGRES_DESK_TIMING") == "1", os.Stderr })
+	who := f.person(t, "")
+	typeInWindow(f.e.win.Canvas(), who.Code+"\n")
+	waitIdle(t, f.e.tasks)
+	test.Type(f.s.entry, "ma")
+	waitIdle(t, f.e.tasks)
+	line := regexp.MustCompile(`^desk-timing (scan-to-card|keystroke-to-matches) [0-9]+\.[0-9]ms$`)
+	seen := map[string]int{}
+	for _, l := range strings.Split(strings.TrimSpace(out.String()), "\n") {
+		m := line.FindStringSubmatch(l)
+		if m == nil {
+			t.Fatalf("timing line %q", l)
+		}
+		seen[m[1]]++
+	}
+	if seen["scan-to-card"] != 1 || seen["keystroke-to-matches"] < 1 {
+		t.Fatalf("timing lines %q", out.String())
 	}
 }
