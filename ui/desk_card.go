@@ -58,9 +58,9 @@ const (
 var accessBlue = color.NRGBA{R: 0x19, G: 0x76, B: 0xd2, A: 0xff}
 
 // accessibilityIcon is the accessibility symbol (Material Design's
-// "accessible", Apache License 2.0), in accessBlue.
+// "accessible", Apache License 2.0), in white on accessBlue.
 var accessibilityIcon = fyne.NewStaticResource("accessible.svg", []byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" width="24" height="24">`+
-	`<circle cx="12" cy="4" r="2" fill="#1976d2"/><path fill="#1976d2" d="M19 13v-2c-1.54.02-3.09-.75-4.07-1.83l-1.29-1.43c-.17-.19-.38-.34-.61-.45-.01 0-.01-.01-.02-.01H13c-.35-.2-.75-.3-1.19-.26C10.76 7.11 10 8.04 10 9.09V15c0 1.1.9 2 2 2h5v5h2v-5.5c0-1.1-.9-2-2-2h-3v-3.45c1.29 1.07 3.25 1.94 5 1.95zm-6.17 5c-.41 1.16-1.52 2-2.83 2-1.66 0-3-1.34-3-3 0-1.31.84-2.41 2-2.83V12.1c-2.28.46-4 2.48-4 4.9 0 2.76 2.24 5 5 5 2.42 0 4.44-1.72 4.9-4h-2.07z"/></svg>`))
+	`<circle cx="12" cy="4" r="2" fill="#ffffff"/><path fill="#ffffff" d="M19 13v-2c-1.54.02-3.09-.75-4.07-1.83l-1.29-1.43c-.17-.19-.38-.34-.61-.45-.01 0-.01-.01-.02-.01H13c-.35-.2-.75-.3-1.19-.26C10.76 7.11 10 8.04 10 9.09V15c0 1.1.9 2 2 2h5v5h2v-5.5c0-1.1-.9-2-2-2h-3v-3.45c1.29 1.07 3.25 1.94 5 1.95zm-6.17 5c-.41 1.16-1.52 2-2.83 2-1.66 0-3-1.34-3-3 0-1.31.84-2.41 2-2.83V12.1c-2.28.46-4 2.48-4 4.9 0 2.76 2.24 5 5 5 2.42 0 4.44-1.72 4.9-4h-2.07z"/></svg>`))
 
 func newDeskCardView() *deskCardView {
 	v := &deskCardView{}
@@ -94,7 +94,18 @@ func newDeskCardView() *deskCardView {
 	v.accessText = widget.NewLabel("")
 	v.accessText.Wrapping = fyne.TextWrapWord
 	v.accessText.TextStyle.Bold = true
-	v.access = deskFramedLine(v.accessText, widget.NewIcon(accessibilityIcon), accessBlue, 3)
+	// Accessibility needs in white on a solid blue, the symbol before them:
+	// the one line of the card that is not a warning yet stands out.
+	// A light edge and a gap keep it apart from a blue category's band.
+	accessBg := canvas.NewRectangle(accessBlue)
+	accessBg.CornerRadius = 4
+	accessBg.StrokeColor = color.NRGBA{R: 0xbb, G: 0xde, B: 0xfb, A: 0xff}
+	accessBg.StrokeWidth = 2
+	pad := theme.Padding()
+	v.access = container.New(layout.NewCustomPaddedLayout(pad, 0, 0, 0), container.NewStack(accessBg,
+		container.New(layout.NewCustomPaddedLayout(pad, pad, pad*2, pad),
+			container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSquareSize(28), widget.NewIcon(accessibilityIcon)), nil,
+				container.NewThemeOverride(v.accessText, deskInkTheme{ink: color.White})))))
 	v.warnings = container.NewVBox()
 	v.result = newDeskBanner(lang.L("Ready: scan a badge, or type a name"))
 	v.empty = widget.NewLabel(lang.L("The person scanned or chosen appears here."))
@@ -134,7 +145,7 @@ func (v *deskCardView) show(c *data.DeskCard, atDoor bool) {
 	v.nameInk.Theme = deskInkTheme{ink: ink}
 	v.name.SetText(p.FullName())
 	v.nameInk.Refresh()
-	v.accessText.SetText(p.Accessibility)
+	v.accessText.SetText(lang.L("Accessibility: {{.Needs}}", map[string]any{"Needs": p.Accessibility}))
 	showIf(v.access, strings.TrimSpace(p.Accessibility) != "")
 
 	// Someone already in is let in again without a word (the banner says
@@ -316,7 +327,7 @@ type deskScanTheme struct{ deskCompactTheme }
 
 func (t deskScanTheme) Size(n fyne.ThemeSizeName) float32 {
 	if n == theme.SizeNameText {
-		return 22
+		return 18 // the French hint still fits at 1024 px
 	}
 	return t.base().Size(n)
 }

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -259,12 +260,12 @@ func TestDeskAccessibility(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.scan(t, who.Code)
-	if !s.card.access.Visible() || s.card.accessText.Text != who.Accessibility {
+	if !s.card.access.Visible() || s.card.accessText.Text != "Accessibility: "+who.Accessibility {
 		t.Fatalf("accessibility %q shown %v", s.card.accessText.Text, s.card.access.Visible())
 	}
-	frame := s.card.access.Objects[0].(*canvas.Rectangle)
-	if frame.StrokeColor != accessBlue || frame.StrokeWidth < 3 || !s.card.accessText.TextStyle.Bold {
-		t.Errorf("accessibility framed in %v, %v px, bold %v", frame.StrokeColor, frame.StrokeWidth, s.card.accessText.TextStyle.Bold)
+	bg := s.card.access.Objects[0].(*fyne.Container).Objects[0].(*canvas.Rectangle)
+	if bg.FillColor != accessBlue || !s.card.accessText.TextStyle.Bold || s.card.accessText.Theme().Color(theme.ColorNameForeground, 0) != color.White {
+		t.Errorf("accessibility on %v, bold %v", bg.FillColor, s.card.accessText.TextStyle.Bold)
 	}
 	// It comes first under the name, before the warnings and the rows; the
 	// diet is one of the rows.
@@ -313,42 +314,62 @@ func typicalCard(t *testing.T, f *deskFixture) data.DeskCard {
 }
 
 func TestDeskFitsSmallScreens(t *testing.T) {
-	f := newDeskFixture(t)
-	s := f.s
-	c := typicalCard(t, f)
-	s.showCard(&c, true)
-	s.card.setResult("Not checked in yet: read the warnings, then let in anyway or not.", widget.DangerImportance)
-	s.counts.show([]data.DeskCount{
-		{Category: "Adhérent·e", Colour: "#1F6FB5", Expected: 290, Arrived: 281},
-		{Category: "Partenaire ESS", Colour: "#2E8B57", Expected: 70, Arrived: 52},
-		{Category: "Élu·e", Colour: "#8E44AD", Expected: 20, Arrived: 12},
-		{Category: "Institutionnel·le", Colour: "#555555", Expected: 12, Arrived: 10},
-		{Category: "Intervenant·e", Colour: "#E67E22", Expected: 24, Arrived: 20},
-		{Category: "Exposant·e", Colour: "#C0392B", Expected: 30, Arrived: 30},
-		{Category: "Bénévole", Colour: "#5DADE2", Expected: 40, Arrived: 40},
+	t.Cleanup(func() {
+		if err := loadTranslations("en"); err != nil {
+			t.Fatal(err)
+		}
 	})
-	for _, size := range []fyne.Size{{Width: 1366, Height: 768}, {Width: 1024, Height: 600}} {
-		name := fmt.Sprintf("%.0fx%.0f", size.Width, size.Height)
-		t.Run(name, func(t *testing.T) {
-			w := f.e.win
-			w.Resize(size)
-			w.Content().Refresh()
-			captureDesk(t, w, "typical-"+name)
-			if min := w.Content().MinSize(); min.Width > size.Width || min.Height > size.Height {
-				t.Errorf("the desk needs %v", min)
-			}
-			// The card's rows are all visible: its scroll has nothing to scroll.
-			scroll := deskCardScroll(t, s)
-			if need := s.card.box.MinSize().Height; need > scroll.Size().Height {
-				t.Errorf("the card needs %v px of height, shows %v", need, scroll.Size().Height)
-			}
-			// Nothing is cut: every text is as wide as it needs, inside the window.
-			checkNothingCut(t, w, size)
-			// The counters wrap onto lines rather than scroll sideways.
-			if s.counts.box.Size().Width > size.Width {
-				t.Errorf("counters %v wide", s.counts.box.Size().Width)
-			}
+	for _, language := range []string{"en", "fr"} {
+		if err := loadTranslations(language); err != nil {
+			t.Fatal(err)
+		}
+		f := newDeskFixture(t)
+		s := f.s
+		c := typicalCard(t, f)
+		s.showCard(&c, true)
+		s.card.setResult(lang.L("Not checked in yet: read the warnings, then let in anyway or not."), widget.DangerImportance)
+		s.counts.show([]data.DeskCount{
+			{Category: "Adhérent·e", Colour: "#1F6FB5", Expected: 290, Arrived: 281},
+			{Category: "Partenaire ESS", Colour: "#2E8B57", Expected: 70, Arrived: 52},
+			{Category: "Élu·e", Colour: "#8E44AD", Expected: 20, Arrived: 12},
+			{Category: "Institutionnel·le", Colour: "#555555", Expected: 12, Arrived: 10},
+			{Category: "Intervenant·e", Colour: "#E67E22", Expected: 24, Arrived: 20},
+			{Category: "Exposant·e", Colour: "#C0392B", Expected: 30, Arrived: 30},
+			{Category: "Bénévole", Colour: "#5DADE2", Expected: 40, Arrived: 40},
 		})
+		for _, size := range []fyne.Size{{Width: 1366, Height: 768}, {Width: 1024, Height: 600}} {
+			name := fmt.Sprintf("%s-%.0fx%.0f", language, size.Width, size.Height)
+			t.Run(name, func(t *testing.T) {
+				w := f.e.win
+				w.Resize(size)
+				w.Content().Refresh()
+				captureDesk(t, w, "typical-"+name)
+				if min := w.Content().MinSize(); min.Width > size.Width || min.Height > size.Height {
+					t.Errorf("the desk needs %v", min)
+				}
+				// The card's rows are all visible: its scroll has nothing to scroll.
+				scroll := deskCardScroll(t, s)
+				if need := s.card.box.MinSize().Height; need > scroll.Size().Height {
+					t.Errorf("the card needs %v px of height, shows %v", need, scroll.Size().Height)
+				}
+				// Nothing is cut: every text is as wide as it needs, inside the window.
+				checkNothingCut(t, w, size)
+				// Nor the scan field's hint, in its large type.
+				th := s.entry.Theme()
+				hint := fyne.MeasureText(s.entry.PlaceHolder, th.Size(theme.SizeNameText), s.entry.TextStyle).Width +
+					2*th.Size(theme.SizeNameInnerPadding) + 2*th.Size(theme.SizeNameInputBorder)
+				if hint > s.entry.Size().Width {
+					t.Errorf("the scan field is %v wide, its hint needs %v", s.entry.Size().Width, hint)
+				}
+				if got := th.Size(theme.SizeNameText); got < 18 {
+					t.Errorf("the scan field's type is %v", got)
+				}
+				// The counters wrap onto lines rather than scroll sideways.
+				if s.counts.box.Size().Width > size.Width {
+					t.Errorf("counters %v wide", s.counts.box.Size().Width)
+				}
+			})
+		}
 	}
 }
 
