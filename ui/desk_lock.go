@@ -281,11 +281,11 @@ func (e *pinEntry) TypedKey(ev *fyne.KeyEvent) {
 		if e.onEscape != nil {
 			e.onEscape()
 		}
-	case fyne.KeyReturn, fyne.KeyEnter:
+	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeyTab: // a scanner may end a code with Tab
 		if !e.last.IsZero() && e.now().Sub(e.last) >= scanGap {
 			e.burst = len([]rune(e.Text)) // Enter came late: typed by a person
 		}
-		e.Entry.TypedKey(ev)
+		e.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn, Physical: ev.Physical})
 	case fyne.KeyBackspace, fyne.KeyDelete, fyne.KeyLeft, fyne.KeyRight, fyne.KeyUp, fyne.KeyDown,
 		fyne.KeyHome, fyne.KeyEnd, fyne.KeyPageUp, fyne.KeyPageDown, fyne.KeyInsert:
 		e.last = time.Time{} // an edit: what follows is typed by a person
@@ -297,6 +297,11 @@ func (e *pinEntry) TypedKey(ev *fyne.KeyEvent) {
 		e.Entry.TypedKey(ev)
 	}
 }
+
+// AcceptsTab keeps Tab in the field, as the end of a scan (or Enter): it
+// does not move the keyboard to the dialog's buttons, where the next
+// scan's keys would be lost.
+func (e *pinEntry) AcceptsTab() bool { return true }
 
 // TypedShortcut pastes as a person does: what is pasted is no scan.
 func (e *pinEntry) TypedShortcut(sc fyne.Shortcut) {

@@ -389,3 +389,30 @@ func TestDeskTimingLines(t *testing.T) {
 		t.Fatalf("timing lines %q", out.String())
 	}
 }
+
+// TestDeskScanIntoPINEndingWithTab: a badge scanned into the PIN dialog by
+// a scanner that ends codes with Tab goes to the desk, as with Enter.
+func TestDeskScanIntoPINEndingWithTab(t *testing.T) {
+	f, _, _ := newScanFixture(t, 30)
+	c := f.e.win.Canvas()
+	lock := newDeskLock(f.e, f.st)
+	f.s.lock = lock
+	lock.onScan = f.s.onScanned
+	waitIdle(t, f.e.tasks)
+	if err := f.st.SetDeskPIN(context.Background(), "2468"); err != nil {
+		t.Fatal(err)
+	}
+	lock.lockAsync()
+	waitIdle(t, f.e.tasks)
+	who := f.person(t, "")
+	lock.unlockThen(func() { t.Fatal("a scan unlocked the desk") })
+	waitIdle(t, f.e.tasks)
+	if _, ok := c.Focused().(*pinEntry); !ok {
+		t.Fatalf("the PIN field does not have the keyboard: %T", c.Focused())
+	}
+	typeInWindow(c, who.Code+"\t")
+	waitIdle(t, f.e.tasks)
+	if n := f.arrivals(t, who.ID); n != 1 || c.Overlays().Top() != nil || !lock.locked() {
+		t.Fatalf("a scan ending with Tab in the PIN dialog: %d arrivals, dialog open %v", n, c.Overlays().Top() != nil)
+	}
+}
