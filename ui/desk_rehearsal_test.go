@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -291,5 +292,26 @@ func TestDeskFollowsTheCalendar(t *testing.T) {
 	rescan(t, f, clock, who.Code)
 	if real, rehearsal := f.logs(t, who.ID); real != 1 || len(rehearsal) != 0 {
 		t.Fatalf("%d real arrivals, rehearsal %+v", real, rehearsal)
+	}
+}
+
+// TestDeskRehearsalWalkIn: a walk-in practised during the rehearsal is
+// nobody: no participant is created, and the banner says so.
+func TestDeskRehearsalWalkIn(t *testing.T) {
+	f, _ := newDeskFixtureAt(t, deskEvening)
+	s := f.s
+	s.entry.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault})
+	waitFor(t, "the walk-in form", f.e.tasks, func() bool { return f.e.win.Canvas().Overlays().Top() != nil })
+	form := s.walkIn
+	test.Type(form.firstName, "Paul")
+	test.Type(form.lastName, "Répétition")
+	form.onSubmit()
+	waitIdle(t, f.e.tasks)
+	rows, err := f.st.ListParticipants(context.Background(), data.ParticipantQuery{Search: "Répétition"})
+	if err != nil || len(rows) != 0 {
+		t.Fatalf("the rehearsal registered %d walk-ins (%v)", len(rows), err)
+	}
+	if f.e.win.Canvas().Overlays().Top() != nil || !strings.Contains(s.card.result.Text, "Paul Répétition was not registered") {
+		t.Fatalf("banner %q", s.card.result.Text)
 	}
 }

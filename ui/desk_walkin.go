@@ -154,6 +154,13 @@ func (f *walkInForm) onSubmit() {
 		return
 	}
 	s := f.s
+	if s.rehearsal { // practised, not saved: a rehearsal registers nobody (desk_day.go)
+		f.d.Hide()
+		s.card.setResult(lang.L("Rehearsal: {{.Name}} was not registered — a rehearsal records nobody.",
+			map[string]any{"Name": p.FullName()}), widget.WarningImportance)
+		s.focus()
+		return
+	}
 	req := data.AdmitRequest{Day: s.today(), Desk: deskName(s.prefs), Rehearsal: s.rehearsal}
 	seen := f.dups.seenIDs()
 	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
