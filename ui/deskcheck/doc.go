@@ -17,6 +17,11 @@
 //   - screenshots of the desk at 1366×768 and 1024×600, written where
 //     CONGRES_DESKCHECK_SCREENSHOTS names a folder.
 //
+// The tests build congres from this tree, or drive the program that
+// CONGRES_DESKCHECK_BIN names (another commit's, say). A failed check keeps
+// a screenshot of the window in the system's temporary folder and says
+// where.
+//
 // `make desk-check` runs it alone and `make test` after the race-enabled
 // tests; both install Xvfb, xdotool and the keyboard-layout tools, and set
 // CONGRES_REQUIRE_TOOLS, so that a missing tool fails rather than skips. A
