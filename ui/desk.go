@@ -393,7 +393,7 @@ func (s *deskScreen) onUndoTapped() {
 			}
 			s.cardAsync(id)
 			s.countAsync()
-			s.setStatus(s.undoneSentence(name, u), widget.WarningImportance)
+			s.setStatus(rehearsalSays(rehearsal, s.undoneSentence(name, u)), widget.WarningImportance)
 		}
 	})
 	s.focus()

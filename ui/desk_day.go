@@ -321,6 +321,15 @@ func (s *deskScreen) showRehearsalScans(n int) {
 // ("Rehearsal: ✓ Anne Martin checked in at 19:30.").
 func (s *deskScreen) markRehearsal(c *data.DeskCard) {
 	if r := s.card.result; c.Rehearsal && r.Text != "" {
-		s.card.setResult(lang.L("Rehearsal: {{.Result}}", map[string]any{"Result": r.Text}), r.Importance)
+		s.card.setResult(rehearsalSays(true, r.Text), r.Importance)
 	}
+}
+
+// rehearsalSays is text, labelled as the rehearsal's when rehearsal is
+// true ("Rehearsal: …").
+func rehearsalSays(rehearsal bool, text string) string {
+	if !rehearsal {
+		return text
+	}
+	return lang.L("Rehearsal: {{.Result}}", map[string]any{"Result": text})
 }

@@ -131,8 +131,8 @@ func TestDeskRehearsal(t *testing.T) {
 		if real != 0 || len(rehearsal) != 2 || rehearsal[1].Kind != data.Undo || !rehearsal[0].Undone {
 			t.Fatalf("after undo: real log %+v, rehearsal's %+v", real, rehearsal)
 		}
-		if s.shown == nil || !s.shown.Rehearsal || s.shown.Arrival != nil {
-			t.Fatalf("card after undo %+v", s.shown)
+		if s.shown == nil || !s.shown.Rehearsal || s.shown.Arrival != nil || !strings.HasPrefix(s.status.Text, "Rehearsal: The last check-in") {
+			t.Fatalf("card after undo %+v, status %q", s.shown, s.status.Text)
 		}
 		rescan(t, f, clock, who.Code) // in again, for the clearing
 	})
