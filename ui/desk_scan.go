@@ -78,7 +78,16 @@ type deskSearch struct {
 	inFlight bool      // a search runs
 	since    time.Time // the first key typed whose matches are not shown yet
 	restore  bool      // the field is being given back a text: no search
+	lastKey  time.Time // when the field last changed
+	waiting  bool      // a search waits for the keys of a burst to stop
 }
+
+// deskBurstGap is the most time between two keys of a scanner (or a
+// paste): keys that come closer than this wait for the burst to end before
+// they search names, so that a code scanned does not start a search at
+// each of its keys (its Enter comes first). A person's keys come further
+// apart, and search at once.
+const deskBurstGap = 25 * time.Millisecond
 
 // deskTiming says whether the desk writes how long scans and searches take
 // (CONGRES_DESK_TIMING=1), one line per event on stderr, for the
@@ -118,12 +127,39 @@ func (s *deskScreen) onSearchChanged(text string) {
 		s.showMatches("", nil)
 		return
 	}
+	now := time.Now()
 	if s.search.since.IsZero() {
-		s.search.since = time.Now()
+		s.search.since = now
 	}
-	if !s.search.inFlight {
+	burst := now.Sub(s.search.lastKey) < deskBurstGap
+	s.search.lastKey = now
+	switch {
+	case s.search.inFlight || s.search.waiting:
+	case burst:
+		s.searchAfterBurst()
+	default:
 		s.searchAsync(text)
 	}
+}
+
+// searchAfterBurst searches names for what the field holds once no key
+// came for deskBurstGap.
+func (s *deskScreen) searchAfterBurst() {
+	s.search.waiting = true
+	s.env.tasks.hold()
+	time.AfterFunc(deskBurstGap, func() {
+		s.env.tasks.onUI(func() {
+			defer s.env.tasks.release()
+			s.search.waiting = false
+			switch {
+			case s.search.want == "" || s.search.inFlight:
+			case time.Since(s.search.lastKey) < deskBurstGap:
+				s.searchAfterBurst()
+			default:
+				s.searchAsync(s.search.want)
+			}
+		})
+	})
 }
 
 // searchAsync lists who matches text; when the field changed meanwhile, it
@@ -136,7 +172,11 @@ func (s *deskScreen) searchAsync(text string) {
 			s.search.inFlight = false
 			switch {
 			case s.search.want != text:
-				if s.search.want != "" {
+				switch {
+				case s.search.want == "":
+				case time.Since(s.search.lastKey) < deskBurstGap:
+					s.searchAfterBurst()
+				default:
 					s.searchAsync(s.search.want)
 				}
 			case err != nil:
