@@ -67,19 +67,20 @@ type deskScreen struct {
 	buttons deskButtons
 	payment *deskPayment // Mark paid, Undo payment (desk_payment.go)
 
-	days      []data.Day     // the congress days; UI thread only
-	sessions  []data.Session // the congress's sessions
-	doors     []int64        // the day's sessions, in the door chooser's order after Arrivals
-	session   int64          // the session at the door; 0 for arrivals
-	matches   []data.ParticipantRow
-	selected  int            // the match chosen with the arrow keys or a click; -1 for none
-	shown     *data.DeskCard // the person on the card
-	walkIn    *walkInForm    // the walk-in form opened last
-	pending   bool           // the card's warnings await a confirmation
-	root      *fyne.Container
-	matchPane fyne.CanvasObject // the list of matches, shown only while there are some
-	scans     deskScans         // what was scanned, in turn to be checked in
-	search    deskSearch        // the name search of what is typed
+	days     []data.Day     // the congress days; UI thread only
+	sessions []data.Session // the congress's sessions
+	doors    []int64        // the day's sessions, in the door chooser's order after Arrivals
+	session  int64          // the session at the door; 0 for arrivals
+	matches  []data.ParticipantRow
+	selected int            // the match chosen with the arrow keys or a click; -1 for none
+	shown    *data.DeskCard // the person on the card
+	walkIn   *walkInForm    // the walk-in form opened last
+	pending  bool           // the card's warnings await a confirmation
+	root     *fyne.Container
+	middle   *fyne.Container  // the card's side alone, or withList while there are matches
+	withList *container.Split // the list of matches beside the card's side
+	scans    deskScans        // what was scanned, in turn to be checked in
+	search   deskSearch       // the name search of what is typed
 
 	// The day recorded, and whether as a rehearsal (desk_day.go); UI
 	// thread only.
@@ -143,17 +144,16 @@ func (s *deskScreen) build() fyne.CanvasObject {
 	top := container.NewVBox(s.dayView.box, bar, s.status, s.card.result)
 	s.payment = newDeskPayment(s)
 	// The actions in a column beside the card, which keeps the height for
-	// the card's rows on a small screen.
-	// The card takes the width but while a name search offers matches.
+	// the card's rows on a small screen. The card takes the width but while
+	// a name search offers matches.
 	actions := container.NewVBox(s.buttons.checkIn, s.buttons.confirm, s.buttons.print, s.buttons.undo,
 		s.buttons.edit, s.payment.pay, s.payment.undo, layout.NewSpacer(), s.buttons.walkIn)
 	right := container.NewBorder(nil, nil, nil, container.New(layout.NewCustomPaddedLayout(0, 0, theme.Padding(), 0), actions),
 		container.NewVScroll(s.card.box))
-	s.matchPane = s.list
-	s.matchPane.Hide()
-	split := container.NewHSplit(s.matchPane, right)
-	split.Offset = 0.3
-	s.root = container.NewBorder(top, s.counts.box, nil, nil, split)
+	s.withList = container.NewHSplit(s.list, right)
+	s.withList.Offset = 0.4 // while searching, the names matter most
+	s.middle = container.NewStack(right)
+	s.root = container.NewBorder(top, s.counts.box, nil, nil, s.middle)
 	s.showCard(nil, false)
 	return s.root
 }
@@ -228,12 +228,21 @@ func (s *deskScreen) setStatus(text string, importance widget.Importance) {
 		s.card.setResult(text, importance)
 	}
 	shown := text != "" && importance != widget.DangerImportance
-	if shown != s.status.Visible() || (len(s.matches) > 0) != s.matchPane.Visible() {
+	if shown != s.status.Visible() || (len(s.matches) > 0) != s.matchesShown() {
 		showIf(s.status, shown)
-		showIf(s.matchPane, len(s.matches) > 0)
+		// The list leaves the window rather than hides: a list laid out
+		// while hidden shows no rows once shown.
+		if len(s.matches) > 0 {
+			s.middle.Objects = []fyne.CanvasObject{s.withList}
+		} else {
+			s.middle.Objects = []fyne.CanvasObject{s.withList.Trailing}
+		}
 		s.root.Refresh() // the top grew or shrank, or the matches came or went
 	}
 }
+
+// matchesShown reports whether the list of matches is in the window.
+func (s *deskScreen) matchesShown() bool { return s.middle.Objects[0] == s.withList }
 
 func (s *deskScreen) updateMatch(id widget.ListItemID, o fyne.CanvasObject) {
 	if id < len(s.matches) {

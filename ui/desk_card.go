@@ -115,7 +115,7 @@ func newDeskCardView() *deskCardView {
 	// fyne's: a typical card fits a small screen without scrolling.
 	band := container.NewStack(v.band, container.NewBorder(nil, nil, nil,
 		container.NewCenter(container.New(layout.NewCustomPaddedLayout(0, 0, 0, theme.Padding()*3), v.category)), v.nameInk))
-	facts := container.NewGridWithColumns(2, form(cardFee, cardCode, cardArrived), form(cardStatus, cardBadge, cardDiet))
+	facts := container.New(&deskFactsLayout{}, form(cardFee, cardCode, cardArrived), form(cardStatus, cardBadge, cardDiet))
 	rows := container.NewVBox(band, v.access, v.warnings, facts, form(cardProgramme))
 	v.person = container.NewThemeOverride(rows, deskCompactTheme{})
 	v.box = container.NewVBox(v.empty, v.person)
@@ -283,6 +283,62 @@ func (c *deskCounters) show(counts []data.DeskCount) {
 	c.total.SetText(lang.L("Checked in: {{.Arrived}} of {{.Expected}} expected", map[string]any{
 		"Arrived": arrived, "Expected": expected}))
 	c.box.Refresh() // the lines changed
+}
+
+// deskFactsLayout puts the card's two columns of short facts side by side
+// when each has room for its keys and a short value, and one under the
+// other when not (a name search's matches beside the card, a small screen):
+// a value is never broken inside a word. As fyne's row-wrap layout does, it
+// remembers the width it was last given for its minimum size.
+type deskFactsLayout struct {
+	stacked bool
+}
+
+// deskFactRoom is the width a fact's value needs beside its key ("Not
+// printed yet", "08:40, Desk 2").
+const deskFactRoom = 150
+
+func (l *deskFactsLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	pad := theme.Padding()
+	var widest float32
+	for _, o := range objects {
+		widest = max(widest, o.MinSize().Width)
+	}
+	column := (size.Width - pad) / 2
+	l.stacked = column < widest+deskFactRoom
+	y := float32(0)
+	for i, o := range objects {
+		h := o.MinSize().Height
+		switch {
+		case l.stacked:
+			o.Move(fyne.NewPos(0, y))
+			o.Resize(fyne.NewSize(size.Width, h))
+			y += h + pad
+		default:
+			o.Move(fyne.NewPos(float32(i)*(column+pad), 0))
+			o.Resize(fyne.NewSize(column, h))
+		}
+	}
+}
+
+func (l *deskFactsLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	pad := theme.Padding()
+	var size fyne.Size
+	for i, o := range objects {
+		m := o.MinSize()
+		if l.stacked {
+			size = fyne.NewSize(max(size.Width, m.Width), size.Height+m.Height)
+			if i > 0 {
+				size.Height += pad
+			}
+		} else {
+			size = fyne.NewSize(size.Width+m.Width, max(size.Height, m.Height))
+			if i > 0 {
+				size.Width += pad
+			}
+		}
+	}
+	return size
 }
 
 // deskCompactTheme sets the desk's rows closer together than fyne's.

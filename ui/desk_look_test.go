@@ -367,6 +367,34 @@ func TestDeskFitsSmallScreens(t *testing.T) {
 				}
 			})
 		}
+		// A name search shows its matches beside a card chosen among them.
+		t.Run(language+"-search-1024x600", func(t *testing.T) {
+			size := fyne.NewSize(1024, 600)
+			w := f.e.win
+			w.Resize(size)
+			test.Type(s.entry, "ma")
+			waitIdle(t, f.e.tasks)
+			if len(s.matches) < 2 || !s.matchesShown() {
+				t.Fatalf("%d matches, list shown %v", len(s.matches), s.matchesShown())
+			}
+			captureDesk(t, w, "search-list-"+language+"-1024x600")
+			s.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+			waitIdle(t, f.e.tasks)
+			w.Content().Refresh()
+			captureDesk(t, w, "search-"+language+"-1024x600")
+			if s.shown == nil {
+				t.Fatal("no card for the match chosen")
+			}
+			if min := w.Content().MinSize(); min.Width > size.Width || min.Height > size.Height {
+				t.Errorf("the desk needs %v", min)
+			}
+			checkNothingCut(t, w, size)
+			s.entry.SetText("")
+			waitIdle(t, f.e.tasks)
+			if s.matchesShown() {
+				t.Error("the list stays once the field is empty")
+			}
+		})
 	}
 }
 
