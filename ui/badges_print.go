@@ -60,6 +60,10 @@ type badgeJob struct {
 	sel    export.BadgeSelection
 	layout export.Layout
 	dest   string // the PDF file to write; "" to print
+	// rehearsal: a desk's rehearsal prints the badges but never records
+	// them as printed (write), so that a badge printed while rehearsing
+	// still counts as none and its first real print asks nothing.
+	rehearsal bool
 	// done is told, on the UI thread, what was done once the badges were
 	// written and their prints recorded.
 	done func(badgeResult)
@@ -80,6 +84,13 @@ type badgeResult struct {
 func (b *badgePrinter) printOneAsync(id int64, done func(badgeResult)) {
 	b.startAsync(badgeJob{sel: export.BadgeSelection{IDs: []int64{id}},
 		layout: badgeLayout(b.prefs, prefBadgeLayoutOne), done: done})
+}
+
+// rehearseOneAsync prints the badge of one person as printOneAsync does,
+// for a desk's rehearsal: the print is not recorded.
+func (b *badgePrinter) rehearseOneAsync(id int64, done func(badgeResult)) {
+	b.startAsync(badgeJob{sel: export.BadgeSelection{IDs: []int64{id}},
+		layout: badgeLayout(b.prefs, prefBadgeLayoutOne), rehearsal: true, done: done})
 }
 
 // startAsync finds who the job selects, asks before printing again those
@@ -224,6 +235,9 @@ func (b *badgePrinter) write(work, ctx context.Context, j badgeJob, ids []int64,
 	}
 	if err != nil {
 		return 0, nil, err
+	}
+	if j.rehearsal {
+		return len(in.Badges), viewer, nil // printed, not recorded
 	}
 	printed := make([]int64, len(in.Badges))
 	for i, r := range in.Badges {

@@ -414,12 +414,14 @@ func (s *deskScreen) onPrintBadgeTapped() {
 	if s.badges == nil || s.shown == nil {
 		return
 	}
-	id := s.shown.Participant.ID
-	s.badges.printOneAsync(id, func(res badgeResult) {
+	id, rehearsal := s.shown.Participant.ID, s.shown.Rehearsal
+	printOne := s.badges.printOneAsync
+	if rehearsal {
+		printOne = s.badges.rehearseOneAsync
+	}
+	printOne(id, func(res badgeResult) {
 		if s.shown != nil && s.shown.Participant.ID == id {
-			s.shown.BadgePrinted = true
-			s.card.show(s.shown, s.session != 0)
-			s.setStatus(res.message, widget.SuccessImportance)
+			s.showBadgePrinted(res, rehearsal)
 		}
 		s.focus()
 	})

@@ -1,0 +1,127 @@
+package ui
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"congres/data"
+)
+
+// newPrintingDeskAt is the desk on a demo congress at the time at, with a
+// badge printer: lp when lp is true, else no lp and no PDF viewer.
+func newPrintingDeskAt(t *testing.T, at time.Time, lp bool) (*deskFixture, *time.Time) {
+	t.Helper()
+	now := at
+	f := &deskFixture{fake: newFakePrinting(t, lp)}
+	if !lp {
+		useOpener(t, []string{filepath.Join(t.TempDir(), "absent")}, time.Second)
+	}
+	f.a = test.NewTempApp(t)
+	f.prefs = f.a.Preferences()
+	f.prefs.SetString(prefDeskName, "Desk 2")
+	f.prefs.SetString(prefBadgeLayoutOne, "label-62x100")
+	f.prefs.SetString(prefPrinter, "Brother_QL")
+	f.st = mustOpen(t, demoFile(t, 60))
+	f.st.SetClock(func() time.Time { return now })
+	f.e = newTestEnv(t)
+	f.s = newDeskScreen(f.e, f.st, f.prefs, newBadgePrinter(f.e, f.st, f.prefs))
+	f.s.now = func() time.Time { return now }
+	f.e.win.SetContent(f.s.build())
+	f.e.win.Resize(fyne.NewSize(1100, 700))
+	f.s.loadAsync()
+	waitIdle(t, f.e.tasks)
+	return f, &now
+}
+
+// printed is how many badge prints the file records for the person.
+func (f *deskFixture) printed(t *testing.T, id int64) int {
+	t.Helper()
+	n, err := f.st.CountBadgePrinted(context.Background(), []int64{id})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// unprinted is someone the desk checks in without a warning and whose
+// badge was never printed.
+func (f *deskFixture) unprinted(t *testing.T) data.Participant {
+	t.Helper()
+	var skip []int64
+	for {
+		p := f.person(t, "", skip...)
+		if f.printed(t, p.ID) == 0 {
+			return p
+		}
+		skip = append(skip, p.ID)
+	}
+}
+
+// TestDeskRehearsalBadgePrint: a badge printed at the desk during the
+// rehearsal goes to the printer but is not recorded, so that the badge
+// still counts as never printed and its real print asks nothing; the desk
+// says so. On a congress day the same print is recorded.
+func TestDeskRehearsalBadgePrint(t *testing.T) {
+	f, clock := newPrintingDeskAt(t, deskEvening, true)
+	who := f.unprinted(t)
+	rescan(t, f, clock, who.Code)
+	if f.s.shown == nil || !f.s.shown.Rehearsal {
+		t.Fatalf("card %+v, want a rehearsal's", f.s.shown)
+	}
+	for i := 1; i <= 2; i++ { // the second print asks nothing either
+		f.s.onPrintBadgeTapped()
+		waitIdle(t, f.e.tasks)
+		if top := f.e.win.Canvas().Overlays().Top(); top != nil {
+			t.Fatalf("print %d asked %q", i, test.RenderObjectToMarkup(top))
+		}
+		if n := len(f.fake.lpCalls()); n != i {
+			t.Fatalf("print %d: lp ran %d times", i, n)
+		}
+		if n := f.printed(t, who.ID); n != 0 {
+			t.Fatalf("print %d: %d badge prints recorded during a rehearsal", i, n)
+		}
+		if f.s.shown.BadgePrinted {
+			t.Fatalf("print %d: the card says the badge was printed", i)
+		}
+		want := "Rehearsal: 1 badge sent to Brother_QL. Not recorded: a badge printed at a rehearsal does not count as printed."
+		if f.s.status.Text != want {
+			t.Fatalf("print %d: status %q, want %q", i, f.s.status.Text, want)
+		}
+	}
+
+	t.Run("CongressDayRecords", func(t *testing.T) {
+		f, clock := newPrintingDeskAt(t, deskMorning, true)
+		who := f.unprinted(t)
+		rescan(t, f, clock, who.Code)
+		f.s.onPrintBadgeTapped()
+		waitIdle(t, f.e.tasks)
+		if n := f.printed(t, who.ID); n != 1 || !f.s.shown.BadgePrinted || strings.Contains(f.s.status.Text, "Rehearsal") {
+			t.Fatalf("%d prints recorded, card printed %v, status %q", n, f.s.shown.BadgePrinted, f.s.status.Text)
+		}
+	})
+}
+
+// TestDeskBadgeNoViewerWarns: at the desk, "No PDF viewer answered…" is a
+// warning, not the green of a badge printed.
+func TestDeskBadgeNoViewerWarns(t *testing.T) {
+	f, clock := newPrintingDeskAt(t, deskMorning, false)
+	who := f.unprinted(t)
+	rescan(t, f, clock, who.Code)
+	f.s.onPrintBadgeTapped()
+	waitIdle(t, f.e.tasks)
+	if top := f.e.win.Canvas().Overlays().Top(); top != nil {
+		top.Hide() // the dialog that says where the badge is
+	}
+	if !strings.HasPrefix(f.s.status.Text, "No PDF viewer answered") || f.s.status.Importance != widget.WarningImportance ||
+		!f.s.status.Visible() {
+		t.Fatalf("status %q in %v (shown %v), want the no-viewer sentence as a warning",
+			f.s.status.Text, f.s.status.Importance, f.s.status.Visible())
+	}
+}
