@@ -180,6 +180,9 @@ func (v *deskCardView) show(c *data.DeskCard, atDoor bool) {
 	} else if c.Arrival != nil {
 		arrived = joinNonEmpty(", ", c.Arrival.At.Local().Format("15:04"), c.Arrival.Desk)
 	}
+	if c.Rehearsal && arrived != lang.L("Not yet") { // a rehearsal's entry, never a real arrival
+		arrived = rehearsalSays(true, arrived)
+	}
 	badge := lang.L("Not printed yet")
 	if c.BadgePrinted {
 		badge = lang.L("Printed")
