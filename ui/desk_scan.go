@@ -621,7 +621,12 @@ func (e *deskEntry) AcceptsTab() bool { return true }
 // it is handled.
 func (e *deskEntry) FocusLost() {
 	e.Entry.FocusLost()
-	e.s.env.tasks.onUI(e.s.reclaimFocus)
+	t := e.s.env.tasks
+	t.hold()
+	go t.onUI(func() { // after the click; never waits on the UI thread
+		defer t.release()
+		e.s.reclaimFocus()
+	})
 }
 
 func (e *deskEntry) TypedKey(ev *fyne.KeyEvent) {
