@@ -438,7 +438,16 @@ func (d *importDialog) onCategoryChosen(key string, i int) {
 func reportText(r data.ImportReport) string {
 	return lang.N("{{.Count}} rows: {{.New}} new, {{.Updated}} updated, {{.Unchanged}} unchanged, {{.Skipped}} skipped, {{.Rejected}} rejected; {{.Places}} workshop places.",
 		r.Rows, map[string]any{"Count": r.Rows, "New": r.New, "Updated": r.Updated, "Unchanged": r.Unchanged,
-			"Skipped": r.Skipped, "Rejected": r.Rejected, "Places": r.Enrolments})
+			"Skipped": r.Skipped, "Rejected": r.Rejected, "Places": r.Enrolments}) + importTicketsText(r)
+}
+
+// importTicketsText says how many e-tickets the import keeps for the desk, after
+// a space; "" when it keeps none.
+func importTicketsText(r data.ImportReport) string {
+	if r.Tickets == 0 {
+		return ""
+	}
+	return " " + lang.N("{{.Count}} e-tickets kept for the desk.", r.Tickets, map[string]any{"Count": r.Tickets})
 }
 
 func newIssueItem() fyne.CanvasObject {

@@ -125,6 +125,10 @@ func (r *runner) printImportReport(out io.Writer, rep data.ImportReport, dryRun 
 	fmt.Fprintf(out, tr("%d rows: %d new, %d updated, %d unchanged, %d skipped, %d rejected; %d workshop places.\n",
 		"%d lignes : %d nouvelles, %d mises à jour, %d inchangées, %d ignorées, %d rejetées ; %d places en atelier.\n"),
 		rep.Rows, rep.New, rep.Updated, rep.Unchanged, rep.Skipped, rep.Rejected, rep.Enrolments)
+	if rep.Tickets > 0 {
+		fmt.Fprintln(out, r.count(rep.Tickets, "e-ticket kept for the desk.", "e-tickets kept for the desk.",
+			"billet électronique gardé pour l'accueil.", "billets électroniques gardés pour l'accueil."))
+	}
 	if len(rep.UnknownCategories) > 0 {
 		fmt.Fprintf(out, tr("Unknown categories: %s (--create-categories, or --category \"Text=Category\").\n",
 			"Catégories inconnues : %s (--create-categories, ou --category \"Texte=Catégorie\").\n"),
