@@ -293,6 +293,7 @@ func openDesk(t *testing.T, x *xserver, bin, file, lang string, sidebar bool, en
 	d.cmd = exec.Command(bin, args...)
 	d.cmd.Env = x.env(lang, env...)
 	d.cmd.Stdout, d.cmd.Stderr = d.stderr, d.stderr
+	dieWithTest(d.cmd)
 	if err := d.cmd.Start(); err != nil {
 		t.Fatal(err)
 	}

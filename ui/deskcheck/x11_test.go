@@ -60,6 +60,7 @@ func startX(t *testing.T, width, height int) *xserver {
 		"-nolisten", "tcp", "-fbdir", x.fbdir, "-noreset")
 	cmd.ExtraFiles = []*os.File{w}
 	cmd.Stderr = &errs
+	dieWithTest(cmd)
 	if err := cmd.Start(); err != nil {
 		w.Close()
 		t.Fatalf("Xvfb: %v", err)
