@@ -237,7 +237,7 @@ func (s *deskScreen) setStatus(text string, importance widget.Importance) {
 		} else {
 			s.middle.Objects = []fyne.CanvasObject{s.withList.Trailing}
 		}
-		s.root.Refresh() // the top grew or shrank, or the matches came or went
+		relayout(s.root) // the top grew or shrank, or the matches came or went
 	}
 }
 
