@@ -188,10 +188,7 @@ func participantIDs(ctx context.Context, tx *sql.Tx, q ParticipantQuery) ([]int6
 	if match != "" {
 		cond := "p.id IN (SELECT rowid FROM participant_fts WHERE participant_fts MATCH ?)"
 		args = append(args, match)
-		if code := NormaliseCode(q.Search); ValidCode(code) {
-			cond = "(" + cond + " OR " + codeOwnerIs + ")"
-			args = append(args, code, code)
-		}
+		cond, args = ownerIs(q.Search, cond, args) // a code or an e-ticket typed (search_tickets.go)
 		where = append(where, cond)
 	}
 	order := sortSQL[q.Sort]
@@ -215,7 +212,7 @@ func participantIDs(ctx context.Context, tx *sql.Tx, q ParticipantQuery) ([]int6
 const codeOwnerIs = `p.id = coalesce((SELECT id FROM participant WHERE code = ?),
 	(SELECT participant_id FROM code_alias WHERE code = ?))`
 
-// rankedIDs orders search results as a person expects: an exact code first,
+// rankedIDs orders search results as a person expects: an exact code (or e-ticket) first,
 // then people whose first or last name starts with every word typed (as
 // typed, or folded: "lukasz" finds Łukasz, "duc" Đức), then the
 // others (matched by organisation, email or part of a code); alphabetically
@@ -225,16 +222,11 @@ func rankedIDs(ctx context.Context, tx *sql.Tx, q ParticipantQuery, match string
 	if q.Limit <= 0 || q.Desc {
 		want = 0 // all of them: reversed, the top comes from the bottom
 	}
-	var coded []int64 // the participant whose code was typed, if any
-	if code := NormaliseCode(q.Search); ValidCode(code) {
-		var err error
-		coded, err = queryIDs(ctx, tx, "SELECT p.id FROM participant p WHERE "+strings.Join(append([]string{codeOwnerIs}, where...), " AND "),
-			append([]any{code, code}, args...)...)
-		if err != nil {
-			return nil, err
-		}
+	// The participant whose code or e-ticket was typed, if any.
+	ids, coded, err := ownerIDs(ctx, tx, q.Search, where, args)
+	if err != nil {
+		return nil, err
 	}
-	ids := coded
 	names, err := matchIDs(ctx, tx, "{first_name last_name name_key} : ("+match+")")
 	if err == nil {
 		// People often type the start of a last name: the list of names
