@@ -26,6 +26,7 @@ type participantDetailStore interface {
 	PlanMerge(ctx context.Context, aID, bID int64) (data.MergePlan, error)
 	CodeAliases(ctx context.Context, participantID int64) ([]string, error)
 	Tickets(ctx context.Context, participantID int64) ([]data.Ticket, error)
+	Payments(ctx context.Context, participantID int64) ([]data.Payment, error)
 	MergeParticipants(ctx context.Context, keepID, dropID int64, choice map[data.MergeField]data.MergeSource) (data.MergeReport, error)
 	DeleteParticipant(ctx context.Context, id int64) error
 	SetParticipantStatus(ctx context.Context, id int64, st data.Status) error
@@ -42,6 +43,7 @@ type participantInfo struct {
 	dups       []data.Duplicate
 	aliases    []string         // codes of the records merged into theirs
 	tickets    []data.Ticket    // the e-tickets they hold, which the desk scans too
+	payments   []data.Payment   // fees paid at the desk, undone ones included
 	sessions   map[int64]string // titles, for the check-in log
 }
 
@@ -65,6 +67,9 @@ type participantDetail struct {
 	merge                        *participantMerge // the last merge dialog opened
 	content                      *fyne.Container
 	empty                        *widget.Label
+
+	payments *textTable         // fees paid at the desk (participant_payments.go)
+	tabPay   *container.TabItem // their tab
 }
 
 func newParticipantDetail(s *participantsScreen) *participantDetail {
@@ -98,7 +103,9 @@ func (d *participantDetail) build() fyne.CanvasObject {
 	d.tabCheck = container.NewTabItem("", d.checkins.table)
 	d.tabPrint = container.NewTabItem("", d.prints.table)
 	d.tabDups = container.NewTabItem("", d.dupList)
-	d.tabs = container.NewAppTabs(d.tabEnrol, d.tabCheck, d.tabPrint, d.tabDups)
+	d.payments = newPaymentsTable()
+	d.tabPay = container.NewTabItem("", d.payments.table)
+	d.tabs = container.NewAppTabs(d.tabEnrol, d.tabCheck, d.tabPay, d.tabPrint, d.tabDups)
 
 	head := container.NewBorder(nil, nil, nil, container.NewHBox(d.printBadge, d.edit, d.del), d.name)
 	d.content = container.NewBorder(container.NewVBox(head, d.summary, d.status), nil, nil, nil, d.tabs)
@@ -184,6 +191,9 @@ func (d *participantDetail) fetch(ctx context.Context, id int64) (participantInf
 	if info.tickets, err = st.Tickets(ctx, id); err != nil {
 		return info, err
 	}
+	if info.payments, err = st.Payments(ctx, id); err != nil {
+		return info, err
+	}
 	info.sessions = map[int64]string{}
 	for _, c := range info.checkins {
 		if c.SessionID != 0 {
@@ -239,11 +249,13 @@ func (d *participantDetail) fill(info participantInfo) {
 		rows[i] = []string{dateTime(b.At), layoutLabel(b.Layout)}
 	}
 	d.prints.setRows(rows)
+	d.payments.setRows(paymentRows(info.payments))
 	d.dupList.Refresh()
 
 	d.tabEnrol.Text = lang.L("Enrolments ({{.Count}})", map[string]any{"Count": len(info.enrolments)})
 	d.tabCheck.Text = lang.L("Check-ins ({{.Count}})", map[string]any{"Count": len(info.checkins)})
 	d.tabPrint.Text = lang.L("Badge prints ({{.Count}})", map[string]any{"Count": len(info.prints)})
+	d.tabPay.Text = lang.L("Payments ({{.Count}})", map[string]any{"Count": len(info.payments)})
 	d.tabDups.Text = lang.L("Possible duplicates ({{.Count}})", map[string]any{"Count": len(info.dups)})
 	d.tabs.Refresh()
 	d.empty.Hide()
