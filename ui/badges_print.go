@@ -79,6 +79,15 @@ type badgeResult struct {
 	noViewer bool
 }
 
+// importance is how a screen shows the result: a success, or a warning
+// when no PDF viewer answered (the badges are only saved).
+func (r badgeResult) importance() widget.Importance {
+	if r.noViewer {
+		return widget.WarningImportance
+	}
+	return widget.SuccessImportance
+}
+
 // printOneAsync prints the badge of one person, in the layout for one
 // badge at a time.
 func (b *badgePrinter) printOneAsync(id int64, done func(badgeResult)) {

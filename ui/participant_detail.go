@@ -349,6 +349,7 @@ func (d *participantDetail) onPrintBadgeTapped() {
 	d.setStatus("")
 	d.s.badges.printOneAsync(id, func(res badgeResult) {
 		if d.id == id {
+			d.status.Importance = res.importance() // a warning when no PDF viewer answered
 			d.setStatus(res.message)
 			d.tabs.Select(d.tabPrint)
 			d.reloadAsync()
