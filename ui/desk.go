@@ -108,7 +108,7 @@ func (s *deskScreen) build() fyne.CanvasObject {
 	s.entry.OnSubmitted = s.onSubmitted
 	s.status = widget.NewLabel("")
 	s.status.Wrapping = fyne.TextWrapWord
-	s.list = widget.NewList(func() int { return len(s.matches) }, newCellLabel, s.updateMatch)
+	s.list = widget.NewList(func() int { return len(s.matches) }, newDeskMatchCell, s.updateMatch)
 	s.list.OnSelected = s.onMatchSelected
 
 	s.day = widget.NewSelect(nil, s.onDayChanged)
@@ -135,20 +135,18 @@ func (s *deskScreen) build() fyne.CanvasObject {
 	showIf(s.buttons.edit, s.edit != nil)
 	s.counts = newDeskCounters()
 
-	choices := container.NewHBox(container.NewGridWrap(fyne.NewSize(190, s.day.MinSize().Height), s.day),
-		container.NewGridWrap(fyne.NewSize(240, s.door.MinSize().Height), s.door), s.buttons.lock)
-	bar := container.NewBorder(nil, nil, nil, choices, container.NewThemeOverride(s.entry, deskScanTheme{}))
 	s.catchKeys()
 	s.dayView = newDeskDayView(s)
 	s.status.Hide() // until it says something
-	top := container.NewVBox(s.dayView.box, bar, s.status, s.card.result)
+	top := container.NewVBox(s.deskHead(), container.NewThemeOverride(s.entry, deskScanTheme{}), s.status, s.card.result)
 	s.payment = newDeskPayment(s)
 	// The actions in a column beside the card, which keeps the height for
 	// the card's rows on a small screen. The card takes the width but while
 	// a name search offers matches.
 	actions := container.NewVBox(s.buttons.checkIn, s.buttons.confirm, s.buttons.print, s.buttons.undo,
 		s.buttons.edit, s.payment.pay, s.payment.undo, layout.NewSpacer(), s.buttons.walkIn)
-	right := container.NewBorder(nil, nil, nil, container.New(layout.NewCustomPaddedLayout(0, 0, theme.Padding(), 0), actions),
+	right := container.NewBorder(nil, nil, nil, container.New(layout.NewCustomPaddedLayout(0, 0, theme.Padding(), 0),
+		container.NewThemeOverride(actions, deskCompactTheme{})), // closer together: the card keeps the height
 		container.NewVScroll(s.card.box))
 	s.withList = container.NewHSplit(s.list, right)
 	s.withList.Offset = 0.4 // while searching, the names matter most
@@ -224,6 +222,7 @@ func (s *deskScreen) showLocked(locked bool) {
 func (s *deskScreen) setStatus(text string, importance widget.Importance) {
 	s.status.Importance = importance
 	s.status.SetText(text)
+	s.card.searching(s.entry.Text != "" && text != "" && importance != widget.DangerImportance) // one hint at a time
 	if importance == widget.DangerImportance {
 		s.card.setResult(text, importance)
 	}
@@ -247,7 +246,7 @@ func (s *deskScreen) matchesShown() bool { return s.middle.Objects[0] == s.withL
 func (s *deskScreen) updateMatch(id widget.ListItemID, o fyne.CanvasObject) {
 	if id < len(s.matches) {
 		m := s.matches[id]
-		o.(*widget.Label).SetText(joinNonEmpty(" — ", m.FirstName+" "+m.LastName, m.Organisation))
+		setDeskMatch(o, m.FirstName, m.LastName, m.Organisation)
 	}
 }
 

@@ -20,6 +20,7 @@ type deskBanner struct {
 	Text       string            // the result; "" shows idle, dimmed
 	Importance widget.Importance // Success: green; Warning: amber; Danger: red
 	idle       string
+	quiet      bool // a name search is typed: idle says nothing
 }
 
 // The banner's type sizes, and its height: one line at the largest size,
@@ -28,7 +29,7 @@ const (
 	bannerTextMax  float32 = 34
 	bannerTextMin  float32 = 16
 	bannerIdleMax  float32 = 22
-	bannerHeight   float32 = 64
+	bannerHeight   float32 = 60
 	bannerMinWidth float32 = 160
 )
 
@@ -115,7 +116,7 @@ func (r *bannerRenderer) Layout(size fyne.Size) {
 	r.size = size
 	r.bg.Resize(size)
 	text, largest := r.b.Text, bannerTextMax
-	if text == "" {
+	if text == "" && !r.b.quiet {
 		text, largest = r.b.idle, bannerIdleMax
 	}
 	pad := theme.InnerPadding()

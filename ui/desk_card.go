@@ -83,14 +83,6 @@ func newDeskCardView() *deskCardView {
 	// The organisation goes under the name, on the band, without its key.
 	v.nameInk = container.NewThemeOverride(container.NewVBox(v.name, values[cardOrganisation]), deskInkTheme{ink: color.White})
 	v.arrivedKey = keys[cardArrived]
-	form := func(fields ...int) *fyne.Container {
-		f := container.New(layout.NewFormLayout())
-		for _, i := range fields {
-			f.Add(keys[i])
-			f.Add(values[i])
-		}
-		return f
-	}
 	v.accessText = widget.NewLabel("")
 	v.accessText.Wrapping = fyne.TextWrapWord
 	v.accessText.TextStyle.Bold = true
@@ -115,8 +107,12 @@ func newDeskCardView() *deskCardView {
 	// fyne's: a typical card fits a small screen without scrolling.
 	band := container.NewStack(v.band, container.NewBorder(nil, nil, nil,
 		container.NewCenter(container.New(layout.NewCustomPaddedLayout(0, 0, 0, theme.Padding()*3), v.category)), v.nameInk))
-	facts := container.New(&deskFactsLayout{}, form(cardFee, cardCode, cardArrived), form(cardStatus, cardBadge, cardDiet))
-	rows := container.NewVBox(band, v.access, v.warnings, facts, form(cardProgramme))
+	facts := container.New(&deskFactsLayout{})
+	for _, i := range []int{cardFee, cardCode, cardArrived, cardStatus, cardBadge, cardDiet, cardProgramme} {
+		facts.Add(keys[i])
+		facts.Add(values[i])
+	}
+	rows := container.NewVBox(band, v.access, v.warnings, facts)
 	v.person = container.NewThemeOverride(rows, deskCompactTheme{})
 	v.box = container.NewVBox(v.empty, v.person)
 	return v
@@ -125,7 +121,7 @@ func newDeskCardView() *deskCardView {
 // show puts c on the card; nil empties it. atDoor says the desk lets people
 // into a session rather than checking arrivals.
 func (v *deskCardView) show(c *data.DeskCard, atDoor bool) {
-	showIf(v.empty, c == nil)
+	showIf(v.empty, c == nil && !v.result.quiet)
 	showIf(v.person, c != nil)
 	if c == nil {
 		v.setResult("", widget.MediumImportance)
@@ -280,68 +276,16 @@ func (c *deskCounters) show(counts []data.DeskCount) {
 		dot := canvas.NewRectangle(parseColour(n.Colour))
 		dot.SetMinSize(fyne.NewSquareSize(12))
 		dot.CornerRadius = 6
+		// A ring in the text's colour: a black or a white category shows
+		// on the dark theme and the light.
+		dot.StrokeColor = deskDotRing(fyne.CurrentApp().Settings().Theme(), fyne.CurrentApp().Settings().ThemeVariant())
+		dot.StrokeWidth = 1.5
 		label := widget.NewLabel(fmt.Sprintf("%s %d/%d", n.Category, n.Arrived, n.Expected))
 		c.cats.Add(container.NewHBox(container.NewCenter(dot), label))
 	}
 	c.total.SetText(lang.L("Checked in: {{.Arrived}} of {{.Expected}} expected", map[string]any{
 		"Arrived": arrived, "Expected": expected}))
 	c.box.Refresh() // the lines changed
-}
-
-// deskFactsLayout puts the card's two columns of short facts side by side
-// when each has room for its keys and a short value, and one under the
-// other when not (a name search's matches beside the card, a small screen):
-// a value is never broken inside a word. As fyne's row-wrap layout does, it
-// remembers the width it was last given for its minimum size.
-type deskFactsLayout struct {
-	stacked bool
-}
-
-// deskFactRoom is the width a fact's value needs beside its key ("Not
-// printed yet", "08:40, Desk 2").
-const deskFactRoom = 150
-
-func (l *deskFactsLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	pad := theme.Padding()
-	var widest float32
-	for _, o := range objects {
-		widest = max(widest, o.MinSize().Width)
-	}
-	column := (size.Width - pad) / 2
-	l.stacked = column < widest+deskFactRoom
-	y := float32(0)
-	for i, o := range objects {
-		h := o.MinSize().Height
-		switch {
-		case l.stacked:
-			o.Move(fyne.NewPos(0, y))
-			o.Resize(fyne.NewSize(size.Width, h))
-			y += h + pad
-		default:
-			o.Move(fyne.NewPos(float32(i)*(column+pad), 0))
-			o.Resize(fyne.NewSize(column, h))
-		}
-	}
-}
-
-func (l *deskFactsLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	pad := theme.Padding()
-	var size fyne.Size
-	for i, o := range objects {
-		m := o.MinSize()
-		if l.stacked {
-			size = fyne.NewSize(max(size.Width, m.Width), size.Height+m.Height)
-			if i > 0 {
-				size.Height += pad
-			}
-		} else {
-			size = fyne.NewSize(size.Width+m.Width, max(size.Height, m.Height))
-			if i > 0 {
-				size.Width += pad
-			}
-		}
-	}
-	return size
 }
 
 // deskCompactTheme sets the desk's rows closer together than fyne's.
@@ -388,7 +332,7 @@ func (t deskScanTheme) Size(n fyne.ThemeSizeName) float32 {
 	if n == theme.SizeNameText {
 		return 18 // the French hint still fits at 1024 px
 	}
-	return t.base().Size(n)
+	return t.deskCompactTheme.Size(n) // the card keeps the height
 }
 
 // showDoor counts the entries into the session at the door.
