@@ -172,6 +172,11 @@ func (l *deskLock) askPIN(fn func(), unlock bool) {
 	check := func() {
 		typed := pin.Text
 		if scan, ok := pin.scanned(); ok {
+			if strings.ContainsFunc(pin.beforeBurst(), unicode.IsLetter) {
+				// The window paused inside the code: letters before the
+				// burst are the code's, never a PIN's.
+				scan = strings.TrimSpace(typed)
+			}
 			l.onScanned(d, scan, say)
 			return
 		}
@@ -317,6 +322,12 @@ func (e *pinEntry) scanned() (string, bool) {
 		return strings.TrimSpace(string(text[e.burst:])), true
 	}
 	return "", false
+}
+
+// beforeBurst is what the field held before the keys of its last burst.
+func (e *pinEntry) beforeBurst() string {
+	text := []rune(e.Text)
+	return string(text[:min(e.burst, len(text))])
 }
 
 // reset empties the field for the next try.
