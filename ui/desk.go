@@ -149,7 +149,7 @@ func (s *deskScreen) build() fyne.CanvasObject {
 		container.NewThemeOverride(actions, deskCompactTheme{})), // closer together: the card keeps the height
 		container.NewVScroll(s.card.box))
 	s.withList = container.NewHSplit(s.list, right)
-	s.withList.Offset = 0.4 // while searching, the names matter most
+	s.withList.Offset = 0.33 // a match's name and organisation on two lines: the card keeps the width
 	s.middle = container.NewStack(right)
 	s.root = container.NewBorder(top, s.counts.box, nil, nil, s.middle)
 	s.showCard(nil, false)

@@ -382,6 +382,9 @@ func TestDeskFitsSmallScreens(t *testing.T) {
 				if hint > s.entry.Size().Width {
 					t.Errorf("the scan field is %v wide, its hint needs %v", s.entry.Size().Width, hint)
 				}
+				if desk := s.root.Size().Width; s.entry.Size().Width < 0.9*desk {
+					t.Errorf("the scan field is %v wide, on a desk %v wide", s.entry.Size().Width, desk)
+				}
 				if got := th.Size(theme.SizeNameText); got < 18 {
 					t.Errorf("the scan field's type is %v", got)
 				}

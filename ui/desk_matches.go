@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -19,12 +18,12 @@ func newDeskMatchCell() fyne.CanvasObject {
 	name.Truncation = fyne.TextTruncateEllipsis
 	org := widget.NewLabel("")
 	org.Truncation = fyne.TextTruncateEllipsis
-	return container.New(layout.NewCustomPaddedLayout(-theme.Padding(), -theme.Padding(), 0, 0), container.NewVBox(name, org))
+	return container.NewThemeOverride(container.NewVBox(name, org), deskCompactTheme{})
 }
 
 // setDeskMatch shows m in a cell made by newDeskMatchCell.
 func setDeskMatch(o fyne.CanvasObject, first, last, organisation string) {
-	box := o.(*fyne.Container).Objects[0].(*fyne.Container)
+	box := o.(*container.ThemeOverride).Content.(*fyne.Container)
 	box.Objects[0].(*widget.Label).SetText(first + " " + last)
 	box.Objects[1].(*widget.Label).SetText(organisation)
 }
