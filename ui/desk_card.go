@@ -105,8 +105,8 @@ func newDeskCardView() *deskCardView {
 	// The name and the organisation on the category's colour, as on the
 	// badge; the short facts in two columns; rows closer together than
 	// fyne's: a typical card fits a small screen without scrolling.
-	band := container.NewStack(v.band, container.NewBorder(nil, nil, nil,
-		container.NewCenter(container.New(layout.NewCustomPaddedLayout(0, 0, 0, theme.Padding()*3), v.category)), v.nameInk))
+	band := container.NewStack(v.band, container.New(&deskBandLayout{name: v.name},
+		v.nameInk, container.New(layout.NewCustomPaddedLayout(0, theme.Padding(), theme.InnerPadding(), theme.Padding()*3), v.category)))
 	facts := container.New(&deskFactsLayout{})
 	for _, i := range []int{cardFee, cardCode, cardArrived, cardStatus, cardBadge, cardDiet, cardProgramme} {
 		facts.Add(keys[i])

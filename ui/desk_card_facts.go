@@ -142,3 +142,50 @@ func (l *deskFactsLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	}
 	return fyne.NewSize(w, l.arrange(objects, l.width, false))
 }
+
+// deskBandLayout lays out the card's band: the name and organisation
+// (objects[0]) with the category on the right (objects[1]) when the name's
+// longest word fits beside it, and the category under them when not (the
+// card beside a name search's matches), so that a name is never broken
+// inside a word. It remembers the width it was last given for its minimum
+// size.
+type deskBandLayout struct {
+	name  *widget.Label
+	width float32
+}
+
+// beside reports whether the category goes beside the name at width.
+func (l *deskBandLayout) beside(category fyne.CanvasObject, width float32) bool {
+	th := l.name.Theme()
+	var word float32
+	for _, w := range strings.Fields(l.name.Text) {
+		word = max(word, fyne.MeasureText(w, th.Size(l.name.SizeName), l.name.TextStyle).Width)
+	}
+	return word+2*th.Size(theme.SizeNameInnerPadding)+category.MinSize().Width <= width
+}
+
+func (l *deskBandLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	l.width = size.Width
+	name, category := objects[0], objects[1]
+	c := category.MinSize()
+	if l.beside(category, size.Width) {
+		name.Move(fyne.NewPos(0, 0))
+		name.Resize(fyne.NewSize(size.Width-c.Width, size.Height))
+		category.Move(fyne.NewPos(size.Width-c.Width, (size.Height-c.Height)/2))
+		category.Resize(c)
+		return
+	}
+	h := name.MinSize().Height
+	name.Move(fyne.NewPos(0, 0))
+	name.Resize(fyne.NewSize(size.Width, h))
+	category.Move(fyne.NewPos(0, h))
+	category.Resize(fyne.NewSize(size.Width, c.Height))
+}
+
+func (l *deskBandLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	name, c := objects[0].MinSize(), objects[1].MinSize()
+	if l.width <= 0 || l.beside(objects[1], l.width) {
+		return fyne.NewSize(name.Width+c.Width, max(name.Height, c.Height))
+	}
+	return fyne.NewSize(max(name.Width, c.Width), name.Height+c.Height)
+}

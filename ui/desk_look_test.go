@@ -412,6 +412,16 @@ func TestDeskFitsSmallScreens(t *testing.T) {
 			if s.shown == nil {
 				t.Fatal("no card for the match chosen")
 			}
+			// The card beside the matches is narrow: the name still breaks
+			// between words only.
+			th := s.card.name.Theme()
+			for _, word := range strings.Fields(s.card.name.Text) {
+				need := fyne.MeasureText(word, th.Size(s.card.name.SizeName), s.card.name.TextStyle).Width +
+					2*th.Size(theme.SizeNameInnerPadding)
+				if need > s.card.name.Size().Width {
+					t.Errorf("the name's word %q needs %v, the name has %v", word, need, s.card.name.Size().Width)
+				}
+			}
 			if min := w.Content().MinSize(); min.Width > size.Width || min.Height > size.Height-deskMenuBar {
 				t.Errorf("the desk needs %v", min)
 			}
