@@ -51,8 +51,7 @@ func newDeskDayView(s *deskScreen) *deskDayView {
 	v.back = widget.NewButtonWithIcon(lang.L("Back to the rehearsal"), theme.MediaReplayIcon(), s.onBackToRehearsalTapped)
 	v.clear.Hide()
 	v.back.Hide()
-	v.box = container.NewBorder(nil, nil, nil, container.NewCenter(container.NewHBox(v.back, v.clear)),
-		container.NewVBox(v.title, v.note))
+	v.box = container.NewVBox(v.title, v.note) // its buttons go beside the choosers (desk_head.go)
 	return v
 }
 

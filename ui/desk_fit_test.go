@@ -158,3 +158,39 @@ func contrast(a, b color.Color) float64 {
 	la, lb := lum(a), lum(b)
 	return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
 }
+
+// The rehearsal's day line, its note and its buttons fit a small screen
+// beside the choosers, in both languages.
+func TestDeskFitsRehearsal(t *testing.T) {
+	t.Cleanup(func() {
+		if err := loadTranslations("en"); err != nil {
+			t.Fatal(err)
+		}
+	})
+	for _, language := range []string{"en", "fr"} {
+		if err := loadTranslations(language); err != nil {
+			t.Fatal(err)
+		}
+		t.Run(language, func(t *testing.T) {
+			f := newDeskFixtureInApp(t)
+			s := f.s
+			s.setRehearsal(true)
+			s.selectDay(0)
+			c := typicalCard(t, f)
+			s.showCard(&c, true)
+			size := fyne.NewSize(1024, 600)
+			f.resizeApp(size)
+			captureDesk(t, f.e.win, "rehearsal-"+language+"-1024x600")
+			if !s.dayView.clear.Visible() {
+				t.Fatal("no Clear the rehearsal button")
+			}
+			if min := f.e.win.Content().MinSize(); min.Width > size.Width || min.Height > size.Height-deskMenuBar {
+				t.Errorf("the desk needs %v", min)
+			}
+			checkNothingCut(t, f.e.win, size)
+			if desk := s.root.Size().Width; s.entry.Size().Width < 0.9*desk {
+				t.Errorf("the scan field is %v wide, on a desk %v wide", s.entry.Size().Width, desk)
+			}
+		})
+	}
+}

@@ -7,13 +7,13 @@ import (
 )
 
 // The desk's head (issue 15): the large line of the day recorded, with the
-// day and door choosers and the lock beside it when the width allows and
-// on a row of their own under it when not; the scan field comes under the
+// rehearsal's buttons, the day and door choosers and the lock beside it
+// when the width allows and on a row of their own under it when not; the scan field comes under the
 // head, alone on its row, across the whole desk.
 
 // deskHead is the day's line and the choosers.
 func (s *deskScreen) deskHead() fyne.CanvasObject {
-	choices := container.NewHBox(container.NewGridWrap(fyne.NewSize(190, s.day.MinSize().Height), s.day),
+	choices := container.NewHBox(s.dayView.back, s.dayView.clear, container.NewGridWrap(fyne.NewSize(190, s.day.MinSize().Height), s.day),
 		container.NewGridWrap(fyne.NewSize(240, s.door.MinSize().Height), s.door), s.buttons.lock)
 	return container.New(&deskHeadLayout{title: s.dayView}, s.dayView.box, container.NewThemeOverride(choices, deskCompactTheme{}))
 }
@@ -59,16 +59,13 @@ func (l *deskHeadLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	return fyne.NewSize(max(head.Width, c.Width), head.Height+c.Height) // the title's padding is enough
 }
 
-// naturalWidth is the width the day's line needs unwrapped, with the
-// rehearsal's buttons beside it.
+// naturalWidth is the width the day's line needs unwrapped, and its note
+// on one line.
 func (v *deskDayView) naturalWidth() float32 {
 	th := v.title.Theme()
-	w := fyne.MeasureText(v.text(), th.Size(theme.SizeNameHeadingText), fyne.TextStyle{Bold: true}).Width +
-		2*th.Size(theme.SizeNameInnerPadding)
-	for _, b := range []fyne.CanvasObject{v.back, v.clear} {
-		if b.Visible() {
-			w += b.MinSize().Width + theme.Padding()
-		}
+	w := fyne.MeasureText(v.text(), th.Size(theme.SizeNameHeadingText), fyne.TextStyle{Bold: true}).Width
+	if v.note.Visible() {
+		w = max(w, fyne.MeasureText(v.note.Text, th.Size(theme.SizeNameText), fyne.TextStyle{}).Width)
 	}
-	return w
+	return w + 2*th.Size(theme.SizeNameInnerPadding)
 }
