@@ -129,38 +129,9 @@ var errNoWrite = errors.New("nothing to write")
 func (s *Store) Admit(ctx context.Context, req AdmitRequest) (AdmitResult, error) {
 	var r AdmitResult
 	err := s.writeDesk(ctx, func(tx *sql.Tx) error {
-		l := logFor(req.Rehearsal)
-		card, se, existing, err := s.deskCard(ctx, tx, l, req.ParticipantID, req.Day, req.SessionID)
-		if err != nil {
-			return err
-		}
-		r = AdmitResult{Card: card}
-		for _, w := range card.Warnings {
-			if !slices.Contains(req.Accept, w.Kind) {
-				r.Pending = append(r.Pending, w)
-			}
-		}
-		if len(r.Pending) > 0 {
-			return errNoWrite
-		}
-		c := Checkin{ParticipantID: req.ParticipantID, Kind: Arrival, Day: req.Day, Desk: clean(req.Desk), At: s.stamp()}
-		if se != nil {
-			c.Kind, c.Day, c.SessionID = SessionEntry, se.Day, se.ID
-		}
-		r.Admitted = true
-		if existing != nil {
-			r.Checkin = *existing
-			return errNoWrite
-		}
-		if c.ID, err = insertCheckin(ctx, tx, l, c); err != nil {
-			return err
-		}
-		r.Checkin, r.New = c, true
-		if c.Kind == Arrival {
-			r.Card.Arrival = &c
-		}
-		r.Card.LastEntry = &c
-		return nil
+		var err error
+		r, err = s.admit(ctx, tx, req)
+		return err
 	})
 	if err == errNoWrite {
 		err = nil
@@ -168,6 +139,43 @@ func (s *Store) Admit(ctx context.Context, req AdmitRequest) (AdmitResult, error
 	if err != nil {
 		return AdmitResult{}, err
 	}
+	return r, nil
+}
+
+// admit is Admit's rule inside the transaction tx; it returns errNoWrite
+// (with the result) when it has nothing to write.
+func (s *Store) admit(ctx context.Context, tx *sql.Tx, req AdmitRequest) (AdmitResult, error) {
+	l := logFor(req.Rehearsal)
+	card, se, existing, err := s.deskCard(ctx, tx, l, req.ParticipantID, req.Day, req.SessionID)
+	if err != nil {
+		return AdmitResult{}, err
+	}
+	r := AdmitResult{Card: card}
+	for _, w := range card.Warnings {
+		if !slices.Contains(req.Accept, w.Kind) {
+			r.Pending = append(r.Pending, w)
+		}
+	}
+	if len(r.Pending) > 0 {
+		return r, errNoWrite
+	}
+	c := Checkin{ParticipantID: req.ParticipantID, Kind: Arrival, Day: req.Day, Desk: clean(req.Desk), At: s.stamp()}
+	if se != nil {
+		c.Kind, c.Day, c.SessionID = SessionEntry, se.Day, se.ID
+	}
+	r.Admitted = true
+	if existing != nil {
+		r.Checkin = *existing
+		return r, errNoWrite
+	}
+	if c.ID, err = insertCheckin(ctx, tx, l, c); err != nil {
+		return AdmitResult{}, err
+	}
+	r.Checkin, r.New = c, true
+	if c.Kind == Arrival {
+		r.Card.Arrival = &c
+	}
+	r.Card.LastEntry = &c
 	return r, nil
 }
 

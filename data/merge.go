@@ -348,6 +348,10 @@ func (s *Store) MergeParticipants(ctx context.Context, keepID, dropID int64, cho
 		if err := s.updateParticipant(ctx, tx, &merged, keep.Status, orgID, formatTime(now)); err != nil {
 			return err
 		}
+		// The payments of both now count against the fee kept (payments.go).
+		if merged.Paid, err = syncPaid(ctx, tx, keepID, false, now); err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, "DELETE FROM participant WHERE id = ?", dropID); err != nil {
 			return err
 		}

@@ -404,8 +404,17 @@ func (s *Store) UpdateParticipant(ctx context.Context, p *Participant) error {
 		if err != nil {
 			return err
 		}
+		// The paid flag follows the payments unless the form changed it
+		// (syncPaid, payments.go).
+		covered, err := paymentsCover(ctx, tx, p.ID)
+		if err != nil {
+			return err
+		}
 		now := formatTime(s.now())
 		if err := s.updateParticipant(ctx, tx, p, old.Status, orgID, now); err != nil {
+			return err
+		}
+		if p.Paid, err = syncPaid(ctx, tx, p.ID, covered && p.Paid == old.Paid, parseTime(now)); err != nil {
 			return err
 		}
 		p.CreatedAt = old.CreatedAt

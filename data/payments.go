@@ -10,7 +10,7 @@ import (
 // A payment taken back is not deleted: it is marked undone, and the log
 // keeps both. The participant's paid flag follows the payments: it is set
 // once those not undone cover the fee, and cleared when an undo leaves them
-// short of it.
+// short of it (syncPaid, the one rule, also run by merges and edits).
 
 // PaymentMethod is how a fee was paid.
 type PaymentMethod string
@@ -114,57 +114,68 @@ func (r *PaymentRequest) Validate() error {
 // RecordPayment records what a person paid, in one write transaction, at
 // the store's clock: the amount must not be more than what they still owe
 // (their fee, less their payments not undone), and once their payments
-// cover the fee they are marked paid. Someone who owes nothing (paid, or
-// free) is refused with ErrNothingDue.
+// cover the fee they are marked paid (syncPaid). Someone who owes nothing
+// (paid, or free) is refused with ErrNothingDue.
 func (s *Store) RecordPayment(ctx context.Context, req PaymentRequest) (Payment, error) {
 	if err := req.Validate(); err != nil {
 		return Payment{}, err
 	}
 	var pay Payment
 	err := s.writeDesk(ctx, func(tx *sql.Tx) error {
-		p, err := loadParticipant(ctx, tx, "p.id = ?", req.ParticipantID)
-		if err != nil {
-			return err
-		}
-		paid, err := paidCents(ctx, tx, p.ID)
-		if err != nil {
-			return err
-		}
-		due := p.FeeCents - paid
-		if p.Paid || due <= 0 {
-			return ErrNothingDue.With(p.FullName())
-		}
-		if req.AmountCents > due {
-			e := ErrPaymentTooMuch.With(FormatEuros(req.AmountCents, "en"), FormatEuros(due, "en"))
-			e.frArgs = []any{FormatEuros(req.AmountCents, "fr"), FormatEuros(due, "fr")}
-			return e
-		}
-		now := s.stamp()
-		pay = Payment{ParticipantID: p.ID, AmountCents: req.AmountCents, Method: req.Method, Desk: req.Desk, At: now}
-		res, err := tx.ExecContext(ctx, `INSERT INTO payment (participant_id, amount_cents, method, desk, at)
-			VALUES (?, ?, ?, ?, ?)`, p.ID, pay.AmountCents, pay.Method, pay.Desk, formatTime(now))
-		if err != nil {
-			return err
-		}
-		if pay.ID, err = res.LastInsertId(); err != nil {
-			return err
-		}
-		if paid+req.AmountCents >= p.FeeCents {
-			return setPaid(ctx, tx, p.ID, true, now)
-		}
-		return nil
+		var err error
+		pay, err = s.recordPayment(ctx, tx, req)
+		return err
 	})
+	return pay, err
+}
+
+// recordPayment is RecordPayment's rule inside tx, for a validated req.
+func (s *Store) recordPayment(ctx context.Context, tx *sql.Tx, req PaymentRequest) (Payment, error) {
+	p, err := loadParticipant(ctx, tx, "p.id = ?", req.ParticipantID)
+	if err != nil {
+		return Payment{}, err
+	}
+	paid, err := paidCents(ctx, tx, p.ID)
+	if err != nil {
+		return Payment{}, err
+	}
+	due := p.FeeCents - paid
+	if p.Paid || due <= 0 {
+		return Payment{}, ErrNothingDue.With(p.FullName())
+	}
+	if req.AmountCents > due {
+		e := ErrPaymentTooMuch.With(FormatEuros(req.AmountCents, "en"), FormatEuros(due, "en"))
+		e.frArgs = []any{FormatEuros(req.AmountCents, "fr"), FormatEuros(due, "fr")}
+		return Payment{}, e
+	}
+	now := s.stamp()
+	pay := Payment{ParticipantID: p.ID, AmountCents: req.AmountCents, Method: req.Method, Desk: req.Desk, At: now}
+	res, err := tx.ExecContext(ctx, `INSERT INTO payment (participant_id, amount_cents, method, desk, at)
+		VALUES (?, ?, ?, ?, ?)`, p.ID, pay.AmountCents, pay.Method, pay.Desk, formatTime(now))
+	if err != nil {
+		return Payment{}, err
+	}
+	if pay.ID, err = res.LastInsertId(); err != nil {
+		return Payment{}, err
+	}
+	// Not paid until now (checked above): the flag is not the organiser's.
+	_, err = syncPaid(ctx, tx, p.ID, false, now)
 	return pay, err
 }
 
 // UndoPayment takes back the person's last payment not undone yet, in one
 // write transaction: it is marked undone (not deleted), and the person is
-// no longer paid when their remaining payments fall short of the fee. It
-// returns the payment undone; with none left, ErrNoPaymentToUndo.
+// no longer paid when their remaining payments fall short of the fee and
+// the payments were what marked them paid (syncPaid). It returns the
+// payment undone; with none left, ErrNoPaymentToUndo.
 func (s *Store) UndoPayment(ctx context.Context, participantID int64) (Payment, error) {
 	var pay Payment
 	err := s.writeDesk(ctx, func(tx *sql.Tx) error {
 		p, err := loadParticipant(ctx, tx, "p.id = ?", participantID)
+		if err != nil {
+			return err
+		}
+		covered, err := paymentsCover(ctx, tx, participantID)
 		if err != nil {
 			return err
 		}
@@ -181,12 +192,44 @@ func (s *Store) UndoPayment(ctx context.Context, participantID int64) (Payment, 
 			return err
 		}
 		pay.UndoneAt = now
-		if p.Paid && sumPayments(list[:len(list)-1]) < p.FeeCents {
-			return setPaid(ctx, tx, p.ID, false, now)
-		}
-		return nil
+		_, err = syncPaid(ctx, tx, p.ID, covered, now)
+		return err
 	})
 	return pay, err
+}
+
+// syncPaid is the one rule of the paid flag: a person is paid when the
+// flag was set by hand, or their payments not undone cover their fee. With
+// no column to tell who set the flag, the flag is taken as set by the
+// payments when they covered the fee before the change (coveredBefore):
+// then it follows them, and is cleared when they no longer cover it (an
+// undo, a higher fee); otherwise it is the organiser's and only payments
+// covering the fee set it. A free person with no payment keeps their flag:
+// there are no payments for it to follow. It returns the flag as it is now.
+func syncPaid(ctx context.Context, tx *sql.Tx, participantID int64, coveredBefore bool, now time.Time) (bool, error) {
+	var flag bool
+	if err := tx.QueryRowContext(ctx, "SELECT paid FROM participant WHERE id = ?", participantID).Scan(&flag); err != nil {
+		return false, err
+	}
+	covered, err := paymentsCover(ctx, tx, participantID)
+	if err != nil {
+		return false, err
+	}
+	paid := covered || (flag && !coveredBefore)
+	if paid == flag {
+		return flag, nil
+	}
+	return paid, setPaid(ctx, tx, participantID, paid, now)
+}
+
+// paymentsCover reports whether a person's payments not undone cover
+// their fee (a free person's only once they have paid something).
+func paymentsCover(ctx context.Context, tx *sql.Tx, participantID int64) (bool, error) {
+	var fee, sum, n int64
+	err := tx.QueryRowContext(ctx, `SELECT p.fee_cents, coalesce(sum(y.amount_cents), 0), count(y.id)
+		FROM participant p LEFT JOIN payment y ON y.participant_id = p.id AND y.undone_at IS NULL
+		WHERE p.id = ? GROUP BY p.id`, participantID).Scan(&fee, &sum, &n)
+	return n > 0 && sum >= fee, err
 }
 
 // Payments returns a person's payments, undone ones included, oldest

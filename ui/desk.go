@@ -34,7 +34,7 @@ type deskStore interface {
 	DeskCounts(ctx context.Context, day data.Day) ([]data.DeskCount, error)
 	rehearsalStore
 	DoorCounts(ctx context.Context, sessionID int64) (data.DoorCount, error)
-	CreateParticipant(ctx context.Context, p *data.Participant) error
+	RegisterWalkIn(ctx context.Context, w *data.WalkIn) (data.AdmitResult, error)
 	DuplicatesBeforeSave(ctx context.Context, p data.Participant) ([]data.Duplicate, error)
 	deskPaymentStore
 }

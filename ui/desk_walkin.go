@@ -161,7 +161,13 @@ func (f *walkInForm) onSubmit() {
 		s.focus()
 		return
 	}
-	req := data.AdmitRequest{Day: s.today(), Desk: deskName(s.prefs), Rehearsal: s.rehearsal}
+	// A walk-in has just been registered for today: only a warning about
+	// fees could remain, and the desk takes it.
+	w := data.WalkIn{Participant: p, Admit: data.AdmitRequest{Day: s.today(), Desk: deskName(s.prefs),
+		Accept: data.DeskWarningKinds}}
+	if paying {
+		w.Payment = &pay // the whole fee
+	}
 	seen := f.dups.seenIDs()
 	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
 		var r data.AdmitResult
@@ -169,19 +175,8 @@ func (f *walkInForm) onSubmit() {
 		if err == nil && len(unseenDuplicates(dups, seen)) > 0 {
 			return func() { f.showDuplicates(dups) }
 		}
-		if err == nil {
-			err = s.store.CreateParticipant(ctx, &p)
-		}
-		if err == nil && paying && !req.Rehearsal { // a rehearsal takes no money
-			pay.ParticipantID, pay.AmountCents = p.ID, p.FeeCents
-			_, err = s.store.RecordPayment(ctx, pay)
-		}
-		if err == nil {
-			req.ParticipantID = p.ID
-			// A walk-in has just been registered for today: only a
-			// warning about fees could remain, and the desk takes it.
-			req.Accept = data.DeskWarningKinds
-			r, err = s.store.Admit(ctx, req)
+		if err == nil { // one transaction: registered, paid and in, or nothing
+			r, err = s.store.RegisterWalkIn(ctx, &w)
 		}
 		return func() {
 			if err != nil {
