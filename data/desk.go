@@ -340,7 +340,7 @@ func (s *Store) deskCard(ctx context.Context, tx *sql.Tx, l entryLog, participan
 		return DeskCard{}, nil, nil, err
 	}
 	if !p.Paid {
-		c.FeeDueCents = max(p.FeeCents-sumPayments(c.Payments), 0)
+		c.FeeDueCents = max(p.FeeCents-SumPayments(c.Payments), 0)
 	}
 	cat := &c.Category
 	if err := tx.QueryRowContext(ctx, `SELECT id, name, badge_label, colour, position, EXISTS (SELECT 1 FROM badge_print WHERE participant_id = ?)

@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"slices"
 	"time"
 )
 
@@ -340,12 +341,33 @@ func payments(ctx context.Context, tx *sql.Tx, participantID int64, counting boo
 }
 
 // sumPayments adds up the amounts of list.
-func sumPayments(list []Payment) int64 {
+func SumPayments(list []Payment) int64 {
 	var n int64
 	for _, p := range list {
 		n += p.AmountCents
 	}
 	return n
+}
+
+// PaymentTotal is what was paid one way.
+type PaymentTotal struct {
+	Method PaymentMethod
+	Cents  int64
+}
+
+// PaymentTotals adds up list by method, in the order each method was first
+// used: 20 € cash then 20 € card is {cash 20 €, card 20 €}.
+func PaymentTotals(list []Payment) []PaymentTotal {
+	var out []PaymentTotal
+	for _, p := range list {
+		i := slices.IndexFunc(out, func(t PaymentTotal) bool { return t.Method == p.Method })
+		if i < 0 {
+			i = len(out)
+			out = append(out, PaymentTotal{Method: p.Method})
+		}
+		out[i].Cents += p.AmountCents
+	}
+	return out
 }
 
 // paidCents is what a person paid, payments undone left out.

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -72,13 +73,24 @@ func feeLine(c *data.DeskCard) (string, widget.Importance) {
 	var paid string
 	if n := len(c.Payments); n > 0 {
 		last := c.Payments[n-1]
-		var total int64
-		for _, x := range c.Payments {
-			total += x.AmountCents
+		total, at := data.FormatEuros(data.SumPayments(c.Payments), l), last.At.Local().Format("15:04")
+		if ways := data.PaymentTotals(c.Payments); len(ways) > 1 {
+			// Several ways: each with its amount ("cash 20,00 €, card 20,00 €").
+			parts := make([]string, len(ways))
+			for i, w := range ways {
+				name := string(w.Method)
+				if j := slices.Index(data.PaymentMethods, w.Method); j >= 0 {
+					name = strings.ToLower(paymentMethodNames()[j])
+				}
+				parts[i] = name + " " + data.FormatEuros(w.Cents, l)
+			}
+			paid = lang.L("Paid {{.Amount}} ({{.Ways}}) at {{.Time}}", map[string]any{
+				"Amount": total, "Ways": strings.Join(parts, ", "), "Time": at})
+		} else {
+			paid = lang.L("Paid {{.Amount}} {{.How}} at {{.Time}}", map[string]any{
+				"Amount": total, "How": last.Method.Words(l), "Time": at})
 		}
-		paid = joinNonEmpty(", ", lang.L("Paid {{.Amount}} {{.How}} at {{.Time}}", map[string]any{
-			"Amount": data.FormatEuros(total, l), "How": last.Method.Words(l), "Time": last.At.Local().Format("15:04")}),
-			last.Desk)
+		paid = joinNonEmpty(", ", paid, last.Desk)
 	}
 	switch {
 	case c.FeeDueCents > 0 && paid != "":
@@ -166,6 +178,29 @@ type paymentDialog struct {
 type amountEntry struct {
 	pinEntry
 	onMove func(by int)
+	alone  bool // the last key began a burst and is alone in it so far
+}
+
+// scanLead is how far ahead of its burst the first key of a scan may come:
+// in the real window, the first key of a code typed into the dialog came
+// alone, the others after it in a burst ("K", then "SJBUVX").
+const scanLead = 300 * time.Millisecond
+
+// TypedRune replaces the amount offered (selected) with what is typed,
+// and counts a key that came alone just ahead of a burst in the burst.
+func (e *amountEntry) TypedRune(r rune) {
+	if e.SelectedText() != "" {
+		e.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace}) // erases the selection
+		e.burst = min(e.burst, len([]rune(e.Text)))
+	}
+	prev, start := e.last, e.burst
+	e.pinEntry.TypedRune(r)
+	gap := e.last.Sub(prev)
+	lead := e.alone && !prev.IsZero() && gap >= scanGap && gap < scanLead
+	if lead {
+		e.burst = start
+	}
+	e.alone = !lead && e.burst == len([]rune(e.Text))-1
 }
 
 func newAmountEntry(now func() time.Time) *amountEntry {
@@ -187,12 +222,12 @@ func (e *amountEntry) TypedKey(ev *fyne.KeyEvent) {
 	}
 }
 
-// prefill puts text in the field as typed by nobody: Enter right away
-// records it as it is.
+// prefill puts text in the field as typed by nobody, selected: Enter
+// right away records it as it is, a key typed replaces it.
 func (e *amountEntry) prefill(text string) {
 	e.SetText(text)
-	e.last, e.burst = time.Time{}, len([]rune(text))
-	e.CursorColumn = len([]rune(text))
+	e.Entry.TypedShortcut(&fyne.ShortcutSelectAll{})
+	e.last, e.burst, e.alone = time.Time{}, len([]rune(text)), false
 }
 
 func newPaymentDialog(p *deskPayment, c *data.DeskCard) *paymentDialog {
