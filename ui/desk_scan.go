@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log"
 	"os"
 	"slices"
 	"strings"
@@ -14,6 +15,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -217,17 +219,18 @@ func (s *deskScreen) onSubmitted(text string) {
 	if s.selected >= 0 && s.selected < len(s.matches) {
 		id := s.matches[s.selected].ID
 		s.clearSearch()
-		s.pushScan(deskScan{id: id, req: s.admitRequest(id, nil), at: at})
+		s.pushScanAsync(deskScan{id: id, req: s.admitRequest(id, nil), at: at})
 		return
 	}
 	if text == "" {
 		if s.scans.waiting == 0 && s.shown != nil && !s.pending && !s.admittedOnCard() {
-			s.pushScan(deskScan{id: s.shown.Participant.ID, req: s.admitRequest(s.shown.Participant.ID, nil), at: at})
+			s.pushScanAsync(deskScan{id: s.shown.Participant.ID, req: s.admitRequest(s.shown.Participant.ID, nil), at: at})
 		}
 		return
 	}
+	again := s.repeated(text)
 	s.clearSearch()
-	if s.repeated(text) {
+	if again {
 		if d := s.scans.down; d != nil { // the same card again
 			s.scans.down = nil
 			s.showCard(d.card, d.pending)
@@ -235,7 +238,7 @@ func (s *deskScreen) onSubmitted(text string) {
 		}
 		return
 	}
-	s.pushScan(deskScan{text: text, req: s.admitRequest(0, nil), at: at})
+	s.pushScanAsync(deskScan{text: text, req: s.admitRequest(0, nil), at: at})
 }
 
 // onScanned checks in a badge scanned while a dialog had the keyboard (the
@@ -245,17 +248,27 @@ func (s *deskScreen) onScanned(code string) {
 	if code == "" || s.repeated(code) {
 		return
 	}
-	s.pushScan(deskScan{text: code, req: s.admitRequest(0, nil), at: time.Now()})
+	s.pushScanAsync(deskScan{text: code, req: s.admitRequest(0, nil), at: time.Now()})
 }
 
 // repeated reports whether text is the text submitted last, again within
-// deskScanRepeat; it remembers text as the last one.
+// deskScanRepeat; it remembers text as the last one. The last one is
+// forgotten when its scan found nobody in particular (a name that several
+// people match, to submit again) or failed (to scan again): see forget.
 func (s *deskScreen) repeated(text string) bool {
 	key, now := data.NormaliseCode(text), s.now()
 	d := now.Sub(s.scans.lastAt)
 	again := key == s.scans.last && d >= 0 && d < deskScanRepeat
 	s.scans.last, s.scans.lastAt = key, now
 	return again
+}
+
+// forget says that the scan of text named nobody (a name search) or
+// failed: the same text submitted again is a scan of its own.
+func (s *deskScreen) forget(text string) {
+	if text != "" && s.scans.last == data.NormaliseCode(text) {
+		s.scans.last, s.scans.lastAt = "", time.Time{}
+	}
 }
 
 // admitRequest asks to let person id in, as the desk is set now.
@@ -268,11 +281,12 @@ func (s *deskScreen) admitRequest(id int64, accept []data.DeskWarningKind) data.
 // warnings accepted, after the scans before it; when others need
 // confirming, the card shows them and nothing is written.
 func (s *deskScreen) admitAsync(id int64, accept []data.DeskWarningKind) {
-	s.pushScan(deskScan{id: id, req: s.admitRequest(id, accept)})
+	s.pushScanAsync(deskScan{id: id, req: s.admitRequest(id, accept)})
 }
 
-// pushScan queues a scan, and starts the worker when none runs. UI thread.
-func (s *deskScreen) pushScan(sc deskScan) {
+// pushScanAsync queues a scan, and starts the worker when none runs. UI
+// thread.
+func (s *deskScreen) pushScanAsync(sc deskScan) {
 	s.scans.waiting++
 	s.env.tasks.hold()
 	q := &s.scans
@@ -287,11 +301,19 @@ func (s *deskScreen) pushScan(sc deskScan) {
 }
 
 // takeScans handles the queued scans one after the other, and shows each
-// result on the UI thread, in order.
+// result on the UI thread, in order. Once the file is closed (or replaced,
+// or restored), the scans still queued are not recorded: it says how many.
 func (s *deskScreen) takeScans(ctx context.Context) {
 	q := &s.scans
 	for {
 		q.mu.Lock()
+		if ctx.Err() != nil {
+			dropped := len(q.queue)
+			q.queue, q.running = nil, false
+			q.mu.Unlock()
+			s.dropScans(dropped)
+			return
+		}
 		if len(q.queue) == 0 {
 			q.running = false
 			q.mu.Unlock()
@@ -300,12 +322,15 @@ func (s *deskScreen) takeScans(ctx context.Context) {
 		sc := q.queue[0]
 		q.queue = slices.Delete(q.queue, 0, 1)
 		q.mu.Unlock()
-		update := s.handleScan(ctx, sc)
+		update, named := s.handleScan(ctx, sc)
 		s.env.tasks.onUI(func() {
 			defer s.env.tasks.release()
 			s.scans.waiting--
 			if ctx.Err() != nil {
 				return
+			}
+			if !named {
+				s.forget(sc.text)
 			}
 			update()
 			s.scans.shownFor, s.scans.shownID = "", 0
@@ -321,6 +346,25 @@ func (s *deskScreen) takeScans(ctx context.Context) {
 	}
 }
 
+// dropScans tells that n scans queued were not recorded, the file being
+// closed: a log line, and a message over the window. It releases their
+// holds.
+func (s *deskScreen) dropScans(n int) {
+	if n == 0 {
+		return
+	}
+	log.Printf("desk: %d scans queued were not recorded: the file was closed", n)
+	s.env.tasks.onUI(func() {
+		for range n {
+			s.env.tasks.release()
+		}
+		s.scans.waiting -= n
+		dialog.ShowInformation(lang.L("Scans not recorded"),
+			lang.N("{{.Count}} scans waiting at the desk were not recorded: the file was closed. Scan them again.", n,
+				map[string]any{"Count": n}), s.env.win)
+	})
+}
+
 // countAfterScans reads the counters again, once the scans queued are
 // checked in: one reading of the day's thousands of people for a burst of
 // scans, not one per scan.
@@ -333,27 +377,29 @@ func (s *deskScreen) countAfterScans() {
 }
 
 // handleScan finds who a scan is and checks them in, off the UI thread;
-// it returns what to show.
-func (s *deskScreen) handleScan(ctx context.Context, sc deskScan) func() {
+// it returns what to show, and whether the scan named someone (a person,
+// or a code that nobody has) and was handled: only such a scan, repeated,
+// is the same scan again.
+func (s *deskScreen) handleScan(ctx context.Context, sc deskScan) (show func(), named bool) {
 	f := deskFound{id: sc.id}
 	if f.id == 0 {
 		var err error
 		if f, err = s.resolve(ctx, sc.text); err != nil {
-			return func() { showError(s.env.win, err) }
+			return func() { showError(s.env.win, err) }, false
 		}
 	}
 	if f.id == 0 {
-		return func() { s.onNobodyFound(sc.text, f) }
+		return func() { s.onNobodyFound(sc.text, f) }, f.unknownCode
 	}
 	sc.req.ParticipantID = f.id
-	show := s.admit(ctx, sc.req)
+	shown, err := s.admit(ctx, sc.req)
 	if f.layout == data.NoMismatch {
-		return show
+		return shown, err == nil
 	}
 	return func() {
-		show()
+		shown()
 		s.onLayoutMismatch(f.layout)
-	}
+	}, err == nil
 }
 
 // onNobodyFound shows what a text submitted found when it was nobody's
@@ -427,7 +473,7 @@ func (s *deskScreen) resolve(ctx context.Context, text string) (deskFound, error
 // admit checks a person in, off the UI thread, and returns what to show.
 // The file's write lock may be taken by an import writing its rows, or
 // another desk: the card says so while the check-in waits its turn.
-func (s *deskScreen) admit(ctx context.Context, req data.AdmitRequest) func() {
+func (s *deskScreen) admit(ctx context.Context, req data.AdmitRequest) (func(), error) {
 	// The notice may fire just as Admit returns and reach the screen after
 	// the result: done keeps it from covering the result.
 	var done atomic.Bool
@@ -457,7 +503,7 @@ func (s *deskScreen) admit(ctx context.Context, req data.AdmitRequest) func() {
 		default:
 			s.onAdmitted(r)
 		}
-	}
+	}, err
 }
 
 // clearSearch empties the field for the next scan.

@@ -22,6 +22,7 @@ type watchedDeskStore struct {
 	*data.Store
 	admitDelay time.Duration
 	admits     atomic.Int32
+	failAdmits atomic.Int32 // the next check-ins that fail (the file busy)
 	searches   atomic.Int32 // ListParticipants calls
 	searching  atomic.Int32 // running now
 	mostAtOnce atomic.Int32 // the most that ran at once
@@ -30,6 +31,10 @@ type watchedDeskStore struct {
 func (w *watchedDeskStore) Admit(ctx context.Context, req data.AdmitRequest) (data.AdmitResult, error) {
 	w.admits.Add(1)
 	time.Sleep(w.admitDelay)
+	if w.failAdmits.Add(-1) >= 0 {
+		return data.AdmitResult{}, data.ErrFileBusy
+	}
+	w.failAdmits.Store(0)
 	return w.Store.Admit(ctx, req)
 }
 
