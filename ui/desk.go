@@ -321,7 +321,7 @@ func (s *deskScreen) onAdmitted(r data.AdmitResult) {
 	s.markRehearsal(&r.Card)
 	relayout(s.root) // the banner's height may have changed
 	if r.New {
-		s.countAfterScans()
+		s.countAfterScansAsync()
 	}
 }
 

@@ -138,15 +138,15 @@ func (s *deskScreen) onSearchChanged(text string) {
 	switch {
 	case s.search.inFlight || s.search.waiting:
 	case burst:
-		s.searchAfterBurst()
+		s.searchAfterBurstAsync()
 	default:
 		s.searchAsync(text)
 	}
 }
 
-// searchAfterBurst searches names for what the field holds once no key
+// searchAfterBurstAsync searches names for what the field holds once no key
 // came for deskBurstGap.
-func (s *deskScreen) searchAfterBurst() {
+func (s *deskScreen) searchAfterBurstAsync() {
 	s.search.waiting = true
 	s.env.tasks.hold()
 	time.AfterFunc(deskBurstGap, func() {
@@ -156,7 +156,7 @@ func (s *deskScreen) searchAfterBurst() {
 			switch {
 			case s.search.want == "" || s.search.inFlight:
 			case time.Since(s.search.lastKey) < deskBurstGap:
-				s.searchAfterBurst()
+				s.searchAfterBurstAsync()
 			default:
 				s.searchAsync(s.search.want)
 			}
@@ -177,7 +177,7 @@ func (s *deskScreen) searchAsync(text string) {
 				switch {
 				case s.search.want == "":
 				case time.Since(s.search.lastKey) < deskBurstGap:
-					s.searchAfterBurst()
+					s.searchAfterBurstAsync()
 				default:
 					s.searchAsync(s.search.want)
 				}
@@ -365,10 +365,10 @@ func (s *deskScreen) dropScans(n int) {
 	})
 }
 
-// countAfterScans reads the counters again, once the scans queued are
+// countAfterScansAsync reads the counters again, once the scans queued are
 // checked in: one reading of the day's thousands of people for a burst of
 // scans, not one per scan.
-func (s *deskScreen) countAfterScans() {
+func (s *deskScreen) countAfterScansAsync() {
 	if s.scans.waiting > 0 {
 		s.scans.owed = true
 		return
