@@ -604,17 +604,17 @@ func TestCLICheckin(t *testing.T) {
 			[]string{"Warning: Fee not paid", "Checked in on 2021-11-25"}, "", unpaid.ID, 1},
 		{"NotToday", []string{friday.Code, "--day", "2021-11-25"}, 7,
 			[]string{"Not expected on Thursday 25 November 2021"}, "", friday.ID, 0},
-		{"Entered", []string{inside.Code, "--session", sid(small)}, 0,
+		{"Entered", []string{inside.Code, "--session", sid(small), "--day", "2021-11-25"}, 0,
 			[]string{"Entered “Petit atelier”"}, "", inside.ID, 1},
-		{"SessionFull", []string{late.Code, "--session", sid(small)}, 8,
+		{"SessionFull", []string{late.Code, "--session", sid(small), "--day", "2021-11-25"}, 8,
 			[]string{"Not enrolled in “Petit atelier”.", "“Petit atelier” is full: 1 people already in for 1 places."}, "", late.ID, 0},
-		{"EnrolledElsewhere", []string{elsewhere.Code, "--session", sid(free)}, 9,
+		{"EnrolledElsewhere", []string{elsewhere.Code, "--session", sid(free), "--day", "2021-11-25"}, 9,
 			[]string{"Enrolled elsewhere at that time: “Grand atelier”, 10:00 – 11:30."}, "", elsewhere.ID, 0},
-		{"FullAndElsewhere", []string{elsewhere.Code, "--session", sid(small)}, 8,
+		{"FullAndElsewhere", []string{elsewhere.Code, "--session", sid(small), "--day", "2021-11-25"}, 8,
 			[]string{"is full", "Enrolled elsewhere"}, "", elsewhere.ID, 0},
-		{"NotEnrolled", []string{late.Code, "--session", sid(open)}, 10,
+		{"NotEnrolled", []string{late.Code, "--session", sid(open), "--day", "2021-11-25"}, 10,
 			[]string{"Not enrolled in “Grand atelier”."}, "", late.ID, 0},
-		{"WalkIn", []string{late.Code, "--session", sid(open), "--yes"}, 0,
+		{"WalkIn", []string{late.Code, "--session", sid(open), "--day", "2021-11-25", "--yes"}, 0,
 			[]string{"Entered “Grand atelier”"}, "", late.ID, 1},
 		{"NoCongressToday", []string{anne.Code}, 1, nil, "--day", 0, 0},
 		{"BadDay", []string{anne.Code, "--day", "25/11/2021"}, 1, nil, "not a date", 0, 0},
@@ -642,7 +642,7 @@ func TestCLICheckin(t *testing.T) {
 	}
 	t.Run("Undo", func(t *testing.T) {
 		// Anne arrived on the 25th; she enters a session, then both are undone.
-		if _, err := runCLI(t, "checkin", file, anne.Code, "--session", sid(open), "--yes"); err != nil {
+		if _, err := runCLI(t, "checkin", file, anne.Code, "--session", sid(open), "--day", "2021-11-25", "--yes"); err != nil {
 			t.Fatal(err)
 		}
 		for _, want := range []string{"Anne Test: entry into “Grand atelier” undone.", "Anne Test: arrival on 2021-11-25 undone."} {

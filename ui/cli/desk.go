@@ -92,9 +92,15 @@ func checkin(r *runner, o *options, args []string) error {
 		return err
 	}
 	defer s.Close()
-	if day == "" && o.session == 0 {
-		if day, err = checkinDay(r, s, o.rehearsal); err != nil {
+	if day == "" {
+		// At a door too: outside the congress days, a real entry needs
+		// --day and a rehearsal --rehearsal (data.DeskDay, as the window).
+		d, err := checkinDay(r, s, o.rehearsal)
+		if err != nil {
 			return err
+		}
+		if o.session == 0 {
+			day = d
 		}
 	}
 	req := data.AdmitRequest{ParticipantID: id, Day: day, SessionID: o.session, Desk: deskName(o.desk), Rehearsal: o.rehearsal}

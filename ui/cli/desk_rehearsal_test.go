@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -138,6 +139,48 @@ func TestCLICheckinCongressDay(t *testing.T) {
 		t.Fatalf("%q %v", out, err)
 	}
 	if real, rehearsal := entries(t, file, anne.ID); real != 1 || rehearsal != 0 {
+		t.Fatalf("%d real and %d rehearsal entries", real, rehearsal)
+	}
+}
+
+// TestCLICheckinDoorOutsideTheDays: at a session's door outside the
+// congress days, checkin refuses as at the desk (in both languages) and
+// records nothing, unless --rehearsal (a rehearsal entry) or --day (a real
+// entry) says which.
+func TestCLICheckinDoorOutsideTheDays(t *testing.T) {
+	const day1 = data.Day("2021-11-25")
+	file, anne := rehearsalFile(t, day1)
+	s, err := data.Open(context.Background(), file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	se := data.Session{Kind: data.KindWorkshop, Title: "Atelier", Day: day1, Start: 600, End: 690}
+	if err := s.SaveSession(context.Background(), &se); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Enrol(context.Background(), anne.ID, se.ID); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	id := strconv.FormatInt(se.ID, 10)
+	for lang, want := range map[string]string{"en": "is not a day of the congress", "fr": "n'est pas un jour du congrès"} {
+		_, err := runIn(t, lang, "checkin", file, anne.Code, "--session", id)
+		if msg := messageIn(lang, err); exitCode(err) != 1 || !strings.Contains(msg, want) || !strings.Contains(msg, "--rehearsal") {
+			t.Fatalf("%s: %v", lang, msg)
+		}
+	}
+	if real, rehearsal := entries(t, file, anne.ID); real != 0 || rehearsal != 0 {
+		t.Fatalf("refused, yet %d real and %d rehearsal entries", real, rehearsal)
+	}
+	out, err := runCLI(t, "checkin", file, anne.Code, "--session", id, "--rehearsal")
+	if err != nil || !strings.Contains(out, "Rehearsal — nothing is counted: Entered “Atelier”") {
+		t.Fatalf("%q %v", out, err)
+	}
+	out, err = runCLI(t, "checkin", file, anne.Code, "--session", id, "--day", string(day1))
+	if err != nil || strings.Contains(out, "Rehearsal") || !strings.Contains(out, "Entered “Atelier”") {
+		t.Fatalf("%q %v", out, err)
+	}
+	if real, rehearsal := entries(t, file, anne.ID); real != 1 || rehearsal != 1 {
 		t.Fatalf("%d real and %d rehearsal entries", real, rehearsal)
 	}
 }
