@@ -169,6 +169,9 @@ var (
 	ErrFolderNotWritable = newErr(KindReadOnly, "folder_not_writable", "",
 		"%q cannot be written: its folder (or its disk) is read-only. Choose another folder.",
 		"« %s » ne peut pas être écrit : son dossier (ou son disque) est en lecture seule. Choisissez un autre dossier.")
+	ErrFolderMissing = newErr(KindNotFound, "folder_missing", "",
+		"The folder %q does not exist: nothing was created. Choose a folder that exists.",
+		"Le dossier « %s » n'existe pas : rien n'a été créé. Choisissez un dossier qui existe.")
 	ErrNeedsUpdate = newErr(KindReadOnly, "needs_update", "",
 		"%q was written by an older version of Congrès and must be updated, but it cannot be written here. Copy it to a folder of yours and open the copy.",
 		"« %s » a été écrit par une version plus ancienne de Congrès et doit être mis à jour, mais il ne peut pas être modifié ici. Copiez-le dans un de vos dossiers et ouvrez la copie.")

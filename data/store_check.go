@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"syscall"
@@ -280,10 +281,19 @@ func fileCondition(path string, err error) error {
 
 // createCondition is fileCondition for a file being made.
 func createCondition(path string, err error) error {
+	if isFolderMissing(err) {
+		return ErrFolderMissing.With(filepath.Dir(path)).because(err)
+	}
 	if isNotWritable(err) {
 		return ErrFolderNotWritable.With(path).because(err)
 	}
 	return fromFileCondition(path, fileCondition(path, err))
+}
+
+// isFolderMissing reports whether err says, by its code, that a folder on
+// the way to a file does not exist (or is a file).
+func isFolderMissing(err error) bool {
+	return errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR)
 }
 
 // fileSize is the size of path, -1 when it does not exist.

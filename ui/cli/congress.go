@@ -32,9 +32,6 @@ func demo(r *runner, o *options, args []string) error {
 	if o.participants < 1 || o.participants > 1_000_000 {
 		return r.usage("--participants must be between 1 and 1,000,000.", "--participants doit être compris entre 1 et 1 000 000.")
 	}
-	if err := r.checkFolder(args[0]); err != nil {
-		return err
-	}
 	if err := data.CheckOutput(args[0]); err != nil {
 		return err
 	}

@@ -3,8 +3,6 @@ package cli
 import (
 	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -41,9 +39,6 @@ func newCongress(r *runner, o *options, args []string) error {
 	}
 	days, err := r.congressDays(o.days)
 	if err != nil {
-		return err
-	}
-	if err := r.checkFolder(path); err != nil {
 		return err
 	}
 	if err := data.CheckOutput(path); err != nil {
@@ -91,17 +86,6 @@ func (r *runner) congressDays(value string) ([]data.Day, error) {
 		days = append(days, d)
 	}
 	return days, nil
-}
-
-// checkFolder says when the folder a new congress goes in is not there
-// (data.Create would call it an internal error).
-func (r *runner) checkFolder(path string) error {
-	dir := filepath.Dir(path)
-	if fi, err := os.Stat(dir); err == nil && fi.IsDir() {
-		return nil
-	}
-	return failure(r.tr(fmt.Sprintf("The folder %q does not exist: nothing was created.", dir),
-		fmt.Sprintf("Le dossier « %s » n'existe pas : rien n'a été créé.", dir)))
 }
 
 // commaList is a flag whose values, when it is given several times, are

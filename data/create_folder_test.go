@@ -1,0 +1,41 @@
+package data
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// Creating a congress in a folder that does not exist (or under a file)
+// is an ordinary condition said in a sentence, in both languages, not
+// "internal error"; nothing is created.
+func TestCreateFolderMissing(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "plain")
+	if err := os.WriteFile(file, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for name, folder := range map[string]string{"Absent": filepath.Join(dir, "absent"), "UnderAFile": file} {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(folder, "a"+Extension)
+			s, err := Create(ctx, path, Congress{Name: "Congrès", Days: []Day{day1}})
+			if err == nil {
+				s.Close()
+				t.Fatal("created")
+			}
+			var e *Error
+			if !errors.As(err, &e) || e.Kind != KindNotFound || !errors.Is(err, ErrFolderMissing) {
+				t.Fatalf("%T %v", err, err)
+			}
+			if en, fr := Message(err, "en"), Message(err, "fr"); !strings.Contains(en, `The folder "`+folder+`" does not exist`) ||
+				!strings.Contains(fr, "Le dossier « "+folder+" » n'existe pas") {
+				t.Fatalf("%q / %q", en, fr)
+			}
+			if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) && name == "Absent" {
+				t.Fatal("something was created")
+			}
+		})
+	}
+}
