@@ -61,8 +61,8 @@ type deskScreen struct {
 	status  *widget.Label
 	list    *widget.List
 	card    *deskCardView
-	day     *widget.Select // the day checked in for
-	door    *widget.Select // arrivals, or a session's door
+	day     *deskChooser // the day checked in for (desk_chooser.go)
+	door    *deskChooser // arrivals, or a session's door
 	counts  *deskCounters
 	buttons deskButtons
 	payment *deskPayment // Mark paid, Undo payment (desk_payment.go)
@@ -111,8 +111,8 @@ func (s *deskScreen) build() fyne.CanvasObject {
 	s.list = widget.NewList(func() int { return len(s.matches) }, newDeskMatchCell, s.updateMatch)
 	s.list.OnSelected = s.onMatchSelected
 
-	s.day = widget.NewSelect(nil, s.onDayChanged)
-	s.door = widget.NewSelect(nil, s.onDoorChanged)
+	s.day = s.newChooser(s.onDayChanged)
+	s.door = s.newChooser(s.onDoorChanged)
 	s.card = newDeskCardView()
 	s.buttons = deskButtons{
 		checkIn: widget.NewButtonWithIcon(lang.L("Check in (Enter)"), theme.ConfirmIcon(), s.onCheckInTapped),

@@ -128,9 +128,7 @@ func (s *deskScreen) followCalendar() {
 // selectDay chooses the day of index i without asking anything.
 func (s *deskScreen) selectDay(i int) {
 	s.dayIndex = i
-	s.settingDay = true
-	s.day.SetSelectedIndex(i)
-	s.settingDay = false
+	s.showDayChosen(i)
 	s.showDay()
 }
 
@@ -159,11 +157,35 @@ func (s *deskScreen) setRehearsal(on bool) {
 // for real at once; another asks first whether to record real arrivals
 // for it. Declined, a rehearsal goes on rehearsing (on the day chosen),
 // and real arrivals on a congress day go back to the day before.
+//
+// On a locked desk, changing the day asks for the organiser's PIN first
+// (the desk staying locked); meanwhile, and if the PIN is cancelled, the
+// chooser shows the day recorded.
 func (s *deskScreen) onDayChanged(string) {
 	i := s.day.SelectedIndex()
 	if s.settingDay || i < 0 || i >= len(s.days) {
 		return
 	}
+	if s.lock != nil && s.lock.locked() {
+		s.showDayChosen(s.dayIndex)
+		s.lock.confirmThen(func() {
+			s.showDayChosen(i)
+			s.chooseDay(i)
+		})
+		return
+	}
+	s.chooseDay(i)
+}
+
+// showDayChosen shows the day of index i in the chooser, choosing nothing.
+func (s *deskScreen) showDayChosen(i int) {
+	s.settingDay = true
+	s.day.SetSelectedIndex(i)
+	s.settingDay = false
+}
+
+// chooseDay records the day of index i, chosen in the chooser.
+func (s *deskScreen) chooseDay(i int) {
 	day := s.days[i]
 	if day == s.todayDate() {
 		s.setRehearsal(false)
@@ -225,15 +247,32 @@ func (s *deskScreen) sayDay() {
 }
 
 // onBackToRehearsalTapped goes back from real arrivals on another day to
-// the rehearsal.
+// the rehearsal; on a locked desk, once the organiser's PIN is typed.
 func (s *deskScreen) onBackToRehearsalTapped() {
-	s.setRehearsal(true)
-	s.selectDay(s.dayIndex)
+	s.afterPIN(func() {
+		s.setRehearsal(true)
+		s.selectDay(s.dayIndex)
+	})
+}
+
+// afterPIN runs fn at once on a desk that is not locked; on a locked one,
+// once the organiser's PIN is typed, the desk staying locked.
+func (s *deskScreen) afterPIN(fn func()) {
+	if s.lock == nil {
+		fn()
+		return
+	}
+	s.lock.confirmThen(fn)
 }
 
 // onClearRehearsalTapped deletes every rehearsal entry, after a
-// confirmation.
+// confirmation; on a locked desk, once the organiser's PIN is typed.
 func (s *deskScreen) onClearRehearsalTapped() {
+	s.afterPIN(s.askClearRehearsal)
+}
+
+// askClearRehearsal asks whether to delete every rehearsal entry.
+func (s *deskScreen) askClearRehearsal() {
 	d := dialog.NewConfirm(lang.L("Clear the rehearsal?"),
 		lang.L("Every scan of the rehearsal is deleted, on every desk of this file. Real arrivals are not touched."),
 		func(ok bool) {
