@@ -72,6 +72,22 @@ func TestDeskLockCoversTheDesksControls(t *testing.T) {
 			t.Fatalf("%d real arrivals on %s after the cancelled change", n, deskDay)
 		}
 	})
+	t.Run("DayFromTheList", func(t *testing.T) {
+		test.Tap(s.day) // chosen in the open list, with the arrows and Enter
+		l, ok := c.Focused().(*chooserList)
+		if !ok {
+			t.Fatalf("the list has not the keyboard: %T", c.Focused())
+		}
+		l.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+		l.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+		l.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		wantPINAsked(t, c, "changing the day in the list")
+		tapDialogButton(t, c, "Cancel")
+		waitIdle(t, f.e.tasks)
+		if s.day.SelectedIndex() != 0 || s.today() != deskDay || s.day.isOpen() || c.Overlays().Top() != nil {
+			t.Fatalf("cancelled: chooser on %d, recording %s, list open %v", s.day.SelectedIndex(), s.today(), s.day.isOpen())
+		}
+	})
 	t.Run("DayWithThePIN", func(t *testing.T) {
 		s.day.SetSelectedIndex(1)
 		typePIN(t, c, lock, "2468", personKeys)
