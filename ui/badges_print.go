@@ -75,8 +75,11 @@ type badgeResult struct {
 	message string // for the person, in their language
 	path    string // the PDF saved; "" when printed
 	// noViewer: printing without lp, no PDF viewer answered; message says
-	// where the badges were saved (a warning, not a success).
+	// where the badges were saved (a warning, not a success), and they are
+	// not recorded as printed.
 	noViewer bool
+	// recorded: the badges are recorded as printed (recordPrints).
+	recorded bool
 }
 
 // importance is how a screen shows the result: a success, or a warning
@@ -175,19 +178,20 @@ func (b *badgePrinter) writeAsync(j badgeJob, ids []int64, skipPrinted bool) {
 	printer := b.prefs.String(prefPrinter)
 	b.env.tasks.runAsync(b.env.ctx, func(ctx context.Context) func() {
 		defer cancel()
-		n, viewer, err := b.write(work, ctx, j, ids, skipPrinted, opts, printer)
+		written, viewer, err := b.write(work, ctx, j, ids, skipPrinted, opts, printer)
+		n := len(written)
 		return func() {
 			progress.Hide()
 			if err != nil { // a cancelled job wrote nothing, and says nothing
 				showError(b.env.win, err)
 				return
 			}
-			res := badgeResult{count: n, path: j.dest}
+			res := badgeResult{count: n, path: j.dest, recorded: !j.rehearsal && viewer == nil}
 			switch {
 			case j.dest != "":
 				res.message = lang.N("{{.Count}} badges saved in {{.Path}}.", n, map[string]any{"Count": n, "Path": j.dest})
 			case viewer != nil:
-				b.openViewerAsync(j, res, viewer) // says what came of it
+				b.openViewerAsync(j, res, viewer, written) // says what came of it
 				return
 			default:
 				res.message = lang.N("{{.Count}} badges sent to {{.Printer}}.", n, map[string]any{"Count": n, "Printer": printerName(printer)})
@@ -202,38 +206,69 @@ func (b *badgePrinter) writeAsync(j badgeJob, ids []int64, skipPrinted bool) {
 // openViewerAsync opens the badges saved at viewer in the system's PDF
 // viewer, off the UI thread and with the window free meanwhile, then tells
 // j.done whether they opened or where they are when no viewer answered.
-func (b *badgePrinter) openViewerAsync(j badgeJob, res badgeResult, viewer *url.URL) {
+// The badges of ids are recorded as printed only when a viewer answered.
+func (b *badgePrinter) openViewerAsync(j badgeJob, res badgeResult, viewer *url.URL, ids []int64) {
 	openAsync(b.env.ctx, b.env.tasks, viewer, func(err error) {
-		if err == nil {
-			res.message = lang.N("{{.Count}} badges opened in the PDF viewer: print them from there.", res.count,
-				map[string]any{"Count": res.count})
-		} else {
+		if err != nil {
 			res.message, res.noViewer = noViewerMessage(res.count, viewer), true
 			dialog.ShowInformation(lang.L("Badges"), res.message, b.env.win)
+			if j.done != nil {
+				j.done(res)
+			}
+			return
 		}
-		if j.done != nil {
-			j.done(res)
-		}
+		res.message = lang.N("{{.Count}} badges opened in the PDF viewer: print them from there.", res.count,
+			map[string]any{"Count": res.count})
+		b.env.tasks.runAsync(b.env.ctx, func(ctx context.Context) func() {
+			recorded, err := b.recordPrints(ctx, j, ids, true)
+			return func() {
+				if err != nil {
+					showError(b.env.win, err)
+					return
+				}
+				res.recorded = recorded
+				if j.done != nil {
+					j.done(res)
+				}
+			}
+		})
 	})
 }
 
-// write does the work of writeAsync: work stops the writing, ctx is the
-// file's (the prints of badges sent are recorded even if Cancel comes
-// late). Any goroutine.
+// recordPrints records the badges of ids as printed, and says whether it
+// did: only those that reached someone (sent to a printer, saved where the
+// person asked, or opened in a viewer that answered), never at a
+// rehearsal. A PDF saved for a viewer that did not answer printed nothing:
+// its badges stay "not printed". Any goroutine.
+func (b *badgePrinter) recordPrints(ctx context.Context, j badgeJob, ids []int64, reached bool) (bool, error) {
+	if j.rehearsal || !reached || len(ids) == 0 {
+		return false, nil
+	}
+	if err := b.store.RecordBadgePrints(ctx, j.layout.Name, ids...); err != nil {
+		return false, err
+	}
+	return true, nil
+}
+
+// write does the work of writeAsync and returns the people whose badges
+// it wrote: work stops the writing, ctx is the file's (the prints of
+// badges sent are recorded even if Cancel comes late). Badges written for
+// a viewer are recorded only once it answers (openViewerAsync). Any
+// goroutine.
 func (b *badgePrinter) write(work, ctx context.Context, j badgeJob, ids []int64, skipPrinted bool,
-	opts export.BadgeOptions, printer string) (n int, viewer *url.URL, err error) {
+	opts export.BadgeOptions, printer string) (written []int64, viewer *url.URL, err error) {
 	in, err := export.LoadBadges(work, b.store, ids)
 	if err != nil {
-		return 0, nil, err
+		return nil, nil, err
 	}
 	if skipPrinted {
 		in.Badges = slices.DeleteFunc(in.Badges, func(r data.BadgeRow) bool { return r.Printed > 0 })
 	}
 	if len(in.Badges) == 0 {
-		return 0, nil, export.ErrNoBadges
+		return nil, nil, export.ErrNoBadges
 	}
 	if opts.Settings, err = b.store.BadgeSettings(work, j.layout.Name); err != nil {
-		return 0, nil, err
+		return nil, nil, err
 	}
 	write := func(w io.Writer) error { return export.WriteBadges(work, w, in, opts) }
 	if j.dest != "" {
@@ -243,26 +278,25 @@ func (b *badgePrinter) write(work, ctx context.Context, j badgeJob, ids []int64,
 			duplex: opts.Settings.Duplex && j.layout.Mode != export.FoldOver, short: opts.Settings.ShortEdge})
 	}
 	if err != nil {
-		return 0, nil, err
+		return nil, nil, err
 	}
-	if j.rehearsal {
-		return len(in.Badges), viewer, nil // printed, not recorded
-	}
-	printed := make([]int64, len(in.Badges))
+	written = make([]int64, len(in.Badges))
 	for i, r := range in.Badges {
-		printed[i] = r.ID
+		written[i] = r.ID
 	}
-	if err := b.store.RecordBadgePrints(ctx, j.layout.Name, printed...); err != nil {
-		return 0, nil, err
+	if _, err := b.recordPrints(ctx, j, written, viewer == nil); err != nil {
+		return nil, nil, err
 	}
-	return len(printed), viewer, nil
+	return written, viewer, nil
 }
 
 // noViewerMessage says that no PDF viewer answered for the n badges saved
-// at viewer, and where to find them.
+// at viewer, and where to find them, and that they are not counted as
+// printed.
 func noViewerMessage(n int, viewer *url.URL) string {
 	return lang.N("No PDF viewer answered: the {{.Count}} badges were saved as {{.Path}}; open that file by hand to print them.",
-		n, map[string]any{"Count": n, "Path": urlFile(viewer)})
+		n, map[string]any{"Count": n, "Path": urlFile(viewer)}) + " " +
+		lang.N("The {{.Count}} badges are not counted as printed.", n, map[string]any{"Count": n})
 }
 
 // printerName is a printer preference as a person reads it.

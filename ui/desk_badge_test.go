@@ -125,3 +125,37 @@ func TestDeskBadgeNoViewerWarns(t *testing.T) {
 			f.s.status.Text, f.s.status.Importance, f.s.status.Visible())
 	}
 }
+
+// TestDeskBadgeNoViewerNotPrinted: Ctrl+P at the desk with no printer and
+// no PDF viewer answering saves the badge but records no print: the card
+// still says the badge is not printed (so `congres badges --unprinted`
+// still finds the person), and the desk says it is not counted. A viewer
+// that answers records the print.
+func TestDeskBadgeNoViewerNotPrinted(t *testing.T) {
+	f, clock := newPrintingDeskAt(t, deskMorning, false)
+	who := f.unprinted(t)
+	rescan(t, f, clock, who.Code)
+	f.s.onPrintBadgeTapped()
+	waitIdle(t, f.e.tasks)
+	if top := f.e.win.Canvas().Overlays().Top(); top != nil {
+		top.Hide()
+	}
+	if n := f.printed(t, who.ID); n != 0 || f.s.shown.BadgePrinted {
+		t.Fatalf("%d prints recorded, card printed %v, with no viewer answering", n, f.s.shown.BadgePrinted)
+	}
+	if got := f.s.card.values[cardBadge].Text; got != "Not printed yet" {
+		t.Errorf("the card's badge reads %q", got)
+	}
+	if !strings.HasSuffix(f.s.status.Text, "The badge is not counted as printed.") {
+		t.Errorf("status %q does not say the badge is not counted", f.s.status.Text)
+	}
+
+	t.Run("ViewerAnswers", func(t *testing.T) {
+		fakeOpener(t, "exit 0", 5*time.Second)
+		f.s.onPrintBadgeTapped()
+		waitIdle(t, f.e.tasks)
+		if n := f.printed(t, who.ID); n != 1 || !f.s.shown.BadgePrinted {
+			t.Fatalf("%d prints recorded, card printed %v, with a viewer answering", n, f.s.shown.BadgePrinted)
+		}
+	})
+}

@@ -172,7 +172,7 @@ func TestPrintWithoutViewerSaysSo(t *testing.T) {
 		newFakePrinting(t, false)
 		pid := fakeOpener(t, "echo 'xdg-open: no method available for opening' >&2; exit 3", 5*time.Second)
 		res := print(t)
-		want := "No PDF viewer answered: the badge was saved as " + saved + "; open it by hand to print it."
+		want := "No PDF viewer answered: the badge was saved as " + saved + "; open it by hand to print it. The badge is not counted as printed."
 		if res.message != want || !res.noViewer {
 			t.Errorf("message %q (no viewer %v), want %q", res.message, res.noViewer, want)
 		}
@@ -191,7 +191,7 @@ func TestPrintWithoutViewerSaysSo(t *testing.T) {
 		}
 		t.Cleanup(func() { loadTranslations("en") })
 		res := print(t)
-		want := "Aucune visionneuse PDF n'a répondu : le badge a été enregistré dans " + saved + " ; ouvrez-le vous-même pour l'imprimer."
+		want := "Aucune visionneuse PDF n'a répondu : le badge a été enregistré dans " + saved + " ; ouvrez-le vous-même pour l'imprimer. Le badge n'est pas compté comme imprimé."
 		if res.message != want {
 			t.Errorf("message %q, want %q", res.message, want)
 		}
