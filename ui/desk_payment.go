@@ -329,9 +329,9 @@ func (pd *paymentDialog) onSubmit() {
 			map[string]any{"Code": scan}))
 		return
 	}
-	cents, ok := parseFeeCents(typed)
-	if !ok {
-		pd.say(lang.L("“{{.Text}}” is not an amount in euros: write for instance 40 or 40,50.", map[string]any{"Text": typed}))
+	cents, err := data.ParseEuros(typed)
+	if err != nil {
+		pd.say(data.Message(err, uiLanguage()))
 		pd.amount.prefill(typed)
 		return
 	}
@@ -368,7 +368,7 @@ func (pd *paymentDialog) onSubmit() {
 			}
 			s.showPaymentResult(&c, lang.L("✓ {{.Name}} paid {{.Amount}} {{.How}} at {{.Time}}.", map[string]any{
 				"Amount": data.FormatEuros(paid.AmountCents, uiLanguage()), "How": paid.Method.Words(uiLanguage()),
-				"Name": name, "Time": paid.At.Local().Format("15:04")}), widget.SuccessImportance)
+				"Name": name, "Time": paid.At.Local().Format("15:04")}), widget.MediumImportance) // green says "checked in", which paying is not
 		}
 	})
 }

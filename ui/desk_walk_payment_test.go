@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
 )
 
 // The amount offered is selected: the volunteer who types the amount
@@ -60,5 +61,30 @@ func TestDeskPaymentScanFirstKeyAhead(t *testing.T) {
 	}
 	if len(f.payments(t, who.ID)) != 0 {
 		t.Fatal("the scan recorded a payment")
+	}
+}
+
+// A payment recorded for someone not checked in yet is said in the
+// banner's neutral colours, not in the green that means "checked in";
+// Enter then checks them in, in green.
+func TestDeskPaymentBannerNotGreen(t *testing.T) {
+	f := newDeskFixture(t)
+	who := f.owing(t)
+	f.openPayment(t, who)
+	f.typeKeys(t, "", 300*time.Millisecond, fyne.KeyReturn)
+	if len(f.payments(t, who.ID)) != 1 {
+		t.Fatal("the payment was not recorded")
+	}
+	b := f.s.card.result
+	if bg, _ := b.colours(); !strings.Contains(b.Text, "paid") || b.Importance == widget.SuccessImportance || bg == bannerGreen {
+		t.Fatalf("the banner reads %q in %v, want the payment not in green", b.Text, b.Importance)
+	}
+	if f.arrivals(t, who.ID) != 0 {
+		t.Fatal("paying checked the person in")
+	}
+	f.s.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	waitIdle(t, f.e.tasks)
+	if f.arrivals(t, who.ID) != 1 || b.Importance != widget.SuccessImportance {
+		t.Fatalf("Enter: %d arrivals, banner %q in %v", f.arrivals(t, who.ID), b.Text, b.Importance)
 	}
 }
