@@ -246,20 +246,13 @@ func (l *deskLock) onScanned(d dialog.Dialog, scan string, say func(string)) {
 	l.onScan(scan)
 }
 
-// The keys of a PIN typed by a person come slower than this one after the
-// other; a scanner types a whole code and Enter faster. The window hands
-// keys over once a frame, so a scanner's keys, a few ms apart, arrive in
-// batches a frame or two apart (33 ms seen under X11): the gap allows that.
-const scanGap = 50 * time.Millisecond
-
 // pinEntry is the PIN field: it hides the digits, closes its dialog with
 // Esc, and tells a badge scanned into it (a burst of keys ending with
 // Enter) from a PIN typed by a person.
 type pinEntry struct {
 	widget.Entry
+	keyBurst // desk_burst.go: the keys of a PIN typed by a person come slower than scanGap
 	now      func() time.Time
-	last     time.Time // when the last key came
-	burst    int       // where, in the text, the keys typed in a burst start
 	onEscape func()
 }
 
@@ -272,11 +265,7 @@ func newPINEntry(now func() time.Time) *pinEntry {
 }
 
 func (e *pinEntry) TypedRune(r rune) {
-	t := e.now()
-	if e.last.IsZero() || t.Sub(e.last) >= scanGap {
-		e.burst = len([]rune(e.Text))
-	}
-	e.last = t
+	e.keyAt(e.now(), len([]rune(e.Text)))
 	e.Entry.TypedRune(r)
 }
 
@@ -287,7 +276,7 @@ func (e *pinEntry) TypedKey(ev *fyne.KeyEvent) {
 			e.onEscape()
 		}
 	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeyTab: // a scanner may end a code with Tab
-		if !e.last.IsZero() && e.now().Sub(e.last) >= scanGap {
+		if e.ended(e.now()) {
 			e.burst = len([]rune(e.Text)) // Enter came late: typed by a person
 		}
 		e.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn, Physical: ev.Physical})
@@ -311,7 +300,7 @@ func (e *pinEntry) AcceptsTab() bool { return true }
 // TypedShortcut pastes as a person does: what is pasted is no scan.
 func (e *pinEntry) TypedShortcut(sc fyne.Shortcut) {
 	e.Entry.TypedShortcut(sc)
-	e.last, e.burst = time.Time{}, len([]rune(e.Text))
+	e.restartAt(len([]rune(e.Text)))
 }
 
 // scanned returns the code scanned into the field, if it ends with one:
@@ -333,7 +322,7 @@ func (e *pinEntry) beforeBurst() string {
 // reset empties the field for the next try.
 func (e *pinEntry) reset() {
 	e.SetText("")
-	e.last, e.burst = time.Time{}, 0
+	e.restartAt(0)
 }
 
 // pinShaped reports whether s could be a PIN: 4 to 12 digits.

@@ -80,16 +80,9 @@ type deskSearch struct {
 	inFlight bool      // a search runs
 	since    time.Time // the first key typed whose matches are not shown yet
 	restore  bool      // the field is being given back a text: no search
-	lastKey  time.Time // when the field last changed
+	keys     keyBurst  // desk_burst.go: the keys typed, in bursts of deskBurstGap
 	waiting  bool      // a search waits for the keys of a burst to stop
 }
-
-// deskBurstGap is the most time between two keys of a scanner (or a
-// paste): keys that come closer than this wait for the burst to end before
-// they search names, so that a code scanned does not start a search at
-// each of its keys (its Enter comes first). A person's keys come further
-// apart, and search at once.
-const deskBurstGap = 25 * time.Millisecond
 
 // deskTiming says whether the desk writes how long scans and searches take
 // (CONGRES_DESK_TIMING=1), one line per event on stderr, for the
@@ -133,8 +126,8 @@ func (s *deskScreen) onSearchChanged(text string) {
 	if s.search.since.IsZero() {
 		s.search.since = now
 	}
-	burst := now.Sub(s.search.lastKey) < deskBurstGap
-	s.search.lastKey = now
+	s.search.keys.gap = deskBurstGap // not the zero value's scanGap
+	burst := s.search.keys.keyAt(now, 0)
 	switch {
 	case s.search.inFlight || s.search.waiting:
 	case burst:
@@ -155,7 +148,7 @@ func (s *deskScreen) searchAfterBurstAsync() {
 			s.search.waiting = false
 			switch {
 			case s.search.want == "" || s.search.inFlight:
-			case time.Since(s.search.lastKey) < deskBurstGap:
+			case s.search.keys.within(time.Now()):
 				s.searchAfterBurstAsync()
 			default:
 				s.searchAsync(s.search.want)
@@ -176,7 +169,7 @@ func (s *deskScreen) searchAsync(text string) {
 			case s.search.want != text:
 				switch {
 				case s.search.want == "":
-				case time.Since(s.search.lastKey) < deskBurstGap:
+				case s.search.keys.within(time.Now()):
 					s.searchAfterBurstAsync()
 				default:
 					s.searchAsync(s.search.want)
@@ -778,25 +771,22 @@ func (f *walkInForm) handScansToDesk() {
 // out of the field and given to onScan; Enter after what a person typed
 // does what it did. It keeps the field's OnChanged and OnSubmitted.
 func watchScans(e *widgets.Entry, onScan func(code string)) {
-	var last time.Time // when the field last changed
-	var before string  // its text then
-	start := 0         // where the keys typed in a burst start
+	var keys keyBurst // desk_burst.go: in bytes of the text
+	var before string // the text when it last changed
 	changed, submitted := e.OnChanged, e.OnSubmitted
 	e.OnChanged = func(text string) {
-		now := time.Now()
-		switch {
-		case !strings.HasPrefix(text, before): // an edit, not keys typed at the end
-			start = len(text)
-		case last.IsZero() || now.Sub(last) >= scanGap:
-			start = len(before)
+		if strings.HasPrefix(text, before) {
+			keys.keyAt(time.Now(), len(before))
+		} else { // an edit, not keys typed at the end
+			keys.restartAt(len(text))
 		}
-		last, before = now, text
+		before = text
 		if changed != nil {
 			changed(text)
 		}
 	}
 	e.OnSubmitted = func(text string) {
-		if !last.IsZero() && time.Since(last) < scanGap && start <= len(text) {
+		if start := keys.burst; keys.within(time.Now()) && start <= len(text) {
 			if code := strings.TrimSpace(text[start:]); looksScanned(code) {
 				e.SetText(text[:start])
 				onScan(code)
