@@ -293,8 +293,8 @@ func (rp *RecordParser) Parse(row ImportRow) ImportRecord {
 			}
 			rec.P.Status = s
 		case FieldFee:
-			cents, ok := parseCents(v)
-			if !ok {
+			cents, err := ParseEuros(v)
+			if err != nil {
 				fail(ErrImportFeeInvalid.With(shown(v), c.header), c.header)
 				continue
 			}
@@ -571,106 +571,6 @@ func splitList(s string) []string {
 	}
 	return out
 }
-
-// parseCents reads an amount in euros: "45", "45,5", "45,00 €", "€45.50",
-// "1 234,50 €", "1,234.50", "EUR 45", "gratuit". A separator followed by
-// exactly three digits is a thousands separator ("1.234", "1,234"), unless
-// the number starts with 0.
-func parseCents(s string) (int64, bool) {
-	if !strings.ContainsAny(s, "0123456789") {
-		return 0, freeWords[Fold(s)]
-	}
-	var buf [32]byte
-	var letters [8]byte
-	n, nl, neg := 0, 0, false
-	for _, r := range s {
-		switch {
-		case r >= '0' && r <= '9', r == '.', r == ',':
-			if n == len(buf) {
-				return 0, false
-			}
-			buf[n] = byte(r)
-			n++
-		case r == '-' && n == 0:
-			neg = true
-		case r == '+' || r == ' ' || r == '\'' || r == '’' || r == '€' || r == '$' ||
-			unicode.IsSpace(r) || r == '\u202F':
-		case r < utf8.RuneSelf && unicode.IsLetter(r):
-			if nl == len(letters) {
-				return 0, false
-			}
-			letters[nl] = byte(unicode.ToLower(r))
-			nl++
-		default:
-			return 0, false
-		}
-	}
-	switch string(letters[:nl]) {
-	case "", "eur", "euro", "euros", "e", "ttc", "eurttc", "eurosttc":
-	default:
-		return 0, false
-	}
-	num := buf[:n]
-	lastDot, lastComma := strings.LastIndexByte(string(num), '.'), strings.LastIndexByte(string(num), ',')
-	dec := -1 // index of the decimal separator
-	switch {
-	case lastDot >= 0 && lastComma >= 0:
-		// "1.234,50", "1,234.50": one decimal separator, after the others
-		dec = max(lastDot, lastComma)
-		if strings.IndexByte(string(num), num[dec]) != dec {
-			return 0, false
-		}
-	case lastDot >= 0 || lastComma >= 0:
-		i := max(lastDot, lastComma)
-		sep := num[i]
-		if strings.Count(string(num), string(sep)) == 1 {
-			intPart := num[:i]
-			if !(len(num)-i-1 == 3 && len(intPart) > 0 && string(intPart) != "0") {
-				dec = i
-			}
-		}
-	}
-	var units, cents int64
-	digits := 0
-	for i, b := range num {
-		if i == dec {
-			break
-		}
-		if b == '.' || b == ',' {
-			continue
-		}
-		if digits++; digits > 13 {
-			return 0, false
-		}
-		units = units*10 + int64(b-'0')
-	}
-	if dec >= 0 {
-		frac := num[dec+1:]
-		for i, b := range frac {
-			if b < '0' || b > '9' {
-				return 0, false
-			}
-			switch {
-			case i < 2:
-				cents = cents*10 + int64(b-'0')
-			case i == 2 && b >= '5':
-				cents++
-			}
-		}
-		if len(frac) == 1 {
-			cents *= 10
-		}
-	}
-	v := units*100 + cents
-	if neg {
-		v = -v
-	}
-	return v, true
-}
-
-// freeWords are the amounts that are not numbers.
-var freeWords = map[string]bool{"gratuit": true, "gratuite": true, "free": true, "offert": true,
-	"offerte": true, "exonere": true, "exoneree": true, "invite": true, "invitee": true}
 
 // yesNo reads a yes or a no, in French or English, as spreadsheets and
 // forms write it: oui/non, yes/no, true/false, 1/0, x, payé, validé,

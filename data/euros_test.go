@@ -1,0 +1,34 @@
+package data
+
+import (
+	"errors"
+	"testing"
+)
+
+// ParseEuros reads amounts as the form, the desk and the import take them,
+// and says in both languages what is no amount.
+func TestParseEuros(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want int64
+		ok   bool
+	}{
+		{"", 0, true}, {"40", 4000, true}, {"40,5", 4050, true}, {"40,50", 4050, true}, {"40.50", 4050, true},
+		{"40 €", 4000, true}, {" 1 200 € ", 120000, true}, {"1 234,50 €", 123450, true}, {"1,234.50", 123450, true},
+		{"EUR 45", 4500, true}, {"12 euros", 1200, true}, {"gratuit", 0, true}, {"-5", -500, true},
+		{"1e3", 0, false}, {"quarante", 0, false}, {"40 dollars", 0, false}, {"12e5", 0, false},
+	} {
+		got, err := ParseEuros(tc.in)
+		if got != tc.want || (err == nil) != tc.ok {
+			t.Errorf("ParseEuros(%q) = %d, %v; want %d, ok %v", tc.in, got, err, tc.want, tc.ok)
+		}
+		if err != nil && !errors.Is(err, ErrEurosInvalid) {
+			t.Errorf("ParseEuros(%q): %v is not ErrEurosInvalid", tc.in, err)
+		}
+	}
+	_, err := ParseEuros("quarante")
+	if en, fr := Message(err, "en"), Message(err, "fr"); en != "“quarante” is not an amount in euros: write for instance 40 or 40.50." ||
+		fr != "« quarante » n'est pas un montant en euros : écrivez par exemple 40 ou 40,50." {
+		t.Errorf("%q / %q", en, fr)
+	}
+}
