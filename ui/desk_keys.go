@@ -1,0 +1,291 @@
+package ui
+
+import (
+	"strings"
+	"time"
+	"unicode"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"congres/data"
+	"congres/ui/widgets"
+)
+
+// clearSearch empties the field for the next scan.
+func (s *deskScreen) clearSearch() {
+	s.entry.SetText("")
+	s.selected = -1
+	s.focus()
+}
+
+// focus gives the search field the keyboard. Under a dialog, the field
+// gets it back once the dialog closes.
+func (s *deskScreen) focus() {
+	if s.entry == nil || !s.isActive() {
+		return
+	}
+	c := s.env.win.Canvas()
+	if c.Overlays().Top() == nil {
+		c.Focus(s.entry)
+		return
+	}
+	if _, typing := c.Focused().(textField); !typing {
+		c.Focus(s.entry) // the window's content; the dialog keeps its own keyboard
+	}
+}
+
+// isActive reports whether the desk is the page shown, in a file still open.
+func (s *deskScreen) isActive() bool {
+	return s.env.ctx.Err() == nil && (s.active == nil || s.active())
+}
+
+// textField is a widget that takes text typed (an entry): the desk leaves
+// it the keyboard.
+type textField interface {
+	fyne.Focusable
+	SelectedText() string
+}
+
+// catchKeys sends to the search field what is typed while nothing has the
+// keyboard (after a click elsewhere, or under a dialog without a field):
+// a scan is never lost. A dialog with a field that has not the keyboard
+// gets it, and the key.
+func (s *deskScreen) catchKeys() {
+	c := s.env.win.Canvas()
+	runes, keys := c.OnTypedRune(), c.OnTypedKey()
+	c.SetOnTypedRune(func(r rune) {
+		if into := s.keysTarget(); into != nil {
+			into.TypedRune(r)
+		} else if runes != nil {
+			runes(r)
+		}
+	})
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		switch ev.Name {
+		case fyne.KeyReturn, fyne.KeyEnter, fyne.KeyTab:
+			if into := s.keysTarget(); into != nil {
+				into.TypedKey(ev)
+				return
+			}
+		}
+		if keys != nil {
+			keys(ev)
+		}
+	})
+}
+
+// keysTarget is where a key typed while nothing has the keyboard goes: the
+// first field of the dialog on top, if it has one; else the desk's field;
+// nil when the desk is not shown.
+func (s *deskScreen) keysTarget() fyne.Focusable {
+	if s.entry == nil || !s.isActive() {
+		return nil
+	}
+	c := s.env.win.Canvas()
+	top := c.Overlays().Top()
+	if top == nil {
+		c.Focus(s.entry)
+		return s.entry
+	}
+	if field := firstTextField(top); field != nil {
+		c.Focus(field)
+		return field
+	}
+	c.Focus(s.entry) // under the dialog: the window's content
+	return s.entry
+}
+
+// firstTextField is the first visible, enabled entry in o, if any.
+func firstTextField(o fyne.CanvasObject) textField {
+	var found textField
+	var walk func(o fyne.CanvasObject) bool
+	walk = func(o fyne.CanvasObject) bool {
+		if o == nil || !o.Visible() {
+			return false
+		}
+		if f, ok := o.(textField); ok {
+			if d, ok := o.(fyne.Disableable); !ok || !d.Disabled() {
+				found = f
+				return true
+			}
+		}
+		var children []fyne.CanvasObject
+		switch x := o.(type) {
+		case *fyne.Container:
+			children = x.Objects
+		case *widget.PopUp:
+			children = []fyne.CanvasObject{x.Content}
+		case *container.Scroll:
+			children = []fyne.CanvasObject{x.Content}
+		case *widget.Form:
+			for _, item := range x.Items {
+				children = append(children, item.Widget)
+			}
+		}
+		for _, c := range children {
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	walk(o)
+	return found
+}
+
+// reclaimFocus gives the field the keyboard back after a click gave it to
+// a chooser, a button or the matches (they ignore what a scanner types),
+// unless a field that takes text has it.
+func (s *deskScreen) reclaimFocus() {
+	if s.entry == nil || !s.isActive() {
+		return
+	}
+	c := s.env.win.Canvas()
+	if f := c.Focused(); f == fyne.Focusable(s.entry) {
+		return
+	} else if _, typing := f.(textField); typing {
+		return
+	}
+	c.Focus(s.entry)
+}
+
+// deskEntry is the desk's search field: Enter and Tab (a scanner may end
+// a code with either) submit what it holds, ↑ and ↓ choose among the
+// matches, and the desk's shortcuts work while it has the focus (it
+// always has).
+type deskEntry struct {
+	widgets.Entry
+	s *deskScreen
+}
+
+func newDeskEntry(s *deskScreen) *deskEntry {
+	e := &deskEntry{s: s}
+	e.ExtendBaseWidget(e)
+	e.TextStyle.Bold = true
+	return e
+}
+
+// AcceptsTab keeps Tab in the field: it ends a scan, as Enter does.
+func (e *deskEntry) AcceptsTab() bool { return true }
+
+// FocusLost gives the keyboard back to the field once the click that took
+// it is handled.
+func (e *deskEntry) FocusLost() {
+	e.Entry.FocusLost()
+	t := e.s.env.tasks
+	t.hold()
+	go t.onUI(func() { // after the click; never waits on the UI thread
+		defer t.release()
+		e.s.reclaimFocus()
+	})
+}
+
+func (e *deskEntry) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyDown:
+		e.s.moveSelection(1)
+	case fyne.KeyUp:
+		e.s.moveSelection(-1)
+	case fyne.KeyTab:
+		e.s.onSubmitted(e.Text)
+	default:
+		e.Entry.TypedKey(ev)
+	}
+}
+
+// The desk's shortcuts, shown on its buttons.
+var (
+	shortcutDeskConfirm = &desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutDeskPrint   = &desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutDeskUndo    = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutDeskEdit    = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutDeskWalkIn  = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
+)
+
+func (e *deskEntry) TypedShortcut(sc fyne.Shortcut) {
+	if _, ok := sc.(*fyne.ShortcutUndo); ok { // Ctrl+Z, as the system names it
+		e.s.onUndoTapped()
+		return
+	}
+	if cs, ok := sc.(*desktop.CustomShortcut); ok {
+		for _, d := range []struct {
+			sc *desktop.CustomShortcut
+			fn func()
+		}{
+			{shortcutDeskConfirm, e.s.onConfirmTapped},
+			{shortcutDeskPrint, e.s.onPrintBadgeTapped},
+			{shortcutDeskUndo, e.s.onUndoTapped},
+			{shortcutDeskEdit, e.s.onEditTapped},
+			{shortcutDeskWalkIn, e.s.onWalkInTapped},
+			{shortcutDeskPay, e.s.payment.onPayTapped},      // desk_payment.go
+			{shortcutDeskUndoPay, e.s.payment.onUndoTapped}, // desk_payment.go
+		} {
+			if cs.KeyName == d.sc.KeyName && cs.Modifier == d.sc.Modifier {
+				d.fn()
+				return
+			}
+		}
+	}
+	e.Entry.TypedShortcut(sc)
+}
+
+// handScansToDesk makes a badge or a ticket scanned into one of the
+// walk-in form's fields a scan at the desk: the person has a registration
+// after all, so the form closes, nobody is registered, and the desk checks
+// in whom the scan names.
+func (f *walkInForm) handScansToDesk() {
+	for _, e := range []*widgets.Entry{f.firstName, f.lastName, f.organisation, f.email, f.fee} {
+		if e != nil {
+			watchScans(e, func(code string) {
+				f.d.Hide()
+				f.s.onScanned(code)
+			})
+		}
+	}
+}
+
+// watchScans tells, in a form's field, a scan (a burst of keys, a code or
+// a ticket, ending with Enter) from what a person types: the scan is taken
+// out of the field and given to onScan; Enter after what a person typed
+// does what it did. It keeps the field's OnChanged and OnSubmitted.
+func watchScans(e *widgets.Entry, onScan func(code string)) {
+	var keys keyBurst // desk_burst.go: in bytes of the text
+	var before string // the text when it last changed
+	changed, submitted := e.OnChanged, e.OnSubmitted
+	e.OnChanged = func(text string) {
+		if strings.HasPrefix(text, before) {
+			keys.keyAt(time.Now(), len(before))
+		} else { // an edit, not keys typed at the end
+			keys.restartAt(len(text))
+		}
+		before = text
+		if changed != nil {
+			changed(text)
+		}
+	}
+	e.OnSubmitted = func(text string) {
+		if start := keys.burst; keys.within(time.Now()) && start <= len(text) {
+			if code := strings.TrimSpace(text[start:]); looksScanned(code) {
+				e.SetText(text[:start])
+				onScan(code)
+				return
+			}
+		}
+		if submitted != nil {
+			submitted(text)
+		}
+	}
+}
+
+// looksScanned reports whether text, typed in a burst, is a code or a
+// ticket rather than a name, an organisation, an email or an amount: one
+// word of 6 characters or more, a participant's code or with a digit.
+func looksScanned(text string) bool {
+	if len(text) < 6 || strings.ContainsFunc(text, unicode.IsSpace) || strings.ContainsAny(text, "@,") {
+		return false
+	}
+	return data.ValidCode(data.NormaliseCode(text)) || strings.ContainsFunc(text, unicode.IsDigit)
+}

@@ -1,0 +1,128 @@
+package ui
+
+import (
+	"context"
+	"log"
+	"slices"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+
+	"congres/data"
+)
+
+// The desk's queue of scans: Enter queues what was scanned or typed, on
+// the UI thread, and one worker takes the queue in order (desk_scan.go).
+
+// deskScans is the queue of scans, and what the desk remembers of the last
+// one.
+type deskScans struct {
+	mu      sync.Mutex
+	queue   []deskScan
+	running bool // a worker is taking the queue
+
+	waiting int       // UI thread: scans submitted whose result is not shown yet
+	owed    bool      // UI thread: the counters are to be read once the queue is empty
+	last    string    // UI thread: the last text submitted, normalised
+	lastAt  time.Time // UI thread: when (s.now)
+	// shownFor is the last text whose scan put its person, shownID, on the
+	// card; down is that card, taken down by the first key of the next
+	// scan: if it is the same code again, the card comes back.
+	shownFor string
+	shownID  int64
+	down     *deskShown
+}
+
+// pushScanAsync queues a scan, and starts the worker when none runs. UI
+// thread.
+func (s *deskScreen) pushScanAsync(sc deskScan) {
+	s.scans.waiting++
+	s.env.tasks.hold()
+	q := &s.scans
+	q.mu.Lock()
+	q.queue = append(q.queue, sc)
+	start := !q.running
+	q.running = true
+	q.mu.Unlock()
+	if start {
+		go s.takeScans(s.env.ctx)
+	}
+}
+
+// takeScans handles the queued scans one after the other, and shows each
+// result on the UI thread, in order. Once the file is closed (or replaced,
+// or restored), the scans still queued are not recorded: it says how many.
+func (s *deskScreen) takeScans(ctx context.Context) {
+	q := &s.scans
+	for {
+		q.mu.Lock()
+		if ctx.Err() != nil {
+			dropped := len(q.queue)
+			q.queue, q.running = nil, false
+			q.mu.Unlock()
+			s.dropScans(dropped)
+			return
+		}
+		if len(q.queue) == 0 {
+			q.running = false
+			q.mu.Unlock()
+			return
+		}
+		sc := q.queue[0]
+		q.queue = slices.Delete(q.queue, 0, 1)
+		q.mu.Unlock()
+		update, named := s.handleScan(ctx, sc)
+		s.env.tasks.onUI(func() {
+			defer s.env.tasks.release()
+			s.scans.waiting--
+			if ctx.Err() != nil {
+				return
+			}
+			if !named {
+				s.forget(sc.text)
+			}
+			update()
+			s.scans.shownFor, s.scans.shownID = "", 0
+			if sc.text != "" && s.shown != nil {
+				s.scans.shownFor, s.scans.shownID = data.NormaliseCode(sc.text), s.shown.Participant.ID
+			}
+			logDeskTiming("scan-to-card", sc.at)
+			if s.scans.waiting == 0 && s.scans.owed {
+				s.scans.owed = false
+				s.countAsync()
+			}
+		})
+	}
+}
+
+// dropScans tells that n scans queued were not recorded, the file being
+// closed: a log line, and a message over the window. It releases their
+// holds.
+func (s *deskScreen) dropScans(n int) {
+	if n == 0 {
+		return
+	}
+	log.Printf("desk: %d scans queued were not recorded: the file was closed", n)
+	s.env.tasks.onUI(func() {
+		for range n {
+			s.env.tasks.release()
+		}
+		s.scans.waiting -= n
+		dialog.ShowInformation(lang.L("Scans not recorded"),
+			lang.N("{{.Count}} scans waiting at the desk were not recorded: the file was closed. Scan them again.", n,
+				map[string]any{"Count": n}), s.env.win)
+	})
+}
+
+// countAfterScansAsync reads the counters again, once the scans queued are
+// checked in: one reading of the day's thousands of people for a burst of
+// scans, not one per scan.
+func (s *deskScreen) countAfterScansAsync() {
+	if s.scans.waiting > 0 {
+		s.scans.owed = true
+		return
+	}
+	s.countAsync()
+}

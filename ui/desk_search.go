@@ -1,0 +1,126 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"congres/data"
+)
+
+// deskSearch is the name search of what is being typed: one at a time;
+// keys typed while one runs make the next search, for the text as it is
+// then.
+type deskSearch struct {
+	want     string    // the text whose matches are wanted; "" none
+	inFlight bool      // a search runs
+	since    time.Time // the first key typed whose matches are not shown yet
+	restore  bool      // the field is being given back a text: no search
+	keys     keyBurst  // desk_burst.go: the keys typed, in bursts of deskBurstGap
+	waiting  bool      // a search waits for the keys of a burst to stop
+}
+
+// onSearchChanged shows who matches what is being typed. The first key of
+// a new search takes the card down: Enter then acts on what is typed.
+func (s *deskScreen) onSearchChanged(text string) {
+	if s.search.restore {
+		return
+	}
+	text = strings.TrimSpace(text)
+	s.selected = -1
+	if text != "" && s.search.want == "" && s.shown != nil {
+		s.scans.down = nil
+		if s.scans.shownFor != "" && s.scans.shownFor == s.scans.last && s.shown.Participant.ID == s.scans.shownID {
+			s.scans.down = &deskShown{card: s.shown, pending: s.pending,
+				result: s.card.result.Text, importance: s.card.result.Importance}
+		}
+		s.showCard(nil, false)
+	}
+	s.search.want = text
+	if text == "" {
+		s.search.since = time.Time{}
+		s.showMatches("", nil)
+		return
+	}
+	now := time.Now()
+	if s.search.since.IsZero() {
+		s.search.since = now
+	}
+	s.search.keys.gap = deskBurstGap // not the zero value's scanGap
+	burst := s.search.keys.keyAt(now, 0)
+	switch {
+	case s.search.inFlight || s.search.waiting:
+	case burst:
+		s.searchAfterBurstAsync()
+	default:
+		s.searchAsync(text)
+	}
+}
+
+// searchAfterBurstAsync searches names for what the field holds once no key
+// came for deskBurstGap.
+func (s *deskScreen) searchAfterBurstAsync() {
+	s.search.waiting = true
+	s.env.tasks.hold()
+	time.AfterFunc(deskBurstGap, func() {
+		s.env.tasks.onUI(func() {
+			defer s.env.tasks.release()
+			s.search.waiting = false
+			switch {
+			case s.search.want == "" || s.search.inFlight:
+			case s.search.keys.within(time.Now()):
+				s.searchAfterBurstAsync()
+			default:
+				s.searchAsync(s.search.want)
+			}
+		})
+	})
+}
+
+// searchAsync lists who matches text; when the field changed meanwhile, it
+// searches again for what it holds now, and shows only that.
+func (s *deskScreen) searchAsync(text string) {
+	s.search.inFlight = true
+	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
+		rows, err := s.store.ListParticipants(ctx, data.ParticipantQuery{Search: text, Limit: deskMatches})
+		return func() {
+			s.search.inFlight = false
+			switch {
+			case s.search.want != text:
+				switch {
+				case s.search.want == "":
+				case s.search.keys.within(time.Now()):
+					s.searchAfterBurstAsync()
+				default:
+					s.searchAsync(s.search.want)
+				}
+			case err != nil:
+				showError(s.env.win, err)
+			default:
+				s.showMatches(text, rows)
+				logDeskTiming("keystroke-to-matches", s.search.since)
+				s.search.since = time.Time{}
+			}
+		}
+	})
+}
+
+func (s *deskScreen) showMatches(text string, rows []data.ParticipantRow) {
+	s.matches = rows
+	s.list.UnselectAll()
+	s.list.Refresh()
+	switch {
+	case text == "":
+		s.setStatus("", widget.MediumImportance)
+	case len(rows) == 0:
+		s.setStatus(lang.L("Nobody matches “{{.Text}}”.", map[string]any{"Text": text}), widget.MediumImportance)
+	case len(rows) == 1:
+		s.setStatus(lang.L("Enter checks this person in."), widget.MediumImportance)
+	default:
+		s.setStatus(lang.N("{{.Count}} people match: choose one with ↑ ↓, then Enter.", len(rows),
+			map[string]any{"Count": len(rows)}), widget.MediumImportance)
+	}
+}
