@@ -299,6 +299,7 @@ const deskWaitNotice = 700 * time.Millisecond
 
 // onAdmitted shows what Admit did and readies the field for the next person.
 func (s *deskScreen) onAdmitted(r data.AdmitResult) {
+	s.clearStatus() // the banner says the news
 	in, already := r.Card.Warning(data.WarnAlreadyIn)
 	s.showCard(&r.Card, !r.Admitted)
 	name := r.Card.Participant.FullName()

@@ -243,6 +243,7 @@ func (s *deskScreen) showDay() {
 
 // sayDay says on the large line which day the desk records, and how.
 func (s *deskScreen) sayDay() {
+	s.clearStatus() // said of what the desk recorded before
 	s.dayView.show(s.today(), s.todayDate(), s.rehearsal, s.session != 0, slices.Contains(s.days, s.todayDate()))
 }
 
