@@ -63,11 +63,22 @@ func (s *Store) CodeAliases(ctx context.Context, participantID int64) ([]string,
 // were merged into: a row that gives such a code is about that person, and
 // no new participant is given one.
 func (im *importer) indexAliases() error {
+	return im.eachCodeOfTarget("code_alias", func(code string, t *importTarget) {
+		if im.byCode[code] == nil {
+			im.byCode[code] = t
+		}
+	})
+}
+
+// eachCodeOfTarget calls file with each code of table (code_alias,
+// ticket: a code and the participant_id it belongs to) whose person is one
+// of the import's targets.
+func (im *importer) eachCodeOfTarget(table string, file func(code string, t *importTarget)) error {
 	byID := make(map[int64]*importTarget, len(im.byCode))
 	for _, t := range im.byCode {
 		byID[t.id] = t
 	}
-	rows, err := im.tx.QueryContext(im.ctx, "SELECT code, participant_id FROM code_alias")
+	rows, err := im.tx.QueryContext(im.ctx, "SELECT code, participant_id FROM "+table)
 	if err != nil {
 		return err
 	}
@@ -78,8 +89,8 @@ func (im *importer) indexAliases() error {
 		if err := rows.Scan(&code, &id); err != nil {
 			return err
 		}
-		if t := byID[id]; t != nil && im.byCode[code] == nil {
-			im.byCode[code] = t
+		if t := byID[id]; t != nil {
+			file(code, t)
 		}
 	}
 	return rows.Err()

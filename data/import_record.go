@@ -2,7 +2,6 @@ package data
 
 import (
 	"math/bits"
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -28,57 +27,10 @@ var (
 	ErrImportYesNo = newErr(KindInvalid, "import_yes_no", "",
 		"“%s” in the column “%s” is neither yes nor no.",
 		"« %s » dans la colonne « %s » n'est ni oui ni non.")
-	ErrImportTicketInvalid = newErr(KindInvalid, "import_ticket_invalid", "ticket",
-		"“%s” in the column “%s” is not a ticket number: the row was imported without it.",
-		"« %s » dans la colonne « %s » n'est pas un numéro de billet : la ligne a été importée sans lui.")
-	ErrImportTicketRounded = newErr(KindInvalid, "import_ticket_rounded", "ticket",
-		"“%s” in the column “%s” is a ticket number a spreadsheet rounded: download the platform's export again and import it without opening it in a spreadsheet. The row was imported without it.",
-		"« %s » dans la colonne « %s » est un numéro de billet arrondi par un tableur : téléchargez à nouveau l'export de la billetterie et importez-le sans l'ouvrir dans un tableur. La ligne a été importée sans lui.")
 	ErrImportNotesTooLong = newErr(KindInvalid, "import_notes_too_long", "notes",
 		"The notes of this row are longer than %d KB: shorten them, or leave that column out.",
 		"Les remarques de cette ligne dépassent %d Ko : raccourcissez-les, ou ignorez cette colonne.")
 )
-
-// addTickets reads the tickets of a cell of a ticket column: one, or
-// several separated by ; | or new lines (not commas: 1,23457E+21 is one
-// number, rounded). A value with no digit, or
-// longer than maxTicket, is no ticket (a ticket type put in a column named
-// "Ticket"): the first such one becomes the record's TicketIssue. It
-// reports whether the cell gave a ticket.
-func (rec *ImportRecord) addTickets(v, header string) bool {
-	added := false
-	for _, t := range strings.FieldsFunc(v, func(r rune) bool { return strings.ContainsRune(";|\n\r", r) }) {
-		code := NormaliseTicket(t)
-		if code == "" {
-			continue
-		}
-		if len(code) > maxTicket || !strings.ContainsAny(code, "0123456789") || roundedNumber(code) {
-			if rec.TicketIssue == nil {
-				e := ErrImportTicketInvalid
-				if roundedNumber(code) {
-					e = ErrImportTicketRounded
-				}
-				rec.TicketIssue, rec.TicketColumn = e.With(shown(strings.TrimSpace(t)), header), header
-			}
-			continue
-		}
-		if !slices.ContainsFunc(rec.Tickets, func(k Ticket) bool { return k.Code == code }) {
-			rec.Tickets = append(rec.Tickets, Ticket{Code: strings.Clone(code), Source: header})
-		}
-		added = true
-	}
-	return added
-}
-
-// roundedNumber reports whether a ticket (normalised) is a long number a
-// spreadsheet wrote rounded, such as 1,23457E+21 (a 22-digit barcode).
-func roundedNumber(code string) bool {
-	mantissa, exp, ok := strings.Cut(code, "E+")
-	if !ok || exp == "" || mantissa == "" || strings.Trim(exp, "0123456789") != "" {
-		return false
-	}
-	return strings.Trim(mantissa, "0123456789.,") == "" && strings.Trim(mantissa, ".,") != ""
-}
 
 // shownCell is how much of a cell a message quotes.
 const shownCell = 100

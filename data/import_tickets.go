@@ -11,10 +11,19 @@ import (
 // theirs; a ticket already held by someone else stays theirs: the row is
 // imported without it, with a warning.
 
-// ErrImportTicketTaken is a row's ticket that someone else holds.
-var ErrImportTicketTaken = newErr(KindConflict, "import_ticket_taken", "ticket",
-	"The ticket %s is already %s's: it stays theirs, and the row was imported without it.",
-	"Le billet %s est déjà celui de %s : il le reste, et la ligne a été importée sans lui.")
+// The errors of a row's tickets: ErrImportTicketTaken is a ticket that
+// someone else holds; the others are values of a ticket column left out.
+var (
+	ErrImportTicketInvalid = newErr(KindInvalid, "import_ticket_invalid", "ticket",
+		"“%s” in the column “%s” is not a ticket number: the row was imported without it.",
+		"« %s » dans la colonne « %s » n'est pas un numéro de billet : la ligne a été importée sans lui.")
+	ErrImportTicketRounded = newErr(KindInvalid, "import_ticket_rounded", "ticket",
+		"“%s” in the column “%s” is a ticket number a spreadsheet rounded: download the platform's export again and import it without opening it in a spreadsheet. The row was imported without it.",
+		"« %s » dans la colonne « %s » est un numéro de billet arrondi par un tableur : téléchargez à nouveau l'export de la billetterie et importez-le sans l'ouvrir dans un tableur. La ligne a été importée sans lui.")
+	ErrImportTicketTaken = newErr(KindConflict, "import_ticket_taken", "ticket",
+		"The ticket %s is already %s's: it stays theirs, and the row was imported without it.",
+		"Le billet %s est déjà celui de %s : il le reste, et la ligne a été importée sans lui.")
+)
 
 // importTicket is a ticket an import records.
 type importTicket struct {
@@ -25,26 +34,7 @@ type importTicket struct {
 // loadTickets files the tickets already recorded under their holders.
 func (im *importer) loadTickets() error {
 	im.tickets = map[string]*importTarget{}
-	byID := make(map[int64]*importTarget, im.existing)
-	for _, t := range im.byCode {
-		byID[t.id] = t
-	}
-	rows, err := im.tx.QueryContext(im.ctx, "SELECT code, participant_id FROM ticket")
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var code string
-		var id int64
-		if err := rows.Scan(&code, &id); err != nil {
-			return err
-		}
-		if t := byID[id]; t != nil {
-			im.tickets[code] = t
-		}
-	}
-	return rows.Err()
+	return im.eachCodeOfTarget("ticket", func(code string, t *importTarget) { im.tickets[code] = t })
 }
 
 // matchTicket returns the holder of a ticket the row gives when they have
@@ -179,4 +169,45 @@ func ticketValues(sample []ImportRow, col int) int {
 		return -1
 	}
 	return 0
+}
+
+// addTickets reads the tickets of a cell of a ticket column: one, or
+// several separated by ; | or new lines (not commas: 1,23457E+21 is one
+// number, rounded). A value with no digit, or
+// longer than maxTicket, is no ticket (a ticket type put in a column named
+// "Ticket"): the first such one becomes the record's TicketIssue. It
+// reports whether the cell gave a ticket.
+func (rec *ImportRecord) addTickets(v, header string) bool {
+	added := false
+	for _, t := range strings.FieldsFunc(v, func(r rune) bool { return strings.ContainsRune(";|\n\r", r) }) {
+		code := NormaliseTicket(t)
+		if code == "" {
+			continue
+		}
+		if len(code) > maxTicket || !strings.ContainsAny(code, "0123456789") || roundedNumber(code) {
+			if rec.TicketIssue == nil {
+				e := ErrImportTicketInvalid
+				if roundedNumber(code) {
+					e = ErrImportTicketRounded
+				}
+				rec.TicketIssue, rec.TicketColumn = e.With(shown(strings.TrimSpace(t)), header), header
+			}
+			continue
+		}
+		if !slices.ContainsFunc(rec.Tickets, func(k Ticket) bool { return k.Code == code }) {
+			rec.Tickets = append(rec.Tickets, Ticket{Code: strings.Clone(code), Source: header})
+		}
+		added = true
+	}
+	return added
+}
+
+// roundedNumber reports whether a ticket (normalised) is a long number a
+// spreadsheet wrote rounded, such as 1,23457E+21 (a 22-digit barcode).
+func roundedNumber(code string) bool {
+	mantissa, exp, ok := strings.Cut(code, "E+")
+	if !ok || exp == "" || mantissa == "" || strings.Trim(exp, "0123456789") != "" {
+		return false
+	}
+	return strings.Trim(mantissa, "0123456789.,") == "" && strings.Trim(mantissa, ".,") != ""
 }
