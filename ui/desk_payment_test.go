@@ -146,7 +146,7 @@ func TestDeskPaymentTypedAmount(t *testing.T) {
 	pd := f.openPayment(t, who)
 	slow := 300 * time.Millisecond
 	for _, c := range []struct{ typed, says string }{
-		{"12,345", "is not an amount in euros"},
+		{"12-5", "is not an amount in euros"},
 		{"99999", "more than the fee due"},
 	} {
 		pd.amount.prefill("")

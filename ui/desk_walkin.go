@@ -140,11 +140,12 @@ func (f *walkInForm) onSubmit() {
 		f.showError(err)
 		return
 	}
-	var ok bool
-	if p.FeeCents, ok = parseFeeCents(f.fee.Text); !ok || p.FeeCents < 0 {
-		f.message.SetText(lang.L("“{{.Text}}” is not an amount in euros: write for instance 180 or 180,50.",
-			map[string]any{"Text": f.fee.Text}))
-		f.message.Show()
+	var err error
+	if p.FeeCents, err = data.ParseEuros(f.fee.Text); err == nil {
+		err = p.Validate() // a fee below zero
+	}
+	if err != nil {
+		f.showError(err)
 		return
 	}
 	pay, paying := f.payment()

@@ -4,11 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math"
-	"regexp"
 	"slices"
 	"strconv"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -213,10 +210,9 @@ func (f *participantForm) onClosed(save bool) {
 		return
 	}
 	f.clearErrors()
-	p, ok := f.collect()
-	if !ok {
-		f.showFieldError("fee", lang.L("“{{.Text}}” is not an amount in euros: write for instance 180 or 180,50.",
-			map[string]any{"Text": f.fee.Text}))
+	p, err := f.collect()
+	if err != nil { // the fee is no amount: data.ErrEurosInvalid, under the fee
+		f.showError(err)
 		return
 	}
 	if err := p.Validate(); err != nil {
@@ -280,8 +276,8 @@ func (f *participantForm) saveAsync(p data.Participant) {
 	})
 }
 
-// collect reads the form; ok is false when the fee cannot be read.
-func (f *participantForm) collect() (p data.Participant, ok bool) {
+// collect reads the form; the error says why the fee cannot be read.
+func (f *participantForm) collect() (p data.Participant, err error) {
 	p = f.p
 	p.FirstName, p.LastName, p.Email, p.Phone = f.firstName.Text, f.lastName.Text, f.email.Text, f.phone.Text
 	p.Organisation, p.JobTitle, p.Region, p.Code = f.organisation.Text, f.jobTitle.Text, f.region.Text, f.code.Text
@@ -300,8 +296,8 @@ func (f *participantForm) collect() (p data.Participant, ok bool) {
 			p.Days = append(p.Days, d)
 		}
 	}
-	p.FeeCents, ok = parseFeeCents(f.fee.Text)
-	return p, ok
+	p.FeeCents, err = data.ParseEuros(f.fee.Text)
+	return p, err
 }
 
 // showError shows data's message under the field at fault, or above the
@@ -346,23 +342,6 @@ func (f *participantForm) clearErrors() {
 	for _, l := range f.errs {
 		l.Hide()
 	}
-}
-
-// feeRe is an amount in euros as people write it: 180, 180,5, 180.50.
-var feeRe = regexp.MustCompile(`^-?[0-9]+([.,][0-9]{1,2})?$`)
-
-// parseFeeCents reads an amount in euros as cents; empty is nothing to pay.
-func parseFeeCents(s string) (int64, bool) {
-	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "€"))
-	s = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "").Replace(s)
-	if s == "" {
-		return 0, true
-	}
-	if !feeRe.MatchString(s) {
-		return 0, false
-	}
-	v, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
-	return int64(math.Round(v * 100)), err == nil
 }
 
 // feeCentsText writes cents as euros for the fee field: "180", "180,50";
