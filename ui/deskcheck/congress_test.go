@@ -2,11 +2,9 @@ package deskcheck
 
 import (
 	"context"
-	"database/sql"
 	"encoding/csv"
 	"fmt"
 	"math/rand/v2"
-	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,8 +12,6 @@ import (
 	"sync"
 	"testing"
 	"time"
-
-	_ "modernc.org/sqlite"
 
 	"congres/data"
 )
@@ -156,8 +152,9 @@ func makeCongress(t *testing.T, path string, people []person) {
 // arrivals are the entries of a congress file, read while the window may
 // still be writing it: real arrivals per code, and what else was written.
 type arrivals struct {
-	perCode   map[string]int       // arrival entries (kind 'arrival') per participant code
-	total     int                  // arrival entries
+	perCode   map[string]int       // arrival entries per participant code read
+	total     int                  // arrival entries, and people arrived who were not read
+	unread    int                  // people arrived today whose code was not read (DeskCounts)
 	undos     int                  // entries that undo another
 	otherDay  int                  // arrivals on another day than today
 	rehearsal int                  // rehearsal entries (none expected on a congress day)
@@ -165,67 +162,96 @@ type arrivals struct {
 	at        map[string]time.Time // when each code's first arrival was made
 }
 
-// readArrivals reads the check-in log of path, with a connection that only
-// reads.
-func readArrivals(t *testing.T, path string) arrivals {
+// entries reads a congress file as the window writes it, through the data
+// package's own reading (no SQL outside data/): the file opened as the app
+// opens it (a shared lock: both may have it open), the check-in and
+// rehearsal logs of the codes asked for, and the day's counters.
+type entries struct {
+	st  *data.Store
+	ids map[string]int64 // participant id per code, read once
+}
+
+// openEntries opens path to read its entries until the test ends.
+func openEntries(t *testing.T, path string) *entries {
 	t.Helper()
-	u := url.URL{Scheme: "file", Path: path, RawQuery: "mode=ro&_pragma=busy_timeout(10000)&_pragma=query_only(1)"}
-	db, err := sql.Open("sqlite", u.String())
+	st, err := data.Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
+	t.Cleanup(func() { st.Close() })
+	return &entries{st: st, ids: map[string]int64{}}
+}
+
+// read reads the entries of the people with codes.
+func (e *entries) read(t *testing.T, codes []string) arrivals {
+	t.Helper()
+	ctx := context.Background()
 	a := arrivals{perCode: map[string]int{}, at: map[string]time.Time{}}
-	rows, err := db.Query(`SELECT p.code, c.kind, c.day, c.at FROM checkin c JOIN participant p ON p.id = c.participant_id`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var code, kind, day, at string
-		if err := rows.Scan(&code, &kind, &day, &at); err != nil {
+	arrived := 0 // people read with an arrival today that no undo cancels
+	for _, code := range codes {
+		id, ok := e.ids[code]
+		if !ok {
+			var err error
+			if id, err = e.st.ParticipantIDByCode(ctx, code); err != nil {
+				t.Fatalf("%s: %v", code, err)
+			}
+			e.ids[code] = id
+		}
+		log, err := e.st.CheckinLog(ctx, id)
+		if err != nil {
 			t.Fatal(err)
 		}
-		when, err := time.Parse(time.RFC3339, at)
+		in := false
+		for _, c := range log {
+			if c.At.After(a.last) {
+				a.last = c.At
+			}
+			switch c.Kind {
+			case data.Arrival:
+				if a.at[code].IsZero() {
+					a.at[code] = c.At
+				}
+				a.perCode[code]++
+				a.total++
+				if c.Day != today() {
+					a.otherDay++
+				} else if !c.Undone {
+					in = true
+				}
+			case data.Undo:
+				a.undos++
+			}
+		}
+		if in {
+			arrived++
+		}
+		rehearsal, err := e.st.RehearsalLog(ctx, id)
 		if err != nil {
-			t.Fatalf("the time of an entry, %q: %v", at, err)
+			t.Fatal(err)
 		}
-		if when.After(a.last) {
-			a.last = when
-		}
-		switch kind {
-		case "arrival":
-			if a.at[code].IsZero() {
-				a.at[code] = when
-			}
-			a.perCode[code]++
-			a.total++
-			if data.Day(day) != today() {
-				a.otherDay++
-			}
-		case "undo":
-			a.undos++
-		}
+		a.rehearsal += len(rehearsal)
 	}
-	if err := rows.Err(); err != nil {
+	counts, err := e.st.DeskCounts(ctx, today())
+	if err != nil {
 		t.Fatal(err)
 	}
-	// The table of rehearsal entries comes with migration 9.
-	if err := db.QueryRow(`SELECT count(*) FROM rehearsal_checkin`).Scan(&a.rehearsal); err != nil &&
-		!strings.Contains(err.Error(), "no such table") {
-		t.Fatal(err)
+	for _, c := range counts {
+		a.unread += c.Arrived
 	}
+	a.unread -= arrived
+	a.total += a.unread
 	return a
 }
 
-// waitArrivals waits until want arrivals are in the file, or until none
-// came for quiet (the desk is done with what it got), within limit.
-func waitArrivals(t *testing.T, path string, want int, quiet, limit time.Duration) arrivals {
+// waitArrivals waits until want arrivals of codes are in the file, or
+// until none came for quiet (the desk is done with what it got), within
+// limit.
+func (e *entries) waitArrivals(t *testing.T, codes []string, want int, quiet, limit time.Duration) arrivals {
 	t.Helper()
 	deadline := time.Now().Add(limit)
 	last, since := -1, time.Now()
 	for {
-		a := readArrivals(t, path)
+		a := e.read(t, codes)
 		if a.total >= want {
 			return a
 		}
@@ -259,6 +285,9 @@ func checkEachOnce(t *testing.T, a arrivals, people []person, probe string) {
 		if !want[code] {
 			others = append(others, fmt.Sprintf("%s×%d", code, n))
 		}
+	}
+	for range a.unread {
+		others = append(others, "?")
 	}
 	if len(missing)+len(twice)+len(others) > 0 || a.perCode[probe] != 1 {
 		t.Errorf("%d of %d codes checked in exactly once: %d missing (first: %s), %d more than once (%s), "+

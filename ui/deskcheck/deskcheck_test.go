@@ -69,31 +69,37 @@ func TestDeskRealWindow(t *testing.T) {
 // slowly until the desk records it, the next ten one at a time, 400 ms
 // apart (so that a failure tells scans not read at all from scans lost
 // back to back), and the others back to back. Each must be checked in
-// exactly once.
+// exactly once, and handled once: the desk's timing lines
+// (CONGRES_DESK_TIMING=1) say one "scan-to-card" per scan it handled, so a
+// scan handled twice shows there even where the file cannot show it (a
+// second arrival the same day writes nothing).
 func scan(t *testing.T, x *xserver, bin, lang string, sidebar bool, people []person, delay time.Duration,
 	typed func(string) string) {
 	probe, people := people[0], people[1:]
 	file := filepath.Join(t.TempDir(), "desk.congres")
 	makeCongress(t, file, append([]person{probe}, people...))
-	d := openDesk(t, x, bin, file, lang, sidebar)
+	d := openDesk(t, x, bin, file, lang, sidebar, "CONGRES_DESK_TIMING=1")
 	d.ready(t, probe.code)
 	defer d.shotIfFailed(t)
+	before := d.cardsAfterProbe()
 	var codes []string
+	all := []string{probe.code}
 	for _, p := range people {
 		codes = append(codes, typed(p.code))
+		all = append(all, p.code)
 	}
 	const spaced = 10
 	for _, code := range codes[:spaced] {
 		x.typeText(t, code+"\n", delay)
 		time.Sleep(400 * time.Millisecond)
 	}
-	a := waitArrivals(t, file, spaced+1, 3*time.Second, 30*time.Second)
+	a := d.in.waitArrivals(t, all, spaced+1, 3*time.Second, 30*time.Second)
 	if a.total-1 != spaced {
 		t.Errorf("%d of %d codes scanned one at a time (400 ms apart) checked in", a.total-1, spaced)
 	}
 	start := time.Now()
 	sent := x.typeText(t, strings.Join(codes[spaced:], "\n")+"\n", delay)
-	a = waitArrivals(t, file, len(people)+1, 10*time.Second, 3*time.Minute)
+	a = d.in.waitArrivals(t, all, len(people)+1, 10*time.Second, 3*time.Minute)
 	took := "none after the burst began"
 	if a.last.After(start) {
 		took = fmt.Sprintf("the last %v after the burst's first key", a.last.Sub(start).Round(time.Second))
@@ -102,6 +108,41 @@ func scan(t *testing.T, x *xserver, bin, lang string, sidebar bool, people []per
 		len(codes)-spaced, sent.Round(time.Millisecond), float64(sent.Microseconds())/1000/float64(7*(len(codes)-spaced)),
 		a.total, took)
 	checkEachOnce(t, a, people, probe.code)
+	cards := d.waitCards(before+len(codes), 5*time.Second, 30*time.Second) - before
+	t.Logf("%d scans handled (desk-timing scan-to-card lines) for %d codes sent", cards, len(codes))
+	if cards != len(codes) {
+		t.Errorf("%d scans handled (desk-timing scan-to-card lines) for %d codes sent: each scan must be handled "+
+			"exactly once", cards, len(codes))
+	}
+}
+
+// cardsAfterProbe waits for the probe's timing line (its card may be drawn
+// well after its arrival is written, on a busy machine), then for any
+// late one, and returns how many scan-to-card lines there are.
+func (d *desk) cardsAfterProbe() int {
+	for deadline := time.Now().Add(10 * time.Second); d.cards() == 0 && time.Now().Before(deadline); {
+		time.Sleep(100 * time.Millisecond)
+	}
+	time.Sleep(time.Second)
+	return d.cards()
+}
+
+// cards is how many scans the desk has handled: its scan-to-card lines.
+func (d *desk) cards() int { return len(timings(d.stderr.String())["scan-to-card"]) }
+
+// waitCards waits until there are want scan-to-card lines, or until none
+// came for quiet, within limit; then a second more, for any line too many.
+func (d *desk) waitCards(want int, quiet, limit time.Duration) int {
+	deadline := time.Now().Add(limit)
+	last, since := -1, time.Now()
+	for n := d.cards(); n < want && time.Since(since) <= quiet && time.Now().Before(deadline); n = d.cards() {
+		if n != last {
+			last, since = n, time.Now()
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	time.Sleep(time.Second)
+	return d.cards()
 }
 
 // speed scans 200 codes one at a time and types 50 name prefixes at
@@ -126,13 +167,15 @@ func speed(t *testing.T, bin string) {
 
 	const scans = 200
 	sent := map[string]time.Time{}
+	codes := []string{people[0].code}
 	for i := range scans {
 		code := people[1+i*(len(people)-1)/scans].code
+		codes = append(codes, code)
 		x.typeText(t, code+"\n", 4*time.Millisecond)
 		sent[code] = time.Now() // xdotool has sent Return
 		time.Sleep(300 * time.Millisecond)
 	}
-	a := waitArrivals(t, file, scans+1, 5*time.Second, time.Minute)
+	a := d.in.waitArrivals(t, codes, scans+1, 5*time.Second, time.Minute)
 	// Measured from outside, whatever the program logs: from Return sent
 	// to the arrival written, by the time the file gives the entry.
 	var written []time.Duration
@@ -277,6 +320,7 @@ type desk struct {
 	stderr *lockedBuffer
 	win    window
 	file   string
+	in     *entries // what the window wrote in file
 }
 
 // openDesk starts congres on file, on the desk page: with `congres desk
@@ -312,6 +356,7 @@ func openDesk(t *testing.T, x *xserver, bin, file, lang string, sidebar bool, en
 		}
 	})
 	d.win = x.waitWindow(t, d.cmd.Process.Pid, time.Minute)
+	d.in = openEntries(t, file)
 	// No window manager: the keyboard goes to the window given the focus
 	// (and to the one under the pointer).
 	x.xdo(t, "mousemove", "--window", d.win.id, strconv.Itoa(d.win.width*2/3), strconv.Itoa(d.win.height/2))
@@ -335,7 +380,7 @@ func (d *desk) ready(t *testing.T, probe string) {
 		d.x.typeText(t, probe, 30*time.Millisecond)
 		time.Sleep(300 * time.Millisecond)
 		d.x.typeText(t, "\n", 0)
-		if a := waitArrivals(t, d.file, 1, 10*time.Second, 10*time.Second); a.total >= 1 {
+		if a := d.in.waitArrivals(t, []string{probe}, 1, 10*time.Second, 10*time.Second); a.total >= 1 {
 			return
 		}
 		if try == 3 {
