@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 )
 
@@ -13,7 +14,12 @@ import (
 
 // deskHead is the day's line and the choosers.
 func (s *deskScreen) deskHead() fyne.CanvasObject {
-	choices := container.NewHBox(s.dayView.back, s.dayView.clear, container.NewGridWrap(fyne.NewSize(190, s.day.MinSize().Height), s.day),
+	// Spaced as the compact theme says, in its minimum size and its
+	// layout alike: fyne's HBox measures under the theme override but lays
+	// out with the app's padding, and the lock overflowed the desk's right
+	// edge by 6 px.
+	gap := deskCompactTheme{}.Size(theme.SizeNamePadding)
+	choices := container.New(layout.NewCustomPaddedHBoxLayout(gap), s.dayView.back, s.dayView.clear, container.NewGridWrap(fyne.NewSize(190, s.day.MinSize().Height), s.day),
 		container.NewGridWrap(fyne.NewSize(240, s.door.MinSize().Height), s.door), s.buttons.lock)
 	return container.New(&deskHeadLayout{title: s.dayView}, s.dayView.box, container.NewThemeOverride(choices, deskCompactTheme{}))
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -206,3 +207,28 @@ func TestDeskChooserListHandsAScanToTheDesk(t *testing.T) {
 }
 
 var _ fyne.Focusable = (*chooserList)(nil)
+
+// TestDeskDayHeadStaysInside: the head's buttons and choosers (the lock
+// last) end where the scan field ends, not past the desk's right edge.
+func TestDeskDayHeadStaysInside(t *testing.T) {
+	now := deskEvening
+	f := &deskFixture{a: test.NewTempApp(t)}
+	f.st = mustOpen(t, demoFile(t, 60))
+	f.st.SetClock(func() time.Time { return now })
+	f.e = newTestEnv(t)
+	f.s = newDeskScreen(f.e, f.st, f.a.Preferences(), nil)
+	f.s.lock = newDeskLock(f.e, f.st)
+	f.s.now = func() time.Time { return now }
+	f.e.win.SetContent(f.s.build())
+	f.s.loadAsync()
+	waitIdle(t, f.e.tasks)
+	d := fyne.CurrentApp().Driver()
+	for _, w := range []float32{958, 1180, 1366} {
+		f.e.win.Resize(fyne.NewSize(w, 740))
+		lock := d.AbsolutePositionForObject(f.s.buttons.lock).X + f.s.buttons.lock.Size().Width
+		field := d.AbsolutePositionForObject(f.s.entry).X + f.s.entry.Size().Width
+		if !f.s.buttons.lock.Visible() || lock > field+0.5 {
+			t.Errorf("at %v px, the lock ends at %v, the scan field at %v", w, lock, field)
+		}
+	}
+}
