@@ -129,6 +129,7 @@ func (b *badgePrinter) askReprint(j badgeJob, c export.BadgeCheck) {
 	var d *dialog.CustomDialog
 	var text string
 	var buttons []fyne.CanvasObject
+	var main func() // what Enter does: the button in blue
 	cancel := widget.NewButton(lang.L("Cancel"), func() { d.Hide() })
 	if len(c.IDs) == 1 {
 		text = lang.L("{{.Name}} already has a badge (printed on {{.Date}}). Print another?",
@@ -138,7 +139,7 @@ func (b *badgePrinter) askReprint(j badgeJob, c export.BadgeCheck) {
 			b.writeAsync(j, c.IDs, false)
 		})
 		again.Importance = widget.HighImportance
-		buttons = []fyne.CanvasObject{cancel, again}
+		buttons, main = []fyne.CanvasObject{cancel, again}, again.OnTapped
 	} else {
 		text = lang.N("{{.Count}} of the {{.Total}} people chosen already have a badge. Print theirs again?", c.Printed,
 			map[string]any{"Count": c.Printed, "Total": len(c.IDs)})
@@ -151,17 +152,21 @@ func (b *badgePrinter) askReprint(j badgeJob, c export.BadgeCheck) {
 			b.writeAsync(j, c.IDs, true)
 		})
 		others.Importance = widget.HighImportance
-		buttons = []fyne.CanvasObject{cancel, again}
+		buttons, main = []fyne.CanvasObject{cancel, again}, again.OnTapped
 		if c.Printed < len(c.IDs) {
-			buttons = append(buttons, others)
+			buttons, main = append(buttons, others), others.OnTapped
+		} else {
+			again.Importance = widget.HighImportance
 		}
 	}
 	msg := widget.NewLabel(text)
 	msg.Wrapping = fyne.TextWrapWord
-	d = dialog.NewCustomWithoutButtons(lang.L("Already printed"), msg, b.env.win)
+	keys := newDialogKeys(b.env.win, main, func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons(lang.L("Already printed"), keys.over(msg), b.env.win)
 	d.SetButtons(buttons)
 	d.Resize(fyne.NewSize(520, 0))
 	d.Show()
+	keys.take()
 }
 
 // writeAsync writes the badges of ids (less those who have one, with

@@ -159,3 +159,57 @@ func TestDeskBadgeNoViewerNotPrinted(t *testing.T) {
 		}
 	})
 }
+
+// TestDeskBadgeReprintKeys: the "already printed" dialog takes Enter (print
+// another) and Esc (cancel) without the mouse; a badge scanned while it is
+// open is no answer: the desk checks that person in, and nothing prints.
+func TestDeskBadgeReprintKeys(t *testing.T) {
+	f, clock := newPrintingDeskAt(t, deskMorning, true)
+	who := f.unprinted(t)
+	rescan(t, f, clock, who.Code)
+	f.s.onPrintBadgeTapped() // the first print asks nothing
+	waitIdle(t, f.e.tasks)
+	if f.printed(t, who.ID) != 1 {
+		t.Fatal("the first print was not recorded")
+	}
+	c := f.e.win.Canvas()
+	ask := func() fyne.Focusable {
+		t.Helper()
+		f.s.onPrintBadgeTapped()
+		waitIdle(t, f.e.tasks)
+		top := c.Overlays().Top()
+		if top == nil || !strings.Contains(test.RenderObjectToMarkup(top), "already has a badge") {
+			t.Fatal("no question about the badge printed already")
+		}
+		if c.Focused() == nil {
+			t.Fatal("nothing in the dialog has the keyboard")
+		}
+		return c.Focused()
+	}
+	ask().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	waitIdle(t, f.e.tasks)
+	if c.Overlays().Top() != nil || f.printed(t, who.ID) != 1 || len(f.fake.lpCalls()) != 1 {
+		t.Fatalf("Esc: dialog %v, %d prints", c.Overlays().Top() != nil, f.printed(t, who.ID))
+	}
+
+	other := f.person(t, "", who.ID)
+	keys := ask()
+	for _, r := range other.Code {
+		keys.TypedRune(r)
+	}
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	waitIdle(t, f.e.tasks)
+	if f.arrivals(t, other.ID) != 1 || len(f.fake.lpCalls()) != 1 {
+		t.Fatalf("a scan under the dialog: %d arrivals of %s, lp ran %d times", f.arrivals(t, other.ID), other.Code, len(f.fake.lpCalls()))
+	}
+	if top := c.Overlays().Top(); top != nil {
+		top.Hide()
+	}
+
+	rescan(t, f, clock, who.Code)
+	ask().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	waitIdle(t, f.e.tasks)
+	if c.Overlays().Top() != nil || len(f.fake.lpCalls()) != 2 {
+		t.Fatalf("Enter: dialog %v, %d prints, lp ran %d times", c.Overlays().Top() != nil, f.printed(t, who.ID), len(f.fake.lpCalls()))
+	}
+}

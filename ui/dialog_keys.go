@@ -1,0 +1,100 @@
+package ui
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/widget"
+)
+
+// dialogKeys gives a dialog without a text field the keyboard: Enter does
+// what its main button does, Esc what its Cancel does. It is invisible,
+// laid over the dialog's message. A badge scanned meanwhile (characters,
+// then Enter in the same burst) is no answer: its keys go on to the
+// window (the desk checks the badge in), its Enter too.
+type dialogKeys struct {
+	widget.BaseWidget
+	win      fyne.Window
+	onEnter  func()
+	onEscape func()
+	now      func() time.Time
+	last     time.Time // when the last character came
+}
+
+// newDialogKeys is the keys of a dialog shown in win.
+func newDialogKeys(win fyne.Window, onEnter, onEscape func()) *dialogKeys {
+	k := &dialogKeys{win: win, onEnter: onEnter, onEscape: onEscape, now: time.Now}
+	k.ExtendBaseWidget(k)
+	return k
+}
+
+// over lays the keys over content, the dialog's message.
+func (k *dialogKeys) over(content fyne.CanvasObject) fyne.CanvasObject {
+	return &fyne.Container{Layout: stackLayout{}, Objects: []fyne.CanvasObject{content, k}}
+}
+
+// take gives the keys the keyboard: call it once the dialog is shown.
+func (k *dialogKeys) take() { k.win.Canvas().Focus(k) }
+
+func (k *dialogKeys) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(canvas.NewRectangle(nil))
+}
+
+func (k *dialogKeys) MinSize() fyne.Size { return fyne.Size{} }
+
+func (k *dialogKeys) FocusGained() {}
+func (k *dialogKeys) FocusLost()   {}
+
+// TypedRune passes a character on to the window: it is a scan's.
+func (k *dialogKeys) TypedRune(r rune) {
+	k.last = k.now()
+	if f := k.win.Canvas().OnTypedRune(); f != nil {
+		f(r)
+	}
+}
+
+func (k *dialogKeys) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if !k.last.IsZero() && k.now().Sub(k.last) < scanGap {
+			k.last = time.Time{}
+			k.pass(ev) // the end of a scan
+			return
+		}
+		if k.onEnter != nil {
+			k.onEnter()
+		}
+	case fyne.KeyEscape:
+		if k.onEscape != nil {
+			k.onEscape()
+		}
+	case fyne.KeyTab:
+		k.pass(ev)
+	}
+}
+
+func (k *dialogKeys) pass(ev *fyne.KeyEvent) {
+	if f := k.win.Canvas().OnTypedKey(); f != nil {
+		f(ev)
+	}
+}
+
+// stackLayout lays every object over the whole space (container.NewStack,
+// without its minimum of one object's padding).
+type stackLayout struct{}
+
+func (stackLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.Position{})
+		o.Resize(size)
+	}
+}
+
+func (stackLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var m fyne.Size
+	for _, o := range objects {
+		m = m.Max(o.MinSize())
+	}
+	return m
+}
