@@ -66,9 +66,14 @@ func (v *deskDayView) show(day, today data.Day, rehearsal, atDoor, congressDay b
 	}
 	note, importance := "", widget.MediumImportance
 	switch {
+	case rehearsal && atDoor:
+		title, colour = lang.L("REHEARSAL — nothing is counted"), theme.ColorNameWarning
+		note = lang.L("Today ({{.Today}}) is not a day of the congress: entries into this session are recorded as a rehearsal of {{.Day}}, counted nowhere. To record real entries, choose the day on the right.", words)
 	case rehearsal:
 		title, colour = lang.L("REHEARSAL — nothing is counted"), theme.ColorNameWarning
 		note = lang.L("Today ({{.Today}}) is not a day of the congress: scans are recorded as a rehearsal of {{.Day}}, counted nowhere. To record real arrivals, choose the day on the right.", words)
+	case day != today && atDoor:
+		note, importance = lang.L("Today is {{.Today}}: these are real entries into this session on {{.Day}}, counted everywhere.", words), widget.WarningImportance
 	case day != today:
 		note, importance = lang.L("Today is {{.Today}}: these are real arrivals on {{.Day}}, counted everywhere.", words), widget.WarningImportance
 	}

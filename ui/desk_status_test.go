@@ -44,3 +44,28 @@ func TestDeskDoorUndoNoteGoes(t *testing.T) {
 		t.Errorf("the undo's note stays at the door: %q", s.status.Text)
 	}
 }
+
+// TestDeskDoorDayLine: at a session's door, the line under the desk's
+// title speaks of entries into this session, not of arrivals: during the
+// rehearsal, and for real on a day that is not today.
+func TestDeskDoorDayLine(t *testing.T) {
+	f, _ := newPrintingDeskAt(t, deskEvening, true)
+	s := f.s
+	if !s.rehearsal || len(s.door.Options) < 2 {
+		t.Fatalf("rehearsal %v, doors %q", s.rehearsal, s.door.Options)
+	}
+	s.door.SetSelectedIndex(1)
+	waitIdle(t, f.e.tasks)
+	if note := s.dayView.note.Text; !strings.Contains(note, "entries into this session") || strings.Contains(note, "arrivals") {
+		t.Errorf("at the door, rehearsing, the line reads %q", note)
+	}
+	s.setRehearsal(false) // as "Record real arrivals" confirmed does
+	s.selectDay(s.dayIndex)
+	waitIdle(t, f.e.tasks)
+	if s.session == 0 {
+		t.Fatal("the desk left the door")
+	}
+	if note := s.dayView.note.Text; !strings.Contains(note, "real entries into this session") || strings.Contains(note, "arrivals") {
+		t.Errorf("at the door, for real, the line reads %q", note)
+	}
+}
