@@ -84,6 +84,7 @@ func (s *deskScreen) takeScans(ctx context.Context) {
 				s.forget(sc.text)
 			}
 			update()
+			s.scans.down = nil // a newer card is up: the one taken down is not to come back
 			s.scans.shownFor, s.scans.shownID = "", 0
 			if sc.text != "" && s.shown != nil {
 				s.scans.shownFor, s.scans.shownID = data.NormaliseCode(sc.text), s.shown.Participant.ID

@@ -83,7 +83,7 @@ func (s *deskScreen) onSubmitted(text string) {
 	again := s.repeated(text)
 	s.clearSearch()
 	if again {
-		if d := s.scans.down; d != nil { // the same card again
+		if d := s.scans.down; d != nil && s.shown == nil { // the same card again, if none came since
 			s.scans.down = nil
 			s.showCard(d.card, d.pending)
 			s.card.setResult(d.result, d.importance)

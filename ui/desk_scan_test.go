@@ -477,3 +477,34 @@ func TestDeskScanIntoPINWithAPause(t *testing.T) {
 			c.Overlays().Top() != nil, f.s.status.Text)
 	}
 }
+
+// TestDeskScanRepeatShowsItsOwnCard: a code read twice back to back, the
+// second read begun before the first one's card came, shows that person's
+// card, never the card of the person scanned before (the walkthrough saw
+// Léa counted and Karim shown).
+func TestDeskScanRepeatShowsItsOwnCard(t *testing.T) {
+	f, _, clock := newScanFixture(t, 60)
+	s := f.s
+	first := f.person(t, "")
+	second := f.person(t, "", first.ID)
+	typeInWindow(f.e.win.Canvas(), first.Code+"\n")
+	waitIdle(t, f.e.tasks)
+	*clock = clock.Add(2500 * time.Millisecond)
+
+	c := f.e.win.Canvas()
+	typeInWindow(c, second.Code+"\n")
+	typeInWindow(c, second.Code[:1]) // the second read begins before the first one's card comes
+	waitIdle(t, f.e.tasks)           // the card of the first read comes
+	typeInWindow(c, second.Code[1:]+"\n")
+	waitIdle(t, f.e.tasks)
+	if s.shown == nil || s.shown.Participant.ID != second.ID {
+		name := "nobody"
+		if s.shown != nil {
+			name = s.shown.Participant.FullName()
+		}
+		t.Fatalf("after reading %s twice, the card shows %s", second.FullName(), name)
+	}
+	if f.arrivals(t, second.ID) != 1 {
+		t.Fatalf("%d arrivals for a code read twice", f.arrivals(t, second.ID))
+	}
+}
