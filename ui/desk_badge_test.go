@@ -213,3 +213,26 @@ func TestDeskBadgeReprintKeys(t *testing.T) {
 		t.Fatalf("Enter: dialog %v, %d prints, lp ran %d times", c.Overlays().Top() != nil, f.printed(t, who.ID), len(f.fake.lpCalls()))
 	}
 }
+
+// TestWalkInNoViewerNotPrinted: a walk-in registered on a laptop without
+// a printer or a PDF viewer answering is checked in, their badge saved but
+// not recorded as printed: the card says "Not printed yet".
+func TestWalkInNoViewerNotPrinted(t *testing.T) {
+	f, _ := newPrintingDeskAt(t, deskMorning, false)
+	form := f.openWalkIn(t, "Nour", "Al-Khatib", "nour.alkhatib@example.org")
+	form.onSubmit()
+	waitIdle(t, f.e.tasks)
+	if top := f.e.win.Canvas().Overlays().Top(); top != nil {
+		top.Hide() // where the badge was saved
+	}
+	if f.s.shown == nil || f.s.shown.Participant.LastName != "Al-Khatib" {
+		t.Fatalf("the card shows %+v", f.s.shown)
+	}
+	id := f.s.shown.Participant.ID
+	if f.arrivals(t, id) != 1 {
+		t.Fatal("the walk-in was not checked in")
+	}
+	if n := f.printed(t, id); n != 0 || f.s.shown.BadgePrinted || f.s.card.values[cardBadge].Text != "Not printed yet" {
+		t.Fatalf("%d prints recorded, card printed %v reading %q", n, f.s.shown.BadgePrinted, f.s.card.values[cardBadge].Text)
+	}
+}
