@@ -216,7 +216,7 @@ func (b *badgePrinter) openViewerAsync(j badgeJob, res badgeResult, viewer *url.
 	openAsync(b.env.ctx, b.env.tasks, viewer, func(err error) {
 		if err != nil {
 			res.message, res.noViewer = noViewerMessage(res.count, viewer), true
-			dialog.ShowInformation(lang.L("Badges"), res.message, b.env.win)
+			showNotice(b.env.win, lang.L("Badges"), res.message) // Enter or Esc closes it
 			if j.done != nil {
 				j.done(res)
 			}

@@ -137,8 +137,13 @@ func TestDeskBadgeNoViewerNotPrinted(t *testing.T) {
 	rescan(t, f, clock, who.Code)
 	f.s.onPrintBadgeTapped()
 	waitIdle(t, f.e.tasks)
-	if top := f.e.win.Canvas().Overlays().Top(); top != nil {
-		top.Hide()
+	c := f.e.win.Canvas()
+	if c.Overlays().Top() == nil || c.Focused() == nil {
+		t.Fatal("no dialog says where the badge is, with the keyboard")
+	}
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // OK
+	if c.Overlays().Top() != nil {
+		t.Fatal("Enter did not close the dialog that says where the badge is")
 	}
 	if n := f.printed(t, who.ID); n != 0 || f.s.shown.BadgePrinted {
 		t.Fatalf("%d prints recorded, card printed %v, with no viewer answering", n, f.s.shown.BadgePrinted)

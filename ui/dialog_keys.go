@@ -5,6 +5,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -97,4 +99,18 @@ func (stackLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 		m = m.Max(o.MinSize())
 	}
 	return m
+}
+
+// showNotice tells something in a dialog with an OK button, as
+// dialog.ShowInformation does, that Enter and Esc close too.
+func showNotice(win fyne.Window, title, text string) {
+	var d dialog.Dialog
+	msg := widget.NewLabel(text)
+	msg.Wrapping = fyne.TextWrapWord
+	msg.Alignment = fyne.TextAlignCenter
+	keys := newDialogKeys(win, func() { d.Hide() }, func() { d.Hide() })
+	d = dialog.NewCustom(title, lang.L("OK"), keys.over(msg), win)
+	d.Resize(fyne.NewSize(520, 0))
+	d.Show()
+	keys.take()
 }
