@@ -65,8 +65,9 @@ func TestDeskScanDroppedOnClose(t *testing.T) {
 	f, w, _ := newScanFixture(t, 200)
 	s := f.s
 	var logged bytes.Buffer
+	was := log.Writer()
 	log.SetOutput(&logged)
-	t.Cleanup(func() { log.SetOutput(nil) })
+	t.Cleanup(func() { log.SetOutput(was) })
 	ctx, cancel := context.WithCancel(f.e.ctx) // the file's
 	f.e.ctx = ctx
 	w.admitDelay = 50 * time.Millisecond
