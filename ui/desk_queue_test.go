@@ -70,14 +70,15 @@ func TestDeskScanDroppedOnClose(t *testing.T) {
 	t.Cleanup(func() { log.SetOutput(was) })
 	ctx, cancel := context.WithCancel(f.e.ctx) // the file's
 	f.e.ctx = ctx
-	w.admitDelay = 50 * time.Millisecond
+	w.admitting, w.release = make(chan struct{}), make(chan struct{})
 	who := f.people(t, 5)
 	for _, p := range who {
 		test.Type(s.entry, p.Code)
 		s.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	}
-	time.Sleep(10 * time.Millisecond) // the first check-in is being written
-	cancel()                          // the file closes
+	<-w.admitting // the first check-in is being written
+	cancel()      // the file closes
+	close(w.release)
 	settle(t, f.e.tasks, 10*time.Second)
 	if n := w.admits.Load(); n != 1 {
 		t.Errorf("%d check-ins asked after the file closed, want the 1 in flight", n)

@@ -21,6 +21,10 @@ import (
 type watchedDeskStore struct {
 	*data.Store
 	admitDelay time.Duration
+	// admitting, when set, hears of each check-in as it starts, which then
+	// waits for release (tests that need one check-in in flight).
+	admitting  chan struct{}
+	release    chan struct{}
 	admits     atomic.Int32
 	failAdmits atomic.Int32 // the next check-ins that fail (the file busy)
 	searches   atomic.Int32 // ListParticipants calls
@@ -30,6 +34,10 @@ type watchedDeskStore struct {
 
 func (w *watchedDeskStore) Admit(ctx context.Context, req data.AdmitRequest) (data.AdmitResult, error) {
 	w.admits.Add(1)
+	if w.admitting != nil {
+		w.admitting <- struct{}{}
+		<-w.release
+	}
 	time.Sleep(w.admitDelay)
 	if w.failAdmits.Add(-1) >= 0 {
 		return data.AdmitResult{}, data.ErrFileBusy
