@@ -34,21 +34,7 @@ type deskFixture struct {
 
 func newDeskFixture(t *testing.T) *deskFixture {
 	t.Helper()
-	f := &deskFixture{fake: newFakePrinting(t, true)}
-	f.a = test.NewTempApp(t)
-	f.prefs = f.a.Preferences()
-	f.prefs.SetString(prefDeskName, "Desk 2")
-	f.prefs.SetString(prefBadgeLayoutOne, "label-62x100")
-	f.prefs.SetString(prefPrinter, "Brother_QL")
-	f.st = mustOpen(t, demoFile(t, 60))
-	f.st.SetClock(func() time.Time { return deskMorning })
-	f.e = newTestEnv(t)
-	f.s = newDeskScreen(f.e, f.st, f.prefs, newBadgePrinter(f.e, f.st, f.prefs))
-	f.s.now = func() time.Time { return deskMorning }
-	f.e.win.SetContent(f.s.build())
-	f.e.win.Resize(fyne.NewSize(1100, 700))
-	f.s.loadAsync()
-	waitIdle(t, f.e.tasks)
+	f, _ := newPrintingDeskAt(t, deskMorning, true)
 	return f
 }
 
