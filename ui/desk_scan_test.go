@@ -427,15 +427,7 @@ func TestDeskTimingLines(t *testing.T) {
 func TestDeskScanIntoPINEndingWithTab(t *testing.T) {
 	f, _, _ := newScanFixture(t, 30)
 	c := f.e.win.Canvas()
-	lock := newDeskLock(f.e, f.st)
-	f.s.lock = lock
-	lock.onScan = f.s.onScanned
-	waitIdle(t, f.e.tasks)
-	if err := f.st.SetDeskPIN(context.Background(), "2468"); err != nil {
-		t.Fatal(err)
-	}
-	lock.lockAsync()
-	waitIdle(t, f.e.tasks)
+	lock := lockDesk(t, f)
 	who := f.person(t, "")
 	lock.unlockThen(func() { t.Fatal("a scan unlocked the desk") })
 	waitIdle(t, f.e.tasks)
@@ -457,15 +449,7 @@ func TestDeskScanIntoPINEndingWithTab(t *testing.T) {
 func TestDeskScanIntoPINWithAPause(t *testing.T) {
 	f, _, _ := newScanFixture(t, 30)
 	c := f.e.win.Canvas()
-	lock := newDeskLock(f.e, f.st)
-	f.s.lock = lock
-	lock.onScan = f.s.onScanned
-	waitIdle(t, f.e.tasks)
-	if err := f.st.SetDeskPIN(context.Background(), "2468"); err != nil {
-		t.Fatal(err)
-	}
-	lock.lockAsync()
-	waitIdle(t, f.e.tasks)
+	lock := lockDesk(t, f)
 	who := f.person(t, "")
 	lock.unlockThen(func() { t.Fatal("a scan unlocked the desk") })
 	waitIdle(t, f.e.tasks)
