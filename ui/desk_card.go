@@ -289,17 +289,7 @@ func (c *deskCounters) show(counts []data.DeskCount) {
 }
 
 // deskCompactTheme sets the desk's rows closer together than fyne's.
-type deskCompactTheme struct{}
-
-func (deskCompactTheme) base() fyne.Theme { return fyne.CurrentApp().Settings().Theme() }
-
-func (t deskCompactTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
-	return t.base().Color(n, v)
-}
-
-func (t deskCompactTheme) Font(s fyne.TextStyle) fyne.Resource { return t.base().Font(s) }
-
-func (t deskCompactTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return t.base().Icon(n) }
+type deskCompactTheme struct{ appTheme }
 
 func (t deskCompactTheme) Size(n fyne.ThemeSizeName) float32 {
 	switch n {

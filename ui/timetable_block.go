@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"image/color"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -141,17 +139,7 @@ func (blockLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 
 // blockTheme is the app's theme with smaller text and padding, for the
 // texts of a timetable block.
-type blockTheme struct{}
-
-func (blockTheme) base() fyne.Theme { return fyne.CurrentApp().Settings().Theme() }
-
-func (t blockTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
-	return t.base().Color(n, v)
-}
-
-func (t blockTheme) Font(s fyne.TextStyle) fyne.Resource { return t.base().Font(s) }
-
-func (t blockTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return t.base().Icon(n) }
+type blockTheme struct{ appTheme }
 
 func (t blockTheme) Size(n fyne.ThemeSizeName) float32 {
 	switch n {
