@@ -1,0 +1,155 @@
+package postgres
+
+import (
+	"context"
+	"embed"
+	"fmt"
+	"sort"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"congres/data"
+)
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+// migrations returns the embedded migrations in order, numbered 1, 2, 3…
+// without a gap.
+func migrations() ([]migration, error) {
+	entries, err := migrationFiles.ReadDir("migrations")
+	if err != nil {
+		return nil, err
+	}
+	var ms []migration
+	for _, e := range entries {
+		var v int
+		if _, err := fmt.Sscanf(e.Name(), "%04d_", &v); err != nil {
+			return nil, fmt.Errorf("migration %s: name must start with a number", e.Name())
+		}
+		b, err := migrationFiles.ReadFile("migrations/" + e.Name())
+		if err != nil {
+			return nil, err
+		}
+		ms = append(ms, migration{version: v, name: e.Name(), sql: string(b)})
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
+	for i, m := range ms {
+		if m.version != i+1 {
+			return nil, fmt.Errorf("migration %s: expected number %d", m.name, i+1)
+		}
+	}
+	return ms, nil
+}
+
+// SchemaVersion is the newest schema this version of Congrès writes on a
+// server.
+func SchemaVersion() int {
+	ms, _ := migrations()
+	return len(ms)
+}
+
+// migrateLock is the key of the advisory lock held while a schema is read
+// and brought up to date ("CgrsMigr"). PostgreSQL keys advisory locks by
+// database too, so congresses in other databases of the server do not wait.
+const migrateLock int64 = 0x436772734d696772
+
+// migrate applies the migrations the database lacks, each in its own
+// transaction together with its row in schema_migration. It holds a
+// session advisory lock on one connection throughout: a second process
+// opening the same database at the same moment waits, then finds the
+// schema up to date. The lock goes with the connection if this process
+// dies.
+func (s *Store) migrate(ctx context.Context) error {
+	ms, err := migrations()
+	if err != nil {
+		return err
+	}
+	conn, err := s.pool.Acquire(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Release()
+	if _, err := conn.Exec(ctx, "SELECT pg_advisory_lock($1)", migrateLock); err != nil {
+		return err
+	}
+	defer unlock(conn)
+	current, err := s.schemaVersion(ctx, conn.Conn())
+	if err != nil {
+		return err
+	}
+	if current > len(ms) {
+		return data.ErrServerTooNew.With(s.url, current, len(ms))
+	}
+	for _, m := range ms[current:] {
+		if err := apply(ctx, conn.Conn(), m); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// unlock releases the migration lock; a connection that cannot say so is
+// closed, which releases it too.
+func unlock(conn *pgxpool.Conn) {
+	ctx := context.Background()
+	if _, err := conn.Exec(ctx, "SELECT pg_advisory_unlock($1)", migrateLock); err != nil {
+		conn.Conn().Close(ctx)
+	}
+}
+
+// schemaVersion returns the newest migration recorded in the database, 0
+// for an empty one. A database without schema_migration that holds tables
+// is another application's: it is refused.
+func (s *Store) schemaVersion(ctx context.Context, conn *pgx.Conn) (int, error) {
+	var recorded bool
+	var tables int
+	err := conn.QueryRow(ctx, `SELECT to_regclass('schema_migration') IS NOT NULL,
+		(SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+		 WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'f'))`).Scan(&recorded, &tables)
+	if err != nil {
+		return 0, err
+	}
+	if !recorded {
+		if tables > 0 {
+			return 0, data.ErrServerNotCongress.With(s.url)
+		}
+		return 0, nil
+	}
+	var v int
+	err = conn.QueryRow(ctx, "SELECT coalesce(max(version), 0) FROM schema_migration").Scan(&v)
+	return v, err
+}
+
+// apply runs one migration and records it, in one transaction.
+func apply(ctx context.Context, conn *pgx.Conn, m migration) error {
+	tx, err := conn.Begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback(ctx)
+	if m.version == 1 {
+		if _, err := tx.Exec(ctx, `CREATE TABLE schema_migration (
+			version    integer PRIMARY KEY,
+			name       text NOT NULL,
+			applied_at timestamptz NOT NULL DEFAULT now())`); err != nil {
+			return err
+		}
+	}
+	// Without arguments, Exec runs the file's statements as one simple
+	// query.
+	if _, err := tx.Exec(ctx, m.sql); err != nil {
+		return fmt.Errorf("migration %s: %w", m.name, err)
+	}
+	if _, err := tx.Exec(ctx, "INSERT INTO schema_migration (version, name) VALUES ($1, $2)", m.version, m.name); err != nil {
+		return err
+	}
+	return tx.Commit(ctx)
+}

@@ -1,0 +1,62 @@
+// Package postgres keeps a congress on a PostgreSQL server, so that several
+// laptops (the desks at the venue, the staff before the event) work on one
+// congress at once. It holds the server's schema, as numbered migrations
+// that match the file's (data/migrations) number for number, and the
+// connection to the server; the rules stay in package data.
+package postgres
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+// Store is a congress open on a PostgreSQL server. It is safe for
+// concurrent use.
+type Store struct {
+	pool *pgxpool.Pool
+	url  string // without its password
+}
+
+// Open connects to the congress at url (postgres://user:password@host/db…)
+// and brings its schema up to date, one migration per transaction, while
+// holding a lock that makes other processes opening the same database wait
+// (see migrate). A database that holds another application's tables
+// (data.ErrServerNotCongress) or a congress written by a newer version
+// (data.ErrServerTooNew) is refused and left as it is.
+func Open(ctx context.Context, url string) (*Store, error) {
+	cfg, err := pgxpool.ParseConfig(url)
+	if err != nil {
+		// pgx's message names the URL with its password masked.
+		return nil, fmt.Errorf("postgres: %w", err)
+	}
+	if cfg.ConnConfig.RuntimeParams == nil {
+		cfg.ConnConfig.RuntimeParams = map[string]string{}
+	}
+	if cfg.ConnConfig.RuntimeParams["application_name"] == "" {
+		cfg.ConnConfig.RuntimeParams["application_name"] = "congres"
+	}
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: %s: %w", RedactURL(url), err)
+	}
+	s := &Store{pool: pool, url: RedactURL(url)}
+	if err := s.migrate(ctx); err != nil {
+		pool.Close()
+		var de interface{ Message(string) string }
+		if errors.As(err, &de) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("postgres: %s: %w", s.url, err)
+	}
+	return s, nil
+}
+
+// URL returns the URL the store was opened with, without its password:
+// the one to show.
+func (s *Store) URL() string { return s.url }
+
+// Close closes the store's connections.
+func (s *Store) Close() { s.pool.Close() }
