@@ -27,9 +27,28 @@ type Store struct {
 // (data.ErrServerNotCongress) or a congress written by a newer version
 // (data.ErrServerTooNew) is refused and left as it is.
 func Open(ctx context.Context, url string) (*Store, error) {
+	pool, err := newPool(ctx, url)
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{pool: pool, url: RedactURL(url)}
+	if err := s.migrate(ctx); err != nil {
+		pool.Close()
+		var de interface{ Message(string) string }
+		if errors.As(err, &de) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("postgres: %s: %w", s.url, err)
+	}
+	return s, nil
+}
+
+// newPool makes the pool of connections to url, which it names "congres"
+// to the server (pg_stat_activity) unless url names it otherwise.
+func newPool(ctx context.Context, url string) (*pgxpool.Pool, error) {
 	cfg, err := pgxpool.ParseConfig(url)
 	if err != nil {
-		// pgx's message names the URL with its password masked.
+		// pgx's message shows the URL with its password masked.
 		return nil, fmt.Errorf("postgres: %w", err)
 	}
 	if cfg.ConnConfig.RuntimeParams == nil {
@@ -42,16 +61,7 @@ func Open(ctx context.Context, url string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("postgres: %s: %w", RedactURL(url), err)
 	}
-	s := &Store{pool: pool, url: RedactURL(url)}
-	if err := s.migrate(ctx); err != nil {
-		pool.Close()
-		var de interface{ Message(string) string }
-		if errors.As(err, &de) {
-			return nil, err
-		}
-		return nil, fmt.Errorf("postgres: %s: %w", s.url, err)
-	}
-	return s, nil
+	return pool, nil
 }
 
 // URL returns the URL the store was opened with, without its password:

@@ -1,8 +1,9 @@
 -- The first schema of a congress on a PostgreSQL server: the same tables,
 -- columns, keys, checks and indexes as data/migrations/0001_init.sql for
 -- the file, in PostgreSQL's own types. Never edit this file once released:
--- add 0010_….sql instead (each number matches the file's migration of the
--- same number, so that a file and a server of one version hold one schema).
+-- add a new numbered file instead. Each number matches the file's migration
+-- of the same number, so that a file and a server of one version of
+-- Congrès hold one schema.
 --
 -- Types: keys are bigint identities (BY DEFAULT, so that a copy between a
 -- file and a server keeps every id); flags are boolean; money is bigint
