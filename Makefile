@@ -3,10 +3,12 @@
 #   make deps    check (and on Debian/Ubuntu install) what Fyne needs to compile
 #   make build   build ./congres
 #   make run     build, create demo.congres if absent, and open it
-#   make test    go vet, staticcheck (pinned in go.mod), race-enabled tests, the fault-injection
+#   make test    go vet, staticcheck (pinned in go.mod), race-enabled tests (with a throwaway
+#                PostgreSQL server: make postgres-test), the fault-injection
 #                suite (without -race), the desk in a real window (desk-check), and the Windows
 #                cross-build (check-windows)
 #   make desk-check  the welcome desk in a real window (Xvfb), scanned at scanner speed (xdotool)
+#   make postgres-test  the PostgreSQL store's tests, on a throwaway server of their own
 #   make dist    the Linux package and the Windows executable, into dist/
 #   make check-windows  cross-compile for Windows, to prove it still builds
 #   make bench   benchmarks of data/, export/ and ui/
@@ -38,6 +40,17 @@ test desk-check: DEB_PACKAGES += $(DESK_CHECK_PACKAGES)
 desk-check: export CONGRES_REQUIRE_TOOLS := 1
 DESK_CHECK := go test -count=1 -timeout 15m -v -run '^TestDeskRealWindow$$' ./ui/deskcheck/
 
+# The tests of the PostgreSQL store (data/postgres) run on a throwaway
+# server: .ci/postgres run starts one (initdb in a temporary folder, run by
+# the postgres user, on a free port of 127.0.0.1), runs the command with
+# CONGRES_TEST_POSTGRES set to its URL, then stops it and removes its folder,
+# whether the tests passed or not. Under make test, a test that finds no
+# server fails instead of skipping (CONGRES_REQUIRE_TOOLS).
+POSTGRES_PACKAGES := postgresql
+test postgres-test: DEB_PACKAGES += $(POSTGRES_PACKAGES)
+postgres-test: export CONGRES_REQUIRE_TOOLS := 1
+WITH_POSTGRES := bash .ci/postgres run
+
 # Windows executables are cross-compiled with MinGW-w64 (cgo: Fyne's GLFW).
 # fyne's release build compiles C with -fstack-protector-strong, whose
 # functions MinGW keeps in libssp: linked statically, congres.exe needs no
@@ -49,7 +62,7 @@ test dist check-windows: DEB_PACKAGES += $(WINDOWS_PACKAGES)
 # The race detector and Fyne's GLFW binding both need cgo.
 export CGO_ENABLED := 1
 
-.PHONY: all deps build run test desk-check check-windows dist dist-linux dist-windows dist-macos bench screenshots fmt clean
+.PHONY: all deps build run test desk-check postgres-test check-windows dist dist-linux dist-windows dist-macos bench screenshots fmt clean
 
 all: build
 
@@ -96,12 +109,15 @@ run: build
 test: deps check-windows
 	go vet ./...
 	go tool staticcheck ./...
-	go test -race -count=1 -timeout 20m ./...
+	$(WITH_POSTGRES) go test -race -count=1 -timeout 20m ./...
 	set -o pipefail; go test -count=1 -timeout 10m -run '^TestFault' -v ./data/ | grep -E '^(---|ok|FAIL|panic)|fault_test.go:[0-9]+: [a-z]+:'
 	$(DESK_CHECK)
 
 desk-check: deps
 	$(DESK_CHECK)
+
+postgres-test: deps
+	$(WITH_POSTGRES) go test -count=1 -v ./data/postgres/
 
 bench: deps
 	go test -run '^$$' -bench . -benchmem -count 6 ./data/ ./export/ ./ui/
