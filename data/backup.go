@@ -111,6 +111,11 @@ func (s *Store) Backup(ctx context.Context) (string, error) {
 	if err := s.CheckIntegrity(ctx); err != nil {
 		return "", err
 	}
+	// Desk actions held while an import wrote go into the copy, when the
+	// file is free; else they stay held, and in the next backup.
+	if err := s.foldHeldWithin(ctx, heldAfter); err != nil && err != errFileHeld && s.ReadOnly() == nil {
+		return "", err
+	}
 	dir := BackupDir(s.path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", createCondition(dir, err)
@@ -378,6 +383,13 @@ func Restore(ctx context.Context, path, backup string) error {
 	// made (or set aside with a damaged file).
 	os.Remove(path + "-wal")
 	os.Remove(path + "-shm")
+	// The desk's journal was folded into the backup just made, or went
+	// aside with a damaged file. Its actions name people of the old file:
+	// one still there is kept aside, never replayed onto the backup.
+	removeHeldIfEmpty(path)
+	if fileExists(path + heldSuffix) {
+		os.Rename(path+heldSuffix, path+heldSuffix+"-"+time.Now().Format(backupStamp))
+	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		os.Remove(tmp.Name())
 		return createCondition(path, err)
@@ -409,8 +421,9 @@ func backupOrSetAside(ctx context.Context, path string) error {
 	return setAside(path, time.Now())
 }
 
-// setAside renames a damaged file (and its WAL, which may hold work) to
-// name-damaged-YYYYMMDD-HHMMSS.congres in its folder.
+// setAside renames a damaged file (and its WAL and the desk's journal,
+// which may hold work) to name-damaged-YYYYMMDD-HHMMSS.congres in its
+// folder.
 func setAside(path string, t time.Time) error {
 	base := strings.TrimSuffix(path, filepath.Ext(path)) + "-damaged-" + t.Format(backupStamp)
 	dest := base + Extension
@@ -420,8 +433,10 @@ func setAside(path string, t time.Time) error {
 	if err := os.Rename(path, dest); err != nil {
 		return createCondition(path, err)
 	}
-	if fileExists(path + "-wal") {
-		os.Rename(path+"-wal", dest+"-wal")
+	for _, suffix := range []string{"-wal", heldSuffix} {
+		if fileExists(path + suffix) {
+			os.Rename(path+suffix, dest+suffix)
+		}
 	}
 	os.Remove(path + "-shm")
 	return nil

@@ -26,6 +26,10 @@ type Checkin struct {
 	At            time.Time
 	Desk          string
 	Undone        bool // read only: a later Undo cancels this entry
+	// Held says the entry waits in the desk's journal while the file is
+	// busy (an import writing); it is written into the file, with its time,
+	// as soon as the file is free (desk_held.go). Its ID is above heldBase.
+	Held bool
 }
 
 // CheckIn records an arrival (Day set, SessionID 0) or a session entry
@@ -52,7 +56,7 @@ func (s *Store) CheckIn(ctx context.Context, participantID int64, day Day, sessi
 		} else if err := checkCongressDay(ctx, tx, day); err != nil {
 			return err
 		}
-		existing, err := currentEntry(ctx, tx, participantID, c.Kind, c.Day, c.SessionID)
+		existing, err := currentEntry(ctx, tx, realLog, participantID, c.Kind, c.Day, c.SessionID)
 		if err != nil || existing != nil {
 			if existing != nil {
 				c = *existing
@@ -66,12 +70,13 @@ func (s *Store) CheckIn(ctx context.Context, participantID int64, day Day, sessi
 }
 
 // currentEntry returns the person's first entry of that kind (Arrival on
-// the day, or SessionEntry into the session) that no undo cancels, or nil.
-// It reads the person's own lines of the log through checkin_participant.
-func currentEntry(ctx context.Context, tx *sql.Tx, participantID int64, kind CheckinKind, day Day, sessionID int64) (*Checkin, error) {
-	c, err := scanCheckin(tx.QueryRowContext(ctx, "SELECT "+checkinColumns+` FROM checkin c
+// the day, or SessionEntry into the session) that no undo cancels in the
+// log l, or nil. It reads the person's own lines of the log through its
+// index by participant.
+func currentEntry(ctx context.Context, tx *sql.Tx, l entryLog, participantID int64, kind CheckinKind, day Day, sessionID int64) (*Checkin, error) {
+	c, err := scanCheckin(tx.QueryRowContext(ctx, "SELECT "+l.columns()+" FROM "+string(l)+` c
 		WHERE c.participant_id = ? AND +c.kind = ? AND +c.day = ? AND coalesce(c.session_id, 0) = ?
-		AND NOT EXISTS (SELECT 1 FROM checkin u WHERE u.cancels = c.id) ORDER BY c.id LIMIT 1`,
+		AND `+l.open()+" ORDER BY c.id LIMIT 1",
 		participantID, kind, day, sessionID))
 	if err == sql.ErrNoRows {
 		return nil, nil
@@ -82,19 +87,13 @@ func currentEntry(ctx context.Context, tx *sql.Tx, participantID int64, kind Che
 	return &c, nil
 }
 
-// lastEntry returns the person's latest arrival or session entry of the
-// log l that no undo cancels, or nil: what Undo at the desk takes back.
-func lastEntry(ctx context.Context, tx *sql.Tx, l entryLog, participantID int64) (*Checkin, error) {
-	c, err := scanCheckin(tx.QueryRowContext(ctx, "SELECT "+l.columns()+" FROM "+string(l)+` c
-		WHERE c.participant_id = ? AND c.kind IN ('arrival', 'session')
-		AND `+l.open()+" ORDER BY c.id DESC LIMIT 1", participantID))
-	if err == sql.ErrNoRows {
-		return nil, nil
+// intoFile is admit's and undo's insert for the log l of the file, in tx.
+func intoFile(ctx context.Context, tx *sql.Tx, l entryLog) func(Checkin) (Checkin, error) {
+	return func(c Checkin) (Checkin, error) {
+		var err error
+		c.ID, err = insertCheckin(ctx, tx, l, c)
+		return c, err
 	}
-	if err != nil {
-		return nil, err
-	}
-	return &c, nil
 }
 
 // UndoCheckIn cancels an earlier entry by appending an Undo that refers to it.

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -61,9 +62,13 @@ func (s *Store) DeskCard(ctx context.Context, participantID int64, day Day, sess
 // deskCardIn is DeskCard with the person's entries read from the log l.
 func (s *Store) deskCardIn(ctx context.Context, l entryLog, participantID int64, day Day, sessionID int64) (DeskCard, error) {
 	var c DeskCard
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	hv, err := s.viewHeld(ctx, nil, l, participantID, sessionID)
+	if err != nil {
+		return c, s.condition(err)
+	}
+	err = s.read(ctx, func(tx *sql.Tx) error {
 		var err error
-		c, _, _, err = s.deskCard(ctx, tx, l, participantID, day, sessionID)
+		c, _, _, err = s.deskCard(ctx, tx, l, participantID, day, sessionID, hv)
 		return err
 	})
 	return c, err
@@ -125,13 +130,30 @@ var errNoWrite = errors.New("nothing to write")
 //
 // The writer takes the file's write lock when the transaction begins
 // (BEGIN IMMEDIATE), so desks in other windows or processes wait their
-// turn and see each other's entries: no arrival is lost or doubled.
+// turn and see each other's entries: no arrival is lost or doubled. When
+// the lock is not free within heldAfter (an import writing), the entry is
+// held in the desk's journal and written in when the file is free
+// (Checkin.Held; desk_held.go).
 func (s *Store) Admit(ctx context.Context, req AdmitRequest) (AdmitResult, error) {
 	var r AdmitResult
-	err := s.writeDesk(ctx, func(tx *sql.Tx) error {
-		var err error
-		r, err = s.admit(ctx, tx, req)
+	l := logFor(req.Rehearsal)
+	err := s.writeDeskOrHold(ctx, func(tx *sql.Tx) error {
+		hv, err := s.viewHeld(ctx, nil, l, req.ParticipantID, req.SessionID)
+		if err != nil {
+			return err
+		}
+		r, err = s.admit(ctx, tx, req, hv, intoFile(ctx, tx, l))
 		return err
+	}, func(jtx *sql.Tx) error {
+		hv, err := s.viewHeld(ctx, jtx, l, req.ParticipantID, req.SessionID)
+		if err != nil {
+			return err
+		}
+		return s.read(ctx, func(tx *sql.Tx) error {
+			var err error
+			r, err = s.admit(ctx, tx, req, hv, func(c Checkin) (Checkin, error) { return insertHeld(ctx, jtx, l, c) })
+			return err
+		})
 	})
 	if err == errNoWrite {
 		err = nil
@@ -142,11 +164,12 @@ func (s *Store) Admit(ctx context.Context, req AdmitRequest) (AdmitResult, error
 	return r, nil
 }
 
-// admit is Admit's rule inside the transaction tx; it returns errNoWrite
-// (with the result) when it has nothing to write.
-func (s *Store) admit(ctx context.Context, tx *sql.Tx, req AdmitRequest) (AdmitResult, error) {
+// admit is Admit's rule, reading the file in tx and the journal's view hv,
+// and writing the entry with insert (into the file, or the journal); it
+// returns errNoWrite (with the result) when it has nothing to write.
+func (s *Store) admit(ctx context.Context, tx *sql.Tx, req AdmitRequest, hv *heldView, insert func(Checkin) (Checkin, error)) (AdmitResult, error) {
 	l := logFor(req.Rehearsal)
-	card, se, existing, err := s.deskCard(ctx, tx, l, req.ParticipantID, req.Day, req.SessionID)
+	card, se, existing, err := s.deskCard(ctx, tx, l, req.ParticipantID, req.Day, req.SessionID, hv)
 	if err != nil {
 		return AdmitResult{}, err
 	}
@@ -168,7 +191,7 @@ func (s *Store) admit(ctx context.Context, tx *sql.Tx, req AdmitRequest) (AdmitR
 		r.Checkin = *existing
 		return r, errNoWrite
 	}
-	if c.ID, err = insertCheckin(ctx, tx, l, c); err != nil {
+	if c, err = insert(c); err != nil {
 		return AdmitResult{}, err
 	}
 	r.Checkin, r.New = c, true
@@ -216,22 +239,47 @@ func (s *Store) UndoLastEntry(ctx context.Context, participantID int64, desk str
 // undoLastEntry is UndoLastEntry on the log l.
 func (s *Store) undoLastEntry(ctx context.Context, l entryLog, participantID int64, desk string) (Checkin, error) {
 	var u Checkin
-	err := s.writeDesk(ctx, func(tx *sql.Tx) error {
+	// undo takes back the person's latest entry, of the file (read in tx)
+	// or of the journal (hv), with insert, or undoHeld for a held one.
+	undo := func(tx *sql.Tx, hv *heldView, insert func(Checkin) (Checkin, error), undoHeld func(Checkin) (Checkin, error)) error {
 		p, err := loadParticipant(ctx, tx, "p.id = ?", participantID)
 		if err != nil {
 			return err
 		}
-		last, err := lastEntry(ctx, tx, l, participantID)
+		entries, err := openEntries(ctx, tx, l, participantID)
 		if err != nil {
 			return err
 		}
-		if last == nil {
+		entries = hv.withHeld(entries)
+		if len(entries) == 0 {
 			return ErrNothingToUndo.With(p.FullName())
 		}
-		u = Checkin{ParticipantID: participantID, Kind: Undo, Day: last.Day, SessionID: last.SessionID,
-			Cancels: last.ID, At: s.stamp(), Desk: clean(desk)}
-		u.ID, err = insertCheckin(ctx, tx, l, u)
+		last := slices.MaxFunc(entries, func(a, b Checkin) int { return cmp.Compare(a.ID, b.ID) })
+		if last.Held {
+			u, err = undoHeld(last)
+			return err
+		}
+		u, err = insert(Checkin{ParticipantID: participantID, Kind: Undo, Day: last.Day, SessionID: last.SessionID,
+			Cancels: last.ID, At: s.stamp(), Desk: clean(desk)})
 		return err
+	}
+	err := s.writeDeskOrHold(ctx, func(tx *sql.Tx) error {
+		hv, err := s.viewHeld(ctx, nil, l, participantID, 0)
+		if err != nil {
+			return err
+		}
+		return undo(tx, hv, intoFile(ctx, tx, l), func(Checkin) (Checkin, error) {
+			return Checkin{}, errFileHeld // folded just before: none is held
+		})
+	}, func(jtx *sql.Tx) error {
+		hv, err := s.viewHeld(ctx, jtx, l, participantID, 0)
+		if err != nil {
+			return err
+		}
+		return s.read(ctx, func(tx *sql.Tx) error {
+			return undo(tx, hv, func(c Checkin) (Checkin, error) { return insertHeld(ctx, jtx, l, c) },
+				func(e Checkin) (Checkin, error) { return s.undoHeld(ctx, jtx, e, desk) })
+		})
 	})
 	return u, err
 }
@@ -294,11 +342,20 @@ func (s *Store) deskCounts(ctx context.Context, l entryLog, day Day) ([]DeskCoun
 			func(c *DeskCount, n int) { c.Expected = n }); err != nil {
 			return err
 		}
-		return count(`SELECT category_id, count(*) FROM participant
+		if err := count(`SELECT category_id, count(*) FROM participant
 			WHERE +id IN (SELECT participant_id FROM `+string(l)+` WHERE day = ?1 AND kind = 'arrival'
 				AND id NOT IN (SELECT cancels FROM `+string(l)+` WHERE day = ?1 AND kind = 'undo'))
 			GROUP BY category_id`,
-			func(c *DeskCount, n int) { c.Arrived = n })
+			func(c *DeskCount, n int) { c.Arrived = n }); err != nil {
+			return err
+		}
+		held, err := s.heldArrivals(ctx, tx, l, day)
+		for id, n := range held {
+			if i, ok := place[id]; ok {
+				list[i].Arrived += n
+			}
+		}
+		return err
 	})
 	return list, err
 }
@@ -320,7 +377,8 @@ func dayOf(t time.Time) Day { return Day(t.Local().Format(time.DateOnly)) }
 // deskCard reads a person's card for arriving on day, or for entering
 // sessionID (then also returned), and the entry that already lets them in
 // (the day's arrival, or their entry into the session), if any, in the log l.
-func (s *Store) deskCard(ctx context.Context, tx *sql.Tx, l entryLog, participantID int64, day Day, sessionID int64) (DeskCard, *Session, *Checkin, error) {
+// hv adds what the desk's journal holds, when not nil.
+func (s *Store) deskCard(ctx context.Context, tx *sql.Tx, l entryLog, participantID int64, day Day, sessionID int64, hv *heldView) (DeskCard, *Session, *Checkin, error) {
 	var se *Session
 	if sessionID != 0 {
 		x, err := loadSession(ctx, tx, sessionID)
@@ -354,6 +412,7 @@ func (s *Store) deskCard(ctx context.Context, tx *sql.Tx, l entryLog, participan
 	if err != nil {
 		return DeskCard{}, nil, nil, err
 	}
+	entries = hv.withHeld(entries)
 	var in *Checkin // what lets them in already
 	for i := range entries {
 		e := &entries[i]
@@ -370,7 +429,7 @@ func (s *Store) deskCard(ctx context.Context, tx *sql.Tx, l entryLog, participan
 	if se == nil {
 		in = c.Arrival
 		c.Warnings = s.arrivalWarnings(&c, day)
-	} else if c.Warnings, err = s.doorWarnings(ctx, tx, l, &c, se, in); err != nil {
+	} else if c.Warnings, err = s.doorWarnings(ctx, tx, l, &c, se, in, hv); err != nil {
 		return DeskCard{}, nil, nil, err
 	}
 	return c, se, in, nil
@@ -451,7 +510,7 @@ func (s *Store) arrivalWarnings(c *DeskCard, day Day) []DeskWarning {
 // not enrolled, and also that the session is full (its entries not undone
 // reach its capacity) or that they are enrolled in another session at that
 // time.
-func (s *Store) doorWarnings(ctx context.Context, tx *sql.Tx, l entryLog, c *DeskCard, se *Session, in *Checkin) ([]DeskWarning, error) {
+func (s *Store) doorWarnings(ctx context.Context, tx *sql.Tx, l entryLog, c *DeskCard, se *Session, in *Checkin, hv *heldView) ([]DeskWarning, error) {
 	var ws []DeskWarning
 	p := &c.Participant
 	if in != nil {
@@ -477,6 +536,9 @@ func (s *Store) doorWarnings(ctx context.Context, tx *sql.Tx, l entryLog, c *Des
 		inside, err := sessionInside(ctx, tx, l, se.ID)
 		if err != nil {
 			return nil, err
+		}
+		if hv != nil {
+			inside += hv.inside
 		}
 		if inside >= se.EffectiveCapacity {
 			ws = append(ws, DeskWarning{Kind: WarnSessionFull, Session: *se, Inside: inside})

@@ -33,6 +33,13 @@ func (s *Store) doorCounts(ctx context.Context, l entryLog, sessionID int64) (Do
 		if n.Inside, err = sessionInside(ctx, tx, l, se.ID); err != nil {
 			return err
 		}
+		if db, err := s.held.get(false); db != nil || err != nil {
+			held, err := heldInside(ctx, db, l, se.ID)
+			if err != nil {
+				return err
+			}
+			n.Inside += held
+		}
 		return tx.QueryRowContext(ctx, `SELECT count(*) FROM participant p WHERE p.status <> 'cancelled' AND (
 				p.id IN (SELECT participant_id FROM enrolment WHERE session_id = ?1 AND status = 'enrolled')
 				OR p.id IN (SELECT participant_id FROM session_person WHERE session_id = ?1)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"runtime"
+	"strings"
 	"time"
 )
 
@@ -123,6 +124,7 @@ func (l *fileLock) release() {
 		os.Remove(l.path)
 	} else {
 		if lockFile(l.f, true) == nil && stillNamed(l.f, l.path) {
+			removeHeldIfEmpty(strings.TrimSuffix(l.path, lockSuffix))
 			os.Remove(l.path)
 		}
 		l.f.Close()

@@ -117,7 +117,8 @@ var undoMigration = map[int][]string{
 	2: {"DROP TABLE badge_settings"},
 	3: {"DROP TABLE list_preset", "DROP INDEX checkin_session",
 		"ALTER TABLE congress DROP COLUMN signature", "ALTER TABLE congress DROP COLUMN signatory"},
-	9: {"DROP TABLE ticket", "DROP TABLE rehearsal_checkin", "DROP TABLE payment"},
+	9:  {"DROP TABLE ticket", "DROP TABLE rehearsal_checkin", "DROP TABLE payment"},
+	10: {"DROP TABLE desk_op"},
 }
 
 // downgrade turns the file into one of an older format, as that version

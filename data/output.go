@@ -29,9 +29,10 @@ var (
 // sqliteHeader opens every SQLite database file.
 var sqliteHeader = []byte("SQLite format 3\x00")
 
-// companions are the suffixes of the files SQLite keeps beside a database
-// X: X-wal, X-shm and X-journal are part of X.
-var companions = []string{"-wal", "-shm", "-journal"}
+// companions are the suffixes of the files kept beside a database X:
+// X-wal, X-shm and X-journal (SQLite's) and X-held (the desk's journal of
+// a congress file) are part of X.
+var companions = []string{"-wal", "-shm", "-journal", heldSuffix}
 
 // CheckOutput says whether a file may be written at path: it may not when
 // path is, however spelled (relative, through a symbolic link, a hard

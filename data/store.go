@@ -41,6 +41,7 @@ type Store struct {
 	ckpt  checkpointer
 	now   func() time.Time
 	codes func() *codeSource
+	held  *heldJournal // desk actions held while the file is busy (desk_held.go)
 }
 
 // Path returns the file the store was opened from.
@@ -314,7 +315,7 @@ func open(ctx context.Context, path string, ro *Error) (*Store, error) {
 	r.SetMaxOpenConns(4)
 	r.SetMaxIdleConns(4)
 	src := newCodeSource(0)
-	s := &Store{path: path, w: w, r: r, c: c, now: time.Now, codes: func() *codeSource { return src }}
+	s := &Store{path: path, w: w, r: r, c: c, now: time.Now, codes: func() *codeSource { return src }, held: newHeldJournal(path)}
 	s.ckpt.db = c
 	if ro != nil {
 		s.ro.Store(ro)
@@ -323,13 +324,25 @@ func open(ctx context.Context, path string, ro *Error) (*Store, error) {
 		s.Close()
 		return nil, s.condition(err)
 	}
+	if ro == nil {
+		// Desk actions held when the file was last open and busy (a
+		// crash, or the file closed while an import wrote): fold them in.
+		if n, _ := s.heldPending(ctx); n > 0 {
+			s.startFolder()
+		}
+	}
 	return s, nil
 }
 
 // Close closes the file. The last connection checkpoints the WAL into it.
+// Desk actions still held in the journal are folded in first if the file
+// is free within a second; else they stay there for the next to open it.
 func (s *Store) Close() error {
+	if s.ReadOnly() == nil {
+		s.foldHeldWithin(context.Background(), time.Second)
+	}
 	s.ckpt.stop()
-	err := errors.Join(s.c.Close(), s.r.Close(), s.w.Close())
+	err := errors.Join(s.held.close(), s.c.Close(), s.r.Close(), s.w.Close())
 	s.lock.release()
 	return err
 }
@@ -344,9 +357,15 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if err := s.writeTx(ctx, fn); err != nil {
 		return s.condition(err)
 	}
+	s.wrote()
+	return nil
+}
+
+// wrote notes a write committed: the file changed since its last backup,
+// and a checkpoint is due.
+func (s *Store) wrote() {
 	s.dirty.Store(true)
 	s.ckpt.soon()
-	return nil
 }
 
 func (s *Store) writeTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
@@ -354,6 +373,12 @@ func (s *Store) writeTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if err != nil {
 		return err
 	}
+	return s.runTx(ctx, tx, fn)
+}
+
+// runTx runs fn in the write transaction tx, counts the revision and
+// commits; it rolls back when fn fails.
+func (s *Store) runTx(ctx context.Context, tx *sql.Tx, fn func(tx *sql.Tx) error) error {
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
 		return err

@@ -64,7 +64,8 @@ func (s *Store) RegisterWalkIn(ctx context.Context, w *WalkIn) (AdmitResult, err
 		req := w.Admit
 		req.ParticipantID = p.ID
 		var err error
-		if r, err = s.admit(ctx, tx, req); err != nil {
+		l := logFor(req.Rehearsal)
+		if r, err = s.admit(ctx, tx, req, nil, intoFile(ctx, tx, l)); err != nil {
 			return err // errNoWrite too: a pending warning leaves nobody registered
 		}
 		saved = p

@@ -1,0 +1,587 @@
+package data
+
+import (
+	"context"
+	crand "crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"slices"
+	"sync"
+	"time"
+)
+
+// Check-ins held while the file is busy (issue 14). An import holds the
+// file's write lock while it writes its rows, for seconds at 100,000 rows.
+// A desk does not wait that long: when the lock is not free within
+// heldAfter, the arrival, session entry or undo is written to a journal
+// beside the file (FILE-held, a small SQLite file of its own, with its own
+// lock) and acknowledged from there. The desk reads the journal with the
+// file, so that the card, "already in" and the counters see held entries;
+// a folder writes them into the file as soon as it is free, each with its
+// unique id recorded in desk_op in the same transaction, so that an action
+// is recorded once even when a crash repeats the folding. Every desk write
+// that gets the file also reads the journal, and folds it first.
+//
+// Locks are taken in one order: the file, then the journal. Holding takes
+// the journal's alone and only reads the file (WAL readers never wait), so
+// a held check-in waits for nobody but another desk's few milliseconds.
+
+// heldSuffix names the journal companion of a congress file.
+const heldSuffix = "-held"
+
+// heldAfter is how long a desk's write waits for the file's write lock
+// before it is held in the journal instead.
+var heldAfter = 500 * time.Millisecond
+
+// heldBase is added to a held entry's number in the journal to make its
+// Checkin.ID: above any ID of the file, so that a held entry sorts after the
+// file's entries, as it will once written.
+const heldBase int64 = 1 << 52
+
+// errFileHeld says the file's write lock was not free within the time given.
+var errFileHeld = errors.New("the file's write lock is held")
+
+// heldSchema is the journal's one table. An undo of a held entry is noted
+// on it (undone_at); an undo of an entry of the file is a row of its own.
+const heldSchema = `CREATE TABLE IF NOT EXISTS held (
+    seq            INTEGER PRIMARY KEY AUTOINCREMENT,
+    op             TEXT NOT NULL UNIQUE,
+    log            TEXT NOT NULL CHECK (log IN ('checkin', 'rehearsal_checkin')),
+    participant_id INTEGER NOT NULL,
+    kind           TEXT NOT NULL CHECK (kind IN ('arrival', 'session', 'undo')),
+    day            TEXT NOT NULL,
+    session_id     INTEGER NOT NULL DEFAULT 0,
+    cancels        INTEGER NOT NULL DEFAULT 0,
+    at             TEXT NOT NULL,
+    desk           TEXT NOT NULL,
+    undone_at      TEXT,
+    undo_desk      TEXT NOT NULL DEFAULT '',
+    undo_op        TEXT
+)`
+
+// heldJournal is a store's handle on its file's journal, opened when first
+// needed.
+type heldJournal struct {
+	path string
+	mu   sync.Mutex
+	db   *sql.DB
+	kick chan struct{} // wakes the folder
+	quit chan struct{} // closed by Close
+	wg   sync.WaitGroup
+	run  sync.Once
+	stop sync.Once
+}
+
+func newHeldJournal(path string) *heldJournal {
+	return &heldJournal{path: path + heldSuffix, kick: make(chan struct{}, 1), quit: make(chan struct{})}
+}
+
+// get returns the journal's pool; nil (and no error) when there is no
+// journal and create is false.
+func (h *heldJournal) get(create bool) (*sql.DB, error) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.db != nil {
+		return h.db, nil
+	}
+	if !create && !fileExists(h.path) {
+		return nil, nil
+	}
+	uri, err := fileURI(h.path)
+	if err != nil {
+		return nil, err
+	}
+	db, err := sql.Open("sqlite", uri+fmt.Sprintf("?_pragma=busy_timeout(%d)", busyTimeout.Milliseconds())+
+		"&_pragma=journal_mode(DELETE)&_pragma=synchronous(FULL)&_txlock=immediate")
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(1)
+	if _, err := db.Exec(heldSchema); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if create {
+		os.Chmod(h.path, 0o600)
+	}
+	h.db = db
+	return db, nil
+}
+
+// close stops the folder and closes the journal's pool; again, nothing.
+func (h *heldJournal) close() error {
+	h.stop.Do(func() { close(h.quit) })
+	h.wg.Wait()
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.db == nil {
+		return nil
+	}
+	err := h.db.Close()
+	h.db = nil
+	return err
+}
+
+// heldEntry is one action of the journal.
+type heldEntry struct {
+	seq      int64
+	op       string
+	log      entryLog
+	c        Checkin // ParticipantID, Kind, Day, SessionID, Cancels (a file entry), At, Desk
+	undoneAt time.Time
+	undoDesk string
+	undoOp   string
+}
+
+// querier is what both *sql.DB and *sql.Tx offer.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// heldEntries reads the journal's actions that match where, in their order.
+func heldEntries(ctx context.Context, q querier, where string, args ...any) ([]heldEntry, error) {
+	rows, err := q.QueryContext(ctx, `SELECT seq, op, log, participant_id, kind, day, session_id, cancels, at, desk,
+		coalesce(undone_at, ''), undo_desk, coalesce(undo_op, '') FROM held WHERE `+where+" ORDER BY seq", args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var list []heldEntry
+	for rows.Next() {
+		var h heldEntry
+		var at, undone string
+		if err := rows.Scan(&h.seq, &h.op, &h.log, &h.c.ParticipantID, &h.c.Kind, &h.c.Day, &h.c.SessionID, &h.c.Cancels,
+			&at, &h.c.Desk, &undone, &h.undoDesk, &h.undoOp); err != nil {
+			return nil, err
+		}
+		h.c.At = parseTime(at)
+		if undone != "" {
+			h.undoneAt = parseTime(undone)
+		}
+		h.c.ID, h.c.Held = heldBase+h.seq, true
+		list = append(list, h)
+	}
+	return list, rows.Err()
+}
+
+// heldView is what the journal adds to one person's card.
+type heldView struct {
+	mine   []heldEntry // the person's actions in the log
+	inside int         // held entries into the session at hand not taken back
+}
+
+// viewHeld reads the journal (through q, or its own pool when q is nil) for
+// a person's card in the log l, at the session sessionID (0: arriving). It
+// returns nil when there is no journal.
+func (s *Store) viewHeld(ctx context.Context, q querier, l entryLog, participantID, sessionID int64) (*heldView, error) {
+	if q == nil {
+		db, err := s.held.get(false)
+		if db == nil || err != nil {
+			return nil, err
+		}
+		q = db
+	}
+	mine, err := heldEntries(ctx, q, "log = ? AND participant_id = ?", l, participantID)
+	if err != nil {
+		return nil, err
+	}
+	v := &heldView{mine: mine}
+	if sessionID != 0 {
+		if v.inside, err = heldInside(ctx, q, l, sessionID); err != nil {
+			return nil, err
+		}
+	}
+	return v, nil
+}
+
+// withHeld returns a person's open entries of the file with their held
+// actions: the entries a held undo cancels are left out, and the held
+// arrivals and session entries not taken back come after the others.
+func (v *heldView) withHeld(entries []Checkin) []Checkin {
+	if v == nil {
+		return entries
+	}
+	for _, h := range v.mine {
+		switch {
+		case h.c.Kind == Undo:
+			entries = slices.DeleteFunc(entries, func(e Checkin) bool { return e.ID == h.c.Cancels })
+		case h.undoneAt.IsZero():
+			entries = append(entries, h.c)
+		}
+	}
+	return entries
+}
+
+// newOp is a new action's unique id.
+func newOp() string {
+	var b [16]byte
+	crand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}
+
+// hold runs fn in a write transaction of the journal, which it creates if
+// need be, and wakes the folder once it is committed. fn returning
+// errNoWrite ends it without writing.
+func (s *Store) hold(ctx context.Context, fn func(jtx *sql.Tx) error) error {
+	db, err := s.held.get(true)
+	if err != nil {
+		return s.condition(err)
+	}
+	jtx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return s.condition(err)
+	}
+	defer jtx.Rollback()
+	if err := fn(jtx); err != nil {
+		return err
+	}
+	if err := jtx.Commit(); err != nil {
+		return s.condition(err)
+	}
+	s.startFolder()
+	return nil
+}
+
+// insertHeld appends c (an arrival, a session entry, or an undo of an entry
+// of the file) to the journal, and returns it with its ID.
+func insertHeld(ctx context.Context, jtx *sql.Tx, l entryLog, c Checkin) (Checkin, error) {
+	res, err := jtx.ExecContext(ctx, `INSERT INTO held (op, log, participant_id, kind, day, session_id, cancels, at, desk)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, newOp(), l, c.ParticipantID, c.Kind, c.Day, c.SessionID, c.Cancels, formatTime(c.At), c.Desk)
+	if err != nil {
+		return Checkin{}, err
+	}
+	seq, err := res.LastInsertId()
+	c.ID, c.Held = heldBase+seq, true
+	return c, err
+}
+
+// undoHeld takes back the held entry e (not yet in the file), and returns
+// the Undo.
+func (s *Store) undoHeld(ctx context.Context, jtx *sql.Tx, e Checkin, desk string) (Checkin, error) {
+	u := Checkin{ParticipantID: e.ParticipantID, Kind: Undo, Day: e.Day, SessionID: e.SessionID, Cancels: e.ID,
+		At: s.stamp(), Desk: clean(desk), Held: true, ID: e.ID}
+	_, err := jtx.ExecContext(ctx, "UPDATE held SET undone_at = ?, undo_desk = ?, undo_op = ? WHERE seq = ? AND undone_at IS NULL",
+		formatTime(u.At), u.Desk, newOp(), e.ID-heldBase)
+	return u, err
+}
+
+// writeDeskOrHold runs a desk's write: fn in a write transaction of the
+// file, after the journal is folded in, when the file's write lock is free
+// within heldAfter; else held in a transaction of the journal. A file
+// that is only read refuses at once.
+func (s *Store) writeDeskOrHold(ctx context.Context, fn, held func(tx *sql.Tx) error) error {
+	if err := s.ReadOnly(); err != nil {
+		return err
+	}
+	err := s.foldHeldWithin(ctx, heldAfter)
+	if err == nil {
+		err = s.writeWithin(ctx, heldAfter, fn)
+	}
+	if err != errFileHeld {
+		return err
+	}
+	return s.hold(ctx, held)
+}
+
+// writeWithin is write, except that it gives up with errFileHeld when the
+// file's write lock (this store's writer, or another process's) is not
+// free within wait.
+func (s *Store) writeWithin(ctx context.Context, wait time.Duration, fn func(tx *sql.Tx) error) error {
+	if err := s.ReadOnly(); err != nil {
+		return err
+	}
+	start := time.Now()
+	c, cancel := context.WithTimeout(ctx, wait)
+	conn, err := s.w.Conn(c)
+	cancel()
+	if err != nil {
+		if ctx.Err() == nil && errors.Is(err, context.DeadlineExceeded) {
+			return errFileHeld
+		}
+		return s.condition(err)
+	}
+	defer conn.Close()
+	left := max(wait-time.Since(start), 10*time.Millisecond)
+	if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA busy_timeout = %d", left.Milliseconds())); err != nil {
+		return s.condition(err)
+	}
+	defer conn.ExecContext(context.Background(), fmt.Sprintf("PRAGMA busy_timeout = %d", busyTimeout.Milliseconds()))
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		if isBusy(err) {
+			return errFileHeld
+		}
+		return s.condition(err)
+	}
+	if err := s.runTx(ctx, tx, fn); err != nil {
+		if isBusy(err) {
+			return errFileHeld
+		}
+		return s.condition(err)
+	}
+	s.wrote()
+	return nil
+}
+
+// foldHeldWithin folds the journal into the file, giving up with
+// errFileHeld when the file's write lock is not free within wait.
+func (s *Store) foldHeldWithin(ctx context.Context, wait time.Duration) error {
+	return s.foldHeld(ctx, func(fn func(tx *sql.Tx) error) error { return s.writeWithin(ctx, wait, fn) })
+}
+
+// foldHeld writes the journal's actions into the file, through write (the
+// store's write, or one that gives up), in one transaction of the file;
+// once it is committed, they leave the journal. The actions written are
+// recorded in desk_op: one found there is not written again. An action
+// about a person or an entry no longer in the file (deleted meanwhile) is
+// dropped, and so is an arrival or entry the file has already.
+func (s *Store) foldHeld(ctx context.Context, write func(fn func(tx *sql.Tx) error) error) error {
+	db, err := s.held.get(false)
+	if db == nil || err != nil {
+		return err
+	}
+	var pending int
+	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM held").Scan(&pending); err != nil || pending == 0 {
+		return s.condition(err)
+	}
+	var jtx *sql.Tx
+	defer func() {
+		if jtx != nil {
+			jtx.Rollback()
+		}
+	}()
+	var last int64
+	err = write(func(tx *sql.Tx) error {
+		if jtx != nil {
+			jtx.Rollback() // tried before: start again
+		}
+		var err error
+		if jtx, err = db.BeginTx(ctx, nil); err != nil {
+			return err
+		}
+		list, err := heldEntries(ctx, jtx, "1")
+		if err != nil {
+			return err
+		}
+		for _, h := range list {
+			if err := s.foldOne(ctx, tx, h); err != nil {
+				return err
+			}
+			last = h.seq
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if _, err := jtx.ExecContext(ctx, "DELETE FROM held WHERE seq <= ?", last); err != nil {
+		return s.condition(err)
+	}
+	err = jtx.Commit()
+	jtx = nil
+	return s.condition(err)
+}
+
+// foldOne writes one held action into the file in tx, unless desk_op says
+// it was already.
+func (s *Store) foldOne(ctx context.Context, tx *sql.Tx, h heldEntry) error {
+	res, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO desk_op (op, desk, folded_at) VALUES (?, ?, ?)", h.op, h.c.Desk, formatTime(s.now()))
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return err // written before
+	}
+	var known bool
+	if err := tx.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM participant WHERE id = ?)", h.c.ParticipantID).Scan(&known); err != nil || !known {
+		return err
+	}
+	c := h.c
+	c.ID, c.Held = 0, false
+	if c.Kind == Undo {
+		// An undo of an entry of the file: written unless the entry is gone
+		// or another undo took it back already.
+		var open bool
+		if err := tx.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM "+string(h.log)+" c WHERE c.id = ? AND "+h.log.open()+")",
+			c.Cancels).Scan(&open); err != nil || !open {
+			return err
+		}
+		_, err := insertCheckin(ctx, tx, h.log, c)
+		return err
+	}
+	if c.Kind == SessionEntry {
+		var known bool
+		if err := tx.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM session WHERE id = ?)", c.SessionID).Scan(&known); err != nil || !known {
+			return err
+		}
+	}
+	existing, err := currentEntry(ctx, tx, h.log, c.ParticipantID, c.Kind, c.Day, c.SessionID)
+	if err != nil || existing != nil {
+		return err
+	}
+	if c.ID, err = insertCheckin(ctx, tx, h.log, c); err != nil {
+		return err
+	}
+	if h.undoneAt.IsZero() {
+		return nil
+	}
+	_, err = insertCheckin(ctx, tx, h.log, Checkin{ParticipantID: c.ParticipantID, Kind: Undo, Day: c.Day,
+		SessionID: c.SessionID, Cancels: c.ID, At: h.undoneAt, Desk: h.undoDesk})
+	return err
+}
+
+// heldFoldEvery is how often the folder tries again while the journal
+// holds actions that the file could not take.
+var heldFoldEvery = time.Second
+
+// startFolder wakes the store's folder, starting it the first time: it
+// folds the journal into the file as soon as the file is free, until the
+// store is closed.
+func (s *Store) startFolder() {
+	h := s.held
+	h.run.Do(func() {
+		h.wg.Add(1)
+		go func() {
+			defer h.wg.Done()
+			ctx, cancel := context.WithCancel(context.Background())
+			go func() { <-h.quit; cancel() }()
+			t := time.NewTicker(heldFoldEvery)
+			defer t.Stop()
+			for {
+				select {
+				case <-h.quit:
+					return
+				case <-h.kick:
+				case <-t.C:
+				}
+				s.foldHeldWithin(ctx, heldFoldEvery)
+			}
+		}()
+	})
+	select {
+	case h.kick <- struct{}{}:
+	default:
+	}
+}
+
+// heldPending says how many actions the journal holds (0 without one).
+func (s *Store) heldPending(ctx context.Context) (int, error) {
+	db, err := s.held.get(false)
+	if db == nil || err != nil {
+		return 0, err
+	}
+	var n int
+	err = db.QueryRowContext(ctx, "SELECT count(*) FROM held").Scan(&n)
+	return n, err
+}
+
+// HeldCheckins says how many desk actions (arrivals, entries, undos) wait
+// in the journal for the file to be free, as when an import writes.
+func (s *Store) HeldCheckins(ctx context.Context) (int, error) {
+	n, err := s.heldPending(ctx)
+	return n, s.condition(err)
+}
+
+// removeHeldIfEmpty removes the journal of the congress file path when it
+// holds nothing. The caller holds the file's lock exclusively: no other
+// process has the journal open.
+func removeHeldIfEmpty(path string) {
+	p := path + heldSuffix
+	if !fileExists(p) {
+		return
+	}
+	h := newHeldJournal(path)
+	db, err := h.get(false)
+	if err != nil || db == nil {
+		return
+	}
+	var n int
+	err = db.QueryRow("SELECT count(*) FROM held").Scan(&n)
+	db.Close()
+	if err == nil && n == 0 {
+		os.Remove(p)
+	}
+}
+
+// heldArrivals counts, per category, what the journal adds to the file's
+// arrivals of the log l on day: a held arrival of someone not in yet adds
+// one, a held undo of an arrival of the file takes one away. It reads the
+// file in tx; nothing without a journal.
+func (s *Store) heldArrivals(ctx context.Context, tx *sql.Tx, l entryLog, day Day) (map[int64]int, error) {
+	db, err := s.held.get(false)
+	if db == nil || err != nil {
+		return nil, err
+	}
+	list, err := heldEntries(ctx, db, "log = ? AND day = ? AND kind IN ('arrival', 'undo') AND undone_at IS NULL", l, day)
+	if err != nil {
+		return nil, err
+	}
+	cancelled := map[int64]bool{} // entries of the file that a held undo takes back
+	for _, h := range list {
+		if h.c.Kind == Undo {
+			cancelled[h.c.Cancels] = true
+		}
+	}
+	add := map[int64]int{}
+	for _, h := range list {
+		var cat int64
+		var arrival bool
+		if h.c.Kind == Undo {
+			err := tx.QueryRowContext(ctx, "SELECT p.category_id, c.kind = 'arrival' FROM "+string(l)+` c
+				JOIN participant p ON p.id = c.participant_id WHERE c.id = ? AND `+l.open(), h.c.Cancels).Scan(&cat, &arrival)
+			if err != nil && err != sql.ErrNoRows {
+				return nil, err
+			}
+			if arrival {
+				add[cat]--
+			}
+			continue
+		}
+		// A held arrival counts unless the file has the person in already.
+		if err := tx.QueryRowContext(ctx, "SELECT category_id FROM participant WHERE id = ?", h.c.ParticipantID).Scan(&cat); err == sql.ErrNoRows {
+			continue
+		} else if err != nil {
+			return nil, err
+		}
+		rows, err := tx.QueryContext(ctx, "SELECT c.id FROM "+string(l)+` c
+			WHERE c.participant_id = ? AND c.kind = 'arrival' AND c.day = ? AND `+l.open(), h.c.ParticipantID, day)
+		if err != nil {
+			return nil, err
+		}
+		in := false
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			in = in || !cancelled[id]
+		}
+		if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+			return nil, err
+		}
+		if !in {
+			add[cat]++
+		}
+	}
+	return add, nil
+}
+
+// heldInside is what the journal (read through q) adds to the people
+// inside the session in the log l: its held entries not taken back, less
+// its held undos of entries of the file.
+func heldInside(ctx context.Context, q querier, l entryLog, sessionID int64) (int, error) {
+	list, err := heldEntries(ctx, q, "log = ? AND session_id = ? AND kind IN ('session', 'undo') AND undone_at IS NULL", l, sessionID)
+	n := 0
+	for _, h := range list {
+		if h.c.Kind == SessionEntry {
+			n++
+		} else {
+			n--
+		}
+	}
+	return n, err
+}
