@@ -70,6 +70,12 @@ func faultChild(t *testing.T) {
 		fmt.Println("ACK restored")
 		return
 	default:
+		if mode == "held" {
+			// The parent holds the file's write lock for part of the run:
+			// check-ins are held in the journal quickly, then folded in.
+			heldAfter = 20 * time.Millisecond
+			mode = "checkin"
+		}
 		s, err := Open(ctx, path)
 		if err != nil {
 			t.Fatal(err)
@@ -278,6 +284,20 @@ func TestFaultBackup(t *testing.T) {
 	faultCheckins(t, "TestFaultBackup", "backup", 12)
 }
 
+// TestFaultHeldCheckins kills a desk that checks people in while another
+// connection holds the file's write lock (an import writing) for a random
+// part of the run, 25 times: the check-ins are held in the journal, then
+// folded into the file, and the kill falls anywhere in that. Each arrival
+// acknowledged is in the file exactly once after the next open.
+func TestFaultHeldCheckins(t *testing.T) {
+	if os.Getenv(faultEnvMode) != "" {
+		faultChild(t)
+		return
+	}
+	skipFaults(t)
+	faultCheckins(t, "TestFaultHeldCheckins", "held", 30)
+}
+
 func faultCheckins(t *testing.T, test, mode string, perRun int) {
 	s := mustOpen(t)
 	path := s.Path()
@@ -300,7 +320,19 @@ func faultCheckins(t *testing.T, test, mode string, perRun int) {
 	reached := map[int64]bool{}
 	total, survived := 0, 0
 	for i, list := range lists {
+		var release func()
+		if mode == "held" {
+			release = holdWriteLock(t, path)
+			after := 300 * time.Millisecond
+			if i > 0 {
+				after = time.Duration(k.r.Int64N(int64(k.whole)))
+			}
+			time.AfterFunc(after, release)
+		}
 		acks, finished := k.run(t, i, test, mode, path, list)
+		if release != nil {
+			release()
+		}
 		for _, a := range acks {
 			if id, err := strconv.ParseInt(a, 10, 64); err == nil {
 				acked[id] = true
@@ -314,6 +346,9 @@ func faultCheckins(t *testing.T, test, mode string, perRun int) {
 			total++
 		}
 		s := reopen(t, i, path)
+		if err := s.foldHeldWithin(ctx, 10*time.Second); err != nil {
+			t.Fatalf("run %d: folding the journal: %v", i, err)
+		}
 		got := arrivals(t, s)
 		for id := range acked {
 			if got[id] != 1 {
