@@ -11,3 +11,22 @@ var (
 		"The database %s holds tables that are not a congress's. It was left untouched: choose an empty database, or one that holds a congress.",
 		"La base de données %s contient des tables qui ne sont pas celles d'un congrès. Elle n'a pas été modifiée : choisissez une base vide, ou une base qui contient un congrès.")
 )
+
+// The conditions of connecting to a server: none of them is an internal
+// error.
+var (
+	ErrServerUnreachable = newErr(KindBusy, "server_unreachable", "",
+		"The server of %s does not answer. Check that it is running and that this computer is on its network, then try again.",
+		"Le serveur de %s ne répond pas. Vérifiez qu'il fonctionne et que cet ordinateur est sur son réseau, puis réessayez.")
+	ErrServerLogin = newErr(KindInvalid, "server_login", "",
+		"The server of %s refused this user name or password. Check them and try again.",
+		"Le serveur de %s a refusé ce nom d'utilisateur ou ce mot de passe. Vérifiez-les et réessayez.")
+	ErrServerNoDatabase = newErr(KindNotFound, "server_no_database", "",
+		"There is no database %q on the server of %s.",
+		"Il n'y a pas de base de données « %s » sur le serveur de %s.")
+)
+
+// Because returns a copy of e that keeps cause (the driver's error) behind
+// it, for errors.As: the stores in packages of their own (data/postgres)
+// build their sentences with it.
+func (e *Error) Because(cause error) *Error { return e.because(cause) }

@@ -11,6 +11,8 @@ import (
 	"fmt"
 
 	"github.com/jackc/pgx/v5/pgxpool"
+
+	"congres/data"
 )
 
 // Store is a congress open on a PostgreSQL server. It is safe for
@@ -25,7 +27,9 @@ type Store struct {
 // holding a lock that makes other processes opening the same database wait
 // (see migrate). A database that holds another application's tables
 // (data.ErrServerNotCongress) or a congress written by a newer version
-// (data.ErrServerTooNew) is refused and left as it is.
+// (data.ErrServerTooNew) is refused and left as it is. A server that does
+// not answer, refuses the user or has no such database gives a sentence
+// too (data.ErrServerUnreachable, ErrServerLogin, ErrServerNoDatabase).
 func Open(ctx context.Context, url string) (*Store, error) {
 	pool, err := newPool(ctx, url)
 	if err != nil {
@@ -34,7 +38,8 @@ func Open(ctx context.Context, url string) (*Store, error) {
 	s := &Store{pool: pool, url: RedactURL(url)}
 	if err := s.migrate(ctx); err != nil {
 		pool.Close()
-		var de interface{ Message(string) string }
+		err = connectCondition(s.url, pool.Config().ConnConfig.Database, err)
+		var de *data.Error
 		if errors.As(err, &de) {
 			return nil, err
 		}
