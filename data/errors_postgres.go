@@ -30,3 +30,8 @@ var (
 // it, for errors.As: the stores in packages of their own (data/postgres)
 // build their sentences with it.
 func (e *Error) Because(cause error) *Error { return e.because(cause) }
+
+// ErrServerTooOld: the server's PostgreSQL is older than the schema needs.
+var ErrServerTooOld = newErr(KindInvalid, "server_too_old", "",
+	"The server of %s runs PostgreSQL %s; Congrès needs PostgreSQL %d or newer. Nothing was changed on the server.",
+	"Le serveur de %s fait tourner PostgreSQL %s ; Congrès demande PostgreSQL %d ou plus récent. Rien n'a été modifié sur le serveur.")

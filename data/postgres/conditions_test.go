@@ -49,3 +49,22 @@ func TestOpenConditions(t *testing.T) {
 		check(t, u.String(), data.ErrServerNoDatabase)
 	})
 }
+
+// TestServerTooOld: a server older than PostgreSQL 14 is refused with a
+// sentence before anything is written (the test server is newer: the check
+// is fed the versions a server reports).
+func TestServerTooOld(t *testing.T) {
+	s := &Store{url: "postgres://congres@venue.local/congres"}
+	err := s.checkServerVersion(130012, "13.12 (Debian 13.12-1.pgdg120+1)")
+	if !errors.Is(err, data.ErrServerTooOld) {
+		t.Fatalf("PostgreSQL 13: %v, want ErrServerTooOld", err)
+	}
+	if got, want := data.Message(err, "en"), "The server of postgres://congres@venue.local/congres runs PostgreSQL 13.12; Congrès needs PostgreSQL 14 or newer. Nothing was changed on the server."; got != want {
+		t.Errorf("English: %q\nwant %q", got, want)
+	}
+	for num, version := range map[int]string{140000: "14.0", 150018: "15.18 (Debian 15.18-0+deb12u1)", 180001: "18.1"} {
+		if err := s.checkServerVersion(num, version); err != nil {
+			t.Errorf("PostgreSQL %s: %v", version, err)
+		}
+	}
+}

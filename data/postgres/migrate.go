@@ -5,6 +5,7 @@ import (
 	"embed"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -77,6 +78,14 @@ func (s *Store) migrate(ctx context.Context) error {
 		return err
 	}
 	defer conn.Release()
+	var num int
+	var version string
+	if err := conn.QueryRow(ctx, "SELECT current_setting('server_version_num')::int, current_setting('server_version')").Scan(&num, &version); err != nil {
+		return err
+	}
+	if err := s.checkServerVersion(num, version); err != nil {
+		return err
+	}
 	if _, err := conn.Exec(ctx, "SELECT pg_advisory_lock($1)", migrateLock); err != nil {
 		return err
 	}
@@ -92,6 +101,24 @@ func (s *Store) migrate(ctx context.Context) error {
 		if err := apply(ctx, conn.Conn(), m); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// minServer is the oldest PostgreSQL the migrations run on: 14, for the
+// SQL-standard function bodies of 0005_search.sql (bound when created,
+// whatever the search_path).
+const minServer = 14
+
+// checkServerVersion refuses a server older than minServer, whose
+// server_version_num is num (150018 for 15.18) and server_version is
+// version ("15.18 (Debian 15.18-0+deb12u1)").
+func (s *Store) checkServerVersion(num int, version string) error {
+	if num < minServer*10000 {
+		if i := strings.IndexByte(version, ' '); i > 0 {
+			version = version[:i]
+		}
+		return data.ErrServerTooOld.With(s.url, version, minServer)
 	}
 	return nil
 }
