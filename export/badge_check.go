@@ -3,8 +3,6 @@ package export
 import (
 	"context"
 	"time"
-
-	"congres/data"
 )
 
 // BadgeCheck is who a badge selection picks and how many of them already
@@ -25,7 +23,7 @@ func (c BadgeCheck) Reprint() bool { return c.Printed > 0 }
 
 // CheckBadges resolves a selection and counts those who already have a
 // badge; an empty selection is ErrNoBadges.
-func CheckBadges(ctx context.Context, st *data.Store, sel BadgeSelection) (BadgeCheck, error) {
+func CheckBadges(ctx context.Context, st BadgeStore, sel BadgeSelection) (BadgeCheck, error) {
 	var c BadgeCheck
 	var err error
 	if c.IDs, err = BadgeIDs(ctx, st, sel); err != nil {

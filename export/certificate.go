@@ -69,10 +69,18 @@ func WriteCertificates(ctx context.Context, w io.Writer, in CertificateInput, op
 	return pdf.Output(w)
 }
 
+// CertificateStore is what loading certificates reads from a congress.
+// *data.Store is one.
+type CertificateStore interface {
+	Congress(ctx context.Context) (data.Congress, error)
+	ParticipantIDs(ctx context.Context, q data.ParticipantQuery) ([]int64, error)
+	Certificates(ctx context.Context, ids []int64) ([]data.CertificateRow, error)
+}
+
 // LoadCertificates reads the certificates of these people, in this order,
 // with the congress; nil ids means everyone who has arrived, by name.
 // People who have not arrived get none.
-func LoadCertificates(ctx context.Context, st *data.Store, ids []int64) (CertificateInput, error) {
+func LoadCertificates(ctx context.Context, st CertificateStore, ids []int64) (CertificateInput, error) {
 	c, err := st.Congress(ctx)
 	if err != nil {
 		return CertificateInput{}, err

@@ -16,13 +16,23 @@ type SignInSelection struct {
 	Day       data.Day
 }
 
+// SignInStore is what loading sign-in sheets reads from a congress.
+// *data.Store is one.
+type SignInStore interface {
+	Congress(ctx context.Context) (data.Congress, error)
+	Sessions(ctx context.Context) ([]data.Session, error)
+	Session(ctx context.Context, id int64) (data.Session, error)
+	SessionAttendees(ctx context.Context, sessionID int64) ([]data.SessionAttendee, error)
+	EachAttendee(ctx context.Context, q data.ParticipantQuery, fn func(*data.Attendee) error) error
+}
+
 // LoadSignIn reads the sheets of a selection, with the congress.
 //
 // A session's sheet lists its enrolled people and its walk-ins. A plenary
 // nobody is enrolled in (everyone is expected at plenaries) lists everyone
 // expected that day instead, followed by whoever entered without being
 // expected.
-func LoadSignIn(ctx context.Context, st *data.Store, sel SignInSelection) (SignInInput, error) {
+func LoadSignIn(ctx context.Context, st SignInStore, sel SignInSelection) (SignInInput, error) {
 	c, err := st.Congress(ctx)
 	if err != nil {
 		return SignInInput{}, err
@@ -59,7 +69,7 @@ func LoadSignIn(ctx context.Context, st *data.Store, sel SignInSelection) (SignI
 }
 
 // sessionSheet reads a session's sheet (see LoadSignIn).
-func sessionSheet(ctx context.Context, st *data.Store, days []data.Day, se data.Session) (SignInSheet, error) {
+func sessionSheet(ctx context.Context, st SignInStore, days []data.Day, se data.Session) (SignInSheet, error) {
 	people, err := st.SessionAttendees(ctx, se.ID)
 	if err != nil {
 		return SignInSheet{}, err
@@ -95,7 +105,7 @@ func sessionSheet(ctx context.Context, st *data.Store, days []data.Day, se data.
 // dayAttendees lists everyone expected on day (registered for it, not
 // cancelled) by name, as enrolled; those who have arrived that day are
 // marked attended.
-func dayAttendees(ctx context.Context, st *data.Store, days []data.Day, day data.Day) ([]data.SessionAttendee, error) {
+func dayAttendees(ctx context.Context, st SignInStore, days []data.Day, day data.Day) ([]data.SessionAttendee, error) {
 	k := slices.Index(days, day)
 	if k < 0 {
 		return nil, &Error{Code: ErrSignInDay.Code,

@@ -50,11 +50,23 @@ type WorkbookOptions struct {
 // progressEvery is how often (in people) a writer reports its progress.
 const progressEvery = 500
 
+// AttendanceStore is what loading the attendance workbook reads from a
+// congress. *data.Store is one.
+type AttendanceStore interface {
+	Congress(ctx context.Context) (data.Congress, error)
+	AttendanceSummary(ctx context.Context) (data.AttendanceSummary, error)
+	Catering(ctx context.Context) ([]data.CateringDay, error)
+	SessionAttendees(ctx context.Context, sessionID int64) ([]data.SessionAttendee, error)
+	StandLines(ctx context.Context) ([]data.StandLine, error)
+	PaymentLines(ctx context.Context) ([]data.PaymentLine, error)
+	EachAttendee(ctx context.Context, q data.ParticipantQuery, fn func(*data.Attendee) error) error
+}
+
 // LoadAttendance reads the attendance workbook's content from the store:
 // everything but the people, whom the returned Attendees reads page by page
 // (sorted by name, cancelled registrations included) when the workbook is
 // written, with ctx.
-func LoadAttendance(ctx context.Context, st *data.Store) (AttendanceInput, error) {
+func LoadAttendance(ctx context.Context, st AttendanceStore) (AttendanceInput, error) {
 	var in AttendanceInput
 	var err error
 	if in.Congress, err = st.Congress(ctx); err != nil {

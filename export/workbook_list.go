@@ -35,10 +35,18 @@ var (
 		FR: "La liste « %s » a une colonne « %s » que Congrès ne connaît pas."}
 )
 
+// ListStore is what loading a list reads from a congress. *data.Store is
+// one.
+type ListStore interface {
+	Congress(ctx context.Context) (data.Congress, error)
+	ParticipantIDs(ctx context.Context, q data.ParticipantQuery) ([]int64, error)
+	EachAttendee(ctx context.Context, q data.ParticipantQuery, fn func(*data.Attendee) error) error
+}
+
 // LoadList prepares a preset for export: the congress's name and days, and
 // an Attendees that reads the people the preset's filter selects, page by
 // page, with ctx.
-func LoadList(ctx context.Context, st *data.Store, preset data.ListPreset) (ListInput, error) {
+func LoadList(ctx context.Context, st ListStore, preset data.ListPreset) (ListInput, error) {
 	c, err := st.Congress(ctx)
 	if err != nil {
 		return ListInput{}, err
