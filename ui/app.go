@@ -7,6 +7,7 @@ import (
 	"log"
 	"path/filepath"
 	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -45,9 +46,27 @@ func Run(meta fyne.AppMetadata, start Start) {
 	u.shutdown()
 }
 
+// openCongress is what the window does with the open congress itself:
+// name it, back it up, copy it and close it.
+type openCongress interface {
+	Congress(ctx context.Context) (data.Congress, error)
+	Path() string
+	ReadOnly() error // why the congress can only be read; nil when it can be written
+	AutoBackup(ctx context.Context, every time.Duration, onErr func(error))
+	SaveCopy(ctx context.Context, dest string) error
+	Close() error
+}
+
+// openStore is an open congress as opening a file gives it: the congress
+// itself and what its pages read and write.
+type openStore interface {
+	openCongress
+	mainStore
+}
+
 // session is an open congress file and the work tied to it.
 type session struct {
-	store  *data.Store
+	store  openStore
 	ctx    context.Context // cancelled when the file is closed
 	cancel context.CancelFunc
 	done   chan struct{} // closed when the automatic backups have stopped
@@ -55,7 +74,7 @@ type session struct {
 
 // newSession starts the automatic backups of st, which report their errors
 // to onErr until the session is closed.
-func newSession(st *data.Store, onErr func(error)) *session {
+func newSession(st openStore, onErr func(error)) *session {
 	s := &session{store: st, done: make(chan struct{})}
 	s.ctx, s.cancel = context.WithCancel(context.Background())
 	go func() {
@@ -165,7 +184,7 @@ func (u *ui) shutdown() {
 // progress dialog, and makes it the open file. When open fails, the error
 // is shown and the file open before, if any, stays. done, when not nil, is
 // called last on the UI thread with open's error.
-func (u *ui) switchToAsync(message string, open func(ctx context.Context) (*data.Store, error), done func(error)) {
+func (u *ui) switchToAsync(message string, open func(ctx context.Context) (openStore, error), done func(error)) {
 	progress := showProgress(u.win, message, nil)
 	u.tasks.runAsync(context.Background(), func(ctx context.Context) func() {
 		st, err := open(ctx)
@@ -193,7 +212,7 @@ func (u *ui) switchToAsync(message string, open func(ctx context.Context) (*data
 }
 
 // show makes st, whose congress is c, the open file. UI thread.
-func (u *ui) show(st *data.Store, c data.Congress) {
+func (u *ui) show(st openStore, c data.Congress) {
 	var s *session
 	s = newSession(st, func(err error) {
 		showError(u.win, err)
@@ -221,7 +240,7 @@ func (u *ui) show(st *data.Store, c data.Congress) {
 
 // showBanner shows the open file's screens, under a banner when the file is
 // only read (damaged, read-only). UI thread.
-func (u *ui) showBanner(st *data.Store) {
+func (u *ui) showBanner(st openCongress) {
 	why := st.ReadOnly()
 	if why == nil {
 		u.win.SetContent(u.body)
@@ -238,7 +257,7 @@ func (u *ui) openAsync(path string) {
 		return
 	}
 	u.switchToAsync(lang.L("Opening {{.Name}}…", map[string]any{"Name": filepath.Base(path)}),
-		func(ctx context.Context) (*data.Store, error) { return data.OpenOrView(ctx, path) },
+		func(ctx context.Context) (openStore, error) { return data.OpenOrView(ctx, path) },
 		func(err error) {
 			switch data.KindOf(err) {
 			case data.KindNotFound:
@@ -252,7 +271,7 @@ func (u *ui) openAsync(path string) {
 // restoreClosed puts a backup in place of a file that is not open (one too
 // damaged to open) and opens it.
 func (u *ui) restoreClosed(path, backup string) {
-	u.switchToAsync(lang.L("Restoring the backup…"), func(ctx context.Context) (*data.Store, error) {
+	u.switchToAsync(lang.L("Restoring the backup…"), func(ctx context.Context) (openStore, error) {
 		if err := data.Restore(ctx, path, backup); err != nil {
 			return nil, err
 		}
@@ -276,7 +295,7 @@ func (u *ui) onRestore(backup string) {
 	u.swap(nil)
 	old.cancel()
 	var restoreErr error // written by the work, read by the update after it
-	u.switchToAsync(lang.L("Restoring the backup…"), func(ctx context.Context) (*data.Store, error) {
+	u.switchToAsync(lang.L("Restoring the backup…"), func(ctx context.Context) (openStore, error) {
 		old.close()
 		restoreErr = data.Restore(ctx, path, backup)
 		return data.OpenOrView(ctx, path) // the restored file, or the untouched one

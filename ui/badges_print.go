@@ -47,11 +47,19 @@ func layoutLabel(name string) string {
 // dialog, and records the prints.
 type badgePrinter struct {
 	env   *env
-	store *data.Store
+	store badgePrintStore
 	prefs fyne.Preferences
 }
 
-func newBadgePrinter(e *env, st *data.Store, prefs fyne.Preferences) *badgePrinter {
+// badgePrintStore is what printing badges reads and writes.
+type badgePrintStore interface {
+	export.BadgeStore
+	BadgeSettings(ctx context.Context, layout string) (data.BadgeSettings, error)
+	RecordBadgePrints(ctx context.Context, layout string, participantIDs ...int64) error
+	Path() string // the congress file, which no PDF may replace
+}
+
+func newBadgePrinter(e *env, st badgePrintStore, prefs fyne.Preferences) *badgePrinter {
 	return &badgePrinter{env: e, store: st, prefs: prefs}
 }
 

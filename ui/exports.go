@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"congres/data"
+	"congres/export"
 )
 
 // exportsScreen makes the congress's documents, one tab each: badges, the
@@ -29,10 +30,21 @@ const (
 	certificatesTab
 )
 
+// exportsStore is what the exports screen reads and writes: what each of
+// its tabs does.
+type exportsStore interface {
+	badgeExportStore
+	export.AttendanceStore
+	listExportStore
+	export.SignInStore
+	certificateExportStore
+	Path() string // the congress file, which no export may replace
+}
+
 // newExportsScreen makes the exports of st. printer prints badges;
 // filtered is the query of the participants screen, for "the list as
 // filtered".
-func newExportsScreen(e *env, st *data.Store, prefs fyne.Preferences, printer *badgePrinter,
+func newExportsScreen(e *env, st exportsStore, prefs fyne.Preferences, printer *badgePrinter,
 	filtered func() data.ParticipantQuery) *exportsScreen {
 	saver := newExportSaver(e, prefs, st.Path())
 	return &exportsScreen{

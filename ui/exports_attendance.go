@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"congres/data"
 	"congres/export"
 )
 
@@ -17,12 +16,12 @@ import (
 // tells the caterer how many meals of each kind.
 type attendanceExport struct {
 	env   *env
-	store *data.Store
+	store export.AttendanceStore
 	saver *exportSaver
 	*exportPage
 }
 
-func newAttendanceExport(e *env, st *data.Store, saver *exportSaver) *attendanceExport {
+func newAttendanceExport(e *env, st export.AttendanceStore, saver *exportSaver) *attendanceExport {
 	return &attendanceExport{env: e, store: st, saver: saver}
 }
 

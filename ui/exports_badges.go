@@ -30,11 +30,18 @@ const (
 	badgesOne
 )
 
+// badgeExportStore is what the badges part of the exports screen reads.
+type badgeExportStore interface {
+	export.BadgeStore
+	personFinder
+	BadgeSettings(ctx context.Context, layout string) (data.BadgeSettings, error)
+}
+
 // badgeExport is the badges part of the exports screen: the layout, who,
 // in which order, a preview of the first page, and Save PDF… and Print.
 type badgeExport struct {
 	env     *env
-	store   *data.Store
+	store   badgeExportStore
 	prefs   fyne.Preferences
 	printer *badgePrinter
 	saver   *exportSaver
@@ -57,7 +64,7 @@ type badgeExport struct {
 	latest      atomic.Uint64 // numbers the previews; older ones are dropped
 }
 
-func newBadgeExport(e *env, st *data.Store, prefs fyne.Preferences, printer *badgePrinter, saver *exportSaver,
+func newBadgeExport(e *env, st badgeExportStore, prefs fyne.Preferences, printer *badgePrinter, saver *exportSaver,
 	filtered func() data.ParticipantQuery) *badgeExport {
 	return &badgeExport{env: e, store: st, prefs: prefs, printer: printer, saver: saver, filtered: filtered,
 		layouts: export.Presets()}

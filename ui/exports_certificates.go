@@ -21,12 +21,18 @@ const (
 	certificatesOne
 )
 
+// certificateExportStore is what the Certificates tab reads.
+type certificateExportStore interface {
+	export.CertificateStore
+	personFinder
+}
+
 // certificateExport is the Certificates tab of the exports screen: a
 // certificate of attendance for everyone who arrived, or for one person,
 // signed with the image set in Settings → Congress.
 type certificateExport struct {
 	env   *env
-	store *data.Store
+	store certificateExportStore
 	saver *exportSaver
 
 	arrived int // how many people arrived; UI thread only
@@ -38,7 +44,7 @@ type certificateExport struct {
 	*exportPage
 }
 
-func newCertificateExport(e *env, st *data.Store, saver *exportSaver) *certificateExport {
+func newCertificateExport(e *env, st certificateExportStore, saver *exportSaver) *certificateExport {
 	return &certificateExport{env: e, store: st, saver: saver}
 }
 

@@ -21,12 +21,22 @@ import (
 // (French Excel) rather than commas.
 const prefCSVSemicolon = "csvSemicolon"
 
+// listExportStore is what the Lists tab reads and writes.
+type listExportStore interface {
+	export.ListStore
+	listPresetStore
+	ListPresets(ctx context.Context) ([]data.ListPreset, error)
+	DeleteListPreset(ctx context.Context, id int64) error
+	Categories(ctx context.Context) ([]data.Category, error)
+	Regions(ctx context.Context) ([]string, error)
+}
+
 // listExport is the Lists tab of the exports screen: the lists kept in the
 // file ("caterer list": chosen columns and who), created, edited and
 // deleted here, each saved as a workbook or as CSV.
 type listExport struct {
 	env   *env
-	store *data.Store
+	store listExportStore
 	prefs fyne.Preferences
 	saver *exportSaver
 
@@ -50,7 +60,7 @@ type listExport struct {
 	latest            atomic.Uint64 // numbers the counts; older ones are dropped
 }
 
-func newListExport(e *env, st *data.Store, prefs fyne.Preferences, saver *exportSaver) *listExport {
+func newListExport(e *env, st listExportStore, prefs fyne.Preferences, saver *exportSaver) *listExport {
 	return &listExport{env: e, store: st, prefs: prefs, saver: saver}
 }
 

@@ -31,7 +31,7 @@ var signInBlankLines = []int{0, 5, 10, 15, 20, 30}
 // one PDF, with blank lines for those who come without having enrolled.
 type signInExport struct {
 	env   *env
-	store *data.Store
+	store export.SignInStore
 	saver *exportSaver
 
 	sessions []data.Session // UI thread only
@@ -46,7 +46,7 @@ type signInExport struct {
 	*exportPage
 }
 
-func newSignInExport(e *env, st *data.Store, saver *exportSaver) *signInExport {
+func newSignInExport(e *env, st export.SignInStore, saver *exportSaver) *signInExport {
 	return &signInExport{env: e, store: st, saver: saver}
 }
 

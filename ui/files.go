@@ -85,7 +85,7 @@ func (u *ui) startFolder() string {
 // onOpenDemo opens the demo congress, writing it first if needed.
 func (u *ui) onOpenDemo() {
 	path := u.demoPath
-	u.switchToAsync(lang.L("Opening the demo…"), func(ctx context.Context) (*data.Store, error) {
+	u.switchToAsync(lang.L("Opening the demo…"), func(ctx context.Context) (openStore, error) {
 		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 				return nil, err
@@ -161,7 +161,7 @@ func (u *ui) onNew() {
 		}
 		path := where.path()
 		u.switchToAsync(lang.L("Creating {{.Name}}…", map[string]any{"Name": filepath.Base(path)}),
-			func(ctx context.Context) (*data.Store, error) { return data.Create(ctx, path, c) }, nil)
+			func(ctx context.Context) (openStore, error) { return data.Create(ctx, path, c) }, nil)
 	}, u.win)
 	d.Resize(fyne.NewSize(640, 0))
 	d.Show()

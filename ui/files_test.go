@@ -45,7 +45,7 @@ func TestRestore(t *testing.T) {
 	path := demoFile(t, 10)
 	u.openAsync(path)
 	waitIdle(t, &u.tasks)
-	st := u.session().store
+	st := u.session().store.(*data.Store) // a file's: it has backups
 	backup, err := st.Backup(ctx)
 	if err != nil {
 		t.Fatal(err)

@@ -8,8 +8,6 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"congres/data"
 )
 
 // env is what the screens of an open file share.
@@ -44,9 +42,23 @@ type mainView struct {
 	lock    *deskLock // keeps a locked desk on the welcome desk page
 }
 
+// mainStore is what the pages of an open file read and write: what each
+// of them does.
+type mainStore interface {
+	badgePrintStore
+	participantsStore
+	lockStore
+	deskStore
+	dashboardStore
+	programmeStore
+	standsStore
+	exportsStore
+	settingsStore
+}
+
 // newMainView makes the pages of the open file st. restore is the settings
 // screen's way to put a backup in place.
-func newMainView(e *env, st *data.Store, prefs fyne.Preferences, restore func(string)) *mainView {
+func newMainView(e *env, st mainStore, prefs fyne.Preferences, restore func(string)) *mainView {
 	badges := newBadgePrinter(e, st, prefs)
 	participants := newParticipantsScreen(e, st, badges)
 	lock := newDeskLock(e, st)

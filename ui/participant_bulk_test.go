@@ -167,7 +167,7 @@ func TestParticipantsSelectionFollowsNew(t *testing.T) {
 	path := demoFile(t, 40)
 	u.openAsync(path)
 	waitIdle(t, &u.tasks)
-	st := u.session().store
+	st := u.session().store.(*data.Store)
 	ctx := context.Background()
 	u.view.show(participantsPage)
 	waitIdle(t, &u.tasks)
