@@ -275,8 +275,11 @@ func parseBackupName(stamp string) (time.Time, int, bool) {
 // Backups lists this file's backups, newest first.
 func (s *Store) Backups() ([]BackupInfo, error) { return Backups(s.path) }
 
-// AutoBackup backs the file up now, then every interval if it changed,
-// until ctx is done. Errors are reported to onErr (which may be nil).
+// AutoBackup backs the file up now (or checks it in full, when its last
+// backup has every change), then every interval if it changed, until ctx
+// is done; at the first interval, it also checks the search index
+// (CheckSearchIndex). Errors are reported to
+// onErr (which may be nil).
 func (s *Store) AutoBackup(ctx context.Context, every time.Duration, onErr func(error)) {
 	report := func(err error) {
 		if err == nil {
@@ -302,6 +305,7 @@ func (s *Store) AutoBackup(ctx context.Context, every time.Duration, onErr func(
 	}
 	t := time.NewTicker(every)
 	defer t.Stop()
+	searchChecked := false
 	for {
 		select {
 		case <-ctx.Done():
@@ -309,6 +313,15 @@ func (s *Store) AutoBackup(ctx context.Context, every time.Duration, onErr func(
 		case <-t.C:
 			if s.dirty.Load() && s.ReadOnly() == nil {
 				_, err := s.Backup(ctx)
+				report(err)
+			}
+			if !searchChecked && s.ReadOnly() == nil {
+				// Once a session, not at the opening's busiest moment.
+				searchChecked = true
+				rebuilt, err := s.CheckSearchIndex(ctx)
+				if rebuilt {
+					log.Printf("%s: the search index differed from the registrations: rebuilt", s.path)
+				}
 				report(err)
 			}
 		}

@@ -128,6 +128,10 @@ func quickCheck(ctx context.Context, path string, ro *Error) error {
 			return checkResult(path, err)
 		}
 	}
+	if small {
+		// The full check of a small file includes the rows' sums.
+		return checkResult(path, checkRowSums(ctx, db))
+	}
 	return nil
 }
 
@@ -191,11 +195,15 @@ func checkResult(path string, err error) error {
 	return fromFileCondition(path, err)
 }
 
-// CheckIntegrity runs SQLite's full integrity check on the file (seconds on
-// a large one: run it in the background). A damaged file becomes read only
+// CheckIntegrity runs SQLite's full integrity check on the file and
+// recomputes every row's sum (seconds on a large one: run it in the
+// background). The search index has a check of its own, CheckSearchIndex. A damaged file becomes read only
 // and ErrDamaged is returned.
 func (s *Store) CheckIntegrity(ctx context.Context) error {
 	err := runCheck(ctx, s.r, "PRAGMA integrity_check")
+	if err == nil {
+		err = checkRowSums(ctx, s.r)
+	}
 	if err == nil {
 		return nil
 	}
@@ -227,7 +235,11 @@ func checkBackup(ctx context.Context, path string) error {
 		return err
 	}
 	defer db.Close()
-	if err := runCheck(ctx, db, "PRAGMA integrity_check"); err != nil {
+	err = runCheck(ctx, db, "PRAGMA integrity_check")
+	if err == nil {
+		err = checkRowSums(ctx, db)
+	}
+	if err != nil {
 		if err == errNotWhole || errors.Is(fromFileCondition(path, err), ErrDamaged) {
 			return ErrBackupDamaged.With(path)
 		}
