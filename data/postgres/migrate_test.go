@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -20,7 +21,20 @@ func TestMigrationsMatchTheFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	if len(ms) != data.SchemaVersion() {
-		t.Fatalf("%d migrations for the server, %d for the file: each file migration needs its server counterpart in data/postgres/migrations", len(ms), data.SchemaVersion())
+		t.Errorf("%d migrations for the server, %d for the file: each file migration needs its server counterpart in data/postgres/migrations", len(ms), data.SchemaVersion())
+	}
+	// The file's migrations, as the sources hold them beside this package.
+	files, err := filepath.Glob("../migrations/*.sql")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("the file's migrations: %v (%d found)", err, len(files))
+	}
+	for i, f := range files {
+		name := filepath.Base(f)
+		if i >= len(ms) {
+			t.Errorf("the file's %s has no counterpart in data/postgres/migrations", name)
+		} else if ms[i].name != name {
+			t.Errorf("migration %d is %s for the server and %s for the file", i+1, ms[i].name, name)
+		}
 	}
 }
 
