@@ -71,25 +71,6 @@ func fileSum(t *testing.T, path string) [32]byte {
 	return sha256.Sum256(b)
 }
 
-// changedRows counts the rows that differ between two dumps of the same
-// shape (-1 when their shapes differ).
-func changedRows(got, want string) int {
-	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
-	if len(g) != len(w) {
-		return -1
-	}
-	n := 0
-	for i := range g {
-		if g[i] != w[i] {
-			if strings.HasPrefix(g[i], "== ") || strings.HasPrefix(w[i], "== ") {
-				return -1
-			}
-			n++
-		}
-	}
-	return n
-}
-
 // TestByteFlips flips one byte at a time at many offsets of a real congress
 // file (the demo), and opens each damaged copy as the window and the command
 // line do. For each, the open refuses (damaged, or not a congress), or what
