@@ -342,6 +342,12 @@ func progressDialog(win fyne.Window, message string, cancel context.CancelFunc, 
 	unmark := markSticky(win.Canvas())
 	d.SetOnClosed(func() {
 		unmark()
+		// Closing the dialog does not stop an infinite bar's animation,
+		// which then redraws the whole window at 60 frames a second for
+		// as long as the app runs (a processor's core, in software GL).
+		if inf, ok := content.(*widget.ProgressBarInfinite); ok {
+			inf.Stop()
+		}
 		if cancel != nil {
 			cancel() // by the button, or after the work ended: harmless then
 		}
