@@ -1,0 +1,41 @@
+package data
+
+// Hooks for the behaviour suite (package data_test, split plan section 4):
+// the few things it needs beyond the exported API. Compiled only in tests.
+
+import (
+	"context"
+)
+
+// ExecForTest runs a statement on the store's connection for writing, as
+// another program could.
+func (s *Store) ExecForTest(ctx context.Context, q string, args ...any) error {
+	_, err := s.w.ExecContext(ctx, q, args...)
+	return err
+}
+
+// RowForTest is one row of QueryRowForTest.
+type RowForTest interface{ Scan(dest ...any) error }
+
+// QueryRowForTest reads one row, as another program could.
+func (s *Store) QueryRowForTest(ctx context.Context, q string, args ...any) RowForTest {
+	return s.r.QueryRowContext(ctx, q, args...)
+}
+
+// RowsForTest are the rows of QueryForTest.
+type RowsForTest interface {
+	Columns() ([]string, error)
+	Next() bool
+	Scan(dest ...any) error
+	Err() error
+	Close() error
+}
+
+// QueryForTest reads rows, as another program could.
+func (s *Store) QueryForTest(ctx context.Context, q string, args ...any) (RowsForTest, error) {
+	rows, err := s.r.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	return rows, nil
+}
