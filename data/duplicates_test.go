@@ -1,6 +1,10 @@
-package data
+package data_test
 
-import "testing"
+import (
+	"testing"
+
+	. "congres/data"
+)
 
 func TestDuplicatesBeforeSave(t *testing.T) {
 	s := mustOpen(t)
