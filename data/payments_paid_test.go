@@ -1,6 +1,10 @@
-package data
+package data_test
 
-import "testing"
+import (
+	"testing"
+
+	. "congres/data"
+)
 
 // The paid flag follows the payments by one rule (syncPaid) wherever they
 // or the fee change: a merge that brings the payments covering the fee,
