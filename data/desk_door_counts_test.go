@@ -1,8 +1,10 @@
-package data
+package data_test
 
 import (
 	"testing"
 	"time"
+
+	. "congres/data"
 )
 
 func TestDoorCounts(t *testing.T) {
