@@ -1,34 +1,12 @@
-package data
+package data_test
 
 import (
 	"errors"
 	"testing"
 	"time"
+
+	. "congres/data"
 )
-
-// payer saves a participant owing fee cents.
-func payer(tb testing.TB, s *Store, first, last string, fee int64) Participant {
-	tb.Helper()
-	return deskPerson(tb, s, first, last, func(p *Participant) { p.FeeCents = fee })
-}
-
-func pay(tb testing.TB, s *Store, id, cents int64, m PaymentMethod, desk string) Payment {
-	tb.Helper()
-	p, err := s.RecordPayment(ctx, PaymentRequest{ParticipantID: id, AmountCents: cents, Method: m, Desk: desk})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return p
-}
-
-func paidFlag(tb testing.TB, s *Store, id int64) bool {
-	tb.Helper()
-	p, err := s.Participant(ctx, id)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return p.Paid
-}
 
 // A payment at the desk is logged with its desk and the store's time, and
 // marks the person paid once it covers the fee: the card then owes
