@@ -1,9 +1,11 @@
-package data
+package data_test
 
 import (
 	"errors"
 	"testing"
 	"time"
+
+	. "congres/data"
 )
 
 // rehearsalFixture is a congress the evening before its first day, with a
