@@ -1,7 +1,9 @@
-package data
+package data_test
 
 import (
 	"testing"
+
+	. "congres/data"
 )
 
 // A walk-in is registered, paid and checked in in one transaction: when
@@ -12,7 +14,7 @@ func TestWalkInOneTransaction(t *testing.T) {
 	count := func(t *testing.T, q string) int {
 		t.Helper()
 		var n int
-		if err := s.r.QueryRowContext(ctx, q).Scan(&n); err != nil {
+		if err := s.QueryRowForTest(ctx, q).Scan(&n); err != nil {
 			t.Fatal(err)
 		}
 		return n
