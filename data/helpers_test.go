@@ -155,3 +155,65 @@ func backedUpFile(tb testing.TB, n int) (path, backup string) {
 	s.Close()
 	return path, backup
 }
+
+// The helpers below are copies of the behaviour suite's (package data_test:
+// suite_helpers_test.go and the suite's files), for the SQLite-only tests
+// that stay in package data until they move to data/sqlite (split plan,
+// step 7).
+
+// searchFixture registers a few people whom "bea" finds in different ways.
+type searchFixture struct {
+	s                                                  *Store
+	beasse, beaumont, dupont, fontaine, martin, legoff Participant
+}
+
+func newSearchFixture(t *testing.T) *searchFixture {
+	t.Helper()
+	s := mustOpen(t)
+	add := func(first, last string, edit func(p *Participant)) Participant {
+		t.Helper()
+		p := newPerson(t, s, first, last)
+		edit(&p)
+		if err := s.CreateParticipant(ctx, &p); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	f := &searchFixture{s: s}
+	f.martin = add("Zoé", "Martin", func(p *Participant) {
+		p.Code = "BEASSE" // a code that is also a name
+		p.Organisation = "Béarn Insertion"
+		p.Email = "zoe.martin@bearn.fr"
+	})
+	f.beasse = add("Éric", "Béasse", func(p *Participant) {
+		p.Organisation = "Les Jardins de Cocagne"
+		p.Email = "eric.beasse@cocagne.fr"
+		p.Region = "Hauts-de-France"
+		p.Days = []Day{day2, day1}
+	})
+	f.dupont = add("Bernard", "Dupont", func(p *Participant) {
+		p.Email = "bea.dupont@exemple.fr"
+		p.CategoryID = category(t, s, "Presse")
+	})
+	f.fontaine = add("Claire", "Fontaine", func(p *Participant) { p.Code = "BEA234" })
+	f.beaumont = add("Anne", "Beaumont", func(p *Participant) {
+		p.Organisation = "Ville de Lille"
+		p.Status = StatusPending
+		p.Days = []Day{day2}
+	})
+	f.legoff = add("Jean-Pierre", "Le Goff", func(p *Participant) { p.Organisation = "Ville de Lille" })
+	return f
+}
+
+func (f *searchFixture) names(t *testing.T, q ParticipantQuery) []string {
+	t.Helper()
+	rows, err := f.s.ListParticipants(ctx, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := make([]string, len(rows))
+	for i, r := range rows {
+		names[i] = r.FirstName + " " + r.LastName
+	}
+	return names
+}
