@@ -1,75 +1,13 @@
-package data
+package data_test
 
 import (
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	. "congres/data"
 )
-
-func init() {
-	// Migration 6 added the organiser's PIN.
-	undoMigration[6] = []string{"DROP TABLE desk_pin"}
-}
-
-// deskPerson saves a participant, changed by edit first.
-func deskPerson(tb testing.TB, s *Store, first, last string, edit func(*Participant)) Participant {
-	tb.Helper()
-	p := newPerson(tb, s, first, last)
-	if edit != nil {
-		edit(&p)
-	}
-	if err := s.CreateParticipant(ctx, &p); err != nil {
-		tb.Fatal(err)
-	}
-	return p
-}
-
-// admit lets someone in, accepting the kinds given, and fails the test
-// unless they are.
-func admit(tb testing.TB, s *Store, req AdmitRequest) AdmitResult {
-	tb.Helper()
-	r, err := s.Admit(ctx, req)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if !r.Admitted {
-		tb.Fatalf("not admitted: %v", kinds(r.Pending))
-	}
-	return r
-}
-
-func kinds(ws []DeskWarning) []DeskWarningKind {
-	var k []DeskWarningKind
-	for _, w := range ws {
-		k = append(k, w.Kind)
-	}
-	return k
-}
-
-func card(tb testing.TB, s *Store, id int64, day Day, sessionID int64) DeskCard {
-	tb.Helper()
-	c, err := s.DeskCard(ctx, id, day, sessionID)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return c
-}
-
-// wantWarnings checks a card's warnings, in order, and that each reads as
-// a sentence in both languages.
-func wantWarnings(tb testing.TB, c DeskCard, want ...DeskWarningKind) {
-	tb.Helper()
-	if got := kinds(c.Warnings); !slices.Equal(got, want) {
-		tb.Fatalf("warnings %v, want %v", got, want)
-	}
-	for _, w := range c.Warnings {
-		en, fr := w.Message("en"), w.Message("fr")
-		if en == "" || fr == "" || en == fr || !strings.HasSuffix(en, ".") || !strings.HasSuffix(fr, ".") || strings.Contains(en+fr, "%!") {
-			tb.Fatalf("%s: en=%q fr=%q", w.Kind, en, fr)
-		}
-	}
-}
 
 func wantMessage(tb testing.TB, w DeskWarning, lang, want string) {
 	tb.Helper()
@@ -485,7 +423,7 @@ func TestUndoLastEntry(t *testing.T) {
 		if !slices.Equal(got, want) || log[4].ID != again.ID {
 			t.Fatalf("log %q, want %q", got, want)
 		}
-		if _, err := s.w.ExecContext(ctx, "DELETE FROM checkin WHERE id = ?", arrival.ID); err == nil {
+		if err := s.ExecForTest(ctx, "DELETE FROM checkin WHERE id = ?", arrival.ID); err == nil {
 			t.Fatal("a check-in was deleted")
 		}
 	})

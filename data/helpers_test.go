@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -216,4 +218,70 @@ func (f *searchFixture) names(t *testing.T, q ParticipantQuery) []string {
 		names[i] = r.FirstName + " " + r.LastName
 	}
 	return names
+}
+
+// undoMigrationOfSuite are the undos that the suite's files kept before they
+// became package data_test.
+func init() {
+	// Migration 6 added the organiser's PIN.
+	undoMigration[6] = []string{"DROP TABLE desk_pin"}
+}
+
+// admit lets someone in, accepting the kinds given, and fails the test
+// unless they are.
+func admit(tb testing.TB, s *Store, req AdmitRequest) AdmitResult {
+	tb.Helper()
+	r, err := s.Admit(ctx, req)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if !r.Admitted {
+		tb.Fatalf("not admitted: %v", kinds(r.Pending))
+	}
+	return r
+}
+
+func kinds(ws []DeskWarning) []DeskWarningKind {
+	var k []DeskWarningKind
+	for _, w := range ws {
+		k = append(k, w.Kind)
+	}
+	return k
+}
+
+func card(tb testing.TB, s *Store, id int64, day Day, sessionID int64) DeskCard {
+	tb.Helper()
+	c, err := s.DeskCard(ctx, id, day, sessionID)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return c
+}
+
+// deskPerson saves a participant, changed by edit first.
+func deskPerson(tb testing.TB, s *Store, first, last string, edit func(*Participant)) Participant {
+	tb.Helper()
+	p := newPerson(tb, s, first, last)
+	if edit != nil {
+		edit(&p)
+	}
+	if err := s.CreateParticipant(ctx, &p); err != nil {
+		tb.Fatal(err)
+	}
+	return p
+}
+
+// wantWarnings checks a card's warnings, in order, and that each reads as
+// a sentence in both languages.
+func wantWarnings(tb testing.TB, c DeskCard, want ...DeskWarningKind) {
+	tb.Helper()
+	if got := kinds(c.Warnings); !slices.Equal(got, want) {
+		tb.Fatalf("warnings %v, want %v", got, want)
+	}
+	for _, w := range c.Warnings {
+		en, fr := w.Message("en"), w.Message("fr")
+		if en == "" || fr == "" || en == fr || !strings.HasSuffix(en, ".") || !strings.HasSuffix(fr, ".") || strings.Contains(en+fr, "%!") {
+			tb.Fatalf("%s: en=%q fr=%q", w.Kind, en, fr)
+		}
+	}
 }
