@@ -5,6 +5,7 @@ package data
 
 import (
 	"context"
+	"testing"
 )
 
 // ExecForTest runs a statement on the store's connection for writing, as
@@ -38,4 +39,28 @@ func (s *Store) QueryForTest(ctx context.Context, q string, args ...any) (RowsFo
 		return nil, err
 	}
 	return rows, nil
+}
+
+// SetMaxImportRows lowers the import's limit of rows for one test.
+func SetMaxImportRows(tb testing.TB, n int) {
+	old := maxImportRows
+	maxImportRows = n
+	tb.Cleanup(func() { maxImportRows = old })
+}
+
+// ImportKeys are the sort and search keys the import gives p.
+func ImportKeys(p *Participant) (sortKey, nameKey string) { return (&importer{}).keys(p) }
+
+// SortKey is the sort key the rest of the store gives p.
+func SortKey(p *Participant) string { return sortKey(p) }
+
+// ColourRe is what a category's colour must match.
+var ColourRe = colourRe
+
+// ImportBenchMapping and WriteRegistrationsCSV make a ticketing platform's
+// export of n registrations (import_bench_test.go).
+var ImportBenchMapping = importBenchMapping
+
+func WriteRegistrationsCSV(path string, n int, seed uint64) error {
+	return writeRegistrationsCSV(path, n, seed)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -225,6 +226,8 @@ func (f *searchFixture) names(t *testing.T, q ParticipantQuery) []string {
 func init() {
 	// Migration 6 added the organiser's PIN.
 	undoMigration[6] = []string{"DROP TABLE desk_pin"}
+	// Migration 4 added the remembered mapping of an import.
+	undoMigration[4] = []string{"DROP TABLE import_mapping"}
 }
 
 // admit lets someone in, accepting the kinds given, and fails the test
@@ -284,4 +287,97 @@ func wantWarnings(tb testing.TB, c DeskCard, want ...DeskWarningKind) {
 			tb.Fatalf("%s: en=%q fr=%q", w.Kind, en, fr)
 		}
 	}
+}
+
+// importColumns maps the header names of the tests' files to fields.
+var importColumns = map[string]ImportField{
+	"Code": FieldCode, "Prénom": FieldFirstName, "Nom": FieldLastName, "E-mail": FieldEmail,
+	"Téléphone": FieldPhone, "Organisation": FieldOrganisation, "Catégorie": FieldCategory,
+	"Jours": FieldDays, "Ateliers": FieldWorkshops, "Régime": FieldDiet, "Statut": FieldStatus,
+	"Remarque": FieldNotes,
+}
+
+// csvFile writes a CSV file of these lines into a temporary folder.
+func csvFile(tb testing.TB, lines ...string) string {
+	tb.Helper()
+	path := filepath.Join(tb.TempDir(), "inscriptions.csv")
+	if err := os.WriteFile(path, []byte(strings.Join(lines, "\r\n")+"\r\n"), 0o600); err != nil {
+		tb.Fatal(err)
+	}
+	return path
+}
+
+// mappingOf maps a header line of the tests' files.
+func mappingOf(header string) []ImportField {
+	var m []ImportField
+	for _, h := range strings.Split(header, ",") {
+		m = append(m, importColumns[h])
+	}
+	return m
+}
+
+// importLines imports a CSV file of these lines (the first the header)
+// under the header's mapping unless opts gives one.
+func importLines(tb testing.TB, s *Store, opts ImportOptions, lines ...string) ImportReport {
+	tb.Helper()
+	if opts.Mapping == nil {
+		opts.Mapping = mappingOf(lines[0])
+	}
+	r, err := s.Import(ctx, ImportSource{Path: csvFile(tb, lines...)}, opts)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return r
+}
+
+func wantCounts(tb testing.TB, r ImportReport, rows, created, updated, unchanged, skipped, rejected int) {
+	tb.Helper()
+	got := [6]int{r.Rows, r.New, r.Updated, r.Unchanged, r.Skipped, r.Rejected}
+	if want := [6]int{rows, created, updated, unchanged, skipped, rejected}; got != want {
+		tb.Fatalf("rows, new, updated, unchanged, skipped, rejected = %v, want %v; issues %v", got, want, r.Issues)
+	}
+}
+
+// people returns everyone registered, by name.
+func people(tb testing.TB, s *Store) []Participant {
+	tb.Helper()
+	ids, err := s.ParticipantIDs(ctx, ParticipantQuery{Sort: SortName})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var list []Participant
+	for _, id := range ids {
+		p, err := s.Participant(ctx, id)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		list = append(list, p)
+	}
+	return list
+}
+
+func revision(tb testing.TB, s *Store) int64 {
+	tb.Helper()
+	var n int64
+	if err := s.r.QueryRowContext(ctx, "SELECT n FROM revision").Scan(&n); err != nil {
+		tb.Fatal(err)
+	}
+	return n
+}
+
+const importHeader = "Prénom,Nom,E-mail,Organisation,Catégorie,Jours,Régime"
+
+var importRows = []string{
+	importHeader,
+	"Éric,Béasse,eric.beasse@coopsud.fr,Coop Sud,Adhérent·e,2021-11-25; 2021-11-26,Végétarien",
+	"Hélène,Dupont,,Recyclerie du Nord,PARTENAIRE,2021-11-25,",
+	"Karim,Benali,karim@envie.fr,Envie,Presse,2021-11-26,Halal",
+}
+
+func errCode(err error) string {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return err.Error()
 }

@@ -1,4 +1,4 @@
-package data
+package data_test
 
 import (
 	"context"
@@ -8,87 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	. "congres/data"
 )
-
-func init() {
-	undoMigration[4] = []string{"DROP TABLE import_mapping"}
-}
-
-// importColumns maps the header names of the tests' files to fields.
-var importColumns = map[string]ImportField{
-	"Code": FieldCode, "Prénom": FieldFirstName, "Nom": FieldLastName, "E-mail": FieldEmail,
-	"Téléphone": FieldPhone, "Organisation": FieldOrganisation, "Catégorie": FieldCategory,
-	"Jours": FieldDays, "Ateliers": FieldWorkshops, "Régime": FieldDiet, "Statut": FieldStatus,
-	"Remarque": FieldNotes,
-}
-
-// csvFile writes a CSV file of these lines into a temporary folder.
-func csvFile(tb testing.TB, lines ...string) string {
-	tb.Helper()
-	path := filepath.Join(tb.TempDir(), "inscriptions.csv")
-	if err := os.WriteFile(path, []byte(strings.Join(lines, "\r\n")+"\r\n"), 0o600); err != nil {
-		tb.Fatal(err)
-	}
-	return path
-}
-
-// mappingOf maps a header line of the tests' files.
-func mappingOf(header string) []ImportField {
-	var m []ImportField
-	for _, h := range strings.Split(header, ",") {
-		m = append(m, importColumns[h])
-	}
-	return m
-}
-
-// importLines imports a CSV file of these lines (the first the header)
-// under the header's mapping unless opts gives one.
-func importLines(tb testing.TB, s *Store, opts ImportOptions, lines ...string) ImportReport {
-	tb.Helper()
-	if opts.Mapping == nil {
-		opts.Mapping = mappingOf(lines[0])
-	}
-	r, err := s.Import(ctx, ImportSource{Path: csvFile(tb, lines...)}, opts)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return r
-}
-
-func wantCounts(tb testing.TB, r ImportReport, rows, created, updated, unchanged, skipped, rejected int) {
-	tb.Helper()
-	got := [6]int{r.Rows, r.New, r.Updated, r.Unchanged, r.Skipped, r.Rejected}
-	if want := [6]int{rows, created, updated, unchanged, skipped, rejected}; got != want {
-		tb.Fatalf("rows, new, updated, unchanged, skipped, rejected = %v, want %v; issues %v", got, want, r.Issues)
-	}
-}
-
-// people returns everyone registered, by name.
-func people(tb testing.TB, s *Store) []Participant {
-	tb.Helper()
-	ids, err := s.ParticipantIDs(ctx, ParticipantQuery{Sort: SortName})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	var list []Participant
-	for _, id := range ids {
-		p, err := s.Participant(ctx, id)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		list = append(list, p)
-	}
-	return list
-}
-
-func revision(tb testing.TB, s *Store) int64 {
-	tb.Helper()
-	var n int64
-	if err := s.r.QueryRowContext(ctx, "SELECT n FROM revision").Scan(&n); err != nil {
-		tb.Fatal(err)
-	}
-	return n
-}
 
 const importHeader = "Prénom,Nom,E-mail,Organisation,Catégorie,Jours,Régime"
 
@@ -334,14 +256,6 @@ func TestImportWorkshops(t *testing.T) {
 	}
 }
 
-func errCode(err error) string {
-	var e *Error
-	if errors.As(err, &e) {
-		return e.Code
-	}
-	return err.Error()
-}
-
 func TestImportDryRun(t *testing.T) {
 	s := mustOpen(t)
 	addPerson(t, s, "Éric", "Béasse")
@@ -478,11 +392,10 @@ func TestImportCancel(t *testing.T) {
 
 // TestImportKeys checks the import's keys are those of the rest of the store.
 func TestImportKeys(t *testing.T) {
-	im := &importer{}
 	for _, n := range [][2]string{{"Éric", "Béasse"}, {"", "N'Diaye"}, {"Jean-", "-Pierre"}, {"--", "Łukasz"},
 		{"Trần Văn", "Đức"}, {"Anne  Laure", ""}, {"'", "'"}, {"ÉRIC", "de l'Écluse"}} {
 		p := Participant{FirstName: n[0], LastName: n[1]}
-		sk, nk := im.keys(&p)
+		sk, nk := ImportKeys(&p)
 		if sk != sortKey(&p) || nk != Fold(p.FirstName+" "+p.LastName) {
 			t.Errorf("%q: keys %q %q, want %q %q", n, sk, nk, sortKey(&p), Fold(p.FirstName+" "+p.LastName))
 		}
@@ -508,9 +421,7 @@ func TestImportWithoutDays(t *testing.T) {
 // TestImportTooManyRows: a file past the limit is refused as soon as the
 // limit is passed, without reading the rest, and nothing is written.
 func TestImportTooManyRows(t *testing.T) {
-	old := maxImportRows
-	maxImportRows = 1000
-	t.Cleanup(func() { maxImportRows = old })
+	SetMaxImportRows(t, 1000)
 	s := mustOpen(t)
 	path := filepath.Join(t.TempDir(), "huge.csv")
 	if err := writeRegistrationsCSV(path, 50_000, 3); err != nil {

@@ -427,3 +427,14 @@ func manyLines(n int) []string {
 	}
 	return lines
 }
+
+// Names of package data that the suite's files use, from export_test.go.
+var (
+	sortKey            = SortKey
+	colourRe           = ColourRe
+	importBenchMapping = ImportBenchMapping
+)
+
+func writeRegistrationsCSV(path string, n int, seed uint64) error {
+	return WriteRegistrationsCSV(path, n, seed)
+}
