@@ -381,3 +381,12 @@ func errCode(err error) string {
 	}
 	return err.Error()
 }
+
+// manyLines is a header and n registrations with emails.
+func manyLines(n int) []string {
+	lines := []string{"Prénom,Nom,E-mail"}
+	for i := 1; i <= n; i++ {
+		lines = append(lines, fmt.Sprintf("Anne%d,Ader%d,anne%d@example.org", i, i, i))
+	}
+	return lines
+}
