@@ -64,3 +64,14 @@ var ImportBenchMapping = importBenchMapping
 func WriteRegistrationsCSV(path string, n int, seed uint64) error {
 	return writeRegistrationsCSV(path, n, seed)
 }
+
+// SetImportPlannedHook has f called, for one test, each time an import has
+// decided its rows, outside or under the write lock.
+func SetImportPlannedHook(tb testing.TB, f func(underLock bool)) {
+	testImportPlanned = f
+	tb.Cleanup(func() { testImportPlanned = nil })
+}
+
+// ImportTries is how many times an import decides its rows outside the
+// write lock before it decides them under it.
+const ImportTries = importTries

@@ -1,19 +1,21 @@
-package data
+package data_test
 
 import (
 	"context"
 	"fmt"
 	"testing"
 	"time"
+
+	. "congres/data"
 )
 
-// planCounter sets testImportPlanned for one test and counts the times an
-// import decided its rows outside and under the write lock; then is
-// called after each, with the number of plans so far.
+// planCounter sets the import's planned hook for one test and counts the
+// times an import decided its rows outside and under the write lock; then
+// is called after each, with the number of plans so far.
 func planCounter(t *testing.T, then func(underLock bool, n int)) *[2]int {
 	t.Helper()
 	var plans [2]int // outside, under the lock
-	testImportPlanned = func(underLock bool) {
+	SetImportPlannedHook(t, func(underLock bool) {
 		if underLock {
 			plans[1]++
 		} else {
@@ -22,8 +24,7 @@ func planCounter(t *testing.T, then func(underLock bool, n int)) *[2]int {
 		if then != nil {
 			then(underLock, plans[0]+plans[1])
 		}
-	}
-	t.Cleanup(func() { testImportPlanned = nil })
+	})
 	return &plans
 }
 

@@ -435,6 +435,8 @@ var (
 	importBenchMapping = ImportBenchMapping
 )
 
+const importTries = ImportTries
+
 func writeRegistrationsCSV(path string, n int, seed uint64) error {
 	return WriteRegistrationsCSV(path, n, seed)
 }
