@@ -75,3 +75,6 @@ func SetImportPlannedHook(tb testing.TB, f func(underLock bool)) {
 // ImportTries is how many times an import decides its rows outside the
 // write lock before it decides them under it.
 const ImportTries = importTries
+
+// DemoLastNames are the demo's last names.
+var DemoLastNames = demoLastNames

@@ -390,3 +390,25 @@ func manyLines(n int) []string {
 	}
 	return lines
 }
+
+// importRefused imports path and checks it is refused with want, the
+// congress unchanged.
+func importRefused(t *testing.T, path string, want *Error) {
+	t.Helper()
+	s := mustOpen(t)
+	rev := revision(t, s)
+	_, err := s.Import(ctx, ImportSource{Path: path}, ImportOptions{})
+	if !errors.Is(err, want) {
+		t.Fatalf("import: %v, want %s", err, want.Code)
+	}
+	var e *Error
+	if !errors.As(err, &e) || !strings.Contains(e.Message("fr"), "Rien n'a été importé") && want != ErrImportXLSXTooBig {
+		t.Errorf("French message: %v", e.Message("fr"))
+	}
+	if got := revision(t, s); got != rev {
+		t.Errorf("revision %d after a refused import, was %d", got, rev)
+	}
+	if n := len(people(t, s)); n != 0 {
+		t.Errorf("%d people after a refused import", n)
+	}
+}

@@ -1,4 +1,4 @@
-package data
+package data_test
 
 import (
 	"archive/zip"
@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	. "congres/data"
 )
 
 // writeXLSX writes a minimal workbook whose first sheet's rows are

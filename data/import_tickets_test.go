@@ -1,9 +1,11 @@
-package data
+package data_test
 
 import (
 	"errors"
 	"slices"
 	"testing"
+
+	. "congres/data"
 )
 
 func TestImportTicketHeaders(t *testing.T) {

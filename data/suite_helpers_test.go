@@ -433,6 +433,7 @@ var (
 	sortKey            = SortKey
 	colourRe           = ColourRe
 	importBenchMapping = ImportBenchMapping
+	demoLastNames      = DemoLastNames
 )
 
 const importTries = ImportTries
