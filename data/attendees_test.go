@@ -1,4 +1,4 @@
-package data
+package data_test
 
 import (
 	"context"
@@ -7,6 +7,8 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	. "congres/data"
 )
 
 func TestEachAttendee(t *testing.T) {
@@ -39,9 +41,8 @@ func TestEachAttendee(t *testing.T) {
 	})
 
 	t.Run("SeveralPages", func(t *testing.T) {
-		defer func(n int) { attendeePage = n }(attendeePage)
 		for _, n := range []int{1, 2, 3, 7, 8} {
-			attendeePage = n
+			SetAttendeePage(t, n)
 			if got := names(walk(t, ParticipantQuery{Sort: SortName})); !slices.Equal(got, everyone) {
 				t.Errorf("pages of %d: got %v", n, got)
 			}
@@ -106,8 +107,7 @@ func TestEachAttendee(t *testing.T) {
 	})
 
 	t.Run("ErrorStopsTheWalk", func(t *testing.T) {
-		defer func(n int) { attendeePage = n }(attendeePage)
-		attendeePage = 2
+		SetAttendeePage(t, 2)
 		stop := errors.New("disk full")
 		var seen []string
 		err := s.EachAttendee(ctx, ParticipantQuery{Sort: SortName}, func(a *Attendee) error {
@@ -123,8 +123,7 @@ func TestEachAttendee(t *testing.T) {
 	})
 
 	t.Run("Cancelled", func(t *testing.T) {
-		defer func(n int) { attendeePage = n }(attendeePage)
-		attendeePage = 2
+		SetAttendeePage(t, 2)
 		c, cancel := context.WithCancel(ctx)
 		defer cancel()
 		var seen int
@@ -161,9 +160,8 @@ func TestEachAttendeePages(t *testing.T) {
 			}
 		}
 	}
-	defer func(n int) { attendeePage = n }(attendeePage)
 	for _, page := range []int{1, 2, 5, 1000} {
-		attendeePage = page
+		SetAttendeePage(t, page)
 		for _, c := range []struct {
 			name string
 			q    ParticipantQuery

@@ -78,3 +78,11 @@ const ImportTries = importTries
 
 // DemoLastNames are the demo's last names.
 var DemoLastNames = demoLastNames
+
+// SetAttendeePage sets, until the end of the test, how many attendees are
+// read at a time.
+func SetAttendeePage(tb testing.TB, n int) {
+	old := attendeePage
+	attendeePage = n
+	tb.Cleanup(func() { attendeePage = old })
+}
