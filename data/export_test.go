@@ -5,6 +5,7 @@ package data
 
 import (
 	"context"
+	"database/sql"
 	"testing"
 )
 
@@ -86,3 +87,38 @@ func SetAttendeePage(tb testing.TB, n int) {
 	attendeePage = n
 	tb.Cleanup(func() { attendeePage = old })
 }
+
+// PresenceBothWays reads the presence of ids on days looked up and read
+// whole, in one read transaction, each without the set it was read from.
+func PresenceBothWays(ctx context.Context, s *Store, days []Day, ids []int64) (lookedUp, whole any, err error) {
+	err = s.read(ctx, func(tx *sql.Tx) error {
+		var got [2]*presence
+		for i, whole := range []bool{false, true} {
+			pr, err := readPresence(ctx, tx, days, ids, whole)
+			if err == nil {
+				err = pr.readBadges(ctx, tx)
+			}
+			if err != nil {
+				return err
+			}
+			pr.set = ""
+			got[i] = pr
+		}
+		lookedUp, whole = got[0], got[1]
+		return nil
+	})
+	return lookedUp, whole, err
+}
+
+// Downgrade turns the file into one of an older format, as that version
+// wrote it (helpers_test.go's downgrade).
+func Downgrade(tb testing.TB, s *Store, version int) {
+	tb.Helper()
+	downgrade(tb, s, version)
+}
+
+// The limits of a text and of the notes, in bytes.
+const (
+	MaxText  = maxText
+	MaxNotes = maxNotes
+)

@@ -1,4 +1,4 @@
-package data
+package data_test
 
 import (
 	"errors"
@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	. "congres/data"
 )
 
 func catererList(tb testing.TB, s *Store) ListPreset {
@@ -225,7 +227,7 @@ func TestListPresets(t *testing.T) {
 
 	t.Run("KeepsKeysOfNewerVersion", func(t *testing.T) {
 		s := mustOpen(t)
-		if _, err := s.w.ExecContext(ctx, `INSERT INTO list_preset (name, name_key, columns, filter)
+		if err := s.ExecForTest(ctx, `INSERT INTO list_preset (name, name_key, columns, filter)
 			VALUES ('Hôtel', 'hotel', '["last_name"]', '{"sort":"shoe_size","checked_in":"yes","organisation_id":7}')`); err != nil {
 			t.Fatal(err)
 		}
@@ -242,7 +244,7 @@ func TestListPresets(t *testing.T) {
 			t.Fatal(err)
 		}
 		var raw string
-		if err := s.r.QueryRowContext(ctx, "SELECT filter FROM list_preset WHERE id = ?", p.ID).Scan(&raw); err != nil {
+		if err := s.QueryRowForTest(ctx, "SELECT filter FROM list_preset WHERE id = ?", p.ID).Scan(&raw); err != nil {
 			t.Fatal(err)
 		}
 		if !strings.Contains(raw, `"organisation_id":7`) || !strings.Contains(raw, `"checked_in":""`) {

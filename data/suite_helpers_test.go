@@ -436,7 +436,18 @@ var (
 	demoLastNames      = DemoLastNames
 )
 
-const importTries = ImportTries
+const (
+	importTries = ImportTries
+	maxText     = MaxText
+	maxNotes    = MaxNotes
+)
+
+// downgrade turns the file into one of an older format (SQLite only: a
+// test that calls it is about opening an older file).
+func downgrade(tb testing.TB, s *Store, version int) {
+	tb.Helper()
+	Downgrade(tb, s, version)
+}
 
 func writeRegistrationsCSV(path string, n int, seed uint64) error {
 	return WriteRegistrationsCSV(path, n, seed)
