@@ -1,4 +1,4 @@
-package data
+package data_test
 
 import (
 	"bytes"
@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	. "congres/data"
 )
 
 func TestParticipantRules(t *testing.T) {
@@ -348,10 +350,10 @@ func TestCheckinLog(t *testing.T) {
 		}
 	})
 	t.Run("AppendOnly", func(t *testing.T) {
-		if _, err := s.w.Exec("UPDATE checkin SET desk = 'x'"); err == nil {
+		if err := s.ExecForTest(ctx, "UPDATE checkin SET desk = 'x'"); err == nil {
 			t.Fatal("the log accepted an update")
 		}
-		if _, err := s.w.Exec("DELETE FROM checkin"); err == nil {
+		if err := s.ExecForTest(ctx, "DELETE FROM checkin"); err == nil {
 			t.Fatal("the log accepted a delete")
 		}
 	})
