@@ -1,9 +1,11 @@
-package data
+package data_test
 
 import (
 	"errors"
 	"strings"
 	"testing"
+
+	. "congres/data"
 )
 
 // The participant form refuses notes longer than an import takes, so that
