@@ -1,8 +1,10 @@
-package data
+package data_test
 
 import (
 	"testing"
 	"time"
+
+	. "congres/data"
 )
 
 func TestBulkActions(t *testing.T) {
@@ -92,7 +94,7 @@ func TestSpeakersAndConflicts(t *testing.T) {
 			t.Fatalf("%+v %v", c, err)
 		}
 		// An older file may hold a conflict saved before the rules: it is listed.
-		if _, err := s.w.Exec("UPDATE session SET start_min = 600 WHERE title = 'Atelier'"); err != nil {
+		if err := s.ExecForTest(ctx, "UPDATE session SET start_min = 600 WHERE title = 'Atelier'"); err != nil {
 			t.Fatal(err)
 		}
 		c, err := s.Conflicts(ctx)
