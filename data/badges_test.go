@@ -1,16 +1,15 @@
-package data
+package data_test
 
 import (
-	"context"
 	"errors"
 	"math"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
-)
 
-const testLayout = "a4-85x54"
+	. "congres/data"
+)
 
 func TestBadgeSettings(t *testing.T) {
 	t.Run("Defaults", func(t *testing.T) {
@@ -51,7 +50,7 @@ func TestBadgeSettings(t *testing.T) {
 	t.Run("MissingKeyTakesDefault", func(t *testing.T) {
 		// Settings saved before "qr" and "stand" existed.
 		s := mustOpen(t)
-		if _, err := s.w.ExecContext(ctx, `INSERT INTO badge_settings (layout, settings) VALUES (?, '{"logo":false,"offset_x":1.5}')`, testLayout); err != nil {
+		if err := s.ExecForTest(ctx, `INSERT INTO badge_settings (layout, settings) VALUES (?, '{"logo":false,"offset_x":1.5}')`, testLayout); err != nil {
 			t.Fatal(err)
 		}
 		got, err := s.BadgeSettings(ctx, testLayout)
@@ -67,7 +66,7 @@ func TestBadgeSettings(t *testing.T) {
 
 	t.Run("KeepsKeysOfNewerVersion", func(t *testing.T) {
 		s := mustOpen(t)
-		if _, err := s.w.ExecContext(ctx, `INSERT INTO badge_settings (layout, settings) VALUES (?, '{"logo":false,"hologram":"gold"}')`, testLayout); err != nil {
+		if err := s.ExecForTest(ctx, `INSERT INTO badge_settings (layout, settings) VALUES (?, '{"logo":false,"hologram":"gold"}')`, testLayout); err != nil {
 			t.Fatal(err)
 		}
 		b := DefaultBadgeSettings()
@@ -76,7 +75,7 @@ func TestBadgeSettings(t *testing.T) {
 			t.Fatal(err)
 		}
 		var raw string
-		if err := s.r.QueryRowContext(ctx, "SELECT settings FROM badge_settings WHERE layout = ?", testLayout).Scan(&raw); err != nil {
+		if err := s.QueryRowForTest(ctx, "SELECT settings FROM badge_settings WHERE layout = ?", testLayout).Scan(&raw); err != nil {
 			t.Fatal(err)
 		}
 		if !strings.Contains(raw, `"hologram":"gold"`) || !strings.Contains(raw, `"logo":true`) || !strings.Contains(raw, `"cut_marks":true`) {
@@ -404,20 +403,5 @@ func TestCountBadgePrinted(t *testing.T) {
 				t.Errorf("got %d, %v; want %d", n, err, c.want)
 			}
 		})
-	}
-}
-
-func BenchmarkBadgeRows10k(b *testing.B) {
-	s := benchStore(b)
-	ctx := context.Background()
-	ids, err := s.ParticipantIDs(ctx, ParticipantQuery{Sort: SortName, SkipCancelled: true, Limit: 10000})
-	if err != nil || len(ids) != 10000 {
-		b.Fatal(len(ids), err)
-	}
-	for b.Loop() {
-		rows, err := s.BadgeRows(ctx, ids)
-		if err != nil || len(rows) != len(ids) {
-			b.Fatal(len(rows), err)
-		}
 	}
 }
