@@ -1,24 +1,19 @@
-package data
+package data_test
 
 import (
 	"database/sql"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
-)
 
-func init() {
-	// Migration 8 added the log of bulk changes and the desk's lock.
-	undoMigration[8] = []string{"DROP TABLE bulk_change_enrolment", "DROP TABLE bulk_change_participant",
-		"DROP TABLE bulk_change", "ALTER TABLE desk_pin DROP COLUMN locked"}
-}
+	. "congres/data"
+)
 
 // dumpTable writes every row of a table, in order of id, as text.
 func dumpTable(t *testing.T, s *Store, table string) string {
 	t.Helper()
-	rows, err := s.r.QueryContext(ctx, "SELECT * FROM "+table+" ORDER BY id")
+	rows, err := s.QueryForTest(ctx, "SELECT * FROM "+table+" ORDER BY id")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -168,52 +163,17 @@ func TestBulkUndo(t *testing.T) {
 		// The previous values are in the file.
 		var cat int64
 		var status, updated string
-		err = s.r.QueryRowContext(ctx, `SELECT category_before, status_before, updated_before FROM bulk_change_participant
+		err = s.QueryRowForTest(ctx, `SELECT category_before, status_before, updated_before FROM bulk_change_participant
 			WHERE change_id = ? AND participant_id = ?`, list[2].ID, a.ID).Scan(&cat, &status, &updated)
 		if err != nil || cat != a.CategoryID || status != string(StatusConfirmed) || updated == "" {
 			t.Fatal(cat, status, updated, err)
 		}
 		var before sql.NullString
 		var after string
-		err = s.r.QueryRowContext(ctx, `SELECT status_before, status_after FROM bulk_change_enrolment
+		err = s.QueryRowForTest(ctx, `SELECT status_before, status_after FROM bulk_change_enrolment
 			WHERE change_id = ? AND participant_id = ?`, list[2].ID, c.ID).Scan(&before, &after)
 		if err != nil || before.String != string(Waitlisted) || after != string(Enrolled) {
 			t.Fatal("the place handed on is not logged", before, after, err)
 		}
 	})
-}
-
-// BenchmarkBulkStatus10k: cancelling 10,000 participants of the demo at
-// once (places handed on, everything logged), then undoing it.
-func BenchmarkBulkStatus10k(b *testing.B) {
-	path := filepath.Join(b.TempDir(), "demo"+Extension)
-	if err := WriteDemo(ctx, path, DemoOptions{Participants: 10000}); err != nil {
-		b.Fatal(err)
-	}
-	s, err := Open(ctx, path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
-	ids, err := s.ParticipantIDs(ctx, ParticipantQuery{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	var change, undo time.Duration
-	b.ResetTimer()
-	for range b.N {
-		t0 := time.Now()
-		ch, err := s.SetStatusMany(ctx, ids, StatusCancelled, "bench")
-		if err != nil {
-			b.Fatal(err)
-		}
-		t1 := time.Now()
-		if err := s.UndoBulkChange(ctx, ch.ID, "bench"); err != nil {
-			b.Fatal(err)
-		}
-		change += t1.Sub(t0)
-		undo += time.Since(t1)
-	}
-	b.ReportMetric(float64(change.Milliseconds())/float64(b.N), "change-ms/op")
-	b.ReportMetric(float64(undo.Milliseconds())/float64(b.N), "undo-ms/op")
 }

@@ -228,6 +228,9 @@ func init() {
 	undoMigration[6] = []string{"DROP TABLE desk_pin"}
 	// Migration 4 added the remembered mapping of an import.
 	undoMigration[4] = []string{"DROP TABLE import_mapping"}
+	// Migration 8 added the log of bulk changes and the desk's lock.
+	undoMigration[8] = []string{"DROP TABLE bulk_change_enrolment", "DROP TABLE bulk_change_participant",
+		"DROP TABLE bulk_change", "ALTER TABLE desk_pin DROP COLUMN locked"}
 }
 
 // admit lets someone in, accepting the kinds given, and fails the test
