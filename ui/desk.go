@@ -81,6 +81,8 @@ type deskScreen struct {
 	withList *container.Split // the list of matches beside the card's side
 	scans    deskScans        // what was scanned, in turn to be checked in
 	search   deskSearch       // the name search of what is typed
+	probe    *deskFrameProbe  // tells when a frame is drawn; nil but on a timed desk (desk_timing.go)
+	counting deskCounting     // the reading of the counters in flight (desk_counts.go)
 
 	// The day recorded, and whether as a rehearsal (desk_day.go); UI
 	// thread only.
@@ -138,7 +140,12 @@ func (s *deskScreen) build() fyne.CanvasObject {
 	s.catchKeys()
 	s.dayView = newDeskDayView(s)
 	s.status.Hide() // until it says something
-	top := container.NewVBox(s.deskHead(), container.NewThemeOverride(s.entry, deskScanTheme{}), s.status, s.card.result)
+	var banner fyne.CanvasObject = s.card.result
+	if deskTiming {
+		s.probe = newDeskFrameProbe()
+		banner = container.NewStack(s.card.result, s.probe.object())
+	}
+	top := container.NewVBox(s.deskHead(), container.NewThemeOverride(s.entry, deskScanTheme{}), s.status, banner)
 	s.payment = newDeskPayment(s)
 	// The actions in a column beside the card, which keeps the height for
 	// the card's rows on a small screen. The card takes the width but while
@@ -321,7 +328,7 @@ func (s *deskScreen) onAdmitted(r data.AdmitResult) {
 	}
 	s.markRehearsal(&r.Card)
 	relayout(s.root) // the banner's height may have changed
-	if r.New {
+	if r.New && !s.countArrival(r) {
 		s.countAfterScansAsync()
 	}
 }
@@ -439,26 +446,6 @@ func (s *deskScreen) onEditTapped() {
 	})
 }
 
-// countAsync reads the day's counters, or the door's.
-func (s *deskScreen) countAsync() {
-	day, rehearsal := s.today(), s.rehearsal
-	if s.session != 0 {
-		s.doorCountAsync(s.session)
-		return
-	}
-	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
-		counts, err := s.readCounts(ctx, day, rehearsal)
-		return func() {
-			if err == nil {
-				s.counts.show(counts)
-			}
-			if err == nil && rehearsal {
-				s.showRehearsalCounts(counts)
-			}
-		}
-	})
-}
-
 // watchAsync reads the counters again every few seconds while the file is
 // open, for the arrivals of the other desks.
 func (s *deskScreen) watchAsync() {
@@ -473,7 +460,7 @@ func (s *deskScreen) watchAsync() {
 				s.env.tasks.onUI(func() {
 					s.followCalendar()
 					if s.day != nil && s.day.SelectedIndex() >= 0 {
-						s.countAsync()
+						s.countWhenFreeAsync()
 					}
 				})
 			}

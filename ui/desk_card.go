@@ -27,8 +27,8 @@ type deskCardView struct {
 	band       *canvas.Rectangle
 	category   *canvas.Text
 	name       *widget.Label
-	nameInk    *container.ThemeOverride // the name's colour, read on the band's
-	access     *fyne.Container          // the accessibility needs, framed in blue; hidden when none
+	ink        *color.Color    // the colour of the name and organisation, read on the band's (deskBandTheme)
+	access     *fyne.Container // the accessibility needs, framed in blue; hidden when none
 	accessText *widget.Label
 	values     []*widget.Label // see the card's lines below
 	arrivedKey *widget.Label   // "Checked in", or at a door "In this session"
@@ -36,7 +36,7 @@ type deskCardView struct {
 	warnings   *fyne.Container
 	result     *deskBanner
 	empty      *widget.Label
-	person     fyne.CanvasObject
+	person     *container.ThemeOverride // the person's part: hidden while nobody is on the card
 }
 
 // The lines of the card, in order.
@@ -81,7 +81,9 @@ func newDeskCardView() *deskCardView {
 	}
 	v.values = values[:]
 	// The organisation goes under the name, on the band, without its key.
-	v.nameInk = container.NewThemeOverride(container.NewVBox(v.name, values[cardOrganisation]), deskInkTheme{ink: color.White})
+	ink := color.Color(color.White)
+	v.ink = &ink
+	nameInk := container.NewThemeOverride(container.NewVBox(v.name, values[cardOrganisation]), deskBandTheme{ink: v.ink})
 	v.arrivedKey = keys[cardArrived]
 	v.accessText = widget.NewLabel("")
 	v.accessText.Wrapping = fyne.TextWrapWord
@@ -106,7 +108,7 @@ func newDeskCardView() *deskCardView {
 	// badge; the short facts in two columns; rows closer together than
 	// fyne's: a typical card fits a small screen without scrolling.
 	band := container.NewStack(v.band, container.New(&deskBandLayout{name: v.name},
-		v.nameInk, container.New(layout.NewCustomPaddedLayout(0, theme.Padding(), theme.InnerPadding(), theme.Padding()*3), v.category)))
+		nameInk, container.New(layout.NewCustomPaddedLayout(0, theme.Padding(), theme.InnerPadding(), theme.Padding()*3), v.category)))
 	facts := container.New(&deskFactsLayout{})
 	for _, i := range []int{cardFee, cardCode, cardArrived, cardStatus, cardBadge, cardDiet, cardProgramme} {
 		facts.Add(keys[i])
@@ -122,7 +124,7 @@ func newDeskCardView() *deskCardView {
 // into a session rather than checking arrivals.
 func (v *deskCardView) show(c *data.DeskCard, atDoor bool) {
 	showIf(v.empty, c == nil && !v.result.quiet)
-	showIf(v.person, c != nil)
+	v.showPerson(c != nil)
 	if c == nil {
 		v.setResult("", widget.MediumImportance)
 		return
@@ -138,9 +140,8 @@ func (v *deskCardView) show(c *data.DeskCard, atDoor bool) {
 	}
 	v.category.Color = ink
 	v.category.Refresh()
-	v.nameInk.Theme = deskInkTheme{ink: ink}
+	*v.ink = ink // the name and the organisation are set below, and so refreshed
 	v.name.SetText(p.FullName())
-	v.nameInk.Refresh()
 	v.accessText.SetText(lang.L("Accessibility: {{.Needs}}", map[string]any{"Needs": p.Accessibility}))
 	showIf(v.access, strings.TrimSpace(p.Accessibility) != "")
 
@@ -201,6 +202,19 @@ func (v *deskCardView) show(c *data.DeskCard, atDoor bool) {
 	v.values[cardFee].Refresh()
 }
 
+// showPerson shows or hides the person's part of the card. Not with Show:
+// a ThemeOverride shown is refreshed, which themes its content anew, and
+// fyne then loads every font again and empties its caches of text sizes
+// and icons (tens of milliseconds, each scan); its content is refreshed
+// by show as it changes.
+func (v *deskCardView) showPerson(on bool) {
+	if v.person.Hidden != on {
+		return
+	}
+	v.person.Hidden = !on
+	canvas.Refresh(v.person)
+}
+
 // setResult says what the last action did, in the desk's banner.
 func (v *deskCardView) setResult(text string, importance widget.Importance) {
 	v.result.set(text, importance)
@@ -247,47 +261,6 @@ func orDash(s string) string {
 	return s
 }
 
-// deskCounters shows the day's arrivals against the people expected, in all
-// and per category, wrapped onto as many lines as the width needs; at a
-// session's door, the entries into the session.
-type deskCounters struct {
-	box   fyne.CanvasObject
-	total *widget.Label
-	cats  *fyne.Container
-}
-
-func newDeskCounters() *deskCounters {
-	c := &deskCounters{total: widget.NewLabel("")}
-	c.total.TextStyle.Bold = true
-	c.cats = container.New(layout.NewRowWrapLayout(), c.total)
-	c.box = container.NewThemeOverride(c.cats, deskCompactTheme{})
-	return c
-}
-
-func (c *deskCounters) show(counts []data.DeskCount) {
-	var arrived, expected int
-	c.cats.Objects = []fyne.CanvasObject{c.total}
-	for _, n := range counts {
-		arrived += n.Arrived
-		expected += n.Expected
-		if n.Expected == 0 && n.Arrived == 0 {
-			continue
-		}
-		dot := canvas.NewRectangle(parseColour(n.Colour))
-		dot.SetMinSize(fyne.NewSquareSize(12))
-		dot.CornerRadius = 6
-		// A ring in the text's colour: a black or a white category shows
-		// on the dark theme and the light.
-		dot.StrokeColor = deskDotRing(fyne.CurrentApp().Settings().Theme(), fyne.CurrentApp().Settings().ThemeVariant())
-		dot.StrokeWidth = 1.5
-		label := widget.NewLabel(fmt.Sprintf("%s %d/%d", n.Category, n.Arrived, n.Expected))
-		c.cats.Add(container.NewHBox(container.NewCenter(dot), label))
-	}
-	c.total.SetText(lang.L("Checked in: {{.Arrived}} of {{.Expected}} expected", map[string]any{
-		"Arrived": arrived, "Expected": expected}))
-	c.box.Refresh() // the lines changed
-}
-
 // deskCompactTheme sets the desk's rows closer together than fyne's.
 type deskCompactTheme struct{ appTheme }
 
@@ -315,6 +288,23 @@ func (t deskInkTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Co
 	return t.base().Color(n, v)
 }
 
+// deskBandTheme is deskCompactTheme with text in the colour *ink, which the
+// card changes with its category's band: changed in place, the labels
+// refreshed, rather than a new theme on the ThemeOverride, whose refresh
+// makes a new theme scope, for which fyne loads every font again and
+// empties its caches of text sizes and icons.
+type deskBandTheme struct {
+	deskCompactTheme
+	ink *color.Color
+}
+
+func (t deskBandTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if n == theme.ColorNameForeground {
+		return *t.ink
+	}
+	return t.base().Color(n, v)
+}
+
 // deskScanTheme is the scan field's: large type, seen from a step back.
 type deskScanTheme struct{ deskCompactTheme }
 
@@ -323,17 +313,4 @@ func (t deskScanTheme) Size(n fyne.ThemeSizeName) float32 {
 		return 18 // the French hint still fits at 1024 px
 	}
 	return t.deskCompactTheme.Size(n) // the card keeps the height
-}
-
-// showDoor counts the entries into the session at the door.
-func (c *deskCounters) showDoor(n data.DoorCount) {
-	c.cats.Objects = []fyne.CanvasObject{c.total}
-	text := lang.L("Entries into this session: {{.Inside}} of {{.Expected}} expected", map[string]any{
-		"Inside": n.Inside, "Expected": n.Expected})
-	if n.Capacity > 0 {
-		text = lang.L("Entries into this session: {{.Inside}} of {{.Expected}} expected, {{.Capacity}} places", map[string]any{
-			"Inside": n.Inside, "Expected": n.Expected, "Capacity": n.Capacity})
-	}
-	c.total.SetText(text)
-	c.box.Refresh()
 }

@@ -40,6 +40,8 @@ type deskScans struct {
 func (s *deskScreen) pushScanAsync(sc deskScan) {
 	s.scans.waiting++
 	s.env.tasks.hold()
+	s.stopCounting() // the scan first (desk_counts.go)
+	sc.stages = newDeskStages("scan", sc.at)
 	q := &s.scans
 	q.mu.Lock()
 	q.queue = append(q.queue, sc)
@@ -73,9 +75,12 @@ func (s *deskScreen) takeScans(ctx context.Context) {
 		sc := q.queue[0]
 		q.queue = slices.Delete(q.queue, 0, 1)
 		q.mu.Unlock()
+		sc.stages.mark("worker")
 		update, named := s.handleScan(ctx, sc)
+		sc.stages.mark("admitted")
 		s.env.tasks.onUI(func() {
 			defer s.env.tasks.release()
+			sc.stages.mark("ui")
 			s.scans.waiting--
 			if ctx.Err() != nil {
 				return
@@ -90,9 +95,11 @@ func (s *deskScreen) takeScans(ctx context.Context) {
 				s.scans.shownFor, s.scans.shownID = data.NormaliseCode(sc.text), s.shown.Participant.ID
 			}
 			logDeskTiming("scan-to-card", sc.at)
+			sc.stages.mark("applied")
+			s.timeFrame(sc.stages, "scan-to-frame")
 			if s.scans.waiting == 0 && s.scans.owed {
 				s.scans.owed = false
-				s.countAsync()
+				s.countOwedAsync()
 			}
 		})
 	}

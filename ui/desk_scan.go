@@ -35,6 +35,8 @@ type deskScan struct {
 	id   int64
 	req  data.AdmitRequest // the day, door and desk when it was submitted
 	at   time.Time         // when Enter was pressed; zero: a button, not timed
+	// stages times the scan's stages on a timed desk (desk_timing.go).
+	stages *deskStages
 }
 
 // deskShown is a card as it was shown, with the result above it.
@@ -147,6 +149,7 @@ func (s *deskScreen) handleScan(ctx context.Context, sc deskScan) (show func(), 
 		if f, err = s.resolve(ctx, sc.text); err != nil {
 			return func() { showError(s.env.win, err) }, false
 		}
+		sc.stages.mark("resolved")
 	}
 	if f.id == 0 {
 		return func() { s.onNobodyFound(sc.text, f) }, f.unknownCode

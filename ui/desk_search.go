@@ -84,9 +84,13 @@ func (s *deskScreen) searchAfterBurstAsync() {
 // searches again for what it holds now, and shows only that.
 func (s *deskScreen) searchAsync(text string) {
 	s.search.inFlight = true
+	st := newDeskStages("search", s.search.since)
 	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
+		st.mark("worker")
 		rows, err := s.store.ListParticipants(ctx, data.ParticipantQuery{Search: text, Limit: deskMatches})
+		st.mark("listed")
 		return func() {
+			st.mark("ui")
 			s.search.inFlight = false
 			switch {
 			case s.search.want != text:
@@ -102,6 +106,10 @@ func (s *deskScreen) searchAsync(text string) {
 			default:
 				s.showMatches(text, rows)
 				logDeskTiming("keystroke-to-matches", s.search.since)
+				st.mark("applied")
+				if st != nil && st.start.Equal(s.search.since) {
+					s.timeFrame(st, "keystroke-to-frame")
+				}
 				s.search.since = time.Time{}
 			}
 		}

@@ -166,13 +166,16 @@ func speed(t *testing.T, bin string) {
 	before := timings(d.stderr.String())
 
 	const scans = 200
+	cpu := d.cpu()
 	sent := map[string]time.Time{}
+	var sentInOrder []time.Time
 	codes := []string{people[0].code}
 	for i := range scans {
 		code := people[1+i*(len(people)-1)/scans].code
 		codes = append(codes, code)
 		x.typeText(t, code+"\n", 4*time.Millisecond)
 		sent[code] = time.Now() // xdotool has sent Return
+		sentInOrder = append(sentInOrder, sent[code])
 		time.Sleep(300 * time.Millisecond)
 	}
 	a := d.in.waitArrivals(t, codes, scans+1, 5*time.Second, time.Minute)
@@ -187,10 +190,12 @@ func speed(t *testing.T, bin string) {
 	t.Logf("Return to arrival written (the entry's time in the file), %d scans recorded: %s", len(written),
 		percentiles(written))
 	time.Sleep(time.Second) // the last card drawn
+	scanCPU := d.cpu().minus(cpu)
 	// The letters of a code ask for matches too, until its Enter: the
 	// searches of the names are counted from here.
 	middle := timings(d.stderr.String())
 	prefixes, keys := namePrefixes(people, 50), 0
+	cpu = d.cpu()
 	for _, p := range prefixes {
 		keys += len(p)
 		x.typeText(t, p, 80*time.Millisecond)
@@ -200,6 +205,8 @@ func speed(t *testing.T, bin string) {
 	}
 	time.Sleep(time.Second)
 	after := timings(d.stderr.String())
+	t.Logf("processor time, whatever the machine's load: %s per scan, %s per name keystroke",
+		scanCPU.per(scans), d.cpu().minus(cpu).per(keys))
 
 	t.Logf("%d scans: %d arrivals recorded (with the probe)", scans, a.total)
 	if a.total != scans+1 {
@@ -214,6 +221,7 @@ func speed(t *testing.T, bin string) {
 	partial := middle["keystroke-to-matches"][len(before["keystroke-to-matches"]):]
 	typing := after["keystroke-to-matches"][len(middle["keystroke-to-matches"]):]
 	t.Logf("scan to card, %d scans: %s", len(scan), percentiles(scan))
+	logFrames(t, d.stderr.String(), before, middle, after, sentInOrder)
 	t.Logf("keystroke to matches, %d searches shown for %d keystrokes in %d name prefixes: %s", len(typing), keys,
 		len(prefixes), percentiles(typing))
 	t.Logf("(and %d searches shown for the letters of the scanned codes before their Enter: %s)", len(partial),

@@ -12,10 +12,34 @@
 //   - a scanner set to a US layout on a French AZERTY keyboard (setxkbmap
 //     fr): the same;
 //   - at 50,000 participants, with CONGRES_DESK_TIMING=1, the desk's own
-//     timing lines (scan to card, keystroke to matches) for 200 scans and 50
-//     name prefixes, whose percentiles are logged, never asserted;
+//     timing lines for 200 scans and 50 name prefixes, whose percentiles
+//     are logged, never asserted (see "Speed" below);
 //   - screenshots of the desk at 1366×768 and 1024×600, written where
 //     CONGRES_DESKCHECK_SCREENSHOTS names a folder.
+//
+// # Speed
+//
+// Run it alone with
+//
+//	go test -count=1 -v -run 'TestDeskRealWindow/Speed50k' ./ui/deskcheck/
+//
+// The desk (ui/desk_timing.go) times each scan from its Enter, as the
+// window hands it over, and each name search from its first keystroke not
+// shown yet, to two points: the card (or the matches) applied to the
+// widgets on the UI thread ("scan-to-card", "keystroke-to-matches"), and
+// the frame that shows it drawn ("scan-to-frame", "keystroke-to-frame").
+// The frame is observed with a 1×1 raster refreshed with the update: the
+// painter asks for its pixels while it draws the next frame ("painted"),
+// and the main loop's next turn comes after that frame's buffers are
+// swapped ("shown", the figure quoted, an upper bound: that turn may draw
+// one more frame first). A trace line gives each stage: the worker took
+// the scan, found whom the code names, checked them in; the UI thread
+// began the update, applied it; painted; shown. The check logs each
+// stage's percentiles, the time from xdotool's Return to the frame shown
+// (which adds the wait for the window to read the key: up to a frame),
+// and the processor time the program and Xvfb used per scan and per
+// keystroke, which the machine's load does not change much (the latencies
+// it does: quote them with the load, median of three runs).
 //
 // The tests build congres from this tree, or drive the program that
 // CONGRES_DESKCHECK_BIN names (another commit's, say). A failed check keeps

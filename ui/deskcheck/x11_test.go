@@ -41,6 +41,7 @@ type xserver struct {
 	width, height int
 	fbdir         string // where Xvfb keeps its screen as an XWD file
 	home          string // HOME of the programs started on it
+	pid           int    // Xvfb's process
 }
 
 // startX starts Xvfb with a screen of width×height, and stops it when the
@@ -66,6 +67,7 @@ func startX(t *testing.T, width, height int) *xserver {
 		t.Fatalf("Xvfb: %v", err)
 	}
 	w.Close()
+	x.pid = cmd.Process.Pid
 	t.Cleanup(func() {
 		cmd.Process.Kill()
 		cmd.Wait()
