@@ -122,3 +122,13 @@ const (
 	MaxText  = maxText
 	MaxNotes = maxNotes
 )
+
+// FirstCode is the first code that a code source drawn from seed gives.
+func FirstCode(seed uint64) string { return newCodeSource(seed).next() }
+
+// SetCodeSeed has the store draw new codes from a code source of seed,
+// from its first code on.
+func (s *Store) SetCodeSeed(seed uint64) {
+	src := newCodeSource(seed)
+	s.codes = func() *codeSource { return src }
+}

@@ -1,4 +1,4 @@
-package data
+package data_test
 
 import (
 	"maps"
@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	. "congres/data"
 )
 
 func TestMergeParticipants(t *testing.T) {
@@ -76,13 +78,6 @@ func TestMergeParticipants(t *testing.T) {
 		_, err := s.MergeParticipants(ctx, keep.ID, 9999, nil)
 		wantErr(t, err, ErrNotFound)
 	})
-}
-
-func init() {
-	// Migration 7 added code aliases and whole rows in the merge log.
-	undoMigration[7] = []string{"DROP TRIGGER participant_code_not_alias", "DROP TRIGGER participant_recode_not_alias",
-		"DROP TABLE code_alias", "ALTER TABLE merge_log DROP COLUMN dropped_id",
-		"ALTER TABLE merge_log DROP COLUMN kept_row", "ALTER TABLE merge_log DROP COLUMN dropped_row"}
 }
 
 // mergePair saves two records of one person as the issue found them: the
@@ -333,23 +328,21 @@ func TestMergeChain(t *testing.T) {
 func TestCodeNeverAnAlias(t *testing.T) {
 	s := mustOpen(t)
 	const seed = 42
-	alias := newCodeSource(seed).next()
+	alias := FirstCode(seed)
 	a := deskPerson(t, s, "Anne", "Martin", func(p *Participant) { p.Code = alias })
 	b := addPerson(t, s, "Anne", "Martin")
 	if _, err := s.MergeParticipants(ctx, b.ID, a.ID, nil); err != nil {
 		t.Fatal(err)
 	}
 	t.Run("Form", func(t *testing.T) {
-		src := newCodeSource(seed)
-		s.codes = func() *codeSource { return src }
+		s.SetCodeSeed(seed)
 		p := addPerson(t, s, "Jean", "Dupont")
 		if p.Code == alias || p.Code == "" {
 			t.Fatalf("given the code %q", p.Code)
 		}
 	})
 	t.Run("Import", func(t *testing.T) {
-		src := newCodeSource(seed)
-		s.codes = func() *codeSource { return src }
+		s.SetCodeSeed(seed)
 		r := importLines(t, s, ImportOptions{}, "Code,Prénom,Nom,Régime", ",Karim,Benali,", strings.ToLower(alias)+",Anne,Martin,Halal")
 		wantCounts(t, r, 2, 1, 1, 0, 0, 0)
 		for _, p := range people(t, s) {
