@@ -132,3 +132,11 @@ func (s *Store) SetCodeSeed(seed uint64) {
 	src := newCodeSource(seed)
 	s.codes = func() *codeSource { return src }
 }
+
+// InsertTicketForTest records a ticket number (already normalised) for a
+// participant, as the import does.
+func (s *Store) InsertTicketForTest(ctx context.Context, participantID int64, code, source, at string) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		return insertTicket(ctx, tx, participantID, code, source, at)
+	})
+}

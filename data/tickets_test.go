@@ -1,18 +1,17 @@
-package data
+package data_test
 
 import (
-	"database/sql"
 	"slices"
 	"strings"
 	"testing"
+
+	. "congres/data"
 )
 
 // giveTicket records a ticket as the import does.
 func giveTicket(tb testing.TB, s *Store, participantID int64, code string) {
 	tb.Helper()
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		return insertTicket(ctx, tx, participantID, NormaliseTicket(code), "Numéro de billet", "2021-11-01T09:00:00Z")
-	})
+	err := s.InsertTicketForTest(ctx, participantID, NormaliseTicket(code), "Numéro de billet", "2021-11-01T09:00:00Z")
 	if err != nil {
 		tb.Fatal(err)
 	}
