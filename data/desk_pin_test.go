@@ -1,4 +1,4 @@
-package data
+package data_test
 
 import (
 	"bytes"
@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	. "congres/data"
 )
 
 func TestDeskPIN(t *testing.T) {
@@ -40,14 +42,14 @@ func TestDeskPIN(t *testing.T) {
 	})
 	t.Run("NotInClear", func(t *testing.T) {
 		var hash string
-		if err := s.r.QueryRowContext(ctx, "SELECT group_concat(hash || set_at) FROM desk_pin").Scan(&hash); err != nil {
+		if err := s.QueryRowForTest(ctx, "SELECT group_concat(hash || set_at) FROM desk_pin").Scan(&hash); err != nil {
 			t.Fatal(err)
 		}
 		if strings.Contains(hash, pin) || !strings.HasPrefix(hash, "pbkdf2-sha256$100000$") {
 			t.Fatalf("stored: %q", hash)
 		}
 		// Nor anywhere in the file.
-		if _, err := s.w.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
+		if err := s.ExecForTest(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
 			t.Fatal(err)
 		}
 		b, err := os.ReadFile(s.Path())
@@ -58,7 +60,7 @@ func TestDeskPIN(t *testing.T) {
 	t.Run("Salted", func(t *testing.T) {
 		hash := func() string {
 			var h string
-			if err := s.r.QueryRowContext(ctx, "SELECT hash FROM desk_pin").Scan(&h); err != nil {
+			if err := s.QueryRowForTest(ctx, "SELECT hash FROM desk_pin").Scan(&h); err != nil {
 				t.Fatal(err)
 			}
 			return h
@@ -102,7 +104,7 @@ func TestDeskPIN(t *testing.T) {
 // could.
 func storeHash(t *testing.T, s *Store, hash string) {
 	t.Helper()
-	if _, err := s.w.ExecContext(ctx, "UPDATE desk_pin SET hash = ? WHERE id = 1", hash); err != nil {
+	if err := s.ExecForTest(ctx, "UPDATE desk_pin SET hash = ? WHERE id = 1", hash); err != nil {
 		t.Fatal(err)
 	}
 }

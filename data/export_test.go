@@ -140,3 +140,13 @@ func (s *Store) InsertTicketForTest(ctx context.Context, participantID int64, co
 		return insertTicket(ctx, tx, participantID, code, source, at)
 	})
 }
+
+// HashPIN and the PIN hash's scheme, iterations and key length, for tests
+// that store a hand-made hash.
+var HashPIN = hashPIN
+
+const (
+	PINScheme     = pinScheme
+	PINIterations = pinIterations
+	PINKeyLen     = pinKeyLen
+)

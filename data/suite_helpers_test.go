@@ -434,12 +434,17 @@ var (
 	colourRe           = ColourRe
 	importBenchMapping = ImportBenchMapping
 	demoLastNames      = DemoLastNames
+	hashPIN            = HashPIN
 )
 
 const (
 	importTries = ImportTries
 	maxText     = MaxText
 	maxNotes    = MaxNotes
+
+	pinScheme     = PINScheme
+	pinIterations = PINIterations
+	pinKeyLen     = PINKeyLen
 )
 
 // downgrade turns the file into one of an older format (SQLite only: a
