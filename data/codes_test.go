@@ -1,8 +1,10 @@
-package data
+package data_test
 
 import (
 	"strings"
 	"testing"
+
+	. "congres/data"
 )
 
 // TestCodeLetters checks that the letters of new codes type the same on

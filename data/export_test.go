@@ -150,3 +150,15 @@ const (
 	PINIterations = pinIterations
 	PINKeyLen     = pinKeyLen
 )
+
+// CodeLength is the length of the codes Congrès gives, and CodeSource the
+// codes a source drawn from seed gives, one per call.
+const CodeLength = codeLength
+
+func CodeSource(seed uint64) func() string { return newCodeSource(seed).next }
+
+// KeyboardMismatches is how many keyboard mismatches there are, and
+// MisreadTables how each types a character.
+const KeyboardMismatches = keyboardMismatches
+
+var MisreadTables = misreadTables

@@ -435,6 +435,7 @@ var (
 	importBenchMapping = ImportBenchMapping
 	demoLastNames      = DemoLastNames
 	hashPIN            = HashPIN
+	misreadTables      = MisreadTables
 )
 
 const (
@@ -445,7 +446,15 @@ const (
 	pinScheme     = PINScheme
 	pinIterations = PINIterations
 	pinKeyLen     = PINKeyLen
+
+	codeLength         = CodeLength
+	keyboardMismatches = KeyboardMismatches
 )
+
+// codeSource draws the codes Congrès gives, as package data's does.
+type codeSource struct{ next func() string }
+
+func newCodeSource(seed uint64) *codeSource { return &codeSource{next: CodeSource(seed)} }
 
 // downgrade turns the file into one of an older format (SQLite only: a
 // test that calls it is about opening an older file).
