@@ -123,9 +123,6 @@ const (
 	MaxNotes = maxNotes
 )
 
-// FirstCode is the first code that a code source drawn from seed gives.
-func FirstCode(seed uint64) string { return newCodeSource(seed).next() }
-
 // SetCodeSeed has the store draw new codes from a code source of seed,
 // from its first code on.
 func (s *Store) SetCodeSeed(seed uint64) {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -293,34 +292,6 @@ func card(tb testing.TB, s *Store, id int64, day Day, sessionID int64) DeskCard 
 	return c
 }
 
-// deskPerson saves a participant, changed by edit first.
-func deskPerson(tb testing.TB, s *Store, first, last string, edit func(*Participant)) Participant {
-	tb.Helper()
-	p := newPerson(tb, s, first, last)
-	if edit != nil {
-		edit(&p)
-	}
-	if err := s.CreateParticipant(ctx, &p); err != nil {
-		tb.Fatal(err)
-	}
-	return p
-}
-
-// wantWarnings checks a card's warnings, in order, and that each reads as
-// a sentence in both languages.
-func wantWarnings(tb testing.TB, c DeskCard, want ...DeskWarningKind) {
-	tb.Helper()
-	if got := kinds(c.Warnings); !slices.Equal(got, want) {
-		tb.Fatalf("warnings %v, want %v", got, want)
-	}
-	for _, w := range c.Warnings {
-		en, fr := w.Message("en"), w.Message("fr")
-		if en == "" || fr == "" || en == fr || !strings.HasSuffix(en, ".") || !strings.HasSuffix(fr, ".") || strings.Contains(en+fr, "%!") {
-			tb.Fatalf("%s: en=%q fr=%q", w.Kind, en, fr)
-		}
-	}
-}
-
 // importColumns maps the header names of the tests' files to fields.
 var importColumns = map[string]ImportField{
 	"Code": FieldCode, "Prénom": FieldFirstName, "Nom": FieldLastName, "E-mail": FieldEmail,
@@ -404,14 +375,6 @@ var importRows = []string{
 	"Éric,Béasse,eric.beasse@coopsud.fr,Coop Sud,Adhérent·e,2021-11-25; 2021-11-26,Végétarien",
 	"Hélène,Dupont,,Recyclerie du Nord,PARTENAIRE,2021-11-25,",
 	"Karim,Benali,karim@envie.fr,Envie,Presse,2021-11-26,Halal",
-}
-
-func errCode(err error) string {
-	var e *Error
-	if errors.As(err, &e) {
-		return e.Code
-	}
-	return err.Error()
 }
 
 // manyLines is a header and n registrations with emails.

@@ -328,7 +328,7 @@ func TestMergeChain(t *testing.T) {
 func TestCodeNeverAnAlias(t *testing.T) {
 	s := mustOpen(t)
 	const seed = 42
-	alias := FirstCode(seed)
+	alias := newCodeSource(seed).next()
 	a := deskPerson(t, s, "Anne", "Martin", func(p *Participant) { p.Code = alias })
 	b := addPerson(t, s, "Anne", "Martin")
 	if _, err := s.MergeParticipants(ctx, b.ID, a.ID, nil); err != nil {
