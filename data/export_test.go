@@ -2,12 +2,16 @@ package data
 
 // Hooks for the behaviour suite (package data_test, split plan section 4):
 // the few things it needs beyond the exported API. Compiled only in tests.
+// Raw SQL in the suite is portable DML; a test that needs the file itself
+// (Downgrade, PresenceBothWays, a PRAGMA) is SQLite's and says so.
 
 import (
 	"context"
 	"database/sql"
 	"testing"
 )
+
+// Raw SQL, as another program could run it.
 
 // ExecForTest runs a statement on the store's connection for writing, as
 // another program could.
@@ -42,28 +46,13 @@ func (s *Store) QueryForTest(ctx context.Context, q string, args ...any) (RowsFo
 	return rows, nil
 }
 
+// Settings of the store's rules, each for one test.
+
 // SetMaxImportRows lowers the import's limit of rows for one test.
 func SetMaxImportRows(tb testing.TB, n int) {
 	old := maxImportRows
 	maxImportRows = n
 	tb.Cleanup(func() { maxImportRows = old })
-}
-
-// ImportKeys are the sort and search keys the import gives p.
-func ImportKeys(p *Participant) (sortKey, nameKey string) { return (&importer{}).keys(p) }
-
-// SortKey is the sort key the rest of the store gives p.
-func SortKey(p *Participant) string { return sortKey(p) }
-
-// ColourRe is what a category's colour must match.
-var ColourRe = colourRe
-
-// ImportBenchMapping and WriteRegistrationsCSV make a ticketing platform's
-// export of n registrations (import_bench_test.go).
-var ImportBenchMapping = importBenchMapping
-
-func WriteRegistrationsCSV(path string, n int, seed uint64) error {
-	return writeRegistrationsCSV(path, n, seed)
 }
 
 // SetImportPlannedHook has f called, for one test, each time an import has
@@ -77,15 +66,88 @@ func SetImportPlannedHook(tb testing.TB, f func(underLock bool)) {
 // write lock before it decides them under it.
 const ImportTries = importTries
 
-// DemoLastNames are the demo's last names.
-var DemoLastNames = demoLastNames
-
 // SetAttendeePage sets, until the end of the test, how many attendees are
 // read at a time.
 func SetAttendeePage(tb testing.TB, n int) {
 	old := attendeePage
 	attendeePage = n
 	tb.Cleanup(func() { attendeePage = old })
+}
+
+// SetCodeSeed has the store draw new codes from a code source of seed,
+// from its first code on.
+func (s *Store) SetCodeSeed(seed uint64) {
+	src := newCodeSource(seed)
+	s.codes = func() *codeSource { return src }
+}
+
+// Limits, keys and tables of the domain.
+
+// The limits of a text and of the notes, in bytes.
+const (
+	MaxText  = maxText
+	MaxNotes = maxNotes
+)
+
+// ImportKeys are the sort and search keys the import gives p.
+func ImportKeys(p *Participant) (sortKey, nameKey string) { return (&importer{}).keys(p) }
+
+// SortKey is the sort key the rest of the store gives p.
+func SortKey(p *Participant) string { return sortKey(p) }
+
+// ColourRe is what a category's colour must match.
+var ColourRe = colourRe
+
+// HashPIN and the PIN hash's scheme, iterations and key length, for tests
+// that store a hand-made hash.
+var HashPIN = hashPIN
+
+const (
+	PINScheme     = pinScheme
+	PINIterations = pinIterations
+	PINKeyLen     = pinKeyLen
+)
+
+// CodeLength is the length of the codes Congrès gives, and CodeSource the
+// codes a source drawn from seed gives, one per call.
+const CodeLength = codeLength
+
+func CodeSource(seed uint64) func() string { return newCodeSource(seed).next }
+
+// KeyboardMismatches is how many keyboard mismatches there are, and
+// MisreadTables how each types a character.
+const KeyboardMismatches = keyboardMismatches
+
+var MisreadTables = misreadTables
+
+// Fixtures.
+
+// InsertTicketForTest records a ticket number (already normalised) for a
+// participant, as the import does.
+func (s *Store) InsertTicketForTest(ctx context.Context, participantID int64, code, source, at string) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		return insertTicket(ctx, tx, participantID, code, source, at)
+	})
+}
+
+// DemoLastNames are the demo's last names.
+var DemoLastNames = demoLastNames
+
+// ImportBenchMapping and WriteRegistrationsCSV make a ticketing platform's
+// export of n registrations (import_bench_test.go).
+var ImportBenchMapping = importBenchMapping
+
+func WriteRegistrationsCSV(path string, n int, seed uint64) error {
+	return writeRegistrationsCSV(path, n, seed)
+}
+
+// SQLite only.
+
+// Downgrade turns the file into one of an older format, as that version
+// wrote it (helpers_test.go's downgrade).
+func Downgrade(tb testing.TB, s *Store, version int) {
+	tb.Helper()
+	downgrade(tb, s, version)
 }
 
 // PresenceBothWays reads the presence of ids on days looked up and read
@@ -109,53 +171,3 @@ func PresenceBothWays(ctx context.Context, s *Store, days []Day, ids []int64) (l
 	})
 	return lookedUp, whole, err
 }
-
-// Downgrade turns the file into one of an older format, as that version
-// wrote it (helpers_test.go's downgrade).
-func Downgrade(tb testing.TB, s *Store, version int) {
-	tb.Helper()
-	downgrade(tb, s, version)
-}
-
-// The limits of a text and of the notes, in bytes.
-const (
-	MaxText  = maxText
-	MaxNotes = maxNotes
-)
-
-// SetCodeSeed has the store draw new codes from a code source of seed,
-// from its first code on.
-func (s *Store) SetCodeSeed(seed uint64) {
-	src := newCodeSource(seed)
-	s.codes = func() *codeSource { return src }
-}
-
-// InsertTicketForTest records a ticket number (already normalised) for a
-// participant, as the import does.
-func (s *Store) InsertTicketForTest(ctx context.Context, participantID int64, code, source, at string) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
-		return insertTicket(ctx, tx, participantID, code, source, at)
-	})
-}
-
-// HashPIN and the PIN hash's scheme, iterations and key length, for tests
-// that store a hand-made hash.
-var HashPIN = hashPIN
-
-const (
-	PINScheme     = pinScheme
-	PINIterations = pinIterations
-	PINKeyLen     = pinKeyLen
-)
-
-// CodeLength is the length of the codes Congrès gives, and CodeSource the
-// codes a source drawn from seed gives, one per call.
-const CodeLength = codeLength
-
-func CodeSource(seed uint64) func() string { return newCodeSource(seed).next }
-
-// KeyboardMismatches is how many keyboard mismatches there are, and
-// MisreadTables how each types a character.
-const KeyboardMismatches = keyboardMismatches
-
-var MisreadTables = misreadTables
