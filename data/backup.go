@@ -57,6 +57,11 @@ func (s *Store) SaveCopy(ctx context.Context, dest string) error {
 	if fileExists(dest) {
 		return ErrFileExists.With(dest)
 	}
+	// Desk actions held while an import wrote go into the copy, when the
+	// file is free.
+	if err := s.foldHeldWithin(ctx, heldAfter); err != nil && err != errFileHeld && s.ReadOnly() == nil {
+		return err
+	}
 	tmp, err := s.copyBeside(ctx, dest)
 	if err != nil {
 		return err
@@ -446,7 +451,7 @@ func setAside(path string, t time.Time) error {
 	if err := os.Rename(path, dest); err != nil {
 		return createCondition(path, err)
 	}
-	for _, suffix := range []string{"-wal", heldSuffix} {
+	for _, suffix := range []string{"-wal", heldSuffix, heldSuffix + "-journal"} {
 		if fileExists(path + suffix) {
 			os.Rename(path+suffix, dest+suffix)
 		}

@@ -64,7 +64,7 @@ func (s *Store) deskCardIn(ctx context.Context, l entryLog, participantID int64,
 	var c DeskCard
 	hv, err := s.viewHeld(ctx, nil, l, participantID, sessionID)
 	if err != nil {
-		return c, s.condition(err)
+		return c, s.heldCondition(err)
 	}
 	err = s.read(ctx, func(tx *sql.Tx) error {
 		var err error
@@ -137,17 +137,15 @@ var errNoWrite = errors.New("nothing to write")
 func (s *Store) Admit(ctx context.Context, req AdmitRequest) (AdmitResult, error) {
 	var r AdmitResult
 	l := logFor(req.Rehearsal)
+	// The file's write folds the journal in first: it reads no journal.
 	err := s.writeDeskOrHold(ctx, func(tx *sql.Tx) error {
-		hv, err := s.viewHeld(ctx, nil, l, req.ParticipantID, req.SessionID)
-		if err != nil {
-			return err
-		}
-		r, err = s.admit(ctx, tx, req, hv, intoFile(ctx, tx, l))
+		var err error
+		r, err = s.admit(ctx, tx, req, nil, intoFile(ctx, tx, l))
 		return err
 	}, func(jtx *sql.Tx) error {
 		hv, err := s.viewHeld(ctx, jtx, l, req.ParticipantID, req.SessionID)
 		if err != nil {
-			return err
+			return s.heldCondition(err)
 		}
 		return s.read(ctx, func(tx *sql.Tx) error {
 			var err error
@@ -250,6 +248,9 @@ func (s *Store) undoLastEntry(ctx context.Context, l entryLog, participantID int
 		if err != nil {
 			return err
 		}
+		if hv, err = hv.folded(ctx, tx); err != nil {
+			return err
+		}
 		entries = hv.withHeld(entries)
 		if len(entries) == 0 {
 			return ErrNothingToUndo.With(p.FullName())
@@ -264,17 +265,12 @@ func (s *Store) undoLastEntry(ctx context.Context, l entryLog, participantID int
 		return err
 	}
 	err := s.writeDeskOrHold(ctx, func(tx *sql.Tx) error {
-		hv, err := s.viewHeld(ctx, nil, l, participantID, 0)
-		if err != nil {
-			return err
-		}
-		return undo(tx, hv, intoFile(ctx, tx, l), func(Checkin) (Checkin, error) {
-			return Checkin{}, errFileHeld // folded just before: none is held
-		})
+		// The file's write folds the journal in first: it reads no journal.
+		return undo(tx, nil, intoFile(ctx, tx, l), nil)
 	}, func(jtx *sql.Tx) error {
 		hv, err := s.viewHeld(ctx, jtx, l, participantID, 0)
 		if err != nil {
-			return err
+			return s.heldCondition(err)
 		}
 		return s.read(ctx, func(tx *sql.Tx) error {
 			return undo(tx, hv, func(c Checkin) (Checkin, error) { return insertHeld(ctx, jtx, l, c) },
@@ -303,7 +299,11 @@ func (s *Store) DeskCounts(ctx context.Context, day Day) ([]DeskCount, error) {
 // deskCounts is DeskCounts with the arrivals of the log l.
 func (s *Store) deskCounts(ctx context.Context, l entryLog, day Day) ([]DeskCount, error) {
 	var list []DeskCount
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	held, err := s.heldList(ctx, "log = ? AND day = ? AND kind IN ('arrival', 'undo') AND undone_at IS NULL", l, day)
+	if err != nil {
+		return nil, s.heldCondition(err)
+	}
+	err = s.read(ctx, func(tx *sql.Tx) error {
 		cats, err := listCategories(ctx, tx)
 		if err != nil {
 			return err
@@ -349,7 +349,7 @@ func (s *Store) deskCounts(ctx context.Context, l entryLog, day Day) ([]DeskCoun
 			func(c *DeskCount, n int) { c.Arrived = n }); err != nil {
 			return err
 		}
-		held, err := s.heldArrivals(ctx, tx, l, day)
+		held, err := s.heldArrivals(ctx, tx, l, day, held)
 		for id, n := range held {
 			if i, ok := place[id]; ok {
 				list[i].Arrived += n
@@ -410,6 +410,9 @@ func (s *Store) deskCard(ctx context.Context, tx *sql.Tx, l entryLog, participan
 	}
 	entries, err := openEntries(ctx, tx, l, p.ID)
 	if err != nil {
+		return DeskCard{}, nil, nil, err
+	}
+	if hv, err = hv.folded(ctx, tx); err != nil {
 		return DeskCard{}, nil, nil, err
 	}
 	entries = hv.withHeld(entries)
@@ -538,7 +541,7 @@ func (s *Store) doorWarnings(ctx context.Context, tx *sql.Tx, l entryLog, c *Des
 			return nil, err
 		}
 		if hv != nil {
-			inside += hv.inside
+			inside += hv.inside()
 		}
 		if inside >= se.EffectiveCapacity {
 			ws = append(ws, DeskWarning{Kind: WarnSessionFull, Session: *se, Inside: inside})

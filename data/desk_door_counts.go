@@ -24,7 +24,11 @@ func (s *Store) DoorCounts(ctx context.Context, sessionID int64) (DoorCount, err
 // doorCounts is DoorCounts with the entries of the log l.
 func (s *Store) doorCounts(ctx context.Context, l entryLog, sessionID int64) (DoorCount, error) {
 	var n DoorCount
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	held, err := s.heldList(ctx, "log = ? AND session_id = ? AND kind IN ('session', 'undo') AND undone_at IS NULL", l, sessionID)
+	if err != nil {
+		return n, s.heldCondition(err)
+	}
+	err = s.read(ctx, func(tx *sql.Tx) error {
 		se, err := loadSession(ctx, tx, sessionID)
 		if err != nil {
 			return err
@@ -33,13 +37,11 @@ func (s *Store) doorCounts(ctx context.Context, l entryLog, sessionID int64) (Do
 		if n.Inside, err = sessionInside(ctx, tx, l, se.ID); err != nil {
 			return err
 		}
-		if db, err := s.held.get(false); db != nil || err != nil {
-			held, err := heldInside(ctx, db, l, se.ID)
-			if err != nil {
-				return err
-			}
-			n.Inside += held
+		held, err := unfolded(ctx, tx, held)
+		if err != nil {
+			return err
 		}
+		n.Inside += heldInside(held)
 		return tx.QueryRowContext(ctx, `SELECT count(*) FROM participant p WHERE p.status <> 'cancelled' AND (
 				p.id IN (SELECT participant_id FROM enrolment WHERE session_id = ?1 AND status = 'enrolled')
 				OR p.id IN (SELECT participant_id FROM session_person WHERE session_id = ?1)

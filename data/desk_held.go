@@ -7,10 +7,14 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"log"
 	"os"
 	"slices"
 	"sync"
 	"time"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // Check-ins held while the file is busy (issue 14). An import holds the
@@ -20,14 +24,18 @@ import (
 // beside the file (FILE-held, a small SQLite file of its own, with its own
 // lock) and acknowledged from there. The desk reads the journal with the
 // file, so that the card, "already in" and the counters see held entries;
-// a folder writes them into the file as soon as it is free, each with its
-// unique id recorded in desk_op in the same transaction, so that an action
-// is recorded once even when a crash repeats the folding. Every desk write
-// that gets the file also reads the journal, and folds it first.
+// every write into the file folds them in first, in its own transaction,
+// each with its unique id recorded in desk_op, so that an action is
+// recorded once even when a crash repeats the folding; a folder in every
+// window that may write does it within a second of the file being free.
+// Readers of the journal leave out actions whose id is in desk_op already
+// (folded, not yet deleted from the journal).
 //
 // Locks are taken in one order: the file, then the journal. Holding takes
 // the journal's alone and only reads the file (WAL readers never wait), so
 // a held check-in waits for nobody but another desk's few milliseconds.
+// Nothing that holds a reader of the file waits for the journal: the
+// journal is read first.
 
 // heldSuffix names the journal companion of a congress file.
 const heldSuffix = "-held"
@@ -65,14 +73,15 @@ const heldSchema = `CREATE TABLE IF NOT EXISTS held (
 // heldJournal is a store's handle on its file's journal, opened when first
 // needed.
 type heldJournal struct {
-	path string
-	mu   sync.Mutex
-	db   *sql.DB
-	kick chan struct{} // wakes the folder
-	quit chan struct{} // closed by Close
-	wg   sync.WaitGroup
-	run  sync.Once
-	stop sync.Once
+	path   string
+	mu     sync.Mutex
+	db     *sql.DB
+	kick   chan struct{} // wakes the folder
+	quit   chan struct{} // closed by Close
+	wg     sync.WaitGroup
+	run    sync.Once
+	stop   sync.Once
+	closed bool // guarded by mu
 }
 
 func newHeldJournal(path string) *heldJournal {
@@ -84,24 +93,30 @@ func newHeldJournal(path string) *heldJournal {
 func (h *heldJournal) get(create bool) (*sql.DB, error) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
+	if h.closed {
+		return nil, sql.ErrConnDone
+	}
 	if h.db != nil {
 		return h.db, nil
 	}
 	if !create && !fileExists(h.path) {
 		return nil, nil
 	}
-	uri, err := fileURI(h.path)
-	if err != nil {
-		return nil, err
+	db, err := openHeld(h.path)
+	if err != nil && (isCorrupt(err) || isNotADatabase(err)) {
+		// A journal that is not whole: kept aside, never deleted, and a
+		// new one started, so that the desk goes on.
+		for _, suffix := range []string{"", "-journal"} {
+			if fileExists(h.path + suffix) {
+				os.Rename(h.path+suffix, h.path+"-damaged-"+time.Now().Format(backupStamp)+suffix)
+			}
+		}
+		if !create {
+			return nil, nil
+		}
+		db, err = openHeld(h.path)
 	}
-	db, err := sql.Open("sqlite", uri+fmt.Sprintf("?_pragma=busy_timeout(%d)", busyTimeout.Milliseconds())+
-		"&_pragma=journal_mode(DELETE)&_pragma=synchronous(FULL)&_txlock=immediate")
 	if err != nil {
-		return nil, err
-	}
-	db.SetMaxOpenConns(1)
-	if _, err := db.Exec(heldSchema); err != nil {
-		db.Close()
 		return nil, err
 	}
 	if create {
@@ -111,12 +126,45 @@ func (h *heldJournal) get(create bool) (*sql.DB, error) {
 	return db, nil
 }
 
+// openHeld opens the journal at path, making its table if need be. Two
+// connections: one writes while the other reads.
+func openHeld(path string) (*sql.DB, error) {
+	uri, err := fileURI(path)
+	if err != nil {
+		return nil, err
+	}
+	db, err := sql.Open("sqlite", uri+fmt.Sprintf("?_pragma=busy_timeout(%d)", busyTimeout.Milliseconds())+
+		"&_pragma=journal_mode(DELETE)&_pragma=synchronous(FULL)&_txlock=immediate")
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(2)
+	if _, err := db.Exec(heldSchema); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// isNotADatabase reports whether err is SQLite's SQLITE_NOTADB.
+func isNotADatabase(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_NOTADB
+}
+
+// heldCondition turns an error of the journal into a sentence about it;
+// unlike the file's, it never makes the congress read only.
+func (s *Store) heldCondition(err error) error {
+	return fromFileCondition(s.held.path, err)
+}
+
 // close stops the folder and closes the journal's pool; again, nothing.
 func (h *heldJournal) close() error {
 	h.stop.Do(func() { close(h.quit) })
 	h.wg.Wait()
 	h.mu.Lock()
 	defer h.mu.Unlock()
+	h.closed = true
 	if h.db == nil {
 		return nil
 	}
@@ -169,13 +217,14 @@ func heldEntries(ctx context.Context, q querier, where string, args ...any) ([]h
 
 // heldView is what the journal adds to one person's card.
 type heldView struct {
-	mine   []heldEntry // the person's actions in the log
-	inside int         // held entries into the session at hand not taken back
+	mine    []heldEntry // the person's actions in the log
+	session []heldEntry // the actions at the session at hand (entries and undos)
 }
 
 // viewHeld reads the journal (through q, or its own pool when q is nil) for
 // a person's card in the log l, at the session sessionID (0: arriving). It
-// returns nil when there is no journal.
+// returns nil when there is no journal. Read it before taking a reader of
+// the file: folded returns what the file has not yet.
 func (s *Store) viewHeld(ctx context.Context, q querier, l entryLog, participantID, sessionID int64) (*heldView, error) {
 	if q == nil {
 		db, err := s.held.get(false)
@@ -190,11 +239,62 @@ func (s *Store) viewHeld(ctx context.Context, q querier, l entryLog, participant
 	}
 	v := &heldView{mine: mine}
 	if sessionID != 0 {
-		if v.inside, err = heldInside(ctx, q, l, sessionID); err != nil {
+		if v.session, err = heldEntries(ctx, q, "log = ? AND session_id = ? AND kind IN ('session', 'undo') AND undone_at IS NULL", l, sessionID); err != nil {
 			return nil, err
 		}
 	}
 	return v, nil
+}
+
+// unfolded leaves out of list the actions that the file has already (their
+// id is in desk_op: folded by a write whose journal is not yet emptied).
+func unfolded(ctx context.Context, tx *sql.Tx, list []heldEntry) ([]heldEntry, error) {
+	var out []heldEntry
+	for _, h := range list {
+		var done bool
+		if err := tx.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM desk_op WHERE op = ?)", h.op).Scan(&done); err != nil {
+			return nil, err
+		}
+		if !done {
+			out = append(out, h)
+		}
+	}
+	return out, nil
+}
+
+// folded is v without the actions that the file, read in tx, has already.
+func (v *heldView) folded(ctx context.Context, tx *sql.Tx) (*heldView, error) {
+	if v == nil {
+		return nil, nil
+	}
+	mine, err := unfolded(ctx, tx, v.mine)
+	if err != nil {
+		return nil, err
+	}
+	session, err := unfolded(ctx, tx, v.session)
+	return &heldView{mine: mine, session: session}, err
+}
+
+// inside is what the held actions add to the people inside the session at
+// hand: its entries not taken back, less its undos of entries of the file.
+func (v *heldView) inside() int {
+	if v == nil {
+		return 0
+	}
+	return heldInside(v.session)
+}
+
+// heldInside counts list's session entries, less its undos.
+func heldInside(list []heldEntry) int {
+	n := 0
+	for _, h := range list {
+		if h.c.Kind == SessionEntry {
+			n++
+		} else {
+			n--
+		}
+	}
+	return n
 }
 
 // withHeld returns a person's open entries of the file with their held
@@ -228,18 +328,18 @@ func newOp() string {
 func (s *Store) hold(ctx context.Context, fn func(jtx *sql.Tx) error) error {
 	db, err := s.held.get(true)
 	if err != nil {
-		return s.condition(err)
+		return s.heldCondition(err)
 	}
 	jtx, err := db.BeginTx(ctx, nil)
 	if err != nil {
-		return s.condition(err)
+		return s.heldCondition(err)
 	}
 	defer jtx.Rollback()
 	if err := fn(jtx); err != nil {
 		return err
 	}
 	if err := jtx.Commit(); err != nil {
-		return s.condition(err)
+		return s.heldCondition(err)
 	}
 	s.startFolder()
 	return nil
@@ -269,17 +369,14 @@ func (s *Store) undoHeld(ctx context.Context, jtx *sql.Tx, e Checkin, desk strin
 }
 
 // writeDeskOrHold runs a desk's write: fn in a write transaction of the
-// file, after the journal is folded in, when the file's write lock is free
-// within heldAfter; else held in a transaction of the journal. A file
-// that is only read refuses at once.
+// file (which folds the journal in first) when the file's write lock is
+// free within heldAfter; else held, in a transaction of the journal. A
+// file that is only read refuses at once.
 func (s *Store) writeDeskOrHold(ctx context.Context, fn, held func(tx *sql.Tx) error) error {
 	if err := s.ReadOnly(); err != nil {
 		return err
 	}
-	err := s.foldHeldWithin(ctx, heldAfter)
-	if err == nil {
-		err = s.writeWithin(ctx, heldAfter, fn)
-	}
+	err := s.writeWithin(ctx, heldAfter, fn)
 	if err != errFileHeld {
 		return err
 	}
@@ -326,63 +423,83 @@ func (s *Store) writeWithin(ctx context.Context, wait time.Duration, fn func(tx 
 	return nil
 }
 
-// foldHeldWithin folds the journal into the file, giving up with
-// errFileHeld when the file's write lock is not free within wait.
+// foldHeldWithin folds the journal into the file (a write with nothing
+// else to do), giving up with errFileHeld when the file's write lock is not
+// free within wait. Without held actions, it writes nothing.
 func (s *Store) foldHeldWithin(ctx context.Context, wait time.Duration) error {
-	return s.foldHeld(ctx, func(fn func(tx *sql.Tx) error) error { return s.writeWithin(ctx, wait, fn) })
+	if n, err := s.heldPending(ctx); err != nil || n == 0 {
+		return err
+	}
+	return s.writeWithin(ctx, wait, func(*sql.Tx) error { return nil })
 }
 
-// foldHeld writes the journal's actions into the file, through write (the
-// store's write, or one that gives up), in one transaction of the file;
-// once it is committed, they leave the journal. The actions written are
-// recorded in desk_op: one found there is not written again. An action
-// about a person or an entry no longer in the file (deleted meanwhile) is
-// dropped, and so is an arrival or entry the file has already.
-func (s *Store) foldHeld(ctx context.Context, write func(fn func(tx *sql.Tx) error) error) error {
+// heldFold is the folding of the journal into one write transaction of the
+// file: into writes the held actions in, before the write's own work; once
+// the file's transaction has ended, finish takes those written out of the
+// journal (or, if it was rolled back, leaves them all).
+type heldFold struct {
+	jtx  *sql.Tx
+	seqs []int64 // the actions written into the file
+}
+
+// into writes the journal's actions into the file in tx, each in a
+// savepoint: one that fails stays in the journal, and the write goes on. A
+// journal that cannot be read now is left for a later write.
+func (f *heldFold) into(ctx context.Context, s *Store, tx *sql.Tx) error {
+	if !s.heldReady.Load() {
+		return nil // migrating: desk_op may not exist yet
+	}
 	db, err := s.held.get(false)
 	if db == nil || err != nil {
-		return err
+		return nil
 	}
-	var pending int
-	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM held").Scan(&pending); err != nil || pending == 0 {
-		return s.condition(err)
+	var any bool
+	if err := db.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM held)").Scan(&any); err != nil || !any {
+		return nil
 	}
-	var jtx *sql.Tx
-	defer func() {
-		if jtx != nil {
-			jtx.Rollback()
-		}
-	}()
-	var last int64
-	err = write(func(tx *sql.Tx) error {
-		if jtx != nil {
-			jtx.Rollback() // tried before: start again
-		}
-		var err error
-		if jtx, err = db.BeginTx(ctx, nil); err != nil {
+	if f.jtx, err = db.BeginTx(ctx, nil); err != nil {
+		f.jtx = nil
+		return nil
+	}
+	list, err := heldEntries(ctx, f.jtx, "1")
+	if err != nil {
+		return nil
+	}
+	for _, h := range list {
+		if _, err := tx.ExecContext(ctx, "SAVEPOINT held_action"); err != nil {
 			return err
 		}
-		list, err := heldEntries(ctx, jtx, "1")
-		if err != nil {
-			return err
-		}
-		for _, h := range list {
-			if err := s.foldOne(ctx, tx, h); err != nil {
+		if err := s.foldOne(ctx, tx, h); err != nil {
+			log.Printf("%s: a held desk action could not be written, kept for later: %v", s.path, err)
+			if _, err := tx.ExecContext(ctx, "ROLLBACK TO held_action"); err != nil {
 				return err
 			}
-			last = h.seq
+		} else {
+			f.seqs = append(f.seqs, h.seq)
 		}
-		return nil
-	})
-	if err != nil {
-		return err
+		if _, err := tx.ExecContext(ctx, "RELEASE held_action"); err != nil {
+			return err
+		}
 	}
-	if _, err := jtx.ExecContext(ctx, "DELETE FROM held WHERE seq <= ?", last); err != nil {
-		return s.condition(err)
+	return nil
+}
+
+// finish ends the journal's side: the actions written leave it when the
+// file's transaction was committed.
+func (f *heldFold) finish(ctx context.Context, committed bool) {
+	if f.jtx == nil {
+		return
 	}
-	err = jtx.Commit()
-	jtx = nil
-	return s.condition(err)
+	defer f.jtx.Rollback()
+	if !committed {
+		return
+	}
+	for _, seq := range f.seqs {
+		if _, err := f.jtx.ExecContext(ctx, "DELETE FROM held WHERE seq = ?", seq); err != nil {
+			return // desk_op has them: folded again, they are written once
+		}
+	}
+	f.jtx.Commit()
 }
 
 // foldOne writes one held action into the file in tx, unless desk_op says
@@ -433,14 +550,23 @@ func (s *Store) foldOne(ctx context.Context, tx *sql.Tx, h heldEntry) error {
 	return err
 }
 
-// heldFoldEvery is how often the folder tries again while the journal
-// holds actions that the file could not take.
+// heldFoldEvery is how often the folder looks for held actions that the
+// file could not take yet.
 var heldFoldEvery = time.Second
 
-// startFolder wakes the store's folder, starting it the first time: it
-// folds the journal into the file as soon as the file is free, until the
-// store is closed.
+// heldFolder says whether stores run a folder (tests turn it off to see
+// what the writes themselves fold).
+var heldFolder = true
+
+// startFolder wakes the store's folder, starting it the first time: until
+// the store is closed, it folds the journal into the file as soon as the
+// file is free, whichever window or program held the actions. Every store
+// that may write runs one (open), so that held actions reach the file, for
+// stats and exports too, within a second of the import's end.
 func (s *Store) startFolder() {
+	if !heldFolder {
+		return
+	}
 	h := s.held
 	h.run.Do(func() {
 		h.wg.Add(1)
@@ -457,12 +583,14 @@ func (s *Store) startFolder() {
 				case <-h.kick:
 				case <-t.C:
 				}
-				s.foldHeldWithin(ctx, heldFoldEvery)
+				if fileExists(h.path) {
+					s.foldHeldWithin(ctx, heldFoldEvery)
+				}
 			}
 		}()
 	})
 	select {
-	case h.kick <- struct{}{}:
+	case s.held.kick <- struct{}{}:
 	default:
 	}
 }
@@ -482,20 +610,20 @@ func (s *Store) heldPending(ctx context.Context) (int, error) {
 // in the journal for the file to be free, as when an import writes.
 func (s *Store) HeldCheckins(ctx context.Context) (int, error) {
 	n, err := s.heldPending(ctx)
-	return n, s.condition(err)
+	return n, s.heldCondition(err)
 }
 
 // removeHeldIfEmpty removes the journal of the congress file path when it
-// holds nothing. The caller holds the file's lock exclusively: no other
-// process has the journal open.
+// holds nothing. The caller holds the file's lock exclusively (or, on
+// Windows, has closed it: a journal another process has open cannot be
+// removed there).
 func removeHeldIfEmpty(path string) {
 	p := path + heldSuffix
 	if !fileExists(p) {
 		return
 	}
-	h := newHeldJournal(path)
-	db, err := h.get(false)
-	if err != nil || db == nil {
+	db, err := openHeld(p)
+	if err != nil {
 		return
 	}
 	var n int
@@ -506,17 +634,23 @@ func removeHeldIfEmpty(path string) {
 	}
 }
 
-// heldArrivals counts, per category, what the journal adds to the file's
-// arrivals of the log l on day: a held arrival of someone not in yet adds
-// one, a held undo of an arrival of the file takes one away. It reads the
-// file in tx; nothing without a journal.
-func (s *Store) heldArrivals(ctx context.Context, tx *sql.Tx, l entryLog, day Day) (map[int64]int, error) {
+// heldList reads the journal's actions that match where (none without a
+// journal). Read it before taking a reader of the file.
+func (s *Store) heldList(ctx context.Context, where string, args ...any) ([]heldEntry, error) {
 	db, err := s.held.get(false)
 	if db == nil || err != nil {
 		return nil, err
 	}
-	list, err := heldEntries(ctx, db, "log = ? AND day = ? AND kind IN ('arrival', 'undo') AND undone_at IS NULL", l, day)
-	if err != nil {
+	return heldEntries(ctx, db, where, args...)
+}
+
+// heldArrivals counts, per category, what the held actions list (the
+// journal's arrivals and undos of the log l on day, read before tx) add to
+// the file's arrivals: a held arrival of someone not in yet adds one, a held
+// undo of an arrival of the file takes one away. It reads the file in tx.
+func (s *Store) heldArrivals(ctx context.Context, tx *sql.Tx, l entryLog, day Day, list []heldEntry) (map[int64]int, error) {
+	list, err := unfolded(ctx, tx, list)
+	if err != nil || len(list) == 0 {
 		return nil, err
 	}
 	cancelled := map[int64]bool{} // entries of the file that a held undo takes back
@@ -568,20 +702,4 @@ func (s *Store) heldArrivals(ctx context.Context, tx *sql.Tx, l entryLog, day Da
 		}
 	}
 	return add, nil
-}
-
-// heldInside is what the journal (read through q) adds to the people
-// inside the session in the log l: its held entries not taken back, less
-// its held undos of entries of the file.
-func heldInside(ctx context.Context, q querier, l entryLog, sessionID int64) (int, error) {
-	list, err := heldEntries(ctx, q, "log = ? AND session_id = ? AND kind IN ('session', 'undo') AND undone_at IS NULL", l, sessionID)
-	n := 0
-	for _, h := range list {
-		if h.c.Kind == SessionEntry {
-			n++
-		} else {
-			n--
-		}
-	}
-	return n, err
 }

@@ -1,7 +1,9 @@
 package data
 
 import (
+	"context"
 	"database/sql"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sync"
@@ -410,4 +412,195 @@ func TestCheckOutputRefusesTheJournal(t *testing.T) {
 func hasWarning(c DeskCard, kind DeskWarningKind) bool {
 	_, ok := c.Warning(kind)
 	return ok
+}
+
+// Counters read while check-ins are held never wait for the journal while
+// they hold a reader of the file, and held check-ins never wait for them:
+// many of each at once all finish (a deadlock fails at the deadline).
+func TestHeldWhileCountersRead(t *testing.T) {
+	s := mustOpen(t)
+	se := addSession(t, s, "Atelier", day2, "10:00", "11:00", 0)
+	var people []Participant
+	for i := range 12 {
+		people = append(people, addPerson(t, s, "Awa", fmt.Sprintf("Diallo %d", i)))
+	}
+	release := holdWriteLock(t, s.Path())
+	c, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
+	stop := make(chan struct{})
+	var readers sync.WaitGroup
+	for range 6 {
+		readers.Add(1)
+		go func() {
+			defer readers.Done()
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				if _, err := s.DeskCounts(c, day2); err != nil {
+					t.Error(err)
+					return
+				}
+				if _, err := s.DoorCounts(c, se.ID); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		}()
+	}
+	for i, p := range people {
+		req := AdmitRequest{ParticipantID: p.ID, Day: day2}
+		if i%2 == 1 {
+			req = AdmitRequest{ParticipantID: p.ID, SessionID: se.ID, Accept: DeskWarningKinds}
+		}
+		if r, err := s.Admit(c, req); err != nil || !r.Checkin.Held {
+			t.Fatalf("%d: %+v %v", i, r.Checkin, err)
+		}
+	}
+	close(stop)
+	readers.Wait()
+	if n := arrivedCount(t, s, day2); n != 6 {
+		t.Fatalf("%d arrived", n)
+	}
+	release()
+	waitFolded(t, s)
+}
+
+// A journal that is not whole (a crash of the disk, another program's
+// file) is set aside, never deleted; the desk goes on with a new one, and
+// the congress stays writable.
+func TestHeldJournalDamaged(t *testing.T) {
+	s := mustOpen(t)
+	p := addPerson(t, s, "Awa", "Diallo")
+	journal := s.Path() + heldSuffix
+	if err := os.WriteFile(journal, []byte("not a database, not a journal"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	se := addSession(t, s, "Atelier", day2, "10:00", "11:00", 0)
+	release := holdWriteLock(t, s.Path())
+	if _, err := s.DoorCounts(ctx, se.ID); err != nil {
+		t.Fatalf("door counts beside a damaged journal: %v", err)
+	}
+	r := admit(t, s, AdmitRequest{ParticipantID: p.ID, Day: day2})
+	if !r.Checkin.Held {
+		t.Fatalf("not held: %+v", r.Checkin)
+	}
+	if err := s.ReadOnly(); err != nil {
+		t.Fatalf("the congress is read only: %v", err)
+	}
+	aside, _ := filepath.Glob(journal + "-damaged-*")
+	if len(aside) != 1 {
+		t.Fatalf("the damaged journal was not kept aside: %v", aside)
+	}
+	if b, _ := os.ReadFile(aside[0]); string(b) != "not a database, not a journal" {
+		t.Fatalf("the damaged journal changed: %q", b)
+	}
+	release()
+	waitFolded(t, s)
+	if log := fileLog(t, s, p.ID); len(log) != 1 {
+		t.Fatalf("log: %+v", log)
+	}
+}
+
+// After a crash between the file's commit and the journal's, actions are in
+// both: the card, the counters and the door count each once, and an undo
+// then takes back the file's entry.
+func TestHeldFoldedNotCountedTwice(t *testing.T) {
+	s := mustOpen(t)
+	se := addSession(t, s, "Atelier", day2, "10:00", "11:00", 0)
+	p := addPerson(t, s, "Awa", "Diallo")
+	q := addPerson(t, s, "Bui", "Lan")
+	release := holdWriteLock(t, s.Path())
+	admit(t, s, AdmitRequest{ParticipantID: p.ID, Day: day2})
+	admit(t, s, AdmitRequest{ParticipantID: q.ID, SessionID: se.ID, Accept: DeskWarningKinds})
+	journal := s.Path() + heldSuffix
+	saved, err := os.ReadFile(journal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	release()
+	waitFolded(t, s)
+	s.held.close()
+	if err := os.WriteFile(journal, saved, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s.held = newHeldJournal(s.Path()) // no folder: the journal stays as the crash left it
+	if n := heldNow(t, s); n != 2 {
+		t.Fatalf("%d actions in the journal", n)
+	}
+	if n := arrivedCount(t, s, day2); n != 1 {
+		t.Fatalf("counters: %d arrived", n)
+	}
+	if n, err := s.DoorCounts(ctx, se.ID); err != nil || n.Inside != 1 {
+		t.Fatalf("door: %+v %v", n, err)
+	}
+	c := card(t, s, p.ID, day2, 0)
+	if c.Arrival == nil || c.Arrival.Held {
+		t.Fatalf("card: %+v", c.Arrival)
+	}
+	release = holdWriteLock(t, s.Path())
+	if u, err := s.UndoLastEntry(ctx, p.ID, ""); err != nil || u.Cancels != c.Arrival.ID {
+		t.Fatalf("undo: %+v %v", u, err)
+	}
+	if c := card(t, s, p.ID, day2, 0); c.Arrival != nil {
+		t.Fatalf("card after the undo: %+v", c.Arrival)
+	}
+	release()
+	if err := s.foldHeldWithin(ctx, 10*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	if c := card(t, s, p.ID, day2, 0); c.Arrival != nil {
+		t.Fatalf("card once folded: %+v", c.Arrival)
+	}
+	if log := fileLog(t, s, p.ID); len(log) != 2 {
+		t.Fatalf("log: %+v", log)
+	}
+}
+
+// Every write folds the journal in first: a merge takes the held arrival
+// of the record it merges away with it, and clearing the rehearsal clears
+// its held scans too.
+func TestWritesFoldHeldFirst(t *testing.T) {
+	s := mustOpen(t)
+	keep := addPerson(t, s, "Awa", "Diallo")
+	drop := addPerson(t, s, "Awa", "Dialo")
+	r := addPerson(t, s, "Bui", "Lan")
+	heldFolder = false // only the writes fold
+	t.Cleanup(func() { heldFolder = true })
+	s.held.close()
+	s.held = newHeldJournal(s.Path())
+	release := holdWriteLock(t, s.Path())
+	admit(t, s, AdmitRequest{ParticipantID: drop.ID, Day: day2})
+	admit(t, s, AdmitRequest{ParticipantID: r.ID, Day: day1, Rehearsal: true})
+	release()
+	if _, err := s.MergeParticipants(ctx, keep.ID, drop.ID, nil); err != nil {
+		t.Fatal(err)
+	}
+	if c := card(t, s, keep.ID, day2, 0); c.Arrival == nil || c.Arrival.Held {
+		t.Fatalf("the kept record's card: %+v", c.Arrival)
+	}
+	if n, err := s.ClearRehearsal(ctx); err != nil || n != 1 {
+		t.Fatalf("cleared %d: %v", n, err)
+	}
+	c, err := s.RehearsalDeskCard(ctx, r.ID, day1, 0)
+	if err != nil || c.Arrival != nil {
+		t.Fatalf("rehearsal card after the clear: %+v %v", c.Arrival, err)
+	}
+	if n := heldNow(t, s); n != 0 {
+		t.Fatalf("%d actions still held", n)
+	}
+}
+
+// congres_sum reads text whole: a NUL byte does not end it.
+func TestRowSumNUL(t *testing.T) {
+	s := mustOpen(t)
+	var a, b int64
+	if err := s.r.QueryRowContext(ctx, "SELECT congres_sum(?), congres_sum(?)", "a\x00b", "a\x00c").Scan(&a, &b); err != nil {
+		t.Fatal(err)
+	}
+	if a == b {
+		t.Fatal("text after a NUL byte is not summed")
+	}
 }

@@ -121,6 +121,7 @@ func (l *fileLock) release() {
 		// A lock cannot be made exclusive there, but a file that another
 		// process has open cannot be deleted: close, then try.
 		l.f.Close()
+		removeHeldIfEmpty(strings.TrimSuffix(l.path, lockSuffix))
 		os.Remove(l.path)
 	} else {
 		if lockFile(l.f, true) == nil && stillNamed(l.f, l.path) {

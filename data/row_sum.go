@@ -22,7 +22,11 @@ import (
 // found by recomputing the sums (checkRowSums), in the full check.
 
 func init() {
-	sqlite.MustRegisterDeterministicScalarFunction("congres_sum", -1, rowSum)
+	// VolatileArgs: rowSum keeps no argument, and the driver then hands
+	// text over whole, NUL bytes included.
+	if err := sqlite.RegisterFunction("congres_sum", &sqlite.FunctionImpl{NArgs: -1, Deterministic: true, Scalar: rowSum, VolatileArgs: true}); err != nil {
+		panic(err)
+	}
 }
 
 // rowSum is congres_sum: FNV-1a (64 bits) of its arguments, each with its
@@ -153,17 +157,33 @@ const searchIndexFill = `INSERT INTO participant_fts (rowid, first_name, last_na
 	FROM participant p LEFT JOIN organisation o ON o.id = p.organisation_id`
 
 // checkSearchIndex compares the search index with the rows it is made
-// from: it builds the same index anew in a temporary table (through the
-// copier, which may write, and only to its own temporary tables) and
+// from: it builds the same index anew in a temporary table (through a
+// connection that may write, and writes only its own temporary tables) and
 // compares every term, row and column of the two (fts5vocab). errNotWhole
 // when they differ. The index is fed by the triggers of migration 5: the
 // rows are read here as they do.
 func (s *Store) checkSearchIndex(ctx context.Context) error {
-	conn, err := s.c.Conn(ctx)
+	// A connection of its own (the copier's serves checkpoints and copies
+	// meanwhile), in one read transaction: the rows and the index are read
+	// as one moment of the file, whatever is written meanwhile.
+	d, err := dsn(s.path, copier, s.ro.Load())
+	if err != nil {
+		return err
+	}
+	db, err := sql.Open("sqlite", d)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	conn, err := db.Conn(ctx)
 	if err != nil {
 		return err
 	}
 	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "BEGIN"); err != nil {
+		return err
+	}
+	defer conn.ExecContext(context.Background(), "ROLLBACK")
 	var def string
 	if err := conn.QueryRowContext(ctx, "SELECT sql FROM sqlite_schema WHERE name = 'participant_fts'").Scan(&def); err != nil {
 		if err == sql.ErrNoRows {
@@ -175,10 +195,8 @@ func (s *Store) checkSearchIndex(ctx context.Context) error {
 	if !ok {
 		return fmt.Errorf("search index: unexpected definition")
 	}
-	defer conn.ExecContext(context.Background(), "DROP TABLE IF EXISTS temp.fts_rows; DROP TABLE IF EXISTS temp.fts_check; DROP TABLE IF EXISTS temp.fts_file")
 	var differ bool
 	for _, q := range []string{
-		"DROP TABLE IF EXISTS temp.fts_rows; DROP TABLE IF EXISTS temp.fts_check; DROP TABLE IF EXISTS temp.fts_file",
 		"CREATE VIRTUAL TABLE temp.fts_check " + def,
 		strings.Replace(searchIndexFill, "INSERT INTO participant_fts", "INSERT INTO temp.fts_check", 1),
 		"CREATE VIRTUAL TABLE temp.fts_file USING fts5vocab('main', 'participant_fts', 'instance')",

@@ -42,6 +42,8 @@ type Store struct {
 	now   func() time.Time
 	codes func() *codeSource
 	held  *heldJournal // desk actions held while the file is busy (desk_held.go)
+	// heldReady says the schema is up to date: writes fold the journal in.
+	heldReady atomic.Bool
 }
 
 // Path returns the file the store was opened from.
@@ -324,12 +326,12 @@ func open(ctx context.Context, path string, ro *Error) (*Store, error) {
 		s.Close()
 		return nil, s.condition(err)
 	}
+	s.heldReady.Store(true)
 	if ro == nil {
-		// Desk actions held when the file was last open and busy (a
-		// crash, or the file closed while an import wrote): fold them in.
-		if n, _ := s.heldPending(ctx); n > 0 {
-			s.startFolder()
-		}
+		// Desk actions held by this or another window while an import
+		// wrote (or left when one was closed or killed): folded in as soon
+		// as the file is free.
+		s.startFolder()
 	}
 	return s, nil
 }
@@ -376,10 +378,16 @@ func (s *Store) writeTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	return s.runTx(ctx, tx, fn)
 }
 
-// runTx runs fn in the write transaction tx, counts the revision and
-// commits; it rolls back when fn fails.
-func (s *Store) runTx(ctx context.Context, tx *sql.Tx, fn func(tx *sql.Tx) error) error {
+// runTx runs fn in the write transaction tx, after the desk's held actions
+// (desk_held.go), counts the revision and commits; it rolls back when fn
+// fails, and the held actions stay held.
+func (s *Store) runTx(ctx context.Context, tx *sql.Tx, fn func(tx *sql.Tx) error) (err error) {
+	var fold heldFold
+	defer func() { fold.finish(ctx, err == nil) }()
 	defer tx.Rollback()
+	if err := fold.into(ctx, s, tx); err != nil {
+		return err
+	}
 	if err := fn(tx); err != nil {
 		return err
 	}
