@@ -67,22 +67,23 @@ type deskScreen struct {
 	buttons deskButtons
 	payment *deskPayment // Mark paid, Undo payment (desk_payment.go)
 
-	days     []data.Day     // the congress days; UI thread only
-	sessions []data.Session // the congress's sessions
-	doors    []int64        // the day's sessions, in the door chooser's order after Arrivals
-	session  int64          // the session at the door; 0 for arrivals
-	matches  []data.ParticipantRow
-	selected int            // the match chosen with the arrow keys or a click; -1 for none
-	shown    *data.DeskCard // the person on the card
-	walkIn   *walkInForm    // the walk-in form opened last
-	pending  bool           // the card's warnings await a confirmation
-	root     *fyne.Container
-	middle   *fyne.Container  // the card's side alone, or withList while there are matches
-	withList *container.Split // the list of matches beside the card's side
-	scans    deskScans        // what was scanned, in turn to be checked in
-	search   deskSearch       // the name search of what is typed
-	probe    *deskFrameProbe  // tells when a frame is drawn; nil but on a timed desk (desk_timing.go)
-	counting deskCounting     // the reading of the counters in flight (desk_counts.go)
+	days       []data.Day     // the congress days; UI thread only
+	sessions   []data.Session // the congress's sessions
+	doors      []int64        // the day's sessions, in the door chooser's order after Arrivals
+	session    int64          // the session at the door; 0 for arrivals
+	matches    []data.ParticipantRow
+	matchCells deskMatchCells // the list's cells and the rows they show (desk_search.go)
+	selected   int            // the match chosen with the arrow keys or a click; -1 for none
+	shown      *data.DeskCard // the person on the card
+	walkIn     *walkInForm    // the walk-in form opened last
+	pending    bool           // the card's warnings await a confirmation
+	root       *fyne.Container
+	middle     *fyne.Container  // the card's side alone, or withList while there are matches
+	withList   *container.Split // the list of matches beside the card's side
+	scans      deskScans        // what was scanned, in turn to be checked in
+	search     deskSearch       // the name search of what is typed
+	probe      *deskFrameProbe  // tells when a frame is drawn; nil but on a timed desk (desk_timing.go)
+	counting   deskCounting     // the reading of the counters in flight (desk_counts.go)
 
 	// The day recorded, and whether as a rehearsal (desk_day.go); UI
 	// thread only.
@@ -251,6 +252,7 @@ func (s *deskScreen) setStatus(text string, importance widget.Importance) {
 func (s *deskScreen) matchesShown() bool { return s.middle.Objects[0] == s.withList }
 
 func (s *deskScreen) updateMatch(id widget.ListItemID, o fyne.CanvasObject) {
+	s.matchCells.shows(id, o) // desk_search.go
 	if id < len(s.matches) {
 		m := s.matches[id]
 		setDeskMatch(o, m.FirstName, m.LastName, m.Organisation)

@@ -1,8 +1,10 @@
 package ui
 
 import (
+	"slices"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
@@ -24,4 +26,59 @@ func TestProgressDialogStopsItsBar(t *testing.T) {
 	if bar.Running() {
 		t.Error("the bar still runs once its dialog is closed")
 	}
+}
+
+// TestDeskMatchesShowEachSearch: a search that finds as many people as
+// the one before (the rows are set anew rather than the list refreshed)
+// shows its own people in the rows.
+func TestDeskMatchesShowEachSearch(t *testing.T) {
+	f, _, _ := newScanFixture(t, 200)
+	s := f.s
+	var first []string
+	for _, text := range []string{"a", "e"} {
+		s.entry.SetText(text)
+		waitIdle(t, f.e.tasks)
+		if len(s.matches) != deskMatches {
+			t.Fatalf("%d matches for %q, want %d (the limit) for this test", len(s.matches), text, deskMatches)
+		}
+		shown := rowTexts(s.list)
+		if first == nil {
+			first = shown
+		}
+		m := s.matches[0]
+		if !slices.Contains(shown, m.FirstName+" "+m.LastName) {
+			t.Errorf("%q: the first match, %s %s, is not in the rows %q", text, m.FirstName, m.LastName, shown)
+		}
+	}
+	if slices.Equal(first, rowTexts(s.list)) {
+		t.Errorf("the rows of “e” are those of “a”: %q", first)
+	}
+}
+
+// rowTexts are the texts of the labels drawn in o (a list's rows).
+func rowTexts(o fyne.CanvasObject) []string {
+	var out []string
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil || !o.Visible() {
+			return
+		}
+		switch x := o.(type) {
+		case *widget.Label:
+			out = append(out, x.Text)
+			return
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+			return
+		}
+		if w, ok := o.(fyne.Widget); ok {
+			for _, c := range test.WidgetRenderer(w).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return out
 }

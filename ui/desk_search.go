@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -117,9 +118,21 @@ func (s *deskScreen) searchAsync(text string) {
 }
 
 func (s *deskScreen) showMatches(text string, rows []data.ParticipantRow) {
+	before := len(s.matches)
 	s.matches = rows
 	s.list.UnselectAll()
-	s.list.Refresh()
+	if len(rows) == before {
+		// As many rows as shown: the cells are set anew, not the list
+		// refreshed. The list's Refresh (and RefreshItem, which calls it)
+		// makes a cell to measure, whose ThemeOverride is a new theme
+		// scope, for which fyne parses its fonts again and empties its
+		// caches of text sizes and icons: tens of ms a keystroke.
+		for id, cell := range s.matchCells.cell {
+			s.updateMatch(id, cell)
+		}
+	} else {
+		s.list.Refresh()
+	}
 	switch {
 	case text == "":
 		s.setStatus("", widget.MediumImportance)
@@ -131,4 +144,27 @@ func (s *deskScreen) showMatches(text string, rows []data.ParticipantRow) {
 		s.setStatus(lang.N("{{.Count}} people match: choose one with ↑ ↓, then Enter.", len(rows),
 			map[string]any{"Count": len(rows)}), widget.MediumImportance)
 	}
+}
+
+// deskMatchCells are the cells of the list of matches, each with the row
+// it shows now (the list gives a cell another row as it scrolls, and
+// makes and drops cells): a search that finds as many people as the one
+// before sets the cells of the rows anew.
+type deskMatchCells struct {
+	cell map[widget.ListItemID]fyne.CanvasObject
+	row  map[fyne.CanvasObject]widget.ListItemID
+}
+
+// shows notes that cell o shows row id.
+func (m *deskMatchCells) shows(id widget.ListItemID, o fyne.CanvasObject) {
+	if m.cell == nil {
+		m.cell, m.row = map[widget.ListItemID]fyne.CanvasObject{}, map[fyne.CanvasObject]widget.ListItemID{}
+	}
+	if old, ok := m.row[o]; ok && old != id && m.cell[old] == o {
+		delete(m.cell, old)
+	}
+	if prev, ok := m.cell[id]; ok && prev != o {
+		delete(m.row, prev)
+	}
+	m.cell[id], m.row[o] = o, id
 }
