@@ -11,21 +11,65 @@ import (
 
 // newDeskMatchCell is a row of the name search's matches: the name, and
 // the organisation under it, so that both fit the list's 40% of a small
-// screen's desk rather than being cut.
+// screen's desk rather than being cut. The rows are as close together as
+// under the desk's compact theme, but laid out so (deskMatchCellLayout),
+// not themed: the list makes a cell each time it is refreshed (to measure
+// one), and a ThemeOverride made is a new theme scope, for which fyne
+// parses its fonts again and empties its caches of text sizes and icons.
 func newDeskMatchCell() fyne.CanvasObject {
 	name := widget.NewLabel("")
 	name.TextStyle.Bold = true
 	name.Truncation = fyne.TextTruncateEllipsis
 	org := widget.NewLabel("")
 	org.Truncation = fyne.TextTruncateEllipsis
-	return container.NewThemeOverride(container.NewVBox(name, org), deskCompactTheme{})
+	return container.New(deskMatchCellLayout{}, name, org)
 }
 
 // setDeskMatch shows m in a cell made by newDeskMatchCell.
 func setDeskMatch(o fyne.CanvasObject, first, last, organisation string) {
-	box := o.(*container.ThemeOverride).Content.(*fyne.Container)
+	box := o.(*fyne.Container)
 	box.Objects[0].(*widget.Label).SetText(first + " " + last)
 	box.Objects[1].(*widget.Label).SetText(organisation)
+}
+
+// deskMatchCellLayout puts two labels one under the other as a VBox
+// under deskCompactTheme does: each label's text as far from its edges
+// as the compact theme's inner padding, the labels its padding apart.
+// The labels, padded by the app's theme, overlap their cell's edges by
+// the difference.
+type deskMatchCellLayout struct{}
+
+// inset is how much further the app's theme pads a label's text than
+// the compact theme does.
+func (deskMatchCellLayout) inset() float32 {
+	return theme.InnerPadding() - deskCompactTheme{}.Size(theme.SizeNameInnerPadding)
+}
+
+func (l deskMatchCellLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	d := l.inset()
+	gap := deskCompactTheme{}.Size(theme.SizeNamePadding)
+	y := float32(0)
+	for _, o := range objects {
+		h := o.MinSize().Height
+		o.Move(fyne.NewPos(-d, y-d))
+		o.Resize(fyne.NewSize(size.Width+2*d, h))
+		y += h - 2*d + gap
+	}
+}
+
+func (l deskMatchCellLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	d := l.inset()
+	gap := deskCompactTheme{}.Size(theme.SizeNamePadding)
+	var w, h float32
+	for i, o := range objects {
+		m := o.MinSize()
+		w = max(w, m.Width-2*d)
+		h += m.Height - 2*d
+		if i > 0 {
+			h += gap
+		}
+	}
+	return fyne.NewSize(w, h)
 }
 
 // searching quiets the card while a name search is typed: the status line
