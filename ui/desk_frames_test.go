@@ -82,3 +82,46 @@ func rowTexts(o fyne.CanvasObject) []string {
 	walk(o)
 	return out
 }
+
+// TestBulkBusyStopsItsBar: the "Saving…" dialog of a change to several
+// participants stops its infinite bar when it closes (as the dialog that
+// waits for a file to open: TestProgressDialogStopsItsBar).
+func TestBulkBusyStopsItsBar(t *testing.T) {
+	test.NewTempApp(t)
+	e := newTestEnv(t)
+	b := newParticipantBulk(&participantsScreen{env: e})
+	done := b.busy()
+	bar := findInfiniteBar(e.win.Canvas().Overlays().Top())
+	if bar == nil || !bar.Running() {
+		t.Fatalf("no running bar in the dialog: %v", bar)
+	}
+	done()
+	if bar.Running() {
+		t.Error("the bar still runs once its dialog is closed")
+	}
+}
+
+// findInfiniteBar is the first infinite progress bar drawn in o.
+func findInfiniteBar(o fyne.CanvasObject) *widget.ProgressBarInfinite {
+	switch x := o.(type) {
+	case nil:
+		return nil
+	case *widget.ProgressBarInfinite:
+		return x
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			if bar := findInfiniteBar(c); bar != nil {
+				return bar
+			}
+		}
+		return nil
+	}
+	if w, ok := o.(fyne.Widget); ok {
+		for _, c := range test.WidgetRenderer(w).Objects() {
+			if bar := findInfiniteBar(c); bar != nil {
+				return bar
+			}
+		}
+	}
+	return nil
+}

@@ -503,12 +503,14 @@ func (b *participantBulk) dropUndo(ch *data.BulkChange) {
 
 // busy shows that a change is under way, until the returned func is called.
 func (b *participantBulk) busy() (done func()) {
-	d := dialog.NewCustomWithoutButtons(lang.L("Saving…"), widget.NewProgressBarInfinite(), b.s.env.win)
+	bar := widget.NewProgressBarInfinite()
+	d := dialog.NewCustomWithoutButtons(lang.L("Saving…"), bar, b.s.env.win)
 	d.Resize(fyne.NewSize(360, 0))
 	d.Show()
 	unmark := markSticky(b.s.env.win.Canvas()) // Esc does not hide it
 	return func() {
 		unmark()
+		bar.Stop() // else it redraws the window 60 times a second from now on (app.go's progressDialog)
 		d.Hide()
 	}
 }
