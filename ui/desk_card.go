@@ -131,18 +131,25 @@ func (v *deskCardView) show(c *data.DeskCard, atDoor bool) {
 	}
 	p := c.Participant
 	colour := parseColour(c.Category.Colour)
-	v.band.FillColor = colour
-	v.band.Refresh()
-	v.category.Text = c.Category.Name
+	// What has not changed since the last card is not set again: a
+	// text refreshed is drawn anew (measured, rasterised) in the next
+	// frame, which the card waits for.
+	if v.band.FillColor != colour {
+		v.band.FillColor = colour
+		v.band.Refresh()
+	}
 	ink := color.Color(color.White)
 	if export.DarkTextOn(c.Category.Colour) { // as on the badge's band
 		ink = color.Black
 	}
-	v.category.Color = ink
-	v.category.Refresh()
-	*v.ink = ink // the name and the organisation are set below, and so refreshed
-	v.name.SetText(p.FullName())
-	v.accessText.SetText(lang.L("Accessibility: {{.Needs}}", map[string]any{"Needs": p.Accessibility}))
+	if v.category.Text != c.Category.Name || v.category.Color != ink {
+		v.category.Text, v.category.Color = c.Category.Name, ink
+		v.category.Refresh()
+	}
+	inked := *v.ink != ink
+	*v.ink = ink
+	setLabel(v.name, p.FullName(), inked)
+	setLabel(v.accessText, lang.L("Accessibility: {{.Needs}}", map[string]any{"Needs": p.Accessibility}), false)
 	showIf(v.access, strings.TrimSpace(p.Accessibility) != "")
 
 	// Someone already in is let in again without a word (the banner says
@@ -166,9 +173,9 @@ func (v *deskCardView) show(c *data.DeskCard, atDoor bool) {
 		programme = append(programme, fmt.Sprintf("%s–%s %s", se.Start, se.End, se.Title))
 	}
 	arrived := lang.L("Not yet")
-	v.arrivedKey.SetText(lang.L("Checked in"))
+	setLabel(v.arrivedKey, lang.L("Checked in"), false)
 	if atDoor {
-		v.arrivedKey.SetText(lang.L("In this session"))
+		setLabel(v.arrivedKey, lang.L("In this session"), false)
 		if w, in := c.Warning(data.WarnAlreadyIn); in {
 			arrived = joinNonEmpty(", ", w.At.Local().Format("15:04"), w.Desk)
 		} else if e := c.LastEntry; e != nil && e.Kind == data.SessionEntry && e.SessionID == v.session {
@@ -195,11 +202,13 @@ func (v *deskCardView) show(c *data.DeskCard, atDoor bool) {
 		cardBadge:        badge,
 	}
 	for i, t := range vals {
-		v.values[i].SetText(t)
+		setLabel(v.values[i], t, inked && i == cardOrganisation) // the organisation is in the name's ink
 	}
 	showIf(v.values[cardOrganisation], vals[cardOrganisation] != "")
-	v.values[cardFee].Importance = feeImportance
-	v.values[cardFee].Refresh()
+	if v.values[cardFee].Importance != feeImportance {
+		v.values[cardFee].Importance = feeImportance
+		v.values[cardFee].Refresh()
+	}
 }
 
 // showPerson shows or hides the person's part of the card. Not with Show:
@@ -213,6 +222,14 @@ func (v *deskCardView) showPerson(on bool) {
 	}
 	v.person.Hidden = !on
 	canvas.Refresh(v.person)
+}
+
+// setLabel sets l's text, and refreshes it only when it changed or when
+// refresh says its colours did.
+func setLabel(l *widget.Label, text string, refresh bool) {
+	if l.Text != text || refresh {
+		l.SetText(text)
+	}
 }
 
 // setResult says what the last action did, in the desk's banner.

@@ -114,7 +114,10 @@ func (c *deskCounters) showTotal(total string, objects []fyne.CanvasObject, made
 		c.box.Refresh() // the new rows take the desk's theme
 		return
 	}
-	c.cats.Refresh() // laid out again: the lines may have changed
+	// Laid out again (the lines may have changed), not refreshed: a
+	// refresh would draw every counter's text anew in the next frame.
+	c.cats.Layout.Layout(c.cats.Objects, c.cats.Size())
+	canvas.Refresh(c.cats)
 }
 
 // showDoor counts the entries into the session at the door.
