@@ -31,9 +31,11 @@ import (
 // milliseconds after it: the worker took the scan, found whom the code
 // names, checked them in; the UI thread began the update, applied it; the
 // painter drew the frame probe (a 1×1 raster refreshed with the update,
-// whose pixels the painter asks for while it draws the frame); the main
-// loop's next turn after that frame, which is after its buffers were
-// swapped: the frame is on screen.
+// whose pixels the painter asks for while it draws the frame; it lies over
+// the desk, drawn after the rest of it: the frame is drawn, not yet
+// swapped); the main loop's next turn after that frame, which is after its
+// buffers were swapped: the frame is on screen (an upper bound: that turn
+// may draw one more frame first).
 
 // deskStages are the times of one timed event's stages.
 type deskStages struct {

@@ -28,11 +28,12 @@
 // shown yet, to two points: the card (or the matches) applied to the
 // widgets on the UI thread ("scan-to-card", "keystroke-to-matches"), and
 // the frame that shows it drawn ("scan-to-frame", "keystroke-to-frame").
-// The frame is observed with a 1×1 raster refreshed with the update: the
-// painter asks for its pixels while it draws the next frame ("painted"),
-// and the main loop's next turn comes after that frame's buffers are
-// swapped ("shown", the figure quoted, an upper bound: that turn may draw
-// one more frame first). A trace line gives each stage: the worker took
+// The frame is observed with a 1×1 raster over the desk, refreshed with
+// the update: the painter asks for its pixels as it ends drawing the next
+// frame ("painted": drawn, not yet swapped, a lower bound), and the main
+// loop's next turn comes after that frame's buffers are swapped ("shown",
+// the figure quoted, an upper bound: that turn may draw one more frame
+// first). A trace line gives each stage: the worker took
 // the scan, found whom the code names, checked them in; the UI thread
 // began the update, applied it; painted; shown. The check logs each
 // stage's percentiles, the time from xdotool's Return to the frame shown
