@@ -5,6 +5,7 @@ import (
 	"log"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2/dialog"
@@ -44,12 +45,75 @@ func (s *deskScreen) pushScanAsync(sc deskScan) {
 	sc.stages = newDeskStages("scan", sc.at)
 	q := &s.scans
 	q.mu.Lock()
-	q.queue = append(q.queue, sc)
 	start := !q.running
+	if start { // the first in the queue: its result is the next one
+		sc.handover = newDeskHandover()
+	}
+	q.queue = append(q.queue, sc)
 	q.running = true
 	q.mu.Unlock()
 	if start {
 		go s.takeScans(s.env.ctx)
+		s.awaitScan(sc.handover)
+	}
+}
+
+// deskScanHandover is how long the UI thread waits for the result of a scan
+// that nothing else waits before: a check-in takes a few milliseconds, and
+// its card, shown at once, goes into the frame that the window draws next
+// (with the field emptied), rather than waiting for that frame (20 ms and
+// more in software GL) and for the one after it.
+const deskScanHandover = 8 * time.Millisecond
+
+// deskHandover hands a scan's result from the worker to the UI thread
+// that waits for it, unless the UI thread stopped waiting first: the result
+// then goes through fyne.Do, as any other.
+type deskHandover struct {
+	state  atomic.Int32 // handoverWaiting, handoverGiven, handoverGivenUp
+	result chan func()
+}
+
+const (
+	handoverWaiting int32 = iota
+	handoverGiven
+	handoverGivenUp
+)
+
+func newDeskHandover() *deskHandover { return &deskHandover{result: make(chan func(), 1)} }
+
+// give hands show to the UI thread if it still waits; it reports whether
+// it did. Worker.
+func (h *deskHandover) give(show func()) bool {
+	if h == nil || !h.state.CompareAndSwap(handoverWaiting, handoverGiven) {
+		return false
+	}
+	h.result <- show
+	return true
+}
+
+// decline tells the UI thread, if it still waits, to wait no more: the
+// result goes through fyne.Do. Worker.
+func (h *deskHandover) decline() {
+	if h != nil && h.state.CompareAndSwap(handoverWaiting, handoverGivenUp) {
+		h.result <- nil
+	}
+}
+
+// awaitScan waits, for deskScanHandover at most, for the result of the
+// scan just queued, and shows it. UI thread.
+func (s *deskScreen) awaitScan(h *deskHandover) {
+	t := time.NewTimer(deskScanHandover)
+	defer t.Stop()
+	var show func()
+	select {
+	case show = <-h.result:
+	case <-t.C:
+		if !h.state.CompareAndSwap(handoverWaiting, handoverGivenUp) {
+			show = <-h.result // given, or declined, just now
+		}
+	}
+	if show != nil {
+		show()
 	}
 }
 
@@ -76,9 +140,9 @@ func (s *deskScreen) takeScans(ctx context.Context) {
 		q.queue = slices.Delete(q.queue, 0, 1)
 		q.mu.Unlock()
 		sc.stages.mark("worker")
-		update, named := s.handleScan(ctx, sc)
+		update, named, found := s.handleScan(ctx, sc)
 		sc.stages.mark("admitted")
-		s.env.tasks.onUI(func() {
+		show := func() {
 			defer s.env.tasks.release()
 			sc.stages.mark("ui")
 			s.scans.waiting--
@@ -101,7 +165,16 @@ func (s *deskScreen) takeScans(ctx context.Context) {
 				s.scans.owed = false
 				s.countOwedAsync()
 			}
-		})
+		}
+		// A person's card goes straight to the UI thread waiting for it;
+		// anything else (a name that several people match goes back into
+		// the field, unless keys were typed meanwhile) as before.
+		if !found {
+			sc.handover.decline()
+		} else if sc.handover.give(show) {
+			continue
+		}
+		s.env.tasks.onUI(show)
 	}
 }
 

@@ -37,6 +37,9 @@ type deskScan struct {
 	at   time.Time         // when Enter was pressed; zero: a button, not timed
 	// stages times the scan's stages on a timed desk (desk_timing.go).
 	stages *deskStages
+	// handover hands its result straight to the UI thread waiting for it
+	// (desk_queue.go); nil when others were queued before it.
+	handover *deskHandover
 }
 
 // deskShown is a card as it was shown, with the result above it.
@@ -139,30 +142,31 @@ func (s *deskScreen) admitAsync(id int64, accept []data.DeskWarningKind) {
 }
 
 // handleScan finds who a scan is and checks them in, off the UI thread;
-// it returns what to show, and whether the scan named someone (a person,
-// or a code that nobody has) and was handled: only such a scan, repeated,
-// is the same scan again.
-func (s *deskScreen) handleScan(ctx context.Context, sc deskScan) (show func(), named bool) {
+// it returns what to show, whether the scan named someone (a person, or a
+// code that nobody has) and was handled: only such a scan, repeated, is
+// the same scan again; and whether it found a person (else what was typed
+// may go back into the field: onNobodyFound).
+func (s *deskScreen) handleScan(ctx context.Context, sc deskScan) (show func(), named, found bool) {
 	f := deskFound{id: sc.id}
 	if f.id == 0 {
 		var err error
 		if f, err = s.resolve(ctx, sc.text); err != nil {
-			return func() { showError(s.env.win, err) }, false
+			return func() { showError(s.env.win, err) }, false, false
 		}
 		sc.stages.mark("resolved")
 	}
 	if f.id == 0 {
-		return func() { s.onNobodyFound(sc.text, f) }, f.unknownCode
+		return func() { s.onNobodyFound(sc.text, f) }, f.unknownCode, false
 	}
 	sc.req.ParticipantID = f.id
 	shown, err := s.admit(ctx, sc.req)
 	if f.layout == data.NoMismatch {
-		return shown, err == nil
+		return shown, err == nil, true
 	}
 	return func() {
 		shown()
 		s.onLayoutMismatch(f.layout)
-	}, err == nil
+	}, err == nil, true
 }
 
 // onNobodyFound shows what a text submitted found when it was nobody's
