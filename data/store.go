@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -176,6 +177,11 @@ func Create(ctx context.Context, path string, c Congress) (*Store, error) {
 // categories) into tmp, an empty file of the caller's own, and returns it
 // open.
 func newCongressIn(ctx context.Context, tmp string, c Congress) (*Store, error) {
+	if b, err := blankSchema(); err == nil {
+		if err := os.WriteFile(tmp, b, 0o600); err != nil {
+			return nil, err
+		}
+	}
 	s, err := open(ctx, tmp, nil)
 	if err != nil {
 		return nil, err
@@ -197,6 +203,47 @@ func newCongressIn(ctx context.Context, tmp string, c Congress) (*Store, error) 
 		return nil, err
 	}
 	return s, nil
+}
+
+// blankFile is an empty file at the newest schema, made once per process: a
+// new congress starts as a copy of it instead of running every migration
+// again (the row sums' triggers made that most of the time of Create).
+var blankFile struct {
+	once sync.Once
+	b    []byte
+	err  error
+}
+
+// blankSchema returns the bytes of an empty file at the newest schema, or
+// an error when it could not be made (Create then migrates the new file).
+func blankSchema() ([]byte, error) {
+	blankFile.once.Do(func() {
+		dir, err := os.MkdirTemp("", "congres-blank-")
+		if err != nil {
+			blankFile.err = err
+			return
+		}
+		defer os.RemoveAll(dir)
+		p := filepath.Join(dir, "blank"+Extension)
+		if blankFile.err = os.WriteFile(p, nil, 0o600); blankFile.err != nil {
+			return
+		}
+		ctx := context.Background()
+		s, err := open(ctx, p, nil)
+		if err != nil {
+			blankFile.err = err
+			return
+		}
+		_, err = s.w.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)")
+		if cerr := s.Close(); err == nil {
+			err = cerr
+		}
+		if err == nil {
+			blankFile.b, err = os.ReadFile(p)
+		}
+		blankFile.err = err
+	})
+	return blankFile.b, blankFile.err
 }
 
 // closeInPlace closes s, the new congress built in tmp, with all its work
