@@ -42,6 +42,26 @@ func holdWriteLock(t *testing.T, path string) (release func()) {
 	return release
 }
 
+// foldThenCrash lets the held actions be folded (release frees the file),
+// then puts the journal back as it was before, as a crash between the
+// file's commit and the journal's leaves it. The store then runs no folder:
+// the journal stays as the crash left it.
+func foldThenCrash(t *testing.T, s *Store, release func()) {
+	t.Helper()
+	journal := s.Path() + heldSuffix
+	saved, err := os.ReadFile(journal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	release()
+	waitFolded(t, s)
+	s.held.close()
+	if err := os.WriteFile(journal, saved, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s.held = newHeldJournal(s.Path())
+}
+
 // heldNow says how many actions the store's journal holds.
 func heldNow(t *testing.T, s *Store) int {
 	t.Helper()
@@ -284,19 +304,7 @@ func TestHeldFoldedOnce(t *testing.T) {
 	if _, err := s.UndoLastEntry(ctx, q.ID, ""); err != nil {
 		t.Fatal(err)
 	}
-	journal := s.Path() + heldSuffix
-	saved, err := os.ReadFile(journal)
-	if err != nil {
-		t.Fatal(err)
-	}
-	release()
-	waitFolded(t, s)
-	// The journal as it was before its commit, as after a crash.
-	s.held.close()
-	if err := os.WriteFile(journal, saved, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	s.held = newHeldJournal(s.Path())
+	foldThenCrash(t, s, release)
 	if n := heldNow(t, s); n != 2 { // p's arrival, q's arrival taken back
 		t.Fatalf("%d actions in the restored journal", n)
 	}
@@ -515,18 +523,7 @@ func TestHeldFoldedNotCountedTwice(t *testing.T) {
 	release := holdWriteLock(t, s.Path())
 	admit(t, s, AdmitRequest{ParticipantID: p.ID, Day: day2})
 	admit(t, s, AdmitRequest{ParticipantID: q.ID, SessionID: se.ID, Accept: DeskWarningKinds})
-	journal := s.Path() + heldSuffix
-	saved, err := os.ReadFile(journal)
-	if err != nil {
-		t.Fatal(err)
-	}
-	release()
-	waitFolded(t, s)
-	s.held.close()
-	if err := os.WriteFile(journal, saved, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	s.held = newHeldJournal(s.Path()) // no folder: the journal stays as the crash left it
+	foldThenCrash(t, s, release)
 	if n := heldNow(t, s); n != 2 {
 		t.Fatalf("%d actions in the journal", n)
 	}
