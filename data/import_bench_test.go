@@ -203,7 +203,7 @@ func sqlite3SchemaLoad(b *testing.B, csvPath string) (schema, load string) {
 	// What migrate makes before the first migration (store.go).
 	sb.WriteString("CREATE TABLE schema_migration (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);\n")
 	for _, m := range ms {
-		sql := strings.ReplaceAll(m.sql, "contentless_delete = 1,", "")
+		sql := strings.ReplaceAll(m.SQL, "contentless_delete = 1,", "")
 		sql = strings.ReplaceAll(sql, "congres_sum(", "json_array(")
 		sb.WriteString(sql)
 		sb.WriteString("\n")
@@ -214,7 +214,7 @@ func sqlite3SchemaLoad(b *testing.B, csvPath string) (schema, load string) {
 	index := regexp.MustCompile(`(?m)^CREATE (UNIQUE )?INDEX (participant_\w+) ON participant .*;$`)
 	var drop, make []string
 	for _, m := range ms {
-		for _, x := range index.FindAllStringSubmatch(m.sql, -1) {
+		for _, x := range index.FindAllStringSubmatch(m.SQL, -1) {
 			drop = append(drop, "DROP INDEX "+x[2]+";")
 			make = append(make, x[0])
 		}

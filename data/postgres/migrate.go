@@ -4,7 +4,6 @@ import (
 	"context"
 	"embed"
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -16,39 +15,8 @@ import (
 //go:embed migrations/*.sql
 var migrationFiles embed.FS
 
-type migration struct {
-	version int
-	name    string
-	sql     string
-}
-
-// migrations returns the embedded migrations in order, numbered 1, 2, 3…
-// without a gap.
-func migrations() ([]migration, error) {
-	entries, err := migrationFiles.ReadDir("migrations")
-	if err != nil {
-		return nil, err
-	}
-	var ms []migration
-	for _, e := range entries {
-		var v int
-		if _, err := fmt.Sscanf(e.Name(), "%04d_", &v); err != nil {
-			return nil, fmt.Errorf("migration %s: name must start with a number", e.Name())
-		}
-		b, err := migrationFiles.ReadFile("migrations/" + e.Name())
-		if err != nil {
-			return nil, err
-		}
-		ms = append(ms, migration{version: v, name: e.Name(), sql: string(b)})
-	}
-	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
-	for i, m := range ms {
-		if m.version != i+1 {
-			return nil, fmt.Errorf("migration %s: expected number %d", m.name, i+1)
-		}
-	}
-	return ms, nil
-}
+// migrations returns the embedded migrations, in order.
+func migrations() ([]data.Migration, error) { return data.ReadMigrations(migrationFiles) }
 
 // SchemaVersion is the newest schema this version of Congrès writes on a
 // server.
@@ -156,13 +124,13 @@ func (s *Store) schemaVersion(ctx context.Context, conn *pgx.Conn) (int, error) 
 }
 
 // apply runs one migration and records it, in one transaction.
-func apply(ctx context.Context, conn *pgx.Conn, m migration) error {
+func apply(ctx context.Context, conn *pgx.Conn, m data.Migration) error {
 	tx, err := conn.Begin(ctx)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback(ctx)
-	if m.version == 1 {
+	if m.Version == 1 {
 		if _, err := tx.Exec(ctx, `CREATE TABLE schema_migration (
 			version    integer PRIMARY KEY,
 			name       text NOT NULL,
@@ -172,10 +140,10 @@ func apply(ctx context.Context, conn *pgx.Conn, m migration) error {
 	}
 	// Without arguments, Exec runs the file's statements as one simple
 	// query.
-	if _, err := tx.Exec(ctx, m.sql); err != nil {
-		return fmt.Errorf("migration %s: %w", m.name, err)
+	if _, err := tx.Exec(ctx, m.SQL); err != nil {
+		return fmt.Errorf("migration %s: %w", m.Name, err)
 	}
-	if _, err := tx.Exec(ctx, "INSERT INTO schema_migration (version, name) VALUES ($1, $2)", m.version, m.name); err != nil {
+	if _, err := tx.Exec(ctx, "INSERT INTO schema_migration (version, name) VALUES ($1, $2)", m.Version, m.Name); err != nil {
 		return err
 	}
 	return tx.Commit(ctx)

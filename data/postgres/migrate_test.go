@@ -32,8 +32,8 @@ func TestMigrationsMatchTheFile(t *testing.T) {
 		name := filepath.Base(f)
 		if i >= len(ms) {
 			t.Errorf("the file's %s has no counterpart in data/postgres/migrations", name)
-		} else if ms[i].name != name {
-			t.Errorf("migration %d is %s for the server and %s for the file", i+1, ms[i].name, name)
+		} else if ms[i].Name != name {
+			t.Errorf("migration %d is %s for the server and %s for the file", i+1, ms[i].Name, name)
 		}
 	}
 }
@@ -49,8 +49,8 @@ func TestMigrate(t *testing.T) {
 			t.Fatalf("schema_migration has %d rows, want %d: %v", len(got), len(ms), got)
 		}
 		for i, m := range ms {
-			if got[i][0] != fmt.Sprint(m.version) || got[i][1] != m.name {
-				t.Errorf("row %d = %v, want %d %s", i, got[i], m.version, m.name)
+			if got[i][0] != fmt.Sprint(m.Version) || got[i][1] != m.Name {
+				t.Errorf("row %d = %v, want %d %s", i, got[i], m.Version, m.Name)
 			}
 		}
 		if n := query(t, s, "SELECT n FROM revision")[0][0]; n != "0" {
