@@ -116,7 +116,7 @@ const notUndone = "NOT EXISTS (SELECT 1 FROM checkin u WHERE u.cancels = c.id)"
 // as checked in (they came), not as registered.
 func (s *Store) AttendanceSummary(ctx context.Context) (AttendanceSummary, error) {
 	var sum AttendanceSummary
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sqlTx) error {
 		r, err := readRoll(ctx, tx)
 		if err != nil {
 			return err
@@ -174,7 +174,7 @@ func (s *Store) AttendanceSummary(ctx context.Context) (AttendanceSummary, error
 
 // sessionAttendance is the programme with, for each session, how many
 // people entered it and how many of them were not enrolled.
-func sessionAttendance(ctx context.Context, tx *sql.Tx) ([]SessionAttendance, error) {
+func sessionAttendance(ctx context.Context, tx *sqlTx) ([]SessionAttendance, error) {
 	sessions, err := listSessions(ctx, tx)
 	if err != nil {
 		return nil, err
@@ -218,7 +218,7 @@ func sessionAttendance(ctx context.Context, tx *sql.Tx) ([]SessionAttendance, er
 // alphabetically.
 func (s *Store) Catering(ctx context.Context) ([]CateringDay, error) {
 	var list []CateringDay
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sqlTx) error {
 		r, err := readRoll(ctx, tx)
 		if err != nil {
 			return err
@@ -307,7 +307,7 @@ type rollPerson struct {
 	diet         string // trimmed
 }
 
-func readRoll(ctx context.Context, tx *sql.Tx) (*roll, error) {
+func readRoll(ctx context.Context, tx *sqlTx) (*roll, error) {
 	days, err := congressDays(ctx, tx)
 	if err != nil {
 		return nil, err
@@ -353,7 +353,7 @@ type presence struct {
 // are read from end to end and what concerns others skipped: for a good
 // part of the file, that is several times faster than looking each person
 // up (see wholeFile).
-func readPresence(ctx context.Context, tx *sql.Tx, days []Day, ids []int64, whole bool) (*presence, error) {
+func readPresence(ctx context.Context, tx *sqlTx, days []Day, ids []int64, whole bool) (*presence, error) {
 	pr := &presence{days: days, row: make(map[int64]int, len(ids)),
 		registered: make([]bool, len(ids)*len(days)), arrived: make([]string, len(ids)*len(days))}
 	for i, id := range ids {
@@ -397,7 +397,7 @@ func readPresence(ctx context.Context, tx *sql.Tx, days []Day, ids []int64, whol
 }
 
 // readBadges reads whether a badge was printed for each person.
-func (pr *presence) readBadges(ctx context.Context, tx *sql.Tx) error {
+func (pr *presence) readBadges(ctx context.Context, tx *sqlTx) error {
 	pr.badge = make([]bool, len(pr.row))
 	rows, err := tx.QueryContext(ctx, "SELECT DISTINCT participant_id FROM badge_print WHERE "+pr.among("participant_id"), pr.args()...)
 	if err != nil {
@@ -439,7 +439,7 @@ func (pr *presence) arrivedAt(row, day int) string { return pr.arrived[row*len(p
 // wholeFile tells whether the presence of n people is read faster from end
 // to end of the tables than by looking them up: when they are more than a
 // page and a quarter of the file.
-func wholeFile(ctx context.Context, tx *sql.Tx, n int) (bool, error) {
+func wholeFile(ctx context.Context, tx *sqlTx, n int) (bool, error) {
 	if n <= attendeePage {
 		return false, nil
 	}

@@ -26,7 +26,7 @@ var attendeePage = 1000
 // The walk is one read transaction: what fn sees is the file as it was
 // when the walk began, whatever is written meanwhile.
 func (s *Store) EachAttendee(ctx context.Context, q ParticipantQuery, fn func(*Attendee) error) error {
-	return s.read(ctx, func(tx *sql.Tx) error {
+	return s.read(ctx, func(tx *sqlTx) error {
 		pages := make(chan attendeePageResult, 1) // one page read ahead
 		stop := make(chan struct{})
 		done := make(chan struct{})
@@ -73,7 +73,7 @@ type attendeePageResult struct {
 // readAttendees reads the people the query selects, page by page, and
 // hands each page (or the error that stopped the reading) to yield, until
 // yield returns false.
-func readAttendees(ctx context.Context, tx *sql.Tx, q ParticipantQuery, yield func([]Attendee, error) bool) {
+func readAttendees(ctx context.Context, tx *sqlTx, q ParticipantQuery, yield func([]Attendee, error) bool) {
 	days, err := congressDays(ctx, tx)
 	if err != nil {
 		yield(nil, err)
@@ -125,7 +125,7 @@ func readAttendees(ctx context.Context, tx *sql.Tx, q ParticipantQuery, yield fu
 	}
 }
 
-func categoryNames(ctx context.Context, tx *sql.Tx) (map[int64]string, error) {
+func categoryNames(ctx context.Context, tx *sqlTx) (map[int64]string, error) {
 	cats, err := listCategories(ctx, tx)
 	names := make(map[int64]string, len(cats))
 	for _, c := range cats {
@@ -137,7 +137,7 @@ func categoryNames(ctx context.Context, tx *sql.Tx) (map[int64]string, error) {
 // attendees reads these people, in this order, and gives them their
 // category's name and their presence. The file is read in the order of
 // the IDs, which is the order it keeps them in.
-func attendees(ctx context.Context, tx *sql.Tx, ids []int64, pr *presence, categories map[int64]string) ([]Attendee, error) {
+func attendees(ctx context.Context, tx *sqlTx, ids []int64, pr *presence, categories map[int64]string) ([]Attendee, error) {
 	place := make(map[int64]int, len(ids))
 	for i, id := range ids {
 		place[id] = i
@@ -193,7 +193,7 @@ func attendees(ctx context.Context, tx *sql.Tx, ids []int64, pr *presence, categ
 // not undone.
 func (s *Store) SessionAttendees(ctx context.Context, sessionID int64) ([]SessionAttendee, error) {
 	var list []SessionAttendee
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sqlTx) error {
 		var n int
 		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM session WHERE id = ?", sessionID).Scan(&n); err != nil {
 			return err
@@ -235,7 +235,7 @@ func (s *Store) SessionAttendees(ctx context.Context, sessionID int64) ([]Sessio
 // StandLines lists the stands in number order, with their people.
 func (s *Store) StandLines(ctx context.Context) ([]StandLine, error) {
 	var list []StandLine
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sqlTx) error {
 		stands, err := listStands(ctx, tx)
 		if err != nil || len(stands) == 0 {
 			return err
@@ -287,7 +287,7 @@ func (s *Store) StandLines(ctx context.Context) ([]StandLine, error) {
 // exist, and people who never arrived, are left out.
 func (s *Store) Certificates(ctx context.Context, ids []int64) ([]CertificateRow, error) {
 	var list []CertificateRow
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sqlTx) error {
 		rows, err := tx.QueryContext(ctx, `SELECT p.id, p.code, p.first_name, p.last_name, coalesce(o.name, '')
 			FROM json_each(?) j JOIN participant p ON p.id = j.value LEFT JOIN organisation o ON o.id = p.organisation_id
 			ORDER BY j.key`, idsJSON(ids))
@@ -344,7 +344,7 @@ func (s *Store) Certificates(ctx context.Context, ids []int64) ([]CertificateRow
 
 // attendedSessions returns the sessions each person of pr entered (entries
 // not undone), in programme order.
-func attendedSessions(ctx context.Context, tx *sql.Tx, pr *presence) (map[int64][]AttendedSession, error) {
+func attendedSessions(ctx context.Context, tx *sqlTx, pr *presence) (map[int64][]AttendedSession, error) {
 	// The programme: a session's place in it orders each person's list.
 	rows, err := tx.QueryContext(ctx, `SELECT s.id, s.title, s.kind, s.day, s.start_min, s.end_min
 		FROM session s LEFT JOIN room r ON r.id = s.room_id ORDER BY `+programmeOrder)

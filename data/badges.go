@@ -70,7 +70,7 @@ func (b *BadgeSettings) Validate() error {
 // none were saved, and the default of any setting the saved ones lack.
 func (s *Store) BadgeSettings(ctx context.Context, layout string) (BadgeSettings, error) {
 	b := DefaultBadgeSettings()
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sqlTx) error {
 		var text string
 		err := tx.QueryRowContext(ctx, "SELECT settings FROM badge_settings WHERE layout = ?", clean(layout)).Scan(&text)
 		if err == sql.ErrNoRows {
@@ -102,7 +102,7 @@ func (s *Store) SaveBadgeSettings(ctx context.Context, layout string, b BadgeSet
 	if err != nil {
 		return err
 	}
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *sqlTx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO badge_settings (layout, settings) VALUES (?, ?)
 			ON CONFLICT (layout) DO UPDATE SET settings = json_patch(settings, excluded.settings)`, layout, string(text))
 		return err
@@ -146,7 +146,7 @@ type ProgrammeItem struct {
 // holds which stand; the answers are put together here.
 func (s *Store) BadgeRows(ctx context.Context, ids []int64) ([]BadgeRow, error) {
 	var list []BadgeRow
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sqlTx) error {
 		set := idsJSON(ids)
 		people, days, err := badgeFronts(ctx, tx, set, len(ids))
 		if err != nil || len(people) == 0 {
@@ -175,7 +175,7 @@ func (s *Store) BadgeRows(ctx context.Context, ids []int64) ([]BadgeRow, error) 
 
 // badgeFronts reads the people of the JSON array set, in its order, and
 // the days each attends.
-func badgeFronts(ctx context.Context, tx *sql.Tx, set string, n int) ([]BadgeRow, map[int64][]Day, error) {
+func badgeFronts(ctx context.Context, tx *sqlTx, set string, n int) ([]BadgeRow, map[int64][]Day, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT p.id, p.code, p.first_name, p.last_name, coalesce(o.name, ''), p.job_title,
 		c.badge_label, c.colour, (SELECT count(*) FROM badge_print b WHERE b.participant_id = p.id),
 		(SELECT group_concat(day, ',') FROM participant_day WHERE participant_id = p.id)
@@ -203,7 +203,7 @@ func badgeFronts(ctx context.Context, tx *sql.Tx, set string, n int) ([]BadgeRow
 
 // badgeStands returns the numbers of the stands of these people (the keys
 // of people), as contact or staff, in the order of Stands.
-func badgeStands(ctx context.Context, tx *sql.Tx, people map[int64][]Day) (map[int64][]string, error) {
+func badgeStands(ctx context.Context, tx *sqlTx, people map[int64][]Day) (map[int64][]string, error) {
 	// Stands are few: all their people are read, and those asked for kept.
 	rows, err := tx.QueryContext(ctx, `SELECT x.participant_id, s.number FROM (
 			SELECT contact_id AS participant_id, id AS stand_id FROM stand WHERE contact_id IS NOT NULL
@@ -231,7 +231,7 @@ func badgeStands(ctx context.Context, tx *sql.Tx, people map[int64][]Day) (map[i
 
 // badgeProgrammes returns the programmes of the people of set, who attend
 // the days given for each.
-func badgeProgrammes(ctx context.Context, tx *sql.Tx, set string, days map[int64][]Day) (map[int64][]ProgrammeItem, error) {
+func badgeProgrammes(ctx context.Context, tx *sqlTx, set string, days map[int64][]Day) (map[int64][]ProgrammeItem, error) {
 	// The sessions, in the order of a programme: a session's place in
 	// this list orders the lines of every person's programme.
 	rows, err := tx.QueryContext(ctx, `SELECT s.id, s.kind, s.day, s.start_min, s.end_min, s.title, coalesce(r.name, '')
@@ -323,7 +323,7 @@ func badgeProgrammes(ctx context.Context, tx *sql.Tx, set string, days map[int64
 // one badge printed.
 func (s *Store) CountBadgePrinted(ctx context.Context, ids []int64) (int, error) {
 	var n int
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sqlTx) error {
 		return tx.QueryRowContext(ctx, `SELECT count(DISTINCT participant_id) FROM badge_print
 			WHERE participant_id IN (SELECT value FROM json_each(?))`, idsJSON(ids)).Scan(&n)
 	})

@@ -10,7 +10,7 @@ import (
 // undone.
 func (s *Store) SetCategoryMany(ctx context.Context, ids []int64, categoryID int64, by string) (BulkChange, error) {
 	var ch BulkChange
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx *sqlTx) error {
 		var name string
 		err := tx.QueryRowContext(ctx, "SELECT name FROM category WHERE id = ?", categoryID).Scan(&name)
 		if err == sql.ErrNoRows {
@@ -48,7 +48,7 @@ func (s *Store) SetStatusMany(ctx context.Context, ids []int64, st Status, by st
 		return BulkChange{}, ErrStatusInvalid.With(st)
 	}
 	var ch BulkChange
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx *sqlTx) error {
 		before, err := snapshotPeople(ctx, tx, ids)
 		if err != nil {
 			return err
@@ -86,7 +86,7 @@ type EnrolResult struct {
 func (s *Store) EnrolMany(ctx context.Context, ids []int64, sessionID int64, by string) (BulkChange, []EnrolResult, error) {
 	var results []EnrolResult
 	var ch BulkChange
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx *sqlTx) error {
 		se, err := loadSession(ctx, tx, sessionID)
 		if err != nil {
 			return err
@@ -114,7 +114,7 @@ func (s *Store) EnrolMany(ctx context.Context, ids []int64, sessionID int64, by 
 // Regions lists the regions participants come from, for filters.
 func (s *Store) Regions(ctx context.Context) ([]string, error) {
 	var list []string
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sqlTx) error {
 		rows, err := tx.QueryContext(ctx, "SELECT DISTINCT region FROM participant WHERE region <> '' ORDER BY region COLLATE NOCASE")
 		if err != nil {
 			return err

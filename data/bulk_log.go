@@ -65,7 +65,7 @@ type enrolValues struct {
 
 // snapshotPeople reads the values of these participants a bulk change may
 // set; one missing is ErrNotFound.
-func snapshotPeople(ctx context.Context, tx *sql.Tx, ids []int64) (map[int64]personValues, error) {
+func snapshotPeople(ctx context.Context, tx *sqlTx, ids []int64) (map[int64]personValues, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT p.id, p.category_id, p.status, p.updated_at
 		FROM json_each(?) j JOIN participant p ON p.id = j.value`, idsJSON(ids))
 	if err != nil {
@@ -94,7 +94,7 @@ func snapshotPeople(ctx context.Context, tx *sql.Tx, ids []int64) (map[int64]per
 
 // snapshotEnrolments reads every enrolment row of the sessions the query
 // selects.
-func snapshotEnrolments(ctx context.Context, tx *sql.Tx, sessions string, args ...any) (map[enrolKey]enrolValues, error) {
+func snapshotEnrolments(ctx context.Context, tx *sqlTx, sessions string, args ...any) (map[enrolKey]enrolValues, error) {
 	rows, err := tx.QueryContext(ctx, "SELECT participant_id, session_id, status, at FROM enrolment WHERE session_id IN ("+sessions+")", args...)
 	if err != nil {
 		return nil, err
@@ -116,7 +116,7 @@ func snapshotEnrolments(ctx context.Context, tx *sql.Tx, sessions string, args .
 // before (people, nil when their rows were not written) and now, and the
 // enrolment rows that changed (enrolAfter reads them again after the
 // change; nil when none could change).
-func (s *Store) logBulk(ctx context.Context, tx *sql.Tx, kind BulkKind, value, by string, ids []int64,
+func (s *Store) logBulk(ctx context.Context, tx *sqlTx, kind BulkKind, value, by string, ids []int64,
 	people map[int64]personValues, enrolBefore map[enrolKey]enrolValues, enrolAfter func() (map[enrolKey]enrolValues, error)) (BulkChange, error) {
 	ch := BulkChange{At: s.now(), By: by, Kind: kind, Value: value, People: len(ids)}
 	res, err := tx.ExecContext(ctx, "INSERT INTO bulk_change (at, by, kind, value, people) VALUES (?, ?, ?, ?, ?)",
@@ -165,7 +165,7 @@ func (s *Store) logBulk(ctx context.Context, tx *sql.Tx, kind BulkKind, value, b
 	return ch, nil
 }
 
-func logEnrolment(ctx context.Context, tx *sql.Tx, changeID int64, k enrolKey, b, a enrolValues) error {
+func logEnrolment(ctx context.Context, tx *sqlTx, changeID int64, k enrolKey, b, a enrolValues) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO bulk_change_enrolment (change_id, participant_id, session_id,
 		status_before, at_before, status_after, at_after) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 		changeID, k.participant, k.session, nullIfEmpty(string(b.status)), nullIfEmpty(b.at),
@@ -185,7 +185,7 @@ func nullIfEmpty(s string) any {
 // when. When anything it set was changed since (a person edited, checked
 // in a session, deleted…), nothing is undone: ErrBulkChangedSince.
 func (s *Store) UndoBulkChange(ctx context.Context, id int64, by string) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *sqlTx) error {
 		var undone sql.NullString
 		err := tx.QueryRowContext(ctx, "SELECT undone_at FROM bulk_change WHERE id = ?", id).Scan(&undone)
 		if err == sql.ErrNoRows {
@@ -210,7 +210,7 @@ func (s *Store) UndoBulkChange(ctx context.Context, id int64, by string) error {
 
 // undoPeople puts back the participants' values a change replaced, once
 // it made sure they are still those it set.
-func undoPeople(ctx context.Context, tx *sql.Tx, changeID int64) error {
+func undoPeople(ctx context.Context, tx *sqlTx, changeID int64) error {
 	rows, err := tx.QueryContext(ctx, `SELECT b.participant_id, p.id IS NOT NULL,
 		p.category_id IS b.category_after AND p.status IS b.status_after AND p.updated_at IS b.updated_after,
 		b.category_before, b.status_before, b.updated_before
@@ -251,7 +251,7 @@ func undoPeople(ctx context.Context, tx *sql.Tx, changeID int64) error {
 
 // undoEnrolments puts back the enrolment rows a change wrote, once it made
 // sure they are still those it wrote.
-func undoEnrolments(ctx context.Context, tx *sql.Tx, changeID int64) error {
+func undoEnrolments(ctx context.Context, tx *sqlTx, changeID int64) error {
 	rows, err := tx.QueryContext(ctx, `SELECT b.participant_id, b.session_id,
 		e.status IS b.status_after AND e.at IS b.at_after, b.status_before, b.at_before
 		FROM bulk_change_enrolment b LEFT JOIN enrolment e ON e.participant_id = b.participant_id AND e.session_id = b.session_id
@@ -296,7 +296,7 @@ func undoEnrolments(ctx context.Context, tx *sql.Tx, changeID int64) error {
 }
 
 // changedSince is ErrBulkChangedSince naming the participant.
-func changedSince(ctx context.Context, tx *sql.Tx, id int64, exists bool) error {
+func changedSince(ctx context.Context, tx *sqlTx, id int64, exists bool) error {
 	name := ""
 	if exists {
 		if p, err := loadParticipant(ctx, tx, "p.id = ?", id); err == nil {
@@ -316,7 +316,7 @@ func (s *Store) BulkChanges(ctx context.Context, limit int) ([]BulkChange, error
 		limit = -1
 	}
 	var list []BulkChange
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sqlTx) error {
 		rows, err := tx.QueryContext(ctx, `SELECT id, at, by, kind, value, people, coalesce(undone_at, ''), coalesce(undone_by, '')
 			FROM bulk_change ORDER BY id DESC LIMIT ?`, limit)
 		if err != nil {

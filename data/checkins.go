@@ -38,7 +38,7 @@ type Checkin struct {
 // arrival.
 func (s *Store) CheckIn(ctx context.Context, participantID int64, day Day, sessionID int64, desk string) (Checkin, error) {
 	var c Checkin
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx *sqlTx) error {
 		p, err := loadParticipant(ctx, tx, "p.id = ?", participantID)
 		if err != nil {
 			return err
@@ -73,7 +73,7 @@ func (s *Store) CheckIn(ctx context.Context, participantID int64, day Day, sessi
 // the day, or SessionEntry into the session) that no undo cancels in the
 // log l, or nil. It reads the person's own lines of the log through its
 // index by participant.
-func currentEntry(ctx context.Context, tx *sql.Tx, l entryLog, participantID int64, kind CheckinKind, day Day, sessionID int64) (*Checkin, error) {
+func currentEntry(ctx context.Context, tx *sqlTx, l entryLog, participantID int64, kind CheckinKind, day Day, sessionID int64) (*Checkin, error) {
 	c, err := scanCheckin(tx.QueryRowContext(ctx, "SELECT "+l.columns()+" FROM "+string(l)+` c
 		WHERE c.participant_id = ? AND +c.kind = ? AND +c.day = ? AND coalesce(c.session_id, 0) = ?
 		AND `+l.open()+" ORDER BY c.id LIMIT 1",
@@ -88,7 +88,7 @@ func currentEntry(ctx context.Context, tx *sql.Tx, l entryLog, participantID int
 }
 
 // intoFile is admit's and undo's insert for the log l of the file, in tx.
-func intoFile(ctx context.Context, tx *sql.Tx, l entryLog) func(Checkin) (Checkin, error) {
+func intoFile(ctx context.Context, tx *sqlTx, l entryLog) func(Checkin) (Checkin, error) {
 	return func(c Checkin) (Checkin, error) {
 		var err error
 		c.ID, err = insertCheckin(ctx, tx, l, c)
@@ -99,7 +99,7 @@ func intoFile(ctx context.Context, tx *sql.Tx, l entryLog) func(Checkin) (Checki
 // UndoCheckIn cancels an earlier entry by appending an Undo that refers to it.
 func (s *Store) UndoCheckIn(ctx context.Context, checkinID int64, desk string) (Checkin, error) {
 	var u Checkin
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx *sqlTx) error {
 		c, err := loadCheckin(ctx, tx, checkinID)
 		if err != nil {
 			return err
@@ -121,7 +121,7 @@ func (s *Store) UndoCheckIn(ctx context.Context, checkinID int64, desk string) (
 func (s *Store) stamp() time.Time { return parseTime(formatTime(s.now())) }
 
 // insertCheckin appends c to the log l.
-func insertCheckin(ctx context.Context, tx *sql.Tx, l entryLog, c Checkin) (int64, error) {
+func insertCheckin(ctx context.Context, tx *sqlTx, l entryLog, c Checkin) (int64, error) {
 	res, err := tx.ExecContext(ctx, "INSERT INTO "+string(l)+" (participant_id, kind, day, session_id, cancels, at, desk) VALUES (?, ?, ?, ?, ?, ?, ?)",
 		c.ParticipantID, c.Kind, c.Day, sql.NullInt64{Int64: c.SessionID, Valid: c.SessionID != 0},
 		sql.NullInt64{Int64: c.Cancels, Valid: c.Cancels != 0}, formatTime(c.At), c.Desk)
@@ -142,7 +142,7 @@ func scanCheckin(sc interface{ Scan(...any) error }) (Checkin, error) {
 	return c, err
 }
 
-func loadCheckin(ctx context.Context, tx *sql.Tx, id int64) (Checkin, error) {
+func loadCheckin(ctx context.Context, tx *sqlTx, id int64) (Checkin, error) {
 	c, err := scanCheckin(tx.QueryRowContext(ctx, "SELECT "+checkinColumns+" FROM checkin c WHERE c.id = ?", id))
 	if err == sql.ErrNoRows {
 		return c, notFound(lCheckin)
@@ -157,7 +157,7 @@ func (s *Store) CheckinLog(ctx context.Context, participantID int64) ([]Checkin,
 
 func (s *Store) checkinLog(ctx context.Context, l entryLog, participantID int64) ([]Checkin, error) {
 	var list []Checkin
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sqlTx) error {
 		rows, err := tx.QueryContext(ctx, "SELECT "+l.columns()+" FROM "+string(l)+" c WHERE c.participant_id = ? ORDER BY c.id", participantID)
 		if err != nil {
 			return err
@@ -184,7 +184,7 @@ type BadgePrint struct {
 
 // RecordBadgePrints notes that badges were printed for these participants.
 func (s *Store) RecordBadgePrints(ctx context.Context, layout string, participantIDs ...int64) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *sqlTx) error {
 		at := formatTime(s.now())
 		for _, id := range participantIDs {
 			_, err := tx.ExecContext(ctx, "INSERT INTO badge_print (participant_id, at, layout) VALUES (?, ?, ?)", id, at, layout)
@@ -202,7 +202,7 @@ func (s *Store) RecordBadgePrints(ctx context.Context, layout string, participan
 // BadgePrints returns a participant's badge prints, oldest first.
 func (s *Store) BadgePrints(ctx context.Context, participantID int64) ([]BadgePrint, error) {
 	var list []BadgePrint
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sqlTx) error {
 		rows, err := tx.QueryContext(ctx, "SELECT participant_id, at, layout FROM badge_print WHERE participant_id = ? ORDER BY id", participantID)
 		if err != nil {
 			return err

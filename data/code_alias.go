@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 )
 
 // Code aliases (migration 0007): when two records of one person are merged,
@@ -17,7 +16,7 @@ const codeOwnerID = `coalesce((SELECT id FROM participant WHERE code = ?1),
 	(SELECT participant_id FROM code_alias WHERE code = ?1))`
 
 // codeInUse reports whether a participant has the code or it is an alias.
-func codeInUse(ctx context.Context, tx *sql.Tx, code string) (bool, error) {
+func codeInUse(ctx context.Context, tx *sqlTx, code string) (bool, error) {
 	var n int
 	err := tx.QueryRowContext(ctx, "SELECT "+codeOwnerID+" IS NOT NULL", code).Scan(&n)
 	return n != 0, err
@@ -26,7 +25,7 @@ func codeInUse(ctx context.Context, tx *sql.Tx, code string) (bool, error) {
 // checkCodeFree refuses a code given by hand (or by an import) that is the
 // alias of a merged record. The participant table's unique index refuses
 // the codes of other participants.
-func checkCodeFree(ctx context.Context, tx *sql.Tx, code string) error {
+func checkCodeFree(ctx context.Context, tx *sqlTx, code string) error {
 	var n int
 	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM code_alias WHERE code = ?", code).Scan(&n); err != nil {
 		return err
@@ -41,7 +40,7 @@ func checkCodeFree(ctx context.Context, tx *sql.Tx, code string) error {
 // which still find them.
 func (s *Store) CodeAliases(ctx context.Context, participantID int64) ([]string, error) {
 	var codes []string
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sqlTx) error {
 		rows, err := tx.QueryContext(ctx, "SELECT code FROM code_alias WHERE participant_id = ? ORDER BY at, code", participantID)
 		if err != nil {
 			return err

@@ -120,7 +120,7 @@ func validImage(b []byte) bool {
 // Congress returns the congress's details and days.
 func (s *Store) Congress(ctx context.Context) (Congress, error) {
 	var c Congress
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sqlTx) error {
 		var err error
 		c, err = loadCongress(ctx, tx)
 		return err
@@ -128,7 +128,7 @@ func (s *Store) Congress(ctx context.Context) (Congress, error) {
 	return c, err
 }
 
-func loadCongress(ctx context.Context, tx *sql.Tx) (Congress, error) {
+func loadCongress(ctx context.Context, tx *sqlTx) (Congress, error) {
 	var c Congress
 	err := tx.QueryRowContext(ctx, "SELECT name, edition, venue, city, logo, signature, signatory FROM congress WHERE id = 1").
 		Scan(&c.Name, &c.Edition, &c.Venue, &c.City, &c.Logo, &c.Signature, &c.Signatory)
@@ -142,11 +142,11 @@ func loadCongress(ctx context.Context, tx *sql.Tx) (Congress, error) {
 	return c, err
 }
 
-func congressDays(ctx context.Context, tx *sql.Tx) ([]Day, error) {
+func congressDays(ctx context.Context, tx *sqlTx) ([]Day, error) {
 	return queryDays(ctx, tx, "SELECT day FROM congress_day ORDER BY day")
 }
 
-func queryDays(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]Day, error) {
+func queryDays(ctx context.Context, tx *sqlTx, query string, args ...any) ([]Day, error) {
 	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
@@ -169,10 +169,10 @@ func (s *Store) UpdateCongress(ctx context.Context, c *Congress) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
-	return s.write(ctx, func(tx *sql.Tx) error { return saveCongress(ctx, tx, c) })
+	return s.write(ctx, func(tx *sqlTx) error { return saveCongress(ctx, tx, c) })
 }
 
-func saveCongress(ctx context.Context, tx *sql.Tx, c *Congress) error {
+func saveCongress(ctx context.Context, tx *sqlTx, c *Congress) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO congress (id, name, edition, venue, city, logo, signature, signatory)
 		VALUES (1, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET name = excluded.name, edition = excluded.edition,
@@ -262,7 +262,7 @@ func DefaultCategories() []Category {
 // Categories lists the categories in their order.
 func (s *Store) Categories(ctx context.Context) ([]Category, error) {
 	var cats []Category
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sqlTx) error {
 		var err error
 		cats, err = listCategories(ctx, tx)
 		return err
@@ -270,7 +270,7 @@ func (s *Store) Categories(ctx context.Context) ([]Category, error) {
 	return cats, err
 }
 
-func listCategories(ctx context.Context, tx *sql.Tx) ([]Category, error) {
+func listCategories(ctx context.Context, tx *sqlTx) ([]Category, error) {
 	rows, err := tx.QueryContext(ctx, "SELECT id, name, badge_label, colour, position FROM category ORDER BY position, id")
 	if err != nil {
 		return nil, err
@@ -292,7 +292,7 @@ func (s *Store) SaveCategory(ctx context.Context, c *Category) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *sqlTx) error {
 		if c.ID == 0 {
 			if c.Position == 0 {
 				if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(position), 0) + 1 FROM category").Scan(&c.Position); err != nil {
@@ -310,7 +310,7 @@ func (s *Store) SaveCategory(ctx context.Context, c *Category) error {
 	})
 }
 
-func insertCategory(ctx context.Context, tx *sql.Tx, c *Category) error {
+func insertCategory(ctx context.Context, tx *sqlTx, c *Category) error {
 	res, err := tx.ExecContext(ctx, "INSERT INTO category (name, badge_label, colour, position) VALUES (?, ?, ?, ?)",
 		c.Name, c.BadgeLabel, c.Colour, c.Position)
 	if err != nil {
@@ -323,7 +323,7 @@ func insertCategory(ctx context.Context, tx *sql.Tx, c *Category) error {
 // ReorderCategories puts the categories in the order of ids; categories
 // left out keep their place after them.
 func (s *Store) ReorderCategories(ctx context.Context, ids []int64) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *sqlTx) error {
 		if _, err := tx.ExecContext(ctx, "UPDATE category SET position = position + ?", len(ids)); err != nil {
 			return err
 		}
@@ -342,7 +342,7 @@ func (s *Store) ReorderCategories(ctx context.Context, ids []int64) error {
 
 // DeleteCategory deletes a category that nobody belongs to.
 func (s *Store) DeleteCategory(ctx context.Context, id int64) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *sqlTx) error {
 		var name string
 		var n int
 		err := tx.QueryRowContext(ctx, "SELECT name, (SELECT count(*) FROM participant WHERE category_id = c.id) FROM category c WHERE id = ?", id).Scan(&name, &n)

@@ -67,7 +67,7 @@ func WriteDemo(ctx context.Context, path string, opts DemoOptions) error {
 	src := newCodeSource(opts.Seed)
 	s.codes = func() *codeSource { return src }
 	g := &demoGen{s: s, rnd: rand.New(rand.NewPCG(opts.Seed, 2021)), n: opts.Participants}
-	if err := s.write(ctx, func(tx *sql.Tx) error { return g.fill(ctx, tx) }); err != nil {
+	if err := s.write(ctx, func(tx *sqlTx) error { return g.fill(ctx, tx) }); err != nil {
 		s.Close()
 		return err
 	}
@@ -78,7 +78,7 @@ type demoGen struct {
 	s   *Store
 	rnd *rand.Rand
 	n   int
-	tx  *sql.Tx
+	tx  *sqlTx
 	ctx context.Context
 
 	cats     map[string]int64 // category name → id
@@ -112,7 +112,7 @@ func (g *demoGen) exec(query string, args ...any) (int64, error) {
 	return res.LastInsertId()
 }
 
-func (g *demoGen) fill(ctx context.Context, tx *sql.Tx) error {
+func (g *demoGen) fill(ctx context.Context, tx *sqlTx) error {
 	g.tx, g.ctx = tx, ctx
 	g.cats = map[string]int64{}
 	rows, err := tx.QueryContext(ctx, "SELECT id, name FROM category")

@@ -66,7 +66,7 @@ func (s *Store) deskCardIn(ctx context.Context, l entryLog, participantID int64,
 	if err != nil {
 		return c, s.heldCondition(err)
 	}
-	err = s.read(ctx, func(tx *sql.Tx) error {
+	err = s.read(ctx, func(tx *sqlTx) error {
 		var err error
 		c, _, _, err = s.deskCard(ctx, tx, l, participantID, day, sessionID, hv)
 		return err
@@ -80,7 +80,7 @@ func (s *Store) deskCardIn(ctx context.Context, l entryLog, participantID int64,
 // has it.
 func (s *Store) ParticipantIDByCode(ctx context.Context, code string) (int64, error) {
 	var id sql.NullInt64
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sqlTx) error {
 		err := tx.QueryRowContext(ctx, "SELECT "+codeOwnerID, NormaliseCode(code)).Scan(&id)
 		if err == nil && !id.Valid {
 			return ErrUnknownCode.With(clean(code))
@@ -138,16 +138,16 @@ func (s *Store) Admit(ctx context.Context, req AdmitRequest) (AdmitResult, error
 	var r AdmitResult
 	l := logFor(req.Rehearsal)
 	// The file's write folds the journal in first: it reads no journal.
-	err := s.writeDeskOrHold(ctx, func(tx *sql.Tx) error {
+	err := s.writeDeskOrHold(ctx, func(tx *sqlTx) error {
 		var err error
 		r, err = s.admit(ctx, tx, req, nil, intoFile(ctx, tx, l))
 		return err
-	}, func(jtx *sql.Tx) error {
+	}, func(jtx *sqlTx) error {
 		hv, err := s.viewHeld(ctx, jtx, l, req.ParticipantID, req.SessionID)
 		if err != nil {
 			return s.heldCondition(err)
 		}
-		return s.read(ctx, func(tx *sql.Tx) error {
+		return s.read(ctx, func(tx *sqlTx) error {
 			var err error
 			r, err = s.admit(ctx, tx, req, hv, func(c Checkin) (Checkin, error) { return insertHeld(ctx, jtx, l, c) })
 			return err
@@ -165,7 +165,7 @@ func (s *Store) Admit(ctx context.Context, req AdmitRequest) (AdmitResult, error
 // admit is Admit's rule, reading the file in tx and the journal's view hv,
 // and writing the entry with insert (into the file, or the journal); it
 // returns errNoWrite (with the result) when it has nothing to write.
-func (s *Store) admit(ctx context.Context, tx *sql.Tx, req AdmitRequest, hv *heldView, insert func(Checkin) (Checkin, error)) (AdmitResult, error) {
+func (s *Store) admit(ctx context.Context, tx *sqlTx, req AdmitRequest, hv *heldView, insert func(Checkin) (Checkin, error)) (AdmitResult, error) {
 	l := logFor(req.Rehearsal)
 	card, se, existing, err := s.deskCard(ctx, tx, l, req.ParticipantID, req.Day, req.SessionID, hv)
 	if err != nil {
@@ -209,7 +209,7 @@ const deskBusyWait = time.Minute
 // desk that keeps winning the lock), it tries again, for up to deskBusyWait
 // more or until ctx is done, so that a check-in waits rather than fails.
 // fn must start from nothing each time it runs.
-func (s *Store) writeDesk(ctx context.Context, fn func(tx *sql.Tx) error) error {
+func (s *Store) writeDesk(ctx context.Context, fn func(tx *sqlTx) error) error {
 	deadline := time.Now().Add(deskBusyWait)
 	for {
 		err := s.write(ctx, fn)
@@ -239,7 +239,7 @@ func (s *Store) undoLastEntry(ctx context.Context, l entryLog, participantID int
 	var u Checkin
 	// undo takes back the person's latest entry, of the file (read in tx)
 	// or of the journal (hv), with insert, or undoHeld for a held one.
-	undo := func(tx *sql.Tx, hv *heldView, insert func(Checkin) (Checkin, error), undoHeld func(Checkin) (Checkin, error)) error {
+	undo := func(tx *sqlTx, hv *heldView, insert func(Checkin) (Checkin, error), undoHeld func(Checkin) (Checkin, error)) error {
 		p, err := loadParticipant(ctx, tx, "p.id = ?", participantID)
 		if err != nil {
 			return err
@@ -264,15 +264,15 @@ func (s *Store) undoLastEntry(ctx context.Context, l entryLog, participantID int
 			Cancels: last.ID, At: s.stamp(), Desk: clean(desk)})
 		return err
 	}
-	err := s.writeDeskOrHold(ctx, func(tx *sql.Tx) error {
+	err := s.writeDeskOrHold(ctx, func(tx *sqlTx) error {
 		// The file's write folds the journal in first: it reads no journal.
 		return undo(tx, nil, intoFile(ctx, tx, l), nil)
-	}, func(jtx *sql.Tx) error {
+	}, func(jtx *sqlTx) error {
 		hv, err := s.viewHeld(ctx, jtx, l, participantID, 0)
 		if err != nil {
 			return s.heldCondition(err)
 		}
-		return s.read(ctx, func(tx *sql.Tx) error {
+		return s.read(ctx, func(tx *sqlTx) error {
 			return undo(tx, hv, func(c Checkin) (Checkin, error) { return insertHeld(ctx, jtx, l, c) },
 				func(e Checkin) (Checkin, error) { return s.undoHeld(ctx, jtx, e, desk) })
 		})
@@ -303,7 +303,7 @@ func (s *Store) deskCounts(ctx context.Context, l entryLog, day Day) ([]DeskCoun
 	if err != nil {
 		return nil, s.heldCondition(err)
 	}
-	err = s.read(ctx, func(tx *sql.Tx) error {
+	err = s.read(ctx, func(tx *sqlTx) error {
 		cats, err := listCategories(ctx, tx)
 		if err != nil {
 			return err
@@ -365,7 +365,7 @@ func (s *Store) deskCounts(ctx context.Context, l entryLog, day Day) ([]DeskCoun
 func (s *Store) CongressDayFor(ctx context.Context, t time.Time) (Day, bool, error) {
 	d := dayOf(t)
 	var n int
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sqlTx) error {
 		return tx.QueryRowContext(ctx, "SELECT count(*) FROM congress_day WHERE day = ?", d).Scan(&n)
 	})
 	return d, n > 0, err
@@ -378,7 +378,7 @@ func dayOf(t time.Time) Day { return Day(t.Local().Format(time.DateOnly)) }
 // sessionID (then also returned), and the entry that already lets them in
 // (the day's arrival, or their entry into the session), if any, in the log l.
 // hv adds what the desk's journal holds, when not nil.
-func (s *Store) deskCard(ctx context.Context, tx *sql.Tx, l entryLog, participantID int64, day Day, sessionID int64, hv *heldView) (DeskCard, *Session, *Checkin, error) {
+func (s *Store) deskCard(ctx context.Context, tx *sqlTx, l entryLog, participantID int64, day Day, sessionID int64, hv *heldView) (DeskCard, *Session, *Checkin, error) {
 	var se *Session
 	if sessionID != 0 {
 		x, err := loadSession(ctx, tx, sessionID)
@@ -441,7 +441,7 @@ func (s *Store) deskCard(ctx context.Context, tx *sql.Tx, l entryLog, participan
 // openEntries returns the person's arrivals and session entries that no
 // undo cancels in the log l (a few lines, read through its index by
 // participant).
-func openEntries(ctx context.Context, tx *sql.Tx, l entryLog, participantID int64) ([]Checkin, error) {
+func openEntries(ctx context.Context, tx *sqlTx, l entryLog, participantID int64) ([]Checkin, error) {
 	rows, err := tx.QueryContext(ctx, "SELECT "+l.columns()+" FROM "+string(l)+` c
 		WHERE c.participant_id = ? AND c.kind IN ('arrival', 'session')
 		AND `+l.open()+" ORDER BY c.id", participantID)
@@ -463,7 +463,7 @@ func openEntries(ctx context.Context, tx *sql.Tx, l entryLog, participantID int6
 // daySessions is a person's programme on a day (see DeskCard.Sessions),
 // without the sessions' enrolment counts (counting a workshop's thousands
 // of places at each scan would be most of its time).
-func daySessions(ctx context.Context, tx *sql.Tx, participantID int64, day Day) ([]Session, error) {
+func daySessions(ctx context.Context, tx *sqlTx, participantID int64, day Day) ([]Session, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT s.id, s.kind, s.title, s.description, s.day, s.start_min, s.end_min,
 			coalesce(s.room_id, 0), coalesce(s.capacity, 0), coalesce(r.name, ''), coalesce(s.capacity, r.capacity, 0), 0, 0
 		FROM session s LEFT JOIN room r ON r.id = s.room_id
@@ -513,7 +513,7 @@ func (s *Store) arrivalWarnings(c *DeskCard, day Day) []DeskWarning {
 // not enrolled, and also that the session is full (its entries not undone
 // reach its capacity) or that they are enrolled in another session at that
 // time.
-func (s *Store) doorWarnings(ctx context.Context, tx *sql.Tx, l entryLog, c *DeskCard, se *Session, in *Checkin, hv *heldView) ([]DeskWarning, error) {
+func (s *Store) doorWarnings(ctx context.Context, tx *sqlTx, l entryLog, c *DeskCard, se *Session, in *Checkin, hv *heldView) ([]DeskWarning, error) {
 	var ws []DeskWarning
 	p := &c.Participant
 	if in != nil {

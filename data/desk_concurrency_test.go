@@ -2,7 +2,6 @@ package data
 
 import (
 	"bufio"
-	"database/sql"
 	"fmt"
 	"os"
 	"os/exec"
@@ -193,7 +192,7 @@ func deskChild(t *testing.T) {
 // desks accept), with valid codes.
 func manyPeople(tb testing.TB, s *Store, n int) {
 	tb.Helper()
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx *sqlTx) error {
 		now := formatTime(s.now())
 		_, err := tx.ExecContext(ctx, `WITH RECURSIVE i(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM i WHERE n < ?1),
 			alphabet(a) AS (SELECT ?2),

@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 )
 
 // DoorCount is how many people came into a session, against those
@@ -28,7 +27,7 @@ func (s *Store) doorCounts(ctx context.Context, l entryLog, sessionID int64) (Do
 	if err != nil {
 		return n, s.heldCondition(err)
 	}
-	err = s.read(ctx, func(tx *sql.Tx) error {
+	err = s.read(ctx, func(tx *sqlTx) error {
 		se, err := loadSession(ctx, tx, sessionID)
 		if err != nil {
 			return err

@@ -91,6 +91,9 @@ func newHeldJournal(path string) *heldJournal {
 // get returns the journal's pool; nil (and no error) when there is no
 // journal and create is false.
 func (h *heldJournal) get(create bool) (*sql.DB, error) {
+	if h == nil {
+		return nil, nil // a server's store: nothing is held
+	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if h.closed {
@@ -155,6 +158,9 @@ func isNotADatabase(err error) bool {
 // heldCondition turns an error of the journal into a sentence about it;
 // unlike the file's, it never makes the congress read only.
 func (s *Store) heldCondition(err error) error {
+	if s.held == nil {
+		return err
+	}
 	return fromFileCondition(s.held.path, err)
 }
 
@@ -184,7 +190,7 @@ type heldEntry struct {
 	undoOp   string
 }
 
-// querier is what both *sql.DB and *sql.Tx offer.
+// querier is what both *sql.DB and *sqlTx offer.
 type querier interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 }
@@ -248,7 +254,7 @@ func (s *Store) viewHeld(ctx context.Context, q querier, l entryLog, participant
 
 // unfolded leaves out of list the actions that the file has already (their
 // id is in desk_op: folded by a write whose journal is not yet emptied).
-func unfolded(ctx context.Context, tx *sql.Tx, list []heldEntry) ([]heldEntry, error) {
+func unfolded(ctx context.Context, tx *sqlTx, list []heldEntry) ([]heldEntry, error) {
 	var out []heldEntry
 	for _, h := range list {
 		var done bool
@@ -263,7 +269,7 @@ func unfolded(ctx context.Context, tx *sql.Tx, list []heldEntry) ([]heldEntry, e
 }
 
 // folded is v without the actions that the file, read in tx, has already.
-func (v *heldView) folded(ctx context.Context, tx *sql.Tx) (*heldView, error) {
+func (v *heldView) folded(ctx context.Context, tx *sqlTx) (*heldView, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -325,15 +331,16 @@ func newOp() string {
 // hold runs fn in a write transaction of the journal, which it creates if
 // need be, and wakes the folder once it is committed. fn returning
 // errNoWrite ends it without writing.
-func (s *Store) hold(ctx context.Context, fn func(jtx *sql.Tx) error) error {
+func (s *Store) hold(ctx context.Context, fn func(jtx *sqlTx) error) error {
 	db, err := s.held.get(true)
 	if err != nil {
 		return s.heldCondition(err)
 	}
-	jtx, err := db.BeginTx(ctx, nil)
+	t, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return s.heldCondition(err)
 	}
+	jtx := &sqlTx{Tx: t}
 	defer jtx.Rollback()
 	if err := fn(jtx); err != nil {
 		return err
@@ -347,7 +354,7 @@ func (s *Store) hold(ctx context.Context, fn func(jtx *sql.Tx) error) error {
 
 // insertHeld appends c (an arrival, a session entry, or an undo of an entry
 // of the file) to the journal, and returns it with its ID.
-func insertHeld(ctx context.Context, jtx *sql.Tx, l entryLog, c Checkin) (Checkin, error) {
+func insertHeld(ctx context.Context, jtx *sqlTx, l entryLog, c Checkin) (Checkin, error) {
 	res, err := jtx.ExecContext(ctx, `INSERT INTO held (op, log, participant_id, kind, day, session_id, cancels, at, desk)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, newOp(), l, c.ParticipantID, c.Kind, c.Day, c.SessionID, c.Cancels, formatTime(c.At), c.Desk)
 	if err != nil {
@@ -360,7 +367,7 @@ func insertHeld(ctx context.Context, jtx *sql.Tx, l entryLog, c Checkin) (Checki
 
 // undoHeld takes back the held entry e (not yet in the file), and returns
 // the Undo.
-func (s *Store) undoHeld(ctx context.Context, jtx *sql.Tx, e Checkin, desk string) (Checkin, error) {
+func (s *Store) undoHeld(ctx context.Context, jtx *sqlTx, e Checkin, desk string) (Checkin, error) {
 	u := Checkin{ParticipantID: e.ParticipantID, Kind: Undo, Day: e.Day, SessionID: e.SessionID, Cancels: e.ID,
 		At: s.stamp(), Desk: clean(desk), Held: true, ID: e.ID}
 	_, err := jtx.ExecContext(ctx, "UPDATE held SET undone_at = ?, undo_desk = ?, undo_op = ? WHERE seq = ? AND undone_at IS NULL",
@@ -372,9 +379,12 @@ func (s *Store) undoHeld(ctx context.Context, jtx *sql.Tx, e Checkin, desk strin
 // file (which folds the journal in first) when the file's write lock is
 // free within heldAfter; else held, in a transaction of the journal. A
 // file that is only read refuses at once.
-func (s *Store) writeDeskOrHold(ctx context.Context, fn, held func(tx *sql.Tx) error) error {
+func (s *Store) writeDeskOrHold(ctx context.Context, fn, held func(tx *sqlTx) error) error {
 	if err := s.ReadOnly(); err != nil {
 		return err
+	}
+	if s.server {
+		return s.write(ctx, fn) // no file's lock to wait for
 	}
 	err := s.writeWithin(ctx, heldAfter, fn)
 	if err != errFileHeld {
@@ -386,7 +396,7 @@ func (s *Store) writeDeskOrHold(ctx context.Context, fn, held func(tx *sql.Tx) e
 // writeWithin is write, except that it gives up with errFileHeld when the
 // file's write lock (this store's writer, or another process's) is not
 // free within wait.
-func (s *Store) writeWithin(ctx context.Context, wait time.Duration, fn func(tx *sql.Tx) error) error {
+func (s *Store) writeWithin(ctx context.Context, wait time.Duration, fn func(tx *sqlTx) error) error {
 	if err := s.ReadOnly(); err != nil {
 		return err
 	}
@@ -406,14 +416,14 @@ func (s *Store) writeWithin(ctx context.Context, wait time.Duration, fn func(tx 
 		return s.condition(err)
 	}
 	defer conn.ExecContext(context.Background(), fmt.Sprintf("PRAGMA busy_timeout = %d", busyTimeout.Milliseconds()))
-	tx, err := conn.BeginTx(ctx, nil)
+	t, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		if isBusy(err) {
 			return errFileHeld
 		}
 		return s.condition(err)
 	}
-	if err := s.runTx(ctx, tx, fn); err != nil {
+	if err := s.runTx(ctx, &sqlTx{Tx: t}, fn); err != nil {
 		if isBusy(err) {
 			return errFileHeld
 		}
@@ -430,7 +440,7 @@ func (s *Store) foldHeldWithin(ctx context.Context, wait time.Duration) error {
 	if n, err := s.heldPending(ctx); err != nil || n == 0 {
 		return err
 	}
-	return s.writeWithin(ctx, wait, func(*sql.Tx) error { return nil })
+	return s.writeWithin(ctx, wait, func(*sqlTx) error { return nil })
 }
 
 // heldFold is the folding of the journal into one write transaction of the
@@ -438,14 +448,14 @@ func (s *Store) foldHeldWithin(ctx context.Context, wait time.Duration) error {
 // the file's transaction has ended, finish takes those written out of the
 // journal (or, if it was rolled back, leaves them all).
 type heldFold struct {
-	jtx  *sql.Tx
+	jtx  *sqlTx
 	seqs []int64 // the actions written into the file
 }
 
 // into writes the journal's actions into the file in tx, each in a
 // savepoint: one that fails stays in the journal, and the write goes on. A
 // journal that cannot be read now is left for a later write.
-func (f *heldFold) into(ctx context.Context, s *Store, tx *sql.Tx) error {
+func (f *heldFold) into(ctx context.Context, s *Store, tx *sqlTx) error {
 	if !s.heldReady.Load() {
 		return nil // migrating: desk_op may not exist yet
 	}
@@ -457,10 +467,11 @@ func (f *heldFold) into(ctx context.Context, s *Store, tx *sql.Tx) error {
 	if err := db.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM held)").Scan(&any); err != nil || !any {
 		return nil
 	}
-	if f.jtx, err = db.BeginTx(ctx, nil); err != nil {
-		f.jtx = nil
+	t, err := db.BeginTx(ctx, nil)
+	if err != nil {
 		return nil
 	}
+	f.jtx = &sqlTx{Tx: t}
 	list, err := heldEntries(ctx, f.jtx, "1")
 	if err != nil {
 		return nil
@@ -504,7 +515,7 @@ func (f *heldFold) finish(ctx context.Context, committed bool) {
 
 // foldOne writes one held action into the file in tx, unless desk_op says
 // it was already.
-func (s *Store) foldOne(ctx context.Context, tx *sql.Tx, h heldEntry) error {
+func (s *Store) foldOne(ctx context.Context, tx *sqlTx, h heldEntry) error {
 	res, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO desk_op (op, desk, folded_at) VALUES (?, ?, ?)", h.op, h.c.Desk, formatTime(s.now()))
 	if err != nil {
 		return err
@@ -648,7 +659,7 @@ func (s *Store) heldList(ctx context.Context, where string, args ...any) ([]held
 // journal's arrivals and undos of the log l on day, read before tx) add to
 // the file's arrivals: a held arrival of someone not in yet adds one, a held
 // undo of an arrival of the file takes one away. It reads the file in tx.
-func (s *Store) heldArrivals(ctx context.Context, tx *sql.Tx, l entryLog, day Day, list []heldEntry) (map[int64]int, error) {
+func (s *Store) heldArrivals(ctx context.Context, tx *sqlTx, l entryLog, day Day, list []heldEntry) (map[int64]int, error) {
 	list, err := unfolded(ctx, tx, list)
 	if err != nil || len(list) == 0 {
 		return nil, err

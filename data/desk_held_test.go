@@ -164,7 +164,7 @@ func TestAdmitHeldWhileThisStoreWrites(t *testing.T) {
 	p := addPerson(t, s, "Awa", "Diallo")
 	busy, done := make(chan struct{}), make(chan error)
 	go func() {
-		done <- s.write(ctx, func(tx *sql.Tx) error {
+		done <- s.write(ctx, func(tx *sqlTx) error {
 			busy <- struct{}{}
 			<-busy
 			return nil

@@ -63,7 +63,7 @@ func validPIN(pin string) bool {
 // "" removes it.
 func (s *Store) SetDeskPIN(ctx context.Context, pin string) error {
 	if pin == "" {
-		return s.write(ctx, func(tx *sql.Tx) error {
+		return s.write(ctx, func(tx *sqlTx) error {
 			_, err := tx.ExecContext(ctx, "DELETE FROM desk_pin")
 			return err
 		})
@@ -77,7 +77,7 @@ func (s *Store) SetDeskPIN(ctx context.Context, pin string) error {
 	if err != nil {
 		return err
 	}
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *sqlTx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO desk_pin (id, hash, set_at) VALUES (1, ?, ?)
 			ON CONFLICT (id) DO UPDATE SET hash = excluded.hash, set_at = excluded.set_at`, hash, formatTime(s.now()))
 		return err
@@ -148,7 +148,7 @@ func pinParams(stored string) (iter int, salt []byte, err error) {
 func (s *Store) DeskLocked(ctx context.Context) (bool, error) {
 	var locked bool
 	var stored string
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sqlTx) error {
 		err := tx.QueryRowContext(ctx, "SELECT locked, hash FROM desk_pin WHERE id = 1").Scan(&locked, &stored)
 		if err == sql.ErrNoRows {
 			return nil
@@ -165,7 +165,7 @@ func (s *Store) DeskLocked(ctx context.Context) (bool, error) {
 // it: ErrPINNone without one, ErrPINWeak or ErrPINDamaged with one it
 // refuses.
 func (s *Store) LockDesk(ctx context.Context) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *sqlTx) error {
 		var stored string
 		err := tx.QueryRowContext(ctx, "SELECT hash FROM desk_pin WHERE id = 1").Scan(&stored)
 		if err == sql.ErrNoRows {
@@ -195,7 +195,7 @@ func (s *Store) UnlockDesk(ctx context.Context, pin string) (bool, error) {
 	if ok, err := checkPIN(pin, stored); err != nil || !ok {
 		return false, err
 	}
-	err = s.write(ctx, func(tx *sql.Tx) error {
+	err = s.write(ctx, func(tx *sqlTx) error {
 		_, err := tx.ExecContext(ctx, "UPDATE desk_pin SET locked = 0 WHERE id = 1 AND hash = ?", stored)
 		return err
 	})
@@ -204,7 +204,7 @@ func (s *Store) UnlockDesk(ctx context.Context, pin string) (bool, error) {
 
 func (s *Store) deskPINHash(ctx context.Context) (string, error) {
 	var h string
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sqlTx) error {
 		err := tx.QueryRowContext(ctx, "SELECT hash FROM desk_pin WHERE id = 1").Scan(&h)
 		if err == sql.ErrNoRows {
 			return nil

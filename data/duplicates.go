@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 )
 
 // DuplicatesBeforeSave returns the people that saving p would make one more
@@ -14,7 +13,7 @@ import (
 // valid nor saved.
 func (s *Store) DuplicatesBeforeSave(ctx context.Context, p Participant) ([]Duplicate, error) {
 	var out []Duplicate
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sqlTx) error {
 		dups, err := possibleDuplicates(ctx, tx, p)
 		if err != nil || len(dups) == 0 || p.ID == 0 {
 			out = dups

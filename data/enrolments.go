@@ -35,7 +35,7 @@ type Enrolment struct {
 // the same time gets ErrClash; a cancelled participant ErrParticipantCancelled.
 func (s *Store) Enrol(ctx context.Context, participantID, sessionID int64) (EnrolmentStatus, error) {
 	var st EnrolmentStatus
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx *sqlTx) error {
 		var err error
 		st, err = s.enrol(ctx, tx, participantID, sessionID)
 		return err
@@ -43,7 +43,7 @@ func (s *Store) Enrol(ctx context.Context, participantID, sessionID int64) (Enro
 	return st, err
 }
 
-func (s *Store) enrol(ctx context.Context, tx *sql.Tx, participantID, sessionID int64) (EnrolmentStatus, error) {
+func (s *Store) enrol(ctx context.Context, tx *sqlTx, participantID, sessionID int64) (EnrolmentStatus, error) {
 	p, err := loadParticipant(ctx, tx, "p.id = ?", participantID)
 	if err != nil {
 		return "", err
@@ -110,7 +110,7 @@ func waits(se *Session) bool {
 
 // downSessions lists the sessions of that day a participant is enrolled
 // or waitlisted for (their ID, title, day and times).
-func downSessions(ctx context.Context, tx *sql.Tx, participantID int64, day Day) ([]*Session, error) {
+func downSessions(ctx context.Context, tx *sqlTx, participantID int64, day Day) ([]*Session, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT s.id, s.title, s.day, s.start_min, s.end_min FROM enrolment e
 		JOIN session s ON s.id = e.session_id
 		WHERE e.participant_id = ? AND e.status IN ('enrolled', 'waitlisted') AND s.day = ?`, participantID, day)
@@ -132,7 +132,7 @@ func downSessions(ctx context.Context, tx *sql.Tx, participantID int64, day Day)
 // EnrolStrict enrols like Enrol but refuses a full session with
 // ErrSessionFull instead of queueing (imports use it when asked to).
 func (s *Store) EnrolStrict(ctx context.Context, participantID, sessionID int64) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *sqlTx) error {
 		st, err := s.enrol(ctx, tx, participantID, sessionID)
 		if err != nil {
 			return err
@@ -151,7 +151,7 @@ func (s *Store) EnrolStrict(ctx context.Context, participantID, sessionID int64)
 // CancelEnrolment takes a participant out of a session (or its waiting
 // list); the first person waiting gets the place.
 func (s *Store) CancelEnrolment(ctx context.Context, participantID, sessionID int64) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *sqlTx) error {
 		res, err := tx.ExecContext(ctx, "UPDATE enrolment SET status = 'cancelled' WHERE participant_id = ? AND session_id = ? AND status <> 'cancelled'",
 			participantID, sessionID)
 		if err != nil {
@@ -167,7 +167,7 @@ func (s *Store) CancelEnrolment(ctx context.Context, participantID, sessionID in
 // PromoteFromWaitlist moves one person from the waiting list to the
 // session, even above capacity (the organiser decides).
 func (s *Store) PromoteFromWaitlist(ctx context.Context, participantID, sessionID int64) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *sqlTx) error {
 		res, err := tx.ExecContext(ctx, "UPDATE enrolment SET status = 'enrolled' WHERE participant_id = ? AND session_id = ? AND status = 'waitlisted'",
 			participantID, sessionID)
 		if err != nil {
@@ -178,7 +178,7 @@ func (s *Store) PromoteFromWaitlist(ctx context.Context, participantID, sessionI
 }
 
 // promote gives free places of a session to the people waiting, in order.
-func promote(ctx context.Context, tx *sql.Tx, sessionID int64) error {
+func promote(ctx context.Context, tx *sqlTx, sessionID int64) error {
 	se, err := loadSession(ctx, tx, sessionID)
 	if err != nil {
 		return err
@@ -196,7 +196,7 @@ func promote(ctx context.Context, tx *sql.Tx, sessionID int64) error {
 }
 
 // promoteAll promotes in every session the query returns.
-func promoteAll(ctx context.Context, tx *sql.Tx, query string, args ...any) error {
+func promoteAll(ctx context.Context, tx *sqlTx, query string, args ...any) error {
 	ids, err := queryIDs(ctx, tx, query, args...)
 	if err != nil {
 		return err
@@ -211,7 +211,7 @@ func promoteAll(ctx context.Context, tx *sql.Tx, query string, args ...any) erro
 
 // freePlaces withdraws a participant from every session and hands their
 // places on.
-func (s *Store) freePlaces(ctx context.Context, tx *sql.Tx, participantID int64) error {
+func (s *Store) freePlaces(ctx context.Context, tx *sqlTx, participantID int64) error {
 	ids, err := queryIDs(ctx, tx, "SELECT session_id FROM enrolment WHERE participant_id = ? AND status <> 'cancelled'", participantID)
 	if err != nil {
 		return err
@@ -233,7 +233,7 @@ const enrolmentColumns = `e.participant_id, e.session_id, e.status, e.at,
 const enrolmentFrom = ` FROM enrolment e JOIN participant p ON p.id = e.participant_id
 	LEFT JOIN organisation o ON o.id = p.organisation_id JOIN session s ON s.id = e.session_id`
 
-func queryEnrolments(ctx context.Context, tx *sql.Tx, where, order string, arg any) ([]Enrolment, error) {
+func queryEnrolments(ctx context.Context, tx *sqlTx, where, order string, arg any) ([]Enrolment, error) {
 	rows, err := tx.QueryContext(ctx, "SELECT "+enrolmentColumns+enrolmentFrom+" WHERE "+where+" ORDER BY "+order, arg)
 	if err != nil {
 		return nil, err
@@ -257,7 +257,7 @@ func queryEnrolments(ctx context.Context, tx *sql.Tx, where, order string, arg a
 // the waiting list in order (Position 1, 2, …). Withdrawn people are left out.
 func (s *Store) SessionEnrolments(ctx context.Context, sessionID int64) ([]Enrolment, error) {
 	var list []Enrolment
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sqlTx) error {
 		var err error
 		list, err = queryEnrolments(ctx, tx, "e.session_id = ? AND e.status <> 'cancelled'",
 			"e.status = 'waitlisted', CASE WHEN e.status = 'enrolled' THEN p.sort_key END, e.at, e.id", sessionID)
@@ -277,7 +277,7 @@ func (s *Store) SessionEnrolments(ctx context.Context, sessionID int64) ([]Enrol
 // their place on waiting lists.
 func (s *Store) ParticipantEnrolments(ctx context.Context, participantID int64) ([]Enrolment, error) {
 	var list []Enrolment
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sqlTx) error {
 		var err error
 		list, err = queryEnrolments(ctx, tx, "e.participant_id = ?", "s.day, s.start_min, s.id", participantID)
 		if err != nil {

@@ -35,3 +35,8 @@ func (e *Error) Because(cause error) *Error { return e.because(cause) }
 var ErrServerTooOld = newErr(KindInvalid, "server_too_old", "",
 	"The server of %s runs PostgreSQL %s; Congrès needs PostgreSQL %d or newer. Nothing was changed on the server.",
 	"Le serveur de %s fait tourner PostgreSQL %s ; Congrès demande PostgreSQL %d ou plus récent. Rien n'a été modifié sur le serveur.")
+
+// ErrNotEmpty: a new congress was asked for where one is kept already.
+var ErrNotEmpty = newErr(KindInvalid, "not_empty", "",
+	"%s holds a congress already. Nothing was changed: open it, or choose an empty database.",
+	"%s contient déjà un congrès. Rien n'a été modifié : ouvrez-le, ou choisissez une base vide.")

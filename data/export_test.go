@@ -7,7 +7,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 	"testing"
 )
 
@@ -125,7 +124,7 @@ var MisreadTables = misreadTables
 // InsertTicketForTest records a ticket number (already normalised) for a
 // participant, as the import does.
 func (s *Store) InsertTicketForTest(ctx context.Context, participantID int64, code, source, at string) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *sqlTx) error {
 		return insertTicket(ctx, tx, participantID, code, source, at)
 	})
 }
@@ -153,7 +152,7 @@ func Downgrade(tb testing.TB, s *Store, version int) {
 // PresenceBothWays reads the presence of ids on days looked up and read
 // whole, in one read transaction, each without the set it was read from.
 func PresenceBothWays(ctx context.Context, s *Store, days []Day, ids []int64) (lookedUp, whole any, err error) {
-	err = s.read(ctx, func(tx *sql.Tx) error {
+	err = s.read(ctx, func(tx *sqlTx) error {
 		var got [2]*presence
 		for i, whole := range []bool{false, true} {
 			pr, err := readPresence(ctx, tx, days, ids, whole)

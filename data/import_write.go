@@ -86,7 +86,7 @@ func (s *Store) Import(ctx context.Context, src ImportSource, opts ImportOptions
 	im, err := s.planRead(ctx, src, opts)
 	for try := 1; err == nil && !opts.DryRun && im.writes(); try++ {
 		last := try >= importTries
-		err = s.write(ctx, func(tx *sql.Tx) error {
+		err = s.write(ctx, func(tx *sqlTx) error {
 			fp, err := importFingerprint(ctx, tx)
 			if err != nil {
 				return err
@@ -149,7 +149,7 @@ var testImportPlanned func(underLock bool)
 // the enrolments it foresees.
 func (s *Store) planRead(ctx context.Context, src ImportSource, opts ImportOptions) (*importer, error) {
 	var im *importer
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sqlTx) error {
 		var err error
 		if im, err = s.planImport(ctx, tx, src, opts); err != nil {
 			return err
@@ -168,7 +168,7 @@ func (s *Store) planRead(ctx context.Context, src ImportSource, opts ImportOptio
 
 // planImport reads the source and decides every row, in tx, writing
 // nothing.
-func (s *Store) planImport(ctx context.Context, tx *sql.Tx, src ImportSource, opts ImportOptions) (*importer, error) {
+func (s *Store) planImport(ctx context.Context, tx *sqlTx, src ImportSource, opts ImportOptions) (*importer, error) {
 	f, err := OpenImport(src)
 	if err != nil {
 		return nil, err
@@ -193,7 +193,7 @@ func (s *Store) planImport(ctx context.Context, tx *sql.Tx, src ImportSource, op
 type importer struct {
 	s      *Store
 	ctx    context.Context
-	tx     *sql.Tx
+	tx     *sqlTx
 	opts   ImportOptions
 	file   *ImportFile
 	report *ImportReport

@@ -34,7 +34,7 @@ func (s *Store) PreviewImport(ctx context.Context, src ImportSource) (ImportPrev
 		}
 		pv.Sample = append(pv.Sample, row)
 	}
-	err = s.read(ctx, func(tx *sql.Tx) error {
+	err = s.read(ctx, func(tx *sqlTx) error {
 		var err error
 		pv.Mapping, pv.Remembered, err = rememberedMapping(ctx, tx, f.Header)
 		return err
@@ -55,7 +55,7 @@ func (s *Store) SaveImportMapping(ctx context.Context, header []string, mapping 
 	if err := checkMapping(header, mapping); err != nil {
 		return err
 	}
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *sqlTx) error {
 		return saveImportMapping(ctx, tx, header, mapping, formatTime(s.now()))
 	})
 }
@@ -92,7 +92,7 @@ func importHeaderKey(header []string) string {
 	return strings.Join(folded, "\n")
 }
 
-func saveImportMapping(ctx context.Context, tx *sql.Tx, header []string, mapping []ImportField, now string) error {
+func saveImportMapping(ctx context.Context, tx *sqlTx, header []string, mapping []ImportField, now string) error {
 	h, err := json.Marshal(header)
 	if err != nil {
 		return err
@@ -110,7 +110,7 @@ func saveImportMapping(ctx context.Context, tx *sql.Tx, header []string, mapping
 // rememberedMapping returns the mapping saved for this header, if any. A
 // field this version does not know (a newer one saved it) leaves its
 // column out.
-func rememberedMapping(ctx context.Context, tx *sql.Tx, header []string) ([]ImportField, bool, error) {
+func rememberedMapping(ctx context.Context, tx *sqlTx, header []string) ([]ImportField, bool, error) {
 	var text string
 	err := tx.QueryRowContext(ctx, "SELECT mapping FROM import_mapping WHERE header_key = ?", importHeaderKey(header)).Scan(&text)
 	if err == sql.ErrNoRows {

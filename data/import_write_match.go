@@ -148,7 +148,7 @@ type importCategories struct {
 	defaultID int64 // of new rows that give none
 }
 
-func (c *importCategories) load(ctx context.Context, tx *sql.Tx, defaultID int64) error {
+func (c *importCategories) load(ctx context.Context, tx *sqlTx, defaultID int64) error {
 	cats, err := listCategories(ctx, tx)
 	if err != nil {
 		return err
@@ -232,7 +232,7 @@ type importSessions struct {
 	byTitle map[string]int64
 }
 
-func (se *importSessions) load(ctx context.Context, tx *sql.Tx) error {
+func (se *importSessions) load(ctx context.Context, tx *sqlTx) error {
 	se.byID, se.byTitle = map[int64]string{}, map[string]int64{}
 	rows, err := tx.QueryContext(ctx, "SELECT id, title FROM session ORDER BY kind <> 'workshop', id")
 	if err != nil {

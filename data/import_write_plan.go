@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 	"math"
 	"slices"
 )
@@ -24,7 +23,7 @@ const catRefused = math.MinInt64
 // organisations, categories, sessions and days. Check-ins, badges and
 // enrolments are not in it: the rows are not decided against them (the
 // enrolments are made in the write transaction).
-func importFingerprint(ctx context.Context, tx *sql.Tx) (string, error) {
+func importFingerprint(ctx context.Context, tx *sqlTx) (string, error) {
 	var fp string
 	err := tx.QueryRowContext(ctx, `SELECT
 		(SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(max(updated_at), '') FROM participant)
@@ -167,6 +166,6 @@ func (im *importer) dryEnrol() error {
 
 // enrolledSessions lists the sessions a participant is enrolled or
 // waitlisted for.
-func enrolledSessions(ctx context.Context, tx *sql.Tx, participantID int64) ([]int64, error) {
+func enrolledSessions(ctx context.Context, tx *sqlTx, participantID int64) ([]int64, error) {
 	return queryIDs(ctx, tx, "SELECT session_id FROM enrolment WHERE participant_id = ? AND status IN ('enrolled', 'waitlisted')", participantID)
 }

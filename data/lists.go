@@ -287,7 +287,7 @@ func scanPreset(sc interface{ Scan(...any) error }) (ListPreset, error) {
 // ListPresets returns the saved presets by name.
 func (s *Store) ListPresets(ctx context.Context) ([]ListPreset, error) {
 	var list []ListPreset
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sqlTx) error {
 		rows, err := tx.QueryContext(ctx, "SELECT "+presetColumns+" FROM list_preset ORDER BY name_key, id")
 		if err != nil {
 			return err
@@ -308,7 +308,7 @@ func (s *Store) ListPresets(ctx context.Context) ([]ListPreset, error) {
 // ListPreset returns the preset of that name (case and accents ignored).
 func (s *Store) ListPreset(ctx context.Context, name string) (ListPreset, error) {
 	var p ListPreset
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sqlTx) error {
 		var err error
 		p, err = scanPreset(tx.QueryRowContext(ctx, "SELECT "+presetColumns+" FROM list_preset WHERE name_key = ?",
 			presetKey(clean(name))))
@@ -334,7 +334,7 @@ func (s *Store) SaveListPreset(ctx context.Context, p *ListPreset) error {
 	if err != nil {
 		return err
 	}
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *sqlTx) error {
 		if p.ID == 0 {
 			res, err := tx.ExecContext(ctx, "INSERT INTO list_preset (name, name_key, columns, filter) VALUES (?, ?, ?, ?)",
 				p.Name, presetKey(p.Name), string(columns), filter)
@@ -355,7 +355,7 @@ func (s *Store) SaveListPreset(ctx context.Context, p *ListPreset) error {
 
 // DeleteListPreset removes a preset.
 func (s *Store) DeleteListPreset(ctx context.Context, id int64) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *sqlTx) error {
 		res, err := tx.ExecContext(ctx, "DELETE FROM list_preset WHERE id = ?", id)
 		if err != nil {
 			return err

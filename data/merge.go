@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"slices"
 	"strings"
@@ -276,7 +275,7 @@ func (s *Store) PlanMerge(ctx context.Context, aID, bID int64) (MergePlan, error
 		return MergePlan{}, ErrMergeSelf
 	}
 	var plan MergePlan
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sqlTx) error {
 		a, err := loadMergeCandidate(ctx, tx, aID)
 		if err != nil {
 			return err
@@ -291,7 +290,7 @@ func (s *Store) PlanMerge(ctx context.Context, aID, bID int64) (MergePlan, error
 	return plan, err
 }
 
-func loadMergeCandidate(ctx context.Context, tx *sql.Tx, id int64) (MergeCandidate, error) {
+func loadMergeCandidate(ctx context.Context, tx *sqlTx, id int64) (MergeCandidate, error) {
 	p, err := loadParticipant(ctx, tx, "p.id = ?", id)
 	if err != nil {
 		return MergeCandidate{}, err
@@ -321,7 +320,7 @@ func (s *Store) MergeParticipants(ctx context.Context, keepID, dropID int64, cho
 	if keepID == dropID {
 		return rep, ErrMergeSelf
 	}
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx *sqlTx) error {
 		keep, err := loadParticipant(ctx, tx, "p.id = ?", keepID)
 		if err != nil {
 			return err
@@ -368,7 +367,7 @@ func (s *Store) MergeParticipants(ctx context.Context, keepID, dropID int64, cho
 // moveRecords gives the kept record what points to the other: check-ins,
 // payments, badge prints, roles, stand places, tickets, aliases and merges. Its places in
 // sessions are moved by mergeEnrolments.
-func moveRecords(ctx context.Context, tx *sql.Tx, keepID, dropID int64) error {
+func moveRecords(ctx context.Context, tx *sqlTx, keepID, dropID int64) error {
 	for _, q := range []string{
 		"UPDATE checkin SET participant_id = ?1 WHERE participant_id = ?2",
 		"UPDATE rehearsal_checkin SET participant_id = ?1 WHERE participant_id = ?2", // the rehearsal's too (rehearsal.go)
@@ -391,7 +390,7 @@ func moveRecords(ctx context.Context, tx *sql.Tx, keepID, dropID int64) error {
 }
 
 // logMerge records a merge with both records whole, as they were.
-func logMerge(ctx context.Context, tx *sql.Tx, keep, drop Participant, at time.Time) error {
+func logMerge(ctx context.Context, tx *sqlTx, keep, drop Participant, at time.Time) error {
 	keptRow, err := json.Marshal(keep)
 	if err != nil {
 		return err
@@ -421,7 +420,7 @@ type MergeEntry struct {
 // first.
 func (s *Store) MergeLog(ctx context.Context, participantID int64) ([]MergeEntry, error) {
 	var out []MergeEntry
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sqlTx) error {
 		rows, err := tx.QueryContext(ctx, `SELECT at, kept_id, dropped_id, dropped_code, dropped_name, kept_row, dropped_row
 			FROM merge_log WHERE kept_id = ? ORDER BY id`, participantID)
 		if err != nil {
@@ -454,7 +453,7 @@ func (s *Store) MergeLog(ctx context.Context, participantID int64) ([]MergeEntry
 
 // mergeEnrolments moves the dropped record's places onto the kept one,
 // unless the kept person already has that session or another at that time.
-func (s *Store) mergeEnrolments(ctx context.Context, tx *sql.Tx, keep, drop Participant) (MergeReport, error) {
+func (s *Store) mergeEnrolments(ctx context.Context, tx *sqlTx, keep, drop Participant) (MergeReport, error) {
 	var rep MergeReport
 	list, err := queryEnrolments(ctx, tx, "e.participant_id = ? AND e.status <> 'cancelled'", "s.day, s.start_min, s.id", drop.ID)
 	if err != nil {

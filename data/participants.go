@@ -185,7 +185,7 @@ func (c *codeSource) next() string {
 // Participant returns one participant.
 func (s *Store) Participant(ctx context.Context, id int64) (Participant, error) {
 	var p Participant
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sqlTx) error {
 		var err error
 		p, err = loadParticipant(ctx, tx, "p.id = ?", id)
 		return err
@@ -198,7 +198,7 @@ func (s *Store) Participant(ctx context.Context, id int64) (Participant, error) 
 // the code of a record merged into theirs.
 func (s *Store) ParticipantByCode(ctx context.Context, code string) (Participant, error) {
 	var p Participant
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sqlTx) error {
 		var err error
 		p, err = loadParticipant(ctx, tx, "p.id = "+codeOwnerID, NormaliseCode(code))
 		return err
@@ -222,7 +222,7 @@ func scanParticipant(sc interface{ Scan(...any) error }) (Participant, error) {
 	return p, err
 }
 
-func loadParticipant(ctx context.Context, tx *sql.Tx, where string, arg any) (Participant, error) {
+func loadParticipant(ctx context.Context, tx *sqlTx, where string, arg any) (Participant, error) {
 	row := tx.QueryRowContext(ctx, "SELECT "+participantColumns+
 		" FROM participant p LEFT JOIN organisation o ON o.id = p.organisation_id WHERE "+where, arg)
 	p, err := scanParticipant(row)
@@ -236,7 +236,7 @@ func loadParticipant(ctx context.Context, tx *sql.Tx, where string, arg any) (Pa
 	return p, err
 }
 
-func participantDays(ctx context.Context, tx *sql.Tx, id int64) ([]Day, error) {
+func participantDays(ctx context.Context, tx *sqlTx, id int64) ([]Day, error) {
 	return queryDays(ctx, tx, "SELECT day FROM participant_day WHERE participant_id = ? ORDER BY day", id)
 }
 
@@ -247,10 +247,10 @@ func (s *Store) CreateParticipant(ctx context.Context, p *Participant) error {
 		return err
 	}
 	p.ID = 0
-	return s.write(ctx, func(tx *sql.Tx) error { return s.insertParticipant(ctx, tx, p) })
+	return s.write(ctx, func(tx *sqlTx) error { return s.insertParticipant(ctx, tx, p) })
 }
 
-func (s *Store) insertParticipant(ctx context.Context, tx *sql.Tx, p *Participant) error {
+func (s *Store) insertParticipant(ctx context.Context, tx *sqlTx, p *Participant) error {
 	if err := checkParticipantRefs(ctx, tx, p); err != nil {
 		return err
 	}
@@ -305,7 +305,7 @@ func placeholders(n int) string { return "(" + strings.Repeat("?, ", n-1) + "?)"
 
 // freeCode draws codes until one is unused, by a participant or as an
 // alias.
-func (s *Store) freeCode(ctx context.Context, tx *sql.Tx) (string, error) {
+func (s *Store) freeCode(ctx context.Context, tx *sqlTx) (string, error) {
 	for {
 		code := s.codes().next()
 		used, err := codeInUse(ctx, tx, code)
@@ -320,7 +320,7 @@ func (s *Store) freeCode(ctx context.Context, tx *sql.Tx) (string, error) {
 
 // checkParticipantRefs checks what Validate cannot: the category exists and
 // the days are congress days.
-func checkParticipantRefs(ctx context.Context, tx *sql.Tx, p *Participant) error {
+func checkParticipantRefs(ctx context.Context, tx *sqlTx, p *Participant) error {
 	var n int
 	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM category WHERE id = ?", p.CategoryID).Scan(&n); err != nil {
 		return err
@@ -336,7 +336,7 @@ func checkParticipantRefs(ctx context.Context, tx *sql.Tx, p *Participant) error
 	return nil
 }
 
-func checkCongressDay(ctx context.Context, tx *sql.Tx, d Day) error {
+func checkCongressDay(ctx context.Context, tx *sqlTx, d Day) error {
 	var n int
 	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM congress_day WHERE day = ?", d).Scan(&n); err != nil {
 		return err
@@ -347,7 +347,7 @@ func checkCongressDay(ctx context.Context, tx *sql.Tx, d Day) error {
 	return nil
 }
 
-func setParticipantDays(ctx context.Context, tx *sql.Tx, id int64, days []Day) error {
+func setParticipantDays(ctx context.Context, tx *sqlTx, id int64, days []Day) error {
 	if _, err := tx.ExecContext(ctx, "DELETE FROM participant_day WHERE participant_id = ?", id); err != nil {
 		return err
 	}
@@ -361,7 +361,7 @@ func setParticipantDays(ctx context.Context, tx *sql.Tx, id int64, days []Day) e
 
 // resolveOrganisation finds the organisation of that name (ignoring case) or
 // creates it; an empty name is no organisation.
-func resolveOrganisation(ctx context.Context, tx *sql.Tx, name string) (sql.NullInt64, error) {
+func resolveOrganisation(ctx context.Context, tx *sqlTx, name string) (sql.NullInt64, error) {
 	var id sql.NullInt64
 	if name == "" {
 		return id, nil
@@ -385,7 +385,7 @@ func (s *Store) UpdateParticipant(ctx context.Context, p *Participant) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *sqlTx) error {
 		old, err := loadParticipant(ctx, tx, "p.id = ?", p.ID)
 		if err != nil {
 			return err
@@ -425,7 +425,7 @@ func (s *Store) UpdateParticipant(ctx context.Context, p *Participant) error {
 // updateParticipant writes p (validated, its references checked) over the
 // stored participant of its ID, whose status was old: its fields, its
 // organisation orgID, its days; cancelling frees their places.
-func (s *Store) updateParticipant(ctx context.Context, tx *sql.Tx, p *Participant, old Status, orgID sql.NullInt64, now string) error {
+func (s *Store) updateParticipant(ctx context.Context, tx *sqlTx, p *Participant, old Status, orgID sql.NullInt64, now string) error {
 	_, err := tx.ExecContext(ctx, `UPDATE participant SET code = ?, first_name = ?, last_name = ?, email = ?,
 		phone = ?, organisation_id = ?, job_title = ?, category_id = ?, region = ?, status = ?, fee_cents = ?,
 		paid = ?, diet = ?, accessibility = ?, image_consent = ?, notes = ?, sort_key = ?, name_key = ?,
@@ -455,10 +455,10 @@ func (s *Store) SetParticipantStatus(ctx context.Context, id int64, st Status) e
 	default:
 		return ErrStatusInvalid.With(st)
 	}
-	return s.write(ctx, func(tx *sql.Tx) error { return s.setStatus(ctx, tx, id, st) })
+	return s.write(ctx, func(tx *sqlTx) error { return s.setStatus(ctx, tx, id, st) })
 }
 
-func (s *Store) setStatus(ctx context.Context, tx *sql.Tx, id int64, st Status) error {
+func (s *Store) setStatus(ctx context.Context, tx *sqlTx, id int64, st Status) error {
 	var old Status
 	if err := tx.QueryRowContext(ctx, "SELECT status FROM participant WHERE id = ?", id).Scan(&old); err != nil {
 		if err == sql.ErrNoRows {
@@ -479,7 +479,7 @@ func (s *Store) setStatus(ctx context.Context, tx *sql.Tx, id int64, st Status) 
 // DeleteParticipant deletes someone registered by mistake. Someone who has
 // checked in stays in the log: cancel them instead.
 func (s *Store) DeleteParticipant(ctx context.Context, id int64) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *sqlTx) error {
 		p, err := loadParticipant(ctx, tx, "p.id = ?", id)
 		if err != nil {
 			return err

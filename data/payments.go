@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 	"slices"
 	"time"
 )
@@ -122,7 +121,7 @@ func (s *Store) RecordPayment(ctx context.Context, req PaymentRequest) (Payment,
 		return Payment{}, err
 	}
 	var pay Payment
-	err := s.writeDesk(ctx, func(tx *sql.Tx) error {
+	err := s.writeDesk(ctx, func(tx *sqlTx) error {
 		var err error
 		pay, err = s.recordPayment(ctx, tx, req)
 		return err
@@ -131,7 +130,7 @@ func (s *Store) RecordPayment(ctx context.Context, req PaymentRequest) (Payment,
 }
 
 // recordPayment is RecordPayment's rule inside tx, for a validated req.
-func (s *Store) recordPayment(ctx context.Context, tx *sql.Tx, req PaymentRequest) (Payment, error) {
+func (s *Store) recordPayment(ctx context.Context, tx *sqlTx, req PaymentRequest) (Payment, error) {
 	p, err := loadParticipant(ctx, tx, "p.id = ?", req.ParticipantID)
 	if err != nil {
 		return Payment{}, err
@@ -171,7 +170,7 @@ func (s *Store) recordPayment(ctx context.Context, tx *sql.Tx, req PaymentReques
 // payment undone; with none left, ErrNoPaymentToUndo.
 func (s *Store) UndoPayment(ctx context.Context, participantID int64) (Payment, error) {
 	var pay Payment
-	err := s.writeDesk(ctx, func(tx *sql.Tx) error {
+	err := s.writeDesk(ctx, func(tx *sqlTx) error {
 		p, err := loadParticipant(ctx, tx, "p.id = ?", participantID)
 		if err != nil {
 			return err
@@ -207,7 +206,7 @@ func (s *Store) UndoPayment(ctx context.Context, participantID int64) (Payment, 
 // undo, a higher fee); otherwise it is the organiser's and only payments
 // covering the fee set it. A free person with no payment keeps their flag:
 // there are no payments for it to follow. It returns the flag as it is now.
-func syncPaid(ctx context.Context, tx *sql.Tx, participantID int64, coveredBefore bool, now time.Time) (bool, error) {
+func syncPaid(ctx context.Context, tx *sqlTx, participantID int64, coveredBefore bool, now time.Time) (bool, error) {
 	var flag bool
 	if err := tx.QueryRowContext(ctx, "SELECT paid FROM participant WHERE id = ?", participantID).Scan(&flag); err != nil {
 		return false, err
@@ -225,7 +224,7 @@ func syncPaid(ctx context.Context, tx *sql.Tx, participantID int64, coveredBefor
 
 // paymentsCover reports whether a person's payments not undone cover
 // their fee (a free person's only once they have paid something).
-func paymentsCover(ctx context.Context, tx *sql.Tx, participantID int64) (bool, error) {
+func paymentsCover(ctx context.Context, tx *sqlTx, participantID int64) (bool, error) {
 	var fee, sum, n int64
 	err := tx.QueryRowContext(ctx, `SELECT p.fee_cents, coalesce(sum(y.amount_cents), 0), count(y.id)
 		FROM participant p LEFT JOIN payment y ON y.participant_id = p.id AND y.undone_at IS NULL
@@ -237,7 +236,7 @@ func paymentsCover(ctx context.Context, tx *sql.Tx, participantID int64) (bool, 
 // first.
 func (s *Store) Payments(ctx context.Context, participantID int64) ([]Payment, error) {
 	var list []Payment
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sqlTx) error {
 		if _, err := loadParticipant(ctx, tx, "p.id = ?", participantID); err != nil {
 			return err
 		}
@@ -258,7 +257,7 @@ type PaymentLine struct {
 // included (see Payment.Undone), in the order they were taken.
 func (s *Store) PaymentLines(ctx context.Context) ([]PaymentLine, error) {
 	var list []PaymentLine
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sqlTx) error {
 		rows, err := tx.QueryContext(ctx, `SELECT `+paymentColumns+`, p.code, p.first_name, p.last_name, coalesce(c.name, '')
 			FROM payment y JOIN participant p ON p.id = y.participant_id LEFT JOIN category c ON c.id = p.category_id
 			ORDER BY y.at, y.id`)
@@ -283,7 +282,7 @@ func (s *Store) PaymentLines(ctx context.Context) ([]PaymentLine, error) {
 // that category is offered to pay. A category nobody pays for is absent.
 func (s *Store) CategoryFees(ctx context.Context) (map[int64]int64, error) {
 	fees := map[int64]int64{}
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sqlTx) error {
 		rows, err := tx.QueryContext(ctx, `SELECT category_id, fee_cents FROM participant
 			WHERE status <> 'cancelled' AND fee_cents > 0
 			GROUP BY category_id, fee_cents ORDER BY category_id, count(*), fee_cents`)
@@ -319,7 +318,7 @@ func scanPayment(sc interface{ Scan(...any) error }, p *Payment, more ...any) er
 
 // payments reads a person's payments in order; counting leaves out those
 // undone.
-func payments(ctx context.Context, tx *sql.Tx, participantID int64, counting bool) ([]Payment, error) {
+func payments(ctx context.Context, tx *sqlTx, participantID int64, counting bool) ([]Payment, error) {
 	q := "SELECT " + paymentColumns + " FROM payment y WHERE y.participant_id = ?"
 	if counting {
 		q += " AND y.undone_at IS NULL"
@@ -371,21 +370,21 @@ func PaymentTotals(list []Payment) []PaymentTotal {
 }
 
 // paidCents is what a person paid, payments undone left out.
-func paidCents(ctx context.Context, tx *sql.Tx, participantID int64) (int64, error) {
+func paidCents(ctx context.Context, tx *sqlTx, participantID int64) (int64, error) {
 	var n int64
 	err := tx.QueryRowContext(ctx, "SELECT coalesce(sum(amount_cents), 0) FROM payment WHERE participant_id = ? AND undone_at IS NULL",
 		participantID).Scan(&n)
 	return n, err
 }
 
-func setPaid(ctx context.Context, tx *sql.Tx, participantID int64, paid bool, now time.Time) error {
+func setPaid(ctx context.Context, tx *sqlTx, participantID int64, paid bool, now time.Time) error {
 	_, err := tx.ExecContext(ctx, "UPDATE participant SET paid = ?, updated_at = ? WHERE id = ?", paid, formatTime(now), participantID)
 	return err
 }
 
 // checkNoPayments refuses to delete someone who paid at the desk (the
 // payment table's foreign key would refuse it too, less politely).
-func checkNoPayments(ctx context.Context, tx *sql.Tx, p *Participant) error {
+func checkNoPayments(ctx context.Context, tx *sqlTx, p *Participant) error {
 	var n int
 	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM payment WHERE participant_id = ?", p.ID).Scan(&n); err != nil {
 		return err

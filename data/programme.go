@@ -62,7 +62,7 @@ func (r *Room) Validate() error {
 // Rooms lists the rooms by name.
 func (s *Store) Rooms(ctx context.Context) ([]Room, error) {
 	var rooms []Room
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sqlTx) error {
 		rows, err := tx.QueryContext(ctx, "SELECT id, name, capacity, location FROM room ORDER BY name COLLATE NOCASE")
 		if err != nil {
 			return err
@@ -87,7 +87,7 @@ func (s *Store) SaveRoom(ctx context.Context, r *Room) error {
 	if err := r.Validate(); err != nil {
 		return err
 	}
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *sqlTx) error {
 		if r.ID == 0 {
 			res, err := tx.ExecContext(ctx, "INSERT INTO room (name, capacity, location) VALUES (?, ?, ?)", r.Name, r.Capacity, r.Location)
 			if err != nil {
@@ -109,7 +109,7 @@ func (s *Store) SaveRoom(ctx context.Context, r *Room) error {
 
 // DeleteRoom deletes a room where no session takes place.
 func (s *Store) DeleteRoom(ctx context.Context, id int64) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *sqlTx) error {
 		var name string
 		var n int
 		err := tx.QueryRowContext(ctx, "SELECT name, (SELECT count(*) FROM session WHERE room_id = r.id) FROM room r WHERE id = ?", id).Scan(&name, &n)
@@ -200,7 +200,7 @@ func scanSession(sc interface{ Scan(...any) error }) (Session, error) {
 // Sessions lists the programme in time order.
 func (s *Store) Sessions(ctx context.Context) ([]Session, error) {
 	var list []Session
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sqlTx) error {
 		var err error
 		list, err = listSessions(ctx, tx)
 		return err
@@ -212,7 +212,7 @@ func (s *Store) Sessions(ctx context.Context) ([]Session, error) {
 const programmeOrder = "s.day, s.start_min, r.name, s.id"
 
 // listSessions reads the programme, in its order, with the people on stage.
-func listSessions(ctx context.Context, tx *sql.Tx) ([]Session, error) {
+func listSessions(ctx context.Context, tx *sqlTx) ([]Session, error) {
 	rows, err := tx.QueryContext(ctx, "SELECT "+sessionColumns+
 		" FROM session s LEFT JOIN room r ON r.id = s.room_id ORDER BY "+programmeOrder)
 	if err != nil {
@@ -261,7 +261,7 @@ func listSessions(ctx context.Context, tx *sql.Tx) ([]Session, error) {
 // Session returns one session.
 func (s *Store) Session(ctx context.Context, id int64) (Session, error) {
 	var se Session
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sqlTx) error {
 		var err error
 		se, err = loadSession(ctx, tx, id)
 		return err
@@ -269,7 +269,7 @@ func (s *Store) Session(ctx context.Context, id int64) (Session, error) {
 	return se, err
 }
 
-func loadSession(ctx context.Context, tx *sql.Tx, id int64) (Session, error) {
+func loadSession(ctx context.Context, tx *sqlTx, id int64) (Session, error) {
 	se, err := scanSession(tx.QueryRowContext(ctx, "SELECT "+sessionColumns+
 		" FROM session s LEFT JOIN room r ON r.id = s.room_id WHERE s.id = ?", id))
 	if err == sql.ErrNoRows {
@@ -281,7 +281,7 @@ func loadSession(ctx context.Context, tx *sql.Tx, id int64) (Session, error) {
 	return se, loadSessionPeople(ctx, tx, &se)
 }
 
-func loadSessionPeople(ctx context.Context, tx *sql.Tx, se *Session) error {
+func loadSessionPeople(ctx context.Context, tx *sqlTx, se *Session) error {
 	rows, err := tx.QueryContext(ctx, "SELECT participant_id, role FROM session_person WHERE session_id = ? ORDER BY rowid", se.ID)
 	if err != nil {
 		return err
@@ -309,7 +309,7 @@ func (s *Store) SaveSession(ctx context.Context, se *Session) error {
 	if err := se.Validate(); err != nil {
 		return err
 	}
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *sqlTx) error {
 		if err := checkCongressDay(ctx, tx, se.Day); err != nil {
 			return withField(err.(*Error), "day")
 		}
@@ -357,7 +357,7 @@ func (s *Store) SaveSession(ctx context.Context, se *Session) error {
 	})
 }
 
-func checkRoomFree(ctx context.Context, tx *sql.Tx, se *Session) error {
+func checkRoomFree(ctx context.Context, tx *sqlTx, se *Session) error {
 	var title, room string
 	var start, end Clock
 	err := tx.QueryRowContext(ctx, `SELECT s.title, r.name, s.start_min, s.end_min FROM session s JOIN room r ON r.id = s.room_id
@@ -379,7 +379,7 @@ func checkRoomFree(ctx context.Context, tx *sql.Tx, se *Session) error {
 	return ErrRoomBusy.With(room, title, start, end)
 }
 
-func setSessionPeople(ctx context.Context, tx *sql.Tx, se *Session) error {
+func setSessionPeople(ctx context.Context, tx *sqlTx, se *Session) error {
 	if _, err := tx.ExecContext(ctx, "DELETE FROM session_person WHERE session_id = ?", se.ID); err != nil {
 		return err
 	}
@@ -399,7 +399,7 @@ func setSessionPeople(ctx context.Context, tx *sql.Tx, se *Session) error {
 
 // checkSpeakersFree refuses a speaker or facilitator who is already on
 // stage elsewhere at that time.
-func checkSpeakersFree(ctx context.Context, tx *sql.Tx, se *Session) error {
+func checkSpeakersFree(ctx context.Context, tx *sqlTx, se *Session) error {
 	var name, title string
 	var start, end Clock
 	err := tx.QueryRowContext(ctx, `SELECT p.first_name || ' ' || p.last_name, o.title, o.start_min, o.end_min
@@ -418,7 +418,7 @@ func checkSpeakersFree(ctx context.Context, tx *sql.Tx, se *Session) error {
 
 // checkEnrolledFree refuses to move a session onto a time when one of its
 // people is down for another session: nobody is in two places at once.
-func checkEnrolledFree(ctx context.Context, tx *sql.Tx, se *Session) error {
+func checkEnrolledFree(ctx context.Context, tx *sqlTx, se *Session) error {
 	var name, title string
 	var start, end Clock
 	err := tx.QueryRowContext(ctx, `SELECT p.first_name || ' ' || p.last_name, o.title, o.start_min, o.end_min
@@ -448,7 +448,7 @@ type Conflict struct {
 // ones; older files, or a change of times, may still hold some.
 func (s *Store) Conflicts(ctx context.Context) ([]Conflict, error) {
 	var list []Conflict
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sqlTx) error {
 		rows, err := tx.QueryContext(ctx, `SELECT a.id, b.id, r.name, '' FROM session a JOIN session b
 				ON b.room_id = a.room_id AND b.day = a.day AND a.id < b.id AND a.start_min < b.end_min AND b.start_min < a.end_min
 				JOIN room r ON r.id = a.room_id
@@ -497,7 +497,7 @@ func (s *Store) Conflicts(ctx context.Context) ([]Conflict, error) {
 // DeleteSession deletes a session and its enrolments. A session somebody
 // entered stays: its check-ins refer to it.
 func (s *Store) DeleteSession(ctx context.Context, id int64) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *sqlTx) error {
 		var title string
 		var n int
 		err := tx.QueryRowContext(ctx, "SELECT title, (SELECT count(*) FROM checkin WHERE session_id = s.id) FROM session s WHERE id = ?", id).Scan(&title, &n)

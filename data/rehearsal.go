@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 	"slices"
 )
 
@@ -69,7 +68,7 @@ func (s *Store) RehearsalDoorCounts(ctx context.Context, sessionID int64) (DoorC
 // sessionInside counts the people with an entry into the session in the
 // log l that no undo cancels: who is in, at the door's counters and for its
 // "full" warning.
-func sessionInside(ctx context.Context, tx *sql.Tx, l entryLog, sessionID int64) (int, error) {
+func sessionInside(ctx context.Context, tx *sqlTx, l entryLog, sessionID int64) (int, error) {
 	var n int
 	err := tx.QueryRowContext(ctx, "SELECT count(DISTINCT c.participant_id) FROM "+string(l)+` c
 		WHERE c.session_id = ? AND c.kind = 'session' AND `+l.open(), sessionID).Scan(&n)
@@ -81,7 +80,7 @@ func sessionInside(ctx context.Context, tx *sql.Tx, l entryLog, sessionID int64)
 // not touched.
 func (s *Store) ClearRehearsal(ctx context.Context) (int, error) {
 	var n int
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx *sqlTx) error {
 		// Counted first: the undos go with what they cancel (ON DELETE
 		// CASCADE), which SQLite's count of changes leaves out.
 		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM "+string(rehearsalLog)).Scan(&n); err != nil {

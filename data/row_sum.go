@@ -139,7 +139,7 @@ func (s *Store) CheckSearchIndex(ctx context.Context) (rebuilt bool, err error) 
 	if err != errNotWhole {
 		return false, s.condition(err)
 	}
-	err = s.write(ctx, func(tx *sql.Tx) error {
+	err = s.write(ctx, func(tx *sqlTx) error {
 		for _, q := range []string{"INSERT INTO participant_fts (participant_fts) VALUES ('delete-all')", searchIndexFill} {
 			if _, err := tx.ExecContext(ctx, q); err != nil {
 				return err

@@ -19,7 +19,7 @@ var rowSumLeftOut = map[string]bool{"revision": true, "participant_fts": true, "
 // without its triggers fails here.
 func TestRowSumTriggers(t *testing.T) {
 	s := mustOpen(t)
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sqlTx) error {
 		tables, err := queryStrings(ctx, tx, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
 		if err != nil {
 			return err

@@ -90,7 +90,7 @@ const arrivedOnDay = `EXISTS (SELECT 1 FROM checkin c WHERE c.participant_id = p
 // ListParticipants returns the participants the query selects, in its order.
 func (s *Store) ListParticipants(ctx context.Context, q ParticipantQuery) ([]ParticipantRow, error) {
 	var list []ParticipantRow
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sqlTx) error {
 		ids, err := participantIDs(ctx, tx, q)
 		if err != nil || len(ids) == 0 {
 			return err
@@ -105,7 +105,7 @@ func (s *Store) ListParticipants(ctx context.Context, q ParticipantQuery) ([]Par
 // long list can then be shown page by page with ParticipantRows.
 func (s *Store) ParticipantIDs(ctx context.Context, q ParticipantQuery) ([]int64, error) {
 	var ids []int64
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sqlTx) error {
 		var err error
 		ids, err = participantIDs(ctx, tx, q)
 		return err
@@ -117,7 +117,7 @@ func (s *Store) ParticipantIDs(ctx context.Context, q ParticipantQuery) ([]int64
 // IDs that no longer exist are left out.
 func (s *Store) ParticipantRows(ctx context.Context, ids []int64) ([]ParticipantRow, error) {
 	var list []ParticipantRow
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sqlTx) error {
 		var err error
 		list, err = participantRows(ctx, tx, ids)
 		return err
@@ -176,7 +176,7 @@ var sortSQL = map[SortBy]string{
 	SortCreated:      "p.created_at, p.id",
 }
 
-func participantIDs(ctx context.Context, tx *sql.Tx, q ParticipantQuery) ([]int64, error) {
+func participantIDs(ctx context.Context, tx *sqlTx, q ParticipantQuery) ([]int64, error) {
 	where, args := filterSQL(q)
 	match := ftsQuery(q.Search)
 	if strings.TrimSpace(q.Search) != "" && match == "" {
@@ -217,7 +217,7 @@ const codeOwnerIs = `p.id = coalesce((SELECT id FROM participant WHERE code = ?)
 // typed, or folded: "lukasz" finds Łukasz, "duc" Đức), then the
 // others (matched by organisation, email or part of a code); alphabetically
 // within each. Only the top Offset+Limit are ranked.
-func rankedIDs(ctx context.Context, tx *sql.Tx, q ParticipantQuery, match string, where []string, args []any) ([]int64, error) {
+func rankedIDs(ctx context.Context, tx *sqlTx, q ParticipantQuery, match string, where []string, args []any) ([]int64, error) {
 	want := q.Offset + q.Limit
 	if q.Limit <= 0 || q.Desc {
 		want = 0 // all of them: reversed, the top comes from the bottom
@@ -254,7 +254,7 @@ func rankedIDs(ctx context.Context, tx *sql.Tx, q ParticipantQuery, match string
 }
 
 // matchIDs returns the IDs of the participants an FTS query matches, sorted.
-func matchIDs(ctx context.Context, tx *sql.Tx, match string) ([]int64, error) {
+func matchIDs(ctx context.Context, tx *sqlTx, match string) ([]int64, error) {
 	var list string
 	err := tx.QueryRowContext(ctx, "SELECT coalesce(group_concat(rowid), '') FROM participant_fts WHERE participant_fts MATCH ?", match).Scan(&list)
 	ids := splitIDs(list)
@@ -284,7 +284,7 @@ func without(a, b []int64) []int64 {
 // of a look-up. When hits are many, the first ones come soon reading the
 // list from the top. Otherwise the hits whose names start with prefix, side
 // by side in the list, are read there, and only the others looked up.
-func appendByName(ctx context.Context, tx *sql.Tx, ids, hits []int64, prefix string, where []string, args []any, want int) ([]int64, error) {
+func appendByName(ctx context.Context, tx *sqlTx, ids, hits []int64, prefix string, where []string, args []any, want int) ([]int64, error) {
 	n := len(hits)
 	if want > 0 {
 		n = min(n, want-len(ids))
@@ -344,7 +344,7 @@ func appendByName(ctx context.Context, tx *sql.Tx, ids, hits []int64, prefix str
 
 // readNames reads the list of names in order, those starting with prefix
 // ("": all), and appends to ids the first n of hits (sorted) it meets.
-func readNames(ctx context.Context, tx *sql.Tx, ids, hits []int64, prefix string, n int) ([]int64, error) {
+func readNames(ctx context.Context, tx *sqlTx, ids, hits []int64, prefix string, n int) ([]int64, error) {
 	text, args := "SELECT id FROM participant ORDER BY sort_key, id", []any{}
 	if prefix != "" {
 		// U+10FFFF, the last character, sorts after every name starting
@@ -401,7 +401,7 @@ func splitIDs(list string) []int64 {
 }
 
 // participantRows computes the display rows of these participants, in order.
-func participantRows(ctx context.Context, tx *sql.Tx, ids []int64) ([]ParticipantRow, error) {
+func participantRows(ctx context.Context, tx *sqlTx, ids []int64) ([]ParticipantRow, error) {
 	list := make([]ParticipantRow, 0, len(ids))
 	rows, err := tx.QueryContext(ctx, `SELECT p.id, p.code, p.first_name, p.last_name, p.email, coalesce(o.name, ''),
 		p.category_id, c.name, c.colour, p.status, p.region,
@@ -478,7 +478,7 @@ type Duplicate struct {
 // accents. p itself (by ID) is left out; p need not be saved.
 func (s *Store) PossibleDuplicates(ctx context.Context, p Participant) ([]Duplicate, error) {
 	var out []Duplicate
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sqlTx) error {
 		var err error
 		out, err = possibleDuplicates(ctx, tx, p)
 		return err
@@ -486,7 +486,7 @@ func (s *Store) PossibleDuplicates(ctx context.Context, p Participant) ([]Duplic
 	return out, err
 }
 
-func possibleDuplicates(ctx context.Context, tx *sql.Tx, p Participant) ([]Duplicate, error) {
+func possibleDuplicates(ctx context.Context, tx *sqlTx, p Participant) ([]Duplicate, error) {
 	var out []Duplicate
 	seen := map[int64]bool{p.ID: true}
 	if email := strings.ToLower(strings.TrimSpace(p.Email)); email != "" {
@@ -532,7 +532,7 @@ func possibleDuplicates(ctx context.Context, tx *sql.Tx, p Participant) ([]Dupli
 // ignoring case and accents.
 func (s *Store) DuplicateGroups(ctx context.Context) ([][]int64, error) {
 	var groups [][]int64
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sqlTx) error {
 		rows, err := tx.QueryContext(ctx, `SELECT p.id, lower(p.email), p.name_key, coalesce(o.name, '')
 			FROM participant p LEFT JOIN organisation o ON o.id = p.organisation_id ORDER BY p.id`)
 		if err != nil {
@@ -574,7 +574,7 @@ func (s *Store) DuplicateGroups(ctx context.Context) ([][]int64, error) {
 	return groups, err
 }
 
-func queryIDs(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]int64, error) {
+func queryIDs(ctx context.Context, tx *sqlTx, query string, args ...any) ([]int64, error) {
 	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err

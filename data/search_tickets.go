@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 	"slices"
 	"strings"
 	"unicode"
@@ -59,7 +58,7 @@ func ownerIs(search, cond string, args []any) (string, []any) {
 // ownerIDs are the people a search text names, among those the filters
 // (where, args) keep: the owner of the code typed, then the holder of the
 // ticket typed; ranked first. sorted is the same IDs, sorted.
-func ownerIDs(ctx context.Context, tx *sql.Tx, search string, where []string, args []any) (ids, sorted []int64, err error) {
+func ownerIDs(ctx context.Context, tx *sqlTx, search string, where []string, args []any) (ids, sorted []int64, err error) {
 	var conds []string
 	var condArgs [][]any
 	if code := NormaliseCode(search); ValidCode(code) {

@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 	"os"
 	"path/filepath"
 	"testing"
@@ -28,7 +27,7 @@ func BenchmarkSearchTickets50k(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { s.Close() })
-	err = s.write(ctx, func(tx *sql.Tx) error {
+	err = s.write(ctx, func(tx *sqlTx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO ticket (code, participant_id, source, at)
 			SELECT 48000000 + id, id, 'Numéro de billet', '2026-09-01T10:00:00Z' FROM participant`)
 		return err

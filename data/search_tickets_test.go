@@ -1,7 +1,6 @@
 package data
 
 import (
-	"database/sql"
 	"slices"
 	"testing"
 )
@@ -11,7 +10,7 @@ import (
 // characters find them too when they start one person's tickets only.
 func TestSearchByTicket(t *testing.T) {
 	f := newSearchFixture(t)
-	err := f.s.write(ctx, func(tx *sql.Tx) error {
+	err := f.s.write(ctx, func(tx *sqlTx) error {
 		for _, tk := range []struct {
 			code string
 			id   int64

@@ -50,7 +50,7 @@ func (st *Stand) Validate() error {
 // Stands lists the stands by number (2 before 10).
 func (s *Store) Stands(ctx context.Context) ([]Stand, error) {
 	var list []Stand
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sqlTx) error {
 		var err error
 		list, err = listStands(ctx, tx)
 		return err
@@ -59,7 +59,7 @@ func (s *Store) Stands(ctx context.Context) ([]Stand, error) {
 }
 
 // listStands reads the stands by number, with their staff.
-func listStands(ctx context.Context, tx *sql.Tx) ([]Stand, error) {
+func listStands(ctx context.Context, tx *sqlTx) ([]Stand, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT s.id, s.number, s.name, s.zone, coalesce(o.name, ''), coalesce(s.organisation_id, 0),
 		coalesce(s.contact_id, 0), s.power, s.tables, s.chairs, s.grid_x, s.grid_y, s.notes
 		FROM stand s LEFT JOIN organisation o ON o.id = s.organisation_id
@@ -106,7 +106,7 @@ func (s *Store) SaveStand(ctx context.Context, st *Stand) error {
 	if err := st.Validate(); err != nil {
 		return err
 	}
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *sqlTx) error {
 		var other string
 		err := tx.QueryRowContext(ctx, "SELECT name FROM stand WHERE number = ? COLLATE NOCASE AND id <> ?", st.Number, st.ID).Scan(&other)
 		if err == nil {
@@ -170,7 +170,7 @@ func standErr(err error) error {
 
 // DeleteStand deletes a stand.
 func (s *Store) DeleteStand(ctx context.Context, id int64) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *sqlTx) error {
 		res, err := tx.ExecContext(ctx, "DELETE FROM stand WHERE id = ?", id)
 		if err != nil {
 			return err

@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 	"sort"
 )
 
@@ -42,7 +41,7 @@ func (f SessionFill) FillRate() float64 {
 // Stats counts registrations by status, category and day, and session fill.
 func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	var st Stats
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sqlTx) error {
 		if err := tx.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(status = 'pending'), 0),
 			coalesce(sum(status = 'confirmed'), 0), coalesce(sum(status = 'cancelled'), 0) FROM participant`).
 			Scan(&st.Registered, &st.Pending, &st.Confirmed, &st.Cancelled); err != nil {
@@ -115,7 +114,7 @@ type ArrivalBucket struct {
 // in the time zone of this laptop. Quarters without arrivals are left out.
 func (s *Store) Arrivals(ctx context.Context) ([]ArrivalBucket, error) {
 	var list []ArrivalBucket
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sqlTx) error {
 		rows, err := tx.QueryContext(ctx, `SELECT c.day, c.at FROM checkin c WHERE c.kind = 'arrival'
 			AND NOT EXISTS (SELECT 1 FROM checkin u WHERE u.cancels = c.id)`)
 		if err != nil {

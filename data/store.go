@@ -41,7 +41,11 @@ type Store struct {
 	ckpt  checkpointer
 	now   func() time.Time
 	codes func() *codeSource
-	held  *heldJournal // desk actions held while the file is busy (desk_held.go)
+	held  *heldJournal // desk actions held while the file is busy (desk_held.go); nil on a server
+	d     Dialect      // the engine's SQL (nil: SQLite's)
+	// server says the congress is on a database server (OpenServer): w and
+	// r are one pool, and there is no file, lock, journal or checkpoint.
+	server bool
 	// heldReady says the schema is up to date: writes fold the journal in.
 	heldReady atomic.Bool
 }
@@ -185,18 +189,7 @@ func newCongressIn(ctx context.Context, tmp string, c Congress) (*Store, error) 
 	if err != nil {
 		return nil, err
 	}
-	err = s.write(ctx, func(tx *sql.Tx) error {
-		if err := saveCongress(ctx, tx, &c); err != nil {
-			return err
-		}
-		for i, cat := range DefaultCategories() {
-			cat.Position = i + 1
-			if err := insertCategory(ctx, tx, &cat); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	err = s.write(ctx, func(tx *sqlTx) error { return writeNewCongress(ctx, tx, c) })
 	if err != nil {
 		s.Close()
 		return nil, err
@@ -386,6 +379,9 @@ func open(ctx context.Context, path string, ro *Error) (*Store, error) {
 // Desk actions still held in the journal are folded in first if the file
 // is free within a second; else they stay there for the next to open it.
 func (s *Store) Close() error {
+	if s.server {
+		return s.w.Close()
+	}
 	if s.ReadOnly() == nil {
 		s.foldHeldWithin(context.Background(), time.Second)
 	}
@@ -398,7 +394,7 @@ func (s *Store) Close() error {
 // write runs fn in one write transaction and commits it. A file that is
 // only read refuses at once, and the file's own conditions (disk full,
 // busy, damaged…) come back as sentences.
-func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+func (s *Store) write(ctx context.Context, fn func(tx *sqlTx) error) error {
 	if err := s.ReadOnly(); err != nil {
 		return err
 	}
@@ -416,21 +412,28 @@ func (s *Store) wrote() {
 	s.ckpt.soon()
 }
 
-func (s *Store) writeTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	tx, err := s.w.BeginTx(ctx, nil)
+func (s *Store) writeTx(ctx context.Context, fn func(tx *sqlTx) error) error {
+	t, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
-	return s.runTx(ctx, tx, fn)
+	return s.runTx(ctx, &sqlTx{Tx: t, d: s.d}, fn)
 }
 
 // runTx runs fn in the write transaction tx, after the desk's held actions
 // (desk_held.go), counts the revision and commits; it rolls back when fn
 // fails, and the held actions stay held.
-func (s *Store) runTx(ctx context.Context, tx *sql.Tx, fn func(tx *sql.Tx) error) (err error) {
+func (s *Store) runTx(ctx context.Context, tx *sqlTx, fn func(tx *sqlTx) error) (err error) {
 	var fold heldFold
 	defer func() { fold.finish(ctx, err == nil) }()
 	defer tx.Rollback()
+	if s.server {
+		// The revision row's lock first: writers follow one another (OpenServer).
+		if _, err := tx.ExecContext(ctx, "UPDATE revision SET n = n + 1"); err != nil {
+			return err
+		}
+		return commitAfter(tx, fn(tx))
+	}
 	if err := fold.into(ctx, s, tx); err != nil {
 		return err
 	}
@@ -443,14 +446,26 @@ func (s *Store) runTx(ctx context.Context, tx *sql.Tx, fn func(tx *sql.Tx) error
 	return tx.Commit()
 }
 
+// commitAfter commits tx when err, what its work returned, is nil.
+func commitAfter(tx *sqlTx, err error) error {
+	if err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
 // read runs fn in one read transaction, so that what it reads is consistent.
-func (s *Store) read(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+func (s *Store) read(ctx context.Context, fn func(tx *sqlTx) error) error {
+	opts := &sql.TxOptions{ReadOnly: true}
+	if s.server {
+		opts.Isolation = sql.LevelRepeatableRead // one snapshot, as a file's read transaction
+	}
+	t, err := s.r.BeginTx(ctx, opts)
 	if err != nil {
 		return s.condition(err)
 	}
-	defer tx.Rollback()
-	return s.condition(fn(tx))
+	defer t.Rollback()
+	return s.condition(fn(&sqlTx{Tx: t, d: s.d}))
 }
 
 // condition turns the file's conditions into sentences; damage found on the
@@ -500,7 +515,7 @@ func (s *Store) migrate(ctx context.Context) error {
 		return nil
 	}
 	for _, m := range ms[current:] {
-		err := s.write(ctx, func(tx *sql.Tx) error {
+		err := s.write(ctx, func(tx *sqlTx) error {
 			if m.Version == 1 {
 				if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", applicationID)); err != nil {
 					return err

@@ -3,7 +3,6 @@ package data
 import (
 	"bytes"
 	"crypto/sha256"
-	"database/sql"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -18,7 +17,7 @@ import (
 // readers: what any screen or command could read.
 func dumpStore(s *Store) (string, error) {
 	var out bytes.Buffer
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sqlTx) error {
 		rows, err := tx.QueryContext(ctx, "SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name")
 		if err != nil {
 			return err
@@ -149,7 +148,7 @@ func flipOutcome(t *testing.T, path, want string) string {
 		// The window opens it read only: reading is allowed, writing not.
 		v, err := OpenOrView(ctx, path)
 		if err == nil {
-			if werr := v.write(ctx, func(*sql.Tx) error { return nil }); !errors.Is(werr, ErrDamaged) {
+			if werr := v.write(ctx, func(*sqlTx) error { return nil }); !errors.Is(werr, ErrDamaged) {
 				t.Errorf("%s: a write to a damaged file gave %v", path, werr)
 			}
 			v.Close()

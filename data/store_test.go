@@ -246,7 +246,7 @@ func TestKillMidWrite(t *testing.T) {
 			fmt.Println("error", err)
 			os.Exit(1)
 		}
-		s.write(ctx, func(tx *sql.Tx) error {
+		s.write(ctx, func(tx *sqlTx) error {
 			for i := 0; ; i++ {
 				p := newPerson(t, s, "Killed", fmt.Sprint(i))
 				p.Validate()

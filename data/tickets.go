@@ -45,7 +45,7 @@ const scanOwnerID = `coalesce(` + codeOwnerID + `,
 // happens to read the same.
 func (s *Store) ParticipantIDByScan(ctx context.Context, text string) (int64, error) {
 	var id sql.NullInt64
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sqlTx) error {
 		err := tx.QueryRowContext(ctx, "SELECT "+scanOwnerID, NormaliseCode(text), NormaliseTicket(text)).Scan(&id)
 		if err == nil && !id.Valid {
 			return ErrUnknownCode.With(clean(text))
@@ -65,7 +65,7 @@ type Ticket struct {
 // recorded.
 func (s *Store) Tickets(ctx context.Context, participantID int64) ([]Ticket, error) {
 	var ts []Ticket
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sqlTx) error {
 		rows, err := tx.QueryContext(ctx,
 			"SELECT code, source FROM ticket WHERE participant_id = ? ORDER BY at, code", participantID)
 		if err != nil {
@@ -85,7 +85,7 @@ func (s *Store) Tickets(ctx context.Context, participantID int64) ([]Ticket, err
 }
 
 // insertTicket gives a ticket (normalised) to a participant.
-func insertTicket(ctx context.Context, tx *sql.Tx, participantID int64, code, source, at string) error {
+func insertTicket(ctx context.Context, tx *sqlTx, participantID int64, code, source, at string) error {
 	_, err := tx.ExecContext(ctx, "INSERT INTO ticket (code, participant_id, source, at) VALUES (?, ?, ?, ?)",
 		code, participantID, source, at)
 	return err

@@ -1,7 +1,6 @@
 package data
 
 import (
-	"database/sql"
 	"testing"
 )
 
@@ -11,7 +10,7 @@ import (
 func BenchmarkScanLookup50k(b *testing.B) {
 	s := mustOpen(b)
 	manyPeople(b, s, 50_000)
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx *sqlTx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO ticket (code, participant_id, source, at)
 			SELECT 'T' || (48000000 + id), id, 'Numéro de billet', '2026-09-01T10:00:00Z' FROM participant`)
 		return err

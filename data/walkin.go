@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 )
 
 // ErrWalkInRehearsal refuses to register a walk-in during a rehearsal,
@@ -49,7 +48,7 @@ func (s *Store) RegisterWalkIn(ctx context.Context, w *WalkIn) (AdmitResult, err
 	}
 	var r AdmitResult
 	var saved Participant
-	err := s.writeDesk(ctx, func(tx *sql.Tx) error {
+	err := s.writeDesk(ctx, func(tx *sqlTx) error {
 		p := w.Participant // each try starts from the person as given
 		p.ID = 0
 		if err := s.insertParticipant(ctx, tx, &p); err != nil {
