@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"time"
 )
 
@@ -45,7 +46,8 @@ func (t *sqlTx) rebind(q string) string {
 
 // ExecContext runs q, rewritten for the engine.
 func (t *sqlTx) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
-	return t.Tx.ExecContext(ctx, t.rebind(q), args...)
+	r, err := t.Tx.ExecContext(ctx, t.rebind(q), args...)
+	return r, t.broke(err)
 }
 
 // QueryContext runs q, rewritten for the engine.
@@ -63,12 +65,33 @@ func (t *sqlTx) PrepareContext(ctx context.Context, q string) (*sql.Stmt, error)
 	return t.Tx.PrepareContext(ctx, t.rebind(q))
 }
 
-// violation says which constraint err reports broken, on the engine of tx.
-func (t *sqlTx) violation(err error) Violation {
+// broke returns err, marked with the constraint it reports broken when the
+// engine is not SQLite (whose errors fromDriver and isConstraint read).
+// Errors read through Scan (QueryRowContext) are not marked: call it on them.
+func (t *sqlTx) broke(err error) error {
 	if err == nil || t.d == nil {
-		return NoViolation
+		return err
 	}
-	return t.d.Violation(err)
+	if v := t.d.Violation(err); v != NoViolation {
+		return &violationError{v: v, err: err}
+	}
+	return err
+}
+
+// violationError is an engine's error that reports constraint v broken.
+type violationError struct {
+	v   Violation
+	err error
+}
+
+func (e *violationError) Error() string { return e.err.Error() }
+func (e *violationError) Unwrap() error { return e.err }
+
+// violated reports whether err says that a constraint of kind v was broken,
+// on an engine other than SQLite.
+func violated(err error, v Violation) bool {
+	var ve *violationError
+	return errors.As(err, &ve) && ve.v == v
 }
 
 // OpenServer returns the congress kept in a database server, over db (a pool

@@ -323,6 +323,9 @@ var (
 // fromDriver turns a constraint failure of SQLite into one of ours, using
 // modernc's extended result codes rather than the text of the message.
 func fromDriver(err error, onUnique *Error) error {
+	if violated(err, UniqueViolation) && onUnique != nil {
+		return onUnique
+	}
 	var se *sqlite.Error
 	if !errors.As(err, &se) {
 		return err
@@ -339,6 +342,9 @@ func fromDriver(err error, onUnique *Error) error {
 // isConstraint reports whether err is a constraint failure of the given
 // extended code.
 func isConstraint(err error, code int) bool {
+	if code == sqliteConstraintForeignKey && violated(err, ForeignKeyViolation) {
+		return true
+	}
 	var se *sqlite.Error
 	return errors.As(err, &se) && se.Code() == code
 }
