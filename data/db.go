@@ -7,29 +7,6 @@ import (
 	"time"
 )
 
-// Dialect is what differs between the SQL of the engines that keep a
-// congress. The rules write their SQL once, as SQLite reads it (with ?
-// placeholders); each store says how its engine differs. A nil Dialect is
-// SQLite's: the queries run as written.
-type Dialect interface {
-	// Rebind rewrites a query written with ? placeholders for the engine
-	// (PostgreSQL numbers them: $1, $2…). It is called for every statement,
-	// so it caches.
-	Rebind(query string) string
-	// Violation says which constraint, if any, the engine's error err
-	// reports being broken, from the engine's error codes (never its text).
-	Violation(err error) Violation
-}
-
-// Violation is a kind of constraint an engine reports broken.
-type Violation int
-
-const (
-	NoViolation Violation = iota
-	UniqueViolation
-	ForeignKeyViolation
-)
-
 // sqlTx is a transaction of the store's engine: the rules run their SQL
 // through it, and it rewrites each statement for the engine (see Dialect).
 type sqlTx struct {
@@ -37,12 +14,7 @@ type sqlTx struct {
 	d Dialect
 }
 
-func (t *sqlTx) rebind(q string) string {
-	if t.d == nil {
-		return q
-	}
-	return t.d.Rebind(q)
-}
+func (t *sqlTx) rebind(q string) string { return t.d.Rebind(q) }
 
 // ExecContext runs q, rewritten for the engine.
 func (t *sqlTx) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
@@ -69,7 +41,7 @@ func (t *sqlTx) PrepareContext(ctx context.Context, q string) (*sql.Stmt, error)
 // engine is not SQLite (whose errors fromDriver and isConstraint read).
 // Errors read through Scan (QueryRowContext) are not marked: call it on them.
 func (t *sqlTx) broke(err error) error {
-	if err == nil || t.d == nil {
+	if err == nil {
 		return err
 	}
 	if v := t.d.Violation(err); v != NoViolation {

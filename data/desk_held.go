@@ -340,7 +340,7 @@ func (s *Store) hold(ctx context.Context, fn func(jtx *sqlTx) error) error {
 	if err != nil {
 		return s.heldCondition(err)
 	}
-	jtx := &sqlTx{Tx: t}
+	jtx := &sqlTx{Tx: t, d: sqliteDialect{}}
 	defer jtx.Rollback()
 	if err := fn(jtx); err != nil {
 		return err
@@ -423,7 +423,7 @@ func (s *Store) writeWithin(ctx context.Context, wait time.Duration, fn func(tx 
 		}
 		return s.condition(err)
 	}
-	if err := s.runTx(ctx, &sqlTx{Tx: t}, fn); err != nil {
+	if err := s.runTx(ctx, &sqlTx{Tx: t, d: sqliteDialect{}}, fn); err != nil {
 		if isBusy(err) {
 			return errFileHeld
 		}
@@ -471,7 +471,7 @@ func (f *heldFold) into(ctx context.Context, s *Store, tx *sqlTx) error {
 	if err != nil {
 		return nil
 	}
-	f.jtx = &sqlTx{Tx: t}
+	f.jtx = &sqlTx{Tx: t, d: sqliteDialect{}}
 	list, err := heldEntries(ctx, f.jtx, "1")
 	if err != nil {
 		return nil

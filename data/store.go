@@ -42,7 +42,7 @@ type Store struct {
 	now   func() time.Time
 	codes func() *codeSource
 	held  *heldJournal // desk actions held while the file is busy (desk_held.go); nil on a server
-	d     Dialect      // the engine's SQL (nil: SQLite's)
+	d     Dialect      // the engine's SQL
 	// server says the congress is on a database server (OpenServer): w and
 	// r are one pool, and there is no file, lock, journal or checkpoint.
 	server bool
@@ -356,7 +356,7 @@ func open(ctx context.Context, path string, ro *Error) (*Store, error) {
 	r.SetMaxOpenConns(4)
 	r.SetMaxIdleConns(4)
 	src := newCodeSource(0)
-	s := &Store{path: path, w: w, r: r, c: c, now: time.Now, codes: func() *codeSource { return src }, held: newHeldJournal(path)}
+	s := &Store{path: path, w: w, r: r, c: c, d: sqliteDialect{}, now: time.Now, codes: func() *codeSource { return src }, held: newHeldJournal(path)}
 	s.ckpt.db = c
 	if ro != nil {
 		s.ro.Store(ro)
