@@ -1,0 +1,83 @@
+package stores
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"congres/data"
+)
+
+func TestIsServer(t *testing.T) {
+	dir := t.TempDir()
+	odd := filepath.Join(dir, "host=x")
+	if err := os.WriteFile(odd, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		target string
+		want   bool
+	}{
+		{"postgres://desk@db.local/congres", true},
+		{"PostgreSQL://desk:secret@db.local:5433/congres?sslmode=require", true},
+		{"host=db.local dbname=congres user=desk", true},
+		{"dbname=congres", true},
+		{" host = db.local", true},
+		{"congres.congres", false},
+		{"/home/me/Congres/2026.congres", false},
+		{`C:\Users\me\congres=2026.congres`, false},
+		{"a=b.congres", false},
+		{odd, false}, // a file that exists is a file
+		{"", false},
+	} {
+		if got := IsServer(c.target); got != c.want {
+			t.Errorf("IsServer(%q) = %v, want %v", c.target, got, c.want)
+		}
+	}
+}
+
+func TestRedact(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"postgres://desk:s3cret@db.local/congres", "postgres://desk@db.local/congres"},
+		{"host=db.local password=s3cret dbname=congres", "host=db.local dbname=congres"},
+		{"/tmp/password=s3cret.congres", "/tmp/password=s3cret.congres"}, // a file's path is a path
+	} {
+		if got := Redact(c.in); got != c.want {
+			t.Errorf("Redact(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// TestFile: a path opens, creates and views a file, as data does.
+func TestFile(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "c"+data.Extension)
+	s, err := Create(ctx, path, data.Congress{Name: "Assises", Days: []data.Day{"2026-06-01"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.OnServer() || s.Location() != path {
+		t.Errorf("Create(%s): on server %v, location %q", path, s.OnServer(), s.Location())
+	}
+	s.Close()
+	for _, open := range []func(context.Context, string) (*data.Store, error){Open, OpenOrView} {
+		s, err := open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := s.Congress(ctx)
+		s.Close()
+		if err != nil || c.Name != "Assises" {
+			t.Errorf("congress %+v, %v", c, err)
+		}
+	}
+	if _, err := Open(ctx, filepath.Join(t.TempDir(), "none"+data.Extension)); data.KindOf(err) != data.KindNotFound {
+		t.Errorf("a missing file: %v", err)
+	}
+	if _, err := Create(ctx, path, data.Congress{Name: "Again", Days: []data.Day{"2026-06-01"}}); err == nil ||
+		!strings.Contains(data.Message(err, "en"), path) {
+		t.Errorf("Create over a file: %v", err)
+	}
+}
