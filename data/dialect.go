@@ -24,4 +24,6 @@ const (
 	NoViolation Violation = iota
 	UniqueViolation
 	ForeignKeyViolation
+	// PermissionViolation: the account may not do this (a server's grants).
+	PermissionViolation
 )

@@ -40,3 +40,13 @@ var ErrServerTooOld = newErr(KindInvalid, "server_too_old", "",
 var ErrNotEmpty = newErr(KindInvalid, "not_empty", "",
 	"%s holds a congress already. Nothing was changed: open it, or choose an empty database.",
 	"%s contient déjà un congrès. Rien n'a été modifié : ouvrez-le, ou choisissez une base vide.")
+
+// NewError makes a sentence template (as the package's own Err… variables)
+// for the stores in packages of their own.
+func NewError(kind Kind, code, en, fr string) *Error { return newErr(kind, code, "", en, fr) }
+
+// ErrNotPermitted: the server refused the account this change (a desk
+// account deleting, or changing the programme).
+var ErrNotPermitted = newErr(KindReadOnly, "not_permitted", "",
+	"The account connected to %s may not do this (a desk account records arrivals, entries, payments, badges and walk-ins only). Nothing was changed.",
+	"Le compte connecté à %s n'a pas le droit de faire cela (un compte d'accueil enregistre seulement les arrivées, les entrées, les paiements, les badges et les personnes sur place). Rien n'a été modifié.")

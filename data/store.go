@@ -471,6 +471,9 @@ func (s *Store) read(ctx context.Context, fn func(tx *sqlTx) error) error {
 // condition turns the file's conditions into sentences; damage found on the
 // way makes the store read only.
 func (s *Store) condition(err error) error {
+	if s.server && err != nil && s.d.Violation(err) == PermissionViolation {
+		return ErrNotPermitted.With(s.path).because(err)
+	}
 	err = fromFileCondition(s.path, err)
 	if errors.Is(err, ErrDamaged) {
 		s.markDamaged()
