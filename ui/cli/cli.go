@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"congres/data"
+	"congres/data/stores"
 )
 
 // Config is what the command line needs from the program around it.
@@ -27,9 +28,9 @@ type Config struct {
 	Window  func(Window) // opens the window
 }
 
-// Window is how the window opens: on which file, and on which page.
+// Window is how the window opens: on which congress, and on which page.
 type Window struct {
-	File string // the congress file; "" for the last one opened
+	File string // the congress file or server URL; "" for the last one opened
 	Desk bool   // on the welcome desk, rather than the dashboard
 }
 
@@ -155,6 +156,9 @@ func (r *runner) run(args []string) error {
 		return r.runCommand(c, args[1:])
 	}
 	if len(args) == 1 && !strings.HasPrefix(args[0], "-") {
+		if stores.IsServer(args[0]) {
+			return r.openWindow(Window{File: args[0]})
+		}
 		if _, err := os.Stat(args[0]); err != nil &&
 			filepath.Ext(args[0]) == "" && !strings.ContainsRune(args[0], filepath.Separator) && !strings.Contains(args[0], "/") {
 			// A word that names no file: a command mistyped.
@@ -166,10 +170,11 @@ func (r *runner) run(args []string) error {
 }
 
 // openWindow opens the window on w.File, which must be there (the window
-// itself says when it is damaged, read-only or not a congress), or on the
-// last file opened.
+// itself says when it is damaged, read-only or not a congress), or on a
+// server's URL (the window says when the server is away), or on the last
+// congress opened.
 func (r *runner) openWindow(w Window) error {
-	if w.File != "" {
+	if w.File != "" && !stores.IsServer(w.File) {
 		if _, err := os.Stat(w.File); err != nil {
 			return data.ErrFileNotFound.With(w.File)
 		}
@@ -207,7 +212,7 @@ func (r *runner) runCommand(c *command, args []string) error {
 	}
 	if o.out != "" {
 		var open []string
-		if len(pos) > 0 {
+		if len(pos) > 0 && !stores.IsServer(pos[0]) {
 			open = pos[:1]
 		}
 		if err := data.CheckOutput(o.out, open...); err != nil {
@@ -270,11 +275,27 @@ func (r *runner) count(n int, oneEN, manyEN, oneFR, manyFR string) string {
 	return fmt.Sprintf("%d %s", n, r.tr(manyEN, manyFR))
 }
 
-// open opens the congress file of a command: the one way the command line
-// opens a store.
-func (r *runner) open(path string) (*data.Store, error) {
-	return data.Open(r.ctx, path)
+// open opens the congress of a command, a file or a server's URL: the one
+// way the command line opens a store.
+func (r *runner) open(target string) (*data.Store, error) {
+	return stores.Open(r.ctx, target)
 }
+
+// fileOnly refuses a server's URL where a command works on a file only (a
+// file's backups, the demo written into a new file).
+func (r *runner) fileOnly(target string) error {
+	if !stores.IsServer(target) {
+		return nil
+	}
+	name := r.cmd.name
+	return failure(r.tr(
+		fmt.Sprintf("%s works on a congress file, and %s is a congress on a server: nothing was done.", name, stores.Redact(target)),
+		fmt.Sprintf("%s travaille sur un fichier de congrès, et %s est un congrès sur un serveur : rien n'a été fait.", name, stores.Redact(target))))
+}
+
+// shown is a command's congress as it is shown: a server's URL without its
+// password.
+func shown(target string) string { return stores.Redact(target) }
 
 // progressLine reports long work on standard error as a percentage, on one
 // line, when standard error is a terminal.

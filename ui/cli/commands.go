@@ -71,9 +71,9 @@ func lookup(name string) *command {
 
 // windowForm is the line of the help for the window.
 var windowForm = form{
-	call: [2]string{"[FILE]", "[FICHIER]"},
-	what: [2]string{"open the window on FILE, or on the last file opened",
-		"ouvre la fenêtre sur FICHIER, ou sur le dernier fichier ouvert"},
+	call: [2]string{"[FILE|URL]", "[FICHIER|URL]"},
+	what: [2]string{"open the window on FILE or URL, or on the last congress opened",
+		"ouvre la fenêtre sur FICHIER ou URL, ou sur le dernier congrès ouvert"},
 }
 
 var versionCommand = &command{
@@ -186,9 +186,15 @@ func (f form) write(b *strings.Builder, lang string) {
 func helpText(lang string) string {
 	var b strings.Builder
 	if lang == "fr" {
-		b.WriteString("Congrès — un congrès dans un fichier.\n\nUtilisation :\n")
+		b.WriteString("Congrès — un congrès dans un fichier ou sur un serveur.\n\n" +
+			"FICHIER est un fichier de congrès (.congres) ; URL, un congrès sur un serveur PostgreSQL :\n" +
+			"postgres://UTILISATEUR:MOT-DE-PASSE@HÔTE[:PORT]/BASE, ou host=HÔTE dbname=BASE user=UTILISATEUR.\n\n" +
+			"Utilisation :\n")
 	} else {
-		b.WriteString("Congrès — a congress in one file.\n\nUsage:\n")
+		b.WriteString("Congrès — a congress in a file or on a server.\n\n" +
+			"FILE is a congress file (.congres); URL, a congress on a PostgreSQL server:\n" +
+			"postgres://USER:PASSWORD@HOST[:PORT]/DATABASE, or host=HOST dbname=DATABASE user=USER.\n\n" +
+			"Usage:\n")
 	}
 	windowForm.write(&b, lang)
 	for _, c := range commands {

@@ -32,6 +32,9 @@ func demo(r *runner, o *options, args []string) error {
 	if o.participants < 1 || o.participants > 1_000_000 {
 		return r.usage("--participants must be between 1 and 1,000,000.", "--participants doit être compris entre 1 et 1 000 000.")
 	}
+	if err := r.fileOnly(args[0]); err != nil {
+		return err
+	}
 	if err := data.CheckOutput(args[0]); err != nil {
 		return err
 	}
@@ -46,12 +49,12 @@ func demo(r *runner, o *options, args []string) error {
 var statsCommand = &command{
 	name: "stats",
 	forms: []form{{
-		call: [2]string{"stats FILE", "stats FICHIER"},
+		call: [2]string{"stats FILE|URL", "stats FICHIER|URL"},
 		what: [2]string{"counts by category, status and day; workshop fill",
 			"chiffres par catégorie, statut et jour ; remplissage des ateliers"},
 	}},
 	minArgs: 1,
-	needs:   [2]string{"stats needs one FILE.", "stats attend un FICHIER."},
+	needs:   [2]string{"stats needs one FILE or URL.", "stats attend un FICHIER ou une URL."},
 	run:     stats,
 }
 
@@ -134,6 +137,9 @@ var restoreCommand = &command{
 
 func restore(r *runner, _ *options, args []string) error {
 	path := args[0]
+	if err := r.fileOnly(path); err != nil {
+		return err
+	}
 	list, err := data.Backups(path)
 	if err != nil {
 		return err

@@ -27,9 +27,9 @@ var deskExit = map[data.DeskWarningKind]int{
 var checkinCommand = &command{
 	name: "checkin",
 	forms: []form{{
-		call: [2]string{"checkin FILE CODE [--session ID] [--desk NAME]\n" +
+		call: [2]string{"checkin FILE|URL CODE [--session ID] [--desk NAME]\n" +
 			"                [--day YYYY-MM-DD] [--rehearsal] [--yes]",
-			"checkin FICHIER CODE [--session ID] [--desk NOM]\n" +
+			"checkin FICHIER|URL CODE [--session ID] [--desk NOM]\n" +
 				"                [--day AAAA-MM-JJ] [--rehearsal] [--yes]"},
 		what: [2]string{"check a person in at the desk (today, or --day), or\n" +
 			"into a session at its door, by their code or the number\n" +
@@ -56,7 +56,7 @@ var checkinCommand = &command{
 				"les efface tous)"},
 	}},
 	minArgs: 2,
-	needs:   [2]string{"checkin needs FILE and CODE.", "checkin attend FICHIER et CODE."},
+	needs:   [2]string{"checkin needs FILE|URL and CODE.", "checkin attend FICHIER|URL et CODE."},
 	flags: func(fs *flag.FlagSet, o *options) {
 		fs.Int64Var(&o.session, "session", 0, "")
 		fs.StringVar(&o.desk, "desk", "", "")
@@ -192,14 +192,14 @@ func (r *runner) openAt(path, code string) (*data.Store, int64, error) {
 var undoCommand = &command{
 	name: "undo",
 	forms: []form{{
-		call: [2]string{"undo FILE CODE [--desk NAME] [--rehearsal]", "undo FICHIER CODE [--desk NOM] [--rehearsal]"},
+		call: [2]string{"undo FILE|URL CODE [--desk NAME] [--rehearsal]", "undo FICHIER|URL CODE [--desk NOM] [--rehearsal]"},
 		what: [2]string{"undo that person's last check-in or session entry\n(an undo line in the log; nothing is deleted);\n" +
 			"with --rehearsal, their last rehearsal entry",
 			"annule le dernier passage de cette personne\n(une ligne d'annulation au journal ; rien n'est effacé) ;\n" +
 				"avec --rehearsal, son dernier passage de répétition"},
 	}},
 	minArgs: 2,
-	needs:   [2]string{"undo needs FILE and CODE.", "undo attend FICHIER et CODE."},
+	needs:   [2]string{"undo needs FILE|URL and CODE.", "undo attend FICHIER|URL et CODE."},
 	flags: func(fs *flag.FlagSet, o *options) {
 		fs.StringVar(&o.desk, "desk", "", "")
 		fs.BoolVar(&o.rehearsal, "rehearsal", false, "")
@@ -242,7 +242,7 @@ func undo(r *runner, o *options, args []string) error {
 var unlockCommand = &command{
 	name: "unlock",
 	forms: []form{{
-		call: [2]string{"unlock FILE", "unlock FICHIER"},
+		call: [2]string{"unlock FILE|URL", "unlock FICHIER|URL"},
 		what: [2]string{"remove the desk lock and the organiser PIN of FILE, for a\n" +
 			"forgotten PIN (the lock keeps a volunteer on the desk\n" +
 			"screen; it does not protect the data: no PIN is asked)",
@@ -252,7 +252,7 @@ var unlockCommand = &command{
 				"données : aucun code n'est demandé)"},
 	}},
 	minArgs: 1,
-	needs:   [2]string{"unlock needs one FILE.", "unlock attend un FICHIER."},
+	needs:   [2]string{"unlock needs one FILE or URL.", "unlock attend un FICHIER ou une URL."},
 	run:     unlock,
 }
 
@@ -275,13 +275,13 @@ func unlock(r *runner, _ *options, args []string) error {
 	}
 	if !locked && !hasPIN {
 		fmt.Fprintf(r.out, r.tr("The desk of %s is not locked and has no organiser PIN: nothing to do.\n",
-			"L'accueil de %s n'est pas verrouillé et n'a pas de code organisateur : rien à faire.\n"), args[0])
+			"L'accueil de %s n'est pas verrouillé et n'a pas de code organisateur : rien à faire.\n"), shown(args[0]))
 		return nil
 	}
 	fmt.Fprintf(r.out, r.tr(
 		"Removing the desk lock and the organiser PIN of %s. The lock only keeps a volunteer on the desk screen: it does not protect the congress's data, so no PIN is needed to remove it.\n",
 		"Retrait du verrou de l'accueil et du code organisateur de %s. Le verrou garde seulement un·e bénévole sur l'écran d'accueil : il ne protège pas les données du congrès, aucun code n'est donc nécessaire pour le retirer.\n"),
-		args[0])
+		shown(args[0]))
 	if err := s.SetDeskPIN(r.ctx, ""); err != nil {
 		return err
 	}

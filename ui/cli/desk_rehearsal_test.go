@@ -64,7 +64,7 @@ func TestCLICheckinRehearsal(t *testing.T) {
 		out, err := runCLI(t, "checkin", file, anne.Code)
 		msg := message(err)
 		if exitCode(err) != 1 || !strings.Contains(msg, "is not a day of the congress (2021-11-25, 2021-11-26)") ||
-			!strings.Contains(msg, "--day YYYY-MM-DD") || !strings.Contains(msg, "--rehearsal") || !strings.Contains(msg, "checkin FILE CODE") {
+			!strings.Contains(msg, "--day YYYY-MM-DD") || !strings.Contains(msg, "--rehearsal") || !strings.Contains(msg, "checkin FILE|URL CODE") {
 			t.Fatalf("%q %v", out, msg)
 		}
 		if real, rehearsal := entries(t, file, anne.ID); real != 0 || rehearsal != 0 {

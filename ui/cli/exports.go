@@ -20,9 +20,9 @@ var badgesCommand = &command{
 	name: "badges",
 	forms: []form{
 		{
-			call: [2]string{"badges FILE --out badges.pdf [--layout NAME] [--category NAME] [--unprinted]\n" +
+			call: [2]string{"badges FILE|URL --out badges.pdf [--layout NAME] [--category NAME] [--unprinted]\n" +
 				"               [--code CODE] [--sort name|organisation] [--reprint]",
-				"badges FICHIER --out badges.pdf [--layout NOM] [--category NOM] [--unprinted]\n" +
+				"badges FICHIER|URL --out badges.pdf [--layout NOM] [--category NOM] [--unprinted]\n" +
 					"               [--code CODE] [--sort name|organisation] [--reprint]"},
 			what: [2]string{"badges as PDF: everyone not cancelled (or one category,\n" +
 				"those without a badge yet, one person by code), sorted\n" +
@@ -39,7 +39,7 @@ var badgesCommand = &command{
 		},
 	},
 	optArgs: 1,
-	needs:   [2]string{"badges needs one FILE.", "badges attend un FICHIER."},
+	needs:   [2]string{"badges needs one FILE or URL.", "badges attend un FICHIER ou une URL."},
 	flags: func(fs *flag.FlagSet, o *options) {
 		fs.BoolVar(&o.listLayouts, "list-layouts", false, "")
 		fs.StringVar(&o.out, "out", "", "")
@@ -62,7 +62,7 @@ func badges(r *runner, o *options, args []string) error {
 		return nil
 	}
 	if len(args) != 1 {
-		return r.usage("badges needs one FILE.", "badges attend un FICHIER.")
+		return r.usage("badges needs one FILE or URL.", "badges attend un FICHIER ou une URL.")
 	}
 	if o.out == "" {
 		return r.usage("badges needs --out FILE.pdf.", "badges attend --out FICHIER.pdf.")
@@ -148,7 +148,7 @@ var exportCommand = &command{
 	name: "export",
 	forms: []form{
 		{
-			call: [2]string{"export FILE --out attendance.xlsx", "export FICHIER --out presence.xlsx"},
+			call: [2]string{"export FILE|URL --out attendance.xlsx", "export FICHIER|URL --out presence.xlsx"},
 			what: [2]string{"the attendance workbook: a summary (by category, day and\n" +
 				"session), every participant with their arrival time each\n" +
 				"day, one sheet per session with a Signature column, the\n" +
@@ -159,19 +159,19 @@ var exportCommand = &command{
 					"Signature, les stands, les chiffres du traiteur par jour et régime"},
 		},
 		{
-			call: [2]string{"export FILE --preset NAME --out list.csv [--semicolon]", "export FICHIER --preset NOM --out liste.csv [--semicolon]"},
+			call: [2]string{"export FILE|URL --preset NAME --out list.csv [--semicolon]", "export FICHIER|URL --preset NOM --out liste.csv [--semicolon]"},
 			what: [2]string{"a list saved in the window (its columns and filter), as\n" +
 				".xlsx or .csv after --out; --semicolon for French Excel",
 				"une liste enregistrée dans la fenêtre (ses colonnes et son filtre),\n" +
 					"en .xlsx ou .csv selon --out ; --semicolon pour Excel en français"},
 		},
 		{
-			call: [2]string{"export FILE --list-presets", "export FICHIER --list-presets"},
+			call: [2]string{"export FILE|URL --list-presets", "export FICHIER|URL --list-presets"},
 			what: [2]string{"the saved lists", "les listes enregistrées"},
 		},
 	},
 	minArgs: 1,
-	needs:   [2]string{"export needs one FILE.", "export attend un FICHIER."},
+	needs:   [2]string{"export needs one FILE or URL.", "export attend un FICHIER ou une URL."},
 	flags: func(fs *flag.FlagSet, o *options) {
 		fs.StringVar(&o.out, "out", "", "")
 		fs.StringVar(&o.preset, "preset", "", "")
@@ -250,13 +250,13 @@ func exportFile(r *runner, o *options, args []string) error {
 var signinCommand = &command{
 	name: "signin",
 	forms: []form{{
-		call: [2]string{"signin FILE --out sheets.pdf [--session ID | --day YYYY-MM-DD] [--blank N]",
-			"signin FICHIER --out emargement.pdf [--session ID | --day AAAA-MM-JJ] [--blank N]"},
+		call: [2]string{"signin FILE|URL --out sheets.pdf [--session ID | --day YYYY-MM-DD] [--blank N]",
+			"signin FICHIER|URL --out emargement.pdf [--session ID | --day AAAA-MM-JJ] [--blank N]"},
 		what: [2]string{"sign-in sheets (feuilles d'émargement): every session,\none, or a whole day; N blank lines for walk-ins (10)",
 			"feuilles d'émargement : toutes les sessions, une, ou un jour\nentier ; N lignes vides pour les personnes non inscrites (10)"},
 	}},
 	minArgs: 1,
-	needs:   [2]string{"signin needs one FILE.", "signin attend un FICHIER."},
+	needs:   [2]string{"signin needs one FILE or URL.", "signin attend un FICHIER ou une URL."},
 	flags: func(fs *flag.FlagSet, o *options) {
 		fs.StringVar(&o.out, "out", "", "")
 		fs.Int64Var(&o.session, "session", 0, "")
@@ -312,12 +312,12 @@ func signin(r *runner, o *options, args []string) error {
 var certificatesCommand = &command{
 	name: "certificates",
 	forms: []form{{
-		call: [2]string{"certificates FILE --out certificates.pdf [--code CODE]", "certificates FICHIER --out attestations.pdf [--code CODE]"},
+		call: [2]string{"certificates FILE|URL --out certificates.pdf [--code CODE]", "certificates FICHIER|URL --out attestations.pdf [--code CODE]"},
 		what: [2]string{"certificates of attendance: everyone who came, or one",
 			"attestations de présence : toutes les personnes venues, ou une"},
 	}},
 	minArgs: 1,
-	needs:   [2]string{"certificates needs one FILE.", "certificates attend un FICHIER."},
+	needs:   [2]string{"certificates needs one FILE or URL.", "certificates attend un FICHIER ou une URL."},
 	flags: func(fs *flag.FlagSet, o *options) {
 		fs.StringVar(&o.out, "out", "", "")
 		fs.StringVar(&o.code, "code", "", "")

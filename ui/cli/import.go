@@ -13,9 +13,9 @@ import (
 var importCommand = &command{
 	name: "import",
 	forms: []form{{
-		call: [2]string{"import FILE SOURCE [--sheet NAME] [--dry-run] [--on-match fill|overwrite|skip|create]\n" +
+		call: [2]string{"import FILE|URL SOURCE [--sheet NAME] [--dry-run] [--on-match fill|overwrite|skip|create]\n" +
 			"               [--map \"Column=field\"…] [--category \"Text=Category\"…] [--create-categories]",
-			"import FICHIER SOURCE [--sheet NOM] [--dry-run] [--on-match fill|overwrite|skip|create]\n" +
+			"import FICHIER|URL SOURCE [--sheet NOM] [--dry-run] [--on-match fill|overwrite|skip|create]\n" +
 				"               [--map \"Colonne=champ\"…] [--category \"Texte=Catégorie\"…] [--create-categories]"},
 		what: [2]string{"import registrations from a CSV or XLSX file in one\n" +
 			"transaction; rejected rows are listed and left out\n" +
@@ -25,7 +25,7 @@ var importCommand = &command{
 				"de côté (code de sortie 1), --dry-run ne fait que compter"},
 	}},
 	minArgs: 2,
-	needs:   [2]string{"import needs FILE and SOURCE.", "import attend FICHIER et SOURCE."},
+	needs:   [2]string{"import needs FILE|URL and SOURCE.", "import attend FICHIER|URL et SOURCE."},
 	flags: func(fs *flag.FlagSet, o *options) {
 		fs.StringVar(&o.sheet, "sheet", "", "")
 		fs.BoolVar(&o.dryRun, "dry-run", false, "")

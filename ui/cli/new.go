@@ -7,19 +7,20 @@ import (
 	"strings"
 
 	"congres/data"
+	"congres/data/stores"
 )
 
 // newCommand creates an empty congress, as File → New… does in the window.
 var newCommand = &command{
 	name: "new",
 	forms: []form{{
-		call: [2]string{"new FILE --name NAME --days YYYY-MM-DD[,YYYY-MM-DD…]",
-			"new FICHIER --name NOM --days AAAA-MM-JJ[,AAAA-MM-JJ…]"},
+		call: [2]string{"new FILE|URL --name NAME --days YYYY-MM-DD[,YYYY-MM-DD…]",
+			"new FICHIER|URL --name NOM --days AAAA-MM-JJ[,AAAA-MM-JJ…]"},
 		what: [2]string{"create an empty congress with that name and those days\n(in order) and the default categories; never over an existing file",
 			"crée un congrès vide de ce nom et de ces jours (dans\nl'ordre), avec les catégories par défaut ; jamais par-dessus\nun fichier existant"},
 	}},
 	minArgs: 1,
-	needs:   [2]string{"new needs one FILE.", "new attend un FICHIER."},
+	needs:   [2]string{"new needs one FILE or URL.", "new attend un FICHIER ou une URL."},
 	flags: func(fs *flag.FlagSet, o *options) {
 		fs.StringVar(&o.name, "name", "", "")
 		fs.Var((*commaList)(&o.days), "days", "") // --days A,B or --days A --days B
@@ -41,10 +42,12 @@ func newCongress(r *runner, o *options, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := data.CheckOutput(path); err != nil {
-		return err
+	if !stores.IsServer(path) {
+		if err := data.CheckOutput(path); err != nil {
+			return err
+		}
 	}
-	s, err := data.Create(r.ctx, path, data.Congress{Name: name, Days: days})
+	s, err := stores.Create(r.ctx, path, data.Congress{Name: name, Days: days})
 	if err != nil {
 		return err
 	}
@@ -57,8 +60,17 @@ func newCongress(r *runner, o *options, args []string) error {
 	}
 	fmt.Fprintf(r.out, r.tr("Congress “%s” created in %s: %s (%s). Open it with: congres %s\n",
 		"Congrès « %s » créé dans %s : %s (%s). Ouvrez-le avec : congres %s\n"),
-		name, path, r.count(len(days), "day", "days", "jour", "jours"), strings.Join(list, ", "), path)
+		name, shown(path), r.count(len(days), "day", "days", "jour", "jours"), strings.Join(list, ", "), quoted(shown(path)))
 	return nil
+}
+
+// quoted is an argument as it is typed in a shell: in quotes when it
+// holds a space (a server's connection string in the keyword form).
+func quoted(arg string) string {
+	if strings.ContainsAny(arg, " \t") {
+		return "'" + arg + "'"
+	}
+	return arg
 }
 
 // congressDays reads --days: days written YYYY-MM-DD, separated by commas,

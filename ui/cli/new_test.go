@@ -92,7 +92,7 @@ func TestCLINew(t *testing.T) {
 			"new needs --name NAME: the congress's name.", "new attend --name NOM : le nom du congrès."},
 		{"NoName", []string{"new", filepath.Join(dir, "a.congres"), "--days", "2026-05-12"},
 			"new needs --name NAME: the congress's name.", "new attend --name NOM : le nom du congrès."},
-		{"NoFile", []string{"new", "--name", "X", "--days", "2026-05-12"}, "new needs one FILE.", "new attend un FICHIER."},
+		{"NoFile", []string{"new", "--name", "X", "--days", "2026-05-12"}, "new needs one FILE or URL.", "new attend un FICHIER ou une URL."},
 		{"NoFolder", []string{"new", filepath.Join(dir, "absent", "a.congres"), "--name", "X", "--days", "2026-05-12"},
 			`The folder "` + filepath.Join(dir, "absent") + `" does not exist: nothing was created.`,
 			"Le dossier « " + filepath.Join(dir, "absent") + " » n'existe pas : rien n'a été créé."},

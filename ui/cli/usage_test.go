@@ -160,7 +160,7 @@ func TestCLIUsage(t *testing.T) {
 			}
 		}
 		out, err := runIn(t, "fr", "badges", file, "--out", "x.pdf", "-h")
-		if err != nil || !strings.Contains(out, "badges FICHIER --out") || !strings.Contains(out, "--list-layouts") {
+		if err != nil || !strings.Contains(out, "badges FICHIER|URL --out") || !strings.Contains(out, "--list-layouts") {
 			t.Errorf("%q %v", out, err)
 		}
 		if out, err := runCLI(t, "help", "checkin"); err != nil || !strings.Contains(out, "10 not enrolled") {
@@ -181,8 +181,8 @@ func TestCLIUsage(t *testing.T) {
 			"--map : « Nom » n'est pas de la forme Gauche=Droite."},
 		{"BadBool", []string{"badges", file, "--reprint=maybe"}, `--reprint: "maybe" is not a valid value.`,
 			"--reprint : « maybe » n'est pas une valeur valable."},
-		{"Arguments", []string{"stats"}, "stats needs one FILE.", "stats attend un FICHIER."},
-		{"TooMany", []string{"checkin", file, "A", "B"}, "checkin needs FILE and CODE.", "checkin attend FICHIER et CODE."},
+		{"Arguments", []string{"stats"}, "stats needs one FILE or URL.", "stats attend un FICHIER ou une URL."},
+		{"TooMany", []string{"checkin", file, "A", "B"}, "checkin needs FILE|URL and CODE.", "checkin attend FICHIER|URL et CODE."},
 		{"UnknownCommand", []string{"frobnicate", "x"}, `unknown command "frobnicate".`, `commande inconnue "frobnicate".`},
 		// One word that names no file is a command mistyped; a file's name
 		// that is not there is a missing file.
@@ -204,7 +204,7 @@ func TestCLIUsage(t *testing.T) {
 	}
 	t.Run("UsageShowsTheCommand", func(t *testing.T) {
 		_, err := runIn(t, "fr", "checkin", file)
-		if m := messageIn("fr", err); !strings.Contains(m, "Utilisation :\n  congres checkin FICHIER CODE") {
+		if m := messageIn("fr", err); !strings.Contains(m, "Utilisation :\n  congres checkin FICHIER|URL CODE") {
 			t.Errorf("%q", m)
 		}
 	})
