@@ -34,7 +34,7 @@ func benchFile(b *testing.B) string {
 }
 
 func TestMain(m *testing.M) {
-	code := m.Run()
+	code := runPasses(m)
 	if benchPath != "" {
 		os.RemoveAll(filepath.Dir(benchPath))
 	}

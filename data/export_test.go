@@ -7,6 +7,7 @@ package data
 
 import (
 	"context"
+	"sync"
 	"testing"
 )
 
@@ -15,7 +16,7 @@ import (
 // ExecForTest runs a statement on the store's connection for writing, as
 // another program could.
 func (s *Store) ExecForTest(ctx context.Context, q string, args ...any) error {
-	_, err := s.w.ExecContext(ctx, q, args...)
+	_, err := s.w.ExecContext(ctx, s.d.Rebind(q), args...)
 	return err
 }
 
@@ -24,7 +25,7 @@ type RowForTest interface{ Scan(dest ...any) error }
 
 // QueryRowForTest reads one row, as another program could.
 func (s *Store) QueryRowForTest(ctx context.Context, q string, args ...any) RowForTest {
-	return s.r.QueryRowContext(ctx, q, args...)
+	return s.r.QueryRowContext(ctx, s.d.Rebind(q), args...)
 }
 
 // RowsForTest are the rows of QueryForTest.
@@ -38,11 +39,34 @@ type RowsForTest interface {
 
 // QueryForTest reads rows, as another program could.
 func (s *Store) QueryForTest(ctx context.Context, q string, args ...any) (RowsForTest, error) {
-	rows, err := s.r.QueryContext(ctx, q, args...)
+	rows, err := s.r.QueryContext(ctx, s.d.Rebind(q), args...)
 	if err != nil {
 		return nil, err
 	}
 	return rows, nil
+}
+
+// The suite's passes (bench_test.go's TestMain runs it once per store).
+
+// testStore is the store of the suite's current pass: "sqlite" or
+// "postgres".
+var testStore = "sqlite"
+
+// SuiteStore is the store the suite runs on in this pass.
+func SuiteStore() string { return testStore }
+
+// afterSuite are run once every pass has run.
+var (
+	afterSuiteMu sync.Mutex
+	afterSuite   []func()
+)
+
+// AfterSuite has f run once the suite has run on every store (to drop what
+// a pass set up for all its tests, as the server's template database).
+func AfterSuite(f func()) {
+	afterSuiteMu.Lock()
+	defer afterSuiteMu.Unlock()
+	afterSuite = append(afterSuite, f)
 }
 
 // Settings of the store's rules, each for one test.

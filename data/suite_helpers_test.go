@@ -28,16 +28,15 @@ const (
 	day2 Day = "2021-11-26"
 )
 
-// mustOpen creates a new congress file in a temporary folder.
+// mustOpen creates a new congress (testCongress) in a new store of the
+// current pass (suite_stores_test.go): a file in a temporary folder, or a
+// database on the test server.
 func mustOpen(tb testing.TB) *Store {
 	tb.Helper()
-	s, err := Create(ctx, filepath.Join(tb.TempDir(), "test"+Extension), Congress{
-		Name: "Congrès de test", Edition: "19e", City: "Lille", Days: []Day{day1, day2},
-	})
+	s, err := newCongress(tb, testCongress)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	tb.Cleanup(func() { s.Close() })
 	return s
 }
 

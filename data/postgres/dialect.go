@@ -1,0 +1,125 @@
+package postgres
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/jackc/pgx/v5/pgconn"
+
+	"congres/data"
+)
+
+// Dialect is PostgreSQL's data.Dialect: how the server's SQL differs from
+// the rules' (written as SQLite reads it).
+type Dialect struct{}
+
+var _ data.Dialect = Dialect{}
+
+// rebound caches Rebind's work: the rules' queries are a few hundred
+// constant strings, each rewritten once per process.
+var rebound sync.Map // string → string
+
+// Rebind numbers the placeholders of q as PostgreSQL reads them: each ? in
+// turn becomes $1, $2…, and SQLite's numbered ?N becomes $N (a ? after ?N
+// takes the number after the largest so far, as in SQLite). A ? inside a
+// quoted string or identifier, or a comment, is left as it is.
+func (Dialect) Rebind(q string) string {
+	if !strings.Contains(q, "?") {
+		return q
+	}
+	if r, ok := rebound.Load(q); ok {
+		return r.(string)
+	}
+	r := rebind(q)
+	rebound.Store(q, r)
+	return r
+}
+
+func rebind(q string) string {
+	var b strings.Builder
+	b.Grow(len(q) + 16)
+	last := 0 // the largest placeholder number so far
+	for i := 0; i < len(q); i++ {
+		c := q[i]
+		switch {
+		case c == '\'' || c == '"':
+			// A quoted string or identifier; a doubled quote stays inside.
+			j := i + 1
+			for j < len(q) {
+				if q[j] == c {
+					if j+1 < len(q) && q[j+1] == c {
+						j += 2
+						continue
+					}
+					break
+				}
+				j++
+			}
+			end := min(j+1, len(q))
+			b.WriteString(q[i:end])
+			i = end - 1
+		case c == '-' && i+1 < len(q) && q[i+1] == '-':
+			j := strings.IndexByte(q[i:], '\n')
+			if j < 0 {
+				j = len(q) - i
+			}
+			b.WriteString(q[i : i+j])
+			i += j - 1
+		case c == '/' && i+1 < len(q) && q[i+1] == '*':
+			j := strings.Index(q[i+2:], "*/")
+			end := len(q)
+			if j >= 0 {
+				end = i + 2 + j + 2
+			}
+			b.WriteString(q[i:end])
+			i = end - 1
+		case c == '?':
+			j := i + 1
+			for j < len(q) && q[j] >= '0' && q[j] <= '9' {
+				j++
+			}
+			n := last + 1
+			if j > i+1 {
+				n, _ = strconv.Atoi(q[i+1 : j])
+			}
+			last = max(last, n)
+			b.WriteByte('$')
+			b.WriteString(strconv.Itoa(n))
+			i = j - 1
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// SQLSTATE codes of broken constraints.
+const (
+	codeUniqueViolation     = "23505"
+	codeForeignKeyViolation = "23503"
+	codeNotPermitted        = "42501" // insufficient_privilege: the account's grants
+)
+
+// Violation reads the constraint a server's error reports broken from its
+// SQLSTATE code.
+func (Dialect) Violation(err error) data.Violation {
+	var pe *pgconn.PgError
+	if !errors.As(err, &pe) {
+		return data.NoViolation
+	}
+	switch pe.Code {
+	case codeUniqueViolation:
+		return data.UniqueViolation
+	case codeForeignKeyViolation:
+		return data.ForeignKeyViolation
+	case codeNotPermitted:
+		return data.PermissionViolation
+	}
+	return data.NoViolation
+}
+
+// Unindexed is expr as it is: PostgreSQL's planner chooses its indexes by
+// their statistics, and has no unary + for text or dates.
+func (Dialect) Unindexed(expr string) string { return expr }
