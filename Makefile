@@ -9,6 +9,7 @@
 #                cross-build (check-windows)
 #   make desk-check  the welcome desk in a real window (Xvfb), scanned at scanner speed (xdotool)
 #   make postgres-test  the PostgreSQL store's tests, on a throwaway server of their own
+#   make postgres-suite  data's behaviour suite on PostgreSQL, on a throwaway server of its own
 #   make dist    the Linux package and the Windows executable, into dist/
 #   make check-windows  cross-compile for Windows, to prove it still builds
 #   make bench   benchmarks of data/, export/ and ui/
@@ -47,8 +48,8 @@ DESK_CHECK := go test -count=1 -timeout 15m -v -run '^TestDeskRealWindow$$' ./ui
 # whether the tests passed or not. Under make test, a test that finds no
 # server fails instead of skipping (CONGRES_REQUIRE_TOOLS).
 POSTGRES_PACKAGES := postgresql
-test postgres-test: DEB_PACKAGES += $(POSTGRES_PACKAGES)
-postgres-test: export CONGRES_REQUIRE_TOOLS := 1
+test postgres-test postgres-suite: DEB_PACKAGES += $(POSTGRES_PACKAGES)
+postgres-test postgres-suite: export CONGRES_REQUIRE_TOOLS := 1
 WITH_POSTGRES := bash .ci/postgres run
 
 # Windows executables are cross-compiled with MinGW-w64 (cgo: Fyne's GLFW).
@@ -62,7 +63,7 @@ test dist check-windows: DEB_PACKAGES += $(WINDOWS_PACKAGES)
 # The race detector and Fyne's GLFW binding both need cgo.
 export CGO_ENABLED := 1
 
-.PHONY: all deps build run test desk-check postgres-test check-windows dist dist-linux dist-windows dist-macos bench screenshots fmt clean
+.PHONY: all deps build run test desk-check postgres-test postgres-suite check-windows dist dist-linux dist-windows dist-macos bench screenshots fmt clean
 
 all: build
 
@@ -118,6 +119,11 @@ desk-check: deps
 
 postgres-test: deps
 	$(WITH_POSTGRES) go test -count=1 -v ./data/postgres/
+
+# data's behaviour suite (package data_test) on PostgreSQL: each test on a
+# database of its own (CONGRES_TEST_STORES, data/suite_passes_test.go).
+postgres-suite: deps
+	$(WITH_POSTGRES) env CONGRES_TEST_STORES=postgres go test -count=1 -timeout 30m ./data/
 
 bench: deps
 	go test -run '^$$' -bench . -benchmem -count 6 ./data/ ./export/ ./ui/
