@@ -144,7 +144,7 @@ func attendees(ctx context.Context, tx *sqlTx, ids []int64, pr *presence, catego
 	}
 	list := make([]Attendee, len(ids))
 	rows, err := tx.QueryContext(ctx, "SELECT "+participantColumns+`
-		FROM json_each(?) j JOIN participant p ON p.id = j.value LEFT JOIN organisation o ON o.id = p.organisation_id`,
+		FROM `+tx.d.IDList()+` j JOIN participant p ON p.id = j.value LEFT JOIN organisation o ON o.id = p.organisation_id`,
 		idsJSON(slices.Sorted(slices.Values(ids))))
 	if err != nil {
 		return nil, err
@@ -289,7 +289,7 @@ func (s *Store) Certificates(ctx context.Context, ids []int64) ([]CertificateRow
 	var list []CertificateRow
 	err := s.read(ctx, func(tx *sqlTx) error {
 		rows, err := tx.QueryContext(ctx, `SELECT p.id, p.code, p.first_name, p.last_name, coalesce(o.name, '')
-			FROM json_each(?) j JOIN participant p ON p.id = j.value LEFT JOIN organisation o ON o.id = p.organisation_id
+			FROM `+tx.d.IDList()+` j JOIN participant p ON p.id = j.value LEFT JOIN organisation o ON o.id = p.organisation_id
 			ORDER BY j.key`, idsJSON(ids))
 		if err != nil {
 			return err
@@ -370,7 +370,7 @@ func attendedSessions(ctx context.Context, tx *sqlTx, pr *presence) (map[int64][
 	rows.Close()
 
 	rows, err = tx.QueryContext(ctx, `SELECT DISTINCT c.participant_id, c.session_id FROM checkin c
-		WHERE c.kind = 'session' AND `+notUndone+` AND `+pr.among("c.participant_id"), pr.args()...)
+		WHERE c.kind = 'session' AND `+notUndone+` AND `+pr.among(tx, "c.participant_id"), pr.args(1)...)
 	if err != nil {
 		return nil, err
 	}

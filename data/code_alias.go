@@ -17,9 +17,9 @@ const codeOwnerID = `coalesce((SELECT id FROM participant WHERE code = ?1),
 
 // codeInUse reports whether a participant has the code or it is an alias.
 func codeInUse(ctx context.Context, tx *sqlTx, code string) (bool, error) {
-	var n int
-	err := tx.QueryRowContext(ctx, "SELECT "+codeOwnerID+" IS NOT NULL", code).Scan(&n)
-	return n != 0, err
+	var used bool
+	err := tx.QueryRowContext(ctx, "SELECT "+codeOwnerID+" IS NOT NULL", code).Scan(&used)
+	return used, err
 }
 
 // checkCodeFree refuses a code given by hand (or by an import) that is the

@@ -15,6 +15,31 @@ type Dialect interface {
 	// Violation says which constraint, if any, the engine's error err
 	// reports being broken, from the engine's error codes (never its text).
 	Violation(err error) Violation
+	// NoCase is expr compared and sorted ignoring case: SQLite's
+	// COLLATE NOCASE, PostgreSQL's lower() (the case-insensitive unique
+	// indexes of each engine's schema are on these).
+	NoCase(expr string) string
+	// IDList is a table of the IDs of a JSON array (idsJSON) bound to one
+	// placeholder, with the columns value (an ID) and key (its place in
+	// the array, ascending).
+	IDList() string
+	// SearchIDs is a query of the IDs (one column, id) of the participants
+	// whose search line has, for each of words (what a person typed, cut
+	// by searchWords: at least one), a word that starts with it, accents
+	// and case ignored; in their names only (first and last name, folded
+	// name) when names. args are its arguments.
+	SearchIDs(words []string, names bool) (query string, args []any)
+	// JSONPatch is the JSON object target with the members of the object
+	// patch set on it (patch holds no null and no object to merge deeper).
+	JSONPatch(target, patch string) string
+	// InsertionOrder orders the rows of table (a name or an alias) as they
+	// were inserted, for the tables whose key says nothing of it.
+	InsertionOrder(table string) string
+	// Unindexed is expr (a column) as a condition on it reads it when the
+	// planner must not use an index on it: SQLite's unary +, as written
+	// where another index is the one to use; PostgreSQL's planner weighs
+	// its indexes by their statistics, and expr stays as it is.
+	Unindexed(expr string) string
 }
 
 // Violation is a kind of constraint an engine reports broken.

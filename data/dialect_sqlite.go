@@ -27,3 +27,30 @@ func (sqliteDialect) Violation(err error) Violation {
 	}
 	return NoViolation
 }
+
+// NoCase collates expr with SQLite's NOCASE (ASCII letters folded).
+func (sqliteDialect) NoCase(expr string) string { return expr + " COLLATE NOCASE" }
+
+// IDList reads the JSON array with json_each.
+func (sqliteDialect) IDList() string { return "json_each(?)" }
+
+// SearchIDs matches the file's full-text index, participant_fts (FTS5,
+// accents removed by its tokenizer): every word a prefix, all required.
+func (sqliteDialect) SearchIDs(words []string, names bool) (string, []any) {
+	match := ftsQuery(words)
+	if names {
+		match = "{first_name last_name name_key} : (" + match + ")"
+	}
+	return "SELECT rowid AS id FROM participant_fts WHERE participant_fts MATCH ?", []any{match}
+}
+
+// JSONPatch is json_patch (RFC 7396).
+func (sqliteDialect) JSONPatch(target, patch string) string {
+	return "json_patch(" + target + ", " + patch + ")"
+}
+
+// InsertionOrder is the rowid, which grows as rows are inserted.
+func (sqliteDialect) InsertionOrder(table string) string { return table + ".rowid" }
+
+// Unindexed is +expr, which keeps SQLite from using an index on expr.
+func (sqliteDialect) Unindexed(expr string) string { return "+" + expr }

@@ -373,8 +373,12 @@ func moveRecords(ctx context.Context, tx *sqlTx, keepID, dropID int64) error {
 		"UPDATE rehearsal_checkin SET participant_id = ?1 WHERE participant_id = ?2", // the rehearsal's too (rehearsal.go)
 		"UPDATE badge_print SET participant_id = ?1 WHERE participant_id = ?2",
 		"UPDATE payment SET participant_id = ?1 WHERE participant_id = ?2",
-		"UPDATE OR IGNORE session_person SET participant_id = ?1 WHERE participant_id = ?2",
-		"UPDATE OR IGNORE stand_staff SET participant_id = ?1 WHERE participant_id = ?2",
+		// A role or a stand place both had is the kept one's already: the
+		// other's goes with the record merged away.
+		"DELETE FROM session_person WHERE participant_id = ?2 AND session_id IN (SELECT session_id FROM session_person WHERE participant_id = ?1)",
+		"UPDATE session_person SET participant_id = ?1 WHERE participant_id = ?2",
+		"DELETE FROM stand_staff WHERE participant_id = ?2 AND stand_id IN (SELECT stand_id FROM stand_staff WHERE participant_id = ?1)",
+		"UPDATE stand_staff SET participant_id = ?1 WHERE participant_id = ?2",
 		"UPDATE stand SET contact_id = ?1 WHERE contact_id = ?2",
 		"UPDATE ticket SET participant_id = ?1 WHERE participant_id = ?2", // the e-tickets they bring (tickets.go)
 		// Records merged earlier into the one merged away now find the kept one.

@@ -266,13 +266,10 @@ func (s *Store) insertParticipant(ctx context.Context, tx *sqlTx, p *Participant
 		return err
 	}
 	now := formatTime(s.now())
-	res, err := tx.ExecContext(ctx, "INSERT INTO participant ("+participantInsertColumns+") VALUES "+placeholders(participantInsertCount),
-		participantValues(nil, p, orgID, sortKey(p), Fold(p.FirstName+" "+p.LastName), now)...)
+	err = tx.QueryRowContext(ctx, "INSERT INTO participant ("+participantInsertColumns+") VALUES "+placeholders(participantInsertCount)+" RETURNING id",
+		participantValues(nil, p, orgID, sortKey(p), Fold(p.FirstName+" "+p.LastName), now)...).Scan(&p.ID)
 	if err != nil {
-		return fromDriver(err, ErrCodeTaken.With(p.Code))
-	}
-	if p.ID, err = res.LastInsertId(); err != nil {
-		return err
+		return fromDriver(tx.broke(err), ErrCodeTaken.With(p.Code))
 	}
 	p.OrganisationID = orgID.Int64
 	p.CreatedAt, p.UpdatedAt = parseTime(now), parseTime(now)
@@ -366,15 +363,10 @@ func resolveOrganisation(ctx context.Context, tx *sqlTx, name string) (sql.NullI
 	if name == "" {
 		return id, nil
 	}
-	err := tx.QueryRowContext(ctx, "SELECT id FROM organisation WHERE name = ? COLLATE NOCASE", name).Scan(&id)
+	err := tx.QueryRowContext(ctx, "SELECT id FROM organisation WHERE "+tx.d.NoCase("name")+" = "+tx.d.NoCase("?"), name).Scan(&id)
 	if err == sql.ErrNoRows {
-		res, err := tx.ExecContext(ctx, "INSERT INTO organisation (name) VALUES (?)", name)
-		if err != nil {
-			return id, err
-		}
-		id.Int64, err = res.LastInsertId()
-		id.Valid = true
-		return id, err
+		err = tx.QueryRowContext(ctx, "INSERT INTO organisation (name) VALUES (?) RETURNING id", name).Scan(&id)
+		return id, tx.broke(err)
 	}
 	return id, err
 }

@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"database/sql"
 	"slices"
 	"time"
 )
@@ -150,13 +151,10 @@ func (s *Store) recordPayment(ctx context.Context, tx *sqlTx, req PaymentRequest
 	}
 	now := s.stamp()
 	pay := Payment{ParticipantID: p.ID, AmountCents: req.AmountCents, Method: req.Method, Desk: req.Desk, At: now}
-	res, err := tx.ExecContext(ctx, `INSERT INTO payment (participant_id, amount_cents, method, desk, at)
-		VALUES (?, ?, ?, ?, ?)`, p.ID, pay.AmountCents, pay.Method, pay.Desk, formatTime(now))
+	err = tx.QueryRowContext(ctx, `INSERT INTO payment (participant_id, amount_cents, method, desk, at)
+		VALUES (?, ?, ?, ?, ?) RETURNING id`, p.ID, pay.AmountCents, pay.Method, pay.Desk, formatTime(now)).Scan(&pay.ID)
 	if err != nil {
-		return Payment{}, err
-	}
-	if pay.ID, err = res.LastInsertId(); err != nil {
-		return Payment{}, err
+		return Payment{}, tx.broke(err)
 	}
 	// Not paid until now (checked above): the flag is not the organiser's.
 	_, err = syncPaid(ctx, tx, p.ID, false, now)
@@ -302,16 +300,17 @@ func (s *Store) CategoryFees(ctx context.Context) (map[int64]int64, error) {
 	return fees, err
 }
 
-const paymentColumns = "y.id, y.participant_id, y.amount_cents, y.method, y.desk, y.at, coalesce(y.undone_at, '')"
+const paymentColumns = "y.id, y.participant_id, y.amount_cents, y.method, y.desk, y.at, y.undone_at"
 
 func scanPayment(sc interface{ Scan(...any) error }, p *Payment, more ...any) error {
-	var at, undone string
+	var at string
+	var undone sql.NullString
 	if err := sc.Scan(append([]any{&p.ID, &p.ParticipantID, &p.AmountCents, &p.Method, &p.Desk, &at, &undone}, more...)...); err != nil {
 		return err
 	}
 	p.At = parseTime(at)
-	if undone != "" {
-		p.UndoneAt = parseTime(undone)
+	if undone.Valid && undone.String != "" {
+		p.UndoneAt = parseTime(undone.String)
 	}
 	return nil
 }

@@ -33,7 +33,7 @@ func ticketSearch(text string) string {
 // it (16 such tickets read at most: more are several people's anyway).
 const ticketHolderIs = `p.id = coalesce((SELECT participant_id FROM ticket WHERE code = ?),
 	(SELECT CASE WHEN count(*) < 16 AND min(h) = max(h) THEN min(h) END
-		FROM (SELECT participant_id AS h FROM ticket WHERE code > ? AND code < ? LIMIT 16)))`
+		FROM (SELECT participant_id AS h FROM ticket WHERE code > ? AND code < ? LIMIT 16) AS t))`
 
 // ticketArgs are the arguments of ticketHolderIs for the ticket t: the
 // number, then the bounds of the numbers that start with it.
