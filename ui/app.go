@@ -18,11 +18,12 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"congres/data"
+	"congres/data/stores"
 )
 
 // Start is how the window opens.
 type Start struct {
-	File string // the congress file; "" for the last one opened
+	File string // the congress file or server URL; "" for the last one opened
 	Desk bool   // on the file's welcome desk (a desk laptop), not its dashboard
 }
 
@@ -77,6 +78,11 @@ type session struct {
 func newSession(st openStore, onErr func(error)) *session {
 	s := &session{store: st, done: make(chan struct{})}
 	s.ctx, s.cancel = context.WithCancel(context.Background())
+	if onServer(st) {
+		// A server keeps its own data: nothing to back up beside a file.
+		close(s.done)
+		return s
+	}
 	go func() {
 		defer close(s.done)
 		st.AutoBackup(s.ctx, data.BackupEvery, func(err error) {
@@ -136,6 +142,14 @@ func (u *ui) start(st Start) {
 		if recent := u.recentFiles(); len(recent) > 0 {
 			path = recent[0]
 		}
+		if stores.IsServer(path) {
+			// Remembered without its password: ask for it.
+			if st.Desk {
+				u.deskFile = path
+			}
+			u.showConnect(path)
+			return
+		}
 	}
 	if path != "" {
 		if st.Desk {
@@ -185,12 +199,27 @@ func (u *ui) shutdown() {
 // is shown and the file open before, if any, stays. done, when not nil, is
 // called last on the UI thread with open's error.
 func (u *ui) switchToAsync(message string, open func(ctx context.Context) (openStore, error), done func(error)) {
-	progress := showProgress(u.win, message, nil)
-	u.tasks.runAsync(context.Background(), func(ctx context.Context) func() {
-		st, err := open(ctx)
+	u.switchAsync(message, false, open, done)
+}
+
+// switchAsync is switchToAsync, with a Cancel button on the progress
+// dialog when cancellable.
+func (u *ui) switchAsync(message string, cancellable bool, open func(ctx context.Context) (openStore, error), done func(error)) {
+	work, cancel := context.WithCancel(context.Background())
+	var stop context.CancelFunc
+	if cancellable {
+		stop = cancel
+	}
+	progress := showProgress(u.win, message, stop)
+	u.tasks.runAsync(context.Background(), func(context.Context) func() {
+		defer cancel()
+		st, err := open(work)
 		var c data.Congress
 		if err == nil {
-			if c, err = st.Congress(ctx); err != nil {
+			if c, err = st.Congress(work); err == nil {
+				err = work.Err() // cancelled as it opened
+			}
+			if err != nil {
 				st.Close()
 			}
 		}
@@ -226,11 +255,15 @@ func (u *ui) show(st openStore, c data.Congress) {
 	})
 	u.closeAsync(u.swap(s))
 	u.addRecent(st.Path())
-	u.win.SetTitle(lang.L("Congrès — {{.Name}}", map[string]any{"Name": c.Name}))
+	if onServer(st) {
+		u.win.SetTitle(lang.L("Congrès — {{.Name}} ({{.Where}})", map[string]any{"Name": c.Name, "Where": st.Path()}))
+	} else {
+		u.win.SetTitle(lang.L("Congrès — {{.Name}}", map[string]any{"Name": c.Name}))
+	}
 	e := &env{ctx: s.ctx, win: u.win, tasks: &u.tasks}
 	u.view = newMainView(e, st, u.prefs, u.onRestore)
 	u.body = u.view.build()
-	if u.deskFile != "" && samePath(u.deskFile, st.Path()) {
+	if u.deskFile != "" && sameTarget(u.deskFile, st.Path()) {
 		u.deskFile = "" // once: a file opened later starts as usual
 		u.view.show(deskPage)
 	}
@@ -253,7 +286,11 @@ func (u *ui) showBanner(st openCongress) {
 
 // openAsync opens the congress file at path.
 func (u *ui) openAsync(path string) {
-	if s := u.session(); s != nil && samePath(s.store.Path(), path) {
+	if s := u.session(); s != nil && sameTarget(s.store.Path(), path) {
+		return
+	}
+	if stores.IsServer(path) {
+		u.connectAsync(path)
 		return
 	}
 	u.switchToAsync(lang.L("Opening {{.Name}}…", map[string]any{"Name": filepath.Base(path)}),
@@ -307,7 +344,7 @@ func (u *ui) showWelcome() {
 	u.view = nil
 	u.win.SetTitle(lang.L("Congrès"))
 	w := &welcomeScreen{recent: u.recentFiles(), onNew: u.onNew, onDemo: u.onOpenDemo,
-		onOpen: u.onOpen, onOpenRecent: u.openAsync}
+		onOpen: u.onOpen, onOpenRecent: u.openRecent}
 	u.win.SetContent(w.build())
 	u.refreshMenu()
 }
@@ -355,6 +392,15 @@ func progressDialog(win fyne.Window, message string, cancel context.CancelFunc, 
 	return d
 }
 
+// sameTarget reports whether a and b name the same congress: the same
+// file, or the same server's database (passwords aside).
+func sameTarget(a, b string) bool {
+	if stores.IsServer(a) || stores.IsServer(b) {
+		return stores.Redact(a) == stores.Redact(b)
+	}
+	return samePath(a, b)
+}
+
 func samePath(a, b string) bool {
 	aa, err1 := filepath.Abs(a)
 	bb, err2 := filepath.Abs(b)
@@ -364,7 +410,8 @@ func samePath(a, b string) bool {
 // refreshMenu rebuilds the main menu: what it offers depends on whether a
 // file is open, and on the recent files.
 func (u *ui) refreshMenu() {
-	open := u.session() != nil
+	cur := u.session()
+	open := cur != nil
 	newItem := fyne.NewMenuItem(lang.L("New…"), u.withPIN(u.onNew))
 	newItem.Shortcut = shortcutNew
 	openItem := fyne.NewMenuItem(lang.L("Open…"), u.withPIN(u.onOpen))
@@ -372,7 +419,7 @@ func (u *ui) refreshMenu() {
 	recent := fyne.NewMenuItem(lang.L("Open Recent"), nil)
 	recent.ChildMenu = fyne.NewMenu("")
 	for _, p := range u.recentFiles() {
-		recent.ChildMenu.Items = append(recent.ChildMenu.Items, fyne.NewMenuItem(p, u.withPIN(func() { u.openAsync(p) })))
+		recent.ChildMenu.Items = append(recent.ChildMenu.Items, fyne.NewMenuItem(p, u.withPIN(func() { u.openRecent(p) })))
 	}
 	if len(recent.ChildMenu.Items) == 0 {
 		none := fyne.NewMenuItem(lang.L("No recent file"), nil)
@@ -380,7 +427,8 @@ func (u *ui) refreshMenu() {
 		recent.ChildMenu.Items = append(recent.ChildMenu.Items, none)
 	}
 	saveCopy := fyne.NewMenuItem(lang.L("Save a Copy…"), u.withPIN(u.onSaveCopy))
-	saveCopy.Disabled = !open
+	saveCopy.Disabled = !open || onServer(cur.store) // a server's copy: congres copy
+	connect := fyne.NewMenuItem(lang.L("Connect to a shared congress…"), u.withPIN(u.onConnect))
 	importItem := fyne.NewMenuItem(lang.L("Import…"), u.unlocked(u.onImport))
 	importItem.Disabled = !open
 	closeItem := fyne.NewMenuItem(lang.L("Close"), u.withPIN(u.onClose))
@@ -388,7 +436,7 @@ func (u *ui) refreshMenu() {
 	quit := fyne.NewMenuItem(lang.L("Quit"), u.onQuit) // a locked desk asks for the PIN
 	quit.IsQuit = true
 	quit.Shortcut = shortcutQuit
-	file := fyne.NewMenu(lang.L("File"), newItem, openItem, recent, fyne.NewMenuItemSeparator(),
+	file := fyne.NewMenu(lang.L("File"), newItem, openItem, connect, recent, fyne.NewMenuItemSeparator(),
 		importItem, saveCopy, closeItem, fyne.NewMenuItemSeparator(), quit)
 	help := fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("About Congrès"), u.onAbout))
 	u.win.SetMainMenu(fyne.NewMainMenu(file, help))

@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"congres/data"
+	"congres/data/stores"
 	"congres/ui/widgets"
 )
 
@@ -33,6 +34,10 @@ func (u *ui) recentFiles() []string { return u.prefs.StringList(prefRecent) }
 
 // addRecent puts path first in the recent files. UI thread.
 func (u *ui) addRecent(path string) {
+	if stores.IsServer(path) {
+		u.addRecentServer(stores.Redact(path))
+		return
+	}
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
 	}
@@ -46,11 +51,23 @@ func (u *ui) addRecent(path string) {
 	u.prefs.SetString(prefFolder, filepath.Dir(path))
 }
 
+// addRecentServer puts a server's congress first in the recent files:
+// its URL without the password, which is asked again when it is chosen.
+func (u *ui) addRecentServer(target string) {
+	list := []string{target}
+	for _, p := range u.recentFiles() {
+		if p != target && len(list) < maxRecent {
+			list = append(list, p)
+		}
+	}
+	u.prefs.SetStringList(prefRecent, list)
+}
+
 // forgetRecent takes a file that no longer exists out of the recent files.
 func (u *ui) forgetRecent(path string) {
 	var list []string
 	for _, p := range u.recentFiles() {
-		if !samePath(p, path) {
+		if !sameTarget(p, path) {
 			list = append(list, p)
 		}
 	}
@@ -70,7 +87,7 @@ func defaultDemoPath(a fyne.App) string {
 // startFolder is where choosing a file starts: the open file's folder, the
 // last folder used, or the home folder.
 func (u *ui) startFolder() string {
-	if s := u.session(); s != nil {
+	if s := u.session(); s != nil && !onServer(s.store) {
 		return filepath.Dir(s.store.Path())
 	}
 	if d := u.prefs.String(prefFolder); d != "" {

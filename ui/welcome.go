@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"congres/assets"
+	"congres/data/stores"
 )
 
 // welcomeScreen is what the window shows when no file is open.
@@ -46,7 +47,11 @@ func (w *welcomeScreen) build() fyne.CanvasObject {
 		box.Add(widget.NewSeparator())
 		box.Add(heading)
 		for _, p := range w.recent {
-			b := widget.NewButtonWithIcon(filepath.Base(p)+" — "+filepath.Dir(p), theme.FileIcon(), func() { w.onOpenRecent(p) })
+			label, icon := filepath.Base(p)+" — "+filepath.Dir(p), theme.FileIcon()
+			if stores.IsServer(p) { // a server's congress: its URL, without the password
+				label, icon = p, theme.StorageIcon()
+			}
+			b := widget.NewButtonWithIcon(label, icon, func() { w.onOpenRecent(p) })
 			b.Alignment = widget.ButtonAlignLeading
 			b.Importance = widget.LowImportance
 			box.Add(b)
