@@ -104,7 +104,7 @@ func (s *Store) SaveBadgeSettings(ctx context.Context, layout string, b BadgeSet
 	}
 	return s.write(ctx, func(tx *sqlTx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO badge_settings (layout, settings) VALUES (?, ?)
-			ON CONFLICT (layout) DO UPDATE SET settings = json_patch(settings, excluded.settings)`, layout, string(text))
+			ON CONFLICT (layout) DO UPDATE SET settings = `+tx.d.JSONPatch("settings", "excluded.settings"), layout, string(text))
 		return err
 	})
 }
@@ -178,8 +178,8 @@ func (s *Store) BadgeRows(ctx context.Context, ids []int64) ([]BadgeRow, error) 
 func badgeFronts(ctx context.Context, tx *sqlTx, set string, n int) ([]BadgeRow, map[int64][]Day, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT p.id, p.code, p.first_name, p.last_name, coalesce(o.name, ''), p.job_title,
 		c.badge_label, c.colour, (SELECT count(*) FROM badge_print b WHERE b.participant_id = p.id),
-		(SELECT group_concat(day, ',') FROM participant_day WHERE participant_id = p.id)
-		FROM json_each(?) j JOIN participant p ON p.id = j.value
+		(SELECT string_agg(CAST(day AS text), ',' ORDER BY day) FROM participant_day WHERE participant_id = p.id)
+		FROM `+tx.d.IDList()+` j JOIN participant p ON p.id = j.value
 		LEFT JOIN organisation o ON o.id = p.organisation_id JOIN category c ON c.id = p.category_id
 		ORDER BY j.key`, set)
 	if err != nil {
@@ -275,10 +275,10 @@ func badgeProgrammes(ctx context.Context, tx *sqlTx, set string, days map[int64]
 		}
 	}
 	rows, err = tx.QueryContext(ctx, `
-		SELECT e.participant_id, e.session_id, '' FROM json_each(?1) j JOIN enrolment e ON e.participant_id = j.value
+		SELECT e.participant_id, e.session_id, '' FROM `+tx.d.IDList()+` j JOIN enrolment e ON e.participant_id = j.value
 			WHERE e.status = 'enrolled'
 		UNION ALL
-		SELECT sp.participant_id, sp.session_id, sp.role FROM json_each(?1) j JOIN session_person sp ON sp.participant_id = j.value`, set)
+		SELECT sp.participant_id, sp.session_id, sp.role FROM `+tx.d.IDList()+` j JOIN session_person sp ON sp.participant_id = j.value`, set, set)
 	if err != nil {
 		return nil, err
 	}
@@ -325,7 +325,7 @@ func (s *Store) CountBadgePrinted(ctx context.Context, ids []int64) (int, error)
 	var n int
 	err := s.read(ctx, func(tx *sqlTx) error {
 		return tx.QueryRowContext(ctx, `SELECT count(DISTINCT participant_id) FROM badge_print
-			WHERE participant_id IN (SELECT value FROM json_each(?))`, idsJSON(ids)).Scan(&n)
+			WHERE participant_id IN (SELECT value FROM `+tx.d.IDList()+` j)`, idsJSON(ids)).Scan(&n)
 	})
 	return n, err
 }

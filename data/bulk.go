@@ -55,7 +55,7 @@ func (s *Store) SetStatusMany(ctx context.Context, ids []int64, st Status, by st
 		}
 		// Cancelling hands places on to others: every session of these
 		// people may change.
-		sessions := "SELECT session_id FROM enrolment WHERE participant_id IN (SELECT value FROM json_each(?))"
+		sessions := "SELECT session_id FROM enrolment WHERE participant_id IN (SELECT value FROM " + tx.d.IDList() + " j)"
 		enrolBefore, err := snapshotEnrolments(ctx, tx, sessions, idsJSON(ids))
 		if err != nil {
 			return err
@@ -115,7 +115,7 @@ func (s *Store) EnrolMany(ctx context.Context, ids []int64, sessionID int64, by 
 func (s *Store) Regions(ctx context.Context) ([]string, error) {
 	var list []string
 	err := s.read(ctx, func(tx *sqlTx) error {
-		rows, err := tx.QueryContext(ctx, "SELECT DISTINCT region FROM participant WHERE region <> '' ORDER BY region COLLATE NOCASE")
+		rows, err := tx.QueryContext(ctx, "SELECT region FROM participant WHERE region <> '' GROUP BY region ORDER BY "+tx.d.NoCase("region"))
 		if err != nil {
 			return err
 		}

@@ -67,7 +67,7 @@ type enrolValues struct {
 // set; one missing is ErrNotFound.
 func snapshotPeople(ctx context.Context, tx *sqlTx, ids []int64) (map[int64]personValues, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT p.id, p.category_id, p.status, p.updated_at
-		FROM json_each(?) j JOIN participant p ON p.id = j.value`, idsJSON(ids))
+		FROM `+tx.d.IDList()+` j JOIN participant p ON p.id = j.value`, idsJSON(ids))
 	if err != nil {
 		return nil, err
 	}
@@ -119,13 +119,10 @@ func snapshotEnrolments(ctx context.Context, tx *sqlTx, sessions string, args ..
 func (s *Store) logBulk(ctx context.Context, tx *sqlTx, kind BulkKind, value, by string, ids []int64,
 	people map[int64]personValues, enrolBefore map[enrolKey]enrolValues, enrolAfter func() (map[enrolKey]enrolValues, error)) (BulkChange, error) {
 	ch := BulkChange{At: s.now(), By: by, Kind: kind, Value: value, People: len(ids)}
-	res, err := tx.ExecContext(ctx, "INSERT INTO bulk_change (at, by, kind, value, people) VALUES (?, ?, ?, ?, ?)",
-		formatTime(ch.At), by, kind, value, len(ids))
+	err := tx.QueryRowContext(ctx, `INSERT INTO bulk_change (at, "by", kind, value, people) VALUES (?, ?, ?, ?, ?) RETURNING id`,
+		formatTime(ch.At), by, kind, value, len(ids)).Scan(&ch.ID)
 	if err != nil {
-		return ch, err
-	}
-	if ch.ID, err = res.LastInsertId(); err != nil {
-		return ch, err
+		return ch, tx.broke(err)
 	}
 	if people != nil {
 		after, err := snapshotPeople(ctx, tx, ids)
@@ -212,7 +209,8 @@ func (s *Store) UndoBulkChange(ctx context.Context, id int64, by string) error {
 // it made sure they are still those it set.
 func undoPeople(ctx context.Context, tx *sqlTx, changeID int64) error {
 	rows, err := tx.QueryContext(ctx, `SELECT b.participant_id, p.id IS NOT NULL,
-		p.category_id IS b.category_after AND p.status IS b.status_after AND p.updated_at IS b.updated_after,
+		p.category_id IS NOT DISTINCT FROM b.category_after AND p.status IS NOT DISTINCT FROM b.status_after
+		AND p.updated_at IS NOT DISTINCT FROM b.updated_after,
 		b.category_before, b.status_before, b.updated_before
 		FROM bulk_change_participant b LEFT JOIN participant p ON p.id = b.participant_id WHERE b.change_id = ?`, changeID)
 	if err != nil {
@@ -253,7 +251,7 @@ func undoPeople(ctx context.Context, tx *sqlTx, changeID int64) error {
 // sure they are still those it wrote.
 func undoEnrolments(ctx context.Context, tx *sqlTx, changeID int64) error {
 	rows, err := tx.QueryContext(ctx, `SELECT b.participant_id, b.session_id,
-		e.status IS b.status_after AND e.at IS b.at_after, b.status_before, b.at_before
+		e.status IS NOT DISTINCT FROM b.status_after AND e.at IS NOT DISTINCT FROM b.at_after, b.status_before, b.at_before
 		FROM bulk_change_enrolment b LEFT JOIN enrolment e ON e.participant_id = b.participant_id AND e.session_id = b.session_id
 		WHERE b.change_id = ?`, changeID)
 	if err != nil {
@@ -312,26 +310,29 @@ func changedSince(ctx context.Context, tx *sqlTx, id int64, exists bool) error {
 // BulkChanges lists the log of bulk changes, the latest first, at most
 // limit of them (0: all).
 func (s *Store) BulkChanges(ctx context.Context, limit int) ([]BulkChange, error) {
-	if limit <= 0 {
-		limit = -1
+	q := `SELECT id, at, "by", kind, value, people, undone_at, coalesce(undone_by, '') FROM bulk_change ORDER BY id DESC`
+	var args []any
+	if limit > 0 {
+		q += " LIMIT ?"
+		args = append(args, limit)
 	}
 	var list []BulkChange
 	err := s.read(ctx, func(tx *sqlTx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT id, at, by, kind, value, people, coalesce(undone_at, ''), coalesce(undone_by, '')
-			FROM bulk_change ORDER BY id DESC LIMIT ?`, limit)
+		rows, err := tx.QueryContext(ctx, q, args...)
 		if err != nil {
 			return err
 		}
 		defer rows.Close()
 		for rows.Next() {
 			var c BulkChange
-			var at, undone string
+			var at string
+			var undone sql.NullString
 			if err := rows.Scan(&c.ID, &at, &c.By, &c.Kind, &c.Value, &c.People, &undone, &c.UndoneBy); err != nil {
 				return err
 			}
 			c.At = parseTime(at)
-			if undone != "" {
-				c.UndoneAt = parseTime(undone)
+			if undone.Valid {
+				c.UndoneAt = parseTime(undone.String)
 			}
 			list = append(list, c)
 		}

@@ -189,7 +189,7 @@ func saveCongress(ctx context.Context, tx *sqlTx, c *Congress) error {
 	keep := map[Day]bool{}
 	for _, d := range c.Days {
 		keep[d] = true
-		if _, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO congress_day (day) VALUES (?)", d); err != nil {
+		if _, err := tx.ExecContext(ctx, "INSERT INTO congress_day (day) VALUES (?) ON CONFLICT DO NOTHING", d); err != nil {
 			return err
 		}
 	}
@@ -311,13 +311,9 @@ func (s *Store) SaveCategory(ctx context.Context, c *Category) error {
 }
 
 func insertCategory(ctx context.Context, tx *sqlTx, c *Category) error {
-	res, err := tx.ExecContext(ctx, "INSERT INTO category (name, badge_label, colour, position) VALUES (?, ?, ?, ?)",
-		c.Name, c.BadgeLabel, c.Colour, c.Position)
-	if err != nil {
-		return fromDriver(err, nameTaken(lACategory, c.Name))
-	}
-	c.ID, err = res.LastInsertId()
-	return err
+	err := tx.QueryRowContext(ctx, "INSERT INTO category (name, badge_label, colour, position) VALUES (?, ?, ?, ?) RETURNING id",
+		c.Name, c.BadgeLabel, c.Colour, c.Position).Scan(&c.ID)
+	return fromDriver(tx.broke(err), nameTaken(lACategory, c.Name))
 }
 
 // ReorderCategories puts the categories in the order of ids; categories

@@ -336,15 +336,11 @@ func (s *Store) SaveListPreset(ctx context.Context, p *ListPreset) error {
 	}
 	return s.write(ctx, func(tx *sqlTx) error {
 		if p.ID == 0 {
-			res, err := tx.ExecContext(ctx, "INSERT INTO list_preset (name, name_key, columns, filter) VALUES (?, ?, ?, ?)",
-				p.Name, presetKey(p.Name), string(columns), filter)
-			if err != nil {
-				return fromDriver(err, nameTaken(lAList, p.Name))
-			}
-			p.ID, err = res.LastInsertId()
-			return err
+			err := tx.QueryRowContext(ctx, "INSERT INTO list_preset (name, name_key, columns, filter) VALUES (?, ?, ?, ?) RETURNING id",
+				p.Name, presetKey(p.Name), string(columns), filter).Scan(&p.ID)
+			return fromDriver(tx.broke(err), nameTaken(lAList, p.Name))
 		}
-		res, err := tx.ExecContext(ctx, "UPDATE list_preset SET name = ?, name_key = ?, columns = ?, filter = json_patch(filter, ?) WHERE id = ?",
+		res, err := tx.ExecContext(ctx, "UPDATE list_preset SET name = ?, name_key = ?, columns = ?, filter = "+tx.d.JSONPatch("filter", "?")+" WHERE id = ?",
 			p.Name, presetKey(p.Name), string(columns), filter, p.ID)
 		if err != nil {
 			return fromDriver(err, nameTaken(lAList, p.Name))

@@ -63,7 +63,7 @@ func (r *Room) Validate() error {
 func (s *Store) Rooms(ctx context.Context) ([]Room, error) {
 	var rooms []Room
 	err := s.read(ctx, func(tx *sqlTx) error {
-		rows, err := tx.QueryContext(ctx, "SELECT id, name, capacity, location FROM room ORDER BY name COLLATE NOCASE")
+		rows, err := tx.QueryContext(ctx, "SELECT id, name, capacity, location FROM room ORDER BY "+tx.d.NoCase("name"))
 		if err != nil {
 			return err
 		}
@@ -89,12 +89,9 @@ func (s *Store) SaveRoom(ctx context.Context, r *Room) error {
 	}
 	return s.write(ctx, func(tx *sqlTx) error {
 		if r.ID == 0 {
-			res, err := tx.ExecContext(ctx, "INSERT INTO room (name, capacity, location) VALUES (?, ?, ?)", r.Name, r.Capacity, r.Location)
-			if err != nil {
-				return fromDriver(err, nameTaken(lARoom, r.Name))
-			}
-			r.ID, err = res.LastInsertId()
-			return err
+			err := tx.QueryRowContext(ctx, "INSERT INTO room (name, capacity, location) VALUES (?, ?, ?) RETURNING id",
+				r.Name, r.Capacity, r.Location).Scan(&r.ID)
+			return fromDriver(tx.broke(err), nameTaken(lARoom, r.Name))
 		}
 		res, err := tx.ExecContext(ctx, "UPDATE room SET name = ?, capacity = ?, location = ? WHERE id = ?", r.Name, r.Capacity, r.Location, r.ID)
 		if err != nil {
@@ -234,7 +231,7 @@ func listSessions(ctx context.Context, tx *sqlTx) ([]Session, error) {
 	}
 	rows.Close()
 	// Everyone on stage at once, in the order they were named.
-	rows, err = tx.QueryContext(ctx, "SELECT session_id, participant_id, role FROM session_person ORDER BY rowid")
+	rows, err = tx.QueryContext(ctx, "SELECT session_id, participant_id, role FROM session_person ORDER BY "+tx.d.InsertionOrder("session_person"))
 	if err != nil {
 		return nil, err
 	}
@@ -282,7 +279,8 @@ func loadSession(ctx context.Context, tx *sqlTx, id int64) (Session, error) {
 }
 
 func loadSessionPeople(ctx context.Context, tx *sqlTx, se *Session) error {
-	rows, err := tx.QueryContext(ctx, "SELECT participant_id, role FROM session_person WHERE session_id = ? ORDER BY rowid", se.ID)
+	rows, err := tx.QueryContext(ctx, "SELECT participant_id, role FROM session_person WHERE session_id = ? ORDER BY "+
+		tx.d.InsertionOrder("session_person"), se.ID)
 	if err != nil {
 		return err
 	}
@@ -325,13 +323,11 @@ func (s *Store) SaveSession(ctx context.Context, se *Session) error {
 			capacity = sql.NullInt64{Int64: int64(se.Capacity), Valid: true}
 		}
 		if se.ID == 0 {
-			res, err := tx.ExecContext(ctx, `INSERT INTO session (kind, title, description, day, start_min, end_min, room_id, capacity)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, se.Kind, se.Title, se.Description, se.Day, se.Start, se.End, room, capacity)
+			err := tx.QueryRowContext(ctx, `INSERT INTO session (kind, title, description, day, start_min, end_min, room_id, capacity)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, se.Kind, se.Title, se.Description, se.Day, se.Start, se.End, room, capacity).
+				Scan(&se.ID)
 			if err != nil {
-				return err
-			}
-			if se.ID, err = res.LastInsertId(); err != nil {
-				return err
+				return tx.broke(err)
 			}
 		} else {
 			res, err := tx.ExecContext(ctx, `UPDATE session SET kind = ?, title = ?, description = ?, day = ?, start_min = ?,
@@ -385,7 +381,8 @@ func setSessionPeople(ctx context.Context, tx *sqlTx, se *Session) error {
 	}
 	for role, ids := range map[string][]int64{"speaker": se.Speakers, "facilitator": se.Facilitators} {
 		for _, id := range ids {
-			_, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO session_person (session_id, participant_id, role) VALUES (?, ?, ?)", se.ID, id, role)
+			_, err := tx.ExecContext(ctx, "INSERT INTO session_person (session_id, participant_id, role) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+				se.ID, id, role)
 			if isConstraint(err, sqliteConstraintForeignKey) {
 				return notFound(lParticipant)
 			}

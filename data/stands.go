@@ -84,7 +84,7 @@ func listStands(ctx context.Context, tx *sqlTx) ([]Stand, error) {
 	}
 	rows.Close()
 	// Every stand's staff at once, in the order they were named.
-	rows, err = tx.QueryContext(ctx, "SELECT stand_id, participant_id FROM stand_staff ORDER BY rowid")
+	rows, err = tx.QueryContext(ctx, "SELECT stand_id, participant_id FROM stand_staff ORDER BY "+tx.d.InsertionOrder("stand_staff"))
 	if err != nil {
 		return nil, err
 	}
@@ -108,7 +108,8 @@ func (s *Store) SaveStand(ctx context.Context, st *Stand) error {
 	}
 	return s.write(ctx, func(tx *sqlTx) error {
 		var other string
-		err := tx.QueryRowContext(ctx, "SELECT name FROM stand WHERE number = ? COLLATE NOCASE AND id <> ?", st.Number, st.ID).Scan(&other)
+		err := tx.QueryRowContext(ctx, "SELECT name FROM stand WHERE "+tx.d.NoCase("number")+" = "+tx.d.NoCase("?")+" AND id <> ?",
+			st.Number, st.ID).Scan(&other)
 		if err == nil {
 			return ErrStandTaken.With(st.Number, other)
 		}
@@ -128,14 +129,11 @@ func (s *Store) SaveStand(ctx context.Context, st *Stand) error {
 		}
 		contact := sql.NullInt64{Int64: st.ContactID, Valid: st.ContactID != 0}
 		if st.ID == 0 {
-			res, err := tx.ExecContext(ctx, `INSERT INTO stand (number, name, zone, organisation_id, contact_id, power, tables, chairs, grid_x, grid_y, notes)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				st.Number, st.Name, st.Zone, orgID, contact, st.Power, st.Tables, st.Chairs, st.X, st.Y, st.Notes)
+			err := tx.QueryRowContext(ctx, `INSERT INTO stand (number, name, zone, organisation_id, contact_id, power, tables, chairs, grid_x, grid_y, notes)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+				st.Number, st.Name, st.Zone, orgID, contact, st.Power, st.Tables, st.Chairs, st.X, st.Y, st.Notes).Scan(&st.ID)
 			if err != nil {
-				return standErr(err)
-			}
-			if st.ID, err = res.LastInsertId(); err != nil {
-				return err
+				return standErr(tx.broke(err))
 			}
 		} else {
 			res, err := tx.ExecContext(ctx, `UPDATE stand SET number = ?, name = ?, zone = ?, organisation_id = ?, contact_id = ?,
@@ -153,7 +151,7 @@ func (s *Store) SaveStand(ctx context.Context, st *Stand) error {
 			return err
 		}
 		for _, id := range st.Staff {
-			if _, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO stand_staff (stand_id, participant_id) VALUES (?, ?)", st.ID, id); err != nil {
+			if _, err := tx.ExecContext(ctx, "INSERT INTO stand_staff (stand_id, participant_id) VALUES (?, ?) ON CONFLICT DO NOTHING", st.ID, id); err != nil {
 				return standErr(err)
 			}
 		}
