@@ -123,3 +123,42 @@ func (Dialect) Violation(err error) data.Violation {
 // Unindexed is expr as it is: PostgreSQL's planner chooses its indexes by
 // their statistics, and has no unary + for text or dates.
 func (Dialect) Unindexed(expr string) string { return expr }
+
+// NoCase lowers expr: the schema's case-insensitive unique indexes are on
+// lower().
+func (Dialect) NoCase(expr string) string { return "lower(" + expr + ")" }
+
+// IDList reads the JSON array with jsonb_array_elements_text, in order.
+func (Dialect) IDList() string {
+	return "(SELECT cast(e.v AS bigint) AS value, e.k AS key FROM jsonb_array_elements_text(cast(? AS jsonb)) WITH ORDINALITY AS e(v, k))"
+}
+
+// SearchIDs matches participant_search (0005_search.sql), whose trigram
+// index serves the LIKE of each word (searchWordMatch), folded by Congrès
+// as name_key is. In the names only, the same match is made again on the
+// line of the names of the people found.
+func (Dialect) SearchIDs(words []string, names bool) (string, []any) {
+	match := strings.ReplaceAll(searchWordMatch, "$1", "?")
+	var b strings.Builder
+	args := make([]any, 0, 2*len(words))
+	b.WriteString("SELECT s.participant_id AS id FROM participant_search s")
+	if names {
+		b.WriteString(" JOIN participant p ON p.id = s.participant_id")
+	}
+	for i, w := range words {
+		if i == 0 {
+			b.WriteString(" WHERE ")
+		} else {
+			b.WriteString(" AND ")
+		}
+		b.WriteString(match)
+		args = append(args, data.Fold(w))
+	}
+	if names {
+		for _, w := range words {
+			b.WriteString(" AND ' ' || search_fold(concat_ws(' ', p.first_name, p.last_name, p.name_key)) LIKE '% ' || search_fold(?) || '%'")
+			args = append(args, data.Fold(w))
+		}
+	}
+	return b.String(), args
+}
