@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 	"maps"
 	"slices"
 	"time"
@@ -366,31 +365,31 @@ func readPresence(ctx context.Context, tx *sqlTx, days []Day, ids []int64, whole
 	for d, day := range days {
 		column[day] = d
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT participant_id, day, NULL FROM participant_day WHERE `+pr.among("participant_id")+`
+	rows, err := tx.QueryContext(ctx, `SELECT participant_id, day, NULL FROM participant_day WHERE `+pr.among(tx, "participant_id")+`
 		UNION ALL
 		SELECT c.participant_id, c.day, c.at FROM checkin c
-		WHERE c.kind = 'arrival' AND `+notUndone+` AND `+pr.among("c.participant_id"), pr.args()...)
+		WHERE c.kind = 'arrival' AND `+notUndone+` AND `+pr.among(tx, "c.participant_id"), pr.args(2)...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	var id int64
-	var day string
-	var at sql.NullString
+	var day Day
+	var at timeText
 	for rows.Next() {
 		if err := rows.Scan(&id, &day, &at); err != nil {
 			return nil, err
 		}
 		row, ok := pr.row[id]
-		d, known := column[Day(day)]
+		d, known := column[day]
 		if !ok || !known {
 			continue
 		}
 		cell := row*len(days) + d
-		if !at.Valid {
+		if at == "" {
 			pr.registered[cell] = true
-		} else if first := pr.arrived[cell]; first == "" || at.String < first { // times sort as text
-			pr.arrived[cell] = at.String
+		} else if first := pr.arrived[cell]; first == "" || string(at) < first { // times sort as text
+			pr.arrived[cell] = string(at)
 		}
 	}
 	return pr, rows.Err()
@@ -399,7 +398,7 @@ func readPresence(ctx context.Context, tx *sqlTx, days []Day, ids []int64, whole
 // readBadges reads whether a badge was printed for each person.
 func (pr *presence) readBadges(ctx context.Context, tx *sqlTx) error {
 	pr.badge = make([]bool, len(pr.row))
-	rows, err := tx.QueryContext(ctx, "SELECT DISTINCT participant_id FROM badge_print WHERE "+pr.among("participant_id"), pr.args()...)
+	rows, err := tx.QueryContext(ctx, "SELECT DISTINCT participant_id FROM badge_print WHERE "+pr.among(tx, "participant_id"), pr.args(1)...)
 	if err != nil {
 		return err
 	}
@@ -417,19 +416,24 @@ func (pr *presence) readBadges(ctx context.Context, tx *sqlTx) error {
 }
 
 // among is the SQL condition that column is one of the people (true when
-// read for the whole file); its argument is args.
-func (pr *presence) among(column string) string {
+// read for the whole file), with one placeholder; args are the arguments
+// of a query with n of them.
+func (pr *presence) among(tx *sqlTx, column string) string {
 	if pr.set == "" {
 		return "true"
 	}
-	return column + " IN (SELECT value FROM json_each(?1))"
+	return column + " IN (SELECT i.value FROM " + tx.d.IDList() + " i)"
 }
 
-func (pr *presence) args() []any {
+func (pr *presence) args(n int) []any {
 	if pr.set == "" {
 		return nil
 	}
-	return []any{pr.set}
+	args := make([]any, n)
+	for i := range args {
+		args[i] = pr.set
+	}
+	return args
 }
 
 func (pr *presence) registeredOn(row, day int) bool { return pr.registered[row*len(pr.days)+day] }

@@ -75,7 +75,7 @@ func (s *Store) CheckIn(ctx context.Context, participantID int64, day Day, sessi
 // index by participant.
 func currentEntry(ctx context.Context, tx *sqlTx, l entryLog, participantID int64, kind CheckinKind, day Day, sessionID int64) (*Checkin, error) {
 	c, err := scanCheckin(tx.QueryRowContext(ctx, "SELECT "+l.columns()+" FROM "+string(l)+` c
-		WHERE c.participant_id = ? AND +c.kind = ? AND +c.day = ? AND coalesce(c.session_id, 0) = ?
+		WHERE c.participant_id = ? AND `+tx.d.Unindexed("c.kind")+` = ? AND `+tx.d.Unindexed("c.day")+` = ? AND coalesce(c.session_id, 0) = ?
 		AND `+l.open()+" ORDER BY c.id LIMIT 1",
 		participantID, kind, day, sessionID))
 	if err == sql.ErrNoRows {
@@ -122,13 +122,14 @@ func (s *Store) stamp() time.Time { return parseTime(formatTime(s.now())) }
 
 // insertCheckin appends c to the log l.
 func insertCheckin(ctx context.Context, tx *sqlTx, l entryLog, c Checkin) (int64, error) {
-	res, err := tx.ExecContext(ctx, "INSERT INTO "+string(l)+" (participant_id, kind, day, session_id, cancels, at, desk) VALUES (?, ?, ?, ?, ?, ?, ?)",
+	var id int64
+	err := tx.QueryRowContext(ctx, "INSERT INTO "+string(l)+" (participant_id, kind, day, session_id, cancels, at, desk) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
 		c.ParticipantID, c.Kind, c.Day, sql.NullInt64{Int64: c.SessionID, Valid: c.SessionID != 0},
-		sql.NullInt64{Int64: c.Cancels, Valid: c.Cancels != 0}, formatTime(c.At), c.Desk)
+		sql.NullInt64{Int64: c.Cancels, Valid: c.Cancels != 0}, formatTime(c.At), c.Desk).Scan(&id)
 	if err != nil {
-		return 0, fromDriver(err, ErrAlreadyUndone)
+		return 0, fromDriver(tx.broke(err), ErrAlreadyUndone)
 	}
-	return res.LastInsertId()
+	return id, nil
 }
 
 // checkinColumns are what scanCheckin reads from the real log, aliased c.
@@ -136,9 +137,9 @@ var checkinColumns = realLog.columns()
 
 func scanCheckin(sc interface{ Scan(...any) error }) (Checkin, error) {
 	var c Checkin
-	var at string
+	var at timeText
 	err := sc.Scan(&c.ID, &c.ParticipantID, &c.Kind, &c.Day, &c.SessionID, &c.Cancels, &at, &c.Desk, &c.Undone)
-	c.At = parseTime(at)
+	c.At = at.time()
 	return c, err
 }
 
@@ -210,11 +211,11 @@ func (s *Store) BadgePrints(ctx context.Context, participantID int64) ([]BadgePr
 		defer rows.Close()
 		for rows.Next() {
 			var b BadgePrint
-			var at string
+			var at timeText
 			if err := rows.Scan(&b.ParticipantID, &at, &b.Layout); err != nil {
 				return err
 			}
-			b.At = parseTime(at)
+			b.At = at.time()
 			list = append(list, b)
 		}
 		return rows.Err()

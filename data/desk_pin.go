@@ -177,7 +177,7 @@ func (s *Store) LockDesk(ctx context.Context) error {
 		if _, _, err := pinParams(stored); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, "UPDATE desk_pin SET locked = 1 WHERE id = 1")
+		_, err = tx.ExecContext(ctx, "UPDATE desk_pin SET locked = TRUE WHERE id = 1")
 		return err
 	})
 }
@@ -196,7 +196,7 @@ func (s *Store) UnlockDesk(ctx context.Context, pin string) (bool, error) {
 		return false, err
 	}
 	err = s.write(ctx, func(tx *sqlTx) error {
-		_, err := tx.ExecContext(ctx, "UPDATE desk_pin SET locked = 0 WHERE id = 1 AND hash = ?", stored)
+		_, err := tx.ExecContext(ctx, "UPDATE desk_pin SET locked = FALSE WHERE id = 1 AND hash = ?", stored)
 		return err
 	})
 	return true, err

@@ -42,14 +42,14 @@ func (f SessionFill) FillRate() float64 {
 func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	var st Stats
 	err := s.read(ctx, func(tx *sqlTx) error {
-		if err := tx.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(status = 'pending'), 0),
-			coalesce(sum(status = 'confirmed'), 0), coalesce(sum(status = 'cancelled'), 0) FROM participant`).
+		if err := tx.QueryRowContext(ctx, `SELECT count(*), count(*) FILTER (WHERE status = 'pending'),
+			count(*) FILTER (WHERE status = 'confirmed'), count(*) FILTER (WHERE status = 'cancelled') FROM participant`).
 			Scan(&st.Registered, &st.Pending, &st.Confirmed, &st.Cancelled); err != nil {
 			return err
 		}
 		rows, err := tx.QueryContext(ctx, `SELECT c.id, c.name, c.badge_label, c.colour, c.position,
-			count(p.id), coalesce(sum(p.status = 'confirmed'), 0), coalesce(sum(p.status = 'cancelled'), 0),
-			coalesce(sum(`+arrivedAnyDay+`), 0)
+			count(p.id), count(p.id) FILTER (WHERE p.status = 'confirmed'), count(p.id) FILTER (WHERE p.status = 'cancelled'),
+			count(p.id) FILTER (WHERE `+arrivedAnyDay+`)
 			FROM category c LEFT JOIN participant p ON p.category_id = c.id
 			GROUP BY c.id ORDER BY c.position, c.id`)
 		if err != nil {
@@ -124,11 +124,11 @@ func (s *Store) Arrivals(ctx context.Context) ([]ArrivalBucket, error) {
 		counts := map[ArrivalBucket]int{}
 		for rows.Next() {
 			var b ArrivalBucket
-			var at string
+			var at timeText
 			if err := rows.Scan(&b.Day, &at); err != nil {
 				return err
 			}
-			t := parseTime(at).Local()
+			t := at.time().Local()
 			b.Start = Clock((t.Hour()*60 + t.Minute()) / 15 * 15)
 			counts[b]++
 		}
