@@ -65,6 +65,7 @@ var deskWrites = []string{
 	"GRANT INSERT ON checkin, rehearsal_checkin, badge_print, payment, participant, participant_day, organisation, participant_search, desk_op TO %[1]s",
 	"GRANT UPDATE (paid, updated_at) ON participant TO %[1]s",
 	"GRANT UPDATE (undone_at) ON payment TO %[1]s",
+	"GRANT UPDATE (doc) ON participant_search TO %[1]s",
 	"GRANT UPDATE (locked) ON desk_pin TO %[1]s",
 	"GRANT UPDATE (n) ON revision TO %[1]s",
 }
@@ -106,8 +107,8 @@ func AddUser(ctx context.Context, url, name string, role Role) (string, error) {
 	sch := pgx.Identifier{schema}.Sanitize()
 	stmts := []string{
 		// The password is made of letters and digits only: it needs no quoting.
-		fmt.Sprintf("CREATE ROLE %s LOGIN PASSWORD '%s'", who, password),
-		fmt.Sprintf("GRANT CONNECT ON DATABASE %s TO %s", pgx.Identifier{db}.Sanitize(), who),
+		"CREATE ROLE %[1]s LOGIN PASSWORD '" + password + "'",
+		"GRANT CONNECT ON DATABASE " + pgx.Identifier{db}.Sanitize() + " TO %[1]s",
 		"GRANT USAGE ON SCHEMA %[2]s TO %[1]s",
 		"GRANT SELECT ON ALL TABLES IN SCHEMA %[2]s TO %[1]s",
 		"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %[2]s TO %[1]s",
