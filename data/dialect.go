@@ -21,7 +21,8 @@ type Dialect interface {
 	NoCase(expr string) string
 	// IDList is a table of the IDs of a JSON array (idsJSON) bound to one
 	// placeholder, with the columns value (an ID) and key (its place in
-	// the array, ascending).
+	// the array, ascending). It is named where it is used (FROM IDList() j):
+	// PostgreSQL's is a subquery.
 	IDList() string
 	// SearchIDs is a query of the IDs (one column, id) of the participants
 	// whose search line has, for each of words (what a person typed, cut

@@ -37,14 +37,8 @@ func TestPaymentRecord(t *testing.T) {
 	if err != nil || len(list) != 1 || list[0] != got {
 		t.Fatalf("Payments: %+v, %v", list, err)
 	}
-	// Reopened, the file still has it.
-	path := s.Path()
-	s.Close()
-	s2, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s2.Close()
+	// Reopened, the congress still has it.
+	s2 := reopen(t, s)
 	if list, err := s2.Payments(ctx, p.ID); err != nil || len(list) != 1 || list[0].At != got.At {
 		t.Fatalf("after reopening: %+v, %v", list, err)
 	}

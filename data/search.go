@@ -331,9 +331,10 @@ func appendByName(ctx context.Context, tx *sqlTx, ids, hits []int64, prefix stri
 	// The others come before or after the names starting with prefix.
 	var before, after []int64
 	if len(others) > 0 {
-		text := "SELECT p.id, p.sort_key < ? FROM " + tx.d.IDList() + " j CROSS JOIN participant p ON p.id = j.value"
+		// CROSS JOIN: SQLite reads the list first.
+		text := "SELECT p.id, p.sort_key < ? FROM " + tx.d.IDList() + " j CROSS JOIN participant p WHERE p.id = j.value"
 		if len(where) > 0 {
-			text += " WHERE " + strings.Join(where, " AND ")
+			text += " AND " + strings.Join(where, " AND ")
 		}
 		rows, err := tx.QueryContext(ctx, text+" ORDER BY p.sort_key, p.id LIMIT ?", append(append([]any{prefix, idsJSON(others)}, args...), n)...)
 		if err != nil {
