@@ -46,11 +46,13 @@ func newConnectForm() *connectForm {
 
 // items are the dialog's rows.
 func (f *connectForm) items() []*widget.FormItem {
+	password := widget.NewFormItem(lang.L("Password"), f.password)
+	password.HintText = lang.L("Not remembered: asked again each time")
 	return []*widget.FormItem{
 		widget.NewFormItem(lang.L("Server"), f.server),
 		widget.NewFormItem(lang.L("Database"), f.database),
 		widget.NewFormItem(lang.L("User"), f.user),
-		widget.NewFormItem(lang.L("Password"), f.password),
+		password,
 	}
 }
 
