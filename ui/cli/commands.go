@@ -34,7 +34,7 @@ type form struct {
 // takes.
 type options struct {
 	out, layout, category, code, sort, preset, day, sheet, onMatch, desk string
-	name, days                                                           string
+	name, days, role                                                     string
 	participants, blank                                                  int
 	session                                                              int64
 	listLayouts, unprinted, reprint, semicolon, listPresets              bool
@@ -50,7 +50,7 @@ func init() {
 		deskCommand, newCommand, demoCommand, statsCommand, restoreCommand,
 		badgesCommand, exportCommand, signinCommand, certificatesCommand,
 		importCommand, checkinCommand, undoCommand, unlockCommand,
-		versionCommand, helpCommand,
+		serverCommand, versionCommand, helpCommand,
 	}
 }
 

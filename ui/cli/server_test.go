@@ -2,170 +2,121 @@ package cli
 
 import (
 	"context"
-	"log"
+	"crypto/rand"
+	"encoding/hex"
 	"net/url"
 	"os"
-	"path/filepath"
-	"slices"
+	"regexp"
 	"strings"
 	"testing"
 
-	"congres/data"
-	"congres/data/stores"
-	"congres/data/stores/storetest"
+	"github.com/jackc/pgx/v5"
 )
 
-// TestCLIServer: every command that takes a congress takes a server's URL
-// (new, stats, checkin, undo, unlock, import, the exports, desk and the
-// window), and the commands that work on a file only (demo, restore)
-// refuse it with a sentence; the password given in the URL appears in
-// nothing the command line prints, in either language.
-func TestCLIServer(t *testing.T) {
-	target := storetest.NewDatabase(t)
-	u, _ := url.Parse(target)
-	password, _ := u.User.Password()
-	shown := stores.Redact(target)
-	dir := t.TempDir()
-	t.Chdir(dir)
-	var logged strings.Builder // what congres logs (internal errors' details)
-	log.SetOutput(&logged)
-	defer log.SetOutput(os.Stderr)
-
-	var printed []string // everything the command line printed
-	run := func(t *testing.T, lang string, wantCode int, args ...string) (stdout, stderr string) {
-		t.Helper()
-		code, stdout, stderr := runMain(lang, args...)
-		printed = append(printed, stdout, stderr)
-		if code != wantCode {
-			shownArgs := make([]string, len(args))
-			for i, a := range args {
-				shownArgs[i] = stores.Redact(a)
-			}
-			t.Fatalf("congres %s: exit %d, want %d\n%s%s", strings.Join(shownArgs, " "), code, wantCode, stdout, stderr)
+// serverDatabase creates an empty database on the test server
+// (CONGRES_TEST_POSTGRES), dropped with the accounts made on it when the
+// test ends, and returns its URL and a function that runs SQL on it as its
+// owner.
+func serverDatabase(t *testing.T) (string, func(q string) error) {
+	t.Helper()
+	server := os.Getenv("CONGRES_TEST_POSTGRES")
+	if server == "" {
+		if os.Getenv("CONGRES_REQUIRE_TOOLS") != "" {
+			t.Fatal("CONGRES_TEST_POSTGRES is not set: no PostgreSQL server to test on")
 		}
-		return stdout, stderr
+		t.Skip("CONGRES_TEST_POSTGRES is not set: no PostgreSQL server to test on (make test starts one)")
 	}
-
-	t.Run("New", func(t *testing.T) {
-		out, _ := run(t, "en", 0, "new", target, "--name", "Assises", "--days", "2026-06-01,2026-06-02")
-		if !strings.Contains(out, "Congress “Assises” created in "+shown) {
-			t.Errorf("%q", out)
-		}
-		for lang, want := range map[string]string{"en": shown + " holds a congress already.", "fr": shown + " contient déjà un congrès."} {
-			if _, stderr := run(t, lang, 1, "new", target, "--name", "Encore", "--days", "2026-07-01"); !strings.Contains(stderr, want) {
-				t.Errorf("%s: %q", lang, stderr)
-			}
-		}
-	})
-
-	// Two people, written through the store.
 	ctx := context.Background()
-	s, err := stores.Open(ctx, target)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cats, err := s.Categories(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var people []data.Participant
-	for _, first := range []string{"Anne", "Bruno"} {
-		p := data.Participant{FirstName: first, LastName: "Martin", CategoryID: cats[0].ID, Status: data.StatusConfirmed,
-			Days: []data.Day{"2026-06-01", "2026-06-02"}}
-		if err := s.CreateParticipant(ctx, &p); err != nil {
-			t.Fatal(err)
+	b := make([]byte, 6)
+	rand.Read(b)
+	name := "cli_" + hex.EncodeToString(b)
+	on := func(u, q string) error {
+		conn, err := pgx.Connect(ctx, u)
+		if err != nil {
+			return err
 		}
-		people = append(people, p)
+		defer conn.Close(ctx)
+		_, err = conn.Exec(ctx, q)
+		return err
 	}
-	s.Close()
-	code := people[0].Code
+	if err := on(server, "CREATE DATABASE "+name); err != nil {
+		t.Fatal(err)
+	}
+	u, err := url.Parse(server)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.Path = "/" + name
+	dbURL := u.String()
+	t.Cleanup(func() {
+		if err := on(server, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)"); err != nil {
+			t.Error(err)
+		}
+	})
+	return dbURL, func(q string) error { return on(dbURL, q) }
+}
 
-	t.Run("Stats", func(t *testing.T) {
-		if out, _ := run(t, "en", 0, "stats", target); !strings.HasPrefix(out, "Assises\n") || !strings.Contains(out, "Registered") {
-			t.Errorf("%q", out)
-		}
-	})
-	t.Run("Checkin", func(t *testing.T) {
-		out, _ := run(t, "en", 0, "checkin", target, code, "--day", "2026-06-01", "--desk", "Accueil 1")
-		if !strings.Contains(out, "Checked in on 2026-06-01") {
-			t.Errorf("%q", out)
-		}
-		run(t, "en", 0, "undo", target, code, "--desk", "Accueil 1")
-		run(t, "en", 0, "checkin", target, people[1].Code, "--day", "2026-06-01")
-	})
-	for _, args := range [][]string{
-		{"export", target, "--out", "presence.xlsx"},
-		{"badges", target, "--out", "badges.pdf"},
-		{"signin", target, "--out", "signin.pdf", "--day", "2026-06-01"},
-		{"certificates", target, "--out", "certificates.pdf"},
-	} {
-		t.Run("Exports/"+args[slices.Index(args, "--out")+1], func(t *testing.T) {
-			out := args[slices.Index(args, "--out")+1]
-			run(t, "en", 0, args...)
-			if st, err := os.Stat(out); err != nil || st.Size() == 0 {
-				t.Errorf("%s: %v", out, err)
-			}
-		})
+// TestCLIServerAddUser: `congres server add-user` makes a desk account on a
+// congress on a server and prints its password once; the server lets that
+// account record an arrival and refuses it a deletion.
+func TestCLIServerAddUser(t *testing.T) {
+	dbURL, asOwner := serverDatabase(t)
+	if _, err := runCLI(t, "new", dbURL, "--name", "Congrès de Lille", "--days", "2026-05-21"); err != nil {
+		t.Fatal(err)
 	}
-	t.Run("Presets", func(t *testing.T) {
-		run(t, "en", 0, "export", target, "--list-presets")
-	})
-	t.Run("Unlock", func(t *testing.T) {
-		if out, _ := run(t, "en", 0, "unlock", target); !strings.Contains(out, "The desk of "+shown+" is not locked") {
-			t.Errorf("%q", out)
-		}
-	})
-	t.Run("Window", func(t *testing.T) {
-		for _, c := range []struct {
-			args []string
-			want Window
-		}{
-			{[]string{"desk", target}, Window{File: target, Desk: true}},
-			{[]string{target}, Window{File: target}},
-		} {
-			var opened []Window
-			if code := Main(c.args, Config{Lang: "en", Window: func(w Window) { opened = append(opened, w) }}); code != 0 ||
-				len(opened) != 1 || opened[0] != c.want {
-				t.Errorf("congres %s: exit %d, opened %+v", c.args[0], code, opened)
+	b := make([]byte, 6)
+	rand.Read(b)
+	user := "desk_" + hex.EncodeToString(b) // accounts are the whole server's: one of its own
+	out, err := runCLI(t, "server", "add-user", dbURL, user, "--role", "desk")
+	if err != nil {
+		t.Fatalf("server add-user: %v", err)
+	}
+	t.Cleanup(func() {
+		for _, q := range []string{"DROP OWNED BY " + user, "DROP ROLE " + user} {
+			if err := asOwner(q); err != nil {
+				t.Error(q, err)
 			}
 		}
 	})
-	t.Run("FileOnly", func(t *testing.T) {
-		for _, args := range [][]string{{"demo", target}, {"restore", target}, {"restore", target, "1"}} {
-			for lang, want := range map[string]string{
-				"en": args[0] + " works on a congress file, and " + shown + " is a congress on a server: nothing was done.",
-				"fr": args[0] + " travaille sur un fichier de congrès, et " + shown + " est un congrès sur un serveur : rien n'a été fait.",
-			} {
-				if _, stderr := run(t, lang, 1, args...); stderr != "congres: "+want+"\n" {
-					t.Errorf("%s %v: %q", lang, args, stderr)
-				}
-			}
-		}
-	})
-	t.Run("Refused", func(t *testing.T) {
-		wrong := *u
-		wrong.User = url.UserPassword(u.User.Username(), password+"x")
-		if _, stderr := run(t, "en", 1, "stats", wrong.String()); !strings.Contains(stderr, "refused this user name or password") {
-			t.Errorf("%q", stderr)
-		}
-		missing := *u
-		missing.Path = "/congres_absent"
-		if _, stderr := run(t, "fr", 1, "stats", missing.String()); !strings.Contains(stderr, "Il n'y a pas de base de données") {
-			t.Errorf("%q", stderr)
-		}
-	})
-	t.Run("Import", func(t *testing.T) {
-		csv := filepath.Join(dir, "inscrits.csv")
-		if err := os.WriteFile(csv, []byte("Prénom,Nom,Email,Statut\nChloé,Petit,chloe@example.org,confirmé\n"), 0o600); err != nil {
-			t.Fatal(err)
-		}
-		if out, _ := run(t, "en", 0, "import", target, csv); !strings.Contains(out, "1 created") {
-			t.Errorf("%q", out)
-		}
-	})
-	for _, p := range append(printed, logged.String()) {
-		if strings.Contains(p, password) {
-			t.Errorf("the password printed: %q", p)
-		}
+	m := regexp.MustCompile(`password, shown this once: (\S+)`).FindStringSubmatch(out)
+	if m == nil {
+		t.Fatalf("no password in %q", out)
+	}
+	password := m[1]
+	u, _ := url.Parse(dbURL)
+	if pw, ok := u.User.Password(); ok && strings.Contains(out, pw) {
+		t.Errorf("the owner's password is shown: %q", out)
+	}
+	u.User = url.UserPassword(user, password)
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, u.String())
+	if err != nil {
+		t.Fatalf("connecting as the new account: %v", err)
+	}
+	defer conn.Close(ctx)
+	var name string
+	if err := conn.QueryRow(ctx, "SELECT name FROM congress").Scan(&name); err != nil || name != "Congrès de Lille" {
+		t.Errorf("the desk reads the congress: %q, %v", name, err)
+	}
+	if _, err := conn.Exec(ctx, "DELETE FROM category"); err == nil || !strings.Contains(err.Error(), "42501") {
+		t.Errorf("the server lets a desk account delete: %v", err)
+	}
+
+	// The same account again, a bad role, a file: sentences, nothing done.
+	if _, err := runCLI(t, "server", "add-user", dbURL, user, "--role", "desk"); err == nil || !strings.Contains(message(err), "already") {
+		t.Errorf("an account that exists: %v", err)
+	}
+	if _, err := runCLI(t, "server", "add-user", dbURL, "other", "--role", "admin"); err == nil || !strings.Contains(message(err), "organiser or desk") {
+		t.Errorf("a bad role: %v", err)
+	}
+	if _, err := runCLI(t, "server", "add-user", dbURL, "other"); err == nil || !strings.Contains(message(err), "--role") {
+		t.Errorf("no role: %v", err)
+	}
+	if _, err := runCLI(t, "server", "add-user", "congress.congres", "other", "--role", "desk"); err == nil || !strings.Contains(message(err), "not one") {
+		t.Errorf("a file: %v", err)
+	}
+	fr, err := runIn(t, "fr", "server", "add-user", dbURL, user, "--role", "desk")
+	if err == nil || !strings.Contains(messageIn("fr", err), "déjà un compte") {
+		t.Errorf("in French: %q, %v", fr, err)
 	}
 }
