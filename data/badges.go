@@ -104,7 +104,7 @@ func (s *Store) SaveBadgeSettings(ctx context.Context, layout string, b BadgeSet
 	}
 	return s.write(ctx, func(tx *sqlTx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO badge_settings (layout, settings) VALUES (?, ?)
-			ON CONFLICT (layout) DO UPDATE SET settings = `+tx.d.JSONPatch("settings", "excluded.settings"), layout, string(text))
+			ON CONFLICT (layout) DO UPDATE SET settings = `+tx.d.JSONPatch("badge_settings.settings", "excluded.settings"), layout, string(text))
 		return err
 	})
 }

@@ -1,11 +1,11 @@
 package data_test
 
 import (
+	"encoding/json"
 	"errors"
 	"math"
 	"reflect"
 	"slices"
-	"strings"
 	"testing"
 
 	. "congres/data"
@@ -78,7 +78,9 @@ func TestBadgeSettings(t *testing.T) {
 		if err := s.QueryRowForTest(ctx, "SELECT settings FROM badge_settings WHERE layout = ?", testLayout).Scan(&raw); err != nil {
 			t.Fatal(err)
 		}
-		if !strings.Contains(raw, `"hologram":"gold"`) || !strings.Contains(raw, `"logo":true`) || !strings.Contains(raw, `"cut_marks":true`) {
+		var stored map[string]any
+		if err := json.Unmarshal([]byte(raw), &stored); err != nil ||
+			stored["hologram"] != "gold" || stored["logo"] != true || stored["cut_marks"] != true {
 			t.Errorf("stored %s", raw)
 		}
 		if got, err := s.BadgeSettings(ctx, testLayout); err != nil || got != b {
@@ -89,6 +91,7 @@ func TestBadgeSettings(t *testing.T) {
 	t.Run("FileOfFormat1", func(t *testing.T) {
 		// A file written before badge settings existed: opening it adds
 		// them, and keeps what it held.
+		skipOnServer(t, "a file of an older format, opened again by its path")
 		s := mustOpen(t)
 		p := addPerson(t, s, "Anne", "Arnaud")
 		downgrade(t, s, 1)

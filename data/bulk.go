@@ -91,7 +91,7 @@ func (s *Store) EnrolMany(ctx context.Context, ids []int64, sessionID int64, by 
 		if err != nil {
 			return err
 		}
-		const sessions = "SELECT ?"
+		const sessions = "SELECT CAST(? AS bigint)"
 		before, err := snapshotEnrolments(ctx, tx, sessions, sessionID)
 		if err != nil {
 			return err
