@@ -42,11 +42,14 @@ func TestDeskPIN(t *testing.T) {
 	})
 	t.Run("NotInClear", func(t *testing.T) {
 		var hash string
-		if err := s.QueryRowForTest(ctx, "SELECT group_concat(hash || set_at) FROM desk_pin").Scan(&hash); err != nil {
+		if err := s.QueryRowForTest(ctx, "SELECT hash || set_at FROM desk_pin").Scan(&hash); err != nil {
 			t.Fatal(err)
 		}
 		if strings.Contains(hash, pin) || !strings.HasPrefix(hash, "pbkdf2-sha256$100000$") {
 			t.Fatalf("stored: %q", hash)
+		}
+		if onServer() {
+			return // no file to read: the row read is what the server keeps
 		}
 		// Nor anywhere in the file.
 		if err := s.ExecForTest(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
@@ -193,7 +196,6 @@ func TestDeskPINWeakRefused(t *testing.T) {
 func TestDeskLockInFile(t *testing.T) {
 	s := mustOpen(t)
 	other := mustOpen(t)
-	path := s.Path()
 	wantErr(t, s.LockDesk(ctx), ErrPINNone)
 	if err := s.SetDeskPIN(ctx, "2468"); err != nil {
 		t.Fatal(err)
@@ -204,14 +206,7 @@ func TestDeskLockInFile(t *testing.T) {
 	if err := s.LockDesk(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Close(); err != nil {
-		t.Fatal(err)
-	}
-	s, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s = reopen(t, s)
 	if locked, err := s.DeskLocked(ctx); !locked || err != nil {
 		t.Fatal("reopened, the file is no longer locked", locked, err)
 	}
