@@ -234,8 +234,9 @@ func keywordPairs(s string) [][2]string {
 func (u *ui) onConnect() { u.showConnect("") }
 
 // showConnect shows the connection dialog, filled from target (a
-// connection remembered without its password, or "" for none).
-func (u *ui) showConnect(target string) {
+// connection remembered without its password, or "" for none), and
+// returns its fields.
+func (u *ui) showConnect(target string) *connectForm {
 	f := newConnectForm()
 	if target != "" {
 		f.fill(target)
@@ -253,6 +254,7 @@ func (u *ui) showConnect(target string) {
 	default:
 		u.win.Canvas().Focus(f.password)
 	}
+	return f
 }
 
 // connectAsync opens the congress on the server at target off the UI
