@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"image"
 	"image/png"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -85,12 +84,11 @@ func TestCongressSignature(t *testing.T) {
 
 	t.Run("Create", func(t *testing.T) {
 		sig := pngImage(t)
-		s, err := Create(ctx, filepath.Join(t.TempDir(), "signed"+Extension), Congress{Name: "Signé", Days: []Day{day1},
+		s, err := newCongress(t, Congress{Name: "Signé", Days: []Day{day1},
 			Signature: sig, Signatory: "Le président"})
 		if err != nil {
 			t.Fatal(err)
 		}
-		defer s.Close()
 		if c, err := s.Congress(ctx); err != nil || !bytes.Equal(c.Signature, sig) || c.Signatory != "Le président" {
 			t.Errorf("%q, %v", c.Signatory, err)
 		}

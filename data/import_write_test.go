@@ -259,18 +259,22 @@ func TestImportWorkshops(t *testing.T) {
 func TestImportDryRun(t *testing.T) {
 	s := mustOpen(t)
 	addPerson(t, s, "Éric", "Béasse")
-	if err := s.Close(); err != nil { // checkpoints: the file holds everything
-		t.Fatal(err)
+	var before []byte
+	if !onServer() { // the file, byte for byte (a server keeps no file of ours)
+		if err := s.Close(); err != nil { // checkpoints: the file holds everything
+			t.Fatal(err)
+		}
+		var err error
+		before, err = os.ReadFile(s.Path())
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err = Open(ctx, s.Path())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
 	}
-	before, err := os.ReadFile(s.Path())
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err = Open(ctx, s.Path())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
 	rev := revision(t, s)
 	rows := append([]string{"Prénom,Nom,Catégorie"}, "Éric,Béasse,Mécène", "Anne,Ader,Mécène", "Paul,,")
 	dry := importLines(t, s, ImportOptions{DryRun: true, CreateCategories: true}, rows...)
@@ -284,7 +288,7 @@ func TestImportDryRun(t *testing.T) {
 	if cats, _ := s.Categories(ctx); len(cats) != len(DefaultCategories()) {
 		t.Fatalf("a dry run created categories")
 	}
-	if after, _ := os.ReadFile(s.Path()); string(after) != string(before) {
+	if after, _ := os.ReadFile(s.Path()); !onServer() && string(after) != string(before) {
 		t.Fatal("a dry run changed the file")
 	}
 	done := importLines(t, s, ImportOptions{CreateCategories: true}, rows...)

@@ -255,6 +255,7 @@ func rowNames(rows []ParticipantRow) []string {
 // the page of the whole ranked list, and that the ranking is the list by
 // name split in the tiers: a code, names, the rest.
 func TestSearchDemo(t *testing.T) {
+	skipOnServer(t, "the demo is written as a file (WriteDemo)")
 	path := filepath.Join(t.TempDir(), "demo"+Extension)
 	if err := WriteDemo(ctx, path, DemoOptions{}); err != nil {
 		t.Fatal(err)
