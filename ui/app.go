@@ -294,7 +294,7 @@ func (u *ui) openAsync(path string) {
 		return
 	}
 	u.switchToAsync(lang.L("Opening {{.Name}}…", map[string]any{"Name": filepath.Base(path)}),
-		func(ctx context.Context) (openStore, error) { return data.OpenOrView(ctx, path) },
+		func(ctx context.Context) (openStore, error) { return stores.OpenOrView(ctx, path) },
 		func(err error) {
 			switch data.KindOf(err) {
 			case data.KindNotFound:
@@ -309,10 +309,10 @@ func (u *ui) openAsync(path string) {
 // damaged to open) and opens it.
 func (u *ui) restoreClosed(path, backup string) {
 	u.switchToAsync(lang.L("Restoring the backup…"), func(ctx context.Context) (openStore, error) {
-		if err := data.Restore(ctx, path, backup); err != nil {
+		if err := stores.Restore(ctx, path, backup); err != nil {
 			return nil, err
 		}
-		return data.OpenOrView(ctx, path)
+		return stores.OpenOrView(ctx, path)
 	}, nil)
 }
 
@@ -334,8 +334,8 @@ func (u *ui) onRestore(backup string) {
 	var restoreErr error // written by the work, read by the update after it
 	u.switchToAsync(lang.L("Restoring the backup…"), func(ctx context.Context) (openStore, error) {
 		old.close()
-		restoreErr = data.Restore(ctx, path, backup)
-		return data.OpenOrView(ctx, path) // the restored file, or the untouched one
+		restoreErr = stores.Restore(ctx, path, backup)
+		return stores.OpenOrView(ctx, path) // the restored file, or the untouched one
 	}, func(error) { showError(u.win, restoreErr) })
 }
 

@@ -107,11 +107,11 @@ func (u *ui) onOpenDemo() {
 			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 				return nil, err
 			}
-			if err := data.WriteDemo(ctx, path, data.DemoOptions{}); err != nil {
+			if err := stores.WriteDemo(ctx, path, data.DemoOptions{}); err != nil {
 				return nil, err
 			}
 		}
-		return data.Open(ctx, path)
+		return stores.Open(ctx, path)
 	}, nil)
 }
 
@@ -178,7 +178,7 @@ func (u *ui) onNew() {
 		}
 		path := where.path()
 		u.switchToAsync(lang.L("Creating {{.Name}}…", map[string]any{"Name": filepath.Base(path)}),
-			func(ctx context.Context) (openStore, error) { return data.Create(ctx, path, c) }, nil)
+			func(ctx context.Context) (openStore, error) { return stores.Create(ctx, path, c) }, nil)
 	}, u.win)
 	d.Resize(fyne.NewSize(640, 0))
 	d.Show()

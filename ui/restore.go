@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"congres/data"
+	"congres/data/stores"
 )
 
 // readOnlyBanner is the band above the screens of a file that is only read,
@@ -59,7 +60,7 @@ func (w atLeastWide) MinSize(objects []fyne.CanvasObject) fyne.Size {
 // asking. It may be called on the UI thread only.
 func showBackupChooser(win fyne.Window, t *tasks, path string, restore func(backup string)) {
 	t.runAsync(context.Background(), func(context.Context) func() {
-		all, err := data.Backups(path)
+		all, err := stores.Backups(path)
 		var list []data.BackupInfo
 		for _, b := range all {
 			if !b.Damaged {

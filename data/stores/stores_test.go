@@ -2,6 +2,7 @@ package stores
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -79,5 +80,24 @@ func TestFile(t *testing.T) {
 	if _, err := Create(ctx, path, data.Congress{Name: "Again", Days: []data.Day{"2026-06-01"}}); err == nil ||
 		!strings.Contains(data.Message(err, "en"), path) {
 		t.Errorf("Create over a file: %v", err)
+	}
+}
+
+// TestFileOnly: a server's URL is refused by what works on a file only,
+// named without its password, in both languages.
+func TestFileOnly(t *testing.T) {
+	ctx := context.Background()
+	target := "postgres://desk:s3cret@db.local/congres"
+	_, backupsErr := Backups(target)
+	for _, err := range []error{WriteDemo(ctx, target, data.DemoOptions{}), backupsErr, Restore(ctx, target, "/tmp/b.congres")} {
+		if !errors.Is(err, ErrFileOnly) {
+			t.Errorf("%v", err)
+		}
+		for lang, want := range map[string]string{"en": "postgres://desk@db.local/congres is a congress on a server",
+			"fr": "postgres://desk@db.local/congres est un congrès sur un serveur"} {
+			if m := data.Message(err, lang); !strings.HasPrefix(m, want) || strings.Contains(m, "s3cret") {
+				t.Errorf("%s: %q", lang, m)
+			}
+		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 
 	"congres/data"
+	"congres/data/stores"
 )
 
 // The commands on the congress file as a whole: demo, stats, restore.
@@ -38,7 +39,7 @@ func demo(r *runner, o *options, args []string) error {
 	if err := data.CheckOutput(args[0]); err != nil {
 		return err
 	}
-	if err := data.WriteDemo(r.ctx, args[0], data.DemoOptions{Participants: o.participants}); err != nil {
+	if err := stores.WriteDemo(r.ctx, args[0], data.DemoOptions{Participants: o.participants}); err != nil {
 		return err
 	}
 	fmt.Fprintf(r.out, r.tr("Demo congress written to %s (%d participants).\n", "Congrès de démonstration écrit dans %s (%d participant·es).\n"),
@@ -140,7 +141,7 @@ func restore(r *runner, _ *options, args []string) error {
 	if err := r.fileOnly(path); err != nil {
 		return err
 	}
-	list, err := data.Backups(path)
+	list, err := stores.Backups(path)
 	if err != nil {
 		return err
 	}
@@ -161,7 +162,7 @@ func restore(r *runner, _ *options, args []string) error {
 		}
 		backup = list[i-1].Path
 	}
-	if err := data.Restore(r.ctx, path, backup); err != nil {
+	if err := stores.Restore(r.ctx, path, backup); err != nil {
 		return err
 	}
 	fmt.Fprintf(r.out, r.tr("%s restored from %s.\n", "%s restauré depuis %s.\n"), path, backup)
