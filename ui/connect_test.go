@@ -216,3 +216,24 @@ func assertNoPassword(t *testing.T, u *ui, password, logged string) {
 		t.Errorf("the password is in: %s", strings.Join(where, ", "))
 	}
 }
+
+// TestStartAsksForTheServersPassword: congres alone, when the congress
+// opened last is a server's, shows the connection dialog filled from it
+// (its password is not remembered), and its Open Recent entry does too.
+func TestStartAsksForTheServersPassword(t *testing.T) {
+	u := newTestUI(t)
+	u.prefs.SetStringList(prefRecent, []string{"postgres://accueil@salle.local:5433/assises"})
+	u.start(Start{})
+	assertDialogSays(t, u.win, "Connect to a shared congress")
+	u.win.Canvas().Overlays().Top().Hide()
+	u.refreshMenu()
+	for _, it := range u.win.MainMenu().Items[0].Items {
+		if it.Label == "Open Recent" {
+			it.ChildMenu.Items[0].Action()
+		}
+	}
+	assertDialogSays(t, u.win, "Connect to a shared congress")
+	if u.session() != nil {
+		t.Error("a congress opened without asking")
+	}
+}

@@ -3,6 +3,8 @@ package stores
 import (
 	"bytes"
 	"context"
+	"errors"
+	"net"
 	"log"
 	"net/url"
 	"strings"
@@ -65,6 +67,39 @@ func TestServer(t *testing.T) {
 	missing.Path = "/congres_absent"
 	if _, err := Open(ctx, missing.String()); data.KindOf(err) != data.KindNotFound {
 		t.Errorf("a missing database: %v", err)
+	} else {
+		errs = append(errs, err)
+	}
+	// A database that holds another application's tables, one that holds
+	// a congress of a newer version, and a server that does not answer.
+	other := storetest.NewDatabase(t)
+	storetest.Admin(t, other, "CREATE TABLE invoices (id integer)")
+	if _, err := Open(ctx, other); !errors.Is(err, data.ErrServerNotCongress) {
+		t.Errorf("another application's database: %v", err)
+	} else {
+		errs = append(errs, err)
+	}
+	newer := storetest.NewDatabase(t)
+	if s, err := Create(ctx, newer, c); err != nil {
+		t.Fatal(err)
+	} else {
+		s.Close()
+	}
+	storetest.Admin(t, newer, "INSERT INTO schema_migration (version, name) VALUES (9999, 'future')")
+	if _, err := Open(ctx, newer); !errors.Is(err, data.ErrServerTooNew) {
+		t.Errorf("a newer congress: %v", err)
+	} else {
+		errs = append(errs, err)
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	away := *u
+	away.Host = l.Addr().String()
+	l.Close()
+	if _, err := Open(ctx, away.String()); !errors.Is(err, data.ErrServerUnreachable) {
+		t.Errorf("a server away: %v", err)
 	} else {
 		errs = append(errs, err)
 	}
