@@ -205,8 +205,10 @@ func (s *Store) Sessions(ctx context.Context) ([]Session, error) {
 	return list, err
 }
 
-// programmeOrder is the order of the programme: by day and time, then room.
-const programmeOrder = "s.day, s.start_min, r.name, s.id"
+// programmeOrder is the order of the programme: by day and time, then room,
+// a session with no room yet first (on every engine: PostgreSQL sorts NULL
+// last).
+const programmeOrder = "s.day, s.start_min, coalesce(r.name, ''), s.id"
 
 // listSessions reads the programme, in its order, with the people on stage.
 func listSessions(ctx context.Context, tx *sqlTx) ([]Session, error) {
