@@ -24,12 +24,12 @@ type Dialect interface {
 	// the array, ascending). It is named where it is used (FROM IDList() j):
 	// PostgreSQL's is a subquery.
 	IDList() string
-	// SearchIDs is a query of the IDs (one column, id) of the participants
-	// whose search line has, for each of words (what a person typed, cut
-	// by searchWords: at least one), a word that starts with it, accents
-	// and case ignored; in their names only (first and last name, folded
-	// name) when names. args are its arguments.
-	SearchIDs(words []string, names bool) (query string, args []any)
+	// SearchMatch finds the participants whose search line has, for each
+	// of words (what a person typed, cut by searchWords: at least one), a
+	// word that starts with it, accents and case ignored; in their names
+	// only (first and last name, folded name) when names. See SearchMatch
+	// (search.go) for the two shapes it may take.
+	SearchMatch(words []string, names bool) SearchMatch
 	// JSONPatch is the JSON object target with the members of the object
 	// patch set on it (patch holds no null and no object to merge deeper).
 	JSONPatch(target, patch string) string
@@ -41,6 +41,14 @@ type Dialect interface {
 	// where another index is the one to use; PostgreSQL's planner weighs
 	// its indexes by their statistics, and expr stays as it is.
 	Unindexed(expr string) string
+	// ColumnsQuery lists a table's columns (name, type), in order; its one
+	// placeholder is the table's name. (A copy writes the columns both
+	// stores have.)
+	ColumnsQuery() string
+	// AfterCopy is what to run after rows were written into table with
+	// their ids (a copy): PostgreSQL moves the table's id sequence past
+	// them; SQLite needs nothing ("").
+	AfterCopy(table string) string
 }
 
 // Violation is a kind of constraint an engine reports broken.

@@ -133,32 +133,47 @@ func (Dialect) IDList() string {
 	return "(SELECT cast(e.v AS bigint) AS value, e.k AS key FROM jsonb_array_elements_text(cast(? AS jsonb)) WITH ORDINALITY AS e(v, k))"
 }
 
-// SearchIDs matches participant_search (0005_search.sql), whose trigram
-// index serves the LIKE of each word (searchWordMatch), folded by Congrès
-// as name_key is. In the names only, the same match is made again on the
-// line of the names of the people found.
-func (Dialect) SearchIDs(words []string, names bool) (string, []any) {
-	match := strings.ReplaceAll(searchWordMatch, "$1", "?")
+// SearchMatch matches participant_search (0005_search.sql): each word,
+// folded by Congrès as name_key is, must start a word of the person's line
+// (searchWordMatch); in the names, of their folded name (name_key) too. It is a
+// condition, for queries in the order of names that stop at the end of
+// the page: the planner walks the names while the words are common, and
+// finds rare ones by the trigram index. The words are written into the SQL
+// (they are letters and digits: searchWords) so that each search is
+// planned for its own words, as a prepared statement's generic plan could
+// not be.
+func (Dialect) SearchMatch(words []string, names bool) data.SearchMatch {
 	var b strings.Builder
-	args := make([]any, 0, 2*len(words))
-	b.WriteString("SELECT s.participant_id AS id FROM participant_search s")
-	if names {
-		b.WriteString(" JOIN participant p ON p.id = s.participant_id")
-	}
+	b.WriteString("p.id IN (SELECT s.participant_id FROM participant_search s WHERE ")
 	for i, w := range words {
-		if i == 0 {
-			b.WriteString(" WHERE ")
-		} else {
+		if i > 0 {
 			b.WriteString(" AND ")
 		}
-		b.WriteString(match)
-		args = append(args, data.Fold(w))
+		b.WriteString(strings.ReplaceAll(searchWordMatch, "$1", quoted(data.Fold(w))))
 	}
+	b.WriteString(")")
 	if names {
 		for _, w := range words {
-			b.WriteString(" AND ' ' || search_fold(concat_ws(' ', p.first_name, p.last_name, p.name_key)) LIKE '% ' || search_fold(?) || '%'")
-			args = append(args, data.Fold(w))
+			b.WriteString(" AND ' ' || p.name_key LIKE '% ' || " + quoted(data.Fold(w)) + " || '%'")
 		}
 	}
-	return b.String(), args
+	return data.SearchMatch{Cond: b.String()}
+}
+
+// quoted is w as an SQL string literal. (A word typed has no wildcard of
+// LIKE: searchWords keeps letters, digits and marks, and search_fold and
+// Fold make punctuation spaces.)
+func quoted(w string) string { return "'" + strings.ReplaceAll(w, "'", "''") + "'" }
+
+// ColumnsQuery reads the information schema of the current schema.
+func (Dialect) ColumnsQuery() string {
+	return `SELECT column_name::text, data_type::text FROM information_schema.columns
+		WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position`
+}
+
+// AfterCopy moves table's id sequence past the ids a copy wrote, so that the
+// next row gets a new one (a table without a sequence: setval of NULL does
+// nothing).
+func (Dialect) AfterCopy(table string) string {
+	return "SELECT setval(pg_get_serial_sequence('" + table + "', 'id'), coalesce(max(id), 0) + 1, false) FROM " + table
 }
