@@ -50,6 +50,9 @@ func (s *exportSaver) folder() string {
 	folder := s.prefs.String(prefExportFolder)
 	if st, err := os.Stat(folder); folder == "" || err != nil || !st.IsDir() {
 		folder = filepath.Dir(s.congress)
+		if st, err := os.Stat(folder); err != nil || !st.IsDir() { // a server's congress has no folder
+			folder, _ = os.UserHomeDir()
+		}
 	}
 	return folder
 }
