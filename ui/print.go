@@ -18,6 +18,7 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
+	"congres/data/stores"
 	"congres/export"
 )
 
@@ -193,6 +194,13 @@ func lpArgs(job printJob, file string) []string {
 // viewerPath is where a PDF to open in the viewer goes: the folder
 // "<congress file name> badges" beside the congress file.
 func viewerPath(congress string) string {
+	if stores.IsServer(congress) { // a server's congress has no folder: the user's cache
+		dir, err := os.UserCacheDir()
+		if err != nil {
+			dir = os.TempDir()
+		}
+		return filepath.Join(dir, "Congres", "badges", "badges.pdf")
+	}
 	base := strings.TrimSuffix(filepath.Base(congress), filepath.Ext(congress))
 	return filepath.Join(filepath.Dir(congress), base+" badges", "badges.pdf")
 }
