@@ -24,30 +24,40 @@ const bulkMin = 1000
 // statement (each index sorted once rather than updated 100,000 times).
 // SQL schema changes are part of the transaction: if the import fails, is
 // cancelled or the process is killed, the file keeps its indexes as before.
+// (That is the file's: a server keeps its indexes, and its triggers fill
+// its search table; the new participants' IDs, given by the import, then
+// move the server's sequence past them.)
 func (im *importer) insertFresh() error {
 	if len(im.fresh) == 0 {
 		return nil
 	}
-	restore, err := im.smallCache()
-	if err != nil {
-		return err
-	}
-	defer restore()
+	file := !im.s.server
 	var rebuild []string
-	if len(im.fresh) >= bulkMin && len(im.fresh) >= im.existing {
-		var err error
-		if rebuild, err = im.dropIndexes(); err != nil {
+	if file {
+		restore, err := im.smallCache()
+		if err != nil {
 			return err
+		}
+		defer restore()
+		if len(im.fresh) >= bulkMin && len(im.fresh) >= im.existing {
+			if rebuild, err = im.dropIndexes(); err != nil {
+				return err
+			}
 		}
 	}
 	first := im.fresh[0].id
-	err = im.insertRows("participant", "id, "+participantInsertColumns, participantInsertCount+1, len(im.fresh),
+	err := im.insertRows("participant", "id, "+participantInsertColumns, participantInsertCount+1, len(im.fresh),
 		func(args []any, i int) []any {
 			t := im.fresh[i]
 			return participantValues(append(args, t.id), t.p, nullID(t.org), t.sortKey, t.nameKey, im.now)
 		})
 	if err != nil {
 		return err
+	}
+	if q := im.tx.d.AfterCopy("participant"); q != "" {
+		if _, err := im.tx.ExecContext(im.ctx, q); err != nil {
+			return err
+		}
 	}
 	type dayRow struct {
 		id  int64

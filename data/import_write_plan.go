@@ -26,12 +26,12 @@ const catRefused = math.MinInt64
 func importFingerprint(ctx context.Context, tx *sqlTx) (string, error) {
 	var fp string
 	err := tx.QueryRowContext(ctx, `SELECT
-		(SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(max(updated_at), '') FROM participant)
+		(SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(CAST(max(updated_at) AS text), '') FROM participant)
 		|| '|' || (SELECT count(*) || ':' || count(undone_at) FROM bulk_change)
-		|| '|' || (SELECT coalesce(group_concat(id || '=' || name, ';'), '') FROM organisation)
-		|| '|' || (SELECT coalesce(group_concat(id || '=' || name || '=' || badge_label || '=' || position, ';'), '') FROM category)
-		|| '|' || (SELECT coalesce(group_concat(id || '=' || title, ';'), '') FROM session)
-		|| '|' || (SELECT coalesce(group_concat(day, ';'), '') FROM congress_day)
+		|| '|' || (SELECT coalesce(string_agg(id || '=' || name, ';' ORDER BY id), '') FROM organisation)
+		|| '|' || (SELECT coalesce(string_agg(id || '=' || name || '=' || badge_label || '=' || position, ';' ORDER BY id), '') FROM category)
+		|| '|' || (SELECT coalesce(string_agg(id || '=' || title, ';' ORDER BY id), '') FROM session)
+		|| '|' || (SELECT coalesce(string_agg(CAST(day AS text), ';' ORDER BY day), '') FROM congress_day)
 		|| '|' || (SELECT count(*) FROM ticket)`).Scan(&fp)
 	return fp, err
 }
@@ -59,12 +59,9 @@ func (im *importer) createPlanned() error {
 	im.wrote = true
 	orgs := make([]int64, len(im.newOrgs))
 	for i, name := range im.newOrgs {
-		res, err := im.tx.ExecContext(im.ctx, "INSERT INTO organisation (name) VALUES (?)", name)
+		err := im.tx.QueryRowContext(im.ctx, "INSERT INTO organisation (name) VALUES (?) RETURNING id", name).Scan(&orgs[i])
 		if err != nil {
-			return err
-		}
-		if orgs[i], err = res.LastInsertId(); err != nil {
-			return err
+			return im.tx.broke(err)
 		}
 	}
 	cats := make([]int64, len(im.newCats))
