@@ -101,3 +101,24 @@ func TestFileOnly(t *testing.T) {
 		}
 	}
 }
+
+// TestServerURLMalformed: a URL that cannot be read is refused in a
+// sentence (not an internal error) that does not show its password.
+func TestServerURLMalformed(t *testing.T) {
+	for _, target := range []string{
+		"postgres://desk:s3cret@db.local:notaport/congres",
+		"postgres://desk:s3cret@db.local/congres?sslmode=sometimes",
+		"host=db.local password=s3cret port=notaport",
+	} {
+		_, err := Open(context.Background(), target)
+		if !errors.Is(err, ErrBadURL) {
+			t.Errorf("%s: %v", Redact(target), err)
+			continue
+		}
+		for _, m := range []string{err.Error(), data.Message(err, "en"), data.Message(err, "fr")} {
+			if strings.Contains(m, "s3cret") {
+				t.Errorf("the password in %q", m)
+			}
+		}
+	}
+}
