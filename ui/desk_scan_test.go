@@ -411,7 +411,7 @@ func TestDeskTimingLines(t *testing.T) {
 	// The test driver draws no frame: the stages are traced without the
 	// frame's (desk_timing.go).
 	line := regexp.MustCompile(`^desk-timing (scan-to-card|keystroke-to-matches) [0-9]+\.[0-9]ms$`)
-	trace := regexp.MustCompile(`^desk-trace (scan|search) enter=[0-9]+(?: [a-z]+=[0-9]+\.[0-9])+$`)
+	trace := regexp.MustCompile(`^desk-trace (scan|search) enter=[0-9]+(?: text="[^"\s]*")?(?: [a-z]+=[0-9]+\.[0-9])+$`)
 	seen := map[string]int{}
 	for _, l := range strings.Split(strings.TrimSpace(out.String()), "\n") {
 		if m := trace.FindStringSubmatch(l); m != nil {

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"image"
+	"strconv"
 	"strings"
 	"time"
 
@@ -24,10 +25,11 @@ import (
 // (keystroke-to-matches and keystroke-to-frame for a name search), and a
 // trace of the stages:
 //
-//	desk-trace scan enter=1733480000123456 worker=0.1 resolved=0.9 admitted=6.2 ui=8.0 applied=11.5 painted=19.0 shown=20.1
+//	desk-trace scan enter=1733480000123456 text="BXR2R4" worker=0.1 resolved=0.9 admitted=6.2 ui=8.0 applied=11.5 painted=19.0 shown=20.1
 //
 // enter is the Enter's wall-clock time in microseconds since 1970 (the
-// check compares it with when xdotool sent Return), the others are
+// check compares it with when xdotool sent Return), text what was scanned
+// or searched (quoted, spaces as \x20; none for a button), the others are
 // milliseconds after it: the worker took the scan, found whom the code
 // names, checked them in; the UI thread began the update, applied it; the
 // painter drew the frame probe (a 1×1 raster refreshed with the update,
@@ -40,6 +42,7 @@ import (
 // deskStages are the times of one timed event's stages.
 type deskStages struct {
 	what  string // "scan", "search"
+	text  string // what was scanned or searched ("" for a button)
 	start time.Time
 	names []string
 	at    []time.Time
@@ -69,6 +72,9 @@ func (st *deskStages) log() {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "desk-trace %s enter=%d", st.what, st.start.UnixMicro())
+	if st.text != "" { // one field, whatever it holds
+		fmt.Fprintf(&b, " text=%s", strings.Join(strings.Fields(strconv.Quote(st.text)), "\\x20"))
+	}
 	for i, n := range st.names {
 		fmt.Fprintf(&b, " %s=%.1f", n, float64(st.at[i].Sub(st.start).Microseconds())/1000)
 	}

@@ -40,6 +40,14 @@ func TestDeskRealWindow(t *testing.T) {
 		})
 	}
 
+	// The X server left without a processor for a while, as on a loaded
+	// machine: the keys sent meanwhile reach it, and the window, in one go.
+	t.Run("BackToBackXStalls", func(t *testing.T) {
+		x := startX(t, 1366, 768)
+		scan(t, x, bin, "en_US.UTF-8", false, roster(201, 6), 4*time.Millisecond,
+			func(code string) string { return code }, 60*time.Millisecond)
+	})
+
 	// The desk reached by a click in the sidebar rather than opened on it
 	// (the click left the keyboard elsewhere, and every Enter was lost).
 	t.Run("BackToBackAfterSidebarClick", func(t *testing.T) {
@@ -74,7 +82,7 @@ func TestDeskRealWindow(t *testing.T) {
 // scan handled twice shows there even where the file cannot show it (a
 // second arrival the same day writes nothing).
 func scan(t *testing.T, x *xserver, bin, lang string, sidebar bool, people []person, delay time.Duration,
-	typed func(string) string) {
+	typed func(string) string, stall ...time.Duration) {
 	probe, people := people[0], people[1:]
 	file := filepath.Join(t.TempDir(), "desk.congres")
 	makeCongress(t, file, append([]person{probe}, people...))
@@ -98,6 +106,9 @@ func scan(t *testing.T, x *xserver, bin, lang string, sidebar bool, people []per
 		t.Errorf("%d of %d codes scanned one at a time (400 ms apart) checked in", a.total-1, spaced)
 	}
 	start := time.Now()
+	if len(stall) > 0 {
+		defer x.stallEvery(250*time.Millisecond, stall[0])()
+	}
 	sent := x.typeText(t, strings.Join(codes[spaced:], "\n")+"\n", delay)
 	a = d.in.waitArrivals(t, all, len(people)+1, 10*time.Second, 3*time.Minute)
 	took := "none after the burst began"
@@ -108,7 +119,7 @@ func scan(t *testing.T, x *xserver, bin, lang string, sidebar bool, people []per
 		len(codes)-spaced, sent.Round(time.Millisecond), float64(sent.Microseconds())/1000/float64(7*(len(codes)-spaced)),
 		a.total, took)
 	checkEachOnce(t, a, people, probe.code)
-	cards := d.waitCards(before+len(codes), 5*time.Second, 30*time.Second) - before
+	cards := d.waitCards(before+len(codes), 5*time.Second, 3*time.Minute) - before
 	t.Logf("%d scans handled (desk-timing scan-to-card lines) for %d codes sent", cards, len(codes))
 	if cards != len(codes) {
 		t.Errorf("%d scans handled (desk-timing scan-to-card lines) for %d codes sent: each scan must be handled "+
@@ -154,7 +165,20 @@ func speed(t *testing.T, bin string) {
 	people := roster(50_000, 3)
 	file := filepath.Join(t.TempDir(), "desk50k.congres")
 	makeCongress(t, file, people)
-	d := openDesk(t, x, bin, file, "en_US.UTF-8", false, "CONGRES_DESK_TIMING=1")
+	env := []string{"CONGRES_DESK_TIMING=1"}
+	// CONGRES_DESKCHECK_PROFILE=PATH: a processor profile of the program
+	// for each phase, the scans (PATH-1.pprof) and the names (PATH-2.pprof).
+	profile := os.Getenv("CONGRES_DESKCHECK_PROFILE")
+	if profile != "" {
+		env = append(env, "CONGRES_DESK_PROFILE="+profile)
+	}
+	d := openDesk(t, x, bin, file, "en_US.UTF-8", false, env...)
+	toggleProfile := func() {
+		if profile != "" {
+			profileSignal(d.cmd.Process)
+			time.Sleep(100 * time.Millisecond)
+		}
+	}
 	d.ready(t, people[0].code)
 	// The probe's card may be drawn well after its arrival is written
 	// (on a busy machine): its timing line is not one of the scans'.
@@ -167,6 +191,7 @@ func speed(t *testing.T, bin string) {
 
 	const scans = 200
 	cpu := d.cpu()
+	toggleProfile()
 	sent := map[string]time.Time{}
 	var sentInOrder []time.Time
 	codes := []string{people[0].code}
@@ -191,11 +216,13 @@ func speed(t *testing.T, bin string) {
 		percentiles(written))
 	time.Sleep(time.Second) // the last card drawn
 	scanCPU := d.cpu().minus(cpu)
+	toggleProfile()
 	// The letters of a code ask for matches too, until its Enter: the
 	// searches of the names are counted from here.
 	middle := timings(d.stderr.String())
 	prefixes, keys := namePrefixes(people, 50), 0
 	cpu = d.cpu()
+	toggleProfile()
 	for _, p := range prefixes {
 		keys += len(p)
 		x.typeText(t, p, 80*time.Millisecond)
@@ -204,6 +231,7 @@ func speed(t *testing.T, bin string) {
 		time.Sleep(150 * time.Millisecond)
 	}
 	time.Sleep(time.Second)
+	toggleProfile()
 	after := timings(d.stderr.String())
 	t.Logf("processor time, whatever the machine's load: %s per scan, %s per name keystroke",
 		scanCPU.per(scans), d.cpu().minus(cpu).per(keys))
@@ -361,6 +389,10 @@ func openDesk(t *testing.T, x *xserver, bin, file, lang string, sidebar bool, en
 		}
 		if t.Failed() {
 			t.Logf("congres's output (last 2,000 bytes):\n%s", tail(d.stderr.String(), 2000))
+			path := filepath.Join(os.TempDir(), "deskcheck-"+strings.ReplaceAll(t.Name(), "/", "-")+"-output.txt")
+			if err := os.WriteFile(path, []byte(d.stderr.String()), 0o644); err == nil {
+				t.Logf("congres's whole output (its desk-trace lines say what each scan was): %s", path)
+			}
 		}
 	})
 	d.win = x.waitWindow(t, d.cmd.Process.Pid, time.Minute)

@@ -38,3 +38,16 @@ func cpuTime(pid int) time.Duration {
 
 // clockTicks is the kernel's USER_HZ, which /proc counts in: 100 on Linux.
 const clockTicks = 100
+
+// suspend stops a process (SIGSTOP), or lets it go on (SIGCONT).
+func suspend(pid int, stop bool) {
+	sig := syscall.SIGCONT
+	if stop {
+		sig = syscall.SIGSTOP
+	}
+	syscall.Kill(pid, sig)
+}
+
+// profileSignal starts or ends the program's processor profile
+// (CONGRES_DESK_PROFILE, ui/desk_profile_linux.go).
+func profileSignal(p *os.Process) { p.Signal(syscall.SIGUSR1) }

@@ -3,6 +3,7 @@
 package deskcheck
 
 import (
+	"os"
 	"os/exec"
 	"time"
 )
@@ -13,3 +14,9 @@ func dieWithTest(*exec.Cmd) {}
 
 // cpuTime is not read here.
 func cpuTime(int) time.Duration { return 0 }
+
+// suspend does nothing here: the X server is not stopped.
+func suspend(int, bool) {}
+
+// profileSignal: the program is profiled on Linux only.
+func profileSignal(*os.Process) {}

@@ -302,3 +302,27 @@ func (l *lockedBuffer) String() string {
 	defer l.mu.Unlock()
 	return l.b.String()
 }
+
+// stallEvery stops the X server for stall every period, as a loaded
+// machine leaves it without a processor for a while: the keys sent
+// meanwhile wait, and it takes them in one go. It returns the function
+// that stops the stalls.
+func (x *xserver) stallEvery(period, stall time.Duration) (stop func()) {
+	done, over := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(over)
+		tick := time.NewTicker(period)
+		defer tick.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+				suspend(x.pid, true)
+				time.Sleep(stall)
+				suspend(x.pid, false)
+			}
+		}
+	}()
+	return func() { close(done); <-over }
+}
