@@ -22,7 +22,8 @@ import (
 type deskScans struct {
 	mu      sync.Mutex
 	queue   []deskScan
-	running bool // a worker is taking the queue
+	running bool     // a worker is taking the queue
+	shows   []func() // results waiting for the UI thread, in order: one fyne.Do for them all
 
 	waiting int       // UI thread: scans submitted whose result is not shown yet
 	owed    bool      // UI thread: the counters are to be read once the queue is empty
@@ -43,10 +44,13 @@ func (s *deskScreen) pushScanAsync(sc deskScan) {
 	s.env.tasks.hold()
 	s.stopCounting() // the scan first (desk_counts.go)
 	sc.stages = newDeskStages("scan", sc.at)
+	if sc.stages != nil {
+		sc.stages.text = sc.text
+	}
 	q := &s.scans
 	q.mu.Lock()
 	start := !q.running
-	if start { // the first in the queue: its result is the next one
+	if start && q.waiting == 1 { // the first in the queue, and no result waits to be shown: its result is the next one
 		sc.handover = newDeskHandover()
 	}
 	q.queue = append(q.queue, sc)
@@ -54,6 +58,8 @@ func (s *deskScreen) pushScanAsync(sc deskScan) {
 	q.mu.Unlock()
 	if start {
 		go s.takeScans(s.env.ctx)
+	}
+	if sc.handover != nil {
 		s.awaitScan(sc.handover)
 	}
 }
@@ -101,8 +107,12 @@ func (h *deskHandover) decline() {
 
 // awaitScan waits, for deskScanHandover at most, for the result of the
 // scan just queued, and shows it. UI thread.
-func (s *deskScreen) awaitScan(h *deskHandover) {
-	t := time.NewTimer(deskScanHandover)
+func (s *deskScreen) awaitScan(h *deskHandover) { s.awaitResult(h, deskScanHandover) }
+
+// awaitResult waits, for at most wait, for the result that h hands over,
+// and shows it; a result that comes later goes through fyne.Do. UI thread.
+func (s *deskScreen) awaitResult(h *deskHandover, wait time.Duration) {
+	t := time.NewTimer(wait)
 	defer t.Stop()
 	var show func()
 	select {
@@ -174,7 +184,28 @@ func (s *deskScreen) takeScans(ctx context.Context) {
 		} else if sc.handover.give(show) {
 			continue
 		}
-		s.env.tasks.onUI(show)
+		q.mu.Lock()
+		first := len(q.shows) == 0
+		q.shows = append(q.shows, show)
+		q.mu.Unlock()
+		if first {
+			s.env.tasks.onUI(s.showResults)
+		}
+	}
+}
+
+// showResults shows the results of the scans handled, in order: all that
+// came since the last frame in one turn of the UI thread, so that a burst
+// of scans is not drawn one frame per card (20 ms and more each in
+// software GL) while the scans wait. UI thread.
+func (s *deskScreen) showResults() {
+	q := &s.scans
+	q.mu.Lock()
+	shows := q.shows
+	q.shows = nil
+	q.mu.Unlock()
+	for _, show := range shows {
+		show()
 	}
 }
 
