@@ -28,8 +28,38 @@ func newDeskMatchCell() fyne.CanvasObject {
 // setDeskMatch shows m in a cell made by newDeskMatchCell.
 func setDeskMatch(o fyne.CanvasObject, first, last, organisation string) {
 	box := o.(*fyne.Container)
-	box.Objects[0].(*widget.Label).SetText(first + " " + last)
-	box.Objects[1].(*widget.Label).SetText(organisation)
+	width := box.Size().Width
+	setMatchText(box.Objects[0].(*widget.Label), first+" "+last, width)
+	setMatchText(box.Objects[1].(*widget.Label), organisation, width)
+}
+
+// setMatchText sets a label of a match's cell width wide: cut with an
+// ellipsis only when it does not fit. A label cut with an ellipsis lays
+// out its text anew at each change (fyne shapes it with a new shaper, a
+// few hundred µs a label: most of a keystroke's update, 40 labels); a text
+// that fits is drawn the same without (measured once, and fyne keeps its
+// size).
+func setMatchText(l *widget.Label, text string, width float32) {
+	trunc := matchTruncation(l, text, width)
+	if l.Text == text && l.Truncation == trunc {
+		return
+	}
+	l.Truncation = trunc
+	l.SetText(text)
+}
+
+// matchTruncation is how a match's label, width wide in its cell, cuts
+// text: not at all when it fits (with a pixel to spare), else with an
+// ellipsis; with an ellipsis too while the cell has no width yet.
+func matchTruncation(l *widget.Label, text string, width float32) fyne.TextTruncation {
+	if width <= 0 {
+		return fyne.TextTruncateEllipsis
+	}
+	room := width + 2*deskMatchCellLayout{}.inset() - 2*theme.InnerPadding()
+	if fyne.MeasureText(text, theme.TextSize(), l.TextStyle).Width <= room-1 {
+		return fyne.TextTruncateOff
+	}
+	return fyne.TextTruncateEllipsis
 }
 
 // deskMatchCellLayout puts two labels one under the other as a VBox
@@ -50,6 +80,12 @@ func (l deskMatchCellLayout) Layout(objects []fyne.CanvasObject, size fyne.Size)
 	gap := deskCompactTheme{}.Size(theme.SizeNamePadding)
 	y := float32(0)
 	for _, o := range objects {
+		if label, ok := o.(*widget.Label); ok { // a new width: does the text fit?
+			if trunc := matchTruncation(label, label.Text, size.Width); trunc != label.Truncation {
+				label.Truncation = trunc
+				label.Refresh()
+			}
+		}
 		h := o.MinSize().Height
 		o.Move(fyne.NewPos(-d, y-d))
 		o.Resize(fyne.NewSize(size.Width+2*d, h))
@@ -63,7 +99,9 @@ func (l deskMatchCellLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	var w, h float32
 	for i, o := range objects {
 		m := o.MinSize()
-		w = max(w, m.Width-2*d)
+		if label, ok := o.(*widget.Label); !ok || label.Truncation != fyne.TextTruncateOff {
+			w = max(w, m.Width-2*d) // a text that fits asks for no width of its own
+		}
 		h += m.Height - 2*d
 		if i > 0 {
 			h += gap

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"strings"
 	"time"
 
@@ -57,8 +56,24 @@ func (s *deskScreen) onSearchChanged(text string) {
 	case burst:
 		s.searchAfterBurstAsync()
 	default:
-		s.searchAsync(text)
+		s.searchNow(text)
 	}
+}
+
+// deskSearchHandover is how long a key typed after a pause waits, on the
+// UI thread, for its matches: a search takes a few milliseconds, and its
+// matches, shown at once, go into the frame that the window draws next
+// with the key, rather than a frame of their own after it (20 ms and more
+// in software GL). The keys that come meanwhile wait in the window's
+// queue, in their order.
+const deskSearchHandover = 8 * time.Millisecond
+
+// searchNow searches for text, and shows its matches at once when they come
+// within deskSearchHandover; else as searchAsync. UI thread.
+func (s *deskScreen) searchNow(text string) {
+	h := newDeskHandover()
+	s.searchWith(text, h)
+	s.awaitResult(h, deskSearchHandover)
 }
 
 // searchAfterBurstAsync searches names for what the field holds once no key
@@ -83,14 +98,27 @@ func (s *deskScreen) searchAfterBurstAsync() {
 
 // searchAsync lists who matches text; when the field changed meanwhile, it
 // searches again for what it holds now, and shows only that.
-func (s *deskScreen) searchAsync(text string) {
+func (s *deskScreen) searchAsync(text string) { s.searchWith(text, nil) }
+
+// searchWith is searchAsync, handing its result to the UI thread waiting
+// for it through h (nil: through fyne.Do).
+func (s *deskScreen) searchWith(text string, h *deskHandover) {
 	s.search.inFlight = true
 	st := newDeskStages("search", s.search.since)
-	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
+	if st != nil {
+		st.text = text
+	}
+	ctx := s.env.ctx
+	s.env.tasks.hold()
+	go func() {
 		st.mark("worker")
 		rows, err := s.store.ListParticipants(ctx, data.ParticipantQuery{Search: text, Limit: deskMatches})
 		st.mark("listed")
-		return func() {
+		show := func() {
+			defer s.env.tasks.release()
+			if ctx.Err() != nil {
+				return
+			}
 			st.mark("ui")
 			s.search.inFlight = false
 			switch {
@@ -114,7 +142,10 @@ func (s *deskScreen) searchAsync(text string) {
 				s.search.since = time.Time{}
 			}
 		}
-	})
+		if !h.give(show) {
+			s.env.tasks.onUI(show)
+		}
+	}()
 }
 
 func (s *deskScreen) showMatches(text string, rows []data.ParticipantRow) {
