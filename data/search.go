@@ -200,9 +200,9 @@ func participantIDs(ctx context.Context, tx *sqlTx, q ParticipantQuery) ([]int64
 		return rankedIDs(ctx, tx, q, words, where, args)
 	}
 	if len(words) > 0 {
-		match, matchArgs := tx.d.SearchIDs(words, false)
-		cond := "p.id IN (" + match + ")"
-		args = append(args, matchArgs...)
+		m := tx.d.SearchMatch(words, false)
+		cond := m.cond()
+		args = append(args, m.Args...)
 		cond, args = ownerIs(q.Search, cond, args) // a code or an e-ticket typed (search_tickets.go)
 		where = append(where, cond)
 	}
@@ -242,17 +242,11 @@ func rankedIDs(ctx context.Context, tx *sqlTx, q ParticipantQuery, words []strin
 	if err != nil {
 		return nil, err
 	}
-	names, err := matchIDs(ctx, tx, words, true)
-	if err == nil {
-		// People often type the start of a last name: the list of names
-		// has those side by side.
-		ids, err = appendByName(ctx, tx, ids, without(names, coded), Fold(q.Search), where, args, want)
-	}
-	if err == nil && (want == 0 || len(ids) < want) {
-		var all []int64
-		if all, err = matchIDs(ctx, tx, words, false); err == nil {
-			ids, err = appendByName(ctx, tx, ids, without(without(all, names), coded), "", where, args, want)
-		}
+	names := tx.d.SearchMatch(words, true)
+	if names.IDs != "" {
+		ids, err = rankedFromSets(ctx, tx, ids, coded, words, names, Fold(q.Search), where, args, want)
+	} else {
+		ids, err = rankedInOrder(ctx, tx, ids, coded, words, names, where, args, want)
 	}
 	if err != nil {
 		return nil, err
@@ -268,13 +262,91 @@ func rankedIDs(ctx context.Context, tx *sqlTx, q ParticipantQuery, words []strin
 	return ids[lo:hi], nil
 }
 
-// matchIDs returns the IDs of the participants the words typed find (in
-// their names only when names), sorted. They come as one text: reading
-// one row is quicker than reading thousands.
-func matchIDs(ctx context.Context, tx *sqlTx, words []string, names bool) ([]int64, error) {
-	match, args := tx.d.SearchIDs(words, names)
+// SearchMatch is how an engine finds the participants a search's words
+// match (Dialect.SearchMatch): either IDs, a query of their IDs (one column,
+// id) read at once as a set, then put in the order of names here
+// (SQLite's FTS5 answers sets quickly); or Cond, a condition on
+// participant p, for queries in the order of names that stop at the end of
+// the page (a server's planner walks the list of names for common words,
+// and finds rare ones by its index). Args are the arguments of either.
+type SearchMatch struct {
+	IDs  string
+	Cond string
+	Args []any
+}
+
+// cond is the match as a condition on participant p.
+func (m SearchMatch) cond() string {
+	if m.IDs != "" {
+		return "p.id IN (" + m.IDs + ")"
+	}
+	return m.Cond
+}
+
+// rankedFromSets appends to ids (the people whose code or ticket was
+// typed, sorted in coded) the people the words typed find in their names
+// (names: a set), then the others, each in the order of names, up to want.
+func rankedFromSets(ctx context.Context, tx *sqlTx, ids, coded []int64, words []string, names SearchMatch, prefix string,
+	where []string, args []any, want int) ([]int64, error) {
+	inNames, err := matchIDs(ctx, tx, names)
+	if err == nil {
+		// People often type the start of a last name: the list of names
+		// has those side by side.
+		ids, err = appendByName(ctx, tx, ids, without(inNames, coded), prefix, where, args, want)
+	}
+	if err == nil && (want == 0 || len(ids) < want) {
+		var all []int64
+		if all, err = matchIDs(ctx, tx, tx.d.SearchMatch(words, false)); err == nil {
+			ids, err = appendByName(ctx, tx, ids, without(without(all, inNames), coded), "", where, args, want)
+		}
+	}
+	return ids, err
+}
+
+// rankedInOrder is rankedFromSets for a match that is a condition: the
+// people found in their names, then the others, each read in the order of
+// names until want.
+func rankedInOrder(ctx context.Context, tx *sqlTx, ids, coded []int64, words []string, names SearchMatch,
+	where []string, args []any, want int) ([]int64, error) {
+	ids, err := appendInOrder(ctx, tx, ids, coded, names.Cond, names.Args, where, args, want)
+	if err == nil && (want == 0 || len(ids) < want) {
+		all := tx.d.SearchMatch(words, false)
+		ids, err = appendInOrder(ctx, tx, ids, coded, all.Cond+" AND NOT ("+names.Cond+")",
+			append(slices.Clip(all.Args), names.Args...), where, args, want)
+	}
+	return ids, err
+}
+
+// appendInOrder appends to ids the people who meet cond (whose arguments
+// are condArgs) and the filters, in the order of names, until ids has want
+// of them (want 0: all); those in coded (sorted) are there already.
+func appendInOrder(ctx context.Context, tx *sqlTx, ids, coded []int64, cond string, condArgs []any,
+	where []string, args []any, want int) ([]int64, error) {
+	text := "SELECT p.id FROM participant p WHERE " + strings.Join(append([]string{cond}, where...), " AND ") +
+		" ORDER BY p.sort_key, p.id"
+	all := append(slices.Clip(condArgs), args...)
+	if want > 0 {
+		text += " LIMIT ?"
+		all = append(all, want-len(ids)+len(coded))
+	}
+	found, err := queryIDs(ctx, tx, text, all...)
+	for _, id := range found {
+		if want > 0 && len(ids) == want {
+			break
+		}
+		if _, dup := slices.BinarySearch(coded, id); !dup {
+			ids = append(ids, id)
+		}
+	}
+	return ids, err
+}
+
+// matchIDs returns the IDs of the participants a match of IDs finds,
+// sorted. They come as one text: reading one row is quicker than reading
+// thousands.
+func matchIDs(ctx context.Context, tx *sqlTx, m SearchMatch) ([]int64, error) {
 	var list string
-	err := tx.QueryRowContext(ctx, "SELECT coalesce(string_agg(cast(m.id AS text), ','), '') FROM ("+match+") AS m", args...).Scan(&list)
+	err := tx.QueryRowContext(ctx, "SELECT coalesce(string_agg(cast(m.id AS text), ','), '') FROM ("+m.IDs+") AS m", m.Args...).Scan(&list)
 	ids := splitIDs(list)
 	slices.Sort(ids)
 	return ids, err

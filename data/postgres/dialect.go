@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/jackc/pgx/v5/pgconn"
 
@@ -135,26 +136,42 @@ func (Dialect) IDList() string {
 
 // SearchMatch matches participant_search (0005_search.sql): each word,
 // folded by Congrès as name_key is, must start a word of the person's line
-// (searchWordMatch); in the names, of their folded name (name_key) too. It is a
-// condition, for queries in the order of names that stop at the end of
-// the page: the planner walks the names while the words are common, and
-// finds rare ones by the trigram index. The words are written into the SQL
-// (they are letters and digits: searchWords) so that each search is
-// planned for its own words, as a prepared statement's generic plan could
-// not be.
+// (searchWordMatch); in the names, of their folded name (name_key) too. It
+// is a condition, for queries in the order of names that stop at the end
+// of the page. When a word has fewer than 3 letters, many people match:
+// the planner walks the names in order and stops at the page's end. With
+// a longer word, few match: the trigram index finds them all at once
+// (an array computed once, which the planner cannot mistake for a walk),
+// and only they are sorted. The words are written into the SQL (they are
+// letters and digits: searchWords) so that each search is planned for its
+// own words, as a prepared statement's generic plan could not be.
 func (Dialect) SearchMatch(words []string, names bool) data.SearchMatch {
 	var b strings.Builder
-	b.WriteString("p.id IN (SELECT s.participant_id FROM participant_search s WHERE ")
+	rare := false
+	folded := make([]string, len(words))
 	for i, w := range words {
+		folded[i] = data.Fold(w)
+		rare = rare || utf8.RuneCountInString(folded[i]) >= 3
+	}
+	if rare {
+		b.WriteString("p.id = ANY (ARRAY(SELECT s.participant_id FROM participant_search s WHERE ")
+	} else {
+		b.WriteString("p.id IN (SELECT s.participant_id FROM participant_search s WHERE ")
+	}
+	for i, w := range folded {
 		if i > 0 {
 			b.WriteString(" AND ")
 		}
-		b.WriteString(strings.ReplaceAll(searchWordMatch, "$1", quoted(data.Fold(w))))
+		b.WriteString(strings.ReplaceAll(searchWordMatch, "$1", quoted(w)))
 	}
-	b.WriteString(")")
+	if rare {
+		b.WriteString("))")
+	} else {
+		b.WriteString(")")
+	}
 	if names {
-		for _, w := range words {
-			b.WriteString(" AND ' ' || p.name_key LIKE '% ' || " + quoted(data.Fold(w)) + " || '%'")
+		for _, w := range folded {
+			b.WriteString(" AND ' ' || p.name_key LIKE '% ' || " + quoted(w) + " || '%'")
 		}
 	}
 	return data.SearchMatch{Cond: b.String()}
