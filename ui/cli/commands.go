@@ -72,8 +72,8 @@ func lookup(name string) *command {
 // windowForm is the line of the help for the window.
 var windowForm = form{
 	call: [2]string{"[FILE|URL]", "[FICHIER|URL]"},
-	what: [2]string{"open the window on FILE or URL, or on the last congress opened",
-		"ouvre la fenêtre sur FICHIER ou URL, ou sur le dernier congrès ouvert"},
+	what: [2]string{"open the window on FILE or URL, or on the last one opened",
+		"ouvre la fenêtre sur FICHIER ou URL, ou sur le dernier ouvert"},
 }
 
 var versionCommand = &command{
