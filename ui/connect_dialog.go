@@ -41,6 +41,7 @@ func newConnectForm() *connectForm {
 	f.server.Validator = required
 	f.database.Validator = required
 	f.server.OnChanged = f.onServerChanged
+	f.server.OnSubmitted = f.onServerSubmitted
 	return f
 }
 
@@ -64,6 +65,15 @@ func (f *connectForm) onServerChanged(s string) {
 	f.last = s
 	if pasted && stores.IsServer(strings.TrimSpace(s)) {
 		f.fill(strings.TrimSpace(s))
+	}
+}
+
+// onServerSubmitted fills every field from a connection string typed
+// whole into the server's field, as a scanner does (key by key, then
+// Enter), or typed by hand.
+func (f *connectForm) onServerSubmitted(s string) {
+	if s = strings.TrimSpace(s); stores.IsServer(s) {
+		f.fill(s)
 	}
 }
 

@@ -25,7 +25,8 @@ func paste(c fyne.Clipboard, entry fyne.Shortcutable, text string) {
 }
 
 // TestConnectFormFillsFromAPastedString: a connection string pasted into
-// the server's field, as a URL or in the keyword form, fills every field,
+// the server's field, as a URL or in the keyword form, or scanned into it
+// (typed, then Enter), fills every field,
 // and the URL the dialog connects to names the same server, database, user
 // and password (its other parameters kept); typing key by key does not.
 func TestConnectFormFillsFromAPastedString(t *testing.T) {
@@ -70,6 +71,17 @@ func TestConnectFormFillsFromAPastedString(t *testing.T) {
 		// Typed whole and not yet read: Connect reads it.
 		if u, _ := url.Parse(f.target()); u.Host != "db.local" {
 			t.Errorf("target %q", f.target())
+		}
+	})
+	t.Run("Scanned", func(t *testing.T) {
+		// A scanner types the string key by key, then Enter.
+		f := newConnectForm()
+		test.NewTempWindow(t, widgetsForm(f))
+		test.Type(f.server, "postgres://accueil:1234@salle.local/assises")
+		f.server.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		got := [4]string{f.server.Text, f.database.Text, f.user.Text, f.password.Text}
+		if want := [4]string{"salle.local", "assises", "accueil", "1234"}; got != want {
+			t.Errorf("fields %q, want %q", got, want)
 		}
 	})
 }
