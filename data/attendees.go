@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 	"slices"
 	"strings"
 	"time"
@@ -217,13 +216,13 @@ func (s *Store) SessionAttendees(ctx context.Context, sessionID int64) ([]Sessio
 		defer rows.Close()
 		for rows.Next() {
 			var a SessionAttendee
-			var at sql.NullString
+			var at timeText // "" when NULL: never entered
 			if err := rows.Scan(&a.ParticipantID, &a.Code, &a.FirstName, &a.LastName, &a.Organisation, &a.Category,
 				&a.Enrolled, &at); err != nil {
 				return err
 			}
-			if at.Valid {
-				a.Attended, a.At = true, parseTime(at.String)
+			if at != "" {
+				a.Attended, a.At = true, parseTime(string(at))
 			}
 			list = append(list, a)
 		}

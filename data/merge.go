@@ -433,11 +433,12 @@ func (s *Store) MergeLog(ctx context.Context, participantID int64) ([]MergeEntry
 		defer rows.Close()
 		for rows.Next() {
 			var e MergeEntry
-			var at, kept, dropped string
+			var at timeText
+			var kept, dropped string
 			if err := rows.Scan(&at, &e.KeptID, &e.DroppedID, &e.DroppedCode, &e.DroppedName, &kept, &dropped); err != nil {
 				return err
 			}
-			e.At = parseTime(at)
+			e.At = parseTime(string(at))
 			for _, r := range []struct {
 				text string
 				p    *Participant

@@ -213,12 +213,12 @@ const participantColumns = `p.id, p.code, p.first_name, p.last_name, p.email, p.
 
 func scanParticipant(sc interface{ Scan(...any) error }) (Participant, error) {
 	var p Participant
-	var created, updated string
+	var created, updated timeText
 	err := sc.Scan(&p.ID, &p.Code, &p.FirstName, &p.LastName, &p.Email, &p.Phone,
 		&p.Organisation, &p.OrganisationID, &p.JobTitle, &p.CategoryID, &p.Region,
 		&p.Status, &p.FeeCents, &p.Paid, &p.Diet, &p.Accessibility, &p.ImageConsent, &p.Notes,
 		&created, &updated)
-	p.CreatedAt, p.UpdatedAt = parseTime(created), parseTime(updated)
+	p.CreatedAt, p.UpdatedAt = parseTime(string(created)), parseTime(string(updated))
 	return p, err
 }
 

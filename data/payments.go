@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 	"slices"
 	"time"
 )
@@ -303,14 +302,13 @@ func (s *Store) CategoryFees(ctx context.Context) (map[int64]int64, error) {
 const paymentColumns = "y.id, y.participant_id, y.amount_cents, y.method, y.desk, y.at, y.undone_at"
 
 func scanPayment(sc interface{ Scan(...any) error }, p *Payment, more ...any) error {
-	var at string
-	var undone sql.NullString
+	var at, undone timeText // undone: "" when NULL
 	if err := sc.Scan(append([]any{&p.ID, &p.ParticipantID, &p.AmountCents, &p.Method, &p.Desk, &at, &undone}, more...)...); err != nil {
 		return err
 	}
-	p.At = parseTime(at)
-	if undone.Valid && undone.String != "" {
-		p.UndoneAt = parseTime(undone.String)
+	p.At = parseTime(string(at))
+	if undone != "" {
+		p.UndoneAt = parseTime(string(undone))
 	}
 	return nil
 }
