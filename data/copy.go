@@ -148,6 +148,10 @@ func (c *tableCopier) table(t string) error {
 	if hasID {
 		order = " ORDER BY id"
 	}
+	before, after := c.dst.d.CopyHooks(t)
+	if err := c.run(before); err != nil {
+		return err
+	}
 	rows, err := c.src.QueryContext(c.ctx, "SELECT "+strings.Join(names, ", ")+" FROM "+t+order)
 	if err != nil {
 		return err
@@ -200,9 +204,17 @@ func (c *tableCopier) table(t string) error {
 	}
 	if hasID {
 		if q := c.dst.d.AfterCopy(t); q != "" {
-			if _, err := c.dst.ExecContext(c.ctx, q); err != nil {
-				return err
-			}
+			after = append(after, q)
+		}
+	}
+	return c.run(after)
+}
+
+// run runs the statements of the destination's dialect around a table.
+func (c *tableCopier) run(stmts []string) error {
+	for _, q := range stmts {
+		if _, err := c.dst.ExecContext(c.ctx, q); err != nil {
+			return err
 		}
 	}
 	return nil

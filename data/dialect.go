@@ -46,9 +46,13 @@ type Dialect interface {
 	// stores have.)
 	ColumnsQuery() string
 	// AfterCopy is what to run after rows were written into table with
-	// their ids (a copy): PostgreSQL moves the table's id sequence past
-	// them; SQLite needs nothing ("").
+	// their ids (a copy, an import): PostgreSQL moves the table's id
+	// sequence past them; SQLite needs nothing ("").
 	AfterCopy(table string) string
+	// CopyHooks are what a copy into an empty store runs before and after
+	// writing table: PostgreSQL builds the search index once for all the
+	// participants instead of a row at a time; SQLite needs nothing.
+	CopyHooks(table string) (before, after []string)
 }
 
 // Violation is a kind of constraint an engine reports broken.

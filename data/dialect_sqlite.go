@@ -61,3 +61,6 @@ func (sqliteDialect) ColumnsQuery() string { return "SELECT name, type FROM prag
 
 // AfterCopy needs nothing: SQLite's next id follows the largest.
 func (sqliteDialect) AfterCopy(string) string { return "" }
+
+// CopyHooks needs nothing.
+func (sqliteDialect) CopyHooks(string) (before, after []string) { return nil, nil }

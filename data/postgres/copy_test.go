@@ -174,6 +174,26 @@ func TestCopyFileToServerAndBack(t *testing.T) {
 	}
 	b.Close()
 
+	// The server's search index holds every copied participant.
+	for _, id := range []int64{ids[0], ids[len(ids)/2], ids[len(ids)-1]} {
+		p, err := file.Participant(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		q := strings.ToUpper(string([]rune(p.LastName)[:3])) + " " + strings.ToLower(p.FirstName)
+		rows, err := server.SearchParticipants(ctx, q, 50)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, r := range rows {
+			found = found || r.ID == id
+		}
+		if !found {
+			t.Errorf("searching %q on the server after the copy does not find %s %s", q, p.FirstName, p.LastName)
+		}
+	}
+
 	// The server's sequences follow the copied ids.
 	cats, err := server.Categories(ctx)
 	if err != nil {

@@ -188,9 +188,22 @@ func (Dialect) ColumnsQuery() string {
 		WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position`
 }
 
-// AfterCopy moves table's id sequence past the ids a copy wrote, so that the
-// next row gets a new one (a table without a sequence: setval of NULL does
-// nothing).
+// AfterCopy moves table's id sequence past the ids a copy or an import
+// wrote, so that the next row gets a new one (a table without a sequence:
+// setval of NULL does nothing).
 func (Dialect) AfterCopy(table string) string {
 	return "SELECT setval(pg_get_serial_sequence('" + table + "', 'id'), coalesce(max(id), 0) + 1, false) FROM " + table
+}
+
+// CopyHooks sets the search index's trigger aside while a copy writes the
+// participants, and then builds the index once for them all: many times
+// faster than a row at a time. (The copy writes into a new database, in one
+// transaction: nobody else sees the table meanwhile.)
+func (Dialect) CopyHooks(table string) (before, after []string) {
+	if table != "participant" {
+		return nil, nil
+	}
+	return []string{"ALTER TABLE participant DISABLE TRIGGER participant_search_insert"},
+		[]string{"ALTER TABLE participant ENABLE TRIGGER participant_search_insert",
+			"INSERT INTO participant_search (participant_id, doc) SELECT p.id, participant_search_doc(p) FROM participant p"}
 }
