@@ -136,8 +136,10 @@ func (Dialect) IDList() string {
 
 // SearchMatch matches participant_search (0005_search.sql): each word,
 // folded by Congrès as name_key is, must start a word of the person's line
-// (searchWordMatch); in the names, of their folded name (name_key) too. It
-// is a condition, for queries in the order of names that stop at the end
+// (searchWordMatch); in the names, of their folded names too (sort_key:
+// the last name, \x01, the first name, as name_key holds them; the planner
+// reads it from the index of names it walks, never the rows). It is a
+// condition, for queries in the order of names that stop at the end
 // of the page. When a word has fewer than 3 letters, many people match:
 // the planner walks the names in order and stops at the page's end. With
 // a longer word, few match: the trigram index finds them all at once
@@ -171,7 +173,7 @@ func (Dialect) SearchMatch(words []string, names bool) data.SearchMatch {
 	}
 	if names {
 		for _, w := range folded {
-			b.WriteString(" AND ' ' || p.name_key LIKE '% ' || " + quoted(w) + " || '%'")
+			b.WriteString(" AND ' ' || replace(p.sort_key, chr(1), ' ') LIKE '% ' || " + quoted(w) + " || '%'")
 		}
 	}
 	return data.SearchMatch{Cond: b.String()}
