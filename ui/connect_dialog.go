@@ -28,18 +28,23 @@ type connectForm struct {
 	database *widgets.Entry
 	user     *widgets.Entry
 	password *widget.Entry
-	// params are the connection string's other parameters (sslmode…),
-	// kept from a pasted string and written back into the URL.
-	params url.Values
-	last   string // the server field's text before its last change
+	// options are the connection string's other parameters
+	// (sslmode=require…), as a URL's query.
+	options *widgets.Entry
+	last    string // the server field's text before its last change
 }
 
 func newConnectForm() *connectForm {
 	f := &connectForm{server: widgets.NewEntry(), database: widgets.NewEntry(), user: widgets.NewEntry(),
-		password: widget.NewPasswordEntry(), params: url.Values{}}
+		password: widget.NewPasswordEntry(), options: widgets.NewEntry()}
 	f.server.SetPlaceHolder(lang.L("host or host:port, or paste a connection string"))
 	f.server.Validator = required
 	f.database.Validator = required
+	f.options.SetPlaceHolder("sslmode=require")
+	f.options.Validator = func(s string) error {
+		_, err := url.ParseQuery(strings.TrimSpace(s))
+		return err
+	}
 	f.server.OnChanged = f.onServerChanged
 	f.server.OnSubmitted = f.onServerSubmitted
 	return f
@@ -54,6 +59,7 @@ func (f *connectForm) items() []*widget.FormItem {
 		widget.NewFormItem(lang.L("Database"), f.database),
 		widget.NewFormItem(lang.L("User"), f.user),
 		password,
+		widget.NewFormItem(lang.L("Options"), f.options),
 	}
 }
 
@@ -81,12 +87,12 @@ func (f *connectForm) onServerSubmitted(s string) {
 // form). What it does not name is left empty.
 func (f *connectForm) fill(target string) {
 	c := parseConnection(target)
-	f.params = c.params
 	f.last = c.server
 	f.server.SetText(c.server)
 	f.database.SetText(c.database)
 	f.user.SetText(c.user)
 	f.password.SetText(c.password)
+	f.options.SetText(c.params.Encode())
 }
 
 // target is the URL of the congress the fields name, with the password.
@@ -94,8 +100,9 @@ func (f *connectForm) target() string {
 	if s := strings.TrimSpace(f.server.Text); stores.IsServer(s) {
 		f.fill(s) // a string typed or pasted whole, not yet read
 	}
+	params, _ := url.ParseQuery(strings.TrimSpace(f.options.Text)) // the field says when it cannot be read
 	return connection{server: strings.TrimSpace(f.server.Text), database: strings.TrimSpace(f.database.Text),
-		user: strings.TrimSpace(f.user.Text), password: f.password.Text, params: f.params}.url()
+		user: strings.TrimSpace(f.user.Text), password: f.password.Text, params: params}.url()
 }
 
 // connection is what a connection string names.

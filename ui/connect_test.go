@@ -46,8 +46,8 @@ func TestConnectFormFillsFromAPastedString(t *testing.T) {
 			f := newConnectForm()
 			test.NewTempWindow(t, widgetsForm(f))
 			paste(a.Clipboard(), f.server, c.pasted)
-			got := [4]string{f.server.Text, f.database.Text, f.user.Text, f.password.Text}
-			if want := [4]string{c.server, c.database, c.user, c.password}; got != want {
+			got := [5]string{f.server.Text, f.database.Text, f.user.Text, f.password.Text, f.options.Text}
+			if want := [5]string{c.server, c.database, c.user, c.password, c.params}; got != want {
 				t.Errorf("fields %q, want %q", got, want)
 			}
 			u, err := url.Parse(f.target())
