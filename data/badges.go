@@ -174,11 +174,11 @@ func (s *Store) BadgeRows(ctx context.Context, ids []int64) ([]BadgeRow, error) 
 }
 
 // badgeFronts reads the people of the JSON array set, in its order, and
-// the days each attends.
+// the days each attends (in any order: they only choose the plenaries).
 func badgeFronts(ctx context.Context, tx *sqlTx, set string, n int) ([]BadgeRow, map[int64][]Day, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT p.id, p.code, p.first_name, p.last_name, coalesce(o.name, ''), p.job_title,
 		c.badge_label, c.colour, (SELECT count(*) FROM badge_print b WHERE b.participant_id = p.id),
-		(SELECT string_agg(CAST(day AS text), ',' ORDER BY day) FROM participant_day WHERE participant_id = p.id)
+		(SELECT string_agg(CAST(day AS text), ',') FROM participant_day WHERE participant_id = p.id)
 		FROM `+tx.d.IDList()+` j JOIN participant p ON p.id = j.value
 		LEFT JOIN organisation o ON o.id = p.organisation_id JOIN category c ON c.id = p.category_id
 		ORDER BY j.key`, set)
