@@ -26,10 +26,11 @@ type Dialect interface {
 	IDList() string
 	// SearchMatch finds the participants whose search line has, for each
 	// of words (what a person typed, cut by searchWords: at least one), a
-	// word that starts with it, accents and case ignored; in their names
-	// only (first and last name, folded name) when names. See SearchMatch
-	// (search.go) for the two shapes it may take.
-	SearchMatch(words []string, names bool) SearchMatch
+	// word that starts with it, accents and case ignored: anywhere in the
+	// line, in their names (first and last name, folded name), or in the
+	// line but not in their names, as in says. See SearchMatch (search.go)
+	// for the two shapes it may take.
+	SearchMatch(words []string, in SearchIn) SearchMatch
 	// JSONPatch is the JSON object target with the members of the object
 	// patch set on it (patch holds no null and no object to merge deeper).
 	JSONPatch(target, patch string) string

@@ -37,10 +37,13 @@ func (sqliteDialect) IDList() string { return "json_each(?)" }
 // SearchMatch matches the file's full-text index, participant_fts (FTS5,
 // accents removed by its tokenizer): every word a prefix, all required. It
 // answers a set of IDs at once, quicker than any walk of the names.
-func (sqliteDialect) SearchMatch(words []string, names bool) SearchMatch {
+func (sqliteDialect) SearchMatch(words []string, in SearchIn) SearchMatch {
 	match := ftsQuery(words)
-	if names {
+	switch in {
+	case InNames:
 		match = "{first_name last_name name_key} : (" + match + ")"
+	case OutsideNames:
+		match = "(" + match + ") NOT {first_name last_name name_key} : (" + match + ")"
 	}
 	return SearchMatch{IDs: "SELECT rowid AS id FROM participant_fts WHERE participant_fts MATCH ?", Args: []any{match}}
 }

@@ -200,7 +200,7 @@ func participantIDs(ctx context.Context, tx *sqlTx, q ParticipantQuery) ([]int64
 		return rankedIDs(ctx, tx, q, words, where, args)
 	}
 	if len(words) > 0 {
-		m := tx.d.SearchMatch(words, false)
+		m := tx.d.SearchMatch(words, InLine)
 		cond := m.cond()
 		args = append(args, m.Args...)
 		cond, args = ownerIs(q.Search, cond, args) // a code or an e-ticket typed (search_tickets.go)
@@ -242,7 +242,7 @@ func rankedIDs(ctx context.Context, tx *sqlTx, q ParticipantQuery, words []strin
 	if err != nil {
 		return nil, err
 	}
-	names := tx.d.SearchMatch(words, true)
+	names := tx.d.SearchMatch(words, InNames)
 	if names.IDs != "" {
 		ids, err = rankedFromSets(ctx, tx, ids, coded, words, names, Fold(q.Search), where, args, want)
 	} else {
@@ -261,6 +261,15 @@ func rankedIDs(ctx context.Context, tx *sqlTx, q ParticipantQuery, words []strin
 	}
 	return ids[lo:hi], nil
 }
+
+// SearchIn says where a search's words are looked for.
+type SearchIn int
+
+const (
+	InLine       SearchIn = iota // anywhere in a participant's search line
+	InNames                      // in their names
+	OutsideNames                 // in the line, but not in their names
+)
 
 // SearchMatch is how an engine finds the participants a search's words
 // match (Dialect.SearchMatch): either IDs, a query of their IDs (one column,
@@ -296,7 +305,7 @@ func rankedFromSets(ctx context.Context, tx *sqlTx, ids, coded []int64, words []
 	}
 	if err == nil && (want == 0 || len(ids) < want) {
 		var all []int64
-		if all, err = matchIDs(ctx, tx, tx.d.SearchMatch(words, false)); err == nil {
+		if all, err = matchIDs(ctx, tx, tx.d.SearchMatch(words, InLine)); err == nil {
 			ids, err = appendByName(ctx, tx, ids, without(without(all, inNames), coded), "", where, args, want)
 		}
 	}
@@ -310,9 +319,8 @@ func rankedInOrder(ctx context.Context, tx *sqlTx, ids, coded []int64, words []s
 	where []string, args []any, want int) ([]int64, error) {
 	ids, err := appendInOrder(ctx, tx, ids, coded, names.Cond, names.Args, where, args, want)
 	if err == nil && (want == 0 || len(ids) < want) {
-		all := tx.d.SearchMatch(words, false)
-		ids, err = appendInOrder(ctx, tx, ids, coded, all.Cond+" AND NOT ("+names.Cond+")",
-			append(slices.Clip(all.Args), names.Args...), where, args, want)
+		others := tx.d.SearchMatch(words, OutsideNames)
+		ids, err = appendInOrder(ctx, tx, ids, coded, others.Cond, others.Args, where, args, want)
 	}
 	return ids, err
 }

@@ -138,8 +138,8 @@ func (Dialect) IDList() string {
 // folded by Congrès as name_key is, must start a word of the person's line
 // (searchWordMatch); in the names, of their folded names too (sort_key:
 // the last name, \x01, the first name, as name_key holds them; the planner
-// reads it from the index of names it walks, never the rows). It is a
-// condition, for queries in the order of names that stop at the end
+// reads it from the index of names it walks, never the rows), or outside
+// them. It is a condition, for queries in the order of names that stop at the end
 // of the page. When a word has fewer than 3 letters, many people match:
 // the planner walks the names in order and stops at the page's end. With
 // a longer word, few match: the trigram index finds them all at once
@@ -147,7 +147,7 @@ func (Dialect) IDList() string {
 // and only they are sorted. The words are written into the SQL (they are
 // letters and digits: searchWords) so that each search is planned for its
 // own words, as a prepared statement's generic plan could not be.
-func (Dialect) SearchMatch(words []string, names bool) data.SearchMatch {
+func (Dialect) SearchMatch(words []string, in data.SearchIn) data.SearchMatch {
 	var b strings.Builder
 	rare := false
 	folded := make([]string, len(words))
@@ -171,9 +171,15 @@ func (Dialect) SearchMatch(words []string, names bool) data.SearchMatch {
 	} else {
 		b.WriteString(")")
 	}
-	if names {
-		for _, w := range folded {
-			b.WriteString(" AND ' ' || replace(p.sort_key, chr(1), ' ') LIKE '% ' || " + quoted(w) + " || '%'")
+	if in != data.InLine {
+		names := make([]string, len(folded))
+		for i, w := range folded {
+			names[i] = "' ' || replace(p.sort_key, chr(1), ' ') LIKE '% ' || " + quoted(w) + " || '%'"
+		}
+		if in == data.InNames {
+			b.WriteString(" AND " + strings.Join(names, " AND "))
+		} else {
+			b.WriteString(" AND NOT (" + strings.Join(names, " AND ") + ")")
 		}
 	}
 	return data.SearchMatch{Cond: b.String()}
@@ -197,15 +203,21 @@ func (Dialect) AfterCopy(table string) string {
 	return "SELECT setval(pg_get_serial_sequence('" + table + "', 'id'), coalesce(max(id), 0) + 1, false) FROM " + table
 }
 
-// CopyHooks sets the search index's trigger aside while a copy writes the
-// participants, and then builds the index once for them all: many times
-// faster than a row at a time. (The copy writes into a new database, in one
+// searchIndex is the search index's trigram index, as
+// migrations/0005_search.sql makes it (TestCopyKeepsTheSearchIndex compares).
+const searchIndex = "CREATE INDEX participant_search_doc ON participant_search USING gin (doc gin_trgm_ops)"
+
+// CopyHooks sets the search index's trigger and trigram index aside while a
+// copy writes the participants, and then builds them once for them all:
+// many times faster than a row at a time. (The copy writes into a new database, in one
 // transaction: nobody else sees the table meanwhile.)
 func (Dialect) CopyHooks(table string) (before, after []string) {
 	if table != "participant" {
 		return nil, nil
 	}
-	return []string{"ALTER TABLE participant DISABLE TRIGGER participant_search_insert"},
+	return []string{"ALTER TABLE participant DISABLE TRIGGER participant_search_insert",
+			"DROP INDEX participant_search_doc"},
 		[]string{"ALTER TABLE participant ENABLE TRIGGER participant_search_insert",
-			"INSERT INTO participant_search (participant_id, doc) SELECT p.id, participant_search_doc(p) FROM participant p"}
+			"INSERT INTO participant_search (participant_id, doc) SELECT p.id, participant_search_doc(p) FROM participant p",
+			searchIndex}
 }
