@@ -113,11 +113,16 @@ func TestCopyFileToServerAndBack(t *testing.T) {
 		}
 	}
 
-	server, err := OpenStore(ctx, newDatabase(t))
+	dbURL := newDatabase(t)
+	server, err := OpenStore(ctx, dbURL)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer server.Close()
+	indexes := func() string {
+		return fmt.Sprint(query(t, mustOpen(t, dbURL), "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() ORDER BY 1"))
+	}
+	before := indexes()
 	var calls, last int
 	err = file.CopyInto(ctx, server, func(done, total int) {
 		calls++
@@ -131,6 +136,9 @@ func TestCopyFileToServerAndBack(t *testing.T) {
 	}
 	if calls == 0 {
 		t.Error("no progress reported")
+	}
+	if after := indexes(); after != before {
+		t.Errorf("the copy changed the server's indexes:\n before %s\n after  %s", before, after)
 	}
 	st, err := server.Stats(ctx)
 	if err != nil {
