@@ -1,5 +1,6 @@
-// Command congres runs a congress from one file: registrations, programme,
-// stands, the registration desk, badges and attendance exports. With no
+// Command congres runs a congress kept in one file, or on a PostgreSQL
+// server that several laptops share: registrations, programme, stands, the
+// registration desk, badges and attendance exports. With no
 // command it opens the window (ui); with one, it runs the command line
 // (ui/cli), whose table of commands `congres help` lists.
 package main
