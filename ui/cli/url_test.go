@@ -159,7 +159,7 @@ func TestCLIURL(t *testing.T) {
 		if err := os.WriteFile(csv, []byte("Prénom,Nom,Email,Statut\nChloé,Petit,chloe@example.org,confirmé\n"), 0o600); err != nil {
 			t.Fatal(err)
 		}
-		if out, _ := run(t, "en", 0, "import", target, csv); !strings.Contains(out, "1 created") {
+		if out, _ := run(t, "en", 0, "import", target, csv); !strings.Contains(out, "1 new") {
 			t.Errorf("%q", out)
 		}
 	})
