@@ -50,7 +50,7 @@ func init() {
 		deskCommand, newCommand, demoCommand, statsCommand, restoreCommand,
 		badgesCommand, exportCommand, signinCommand, certificatesCommand,
 		importCommand, checkinCommand, undoCommand, unlockCommand,
-		serverCommand, versionCommand, helpCommand,
+		copyCommand, serverCommand, versionCommand, helpCommand,
 	}
 }
 
