@@ -2,6 +2,8 @@ package postgres
 
 import (
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
 
 	"github.com/jackc/pgx/v5/pgconn"
@@ -34,9 +36,28 @@ func connectCondition(url, database string, err error) error {
 		}
 		return err
 	}
+	if untrusted(err) {
+		return ErrServerCertificate.With(url).Because(err)
+	}
 	var ce *pgconn.ConnectError
 	if errors.As(err, &ce) {
 		return data.ErrServerUnreachable.With(url).Because(err)
 	}
 	return err
+}
+
+// ErrServerCertificate: the URL asks for a verified TLS connection
+// (sslmode=verify-ca or verify-full) and the server's certificate does not
+// pass.
+var ErrServerCertificate = data.NewError(data.KindInvalid, "server_certificate",
+	"The server of %s presented a certificate that this computer cannot trust, so nothing was sent to it. Ask its administrator for the certificate of its authority (sslrootcert=…), or check the server's name.",
+	"Le serveur de %s a présenté un certificat auquel cet ordinateur ne peut pas se fier : rien ne lui a été envoyé. Demandez à son administrateur le certificat de son autorité (sslrootcert=…), ou vérifiez le nom du serveur.")
+
+// untrusted reports whether err is a TLS certificate that did not verify.
+func untrusted(err error) bool {
+	var ua x509.UnknownAuthorityError
+	var ci x509.CertificateInvalidError
+	var he x509.HostnameError
+	var cv *tls.CertificateVerificationError
+	return errors.As(err, &ua) || errors.As(err, &ci) || errors.As(err, &he) || errors.As(err, &cv)
 }
