@@ -233,6 +233,9 @@ func speed(t *testing.T, bin string) {
 	time.Sleep(time.Second)
 	toggleProfile()
 	after := timings(d.stderr.String())
+	if profile != "" { // with its frame rate, if LIBGL_SHOW_FPS=1
+		os.WriteFile(profile+"-output.txt", []byte(d.stderr.String()), 0o644)
+	}
 	t.Logf("processor time, whatever the machine's load: %s per scan, %s per name keystroke",
 		scanCPU.per(scans), d.cpu().minus(cpu).per(keys))
 
