@@ -343,7 +343,7 @@ func (s *Store) deskCounts(ctx context.Context, l entryLog, day Day) ([]DeskCoun
 			return err
 		}
 		if err := count(`SELECT category_id, count(*) FROM participant
-			WHERE +id IN (SELECT participant_id FROM `+string(l)+` WHERE day = ?1 AND kind = 'arrival'
+			WHERE `+tx.d.Unindexed("id")+` IN (SELECT participant_id FROM `+string(l)+` WHERE day = ?1 AND kind = 'arrival'
 				AND id NOT IN (SELECT cancels FROM `+string(l)+` WHERE day = ?1 AND kind = 'undo'))
 			GROUP BY category_id`,
 			func(c *DeskCount, n int) { c.Arrived = n }); err != nil {
