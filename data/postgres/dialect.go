@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/jackc/pgx/v5/pgconn"
@@ -19,8 +20,15 @@ type Dialect struct{}
 var _ data.Dialect = Dialect{}
 
 // rebound caches Rebind's work: the rules' queries are a few hundred
-// constant strings, each rewritten once per process.
-var rebound sync.Map // string → string
+// constant strings, each rewritten once per process. A search writes its
+// words into its SQL (SearchMatch): each text searched is a new query, so
+// the cache stops growing at maxRebound queries (a query rewritten again
+// costs a microsecond).
+var (
+	rebound    sync.Map // string → string
+	reboundN   atomic.Int64
+	maxRebound int64 = 4096
+)
 
 // Rebind numbers the placeholders of q as PostgreSQL reads them: each ? in
 // turn becomes $1, $2…, and SQLite's numbered ?N becomes $N (a ? after ?N
@@ -34,7 +42,11 @@ func (Dialect) Rebind(q string) string {
 		return r.(string)
 	}
 	r := rebind(q)
-	rebound.Store(q, r)
+	if reboundN.Load() < maxRebound {
+		if _, had := rebound.LoadOrStore(q, r); !had {
+			reboundN.Add(1)
+		}
+	}
 	return r
 }
 
