@@ -15,6 +15,9 @@ type Dialect interface {
 	// Violation says which constraint, if any, the engine's error err
 	// reports being broken, from the engine's error codes (never its text).
 	Violation(err error) Violation
+	// Lost reports whether err says the engine could not be reached (a
+	// server gone, the network down); the pool reconnects on the next call.
+	Lost(err error) bool
 	// NoCase is expr compared and sorted ignoring case: SQLite's
 	// COLLATE NOCASE, PostgreSQL's lower() (the case-insensitive unique
 	// indexes of each engine's schema are on these).

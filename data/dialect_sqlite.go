@@ -67,3 +67,7 @@ func (sqliteDialect) AfterCopy(string) string { return "" }
 
 // CopyHooks needs nothing.
 func (sqliteDialect) CopyHooks(string) (before, after []string) { return nil, nil }
+
+// Lost is never: a file is not reached over a network (its own conditions
+// are fromFileCondition's).
+func (sqliteDialect) Lost(error) bool { return false }

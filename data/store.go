@@ -48,6 +48,8 @@ type Store struct {
 	server bool
 	// heldReady says the schema is up to date: writes fold the journal in.
 	heldReady atomic.Bool
+	// backupDir is where a server's congress is backed up (backup_server.go).
+	backupDir string
 }
 
 // Path returns the file the store was opened from.
@@ -471,8 +473,15 @@ func (s *Store) read(ctx context.Context, fn func(tx *sqlTx) error) error {
 // condition turns the file's conditions into sentences; damage found on the
 // way makes the store read only.
 func (s *Store) condition(err error) error {
-	if s.server && err != nil && s.d.Violation(err) == PermissionViolation {
-		return ErrNotPermitted.With(s.path).because(err)
+	if s.server && err != nil {
+		var ours *Error
+		switch {
+		case errors.As(err, &ours):
+		case s.d.Violation(err) == PermissionViolation:
+			return ErrNotPermitted.With(s.path).because(err)
+		case s.d.Lost(err):
+			return ErrServerUnreachable.With(s.path).because(err)
+		}
 	}
 	err = fromFileCondition(s.path, err)
 	if errors.Is(err, ErrDamaged) {

@@ -1,7 +1,10 @@
 package postgres
 
 import (
+	"database/sql/driver"
 	"errors"
+	"io"
+	"net"
 	"strconv"
 	"strings"
 	"sync"
@@ -232,4 +235,14 @@ func (Dialect) CopyHooks(table string) (before, after []string) {
 		[]string{"ALTER TABLE participant ENABLE TRIGGER participant_search_insert",
 			"INSERT INTO participant_search (participant_id, doc) SELECT p.id, participant_search_doc(p) FROM participant p",
 			searchIndex}
+}
+
+// Lost reports a connection that could not be made or was cut: a server
+// that does not answer, a network down, a connection closed under a query.
+func (Dialect) Lost(err error) bool {
+	var ce *pgconn.ConnectError
+	var ne net.Error
+	return errors.As(err, &ce) || errors.As(err, &ne) || errors.Is(err, io.EOF) ||
+		errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, driver.ErrBadConn) || errors.Is(err, net.ErrClosed) ||
+		errors.Is(err, pgconn.ErrConnClosed)
 }
