@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"io"
@@ -51,6 +50,9 @@ func backupPrefix(path string) string {
 // SaveCopy writes a consistent copy of the congress, WAL included, to dest.
 // The copy appears whole or not at all, readable by its owner only.
 func (s *Store) SaveCopy(ctx context.Context, dest string) error {
+	if s.server {
+		return s.SaveCopyProgress(ctx, dest, nil)
+	}
 	if err := CheckOutput(dest, s.path); err != nil {
 		return err
 	}
@@ -112,7 +114,13 @@ func syncFile(path string) error {
 // returns the backup's path. A damaged file is not backed up (ErrDamaged):
 // its backups stay as they were. Backups made at the same time by two
 // processes or goroutines each get a name of their own.
+//
+// On a server, it writes a complete congress file into the backup folder
+// set by SetBackupFolder (backup_server.go).
 func (s *Store) Backup(ctx context.Context) (string, error) {
+	if s.server {
+		return s.backupServer(ctx)
+	}
 	if err := s.CheckIntegrity(ctx); err != nil {
 		return "", err
 	}
@@ -212,14 +220,19 @@ func fileExists(p string) bool {
 // Backups lists the backups of the congress file at path, newest first.
 // A backup whose header shows damage is marked Damaged.
 func Backups(path string) ([]BackupInfo, error) {
-	entries, err := os.ReadDir(BackupDir(path))
+	return backupsIn(BackupDir(path), backupPrefix(path))
+}
+
+// backupsIn lists the backups in dir whose names start with prefix,
+// newest first.
+func backupsIn(dir, prefix string) ([]BackupInfo, error) {
+	entries, err := os.ReadDir(dir)
 	if os.IsNotExist(err) {
 		return nil, nil
 	}
 	if err != nil {
 		return nil, err
 	}
-	prefix := backupPrefix(path)
 	var list []BackupInfo
 	for _, e := range entries {
 		name := e.Name()
@@ -234,7 +247,7 @@ func Backups(path string) ([]BackupInfo, error) {
 		if err != nil {
 			continue
 		}
-		p := filepath.Join(BackupDir(path), name)
+		p := filepath.Join(dir, name)
 		list = append(list, BackupInfo{Path: p, Time: t, Size: info.Size(), n: n, Damaged: checkFile(p) != nil})
 	}
 	sort.SliceStable(list, func(i, j int) bool {
@@ -277,14 +290,16 @@ func parseBackupName(stamp string) (time.Time, int, bool) {
 	return t, n, true
 }
 
-// Backups lists this file's backups, newest first.
-func (s *Store) Backups() ([]BackupInfo, error) { return Backups(s.path) }
+// Backups lists this congress's backups, newest first: those beside a
+// file, or those in a server's backup folder (SetBackupFolder).
+func (s *Store) Backups() ([]BackupInfo, error) { return s.backupsHere() }
 
 // AutoBackup backs the file up now (or checks it in full, when its last
 // backup has every change), then every interval if it changed, until ctx
 // is done; at the first interval, it also checks the search index
 // (CheckSearchIndex). Errors are reported to
-// onErr (which may be nil).
+// onErr (which may be nil). On a server, it backs up into the folder set by
+// SetBackupFolder, if any (see autoBackupServer).
 func (s *Store) AutoBackup(ctx context.Context, every time.Duration, onErr func(error)) {
 	report := func(err error) {
 		if err == nil {
@@ -294,6 +309,10 @@ func (s *Store) AutoBackup(ctx context.Context, every time.Duration, onErr func(
 		if onErr != nil {
 			onErr(err)
 		}
+	}
+	if s.server {
+		s.autoBackupServer(ctx, every, report)
+		return
 	}
 	if ro := s.ReadOnly(); ro != nil {
 		// Nothing changes in a file that is only read: check it once.
@@ -335,29 +354,18 @@ func (s *Store) AutoBackup(ctx context.Context, every time.Duration, onErr func(
 
 // changedSinceBackup reports whether the file holds changes that its newest
 // backup lacks (true when unsure).
+// On a server, the revision counts the writes of every laptop.
 func (s *Store) changedSinceBackup(ctx context.Context) bool {
-	list, err := Backups(s.path)
+	list, err := s.backupsHere()
 	if err != nil || len(list) == 0 {
 		return true
 	}
-	var now, then int64
+	var now int64
 	if err := s.r.QueryRowContext(ctx, "SELECT n FROM revision").Scan(&now); err != nil {
 		return true
 	}
-	uri, err := fileURI(list[0].Path)
-	if err != nil {
-		return true
-	}
-	// Read the backup without touching it: read only, no WAL.
-	b, err := sql.Open("sqlite", uri+"?mode=ro&immutable=1")
-	if err != nil {
-		return true
-	}
-	defer b.Close()
-	if err := b.QueryRowContext(ctx, "SELECT n FROM revision").Scan(&then); err != nil {
-		return true
-	}
-	return now != then
+	then, err := revisionOf(ctx, list[0].Path)
+	return err != nil || now != then
 }
 
 // Restore replaces the congress file at path with a backup. The backup is
