@@ -218,6 +218,28 @@ func BenchmarkAdmitServer100k(b *testing.B) {
 	reportPercentiles(b, took, 50, 95, 99)
 }
 
+// BenchmarkDeskCountsServer100k is the desk's live counters on a server,
+// refreshed after a scan: the first day, when some 75,000 of the 100,000
+// people have arrived.
+func BenchmarkDeskCountsServer100k(b *testing.B) {
+	url := deskBench100k(b)
+	ctx := context.Background()
+	s, err := OpenStore(ctx, url)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	c, err := s.Congress(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := s.DeskCounts(ctx, c.Days[0]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // The four desks are processes (this test binary again, running
 // TestDeskBenchChild); these tell a child what to do.
 const (
