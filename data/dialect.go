@@ -18,6 +18,9 @@ type Dialect interface {
 	// Lost reports whether err says the engine could not be reached (a
 	// server gone, the network down); the pool reconnects on the next call.
 	Lost(err error) bool
+	// BumpRevision counts a write transaction in the revision row (and, on
+	// a server, tells the other laptops at the commit: Watcher).
+	BumpRevision() string
 	// NoCase is expr compared and sorted ignoring case: SQLite's
 	// COLLATE NOCASE, PostgreSQL's lower() (the case-insensitive unique
 	// indexes of each engine's schema are on these).

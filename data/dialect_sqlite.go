@@ -71,3 +71,6 @@ func (sqliteDialect) CopyHooks(string) (before, after []string) { return nil, ni
 // Lost is never: a file is not reached over a network (its own conditions
 // are fromFileCondition's).
 func (sqliteDialect) Lost(error) bool { return false }
+
+// BumpRevision counts the write.
+func (sqliteDialect) BumpRevision() string { return "UPDATE revision SET n = n + 1" }

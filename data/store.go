@@ -46,6 +46,7 @@ type Store struct {
 	// server says the congress is on a database server (OpenServer): w and
 	// r are one pool, and there is no file, lock, journal or checkpoint.
 	server bool
+	watch  watching // the server's notifications (watch.go)
 	// heldReady says the schema is up to date: writes fold the journal in.
 	heldReady atomic.Bool
 	// backupDir is where a server's congress is backed up (backup_server.go).
@@ -382,6 +383,7 @@ func open(ctx context.Context, path string, ro *Error) (*Store, error) {
 // is free within a second; else they stay there for the next to open it.
 func (s *Store) Close() error {
 	if s.server {
+		s.watch.stop()
 		return s.w.Close()
 	}
 	if s.ReadOnly() == nil {
@@ -430,8 +432,9 @@ func (s *Store) runTx(ctx context.Context, tx *sqlTx, fn func(tx *sqlTx) error) 
 	defer func() { fold.finish(ctx, err == nil) }()
 	defer tx.Rollback()
 	if s.server {
-		// The revision row's lock first: writers follow one another (OpenServer).
-		if _, err := tx.ExecContext(ctx, "UPDATE revision SET n = n + 1"); err != nil {
+		// The revision row's lock first: writers follow one another
+		// (OpenServer); the other laptops are told at the commit.
+		if _, err := tx.ExecContext(ctx, s.d.BumpRevision()); err != nil {
 			return err
 		}
 		return commitAfter(tx, fn(tx))

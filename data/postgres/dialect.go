@@ -246,3 +246,12 @@ func (Dialect) Lost(err error) bool {
 		errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, driver.ErrBadConn) || errors.Is(err, net.ErrClosed) ||
 		errors.Is(err, pgconn.ErrConnClosed)
 }
+
+// changedChannel is the channel on which a write tells the other laptops
+// (NOTIFY is delivered at the commit, and only then).
+const changedChannel = "congres_changed"
+
+// BumpRevision counts the write and notifies the watchers, in one statement.
+func (Dialect) BumpRevision() string {
+	return "UPDATE revision SET n = n + 1 RETURNING pg_notify('" + changedChannel + "', n::text)"
+}

@@ -60,6 +60,12 @@ func (p *proxy) listen(addr string) {
 				continue
 			}
 			p.mu.Lock()
+			if p.ln != ln { // cut meanwhile: this one goes too
+				p.mu.Unlock()
+				c.Close()
+				s.Close()
+				return
+			}
 			p.conns = append(p.conns, c, s)
 			p.mu.Unlock()
 			go func() { io.Copy(s, c); s.Close() }()

@@ -19,7 +19,9 @@ func OpenStore(ctx context.Context, url string) (*data.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return data.OpenServer(sqlDB(s.pool), Dialect{}, s.url), nil
+	st := data.OpenServer(sqlDB(s.pool), Dialect{}, s.url)
+	st.Watch(watcher{url: url})
+	return st, nil
 }
 
 // Create makes a new congress c in the database at url, which must hold
