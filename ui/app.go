@@ -74,12 +74,13 @@ type session struct {
 }
 
 // newSession starts the automatic backups of st, which report their errors
-// to onErr until the session is closed.
-func newSession(st openStore, onErr func(error)) *session {
+// to onErr until the session is closed; unless backups is false (a
+// server's congress in a desk's window: the organiser's laptop backs it
+// up).
+func newSession(st openStore, backups bool, onErr func(error)) *session {
 	s := &session{store: st, done: make(chan struct{})}
 	s.ctx, s.cancel = context.WithCancel(context.Background())
-	if onServer(st) {
-		// A server keeps its own data: nothing to back up beside a file.
+	if !backups {
 		close(s.done)
 		return s
 	}
@@ -120,10 +121,16 @@ type ui struct {
 	// deskFile is the file to show on its welcome desk when it opens
 	// (congres desk FILE), once; "" for none. UI thread only.
 	deskFile string
+	// deskWindow says the window was opened as a desk's (congres desk):
+	// it does not back up a congress kept on a server. UI thread only.
+	deskWindow bool
+	// backupRoot holds the backups of the congresses kept on servers, a
+	// folder each (backup_server.go).
+	backupRoot string
 }
 
 func newUI(a fyne.App) *ui {
-	u := &ui{app: a, prefs: a.Preferences(), demoPath: defaultDemoPath(a)}
+	u := &ui{app: a, prefs: a.Preferences(), demoPath: defaultDemoPath(a), backupRoot: serverBackupRoot(a)}
 	u.win = a.NewWindow(lang.L("Congrès"))
 	u.win.SetMaster()
 	u.win.Resize(fyne.NewSize(1180, 760))
@@ -137,6 +144,7 @@ func newUI(a fyne.App) *ui {
 // when st says so; the welcome screen stays when there is none or it cannot
 // be opened.
 func (u *ui) start(st Start) {
+	u.deskWindow = st.Desk
 	path := st.File
 	if path == "" {
 		if recent := u.recentFiles(); len(recent) > 0 {
@@ -243,7 +251,7 @@ func (u *ui) switchAsync(message string, cancellable bool, open func(ctx context
 // show makes st, whose congress is c, the open file. UI thread.
 func (u *ui) show(st openStore, c data.Congress) {
 	var s *session
-	s = newSession(st, func(err error) {
+	s = newSession(st, u.backsUp(st), func(err error) {
 		showError(u.win, err)
 		if data.KindOf(err) == data.KindDamaged { // found by the check in the background
 			fyne.Do(func() {
@@ -293,6 +301,10 @@ func (u *ui) openAsync(path string) {
 		u.connectAsync(path)
 		return
 	}
+	if u.isServerBackup(path) {
+		u.openBackupAsync(path)
+		return
+	}
 	u.switchToAsync(lang.L("Opening {{.Name}}…", map[string]any{"Name": filepath.Base(path)}),
 		func(ctx context.Context) (openStore, error) { return stores.OpenOrView(ctx, path) },
 		func(err error) {
@@ -326,6 +338,11 @@ func (u *ui) onClose() {
 func (u *ui) onRestore(backup string) {
 	old := u.session()
 	if old == nil {
+		return
+	}
+	if onServer(old.store) {
+		// Nothing is restored onto a server: its backup opens as a file.
+		u.openBackupAsync(backup)
 		return
 	}
 	path := old.store.Path()
@@ -427,7 +444,7 @@ func (u *ui) refreshMenu() {
 		recent.ChildMenu.Items = append(recent.ChildMenu.Items, none)
 	}
 	saveCopy := fyne.NewMenuItem(lang.L("Save a Copy…"), u.withPIN(u.onSaveCopy))
-	saveCopy.Disabled = !open || onServer(cur.store) // a server's copy: congres copy
+	saveCopy.Disabled = !open
 	connect := fyne.NewMenuItem(lang.L("Connect to a shared congress…"), u.withPIN(u.onConnect))
 	importItem := fyne.NewMenuItem(lang.L("Import…"), u.unlocked(u.onImport))
 	importItem.Disabled = !open

@@ -20,6 +20,7 @@ func newTestUI(t *testing.T) *ui {
 	u := newUI(test.NewTempApp(t))
 	u.tasks.queue = make(chan func(), 64)
 	u.demoPath = filepath.Join(t.TempDir(), "demo"+data.Extension)
+	u.backupRoot = filepath.Join(t.TempDir(), "backups") // a server congress's backups
 	t.Cleanup(func() {
 		waitIdle(t, &u.tasks)
 		u.shutdown()

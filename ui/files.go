@@ -192,6 +192,10 @@ func (u *ui) onSaveCopy() {
 		return
 	}
 	base := strings.TrimSuffix(filepath.Base(s.store.Path()), data.Extension)
+	if onServer(s.store) {
+		// host-port-database, as its backups are named: never the password.
+		base = filepath.Base(stores.ServerBackupFolder("", s.store.Path()))
+	}
 	where := newFileChooser(u.win, u.startFolder(), base+"-"+time.Now().Format("20060102")+data.Extension)
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.L("Folder"), where.folderRow),
@@ -206,13 +210,28 @@ func (u *ui) onSaveCopy() {
 	d.Show()
 }
 
-// saveCopyAsync copies the open file to dest, which must not exist yet.
+// progressCopier is a congress whose copy tells how far it has gone: a
+// server's, copied row by row into a new congress file.
+type progressCopier interface {
+	SaveCopyProgress(ctx context.Context, dest string, progress func(done, total int)) error
+}
+
+// saveCopyAsync copies the open congress to dest, a new congress file which
+// must not exist yet: a file's in one step, a server's with a progress bar.
 func (u *ui) saveCopyAsync(s *session, dest string) {
 	work, cancel := context.WithCancel(s.ctx)
-	progress := showProgress(u.win, lang.L("Saving a copy…"), cancel)
+	var progress dialog.Dialog
+	save := func() error { return s.store.SaveCopy(work, dest) }
+	if c, ok := s.store.(progressCopier); ok && onServer(s.store) {
+		var report func(done, total int)
+		progress, report = showProgressBar(u.win, lang.L("Saving a copy…"), cancel)
+		save = func() error { return c.SaveCopyProgress(work, dest, report) }
+	} else {
+		progress = showProgress(u.win, lang.L("Saving a copy…"), cancel)
+	}
 	u.tasks.runAsync(s.ctx, func(context.Context) func() {
 		// Never over a congress, a database or any existing file.
-		err := s.store.SaveCopy(work, dest)
+		err := save()
 		return func() {
 			progress.Hide()
 			if err != nil { // a cancelled copy left nothing behind, and says nothing

@@ -65,6 +65,8 @@ type settingsScreen struct {
 	badges            *badgeSettingsTab
 	backups           []data.BackupInfo // UI thread only
 	backupList        *widget.List
+	onServer          bool // the congress is a server's: its backups open, to be read
+	backupNote        *widget.Label
 	desk              *widgets.Entry
 	pin               *widget.Entry
 	pinState          *widget.Label
@@ -85,9 +87,16 @@ func newSettingsScreen(e *env, st settingsStore, prefs fyne.Preferences, restore
 }
 
 func (s *settingsScreen) build() fyne.CanvasObject {
-	s.backupList = widget.NewList(func() int { return len(s.backups) }, newBackupItem, s.updateBackup)
+	newItem := newBackupItem
 	noBackup := widget.NewLabel(lang.L("Backups are made while the file is open, in the “backups” folder beside it."))
+	if kept, ok := s.store.(serverBackups); ok && kept.OnServer() {
+		s.onServer = true
+		newItem = newServerBackupItem
+		noBackup.SetText(serverBackupsNote(kept.BackupFolder()))
+	}
 	noBackup.Wrapping = fyne.TextWrapWord
+	s.backupNote = noBackup
+	s.backupList = widget.NewList(func() int { return len(s.backups) }, newItem, s.updateBackup)
 
 	return container.NewAppTabs(
 		container.NewTabItem(lang.L("Congress"), s.congress.build()),
@@ -237,7 +246,10 @@ func (s *settingsScreen) updateBackup(id widget.ListItemID, o fyne.CanvasObject)
 	box := o.(*fyne.Container)
 	text := dateTime(b.Time) + " — " + fileSize(b.Size)
 	btn := box.Objects[1].(*widget.Button)
-	if b.Damaged {
+	if b.Damaged && s.onServer {
+		text += " — " + lang.L("damaged: cannot be opened")
+		btn.Disable()
+	} else if b.Damaged {
 		text += " — " + lang.L("damaged: cannot be restored")
 		btn.Disable()
 	} else {
@@ -247,8 +259,13 @@ func (s *settingsScreen) updateBackup(id widget.ListItemID, o fyne.CanvasObject)
 	btn.OnTapped = func() { s.onRestoreTapped(b) }
 }
 
-// onRestoreTapped asks before putting a backup in place of the file.
+// onRestoreTapped asks before putting a backup in place of the file; on a
+// server, before opening the backup, to be read, in place of the congress.
 func (s *settingsScreen) onRestoreTapped(b data.BackupInfo) {
+	if s.onServer {
+		confirmOpenBackup(s.env.win, b, s.restore)
+		return
+	}
 	confirmRestore(s.env.win, b, s.restore)
 }
 

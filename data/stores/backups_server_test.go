@@ -198,7 +198,7 @@ func assertSameCongress(t *testing.T, path string, server *data.Store, n int) {
 		t.Errorf("%s: %d participants (%v), want %d", path, len(rows), err, n)
 	}
 	for name, count := range map[string]func(*data.Store) (int, error){
-		"sessions": func(s *data.Store) (int, error) { l, err := s.Sessions(ctx); return len(l), err },
+		"sessions":   func(s *data.Store) (int, error) { l, err := s.Sessions(ctx); return len(l), err },
 		"categories": func(s *data.Store) (int, error) { l, err := s.Categories(ctx); return len(l), err },
 	} {
 		a, err1 := count(f)
