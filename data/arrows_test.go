@@ -260,7 +260,7 @@ var arrowRules = []arrowRule{
 	},
 	{
 		name:    "SQL stays in the stores",
-		applies: func(pkg string) bool { return arrowUnder("congres")(pkg) && !arrowSQLStore(pkg) },
+		applies: func(pkg string) bool { return arrowUnder("congres")(pkg) && !arrowSQLStore(pkg) && !arrowTestSupport(pkg) },
 		scope:   arrowDirect,
 		forbids: func(_, dep string) bool { return arrowSQL(dep) },
 	},
@@ -440,6 +440,10 @@ func arrowStore(pkg string) bool {
 func arrowSQLStore(pkg string) bool {
 	return arrowStore(pkg) || arrowUnder("congres/data/sqlstore")(pkg)
 }
+
+// arrowTestSupport matches the packages that only tests import (a
+// storetest gives a test a database of its own on the test server).
+func arrowTestSupport(pkg string) bool { return strings.HasSuffix(pkg, "/storetest") }
 
 // arrowSQL matches database/sql and the SQL drivers.
 func arrowSQL(pkg string) bool {

@@ -1,9 +1,12 @@
 package postgres
 
 import (
+	"errors"
 	"net/url"
 	"regexp"
 	"strings"
+
+	"github.com/jackc/pgx/v5/pgconn"
 )
 
 // IsURL reports whether s names a congress on a server (postgres:// or
@@ -62,4 +65,11 @@ func RedactURL(s string) string {
 		u.RawQuery = q.Encode()
 	}
 	return u.String()
+}
+
+// IsBadURL reports whether err is the driver's refusal to read a connection
+// string (not a server's answer).
+func IsBadURL(err error) bool {
+	var pe *pgconn.ParseConfigError
+	return errors.As(err, &pe)
 }

@@ -2,9 +2,6 @@ package stores
 
 import (
 	"context"
-	"errors"
-
-	"github.com/jackc/pgx/v5/pgconn"
 
 	"congres/data"
 	"congres/data/postgres"
@@ -30,8 +27,7 @@ func createServer(ctx context.Context, url string, c data.Congress) (*data.Store
 // badURL turns the driver's refusal to read url into a sentence; other
 // errors are returned as they are.
 func badURL(url string, err error) error {
-	var pe *pgconn.ParseConfigError
-	if errors.As(err, &pe) {
+	if postgres.IsBadURL(err) {
 		return ErrBadURL.With(Redact(url))
 	}
 	return err
