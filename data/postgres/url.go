@@ -73,3 +73,14 @@ func IsBadURL(err error) bool {
 	var pe *pgconn.ParseConfigError
 	return errors.As(err, &pe)
 }
+
+// ServerOf reads the server's host, port and database from a connection
+// string (a URL or the keyword form, with PostgreSQL's defaults for what it
+// leaves out).
+func ServerOf(target string) (host string, port uint16, database string, err error) {
+	c, err := pgconn.ParseConfig(target)
+	if err != nil {
+		return "", 0, "", err
+	}
+	return c.Host, c.Port, c.Database, nil
+}
