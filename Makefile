@@ -4,7 +4,8 @@
 #   make build   build ./congres
 #   make run     build, create demo.congres if absent, and open it
 #   make test    go vet, staticcheck (pinned in go.mod), race-enabled tests (with a throwaway
-#                PostgreSQL server: make postgres-test), the fault-injection
+#                PostgreSQL server: make postgres-test), data's behaviour suite again on
+#                PostgreSQL (make postgres-suite, without -race), the fault-injection
 #                suite (without -race), the desk in a real window (desk-check), and the Windows
 #                cross-build (check-windows)
 #   make desk-check  the welcome desk in a real window (Xvfb), scanned at scanner speed (xdotool)
@@ -111,6 +112,7 @@ test: deps check-windows
 	go vet ./...
 	go tool staticcheck ./...
 	$(WITH_POSTGRES) go test -race -count=1 -timeout 30m ./...
+	$(WITH_POSTGRES) env CONGRES_TEST_STORES=postgres go test -count=1 -timeout 20m ./data/
 	set -o pipefail; go test -count=1 -timeout 10m -run '^TestFault' -v ./data/ | grep -E '^(---|ok|FAIL|panic)|fault_test.go:[0-9]+: [a-z]+:'
 	$(DESK_CHECK)
 
