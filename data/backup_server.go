@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"log"
 	"os"
 	"path/filepath"
 	"time"
@@ -67,7 +68,21 @@ func (s *Store) SaveCopyProgress(ctx context.Context, dest string, progress func
 	if err := CheckOutput(dest); err != nil {
 		return err
 	}
-	return s.CopyToFile(ctx, dest, progress)
+	return s.copyCondition(dest, s.CopyToFile(ctx, dest, progress))
+}
+
+// copyCondition turns what stopped a copy of a server's congress into a
+// file into a sentence: the server's conditions (away, not permitted)
+// name the server, the new file's (a full disk…) name the file.
+func (s *Store) copyCondition(dest string, err error) error {
+	var ours *Error
+	if err == nil || errors.As(err, &ours) || errors.Is(err, context.Canceled) {
+		return err
+	}
+	if s.d.Lost(err) || s.d.Violation(err) == PermissionViolation {
+		return s.condition(err)
+	}
+	return fromFileCondition(dest, err)
 }
 
 // backupServer writes a backup of the congress kept on the server into its
@@ -100,7 +115,7 @@ func (s *Store) backupServer(ctx context.Context) (string, error) {
 	os.Remove(tmp) // a name of our own, which CopyToFile fills
 	defer removeFile(tmp)
 	if err := s.CopyToFile(ctx, tmp, nil); err != nil {
-		return "", err
+		return "", s.copyCondition(dir, err)
 	}
 	if err := setRevision(ctx, tmp, rev); err != nil {
 		return "", createCondition(tmp, err)
@@ -151,7 +166,13 @@ func (s *Store) autoBackupServer(ctx context.Context, every time.Duration, repor
 	}
 	backUp := func() {
 		_, err := s.BackupIfChanged(ctx)
-		if ctx.Err() == nil { // interrupted by closing: no error
+		switch {
+		case ctx.Err() != nil: // interrupted by closing: no error
+		case errors.Is(err, ErrServerUnreachable):
+			// The window says the server is away; the next backup
+			// comes when it is back.
+			log.Printf("backup of %s: %v", s.path, err)
+		default:
 			report(err)
 		}
 	}

@@ -53,6 +53,9 @@ func TestServerSaveCopyAndBackups(t *testing.T) {
 	// Save a Copy: a complete congress file.
 	dest := filepath.Join(t.TempDir(), "archive"+data.Extension)
 	u.saveCopyAsync(s, dest)
+	if !hasProgressBar(u.win.Canvas().Overlays().Top()) {
+		t.Error("the copy shows no progress bar")
+	}
 	waitIdle(t, &u.tasks)
 	assertDialogSays(t, u.win, "A copy of the congress was saved")
 	u.win.Canvas().Overlays().Top().Hide()
@@ -166,4 +169,17 @@ func assertSameAsServer(t *testing.T, f, server *data.Store, n int) {
 			t.Errorf("%s: %d in the file (%v), %d on the server (%v)", name, a, err1, b, err2)
 		}
 	}
+}
+
+// hasProgressBar says o shows a progress bar that fills.
+func hasProgressBar(o fyne.CanvasObject) bool {
+	if o == nil {
+		return false
+	}
+	for _, c := range test.LaidOutObjects(o) {
+		if _, ok := c.(*widget.ProgressBar); ok {
+			return true
+		}
+	}
+	return false
 }
