@@ -74,14 +74,16 @@ func (u *ui) openBackupAsync(path string) {
 		}, nil)
 }
 
-// isServerBackup says path is in the folder of the servers' backups: it
-// opens to be read, as a backup (from Open Recent or File → Open too).
+// isServerBackup says path is a backup of a server's congress (a file
+// named after its folder, in the servers' backups): it opens to be read,
+// from Open Recent or File → Open too.
 func (u *ui) isServerBackup(path string) bool {
 	if u.backupRoot == "" {
 		return false
 	}
-	rel, err := filepath.Rel(u.backupRoot, path)
-	return err == nil && rel != "." && !strings.HasPrefix(rel, "..") && !filepath.IsAbs(rel)
+	dir := filepath.Dir(path)
+	return samePath(filepath.Dir(dir), u.backupRoot) &&
+		strings.HasPrefix(filepath.Base(path), filepath.Base(dir)+"-")
 }
 
 // serverBackups is a congress that may be kept on a server, with its

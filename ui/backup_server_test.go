@@ -112,6 +112,16 @@ func TestServerSaveCopyAndBackups(t *testing.T) {
 	if err != nil || len(rows) != 30 {
 		t.Errorf("the backup opened shows %d participants (%v)", len(rows), err)
 	}
+	if samePath(u.startFolder(), folder) {
+		t.Error("a copy of the backup would be saved among the backups")
+	}
+	// Chosen again (Open Recent, File → Open), it opens as a backup.
+	u.onClose()
+	u.openAsync(list[0].Path)
+	waitIdle(t, &u.tasks)
+	if o := u.session(); o == nil || !errors.Is(o.store.ReadOnly(), data.ErrBackupOnlyRead) {
+		t.Errorf("the backup opened again: %v", o)
+	}
 	assertNoPassword(t, u, password, logged.String())
 
 	// A desk's window makes none.

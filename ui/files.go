@@ -48,7 +48,9 @@ func (u *ui) addRecent(path string) {
 		}
 	}
 	u.prefs.SetStringList(prefRecent, list)
-	u.prefs.SetString(prefFolder, filepath.Dir(path))
+	if !u.isServerBackup(path) { // files are chosen elsewhere than among the backups
+		u.prefs.SetString(prefFolder, filepath.Dir(path))
+	}
 }
 
 // addRecentServer puts a server's congress first in the recent files:
@@ -87,8 +89,8 @@ func defaultDemoPath(a fyne.App) string {
 // startFolder is where choosing a file starts: the open file's folder, the
 // last folder used, or the home folder.
 func (u *ui) startFolder() string {
-	if s := u.session(); s != nil && !onServer(s.store) {
-		return filepath.Dir(s.store.Path())
+	if s := u.session(); s != nil && !onServer(s.store) && !u.isServerBackup(s.store.Path()) {
+		return filepath.Dir(s.store.Path()) // not the servers' backups: a copy saved there would open as one
 	}
 	if d := u.prefs.String(prefFolder); d != "" {
 		if st, err := os.Stat(d); err == nil && st.IsDir() {
