@@ -122,3 +122,42 @@ func sqliteOnlyTests(skip string) (string, error) {
 }
 
 var testFuncName = regexp.MustCompile(`^(Test|Benchmark|Example|Fuzz)([A-Z0-9_]|$)`)
+
+// TestSuitePasses: CONGRES_TEST_STORES names the passes; PostgreSQL's
+// needs a server; the server's pass leaves out package data's own tests
+// (the file's), and keeps the suite's.
+func TestSuitePasses(t *testing.T) {
+	cases := []struct {
+		stores, server string
+		want           []string
+		fails          bool
+	}{
+		{"", "", []string{"sqlite"}, false},
+		{"sqlite", "postgres://x", []string{"sqlite"}, false},
+		{" SQLite , postgres,sqlite", "postgres://x", []string{"sqlite", "postgres"}, false},
+		{"postgres", "postgres://x", []string{"postgres"}, false},
+		{"postgres", "", nil, true},
+		{"sqlite,mysql", "", nil, true},
+	}
+	for _, c := range cases {
+		t.Setenv("CONGRES_TEST_STORES", c.stores)
+		t.Setenv("CONGRES_TEST_POSTGRES", c.server)
+		got, err := testStores()
+		if (err != nil) != c.fails || !slices.Equal(got, c.want) {
+			t.Errorf("CONGRES_TEST_STORES=%q, CONGRES_TEST_POSTGRES=%q: %v, %v; want %v (fails: %v)", c.stores, c.server, got, err, c.want, c.fails)
+		}
+	}
+	skip, err := sqliteOnlyTests("TestX")
+	if err != nil {
+		t.Fatal(err)
+	}
+	re := regexp.MustCompile(skip)
+	for name, want := range map[string]bool{
+		"TestSuitePasses": true, "BenchmarkImport100k": true, "TestX": true, // package data's, and what was skipped
+		"TestImportThenCreate": false, "TestSearch": false, "BenchmarkImportStore100k": false, // the suite's
+	} {
+		if re.MatchString(name) != want {
+			t.Errorf("skip pattern on the server's pass matches %s: %v, want %v", name, !want, want)
+		}
+	}
+}
