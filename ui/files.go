@@ -225,8 +225,14 @@ func (u *ui) saveCopyAsync(s *session, dest string) {
 	var progress dialog.Dialog
 	save := func() error { return s.store.SaveCopy(work, dest) }
 	if c, ok := s.store.(progressCopier); ok && onServer(s.store) {
-		var report func(done, total int)
-		progress, report = showProgressBar(u.win, lang.L("Saving a copy…"), cancel)
+		// The bar is updated through the tasks' queue, as the import's.
+		bar := widget.NewProgressBar()
+		progress = progressDialog(u.win, lang.L("Saving a copy…"), cancel, bar)
+		report := func(done, total int) {
+			if total > 0 {
+				u.tasks.onUI(func() { bar.SetValue(float64(done) / float64(total)) })
+			}
+		}
 		save = func() error { return c.SaveCopyProgress(work, dest, report) }
 	} else {
 		progress = showProgress(u.win, lang.L("Saving a copy…"), cancel)
