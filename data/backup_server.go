@@ -21,8 +21,8 @@ import (
 
 // ErrBackupOnlyRead: a backup of a server's congress, opened to be read.
 var ErrBackupOnlyRead = newErr(KindReadOnly, "backup_only_read", "",
-	"%q is a backup of a congress kept on a server: it opens to be read (view, search, export). To work on it, save a copy of it (File → Save a Copy) and open the copy.",
-	"« %s » est une sauvegarde d'un congrès gardé sur un serveur : elle s'ouvre en lecture (consulter, chercher, exporter). Pour la modifier, enregistrez-en une copie (Fichier → Enregistrer une copie) et ouvrez la copie.")
+	"%q is a backup of a congress kept on a server, opened to be read (view, search, export). To work on it: File → Save a Copy, then open the copy.",
+	"« %s » est une sauvegarde d'un congrès gardé sur un serveur, ouverte en lecture (consulter, chercher, exporter). Pour la modifier : Fichier → Enregistrer une copie, puis ouvrez la copie.")
 
 // errNoBackupFolder: Backup asked of a server's congress whose backups
 // have no folder (SetBackupFolder was not called).
@@ -206,7 +206,7 @@ func OpenBackup(ctx context.Context, path string) (*Store, error) {
 	if err := checkFile(path); err != nil {
 		return nil, err
 	}
-	ro := ErrBackupOnlyRead.With(path)
+	ro := ErrBackupOnlyRead.With(filepath.Base(path)) // its folder is in Settings → Backups
 	if err := quickCheck(ctx, path, ro); err != nil {
 		return nil, err
 	}
