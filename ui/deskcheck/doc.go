@@ -8,7 +8,10 @@
 // The package holds only tests (deskcheck_test.go and its helpers):
 //
 //   - 500 codes back to back at 4 ms and at 1 ms a key: every one checked
-//     in, exactly once;
+//     in, exactly once; and 200 while the X server is stopped for 60 ms
+//     every 250 ms (BackToBackXStalls), as a loaded machine leaves it
+//     without a processor: the keys sent meanwhile reach the window in one
+//     go;
 //   - a scanner set to a US layout on a French AZERTY keyboard (setxkbmap
 //     fr): the same;
 //   - at 50,000 participants, with CONGRES_DESK_TIMING=1, the desk's own
@@ -41,6 +44,16 @@
 // and the processor time the program and Xvfb used per scan and per
 // keystroke, which the machine's load does not change much (the latencies
 // it does: quote them with the load, median of three runs).
+//
+// With CONGRES_DESKCHECK_PROFILE=PATH, Speed50k also writes a processor
+// profile of the program for each phase, PATH-1.pprof (the scans) and
+// PATH-2.pprof (the names: go tool pprof congres PATH-2.pprof), and its
+// whole output to PATH-output.txt. The profile holds the Go code only:
+// Mesa's software renderer draws the frames on threads of its own, whose
+// time shows in the processor time per keystroke, not in the profile.
+//
+// A failed check keeps the program's whole output (its desk-trace lines
+// name what each scan was) in the system's temporary folder, and says where.
 //
 // The tests build congres from this tree, or drive the program that
 // CONGRES_DESKCHECK_BIN names (another commit's, say). A failed check keeps
