@@ -131,7 +131,11 @@ func TestServerSaveCopyAndBackups(t *testing.T) {
 	if ds := d.session(); ds == nil || !onServer(ds.store) {
 		t.Fatalf("the desk's window opened %v", ds)
 	}
-	<-d.session().done // no automatic backups running
+	select {
+	case <-d.session().done: // no automatic backups running
+	default:
+		t.Error("a desk's window backs the server's congress up")
+	}
 	if entries, err := os.ReadDir(d.backupRoot); err == nil && len(entries) > 0 {
 		t.Errorf("the desk's window backed up: %v", entries)
 	}
