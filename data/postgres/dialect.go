@@ -242,6 +242,12 @@ func (Dialect) CopyHooks(table string) (before, after []string) {
 func (Dialect) Lost(err error) bool {
 	var ce *pgconn.ConnectError
 	var ne net.Error
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		// The server ended the connection (an administrator, a restart:
+		// class 57P) or reports it broken (class 08).
+		return strings.HasPrefix(pe.Code, "57P") || strings.HasPrefix(pe.Code, "08")
+	}
 	return errors.As(err, &ce) || errors.As(err, &ne) || errors.Is(err, io.EOF) ||
 		errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, driver.ErrBadConn) || errors.Is(err, net.ErrClosed) ||
 		errors.Is(err, pgconn.ErrConnClosed)
