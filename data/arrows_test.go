@@ -259,8 +259,10 @@ var arrowRules = []arrowRule{
 		},
 	},
 	{
-		name:    "SQL stays in the stores",
-		applies: func(pkg string) bool { return arrowUnder("congres")(pkg) && !arrowSQLStore(pkg) && !arrowTestSupport(pkg) },
+		name: "SQL stays in the stores",
+		applies: func(pkg string) bool {
+			return arrowUnder("congres")(pkg) && !arrowSQLStore(pkg) && !arrowTestSupport(pkg)
+		},
 		scope:   arrowDirect,
 		forbids: func(_, dep string) bool { return arrowSQL(dep) },
 	},

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/jackc/pgx/v5/pgconn"
+	"congres/data/postgres"
 )
 
 // Where the backups of a congress kept on a server go: a folder of the
@@ -31,8 +31,8 @@ func ServerBackupRoot() (string, error) {
 // password): named after its server, port and database only.
 func ServerBackupFolder(root, target string) string {
 	host, port, db := "", "", ""
-	if c, err := pgconn.ParseConfig(target); err == nil {
-		host, port, db = c.Host, strconv.Itoa(int(c.Port)), c.Database
+	if h, p, d, err := postgres.ServerOf(target); err == nil {
+		host, port, db = h, strconv.Itoa(int(p)), d
 	} else {
 		// Unreadable: its shown form, which has no password.
 		db = Redact(target)
