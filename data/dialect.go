@@ -22,7 +22,7 @@ type Dialect interface {
 	// a server, tells the other laptops at the commit: Watcher).
 	BumpRevision() string
 	// NoCase is expr compared and sorted ignoring case: SQLite's
-	// COLLATE NOCASE, PostgreSQL's lower() (the case-insensitive unique
+	// COLLATE NOCASE, PostgreSQL's nocase() (the case-insensitive unique
 	// indexes of each engine's schema are on these).
 	NoCase(expr string) string
 	// IDList is a table of the IDs of a JSON array (idsJSON) bound to one

@@ -140,9 +140,9 @@ func (Dialect) Violation(err error) data.Violation {
 // their statistics, and has no unary + for text or dates.
 func (Dialect) Unindexed(expr string) string { return expr }
 
-// NoCase lowers expr: the schema's case-insensitive unique indexes are on
-// lower().
-func (Dialect) NoCase(expr string) string { return "lower(" + expr + ")" }
+// NoCase folds expr's ASCII capitals, as SQLite's NOCASE: the schema's
+// case-insensitive unique indexes are on nocase() (0001_init.sql).
+func (Dialect) NoCase(expr string) string { return "nocase(" + expr + ")" }
 
 // IDList reads the JSON array with jsonb_array_elements_text, in order.
 func (Dialect) IDList() string {
