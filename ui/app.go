@@ -276,6 +276,7 @@ func (u *ui) show(st openStore, c data.Congress) {
 		u.view.show(deskPage)
 	}
 	u.showBanner(st)
+	u.watchServer(s, st)
 	u.refreshMenu()
 }
 
@@ -284,6 +285,10 @@ func (u *ui) show(st openStore, c data.Congress) {
 func (u *ui) showBanner(st openCongress) {
 	why := st.ReadOnly()
 	if why == nil {
+		if serverLost(st) {
+			u.win.SetContent(container.NewBorder(serverLostBanner(), nil, nil, nil, u.body))
+			return
+		}
 		u.win.SetContent(u.body)
 		return
 	}

@@ -19,7 +19,7 @@ const deskMatches = 20
 
 // deskCountsEvery is how often the counters are read again, to show the
 // arrivals of the other desks.
-const deskCountsEvery = 5 * time.Second
+var deskCountsEvery = 5 * time.Second
 
 // deskStore is what the welcome desk reads and writes.
 type deskStore interface {
@@ -450,6 +450,20 @@ func (s *deskScreen) onEditTapped() {
 // watchAsync reads the counters again every few seconds while the file is
 // open, for the arrivals of the other desks.
 func (s *deskScreen) watchAsync() {
+	// On a server, the other desks' writes are told as they commit: the
+	// counters follow within a second, not at the next tick.
+	changed := make(chan struct{}, 1)
+	if ev, ok := s.store.(serverEvents); ok {
+		cancel := ev.Subscribe(func(e data.ServerEvent) {
+			if e == data.ServerChanged {
+				select {
+				case changed <- struct{}{}:
+				default:
+				}
+			}
+		})
+		go func() { <-s.env.ctx.Done(); cancel() }()
+	}
 	go func() {
 		t := time.NewTicker(deskCountsEvery)
 		defer t.Stop()
@@ -457,6 +471,18 @@ func (s *deskScreen) watchAsync() {
 			select {
 			case <-s.env.ctx.Done():
 				return
+			case <-changed:
+				s.env.tasks.onUI(func() {
+					if s.day != nil && s.day.SelectedIndex() >= 0 {
+						s.countWhenFreeAsync()
+					}
+				})
+				// At most one count a second, however busy the desks.
+				select {
+				case <-s.env.ctx.Done():
+					return
+				case <-time.After(time.Second):
+				}
 			case <-t.C:
 				s.env.tasks.onUI(func() {
 					s.followCalendar()
