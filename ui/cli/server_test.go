@@ -5,33 +5,24 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"net/url"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/jackc/pgx/v5"
+
+	"congres/data/stores/storetest"
 )
 
-// serverDatabase creates an empty database on the test server
-// (CONGRES_TEST_POSTGRES), dropped with the accounts made on it when the
-// test ends, and returns its URL and a function that runs SQL on it as its
-// owner.
+// serverDatabase creates an empty database of the test's own on the test
+// server (storetest) and returns its URL and a function that runs SQL on it
+// as its owner.
 func serverDatabase(t *testing.T) (string, func(q string) error) {
 	t.Helper()
-	server := os.Getenv("CONGRES_TEST_POSTGRES")
-	if server == "" {
-		if os.Getenv("CONGRES_REQUIRE_TOOLS") != "" {
-			t.Fatal("CONGRES_TEST_POSTGRES is not set: no PostgreSQL server to test on")
-		}
-		t.Skip("CONGRES_TEST_POSTGRES is not set: no PostgreSQL server to test on (make test starts one)")
-	}
-	ctx := context.Background()
-	b := make([]byte, 6)
-	rand.Read(b)
-	name := "cli_" + hex.EncodeToString(b)
-	on := func(u, q string) error {
-		conn, err := pgx.Connect(ctx, u)
+	dbURL := storetest.NewDatabase(t)
+	return dbURL, func(q string) error {
+		ctx := context.Background()
+		conn, err := pgx.Connect(ctx, dbURL)
 		if err != nil {
 			return err
 		}
@@ -39,21 +30,6 @@ func serverDatabase(t *testing.T) (string, func(q string) error) {
 		_, err = conn.Exec(ctx, q)
 		return err
 	}
-	if err := on(server, "CREATE DATABASE "+name); err != nil {
-		t.Fatal(err)
-	}
-	u, err := url.Parse(server)
-	if err != nil {
-		t.Fatal(err)
-	}
-	u.Path = "/" + name
-	dbURL := u.String()
-	t.Cleanup(func() {
-		if err := on(server, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)"); err != nil {
-			t.Error(err)
-		}
-	})
-	return dbURL, func(q string) error { return on(dbURL, q) }
 }
 
 // TestCLIServerAddUser: `congres server add-user` makes a desk account on a
