@@ -122,6 +122,9 @@ func (p *Participant) Validate() error {
 			return err
 		}
 	}
+	if strings.ContainsFunc(p.Notes, isControl) {
+		return withField(localise(ErrControlChar, label{"The notes", "Les notes"}), "notes")
+	}
 	if len(p.Notes) > maxNotes {
 		return ErrNotesTooLong.With(maxNotes / 1000)
 	}
@@ -273,7 +276,7 @@ func (s *Store) insertParticipant(ctx context.Context, tx *sqlTx, p *Participant
 	}
 	p.OrganisationID = orgID.Int64
 	p.CreatedAt, p.UpdatedAt = parseTime(now), parseTime(now)
-	return setParticipantDays(ctx, tx, p.ID, p.Days)
+	return insertParticipantDays(ctx, tx, p.ID, p.Days)
 }
 
 func sortKey(p *Participant) string { return Fold(p.LastName) + "\x01" + Fold(p.FirstName) }
@@ -348,6 +351,12 @@ func setParticipantDays(ctx context.Context, tx *sqlTx, id int64, days []Day) er
 	if _, err := tx.ExecContext(ctx, "DELETE FROM participant_day WHERE participant_id = ?", id); err != nil {
 		return err
 	}
+	return insertParticipantDays(ctx, tx, id, days)
+}
+
+// insertParticipantDays writes the days of a participant who has none yet
+// (a new one: a desk account, which deletes nothing, registers walk-ins).
+func insertParticipantDays(ctx context.Context, tx *sqlTx, id int64, days []Day) error {
 	for _, d := range days {
 		if _, err := tx.ExecContext(ctx, "INSERT INTO participant_day (participant_id, day) VALUES (?, ?)", id, d); err != nil {
 			return err

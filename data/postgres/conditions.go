@@ -61,3 +61,10 @@ func untrusted(err error) bool {
 	var cv *tls.CertificateVerificationError
 	return errors.As(err, &ua) || errors.As(err, &ci) || errors.As(err, &he) || errors.As(err, &cv)
 }
+
+// ErrServerNeedsOwner: the congress's schema is older than this version of
+// Congrès, and the account connected may not bring it up to date (only the
+// database's owner changes the schema).
+var ErrServerNeedsOwner = data.NewError(data.KindInvalid, "server_needs_owner",
+	"The congress at %s was written by an older version of Congrès (format %d; this version needs %d), and only the account that owns the database can bring it up to date. Open it once with that account (the one that created it), then connect again. Nothing was changed.",
+	"Le congrès de %s a été écrit par une version plus ancienne de Congrès (format %d ; cette version demande le %d), et seul le compte propriétaire de la base peut le mettre à jour. Ouvrez-le une fois avec ce compte (celui qui l'a créée), puis reconnectez-vous. Rien n'a été modifié.")

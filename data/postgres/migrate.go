@@ -3,10 +3,12 @@ package postgres
 import (
 	"context"
 	"embed"
+	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"congres/data"
@@ -67,6 +69,11 @@ func (s *Store) migrate(ctx context.Context) error {
 	}
 	for _, m := range ms[current:] {
 		if err := apply(ctx, conn.Conn(), m); err != nil {
+			var pe *pgconn.PgError
+			if errors.As(err, &pe) && pe.Code == codeNotPermitted {
+				// A desk's or an organiser's account: the schema is the owner's.
+				return ErrServerNeedsOwner.With(s.url, current, len(ms)).Because(err)
+			}
 			return err
 		}
 	}

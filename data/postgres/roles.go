@@ -74,6 +74,8 @@ var deskWrites = []string{
 var organiserWrites = []string{
 	"GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %[2]s TO %[1]s",
 	"GRANT UPDATE ON ALL SEQUENCES IN SCHEMA %[2]s TO %[1]s",
+	"ALTER DEFAULT PRIVILEGES IN SCHEMA %[2]s GRANT INSERT, UPDATE, DELETE ON TABLES TO %[1]s",
+	"ALTER DEFAULT PRIVILEGES IN SCHEMA %[2]s GRANT UPDATE ON SEQUENCES TO %[1]s",
 }
 
 // AddUser creates an account name on the server of the congress at url,
@@ -112,6 +114,10 @@ func AddUser(ctx context.Context, url, name string, role Role) (string, error) {
 		"GRANT USAGE ON SCHEMA %[2]s TO %[1]s",
 		"GRANT SELECT ON ALL TABLES IN SCHEMA %[2]s TO %[1]s",
 		"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %[2]s TO %[1]s",
+		// The tables a later migration adds (run by the owner, who runs
+		// this) are read too.
+		"ALTER DEFAULT PRIVILEGES IN SCHEMA %[2]s GRANT SELECT ON TABLES TO %[1]s",
+		"ALTER DEFAULT PRIVILEGES IN SCHEMA %[2]s GRANT USAGE, SELECT ON SEQUENCES TO %[1]s",
 	}
 	if role == RoleDesk {
 		stmts = append(stmts, deskWrites...)
