@@ -417,11 +417,19 @@ func (s *Store) wrote() {
 }
 
 func (s *Store) writeTx(ctx context.Context, fn func(tx *sqlTx) error) error {
-	t, err := s.w.BeginTx(ctx, nil)
-	if err != nil {
+	for try := 0; ; try++ {
+		t, err := s.w.BeginTx(ctx, nil)
+		if err == nil {
+			err = s.runTx(ctx, &sqlTx{Tx: t, d: s.d}, fn)
+		}
+		// A server's connection found dead before anything was written (the
+		// server restarted, or ended it): once more, on a new connection.
+		var stale *staleConn
+		if s.server && try == 0 && (errors.As(err, &stale) || t == nil && s.d.Lost(err)) {
+			continue
+		}
 		return err
 	}
-	return s.runTx(ctx, &sqlTx{Tx: t, d: s.d}, fn)
 }
 
 // runTx runs fn in the write transaction tx, after the desk's held actions
@@ -435,6 +443,9 @@ func (s *Store) runTx(ctx context.Context, tx *sqlTx, fn func(tx *sqlTx) error) 
 		// The revision row's lock first: writers follow one another
 		// (OpenServer); the other laptops are told at the commit.
 		if _, err := tx.ExecContext(ctx, s.d.BumpRevision()); err != nil {
+			if s.d.Lost(err) {
+				return &staleConn{err} // nothing written yet: writeTx tries again
+			}
 			return err
 		}
 		return commitAfter(tx, fn(tx))
@@ -450,6 +461,13 @@ func (s *Store) runTx(ctx context.Context, tx *sqlTx, fn func(tx *sqlTx) error) 
 	}
 	return tx.Commit()
 }
+
+// staleConn is a server's connection found dead by a write transaction's
+// first statement, before anything was written.
+type staleConn struct{ err error }
+
+func (e *staleConn) Error() string { return e.err.Error() }
+func (e *staleConn) Unwrap() error { return e.err }
 
 // commitAfter commits tx when err, what its work returned, is nil.
 func commitAfter(tx *sqlTx, err error) error {

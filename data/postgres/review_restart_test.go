@@ -2,7 +2,6 @@ package postgres
 
 import (
 	"context"
-	"errors"
 	"testing"
 
 	"congres/data"
@@ -10,7 +9,7 @@ import (
 
 // TestReviewBackendsTerminated: the server ends the store's connections
 // (a restart of the server, an administrator): the next write is a
-// sentence (or succeeds on a new connection), never a raw driver error.
+// succeeds on a new connection: nothing was written on the dead one.
 func TestReviewBackendsTerminated(t *testing.T) {
 	ctx := context.Background()
 	dbURL := newDatabase(t)
@@ -28,11 +27,8 @@ func TestReviewBackendsTerminated(t *testing.T) {
 		}
 		admin(t, dbURL, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
 		_, err := s.Admit(ctx, data.AdmitRequest{ParticipantID: p.ID, Day: day, Desk: "A"})
-		var e *data.Error
-		if err != nil && !errors.As(err, &e) {
-			t.Errorf("after the server ended the connections: %T %v", err, err)
-		} else {
-			t.Logf("after the server ended the connections: %v", err)
+		if err != nil {
+			t.Errorf("a check-in after the server ended the connections (nothing was written: tried again on a new one): %v", err)
 		}
 	}
 }
