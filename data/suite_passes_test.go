@@ -60,6 +60,9 @@ func runPasses(m *testing.M) int {
 	skip := flag.Lookup("test.skip").Value.String()
 	for _, st := range stores {
 		testStore = st
+		// A test that runs itself again in a child process (os.Args[0])
+		// runs it on this pass's store only.
+		os.Setenv("CONGRES_TEST_STORES", st)
 		if len(stores) > 1 {
 			fmt.Printf("data tests: the suite on %s\n", st)
 		}
