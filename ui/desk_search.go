@@ -40,6 +40,7 @@ func (s *deskScreen) onSearchChanged(text string) {
 		s.showCard(nil, false)
 	}
 	s.search.want = text
+	s.stopCounting() // a reading of the counters waits for the typing (desk_counts.go)
 	if text == "" {
 		s.search.since = time.Time{}
 		s.showMatches("", nil)
