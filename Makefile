@@ -48,7 +48,7 @@ DESK_CHECK := go test -count=1 -timeout 15m -v -run '^TestDeskRealWindow$$' ./ui
 # CONGRES_TEST_POSTGRES set to its URL, then stops it and removes its folder,
 # whether the tests passed or not. Under make test, a test that finds no
 # server fails instead of skipping (CONGRES_REQUIRE_TOOLS).
-POSTGRES_PACKAGES := postgresql
+POSTGRES_PACKAGES := postgresql openssl
 test postgres-test postgres-suite: DEB_PACKAGES += $(POSTGRES_PACKAGES)
 postgres-test postgres-suite: export CONGRES_REQUIRE_TOOLS := 1
 WITH_POSTGRES := bash .ci/postgres run
