@@ -2,67 +2,19 @@ package postgres
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"fmt"
-	"net/url"
-	"os"
 	"testing"
 	"time"
 
-	"github.com/jackc/pgx/v5"
+	"congres/data/stores/storetest"
 )
 
-// testServer returns the URL of the test server, from CONGRES_TEST_POSTGRES
-// (make test and make postgres-test start one with .ci/postgres). Without
-// it the test is skipped, or fails under make test (CONGRES_REQUIRE_TOOLS),
-// where nothing may be skipped.
-func testServer(tb testing.TB) string {
-	tb.Helper()
-	u := os.Getenv("CONGRES_TEST_POSTGRES")
-	if u == "" {
-		msg := "CONGRES_TEST_POSTGRES is not set: no PostgreSQL server to test on " +
-			"(make postgres-test starts one; by hand: bash .ci/postgres start DIR, then the export line it prints)"
-		if os.Getenv("CONGRES_REQUIRE_TOOLS") != "" {
-			tb.Fatal(msg)
-		}
-		tb.Skip(msg)
-	}
-	return u
-}
-
-// newDatabase creates an empty database of the test's own on the test
-// server, dropped when the test ends, and returns its URL.
-func newDatabase(tb testing.TB) string {
-	tb.Helper()
-	server := testServer(tb)
-	b := make([]byte, 8)
-	rand.Read(b)
-	name := "congres_test_" + hex.EncodeToString(b)
-	admin(tb, server, "CREATE DATABASE "+name)
-	tb.Cleanup(func() { admin(tb, server, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)") })
-	u, err := url.Parse(server)
-	if err != nil {
-		tb.Fatalf("CONGRES_TEST_POSTGRES must be a URL (postgres://…): %v", err)
-	}
-	u.Path = "/" + name
-	return u.String()
-}
-
-// admin runs one statement on the test server's own database.
-func admin(tb testing.TB, server, sql string) {
-	tb.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	conn, err := pgx.Connect(ctx, server)
-	if err != nil {
-		tb.Fatalf("connecting to the test server %s: %v", RedactURL(server), err)
-	}
-	defer conn.Close(ctx)
-	if _, err := conn.Exec(ctx, sql); err != nil {
-		tb.Fatalf("%s: %v", sql, err)
-	}
-}
+// testServer, newDatabase and admin are storetest's: the test server
+// (CONGRES_TEST_POSTGRES), a database of the test's own on it, one
+// statement run on a database.
+func testServer(tb testing.TB) string         { return storetest.Server(tb) }
+func newDatabase(tb testing.TB) string        { return storetest.NewDatabase(tb) }
+func admin(tb testing.TB, target, sql string) { storetest.Admin(tb, target, sql) }
 
 // mustOpen opens the congress at url, closed when the test ends.
 func mustOpen(tb testing.TB, url string) *Store {

@@ -13,8 +13,6 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
-
-	"congres/data/postgres"
 )
 
 // Server returns the URL of the test server, from CONGRES_TEST_POSTGRES
@@ -61,10 +59,22 @@ func Admin(tb testing.TB, target, sql string) {
 	defer cancel()
 	conn, err := pgx.Connect(ctx, target)
 	if err != nil {
-		tb.Fatalf("connecting to the test server %s: %v", postgres.RedactURL(target), err)
+		tb.Fatalf("connecting to the test server %s: %v", redacted(target), err)
 	}
 	defer conn.Close(ctx)
 	if _, err := conn.Exec(ctx, sql); err != nil {
 		tb.Fatalf("%s: %v", sql, err)
 	}
+}
+
+// redacted is target without its password, for a message. (storetest
+// imports no package of Congrès, so that data/postgres's own tests can use
+// it.)
+func redacted(target string) string {
+	u, err := url.Parse(target)
+	if err != nil || u.User == nil {
+		return "the test server"
+	}
+	u.User = url.User(u.User.Username())
+	return u.String()
 }
