@@ -2,11 +2,11 @@ package postgres
 
 import (
 	"context"
-	"net/url"
 	"testing"
 	"time"
 
 	"congres/data"
+	"congres/data/stores/storetest"
 )
 
 // events collects a store's server events.
@@ -79,10 +79,8 @@ func TestServerLostAndBack(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer a.Close()
-	p, _ := url.Parse(direct)
-	px := newProxy(t, p.Host)
-	p.Host = px.addr
-	b, err := OpenStore(ctx, p.String())
+	px, through := storetest.NewProxy(t, direct)
+	b, err := OpenStore(ctx, through)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,12 +89,12 @@ func TestServerLostAndBack(t *testing.T) {
 	if b.ServerLostNow() {
 		t.Fatal("lost before anything happened")
 	}
-	px.cut()
+	px.Cut()
 	await(t, ch, data.ServerLost, "the network cut")
 	if !b.ServerLostNow() {
 		t.Error("ServerLostNow is false after ServerLost")
 	}
-	px.restore()
+	px.Restore()
 	await(t, ch, data.ServerBack, "the network back")
 	if b.ServerLostNow() {
 		t.Error("ServerLostNow is true after ServerBack")
