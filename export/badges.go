@@ -165,6 +165,7 @@ func loadLogo(b []byte) *logo {
 		xdraw.CatmullRom.Scale(small, small.Bounds(), img, img.Bounds(), xdraw.Src, nil)
 		img = small
 	}
+	img = eightBit(img) // gofpdf reads 8-bit PNGs only
 	var buf bytes.Buffer
 	if err := png.Encode(&buf, img); err != nil {
 		return nil

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -51,7 +52,11 @@ func WriteCertificates(ctx context.Context, w io.Writer, in CertificateInput, op
 		return err
 	}
 	registerImage(pdf, logoName, lg)
-	registerImage(pdf, signatureName, sig)
+	if lg != nil && sig != nil && bytes.Equal(lg.png, sig.png) {
+		d.sigName = logoName // gofpdf would name one image twice in a page's resources
+	} else {
+		registerImage(pdf, signatureName, sig)
+	}
 	for i := range in.People {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -130,6 +135,7 @@ type certDesign struct {
 	congress  data.Congress
 	lang      string
 	logo, sig *logo
+	sigName   string // as registered: signatureName, or logoName when they are the same image
 	details   string // "19e · Lille Grand Palais, Lille · 25–26 novembre 2021"
 	sentence  string // "a participé au … qui s'est tenu à Lille les 25 et 26 novembre 2021."
 	// sentenceFit is the sentence fitted, the same on every certificate.
@@ -140,7 +146,7 @@ type certDesign struct {
 
 func newCertDesign(c data.Congress, lg, sig *logo, opts CertificateOptions) *certDesign {
 	lang := opts.Lang
-	d := &certDesign{congress: c, lang: lang, logo: lg, sig: sig}
+	d := &certDesign{congress: c, lang: lang, logo: lg, sig: sig, sigName: signatureName}
 	var parts []string
 	if c.Edition != "" {
 		parts = append(parts, c.Edition)
@@ -494,7 +500,7 @@ func (d *certDesign) signature(pg *docPage) {
 	bw := 80.0
 	x, y := a4W-certMargin-bw, d.sigTop()
 	pg.add(fieldCertPlace, d.place, Box{x, y, bw, 6}, textStyle{MaxSize: 11, MinSize: 7, MaxLines: 1, Align: 'C'}, black)
-	pg.image(signatureName, d.sig, Box{x + 5, y + 8, bw - 10, 24}, 'B')
+	pg.image(d.sigName, d.sig, Box{x + 5, y + 8, bw - 10, 24}, 'B')
 	pg.add(fieldCertSignatory, d.congress.Signatory, Box{x, y + 33, bw, 10}, textStyle{MaxSize: 10.5, MinSize: 7, MaxLines: 2, Align: 'C'}, black)
 }
 

@@ -20,6 +20,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"congres/data"
+	"congres/export"
 	"congres/ui/widgets"
 )
 
@@ -252,6 +253,9 @@ func (f *imageField) readAsync(r io.ReadCloser) {
 	f.env.tasks.runAsync(f.env.ctx, func(context.Context) func() {
 		defer r.Close()
 		b, err := io.ReadAll(io.LimitReader(r, 20<<20))
+		if err == nil {
+			b, err = export.PrepareImage(b) // 8-bit, as every document draws it, or refused
+		}
 		if err != nil {
 			return func() { showError(f.env.win, err) }
 		}
