@@ -16,10 +16,12 @@ var Translations embed.FS
 //go:embed icon.png
 var Icon []byte
 
-// Fonts holds the TrueType fonts of printed text (fonts/*.ttf): Noto Sans
-// (Latin, Greek, Cyrillic), Noto Sans Arabic and Noto Sans Hebrew, each
-// regular and bold, and a CJK subset of WenQuanYi Micro Hei. fonts/README.md
-// says where each comes from and under which licence.
+// Fonts holds the fonts of printed text (fonts/*.ttf, fonts/*.otf): Noto
+// Sans (Latin, Greek, Cyrillic), Noto Sans Arabic, Hebrew, Armenian,
+// Georgian, Ethiopic, Devanagari, Bengali, Tamil and Thai, each regular and
+// bold, a CJK subset of WenQuanYi Micro Hei, and the Han characters beyond
+// the BMP of Noto Sans CJK JP. fonts/README.md says where each comes from
+// and under which licence.
 //
-//go:embed fonts/*.ttf
+//go:embed fonts/*.ttf fonts/*.otf
 var Fonts embed.FS

@@ -283,17 +283,25 @@ func (f fitted) drawPDF(pdf *gofpdf.Fpdf, b Box, align byte) {
 	u := 72 / 25.4 / pdf.GetConversionRatio() // user units per mm: 1 for "mm"
 	sz := f.Size * ptMM
 	var cur *face
+	use := func(fc *face) {
+		if fc != cur {
+			addFace(pdf, fc)
+			pdf.SetFont(fc.name, "", f.Size)
+			cur = fc
+		}
+	}
 	for i, lb := range f.lineBoxes(b, align) {
 		x, y := lb.X+f.Lines[i].left*sz, lb.Y+f.ascent*sz
 		for _, r := range f.Lines[i].runs {
-			if r.text == "" {
+			switch {
+			case r.text == "":
 				continue
+			case r.glyphs != nil:
+				drawGlyphsPDF(pdf, r, x*u, y*u, f.Size, use)
+			default:
+				use(r.face)
+				pdf.Text(x*u, y*u, r.text)
 			}
-			if r.face != cur {
-				pdf.SetFont(r.face.name, "", f.Size)
-				cur = r.face
-			}
-			pdf.Text(x*u, y*u, r.text)
 			x += r.width * sz
 		}
 	}

@@ -25,8 +25,17 @@ type face struct {
 	name   string // gofpdf family name, unique per face
 	data   []byte // the TrueType file
 	ft     *font.Face
-	script language.Script // script to shape right-to-left runs with
+	script language.Script // script to shape with
 	upem   float64
+
+	// outline: runs in this face are shaped by HarfBuzz and drawn as
+	// glyph outlines (see shapeRun), for scripts whose letters change shape
+	// and place with their neighbours (Indic conjuncts and vowel signs,
+	// Thai marks) and for runes outside the BMP, which gofpdf cannot draw.
+	outline bool
+	// pdf: gofpdf loads the face (a TrueType file), so that it can be drawn,
+	// or written invisibly under outlines, as text.
+	pdf bool
 
 	// ascent and descent (positive, below the baseline) in em, from the
 	// font's horizontal header: the room the font asks for above and below
@@ -39,6 +48,9 @@ type face struct {
 	// map the rune. Filled once for the whole cmap, so that reading it is a
 	// slice index on the hot path and safe from many goroutines.
 	adv []float32
+	// astral holds the advances (em) of the runes above the BMP the font
+	// maps; only outline faces draw them.
+	astral map[rune]float32
 
 	// ink holds the glyphs whose ink sticks out of the box a line gets by
 	// default: left or right of their advance (a "j", an "f"), or above
@@ -67,13 +79,21 @@ func (f *face) isTall(r rune) bool {
 	return r >= 0 && int(r>>6) < len(f.tall) && f.tall[r>>6]&(1<<(r&63)) != 0
 }
 
-// covers reports whether f maps r (BMP only: gofpdf reads cmap format 4).
+// covers reports whether f maps r. Above the BMP only outline faces
+// count: gofpdf reads cmap format 4 only, and panics on such runes.
 func (f *face) covers(r rune) bool {
+	if r > 0xFFFF {
+		_, ok := f.astral[r]
+		return ok
+	}
 	return r >= 0 && int(r) < len(f.adv) && f.adv[r] >= 0
 }
 
 // advance is the advance of r in em; 0 for a rune f does not map.
 func (f *face) advance(r rune) float64 {
+	if r > 0xFFFF {
+		return float64(f.astral[r])
+	}
 	if !f.covers(r) {
 		return 0
 	}
@@ -105,7 +125,15 @@ func newChain(faces ...*face) *chain {
 // faceFor returns the index in c.faces of the first face that maps r, or
 // -1.
 func (c *chain) faceFor(r rune) int {
-	if r < 0 || r > 0xFFFF {
+	if r > 0xFFFF {
+		for i, f := range c.faces {
+			if f.covers(r) {
+				return i
+			}
+		}
+		return -1
+	}
+	if r < 0 {
 		return -1
 	}
 	return int(c.first[r]) - 1
@@ -134,19 +162,39 @@ var fontSet struct {
 }
 
 // fontFiles lists the embedded fonts: gofpdf family name, file, shaping
-// script, and in which chains the face takes part.
+// script, in which chains the face takes part, and whether it is drawn as
+// shaped outlines (see face.outline). Armenian, Georgian and Ethiopic need
+// no shaping and are drawn as text, as Latin is.
 var fontFiles = []struct {
 	name, file    string
 	script        language.Script
 	regular, bold bool
+	outline       bool
 }{
-	{"congres-sans", "NotoSans-Regular.ttf", language.Latin, true, false},
-	{"congres-sans-bold", "NotoSans-Bold.ttf", language.Latin, false, true},
-	{"congres-arabic", "NotoSansArabic-Regular.ttf", language.Arabic, true, false},
-	{"congres-arabic-bold", "NotoSansArabic-Bold.ttf", language.Arabic, false, true},
-	{"congres-hebrew", "NotoSansHebrew-Regular.ttf", language.Hebrew, true, false},
-	{"congres-hebrew-bold", "NotoSansHebrew-Bold.ttf", language.Hebrew, false, true},
-	{"congres-cjk", "wqy-microhei-cjk.ttf", language.Han, true, true}, // no CJK bold
+	{"congres-sans", "NotoSans-Regular.ttf", language.Latin, true, false, false},
+	{"congres-sans-bold", "NotoSans-Bold.ttf", language.Latin, false, true, false},
+	{"congres-arabic", "NotoSansArabic-Regular.ttf", language.Arabic, true, false, false},
+	{"congres-arabic-bold", "NotoSansArabic-Bold.ttf", language.Arabic, false, true, false},
+	{"congres-hebrew", "NotoSansHebrew-Regular.ttf", language.Hebrew, true, false, false},
+	{"congres-hebrew-bold", "NotoSansHebrew-Bold.ttf", language.Hebrew, false, true, false},
+	{"congres-armenian", "NotoSansArmenian-Regular.ttf", language.Armenian, true, false, false},
+	{"congres-armenian-bold", "NotoSansArmenian-Bold.ttf", language.Armenian, false, true, false},
+	{"congres-georgian", "NotoSansGeorgian-Regular.ttf", language.Georgian, true, false, false},
+	{"congres-georgian-bold", "NotoSansGeorgian-Bold.ttf", language.Georgian, false, true, false},
+	{"congres-ethiopic", "NotoSansEthiopic-Regular.ttf", language.Ethiopic, true, false, false},
+	{"congres-ethiopic-bold", "NotoSansEthiopic-Bold.ttf", language.Ethiopic, false, true, false},
+	{"congres-devanagari", "NotoSansDevanagari-Regular.ttf", language.Devanagari, true, false, true},
+	{"congres-devanagari-bold", "NotoSansDevanagari-Bold.ttf", language.Devanagari, false, true, true},
+	{"congres-bengali", "NotoSansBengali-Regular.ttf", language.Bengali, true, false, true},
+	{"congres-bengali-bold", "NotoSansBengali-Bold.ttf", language.Bengali, false, true, true},
+	{"congres-tamil", "NotoSansTamil-Regular.ttf", language.Tamil, true, false, true},
+	{"congres-tamil-bold", "NotoSansTamil-Bold.ttf", language.Tamil, false, true, true},
+	{"congres-thai", "NotoSansThai-Regular.ttf", language.Thai, true, false, true},
+	{"congres-thai-bold", "NotoSansThai-Bold.ttf", language.Thai, false, true, true},
+	{"congres-cjk", "wqy-microhei-cjk.ttf", language.Han, true, true, false}, // no CJK bold
+	// Han beyond the BMP (𠮷): a CFF font gofpdf cannot load, drawn as
+	// outlines only.
+	{"congres-cjk-ext", "NotoSansCJKjp-ExtB.otf", language.Han, true, true, true},
 }
 
 // fontChain returns the regular or bold fallback chain, loading the fonts
@@ -164,6 +212,9 @@ func loadFonts() {
 	var regular, bold []*face
 	for i, ff := range fontFiles {
 		f, err := loadFace(ff.name, ff.file, ff.script)
+		if err == nil {
+			f.outline = ff.outline
+		}
 		if err != nil {
 			panic(fmt.Sprintf("export: embedded font %s: %v", ff.file, err))
 		}
@@ -196,7 +247,8 @@ func loadFace(name, file string, script language.Script) (*face, error) {
 		return nil, err
 	}
 	f := &face{name: name, data: data, ft: ft, script: script, upem: float64(ft.Upem()),
-		adv: make([]float32, 0x10000), rev: map[font.GID]rune{}}
+		adv: make([]float32, 0x10000), rev: map[font.GID]rune{}, astral: map[rune]float32{},
+		pdf: strings.HasSuffix(file, ".ttf")}
 	if ext, ok := ft.FontHExtents(); ok {
 		f.ascent, f.descent = float64(ext.Ascender)/f.upem, -float64(ext.Descender)/f.upem
 	} else {
@@ -208,10 +260,14 @@ func loadFace(name, file string, script language.Script) (*face, error) {
 	isCJK := script == language.Han
 	for it := ft.Cmap.Iter(); it.Next(); {
 		r, g := it.Char()
-		if r < 0 || r > 0xFFFF {
+		if r < 0 {
 			continue
 		}
 		units := float64(ft.HorizontalAdvance(g))
+		if r > 0xFFFF {
+			f.astral[r] = float32(units / f.upem)
+			continue
+		}
 		f.adv[r] = float32(math.Round(units*1000/f.upem) / 1000)
 		// CJK runes are never shaped (they are left-to-right and need no
 		// joining): no reverse map for its 30,000 glyphs.
@@ -247,7 +303,7 @@ func (f *face) measureInk(refAscent, refDescent float64) {
 			top:    float32(max(0, ymax-refAscent)),
 			bottom: float32(max(0, -ymin-refDescent)),
 		}
-		if box.top > 0 || box.bottom > 0 {
+		if (box.top > 0 || box.bottom > 0) && r <= 0xFFFF {
 			f.tall[r>>6] |= 1 << (r & 63)
 			box.top, box.bottom = float32(ymax), float32(-ymin)
 		}
@@ -259,23 +315,47 @@ func (f *face) measureInk(refAscent, refDescent float64) {
 
 func isPresentationForm(r rune) bool { return r >= 0xFB50 && r <= 0xFEFF }
 
-// registerFonts adds every embedded face to pdf, under its family name (see
-// fontFiles), from memory. Call it once per document, before drawing text
-// with fitted.drawPDF: gofpdf then embeds, for each face, only the
-// characters the document uses. gofpdf rejects an unsuitable font (OTF, TTC)
-// by printing a line and carrying on, so each face is checked afterwards.
+// registerFonts readies pdf for drawing text with fitted.drawPDF. Faces
+// are added to the document on first use (see addFace), so that a
+// document embeds only the fonts it draws with: each face gofpdf embeds
+// costs some 3 KB even when unused.
 func registerFonts(pdf *gofpdf.Fpdf) error {
 	fontChain(false)
-	for _, f := range fontSet.all {
-		pdf.AddUTF8FontFromBytes(f.name, "", f.data)
-		if err := pdf.Error(); err != nil {
-			return fmt.Errorf("export: font %s: %w", f.name, err)
-		}
-		if pdf.GetFontDesc(f.name, "").Ascent == 0 {
-			return fmt.Errorf("export: font %s: not loaded by gofpdf", f.name)
+	return pdf.Error()
+}
+
+// registerAllFonts adds every face gofpdf can load to pdf (see addFace).
+func registerAllFonts(pdf *gofpdf.Fpdf) error {
+	for _, f := range fontChainAll() {
+		if f.pdf {
+			addFace(pdf, f)
 		}
 	}
-	return nil
+	return pdf.Error()
+}
+
+func fontChainAll() []*face {
+	fontChain(false)
+	return fontSet.all
+}
+
+// addFace adds f to pdf under its family name (see fontFiles), from
+// memory, unless it is there already: gofpdf then embeds only the
+// characters the document uses. gofpdf rejects an unsuitable font (OTF,
+// TTC) by printing a line and carrying on, so the face is checked
+// afterwards, and a failure is pdf's error.
+func addFace(pdf *gofpdf.Fpdf, f *face) {
+	if pdf.GetFontDesc(f.name, "").Ascent != 0 {
+		return
+	}
+	pdf.AddUTF8FontFromBytes(f.name, "", f.data)
+	if err := pdf.Error(); err != nil {
+		pdf.SetError(fmt.Errorf("export: font %s: %w", f.name, err))
+		return
+	}
+	if pdf.GetFontDesc(f.name, "").Ascent == 0 {
+		pdf.SetError(fmt.Errorf("export: font %s: not loaded by gofpdf", f.name))
+	}
 }
 
 // Runes that cleanText turns into something else or removes.
@@ -310,9 +390,9 @@ func printable(r rune) bool {
 //     its accents misplaced, as gofpdf has no mark positioning;
 //   - runs of white space become one space, leading and trailing space goes;
 //   - control and format characters go (see dropped);
-//   - runes outside the BMP (emoji, rare CJK) and runes no face has become
-//     U+FFFD: gofpdf panics on the former when writing the PDF, and would
-//     draw an empty box for the latter.
+//   - runes no face has (emoji, say) become U+FFFD, which would otherwise
+//     draw an empty box, or make gofpdf panic outside the BMP. Runes outside
+//     the BMP that a face has (𠮷) stay: their face draws outlines.
 //
 // Text that needs none of this, the usual case, is returned as is, without
 // allocating.
@@ -376,7 +456,11 @@ func isClean(s string) bool {
 			prevSpace = true
 			continue
 		}
-		if r > 0xFFFF || !fontSet.asIs[r] {
+		if r > 0xFFFF {
+			if dropped(r) || !printable(r) {
+				return false
+			}
+		} else if !fontSet.asIs[r] {
 			return false
 		}
 		prevSpace = false

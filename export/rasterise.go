@@ -34,6 +34,16 @@ func (f fitted) drawImage(dst draw.Image, b Box, align byte, pxPerMM float64, c 
 		x, y := lb.X+f.Lines[i].left*sz, lb.Y+f.ascent*sz // mm, baseline
 		for _, r := range f.Lines[i].runs {
 			scale := sz / r.face.upem * pxPerMM // font units to pixels
+			// A shaped run: its glyphs at their offsets (y up).
+			if r.glyphs != nil {
+				pen := x*pxPerMM - ox
+				for _, g := range r.glyphs {
+					addGlyph(ras, r.face.ft, g.id, pen+float64(g.x)*scale, y*pxPerMM-oy-float64(g.y)*scale, scale)
+					pen += float64(g.adv) * scale
+				}
+				x += r.width * sz
+				continue
+			}
 			for _, ch := range r.text {
 				gid, ok := r.face.ft.NominalGlyph(ch)
 				if ok {

@@ -20,10 +20,25 @@ import (
 // runs of one face each, placed in visual order, and right-to-left text is
 // shaped beforehand and written back as the code points the font maps to
 // its shaped glyphs (Arabic presentation forms, lam-alef ligatures).
+//
+// Scripts gofpdf cannot draw that way (Indic conjuncts and vowel signs,
+// Thai marks, runes beyond the BMP) are in outline faces: their runs are
+// shaped by HarfBuzz and drawn as glyph outlines (glyphs), with the text
+// as typed written invisibly beneath for search and copy.
 type textRun struct {
 	face  *face
-	text  string  // code points to draw, in visual order
+	text  string  // code points to draw, in visual order; a shaped run's text as typed
 	width float64 // em: the sum of the advances gofpdf will use
+
+	// logical is, for a right-to-left run written as presentation forms,
+	// the text as typed: the PDF says it is what the run reads (ActualText).
+	logical string
+
+	// glyphs are an outline face's shaped glyphs, in visual order; ink
+	// is how far their ink reaches left of the run and right of its
+	// advance, and above and below the baseline (em).
+	glyphs []shapedGlyph
+	ink    inkBox
 }
 
 // layoutLine lays s out as a single line: cleaned (see cleanText), cut into
@@ -74,7 +89,13 @@ func lineWidth(runs []textRun) (width, left float64) {
 	lastRun := runs[len(runs)-1]
 	last, _ := utf8.DecodeLastRuneInString(lastRun.text)
 	left = float64(runs[0].face.ink[first].left)
+	if runs[0].glyphs != nil {
+		left = float64(runs[0].ink.left)
+	}
 	right := float64(lastRun.face.ink[last].right)
+	if lastRun.glyphs != nil {
+		right = float64(lastRun.ink.right)
+	}
 	return width + left + right, left
 }
 
@@ -86,6 +107,10 @@ func lineWidth(runs []textRun) (width, left float64) {
 func lineHeight(runs []textRun) (ascent, descent float64) {
 	ascent, descent = fontSet.refAscent, fontSet.refDescent
 	for _, r := range runs {
+		if r.glyphs != nil {
+			ascent, descent = max(ascent, float64(r.ink.top)), max(descent, float64(r.ink.bottom))
+			continue
+		}
 		for _, ch := range r.text {
 			if r.face.isTall(ch) {
 				b := r.face.ink[ch]
@@ -99,8 +124,22 @@ func lineHeight(runs []textRun) (ascent, descent float64) {
 // segments appends to dst the runs of one face each of s, in logical
 // order. A space, punctuation, a mark or a joiner stays with the face of the
 // text before it when that face has it, so "Dr. Ali" or "محمد، علي" are one
-// run each rather than switching fonts at every space and comma.
+// run each rather than switching fonts at every space and comma. Runs in
+// an outline face are shaped (see shapeRun).
 func (c *chain) segments(dst []textRun, s string) []textRun {
+	n := len(dst)
+	dst = c.faceRuns(dst, s)
+	for i := n; i < len(dst); i++ {
+		if dst[i].face.outline {
+			dst[i] = shapeRun(dst[i])
+		}
+	}
+	return dst
+}
+
+// faceRuns appends to dst the runs of one face each of s (see segments),
+// unshaped.
+func (c *chain) faceRuns(dst []textRun, s string) []textRun {
 	cur, start, w := -1, 0, 0.0
 	for i, r := range s {
 		fi := c.faceFor(r)
@@ -112,14 +151,14 @@ func (c *chain) segments(dst []textRun, s string) []textRun {
 		}
 		if fi != cur {
 			if cur >= 0 {
-				dst = append(dst, textRun{c.faces[cur], s[start:i], w})
+				dst = append(dst, textRun{face: c.faces[cur], text: s[start:i], width: w})
 			}
 			cur, start, w = fi, i, 0
 		}
 		w += c.faces[fi].advance(r)
 	}
 	if cur >= 0 {
-		dst = append(dst, textRun{c.faces[cur], s[start:], w})
+		dst = append(dst, textRun{face: c.faces[cur], text: s[start:], width: w})
 	}
 	return dst
 }
@@ -185,7 +224,9 @@ func (c *chain) bidiRuns(s string, rtl bool) []textRun {
 		if p.level%2 == 1 {
 			slices.Reverse(out[n:])
 			for i := n; i < len(out); i++ {
-				out[i] = shapeRTL(out[i])
+				if !out[i].face.outline {
+					out[i] = shapeRTL(out[i])
+				}
 			}
 		}
 	}
@@ -354,5 +395,5 @@ func shapeRTL(r textRun) textRun {
 	for _, x := range v {
 		w += f.advance(x)
 	}
-	return textRun{face: f, text: string(v), width: w}
+	return textRun{face: f, text: string(v), width: w, logical: r.text}
 }

@@ -75,7 +75,9 @@ func TestMissingRunes(t *testing.T) {
 	}{
 		{"Covered", "Zoë\tO'Brien\u00A0", ""},
 		{"Emoji", "Ana 😀 López 😀", "😀"},
-		{"Devanagari", "नमस्ते Anand", "नमस्ते"},
+		{"Devanagari", "नमस्ते Anand", ""},
+		{"Tifinagh", "ⵜⴰⵎ Anand", "ⵜⴰⵎ"},
+		{"HanBeyondBMP", "𠮷田", ""},
 		{"ControlsAreQuiet", "Ana\u200E\u0007 López\uFEFF", ""},
 	}
 	for _, c := range cases {
@@ -96,9 +98,10 @@ func TestCleanText(t *testing.T) {
 		{"OnlySpace", " \t\n ", ""},
 		{"SpacesCollapse", "  Ana \t María\u00A0\u00A0López  ", "Ana María López"},
 		{"NFDBecomesNFC", norm.NFD.String("Nguyễn Thị Minh Khai"), "Nguyễn Thị Minh Khai"},
-		{"NonBMPBecomesReplacement", "Ana 😀 𠀋", "Ana \uFFFD \uFFFD"},
+		{"EmojiBecomesReplacement", "Ana 😀 𠀋", "Ana \uFFFD 𠀋"}, // Han beyond the BMP stays: drawn as outlines
 		{"EmojiVariationSelectorGoes", "Ana ❤️", "Ana \uFFFD"},
-		{"UncoveredBecomesReplacement", "नमस्ते", "\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD"},
+		{"UncoveredBecomesReplacement", "ⵜⴰⵎ", "\uFFFD\uFFFD\uFFFD"},
+		{"DevanagariStays", "नमस्ते", "नमस्ते"},
 		{"ControlsAndBidiMarksGo", "\u202BAna\u202C\u200E\u0000 Li\u00ADnh\uFEFF", "Ana Linh"},
 		{"JoinersStay", "مهدی\u200Cزاده", "مهدی\u200Cزاده"},
 		{"InvalidUTF8", "Ana\xff", "Ana\uFFFD"},
@@ -138,15 +141,15 @@ func TestFacesHaveUniqueNames(t *testing.T) {
 		seen[f.name] = true
 	}
 	for _, bold := range []bool{false, true} {
-		if c := fontChain(bold); len(c.faces) != 4 {
-			t.Errorf("chain bold=%v has %d faces, want 4", bold, len(c.faces))
+		if c := fontChain(bold); len(c.faces) != 12 {
+			t.Errorf("chain bold=%v has %d faces, want 12", bold, len(c.faces))
 		}
 	}
 	pdf := gofpdf.New("P", "mm", "A4", "")
-	if err := registerFonts(pdf); err != nil {
+	if err := registerAllFonts(pdf); err != nil {
 		t.Fatal(err)
 	}
-	if err := registerFonts(pdf); err != nil { // a second time is harmless
+	if err := registerAllFonts(pdf); err != nil { // a second time is harmless
 		t.Fatal(err)
 	}
 }
