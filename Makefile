@@ -29,7 +29,7 @@ DEB_PACKAGES := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-d
 # pdftoppm) and decode the badges' QR codes with zbar; with
 # CONGRES_REQUIRE_TOOLS set, a missing tool fails those tests instead of
 # skipping them. (Target-specific: make run does not need them.)
-TEST_PACKAGES := poppler-utils zbar-tools
+TEST_PACKAGES := poppler-utils zbar-tools python3-openpyxl ghostscript
 test bench screenshots: DEB_PACKAGES += $(TEST_PACKAGES)
 test: export CONGRES_REQUIRE_TOOLS := 1
 

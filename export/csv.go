@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/csv"
 	"io"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -29,16 +30,25 @@ var ErrCSVSeparator = &Error{Code: "csv_separator",
 // WriteListCSV writes a list preset as CSV that Excel opens as it is:
 // UTF-8 with a byte order mark (without it Excel reads ANSI and breaks the
 // accents), CRLF line ends, fields quoted when they hold the separator, a
-// quote or a line break. Values: Oui/Non or Yes/No; dates dd/mm/yyyy HH:MM
-// in French, yyyy-mm-dd HH:MM in English (the date alone at midnight);
-// numbers with a decimal comma when the separator is a semicolon.
+// quote or a line break. Values: Oui/Non or Yes/No; dates in full, as
+// ISO 8601 (2026-11-25, 2026-11-25 09:12) in every language: the one form
+// that Excel and LibreOffice read as the right date whatever their
+// language (LibreOffice in English reads 25/11/2026 as text, and a date
+// without its year as this year's); numbers with a decimal comma when the
+// separator is a semicolon.
 //
 // CSV has no types: a spreadsheet evaluates any field that looks like a
-// formula. Following OWASP's advice on CSV injection, a text field starting
-// with = + - @, a tab or a carriage return (or spaces then one of these) is
-// written with a leading apostrophe, which makes Excel and LibreOffice read
-// it as text; the apostrophe shows. Numbers and dates are ours, never
-// escaped.
+// formula, and turns any field that looks like a number or a date into
+// one (the code 3278E8 becomes 3.278E+11, 00123 becomes 123). Quoting the
+// field does not help, and ="00123" would be a formula: a person's data
+// never becomes one. So a text field that a spreadsheet would evaluate
+// (starting with = + - @, a tab or a carriage return, maybe after spaces:
+// OWASP's advice on CSV injection) or read as a number, a date or a truth
+// value is written with a leading apostrophe, which Excel and LibreOffice
+// keep as text; the apostrophe shows (there is no invisible way: an
+// invisible character would change the value as silently). The workbook
+// (XLSX) keeps every value as it is, typed. Numbers and dates are ours,
+// never escaped.
 func WriteListCSV(ctx context.Context, w io.Writer, in ListInput, opts CSVOptions) error {
 	sep := opts.Separator
 	if sep == 0 {
@@ -94,6 +104,8 @@ func (f csvFormat) field(v any) string {
 		return ""
 	case string:
 		return csvText(v)
+	case listText:
+		return string(v)
 	case bool:
 		if v {
 			return wbLabel(f.lang, "yes")
@@ -104,9 +116,6 @@ func (f csvFormat) field(v any) string {
 			return ""
 		}
 		layout := "2006-01-02 15:04"
-		if f.lang == "fr" {
-			layout = "02/01/2006 15:04"
-		}
 		v = v.Local() // the store reads times in UTC
 		if wbMidnight(v) {
 			layout = layout[:len(layout)-6]
@@ -128,10 +137,31 @@ func (f csvFormat) field(v any) string {
 	return csvText(wbString(v))
 }
 
-// csvText neutralises a text that a spreadsheet would evaluate.
+// csvText neutralises a text that a spreadsheet would evaluate or turn
+// into a number, a date or a truth value.
 func csvText(s string) string {
-	if formulaLike(s) {
+	if formulaLike(s) || csvConverted(s) {
 		return "'" + s
 	}
 	return s
+}
+
+// What Excel and LibreOffice turn into a number, a date, a time or a truth
+// value when they open a CSV file, in English or French: 00123, 3278E8,
+// 1,5, 12%, (12), 1 234, 25/11, 2026-11-25, 9:12, TRUE, VRAI.
+var (
+	csvNumber   = regexp.MustCompile(`^ *[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)? *%? *$`)
+	csvGrouped  = regexp.MustCompile(`^ *\d{1,3}([ ,.\x{a0}\x{202f}]\d{3})+([.,]\d+)? *$`)
+	csvNegative = regexp.MustCompile(`^ *\(\d+([.,]\d+)?\) *$`)
+	csvDate     = regexp.MustCompile(`^ *\d{1,4}[/.-]\d{1,2}([/.-]\d{1,4})?([ T]\d{1,2}:\d{2}(:\d{2})?)? *$`)
+	csvTime     = regexp.MustCompile(`^ *\d{1,2}:\d{2}(:\d{2})?( ?[AaPp][Mm])? *$`)
+)
+
+func csvConverted(s string) bool {
+	switch strings.ToUpper(strings.TrimSpace(s)) {
+	case "TRUE", "FALSE", "VRAI", "FAUX":
+		return true
+	}
+	return csvNumber.MatchString(s) || csvGrouped.MatchString(s) || csvNegative.MatchString(s) ||
+		csvDate.MatchString(s) || csvTime.MatchString(s)
 }

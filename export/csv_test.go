@@ -46,7 +46,8 @@ func TestCSVList(t *testing.T) {
 	const n = 12
 	a1 := wbAttendee(1, wbCongress.Days)
 	created, arrival := a1.CreatedAt.Local(), a1.Arrivals[0].Local()
-	fr, en := "02/01/2006 15:04", "2006-01-02 15:04"
+	// Dates are ISO in every language (see WriteListCSV).
+	fr, en := "2006-01-02 15:04", "2006-01-02 15:04"
 	for _, tc := range []struct {
 		name    string
 		opts    CSVOptions
@@ -58,12 +59,12 @@ func TestCSVList(t *testing.T) {
 	}{
 		{"CommaFrench", CSVOptions{Lang: "fr"}, ',',
 			[]string{"Téléphone", "Nom", "Prénom", "Tarif", "Payé", "Inscrit·e le", "Premier jour", "Arrivée", "Nombre de jours", "Notes", "Organisation", "Régime", "Rien"},
-			[]string{"'+33 6 12 34 56 78", a1.LastName, a1.FirstName, "120.5", "Non", created.Format(fr), "25/11/2021", arrival.Format(fr), "2", "", "Mutuelle des territoires", "végétarien", ""},
-			`"Association « Vivre ensemble », Roubaix"`, "25/11/2021"},
+			[]string{"'+33 6 12 34 56 78", a1.LastName, a1.FirstName, "120.5", "Non", created.Format(fr), "2021-11-25", arrival.Format(fr), "2", "", "Mutuelle des territoires", "végétarien", ""},
+			`"Association « Vivre ensemble », Roubaix"`, "2021-11-25"},
 		{"SemicolonFrench", CSVOptions{Lang: "fr", Separator: ';'}, ';',
 			nil,
-			[]string{"'+33 6 12 34 56 78", a1.LastName, a1.FirstName, "120,5", "Non", created.Format(fr), "25/11/2021", arrival.Format(fr), "2", "", "Mutuelle des territoires", "végétarien", ""},
-			`;"Arrive par le train de 9 h 12,` + "\r\n" + `repart avant la plénière";`, "25/11/2021"},
+			[]string{"'+33 6 12 34 56 78", a1.LastName, a1.FirstName, "120,5", "Non", created.Format(fr), "2021-11-25", arrival.Format(fr), "2", "", "Mutuelle des territoires", "végétarien", ""},
+			`;"Arrive par le train de 9 h 12,` + "\r\n" + `repart avant la plénière";`, "2021-11-25"},
 		{"TabEnglish", CSVOptions{Lang: "en", Separator: '\t'}, '\t',
 			[]string{"Phone", "Last name", "First name", "Fee", "Paid", "Registered on", "First day", "Arrival", "Number of days", "Notes", "Organisation", "Diet", "Nothing"},
 			[]string{"'+33 6 12 34 56 78", a1.LastName, a1.FirstName, "120.5", "No", created.Format(en), "2021-11-25", arrival.Format(en), "2", "", "Mutuelle des territoires", "végétarien", ""},

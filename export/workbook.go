@@ -69,11 +69,14 @@ var wbFormatWidth = map[string]float64{
 
 // xlsx is a workbook being written.
 type xlsx struct {
-	f      *excelize.File
-	lang   string
-	title  string // printed at the top of every page
-	names  *sheetNames
-	sheets int // sheets created
+	f       *excelize.File
+	lang    string
+	title   string // printed at the top of every page
+	names   *sheetNames
+	sheets  int // sheets created
+	creator string
+	created time.Time
+	dims    map[string]string // a sheet's placeholder dimension: its true one
 
 	// Styles.
 	header1, big, total   int
@@ -81,13 +84,15 @@ type xlsx struct {
 	clock, percent, money int
 	decimal               int
 	boxed, boxedClock     int // bordered cells of a sign-in sheet
+	boxedWrap             int // a bordered cell whose text wraps
 	quote                 map[int]int
 	widthOf               map[int]float64 // display width of styled values
 }
 
 // newXLSX starts a workbook whose pages are headed with title (the
-// congress's name).
-func newXLSX(lang, title string) (*xlsx, error) {
+// congress's name), which is also the document's title.
+func newXLSX(title string, opts WorkbookOptions) (*xlsx, error) {
+	lang := opts.Lang
 	if lang != "fr" {
 		lang = "en"
 	}
@@ -98,6 +103,15 @@ func newXLSX(lang, title string) (*xlsx, error) {
 		names:   newSheetNames(),
 		quote:   map[int]int{},
 		widthOf: map[int]float64{},
+		creator: "Congrès",
+		created: opts.Created,
+		dims:    map[string]string{},
+	}
+	if v := strings.TrimSpace(opts.Version); v != "" {
+		x.creator += " " + v
+	}
+	if x.created.IsZero() {
+		x.created = time.Now()
 	}
 	if err := x.newStyles(); err != nil {
 		x.f.Close()
@@ -114,44 +128,28 @@ func (x *xlsx) close() error { return x.f.Close() }
 // The zip is compressed at flate's best speed: on 50,000 people the
 // default level spent 0.9 s of 2.2 s compressing, for a file of 5.4 MiB
 // instead of 7.0 MiB.
+//
+// The document's properties name the congress and the app, and the time it
+// was written; each streamed sheet gets its true dimension (see
+// wbDimensionWriter).
 func (x *xlsx) write(w io.Writer) error {
+	when := x.created.UTC().Format(time.RFC3339)
+	err := x.f.SetDocProps(&excelize.DocProperties{
+		Title: x.title, Creator: x.creator, LastModifiedBy: x.creator,
+		Created: when, Modified: when, Language: map[string]string{"fr": "fr-FR", "en": "en-GB"}[x.lang],
+	})
+	if err != nil {
+		return err
+	}
 	x.f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
 		zw := zip.NewWriter(w)
 		zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
 			return flate.NewWriter(out, flate.BestSpeed)
 		})
-		return zw
+		return &wbZip{ZipWriter: zw, dims: x.dims}
 	})
-	_, err := x.f.WriteTo(w)
+	_, err = x.f.WriteTo(w)
 	return err
-}
-
-// pageHeader is the printed page's header: the workbook's title in bold,
-// centred, and the sheet's own left and right parts. A literal & is
-// written &&; the whole stays under Excel's 255 characters.
-func (s *wbSheet) pageHeader() string {
-	part := func(code, t string, n int) string {
-		t = strings.TrimSpace(t)
-		if t == "" {
-			return ""
-		}
-		var b strings.Builder
-		b.WriteString(code)
-		for _, r := range t {
-			if n -= utf16Len(string(r)); n < 0 {
-				break
-			}
-			if r == '&' {
-				if n--; n < 0 {
-					break
-				}
-				b.WriteByte('&')
-			}
-			b.WriteRune(r)
-		}
-		return b.String()
-	}
-	return part("&L", s.hfLeft, 60) + part(`&C&"-,Bold"`, s.x.title, 100) + part(`&R&"-,Regular"`, s.hfRight, 50)
 }
 
 var wbThin = []excelize.Border{
@@ -176,15 +174,24 @@ func (x *xlsx) newStyles() error {
 		x.widthOf[id] = wbFormatWidth[key]
 		return id
 	}
+	// A font with no family renders in a serif face in LibreOffice: every
+	// font names the workbook's default one.
+	family, ferr := x.f.GetDefaultFont()
+	if ferr != nil {
+		return ferr
+	}
+	font := func(size float64) *excelize.Font {
+		return &excelize.Font{Bold: true, Family: family, Size: size}
+	}
 	x.header1 = style(&excelize.Style{
-		Font:      &excelize.Font{Bold: true},
+		Font:      font(11),
 		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DCE6F1"}},
 		Border:    wbThin,
 		Alignment: &excelize.Alignment{Vertical: "center"},
 	})
-	x.big = style(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}})
+	x.big = style(&excelize.Style{Font: font(14)})
 	x.total = style(&excelize.Style{
-		Font:   &excelize.Font{Bold: true},
+		Font:   font(11),
 		Border: []excelize.Border{{Type: "top", Color: "000000", Style: 1}},
 	})
 	x.date = format("date", excelize.Style{})
@@ -203,6 +210,8 @@ func (x *xlsx) newStyles() error {
 	// with another style.
 	x.quote[0] = style(&excelize.Style{Alignment: &excelize.Alignment{Horizontal: "left"}})
 	x.quote[x.boxed] = style(&excelize.Style{Border: wbThin, Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center"}})
+	x.boxedWrap = style(&excelize.Style{Border: wbThin, Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}})
+	x.quote[x.boxedWrap] = style(&excelize.Style{Border: wbThin, Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center", WrapText: true}})
 	if err != nil {
 		return err
 	}
@@ -256,6 +265,17 @@ func (x *xlsx) styledText(s string, style int) any {
 		return s
 	}
 	return excelize.Cell{StyleID: style, Value: s}
+}
+
+// numberOrText is a number typed as text (a stand's "12"): a number when it
+// is a whole number as a spreadsheet would write it (no sign, no leading
+// zero, at most 15 digits, which a double holds exactly), else text: "B4",
+// "007" and "3278E8" stay as typed.
+func (x *xlsx) numberOrText(s string) any {
+	if n, err := strconv.ParseInt(s, 10, 64); err == nil && n >= 0 && len(s) <= 15 && strconv.FormatInt(n, 10) == s {
+		return n
+	}
+	return x.text(s)
 }
 
 // styled gives a value a style.
@@ -327,6 +347,8 @@ func (x *xlsx) value(v any) any {
 		return v
 	case []byte:
 		return x.text(string(v))
+	case listText:
+		return x.text(string(v))
 	}
 	return x.text(wbString(v))
 }
@@ -340,16 +362,25 @@ func wbMidnight(t time.Time) bool {
 type wbSheet struct {
 	x      *xlsx
 	name   string
-	sw     *excelize.StreamWriter
-	widths []float64 // measured, in characters
+	index  int                    // 1 for the first sheet
+	sw     *excelize.StreamWriter // from start on
+	widths []float64              // measured, in characters
 	fixed  map[int]float64
+	// maxWidth caps some columns' measured widths.
+	maxWidth map[int]float64
 	freeze int // rows frozen at the top, repeated on every printed page
+	// keyCols are the first columns that say whose row it is (code and
+	// names): repeated on every page when the sheet is too wide to print on
+	// one page width.
+	keyCols int
+	print   wbPrint // decided by start
 
-	hfLeft, hfRight string // the printed page's header, around the title
+	hfLeft string // the printed page's header, left of the title
 
 	pending []wbRow // rows kept until the widths are known
 	started bool
 	row     int // the last row written or kept
+	lastCol int // the rightmost column written
 	table   int // the header row of the table the filter applies to
 	cols    int // that table's columns
 }
@@ -372,20 +403,19 @@ func (x *xlsx) newSheet(want, fallback string, freeze int) (*wbSheet, error) {
 		return nil, err
 	}
 	x.sheets++
-	// sheetPr (fit to page) is written when the stream starts: set it first.
-	yes := true
-	if err := x.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &yes}); err != nil {
-		return nil, err
-	}
-	sw, err := x.f.NewStreamWriter(name)
-	if err != nil {
-		return nil, err
-	}
-	return &wbSheet{x: x, name: name, sw: sw, freeze: freeze, fixed: map[int]float64{}}, nil
+	return &wbSheet{x: x, name: name, index: x.sheets, freeze: freeze, keyCols: 1, fixed: map[int]float64{}}, nil
 }
 
 // setWidth fixes a column's width (1-based), whatever its content.
 func (s *wbSheet) setWidth(col int, w float64) { s.fixed[col] = w }
+
+// setMaxWidth caps a column's measured width (1-based): its text wraps.
+func (s *wbSheet) setMaxWidth(col int, w float64) {
+	if s.maxWidth == nil {
+		s.maxWidth = map[int]float64{}
+	}
+	s.maxWidth[col] = w
+}
 
 // header writes a table's header row; the filter applies to the last
 // table of the sheet.
@@ -414,6 +444,12 @@ func (s *wbSheet) skip() { s.row++ }
 
 func (s *wbSheet) put(cells []any, opts ...excelize.RowOpts) error {
 	s.row++
+	for i := len(cells) - 1; i >= s.lastCol; i-- {
+		if cells[i] != nil {
+			s.lastCol = i + 1
+			break
+		}
+	}
 	if !s.started {
 		if len(s.pending) < wbSampleRows {
 			s.pending = append(s.pending, wbRow{s.row, append([]any(nil), cells...), opts})
@@ -495,25 +531,37 @@ func wbTextWidth(s string) float64 {
 	return max(best, cur)
 }
 
-// start fixes the column widths, freezes the top rows and writes the rows
-// kept so far.
+// start fixes the column widths and how the sheet prints, starts the
+// stream, freezes the top rows and writes the rows kept so far.
+//
+// The stream starts here, not in newSheet: it writes the sheet's
+// properties (fit to page or not) first, and that depends on the widths.
 func (s *wbSheet) start() error {
 	if s.started {
 		return nil
 	}
 	s.started = true
-	for i, w := range s.widths {
-		col := i + 1
-		if _, ok := s.fixed[col]; ok {
-			continue
-		}
-		if err := s.sw.SetColWidth(col, col, min(max(w+2, wbMinWidth), wbMaxWidth)); err != nil {
-			return err
-		}
+	f := s.x.f
+	widths := s.columnWidths()
+	s.print = s.planPrint(widths)
+	if err := f.SetSheetProps(s.name, &excelize.SheetPropsOptions{FitToPage: &s.print.fit}); err != nil {
+		return err
 	}
-	for col, w := range s.fixed {
-		if err := s.sw.SetColWidth(col, col, w); err != nil {
-			return err
+	// The stream writes the dimension at its start, before the rows are
+	// known: a placeholder, replaced when the file is written.
+	if err := f.SetSheetDimension(s.name, s.dimensionPlaceholder()); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(s.name)
+	if err != nil {
+		return err
+	}
+	s.sw = sw
+	for i, w := range widths {
+		if w > 0 {
+			if err := s.sw.SetColWidth(i+1, i+1, w); err != nil {
+				return err
+			}
 		}
 	}
 	if s.freeze > 0 {
@@ -535,9 +583,28 @@ func (s *wbSheet) start() error {
 	return nil
 }
 
-// finish writes what is kept, adds the filter and the print set-up (A4
-// landscape, one page wide, frozen rows repeated, the workbook's title in
-// the header and "Page 1 / 3" in the footer), and ends the stream.
+// columnWidths are the columns' widths, measured or fixed, in Excel's
+// unit; 0 for a column left at the default width.
+func (s *wbSheet) columnWidths() []float64 {
+	n := len(s.widths)
+	for col := range s.fixed {
+		n = max(n, col)
+	}
+	widths := make([]float64, n)
+	for i, w := range s.widths {
+		widths[i] = min(max(w+2, wbMinWidth), wbMaxWidth)
+		if m, ok := s.maxWidth[i+1]; ok {
+			widths[i] = min(widths[i], m)
+		}
+	}
+	for col, w := range s.fixed {
+		widths[col-1] = w
+	}
+	return widths
+}
+
+// finish writes what is kept, adds the filter and the print set-up (see
+// printSetUp), and ends the stream.
 func (s *wbSheet) finish() error {
 	if err := s.start(); err != nil {
 		return err
@@ -549,36 +616,9 @@ func (s *wbSheet) finish() error {
 			return err
 		}
 	}
-	a4, landscape, one, zero := 9, "landscape", 1, 0
-	err := f.SetPageLayout(s.name, &excelize.PageLayoutOptions{
-		Size: &a4, Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero,
-	})
-	if err != nil {
+	if err := s.printSetUp(); err != nil {
 		return err
 	}
-	margin, edge := 0.5, 0.3 // inches
-	err = f.SetPageMargins(s.name, &excelize.PageLayoutMarginsOptions{
-		Left: &margin, Right: &margin, Top: &margin, Bottom: &margin, Header: &edge, Footer: &edge,
-	})
-	if err != nil {
-		return err
-	}
-	err = f.SetHeaderFooter(s.name, &excelize.HeaderFooterOptions{
-		OddHeader: s.pageHeader(),
-		OddFooter: "&C" + s.x.l("page") + " &P / &N",
-	})
-	if err != nil {
-		return err
-	}
-	if s.freeze > 0 {
-		err := f.SetDefinedName(&excelize.DefinedName{
-			Name:     "_xlnm.Print_Titles",
-			RefersTo: sheetRef(s.name) + "!$1:$" + strconv.Itoa(s.freeze),
-			Scope:    s.name,
-		})
-		if err != nil {
-			return err
-		}
-	}
+	s.x.dims[s.dimensionPlaceholder()] = s.dimension()
 	return s.sw.Flush()
 }

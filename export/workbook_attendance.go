@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"congres/data"
 
@@ -37,6 +38,10 @@ type AttendanceInput struct {
 type SessionSheet struct {
 	Session   data.Session
 	Attendees []data.SessionAttendee
+	// Expected says that Attendees are everyone expected that day rather
+	// than the session's enrolled (a plenary nobody enrols in), as on the
+	// PDF sign-in sheets.
+	Expected bool
 }
 
 // WorkbookOptions say how a workbook is written.
@@ -45,6 +50,11 @@ type WorkbookOptions struct {
 	// Progress, when set, is told how many people are written out of total
 	// (total is 0 when unknown), every few hundred and at the end.
 	Progress func(done, total int)
+	// Version is the app's version, written with its name as the file's
+	// creator ("Congrès 1.4.0"); empty: "Congrès".
+	Version string
+	// Created is the file's creation time; zero means now.
+	Created time.Time
 }
 
 // progressEvery is how often (in people) a writer reports its progress.
@@ -52,14 +62,13 @@ const progressEvery = 500
 
 // AttendanceStore is what loading the attendance workbook reads from a
 // congress. *data.Store is one.
+// It reads the sessions' people as the sign-in sheets do (SignInStore).
 type AttendanceStore interface {
-	Congress(ctx context.Context) (data.Congress, error)
+	SignInStore
 	AttendanceSummary(ctx context.Context) (data.AttendanceSummary, error)
 	Catering(ctx context.Context) ([]data.CateringDay, error)
-	SessionAttendees(ctx context.Context, sessionID int64) ([]data.SessionAttendee, error)
 	StandLines(ctx context.Context) ([]data.StandLine, error)
 	PaymentLines(ctx context.Context) ([]data.PaymentLine, error)
-	EachAttendee(ctx context.Context, q data.ParticipantQuery, fn func(*data.Attendee) error) error
 }
 
 // LoadAttendance reads the attendance workbook's content from the store:
@@ -88,11 +97,13 @@ func LoadAttendance(ctx context.Context, st AttendanceStore) (AttendanceInput, e
 		if s.Session.Kind != data.KindPlenary && s.Session.Kind != data.KindWorkshop {
 			continue
 		}
-		people, err := st.SessionAttendees(ctx, s.Session.ID)
+		// The people of the PDF sign-in sheet: a plenary nobody enrols in
+		// lists everyone expected that day.
+		sh, err := sessionSheet(ctx, st, in.Congress.Days, s.Session)
 		if err != nil {
 			return in, err
 		}
-		in.Sessions = append(in.Sessions, SessionSheet{Session: s.Session, Attendees: people})
+		in.Sessions = append(in.Sessions, SessionSheet{Session: s.Session, Attendees: sh.People, Expected: sh.Expected})
 	}
 	if in.Stands, err = st.StandLines(ctx); err != nil {
 		return in, err
@@ -118,7 +129,7 @@ func LoadAttendance(ctx context.Context, st AttendanceStore) (AttendanceInput, e
 // styled, frozen, filterable header row, columns as wide as their content,
 // and prints on A4 landscape, one page wide, header row repeated.
 func WriteAttendance(ctx context.Context, w io.Writer, in AttendanceInput, opts WorkbookOptions) error {
-	x, err := newXLSX(opts.Lang, congressTitle(in.Congress))
+	x, err := newXLSX(congressTitle(in.Congress), opts)
 	if err != nil {
 		return err
 	}
@@ -247,6 +258,7 @@ func (x *xlsx) participantsSheet(ctx context.Context, in AttendanceInput, progre
 	if err != nil {
 		return err
 	}
+	s.keyCols = 3 // code, last name, first name
 	days := in.Congress.Days
 	labels := []string{
 		x.l("code"), x.l("last_name"), x.l("first_name"), x.l("email"), x.l("phone"),
@@ -314,18 +326,34 @@ func (x *xlsx) participantsSheet(ctx context.Context, in AttendanceInput, progre
 	return nil
 }
 
-// sessionSheet lists a session's people with room to sign: enrolled or
-// walk-in, attended or not and when, an empty signature box. The page
-// header says which session it is.
+// sessionSheet lists a session's people with room to sign: enrolled (or
+// expected, at a plenary nobody enrols in) or walk-in, attended or not and
+// when, an empty signature box. The session's title, day, time and room
+// are the sheet's first rows, repeated on every printed page with the
+// table's header.
 func (x *xlsx) sessionSheet(ss *SessionSheet) error {
 	se := &ss.Session
-	s, err := x.newSheet(se.Title, x.l("sheet.session"), 1)
+	s, err := x.newSheet(se.Title, x.l("sheet.session"), 3)
 	if err != nil {
 		return err
 	}
+	s.keyCols = 2 // last name, first name
+	// Narrow enough to print on one page width at full size: long names
+	// and organisations wrap on the two lines of a row.
+	s.setMaxWidth(1, 24)
+	s.setMaxWidth(2, 18)
+	s.setMaxWidth(3, 30)
+	s.setMaxWidth(4, 20)
 	s.setWidth(8, 30)
+	if err := s.sessionTitle(ss); err != nil {
+		return err
+	}
+	status := x.l("enrolled_one")
+	if ss.Expected {
+		status = x.l("expected_one")
+	}
 	if err := s.header(x.l("last_name"), x.l("first_name"), x.l("organisation"), x.l("category"),
-		x.l("enrolled_one"), x.l("attended_one"), x.l("time"), x.l("signature")); err != nil {
+		status, x.l("attended_one"), x.l("time"), x.l("signature")); err != nil {
 		return err
 	}
 	tall := excelize.RowOpts{Height: 30}
@@ -341,8 +369,8 @@ func (x *xlsx) sessionSheet(ss *SessionSheet) error {
 			at = excelize.Cell{StyleID: x.boxedClock}
 		}
 		row = append(row[:0],
-			x.styledText(a.LastName, x.boxed), x.styledText(a.FirstName, x.boxed),
-			x.styledText(a.Organisation, x.boxed), x.styledText(a.Category, x.boxed),
+			x.styledText(a.LastName, x.boxedWrap), x.styledText(a.FirstName, x.boxedWrap),
+			x.styledText(a.Organisation, x.boxedWrap), x.styledText(a.Category, x.boxedWrap),
 			x.styledText(enrolled, x.boxed), x.styledText(x.yesNo(a.Attended), x.boxed),
 			at, excelize.Cell{StyleID: x.boxed},
 		)
@@ -350,18 +378,26 @@ func (x *xlsx) sessionSheet(ss *SessionSheet) error {
 			return err
 		}
 	}
-	s.sessionHeader(se)
 	return s.finish()
 }
 
-// sessionHeader puts the session in the printed page's header: its title
-// on the left, its day, time and room on the right.
-func (s *wbSheet) sessionHeader(se *data.Session) {
-	when := dayShort(se.Day, s.x.lang) + " " + se.Start.String() + "–" + se.End.String()
+// sessionTitle writes a session sheet's first two rows: its title, then
+// its kind, day, time and room, and how many people the sheet lists.
+func (s *wbSheet) sessionTitle(ss *SessionSheet) error {
+	x, se := s.x, &ss.Session
+	when := wbKind(x.lang, se.Kind) + " — " + dayShort(se.Day, x.lang) + " " + se.Start.String() + "–" + se.End.String()
 	if se.RoomName != "" {
-		when += ", " + se.RoomName
+		when += " — " + se.RoomName
 	}
-	s.hfLeft, s.hfRight = se.Title, when
+	count := "listed"
+	if ss.Expected {
+		count = "expected_count"
+	}
+	when += " — " + fmt.Sprintf(x.l(count), len(ss.Attendees))
+	if err := s.title([]any{x.styledText(se.Title, x.big)}, excelize.RowOpts{Height: 22}); err != nil {
+		return err
+	}
+	return s.title([]any{x.text(when)})
 }
 
 func (x *xlsx) standsSheet(stands []data.StandLine) error {
@@ -369,6 +405,7 @@ func (x *xlsx) standsSheet(stands []data.StandLine) error {
 	if err != nil {
 		return err
 	}
+	s.keyCols = 2 // number, name
 	if err := s.header(x.l("number"), x.l("name"), x.l("zone"), x.l("organisation"), x.l("contact"),
 		x.l("email"), x.l("phone"), x.l("staff"), x.l("power"), x.l("tables"), x.l("chairs"), x.l("notes")); err != nil {
 		return err
@@ -376,7 +413,7 @@ func (x *xlsx) standsSheet(stands []data.StandLine) error {
 	for i := range stands {
 		st := &stands[i]
 		err := s.add([]any{
-			x.text(st.Number), x.text(st.Name), x.text(st.Zone), x.text(st.Organisation), x.text(st.Contact),
+			x.numberOrText(st.Number), x.text(st.Name), x.text(st.Zone), x.text(st.Organisation), x.text(st.Contact),
 			x.text(st.ContactEmail), x.text(st.ContactPhone), x.text(strings.Join(st.Staff, ", ")),
 			x.yesNo(st.Power), st.Tables, st.Chairs, x.text(st.Notes),
 		})

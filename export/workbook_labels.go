@@ -72,11 +72,14 @@ var workbookLabels = map[string][2]string{
 	"arrival":       {"Arrival %s", "Arrivée %s"},
 
 	// Sessions.
-	"enrolled_one": {"Enrolled", "Inscrit·e"},
-	"walk_in":      {"No (walk-in)", "Non (sur place)"},
-	"attended_one": {"Attended", "Présent·e"},
-	"time":         {"Time", "Heure"},
-	"signature":    {"Signature", "Signature"},
+	"enrolled_one":   {"Enrolled", "Inscrit·e"},
+	"expected_one":   {"Expected", "Attendu·e"},
+	"listed":         {"%d people listed", "%d personnes sur la liste"},
+	"expected_count": {"%d people expected that day", "%d personnes attendues ce jour-là"},
+	"walk_in":        {"No (walk-in)", "Non (sur place)"},
+	"attended_one":   {"Attended", "Présent·e"},
+	"time":           {"Time", "Heure"},
+	"signature":      {"Signature", "Signature"},
 
 	// Stands.
 	"number":  {"Number", "Numéro"},

@@ -3,6 +3,8 @@ package export
 import (
 	"context"
 	"io"
+	"strings"
+	"time"
 
 	"congres/data"
 )
@@ -127,7 +129,14 @@ func eachListRow(ctx context.Context, in *ListInput, cols []data.ListColumn, lan
 				}
 			}
 			for i, c := range cols {
-				vals[i] = value(a, c.Key, in.Days)
+				switch c.Key {
+				case "days":
+					vals[i] = listDays(a.Days)
+				case "arrivals":
+					vals[i] = listArrivals(a.Arrivals, in.Days)
+				default:
+					vals[i] = value(a, c.Key, in.Days)
+				}
 				if s, ok := vals[i].(string); ok && c.Key == "status" {
 					vals[i] = wbStatus(lang, data.Status(s))
 				}
@@ -162,7 +171,7 @@ func WriteListXLSX(ctx context.Context, w io.Writer, in ListInput, opts Workbook
 	if err != nil {
 		return err
 	}
-	x, err := newXLSX(opts.Lang, in.Congress)
+	x, err := newXLSX(in.Congress, opts)
 	if err != nil {
 		return err
 	}
@@ -193,4 +202,30 @@ func WriteListXLSX(ctx context.Context, w io.Writer, in ListInput, opts Workbook
 		return err
 	}
 	return x.write(w)
+}
+
+// listText is a text of ours, not a person's: written as it is.
+type listText string
+
+// listDays and listArrivals write a person's days and arrivals with their
+// year, as ISO dates that every spreadsheet reads as the right date
+// ("2026-11-25, 2026-11-26"; "2026-11-25 09:12"). data.ColumnValue writes
+// them as "25/11", which a spreadsheet opening a CSV takes for a date of
+// this year.
+func listDays(days []data.Day) listText {
+	parts := make([]string, len(days))
+	for i, d := range days {
+		parts[i] = string(d)
+	}
+	return listText(strings.Join(parts, ", "))
+}
+
+func listArrivals(arrivals []time.Time, days []data.Day) listText {
+	var parts []string
+	for i, at := range arrivals {
+		if i < len(days) && !at.IsZero() {
+			parts = append(parts, string(days[i])+" "+at.Local().Format("15:04"))
+		}
+	}
+	return listText(strings.Join(parts, ", "))
 }

@@ -116,7 +116,7 @@ func TestWorkbookFromStore(t *testing.T) {
 	if sheet == "" {
 		t.Fatalf("no sheet for %q in %q", workshop.Title, sheets)
 	}
-	rows := wbRows(t, f, sheet)
+	rows := wbRows(t, f, sheet)[2:] // under the title and the session's day, time and room
 	if len(rows)-1 != workshop.Enrolled+1 {
 		t.Errorf("%s: %d rows, want %d enrolled + 1 walk-in", sheet, len(rows)-1, workshop.Enrolled)
 	}
@@ -131,6 +131,33 @@ func TestWorkbookFromStore(t *testing.T) {
 	}
 	if yes != entered+1 {
 		t.Errorf("%d marked present, want %d", yes, entered+1)
+	}
+
+	// A plenary nobody enrols in lists the people the PDF sign-in sheet
+	// lists: everyone expected that day.
+	for i, ss := range in.Sessions {
+		if ss.Session.Kind != data.KindPlenary {
+			continue
+		}
+		pdf, err := LoadSignIn(ctx, st, SignInSelection{SessionID: ss.Session.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		people := pdf.Sheets[0].People
+		if !pdf.Sheets[0].Expected || len(people) < 100 {
+			t.Fatalf("the demo's plenary %q: %d people on the PDF sheet (expected: %v)", ss.Session.Title, len(people), pdf.Sheets[0].Expected)
+		}
+		rows := wbRows(t, f, sheets[2+i])
+		if len(rows)-3 != len(people) || rows[2][4] != "Attendu·e" {
+			t.Errorf("%s: %d people under %q, the PDF lists %d", sheets[2+i], len(rows)-3, rows[2], len(people))
+		}
+		for j, a := range people {
+			if r := rows[3+j]; r[0] != a.LastName || r[1] != a.FirstName {
+				t.Errorf("%s row %d: %q, the PDF has %s %s", sheets[2+i], 4+j, r, a.LastName, a.FirstName)
+				break
+			}
+		}
+		break
 	}
 }
 
