@@ -368,7 +368,7 @@ type wbSheet struct {
 	fixed  map[int]float64
 	// maxWidth caps some columns' measured widths.
 	maxWidth map[int]float64
-	freeze int // rows frozen at the top, repeated on every printed page
+	freeze   int // rows frozen at the top, repeated on every printed page
 	// keyCols are the first columns that say whose row it is (code and
 	// names): repeated on every page when the sheet is too wide to print on
 	// one page width.
