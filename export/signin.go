@@ -26,7 +26,32 @@ type SignInSheet struct {
 	// Expected says that People are everyone expected that day rather than
 	// the session's enrolled: a plenary nobody enrols in.
 	Expected bool
+	// Speakers are a session's speakers and facilitators, from the
+	// programme, in its order: each is named on the sheet's first page,
+	// with a box to sign.
+	Speakers []SignInSpeaker
+	// Morning and Afternoon are a whole day's half-days, from the day's
+	// programme (HalfDaySlots): their time slots head its signature
+	// columns or sheets. Zero when the half-day has no session.
+	Morning, Afternoon TimeSlot
 }
+
+// SignInSpeaker is a speaker or a facilitator of a session, as the sheet
+// names them.
+type SignInSpeaker struct {
+	FirstName, LastName string
+	Organisation        string
+	Facilitator         bool // false: a speaker
+}
+
+// TimeSlot is a span of a day, from Start to End; zero when unknown.
+type TimeSlot struct{ Start, End data.Clock }
+
+// IsZero reports whether the slot is unknown.
+func (s TimeSlot) IsZero() bool { return s.End <= s.Start }
+
+// Minutes is the slot's length.
+func (s TimeSlot) Minutes() int { return max(0, int(s.End-s.Start)) }
 
 // SignInInput is what sign-in sheets are printed from: the congress and
 // the sheets, in the order they are printed.
@@ -35,16 +60,32 @@ type SignInInput struct {
 	Sheets   []SignInSheet
 }
 
+// HalfDays says how a whole day's sheet is signed per half-day, as funders
+// ask (France's OPCO, regions and State sign per half-day).
+type HalfDays int
+
+const (
+	// HalfDayColumns: one sheet for the day, with a morning and an
+	// afternoon signature column.
+	HalfDayColumns HalfDays = iota
+	// HalfDaySheets: one sheet for the morning, another for the afternoon.
+	HalfDaySheets
+)
+
 // SignInOptions say how sign-in sheets are printed.
 type SignInOptions struct {
 	Lang string // "fr" or "en": headings, dates and times
 	// BlankLines is how many empty lines follow the names on each sheet,
 	// for people who come without having enrolled: 0 means 10, a negative
-	// number none.
+	// number none. Blank lines never go alone onto a page of their own:
+	// those that would are left out.
 	BlankLines int
 	// FillPage adds empty lines after BlankLines down to the bottom of each
 	// sheet's last page.
 	FillPage bool
+	// HalfDays says how a whole day's sheet is signed: two columns (the
+	// default) or two sheets.
+	HalfDays HalfDays
 	Created  time.Time // the PDF's creation date; zero means now
 	// Progress, when set, is told how many pages are done out of all the
 	// sheets' pages, after each page.
@@ -74,9 +115,14 @@ var ErrSignInDay = &Error{Code: "signin_day",
 
 // WriteSignIn writes the sign-in sheets of in as an A4 portrait PDF. Each
 // sheet starts on a new page and has its own page numbers ("Page 2/3"); every
-// page repeats the sheet's title, date, time and room and the table's
-// header. The table has one line per person, tall enough to sign in (≥ 10
-// mm), then the blank lines the options ask for. Text stays text, in
+// page repeats the sheet's title, date, time slot and place and the table's
+// header. A session's first page names its speakers and facilitators, each
+// with a box to sign; a day's sheet has a morning and an afternoon
+// signature column, or is printed as two sheets, one per half-day
+// (opts.HalfDays). The table has one line per person, tall enough to sign
+// in (≥ 10 mm), then the blank lines the options ask for; the last page
+// ends with the number of people expected and boxes for the number
+// present and the signature of the person in charge. Text stays text, in
 // embedded fonts covering every script.
 func WriteSignIn(ctx context.Context, w io.Writer, in SignInInput, opts SignInOptions) error {
 	if len(in.Sheets) == 0 {
@@ -84,11 +130,14 @@ func WriteSignIn(ctx context.Context, w io.Writer, in SignInInput, opts SignInOp
 	}
 	lg := loadLogo(in.Congress.Logo)
 	d := newSignInDesign(in.Congress, lg, opts.Lang)
-	plans := make([]signInPlan, len(in.Sheets))
+	var plans []signInPlan
 	total := 0
 	for i := range in.Sheets {
-		plans[i] = d.plan(&in.Sheets[i], opts)
-		total += plans[i].pages
+		for _, half := range d.halves(&in.Sheets[i], opts) {
+			p := d.plan(&in.Sheets[i], half, opts)
+			plans = append(plans, p)
+			total += len(p.pageRows)
+		}
 	}
 	pdf, err := newPDF(a4W, a4H, tr(opts.Lang, "Sign-in sheets — ", "Feuilles d'émargement — ")+in.Congress.Name, opts.Created)
 	if err != nil {
@@ -97,7 +146,7 @@ func WriteSignIn(ctx context.Context, w io.Writer, in SignInInput, opts SignInOp
 	registerImage(pdf, logoName, lg)
 	done := 0
 	for i := range plans {
-		for p := range plans[i].pages {
+		for p := range plans[i].pageRows {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
@@ -117,27 +166,38 @@ func WriteSignIn(ctx context.Context, w io.Writer, in SignInInput, opts SignInOp
 
 // The sheet's geometry, in mm, on A4 portrait.
 const (
-	signInMargin   = 15.0 // left and right
-	signInTop      = 12.0
-	signInBottom   = 12.0
-	signInMinRow   = 10.5 // room to sign: at least 10 mm
-	signInHeadRow  = 7.5  // the table's header row
-	signInFooterH  = 5.0
-	signInCellPadX = 1.5
-	signInCellPadY = 0.8
+	signInMargin    = 15.0 // left and right
+	signInTop       = 12.0
+	signInBottom    = 12.0
+	signInMinRow    = 10.5 // room to sign: at least 10 mm
+	signInHeadRow   = 7.5  // the table's header row
+	signInHeadRow2  = 10.5 // a header row of two lines: a half-day and its time slot
+	signInFooterH   = 5.0
+	signInCellPadX  = 1.5
+	signInCellPadY  = 0.8
+	signInSpeakerH  = 12.0 // a speaker's line: room to sign
+	signInClosingH  = 15.0 // the last page's boxes: expected, present, signature
+	signInBlockGap  = 3.0  // between the speakers, the table and the closing boxes
+	signInMaxSpeak  = 12   // speakers named on the first page (a session has a few): room is left for lines
+	signInNoonClock = data.Clock(13 * 60)
 )
 
 // The fields of a sign-in page, as its boxes name them.
 const (
-	fieldSheetTitle = "sheet_title"
-	fieldSheetMeta  = "sheet_meta"
-	fieldTableHead  = "table_head"
-	fieldRowNumber  = "row_number"
-	fieldRowLast    = "row_last_name"
-	fieldRowFirst   = "row_first_name"
-	fieldRowOrg     = "row_organisation"
-	fieldFooter     = "footer"
-	fieldPageNumber = "page_number"
+	fieldSheetTitle   = "sheet_title"
+	fieldSheetMeta    = "sheet_meta"
+	fieldTableHead    = "table_head"
+	fieldRowNumber    = "row_number"
+	fieldRowLast      = "row_last_name"
+	fieldRowFirst     = "row_first_name"
+	fieldRowOrg       = "row_organisation"
+	fieldFooter       = "footer"
+	fieldPageNumber   = "page_number"
+	fieldSpeakerRole  = "speaker_role"
+	fieldSpeakerName  = "speaker_name"
+	fieldSpeakerOrg   = "speaker_organisation"
+	fieldClosingLabel = "closing_label"
+	fieldClosingValue = "closing_value"
 )
 
 var (
@@ -152,11 +212,10 @@ type signInDesign struct {
 	congress data.Congress
 	lang     string
 	logo     *logo
-	details  string // "19e · Lille · 25–26 novembre 2021"
-	cols     [5]tableColumn
-	tableTop float64 // y of the header row
+	details  string  // "19e · Lille · 25–26 novembre 2021"
+	tableTop float64 // y of the header row, below the sheet's heading
 	rowH     float64
-	perPage  int
+	perPage  int // lines on a page with nothing but the table
 }
 
 func newSignInDesign(c data.Congress, lg *logo, lang string) *signInDesign {
@@ -168,24 +227,43 @@ func newSignInDesign(c data.Congress, lg *logo, lang string) *signInDesign {
 		}
 	}
 	d.details = strings.Join(parts, " · ")
-	labels := [5]string{"№",
-		tr(lang, "Last name", "Nom"), tr(lang, "First name", "Prénom"),
-		tr(lang, "Organisation", "Structure"), tr(lang, "Signature", "Signature")}
-	widths := [5]float64{9, 45, 38, 40, 0}
-	x := signInMargin
-	for i := range d.cols {
-		w := widths[i]
-		if i == len(d.cols)-1 {
-			w = a4W - signInMargin - x
-		}
-		d.cols[i] = tableColumn{x, w, labels[i]}
-		x += w
-	}
 	d.tableTop = d.metaBox().Bottom() + 2.5
 	avail := d.tableBottomLimit() - d.tableTop - signInHeadRow
 	d.perPage = int(avail / signInMinRow)
 	d.rowH = avail / float64(d.perPage)
 	return d
+}
+
+// columns are a table's columns: a number, the names, the organisation,
+// then one signature column, or two for a day's half-days.
+func (d *signInDesign) columns(p *signInPlan) []tableColumn {
+	lang := d.lang
+	labels := []string{"№", tr(lang, "Last name", "Nom"), tr(lang, "First name", "Prénom"),
+		tr(lang, "Organisation", "Structure"), tr(lang, "Signature", "Signature")}
+	widths := []float64{9, 45, 38, 40, 0}
+	if p.twoColumns {
+		labels = append(labels[:4], halfName(1, lang), halfName(2, lang))
+		widths = []float64{8, 38, 30, 32, 36, 0}
+	}
+	cols := make([]tableColumn, len(labels))
+	x := signInMargin
+	for i := range cols {
+		w := widths[i]
+		if i == len(cols)-1 {
+			w = a4W - signInMargin - x
+		}
+		cols[i] = tableColumn{x, w, labels[i]}
+		x += w
+	}
+	return cols
+}
+
+// halfName names half-day 1 (the morning) or 2 (the afternoon).
+func halfName(half int, lang string) string {
+	if half == 1 {
+		return tr(lang, "Morning", "Matin")
+	}
+	return tr(lang, "Afternoon", "Après-midi")
 }
 
 // The header's boxes: a letterhead (logo, congress), the sheet's title and
@@ -212,24 +290,102 @@ type signInRow struct {
 
 // signInPlan is a sheet ready to be laid out page by page.
 type signInPlan struct {
-	sheet  *SignInSheet
-	title  string
-	meta   string
-	people []data.SessionAttendee // sorted
-	rows   int                    // people and blank lines
-	pages  int
+	sheet      *SignInSheet
+	half       int  // 1 the morning's sheet, 2 the afternoon's; 0 a whole day's or a session's
+	twoColumns bool // a day's sheet signed in a morning and an afternoon column
+	title      string
+	meta       string
+	people     []data.SessionAttendee // sorted
+	rows       int                    // people and blank lines
+	cols       []tableColumn
+	headH      float64 // the table's header row
+	speakers   int     // speakers on the first page
+	pageRows   []int   // lines on each page, in order
 }
 
-// plan sorts the sheet's people and counts its lines and pages.
-func (d *signInDesign) plan(sh *SignInSheet, opts SignInOptions) signInPlan {
-	p := signInPlan{sheet: sh, people: sortAttendees(sh.People)}
-	p.rows = len(p.people) + opts.blankLines()
-	if opts.FillPage && p.rows%d.perPage != 0 {
-		p.rows += d.perPage - p.rows%d.perPage
+// halves are the sheets a sheet is printed as: a session's, or a day's
+// signed in two columns, once (0); a day's signed on two sheets, its
+// morning's (1) and its afternoon's (2).
+func (d *signInDesign) halves(sh *SignInSheet, opts SignInOptions) []int {
+	if sh.Session == nil && opts.HalfDays == HalfDaySheets {
+		return []int{1, 2}
 	}
-	p.pages = max(1, (p.rows+d.perPage-1)/d.perPage)
+	return []int{0}
+}
+
+// plan sorts the sheet's people and shares its lines out over pages: the
+// first page holds the speakers, the last the closing boxes with at least
+// one line, and blank lines never fill a page alone.
+func (d *signInDesign) plan(sh *SignInSheet, half int, opts SignInOptions) signInPlan {
+	p := signInPlan{sheet: sh, half: half, people: sortAttendees(sh.People)}
+	p.twoColumns = sh.Session == nil && half == 0
+	p.cols = d.columns(&p)
+	p.headH = signInHeadRow
+	if p.twoColumns {
+		p.headH = signInHeadRow2
+	}
+	p.speakers = min(len(sh.Speakers), signInMaxSpeak)
+	blanks := opts.blankLines()
+	for {
+		p.rows = len(p.people) + blanks
+		p.pageRows = d.paginate(&p, p.rows)
+		last := len(p.pageRows) - 1
+		if opts.FillPage {
+			room := d.capacity(&p, last, true) - p.pageRows[last]
+			p.pageRows[last] += room
+			p.rows += room
+		}
+		before := p.rows - p.pageRows[last] // lines on the pages before the last
+		if blanks == 0 || len(p.people) == 0 || before < len(p.people) {
+			break
+		}
+		blanks = before - len(p.people) // the last page would hold blank lines alone
+	}
 	p.title, p.meta = d.headings(&p)
 	return p
+}
+
+// capacity is how many lines page k of p holds: fewer on the first, below
+// the speakers, and on the last, above the closing boxes.
+func (d *signInDesign) capacity(p *signInPlan, k int, last bool) int {
+	top := d.tableTop + p.headH
+	if k == 0 && p.speakers > 0 {
+		top += d.speakersH(p)
+	}
+	bottom := d.tableBottomLimit()
+	if last {
+		bottom -= signInBlockGap + signInClosingH
+	}
+	return max(0, int((bottom-top)/d.rowH+1e-9))
+}
+
+// speakersH is the height of the first page's speakers, with the gap below.
+func (d *signInDesign) speakersH(p *signInPlan) float64 {
+	return signInHeadRow + float64(p.speakers)*signInSpeakerH + signInBlockGap
+}
+
+// paginate shares n lines out over pages: as many as each holds, the last
+// with room for the closing boxes and at least one line to go with them.
+func (d *signInDesign) paginate(p *signInPlan, n int) []int {
+	var pages []int
+	for k, placed := 0, 0; ; k++ {
+		rest := n - placed
+		if rest <= d.capacity(p, k, true) {
+			return append(pages, rest)
+		}
+		take := min(d.capacity(p, k, false), rest-1)
+		pages = append(pages, take)
+		placed += take
+	}
+}
+
+// first is the index of the first line on page k.
+func (p *signInPlan) first(k int) int {
+	n := 0
+	for _, r := range p.pageRows[:k] {
+		n += r
+	}
+	return n
 }
 
 // sortAttendees returns a copy of people sorted by last name, then first
@@ -251,17 +407,52 @@ func sortAttendees(people []data.SessionAttendee) []data.SessionAttendee {
 	return out
 }
 
-// headings returns the sheet's title and its line of details.
-func (d *signInDesign) headings(p *signInPlan) (title, meta string) {
-	lang := d.lang
-	sheetWord := tr(lang, "Sign-in sheet", "Feuille d'émargement")
-	walkIns := 0
+// enrolled counts the sheet's people expected (enrolled, or expected
+// that day) and those who came without being so (walk-ins).
+func (p *signInPlan) enrolled() (expected, walkIns int) {
 	for i := range p.people {
 		if !p.people[i].Enrolled {
 			walkIns++
 		}
 	}
-	enrolled := len(p.people) - walkIns
+	return len(p.people) - walkIns, walkIns
+}
+
+// place is where the sheet is signed: the session's room, the venue and
+// the city.
+func (d *signInDesign) place(p *signInPlan) string {
+	var parts []string
+	if se := p.sheet.Session; se != nil && se.RoomName != "" {
+		parts = append(parts, se.RoomName)
+	}
+	for _, s := range []string{d.congress.Venue, d.congress.City} {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// slot writes a half-day and its time slot: "Matin 9 h 30 – 12 h 30",
+// "Afternoon" when the programme has nothing then.
+func (d *signInDesign) slot(sh *SignInSheet, half int) string {
+	s := halfName(half, d.lang)
+	ts := sh.Morning
+	if half == 2 {
+		ts = sh.Afternoon
+	}
+	if !ts.IsZero() {
+		s += " " + timeRange(ts.Start, ts.End, d.lang)
+	}
+	return s
+}
+
+// headings returns the sheet's title and its line of details: the date,
+// the time slot, the place and the number of people expected.
+func (d *signInDesign) headings(p *signInPlan) (title, meta string) {
+	lang := d.lang
+	sheetWord := tr(lang, "Sign-in sheet", "Feuille d'émargement")
+	expected, walkIns := p.enrolled()
 	var parts []string
 	if se := p.sheet.Session; se != nil {
 		title = se.Title
@@ -273,28 +464,28 @@ func (d *signInDesign) headings(p *signInPlan) (title, meta string) {
 			parts = append(parts, tr(lang, "Workshop", "Atelier"))
 		}
 		parts = append(parts, dayLong(se.Day, lang), timeRange(se.Start, se.End, lang))
-		if se.RoomName != "" {
-			parts = append(parts, se.RoomName)
-		}
-		if p.sheet.Expected {
-			parts = append(parts, plural(lang, enrolled, "person expected", "people expected", "personne attendue", "personnes attendues"))
-		} else {
-			parts = append(parts, plural(lang, enrolled, "enrolled", "enrolled", "inscrit", "inscrits"))
-		}
-		if walkIns > 0 {
-			parts = append(parts, plural(lang, walkIns, "walk-in", "walk-ins", "sur place", "sur place"))
-		}
 	} else {
 		title = sheetWord
 		if p.sheet.Day != "" {
 			title += " — " + dayLong(p.sheet.Day, lang)
 		}
-		for _, s := range []string{d.congress.Venue, d.congress.City} {
-			if s != "" {
-				parts = append(parts, s)
-			}
+		if p.half > 0 {
+			title += " — " + strings.ToLower(halfName(p.half, lang))
+			parts = append(parts, d.slot(p.sheet, p.half))
+		} else {
+			parts = append(parts, d.slot(p.sheet, 1), d.slot(p.sheet, 2))
 		}
-		parts = append(parts, plural(lang, len(p.people), "person expected", "people expected", "personne attendue", "personnes attendues"))
+	}
+	if pl := d.place(p); pl != "" {
+		parts = append(parts, pl)
+	}
+	if p.sheet.Session == nil || p.sheet.Expected {
+		parts = append(parts, plural(lang, expected, "person expected", "people expected", "personne attendue", "personnes attendues"))
+	} else {
+		parts = append(parts, plural(lang, expected, "enrolled", "enrolled", "inscrit", "inscrits"))
+	}
+	if walkIns > 0 {
+		parts = append(parts, plural(lang, walkIns, "walk-in", "walk-ins", "sur place", "sur place"))
 	}
 	return title, strings.Join(parts, " · ")
 }
@@ -307,116 +498,4 @@ func plural(lang string, n int, en1, enN, fr1, frN string) string {
 		w = tr(lang, en1, fr1)
 	}
 	return fmt.Sprintf("%d %s", n, w)
-}
-
-// page lays out page k (from 0) of a sheet.
-func (d *signInDesign) page(p *signInPlan, k int) docPage {
-	pg := docPage{box: Box{0, 0, a4W, a4H}}
-	d.header(&pg, p)
-
-	// The table: header row, then this page's lines.
-	first := k * d.perPage
-	n := max(0, min(d.perPage, p.rows-first))
-	left, right := d.cols[0].x, d.cols[len(d.cols)-1].x+d.cols[len(d.cols)-1].w
-	top := d.tableTop
-	bottom := top + signInHeadRow + float64(n)*d.rowH
-	pg.fills = append(pg.fills, placedFill{Box{left, top, right - left, signInHeadRow}, headFill})
-	for i, c := range d.cols {
-		cell := Box{c.x, top, c.w, signInHeadRow}
-		pg.cells = append(pg.cells, cell)
-		st := textStyle{Bold: true, MaxSize: 9, MinSize: 6, MaxLines: 1, Align: 'L'}
-		if i == 0 {
-			st.Align = 'C'
-		}
-		pg.add(fieldTableHead, c.label, d.inCell(cell), st, black)
-	}
-	for r := range n {
-		i := first + r
-		y := top + signInHeadRow + float64(r)*d.rowH
-		if r%2 == 1 {
-			pg.fills = append(pg.fills, placedFill{Box{left, y, right - left, d.rowH}, zebraFill})
-		}
-		row := signInRow{number: i + 1}
-		if i < len(p.people) {
-			row.person = &p.people[i]
-		}
-		d.row(&pg, y, row)
-	}
-	// Rules: the table's outline and lines between rows and columns.
-	for r := 0; r <= n+1; r++ {
-		y := top
-		if r > 0 {
-			y = top + signInHeadRow + float64(r-1)*d.rowH
-		}
-		w := 0.15
-		if r <= 1 || r == n+1 {
-			w = 0.3
-		}
-		pg.rule(left, y, right, y, w, ruleGrey)
-	}
-	for i, c := range d.cols {
-		w := 0.15
-		if i == 0 {
-			w = 0.3
-		}
-		pg.rule(c.x, top, c.x, bottom, w, ruleGrey)
-	}
-	pg.rule(right, top, right, bottom, 0.3, ruleGrey)
-
-	// Footer.
-	f := d.footerBox()
-	pg.add(fieldFooter, d.congress.Name, Box{f.X, f.Y, f.W * 0.75, f.H},
-		textStyle{MaxSize: 8, MinSize: 6, MaxLines: 1, Align: 'L'}, grey)
-	pg.add(fieldPageNumber, fmt.Sprintf("Page %d/%d", k+1, p.pages), Box{f.X + f.W*0.75, f.Y, f.W * 0.25, f.H},
-		textStyle{MaxSize: 8, MaxLines: 1, Align: 'R'}, grey)
-	return pg
-}
-
-// header lays out the letterhead, the sheet's title and its details.
-func (d *signInDesign) header(pg *docPage, p *signInPlan) {
-	lb := d.letterBox()
-	x := lb.X
-	if d.logo != nil {
-		im := pg.image(logoName, d.logo, Box{lb.X, lb.Y, min(lb.H*d.logo.ratio, 45), lb.H}, 'C')
-		x = im.Right() + 3
-	}
-	tw := lb.Right() - x
-	pg.add(fieldCongress, d.congress.Name, Box{x, lb.Y + 1, tw, 7},
-		textStyle{Bold: true, MaxSize: 11, MinSize: 7, MaxLines: 1, Align: 'L'}, grey)
-	pg.add(fieldDates, d.details, Box{x, lb.Y + 8, tw, 5.5},
-		textStyle{MaxSize: 9, MinSize: 6, MaxLines: 1, Align: 'L'}, grey)
-	pg.rule(lb.X, lb.Bottom()+1, lb.Right(), lb.Bottom()+1, 0.2, lightGrey)
-	pg.add(fieldSheetTitle, p.title, d.titleBox(),
-		textStyle{Bold: true, MaxSize: 16, MinSize: 9, MaxLines: 2, Align: 'L'}, black)
-	pg.add(fieldSheetMeta, p.meta, d.metaBox(),
-		textStyle{MaxSize: 10, MinSize: 7, MaxLines: 2, Align: 'L'}, darkGrey)
-}
-
-// inCell is where a cell's text goes: the cell less its padding.
-func (d *signInDesign) inCell(c Box) Box {
-	return Box{c.X + signInCellPadX, c.Y + signInCellPadY, c.W - 2*signInCellPadX, c.H - 2*signInCellPadY}
-}
-
-// row lays out one line of the table, whose top is at y.
-func (d *signInDesign) row(pg *docPage, y float64, r signInRow) {
-	cell := func(i int) Box { return Box{d.cols[i].x, y, d.cols[i].w, d.rowH} }
-	for i := range d.cols {
-		pg.cells = append(pg.cells, cell(i))
-	}
-	pg.add(fieldRowNumber, fmt.Sprint(r.number), d.inCell(cell(0)),
-		textStyle{MaxSize: 8, MinSize: 5, MaxLines: 1, Align: 'C'}, grey)
-	a := r.person
-	if a == nil {
-		return
-	}
-	first := a.FirstName
-	if !a.Enrolled {
-		first = strings.TrimSpace(first + " " + tr(d.lang, "(walk-in)", "(sur place)"))
-	}
-	pg.add(fieldRowLast, a.LastName, d.inCell(cell(1)),
-		textStyle{Bold: true, MaxSize: 10, MinSize: 7, MaxLines: 2, Align: 'L'}, black)
-	pg.add(fieldRowFirst, first, d.inCell(cell(2)),
-		textStyle{MaxSize: 10, MinSize: 7, MaxLines: 2, Align: 'L'}, black)
-	pg.add(fieldRowOrg, a.Organisation, d.inCell(cell(3)),
-		textStyle{MaxSize: 8.5, MinSize: 6.5, MaxLines: 2, Align: 'L'}, darkGrey)
 }

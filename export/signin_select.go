@@ -24,14 +24,16 @@ type SignInStore interface {
 	Session(ctx context.Context, id int64) (data.Session, error)
 	SessionAttendees(ctx context.Context, sessionID int64) ([]data.SessionAttendee, error)
 	EachAttendee(ctx context.Context, q data.ParticipantQuery, fn func(*data.Attendee) error) error
+	Participant(ctx context.Context, id int64) (data.Participant, error) // a speaker or facilitator
 }
 
 // LoadSignIn reads the sheets of a selection, with the congress.
 //
-// A session's sheet lists its enrolled people and its walk-ins. A plenary
-// nobody is enrolled in (everyone is expected at plenaries) lists everyone
-// expected that day instead, followed by whoever entered without being
-// expected.
+// A session's sheet lists its enrolled people and its walk-ins, and names
+// its speakers and facilitators. A plenary nobody is enrolled in (everyone
+// is expected at plenaries) lists everyone expected that day instead,
+// followed by whoever entered without being expected. A day's sheet has
+// the time slots of its morning and afternoon, from the day's programme.
 func LoadSignIn(ctx context.Context, st SignInStore, sel SignInSelection) (SignInInput, error) {
 	c, err := st.Congress(ctx)
 	if err != nil {
@@ -51,7 +53,13 @@ func LoadSignIn(ctx context.Context, st SignInStore, sel SignInSelection) (SignI
 		if err != nil {
 			return SignInInput{}, err
 		}
-		in.Sheets = []SignInSheet{{Day: sel.Day, People: people}}
+		all, err := st.Sessions(ctx)
+		if err != nil {
+			return SignInInput{}, err
+		}
+		sh := SignInSheet{Day: sel.Day, People: people}
+		sh.Morning, sh.Afternoon = HalfDaySlots(all, sel.Day)
+		in.Sheets = []SignInSheet{sh}
 		return in, nil
 	default:
 		if sessions, err = st.Sessions(ctx); err != nil {
@@ -75,6 +83,9 @@ func sessionSheet(ctx context.Context, st SignInStore, days []data.Day, se data.
 		return SignInSheet{}, err
 	}
 	sh := SignInSheet{Session: &se, Day: se.Day, People: people}
+	if sh.Speakers, err = speakers(ctx, st, &se); err != nil {
+		return SignInSheet{}, err
+	}
 	if se.Kind != data.KindPlenary || slices.ContainsFunc(people, func(a data.SessionAttendee) bool { return a.Enrolled }) {
 		return sh, nil
 	}
@@ -126,4 +137,43 @@ func dayAttendees(ctx context.Context, st SignInStore, days []data.Day, day data
 		return nil
 	})
 	return people, err
+}
+
+// speakers names a session's speakers, then its facilitators, in the
+// programme's order.
+func speakers(ctx context.Context, st SignInStore, se *data.Session) ([]SignInSpeaker, error) {
+	var out []SignInSpeaker
+	for k, ids := range [][]int64{se.Speakers, se.Facilitators} {
+		for _, id := range ids {
+			p, err := st.Participant(ctx, id)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, SignInSpeaker{FirstName: p.FirstName, LastName: p.LastName,
+				Organisation: p.Organisation, Facilitator: k == 1})
+		}
+	}
+	return out, nil
+}
+
+// HalfDaySlots are a day's morning and afternoon, from its programme:
+// from the first start to the last end of the sessions starting before
+// 13:00, and of those starting at 13:00 or later. A half-day without a
+// session is zero.
+func HalfDaySlots(sessions []data.Session, day data.Day) (morning, afternoon TimeSlot) {
+	for _, se := range sessions {
+		if se.Day != day || se.End <= se.Start {
+			continue
+		}
+		ts := &morning
+		if se.Start >= signInNoonClock {
+			ts = &afternoon
+		}
+		if ts.IsZero() {
+			*ts = TimeSlot{se.Start, se.End}
+			continue
+		}
+		ts.Start, ts.End = min(ts.Start, se.Start), max(ts.End, se.End)
+	}
+	return morning, afternoon
 }

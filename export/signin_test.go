@@ -79,6 +79,11 @@ func tableLines(page string) (nums []int, rest []string) {
 	if i := strings.Index(page, "Signature"); i >= 0 {
 		page = page[i:]
 	}
+	for _, closing := range []string{"Attendus", "Expected"} { // the last page's boxes
+		if i := strings.Index(page, closing); i >= 0 {
+			page = page[:i]
+		}
+	}
 	re := regexp.MustCompile(`(?m)^[ \t]*(\d+)(?:[ \t]+(.*))?$`)
 	for _, m := range re.FindAllStringSubmatch(page, -1) {
 		n, _ := strconv.Atoi(m[1])
@@ -154,12 +159,12 @@ func TestSignInOneLinePerPerson(t *testing.T) {
 	}
 }
 
-// TestSignInSheetsPaginated prints a session of 60 people and one of 5 in
+// TestSignInSheetsPaginated prints a session of 56 people and one of 5 in
 // one PDF: the first spans three pages numbered 1/3 to 3/3, each with the
 // title and the table's header; the second starts on a page of its own,
 // numbered 1/1.
 func TestSignInSheetsPaginated(t *testing.T) {
-	big, small := testPeople(60, 2), testPeople(5, 3)
+	big, small := testPeople(56, 2), testPeople(5, 3)
 	for i := range small {
 		small[i].LastName = "Petit" + small[i].LastName
 	}
@@ -193,8 +198,8 @@ func TestSignInSheetsPaginated(t *testing.T) {
 		_, rows := tableLines(p)
 		count += len(rows)
 	}
-	if count != 60 {
-		t.Errorf("%d lines on the first sheet, want 60 (no blank line)", count)
+	if count != 56 {
+		t.Errorf("%d lines on the first sheet, want 56 (no blank line)", count)
 	}
 	last := pages[3]
 	if !strings.Contains(last, "Page 1/1") || !strings.Contains(last, "Atelier des petits") || strings.Contains(last, "Plénière") {
@@ -209,6 +214,11 @@ func TestSignInSheetsPaginated(t *testing.T) {
 func TestSignInFillPage(t *testing.T) {
 	in := SignInInput{Congress: testCongress, Sheets: []SignInSheet{{Session: testSession(1, "Atelier"), People: testPeople(5, 4)}}}
 	d := newSignInDesign(testCongress, nil, "fr")
+	// The last page holds fewer lines: the closing boxes go below them.
+	last := int((d.tableBottomLimit() - signInBlockGap - signInClosingH - d.tableTop - signInHeadRow) / d.rowH)
+	if last < d.perPage-3 || last >= d.perPage {
+		t.Fatalf("%d lines on a last page, %d on another", last, d.perPage)
+	}
 	for _, c := range []struct {
 		opts  SignInOptions
 		lines int
@@ -216,8 +226,10 @@ func TestSignInFillPage(t *testing.T) {
 		{SignInOptions{}, 15},
 		{SignInOptions{BlankLines: 3}, 8},
 		{SignInOptions{BlankLines: -1}, 5},
-		{SignInOptions{FillPage: true}, d.perPage},
-		{SignInOptions{BlankLines: d.perPage, FillPage: true}, 2 * d.perPage},
+		{SignInOptions{FillPage: true}, last},
+		// Blank lines that would go alone onto a second page are left out.
+		{SignInOptions{BlankLines: d.perPage, FillPage: true}, last},
+		{SignInOptions{BlankLines: d.perPage}, last},
 	} {
 		path := writeFile(t, writeSignIn(t, in, c.opts), "s.pdf")
 		var nums []int
@@ -237,14 +249,14 @@ func TestSignInDaySheet(t *testing.T) {
 	c.Venue = "Lille Grand Palais"
 	in := SignInInput{Congress: c, Sheets: []SignInSheet{{Day: "2021-11-25", People: testPeople(3, 5)}}}
 	text := run(t, "pdftotext", "-layout", writeFile(t, writeSignIn(t, in, SignInOptions{}), "fr.pdf"), "-")
-	for _, want := range []string{"Feuille d'émargement — jeudi 25 novembre 2021", "Lille Grand Palais · Lille · 3 personnes attendues", "Page 1/1"} {
+	for _, want := range []string{"Feuille d'émargement — jeudi 25 novembre 2021", "Lille Grand Palais, Lille · 3 personnes attendues", "Page 1/1"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("%q missing:\n%s", want, text)
 		}
 	}
 	in.Sheets[0].People[1].Enrolled = false
 	text = run(t, "pdftotext", "-layout", writeFile(t, writeSignIn(t, in, SignInOptions{Lang: "en"}), "en.pdf"), "-")
-	for _, want := range []string{"Sign-in sheet — Thursday 25 November 2021", "3 people expected", "Last name", "First name", "(walk-in)"} {
+	for _, want := range []string{"Sign-in sheet — Thursday 25 November 2021", "2 people expected · 1 walk-in", "Last name", "First name", "(walk-in)"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("%q missing:\n%s", want, text)
 		}
@@ -292,8 +304,8 @@ func TestSignInBoxesStayInside(t *testing.T) {
 			t.Errorf("lines of %.1f mm: too low to sign", d.rowH)
 		}
 		for _, sh := range []SignInSheet{{Session: se, People: people}, {Day: "2021-11-26", People: people[:3]}} {
-			p := d.plan(&sh, SignInOptions{FillPage: true})
-			for k := range p.pages {
+			p := d.plan(&sh, 0, SignInOptions{FillPage: true})
+			for k := range p.pageRows {
 				pg := d.page(&p, k)
 				checkPage(t, pg, signInMargin, fieldTableHead, fieldRowNumber, fieldRowLast, fieldRowFirst, fieldRowOrg)
 				for _, r := range pg.rules {
@@ -428,6 +440,9 @@ func TestSignInAndCertificatesFromStore(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		for i := range in.Sheets {
+			checkSpeakersLoaded(t, st, sessions[i], in.Sheets[i].Speakers)
+		}
 		if len(in.Sheets) != len(sessions) {
 			t.Fatalf("%d sheets for %d sessions", len(in.Sheets), len(sessions))
 		}
@@ -459,6 +474,7 @@ func TestSignInAndCertificatesFromStore(t *testing.T) {
 		if err != nil || len(in.Sheets) != 1 || in.Sheets[0].Session.Title != sessions[1].Title {
 			t.Fatalf("%+v, %v", in.Sheets, err)
 		}
+		checkSpeakersLoaded(t, st, sessions[1], in.Sheets[0].Speakers)
 	})
 	t.Run("Day", func(t *testing.T) {
 		day := congressOf(t, st).Days[0]
@@ -469,6 +485,11 @@ func TestSignInAndCertificatesFromStore(t *testing.T) {
 		ids, _ := st.ParticipantIDs(ctx, data.ParticipantQuery{Day: day, SkipCancelled: true})
 		if len(in.Sheets) != 1 || in.Sheets[0].Day != day || len(in.Sheets[0].People) != len(ids) || len(ids) == 0 {
 			t.Fatalf("%d sheets, %d people, want %d", len(in.Sheets), len(in.Sheets[0].People), len(ids))
+		}
+		// The demo's first day: plenaries from 9:30 to 12:30, workshops
+		// from 14:00 to 17:30.
+		if sh := in.Sheets[0]; sh.Morning != (TimeSlot{9*60 + 30, 12*60 + 30}) || sh.Afternoon != (TimeSlot{14 * 60, 17*60 + 30}) {
+			t.Errorf("half-days %v and %v, want 09:30–12:30 and 14:00–17:30", sh.Morning, sh.Afternoon)
 		}
 		text := run(t, "pdftotext", writeFile(t, writeSignIn(t, in, SignInOptions{}), "day.pdf"), "-")
 		if !strings.Contains(text, "Feuille d'émargement — jeudi 25 novembre 2021") {
