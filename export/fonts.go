@@ -173,8 +173,8 @@ var fontFiles = []struct {
 }{
 	{"congres-sans", "NotoSans-Regular.ttf", language.Latin, true, false, false},
 	{"congres-sans-bold", "NotoSans-Bold.ttf", language.Latin, false, true, false},
-	{"congres-arabic", "NotoSansArabic-Regular.ttf", language.Arabic, true, false, false},
-	{"congres-arabic-bold", "NotoSansArabic-Bold.ttf", language.Arabic, false, true, false},
+	{"congres-arabic", "NotoSansArabic-Regular.ttf", language.Arabic, true, false, true},
+	{"congres-arabic-bold", "NotoSansArabic-Bold.ttf", language.Arabic, false, true, true},
 	{"congres-hebrew", "NotoSansHebrew-Regular.ttf", language.Hebrew, true, false, false},
 	{"congres-hebrew-bold", "NotoSansHebrew-Bold.ttf", language.Hebrew, false, true, false},
 	{"congres-armenian", "NotoSansArmenian-Regular.ttf", language.Armenian, true, false, false},

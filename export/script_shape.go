@@ -14,19 +14,27 @@ type shapedGlyph struct {
 	x, y, adv float32
 }
 
-// shapeRun shapes a left-to-right run of an outline face with HarfBuzz:
-// Devanagari, Bengali and Tamil get their conjuncts and reordered vowel
-// signs, Thai its stacked marks, each glyph at the place the font's GSUB
-// and GPOS give it. The run keeps its text as typed; its width and ink
-// become the shaped glyphs'.
-func shapeRun(r textRun) textRun {
+// shapeRun shapes a run of an outline face with HarfBuzz, right to left
+// when rtl: Arabic gets its joining forms, ligatures and marks in place,
+// Devanagari, Bengali and Tamil their conjuncts and reordered vowel signs,
+// Thai its stacked marks, each glyph where the font's GSUB and GPOS put it.
+// Glyphs come in visual order. The run keeps its text as typed, in visual
+// order too (reversed when rtl), as PDF text is: a PDF reader reverses it
+// back, and finds "محمد" where "محمد" was typed. Its width and ink become
+// the shaped glyphs'.
+func shapeRun(r textRun, rtl bool) textRun {
 	f, rs := r.face, []rune(r.text)
 	if len(rs) == 0 {
 		return r
 	}
+	dir := di.DirectionLTR
+	if rtl {
+		dir = di.DirectionRTL
+		r.text = reverseString(rs)
+	}
 	shaper.Lock()
 	out := shaper.hb.Shape(shaping.Input{
-		Text: rs, RunEnd: len(rs), Direction: di.DirectionLTR,
+		Text: rs, RunEnd: len(rs), Direction: dir,
 		Face: f.ft, Size: fixed.I(int(f.upem)), Script: f.script,
 	})
 	shaper.Unlock()
@@ -57,6 +65,15 @@ func shapeRun(r textRun) textRun {
 	r.width = pen / f.upem
 	r.ink = inkBox{left: em(max(0, -minX)), right: em(max(0, maxX-pen)), top: em(maxY), bottom: em(-minY)}
 	return r
+}
+
+// reverseString returns rs reversed, as a string.
+func reverseString(rs []rune) string {
+	v := make([]rune, len(rs))
+	for i, r := range rs {
+		v[len(rs)-1-i] = r
+	}
+	return string(v)
 }
 
 // notdef reports whether shaping s in its faces gives a glyph 0 (.notdef,

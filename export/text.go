@@ -21,18 +21,16 @@ import (
 // shaped beforehand and written back as the code points the font maps to
 // its shaped glyphs (Arabic presentation forms, lam-alef ligatures).
 //
-// Scripts gofpdf cannot draw that way (Indic conjuncts and vowel signs,
-// Thai marks, runes beyond the BMP) are in outline faces: their runs are
-// shaped by HarfBuzz and drawn as glyph outlines (glyphs), with the text
-// as typed written invisibly beneath for search and copy.
+// Scripts gofpdf cannot draw that way (Arabic joining and marks, Indic
+// conjuncts and vowel signs, Thai marks, runes beyond the BMP) are in
+// outline faces: their runs are shaped by HarfBuzz and drawn as glyph
+// outlines (glyphs), with the text as typed written invisibly beneath for
+// search and copy. Hebrew, which only needs reordering, is still shaped
+// into code points (shapeRTL).
 type textRun struct {
 	face  *face
 	text  string  // code points to draw, in visual order; a shaped run's text as typed
 	width float64 // em: the sum of the advances gofpdf will use
-
-	// logical is, for a right-to-left run written as presentation forms,
-	// the text as typed: the PDF says it is what the run reads (ActualText).
-	logical string
 
 	// glyphs are an outline face's shaped glyphs, in visual order; ink
 	// is how far their ink reaches left of the run and right of its
@@ -131,7 +129,7 @@ func (c *chain) segments(dst []textRun, s string) []textRun {
 	dst = c.faceRuns(dst, s)
 	for i := n; i < len(dst); i++ {
 		if dst[i].face.outline {
-			dst[i] = shapeRun(dst[i])
+			dst[i] = shapeRun(dst[i], false)
 		}
 	}
 	return dst
@@ -220,13 +218,17 @@ func (c *chain) bidiRuns(s string, rtl bool) []textRun {
 	for _, k := range visualOrder(levels) {
 		p := pieces[k]
 		n := len(out)
-		out = c.segments(out, p.text)
-		if p.level%2 == 1 {
+		out = c.faceRuns(out, p.text)
+		rtl := p.level%2 == 1
+		if rtl {
 			slices.Reverse(out[n:])
-			for i := n; i < len(out); i++ {
-				if !out[i].face.outline {
-					out[i] = shapeRTL(out[i])
-				}
+		}
+		for i := n; i < len(out); i++ {
+			switch {
+			case out[i].face.outline:
+				out[i] = shapeRun(out[i], rtl)
+			case rtl:
+				out[i] = shapeRTL(out[i])
 			}
 		}
 	}
@@ -395,5 +397,5 @@ func shapeRTL(r textRun) textRun {
 	for _, x := range v {
 		w += f.advance(x)
 	}
-	return textRun{face: f, text: string(v), width: w, logical: r.text}
+	return textRun{face: f, text: string(v), width: w}
 }
