@@ -286,7 +286,7 @@ func (s *deskScreen) cardAsync(id int64) {
 		c, err := s.readCard(ctx, id, day, session, rehearsal)
 		return func() {
 			if err != nil {
-				showError(s.env.win, err)
+				s.deskError(err, false)
 				return
 			}
 			s.showCard(&c, len(c.Warnings) > 0)
@@ -405,7 +405,7 @@ func (s *deskScreen) onUndoTapped() {
 		u, err := s.undoLast(ctx, id, desk, rehearsal)
 		return func() {
 			if err != nil {
-				showError(s.env.win, err)
+				s.deskError(err, true)
 				return
 			}
 			s.cardAsync(id)

@@ -151,7 +151,7 @@ func (s *deskScreen) handleScan(ctx context.Context, sc deskScan) (show func(), 
 	if f.id == 0 {
 		var err error
 		if f, err = s.resolve(ctx, sc.text); err != nil {
-			return func() { showError(s.env.win, err) }, false, false
+			return func() { s.deskError(err, true) }, false, false
 		}
 		sc.stages.mark("resolved")
 	}
@@ -266,7 +266,7 @@ func (s *deskScreen) admit(ctx context.Context, req data.AdmitRequest) (func(), 
 			s.showCard(&card, false)
 			s.card.setResult(data.Message(err, uiLanguage()), widget.DangerImportance)
 		case err != nil:
-			showError(s.env.win, err)
+			s.deskError(err, true)
 		default:
 			s.onAdmitted(r)
 		}

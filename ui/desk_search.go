@@ -132,7 +132,7 @@ func (s *deskScreen) searchWith(text string, h *deskHandover) {
 					s.searchAsync(s.search.want)
 				}
 			case err != nil:
-				showError(s.env.win, err)
+				s.deskError(err, false)
 			default:
 				s.showMatches(text, rows)
 				logDeskTiming("keystroke-to-matches", s.search.since)

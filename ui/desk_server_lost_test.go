@@ -1,0 +1,69 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"congres/data/stores"
+	"congres/data/stores/storetest"
+)
+
+// TestDeskServerLost: a desk on a congress kept on a server, the network
+// cut. A scan, by code or by name, is not recorded, and the desk says so on
+// its result line: no dialog steals the scanner's next keystrokes, and the
+// field keeps the focus. Once the network is back, the same scan checks in.
+func TestDeskServerLost(t *testing.T) {
+	ctx := context.Background()
+	target := storetest.NewDatabase(t)
+	if err := stores.Copy(ctx, demoFile(t, 60), target, nil); err != nil {
+		t.Fatal(err)
+	}
+	px, through := storetest.NewProxy(t, target)
+	st, err := stores.Open(ctx, through)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	now := deskMorning
+	st.SetClock(func() time.Time { return now })
+	f := &deskFixture{a: test.NewTempApp(t), st: st}
+	f.prefs = f.a.Preferences()
+	f.e = newTestEnv(t)
+	f.s = newDeskScreen(f.e, f.st, f.prefs, nil)
+	f.s.now = func() time.Time { return now }
+	f.e.win.SetContent(f.s.build())
+	f.e.win.Resize(fyne.NewSize(1100, 700))
+	f.s.loadAsync()
+	waitIdle(t, f.e.tasks)
+	who := f.person(t, "")
+
+	px.Cut()
+	for _, scan := range []string{who.Code, who.LastName} {
+		now = now.Add(5 * time.Second)
+		f.scan(t, scan)
+		if top := f.e.win.Canvas().Overlays().Top(); top != nil {
+			t.Fatalf("scanning %q with the server lost opened a dialog", scan)
+		}
+		if r := f.s.card.result.Text; !strings.Contains(r, "does not answer") || !strings.Contains(r, "not recorded") {
+			t.Errorf("scanning %q with the server lost: result line %q", scan, r)
+		}
+		if f.e.win.Canvas().Focused() != f.s.entry {
+			t.Errorf("scanning %q with the server lost: the field lost the focus", scan)
+		}
+	}
+
+	px.Restore()
+	now = now.Add(5 * time.Second)
+	f.scan(t, who.Code)
+	if n := f.arrivals(t, who.ID); n != 1 {
+		t.Fatalf("%d arrivals once the server is back, want 1", n)
+	}
+	if r := f.s.card.result.Text; !strings.Contains(r, "checked in at") {
+		t.Errorf("once the server is back: result line %q", r)
+	}
+}
