@@ -42,6 +42,7 @@ type signInExport struct {
 	day     *widget.Select
 	blank   *widget.Select
 	fill    *widget.Check
+	halves  *widget.RadioGroup // a day's sheet: two columns, or a sheet per half-day
 	note    *widget.Label
 	*exportPage
 }
@@ -70,6 +71,9 @@ func (s *signInExport) build() fyne.CanvasObject {
 	s.blank = widget.NewSelect(options, nil)
 	s.blank.SetSelectedIndex(slices.Index(signInBlankLines, 10))
 	s.fill = widget.NewCheck(lang.L("Then fill the last page with blank lines"), nil)
+	s.halves = widget.NewRadioGroup([]string{lang.L("Morning and afternoon columns"), lang.L("One sheet per half-day")}, nil)
+	s.halves.Required, s.halves.Horizontal = true, true
+	s.halves.SetSelected(s.halves.Options[export.HalfDayColumns])
 
 	s.note = widget.NewLabel("")
 	s.note.Wrapping = fyne.TextWrapWord
@@ -78,6 +82,7 @@ func (s *signInExport) build() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Which"), s.which),
 		widget.NewFormItem(lang.L("Session"), s.session),
 		widget.NewFormItem(lang.L("Day"), s.day),
+		widget.NewFormItem(lang.L("Half-days"), s.halves),
 		widget.NewFormItem(lang.L("Blank lines"), container.NewBorder(nil, nil, s.blank, nil, s.fill)),
 	)
 	s.exportPage = newExportPage(s.env.tasks, lang.L("Save PDF…"), s.onSaveTapped, sectionTitle(lang.L("Sign-in sheets")), about, form, s.note)
@@ -189,6 +194,7 @@ func (s *signInExport) showChoice() {
 	which := s.whichIndex()
 	enableIf(s.session, which == signInSession && len(s.sessions) > 0)
 	enableIf(s.day, which == signInDay && len(s.days) > 0)
+	enableIf(s.halves, which == signInDay)
 	_, ok := s.selection()
 	enableIf(s.save, ok)
 	s.note.Importance = widget.MediumImportance
@@ -228,7 +234,8 @@ func (s *signInExport) onSaveTapped() {
 	if !ok {
 		return
 	}
-	opts := export.SignInOptions{Lang: uiLanguage(), BlankLines: s.blankLines(), FillPage: s.fill.Checked}
+	opts := export.SignInOptions{Lang: uiLanguage(), BlankLines: s.blankLines(), FillPage: s.fill.Checked,
+		HalfDays: export.HalfDays(max(slices.Index(s.halves.Options, s.halves.Selected), 0))}
 	s.saver.save(lang.L("Save the sign-in sheets as PDF"), lang.L("Saving the sign-in sheets…"), lang.L("file.signin"), ".pdf",
 		func(ctx context.Context, w io.Writer, progress func(done, total int)) error {
 			in, err := export.LoadSignIn(ctx, s.store, sel)

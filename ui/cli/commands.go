@@ -34,7 +34,7 @@ type form struct {
 // takes.
 type options struct {
 	out, layout, category, code, sort, preset, day, sheet, onMatch, desk string
-	name, days, role                                                     string
+	name, days, role, halfDays                                           string
 	participants, blank                                                  int
 	session                                                              int64
 	listLayouts, unprinted, reprint, semicolon, listPresets              bool

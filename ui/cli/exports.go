@@ -109,6 +109,7 @@ func badges(r *runner, o *options, args []string) error {
 	if err != nil {
 		return err
 	}
+	r.warnGlyphs(in.GlyphWarnings())
 	settings, err := s.BadgeSettings(ctx, layout.Name)
 	if err != nil {
 		return err
@@ -250,10 +251,12 @@ func exportFile(r *runner, o *options, args []string) error {
 var signinCommand = &command{
 	name: "signin",
 	forms: []form{{
-		call: [2]string{"signin FILE|URL --out sheets.pdf [--session ID | --day YYYY-MM-DD] [--blank N]",
-			"signin FICHIER|URL --out emargement.pdf [--session ID | --day AAAA-MM-JJ] [--blank N]"},
-		what: [2]string{"sign-in sheets (feuilles d'émargement): every session,\none, or a whole day; N blank lines for walk-ins (10)",
-			"feuilles d'émargement : toutes les sessions, une, ou un jour\nentier ; N lignes vides pour les personnes non inscrites (10)"},
+		call: [2]string{"signin FILE|URL --out sheets.pdf [--session ID | --day YYYY-MM-DD] [--blank N]\n" +
+			"               [--half-days columns|sheets]",
+			"signin FICHIER|URL --out emargement.pdf [--session ID | --day AAAA-MM-JJ] [--blank N]\n" +
+				"               [--half-days columns|sheets]"},
+		what: [2]string{"sign-in sheets (feuilles d'émargement): every session,\none, or a whole day signed per half-day, in two columns\n(columns) or on two sheets (sheets); N blank lines for\nwalk-ins (10)",
+			"feuilles d'émargement : toutes les sessions, une, ou un jour\nentier signé par demi-journée, en deux colonnes (columns) ou\nsur deux feuilles (sheets) ; N lignes vides pour les\npersonnes non inscrites (10)"},
 	}},
 	minArgs: 1,
 	needs:   [2]string{"signin needs one FILE or URL.", "signin attend un FICHIER ou une URL."},
@@ -262,6 +265,7 @@ var signinCommand = &command{
 		fs.Int64Var(&o.session, "session", 0, "")
 		fs.StringVar(&o.day, "day", "", "")
 		fs.IntVar(&o.blank, "blank", 10, "")
+		fs.StringVar(&o.halfDays, "half-days", "columns", "")
 	},
 	run: signin,
 }
@@ -276,6 +280,11 @@ func signin(r *runner, o *options, args []string) error {
 	}
 	if o.blank < 0 || o.blank > 200 {
 		return r.usage("--blank must be between 0 and 200.", "--blank doit être compris entre 0 et 200.")
+	}
+	halfDays := map[string]export.HalfDays{"columns": export.HalfDayColumns, "sheets": export.HalfDaySheets}
+	half, ok := halfDays[o.halfDays]
+	if !ok {
+		return r.usage("--half-days is columns or sheets.", "--half-days vaut columns ou sheets.")
 	}
 	sel := export.SignInSelection{SessionID: o.session}
 	if o.day != "" {
@@ -294,12 +303,13 @@ func signin(r *runner, o *options, args []string) error {
 	if err != nil {
 		return err
 	}
+	r.warnGlyphs(in.GlyphWarnings())
 	blanks := o.blank
 	if blanks == 0 {
 		blanks = -1 // none
 	}
 	err = export.WriteFile(o.out, func(w io.Writer) error {
-		return export.WriteSignIn(ctx, w, in, export.SignInOptions{Lang: r.lang, BlankLines: blanks, Progress: r.progressLine()})
+		return export.WriteSignIn(ctx, w, in, export.SignInOptions{Lang: r.lang, BlankLines: blanks, HalfDays: half, Progress: r.progressLine()})
 	}, s.Path())
 	if err != nil {
 		return err
@@ -347,6 +357,7 @@ func certificates(r *runner, o *options, args []string) error {
 	if err != nil {
 		return err
 	}
+	r.warnGlyphs(in.GlyphWarnings())
 	err = export.WriteFile(o.out, func(w io.Writer) error {
 		return export.WriteCertificates(ctx, w, in, export.CertificateOptions{Lang: r.lang, Progress: r.progressLine()})
 	}, s.Path())

@@ -1,0 +1,55 @@
+package cli
+
+import (
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// pdfText reads a PDF's text with pdftotext, page by page (form feeds).
+func pdfText(t *testing.T, path string) string {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext:", err)
+	}
+	out, err := exec.Command("pdftotext", "-layout", path, "-").Output()
+	if err != nil {
+		t.Fatal("pdftotext:", err)
+	}
+	return string(out)
+}
+
+// TestCLISignInHalfDays: a day's sheet is signed in a morning and an
+// afternoon column, or, with --half-days sheets, on a sheet per half-day;
+// anything else is a usage error.
+func TestCLISignInHalfDays(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "c.congres")
+	if _, err := runCLI(t, "demo", file, "--participants", "40"); err != nil {
+		t.Fatal(err)
+	}
+	cols := filepath.Join(dir, "cols.pdf")
+	if _, err := runIn(t, "fr", "signin", file, "--out", cols, "--day", "2021-11-25"); err != nil {
+		t.Fatal(err)
+	}
+	text := pdfText(t, cols)
+	for _, w := range []string{"Signature — matin", "Signature — après-midi", "Présents le matin", "Présents l'après-midi"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("columns: %q missing", w)
+		}
+	}
+	sheets := filepath.Join(dir, "sheets.pdf")
+	if msg, err := runCLI(t, "signin", file, "--out", sheets, "--day", "2021-11-25", "--half-days", "sheets"); err != nil {
+		t.Fatalf("%q, %v", msg, err)
+	}
+	text = pdfText(t, sheets)
+	morning, afternoon := strings.Index(text, "Thursday 25 November 2021 — morning"), strings.Index(text, "Thursday 25 November 2021 — afternoon")
+	if morning < 0 || afternoon < morning || strings.Contains(text, "Present in the morning") {
+		t.Errorf("no morning then afternoon sheet:\n%s", text[:min(len(text), 2000)])
+	}
+	_, err := runCLI(t, "signin", file, "--out", filepath.Join(dir, "x.pdf"), "--day", "2021-11-25", "--half-days", "weekly")
+	if err == nil || !strings.Contains(message(err), "--half-days is columns or sheets") {
+		t.Errorf("--half-days weekly: %v", err)
+	}
+}
