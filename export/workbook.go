@@ -85,6 +85,7 @@ type xlsx struct {
 	decimal               int
 	boxed, boxedClock     int // bordered cells of a sign-in sheet
 	boxedWrap             int // a bordered cell whose text wraps
+	bigWrap, wrap         int // a title and a line across a table, wrapped
 	quote                 map[int]int
 	widthOf               map[int]float64 // display width of styled values
 }
@@ -190,6 +191,8 @@ func (x *xlsx) newStyles() error {
 		Alignment: &excelize.Alignment{Vertical: "center"},
 	})
 	x.big = style(&excelize.Style{Font: font(14)})
+	x.bigWrap = style(&excelize.Style{Font: font(14), Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
+	x.wrap = style(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
 	x.total = style(&excelize.Style{
 		Font:   font(11),
 		Border: []excelize.Border{{Type: "top", Color: "000000", Style: 1}},
@@ -211,6 +214,8 @@ func (x *xlsx) newStyles() error {
 	x.quote[0] = style(&excelize.Style{Alignment: &excelize.Alignment{Horizontal: "left"}})
 	x.quote[x.boxed] = style(&excelize.Style{Border: wbThin, Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center"}})
 	x.boxedWrap = style(&excelize.Style{Border: wbThin, Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}})
+	x.quote[x.bigWrap] = style(&excelize.Style{Font: font(14), Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top", WrapText: true}})
+	x.quote[x.wrap] = style(&excelize.Style{Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top", WrapText: true}})
 	x.quote[x.boxedWrap] = style(&excelize.Style{Border: wbThin, Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center", WrapText: true}})
 	if err != nil {
 		return err
@@ -368,6 +373,7 @@ type wbSheet struct {
 	fixed  map[int]float64
 	// maxWidth caps some columns' measured widths.
 	maxWidth map[int]float64
+	merges   [][2]string // ranges merged, from start on
 	freeze   int // rows frozen at the top, repeated on every printed page
 	// keyCols are the first columns that say whose row it is (code and
 	// names): repeated on every page when the sheet is too wide to print on
@@ -439,6 +445,13 @@ func (s *wbSheet) add(cells []any, opts ...excelize.RowOpts) error {
 // title writes a row that does not count for the column widths.
 func (s *wbSheet) title(cells []any, opts ...excelize.RowOpts) error { return s.put(cells, opts...) }
 
+// merge merges the cells of a row from column 1 to cols (1-based), when
+// the sheet ends.
+func (s *wbSheet) merge(row, cols int) {
+	last, _ := excelize.CoordinatesToCellName(cols, row)
+	s.merges = append(s.merges, [2]string{wbCell(row), last})
+}
+
 // skip leaves a row empty.
 func (s *wbSheet) skip() { s.row++ }
 
@@ -487,7 +500,7 @@ func (x *xlsx) cellWidth(v any) float64 {
 			return w
 		}
 		w := x.cellWidth(v.Value)
-		if v.StyleID == x.header1 || v.StyleID == x.total || v.StyleID == x.big {
+		if v.StyleID == x.header1 || v.StyleID == x.total || v.StyleID == x.big || v.StyleID == x.bigWrap {
 			w *= 1.1 // bold
 		}
 		return w
@@ -613,6 +626,11 @@ func (s *wbSheet) finish() error {
 	if s.table > 0 && s.cols > 0 {
 		last, _ := excelize.CoordinatesToCellName(s.cols, max(s.row, s.table))
 		if err := f.AutoFilter(s.name, wbCell(s.table)+":"+last, nil); err != nil {
+			return err
+		}
+	}
+	for _, m := range s.merges {
+		if err := s.sw.MergeCell(m[0], m[1]); err != nil {
 			return err
 		}
 	}

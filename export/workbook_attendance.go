@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"time"
 
@@ -338,13 +339,14 @@ func (x *xlsx) sessionSheet(ss *SessionSheet) error {
 		return err
 	}
 	s.keyCols = 2 // last name, first name
-	// Narrow enough to print on one page width at full size: long names
-	// and organisations wrap on the two lines of a row.
-	s.setMaxWidth(1, 24)
-	s.setMaxWidth(2, 18)
-	s.setMaxWidth(3, 30)
-	s.setMaxWidth(4, 20)
-	s.setWidth(8, 30)
+	// Narrow enough to print on one page width at full size, even where
+	// LibreOffice draws columns wider: long names and organisations wrap
+	// on the two lines of a row.
+	s.setMaxWidth(1, 22)
+	s.setMaxWidth(2, 16)
+	s.setMaxWidth(3, 26)
+	s.setMaxWidth(4, 16)
+	s.setWidth(8, 28)
 	if err := s.sessionTitle(ss); err != nil {
 		return err
 	}
@@ -394,10 +396,16 @@ func (s *wbSheet) sessionTitle(ss *SessionSheet) error {
 		count = "expected_count"
 	}
 	when += " — " + fmt.Sprintf(x.l(count), len(ss.Attendees))
-	if err := s.title([]any{x.styledText(se.Title, x.big)}, excelize.RowOpts{Height: 22}); err != nil {
+	// Both rows span the table, their text wrapped: a long title stays
+	// whole on paper. About 120 characters of 11 pt fit across the table.
+	lines := func(w, size float64) float64 { return max(1, math.Ceil(w*size/11/120)) }
+	err := s.title([]any{x.styledText(se.Title, x.bigWrap)}, excelize.RowOpts{Height: 20 * lines(wbTextWidth(se.Title)*1.1, 14)})
+	if err != nil {
 		return err
 	}
-	return s.title([]any{x.text(when)})
+	s.merge(1, 8)
+	s.merge(2, 8)
+	return s.title([]any{x.styledText(when, x.wrap)}, excelize.RowOpts{Height: 15 * lines(wbTextWidth(when), 11)})
 }
 
 func (x *xlsx) standsSheet(stands []data.StandLine) error {

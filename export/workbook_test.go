@@ -404,7 +404,7 @@ func TestWorkbookAttendanceSetUp(t *testing.T) {
 		if w := width("Participants", "S"); w < 16 || w > 22 {
 			t.Errorf("date column %v wide", w)
 		}
-		if w := width("Plénière d’ouverture", "H"); w != 30 {
+		if w := width("Plénière d’ouverture", "H"); w != 28 {
 			t.Errorf("signature column %v wide", w)
 		}
 		if w := width("Summary", "A"); w > 40 {
