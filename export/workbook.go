@@ -374,7 +374,7 @@ type wbSheet struct {
 	// maxWidth caps some columns' measured widths.
 	maxWidth map[int]float64
 	merges   [][2]string // ranges merged, from start on
-	freeze   int // rows frozen at the top, repeated on every printed page
+	freeze   int         // rows frozen at the top, repeated on every printed page
 	// keyCols are the first columns that say whose row it is (code and
 	// names): repeated on every page when the sheet is too wide to print on
 	// one page width.
