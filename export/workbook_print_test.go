@@ -292,3 +292,35 @@ func TestWorkbookPrintLibreOffice(t *testing.T) {
 		}
 	}
 }
+
+// TestWorkbookDimensionWriter: the placeholder is replaced however the
+// sheet's XML arrives, byte by byte or whole, and a sheet without one
+// passes unchanged.
+func TestWorkbookDimensionWriter(t *testing.T) {
+	dims := map[string]string{"A1:XFD2": "A1:H470"}
+	for _, tc := range []struct{ in, want string }{
+		{`<worksheet><sheetPr/><dimension ref="A1:XFD2"></dimension><sheetData>`, `<worksheet><sheetPr/><dimension ref="A1:H470"></dimension><sheetData>`},
+		{`<worksheet><dimension ref="A1"></dimension></worksheet>`, `<worksheet><dimension ref="A1"></dimension></worksheet>`},
+		{`<worksheet></worksheet>`, `<worksheet></worksheet>`},
+	} {
+		for _, chunk := range []int{1, 7, 1 << 20} {
+			var buf bytes.Buffer
+			z := &wbZip{dims: dims}
+			d := &wbDimensionWriter{w: &buf, dims: dims}
+			z.open = d
+			for s := tc.in; s != ""; {
+				n := min(chunk, len(s))
+				if _, err := d.Write([]byte(s[:n])); err != nil {
+					t.Fatal(err)
+				}
+				s = s[n:]
+			}
+			if err := z.flush(); err != nil {
+				t.Fatal(err)
+			}
+			if buf.String() != tc.want {
+				t.Errorf("chunks of %d: %q, want %q", chunk, buf.String(), tc.want)
+			}
+		}
+	}
+}
