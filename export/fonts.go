@@ -139,8 +139,9 @@ func (c *chain) faceFor(r rune) int {
 	return int(c.first[r]) - 1
 }
 
-// The embedded fonts, parsed on first use (70–90 ms; 27 MB of heap, half
-// of it go-text's parsed outlines, 5 MB the font files gofpdf is given) and
+// The embedded fonts, parsed on first use (most of the time goes to the
+// CJK font: 120–270 ms on a busy 2-core machine, as before the fonts of
+// issue 18 within its noise; 41 MB of heap, 28 MB before them) and
 // shared by every document and goroutine afterwards: nothing in them is
 // written after loading.
 var fontSet struct {
@@ -221,7 +222,9 @@ func loadFonts() {
 		if i == 0 {
 			fontSet.refAscent, fontSet.refDescent = f.ascent, f.descent
 		}
-		f.measureInk(fontSet.refAscent, fontSet.refDescent)
+		if !f.outline { // a shaped run's ink comes from its glyphs (shapeRun)
+			f.measureInk(fontSet.refAscent, fontSet.refDescent)
+		}
 		fontSet.all = append(fontSet.all, f)
 		if ff.regular {
 			regular = append(regular, f)
@@ -326,17 +329,13 @@ func registerFonts(pdf *gofpdf.Fpdf) error {
 
 // registerAllFonts adds every face gofpdf can load to pdf (see addFace).
 func registerAllFonts(pdf *gofpdf.Fpdf) error {
-	for _, f := range fontChainAll() {
+	fontChain(false)
+	for _, f := range fontSet.all {
 		if f.pdf {
 			addFace(pdf, f)
 		}
 	}
 	return pdf.Error()
-}
-
-func fontChainAll() []*face {
-	fontChain(false)
-	return fontSet.all
 }
 
 // addFace adds f to pdf under its family name (see fontFiles), from
