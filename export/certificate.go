@@ -12,11 +12,14 @@ import (
 )
 
 // CertificateInput is what certificates of attendance are printed from: the
-// congress (its logo, signature image and signatory) and the people, in the
-// order they are printed.
+// congress (its logo, signature image and signatory), the people, in the
+// order they are printed, and the hours of each day of the programme.
 type CertificateInput struct {
 	Congress data.Congress
 	People   []data.CertificateRow
+	// Programme holds each day's morning and afternoon, from its sessions
+	// (ProgrammeDays): a person who came that day attended its hours.
+	Programme map[data.Day]DaySlots
 }
 
 // CertificateOptions say how certificates are printed.
@@ -47,6 +50,7 @@ func WriteCertificates(ctx context.Context, w io.Writer, in CertificateInput, op
 	}
 	lg, sig := loadLogo(in.Congress.Logo), loadLogo(in.Congress.Signature)
 	d := newCertDesign(in.Congress, lg, sig, opts)
+	d.programme = in.Programme
 	pdf, err := newPDF(a4W, a4H, tr(opts.Lang, "Certificates of attendance — ", "Attestations de présence — ")+in.Congress.Name, opts.Created)
 	if err != nil {
 		return err
@@ -78,6 +82,7 @@ func WriteCertificates(ctx context.Context, w io.Writer, in CertificateInput, op
 // *data.Store is one.
 type CertificateStore interface {
 	Congress(ctx context.Context) (data.Congress, error)
+	Sessions(ctx context.Context) ([]data.Session, error) // the hours of each day
 	ParticipantIDs(ctx context.Context, q data.ParticipantQuery) ([]int64, error)
 	Certificates(ctx context.Context, ids []int64) ([]data.CertificateRow, error)
 }
@@ -100,7 +105,11 @@ func LoadCertificates(ctx context.Context, st CertificateStore, ids []int64) (Ce
 	if err != nil {
 		return CertificateInput{}, err
 	}
-	return CertificateInput{Congress: c, People: rows}, nil
+	sessions, err := st.Sessions(ctx)
+	if err != nil {
+		return CertificateInput{}, err
+	}
+	return CertificateInput{Congress: c, People: rows, Programme: ProgrammeDays(sessions)}, nil
 }
 
 // The certificate's geometry, in mm, on A4 portrait.
@@ -142,6 +151,7 @@ type certDesign struct {
 	sentenceFit *fitted
 	place       string // "Fait à Lille, le 26 novembre 2021"
 	cols        [4]tableColumn
+	programme   map[data.Day]DaySlots
 }
 
 func newCertDesign(c data.Congress, lg, sig *logo, opts CertificateOptions) *certDesign {
@@ -417,13 +427,7 @@ func (d *certDesign) front(pg *docPage, r *data.CertificateRow, compact bool) fl
 	pg.texts = append(pg.texts, placedText{field: fieldCertSentence, box: sb, fit: *d.sentenceFit, align: 'C', colour: black})
 	y += sb.H + 4*g
 	if len(r.Days) > 0 {
-		label := tr(d.lang, "Days attended: ", "Jours de présence : ")
-		if len(r.Days) == 1 {
-			label = tr(d.lang, "Day attended: ", "Jour de présence : ")
-		}
-		pg.addPara(fieldCertDays, label+daysList(r.Days, d.lang, true)+".", Box{x, y, w, 10},
-			textStyle{MaxSize: 11, MinSize: 7, Align: 'L'}, black)
-		y += 10 + 3*g
+		y = d.daysTable(pg, r.Days, y, compact) + 3*g
 	}
 	return y
 }
@@ -476,18 +480,23 @@ func (d *certDesign) table(pg *docPage, y, rh float64, sessions []data.AttendedS
 		y += rh
 		pg.rule(left, y, right, y, 0.15, lightGrey)
 	}
+	rowsEnd := y // the total's label spans the first two columns
 	if total >= 0 {
 		label := Box{d.cols[0].x, y, d.cols[1].x + d.cols[1].w - d.cols[0].x, rh}
 		val := Box{d.cols[2].x, y, d.cols[2].w, rh}
 		pg.cells = append(pg.cells, label, val)
 		st := textStyle{Bold: true, MaxSize: size, MinSize: min(size, 5.5), MaxLines: 1, Align: 'L'}
-		pg.add(fieldCertTotal, tr(d.lang, "Total", "Durée totale"), certInCell(label), st, black)
+		pg.add(fieldCertTotal, tr(d.lang, "Total of the sessions", "Durée totale des sessions"), certInCell(label), st, black)
 		pg.add(fieldCertTotal, durationText(total, d.lang), certInCell(val), st, black)
 		y += rh
 		pg.rule(left, y, right, y, 0.3, ruleGrey)
 	}
-	for _, c := range d.cols {
-		pg.rule(c.x, top, c.x, y, 0.15, ruleGrey)
+	for i, c := range d.cols {
+		end := y
+		if i == 1 {
+			end = rowsEnd
+		}
+		pg.rule(c.x, top, c.x, end, 0.15, ruleGrey)
 	}
 	pg.rule(right, top, right, y, 0.15, ruleGrey)
 }
@@ -495,13 +504,21 @@ func (d *certDesign) table(pg *docPage, y, rh float64, sessions []data.AttendedS
 func certInCell(c Box) Box { return Box{c.X + 1.5, c.Y + 0.5, c.W - 3, c.H - 1} }
 
 // signature lays out the block at the bottom right: place and date, the
-// signature image kept to scale, the signatory's name and role.
+// signature image kept to scale (or room to sign by hand), a line, and
+// under it the signatory's name and role, or what to write there when no
+// signatory is set (CertificateWarnings says so).
 func (d *certDesign) signature(pg *docPage) {
 	bw := 80.0
 	x, y := a4W-certMargin-bw, d.sigTop()
 	pg.add(fieldCertPlace, d.place, Box{x, y, bw, 6}, textStyle{MaxSize: 11, MinSize: 7, MaxLines: 1, Align: 'C'}, black)
 	pg.image(d.sigName, d.sig, Box{x + 5, y + 8, bw - 10, 24}, 'B')
-	pg.add(fieldCertSignatory, d.congress.Signatory, Box{x, y + 33, bw, 10}, textStyle{MaxSize: 10.5, MinSize: 7, MaxLines: 2, Align: 'C'}, black)
+	pg.rule(x+5, y+33, x+bw-5, y+33, 0.3, ruleGrey)
+	if d.congress.Signatory == "" {
+		pg.add(fieldCertSignatory, tr(d.lang, "Name, role and signature", "Nom, qualité et signature"), Box{x, y + 34, bw, 5},
+			textStyle{MaxSize: 8.5, MinSize: 7, MaxLines: 1, Align: 'C'}, grey)
+		return
+	}
+	pg.add(fieldCertSignatory, d.congress.Signatory, Box{x, y + 34, bw, 9}, textStyle{MaxSize: 10.5, MinSize: 7, MaxLines: 2, Align: 'C'}, black)
 }
 
 // footer writes the participant's code and, on a certificate of several

@@ -34,6 +34,13 @@ func testCertificates(n int) []data.CertificateRow {
 	return rows
 }
 
+// testProgramme is the hours of the congress's days: 7 h on the first,
+// 6 h 30 on the second.
+var testProgramme = map[data.Day]DaySlots{
+	"2021-11-25": {TimeSlot{9 * 60, 12*60 + 30}, TimeSlot{14 * 60, 17*60 + 30}},
+	"2021-11-26": {TimeSlot{9 * 60, 12*60 + 30}, TimeSlot{14 * 60, 17 * 60}},
+}
+
 // manySessions gives a certificate n sessions of an hour.
 func manySessions(r *data.CertificateRow, n int) {
 	r.Sessions = nil
@@ -75,7 +82,7 @@ func certCongress() data.Congress {
 func TestCertificatesOnePagePerPerson(t *testing.T) {
 	rows := testCertificates(len(scriptNames))
 	var progress []int
-	pdf := writeCertificates(t, CertificateInput{Congress: certCongress(), People: rows},
+	pdf := writeCertificates(t, CertificateInput{Congress: certCongress(), People: rows, Programme: testProgramme},
 		CertificateOptions{Progress: func(done, total int) { progress = append(progress, done) }})
 	if len(progress) != len(rows) || progress[len(progress)-1] != len(rows) {
 		t.Errorf("progress %v", progress)
@@ -97,9 +104,10 @@ func TestCertificatesOnePagePerPerson(t *testing.T) {
 		for _, want := range []string{"Attestation de présence", "Nous certifions que", "Congrès de la fédération",
 			"19e · Lille Grand Palais, Lille · 25–26 novembre 2021",
 			"a participé au Congrès de la fédération, qui s'est tenu à Lille les 25 et 26 novembre 2021.",
-			"Jours de présence : jeudi 25 et vendredi 26 novembre 2021.",
+			"Jours de présence", "jeudi 25 novembre 2021 9 h 00 – 12 h 30 et 14 h 00 – 17 h 30 7",
+			"vendredi 26 novembre 2021 9 h 00 – 12 h 30 et 14 h 00 – 17 h 00 6 h 30", "Durée totale de présence 13 h 30",
 			"Plénière d'ouverture", fmt.Sprintf("Atelier %d : l'emploi sur les territoires", i), "Plénière de clôture",
-			"jeu. 25 nov.", "9 h 00 – 10 h 30", "1 h 30", "45 min", "Durée totale", "4 h 15",
+			"jeu. 25 nov.", "9 h 00 – 10 h 30", "1 h 30", "45 min", "Durée totale des sessions 4 h 15",
 			"Fait à Lille, le 26 novembre 2021", "Marie Dupont, présidente", "Participant " + r.Code} {
 			if !strings.Contains(text, comparable(want)) {
 				t.Errorf("page %d: %q missing:\n%s", i+1, want, p)
@@ -122,12 +130,13 @@ func TestCertificatesEnglish(t *testing.T) {
 	rows[0].Days = rows[0].Days[1:]
 	c := certCongress()
 	c.Name = "Annual Meeting of the Federation"
-	pdf := writeCertificates(t, CertificateInput{Congress: c, People: rows},
+	pdf := writeCertificates(t, CertificateInput{Congress: c, People: rows, Programme: testProgramme},
 		CertificateOptions{Lang: "en", Date: time.Date(2021, 12, 1, 0, 0, 0, 0, time.UTC)})
 	text := comparable(run(t, "pdftotext", "-layout", writeFile(t, pdf, "c.pdf"), "-"))
 	for _, want := range []string{"Certificate of attendance", "We certify that",
 		"attended Annual Meeting of the Federation, held in Lille on 25 and 26 November 2021.",
-		"Day attended: Friday 26 November 2021.", "Sessions attended", "Thu 25 Nov", "09:00–10:30", "1 h 30 min", "Total", "4 h 15 min",
+		"Day attended", "Friday 26 November 2021 09:00–12:30 and 14:00–17:00 6 h 30 min", "Total attendance 6 h 30 min",
+		"Sessions attended", "Thu 25 Nov", "09:00–10:30", "1 h 30 min", "Total of the sessions 4 h 15 min",
 		"Issued in Lille on 1 December 2021"} {
 		if !strings.Contains(text, comparable(want)) {
 			t.Errorf("%q missing:\n%s", want, text)
@@ -146,7 +155,7 @@ func TestCertificatesEnglish(t *testing.T) {
 func TestCertificateManySessions(t *testing.T) {
 	for _, c := range []struct {
 		sessions, pages int
-	}{{8, 1}, {14, 1}, {19, 1}, {60, 2}, {100, 3}} {
+	}{{8, 1}, {14, 1}, {15, 1}, {16, 2}, {60, 2}, {100, 3}} {
 		t.Run(strconv.Itoa(c.sessions), func(t *testing.T) {
 			rows := testCertificates(1)
 			manySessions(&rows[0], c.sessions)
@@ -171,7 +180,7 @@ func TestCertificateManySessions(t *testing.T) {
 			}
 			total := durationText(60*c.sessions, "fr")
 			last := pages[len(pages)-1]
-			if !strings.Contains(last, "Durée totale") || !strings.Contains(last, total) || !strings.Contains(last, "Marie Dupont") {
+			if !strings.Contains(last, "Durée totale des sessions") || !strings.Contains(last, total) || !strings.Contains(last, "Marie Dupont") {
 				t.Errorf("the last page lacks the total %s or the signature:\n%s", total, last)
 			}
 			for i, p := range pages {
@@ -182,7 +191,7 @@ func TestCertificateManySessions(t *testing.T) {
 				if i > 0 && !strings.Contains(p, "(suite)") {
 					t.Errorf("page %d does not say it continues", i+1)
 				}
-				if i < len(pages)-1 && (strings.Contains(p, "Durée totale") || strings.Contains(p, "Marie Dupont")) {
+				if i < len(pages)-1 && (strings.Contains(p, "Durée totale des sessions") || strings.Contains(p, "Marie Dupont")) {
 					t.Errorf("page %d of %d has the total or the signature", i+1, len(pages))
 				}
 			}
@@ -207,6 +216,7 @@ func TestCertificateBoxesStayInside(t *testing.T) {
 	for _, c := range []data.Congress{certCongress(), long, bare} {
 		for _, lang := range []string{"fr", "en"} {
 			d := newCertDesign(c, loadLogo(c.Logo), loadLogo(c.Signature), CertificateOptions{Lang: lang})
+			d.programme = testProgramme
 			for i := range rows {
 				for _, pg := range d.pages(&rows[i]) {
 					checkPage(t, pg, certMargin, fieldTableHead, fieldCertCell, fieldCertTotal)

@@ -362,11 +362,13 @@ func TestWriteSignInSamples(t *testing.T) {
 	}
 	people[5].Enrolled = false
 	se := testSession(1, "Atelier 3 : l'insertion par l'activité économique sur les territoires ruraux")
-	path := writeFile(t, writeSignIn(t, SignInInput{Congress: c, Sheets: []SignInSheet{{Session: se, People: people}}}, SignInOptions{}), "signin.pdf")
+	speakers := []SignInSpeaker{{FirstName: "Chloé", LastName: "Haddad", Organisation: "La Conciergerie Solidaire"},
+		{FirstName: "Léa", LastName: "Dupont", Organisation: "Les Fourmis Vertes", Facilitator: true}}
+	path := writeFile(t, writeSignIn(t, SignInInput{Congress: c, Sheets: []SignInSheet{{Session: se, People: people, Speakers: speakers}}}, SignInOptions{}), "signin.pdf")
 	run(t, "pdftoppm", "-r", "70", "-f", "1", "-l", "1", "-png", "-singlefile", path, filepath.Join(dir, "signin"))
 
 	rows := testCertificates(3)
-	path = writeFile(t, writeCertificates(t, CertificateInput{Congress: c, People: rows[2:]}, CertificateOptions{}), "certificate.pdf")
+	path = writeFile(t, writeCertificates(t, CertificateInput{Congress: c, People: rows[2:], Programme: testProgramme}, CertificateOptions{}), "certificate.pdf")
 	run(t, "pdftoppm", "-r", "70", "-f", "1", "-l", "1", "-png", "-singlefile", path, filepath.Join(dir, "certificate"))
 }
 

@@ -97,6 +97,9 @@ func (c *certificateExport) showSignature(cg data.Congress) {
 	case len(cg.Signature) == 0:
 		c.signature.Importance = widget.WarningImportance
 		c.signature.SetText(lang.L("No signature image yet: the certificates keep an empty space to sign by hand. Add the image and the signatory in Settings → Congress."))
+	case cg.Signatory == "": // a line to write the name and role by hand
+		c.signature.Importance = widget.WarningImportance
+		c.signature.SetText(export.WarnNoSignatory.Message(uiLanguage()))
 	case cg.Signatory != "":
 		c.signature.SetText(lang.L("Signed by {{.Name}}, with the signature image of Settings → Congress.", map[string]any{"Name": cg.Signatory}))
 	default:

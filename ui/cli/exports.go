@@ -357,6 +357,9 @@ func certificates(r *runner, o *options, args []string) error {
 	if err != nil {
 		return err
 	}
+	for _, w := range export.CertificateWarnings(in.Congress) {
+		fmt.Fprintln(r.out, r.tr("Warning: ", "Attention : ")+w.Message(r.lang))
+	}
 	r.warnGlyphs(in.GlyphWarnings())
 	err = export.WriteFile(o.out, func(w io.Writer) error {
 		return export.WriteCertificates(ctx, w, in, export.CertificateOptions{Lang: r.lang, Progress: r.progressLine()})

@@ -53,3 +53,31 @@ func TestCLISignInHalfDays(t *testing.T) {
 		t.Errorf("--half-days weekly: %v", err)
 	}
 }
+
+// TestCLICertificatesWarn: the demo has no signatory and no signature
+// image: the certificates are printed, and the command says each, in the
+// system's language.
+func TestCLICertificatesWarn(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "c.congres")
+	if _, err := runCLI(t, "demo", file, "--participants", "30"); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "c.pdf")
+	msg, err := runCLI(t, "certificates", file, "--out", out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"Warning: No signatory is set", "Warning: No signature image is set", "certificates written to"} {
+		if !strings.Contains(msg, w) {
+			t.Errorf("%q missing from:\n%s", w, msg)
+		}
+	}
+	msg, err = runIn(t, "fr", "certificates", file, "--out", out)
+	if err != nil || !strings.Contains(msg, "Attention : Aucun ou aucune signataire") {
+		t.Errorf("%q, %v", msg, err)
+	}
+	if text := pdfText(t, out); !strings.Contains(text, "Nom, qualité et signature") {
+		t.Error("the certificates have no line to sign by hand")
+	}
+}
