@@ -19,6 +19,7 @@ import (
 
 	"congres/data"
 	"congres/data/stores"
+	"congres/ui/keyring"
 )
 
 // Start is how the window opens.
@@ -127,10 +128,13 @@ type ui struct {
 	// backupRoot holds the backups of the congresses kept on servers, a
 	// folder each (backup_server.go).
 	backupRoot string
+	// keys remembers the passwords of server connections (connect_keyring.go).
+	keys keyring.Keyring
 }
 
 func newUI(a fyne.App) *ui {
-	u := &ui{app: a, prefs: a.Preferences(), demoPath: defaultDemoPath(a), backupRoot: serverBackupRoot(a)}
+	u := &ui{app: a, prefs: a.Preferences(), demoPath: defaultDemoPath(a), backupRoot: serverBackupRoot(a),
+		keys: keyring.System()}
 	u.win = a.NewWindow(lang.L("Congrès"))
 	u.win.SetMaster()
 	u.win.Resize(fyne.NewSize(1180, 760))
@@ -151,11 +155,11 @@ func (u *ui) start(st Start) {
 			path = recent[0]
 		}
 		if stores.IsServer(path) {
-			// Remembered without its password: ask for it.
+			// Its password is in the keyring, or asked for.
 			if st.Desk {
 				u.deskFile = path
 			}
-			u.showConnect(path)
+			u.openRecent(path)
 			return
 		}
 	}

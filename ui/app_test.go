@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"congres/data"
+	"congres/ui/keyring"
 )
 
 // newTestUI is the application on fyne's test driver, with its background
@@ -21,6 +22,8 @@ func newTestUI(t *testing.T) *ui {
 	u.tasks.queue = make(chan func(), 64)
 	u.demoPath = filepath.Join(t.TempDir(), "demo"+data.Extension)
 	u.backupRoot = filepath.Join(t.TempDir(), "backups") // a server congress's backups
+	// Never the keyring of the machine that runs the tests.
+	u.keys = keyring.None{}
 	t.Cleanup(func() {
 		waitIdle(t, &u.tasks)
 		u.shutdown()

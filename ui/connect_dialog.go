@@ -1,12 +1,12 @@
 package ui
 
 import (
-	"context"
 	"net"
 	"net/url"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -19,8 +19,9 @@ import (
 // server, which several laptops use at once. The dialog asks for the
 // server, the database, the user and the password; a connection string
 // pasted into the server's field (postgres://… or host=… dbname=…) fills
-// them all. Open Recent remembers the connection without its password, and
-// choosing it asks for the password again.
+// them all. Open Recent remembers the connection without its password,
+// which the system's keyring keeps where there is one (connect_keyring.go):
+// choosing it connects at once, or asks for the password again.
 
 // connectForm is the connection dialog's fields.
 type connectForm struct {
@@ -30,13 +31,14 @@ type connectForm struct {
 	password *widget.Entry
 	// options are the connection string's other parameters
 	// (sslmode=require…), as a URL's query.
-	options *widgets.Entry
-	last    string // the server field's text before its last change
+	options  *widgets.Entry
+	last     string       // the server field's text before its last change
+	remember *rememberRow // whether the keyring keeps the password
 }
 
 func newConnectForm() *connectForm {
 	f := &connectForm{server: widgets.NewEntry(), database: widgets.NewEntry(), user: widgets.NewEntry(),
-		password: widget.NewPasswordEntry(), options: widgets.NewEntry()}
+		password: widget.NewPasswordEntry(), options: widgets.NewEntry(), remember: newRememberRow()}
 	f.server.SetPlaceHolder(lang.L("host or host:port, or paste a connection string"))
 	f.server.Validator = required
 	f.database.Validator = required
@@ -52,13 +54,12 @@ func newConnectForm() *connectForm {
 
 // items are the dialog's rows.
 func (f *connectForm) items() []*widget.FormItem {
-	password := widget.NewFormItem(lang.L("Password"), f.password)
-	password.HintText = lang.L("Not remembered: asked again each time")
 	return []*widget.FormItem{
 		widget.NewFormItem(lang.L("Server"), f.server),
 		widget.NewFormItem(lang.L("Database"), f.database),
 		widget.NewFormItem(lang.L("User"), f.user),
-		password,
+		widget.NewFormItem(lang.L("Password"), f.password),
+		widget.NewFormItem("", container.NewVBox(f.remember.check, f.remember.note)),
 		widget.NewFormItem(lang.L("Options"), f.options),
 	}
 }
@@ -260,9 +261,10 @@ func (u *ui) showConnect(target string) *connectForm {
 	}
 	d := dialog.NewForm(lang.L("Connect to a shared congress"), lang.L("Connect"), lang.L("Cancel"), f.items(), func(ok bool) {
 		if ok {
-			u.connectAsync(f.target())
+			u.connectKeepAsync(f.target(), f.remember.choice(), nil)
 		}
 	}, u.win)
+	u.probeKeyringAsync(f.remember)
 	d.Resize(fyne.NewSize(560, 0))
 	d.Show()
 	switch {
@@ -274,22 +276,19 @@ func (u *ui) showConnect(target string) *connectForm {
 	return f
 }
 
-// connectAsync opens the congress on the server at target off the UI
-// thread, behind a progress bar that can be cancelled (a server that does
-// not answer can take long to say so).
-func (u *ui) connectAsync(target string) {
-	u.switchAsync(lang.L("Connecting to {{.Server}}…", map[string]any{"Server": stores.Redact(target)}), true,
-		func(ctx context.Context) (openStore, error) { return stores.OpenOrView(ctx, target) }, nil)
-}
+// connectAsync opens the congress on the server at target (a URL given on
+// the command line), leaving the keyring as it is unless the server
+// refuses the password.
+func (u *ui) connectAsync(target string) { u.connectKeepAsync(target, leavePassword, nil) }
 
 // openRecent opens a congress of the recent list: a file at once, a
-// server's after asking for the password, which is not remembered.
+// server's with the password the keyring keeps, or after asking for it.
 func (u *ui) openRecent(target string) {
 	if stores.IsServer(target) {
 		if s := u.session(); s != nil && s.store.Path() == stores.Redact(target) {
 			return
 		}
-		u.showConnect(target)
+		u.openRecentServerAsync(target)
 		return
 	}
 	u.openAsync(target)

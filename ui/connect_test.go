@@ -231,11 +231,13 @@ func assertNoPassword(t *testing.T, u *ui, password, logged string) {
 
 // TestStartAsksForTheServersPassword: congres alone, when the congress
 // opened last is a server's, shows the connection dialog filled from it
-// (its password is not remembered), and its Open Recent entry does too.
+// (where there is no keyring its password is not remembered), and its Open
+// Recent entry does too.
 func TestStartAsksForTheServersPassword(t *testing.T) {
 	u := newTestUI(t)
 	u.prefs.SetStringList(prefRecent, []string{"postgres://accueil@salle.local:5433/assises"})
 	u.start(Start{})
+	waitIdle(t, &u.tasks)
 	assertDialogSays(t, u.win, "Connect to a shared congress")
 	u.win.Canvas().Overlays().Top().Hide()
 	u.refreshMenu()
@@ -244,6 +246,7 @@ func TestStartAsksForTheServersPassword(t *testing.T) {
 			it.ChildMenu.Items[0].Action()
 		}
 	}
+	waitIdle(t, &u.tasks)
 	assertDialogSays(t, u.win, "Connect to a shared congress")
 	if u.session() != nil {
 		t.Error("a congress opened without asking")

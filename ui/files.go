@@ -47,14 +47,14 @@ func (u *ui) addRecent(path string) {
 			list = append(list, p)
 		}
 	}
-	u.prefs.SetStringList(prefRecent, list)
+	u.setRecent(list)
 	if !u.isServerBackup(path) { // files are chosen elsewhere than among the backups
 		u.prefs.SetString(prefFolder, filepath.Dir(path))
 	}
 }
 
 // addRecentServer puts a server's congress first in the recent files:
-// its URL without the password, which is asked again when it is chosen.
+// its URL without the password, which the keyring keeps or is asked again.
 func (u *ui) addRecentServer(target string) {
 	list := []string{target}
 	for _, p := range u.recentFiles() {
@@ -62,10 +62,11 @@ func (u *ui) addRecentServer(target string) {
 			list = append(list, p)
 		}
 	}
-	u.prefs.SetStringList(prefRecent, list)
+	u.setRecent(list)
 }
 
-// forgetRecent takes a file that no longer exists out of the recent files.
+// forgetRecent takes a file that no longer exists out of the recent files
+// (and a server connection, with its password in the keyring).
 func (u *ui) forgetRecent(path string) {
 	var list []string
 	for _, p := range u.recentFiles() {
@@ -73,7 +74,7 @@ func (u *ui) forgetRecent(path string) {
 			list = append(list, p)
 		}
 	}
-	u.prefs.SetStringList(prefRecent, list)
+	u.setRecent(list)
 	u.refreshMenu()
 }
 
