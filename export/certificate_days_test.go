@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"congres/data"
+	"congres/data/stores"
 )
 
 // TestCertificateWholeDays: someone who came for whole days, without a
@@ -137,7 +138,7 @@ func TestCertificatesProgrammeFromStore(t *testing.T) {
 	if err := data.WriteDemo(ctx, path, data.DemoOptions{Participants: 60}); err != nil {
 		t.Fatal(err)
 	}
-	st, err := data.Open(ctx, path)
+	st, err := stores.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}

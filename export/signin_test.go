@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"congres/data"
+	"congres/data/stores"
 )
 
 // lastNames are distinct Latin last names, in sorted order once accents are
@@ -427,7 +428,7 @@ func TestSignInAndCertificatesFromStore(t *testing.T) {
 	if err := data.WriteDemo(ctx, path, data.DemoOptions{Participants: 200}); err != nil {
 		t.Fatal(err)
 	}
-	st, err := data.Open(ctx, path)
+	st, err := stores.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -525,7 +526,9 @@ func TestSignInAndCertificatesFromStore(t *testing.T) {
 	})
 }
 
-func congressOf(t *testing.T, st *data.Store) data.Congress {
+func congressOf(t *testing.T, st interface {
+	Congress(context.Context) (data.Congress, error)
+}) data.Congress {
 	t.Helper()
 	c, err := st.Congress(context.Background())
 	if err != nil {
