@@ -286,6 +286,9 @@ func signin(r *runner, o *options, args []string) error {
 	if !ok {
 		return r.usage("--half-days is columns or sheets.", "--half-days vaut columns ou sheets.")
 	}
+	if half != export.HalfDayColumns && o.day == "" {
+		return r.usage("--half-days sheets goes with --day.", "--half-days sheets va avec --day.")
+	}
 	sel := export.SignInSelection{SessionID: o.session}
 	if o.day != "" {
 		d, err := data.ParseDay(o.day)

@@ -52,6 +52,10 @@ func TestCLISignInHalfDays(t *testing.T) {
 	if err == nil || !strings.Contains(message(err), "--half-days is columns or sheets") {
 		t.Errorf("--half-days weekly: %v", err)
 	}
+	_, err = runCLI(t, "signin", file, "--out", filepath.Join(dir, "x.pdf"), "--half-days", "sheets")
+	if err == nil || !strings.Contains(message(err), "goes with --day") {
+		t.Errorf("--half-days sheets without a day: %v", err)
+	}
 }
 
 // TestCLICertificatesWarn: the demo has no signatory and no signature
