@@ -75,6 +75,8 @@ type badgeJob struct {
 	// done is told, on the UI thread, what was done once the badges were
 	// written and their prints recorded.
 	done func(badgeResult)
+	// glyphs are the warnings of names that print a character as "�".
+	glyphs *glyphNotice
 }
 
 // badgeResult says what a job did.
@@ -189,6 +191,7 @@ func (b *badgePrinter) writeAsync(j badgeJob, ids []int64, skipPrinted bool) {
 	progress, report := showProgressBar(b.env.win, message, cancel)
 	opts := export.BadgeOptions{Layout: j.layout, Lang: uiLanguage(), Progress: report}
 	printer := b.prefs.String(prefPrinter)
+	j.glyphs = &glyphNotice{}
 	b.env.tasks.runAsync(b.env.ctx, func(ctx context.Context) func() {
 		defer cancel()
 		written, viewer, err := b.write(work, ctx, j, ids, skipPrinted, opts, printer)
@@ -199,6 +202,7 @@ func (b *badgePrinter) writeAsync(j badgeJob, ids []int64, skipPrinted bool) {
 				showError(b.env.win, err)
 				return
 			}
+			j.glyphs.show(b.env.win)
 			res := badgeResult{count: n, path: j.dest, recorded: !j.rehearsal && viewer == nil}
 			switch {
 			case j.dest != "":
@@ -280,6 +284,7 @@ func (b *badgePrinter) write(work, ctx context.Context, j badgeJob, ids []int64,
 	if len(in.Badges) == 0 {
 		return nil, nil, export.ErrNoBadges
 	}
+	j.glyphs.set(in.GlyphWarnings())
 	if opts.Settings, err = b.store.BadgeSettings(work, j.layout.Name); err != nil {
 		return nil, nil, err
 	}

@@ -159,13 +159,15 @@ func (c *certificateExport) onSaveTapped() {
 		p := c.person.chosen
 		name = lang.L("file.certificate") + " " + p.FirstName + " " + p.LastName
 	}
+	glyphs := &glyphNotice{}
 	c.saver.save(lang.L("Save the certificates as PDF"), lang.L("Saving the certificates…"), name, ".pdf",
 		func(ctx context.Context, w io.Writer, progress func(done, total int)) error {
 			in, err := export.LoadCertificates(ctx, c.store, ids)
 			if err != nil {
 				return err
 			}
+			glyphs.set(in.GlyphWarnings())
 			opts.Progress = progress
 			return export.WriteCertificates(ctx, w, in, opts)
-		}, c.status.saved)
+		}, glyphs.after(c.env.win, c.status.saved))
 }

@@ -236,13 +236,15 @@ func (s *signInExport) onSaveTapped() {
 	}
 	opts := export.SignInOptions{Lang: uiLanguage(), BlankLines: s.blankLines(), FillPage: s.fill.Checked,
 		HalfDays: export.HalfDays(max(slices.Index(s.halves.Options, s.halves.Selected), 0))}
+	glyphs := &glyphNotice{}
 	s.saver.save(lang.L("Save the sign-in sheets as PDF"), lang.L("Saving the sign-in sheets…"), lang.L("file.signin"), ".pdf",
 		func(ctx context.Context, w io.Writer, progress func(done, total int)) error {
 			in, err := export.LoadSignIn(ctx, s.store, sel)
 			if err != nil {
 				return err
 			}
+			glyphs.set(in.GlyphWarnings())
 			opts.Progress = progress
 			return export.WriteSignIn(ctx, w, in, opts)
-		}, s.status.saved)
+		}, glyphs.after(s.env.win, s.status.saved))
 }

@@ -1,0 +1,58 @@
+package ui
+
+import (
+	"context"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"congres/data"
+)
+
+// renameFirst gives the first person of q a first name with a character no
+// font prints (😀), and returns their id.
+func renameFirst(t *testing.T, st *data.Store, q data.ParticipantQuery) int64 {
+	t.Helper()
+	ctx := context.Background()
+	ids := storeIDs(t, st, q)
+	if len(ids) == 0 {
+		t.Fatal("nobody to rename")
+	}
+	p, err := st.Participant(ctx, ids[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.FirstName = "Ana 😀"
+	if err := st.UpdateParticipant(ctx, &p); err != nil {
+		t.Fatal(err)
+	}
+	return ids[0]
+}
+
+// Saving badges whose names have a character no font prints says so once
+// they are saved, naming the person and the character.
+func TestBadgesWarnOfMissingGlyphs(t *testing.T) {
+	st, e, b, prefs := newBadgeExportTest(t, 20, data.ParticipantQuery{})
+	renameFirst(t, st, data.ParticipantQuery{SkipCancelled: true, BadgePrinted: data.No, Sort: data.SortName})
+	b.who.SetSelected(b.who.Options[badgesUnprinted])
+	waitIdle(t, e.tasks)
+	prefs.SetString(prefExportFolder, t.TempDir())
+	test.Tap(b.save)
+	tapDialogButton(t, e.win.Canvas(), "Save")
+	waitIdle(t, e.tasks)
+	assertDialogSays(t, e.win, "Characters that do not print")
+	assertDialogSays(t, e.win, `U+1F600 "😀"`)
+}
+
+// So do certificates, and sign-in sheets (the same notice, after the same
+// saver).
+func TestCertificatesWarnOfMissingGlyphs(t *testing.T) {
+	st, e, s, _ := newExportsTest(t, 40)
+	renameFirst(t, st, data.ParticipantQuery{CheckedIn: data.Yes, Sort: data.SortName})
+	test.Tap(s.certificates.save)
+	tapDialogButton(t, e.win.Canvas(), "Save")
+	waitIdle(t, e.tasks)
+	assertDialogSays(t, e.win, "Characters that do not print")
+	assertDialogSays(t, e.win, `Ana 😀`)
+	assertDialogSays(t, e.win, `U+1F600 "😀"`)
+}
