@@ -304,11 +304,18 @@ func TestSignInBoxesStayInside(t *testing.T) {
 		if d.rowH < 10 {
 			t.Errorf("lines of %.1f mm: too low to sign", d.rowH)
 		}
-		for _, sh := range []SignInSheet{{Session: se, People: people}, {Day: "2021-11-26", People: people[:3]}} {
+		var speakers []SignInSpeaker
+		for i, nm := range scriptNames {
+			speakers = append(speakers, SignInSpeaker{FirstName: nm[0], LastName: nm[1], Facilitator: i%2 == 1,
+				Organisation: strings.Repeat("Chantier d'insertion des Hauts-de-France ", i%3+1)})
+		}
+		day := SignInSheet{Day: "2021-11-26", People: people[:3], Morning: TimeSlot{9 * 60, 12*60 + 30}, Afternoon: TimeSlot{13*60 + 30, 18 * 60}}
+		for _, sh := range []SignInSheet{{Session: se, People: people, Speakers: speakers}, day} {
 			p := d.plan(&sh, 0, SignInOptions{FillPage: true})
 			for k := range p.pageRows {
 				pg := d.page(&p, k)
-				checkPage(t, pg, signInMargin, fieldTableHead, fieldRowNumber, fieldRowLast, fieldRowFirst, fieldRowOrg)
+				checkPage(t, pg, signInMargin, fieldTableHead, fieldRowNumber, fieldRowLast, fieldRowFirst, fieldRowOrg,
+					fieldSpeakerRole, fieldSpeakerName, fieldSpeakerOrg, fieldClosingLabel, fieldClosingValue)
 				for _, r := range pg.rules {
 					if r.line.Y2 > d.footerBox().Y {
 						t.Errorf("page %d: a rule of the table reaches %.1f, into the footer at %.1f", k+1, r.line.Y2, d.footerBox().Y)
