@@ -26,11 +26,12 @@ DEB_PACKAGES := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-d
 	libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libxkbcommon-dev
 
 # Tests read the PDFs they write back with poppler (pdftotext, pdfinfo,
-# pdftoppm), decode the badges' QR codes with zbar, and keep a password in
+# pdftoppm) and check their structure with qpdf, decode the badges' QR
+# codes with zbar, and keep a password in
 # a real GNOME Keyring on a private D-Bus (ui/keyring); with
 # CONGRES_REQUIRE_TOOLS set, a missing tool fails those tests instead of
 # skipping them. (Target-specific: make run does not need them.)
-TEST_PACKAGES := poppler-utils zbar-tools python3-openpyxl ghostscript dbus gnome-keyring
+TEST_PACKAGES := poppler-utils qpdf zbar-tools python3-openpyxl ghostscript dbus gnome-keyring
 test bench screenshots: DEB_PACKAGES += $(TEST_PACKAGES)
 test: export CONGRES_REQUIRE_TOOLS := 1
 

@@ -8,6 +8,7 @@ import (
 	"image/color"
 	"image/jpeg"
 	"image/png"
+	"os"
 	"os/exec"
 	"strings"
 	"testing"
@@ -292,7 +293,7 @@ func checkImagePDFs(t *testing.T, c data.Congress) {
 			continue
 		}
 		path := writeFile(t, buf.Bytes(), doc+".pdf")
-		if _, err := exec.LookPath("qpdf"); err == nil {
+		if _, err := exec.LookPath("qpdf"); err == nil || os.Getenv("CONGRES_REQUIRE_TOOLS") != "" {
 			if out, err := exec.Command("qpdf", "--check", path).CombinedOutput(); err != nil {
 				t.Errorf("%s: qpdf --check: %v\n%s", doc, err, out)
 			}
