@@ -343,11 +343,16 @@ func registerAllFonts(pdf *gofpdf.Fpdf) error {
 // characters the document uses. gofpdf rejects an unsuitable font (OTF,
 // TTC) by printing a line and carrying on, so the face is checked
 // afterwards, and a failure is pdf's error.
+//
+// gofpdf is given a copy of the font file: when it subsets the font, it
+// pads tables by appending to slices of the bytes it was given, which
+// writes into them, and documents written at once (a preview and a print)
+// would race on shared bytes.
 func addFace(pdf *gofpdf.Fpdf, f *face) {
 	if pdf.GetFontDesc(f.name, "").Ascent != 0 {
 		return
 	}
-	pdf.AddUTF8FontFromBytes(f.name, "", f.data)
+	pdf.AddUTF8FontFromBytes(f.name, "", bytes.Clone(f.data))
 	if err := pdf.Error(); err != nil {
 		pdf.SetError(fmt.Errorf("export: font %s: %w", f.name, err))
 		return

@@ -1,6 +1,8 @@
 package export
 
 import (
+	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -219,6 +221,33 @@ func TestScriptPreviewMatchesPDF(t *testing.T) {
 			if either == 0 || float64(both) < 0.83*float64(either) {
 				t.Errorf("%s %q: preview and PDF share %d of %d dark pixels", tx.field, rows[i].FirstName+" "+rows[i].LastName, both, either)
 			}
+		}
+	}
+}
+
+// TestScriptsConcurrently prints and previews shaped names from several
+// goroutines at once, as the window does (a preview while badges print):
+// under -race, it checks that shaping and glyph outlines share nothing
+// unguarded.
+func TestScriptsConcurrently(t *testing.T) {
+	l := mustPreset(t, "a4-a6")
+	in := BadgeInput{Congress: testCongress, Badges: scriptBadges()}
+	opts := BadgeOptions{Layout: l, Settings: allSettings(), Lang: "fr", Created: fixedTime}
+	errs := make(chan error, 8)
+	for i := range 8 {
+		go func() {
+			var err error
+			if i%2 == 0 {
+				_, err = PreviewBadges(in, opts, 2)
+			} else {
+				err = WriteBadges(context.Background(), io.Discard, in, opts)
+			}
+			errs <- err
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Error(err)
 		}
 	}
 }
