@@ -251,3 +251,28 @@ func TestScriptsConcurrently(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkWriteScriptBadges1k prints 1,000 badges named in the scripts of
+// scriptSamples (most of them shaped and drawn as outlines) and reports
+// badges per second and PDF bytes per badge, to compare with
+// BenchmarkWriteBadges10k's demo names.
+func BenchmarkWriteScriptBadges1k(b *testing.B) {
+	const n = 1000
+	rows := testBadges(n)
+	for i := range rows {
+		s := scriptSamples[i%len(scriptSamples)]
+		rows[i].FirstName, rows[i].LastName = s.first, s.last
+	}
+	in := BadgeInput{Congress: testCongress, Badges: rows}
+	opts := BadgeOptions{Layout: mustPreset(b, "a4-85x54"), Settings: data.DefaultBadgeSettings(), Lang: "fr", Created: fixedTime}
+	var size int64
+	for b.Loop() {
+		w := &countWriter{}
+		if err := WriteBadges(context.Background(), w, in, opts); err != nil {
+			b.Fatal(err)
+		}
+		size = w.n
+	}
+	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "badges/s")
+	b.ReportMetric(float64(size)/n, "B/badge")
+}
