@@ -17,19 +17,18 @@ import (
 //
 // gofpdf draws a string of code points in one font, glyph after glyph at
 // the font's advances, with no shaping and no kerning. So a line is cut into
-// runs of one face each, placed in visual order, and right-to-left text is
-// shaped beforehand and written back as the code points the font maps to
-// its shaped glyphs (Arabic presentation forms, lam-alef ligatures).
+// runs of one face each, placed in visual order; right-to-left text drawn
+// so (Hebrew) is shaped beforehand and written back as the code points the
+// font maps to its shaped glyphs (shapeRTL).
 //
 // Scripts gofpdf cannot draw that way (Arabic joining and marks, Indic
 // conjuncts and vowel signs, Thai marks, runes beyond the BMP) are in
 // outline faces: their runs are shaped by HarfBuzz and drawn as glyph
 // outlines (glyphs), with the text as typed written invisibly beneath for
-// search and copy. Hebrew, which only needs reordering, is still shaped
-// into code points (shapeRTL).
+// search and copy (see shapeRun and drawGlyphsPDF).
 type textRun struct {
 	face  *face
-	text  string  // code points to draw, in visual order; a shaped run's text as typed
+	text  string  // code points to draw, in visual order; for a shaped run, the text as typed, in visual order
 	width float64 // em: the sum of the advances gofpdf will use
 
 	// glyphs are an outline face's shaped glyphs, in visual order; ink
@@ -357,9 +356,10 @@ var shaper struct {
 	hb shaping.HarfbuzzShaper
 }
 
-// shapeRTL shapes a right-to-left run (text in logical order) and returns
-// it in visual order, as the code points the face maps to the shaped glyphs:
-// Arabic letters become their contextual presentation forms. A glyph no
+// shapeRTL shapes a right-to-left run of a face drawn as text (Hebrew;
+// Arabic is an outline face) from logical order and returns it in visual
+// order, as the code points the face maps to the shaped glyphs (Arabic
+// letters would become their contextual presentation forms). A glyph no
 // code point maps to (an unencoded ligature or alternate) is replaced by the
 // logical characters of its cluster: legible, if not in the joined form.
 // Joiners have done their work in shaping and are not drawn. Mark
