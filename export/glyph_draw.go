@@ -6,10 +6,9 @@ import (
 	"strings"
 	"unicode/utf16"
 
+	"github.com/go-text/typesetting/font"
 	ot "github.com/go-text/typesetting/font/opentype"
 	"github.com/jung-kurt/gofpdf"
-
-	"github.com/go-text/typesetting/font"
 )
 
 // drawGlyphsPDF draws a shaped run (see shapeRun) with its pen at (x, y),
