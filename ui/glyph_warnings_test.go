@@ -9,14 +9,21 @@ import (
 	"congres/data"
 )
 
+// renamer is what renameFirst needs of a store.
+type renamer interface {
+	ParticipantIDs(ctx context.Context, q data.ParticipantQuery) ([]int64, error)
+	Participant(ctx context.Context, id int64) (data.Participant, error)
+	UpdateParticipant(ctx context.Context, p *data.Participant) error
+}
+
 // renameFirst gives the first person of q a first name with a character no
 // font prints (😀), and returns their id.
-func renameFirst(t *testing.T, st *data.Store, q data.ParticipantQuery) int64 {
+func renameFirst(t *testing.T, st renamer, q data.ParticipantQuery) int64 {
 	t.Helper()
 	ctx := context.Background()
-	ids := storeIDs(t, st, q)
-	if len(ids) == 0 {
-		t.Fatal("nobody to rename")
+	ids, err := st.ParticipantIDs(ctx, q)
+	if err != nil || len(ids) == 0 {
+		t.Fatalf("nobody to rename: %v", err)
 	}
 	p, err := st.Participant(ctx, ids[0])
 	if err != nil {
