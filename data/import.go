@@ -180,13 +180,7 @@ type ImportReport struct {
 // ImportPreview is what the preview dialog shows before anything is read
 // in full: the source as detected, its first rows and the mapping proposed.
 type ImportPreview struct {
-	Format     string   // "csv" or "xlsx"
-	Encoding   string   // CSV: "UTF-8", "UTF-16LE", "Windows-1252"…
-	Delimiter  rune     // CSV: ',', ';' or '\t'
-	Sheets     []string // XLSX: every sheet, for the user to choose
-	Sheet      string   // XLSX: the sheet read
-	HeaderLine int
-	Header     []string
+	ImportLayout
 	Sample     []ImportRow // the first data rows (10 at most)
 	Mapping    []ImportField
 	Remembered bool // Mapping is the one saved for this header, not the automatic one

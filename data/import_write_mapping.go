@@ -20,9 +20,7 @@ func (s *Store) PreviewImport(ctx context.Context, src ImportSource) (ImportPrev
 		return ImportPreview{}, err
 	}
 	defer f.Close()
-	l := f.Layout()
-	pv := ImportPreview{Format: l.Format, Encoding: l.Encoding, Delimiter: l.Delimiter, Sheets: l.Sheets,
-		Sheet: l.Sheet, HeaderLine: l.HeaderLine, Header: l.Header}
+	pv := ImportPreview{ImportLayout: f.Layout()}
 	for len(pv.Sample) < previewRows {
 		if err := ctx.Err(); err != nil {
 			return ImportPreview{}, err
