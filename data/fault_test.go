@@ -99,7 +99,7 @@ func faultChild(t *testing.T) {
 				}
 			}
 		case "import":
-			r, err := s.Import(ctx, ImportSource{Path: arg}, ImportOptions{Mapping: importBenchMapping})
+			r, err := s.Import(ctx, sheetFile(arg), ImportOptions{Mapping: importBenchMapping})
 			if err != nil || r.Rejected != 0 {
 				t.Fatalf("import: %v %+v", err, r)
 			}

@@ -326,7 +326,7 @@ func importLines(tb testing.TB, s *Store, opts ImportOptions, lines ...string) I
 	if opts.Mapping == nil {
 		opts.Mapping = mappingOf(lines[0])
 	}
-	r, err := s.Import(ctx, ImportSource{Path: csvFile(tb, lines...)}, opts)
+	r, err := s.Import(ctx, sheetFile(csvFile(tb, lines...)), opts)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -392,7 +392,7 @@ func importRefused(t *testing.T, path string, want *Error) {
 	t.Helper()
 	s := mustOpen(t)
 	rev := revision(t, s)
-	_, err := s.Import(ctx, ImportSource{Path: path}, ImportOptions{})
+	_, err := s.Import(ctx, sheetFile(path), ImportOptions{})
 	if !errors.Is(err, want) {
 		t.Fatalf("import: %v, want %s", err, want.Code)
 	}

@@ -3,21 +3,59 @@ package data
 // Importing registrations from spreadsheets (CSV, TSV, XLSX) exported by
 // ticketing platforms and forms. Three steps, three groups of files:
 //
-//   - reading a source: import_source*.go turns a file into a header and a
-//     stream of rows of text (format, encoding, delimiter, sheet and header
-//     row detected), import_fields.go maps header names to fields,
-//     import_record.go turns a row into an ImportRecord (typed values, or the
-//     reason the row is rejected). None of it touches the store.
+//   - reading a source: congres/data/spreadsheet turns a file into a header
+//     and a stream of rows of text (format, encoding, delimiter, sheet and
+//     header row detected) and proposes a field for each header name, behind
+//     ImportSource and ImportTable; import_record.go turns a row into an
+//     ImportRecord (typed values, or the reason the row is rejected). None of
+//     it touches the store.
 //   - writing: import_write*.go matches records with existing participants,
 //     creates, fills or overwrites them, enrols them in workshops, all in one
 //     transaction (or none, for a dry run), and reports what it did.
 //   - remembering: the mapping chosen for a set of headers is kept in the
 //     congress file (migration 0004).
 
-// ImportSource names what to import.
-type ImportSource struct {
-	Path  string // a .csv, .tsv, .txt or .xlsx file; the content decides, not the name
-	Sheet string // XLSX: the sheet to read; "" reads the first sheet that has data
+// ImportSource is what an import reads: a table the caller knows how to
+// open (congres/data/spreadsheet opens CSV and XLSX files). Import opens it
+// once for each time it decides the rows, so that it may read it again when
+// the congress changed meanwhile (see Store.Import); PreviewImport once.
+type ImportSource interface {
+	// Open opens the table with its header found. Bad input gets a *Error
+	// saying what is wrong with it.
+	Open() (ImportTable, error)
+}
+
+// ImportTable is an open source: its header found, its rows read one at a
+// time.
+type ImportTable interface {
+	// Layout is the table as the reader found it.
+	Layout() ImportLayout
+	// Mapping proposes a field for each column from its header name,
+	// corrected by the first rows when sample holds them (nil: the header
+	// alone).
+	Mapping(sample []ImportRow) []ImportField
+	// Next returns the next data row, blank ones skipped, padded to the
+	// header's length; io.EOF at the end. The row's cells are the caller's
+	// to keep.
+	Next() (ImportRow, error)
+	// Progress is how far the reading is (bytes of a file, rows of a
+	// sheet), and how far it goes (0 when unknown).
+	Progress() (done, total int64)
+	// Warnings are the remarks made on the rows read so far (a quote not
+	// closed, mixed encodings): the rows were read, the remarks say how.
+	Warnings() []ImportIssue
+	Close() error
+}
+
+// ImportLayout is a table as its reader found it.
+type ImportLayout struct {
+	Format     string   // "csv" or "xlsx"
+	Encoding   string   // CSV: "UTF-8", "UTF-16LE", "UTF-16BE", "Windows-1252"
+	Delimiter  rune     // CSV: ',', ';' or '\t'
+	Sheets     []string // XLSX: every sheet of the workbook
+	Sheet      string   // XLSX: the sheet read
+	HeaderLine int      // the header's line (CSV) or row (XLSX), 1-based
+	Header     []string // the column names, trimmed; trailing unnamed columns dropped
 }
 
 // ImportField is a participant field a column can be mapped to. The empty
@@ -142,13 +180,7 @@ type ImportReport struct {
 // ImportPreview is what the preview dialog shows before anything is read
 // in full: the source as detected, its first rows and the mapping proposed.
 type ImportPreview struct {
-	Format     string   // "csv" or "xlsx"
-	Encoding   string   // CSV: "UTF-8", "UTF-16LE", "Windows-1252"…
-	Delimiter  rune     // CSV: ',', ';' or '\t'
-	Sheets     []string // XLSX: every sheet, for the user to choose
-	Sheet      string   // XLSX: the sheet read
-	HeaderLine int
-	Header     []string
+	ImportLayout
 	Sample     []ImportRow // the first data rows (10 at most)
 	Mapping    []ImportField
 	Remembered bool // Mapping is the one saved for this header, not the automatic one

@@ -162,7 +162,7 @@ func BenchmarkImport100k(b *testing.B) {
 			}
 			b.StartTimer()
 			start, startCPU := time.Now(), cpuTime()
-			r, err := s.Import(ctx, ImportSource{Path: path}, ImportOptions{Mapping: importBenchMapping})
+			r, err := s.Import(ctx, sheetFile(path), ImportOptions{Mapping: importBenchMapping})
 			total += time.Since(start)
 			cpu += cpuTime() - startCPU
 			b.StopTimer()

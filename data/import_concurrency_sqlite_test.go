@@ -26,7 +26,7 @@ func TestImportDryRunTakesNoWriteLock(t *testing.T) {
 	lines := manyLines(50)
 	c, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
-	r, err := s.Import(c, ImportSource{Path: csvFile(t, lines...)}, ImportOptions{DryRun: true, Mapping: mappingOf(lines[0])})
+	r, err := s.Import(c, sheetFile(csvFile(t, lines...)), ImportOptions{DryRun: true, Mapping: mappingOf(lines[0])})
 	if err != nil {
 		t.Fatalf("dry run under another's write lock: %v", err)
 	}
@@ -59,7 +59,7 @@ func TestImportLeavesTheDeskFree(t *testing.T) {
 		}
 		created = true
 	}}
-	r, err := s.Import(ctx, ImportSource{Path: csvFile(t, lines...)}, opts)
+	r, err := s.Import(ctx, sheetFile(csvFile(t, lines...)), opts)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -37,7 +37,7 @@ func BenchmarkAdmitWhileImporting100k(b *testing.B) {
 		b.StartTimer()
 		done := make(chan error)
 		go func() {
-			_, err := s.Import(ctx, ImportSource{Path: path}, ImportOptions{Mapping: importBenchMapping})
+			_, err := s.Import(ctx, sheetFile(path), ImportOptions{Mapping: importBenchMapping})
 			done <- err
 		}()
 		var waits []time.Duration

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	. "congres/data"
+	"congres/data/spreadsheet"
 )
 
 // writeXLSX writes a minimal workbook whose first sheet's rows are
@@ -59,7 +60,7 @@ func importRefused(t *testing.T, path string, want *Error) {
 	t.Helper()
 	s := mustOpen(t)
 	rev := revision(t, s)
-	_, err := s.Import(ctx, ImportSource{Path: path}, ImportOptions{})
+	_, err := s.Import(ctx, spreadsheet.Source{Path: path}, ImportOptions{})
 	if !errors.Is(err, want) {
 		t.Fatalf("import: %v, want %s", err, want.Code)
 	}
@@ -110,7 +111,7 @@ func TestImportXLSXCellTooLong(t *testing.T) {
 			})
 			importRefused(t, path, ErrImportCellTooLong)
 			s := mustOpen(t)
-			if _, err := s.Import(ctx, ImportSource{Path: path}, ImportOptions{}); !strings.Contains(err.Error(), "Line 3 ") {
+			if _, err := s.Import(ctx, spreadsheet.Source{Path: path}, ImportOptions{}); !strings.Contains(err.Error(), "Line 3 ") {
 				t.Errorf("%v does not name line 3", err)
 			}
 		})
@@ -122,7 +123,7 @@ func TestImportCSVLineTooLong(t *testing.T) {
 	path := csvFile(t, "Prénom,Nom", "Anne,Ader", "Paul,"+strings.Repeat("x", 2<<20), "Léa,Lune")
 	importRefused(t, path, ErrImportLineTooLong)
 	s := mustOpen(t)
-	_, err := s.Import(ctx, ImportSource{Path: path}, ImportOptions{})
+	_, err := s.Import(ctx, spreadsheet.Source{Path: path}, ImportOptions{})
 	if !strings.Contains(err.Error(), "Line 3 ") {
 		t.Errorf("%v does not name line 3", err)
 	}

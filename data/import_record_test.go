@@ -13,7 +13,7 @@ var importDays = []Day{"2026-10-15", "2026-10-16"}
 // parseOne reads one row under the automatic mapping of header.
 func parseOne(t *testing.T, header []string, cells ...string) ImportRecord {
 	t.Helper()
-	rp := &RecordParser{Header: header, Mapping: AutoMapping(header), Days: importDays}
+	rp := &RecordParser{Header: header, Mapping: autoMapping(header), Days: importDays}
 	return rp.Parse(ImportRow{Line: 2, Cells: cells})
 }
 

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	. "congres/data"
+	"congres/data/spreadsheet"
 )
 
 // planCounter sets the import's planned hook for one test and counts the
@@ -58,7 +59,7 @@ func TestImportDecidesAgainOutsideTheLock(t *testing.T) {
 			t.Errorf("check-in while the import decides its rows again: %v", err)
 		}
 	}}
-	r, err := s.Import(ctx, ImportSource{Path: csvFile(t, lines...)}, opts)
+	r, err := s.Import(ctx, spreadsheet.Source{Path: csvFile(t, lines...)}, opts)
 	if err != nil {
 		t.Fatal(err)
 	}

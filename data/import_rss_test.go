@@ -108,7 +108,7 @@ func TestImportPeakRSS(t *testing.T) {
 	stop := make(chan struct{})
 	done := make(chan string)
 	go sampleMemory(t, start, stop, done)
-	r, err := s.Import(ctx, ImportSource{Path: path}, ImportOptions{Mapping: mapping})
+	r, err := s.Import(ctx, sheetFile(path), ImportOptions{Mapping: mapping})
 	took := time.Since(start)
 	close(stop)
 	t.Log(<-done)
@@ -321,7 +321,7 @@ func TestImportRestoresCache(t *testing.T) {
 	if before == -importCacheKB {
 		t.Fatalf("the store's cache is already %d", before)
 	}
-	if _, err := s.Import(ctx, ImportSource{Path: path}, ImportOptions{Mapping: importBenchMapping}); err != nil {
+	if _, err := s.Import(ctx, sheetFile(path), ImportOptions{Mapping: importBenchMapping}); err != nil {
 		t.Fatal(err)
 	}
 	if got := cache(); got != before {

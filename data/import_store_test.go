@@ -7,6 +7,7 @@ import (
 	"time"
 
 	. "congres/data"
+	"congres/data/spreadsheet"
 )
 
 // TestImportThenCreate: the import gives its new participants their IDs
@@ -45,7 +46,7 @@ func BenchmarkImportStore100k(b *testing.B) {
 		s := mustOpen(b)
 		b.StartTimer()
 		start := time.Now()
-		r, err := s.Import(ctx, ImportSource{Path: path}, ImportOptions{Mapping: ImportBenchMapping})
+		r, err := s.Import(ctx, spreadsheet.Source{Path: path}, ImportOptions{Mapping: ImportBenchMapping})
 		total += time.Since(start)
 		b.StopTimer()
 		if err != nil {

@@ -115,66 +115,10 @@ func (im *importer) insertTickets() error {
 		})
 }
 
-// refineTicketColumns corrects what a header name alone cannot tell, from
-// the first rows: a column named "Billet" (the ticket type, mostly) that
-// holds ticket numbers gives tickets, and a ticket column whose values
-// have no digit ("Ticket": "Early bird") is the ticket type, the category
-// when no other column gives it.
-func refineTicketColumns(header []string, mapping []ImportField, sample []ImportRow) []ImportField {
-	hasCategory := slices.Contains(mapping, FieldCategory)
-	for i, f := range mapping {
-		if i >= len(header) {
-			break
-		}
-		switch {
-		case f == FieldCategory && Fold(header[i]) == "billet" && ticketValues(sample, i) == 1:
-			mapping[i], hasCategory = FieldTicket, false
-		case f == FieldTicket && ticketValues(sample, i) == -1 && !hasCategory:
-			mapping[i], hasCategory = FieldCategory, true
-		}
-	}
-	return mapping
-}
-
-// ticketValues says whether the column's values in the sample are ticket
-// numbers (1: each has a digit and no space, and no two are the same), or
-// none is (-1: no digit anywhere); 0 when the sample cannot tell.
-func ticketValues(sample []ImportRow, col int) int {
-	n, tickets, digits := 0, 0, 0
-	seen := map[string]bool{}
-	for _, row := range sample {
-		if col >= len(row.Cells) {
-			continue
-		}
-		v := strings.TrimSpace(row.Cells[col])
-		if v == "" {
-			continue
-		}
-		n++
-		has := strings.ContainsAny(v, "0123456789")
-		if has {
-			digits++
-		}
-		if has && !strings.ContainsAny(v, " \t") && len(v) <= maxTicket && !seen[v] {
-			tickets++
-		}
-		seen[v] = true
-	}
-	switch {
-	case n == 0:
-		return 0
-	case tickets == n:
-		return 1
-	case digits == 0:
-		return -1
-	}
-	return 0
-}
-
 // addTickets reads the tickets of a cell of a ticket column: one, or
 // several separated by ; | or new lines (not commas: 1,23457E+21 is one
 // number, rounded). A value with no digit, or
-// longer than maxTicket, is no ticket (a ticket type put in a column named
+// longer than MaxTicket, is no ticket (a ticket type put in a column named
 // "Ticket"): the first such one becomes the record's TicketIssue. It
 // reports whether the cell gave a ticket.
 func (rec *ImportRecord) addTickets(v, header string) bool {
@@ -184,7 +128,7 @@ func (rec *ImportRecord) addTickets(v, header string) bool {
 		if code == "" {
 			continue
 		}
-		if len(code) > maxTicket || !strings.ContainsAny(code, "0123456789") || roundedNumber(code) {
+		if len(code) > MaxTicket || !strings.ContainsAny(code, "0123456789") || roundedNumber(code) {
 			if rec.TicketIssue == nil {
 				e := ErrImportTicketInvalid
 				if roundedNumber(code) {

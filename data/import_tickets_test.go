@@ -2,29 +2,11 @@ package data_test
 
 import (
 	"errors"
-	"slices"
 	"testing"
 
 	. "congres/data"
+	"congres/data/spreadsheet"
 )
-
-func TestImportTicketHeaders(t *testing.T) {
-	for _, h := range []string{"Numéro de billet", "Barcode #", "Attendee #", "Code-barre", "Billet n°",
-		"Ticket number", "N° de billet", "Code barres", "Ticket ID", "Numéro du billet (à présenter)"} {
-		if got := AutoMapping([]string{"Prénom", h}); got[1] != FieldTicket {
-			t.Errorf("%q maps to %q", h, got[1])
-		}
-	}
-	// Several columns may give tickets; "Billet" alone is the ticket type.
-	got := AutoMapping([]string{"First Name", "Last Name", "Ticket Type", "Attendee #", "Barcode #", "Order #"})
-	want := []ImportField{FieldFirstName, FieldLastName, FieldCategory, FieldTicket, FieldTicket, FieldIgnore}
-	if !slices.Equal(got, want) {
-		t.Errorf("Eventbrite: %v, want %v", got, want)
-	}
-	if got := AutoMapping([]string{"Prénom", "Nom", "Billet"}); got[2] != FieldCategory {
-		t.Errorf("Billet maps to %q", got[2])
-	}
-}
 
 // scanFinds checks that each ticket finds the person with that email.
 func scanFinds(tb testing.TB, s *Store, tickets map[string]string) {
@@ -46,7 +28,7 @@ func TestImportTickets(t *testing.T) {
 	opts := ImportOptions{CreateCategories: true}
 	t.Run("HelloAssoLike", func(t *testing.T) {
 		s := mustOpen(t)
-		r, err := s.Import(ctx, ImportSource{Path: csvFile(t,
+		r, err := s.Import(ctx, spreadsheet.Source{Path: csvFile(t,
 			"Référence commande;Nom participant;Prénom participant;Email;Tarif;Numéro de billet",
 			"1042;Lefèvre;Hélène;helene.lefevre@example.org;Adhérent·e;48213377",
 			"1043;Dupont;Jean-Pierre;jp.dupont@example.org;Adhérent·e;48213378",
@@ -65,7 +47,7 @@ func TestImportTickets(t *testing.T) {
 	})
 	t.Run("EventbriteLike", func(t *testing.T) {
 		s := mustOpen(t)
-		r, err := s.Import(ctx, ImportSource{Path: csvFile(t,
+		r, err := s.Import(ctx, spreadsheet.Source{Path: csvFile(t,
 			"Order #,First Name,Last Name,Email,Ticket Type,Attendee #,Barcode #",
 			"1234567890,Emma,Smith,emma.smith@example.com,Adhérent·e,987654321,1234567890987654321001",
 			"1234567891,Noah,Jones,noah.jones@example.com,Adhérent·e,987654322,1234567891987654322001")}, opts)
@@ -82,7 +64,7 @@ func TestImportTickets(t *testing.T) {
 	})
 	t.Run("WeezeventFile", func(t *testing.T) {
 		s := mustOpen(t)
-		if _, err := s.Import(ctx, ImportSource{Path: "testdata/import/weezevent.csv"}, opts); err != nil {
+		if _, err := s.Import(ctx, spreadsheet.Source{Path: "spreadsheet/testdata/import/weezevent.csv"}, opts); err != nil {
 			t.Fatal(err)
 		}
 		scanFinds(t, s, map[string]string{"8812345678901": "chloe.martin@example.org",
@@ -92,14 +74,14 @@ func TestImportTickets(t *testing.T) {
 		s := mustOpen(t)
 		file := []string{"Prénom;Nom;Email;Tarif;Code-barre",
 			"Awa;Diallo;awa@example.org;Adhérent·e;5550001", "Bob;Durand;bob@example.org;Adhérent·e;5550002"}
-		importLines(t, s, ImportOptions{CreateCategories: true, Mapping: AutoMapping([]string{"Prénom", "Nom", "Email", "Tarif", "Code-barre"})}, file...)
-		r := importLines(t, s, ImportOptions{CreateCategories: true, Mapping: AutoMapping([]string{"Prénom", "Nom", "Email", "Tarif", "Code-barre"})}, file...)
+		importLines(t, s, ImportOptions{CreateCategories: true, Mapping: spreadsheet.AutoMapping([]string{"Prénom", "Nom", "Email", "Tarif", "Code-barre"})}, file...)
+		r := importLines(t, s, ImportOptions{CreateCategories: true, Mapping: spreadsheet.AutoMapping([]string{"Prénom", "Nom", "Email", "Tarif", "Code-barre"})}, file...)
 		if r.Tickets != 0 || r.Unchanged != 2 || r.New != 0 {
 			t.Fatalf("the same file again: %+v", r)
 		}
 		// Awa changed her email on the platform: her ticket finds her.
 		r = importLines(t, s, ImportOptions{CreateCategories: true, OnMatch: MatchOverwrite,
-			Mapping: AutoMapping([]string{"Prénom", "Nom", "Email", "Tarif", "Code-barre"})},
+			Mapping: spreadsheet.AutoMapping([]string{"Prénom", "Nom", "Email", "Tarif", "Code-barre"})},
 			"Prénom;Nom;Email;Tarif;Code-barre", "Awa;Diallo;awa.sy@example.org;Adhérent·e;5550001")
 		if r.New != 0 || r.Updated != 1 {
 			t.Fatalf("%+v", r)
@@ -108,7 +90,7 @@ func TestImportTickets(t *testing.T) {
 	})
 	t.Run("HeldBySomeoneElse", func(t *testing.T) {
 		s := mustOpen(t)
-		m := AutoMapping([]string{"Prénom", "Nom", "Email", "Tarif", "Code-barre"})
+		m := spreadsheet.AutoMapping([]string{"Prénom", "Nom", "Email", "Tarif", "Code-barre"})
 		importLines(t, s, ImportOptions{CreateCategories: true, Mapping: m},
 			"Prénom;Nom;Email;Tarif;Code-barre", "Awa;Diallo;awa@example.org;Adhérent·e;5550001")
 		r := importLines(t, s, ImportOptions{CreateCategories: true, Mapping: m},
@@ -171,7 +153,7 @@ func TestImportTicketPreview(t *testing.T) {
 		{"TicketNumbers", []string{"First name,Last name,Ticket", "Awa,Diallo,T-0042", "Bob,Durand,T-0043"}, FieldTicket},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			pv, err := s.PreviewImport(ctx, ImportSource{Path: csvFile(t, c.lines...)})
+			pv, err := s.PreviewImport(ctx, spreadsheet.Source{Path: csvFile(t, c.lines...)})
 			if err != nil {
 				t.Fatal(err)
 			}

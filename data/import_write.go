@@ -169,7 +169,7 @@ func (s *Store) planRead(ctx context.Context, src ImportSource, opts ImportOptio
 // planImport reads the source and decides every row, in tx, writing
 // nothing.
 func (s *Store) planImport(ctx context.Context, tx *sqlTx, src ImportSource, opts ImportOptions) (*importer, error) {
-	f, err := OpenImport(src)
+	f, err := src.Open()
 	if err != nil {
 		return nil, err
 	}
@@ -195,7 +195,7 @@ type importer struct {
 	ctx    context.Context
 	tx     *sqlTx
 	opts   ImportOptions
-	file   *ImportFile
+	file   ImportTable
 	report *ImportReport
 	now    string
 
@@ -241,7 +241,7 @@ type importOrg struct {
 }
 
 func (im *importer) run() error {
-	header := im.file.Header
+	header := im.file.Layout().Header
 	im.header = header
 	var err error
 	if im.mapping, err = im.chooseMapping(header); err != nil {
@@ -327,7 +327,7 @@ func (im *importer) chooseMapping(header []string) ([]ImportField, error) {
 	if err != nil || ok {
 		return m, err
 	}
-	return AutoMapping(header), nil
+	return im.file.Mapping(nil), nil
 }
 
 // load reads what rows are matched against: days, categories,

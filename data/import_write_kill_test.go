@@ -79,7 +79,7 @@ func TestImportKilled(t *testing.T) {
 				t.Fatalf("after the kill:\n%s\nbefore:\n%s", after, before)
 			}
 			// And the file still works: the same import goes through.
-			r, err := s.Import(ctx, ImportSource{Path: csvPath}, ImportOptions{Mapping: importBenchMapping})
+			r, err := s.Import(ctx, sheetFile(csvPath), ImportOptions{Mapping: importBenchMapping})
 			if err != nil || r.Rejected != 0 || r.New < 19_900 {
 				t.Fatalf("import after the kill: %v %+v", err, r)
 			}
@@ -101,7 +101,7 @@ func killChild(t *testing.T) {
 	}
 	at := os.Getenv(killEnvAt)
 	calls := 0
-	_, err = s.Import(ctx, ImportSource{Path: os.Getenv(killEnvCSV)}, ImportOptions{Mapping: importBenchMapping,
+	_, err = s.Import(ctx, sheetFile(os.Getenv(killEnvCSV)), ImportOptions{Mapping: importBenchMapping,
 		Progress: func(done, total int64) {
 			// One report every 1,000 rows, and the last when all is
 			// written, before the commit.

@@ -12,15 +12,15 @@ import (
 const previewRows = 10
 
 // PreviewImport opens a source and proposes a mapping for its columns: the
-// one remembered for this header when there is one, else the automatic one.
+// one remembered for this header when there is one, else the automatic one
+// (the table's, from its header and first rows).
 func (s *Store) PreviewImport(ctx context.Context, src ImportSource) (ImportPreview, error) {
-	f, err := OpenImport(src)
+	f, err := src.Open()
 	if err != nil {
 		return ImportPreview{}, err
 	}
 	defer f.Close()
-	pv := ImportPreview{Format: f.Format, Encoding: f.Encoding, Delimiter: f.Delimiter, Sheets: f.Sheets,
-		Sheet: f.Sheet, HeaderLine: f.HeaderLine, Header: f.Header}
+	pv := ImportPreview{ImportLayout: f.Layout()}
 	for len(pv.Sample) < previewRows {
 		if err := ctx.Err(); err != nil {
 			return ImportPreview{}, err
@@ -36,14 +36,14 @@ func (s *Store) PreviewImport(ctx context.Context, src ImportSource) (ImportPrev
 	}
 	err = s.read(ctx, func(tx *sqlTx) error {
 		var err error
-		pv.Mapping, pv.Remembered, err = rememberedMapping(ctx, tx, f.Header)
+		pv.Mapping, pv.Remembered, err = rememberedMapping(ctx, tx, pv.Header)
 		return err
 	})
 	if err != nil {
 		return ImportPreview{}, err
 	}
 	if !pv.Remembered {
-		pv.Mapping = refineTicketColumns(f.Header, AutoMapping(f.Header), pv.Sample)
+		pv.Mapping = f.Mapping(pv.Sample)
 	}
 	return pv, nil
 }

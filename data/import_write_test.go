@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	. "congres/data"
+	"congres/data/spreadsheet"
 )
 
 const importHeader = "Prénom,Nom,E-mail,Organisation,Catégorie,Jours,Régime"
@@ -322,14 +323,14 @@ func TestImportRejects(t *testing.T) {
 func TestImportMapping(t *testing.T) {
 	s := mustOpen(t)
 	path := csvFile(t, "Nom complet,Courriel,Structure", "Éric Béasse,eric@coopsud.fr,Coop Sud")
-	pv, err := s.PreviewImport(ctx, ImportSource{Path: path})
+	pv, err := s.PreviewImport(ctx, spreadsheet.Source{Path: path})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if pv.Remembered || len(pv.Sample) != 1 || len(pv.Mapping) != 3 || pv.Format != "csv" {
 		t.Fatalf("preview %+v", pv)
 	}
-	_, err = s.Import(ctx, ImportSource{Path: path}, ImportOptions{Mapping: []ImportField{FieldFullName}})
+	_, err = s.Import(ctx, spreadsheet.Source{Path: path}, ImportOptions{Mapping: []ImportField{FieldFullName}})
 	wantErr(t, err, ErrImportMappingLength)
 	wantErr(t, s.SaveImportMapping(ctx, pv.Header, []ImportField{FieldFullName, "shoe_size", ""}), ErrImportFieldUnknown)
 	mine := []ImportField{FieldFullName, FieldEmail, FieldIgnore}
@@ -338,14 +339,14 @@ func TestImportMapping(t *testing.T) {
 	}
 	// The same columns, spelt otherwise.
 	other := csvFile(t, "NOM COMPLET,courriel,structure", "Anne Ader,anne@ader.fr,Envie")
-	pv, err = s.PreviewImport(ctx, ImportSource{Path: other})
+	pv, err = s.PreviewImport(ctx, spreadsheet.Source{Path: other})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !pv.Remembered || fmt.Sprint(pv.Mapping) != fmt.Sprint(mine) {
 		t.Fatalf("remembered %v %v", pv.Remembered, pv.Mapping)
 	}
-	r, err := s.Import(ctx, ImportSource{Path: other}, ImportOptions{})
+	r, err := s.Import(ctx, spreadsheet.Source{Path: other}, ImportOptions{})
 	if err != nil || r.New != 1 {
 		t.Fatal(r, err)
 	}
@@ -354,10 +355,10 @@ func TestImportMapping(t *testing.T) {
 	}
 	// An import given a mapping remembers it.
 	given := []ImportField{FieldFullName, FieldIgnore, FieldOrganisation}
-	if _, err := s.Import(ctx, ImportSource{Path: other}, ImportOptions{Mapping: given}); err != nil {
+	if _, err := s.Import(ctx, spreadsheet.Source{Path: other}, ImportOptions{Mapping: given}); err != nil {
 		t.Fatal(err)
 	}
-	if pv, _ = s.PreviewImport(ctx, ImportSource{Path: path}); fmt.Sprint(pv.Mapping) != fmt.Sprint(given) {
+	if pv, _ = s.PreviewImport(ctx, spreadsheet.Source{Path: path}); fmt.Sprint(pv.Mapping) != fmt.Sprint(given) {
 		t.Fatalf("remembered %v, want %v", pv.Mapping, given)
 	}
 }
@@ -372,7 +373,7 @@ func TestImportCancel(t *testing.T) {
 	c, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var calls int
-	_, err := s.Import(c, ImportSource{Path: path}, ImportOptions{Mapping: importBenchMapping, Progress: func(done, total int64) {
+	_, err := s.Import(c, spreadsheet.Source{Path: path}, ImportOptions{Mapping: importBenchMapping, Progress: func(done, total int64) {
 		calls++
 		cancel()
 	}})
@@ -385,7 +386,7 @@ func TestImportCancel(t *testing.T) {
 	// Progress is reported along the way and at the end.
 	var last [2]int64
 	calls = 0
-	r, err := s.Import(ctx, ImportSource{Path: path}, ImportOptions{Mapping: importBenchMapping, Progress: func(done, total int64) {
+	r, err := s.Import(ctx, spreadsheet.Source{Path: path}, ImportOptions{Mapping: importBenchMapping, Progress: func(done, total int64) {
 		calls++
 		last = [2]int64{done, total}
 	}})
@@ -433,7 +434,7 @@ func TestImportTooManyRows(t *testing.T) {
 	}
 	rev := revision(t, s)
 	var done, total int64
-	_, err := s.Import(ctx, ImportSource{Path: path}, ImportOptions{Mapping: importBenchMapping, Progress: func(d, tot int64) {
+	_, err := s.Import(ctx, spreadsheet.Source{Path: path}, ImportOptions{Mapping: importBenchMapping, Progress: func(d, tot int64) {
 		done, total = d, tot
 	}})
 	wantErr(t, err, ErrImportTooManyRows)
@@ -451,7 +452,7 @@ func TestImportTooManyRows(t *testing.T) {
 	if err := writeRegistrationsCSV(small, 1000, 3); err != nil {
 		t.Fatal(err)
 	}
-	if r, err := s.Import(ctx, ImportSource{Path: small}, ImportOptions{Mapping: importBenchMapping}); err != nil || r.Rows != 1000 {
+	if r, err := s.Import(ctx, spreadsheet.Source{Path: small}, ImportOptions{Mapping: importBenchMapping}); err != nil || r.Rows != 1000 {
 		t.Fatalf("%+v, %v", r, err)
 	}
 }

@@ -22,7 +22,7 @@ const minTicketPrefix = 5
 // minTicketPrefix long.
 func ticketSearch(text string) string {
 	t := NormaliseTicket(text)
-	if len(t) < minTicketPrefix || len(t) > maxTicket || !strings.ContainsFunc(t, unicode.IsDigit) {
+	if len(t) < minTicketPrefix || len(t) > MaxTicket || !strings.ContainsFunc(t, unicode.IsDigit) {
 		return ""
 	}
 	return t

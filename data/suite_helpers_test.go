@@ -19,6 +19,7 @@ import (
 	"time"
 
 	. "congres/data"
+	"congres/data/spreadsheet"
 )
 
 var ctx = context.Background()
@@ -344,7 +345,7 @@ func importLines(tb testing.TB, s *Store, opts ImportOptions, lines ...string) I
 	if opts.Mapping == nil {
 		opts.Mapping = mappingOf(lines[0])
 	}
-	r, err := s.Import(ctx, ImportSource{Path: csvFile(tb, lines...)}, opts)
+	r, err := s.Import(ctx, spreadsheet.Source{Path: csvFile(tb, lines...)}, opts)
 	if err != nil {
 		tb.Fatal(err)
 	}

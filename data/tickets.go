@@ -27,10 +27,10 @@ func NormaliseTicket(s string) string {
 	}, s))
 }
 
-// maxTicket bounds a ticket identifier, in bytes: longer text in a ticket
+// MaxTicket bounds a ticket identifier, in bytes: longer text in a ticket
 // column is not a ticket (Eventbrite's barcodes, the longest known, have
 // some 22 digits).
-const maxTicket = 64
+const MaxTicket = 64
 
 // scanOwnerID is the SQL of the ID of the person whose code (or merged
 // alias) is ?1, or else who holds the ticket ?2; NULL when nobody. Each

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"congres/data"
+	"congres/data/spreadsheet"
 )
 
 // importStore is what the import dialog reads and writes.
@@ -99,7 +100,7 @@ func (d *importDialog) openAsync() {
 	work, cancel := context.WithCancel(d.env.ctx)
 	progress := showProgress(d.env.win, lang.L("Reading {{.Name}}…", map[string]any{"Name": filepath.Base(d.path)}), cancel)
 	d.env.tasks.runAsync(d.env.ctx, func(context.Context) func() {
-		pv, err := d.store.PreviewImport(work, data.ImportSource{Path: d.path})
+		pv, err := d.store.PreviewImport(work, spreadsheet.Source{Path: d.path})
 		var cats []data.Category
 		if err == nil {
 			cats, err = d.store.Categories(work)
@@ -258,7 +259,7 @@ func (d *importDialog) onSheetChanged(sheet string) {
 	d.checking = true
 	d.showChecking()
 	d.env.tasks.runAsync(d.env.ctx, func(ctx context.Context) func() {
-		pv, err := d.store.PreviewImport(ctx, data.ImportSource{Path: d.path, Sheet: sheet})
+		pv, err := d.store.PreviewImport(ctx, spreadsheet.Source{Path: d.path, Sheet: sheet})
 		return func() {
 			switch {
 			case n != d.latest.Load():
@@ -321,7 +322,7 @@ func (d *importDialog) options() data.ImportOptions {
 }
 
 func (d *importDialog) source() data.ImportSource {
-	return data.ImportSource{Path: d.path, Sheet: d.preview.Sheet}
+	return spreadsheet.Source{Path: d.path, Sheet: d.preview.Sheet}
 }
 
 // dryRunAsync checks the file with the choices made; the latest check

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"congres/data"
+	"congres/data/spreadsheet"
 )
 
 // TestParticipantDetailTickets shows the e-tickets an import gave a
@@ -25,7 +26,7 @@ func TestParticipantDetailTickets(t *testing.T) {
 		p.Code+";"+p.FirstName+";"+p.LastName+";48213377;1234567890987654321001\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if r, err := st.Import(ctx, data.ImportSource{Path: csv}, data.ImportOptions{}); err != nil || r.Tickets != 2 {
+	if r, err := st.Import(ctx, spreadsheet.Source{Path: csv}, data.ImportOptions{}); err != nil || r.Tickets != 2 {
 		t.Fatalf("%+v, %v", r, err)
 	}
 	ptPick(t, e, s, id)

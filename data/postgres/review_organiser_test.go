@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"congres/data"
+	"congres/data/spreadsheet"
 )
 
 // TestReviewOrganiserThroughStore: an organiser account does an
@@ -29,7 +30,7 @@ func TestReviewOrganiserThroughStore(t *testing.T) {
 	defer org.Close()
 	csv := filepath.Join(t.TempDir(), "in.csv")
 	os.WriteFile(csv, []byte("Prénom;Nom;Organisation;E-mail\nÉric;Béasse;Université;e@x.fr\nAwa;Diallo;CNRS;a@x.fr\nAna;Lopes;CNRS;l@x.fr\n"), 0o600)
-	rep, err := org.Import(ctx, data.ImportSource{Path: csv}, data.ImportOptions{})
+	rep, err := org.Import(ctx, spreadsheet.Source{Path: csv}, data.ImportOptions{})
 	if err != nil {
 		t.Fatalf("import: %v", err)
 	}

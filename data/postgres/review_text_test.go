@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"congres/data"
+	"congres/data/spreadsheet"
 )
 
 // TestReviewNULText: a NUL in a text a file accepts, on a server.
@@ -56,7 +57,7 @@ func TestReviewNULFromCSV(t *testing.T) {
 	defer server.Close()
 	csv := filepath.Join(t.TempDir(), "in.csv")
 	os.WriteFile(csv, []byte("Prénom;Nom;Organisation\nÉric;Béa\x00sse;Université\nAwa;Diallo;CNRS\n"), 0o600)
-	rep, err := server.Import(ctx, data.ImportSource{Path: csv}, data.ImportOptions{})
+	rep, err := server.Import(ctx, spreadsheet.Source{Path: csv}, data.ImportOptions{})
 	var e *data.Error
 	if err != nil && !errors.As(err, &e) {
 		t.Errorf("a NUL in a CSV imported onto a server: not a sentence: %v", err)

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"congres/data"
+	"congres/data/spreadsheet"
 )
 
 // TestCLICheckinByTicket checks a person in by the number of the e-ticket
@@ -25,7 +26,7 @@ func TestCLICheckinByTicket(t *testing.T) {
 		"Lefèvre;Hélène;helene@example.org;48213377\nDupont;Jean;jean@example.org;48213378\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	r, err := s.Import(ctx, data.ImportSource{Path: csv}, data.ImportOptions{})
+	r, err := s.Import(ctx, spreadsheet.Source{Path: csv}, data.ImportOptions{})
 	if err != nil || r.New != 2 || r.Tickets != 2 {
 		t.Fatalf("%+v, %v", r, err)
 	}

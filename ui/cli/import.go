@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"congres/data"
+	"congres/data/spreadsheet"
 )
 
 var importCommand = &command{
@@ -57,7 +58,7 @@ func importFile(r *runner, o *options, args []string) error {
 		return err
 	}
 	defer s.Close()
-	src := data.ImportSource{Path: args[1], Sheet: o.sheet}
+	src := spreadsheet.Source{Path: args[1], Sheet: o.sheet}
 	if len(o.maps) > 0 {
 		pv, err := s.PreviewImport(ctx, src)
 		if err != nil {

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"congres/data"
+	"congres/data/spreadsheet"
 )
 
 // The congres program, built once for the whole run.
@@ -136,7 +137,7 @@ func makeCongress(t *testing.T, path string, people []person) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	r, err := s.Import(ctx, data.ImportSource{Path: src}, data.ImportOptions{Mapping: []data.ImportField{
+	r, err := s.Import(ctx, spreadsheet.Source{Path: src}, data.ImportOptions{Mapping: []data.ImportField{
 		data.FieldCode, data.FieldFirstName, data.FieldLastName, data.FieldOrganisation, data.FieldEmail,
 		data.FieldStatus, data.FieldDays, data.FieldCategory}})
 	if err != nil {

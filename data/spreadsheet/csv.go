@@ -1,8 +1,9 @@
-package data
+package spreadsheet
 
 import (
 	"bufio"
 	"bytes"
+	"congres/data"
 	"errors"
 	"io"
 	"os"
@@ -16,7 +17,7 @@ import (
 
 // Reading CSV (and TSV, and Excel's "Unicode text"): the encoding and the
 // delimiter are guessed from the first 64 KiB, then the file is streamed
-// through csvParser (import_source_csvparse.go), so that its size does not
+// through csvParser (csvparse.go), so that its size does not
 // matter: memory holds a few buffers and the current record.
 
 // csvEncoding is what the first bytes of a text file tell.
@@ -48,7 +49,7 @@ func sniffEncoding(head []byte, name string) (csvEncoding, error) {
 	}
 	for _, m := range binaryMagic {
 		if bytes.HasPrefix(head, m) {
-			return csvEncoding{}, ErrImportBinary.With(name)
+			return csvEncoding{}, data.ErrImportBinary.With(name)
 		}
 	}
 	if bytes.IndexByte(head, 0) >= 0 {
@@ -85,10 +86,10 @@ func sniffEncoding(head []byte, name string) (csvEncoding, error) {
 		}
 	}
 	if controls*200 > len(head) || zeros > max(8, len(head)/200) {
-		return csvEncoding{}, ErrImportBinary.With(name)
+		return csvEncoding{}, data.ErrImportBinary.With(name)
 	}
 	if isHTML(head) {
-		return csvEncoding{}, ErrImportHTML.With(name)
+		return csvEncoding{}, data.ErrImportHTML.With(name)
 	}
 	sample := head
 	if len(head) == sniffSize {
@@ -125,7 +126,7 @@ type csvReader struct {
 	p    *csvParser
 }
 
-func openCSV(imp *ImportFile, f *os.File, cf *countingReader, br *bufio.Reader, head []byte, size int64) (rowReader, error) {
+func openCSV(imp *Table, f *os.File, cf *countingReader, br *bufio.Reader, head []byte, size int64) (rowReader, error) {
 	enc, err := sniffEncoding(head, imp.name)
 	if err != nil {
 		return nil, err
@@ -150,18 +151,18 @@ func openCSV(imp *ImportFile, f *os.File, cf *countingReader, br *bufio.Reader, 
 	imp.Delimiter = sniffDelimiter(sample, enc.name, len(head) == sniffSize)
 	p := &csvParser{br: newLineReader(r), delim: byte(imp.Delimiter),
 		name: imp.name, eightBit: eightBit}
-	imp.warnings = func() []ImportIssue { return p.warnings }
+	imp.warnings = func() []data.ImportIssue { return p.warnings }
 	return &csvReader{f: f, cf: cf, size: size, p: p}, nil
 }
 
 func (c *csvReader) next() (int, []string, error) {
 	line, rec, err := c.p.next()
 	if err != nil {
-		var e *Error
+		var e *data.Error
 		if err == io.EOF || errors.As(err, &e) {
 			return 0, nil, err
 		}
-		return 0, nil, ErrImportUnreadable.With(c.p.name)
+		return 0, nil, data.ErrImportUnreadable.With(c.p.name)
 	}
 	return line, rec, nil
 }

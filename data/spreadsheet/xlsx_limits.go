@@ -1,7 +1,8 @@
-package data
+package spreadsheet
 
 import (
 	"archive/zip"
+	"congres/data"
 	"strings"
 )
 
@@ -25,11 +26,6 @@ const (
 	xlsxMaxRatio  = 200
 )
 
-// ErrImportXLSXTooBig refuses a workbook out of bounds.
-var ErrImportXLSXTooBig = newErr(KindInvalid, "import_xlsx_too_big", "",
-	"“%s” unpacks to more than a list of registrations can hold (its part “%s”): it is damaged or not a registration list. Nothing was imported.",
-	"« %s » se décompresse en plus qu'une liste d'inscriptions ne peut contenir (sa partie « %s ») : il est endommagé ou ce n'est pas une liste d'inscriptions. Rien n'a été importé.")
-
 // checkXLSXSizes reads the zip's directory and refuses parts out of bounds.
 func checkXLSXSizes(path, name string) error {
 	z, err := zip.OpenReader(path)
@@ -48,7 +44,7 @@ func checkXLSXSizes(path, name string) error {
 		}
 		tooDense := size > xlsxRatioFrom && size/max(f.CompressedSize64, 1) > xlsxMaxRatio
 		if size > limit || total > maxXLSXTotal || tooDense {
-			return ErrImportXLSXTooBig.With(name, f.Name)
+			return data.ErrImportXLSXTooBig.With(name, f.Name)
 		}
 	}
 	for _, f := range z.File {
@@ -85,9 +81,9 @@ func scanXLSXPart(f *zip.File, name string) error {
 				run = 0
 			} else if run++; run > maxRun {
 				if strings.HasPrefix(strings.ToLower(f.Name), "xl/worksheets/") {
-					return ErrImportCellTooLong.With(rows, name)
+					return data.ErrImportCellTooLong.With(rows, name)
 				}
-				return ErrImportXLSXTooBig.With(name, f.Name)
+				return data.ErrImportXLSXTooBig.With(name, f.Name)
 			}
 			if b == 'w' && last[1] == '<' && last[2] == 'r' && last[3] == 'o' {
 				rows++

@@ -1,8 +1,9 @@
-package data
+package spreadsheet
 
 import (
 	"bufio"
 	"bytes"
+	"congres/data"
 	"io"
 	"unicode/utf8"
 )
@@ -30,26 +31,6 @@ import (
 const (
 	maxCellBytes = 32 << 10 // a cell: a long comment fits, a log or a binary does not
 	maxLineBytes = 1 << 20  // a line of the file, all its cells together
-)
-
-// The errors of a file whose lines or cells are out of bounds, and the
-// warnings of reading it.
-var (
-	ErrImportLineTooLong = newErr(KindInvalid, "import_line_too_long", "",
-		"Line %d of “%s” is longer than 1 MB: this is not a list of registrations. Nothing was imported.",
-		"La ligne %d de « %s » dépasse 1 Mo : ce n'est pas une liste d'inscriptions. Rien n'a été importé.")
-	ErrImportCellTooLong = newErr(KindInvalid, "import_cell_too_long", "",
-		"Line %d of “%s” has a cell longer than 32 KB: shorten it or remove that column. Nothing was imported.",
-		"La ligne %d de « %s » a une cellule de plus de 32 Ko : raccourcissez-la ou retirez cette colonne. Rien n'a été importé.")
-	ErrImportUnclosedQuote = newErr(KindInvalid, "import_unclosed_quote", "",
-		"A quote opened on this line is not closed: it was read as a character. Check the row's values.",
-		"Un guillemet ouvert sur cette ligne n'est pas fermé : il a été lu comme un caractère. Vérifiez les valeurs de la ligne.")
-	ErrImportMultiLine = newErr(KindInvalid, "import_multi_line", "",
-		"A quoted value starting on this line runs over %d lines and holds the delimiter: check that a quote is not missing.",
-		"Une valeur entre guillemets commençant sur cette ligne s'étend sur %d lignes et contient le séparateur : vérifiez qu'il ne manque pas un guillemet.")
-	ErrImportMixedEncoding = newErr(KindInvalid, "import_mixed_encoding", "",
-		"This file mixes two encodings (UTF-8 and Windows-1252) from this line on: each line was read in its own encoding. Check the accented letters.",
-		"Ce fichier mélange deux encodages (UTF-8 et Windows-1252) à partir de cette ligne : chaque ligne a été lue dans le sien. Vérifiez les lettres accentuées.")
 )
 
 // maxSourceWarnings bounds the warnings a source keeps.
@@ -84,12 +65,12 @@ type csvParser struct {
 	seenUTF8, seen1252 bool
 	mixedWarned        bool
 
-	warnings []ImportIssue
+	warnings []data.ImportIssue
 }
 
 func (p *csvParser) warn(line int, err error) {
 	if len(p.warnings) < maxSourceWarnings {
-		p.warnings = append(p.warnings, ImportIssue{Line: line, Err: err, Warning: true})
+		p.warnings = append(p.warnings, data.ImportIssue{Line: line, Err: err, Warning: true})
 	}
 }
 
@@ -107,7 +88,7 @@ func (p *csvParser) readLine() (csvLine, error) {
 	for {
 		chunk, err := p.br.ReadSlice('\n')
 		if len(p.buf)+len(chunk) > maxLineBytes+1 {
-			return csvLine{}, ErrImportLineTooLong.With(n, p.name)
+			return csvLine{}, data.ErrImportLineTooLong.With(n, p.name)
 		}
 		p.buf = append(p.buf, chunk...)
 		if err == bufio.ErrBufferFull {
@@ -155,7 +136,7 @@ func (p *csvParser) decode(n int, b []byte) []byte {
 	}
 	if p.seenUTF8 && p.seen1252 && !p.mixedWarned {
 		p.mixedWarned = true
-		p.warn(n, ErrImportMixedEncoding)
+		p.warn(n, data.ErrImportMixedEncoding)
 	}
 	return b
 }
@@ -182,7 +163,7 @@ func (p *csvParser) next() (int, []string, error) {
 			}
 			if q.ok {
 				if p.fieldLen() > maxCellBytes {
-					return 0, nil, ErrImportCellTooLong.With(n, p.name)
+					return 0, nil, data.ErrImportCellTooLong.With(n, p.name)
 				}
 				p.ends = append(p.ends, len(p.rec))
 				if q.end == len(q.cur.b) {
@@ -200,7 +181,7 @@ func (p *csvParser) next() (int, []string, error) {
 			end = i + k
 		}
 		if end-i > maxCellBytes {
-			return 0, nil, ErrImportCellTooLong.With(n, p.name)
+			return 0, nil, data.ErrImportCellTooLong.With(n, p.name)
 		}
 		p.rec = append(p.rec, b[i:end]...)
 		p.ends = append(p.ends, len(p.rec))
@@ -251,7 +232,7 @@ func (p *csvParser) quoted(l csvLine, i int) (quotedField, error) {
 	cur := l
 	fail := func(eof bool) (quotedField, error) {
 		if len(ahead) > 0 || len(p.rec)-start > maxCellBytes || eof {
-			p.warn(l.n, ErrImportUnclosedQuote)
+			p.warn(l.n, data.ErrImportUnclosedQuote)
 		}
 		p.rec = p.rec[:start]
 		p.back = append(ahead, p.back...)
@@ -296,7 +277,7 @@ func (p *csvParser) quoted(l csvLine, i int) (quotedField, error) {
 		}
 		p.rec = append(p.rec, cur.b[q+1:r]...)
 		if len(ahead) > 0 && bytes.IndexByte(p.rec[start:], p.delim) >= 0 {
-			p.warn(l.n, ErrImportMultiLine.With(len(ahead)+1))
+			p.warn(l.n, data.ErrImportMultiLine.With(len(ahead)+1))
 		}
 		return quotedField{cur: cur, end: r, ok: true}, nil
 	}

@@ -1,9 +1,10 @@
-package data
+package spreadsheet
 
 import (
 	"archive/zip"
 	"bufio"
 	"bytes"
+	"congres/data"
 	"errors"
 	"fmt"
 	"image"
@@ -23,15 +24,19 @@ import (
 	"golang.org/x/text/encoding/unicode"
 )
 
+// The congress of the reading tests: Thursday 15 and Friday 16 October
+// 2026, as in data's import tests.
+var importDays = []data.Day{"2026-10-15", "2026-10-16"}
+
 // readAll opens a source and reads every row.
-func readAll(t *testing.T, src ImportSource) (*ImportFile, []ImportRow) {
+func readAll(t *testing.T, src Source) (*Table, []data.ImportRow) {
 	t.Helper()
-	f, err := OpenImport(src)
+	f, err := Open(src)
 	if err != nil {
-		t.Fatalf("OpenImport: %v", err)
+		t.Fatalf("Open: %v", err)
 	}
 	defer f.Close()
-	var rows []ImportRow
+	var rows []data.ImportRow
 	for {
 		r, err := f.Next()
 		if err == io.EOF {
@@ -50,11 +55,11 @@ func readAll(t *testing.T, src ImportSource) (*ImportFile, []ImportRow) {
 
 // parseAll reads every row of a source under the automatic mapping and
 // fails on any rejected row.
-func parseAll(t *testing.T, src ImportSource) (*ImportFile, []ImportRecord) {
+func parseAll(t *testing.T, src Source) (*Table, []data.ImportRecord) {
 	t.Helper()
 	f, rows := readAll(t, src)
-	rp := &RecordParser{Header: f.Header, Mapping: AutoMapping(f.Header), Days: importDays}
-	var recs []ImportRecord
+	rp := &data.RecordParser{Header: f.Header, Mapping: AutoMapping(f.Header), Days: importDays}
+	var recs []data.ImportRecord
 	for _, r := range rows {
 		rec := rp.Parse(r)
 		if rec.Err != nil {
@@ -74,58 +79,58 @@ func writeFile(t *testing.T, name string, b []byte) string {
 	return p
 }
 
-func fixture(name string) ImportSource {
-	return ImportSource{Path: filepath.Join("testdata", "import", name)}
+func fixture(name string) Source {
+	return Source{Path: filepath.Join("testdata", "import", name)}
 }
 
-func TestImportSourceFixtures(t *testing.T) {
+func TestOpenFixtures(t *testing.T) {
 	for _, c := range []struct {
 		file       string
 		encoding   string
 		delimiter  rune
 		headerLine int
 		lines      []int
-		check      func(t *testing.T, recs []ImportRecord)
+		check      func(t *testing.T, recs []data.ImportRecord)
 	}{
-		{"helloasso.csv", "UTF-8", ';', 3, []int{4, 5, 6}, func(t *testing.T, recs []ImportRecord) {
+		{"helloasso.csv", "UTF-8", ';', 3, []int{4, 5, 6}, func(t *testing.T, recs []data.ImportRecord) {
 			p := recs[0].P
 			if p.FirstName != "Hélène" || p.LastName != "Lefèvre" || p.FeeCents != 4500 ||
-				p.Status != StatusConfirmed || !reflect.DeepEqual(p.Days, importDays) || recs[0].Category != "Adhérent·e" {
+				p.Status != data.StatusConfirmed || !reflect.DeepEqual(p.Days, importDays) || recs[0].Category != "Adhérent·e" {
 				t.Errorf("row 1: %+v %q", p, recs[0].Category)
 			}
 			if recs[1].P.FeeCents != 123450 || !reflect.DeepEqual(recs[1].P.Days, importDays[:1]) {
 				t.Errorf("row 2: %+v", recs[1].P)
 			}
-			if recs[2].P.Status != StatusCancelled || recs[2].P.FirstName != "Thị Lan" {
+			if recs[2].P.Status != data.StatusCancelled || recs[2].P.FirstName != "Thị Lan" {
 				t.Errorf("row 3: %+v", recs[2].P)
 			}
 		}},
-		{"weezevent.csv", "UTF-8", ';', 1, []int{2, 3}, func(t *testing.T, recs []ImportRecord) {
+		{"weezevent.csv", "UTF-8", ';', 1, []int{2, 3}, func(t *testing.T, recs []data.ImportRecord) {
 			if p := recs[0].P; p.Code != "" || p.Organisation != "Ville de Lyon" || p.Phone != "0612345678" {
 				t.Errorf("row 1: %+v", p)
 			}
 		}},
-		{"eventbrite.csv", "UTF-8", ',', 1, []int{2, 3}, func(t *testing.T, recs []ImportRecord) {
+		{"eventbrite.csv", "UTF-8", ',', 1, []int{2, 3}, func(t *testing.T, recs []data.ImportRecord) {
 			p := recs[0].P
 			if p.JobTitle != "Head of Research, Europe" || p.Organisation != "Acme, Inc." || p.FeeCents != 4500 ||
-				p.Status != StatusConfirmed || recs[0].Category != "Early bird" {
+				p.Status != data.StatusConfirmed || recs[0].Category != "Early bird" {
 				t.Errorf("row 1: %+v", p)
 			}
-			if recs[1].P.Status != StatusCancelled {
+			if recs[1].P.Status != data.StatusCancelled {
 				t.Errorf("row 2: %+v", recs[1].P)
 			}
 		}},
-		{"google_forms.csv", "UTF-8", ',', 1, []int{2, 3}, func(t *testing.T, recs []ImportRecord) {
+		{"google_forms.csv", "UTF-8", ',', 1, []int{2, 3}, func(t *testing.T, recs []data.ImportRecord) {
 			r := recs[0]
 			if !reflect.DeepEqual(r.P.Days, importDays) || !reflect.DeepEqual(r.Workshops, []string{"Eau", "Climat"}) ||
 				!r.P.ImageConsent || r.P.Email != "camille.roux@example.org" {
 				t.Errorf("row 1: %+v %q", r.P, r.Workshops)
 			}
-			if recs[1].P.ImageConsent || !recs[1].Has[FieldImageConsent] {
+			if recs[1].P.ImageConsent || !recs[1].Has[data.FieldImageConsent] {
 				t.Errorf("row 2: %+v", recs[1].P)
 			}
 		}},
-		{"microsoft_forms.csv", "UTF-8", ',', 1, []int{2, 3}, func(t *testing.T, recs []ImportRecord) {
+		{"microsoft_forms.csv", "UTF-8", ',', 1, []int{2, 3}, func(t *testing.T, recs []data.ImportRecord) {
 			if p := recs[0].P; p.FirstName != "Alice" || p.LastName != "Moreau" || !reflect.DeepEqual(p.Days, importDays[:1]) {
 				t.Errorf("row 1: %+v", p)
 			}
@@ -133,7 +138,7 @@ func TestImportSourceFixtures(t *testing.T) {
 				t.Errorf("row 2: %+v", p)
 			}
 		}},
-		{"excel_windows1252.csv", "Windows-1252", ';', 1, []int{2, 3}, func(t *testing.T, recs []ImportRecord) {
+		{"excel_windows1252.csv", "Windows-1252", ';', 1, []int{2, 3}, func(t *testing.T, recs []data.ImportRecord) {
 			if p := recs[0].P; p.FirstName != "Hélène" || p.LastName != "Lefèvre" || p.FeeCents != 4500 {
 				t.Errorf("row 1: %+v", p)
 			}
@@ -141,17 +146,17 @@ func TestImportSourceFixtures(t *testing.T) {
 				t.Errorf("row 2: %+v", p)
 			}
 		}},
-		{"excel_unicode.txt", "UTF-16LE", '\t', 1, []int{2, 3}, func(t *testing.T, recs []ImportRecord) {
+		{"excel_unicode.txt", "UTF-16LE", '\t', 1, []int{2, 3}, func(t *testing.T, recs []data.ImportRecord) {
 			if p := recs[1].P; p.FirstName != "Zoë" || p.LastName != "Østergård" || !reflect.DeepEqual(p.Days, importDays[1:]) {
 				t.Errorf("row 2: %+v", p)
 			}
 		}},
-		{"cr_only.csv", "UTF-8", ',', 1, []int{2, 3}, func(t *testing.T, recs []ImportRecord) {
+		{"cr_only.csv", "UTF-8", ',', 1, []int{2, 3}, func(t *testing.T, recs []data.ImportRecord) {
 			if p := recs[1].P; p.FirstName != "Marie" || p.Email != "marie@example.org" {
 				t.Errorf("row 2: %+v", p)
 			}
 		}},
-		{"quoted_newlines.csv", "UTF-8", ';', 1, []int{2, 4}, func(t *testing.T, recs []ImportRecord) {
+		{"quoted_newlines.csv", "UTF-8", ';', 1, []int{2, 4}, func(t *testing.T, recs []data.ImportRecord) {
 			if n := recs[0].P.Notes; n != "Commentaire: Arrive jeudi\nrepart vendredi" {
 				t.Errorf("notes %q", n)
 			}
@@ -177,7 +182,7 @@ func TestImportSourceFixtures(t *testing.T) {
 	}
 }
 
-func TestImportSourceRagged(t *testing.T) {
+func TestOpenRagged(t *testing.T) {
 	f, rows := readAll(t, fixture("ragged.csv"))
 	want := [][]string{
 		{"Jean", "Dupont", "", ""},                                 // short: padded
@@ -189,8 +194,8 @@ func TestImportSourceRagged(t *testing.T) {
 			t.Errorf("row %d: %q, want %q", i, r.Cells, want[i])
 		}
 	}
-	rp := &RecordParser{Header: f.Header, Mapping: AutoMapping(f.Header)}
-	if rec := rp.Parse(rows[2]); !errors.Is(rec.Err, ErrImportExtraCells) {
+	rp := &data.RecordParser{Header: f.Header, Mapping: AutoMapping(f.Header)}
+	if rec := rp.Parse(rows[2]); !errors.Is(rec.Err, data.ErrImportExtraCells) {
 		t.Errorf("extra cells: %v", rec.Err)
 	}
 	if rec := rp.Parse(rows[0]); rec.Err != nil || rec.P.LastName != "Dupont" {
@@ -204,7 +209,7 @@ const sampleCSV = "Prénom;Nom;Structure;Montant;Jours\r\n" +
 	"Hélène;Lefèvre;Société d'études;45,00 €;15/10/2026\r\n" +
 	"François;Cœur;Crèche « Les Pâquerettes »;12,50 €;Les deux jours\r\n"
 
-func TestImportSourceEncodings(t *testing.T) {
+func TestOpenEncodings(t *testing.T) {
 	utf16 := func(e unicode.Endianness) func(string) []byte {
 		return func(s string) []byte {
 			b, err := unicode.UTF16(e, unicode.UseBOM).NewEncoder().Bytes([]byte(s))
@@ -234,7 +239,7 @@ func TestImportSourceEncodings(t *testing.T) {
 		}()},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			f, recs := parseAll(t, ImportSource{Path: writeFile(t, "inscriptions.csv", c.bytes)})
+			f, recs := parseAll(t, Source{Path: writeFile(t, "inscriptions.csv", c.bytes)})
 			if f.Encoding != c.encoding || f.Delimiter != c.delimiter {
 				t.Errorf("encoding %s, delimiter %q", f.Encoding, f.Delimiter)
 			}
@@ -262,14 +267,14 @@ func TestImportSourceEncodings(t *testing.T) {
 			b.WriteString("Zoé;Martin\n")
 		}
 		b.WriteString("H\xe9l\xe8ne;Lef\xe8vre\n")
-		_, rows := readAll(t, ImportSource{Path: writeFile(t, "mixed.csv", b.Bytes())})
+		_, rows := readAll(t, Source{Path: writeFile(t, "mixed.csv", b.Bytes())})
 		if last := rows[len(rows)-1].Cells; last[0] != "Hélène" || last[1] != "Lefèvre" {
 			t.Errorf("last row %q", last)
 		}
 	})
 }
 
-func TestImportSourceDelimiters(t *testing.T) {
+func TestOpenDelimiters(t *testing.T) {
 	rows := [][]string{{"Prénom", "Nom", "Email", "Montant", "Commentaire"},
 		{"Jean", "Dupont", "jean@example.org", "45,50", "Dit: \"a, b; c\tok\""},
 		{"Marie", "Curie", "marie@example.org", "10", ""}}
@@ -292,7 +297,7 @@ func TestImportSourceDelimiters(t *testing.T) {
 					}
 					b.WriteString(nl.s)
 				}
-				f, got := readAll(t, ImportSource{Path: writeFile(t, "x.txt", []byte(b.String()))})
+				f, got := readAll(t, Source{Path: writeFile(t, "x.txt", []byte(b.String()))})
 				if f.Delimiter != c.d {
 					t.Errorf("delimiter %q", f.Delimiter)
 				}
@@ -324,7 +329,7 @@ func zipBytes(t *testing.T, name, content string) []byte {
 	return b.Bytes()
 }
 
-func TestImportSourceBadInput(t *testing.T) {
+func TestOpenBadInput(t *testing.T) {
 	random := make([]byte, 4096)
 	rnd := rand.New(rand.NewPCG(1, 2))
 	for i := range random {
@@ -333,59 +338,59 @@ func TestImportSourceBadInput(t *testing.T) {
 	for _, c := range []struct {
 		name, file string
 		content    []byte
-		want       *Error
+		want       *data.Error
 		en, fr     string
 	}{
-		{"ErrImportEmpty", "vide.csv", nil, ErrImportEmpty,
+		{"ErrImportEmpty", "vide.csv", nil, data.ErrImportEmpty,
 			"The file “vide.csv” is empty.", "Le fichier « vide.csv » est vide."},
-		{"ErrImportEmpty/BlankLines", "vide.csv", []byte("\xEF\xBB\xBF\r\n;;;\r\n\r\n"), ErrImportEmpty, "", ""},
-		{"ErrImportNoRows", "entete.csv", []byte("Export du 12/09/2026\n\nPrénom;Nom;Email\n;;\n"), ErrImportNoRows,
+		{"ErrImportEmpty/BlankLines", "vide.csv", []byte("\xEF\xBB\xBF\r\n;;;\r\n\r\n"), data.ErrImportEmpty, "", ""},
+		{"ErrImportNoRows", "entete.csv", []byte("Export du 12/09/2026\n\nPrénom;Nom;Email\n;;\n"), data.ErrImportNoRows,
 			"“entete.csv” has a header (line 3) but no rows under the header.",
 			"« entete.csv » a une ligne d'en-tête (ligne 3) mais aucune ligne sous l'en-tête."},
-		{"ErrImportBinary/PNG", "image.csv", pngBytes(t), ErrImportBinary,
+		{"ErrImportBinary/PNG", "image.csv", pngBytes(t), data.ErrImportBinary,
 			"“image.csv” is not a spreadsheet", "« image.csv » n'est pas un tableau"},
-		{"ErrImportBinary/Random", "bruit.csv", random, ErrImportBinary, "", ""},
+		{"ErrImportBinary/Random", "bruit.csv", random, data.ErrImportBinary, "", ""},
 		{"ErrImportNoHeader", "liste.csv", []byte("Jean;Dupont;jean@example.org\nMarie;Curie;marie@example.org\n"),
-			ErrImportNoHeader,
+			data.ErrImportNoHeader,
 			"No recognisable header in “liste.csv”: none of its first 2 rows names two known columns. Expected column names such as “First name”, “Last name” (or “Full name”)",
 			"Aucun en-tête reconnaissable dans « liste.csv » : aucune de ses 2 premières lignes ne nomme deux colonnes connues. Noms de colonnes attendus, par exemple : « Prénom », « Nom » (ou « Nom complet »)"},
 		{"ErrImportDuplicateHeader", "doublon.csv", []byte("Prénom;Nom;Email;NOM \nJean;Dupont;j@example.org;x\n"),
-			ErrImportDuplicateHeader,
+			data.ErrImportDuplicateHeader,
 			"The column “NOM” appears twice in the header (columns B and D): rename one of them.",
 			"La colonne « NOM » figure deux fois dans l'en-tête (colonnes B et D) : renommez l'une d'elles."},
 		{"ErrImportDuplicateHeader/Accents", "doublon.csv", []byte("Prénom,Nom,prenom\nJean,Dupont,Jean\n"),
-			ErrImportDuplicateHeader, "“prenom”", "« prenom »"},
-		{"ErrImportNotXLSX/CSV", "inscrits.xlsx", []byte(sampleCSV), ErrImportNotXLSX,
+			data.ErrImportDuplicateHeader, "“prenom”", "« prenom »"},
+		{"ErrImportNotXLSX/CSV", "inscrits.xlsx", []byte(sampleCSV), data.ErrImportNotXLSX,
 			"“inscrits.xlsx” is named like an Excel workbook but is not one", "« inscrits.xlsx » porte le nom d'un classeur Excel"},
-		{"ErrImportNotXLSX/Random", "inscrits.xlsx", random, ErrImportNotXLSX, "", ""},
-		{"ErrImportBadXLSX", "inscrits.xlsx", zipBytes(t, "readme.txt", "hello"), ErrImportBadXLSX,
+		{"ErrImportNotXLSX/Random", "inscrits.xlsx", random, data.ErrImportNotXLSX, "", ""},
+		{"ErrImportBadXLSX", "inscrits.xlsx", zipBytes(t, "readme.txt", "hello"), data.ErrImportBadXLSX,
 			"“inscrits.xlsx” could not be read as an Excel workbook", "« inscrits.xlsx » n'a pas pu être lu comme un classeur Excel"},
 		{"ErrImportOldExcel", "vieux.xls", append([]byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"), make([]byte, 512)...),
-			ErrImportOldExcel, "Excel 97–2003", "Excel 97–2003"},
+			data.ErrImportOldExcel, "Excel 97–2003", "Excel 97–2003"},
 		{"ErrImportODS", "calc.ods", zipBytes(t, "mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
-			ErrImportODS, "", ""},
+			data.ErrImportODS, "", ""},
 		{"ErrImportHTML", "export.xls", []byte("<html><body><table><tr><td>Nom</td></tr></table></body></html>"),
-			ErrImportHTML, "", ""},
+			data.ErrImportHTML, "", ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := OpenImport(ImportSource{Path: writeFile(t, c.file, c.content)})
+			_, err := Open(Source{Path: writeFile(t, c.file, c.content)})
 			if !errors.Is(err, c.want) {
 				t.Fatalf("err = %v, want %v", err, c.want.Code)
 			}
-			if KindOf(err) != KindInvalid {
-				t.Errorf("kind %v", KindOf(err))
+			if data.KindOf(err) != data.KindInvalid {
+				t.Errorf("kind %v", data.KindOf(err))
 			}
-			if en := Message(err, "en"); !strings.Contains(en, c.en) {
+			if en := data.Message(err, "en"); !strings.Contains(en, c.en) {
 				t.Errorf("en: %s", en)
 			}
-			if fr := Message(err, "fr"); !strings.Contains(fr, c.fr) {
+			if fr := data.Message(err, "fr"); !strings.Contains(fr, c.fr) {
 				t.Errorf("fr: %s", fr)
 			}
 		})
 	}
 	t.Run("ErrFileNotFound", func(t *testing.T) {
-		_, err := OpenImport(ImportSource{Path: filepath.Join(t.TempDir(), "absent.csv")})
-		if !errors.Is(err, ErrFileNotFound) {
+		_, err := Open(Source{Path: filepath.Join(t.TempDir(), "absent.csv")})
+		if !errors.Is(err, data.ErrFileNotFound) {
 			t.Fatalf("err = %v", err)
 		}
 	})
@@ -446,10 +451,10 @@ func writeWorkbook(t *testing.T) string {
 	return p
 }
 
-func TestImportSourceXLSX(t *testing.T) {
+func TestOpenXLSX(t *testing.T) {
 	path := writeWorkbook(t)
 	t.Run("FirstSheetWithHeader", func(t *testing.T) {
-		f, recs := parseAll(t, ImportSource{Path: path})
+		f, recs := parseAll(t, Source{Path: path})
 		if f.Format != "xlsx" || f.Sheet != "Inscriptions" || f.HeaderLine != 3 ||
 			!reflect.DeepEqual(f.Sheets, []string{"Lisez-moi", "Inscriptions"}) {
 			t.Errorf("format %s sheet %q of %q, header line %d", f.Format, f.Sheet, f.Sheets, f.HeaderLine)
@@ -462,7 +467,7 @@ func TestImportSourceXLSX(t *testing.T) {
 			t.Fatalf("lines %v", lines)
 		}
 		thu, fri := importDays[:1], importDays[1:]
-		for i, want := range [][]Day{thu, fri, fri, thu, importDays, thu} {
+		for i, want := range [][]data.Day{thu, fri, fri, thu, importDays, thu} {
 			if !reflect.DeepEqual(recs[i].P.Days, want) {
 				t.Errorf("line %d: days %v, want %v", recs[i].Line, recs[i].P.Days, want)
 			}
@@ -470,7 +475,7 @@ func TestImportSourceXLSX(t *testing.T) {
 		if p := recs[0].P; p.Phone != "0612345678" || p.FeeCents != 4500 || !p.Paid {
 			t.Errorf("line 4: %+v", p)
 		}
-		if p := recs[1].P; p.FeeCents != 123450 || p.Paid || !recs[1].Has[FieldPaid] {
+		if p := recs[1].P; p.FeeCents != 123450 || p.Paid || !recs[1].Has[data.FieldPaid] {
 			t.Errorf("line 5: %+v", p)
 		}
 		// excelize leaves the dimension of a new sheet at "A1": the total is
@@ -480,7 +485,7 @@ func TestImportSourceXLSX(t *testing.T) {
 		}
 	})
 	t.Run("NamedSheet", func(t *testing.T) {
-		f, err := OpenImport(ImportSource{Path: path, Sheet: "inscriptions"})
+		f, err := Open(Source{Path: path, Sheet: "inscriptions"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -490,20 +495,20 @@ func TestImportSourceXLSX(t *testing.T) {
 		}
 	})
 	t.Run("ErrImportNoHeader", func(t *testing.T) {
-		_, err := OpenImport(ImportSource{Path: path, Sheet: "Lisez-moi"})
-		if !errors.Is(err, ErrImportNoHeader) {
+		_, err := Open(Source{Path: path, Sheet: "Lisez-moi"})
+		if !errors.Is(err, data.ErrImportNoHeader) {
 			t.Fatalf("err = %v", err)
 		}
 	})
 	t.Run("ErrImportNoSheet", func(t *testing.T) {
-		_, err := OpenImport(ImportSource{Path: path, Sheet: "Feuil9"})
-		if !errors.Is(err, ErrImportNoSheet) || KindOf(err) != KindNotFound {
+		_, err := Open(Source{Path: path, Sheet: "Feuil9"})
+		if !errors.Is(err, data.ErrImportNoSheet) || data.KindOf(err) != data.KindNotFound {
 			t.Fatalf("err = %v", err)
 		}
-		if en := Message(err, "en"); en != "There is no sheet “Feuil9” in “inscriptions.xlsx”; its sheets are: “Lisez-moi”, “Inscriptions”." {
+		if en := data.Message(err, "en"); en != "There is no sheet “Feuil9” in “inscriptions.xlsx”; its sheets are: “Lisez-moi”, “Inscriptions”." {
 			t.Errorf("en: %s", en)
 		}
-		if fr := Message(err, "fr"); fr != "Il n'y a pas de feuille « Feuil9 » dans « inscriptions.xlsx » ; ses feuilles sont : « Lisez-moi », « Inscriptions »." {
+		if fr := data.Message(err, "fr"); fr != "Il n'y a pas de feuille « Feuil9 » dans « inscriptions.xlsx » ; ses feuilles sont : « Lisez-moi », « Inscriptions »." {
 			t.Errorf("fr: %s", fr)
 		}
 	})
@@ -512,7 +517,7 @@ func TestImportSourceXLSX(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		f, _ := readAll(t, ImportSource{Path: writeFile(t, "inscriptions.csv", b)})
+		f, _ := readAll(t, Source{Path: writeFile(t, "inscriptions.csv", b)})
 		if f.Format != "xlsx" {
 			t.Errorf("format %s", f.Format)
 		}
@@ -523,11 +528,27 @@ func TestImportSourceXLSX(t *testing.T) {
 		if err := x.SaveAs(p); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := OpenImport(ImportSource{Path: p}); !errors.Is(err, ErrImportEmpty) {
+		if _, err := Open(Source{Path: p}); !errors.Is(err, data.ErrImportEmpty) {
 			t.Fatalf("err = %v", err)
 		}
 	})
 }
+
+// Words of the registration rows of writeImportCSV: a few of the demo
+// congress's (data/demo_words.go), accents and all.
+var (
+	csvFirstNames = []string{"Éric", "Hélène", "Jean-Pierre", "Anne-Sophie", "Françoise", "Gaëlle", "Noël", "Zoé",
+		"Maëlys", "Loïc", "Céline", "Jérôme", "Marie", "Nathalie", "Sébastien", "Théo"}
+	csvLastNames = []string{"Béasse", "Dupont", "Lefèvre", "Le Goff", "de La Fontaine", "d'Arcy", "N'Diaye",
+		"Da Silva", "Ben Salah", "Nguyễn", "Martin", "Bernard", "Guérin", "Lemaître", "Hébert", "Brûlé"}
+	csvOrgs = []string{"Les Jardins de Cocagne", "Recyclerie du Pays de Bray", "Envie", "La Table de Cana",
+		"Tri'Cycle", "Atelier Vélo Solidaire", "Id'ées Intérim", "Ressourcerie de l'Estuaire"}
+	csvJobs = []string{"Directeur·rice", "Chargé·e d'insertion professionnelle", "Encadrant·e technique",
+		"Président·e", "Responsable des partenariats", "Coordinateur·rice"}
+	csvWorkshops = []string{"Financer l'insertion : les nouveaux leviers", "Mobilité des salarié·es en parcours",
+		"Numérique et inclusion", "Transition écologique et emplois locaux"}
+	csvDiets = []string{"", "", "", "", "Végétarien", "Sans porc", "Vegan", "Halal"}
+)
 
 // writeImportCSV writes n realistic registration rows, HelloAsso style, with
 // a long comment on each (so that the file outweighs the memory cap of the
@@ -543,17 +564,17 @@ func writeImportCSV(tb testing.TB, w io.Writer, n int, comment string) {
 	fees := []string{"45,00 €", "60,00 €", "10,00 €", "1 234,50 €", "0"}
 	tarifs := []string{"Adhérent·e", "Non adhérent·e", "Étudiant·e", "Intervenant·e"}
 	for i := range n {
-		first, last := pick(demoFirstNames), pick(demoLastNames)
+		first, last := pick(csvFirstNames), pick(csvLastNames)
 		fmt.Fprintf(bw, "%d;%02d/09/2026 10:%02d;%s;%s;%s;%s.%d@example.org;%s;%s;%s;%s;%s;%s;%s;06%08d;%s\r\n",
-			100000+i, 1+i%28, i%60, pick(statuses), last, first, strings.ToLower(first[:1]), i, pick(demoMemberOrgs),
-			pick(demoJobs), pick(tarifs), pick(fees), pick(days), pick(demoWorkshops), pick(demoDiets), i, comment)
+			100000+i, 1+i%28, i%60, pick(statuses), last, first, strings.ToLower(first[:1]), i, pick(csvOrgs),
+			pick(csvJobs), pick(tarifs), pick(fees), pick(days), pick(csvWorkshops), pick(csvDiets), i, comment)
 	}
 	if err := bw.Flush(); err != nil {
 		tb.Fatal(err)
 	}
 }
 
-func TestImportSourceBoundedMemory(t *testing.T) {
+func TestOpenBoundedMemory(t *testing.T) {
 	n := 200_000
 	if testing.Short() {
 		n = 20_000
@@ -568,12 +589,12 @@ func TestImportSourceBoundedMemory(t *testing.T) {
 		t.Fatal(err)
 	}
 	st, _ := os.Stat(path)
-	f, err := OpenImport(ImportSource{Path: path})
+	f, err := Open(Source{Path: path})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	rp := &RecordParser{Header: f.Header, Mapping: AutoMapping(f.Header), Days: importDays}
+	rp := &data.RecordParser{Header: f.Header, Mapping: AutoMapping(f.Header), Days: importDays}
 	const limit = 64 << 20
 	runtime.GC()
 	var ms runtime.MemStats
@@ -609,7 +630,7 @@ func TestImportSourceBoundedMemory(t *testing.T) {
 
 // A workbook whose sheet says its dimension (as Excel and LibreOffice
 // write it) gives the row count for Progress.
-func TestImportSourceXLSXDimension(t *testing.T) {
+func TestOpenXLSXDimension(t *testing.T) {
 	x := excelize.NewFile()
 	x.SetSheetRow("Sheet1", "A1", &[]any{"First Name", "Last Name", "Email"})
 	const n = 5000
@@ -624,7 +645,7 @@ func TestImportSourceXLSXDimension(t *testing.T) {
 	if err := x.SaveAs(p); err != nil {
 		t.Fatal(err)
 	}
-	f, err := OpenImport(ImportSource{Path: p})
+	f, err := Open(Source{Path: p})
 	if err != nil {
 		t.Fatal(err)
 	}

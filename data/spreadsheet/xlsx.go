@@ -1,7 +1,8 @@
-package data
+package spreadsheet
 
 import (
 	"archive/zip"
+	"congres/data"
 	"encoding/xml"
 	"io"
 	"path"
@@ -24,16 +25,16 @@ type xlsxReader struct {
 	total int64
 }
 
-func openXLSX(imp *ImportFile, src ImportSource) (rowReader, error) {
+func openXLSX(imp *Table, src Source) (rowReader, error) {
 	if err := checkXLSXSizes(src.Path, imp.name); err != nil {
 		return nil, err
 	}
 	f, err := excelize.OpenFile(src.Path, excelize.Options{ShortDatePattern: "yyyy-mm-dd", UnzipSizeLimit: maxXLSXTotal})
 	if err != nil {
 		if isODS(src.Path) {
-			return nil, ErrImportODS.With(imp.name)
+			return nil, data.ErrImportODS.With(imp.name)
 		}
-		return nil, ErrImportBadXLSX.With(imp.name)
+		return nil, data.ErrImportBadXLSX.With(imp.name)
 	}
 	isoDates(f)
 	imp.Sheets = f.GetSheetList()
@@ -55,7 +56,7 @@ func openXLSX(imp *ImportFile, src ImportSource) (rowReader, error) {
 func newXLSXReader(f *excelize.File, sheet, name string) (*xlsxReader, error) {
 	rows, err := f.Rows(sheet)
 	if err != nil {
-		return nil, ErrImportBadXLSX.With(name)
+		return nil, data.ErrImportBadXLSX.With(name)
 	}
 	return &xlsxReader{f: f, rows: rows, name: name}, nil
 }
@@ -63,9 +64,9 @@ func newXLSXReader(f *excelize.File, sheet, name string) (*xlsxReader, error) {
 // pickSheet finds the sheet asked for (its name as written, else ignoring
 // case and accents), or the first sheet with a recognisable header, else
 // the first with data, else the first.
-func pickSheet(f *excelize.File, imp *ImportFile, want string) (string, error) {
+func pickSheet(f *excelize.File, imp *Table, want string) (string, error) {
 	if len(imp.Sheets) == 0 {
-		return "", ErrImportEmpty.With(imp.name)
+		return "", data.ErrImportEmpty.With(imp.name)
 	}
 	if want != "" {
 		for _, s := range imp.Sheets {
@@ -74,13 +75,11 @@ func pickSheet(f *excelize.File, imp *ImportFile, want string) (string, error) {
 			}
 		}
 		for _, s := range imp.Sheets {
-			if Fold(s) == Fold(want) {
+			if data.Fold(s) == data.Fold(want) {
 				return s, nil
 			}
 		}
-		e := ErrImportNoSheet.With(want, imp.name, quoteList(imp.Sheets, "“", "”"))
-		e.frArgs = []any{want, imp.name, quoteList(imp.Sheets, "« ", " »")}
-		return "", e
+		return "", data.ImportNoSheet(want, imp.name, imp.Sheets)
 	}
 	withData := ""
 	for _, s := range imp.Sheets {
@@ -106,32 +105,21 @@ func pickSheet(f *excelize.File, imp *ImportFile, want string) (string, error) {
 	return imp.Sheets[0], nil
 }
 
-func quoteList(names []string, open, close string) string {
-	var b strings.Builder
-	for i, n := range names {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(open + n + close)
-	}
-	return b.String()
-}
-
 func (x *xlsxReader) next() (int, []string, error) {
 	if !x.rows.Next() {
 		if x.rows.Error() != nil {
-			return 0, nil, ErrImportBadXLSX.With(x.name)
+			return 0, nil, data.ErrImportBadXLSX.With(x.name)
 		}
 		return 0, nil, io.EOF
 	}
 	x.line++
 	cells, err := x.rows.Columns()
 	if err != nil {
-		return 0, nil, ErrImportBadXLSX.With(x.name)
+		return 0, nil, data.ErrImportBadXLSX.With(x.name)
 	}
 	for _, c := range cells {
 		if len(c) > maxCellBytes {
-			return 0, nil, ErrImportCellTooLong.With(x.line, x.name)
+			return 0, nil, data.ErrImportCellTooLong.With(x.line, x.name)
 		}
 	}
 	return x.line, cells, nil

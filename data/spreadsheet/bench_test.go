@@ -1,6 +1,7 @@
-package data
+package spreadsheet
 
 import (
+	"congres/data"
 	"io"
 	"os"
 	"path/filepath"
@@ -21,11 +22,11 @@ func BenchmarkReadImportCSV100k(b *testing.B) {
 	b.SetBytes(st.Size())
 	b.ReportAllocs()
 	for b.Loop() {
-		f, err := OpenImport(ImportSource{Path: path})
+		f, err := Open(Source{Path: path})
 		if err != nil {
 			b.Fatal(err)
 		}
-		rp := &RecordParser{Header: f.Header, Mapping: AutoMapping(f.Header), Days: importDays}
+		rp := &data.RecordParser{Header: f.Header, Mapping: AutoMapping(f.Header), Days: importDays}
 		n := 0
 		for {
 			r, err := f.Next()

@@ -1,0 +1,71 @@
+package spreadsheet
+
+import (
+	"slices"
+	"strings"
+
+	"congres/data"
+)
+
+// Mapping proposes a field for each column: AutoMapping of the header,
+// corrected by the sample rows (see refineTicketColumns) when there are
+// some.
+func (imp *Table) Mapping(sample []data.ImportRow) []data.ImportField {
+	return refineTicketColumns(imp.Header, AutoMapping(imp.Header), sample)
+}
+
+// refineTicketColumns corrects what a header name alone cannot tell, from
+// the first rows: a column named "Billet" (the ticket type, mostly) that
+// holds ticket numbers gives tickets, and a ticket column whose values
+// have no digit ("Ticket": "Early bird") is the ticket type, the category
+// when no other column gives it.
+func refineTicketColumns(header []string, mapping []data.ImportField, sample []data.ImportRow) []data.ImportField {
+	hasCategory := slices.Contains(mapping, data.FieldCategory)
+	for i, f := range mapping {
+		if i >= len(header) {
+			break
+		}
+		switch {
+		case f == data.FieldCategory && data.Fold(header[i]) == "billet" && ticketValues(sample, i) == 1:
+			mapping[i], hasCategory = data.FieldTicket, false
+		case f == data.FieldTicket && ticketValues(sample, i) == -1 && !hasCategory:
+			mapping[i], hasCategory = data.FieldCategory, true
+		}
+	}
+	return mapping
+}
+
+// ticketValues says whether the column's values in the sample are ticket
+// numbers (1: each has a digit and no space, and no two are the same), or
+// none is (-1: no digit anywhere); 0 when the sample cannot tell.
+func ticketValues(sample []data.ImportRow, col int) int {
+	n, tickets, digits := 0, 0, 0
+	seen := map[string]bool{}
+	for _, row := range sample {
+		if col >= len(row.Cells) {
+			continue
+		}
+		v := strings.TrimSpace(row.Cells[col])
+		if v == "" {
+			continue
+		}
+		n++
+		has := strings.ContainsAny(v, "0123456789")
+		if has {
+			digits++
+		}
+		if has && !strings.ContainsAny(v, " \t") && len(v) <= data.MaxTicket && !seen[v] {
+			tickets++
+		}
+		seen[v] = true
+	}
+	switch {
+	case n == 0:
+		return 0
+	case tickets == n:
+		return 1
+	case digits == 0:
+		return -1
+	}
+	return 0
+}
