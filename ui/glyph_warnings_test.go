@@ -51,8 +51,7 @@ func TestBadgesWarnOfMissingGlyphs(t *testing.T) {
 	assertDialogSays(t, e.win, `U+1F600 "😀"`)
 }
 
-// So do certificates, and sign-in sheets (the same notice, after the same
-// saver).
+// So do certificates, and sign-in sheets.
 func TestCertificatesWarnOfMissingGlyphs(t *testing.T) {
 	st, e, s, _ := newExportsTest(t, 40)
 	renameFirst(t, st, data.ParticipantQuery{CheckedIn: data.Yes, Sort: data.SortName})
@@ -61,5 +60,16 @@ func TestCertificatesWarnOfMissingGlyphs(t *testing.T) {
 	waitIdle(t, e.tasks)
 	assertDialogSays(t, e.win, "Characters that do not print")
 	assertDialogSays(t, e.win, `Ana 😀`)
+	assertDialogSays(t, e.win, `U+1F600 "😀"`)
+}
+
+func TestSignInWarnsOfMissingGlyphs(t *testing.T) {
+	st, e, s, _ := newExportsTest(t, 40)
+	renameFirst(t, st, data.ParticipantQuery{SkipCancelled: true, Sort: data.SortName})
+	s.signIn.which.SetSelected(s.signIn.which.Options[signInAll]) // plenaries list everyone expected
+	test.Tap(s.signIn.save)
+	tapDialogButton(t, e.win.Canvas(), "Save")
+	waitIdle(t, e.tasks)
+	assertDialogSays(t, e.win, "Characters that do not print")
 	assertDialogSays(t, e.win, `U+1F600 "😀"`)
 }
