@@ -264,8 +264,9 @@ func (u *ui) showConnect(target string) *connectForm {
 			u.connectKeepAsync(f.target(), f.remember.choice(), nil)
 		}
 	}, u.win)
-	u.probeKeyringAsync(f.remember)
-	d.Resize(fyne.NewSize(560, 0))
+	size := fyne.NewSize(560, 0) // as high as its rows
+	u.probeKeyringAsync(f.remember, func() { d.Resize(size) })
+	d.Resize(size)
 	d.Show()
 	switch {
 	case f.server.Text == "":

@@ -82,15 +82,18 @@ func (r *rememberRow) choice() passwordChoice {
 	}
 }
 
-// probeKeyringAsync asks the keyring whether it is there, and shows the
-// answer on r.
-func (u *ui) probeKeyringAsync(r *rememberRow) {
+// probeKeyringAsync asks the keyring whether it is there, shows the answer
+// on r, then calls shown (the dialog fits its new text).
+func (u *ui) probeKeyringAsync(r *rememberRow, shown func()) {
 	keys := u.keys
 	u.tasks.runAsync(context.Background(), func(ctx context.Context) func() {
 		ctx, cancel := context.WithTimeout(ctx, keyringTimeout)
 		defer cancel()
 		ok := keys.Available(ctx)
-		return func() { r.setAvailable(ok) }
+		return func() {
+			r.setAvailable(ok)
+			shown()
+		}
 	})
 }
 

@@ -71,7 +71,14 @@ func (keychain) Set(ctx context.Context, account, password string) error {
 	if err := cmd.Wait(); err != nil {
 		return securityError("add-generic-password", err)
 	}
-	return werr
+	if werr != nil {
+		return fmt.Errorf("keychain: security -i: %w", werr)
+	}
+	// security -i may end well whatever its commands did: read it back.
+	if got, found, err := (keychain{}).Get(ctx, account); err != nil || !found || got != password {
+		return errors.New("keychain: the password was not kept")
+	}
+	return nil
 }
 
 func (keychain) Delete(ctx context.Context, account string) error {
