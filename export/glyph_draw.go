@@ -23,7 +23,8 @@ func drawGlyphsPDF(pdf *gofpdf.Fpdf, r textRun, x, y, size float64, use func(*fa
 	var b strings.Builder
 	b.WriteString("q ")
 	b.WriteString(rgbOp(cr, cg, cb))
-	b.WriteString(" " + num(s) + " 0 0 " + num(s) + " " + num(x*k) + " " + num((h-y)*k) + " cm\n")
+	scale := strconv.FormatFloat(s, 'g', 8, 64) // a few thousandths: num's 3 decimals would be a few % off
+	b.WriteString(" " + scale + " 0 0 " + scale + " " + num(x*k) + " " + num((h-y)*k) + " cm\n")
 	pen := 0.0
 	for _, g := range r.glyphs {
 		glyphPath(&b, r.face.ft, g.id, pen+float64(g.x), float64(g.y))
