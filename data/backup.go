@@ -69,7 +69,7 @@ func (s *Store) SaveCopy(ctx context.Context, dest string) error {
 		return err
 	}
 	defer os.Remove(tmp)
-	return placeNew(tmp, dest)
+	return PlaceNew(tmp, dest)
 }
 
 // copyBeside writes a consistent copy of the congress into a new file of a
@@ -77,27 +77,28 @@ func (s *Store) SaveCopy(ctx context.Context, dest string) error {
 func (s *Store) copyBeside(ctx context.Context, dest string) (string, error) {
 	f, err := os.CreateTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".*.part")
 	if err != nil {
-		return "", createCondition(dest, err)
+		return "", CreateCondition(dest, err)
 	}
 	tmp := f.Name()
 	f.Close()
 	// VACUUM INTO writes a fresh, compact file from a read transaction into
 	// an empty file: the writer is not held up.
 	if _, err := s.c.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
-		removeFile(tmp)
+		RemoveFile(tmp)
 		if ctx.Err() != nil {
 			return "", ctx.Err() // cancelled: nothing was written
 		}
 		return "", fromFileCondition(dest, err)
 	}
-	if err := syncFile(tmp); err != nil {
-		removeFile(tmp)
-		return "", fileCondition(dest, err)
+	if err := SyncFile(tmp); err != nil {
+		RemoveFile(tmp)
+		return "", FileCondition(dest, err)
 	}
 	return tmp, nil
 }
 
-func syncFile(path string) error {
+// SyncFile writes the file at path through to the disk.
+func SyncFile(path string) error {
 	f, err := os.OpenFile(path, os.O_RDWR, 0)
 	if err != nil {
 		return err
@@ -131,7 +132,7 @@ func (s *Store) Backup(ctx context.Context) (string, error) {
 	}
 	dir := BackupDir(s.path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", createCondition(dir, err)
+		return "", CreateCondition(dir, err)
 	}
 	s.dirty.Store(false)
 	t := s.now()
@@ -145,7 +146,7 @@ func (s *Store) Backup(ctx context.Context) (string, error) {
 	dest, err := linkUnique(tmp, base)
 	if err != nil {
 		s.dirty.Store(true)
-		return "", createCondition(base+Extension, err)
+		return "", CreateCondition(base+Extension, err)
 	}
 	removeStale(dir, "."+backupPrefix(s.path), ".part")
 	list, err := Backups(s.path)
@@ -248,7 +249,7 @@ func backupsIn(dir, prefix string) ([]BackupInfo, error) {
 			continue
 		}
 		p := filepath.Join(dir, name)
-		list = append(list, BackupInfo{Path: p, Time: t, Size: info.Size(), n: n, Damaged: checkFile(p) != nil})
+		list = append(list, BackupInfo{Path: p, Time: t, Size: info.Size(), n: n, Damaged: files().CheckHeader(p) != nil})
 	}
 	sort.SliceStable(list, func(i, j int) bool {
 		if !list[i].Time.Equal(list[j].Time) {
@@ -364,7 +365,7 @@ func (s *Store) changedSinceBackup(ctx context.Context) bool {
 	if err := s.r.QueryRowContext(ctx, "SELECT n FROM revision").Scan(&now); err != nil {
 		return true
 	}
-	then, err := revisionOf(ctx, list[0].Path)
+	then, err := files().Revision(ctx, list[0].Path)
 	return err != nil || now != then
 }
 
@@ -375,20 +376,20 @@ func (s *Store) changedSinceBackup(ctx context.Context) bool {
 // restore can be undone; a damaged current file is not backed up but kept
 // aside, renamed (name-damaged-YYYYMMDD-HHMMSS.congres), never deleted.
 func Restore(ctx context.Context, path, backup string) error {
-	if err := checkNetwork(path); err != nil {
+	if err := files().CheckNetwork(path); err != nil {
 		return err
 	}
-	if err := checkBackup(ctx, backup); err != nil {
+	if err := files().CheckBackup(ctx, backup); err != nil {
 		return err
 	}
-	lock, err := lockExclusive(path)
+	release, err := files().LockExclusive(path)
 	if err != nil {
-		if isNotWritable(err) {
+		if IsNotWritable(err) {
 			return ErrFolderNotWritable.With(path).because(err)
 		}
 		return err
 	}
-	defer lock.release()
+	defer release()
 	if fileExists(path) {
 		if err := backupOrSetAside(ctx, path); err != nil {
 			return err
@@ -397,12 +398,12 @@ func Restore(ctx context.Context, path, backup string) error {
 	removeStale(filepath.Dir(path), "."+filepath.Base(path)+".", ".restore")
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.restore")
 	if err != nil {
-		return createCondition(path, err)
+		return CreateCondition(path, err)
 	}
 	tmp.Close()
 	if err := copyFile(backup, tmp.Name()); err != nil {
 		os.Remove(tmp.Name())
-		return fileCondition(path, err)
+		return FileCondition(path, err)
 	}
 	// The WAL of the old file must not be replayed onto the new one: it was
 	// checkpointed by the close above and is included in the backup just
@@ -412,13 +413,13 @@ func Restore(ctx context.Context, path, backup string) error {
 	// The desk's journal was folded into the backup just made, or went
 	// aside with a damaged file. Its actions name people of the old file:
 	// one still there is kept aside, never replayed onto the backup.
-	removeHeldIfEmpty(path)
+	RemoveHeldIfEmpty(path)
 	if fileExists(path + heldSuffix) {
 		os.Rename(path+heldSuffix, path+heldSuffix+"-"+time.Now().Format(backupStamp))
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		os.Remove(tmp.Name())
-		return createCondition(path, err)
+		return CreateCondition(path, err)
 	}
 	return nil
 }
@@ -426,7 +427,7 @@ func Restore(ctx context.Context, path, backup string) error {
 // backupOrSetAside backs the current file up before a restore, or sets it
 // aside when it is damaged. The caller holds the file's lock.
 func backupOrSetAside(ctx context.Context, path string) error {
-	cur, err := openChecked(ctx, path, true, true)
+	cur, err := files().OpenLocked(ctx, path)
 	if err == nil {
 		if cur.ReadOnly() == nil {
 			_, err = cur.Backup(ctx)
@@ -457,7 +458,7 @@ func setAside(path string, t time.Time) error {
 		dest = fmt.Sprintf("%s-%d%s", base, i, Extension)
 	}
 	if err := os.Rename(path, dest); err != nil {
-		return createCondition(path, err)
+		return CreateCondition(path, err)
 	}
 	for _, suffix := range []string{"-wal", heldSuffix, heldSuffix + "-journal"} {
 		if fileExists(path + suffix) {

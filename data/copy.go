@@ -260,24 +260,19 @@ func (s *Store) CopyToFile(ctx context.Context, path string, progress func(done,
 	if _, err := os.Stat(path); err == nil {
 		return ErrFileExists.With(path)
 	}
-	if err := checkNetwork(path); err != nil {
+	if err := files().CheckNetwork(path); err != nil {
 		return err
 	}
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.new")
 	if err != nil {
-		return createCondition(path, err)
+		return CreateCondition(path, err)
 	}
 	tmp := f.Name()
 	f.Close()
-	defer removeFile(tmp)
-	if b, err := blankSchema(); err == nil {
-		if err := os.WriteFile(tmp, b, 0o600); err != nil {
-			return createCondition(path, err)
-		}
-	}
-	dst, err := open(ctx, tmp, nil)
+	defer RemoveFile(tmp)
+	dst, err := files().OpenNew(ctx, tmp)
 	if err != nil {
-		return createCondition(path, err)
+		return CreateCondition(path, err)
 	}
 	if err := s.CopyInto(ctx, dst, progress); err != nil {
 		dst.Close()

@@ -130,7 +130,7 @@ func OutputCondition(path string, err error) error {
 	switch {
 	case err == nil || errors.As(err, &ours):
 		return err
-	case isNotWritable(err):
+	case IsNotWritable(err):
 		return ErrFolderNotWritable.With(path).because(err)
 	case errors.Is(err, syscall.ENOSPC):
 		return ErrDiskFull.With(path).because(err)

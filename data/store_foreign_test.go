@@ -84,7 +84,7 @@ func TestForeignFilesUntouched(t *testing.T) {
 		},
 		"OtherWALDatabase": func() string {
 			p := other("contacts.db", "WAL")
-			if fileSize(p+"-wal") <= 0 {
+			if FileSize(p+"-wal") <= 0 {
 				t.Fatal("the other database has no WAL to keep")
 			}
 			return p

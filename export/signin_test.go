@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"congres/data"
+	"congres/data/stores"
 )
 
 // lastNames are distinct Latin last names, in sorted order once accents are
@@ -413,7 +414,7 @@ func TestSignInAndCertificatesFromStore(t *testing.T) {
 	if err := data.WriteDemo(ctx, path, data.DemoOptions{Participants: 200}); err != nil {
 		t.Fatal(err)
 	}
-	st, err := data.Open(ctx, path)
+	st, err := stores.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}

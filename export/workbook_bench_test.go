@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"congres/data"
+	"congres/data/stores"
 )
 
 // wbBenchPeople is an Attendees iterator over n made-up people with the
@@ -153,7 +154,7 @@ func BenchmarkAttendanceFromStore50k(b *testing.B) {
 	if err := data.WriteDemo(ctx, path, data.DemoOptions{Participants: 50_000}); err != nil {
 		b.Fatal(err)
 	}
-	st, err := data.Open(ctx, path)
+	st, err := stores.Open(ctx, path)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"congres/data"
+	"congres/data/stores"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -24,7 +25,7 @@ func TestAttendancePayments(t *testing.T) {
 	if err := data.WriteDemo(ctx, path, data.DemoOptions{Participants: 60}); err != nil {
 		t.Fatal(err)
 	}
-	st, err := data.Open(ctx, path)
+	st, err := stores.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}

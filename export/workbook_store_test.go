@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"congres/data"
+	"congres/data/stores"
 )
 
 // TestWorkbookFromStore writes the attendance workbook of a demo congress,
@@ -18,7 +19,7 @@ func TestWorkbookFromStore(t *testing.T) {
 	if err := data.WriteDemo(ctx, path, data.DemoOptions{Participants: 300}); err != nil {
 		t.Fatal(err)
 	}
-	st, err := data.Open(ctx, path)
+	st, err := stores.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"congres/data"
+	"congres/data/sqlite"
 )
 
 // The tables each store keeps for itself, and nothing else: the file's
@@ -122,7 +123,7 @@ func fileSchema(t *testing.T) schema {
 	t.Helper()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "parity"+data.Extension)
-	st, err := data.Create(ctx, path, data.Congress{Name: "Parité", Days: []data.Day{"2026-10-15"}})
+	st, err := sqlite.Create(ctx, path, data.Congress{Name: "Parité", Days: []data.Day{"2026-10-15"}})
 	if err != nil {
 		t.Fatal(err)
 	}

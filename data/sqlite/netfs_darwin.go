@@ -1,6 +1,6 @@
 //go:build darwin
 
-package data
+package sqlite
 
 import (
 	"path/filepath"

@@ -1,6 +1,6 @@
 //go:build !unix && !windows
 
-package data
+package sqlite
 
 import "os"
 

@@ -1,6 +1,8 @@
-package data
+package sqlite
 
 import (
+	"congres/data"
+	"congres/data/sqlite/sqlitetest"
 	"database/sql"
 	"os"
 	"path/filepath"
@@ -18,12 +20,12 @@ func TestCheckpointAfterBurst(t *testing.T) {
 	defer func() { checkpointQuiet = old }()
 	s := mustOpen(t)
 	for i := range 20 {
-		addPerson(t, s, "Personne", string(rune('A'+i)))
+		sqlitetest.AddPerson(t, s, "Personne", string(rune('A'+i)))
 	}
 	// Copy the file alone until it holds everyone: the checkpoint comes
 	// checkpointQuiet after the last write; without it the WAL, far from
 	// its automatic checkpoint, would keep them for ever.
-	cp := filepath.Join(t.TempDir(), "copy"+Extension)
+	cp := filepath.Join(t.TempDir(), "copy"+data.Extension)
 	got := 0
 	for deadline := time.Now().Add(10 * time.Second); got != 20 && time.Now().Before(deadline); {
 		time.Sleep(50 * time.Millisecond)
@@ -42,7 +44,7 @@ func peopleInCopy(t *testing.T, path, cp string) int {
 	if err != nil {
 		t.Fatal(err)
 	}
-	removeFile(cp)
+	data.RemoveFile(cp)
 	if err := os.WriteFile(cp, b, 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -51,7 +53,7 @@ func peopleInCopy(t *testing.T, path, cp string) int {
 		t.Fatal(err)
 	}
 	defer c.Close()
-	rows, err := c.ListParticipants(ctx, ParticipantQuery{})
+	rows, err := c.ListParticipants(ctx, data.ParticipantQuery{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,10 +94,10 @@ func TestNetworkFilesystems(t *testing.T) {
 		}
 	}
 	// Here, the test's folder is on this computer.
-	if err := checkNetwork(filepath.Join(t.TempDir(), "x"+Extension)); err != nil {
+	if err := checkNetwork(filepath.Join(t.TempDir(), "x"+data.Extension)); err != nil {
 		t.Fatal(err)
 	}
-	wantErr(t, ErrNetworkShare.With("x", "nfs"), ErrNetworkShare)
+	sqlitetest.WantErr(t, data.ErrNetworkShare.With("x", "nfs"), data.ErrNetworkShare)
 }
 
 // TestBusyFileSentence: when another program keeps the file's write lock
@@ -119,14 +121,14 @@ func TestBusyFileSentence(t *testing.T) {
 	if _, err := conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
 		t.Fatal(err)
 	}
-	p := newPerson(t, s, "Anne", "Martin")
+	p := sqlitetest.NewPerson(t, s, "Anne", "Martin")
 	err = s.CreateParticipant(ctx, &p)
-	wantErr(t, err, ErrFileBusy)
-	if KindOf(err) != KindBusy {
-		t.Fatalf("kind %d", KindOf(err))
+	sqlitetest.WantErr(t, err, data.ErrFileBusy)
+	if data.KindOf(err) != data.KindBusy {
+		t.Fatalf("kind %d", data.KindOf(err))
 	}
 	conn.ExecContext(ctx, "ROLLBACK")
-	if rows, _ := s.ListParticipants(ctx, ParticipantQuery{}); len(rows) != 0 {
+	if rows, _ := s.ListParticipants(ctx, data.ParticipantQuery{}); len(rows) != 0 {
 		t.Fatal("written anyway")
 	}
 }
@@ -137,34 +139,34 @@ func TestBusyFileSentence(t *testing.T) {
 // another computer has open (a -wal beside it) is refused; no congress is
 // created or restored there.
 func TestNetworkDriveReadOnly(t *testing.T) {
-	path, backup := backedUpFile(t, 1)
+	path, backup := sqlitetest.BackedUpFile(t, 1, Create)
 	old := networkFSOf
 	networkFSOf = func(string) string { return "cifs" }
 	defer func() { networkFSOf = old }()
 
-	before := fileSums(t, path)
+	before := sqlitetest.FileSums(t, path)
 	n, err := Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantErr(t, n.ReadOnly(), ErrNetworkShare)
-	if rows, err := n.ListParticipants(ctx, ParticipantQuery{}); err != nil || len(rows) != 1 {
+	sqlitetest.WantErr(t, n.ReadOnly(), data.ErrNetworkShare)
+	if rows, err := n.ListParticipants(ctx, data.ParticipantQuery{}); err != nil || len(rows) != 1 {
 		t.Fatalf("reading: %d, %v", len(rows), err)
 	}
-	p := newPerson(t, n, "Paul", "Durand")
-	wantErr(t, n.CreateParticipant(ctx, &p), ErrNetworkShare)
+	p := sqlitetest.NewPerson(t, n, "Paul", "Durand")
+	sqlitetest.WantErr(t, n.CreateParticipant(ctx, &p), data.ErrNetworkShare)
 	n.Close()
-	after := fileSums(t, path)
-	for _, c := range sqliteCompanions {
+	after := sqlitetest.FileSums(t, path)
+	for _, c := range sqlitetest.Companions {
 		if before[c] != after[c] {
 			t.Errorf("%s changed on the network drive", c)
 		}
 	}
-	wantErr(t, Restore(ctx, path, backup), ErrNetworkShare)
-	_, err = Create(ctx, filepath.Join(filepath.Dir(path), "new"+Extension), Congress{Name: "x", Days: []Day{day1}})
-	wantErr(t, err, ErrNetworkShare)
+	sqlitetest.WantErr(t, data.Restore(ctx, path, backup), data.ErrNetworkShare)
+	_, err = Create(ctx, filepath.Join(filepath.Dir(path), "new"+data.Extension), data.Congress{Name: "x", Days: []data.Day{sqlitetest.Day1}})
+	sqlitetest.WantErr(t, err, data.ErrNetworkShare)
 
 	os.WriteFile(path+"-wal", []byte("another computer's work"), 0o600)
 	_, err = Open(ctx, path)
-	wantErr(t, err, ErrNetworkShare)
+	sqlitetest.WantErr(t, err, data.ErrNetworkShare)
 }

@@ -1,4 +1,4 @@
-package data
+package sqlite
 
 import (
 	"context"
@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"modernc.org/sqlite"
-	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // Row sums (migration 11): each row of the file's tables carries row_sum,
@@ -126,47 +125,17 @@ func queryStrings(ctx context.Context, q interface {
 	return list, rows.Err()
 }
 
-// CheckSearchIndex checks the search index against the rows it is made
-// from (seconds at 50,000 people: run it in the background), and rebuilds
-// it when they differ, as after a byte flipped inside it: it holds nothing
-// that the rows do not. It says whether it rebuilt it. A file only read is
-// not checked.
-func (s *Store) CheckSearchIndex(ctx context.Context) (rebuilt bool, err error) {
-	if s.ReadOnly() != nil {
-		return false, nil
-	}
-	err = s.checkSearchIndex(ctx)
-	if err != errNotWhole {
-		return false, s.condition(err)
-	}
-	err = s.write(ctx, func(tx *sqlTx) error {
-		for _, q := range []string{"INSERT INTO participant_fts (participant_fts) VALUES ('delete-all')", searchIndexFill} {
-			if _, err := tx.ExecContext(ctx, q); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	return err == nil, err
-}
-
-// searchIndexFill fills the search index from the rows, as the triggers
-// of migration 5 do row by row.
-const searchIndexFill = `INSERT INTO participant_fts (rowid, first_name, last_name, organisation, email, code, name_key)
-	SELECT p.id, p.first_name, p.last_name, coalesce(o.name, ''), p.email, p.code, p.name_key
-	FROM participant p LEFT JOIN organisation o ON o.id = p.organisation_id`
-
 // checkSearchIndex compares the search index with the rows it is made
 // from: it builds the same index anew in a temporary table (through a
 // connection that may write, and writes only its own temporary tables) and
 // compares every term, row and column of the two (fts5vocab). errNotWhole
 // when they differ. The index is fed by the triggers of migration 5: the
 // rows are read here as they do.
-func (s *Store) checkSearchIndex(ctx context.Context) error {
+func (f *file) checkSearchIndex(ctx context.Context, fill string) error {
 	// A connection of its own (the copier's serves checkpoints and copies
 	// meanwhile), in one read transaction: the rows and the index are read
 	// as one moment of the file, whatever is written meanwhile.
-	d, err := dsn(s.path, copier, s.ro.Load())
+	d, err := dsn(f.path, copier, f.ro)
 	if err != nil {
 		return err
 	}
@@ -198,7 +167,7 @@ func (s *Store) checkSearchIndex(ctx context.Context) error {
 	var differ bool
 	for _, q := range []string{
 		"CREATE VIRTUAL TABLE temp.fts_check " + def,
-		strings.Replace(searchIndexFill, "INSERT INTO participant_fts", "INSERT INTO temp.fts_check", 1),
+		strings.Replace(fill, "INSERT INTO participant_fts", "INSERT INTO temp.fts_check", 1),
 		"CREATE VIRTUAL TABLE temp.fts_file USING fts5vocab('main', 'participant_fts', 'instance')",
 		"CREATE VIRTUAL TABLE temp.fts_rows USING fts5vocab('temp', 'fts_check', 'instance')",
 	} {
@@ -252,11 +221,4 @@ func (s *Store) checkSearchIndex(ctx context.Context) error {
 		}
 	}
 	return nil
-}
-
-// isCorrupt reports whether err is SQLite's SQLITE_CORRUPT (any of its
-// extended codes).
-func isCorrupt(err error) bool {
-	var se *sqlite.Error
-	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_CORRUPT
 }

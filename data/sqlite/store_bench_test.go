@@ -1,6 +1,8 @@
-package data
+package sqlite
 
-import "testing"
+import (
+	"testing"
+)
 
 // BenchmarkQuickCheck50k is the check on open of a 50,000-person file
 // (target: well under 300 ms; BenchmarkOpen50k is the whole open).

@@ -1,6 +1,8 @@
-package data
+package sqlite
 
 import (
+	"congres/data"
+
 	"errors"
 	"os"
 	"runtime"
@@ -40,7 +42,7 @@ type fileLock struct {
 // os.IsPermission or isReadOnlyFS recognises.
 func openLockFile(path string) (*os.File, error) {
 	f, err := os.OpenFile(path+lockSuffix, os.O_RDWR|os.O_CREATE, 0o600)
-	if err != nil && fileExists(path+lockSuffix) {
+	if err != nil && data.FileSize(path+lockSuffix) >= 0 {
 		// A lock companion we may not write to (another user's): reading
 		// is enough to lock it.
 		f, err = os.Open(path + lockSuffix)
@@ -71,7 +73,7 @@ func lockShared(path string) (*fileLock, error) {
 		if err != errLockHeld || time.Now().After(deadline) {
 			f.Close()
 			if err == errLockHeld {
-				return nil, ErrFileBusy.With(path)
+				return nil, data.ErrFileBusy.With(path)
 			}
 			return nil, err
 		}
@@ -80,7 +82,7 @@ func lockShared(path string) (*fileLock, error) {
 }
 
 // lockExclusive takes an exclusive lock on path's companion, or returns
-// ErrOpenElsewhere at once when any process has the file open.
+// data.ErrOpenElsewhere at once when any process has the file open.
 func lockExclusive(path string) (*fileLock, error) {
 	f, err := openLockFile(path)
 	if err != nil {
@@ -90,7 +92,7 @@ func lockExclusive(path string) (*fileLock, error) {
 		if err := lockFile(f, true); err != nil {
 			f.Close()
 			if err == errLockHeld {
-				return nil, ErrOpenElsewhere.With(path)
+				return nil, data.ErrOpenElsewhere.With(path)
 			}
 			return nil, err
 		}
@@ -121,11 +123,11 @@ func (l *fileLock) release() {
 		// A lock cannot be made exclusive there, but a file that another
 		// process has open cannot be deleted: close, then try.
 		l.f.Close()
-		removeHeldIfEmpty(strings.TrimSuffix(l.path, lockSuffix))
+		data.RemoveHeldIfEmpty(strings.TrimSuffix(l.path, lockSuffix))
 		os.Remove(l.path)
 	} else {
 		if lockFile(l.f, true) == nil && stillNamed(l.f, l.path) {
-			removeHeldIfEmpty(strings.TrimSuffix(l.path, lockSuffix))
+			data.RemoveHeldIfEmpty(strings.TrimSuffix(l.path, lockSuffix))
 			os.Remove(l.path)
 		}
 		l.f.Close()

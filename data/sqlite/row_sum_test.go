@@ -1,9 +1,10 @@
-package data
+package sqlite
 
 import (
+	"congres/data"
+	"congres/data/sqlite/sqlitetest"
 	"database/sql"
 	"errors"
-	"regexp"
 	"strings"
 	"testing"
 )
@@ -18,8 +19,13 @@ var rowSumLeftOut = map[string]bool{"revision": true, "participant_fts": true, "
 // every one of its columns, in order: a migration that adds a column
 // without its triggers fails here.
 func TestRowSumTriggers(t *testing.T) {
-	s := mustOpen(t)
-	err := s.read(ctx, func(tx *sqlTx) error {
+	_, f := mustOpenFile(t)
+	tx, err := f.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	err = func() error {
 		tables, err := queryStrings(ctx, tx, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
 		if err != nil {
 			return err
@@ -57,7 +63,7 @@ func TestRowSumTriggers(t *testing.T) {
 			}
 		}
 		return nil
-	})
+	}()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,8 +74,8 @@ func TestRowSumTriggers(t *testing.T) {
 // a backup; the app's own writes, of every kind, keep the sums right.
 func TestRowSumsFindChangedValues(t *testing.T) {
 	s := mustOpen(t)
-	p := addPerson(t, s, "Awa", "Diallo")
-	admit(t, s, AdmitRequest{ParticipantID: p.ID, Day: day2})
+	p := sqlitetest.AddPerson(t, s, "Awa", "Diallo")
+	admit(t, s, data.AdmitRequest{ParticipantID: p.ID, Day: sqlitetest.Day2})
 	p.Notes = "Végétarienne"
 	if err := s.UpdateParticipant(ctx, &p); err != nil {
 		t.Fatal(err)
@@ -90,14 +96,14 @@ func TestRowSumsFindChangedValues(t *testing.T) {
 		"UPDATE participant SET row_sum = row_sum + 1",
 	} {
 		t.Run(change, func(t *testing.T) {
-			s := mustOpen(t)
-			p := addPerson(t, s, "Awa", "Diallo")
-			admit(t, s, AdmitRequest{ParticipantID: p.ID, Day: day2})
-			behindTheBack(t, s.w, change)
-			if err := s.CheckIntegrity(ctx); !errors.Is(err, ErrDamaged) {
+			s, f := mustOpenFile(t)
+			p := sqlitetest.AddPerson(t, s, "Awa", "Diallo")
+			admit(t, s, data.AdmitRequest{ParticipantID: p.ID, Day: sqlitetest.Day2})
+			behindTheBack(t, f.w, change)
+			if err := s.CheckIntegrity(ctx); !errors.Is(err, data.ErrDamaged) {
 				t.Fatalf("full check: %v", err)
 			}
-			if err := s.ReadOnly(); !errors.Is(err, ErrDamaged) {
+			if err := s.ReadOnly(); !errors.Is(err, data.ErrDamaged) {
 				t.Fatalf("the damaged file is still written: %v", err)
 			}
 		})
@@ -111,7 +117,7 @@ func TestRowSumsFindChangedValues(t *testing.T) {
 	b.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
 	b.Close()
 	s.Close()
-	wantErr(t, Restore(ctx, s.Path(), backup), ErrBackupDamaged)
+	sqlitetest.WantErr(t, data.Restore(ctx, s.Path(), backup), data.ErrBackupDamaged)
 }
 
 // behindTheBack changes the file as another tool would: the triggers do
@@ -149,14 +155,10 @@ func behindTheBack(t *testing.T, db *sql.DB, change string) {
 	}
 }
 
-func init() {
-	// Migration 11 added row_sum and its two triggers to each table.
-	b, err := migrationFiles.ReadFile("migrations/0011_row_sums.sql")
-	if err != nil {
-		panic(err)
-	}
-	for _, m := range regexp.MustCompile(`ALTER TABLE (\w+) ADD COLUMN row_sum`).FindAllStringSubmatch(string(b), -1) {
-		undoMigration[11] = append(undoMigration[11], "DROP TRIGGER "+m[1]+"_sum_insert", "DROP TRIGGER "+m[1]+"_sum_update",
-			"ALTER TABLE "+m[1]+" DROP COLUMN row_sum")
+// admit records an arrival at the desk.
+func admit(tb testing.TB, s *data.Store, req data.AdmitRequest) {
+	tb.Helper()
+	if _, err := s.Admit(ctx, req); err != nil {
+		tb.Fatal(err)
 	}
 }

@@ -1,6 +1,8 @@
-package data
+package sqlite
 
 import (
+	"congres/data"
+
 	"bufio"
 	"io"
 	"path/filepath"
@@ -100,9 +102,9 @@ func unescapeMount(s string) string {
 // networkFSOf is networkFS, replaced by tests.
 var networkFSOf = networkFS
 
-// checkNetwork returns ErrNetworkShare, naming the filesystem, for a file on
+// checkNetwork returns data.ErrNetworkShare, naming the filesystem, for a file on
 // a network drive.
-func checkNetwork(path string) *Error {
+func checkNetwork(path string) *data.Error {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil
@@ -111,7 +113,7 @@ func checkNetwork(path string) *Error {
 		abs = real
 	}
 	if fs := networkFSOf(abs); fs != "" {
-		return ErrNetworkShare.With(path, fs)
+		return data.ErrNetworkShare.With(path, fs)
 	}
 	return nil
 }

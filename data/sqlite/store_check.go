@@ -1,16 +1,16 @@
-package data
+package sqlite
 
 import (
+	"congres/data"
+
 	"context"
 	"database/sql"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"syscall"
 )
 
 // What a file is, and whether it is whole, is found out before anything can
@@ -28,21 +28,21 @@ var fullCheckUpTo int64 = 4 << 20
 // checkFile refuses, without opening it through SQLite, a file that is not a
 // congress file: missing, empty, not SQLite, another application's
 // database, or written by a newer version; and one whose header is damaged
-// (ErrDamaged). The application id must be in the file itself: a database
+// (data.ErrDamaged). The application id must be in the file itself: a database
 // whose id is only in a -wal is not ours (Create puts the id in the file
 // before the file takes its name).
 func checkFile(path string) error {
 	f, err := os.Open(path)
 	if err != nil {
 		if os.IsNotExist(err) {
-			return ErrFileNotFound.With(path)
+			return data.ErrFileNotFound.With(path)
 		}
-		return fileCondition(path, err)
+		return data.FileCondition(path, err)
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return fileCondition(path, err)
+		return data.FileCondition(path, err)
 	}
 	if st.IsDir() {
 		return notCongress(path, "a folder", "un dossier")
@@ -67,27 +67,25 @@ func checkFile(path string) error {
 	pages := int64(binary.BigEndian.Uint32(h[28:32]))
 	if pageSize < 512 || pageSize&(pageSize-1) != 0 || st.Size()%pageSize != 0 || st.Size() < pages*pageSize ||
 		h[18] < 1 || h[18] > 2 || h[19] < 1 || h[19] > 2 || h[21] != 64 || h[22] != 32 || h[23] != 32 {
-		return ErrDamaged.With(path)
+		return data.ErrDamaged.With(path)
 	}
 	if n, v := SchemaVersion(), int(binary.BigEndian.Uint32(h[60:64])); v > n {
-		return ErrTooNew.With(path, v, n)
+		return data.ErrTooNew.With(path, v, n)
 	}
 	return nil
 }
 
 func notCongress(path, en, fr string) error {
-	e := ErrNotCongress.With(path, en)
-	e.frArgs = []any{path, fr}
-	return e
+	return data.ErrNotCongress.WithWords([]any{path, en}, []any{path, fr})
 }
 
 // quickCheck checks path's content through a connection of its own that
-// does not write: ErrDamaged when it is not whole.
-func quickCheck(ctx context.Context, path string, ro *Error) error {
+// does not write: data.ErrDamaged when it is not whole.
+func quickCheck(ctx context.Context, path string, ro *data.Error) error {
 	var d string
 	var err error
-	small := fileSize(path) <= fullCheckUpTo
-	if small && ro == nil && fileSize(path+"-wal") <= 0 {
+	small := data.FileSize(path) <= fullCheckUpTo
+	if small && ro == nil && data.FileSize(path+"-wal") <= 0 {
 		// A small file we may write, and nobody writes now: a connection
 		// that could write but does not (query_only), because SQLite leaves
 		// CHECK constraints out of a read-only connection's schema, and so
@@ -99,7 +97,7 @@ func quickCheck(ctx context.Context, path string, ro *Error) error {
 		d = uri + fmt.Sprintf("?_pragma=busy_timeout(%d)&_pragma=query_only(1)", busyTimeout.Milliseconds())
 	} else {
 		if ro == nil {
-			ro = ErrFileReadOnly // a WAL to read, and never to write into the file
+			ro = data.ErrFileReadOnly // a WAL to read, and never to write into the file
 		}
 		d, err = dsn(path, reader, ro)
 	}
@@ -173,43 +171,21 @@ func runCheck(ctx context.Context, db interface {
 	return nil
 }
 
-// checkResult turns what a check met into ErrDamaged, or into the file's
+// checkResult turns what a check met into data.ErrDamaged, or into the file's
 // other conditions.
 func checkResult(path string, err error) error {
 	if err == errNotWhole {
-		return ErrDamaged.With(path)
+		return data.ErrDamaged.With(path)
 	}
-	return fromFileCondition(path, err)
-}
-
-// CheckIntegrity runs SQLite's full integrity check on the file and
-// recomputes every row's sum (seconds on a large one: run it in the
-// background). The search index has a check of its own, CheckSearchIndex. A damaged file becomes read only
-// and ErrDamaged is returned.
-func (s *Store) CheckIntegrity(ctx context.Context) error {
-	err := runCheck(ctx, s.r, "PRAGMA integrity_check")
-	if err == nil {
-		err = checkRowSums(ctx, s.r)
-	}
-	if err == nil {
-		return nil
-	}
-	if ctx.Err() != nil {
-		return ctx.Err()
-	}
-	err = checkResult(s.path, err)
-	if errors.Is(err, ErrDamaged) {
-		s.markDamaged()
-	}
-	return err
+	return condition(path, err)
 }
 
 // checkBackup runs the full integrity check on a backup, without touching
-// it: ErrBackupDamaged when it is not whole.
+// it: data.ErrBackupDamaged when it is not whole.
 func checkBackup(ctx context.Context, path string) error {
 	if err := checkFile(path); err != nil {
-		if errors.Is(err, ErrDamaged) {
-			return ErrBackupDamaged.With(path)
+		if errors.Is(err, data.ErrDamaged) {
+			return data.ErrBackupDamaged.With(path)
 		}
 		return err
 	}
@@ -227,20 +203,20 @@ func checkBackup(ctx context.Context, path string) error {
 		err = checkRowSums(ctx, db)
 	}
 	if err != nil {
-		if err == errNotWhole || errors.Is(fromFileCondition(path, err), ErrDamaged) {
-			return ErrBackupDamaged.With(path)
+		if err == errNotWhole || errors.Is(condition(path, err), data.ErrDamaged) {
+			return data.ErrBackupDamaged.With(path)
 		}
-		return fromFileCondition(path, err)
+		return condition(path, err)
 	}
 	return nil
 }
 
-// fileAccess returns ErrFileReadOnly when path cannot be opened for writing.
-func fileAccess(path string) *Error {
+// fileAccess returns data.ErrFileReadOnly when path cannot be opened for writing.
+func fileAccess(path string) *data.Error {
 	f, err := os.OpenFile(path, os.O_RDWR, 0)
 	if err != nil {
-		if isNotWritable(err) {
-			return ErrFileReadOnly.With(path)
+		if data.IsNotWritable(err) {
+			return data.ErrFileReadOnly.With(path)
 		}
 		return nil // let SQLite say what is wrong
 	}
@@ -253,53 +229,9 @@ func fileAccess(path string) *Error {
 func folderWritable(path string) bool {
 	f, err := os.CreateTemp(filepath.Dir(path), ".congres-probe-*")
 	if err != nil {
-		return !isNotWritable(err)
+		return !data.IsNotWritable(err)
 	}
 	f.Close()
 	os.Remove(f.Name())
 	return true
-}
-
-// isNotWritable reports whether err says a file or folder cannot be written:
-// permissions, or a read-only disk.
-func isNotWritable(err error) bool {
-	return os.IsPermission(err) || errors.Is(err, syscall.EROFS)
-}
-
-// fileCondition turns an error of the operating system on path into a
-// sentence when it is an ordinary condition.
-func fileCondition(path string, err error) error {
-	switch {
-	case isNotWritable(err):
-		return ErrFileReadOnly.With(path).because(err)
-	case errors.Is(err, syscall.ENOSPC):
-		return ErrDiskFull.With(path).because(err)
-	}
-	return err
-}
-
-// createCondition is fileCondition for a file being made.
-func createCondition(path string, err error) error {
-	if isFolderMissing(err) {
-		return ErrFolderMissing.With(filepath.Dir(path)).because(err)
-	}
-	if isNotWritable(err) {
-		return ErrFolderNotWritable.With(path).because(err)
-	}
-	return fromFileCondition(path, fileCondition(path, err))
-}
-
-// isFolderMissing reports whether err says, by its code, that a folder on
-// the way to a file does not exist (or is a file).
-func isFolderMissing(err error) bool {
-	return errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR)
-}
-
-// fileSize is the size of path, -1 when it does not exist.
-func fileSize(path string) int64 {
-	st, err := os.Stat(path)
-	if err != nil {
-		return -1
-	}
-	return st.Size()
 }
