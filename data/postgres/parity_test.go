@@ -29,7 +29,7 @@ var (
 var serverOnlyIndexes = []string{"participant_search_doc"}
 
 // The columns each store keeps for itself: the file's row sums, in every
-// table (data/migrations/0011_row_sums.sql), which check values that
+// table (data/sqlite/migrations/0011_row_sums.sql), which check values that
 // SQLite does not; a server keeps none (migrations/0011_row_sums.sql).
 var fileOnlyColumns = []string{"row_sum"}
 
