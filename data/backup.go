@@ -81,9 +81,9 @@ func (s *Store) copyBeside(ctx context.Context, dest string) (string, error) {
 	}
 	tmp := f.Name()
 	f.Close()
-	// VACUUM INTO writes a fresh, compact file from a read transaction into
-	// an empty file: the writer is not held up.
-	if _, err := s.c.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
+	// The engine writes a fresh, compact file from a read transaction into
+	// the empty one: the writer is not held up.
+	if err := s.file.CopyTo(ctx, tmp); err != nil {
 		RemoveFile(tmp)
 		if ctx.Err() != nil {
 			return "", ctx.Err() // cancelled: nothing was written

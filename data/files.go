@@ -64,10 +64,14 @@ type FileEngine interface {
 type FileSide interface {
 	// Wrote is told of every committed write (a checkpoint is due).
 	Wrote()
-	// Stop ends the file's background work before its pools close;
-	// Release then lets go of the file's lock.
+	// Stop ends the file's background work before the store's pools
+	// close; Close then closes the engine's own and lets go of the file's
+	// lock.
 	Stop()
-	Release()
+	Close() error
+	// CopyTo writes a consistent, compact copy of the file into tmp, an
+	// empty file, from one read transaction (the writer is not held up).
+	CopyTo(ctx context.Context, tmp string) error
 	// Checkpoint copies the WAL into the file itself, whole.
 	Checkpoint(ctx context.Context) error
 	// CheckIntegrity runs the engine's full check of the file (ErrDamaged).
@@ -105,7 +109,7 @@ func files() FileEngine {
 // engine with the schema up to date.
 type FileStore struct {
 	Path    string
-	W, R, C *sql.DB // the one writer, the readers, the one copier
+	W, R    *sql.DB // the one writer, the readers
 	Dialect Dialect
 	// ReadOnly says why the file is only read; nil when it is written.
 	ReadOnly *Error
@@ -117,7 +121,7 @@ type FileStore struct {
 // is free (desk_held.go). Close closes the pools, then f.Side.
 func NewFileStore(f FileStore) *Store {
 	src := newCodeSource(0)
-	s := &Store{path: f.Path, w: f.W, r: f.R, c: f.C, d: f.Dialect, file: f.Side, now: time.Now,
+	s := &Store{path: f.Path, w: f.W, r: f.R, d: f.Dialect, file: f.Side, now: time.Now,
 		codes: func() *codeSource { return src }, held: newHeldJournal(f.Path)}
 	if f.ReadOnly != nil {
 		s.ro.Store(f.ReadOnly)

@@ -23,7 +23,6 @@ type Store struct {
 	path  string
 	w     *sql.DB               // the one writing connection
 	r     *sql.DB               // readers (query_only)
-	c     *sql.DB               // one connection for copies: VACUUM INTO is not allowed on readers
 	file  FileSide              // the file's engine (NewFileStore); nil on a server
 	ro    atomic.Pointer[Error] // why the file is only read; nil when it is written
 	dirty atomic.Bool
@@ -115,9 +114,7 @@ func (s *Store) Close() error {
 		s.foldHeldWithin(context.Background(), time.Second)
 	}
 	s.file.Stop()
-	err := errors.Join(s.held.close(), s.c.Close(), s.r.Close(), s.w.Close())
-	s.file.Release()
-	return err
+	return errors.Join(s.held.close(), s.r.Close(), s.w.Close(), s.file.Close())
 }
 
 // write runs fn in one write transaction and commits it. A file that is

@@ -24,8 +24,19 @@ func (f *file) Wrote() { f.ckpt.soon() }
 // Stop cancels the pending checkpoint and waits for one under way.
 func (f *file) Stop() { f.ckpt.stop() }
 
-// Release lets go of the file's lock.
-func (f *file) Release() { f.lock.release() }
+// Close closes the copier's pool and lets go of the file's lock.
+func (f *file) Close() error {
+	err := f.c.Close()
+	f.lock.release()
+	return err
+}
+
+// CopyTo writes a copy of the file into tmp with VACUUM INTO, on the
+// copier's connection (VACUUM INTO is not allowed on readers).
+func (f *file) CopyTo(ctx context.Context, tmp string) error {
+	_, err := f.c.ExecContext(ctx, "VACUUM INTO ?", tmp)
+	return err
+}
 
 // Checkpoint copies the whole WAL into the file and empties it.
 func (f *file) Checkpoint(ctx context.Context) error {

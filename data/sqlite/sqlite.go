@@ -256,6 +256,6 @@ func openFile(ctx context.Context, path string, ro *data.Error, lock *fileLock) 
 	}
 	f := &file{path: path, w: w, r: r, c: c, ro: ro, lock: lock}
 	f.ckpt.db = c
-	s := data.NewFileStore(data.FileStore{Path: path, W: w, R: r, C: c, Dialect: Dialect{}, ReadOnly: ro, Side: f})
+	s := data.NewFileStore(data.FileStore{Path: path, W: w, R: r, Dialect: Dialect{}, ReadOnly: ro, Side: f})
 	return s, f, nil
 }
