@@ -32,8 +32,6 @@ func SchemaVersion() int {
 	return len(ms)
 }
 
-func checkBackup(ctx context.Context, path string) error { return files().CheckBackup(ctx, path) }
-
 // fileURI is the file's URI for a connection of a test's own.
 func fileURI(path string) (string, error) { return "file:" + filepath.ToSlash(path), nil }
 

@@ -77,3 +77,8 @@ func TestMain(m *testing.M) {
 	}
 	os.Exit(code)
 }
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}

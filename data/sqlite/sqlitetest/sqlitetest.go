@@ -10,6 +10,7 @@ import (
 	"errors"
 	"os"
 	"testing"
+	"time"
 
 	"congres/data"
 )
@@ -102,4 +103,11 @@ func BackedUpFile(tb testing.TB, n int, create func(context.Context, string, dat
 		tb.Fatal(err)
 	}
 	return s.Path(), backup
+}
+
+// FixedClock stops s's clock at t, and returns where to move it.
+func FixedClock(s *data.Store, t time.Time) *time.Time {
+	now := t
+	s.SetClock(func() time.Time { return now })
+	return &now
 }

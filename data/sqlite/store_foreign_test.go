@@ -1,6 +1,8 @@
-package data
+package sqlite
 
 import (
+	"congres/data"
+	"congres/data/sqlite/sqlitetest"
 	"crypto/sha256"
 	"database/sql"
 	"errors"
@@ -8,25 +10,6 @@ import (
 	"path/filepath"
 	"testing"
 )
-
-// sqliteCompanions are a file and what SQLite may keep beside it.
-var sqliteCompanions = []string{"", "-wal", "-shm", "-journal", lockSuffix}
-
-// snapshot returns the sha256 of path and of each companion ("" when
-// absent).
-func fileSums(t *testing.T, path string) map[string]string {
-	t.Helper()
-	m := map[string]string{}
-	for _, c := range sqliteCompanions {
-		b, err := os.ReadFile(path + c)
-		if err != nil {
-			m[c] = ""
-			continue
-		}
-		m[c] = string(sha256Sum(b))
-	}
-	return m
-}
 
 func sha256Sum(b []byte) []byte {
 	s := sha256.Sum256(b)
@@ -73,7 +56,7 @@ func TestForeignFilesUntouched(t *testing.T) {
 	}
 	cases := map[string]func() string{
 		"EmptyCongres": func() string {
-			p := filepath.Join(dir, "vide"+Extension)
+			p := filepath.Join(dir, "vide"+data.Extension)
 			os.WriteFile(p, nil, 0o600)
 			return p
 		},
@@ -84,7 +67,7 @@ func TestForeignFilesUntouched(t *testing.T) {
 		},
 		"OtherWALDatabase": func() string {
 			p := other("contacts.db", "WAL")
-			if FileSize(p+"-wal") <= 0 {
+			if data.FileSize(p+"-wal") <= 0 {
 				t.Fatal("the other database has no WAL to keep")
 			}
 			return p
@@ -100,23 +83,23 @@ func TestForeignFilesUntouched(t *testing.T) {
 	for name, make := range cases {
 		t.Run(name, func(t *testing.T) {
 			path := make()
-			before := fileSums(t, path)
-			for _, open := range []func() (*Store, error){
-				func() (*Store, error) { return Open(ctx, path) },
-				func() (*Store, error) { return OpenOrView(ctx, path) },
+			before := sqlitetest.FileSums(t, path)
+			for _, open := range []func() (*data.Store, error){
+				func() (*data.Store, error) { return Open(ctx, path) },
+				func() (*data.Store, error) { return OpenOrView(ctx, path) },
 			} {
 				s, err := open()
 				if err == nil {
 					s.Close()
 					t.Fatal("opened")
 				}
-				wantErr(t, err, ErrNotCongress)
+				sqlitetest.WantErr(t, err, data.ErrNotCongress)
 			}
-			if err := Restore(ctx, path, path); !errors.Is(err, ErrBackupDamaged) && !errors.Is(err, ErrNotCongress) {
+			if err := data.Restore(ctx, path, path); !errors.Is(err, data.ErrBackupDamaged) && !errors.Is(err, data.ErrNotCongress) {
 				t.Fatalf("restore from it: %v", err)
 			}
-			after := fileSums(t, path)
-			for _, c := range sqliteCompanions {
+			after := sqlitetest.FileSums(t, path)
+			for _, c := range sqlitetest.Companions {
 				if before[c] != after[c] {
 					t.Errorf("%s%s changed (present before: %v, after: %v)", filepath.Base(path), c, before[c] != "", after[c] != "")
 				}

@@ -1,7 +1,9 @@
-package data
+package sqlite
 
 import (
 	"bufio"
+	"congres/data"
+	"congres/data/sqlite/sqlitetest"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -25,7 +27,7 @@ func TestBackupRestoreKilled(t *testing.T) {
 	}
 	s := mustOpen(t)
 	for i := range 200 {
-		addPerson(t, s, "Personne", fmt.Sprint(i))
+		sqlitetest.AddPerson(t, s, "Personne", fmt.Sprint(i))
 	}
 	path := s.Path()
 	s.Close()
@@ -56,12 +58,12 @@ func TestBackupRestoreKilled(t *testing.T) {
 		if err != nil {
 			t.Fatalf("run %d: after the kill: %v", run, err)
 		}
-		rows, err := s.ListParticipants(ctx, ParticipantQuery{})
+		rows, err := s.ListParticipants(ctx, data.ParticipantQuery{})
 		s.Close()
 		if err != nil || len(rows) != 200 {
 			t.Fatalf("run %d: after the kill, %d people (%v)", run, len(rows), err)
 		}
-		list, _ := Backups(path)
+		list, _ := data.Backups(path)
 		for _, b := range list {
 			if err := checkBackup(ctx, b.Path); err != nil {
 				t.Fatalf("run %d: backup %s: %v", run, b.Path, err)
@@ -84,7 +86,7 @@ func backupRestoreLoop(t *testing.T, path string) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := Restore(ctx, path, b); err != nil {
+		if err := data.Restore(ctx, path, b); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -1,7 +1,8 @@
-package data
+package sqlite
 
 import (
 	"bytes"
+	"congres/data"
 	"errors"
 	"os"
 	"path/filepath"
@@ -22,7 +23,7 @@ func TestTempFilesLeaveOthersFiles(t *testing.T) {
 			return s.SaveCopy(ctx, dest)
 		},
 		"WriteDemo": func(dest string) error {
-			return WriteDemo(ctx, dest, DemoOptions{Participants: 5})
+			return data.WriteDemo(ctx, dest, data.DemoOptions{Participants: 5})
 		},
 	} {
 		t.Run(name, func(t *testing.T) {
@@ -56,10 +57,10 @@ func TestTempFilesConcurrent(t *testing.T) {
 	var wg sync.WaitGroup
 	errs := make([]error, 2)
 	for i := range errs {
-		wg.Go(func() { errs[i] = WriteDemo(ctx, demo, DemoOptions{Participants: 5}) })
+		wg.Go(func() { errs[i] = data.WriteDemo(ctx, demo, data.DemoOptions{Participants: 5}) })
 	}
 	wg.Wait()
-	if (errs[0] == nil) == (errs[1] == nil) || !errors.Is(errors.Join(errs...), ErrFileExists) {
+	if (errs[0] == nil) == (errs[1] == nil) || !errors.Is(errors.Join(errs...), data.ErrFileExists) {
 		t.Fatalf("two demos at once: %v", errs)
 	}
 	checkWholeCongress(t, demo)
@@ -71,7 +72,7 @@ func TestTempFilesConcurrent(t *testing.T) {
 		wg.Go(func() { errs[i] = s.SaveCopy(ctx, dest) })
 	}
 	wg.Wait()
-	if (errs[0] == nil) == (errs[1] == nil) || !errors.Is(errors.Join(errs...), ErrFileExists) {
+	if (errs[0] == nil) == (errs[1] == nil) || !errors.Is(errors.Join(errs...), data.ErrFileExists) {
 		t.Fatalf("two copies at once: %v", errs)
 	}
 	checkWholeCongress(t, dest)

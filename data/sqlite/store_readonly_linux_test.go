@@ -1,8 +1,10 @@
 //go:build linux
 
-package data
+package sqlite
 
 import (
+	"congres/data"
+	"congres/data/sqlite/sqlitetest"
 	"errors"
 	"fmt"
 	"os"
@@ -35,13 +37,13 @@ func TestReadOnlyFiles(t *testing.T) {
 	mk := func(sub string) string {
 		d := filepath.Join(dir, sub)
 		os.Mkdir(d, 0o777)
-		s, err := Create(ctx, filepath.Join(d, "test"+Extension), Congress{Name: "x", Days: []Day{day1, day2}})
+		s, err := Create(ctx, filepath.Join(d, "test"+data.Extension), data.Congress{Name: "x", Days: []data.Day{sqlitetest.Day1, sqlitetest.Day2}})
 		if err != nil {
 			t.Fatal(err)
 		}
-		addPerson(t, s, "Anne", "Martin")
+		sqlitetest.AddPerson(t, s, "Anne", "Martin")
 		s.Close()
-		return filepath.Join(d, "test"+Extension)
+		return filepath.Join(d, "test"+data.Extension)
 	}
 	roFile, roFolder := mk("file"), mk("folder")
 	os.Chmod(roFile, 0o444)
@@ -76,10 +78,10 @@ func readOnlyChecks(t *testing.T, dir string) {
 	for _, c := range []struct {
 		name string
 		path string
-		want *Error
+		want *data.Error
 	}{
-		{"ReadOnlyFile", filepath.Join(dir, "file", "test"+Extension), ErrFileReadOnly},
-		{"ReadOnlyFolder", filepath.Join(dir, "folder", "test"+Extension), ErrFolderReadOnly},
+		{"ReadOnlyFile", filepath.Join(dir, "file", "test"+data.Extension), data.ErrFileReadOnly},
+		{"ReadOnlyFolder", filepath.Join(dir, "folder", "test"+data.Extension), data.ErrFolderReadOnly},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			before, _ := os.ReadFile(c.path)
@@ -87,26 +89,26 @@ func readOnlyChecks(t *testing.T, dir string) {
 			if err != nil {
 				t.Fatalf("open: %v", err)
 			}
-			wantErr(t, s.ReadOnly(), c.want)
-			rows, err := s.ListParticipants(ctx, ParticipantQuery{})
+			sqlitetest.WantErr(t, s.ReadOnly(), c.want)
+			rows, err := s.ListParticipants(ctx, data.ParticipantQuery{})
 			if err != nil || len(rows) != 1 {
 				t.Fatalf("reading: %d rows, %v", len(rows), err)
 			}
-			err = s.CreateParticipant(ctx, &Participant{FirstName: "Paul", LastName: "Durand", CategoryID: rows[0].CategoryID,
-				Status: StatusConfirmed, Days: []Day{day1}})
-			wantErr(t, err, c.want)
-			if _, err := s.Backup(ctx); err != nil && KindOf(err) == KindInternal {
+			err = s.CreateParticipant(ctx, &data.Participant{FirstName: "Paul", LastName: "Durand", CategoryID: rows[0].CategoryID,
+				Status: data.StatusConfirmed, Days: []data.Day{sqlitetest.Day1}})
+			sqlitetest.WantErr(t, err, c.want)
+			if _, err := s.Backup(ctx); err != nil && data.KindOf(err) == data.KindInternal {
 				t.Errorf("backup: %v", err)
 			}
-			copyPath := filepath.Join(dir, "file", c.name+"-copy"+Extension)
+			copyPath := filepath.Join(dir, "file", c.name+"-copy"+data.Extension)
 			if err := s.SaveCopy(ctx, copyPath); err != nil {
 				t.Errorf("save a copy: %v", err)
 			}
 			s.Close()
 			untouched(t, c.path, before)
-			if c.want == ErrFolderReadOnly {
-				_, err := Create(ctx, filepath.Join(filepath.Dir(c.path), "new"+Extension), Congress{Name: "x", Days: []Day{day1}})
-				wantErr(t, err, ErrFolderNotWritable)
+			if c.want == data.ErrFolderReadOnly {
+				_, err := Create(ctx, filepath.Join(filepath.Dir(c.path), "new"+data.Extension), data.Congress{Name: "x", Days: []data.Day{sqlitetest.Day1}})
+				sqlitetest.WantErr(t, err, data.ErrFolderNotWritable)
 			}
 		})
 	}
@@ -124,17 +126,17 @@ func TestDiskFull(t *testing.T) {
 		t.Skipf("cannot mount a tmpfs: %v", err)
 	}
 	defer syscall.Unmount(dir, 0)
-	path := filepath.Join(dir, "full"+Extension)
-	s, err := Create(ctx, path, Congress{Name: "x", Days: []Day{day1}})
+	path := filepath.Join(dir, "full"+data.Extension)
+	s, err := Create(ctx, path, data.Congress{Name: "x", Days: []data.Day{sqlitetest.Day1}})
 	if err != nil {
-		wantErr(t, err, ErrDiskFull)
+		sqlitetest.WantErr(t, err, data.ErrDiskFull)
 		t.Skip("the disk is too small for an empty congress")
 	}
-	cat := category(t, s, "Adhérent·e")
+	cat := sqlitetest.NewPerson(t, s, "", "").CategoryID
 	added := 0
 	for i := range 5000 {
-		p := Participant{FirstName: "Personne", LastName: fmt.Sprint("N", i), Notes: strings.Repeat("x", 1500),
-			CategoryID: cat, Status: StatusConfirmed, Days: []Day{day1}}
+		p := data.Participant{FirstName: "Personne", LastName: fmt.Sprint("N", i), Notes: strings.Repeat("x", 1500),
+			CategoryID: cat, Status: data.StatusConfirmed, Days: []data.Day{sqlitetest.Day1}}
 		err = s.CreateParticipant(ctx, &p)
 		if err != nil {
 			break
@@ -144,8 +146,8 @@ func TestDiskFull(t *testing.T) {
 	if err == nil {
 		t.Fatal("the disk never filled")
 	}
-	if !errors.Is(err, ErrDiskFull) {
-		t.Fatalf("when the disk is full: %v (kind %d), %q", err, KindOf(err), Message(err, "en"))
+	if !errors.Is(err, data.ErrDiskFull) {
+		t.Fatalf("when the disk is full: %v (kind %d), %q", err, data.KindOf(err), data.Message(err, "en"))
 	}
 	s.Close()
 	s, err = Open(ctx, path)
@@ -155,7 +157,7 @@ func TestDiskFull(t *testing.T) {
 		return
 	}
 	defer s.Close()
-	rows, err := s.ListParticipants(ctx, ParticipantQuery{})
+	rows, err := s.ListParticipants(ctx, data.ParticipantQuery{})
 	if err != nil || len(rows) != added {
 		t.Fatalf("after the disk filled: %d people, %v (want %d)", len(rows), err, added)
 	}

@@ -1,6 +1,8 @@
-package data
+package sqlite
 
 import (
+	"congres/data"
+	"congres/data/sqlite/sqlitetest"
 	"context"
 	"errors"
 	"os"
@@ -11,26 +13,26 @@ import (
 
 func TestBackupAndRestore(t *testing.T) {
 	s := mustOpen(t)
-	now := fixedClock(s, time.Date(2021, 11, 25, 8, 0, 0, 0, time.Local))
-	anne := addPerson(t, s, "Anne", "Martin")
+	now := sqlitetest.FixedClock(s, time.Date(2021, 11, 25, 8, 0, 0, 0, time.Local))
+	anne := sqlitetest.AddPerson(t, s, "Anne", "Martin")
 	backup, err := s.Backup(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if filepath.Dir(backup) != BackupDir(s.Path()) {
+	if filepath.Dir(backup) != data.BackupDir(s.Path()) {
 		t.Fatalf("backup in %s", backup)
 	}
 	// After the backup, a mistake: Anne deleted, Paul added.
 	if err := s.DeleteParticipant(ctx, anne.ID); err != nil {
 		t.Fatal(err)
 	}
-	addPerson(t, s, "Paul", "Petit")
+	sqlitetest.AddPerson(t, s, "Paul", "Petit")
 	path := s.Path()
 	s.Close()
 
 	t.Run("Restore", func(t *testing.T) {
 		*now = now.Add(time.Minute)
-		if err := Restore(ctx, path, backup); err != nil {
+		if err := data.Restore(ctx, path, backup); err != nil {
 			t.Fatal(err)
 		}
 		r, err := Open(ctx, path)
@@ -38,12 +40,12 @@ func TestBackupAndRestore(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer r.Close()
-		rows, _ := r.ListParticipants(ctx, ParticipantQuery{})
+		rows, _ := r.ListParticipants(ctx, data.ParticipantQuery{})
 		if len(rows) != 1 || rows[0].FirstName != "Anne" {
 			t.Fatalf("after restoring: %+v", rows)
 		}
 		// The state before the restore was itself backed up.
-		list, _ := Backups(path)
+		list, _ := data.Backups(path)
 		if len(list) != 2 {
 			t.Fatalf("%d backups, want 2 (the restored one and the state before)", len(list))
 		}
@@ -52,7 +54,7 @@ func TestBackupAndRestore(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer before.Close()
-		rows, _ = before.ListParticipants(ctx, ParticipantQuery{})
+		rows, _ = before.ListParticipants(ctx, data.ParticipantQuery{})
 		if len(rows) != 1 || rows[0].FirstName != "Paul" {
 			t.Fatalf("the safety backup holds %+v", rows)
 		}
@@ -61,7 +63,7 @@ func TestBackupAndRestore(t *testing.T) {
 		bad := filepath.Join(t.TempDir(), "bad.congres")
 		os.WriteFile(bad, []byte("not a congress"), 0o600)
 		before, _ := os.ReadFile(path)
-		wantErr(t, Restore(ctx, path, bad), ErrNotCongress)
+		sqlitetest.WantErr(t, data.Restore(ctx, path, bad), data.ErrNotCongress)
 		after, _ := os.ReadFile(path)
 		if string(before) != string(after) {
 			t.Fatal("a refused restore changed the file")
@@ -71,9 +73,9 @@ func TestBackupAndRestore(t *testing.T) {
 
 func TestBackupsKeepTheLast20(t *testing.T) {
 	s := mustOpen(t)
-	now := fixedClock(s, time.Date(2021, 11, 25, 8, 0, 0, 0, time.Local))
+	now := sqlitetest.FixedClock(s, time.Date(2021, 11, 25, 8, 0, 0, 0, time.Local))
 	var last string
-	for range KeepBackups + 3 {
+	for range data.KeepBackups + 3 {
 		*now = now.Add(time.Minute)
 		var err error
 		if last, err = s.Backup(ctx); err != nil {
@@ -81,7 +83,7 @@ func TestBackupsKeepTheLast20(t *testing.T) {
 		}
 	}
 	list, err := s.Backups()
-	if err != nil || len(list) != KeepBackups || list[0].Path != last {
+	if err != nil || len(list) != data.KeepBackups || list[0].Path != last {
 		t.Fatalf("%d backups, newest %v; %v", len(list), list[0], err)
 	}
 	// Two backups in the same second get distinct names.
@@ -114,8 +116,8 @@ func TestAutoBackup(t *testing.T) {
 	if list, _ := s.Backups(); len(list) != 1 {
 		t.Fatalf("%d backups without any change", len(list))
 	}
-	fixedClock(s, time.Now().Add(time.Hour)) // a distinct name
-	addPerson(t, s, "Anne", "Martin")
+	sqlitetest.FixedClock(s, time.Now().Add(time.Hour)) // a distinct name
+	sqlitetest.AddPerson(t, s, "Anne", "Martin")
 	waitFor(2)
 	cancel()
 	<-done
@@ -134,7 +136,7 @@ func TestAutoBackup(t *testing.T) {
 
 func TestSaveCopy(t *testing.T) {
 	s := mustOpen(t)
-	addPerson(t, s, "Anne", "Martin")
+	sqlitetest.AddPerson(t, s, "Anne", "Martin")
 	dest := filepath.Join(t.TempDir(), "copie.congres")
 	if err := s.SaveCopy(ctx, dest); err != nil {
 		t.Fatal(err)
@@ -144,17 +146,17 @@ func TestSaveCopy(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer c.Close()
-	rows, _ := c.ListParticipants(ctx, ParticipantQuery{})
+	rows, _ := c.ListParticipants(ctx, data.ParticipantQuery{})
 	if len(rows) != 1 {
 		t.Fatalf("the copy holds %d participants", len(rows))
 	}
-	wantErr(t, s.SaveCopy(ctx, s.Path()), ErrOutputIsCongress)
-	wantErr(t, s.SaveCopy(ctx, filepath.Dir(dest)+"/./"+filepath.Base(dest)), ErrOutputIsDatabase) // the copy is a congress now
+	sqlitetest.WantErr(t, s.SaveCopy(ctx, s.Path()), data.ErrOutputIsCongress)
+	sqlitetest.WantErr(t, s.SaveCopy(ctx, filepath.Dir(dest)+"/./"+filepath.Base(dest)), data.ErrOutputIsDatabase) // the copy is a congress now
 	other := filepath.Join(filepath.Dir(dest), "notes.txt")
 	if err := os.WriteFile(other, []byte("notes"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	wantErr(t, s.SaveCopy(ctx, other), ErrFileExists)
+	sqlitetest.WantErr(t, s.SaveCopy(ctx, other), data.ErrFileExists)
 	if b, _ := os.ReadFile(other); string(b) != "notes" {
 		t.Fatalf("a copy replaced %q", b)
 	}
@@ -175,7 +177,7 @@ func TestSaveCopyOddName(t *testing.T) {
 
 func TestSaveCopyCancelled(t *testing.T) {
 	s := mustOpen(t)
-	addPerson(t, s, "Anne", "Martin")
+	sqlitetest.AddPerson(t, s, "Anne", "Martin")
 	dest := filepath.Join(t.TempDir(), "copie.congres")
 	cctx, cancel := context.WithCancel(ctx)
 	cancel()

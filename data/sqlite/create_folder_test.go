@@ -1,6 +1,8 @@
-package data
+package sqlite
 
 import (
+	"congres/data"
+	"congres/data/sqlite/sqlitetest"
 	"errors"
 	"os"
 	"path/filepath"
@@ -19,17 +21,17 @@ func TestCreateFolderMissing(t *testing.T) {
 	}
 	for name, folder := range map[string]string{"Absent": filepath.Join(dir, "absent"), "UnderAFile": file} {
 		t.Run(name, func(t *testing.T) {
-			path := filepath.Join(folder, "a"+Extension)
-			s, err := Create(ctx, path, Congress{Name: "Congrès", Days: []Day{day1}})
+			path := filepath.Join(folder, "a"+data.Extension)
+			s, err := Create(ctx, path, data.Congress{Name: "Congrès", Days: []data.Day{sqlitetest.Day1}})
 			if err == nil {
 				s.Close()
 				t.Fatal("created")
 			}
-			var e *Error
-			if !errors.As(err, &e) || e.Kind != KindNotFound || !errors.Is(err, ErrFolderMissing) {
+			var e *data.Error
+			if !errors.As(err, &e) || e.Kind != data.KindNotFound || !errors.Is(err, data.ErrFolderMissing) {
 				t.Fatalf("%T %v", err, err)
 			}
-			if en, fr := Message(err, "en"), Message(err, "fr"); !strings.Contains(en, `The folder "`+folder+`" does not exist`) ||
+			if en, fr := data.Message(err, "en"), data.Message(err, "fr"); !strings.Contains(en, `The folder "`+folder+`" does not exist`) ||
 				!strings.Contains(fr, "Le dossier « "+folder+" » n'existe pas") {
 				t.Fatalf("%q / %q", en, fr)
 			}

@@ -1,7 +1,9 @@
-package data
+package sqlite
 
 import (
 	"bufio"
+	"congres/data"
+	"congres/data/sqlite/sqlitetest"
 	"errors"
 	"fmt"
 	"io"
@@ -23,7 +25,7 @@ func TestRestoreRefusedWhileOpenElsewhere(t *testing.T) {
 		holdChild(t, path)
 		return
 	}
-	path, backup := backedUpFile(t, 1)
+	path, backup := sqlitetest.BackedUpFile(t, 1, Create)
 
 	cmd := exec.Command(os.Args[0], "-test.run", "^TestRestoreRefusedWhileOpenElsewhere$")
 	cmd.Env = append(os.Environ(), holderEnvFile+"="+path)
@@ -46,8 +48,8 @@ func TestRestoreRefusedWhileOpenElsewhere(t *testing.T) {
 	}
 	expect("OPEN")
 
-	err := Restore(ctx, path, backup)
-	wantErr(t, err, ErrOpenElsewhere)
+	err := data.Restore(ctx, path, backup)
+	sqlitetest.WantErr(t, err, data.ErrOpenElsewhere)
 
 	// The other process goes on checking people in, then closes.
 	fmt.Fprintln(in, "write")
@@ -61,13 +63,13 @@ func TestRestoreRefusedWhileOpenElsewhere(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	rows, err := s.ListParticipants(ctx, ParticipantQuery{})
+	rows, err := s.ListParticipants(ctx, data.ParticipantQuery{})
 	if err != nil || len(rows) != 101 {
 		t.Fatalf("after the refused restore: %d participants, %v (want 101)", len(rows), err)
 	}
 	// Once the other process has closed it, the restore goes through.
 	s.Close()
-	if err := Restore(ctx, path, backup); err != nil {
+	if err := data.Restore(ctx, path, backup); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -90,7 +92,7 @@ func holdChild(t *testing.T, path string) {
 		}
 		if line == "write\n" {
 			for i := range 100 {
-				addPerson(t, s, "Personne", fmt.Sprint(i))
+				sqlitetest.AddPerson(t, s, "Personne", fmt.Sprint(i))
 			}
 			fmt.Println("WROTE")
 		}
@@ -106,13 +108,13 @@ func TestRestoreRefusedWhileOpenHere(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	addPerson(t, s, "Anne", "Martin")
-	wantErr(t, Restore(ctx, s.Path(), backup), ErrOpenElsewhere)
-	if rows, _ := s.ListParticipants(ctx, ParticipantQuery{}); len(rows) != 1 {
+	sqlitetest.AddPerson(t, s, "Anne", "Martin")
+	sqlitetest.WantErr(t, data.Restore(ctx, s.Path(), backup), data.ErrOpenElsewhere)
+	if rows, _ := s.ListParticipants(ctx, data.ParticipantQuery{}); len(rows) != 1 {
 		t.Fatal("the refused restore changed the file")
 	}
 	s.Close()
-	if err := Restore(ctx, s.Path(), backup); err != nil {
+	if err := data.Restore(ctx, s.Path(), backup); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(s.Path() + lockSuffix); err == nil {
