@@ -4,7 +4,6 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"sync"
 	"testing"
 
 	"congres/data"
@@ -46,36 +45,14 @@ func mustOpenFile(tb testing.TB) (*data.Store, *file) {
 	return s, f
 }
 
-// The benchmarks' 50,000-person demo, made once.
-var (
-	benchOnce sync.Once
-	benchPath string
-	benchErr  error
-)
-
+// benchFile writes the 50,000-person demo for a benchmark.
 func benchFile(b *testing.B) string {
 	b.Helper()
-	benchOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "congres-bench-")
-		if err != nil {
-			benchErr = err
-			return
-		}
-		benchPath = filepath.Join(dir, "demo50k"+data.Extension)
-		benchErr = data.WriteDemo(context.Background(), benchPath, data.DemoOptions{Participants: 50000})
-	})
-	if benchErr != nil {
-		b.Fatal(benchErr)
+	path := filepath.Join(b.TempDir(), "demo50k"+data.Extension)
+	if err := data.WriteDemo(ctx, path, data.DemoOptions{Participants: 50000}); err != nil {
+		b.Fatal(err)
 	}
-	return benchPath
-}
-
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if benchPath != "" {
-		os.RemoveAll(filepath.Dir(benchPath))
-	}
-	os.Exit(code)
+	return path
 }
 
 func fileExists(p string) bool {
