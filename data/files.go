@@ -17,10 +17,6 @@ import (
 
 // FileEngine is what data asks of the engine of congress files.
 type FileEngine interface {
-	// Open, OpenOrView and Create are the engine's own (sqlite.Open…).
-	Open(ctx context.Context, path string) (*Store, error)
-	OpenOrView(ctx context.Context, path string) (*Store, error)
-	Create(ctx context.Context, path string, c Congress) (*Store, error)
 	// OpenLocked is OpenOrView for a file whose lock the caller holds
 	// (LockExclusive).
 	OpenLocked(ctx context.Context, path string) (*Store, error)
@@ -150,11 +146,6 @@ var errNoEngine = newErr(KindInternal, "no_file_engine", "",
 // noEngine refuses every file.
 type noEngine struct{}
 
-func (noEngine) Open(context.Context, string) (*Store, error)       { return nil, errNoEngine }
-func (noEngine) OpenOrView(context.Context, string) (*Store, error) { return nil, errNoEngine }
-func (noEngine) Create(context.Context, string, Congress) (*Store, error) {
-	return nil, errNoEngine
-}
 func (noEngine) OpenLocked(context.Context, string) (*Store, error) { return nil, errNoEngine }
 func (noEngine) OpenNew(context.Context, string) (*Store, error)    { return nil, errNoEngine }
 func (noEngine) OpenAs(context.Context, string, *Error) (*Store, error) {

@@ -7,17 +7,22 @@ import (
 	"regexp"
 )
 
-// The internal tests open files through the engine that the behaviour
-// suite links in (data/sqlite, imported by package data_test).
+// FileOpeners are data/sqlite's Open, OpenOrView and Create, for package
+// data's own tests, which cannot import it: the behaviour suite's package
+// sets them (files_external_test.go).
+var FileOpeners struct {
+	Open, OpenOrView func(context.Context, string) (*Store, error)
+	Create           func(context.Context, string, Congress) (*Store, error)
+}
 
-func Open(ctx context.Context, path string) (*Store, error) { return files().Open(ctx, path) }
+func Open(ctx context.Context, path string) (*Store, error) { return FileOpeners.Open(ctx, path) }
 
 func OpenOrView(ctx context.Context, path string) (*Store, error) {
-	return files().OpenOrView(ctx, path)
+	return FileOpeners.OpenOrView(ctx, path)
 }
 
 func Create(ctx context.Context, path string, c Congress) (*Store, error) {
-	return files().Create(ctx, path, c)
+	return FileOpeners.Create(ctx, path, c)
 }
 
 // migrations are the file's migrations, read from data/sqlite's folder.

@@ -16,13 +16,6 @@ func init() { data.RegisterFiles(engine{}) }
 // engine is data.FileEngine: what data asks of congress files.
 type engine struct{}
 
-func (engine) Open(ctx context.Context, path string) (*data.Store, error) { return Open(ctx, path) }
-func (engine) OpenOrView(ctx context.Context, path string) (*data.Store, error) {
-	return OpenOrView(ctx, path)
-}
-func (engine) Create(ctx context.Context, path string, c data.Congress) (*data.Store, error) {
-	return Create(ctx, path, c)
-}
 func (engine) OpenLocked(ctx context.Context, path string) (*data.Store, error) {
 	return openChecked(ctx, path, true, true)
 }
