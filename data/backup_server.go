@@ -103,8 +103,8 @@ func (s *Store) backupServer(ctx context.Context) (string, error) {
 		return "", s.condition(err)
 	}
 	prefix := filepath.Base(dir) + "-"
-	removeStale(dir, "."+prefix, ".part")
-	removeStale(dir, ".."+prefix, ".new")
+	RemoveStale(dir, "."+prefix, ".part")
+	RemoveStale(dir, ".."+prefix, ".new")
 	f, err := os.CreateTemp(dir, "."+prefix+"*.part")
 	if err != nil {
 		return "", CreateCondition(dir, err)
@@ -120,7 +120,7 @@ func (s *Store) backupServer(ctx context.Context) (string, error) {
 		return "", CreateCondition(tmp, err)
 	}
 	t := s.now()
-	base := filepath.Join(dir, prefix+t.Format(backupStamp)+fmt.Sprintf("-%06d", t.Nanosecond()/1000))
+	base := filepath.Join(dir, prefix+t.Format(BackupStamp)+fmt.Sprintf("-%06d", t.Nanosecond()/1000))
 	dest, err := linkUnique(tmp, base)
 	if err != nil {
 		return "", CreateCondition(base+Extension, err)

@@ -34,8 +34,8 @@ import (
 // Nothing that holds a reader of the file waits for the journal: the
 // journal is read first.
 
-// heldSuffix names the journal companion of a congress file.
-const heldSuffix = "-held"
+// HeldSuffix names the desk's journal beside a congress file.
+const HeldSuffix = "-held"
 
 // heldAfter is how long a desk's write waits for the file's write lock
 // before it is held in the journal instead.
@@ -82,7 +82,7 @@ type heldJournal struct {
 }
 
 func newHeldJournal(path string) *heldJournal {
-	return &heldJournal{path: path + heldSuffix, kick: make(chan struct{}, 1), quit: make(chan struct{})}
+	return &heldJournal{path: path + HeldSuffix, kick: make(chan struct{}, 1), quit: make(chan struct{})}
 }
 
 // get returns the journal's pool; nil (and no error) when there is no
@@ -108,7 +108,7 @@ func (h *heldJournal) get(create bool) (*sql.DB, error) {
 		// new one started, so that the desk goes on.
 		for _, suffix := range []string{"", "-journal"} {
 			if fileExists(h.path + suffix) {
-				os.Rename(h.path+suffix, h.path+"-damaged-"+time.Now().Format(backupStamp)+suffix)
+				os.Rename(h.path+suffix, h.path+"-damaged-"+time.Now().Format(BackupStamp)+suffix)
 			}
 		}
 		if !create {
@@ -614,7 +614,7 @@ func (s *Store) HeldCheckins(ctx context.Context) (int, error) {
 // Windows, has closed it: a journal another process has open cannot be
 // removed there).
 func RemoveHeldIfEmpty(path string) {
-	p := path + heldSuffix
+	p := path + HeldSuffix
 	if !fileExists(p) {
 		return
 	}

@@ -17,9 +17,6 @@ import (
 
 // FileEngine is what data asks of the engine of congress files.
 type FileEngine interface {
-	// OpenLocked is OpenOrView for a file whose lock the caller holds
-	// (LockExclusive).
-	OpenLocked(ctx context.Context, path string) (*Store, error)
 	// OpenNew opens tmp, a new file of the caller's own, to be written: an
 	// empty tmp gets the newest schema.
 	OpenNew(ctx context.Context, tmp string) (*Store, error)
@@ -28,14 +25,8 @@ type FileEngine interface {
 	// CheckHeader refuses, from its header alone, a file that is not a
 	// congress file of a version this one reads, or is damaged.
 	CheckHeader(path string) error
-	// CheckBackup checks a backup in full, without touching it
-	// (ErrBackupDamaged).
-	CheckBackup(ctx context.Context, path string) error
 	// CheckNetwork refuses a file on a network drive (ErrNetworkShare).
 	CheckNetwork(path string) *Error
-	// LockExclusive takes path's lock for a process that replaces it
-	// (ErrOpenElsewhere when anyone has it open).
-	LockExclusive(path string) (release func(), err error)
 	// Revision reads the revision recorded in the file at path, without
 	// touching it; SetRevision writes it into a new file nobody has open.
 	Revision(ctx context.Context, path string) (int64, error)
@@ -146,15 +137,12 @@ var errNoEngine = newErr(KindInternal, "no_file_engine", "",
 // noEngine refuses every file.
 type noEngine struct{}
 
-func (noEngine) OpenLocked(context.Context, string) (*Store, error) { return nil, errNoEngine }
-func (noEngine) OpenNew(context.Context, string) (*Store, error)    { return nil, errNoEngine }
+func (noEngine) OpenNew(context.Context, string) (*Store, error) { return nil, errNoEngine }
 func (noEngine) OpenAs(context.Context, string, *Error) (*Store, error) {
 	return nil, errNoEngine
 }
 func (noEngine) CheckHeader(string) error                        { return errNoEngine }
-func (noEngine) CheckBackup(context.Context, string) error       { return errNoEngine }
 func (noEngine) CheckNetwork(string) *Error                      { return nil }
-func (noEngine) LockExclusive(string) (func(), error)            { return nil, errNoEngine }
 func (noEngine) Revision(context.Context, string) (int64, error) { return 0, errNoEngine }
 func (noEngine) SetRevision(context.Context, string, int64) error {
 	return errNoEngine

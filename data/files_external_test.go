@@ -11,4 +11,5 @@ func init() {
 	data.FileOpeners.Open = sqlite.Open
 	data.FileOpeners.OpenOrView = sqlite.OpenOrView
 	data.FileOpeners.Create = sqlite.Create
+	data.FileOpeners.Restore = sqlite.Restore
 }

@@ -7,12 +7,13 @@ import (
 	"regexp"
 )
 
-// FileOpeners are data/sqlite's Open, OpenOrView and Create, for package
+// FileOpeners are data/sqlite's Open, OpenOrView, Create and Restore, for package
 // data's own tests, which cannot import it: the behaviour suite's package
 // sets them (files_external_test.go).
 var FileOpeners struct {
 	Open, OpenOrView func(context.Context, string) (*Store, error)
 	Create           func(context.Context, string, Congress) (*Store, error)
+	Restore          func(ctx context.Context, path, backup string) error
 }
 
 func Open(ctx context.Context, path string) (*Store, error) { return FileOpeners.Open(ctx, path) }
@@ -23,6 +24,10 @@ func OpenOrView(ctx context.Context, path string) (*Store, error) {
 
 func Create(ctx context.Context, path string, c Congress) (*Store, error) {
 	return FileOpeners.Create(ctx, path, c)
+}
+
+func Restore(ctx context.Context, path, backup string) error {
+	return FileOpeners.Restore(ctx, path, backup)
 }
 
 // migrations are the file's migrations, read from data/sqlite's folder.

@@ -86,7 +86,7 @@ func backupRestoreLoop(t *testing.T, path string) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := data.Restore(ctx, path, b); err != nil {
+		if err := Restore(ctx, path, b); err != nil {
 			t.Fatal(err)
 		}
 	}

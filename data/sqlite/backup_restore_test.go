@@ -44,7 +44,7 @@ func TestDamagedBackupNeverRestored(t *testing.T) {
 	path, backup := sqlitetest.BackedUpFile(t, 30, Create)
 	damage(t, backup)
 	before := sqlitetest.FileSums(t, path)
-	sqlitetest.WantErr(t, data.Restore(ctx, path, backup), data.ErrBackupDamaged)
+	sqlitetest.WantErr(t, Restore(ctx, path, backup), data.ErrBackupDamaged)
 	after := sqlitetest.FileSums(t, path)
 	if before[""] != after[""] {
 		t.Fatal("a refused restore changed the file")
@@ -79,7 +79,7 @@ func TestRestoreOverDamagedFile(t *testing.T) {
 	}
 	v.Close()
 
-	if err := data.Restore(ctx, path, backup); err != nil {
+	if err := Restore(ctx, path, backup); err != nil {
 		t.Fatal(err)
 	}
 	r, err := Open(ctx, path)

@@ -32,7 +32,7 @@ func TestBackupAndRestore(t *testing.T) {
 
 	t.Run("Restore", func(t *testing.T) {
 		*now = now.Add(time.Minute)
-		if err := data.Restore(ctx, path, backup); err != nil {
+		if err := Restore(ctx, path, backup); err != nil {
 			t.Fatal(err)
 		}
 		r, err := Open(ctx, path)
@@ -63,7 +63,7 @@ func TestBackupAndRestore(t *testing.T) {
 		bad := filepath.Join(t.TempDir(), "bad.congres")
 		os.WriteFile(bad, []byte("not a congress"), 0o600)
 		before, _ := os.ReadFile(path)
-		sqlitetest.WantErr(t, data.Restore(ctx, path, bad), data.ErrNotCongress)
+		sqlitetest.WantErr(t, Restore(ctx, path, bad), data.ErrNotCongress)
 		after, _ := os.ReadFile(path)
 		if string(before) != string(after) {
 			t.Fatal("a refused restore changed the file")

@@ -16,9 +16,6 @@ func init() { data.RegisterFiles(engine{}) }
 // engine is data.FileEngine: what data asks of congress files.
 type engine struct{}
 
-func (engine) OpenLocked(ctx context.Context, path string) (*data.Store, error) {
-	return openChecked(ctx, path, true, true)
-}
 func (engine) OpenNew(ctx context.Context, tmp string) (*data.Store, error) { return openNew(ctx, tmp) }
 
 // OpenAs opens path only to be read (ro says why), after checking its
@@ -33,7 +30,6 @@ func (engine) OpenAs(ctx context.Context, path string, ro *data.Error) (*data.St
 	return open(ctx, path, ro, nil)
 }
 func (engine) CheckHeader(path string) error                            { return checkFile(path) }
-func (engine) CheckBackup(ctx context.Context, path string) error       { return checkBackup(ctx, path) }
 func (engine) CheckNetwork(path string) *data.Error                     { return checkNetwork(path) }
 func (engine) Condition(path string, err error) error                   { return condition(path, err) }
 func (engine) Busy(err error) bool                                      { return hasCode(err, sqlite3.SQLITE_BUSY) }
@@ -43,15 +39,6 @@ func (engine) BusyTimeout() time.Duration                               { return
 func (engine) Revision(ctx context.Context, path string) (int64, error) { return revisionOf(ctx, path) }
 func (engine) SetRevision(ctx context.Context, path string, n int64) error {
 	return setRevision(ctx, path, n)
-}
-
-// LockExclusive takes path's lock for a process that replaces the file.
-func (engine) LockExclusive(path string) (func(), error) {
-	lock, err := lockExclusive(path)
-	if err != nil {
-		return nil, err
-	}
-	return lock.release, nil
 }
 
 // Journal opens the desk's journal at path, making its table (schema) if

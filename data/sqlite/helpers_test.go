@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -53,9 +52,4 @@ func benchFile(b *testing.B) string {
 		b.Fatal(err)
 	}
 	return path
-}
-
-func fileExists(p string) bool {
-	_, err := os.Stat(p)
-	return err == nil
 }

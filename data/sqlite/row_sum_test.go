@@ -117,7 +117,7 @@ func TestRowSumsFindChangedValues(t *testing.T) {
 	b.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
 	b.Close()
 	s.Close()
-	sqlitetest.WantErr(t, data.Restore(ctx, s.Path(), backup), data.ErrBackupDamaged)
+	sqlitetest.WantErr(t, Restore(ctx, s.Path(), backup), data.ErrBackupDamaged)
 }
 
 // behindTheBack changes the file as another tool would: the triggers do

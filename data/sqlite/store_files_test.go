@@ -162,7 +162,7 @@ func TestNetworkDriveReadOnly(t *testing.T) {
 			t.Errorf("%s changed on the network drive", c)
 		}
 	}
-	sqlitetest.WantErr(t, data.Restore(ctx, path, backup), data.ErrNetworkShare)
+	sqlitetest.WantErr(t, Restore(ctx, path, backup), data.ErrNetworkShare)
 	_, err = Create(ctx, filepath.Join(filepath.Dir(path), "new"+data.Extension), data.Congress{Name: "x", Days: []data.Day{sqlitetest.Day1}})
 	sqlitetest.WantErr(t, err, data.ErrNetworkShare)
 

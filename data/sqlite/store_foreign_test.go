@@ -95,7 +95,7 @@ func TestForeignFilesUntouched(t *testing.T) {
 				}
 				sqlitetest.WantErr(t, err, data.ErrNotCongress)
 			}
-			if err := data.Restore(ctx, path, path); !errors.Is(err, data.ErrBackupDamaged) && !errors.Is(err, data.ErrNotCongress) {
+			if err := Restore(ctx, path, path); !errors.Is(err, data.ErrBackupDamaged) && !errors.Is(err, data.ErrNotCongress) {
 				t.Fatalf("restore from it: %v", err)
 			}
 			after := sqlitetest.FileSums(t, path)

@@ -48,7 +48,7 @@ func TestRestoreRefusedWhileOpenElsewhere(t *testing.T) {
 	}
 	expect("OPEN")
 
-	err := data.Restore(ctx, path, backup)
+	err := Restore(ctx, path, backup)
 	sqlitetest.WantErr(t, err, data.ErrOpenElsewhere)
 
 	// The other process goes on checking people in, then closes.
@@ -69,7 +69,7 @@ func TestRestoreRefusedWhileOpenElsewhere(t *testing.T) {
 	}
 	// Once the other process has closed it, the restore goes through.
 	s.Close()
-	if err := data.Restore(ctx, path, backup); err != nil {
+	if err := Restore(ctx, path, backup); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -109,12 +109,12 @@ func TestRestoreRefusedWhileOpenHere(t *testing.T) {
 		t.Fatal(err)
 	}
 	sqlitetest.AddPerson(t, s, "Anne", "Martin")
-	sqlitetest.WantErr(t, data.Restore(ctx, s.Path(), backup), data.ErrOpenElsewhere)
+	sqlitetest.WantErr(t, Restore(ctx, s.Path(), backup), data.ErrOpenElsewhere)
 	if rows, _ := s.ListParticipants(ctx, data.ParticipantQuery{}); len(rows) != 1 {
 		t.Fatal("the refused restore changed the file")
 	}
 	s.Close()
-	if err := data.Restore(ctx, s.Path(), backup); err != nil {
+	if err := Restore(ctx, s.Path(), backup); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(s.Path() + lockSuffix); err == nil {
