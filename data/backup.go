@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"log"
 	"os"
 	"path/filepath"
@@ -36,7 +35,9 @@ type BackupInfo struct {
 // the second (name-YYYYMMDD-HHMMSS.congres, …-HHMMSS-2.congres), are read
 // too.
 const (
-	backupStamp = "20060102-150405"
+	// BackupStamp is how a backup's name (and a damaged file set aside)
+	// tells its time.
+	BackupStamp = "20060102-150405"
 	backupMicro = 6
 )
 
@@ -69,7 +70,7 @@ func (s *Store) SaveCopy(ctx context.Context, dest string) error {
 		return err
 	}
 	defer os.Remove(tmp)
-	return placeNew(tmp, dest)
+	return PlaceNew(tmp, dest)
 }
 
 // copyBeside writes a consistent copy of the congress into a new file of a
@@ -77,27 +78,28 @@ func (s *Store) SaveCopy(ctx context.Context, dest string) error {
 func (s *Store) copyBeside(ctx context.Context, dest string) (string, error) {
 	f, err := os.CreateTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".*.part")
 	if err != nil {
-		return "", createCondition(dest, err)
+		return "", CreateCondition(dest, err)
 	}
 	tmp := f.Name()
 	f.Close()
-	// VACUUM INTO writes a fresh, compact file from a read transaction into
-	// an empty file: the writer is not held up.
-	if _, err := s.c.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
-		removeFile(tmp)
+	// The engine writes a fresh, compact file from a read transaction into
+	// the empty one: the writer is not held up.
+	if err := s.file.CopyTo(ctx, tmp); err != nil {
+		RemoveFile(tmp)
 		if ctx.Err() != nil {
 			return "", ctx.Err() // cancelled: nothing was written
 		}
 		return "", fromFileCondition(dest, err)
 	}
-	if err := syncFile(tmp); err != nil {
-		removeFile(tmp)
-		return "", fileCondition(dest, err)
+	if err := SyncFile(tmp); err != nil {
+		RemoveFile(tmp)
+		return "", FileCondition(dest, err)
 	}
 	return tmp, nil
 }
 
-func syncFile(path string) error {
+// SyncFile writes the file at path through to the disk.
+func SyncFile(path string) error {
 	f, err := os.OpenFile(path, os.O_RDWR, 0)
 	if err != nil {
 		return err
@@ -131,11 +133,11 @@ func (s *Store) Backup(ctx context.Context) (string, error) {
 	}
 	dir := BackupDir(s.path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", createCondition(dir, err)
+		return "", CreateCondition(dir, err)
 	}
 	s.dirty.Store(false)
 	t := s.now()
-	base := filepath.Join(dir, backupPrefix(s.path)+t.Format(backupStamp)+fmt.Sprintf("-%06d", t.Nanosecond()/1000))
+	base := filepath.Join(dir, backupPrefix(s.path)+t.Format(BackupStamp)+fmt.Sprintf("-%06d", t.Nanosecond()/1000))
 	tmp, err := s.copyBeside(ctx, base+Extension)
 	if err != nil {
 		s.dirty.Store(true)
@@ -145,9 +147,9 @@ func (s *Store) Backup(ctx context.Context) (string, error) {
 	dest, err := linkUnique(tmp, base)
 	if err != nil {
 		s.dirty.Store(true)
-		return "", createCondition(base+Extension, err)
+		return "", CreateCondition(base+Extension, err)
 	}
-	removeStale(dir, "."+backupPrefix(s.path), ".part")
+	RemoveStale(dir, "."+backupPrefix(s.path), ".part")
 	list, err := Backups(s.path)
 	if err != nil {
 		return dest, err
@@ -194,9 +196,9 @@ func linkUnique(tmp, base string) (string, error) {
 // removed: one younger may belong to work under way in another process.
 const staleAfter = time.Hour
 
-// removeStale removes the temporary files (name prefix…suffix) that a
+// RemoveStale removes the temporary files (name prefix…suffix) that a
 // crash left in dir.
-func removeStale(dir, prefix, suffix string) {
+func RemoveStale(dir, prefix, suffix string) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return
@@ -248,7 +250,7 @@ func backupsIn(dir, prefix string) ([]BackupInfo, error) {
 			continue
 		}
 		p := filepath.Join(dir, name)
-		list = append(list, BackupInfo{Path: p, Time: t, Size: info.Size(), n: n, Damaged: checkFile(p) != nil})
+		list = append(list, BackupInfo{Path: p, Time: t, Size: info.Size(), n: n, Damaged: files().CheckHeader(p) != nil})
 	}
 	sort.SliceStable(list, func(i, j int) bool {
 		if !list[i].Time.Equal(list[j].Time) {
@@ -262,14 +264,14 @@ func backupsIn(dir, prefix string) ([]BackupInfo, error) {
 // parseBackupName reads YYYYMMDD-HHMMSS, then -UUUUUU (microseconds), then
 // -N (the counter); the older names have no microseconds.
 func parseBackupName(stamp string) (time.Time, int, bool) {
-	if len(stamp) < len(backupStamp) {
+	if len(stamp) < len(BackupStamp) {
 		return time.Time{}, 0, false
 	}
-	t, err := time.ParseInLocation(backupStamp, stamp[:len(backupStamp)], time.Local)
+	t, err := time.ParseInLocation(BackupStamp, stamp[:len(BackupStamp)], time.Local)
 	if err != nil {
 		return time.Time{}, 0, false
 	}
-	rest := stamp[len(backupStamp):]
+	rest := stamp[len(BackupStamp):]
 	if len(rest) > backupMicro && rest[0] == '-' && (len(rest) == backupMicro+1 || rest[backupMicro+1] == '-') {
 		us, err := strconv.Atoi(rest[1 : backupMicro+1])
 		if err != nil {
@@ -364,127 +366,6 @@ func (s *Store) changedSinceBackup(ctx context.Context) bool {
 	if err := s.r.QueryRowContext(ctx, "SELECT n FROM revision").Scan(&now); err != nil {
 		return true
 	}
-	then, err := revisionOf(ctx, list[0].Path)
+	then, err := files().Revision(ctx, list[0].Path)
 	return err != nil || now != then
-}
-
-// Restore replaces the congress file at path with a backup. The backup is
-// checked in full first (ErrBackupDamaged). No window or process may have
-// the file open (ErrOpenElsewhere): the file is locked against them while
-// it is replaced. The current file is itself backed up first, so that a
-// restore can be undone; a damaged current file is not backed up but kept
-// aside, renamed (name-damaged-YYYYMMDD-HHMMSS.congres), never deleted.
-func Restore(ctx context.Context, path, backup string) error {
-	if err := checkNetwork(path); err != nil {
-		return err
-	}
-	if err := checkBackup(ctx, backup); err != nil {
-		return err
-	}
-	lock, err := lockExclusive(path)
-	if err != nil {
-		if isNotWritable(err) {
-			return ErrFolderNotWritable.With(path).because(err)
-		}
-		return err
-	}
-	defer lock.release()
-	if fileExists(path) {
-		if err := backupOrSetAside(ctx, path); err != nil {
-			return err
-		}
-	}
-	removeStale(filepath.Dir(path), "."+filepath.Base(path)+".", ".restore")
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.restore")
-	if err != nil {
-		return createCondition(path, err)
-	}
-	tmp.Close()
-	if err := copyFile(backup, tmp.Name()); err != nil {
-		os.Remove(tmp.Name())
-		return fileCondition(path, err)
-	}
-	// The WAL of the old file must not be replayed onto the new one: it was
-	// checkpointed by the close above and is included in the backup just
-	// made (or set aside with a damaged file).
-	os.Remove(path + "-wal")
-	os.Remove(path + "-shm")
-	// The desk's journal was folded into the backup just made, or went
-	// aside with a damaged file. Its actions name people of the old file:
-	// one still there is kept aside, never replayed onto the backup.
-	removeHeldIfEmpty(path)
-	if fileExists(path + heldSuffix) {
-		os.Rename(path+heldSuffix, path+heldSuffix+"-"+time.Now().Format(backupStamp))
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		os.Remove(tmp.Name())
-		return createCondition(path, err)
-	}
-	return nil
-}
-
-// backupOrSetAside backs the current file up before a restore, or sets it
-// aside when it is damaged. The caller holds the file's lock.
-func backupOrSetAside(ctx context.Context, path string) error {
-	cur, err := openChecked(ctx, path, true, true)
-	if err == nil {
-		if cur.ReadOnly() == nil {
-			_, err = cur.Backup(ctx)
-		} else if !errors.Is(cur.ReadOnly(), ErrDamaged) {
-			err = cur.ReadOnly() // a read-only file cannot be replaced either
-		}
-		damaged := errors.Is(cur.ReadOnly(), ErrDamaged)
-		cur.Close()
-		if err == nil && !damaged {
-			return nil
-		}
-		if err != nil && !errors.Is(err, ErrDamaged) {
-			return err
-		}
-	} else if !errors.Is(err, ErrDamaged) {
-		return err
-	}
-	return setAside(path, time.Now())
-}
-
-// setAside renames a damaged file (and its WAL and the desk's journal,
-// which may hold work) to name-damaged-YYYYMMDD-HHMMSS.congres in its
-// folder.
-func setAside(path string, t time.Time) error {
-	base := strings.TrimSuffix(path, filepath.Ext(path)) + "-damaged-" + t.Format(backupStamp)
-	dest := base + Extension
-	for i := 2; fileExists(dest); i++ {
-		dest = fmt.Sprintf("%s-%d%s", base, i, Extension)
-	}
-	if err := os.Rename(path, dest); err != nil {
-		return createCondition(path, err)
-	}
-	for _, suffix := range []string{"-wal", heldSuffix, heldSuffix + "-journal"} {
-		if fileExists(path + suffix) {
-			os.Rename(path+suffix, dest+suffix)
-		}
-	}
-	os.Remove(path + "-shm")
-	return nil
-}
-
-func copyFile(src, dst string) error {
-	in, err := os.Open(src)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.OpenFile(dst, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	if err := out.Sync(); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
 }

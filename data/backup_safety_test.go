@@ -1,8 +1,6 @@
 package data
 
 import (
-	"encoding/binary"
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,32 +8,6 @@ import (
 	"testing"
 	"time"
 )
-
-// damage flips a page-type byte of a table page of the congress file at
-// path until Open finds the file damaged.
-func damage(t *testing.T, path string) {
-	t.Helper()
-	good, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pageSize := int(binary.BigEndian.Uint16(good[16:18]))
-	for page := 2; page*pageSize < len(good); page++ {
-		b := append([]byte(nil), good...)
-		b[(page-1)*pageSize] = 0x77 // no page type
-		if err := os.WriteFile(path, b, 0o600); err != nil {
-			t.Fatal(err)
-		}
-		s, err := Open(ctx, path)
-		if errors.Is(err, ErrDamaged) {
-			return
-		}
-		if err == nil {
-			s.Close()
-		}
-	}
-	t.Fatal("could not damage the file")
-}
 
 // TestBackupsAtTheSameInstant: backups made at the same instant (a fixed
 // clock), at the same time, each get a file of their own, 0600 in a 0700
@@ -112,90 +84,5 @@ func TestBackupsInTrueOrder(t *testing.T) {
 	want := []string{filepath.Base(made[2]), filepath.Base(made[1]), old[2], filepath.Base(made[0]), old[1], old[0]}
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Fatalf("order:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
-}
-
-// TestDamagedBackupNeverRestored: a damaged backup is marked, and a
-// restore from it is refused before anything changes.
-func TestDamagedBackupNeverRestored(t *testing.T) {
-	path, backup := backedUpFile(t, 30)
-	damage(t, backup)
-	before := fileSums(t, path)
-	wantErr(t, Restore(ctx, path, backup), ErrBackupDamaged)
-	after := fileSums(t, path)
-	if before[""] != after[""] {
-		t.Fatal("a refused restore changed the file")
-	}
-	// A truncated backup is marked in the list.
-	b, _ := os.ReadFile(backup)
-	os.WriteFile(backup, b[:len(b)-1000], 0o600)
-	list, _ := Backups(path)
-	if len(list) != 1 || !list[0].Damaged {
-		t.Fatalf("list: %+v", list)
-	}
-}
-
-// TestRestoreOverDamagedFile: a damaged file opens read only (nothing is
-// written to it, its backups stay); a restore replaces it and keeps it
-// aside, renamed, byte for byte.
-func TestRestoreOverDamagedFile(t *testing.T) {
-	path, backup := backedUpFile(t, 30)
-	damage(t, path)
-	damaged, _ := os.ReadFile(path)
-
-	v, err := OpenOrView(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	wantErr(t, v.ReadOnly(), ErrDamaged)
-	if _, err := v.Backup(ctx); !errors.Is(err, ErrDamaged) {
-		t.Fatalf("backing up a damaged file: %v", err)
-	}
-	if list, _ := Backups(path); len(list) != 1 {
-		t.Fatalf("%d backups after backing up a damaged file", len(list))
-	}
-	v.Close()
-
-	if err := Restore(ctx, path, backup); err != nil {
-		t.Fatal(err)
-	}
-	r, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	if rows, _ := r.ListParticipants(ctx, ParticipantQuery{}); len(rows) != 30 {
-		t.Fatalf("%d people after the restore", len(rows))
-	}
-	aside, _ := filepath.Glob(strings.TrimSuffix(path, Extension) + "-damaged-*" + Extension)
-	if len(aside) != 1 {
-		t.Fatalf("kept aside: %v", aside)
-	}
-	if b, _ := os.ReadFile(aside[0]); string(b) != string(damaged) {
-		t.Fatal("the damaged file was not kept as it was")
-	}
-}
-
-// TestStaleTemporaryFilesRemoved: the temporary files a killed backup
-// leaves are removed by a later one once they are old, and only then.
-func TestStaleTemporaryFilesRemoved(t *testing.T) {
-	s := mustOpen(t)
-	if _, err := s.Backup(ctx); err != nil {
-		t.Fatal(err)
-	}
-	dir := BackupDir(s.Path())
-	old := filepath.Join(dir, ".test-20211125-080000-000000.congres.123.part")
-	young := filepath.Join(dir, ".test-20211125-080000-000000.congres.456.part")
-	os.WriteFile(old, []byte("x"), 0o600)
-	os.WriteFile(young, []byte("x"), 0o600)
-	os.Chtimes(old, time.Now().Add(-2*time.Hour), time.Now().Add(-2*time.Hour))
-	if _, err := s.Backup(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if fileExists(old) {
-		t.Error("the old temporary file stayed")
-	}
-	if !fileExists(young) {
-		t.Error("a young temporary file (maybe another process's backup) was removed")
 	}
 }

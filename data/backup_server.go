@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"log"
@@ -96,7 +95,7 @@ func (s *Store) backupServer(ctx context.Context) (string, error) {
 		return "", errNoBackupFolder
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", createCondition(dir, err)
+		return "", CreateCondition(dir, err)
 	}
 	os.Chmod(dir, 0o700) // the user's alone, even if it was made wider
 	var rev int64
@@ -104,27 +103,27 @@ func (s *Store) backupServer(ctx context.Context) (string, error) {
 		return "", s.condition(err)
 	}
 	prefix := filepath.Base(dir) + "-"
-	removeStale(dir, "."+prefix, ".part")
-	removeStale(dir, ".."+prefix, ".new")
+	RemoveStale(dir, "."+prefix, ".part")
+	RemoveStale(dir, ".."+prefix, ".new")
 	f, err := os.CreateTemp(dir, "."+prefix+"*.part")
 	if err != nil {
-		return "", createCondition(dir, err)
+		return "", CreateCondition(dir, err)
 	}
 	tmp := f.Name()
 	f.Close()
 	os.Remove(tmp) // a name of our own, which CopyToFile fills
-	defer removeFile(tmp)
+	defer RemoveFile(tmp)
 	if err := s.CopyToFile(ctx, tmp, nil); err != nil {
 		return "", s.copyCondition(dir, err)
 	}
-	if err := setRevision(ctx, tmp, rev); err != nil {
-		return "", createCondition(tmp, err)
+	if err := files().SetRevision(ctx, tmp, rev); err != nil {
+		return "", CreateCondition(tmp, err)
 	}
 	t := s.now()
-	base := filepath.Join(dir, prefix+t.Format(backupStamp)+fmt.Sprintf("-%06d", t.Nanosecond()/1000))
+	base := filepath.Join(dir, prefix+t.Format(BackupStamp)+fmt.Sprintf("-%06d", t.Nanosecond()/1000))
 	dest, err := linkUnique(tmp, base)
 	if err != nil {
-		return "", createCondition(base+Extension, err)
+		return "", CreateCondition(base+Extension, err)
 	}
 	list, err := s.backupsHere()
 	if err != nil {
@@ -134,26 +133,6 @@ func (s *Store) backupServer(ctx context.Context) (string, error) {
 		os.Remove(b.Path)
 	}
 	return dest, nil
-}
-
-// setRevision writes the server's revision n into the new backup at path,
-// which nobody else has open yet.
-func setRevision(ctx context.Context, path string, n int64) error {
-	b, err := open(ctx, path, nil)
-	if err != nil {
-		return err
-	}
-	_, err = b.w.ExecContext(ctx, "UPDATE revision SET n = ?", n)
-	if err == nil {
-		_, err = b.w.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)")
-	}
-	if cerr := b.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = syncFile(path)
-	}
-	return err
 }
 
 // autoBackupServer is AutoBackup on a server: a backup now if the server
@@ -203,30 +182,6 @@ func (s *Store) BackupIfChanged(ctx context.Context) (string, error) {
 // OpenBackup opens the backup of a server's congress at path to be read
 // (see ErrBackupOnlyRead): as it is, nothing written beside it.
 func OpenBackup(ctx context.Context, path string) (*Store, error) {
-	if err := checkFile(path); err != nil {
-		return nil, err
-	}
 	ro := ErrBackupOnlyRead.With(filepath.Base(path)) // its folder is in Settings → Backups
-	if err := quickCheck(ctx, path, ro); err != nil {
-		return nil, err
-	}
-	return open(ctx, path, ro)
-}
-
-// revisionOf reads the revision recorded in the congress file at path,
-// without touching it.
-func revisionOf(ctx context.Context, path string) (int64, error) {
-	uri, err := fileURI(path)
-	if err != nil {
-		return 0, err
-	}
-	// Read only, no WAL: the file stays as it is.
-	b, err := sql.Open("sqlite", uri+"?mode=ro&immutable=1")
-	if err != nil {
-		return 0, err
-	}
-	defer b.Close()
-	var n int64
-	err = b.QueryRowContext(ctx, "SELECT n FROM revision").Scan(&n)
-	return n, err
+	return files().OpenAs(ctx, path, ro)
 }

@@ -189,7 +189,7 @@ func (s *Store) RecordBadgePrints(ctx context.Context, layout string, participan
 		at := formatTime(s.now())
 		for _, id := range participantIDs {
 			_, err := tx.ExecContext(ctx, "INSERT INTO badge_print (participant_id, at, layout) VALUES (?, ?, ?)", id, at, layout)
-			if isConstraint(err, sqliteConstraintForeignKey) {
+			if violated(err, ForeignKeyViolation) {
 				return notFound(lParticipant)
 			}
 			if err != nil {

@@ -37,9 +37,9 @@ func (t *sqlTx) PrepareContext(ctx context.Context, q string) (*sql.Stmt, error)
 	return t.Tx.PrepareContext(ctx, t.rebind(q))
 }
 
-// broke returns err, marked with the constraint it reports broken when the
-// engine is not SQLite (whose errors fromDriver and isConstraint read).
-// Errors read through Scan (QueryRowContext) are not marked: call it on them.
+// broke returns err, marked with the constraint it reports broken, from
+// the engine's codes (Dialect.Violation): fromDriver and violated read the
+// mark. ExecContext marks its errors; errors read through Scan (QueryRowContext) are not marked: call it on them.
 func (t *sqlTx) broke(err error) error {
 	if err == nil {
 		return err
@@ -59,8 +59,8 @@ type violationError struct {
 func (e *violationError) Error() string { return e.err.Error() }
 func (e *violationError) Unwrap() error { return e.err }
 
-// violated reports whether err says that a constraint of kind v was broken,
-// on an engine other than SQLite.
+// violated reports whether err says that a constraint of kind v was broken
+// (marked by broke).
 func violated(err error, v Violation) bool {
 	var ve *violationError
 	return errors.As(err, &ve) && ve.v == v

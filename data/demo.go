@@ -42,16 +42,16 @@ func WriteDemo(ctx context.Context, path string, opts DemoOptions) error {
 	}
 	// The demo is built in a file of its own beside path (never a file
 	// someone else made, such as path.part), then put in place whole.
-	if err := checkNetwork(path); err != nil {
+	if err := files().CheckNetwork(path); err != nil {
 		return err
 	}
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.part")
 	if err != nil {
-		return createCondition(path, err)
+		return CreateCondition(path, err)
 	}
 	tmp := f.Name()
 	f.Close()
-	defer removeFile(tmp)
+	defer RemoveFile(tmp)
 	s, err := newCongressIn(ctx, tmp, Congress{
 		Name:    "Congrès de la Fédération des entreprises d'insertion",
 		Edition: "19e congrès",
@@ -60,7 +60,7 @@ func WriteDemo(ctx context.Context, path string, opts DemoOptions) error {
 		Days:    []Day{demoDay1, demoDay2},
 	})
 	if err != nil {
-		return createCondition(path, err)
+		return CreateCondition(path, err)
 	}
 	clock := time.Date(2021, 9, 1, 9, 0, 0, 0, demoZone)
 	s.SetClock(func() time.Time { return clock })
@@ -531,4 +531,20 @@ func (g *demoGen) arrivals() error {
 		return err
 	}
 	return g.insertRows("checkin", []string{"id", "participant_id", "kind", "day", "cancels", "at", "desk"}, checkins)
+}
+
+// newCongressIn writes a new congress (its name, days and default
+// categories) into tmp, an empty file of the caller's own, and returns it
+// open.
+func newCongressIn(ctx context.Context, tmp string, c Congress) (*Store, error) {
+	s, err := files().OpenNew(ctx, tmp)
+	if err != nil {
+		return nil, err
+	}
+	err = s.write(ctx, func(tx *sqlTx) error { return writeNewCongress(ctx, tx, c) })
+	if err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
 }

@@ -7,9 +7,6 @@ import (
 	"errors"
 	"slices"
 	"time"
-
-	"modernc.org/sqlite"
-	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // The registration desk (issue 7): a volunteer scans a badge or picks a
@@ -219,12 +216,9 @@ func (s *Store) writeDesk(ctx context.Context, fn func(tx *sqlTx) error) error {
 	}
 }
 
-// isBusy reports whether err is SQLite's "database is locked" (any of its
-// extended codes).
-func isBusy(err error) bool {
-	var se *sqlite.Error
-	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_BUSY
-}
+// isBusy reports whether err is the file's "database is locked", from the
+// engine's codes (FileEngine.Busy).
+func isBusy(err error) bool { return err != nil && files().Busy(err) }
 
 // UndoLastEntry takes back the person's latest arrival or session entry that
 // no undo cancels yet, by appending an Undo that refers to it (nothing is

@@ -38,7 +38,7 @@ func bench100kStore(b *testing.B) *Store {
 				return
 			}
 		}
-		removeFile(bench100kPath)
+		RemoveFile(bench100kPath)
 		bench100kErr = WriteDemo(context.Background(), bench100kPath, DemoOptions{Participants: 100_000})
 	})
 	if bench100kErr != nil {

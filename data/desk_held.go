@@ -12,9 +12,6 @@ import (
 	"slices"
 	"sync"
 	"time"
-
-	"modernc.org/sqlite"
-	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // Check-ins held while the file is busy (issue 14). An import holds the
@@ -37,8 +34,8 @@ import (
 // Nothing that holds a reader of the file waits for the journal: the
 // journal is read first.
 
-// heldSuffix names the journal companion of a congress file.
-const heldSuffix = "-held"
+// HeldSuffix names the desk's journal beside a congress file.
+const HeldSuffix = "-held"
 
 // heldAfter is how long a desk's write waits for the file's write lock
 // before it is held in the journal instead.
@@ -85,7 +82,7 @@ type heldJournal struct {
 }
 
 func newHeldJournal(path string) *heldJournal {
-	return &heldJournal{path: path + heldSuffix, kick: make(chan struct{}, 1), quit: make(chan struct{})}
+	return &heldJournal{path: path + HeldSuffix, kick: make(chan struct{}, 1), quit: make(chan struct{})}
 }
 
 // get returns the journal's pool; nil (and no error) when there is no
@@ -111,7 +108,7 @@ func (h *heldJournal) get(create bool) (*sql.DB, error) {
 		// new one started, so that the desk goes on.
 		for _, suffix := range []string{"", "-journal"} {
 			if fileExists(h.path + suffix) {
-				os.Rename(h.path+suffix, h.path+"-damaged-"+time.Now().Format(backupStamp)+suffix)
+				os.Rename(h.path+suffix, h.path+"-damaged-"+time.Now().Format(BackupStamp)+suffix)
 			}
 		}
 		if !create {
@@ -132,28 +129,16 @@ func (h *heldJournal) get(create bool) (*sql.DB, error) {
 // openHeld opens the journal at path, making its table if need be. Two
 // connections: one writes while the other reads.
 func openHeld(path string) (*sql.DB, error) {
-	uri, err := fileURI(path)
-	if err != nil {
-		return nil, err
-	}
-	db, err := sql.Open("sqlite", uri+fmt.Sprintf("?_pragma=busy_timeout(%d)", busyTimeout.Milliseconds())+
-		"&_pragma=journal_mode(DELETE)&_pragma=synchronous(FULL)&_txlock=immediate")
-	if err != nil {
-		return nil, err
-	}
-	db.SetMaxOpenConns(2)
-	if _, err := db.Exec(heldSchema); err != nil {
-		db.Close()
-		return nil, err
-	}
-	return db, nil
+	return files().Journal(path, heldSchema)
 }
 
-// isNotADatabase reports whether err is SQLite's SQLITE_NOTADB.
-func isNotADatabase(err error) bool {
-	var se *sqlite.Error
-	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_NOTADB
-}
+// isNotADatabase reports whether err says the file is not a database
+// (FileEngine.NotADatabase).
+func isNotADatabase(err error) bool { return err != nil && files().NotADatabase(err) }
+
+// isCorrupt reports whether err says the file is damaged
+// (FileEngine.Corrupt).
+func isCorrupt(err error) bool { return err != nil && files().Corrupt(err) }
 
 // heldCondition turns an error of the journal into a sentence about it;
 // unlike the file's, it never makes the congress read only.
@@ -340,7 +325,7 @@ func (s *Store) hold(ctx context.Context, fn func(jtx *sqlTx) error) error {
 	if err != nil {
 		return s.heldCondition(err)
 	}
-	jtx := &sqlTx{Tx: t, d: sqliteDialect{}}
+	jtx := &sqlTx{Tx: t, d: s.d}
 	defer jtx.Rollback()
 	if err := fn(jtx); err != nil {
 		return err
@@ -415,7 +400,7 @@ func (s *Store) writeWithin(ctx context.Context, wait time.Duration, fn func(tx 
 	if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA busy_timeout = %d", left.Milliseconds())); err != nil {
 		return s.condition(err)
 	}
-	defer conn.ExecContext(context.Background(), fmt.Sprintf("PRAGMA busy_timeout = %d", busyTimeout.Milliseconds()))
+	defer conn.ExecContext(context.Background(), fmt.Sprintf("PRAGMA busy_timeout = %d", files().BusyTimeout().Milliseconds()))
 	t, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		if isBusy(err) {
@@ -423,7 +408,7 @@ func (s *Store) writeWithin(ctx context.Context, wait time.Duration, fn func(tx 
 		}
 		return s.condition(err)
 	}
-	if err := s.runTx(ctx, &sqlTx{Tx: t, d: sqliteDialect{}}, fn); err != nil {
+	if err := s.runTx(ctx, &sqlTx{Tx: t, d: s.d}, fn); err != nil {
 		if isBusy(err) {
 			return errFileHeld
 		}
@@ -471,7 +456,7 @@ func (f *heldFold) into(ctx context.Context, s *Store, tx *sqlTx) error {
 	if err != nil {
 		return nil
 	}
-	f.jtx = &sqlTx{Tx: t, d: sqliteDialect{}}
+	f.jtx = &sqlTx{Tx: t, d: s.d}
 	list, err := heldEntries(ctx, f.jtx, "1")
 	if err != nil {
 		return nil
@@ -624,12 +609,12 @@ func (s *Store) HeldCheckins(ctx context.Context) (int, error) {
 	return n, s.heldCondition(err)
 }
 
-// removeHeldIfEmpty removes the journal of the congress file path when it
+// RemoveHeldIfEmpty removes the journal of the congress file path when it
 // holds nothing. The caller holds the file's lock exclusively (or, on
 // Windows, has closed it: a journal another process has open cannot be
 // removed there).
-func removeHeldIfEmpty(path string) {
-	p := path + heldSuffix
+func RemoveHeldIfEmpty(path string) {
+	p := path + HeldSuffix
 	if !fileExists(p) {
 		return
 	}

@@ -48,7 +48,7 @@ func holdWriteLock(t *testing.T, path string) (release func()) {
 // the journal stays as the crash left it.
 func foldThenCrash(t *testing.T, s *Store, release func()) {
 	t.Helper()
-	journal := s.Path() + heldSuffix
+	journal := s.Path() + HeldSuffix
 	saved, err := os.ReadFile(journal)
 	if err != nil {
 		t.Fatal(err)
@@ -334,7 +334,7 @@ func TestHeldSurviveClose(t *testing.T) {
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(path + heldSuffix); err != nil {
+	if _, err := os.Stat(path + HeldSuffix); err != nil {
 		t.Fatalf("the journal is gone with a check-in in it: %v", err)
 	}
 	release()
@@ -349,7 +349,7 @@ func TestHeldSurviveClose(t *testing.T) {
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(path + heldSuffix); !os.IsNotExist(err) {
+	if _, err := os.Stat(path + HeldSuffix); !os.IsNotExist(err) {
 		t.Fatalf("the empty journal is still there: %v", err)
 	}
 }
@@ -371,7 +371,7 @@ func TestRestoreWithHeldCheckins(t *testing.T) {
 	if err := Restore(ctx, path, old); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(path + heldSuffix); !os.IsNotExist(err) {
+	if _, err := os.Stat(path + HeldSuffix); !os.IsNotExist(err) {
 		t.Fatalf("the journal is still beside the restored file: %v", err)
 	}
 	s, err = Open(ctx, path)
@@ -412,7 +412,7 @@ func TestCheckOutputRefusesTheJournal(t *testing.T) {
 	release := holdWriteLock(t, s.Path())
 	admit(t, s, AdmitRequest{ParticipantID: p.ID, Day: day2})
 	release()
-	journal := s.Path() + heldSuffix
+	journal := s.Path() + HeldSuffix
 	wantErr(t, CheckOutput(journal, s.Path()), ErrOutputIsCongress)
 	wantErr(t, CheckOutput(filepath.Join(filepath.Dir(journal), ".", filepath.Base(journal))), ErrOutputIsDatabase)
 }
@@ -482,7 +482,7 @@ func TestHeldWhileCountersRead(t *testing.T) {
 func TestHeldJournalDamaged(t *testing.T) {
 	s := mustOpen(t)
 	p := addPerson(t, s, "Awa", "Diallo")
-	journal := s.Path() + heldSuffix
+	journal := s.Path() + HeldSuffix
 	if err := os.WriteFile(journal, []byte("not a database, not a journal"), 0o600); err != nil {
 		t.Fatal(err)
 	}

@@ -3,7 +3,7 @@ package data
 // Dialect is what differs between the SQL of the engines that keep a
 // congress. The rules write their SQL once, as SQLite reads it (with ?
 // placeholders); each store says how its engine differs. SQLite's is
-// sqliteDialect (dialect_sqlite.go): the queries run as written.
+// data/sqlite's Dialect: the queries run as written.
 //
 // A difference between the engines is added here as a method, implemented by
 // both dialects, and the SQL of the rules calls it (tx.d.Method(…)).

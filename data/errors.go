@@ -4,9 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"log"
-
-	"modernc.org/sqlite"
-	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // Kind classifies an error so that callers can react without reading text.
@@ -49,6 +46,15 @@ func (e *Error) With(args ...any) *Error {
 	c := *e
 	c.args = args
 	return &c
+}
+
+// WithWords is With for arguments that are themselves words: en fills the
+// English sentence, fr the French one (for the stores in packages of their
+// own).
+func (e *Error) WithWords(en, fr []any) *Error {
+	c := e.With(en...)
+	c.frArgs = fr
+	return c
 }
 
 // Error returns the English sentence.
@@ -320,59 +326,24 @@ var (
 		"Inscrit·e ailleurs au même moment : « %s », %s – %s%s.")
 )
 
-// fromDriver turns a constraint failure of SQLite into one of ours, using
-// modernc's extended result codes rather than the text of the message.
+// fromDriver turns a broken unique constraint into onUnique, from the
+// engine's error codes (Dialect.Violation, read by sqlTx.broke). Any other
+// error is returned as it is.
 func fromDriver(err error, onUnique *Error) error {
 	if violated(err, UniqueViolation) && onUnique != nil {
 		return onUnique
 	}
-	var se *sqlite.Error
-	if !errors.As(err, &se) {
-		return err
-	}
-	switch se.Code() {
-	case sqlite3.SQLITE_CONSTRAINT_UNIQUE, sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
-		if onUnique != nil {
-			return onUnique
-		}
-	}
 	return err
 }
 
-// isConstraint reports whether err is a constraint failure of the given
-// extended code.
-func isConstraint(err error, code int) bool {
-	if code == sqliteConstraintForeignKey && violated(err, ForeignKeyViolation) {
-		return true
-	}
-	var se *sqlite.Error
-	return errors.As(err, &se) && se.Code() == code
-}
-
-// fromFileCondition turns SQLite's result codes for the file's own
+// fromFileCondition turns the file engine's codes for the file's own
 // conditions (read only, disk full, busy, damaged, unreadable) into our
-// sentences about the file at path, keeping the driver's error behind them.
-// Any other error is returned as it is.
+// sentences about the file at path, keeping the driver's error behind them
+// (FileEngine.Condition). Any other error is returned as it is.
 func fromFileCondition(path string, err error) error {
-	var se *sqlite.Error
 	var ours *Error
-	if err == nil || errors.As(err, &ours) || !errors.As(err, &se) {
+	if err == nil || errors.As(err, &ours) {
 		return err
 	}
-	var e *Error
-	switch se.Code() & 0xff {
-	case sqlite3.SQLITE_READONLY:
-		e = ErrFileReadOnly
-	case sqlite3.SQLITE_FULL:
-		e = ErrDiskFull
-	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
-		e = ErrFileBusy
-	case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
-		e = ErrDamaged
-	case sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CANTOPEN:
-		e = ErrDiskError
-	default:
-		return err
-	}
-	return e.With(path).because(err)
+	return files().Condition(path, err)
 }

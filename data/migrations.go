@@ -14,7 +14,7 @@ type Migration struct {
 }
 
 // ReadMigrations returns the migrations in fsys's folder migrations, in
-// order, numbered 1, 2, 3… without a gap: the file's (data/migrations) and
+// order, numbered 1, 2, 3… without a gap: the file's (data/sqlite/migrations) and
 // the server's (data/postgres/migrations) are read alike.
 func ReadMigrations(fsys fs.FS) ([]Migration, error) {
 	entries, err := fs.ReadDir(fsys, "migrations")

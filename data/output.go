@@ -32,7 +32,7 @@ var sqliteHeader = []byte("SQLite format 3\x00")
 // companions are the suffixes of the files kept beside a database X:
 // X-wal, X-shm and X-journal (SQLite's) and X-held (the desk's journal of
 // a congress file) are part of X.
-var companions = []string{"-wal", "-shm", "-journal", heldSuffix}
+var companions = []string{"-wal", "-shm", "-journal", HeldSuffix}
 
 // CheckOutput says whether a file may be written at path: it may not when
 // path is, however spelled (relative, through a symbolic link, a hard
@@ -130,7 +130,7 @@ func OutputCondition(path string, err error) error {
 	switch {
 	case err == nil || errors.As(err, &ours):
 		return err
-	case isNotWritable(err):
+	case IsNotWritable(err):
 		return ErrFolderNotWritable.With(path).because(err)
 	case errors.Is(err, syscall.ENOSPC):
 		return ErrDiskFull.With(path).because(err)

@@ -7,11 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-
-	sqlite3 "modernc.org/sqlite/lib"
 )
-
-const sqliteConstraintForeignKey = sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY
 
 // Clock is a time of day in minutes after midnight.
 type Clock int
@@ -385,7 +381,7 @@ func setSessionPeople(ctx context.Context, tx *sqlTx, se *Session) error {
 		for _, id := range ids {
 			_, err := tx.ExecContext(ctx, "INSERT INTO session_person (session_id, participant_id, role) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
 				se.ID, id, role)
-			if isConstraint(err, sqliteConstraintForeignKey) {
+			if violated(err, ForeignKeyViolation) {
 				return notFound(lParticipant)
 			}
 			if err != nil {

@@ -74,21 +74,6 @@ func searchWords(text string) []string {
 	return strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) })
 }
 
-// ftsQuery turns the words typed into an FTS5 query: every word a prefix,
-// all words required.
-func ftsQuery(words []string) string {
-	var b strings.Builder
-	for _, w := range words {
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteByte('"')
-		b.WriteString(w)
-		b.WriteString(`"*`)
-	}
-	return b.String()
-}
-
 // arrivedOnDay is arrivedAnyDay restricted to the day bound to its placeholder.
 const arrivedOnDay = `EXISTS (SELECT 1 FROM checkin c WHERE c.participant_id = p.id AND c.kind = 'arrival' AND c.day = ?
 	AND NOT EXISTS (SELECT 1 FROM checkin u WHERE u.cancels = c.id))`

@@ -160,7 +160,7 @@ func (s *Store) SaveStand(ctx context.Context, st *Stand) error {
 }
 
 func standErr(err error) error {
-	if isConstraint(err, sqliteConstraintForeignKey) {
+	if violated(err, ForeignKeyViolation) {
 		return notFound(lParticipant)
 	}
 	return err

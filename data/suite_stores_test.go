@@ -21,6 +21,7 @@ import (
 
 	. "congres/data"
 	"congres/data/postgres"
+	"congres/data/sqlite"
 )
 
 // testCongress is the congress mustOpen creates.
@@ -52,7 +53,7 @@ func newCongress(tb testing.TB, c Congress) (*Store, error) {
 		s, err = postgres.Create(ctx, where, c)
 	} else {
 		where = filepath.Join(tb.TempDir(), "test"+Extension)
-		s, err = Create(ctx, where, c)
+		s, err = sqlite.Create(ctx, where, c)
 	}
 	tb.Cleanup(func() {
 		if tb.Failed() {
@@ -87,7 +88,7 @@ func reopen(tb testing.TB, s *Store) *Store {
 	if onServer() {
 		s2, err = postgres.OpenStore(ctx, where.(string))
 	} else {
-		s2, err = Open(ctx, where.(string))
+		s2, err = sqlite.Open(ctx, where.(string))
 	}
 	if err != nil {
 		tb.Fatalf("opening %s again: %v", s.Location(), err)

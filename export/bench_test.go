@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"congres/data"
+	"congres/data/stores"
 )
 
 // demoBadges reads n badges from a demo congress of n people, the way the
@@ -19,7 +20,7 @@ func demoBadges(b *testing.B, n int) BadgeInput {
 	if err := data.WriteDemo(ctx, path, data.DemoOptions{Participants: n}); err != nil {
 		b.Fatal(err)
 	}
-	st, err := data.Open(ctx, path)
+	st, err := stores.Open(ctx, path)
 	if err != nil {
 		b.Fatal(err)
 	}

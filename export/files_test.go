@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"congres/data"
+	"congres/data/stores"
 )
 
 func TestWriteFile(t *testing.T) {
@@ -43,7 +44,7 @@ func TestWriteFile(t *testing.T) {
 	})
 	t.Run("ErrOutputIsDatabase", func(t *testing.T) {
 		congress := filepath.Join(dir, "c"+data.Extension)
-		s, err := data.Create(context.Background(), congress, data.Congress{Name: "C", Edition: "1", City: "Lille",
+		s, err := stores.Create(context.Background(), congress, data.Congress{Name: "C", Edition: "1", City: "Lille",
 			Days: []data.Day{"2021-11-25"}})
 		if err != nil {
 			t.Fatal(err)

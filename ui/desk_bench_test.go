@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"congres/data"
+	"congres/data/stores"
 )
 
 // BenchmarkDesk100k measures the welcome desk on a 100,000-participant
@@ -27,7 +28,7 @@ func BenchmarkDesk100k(b *testing.B) {
 	if err := data.WriteDemo(ctx, path, data.DemoOptions{Participants: 100_000}); err != nil {
 		b.Fatal(err)
 	}
-	st, err := data.Open(ctx, path)
+	st, err := stores.Open(ctx, path)
 	if err != nil {
 		b.Fatal(err)
 	}

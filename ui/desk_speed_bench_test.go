@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"congres/data"
+	"congres/data/stores"
 )
 
 // deskBench is the desk on a demo congress of 50,000 people, the widgets
@@ -43,7 +44,7 @@ func newDeskBench(b *testing.B) *deskBench {
 	if err := data.WriteDemo(ctx, path, data.DemoOptions{Participants: 50_000}); err != nil {
 		b.Fatal(err)
 	}
-	st, err := data.Open(ctx, path)
+	st, err := stores.Open(ctx, path)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"congres/data"
+	"congres/data/stores"
 	"congres/ui/widgets"
 )
 
@@ -80,7 +81,7 @@ func TestExportNeverOverTheCongress(t *testing.T) {
 	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
 		t.Errorf("the link was replaced: %v", err)
 	}
-	if _, err := data.Open(t.Context(), congress); err != nil {
+	if _, err := stores.Open(t.Context(), congress); err != nil {
 		t.Errorf("the congress no longer opens: %v", err)
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"congres/data"
+	"congres/data/stores"
 )
 
 func TestMain(m *testing.M) {
@@ -36,7 +37,7 @@ func demoFile(tb testing.TB, n int) string {
 // mustOpen opens a congress file for the length of the test.
 func mustOpen(tb testing.TB, path string) *data.Store {
 	tb.Helper()
-	st, err := data.Open(context.Background(), path)
+	st, err := stores.Open(context.Background(), path)
 	if err != nil {
 		tb.Fatalf("Open: %v", err)
 	}

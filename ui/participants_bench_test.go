@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"congres/data"
+	"congres/data/stores"
 )
 
 // participantsTyped are searches as an organiser types them: every prefix
@@ -41,7 +42,7 @@ func newParticipantsBench(b *testing.B) *participantsScreen {
 	if err := data.WriteDemo(context.Background(), path, data.DemoOptions{Participants: 50000}); err != nil {
 		b.Fatal(err)
 	}
-	st, err := data.Open(context.Background(), path)
+	st, err := stores.Open(context.Background(), path)
 	if err != nil {
 		b.Fatal(err)
 	}

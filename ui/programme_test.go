@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"congres/data"
+	"congres/data/stores"
 )
 
 // The programme's tests run on a small congress of their own (progFixture),
@@ -34,7 +35,7 @@ type progFixture struct {
 func newProgFixture(t *testing.T) *progFixture {
 	t.Helper()
 	ctx := context.Background()
-	st, err := data.Create(ctx, filepath.Join(t.TempDir(), "prog"+data.Extension), data.Congress{
+	st, err := stores.Create(ctx, filepath.Join(t.TempDir(), "prog"+data.Extension), data.Congress{
 		Name: "Congrès de test", City: "Lille", Days: []data.Day{progDay1, progDay2}})
 	if err != nil {
 		t.Fatal(err)

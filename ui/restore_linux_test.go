@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"congres/data"
+	"congres/data/stores"
 )
 
 // TestReadOnlyFolderOpensWithBanner: a file on a read-only disk (a read-only
@@ -69,7 +70,7 @@ func TestDeskOnAReadOnlyFile(t *testing.T) {
 	if err := syscall.Mount("", dir, "", syscall.MS_REMOUNT|syscall.MS_BIND|syscall.MS_RDONLY, ""); err != nil {
 		t.Skipf("read-only remount: %v", err)
 	}
-	ro, err := data.OpenOrView(context.Background(), path)
+	ro, err := stores.OpenOrView(context.Background(), path)
 	if err != nil || data.KindOf(ro.ReadOnly()) != data.KindReadOnly {
 		t.Fatalf("open: %v, %v", err, ro)
 	}

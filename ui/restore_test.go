@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"congres/data"
+	"congres/data/stores"
 )
 
 // damageFile flips the page-type byte of one page after another of the
@@ -30,7 +31,7 @@ func damageFile(t *testing.T, path string) {
 		b := append([]byte(nil), good...)
 		b[(page-1)*pageSize] = 0x77
 		os.WriteFile(path, b, 0o600)
-		st, err := data.Open(context.Background(), path)
+		st, err := stores.Open(context.Background(), path)
 		if errors.Is(err, data.ErrDamaged) {
 			return
 		}
@@ -46,7 +47,7 @@ func damageFile(t *testing.T, path string) {
 func damagedDemo(t *testing.T, prepare func(*data.Store) error) string {
 	t.Helper()
 	path := demoFile(t, 40)
-	st, err := data.Open(context.Background(), path)
+	st, err := stores.Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}

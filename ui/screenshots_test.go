@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"congres/data"
+	"congres/data/stores"
 )
 
 // TestWriteScreenshots writes a PNG of every screen, on the demo congress,
@@ -88,7 +89,7 @@ func showDeskScreenshot(t *testing.T, u *ui) {
 func addScreenshotLists(t *testing.T, path string) {
 	t.Helper()
 	ctx := context.Background()
-	st, err := data.Open(ctx, path)
+	st, err := stores.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}

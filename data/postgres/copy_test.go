@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"congres/data"
+	"congres/data/sqlite"
 )
 
 // copiedTables are the tables a copy carries.
@@ -82,7 +83,7 @@ func demoFile(t testing.TB, n int) string {
 func TestCopyFileToServerAndBack(t *testing.T) {
 	ctx := context.Background()
 	src := demoFile(t, 0)
-	file, err := data.Open(ctx, src)
+	file, err := sqlite.Open(ctx, src)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -173,7 +174,7 @@ func TestCopyFileToServerAndBack(t *testing.T) {
 		}
 	}
 	// The back copy is a whole congress file that opens.
-	b, err := data.Open(ctx, back)
+	b, err := sqlite.Open(ctx, back)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -218,7 +219,7 @@ func TestCopyFileToServerAndBack(t *testing.T) {
 // refused, and that congress is left as it was.
 func TestCopyRefusesACongress(t *testing.T) {
 	ctx := context.Background()
-	file, err := data.Open(ctx, demoFile(t, 40))
+	file, err := sqlite.Open(ctx, demoFile(t, 40))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -245,7 +246,7 @@ func TestCopyRefusesACongress(t *testing.T) {
 // server's database with no congress (one transaction), ready for another.
 func TestCopyCancelledLeavesNothing(t *testing.T) {
 	ctx := context.Background()
-	file, err := data.Open(ctx, demoFile(t, 0))
+	file, err := sqlite.Open(ctx, demoFile(t, 0))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -274,7 +275,7 @@ func TestCopyCancelledLeavesNothing(t *testing.T) {
 
 func benchmarkCopyToServer(b *testing.B, n int) {
 	ctx := context.Background()
-	file, err := data.Open(ctx, demoFile(b, n))
+	file, err := sqlite.Open(ctx, demoFile(b, n))
 	if err != nil {
 		b.Fatal(err)
 	}

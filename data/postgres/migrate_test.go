@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"congres/data"
+	"congres/data/sqlite"
 )
 
 // TestMigrationsMatchTheFile: the server's migrations are numbered as the
@@ -20,11 +21,11 @@ func TestMigrationsMatchTheFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(ms) != data.SchemaVersion() {
-		t.Errorf("%d migrations for the server, %d for the file: each file migration needs its server counterpart in data/postgres/migrations", len(ms), data.SchemaVersion())
+	if len(ms) != sqlite.SchemaVersion() {
+		t.Errorf("%d migrations for the server, %d for the file: each file migration needs its server counterpart in data/postgres/migrations", len(ms), sqlite.SchemaVersion())
 	}
 	// The file's migrations, as the sources hold them beside this package.
-	files, err := filepath.Glob("../migrations/*.sql")
+	files, err := filepath.Glob("../sqlite/migrations/*.sql")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("the file's migrations: %v (%d found)", err, len(files))
 	}

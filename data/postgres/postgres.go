@@ -1,7 +1,7 @@
 // Package postgres keeps a congress on a PostgreSQL server, so that several
 // laptops (the desks at the venue, the staff before the event) work on one
 // congress at once. It holds the server's schema, as numbered migrations
-// that match the file's (data/migrations) number for number, and the
+// that match the file's (data/sqlite/migrations) number for number, and the
 // connection to the server; the rules stay in package data.
 package postgres
 

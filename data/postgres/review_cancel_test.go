@@ -7,13 +7,14 @@ import (
 	"testing"
 
 	"congres/data"
+	"congres/data/sqlite"
 )
 
 // TestReviewCopyToFileCancelled: a copy from a server into a file, stopped
 // half way, leaves nothing in the folder.
 func TestReviewCopyToFileCancelled(t *testing.T) {
 	ctx := context.Background()
-	f, err := data.Open(ctx, demoFile(t, 3000))
+	f, err := sqlite.Open(ctx, demoFile(t, 3000))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"congres/data"
+	"congres/data/sqlite"
 )
 
 // reviewJSONNormal rewrites the JSON values of a dumped row (k=v|…) in one
@@ -45,7 +46,7 @@ func reviewPNG() []byte {
 func TestReviewCopyEveryKindOfRow(t *testing.T) {
 	ctx := context.Background()
 	src := demoFile(t, 40)
-	f, err := data.Open(ctx, src)
+	f, err := sqlite.Open(ctx, src)
 	if err != nil {
 		t.Fatal(err)
 	}

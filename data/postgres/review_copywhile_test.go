@@ -8,13 +8,14 @@ import (
 	"testing"
 
 	"congres/data"
+	"congres/data/sqlite"
 )
 
 // TestReviewCopyWhileDesksWrite: a copy from a server into a file while
 // two desks check people in and undo: the copy is whole and one state.
 func TestReviewCopyWhileDesksWrite(t *testing.T) {
 	ctx := context.Background()
-	f, err := data.Open(ctx, demoFile(t, 2000))
+	f, err := sqlite.Open(ctx, demoFile(t, 2000))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,7 +65,7 @@ func TestReviewCopyWhileDesksWrite(t *testing.T) {
 		if err := server.CopyToFile(ctx, back, nil); err != nil {
 			t.Fatalf("copy %d: %v", k, err)
 		}
-		b, err := data.Open(ctx, back)
+		b, err := sqlite.Open(ctx, back)
 		if err != nil {
 			t.Fatal(err)
 		}

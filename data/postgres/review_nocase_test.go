@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"congres/data"
+	"congres/data/sqlite"
 )
 
 // TestReviewCopyAccentedCaseTwins: a file holds two organisations (and two
@@ -12,7 +13,7 @@ import (
 // SQLite's NOCASE keeps apart; the copy onto a server must carry them.
 func TestReviewCopyAccentedCaseTwins(t *testing.T) {
 	ctx := context.Background()
-	f, err := data.Open(ctx, demoFile(t, 5))
+	f, err := sqlite.Open(ctx, demoFile(t, 5))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 
 	"congres/data"
 	"congres/data/spreadsheet"
+	"congres/data/sqlite"
 )
 
 // TestReviewNULText: a NUL in a text a file accepts, on a server.
@@ -28,7 +29,7 @@ func TestReviewNULText(t *testing.T) {
 		t.Errorf("a NUL in a note on a server: not a sentence: %v", err)
 	}
 
-	f, err := data.Open(ctx, demoFile(t, 5))
+	f, err := sqlite.Open(ctx, demoFile(t, 5))
 	if err != nil {
 		t.Fatal(err)
 	}

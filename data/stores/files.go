@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"congres/data"
+	"congres/data/sqlite"
 )
 
 // What works on a congress file only: its backups and the demo written
@@ -36,5 +37,5 @@ func Restore(ctx context.Context, path, backup string) error {
 	if IsServer(path) {
 		return ErrFileOnly.With(Redact(path))
 	}
-	return data.Restore(ctx, path, backup)
+	return sqlite.Restore(ctx, path, backup)
 }

@@ -12,6 +12,7 @@ import (
 
 	"congres/data"
 	"congres/data/postgres"
+	"congres/data/sqlite"
 )
 
 // Open opens the congress at target for reading and writing.
@@ -19,7 +20,7 @@ func Open(ctx context.Context, target string) (*data.Store, error) {
 	if IsServer(target) {
 		return openServer(ctx, target)
 	}
-	return data.Open(ctx, target)
+	return sqlite.Open(ctx, target)
 }
 
 // OpenOrView opens the congress at target, or, when a file can only be
@@ -29,7 +30,7 @@ func OpenOrView(ctx context.Context, target string) (*data.Store, error) {
 	if IsServer(target) {
 		return openServer(ctx, target)
 	}
-	return data.OpenOrView(ctx, target)
+	return sqlite.OpenOrView(ctx, target)
 }
 
 // Create makes a new congress c at target: a new file, never over an
@@ -39,7 +40,7 @@ func Create(ctx context.Context, target string, c data.Congress) (*data.Store, e
 	if IsServer(target) {
 		return createServer(ctx, target, c)
 	}
-	return data.Create(ctx, target, c)
+	return sqlite.Create(ctx, target, c)
 }
 
 // Redact returns target as it may be shown and logged: a server's URL

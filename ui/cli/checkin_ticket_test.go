@@ -9,6 +9,7 @@ import (
 
 	"congres/data"
 	"congres/data/spreadsheet"
+	"congres/data/stores"
 )
 
 // TestCLICheckinByTicket checks a person in by the number of the e-ticket
@@ -17,7 +18,7 @@ func TestCLICheckinByTicket(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	file := filepath.Join(dir, "billets.congres")
-	s, err := data.Create(ctx, file, data.Congress{Name: "Congrès", Days: []data.Day{"2021-11-25", "2021-11-26"}})
+	s, err := stores.Create(ctx, file, data.Congress{Name: "Congrès", Days: []data.Day{"2021-11-25", "2021-11-26"}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"congres/data"
+	"congres/data/stores"
 )
 
 // runCLI runs a command line in English, whatever the machine's language.
@@ -79,7 +80,7 @@ func TestCLI(t *testing.T) {
 		if _, err := runCLI(t, "restore", demo); err == nil {
 			t.Fatal("listed backups of a file that has none")
 		}
-		s, err := data.Open(context.Background(), demo)
+		s, err := stores.Open(context.Background(), demo)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -125,7 +126,7 @@ func TestCLIRestoreDamagedAndOpen(t *testing.T) {
 	if _, err := runCLI(t, "demo", file, "--participants", "5"); err != nil {
 		t.Fatal(err)
 	}
-	s, err := data.Open(ctx, file)
+	s, err := stores.Open(ctx, file)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -158,7 +159,7 @@ func TestCLIRestoreDamagedAndOpen(t *testing.T) {
 		t.Fatalf("restoring the damaged backup: %v", err)
 	}
 
-	s, err = data.Open(ctx, file)
+	s, err = stores.Open(ctx, file)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -187,7 +188,7 @@ func TestCLIUnlock(t *testing.T) {
 	}
 	lock := func() {
 		t.Helper()
-		s, err := data.Open(ctx, file)
+		s, err := stores.Open(ctx, file)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -201,7 +202,7 @@ func TestCLIUnlock(t *testing.T) {
 	}
 	unlocked := func() {
 		t.Helper()
-		s, err := data.Open(ctx, file)
+		s, err := stores.Open(ctx, file)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -251,7 +252,7 @@ func TestCLIBadges(t *testing.T) {
 	if _, err := runCLI(t, "demo", file, "--participants", "40"); err != nil {
 		t.Fatal(err)
 	}
-	s, err := data.Open(ctx, file)
+	s, err := stores.Open(ctx, file)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -337,7 +338,7 @@ func TestCLIExports(t *testing.T) {
 	if _, err := runCLI(t, "demo", file, "--participants", "60"); err != nil {
 		t.Fatal(err)
 	}
-	s, err := data.Open(ctx, file)
+	s, err := stores.Open(ctx, file)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -434,7 +435,7 @@ func TestCLIImport(t *testing.T) {
 	}
 	people := func(t *testing.T) []int64 {
 		t.Helper()
-		s, err := data.Open(ctx, file)
+		s, err := stores.Open(ctx, file)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -476,7 +477,7 @@ func TestCLIImport(t *testing.T) {
 		}
 	})
 	t.Run("MappedCategoryThenIdempotent", func(t *testing.T) {
-		s, err := data.Open(ctx, file)
+		s, err := stores.Open(ctx, file)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -526,7 +527,7 @@ func TestCLICheckin(t *testing.T) {
 	ctx := context.Background()
 	file := filepath.Join(t.TempDir(), "desk.congres")
 	const day1, day2 = data.Day("2021-11-25"), data.Day("2021-11-26")
-	s, err := data.Create(ctx, file, data.Congress{Name: "Congrès", Days: []data.Day{day1, day2}})
+	s, err := stores.Create(ctx, file, data.Congress{Name: "Congrès", Days: []data.Day{day1, day2}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -567,7 +568,7 @@ func TestCLICheckin(t *testing.T) {
 	s.Close()
 	arrivals := func(t *testing.T, id int64) int {
 		t.Helper()
-		s, err := data.Open(ctx, file)
+		s, err := stores.Open(ctx, file)
 		if err != nil {
 			t.Fatal(err)
 		}

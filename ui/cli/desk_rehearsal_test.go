@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"congres/data"
+	"congres/data/stores"
 )
 
 // rehearsalFile is a congress on days, with one person expected on them.
@@ -16,7 +17,7 @@ func rehearsalFile(t *testing.T, days ...data.Day) (string, data.Participant) {
 	t.Helper()
 	ctx := context.Background()
 	file := filepath.Join(t.TempDir(), "rehearsal.congres")
-	s, err := data.Create(ctx, file, data.Congress{Name: "Congrès", Days: days})
+	s, err := stores.Create(ctx, file, data.Congress{Name: "Congrès", Days: days})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,7 +34,7 @@ func rehearsalFile(t *testing.T, days ...data.Day) (string, data.Participant) {
 // undo cancels, and those of the rehearsal.
 func entries(t *testing.T, file string, id int64) (real, rehearsal int) {
 	t.Helper()
-	s, err := data.Open(context.Background(), file)
+	s, err := stores.Open(context.Background(), file)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -150,7 +151,7 @@ func TestCLICheckinCongressDay(t *testing.T) {
 func TestCLICheckinDoorOutsideTheDays(t *testing.T) {
 	const day1 = data.Day("2021-11-25")
 	file, anne := rehearsalFile(t, day1)
-	s, err := data.Open(context.Background(), file)
+	s, err := stores.Open(context.Background(), file)
 	if err != nil {
 		t.Fatal(err)
 	}

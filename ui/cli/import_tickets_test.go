@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"congres/data"
+	"congres/data/stores"
 )
 
 // TestCLIImportSaysTickets: congres import says how many e-tickets it kept
@@ -16,7 +17,7 @@ import (
 func TestCLIImportSaysTickets(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "billets.congres")
-	s, err := data.Create(context.Background(), file, data.Congress{Name: "Congrès", Days: []data.Day{"2021-11-25"}})
+	s, err := stores.Create(context.Background(), file, data.Congress{Name: "Congrès", Days: []data.Day{"2021-11-25"}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,7 +12,7 @@ import (
 
 	_ "modernc.org/sqlite"
 
-	"congres/data"
+	"congres/data/stores"
 )
 
 // TestCLINeverWritesOverACongress names, as the --out of every command that
@@ -44,7 +44,7 @@ func TestCLINeverWritesOverACongress(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The congress open in a window meanwhile: its -wal and -shm exist.
-	s, err := data.Open(context.Background(), file)
+	s, err := stores.Open(context.Background(), file)
 	if err != nil {
 		t.Fatal(err)
 	}

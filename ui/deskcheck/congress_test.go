@@ -15,6 +15,7 @@ import (
 
 	"congres/data"
 	"congres/data/spreadsheet"
+	"congres/data/stores"
 )
 
 // The congres program, built once for the whole run.
@@ -131,7 +132,7 @@ func makeCongress(t *testing.T, path string, people []person) {
 	if err := f.Close(); err != nil || w.Error() != nil {
 		t.Fatal(err, w.Error())
 	}
-	s, err := data.Create(ctx, path, data.Congress{Name: "Congrès du test de l'accueil", City: "Lille",
+	s, err := stores.Create(ctx, path, data.Congress{Name: "Congrès du test de l'accueil", City: "Lille",
 		Days: []data.Day{today()}})
 	if err != nil {
 		t.Fatal(err)
@@ -175,7 +176,7 @@ type entries struct {
 // openEntries opens path to read its entries until the test ends.
 func openEntries(t *testing.T, path string) *entries {
 	t.Helper()
-	st, err := data.Open(context.Background(), path)
+	st, err := stores.Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,8 +1,0 @@
-//go:build !unix && !windows
-
-package data
-
-import "os"
-
-// lockFile does nothing where no file lock is known.
-func lockFile(*os.File, bool) error { return nil }

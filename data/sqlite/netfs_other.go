@@ -1,0 +1,6 @@
+//go:build !linux && !darwin && !windows
+
+package sqlite
+
+// networkFS knows no network filesystem on this system.
+func networkFS(string) string { return "" }
