@@ -16,7 +16,10 @@ import (
 //   - the search index (the file's participant_fts, the server's
 //     participant_search): rebuilt from the participants by triggers;
 //   - desk_op: the ids of the file's held desk actions, meaningful only
-//     beside that file's journal.
+//     beside that file's journal;
+//   - the file's replica_of and the server's change_log: where a desk's copy
+//     of a server's congress stands, and the server's changes for it to
+//     catch up (replica.go); a copy writes replica_of itself (noteReplica).
 //
 // TestCopyTablesCoverTheSchema fails when a migration adds a table that is
 // in neither list.
@@ -63,9 +66,25 @@ func (s *Store) CopyInto(ctx context.Context, dst *Store, progress func(done, to
 					return fmt.Errorf("copy of %s: %w", t, err)
 				}
 			}
-			return nil
+			return s.noteReplica(ctx, src, dst, tx)
 		})
 	})
+}
+
+// noteReplica records, in a file copied from a server, the server's
+// revision that the copy holds: the revision from which the file catches up
+// (CatchUp, replica.go).
+func (s *Store) noteReplica(ctx context.Context, src *sqlTx, dst *Store, tx *sqlTx) error {
+	if !s.server || dst.server {
+		return nil
+	}
+	var rev int64
+	if err := src.QueryRowContext(ctx, "SELECT n FROM revision").Scan(&rev); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO replica_of (id, revision) VALUES (1, ?)
+		ON CONFLICT (id) DO UPDATE SET revision = excluded.revision`, rev)
+	return err
 }
 
 // checkEmpty refuses a store that holds a congress, and clears what its
@@ -117,33 +136,11 @@ func (c *tableCopier) columns(tx *sqlTx, table string) ([]copyColumn, error) {
 // are computed again by its triggers), in the order of its ids, so that an
 // entry is written after the one it cancels.
 func (c *tableCopier) table(t string) error {
-	from, err := c.columns(c.src, t)
-	if err != nil {
+	cols, names, err := c.sharedColumns(t)
+	if err != nil || len(cols) == 0 {
 		return err
 	}
-	to, err := c.columns(c.dst, t)
-	if err != nil {
-		return err
-	}
-	into := map[string]string{}
-	for _, col := range to {
-		into[col.name] = col.typ
-	}
-	var cols []copyColumn // source columns, with the destination's type
-	var names []string
-	hasID := false
-	for _, col := range from {
-		typ, ok := into[col.name]
-		if !ok || col.name == "row_sum" {
-			continue
-		}
-		cols = append(cols, copyColumn{name: col.name, typ: col.typ + "\x00" + typ})
-		names = append(names, `"`+col.name+`"`)
-		hasID = hasID || col.name == "id"
-	}
-	if len(cols) == 0 {
-		return nil
-	}
+	hasID := slices.Contains(names, `"id"`)
 	order := ""
 	if hasID {
 		order = " ORDER BY id"
@@ -210,6 +207,36 @@ func (c *tableCopier) table(t string) error {
 	return c.run(after)
 }
 
+// sharedColumns lists the columns of table t that both stores have (a
+// file's row sums are computed again by its triggers): the source's, each
+// with its type and the destination's ("source\x00destination"), and their
+// quoted names.
+func (c *tableCopier) sharedColumns(t string) ([]copyColumn, []string, error) {
+	from, err := c.columns(c.src, t)
+	if err != nil {
+		return nil, nil, err
+	}
+	to, err := c.columns(c.dst, t)
+	if err != nil {
+		return nil, nil, err
+	}
+	into := map[string]string{}
+	for _, col := range to {
+		into[col.name] = col.typ
+	}
+	var cols []copyColumn
+	var names []string
+	for _, col := range from {
+		typ, ok := into[col.name]
+		if !ok || col.name == "row_sum" {
+			continue
+		}
+		cols = append(cols, copyColumn{name: col.name, typ: col.typ + "\x00" + typ})
+		names = append(names, `"`+col.name+`"`)
+	}
+	return cols, names, nil
+}
+
 // run runs the statements of the destination's dialect around a table.
 func (c *tableCopier) run(stmts []string) error {
 	for _, q := range stmts {
@@ -260,24 +287,19 @@ func (s *Store) CopyToFile(ctx context.Context, path string, progress func(done,
 	if _, err := os.Stat(path); err == nil {
 		return ErrFileExists.With(path)
 	}
-	if err := checkNetwork(path); err != nil {
+	if err := files().CheckNetwork(path); err != nil {
 		return err
 	}
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.new")
 	if err != nil {
-		return createCondition(path, err)
+		return CreateCondition(path, err)
 	}
 	tmp := f.Name()
 	f.Close()
-	defer removeFile(tmp)
-	if b, err := blankSchema(); err == nil {
-		if err := os.WriteFile(tmp, b, 0o600); err != nil {
-			return createCondition(path, err)
-		}
-	}
-	dst, err := open(ctx, tmp, nil)
+	defer RemoveFile(tmp)
+	dst, err := files().OpenNew(ctx, tmp)
 	if err != nil {
-		return createCondition(path, err)
+		return CreateCondition(path, err)
 	}
 	if err := s.CopyInto(ctx, dst, progress); err != nil {
 		dst.Close()

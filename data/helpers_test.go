@@ -121,6 +121,7 @@ var undoMigration = map[int][]string{
 		"ALTER TABLE congress DROP COLUMN signature", "ALTER TABLE congress DROP COLUMN signatory"},
 	9:  {"DROP TABLE ticket", "DROP TABLE rehearsal_checkin", "DROP TABLE payment"},
 	10: {"DROP TABLE desk_op"},
+	12: {"DROP TABLE replica_of"},
 }
 
 // downgrade turns the file into one of an older format, as that version

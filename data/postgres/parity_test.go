@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"congres/data"
+	"congres/data/sqlite"
 )
 
 // The tables each store keeps for itself, and nothing else: the file's
@@ -19,8 +20,9 @@ var (
 	fileOnlyTables = []string{
 		"participant_fts", "participant_fts_config", "participant_fts_data",
 		"participant_fts_docsize", "participant_fts_idx",
+		"replica_of", // where a desk's copy of a server's congress stands (0012)
 	}
-	serverOnlyTables = []string{"participant_search"}
+	serverOnlyTables = []string{"participant_search", "change_log"}
 )
 
 // The indexes each store keeps for itself: the server's trigram index of
@@ -28,7 +30,7 @@ var (
 var serverOnlyIndexes = []string{"participant_search_doc"}
 
 // The columns each store keeps for itself: the file's row sums, in every
-// table (data/migrations/0011_row_sums.sql), which check values that
+// table (data/sqlite/migrations/0011_row_sums.sql), which check values that
 // SQLite does not; a server keeps none (migrations/0011_row_sums.sql).
 var fileOnlyColumns = []string{"row_sum"}
 
@@ -122,7 +124,7 @@ func fileSchema(t *testing.T) schema {
 	t.Helper()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "parity"+data.Extension)
-	st, err := data.Create(ctx, path, data.Congress{Name: "Parité", Days: []data.Day{"2026-10-15"}})
+	st, err := sqlite.Create(ctx, path, data.Congress{Name: "Parité", Days: []data.Day{"2026-10-15"}})
 	if err != nil {
 		t.Fatal(err)
 	}

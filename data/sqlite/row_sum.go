@@ -186,6 +186,20 @@ func (f *file) checkSearchIndex(ctx context.Context, fill string) error {
 	if err != nil {
 		return err
 	}
+	// The sizes of each row's columns, and where its entries are (origin,
+	// which the index's deletes use): fts5vocab shows neither. A row's
+	// origin is the number of a segment, 1 or more, and is not compared
+	// with the new index's, whose segments are numbered anew.
+	err = conn.QueryRowContext(ctx, `SELECT
+		EXISTS (SELECT 1 FROM main.participant_fts_docsize WHERE typeof(origin) <> 'integer' OR origin < 1)
+		OR EXISTS (SELECT id, sz FROM main.participant_fts_docsize EXCEPT SELECT id, sz FROM temp.fts_check_docsize)
+		OR EXISTS (SELECT id, sz FROM temp.fts_check_docsize EXCEPT SELECT id, sz FROM main.participant_fts_docsize)`).Scan(&differ)
+	if isCorrupt(err) || err == nil && differ {
+		return errNotWhole
+	}
+	if err != nil {
+		return err
+	}
 	// The prefix indexes (the first one and two letters of each term),
 	// which fts5vocab does not show: each prefix, in each column, finds
 	// the same rows in both.

@@ -1,0 +1,176 @@
+package stores
+
+import (
+	"context"
+	"errors"
+	"log"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"congres/data"
+)
+
+// A desk connected to a server keeps a copy of the congress in a file of
+// its own, its replica (issue 17, docs/offline-desks.md): made by a copy
+// when the desk first connects, then kept current from the server's change
+// feed (data.Store.CatchUp) within a second of each of the server's
+// notifications, and every replicaEvery besides.
+
+// replicaEvery is how often a replica catches up when no notification
+// came: the notifications' safety net.
+var replicaEvery = 5 * time.Second
+
+// ReplicaRoot is the folder of the replicas on this laptop: Congrès/replicas
+// in the user's cache folder (~/.cache on Linux, ~/Library/Caches on macOS,
+// %LocalAppData% on Windows).
+func ReplicaRoot() (string, error) {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, "Congrès", "replicas"), nil
+}
+
+// ReplicaPath is the replica in root of the congress at target: named, as
+// its backups' folder, after its server, port and database only.
+func ReplicaPath(root, target string) string {
+	return ServerBackupFolder(root, target) + data.Extension
+}
+
+// Replica is a desk's copy of a server's congress, kept current until
+// Close.
+type Replica struct {
+	srv  *data.Store
+	rep  *data.Store
+	path string
+
+	mu       sync.Mutex
+	revision int64 // the server's revision the replica holds
+	err      error // the last catching up's, nil when it caught up
+
+	kick   chan struct{}
+	quit   chan struct{}
+	done   chan struct{}
+	cancel func()
+}
+
+// OpenReplica opens the replica of srv's congress (whose target is its URL)
+// in root, or makes it by a copy when there is none or it cannot catch up
+// (another congress in the same database, a damaged file), brings it up to
+// date, and keeps it so until Close.
+func OpenReplica(ctx context.Context, srv *data.Store, target, root string) (*Replica, error) {
+	if err := os.MkdirAll(root, 0o700); err != nil {
+		return nil, err
+	}
+	path := ReplicaPath(root, target)
+	rep, rev, err := openReplica(ctx, srv, path)
+	if err != nil {
+		return nil, err
+	}
+	r := &Replica{srv: srv, rep: rep, path: path, revision: rev,
+		kick: make(chan struct{}, 1), quit: make(chan struct{}), done: make(chan struct{})}
+	r.cancel = srv.Subscribe(func(e data.ServerEvent) {
+		if e != data.ServerLost {
+			r.Kick()
+		}
+	})
+	go r.follow()
+	return r, nil
+}
+
+// openReplica opens the file at path and catches it up, or, when that
+// fails, makes it again from a copy of the server's congress.
+func openReplica(ctx context.Context, srv *data.Store, path string) (*data.Store, int64, error) {
+	if _, err := os.Stat(path); err == nil {
+		rep, err := Open(ctx, path)
+		if err == nil {
+			rev, err := srv.CatchUp(ctx, rep)
+			if err == nil {
+				return rep, rev, nil
+			}
+			log.Printf("the replica %s does not catch up (%v): it is made again", path, err)
+			rep.Close()
+		}
+		// Kept aside, never deleted: it may hold what the server does not.
+		aside := path + ".old-" + time.Now().Format("20060102-150405")
+		if err := os.Rename(path, aside); err != nil {
+			return nil, 0, err
+		}
+	}
+	if err := srv.CopyToFile(ctx, path, nil); err != nil {
+		return nil, 0, err
+	}
+	rep, err := Open(ctx, path)
+	if err != nil {
+		return nil, 0, err
+	}
+	rev, err := srv.CatchUp(ctx, rep)
+	if err != nil {
+		rep.Close()
+		return nil, 0, err
+	}
+	return rep, rev, nil
+}
+
+// Store is the replica's congress: what the desk reads when the server
+// does not answer.
+func (r *Replica) Store() *data.Store { return r.rep }
+
+// Path is the replica's file.
+func (r *Replica) Path() string { return r.path }
+
+// Revision is the server's revision the replica holds, and the last
+// catching up's error (nil when it caught up).
+func (r *Replica) Revision() (int64, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.revision, r.err
+}
+
+// Kick asks the replica to catch up now.
+func (r *Replica) Kick() {
+	select {
+	case r.kick <- struct{}{}:
+	default:
+	}
+}
+
+// follow catches up on each kick and every replicaEvery, until Close.
+func (r *Replica) follow() {
+	defer close(r.done)
+	tick := time.NewTicker(replicaEvery)
+	defer tick.Stop()
+	for {
+		select {
+		case <-r.quit:
+			return
+		case <-r.kick:
+		case <-tick.C:
+		}
+		if r.srv.ServerLostNow() {
+			continue
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		rev, err := r.srv.CatchUp(ctx, r.rep)
+		cancel()
+		r.mu.Lock()
+		if err == nil {
+			r.revision = rev
+		}
+		r.err = err
+		r.mu.Unlock()
+		if err != nil && !errors.Is(err, data.ErrServerUnreachable) {
+			log.Printf("the replica %s does not catch up: %v", r.path, err)
+		}
+	}
+}
+
+// Close stops following the server and closes the replica.
+func (r *Replica) Close() error {
+	r.cancel()
+	close(r.quit)
+	<-r.done
+	return r.rep.Close()
+}
