@@ -49,7 +49,7 @@ func newCertificateExport(e *env, st certificateExportStore, saver *exportSaver)
 }
 
 func (c *certificateExport) build() fyne.CanvasObject {
-	about := widget.NewLabel(lang.L("One page per person: the congress and its dates, the person, the days and sessions they attended with their durations, the place and date, and the signature."))
+	about := widget.NewLabel(lang.L("One page per person: the congress and its dates, the person, the days attended with their hours from the programme, the sessions attended with their durations, the place and date, and the signature (or a line to sign by hand)."))
 	about.Wrapping = fyne.TextWrapWord
 	c.who = widget.NewRadioGroup([]string{lang.L("Everyone who arrived"), lang.L("One person")}, nil)
 	c.who.Required = true

@@ -52,7 +52,7 @@ func newSignInExport(e *env, st export.SignInStore, saver *exportSaver) *signInE
 }
 
 func (s *signInExport) build() fyne.CanvasObject {
-	about := widget.NewLabel(lang.L("Each sheet has the congress, its title, date, time and room, the names in alphabetical order with their organisation and a box to sign in, then blank lines for walk-ins; its pages are numbered."))
+	about := widget.NewLabel(lang.L("Each sheet has the congress, its title, date, time slot and place, the speakers and facilitators with a box each to sign, the names in alphabetical order with their organisation and a box to sign in, then blank lines for walk-ins; the last page has the number expected and boxes for the number present and the signature of the person in charge; its pages are numbered. A day's sheet is signed per half-day."))
 	about.Wrapping = fyne.TextWrapWord
 	s.which = widget.NewRadioGroup([]string{lang.L("One session"), lang.L("One day: everyone expected that day"),
 		lang.L("All sessions, one sheet each")}, nil)
