@@ -317,7 +317,11 @@ func signin(r *runner, o *options, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(r.out, r.tr("%s written to %s.\n", "%s dans %s.\n"), r.count(len(in.Sheets), "sign-in sheet", "sign-in sheets",
+	sheets := len(in.Sheets)
+	if half == export.HalfDaySheets {
+		sheets *= 2 // a day's morning and afternoon
+	}
+	fmt.Fprintf(r.out, r.tr("%s written to %s.\n", "%s dans %s.\n"), r.count(sheets, "sign-in sheet", "sign-in sheets",
 		"feuille d'émargement écrite", "feuilles d'émargement écrites"), o.out)
 	return nil
 }
