@@ -11,6 +11,7 @@ import (
 	"os"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -79,10 +80,15 @@ type heldJournal struct {
 	run    sync.Once
 	stop   sync.Once
 	closed bool // guarded by mu
+	// only says the store is a desk's replica (desk_offline.go): its desk
+	// actions are always held, and folded into the server, never the file.
+	only atomic.Bool
 }
 
 func newHeldJournal(path string) *heldJournal {
-	return &heldJournal{path: path + HeldSuffix, kick: make(chan struct{}, 1), quit: make(chan struct{})}
+	h := &heldJournal{path: path + HeldSuffix, kick: make(chan struct{}, 1), quit: make(chan struct{})}
+	h.only.Store(holdsDeskActions(path))
+	return h
 }
 
 // get returns the journal's pool; nil (and no error) when there is no
@@ -371,6 +377,9 @@ func (s *Store) writeDeskOrHold(ctx context.Context, fn, held func(tx *sqlTx) er
 	if s.server {
 		return s.write(ctx, fn) // no file's lock to wait for
 	}
+	if s.held.only.Load() {
+		return s.hold(ctx, held) // a replica: the server's to write
+	}
 	err := s.writeWithin(ctx, heldAfter, fn)
 	if err != errFileHeld {
 		return err
@@ -422,6 +431,9 @@ func (s *Store) writeWithin(ctx context.Context, wait time.Duration, fn func(tx 
 // else to do), giving up with errFileHeld when the file's write lock is not
 // free within wait. Without held actions, it writes nothing.
 func (s *Store) foldHeldWithin(ctx context.Context, wait time.Duration) error {
+	if s.held.only.Load() {
+		return nil // a replica's journal goes to the server (FoldHeldInto)
+	}
 	if n, err := s.heldPending(ctx); err != nil || n == 0 {
 		return err
 	}
@@ -441,8 +453,8 @@ type heldFold struct {
 // savepoint: one that fails stays in the journal, and the write goes on. A
 // journal that cannot be read now is left for a later write.
 func (f *heldFold) into(ctx context.Context, s *Store, tx *sqlTx) error {
-	if !s.heldReady.Load() {
-		return nil // migrating: desk_op may not exist yet
+	if !s.heldReady.Load() || s.held.only.Load() {
+		return nil // migrating: desk_op may not exist yet; or a replica's, for the server
 	}
 	db, err := s.held.get(false)
 	if db == nil || err != nil {
@@ -461,23 +473,35 @@ func (f *heldFold) into(ctx context.Context, s *Store, tx *sqlTx) error {
 	if err != nil {
 		return nil
 	}
+	f.seqs, err = s.foldList(ctx, tx, list, s.path)
+	return err
+}
+
+// foldList writes the held actions list into s (a file, or a server) in tx,
+// each in a savepoint: one that fails stays in the journal (it is logged,
+// naming from), and the others go on. It returns the actions written.
+func (s *Store) foldList(ctx context.Context, tx *sqlTx, list []heldEntry, from string) ([]int64, error) {
+	var seqs []int64
 	for _, h := range list {
 		if _, err := tx.ExecContext(ctx, "SAVEPOINT held_action"); err != nil {
-			return err
+			return nil, err
 		}
 		if err := s.foldOne(ctx, tx, h); err != nil {
-			log.Printf("%s: a held desk action could not be written, kept for later: %v", s.path, err)
+			if s.d.Lost(err) {
+				return nil, err // the server is gone: the whole batch stays
+			}
+			log.Printf("%s: a held desk action could not be written, kept for later: %v", from, err)
 			if _, err := tx.ExecContext(ctx, "ROLLBACK TO held_action"); err != nil {
-				return err
+				return nil, err
 			}
 		} else {
-			f.seqs = append(f.seqs, h.seq)
+			seqs = append(seqs, h.seq)
 		}
 		if _, err := tx.ExecContext(ctx, "RELEASE held_action"); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	return nil
+	return seqs, nil
 }
 
 // finish ends the journal's side: the actions written leave it when the
@@ -501,12 +525,15 @@ func (f *heldFold) finish(ctx context.Context, committed bool) {
 // foldOne writes one held action into the file in tx, unless desk_op says
 // it was already.
 func (s *Store) foldOne(ctx context.Context, tx *sqlTx, h heldEntry) error {
-	res, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO desk_op (op, desk, folded_at) VALUES (?, ?, ?)", h.op, h.c.Desk, formatTime(s.now()))
+	res, err := tx.ExecContext(ctx, "INSERT INTO desk_op (op, desk, folded_at) VALUES (?, ?, ?) ON CONFLICT (op) DO NOTHING", h.op, h.c.Desk, formatTime(s.now()))
 	if err != nil {
 		return err
 	}
 	if n, err := res.RowsAffected(); err != nil || n == 0 {
-		return err // written before
+		if err != nil || h.undoneAt.IsZero() || h.undoOp == "" {
+			return err // written before
+		}
+		return s.foldLateUndo(ctx, tx, h)
 	}
 	var known bool
 	if err := tx.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM participant WHERE id = ?)", h.c.ParticipantID).Scan(&known); err != nil || !known {
@@ -560,7 +587,7 @@ var heldFolder = true
 // that may write runs one (open), so that held actions reach the file, for
 // stats and exports too, within a second of the import's end.
 func (s *Store) startFolder() {
-	if !heldFolder {
+	if !heldFolder || s.held.only.Load() {
 		return
 	}
 	h := s.held

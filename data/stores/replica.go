@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"log"
+	"net"
 	"os"
 	"path/filepath"
 	"sync"
@@ -50,6 +51,9 @@ type Replica struct {
 	revision int64 // the server's revision the replica holds
 	err      error // the last catching up's, nil when it caught up
 
+	syncMu    sync.Mutex // one folding and catching up at a time
+	closeOnce sync.Once
+
 	kick   chan struct{}
 	quit   chan struct{}
 	done   chan struct{}
@@ -59,17 +63,28 @@ type Replica struct {
 // OpenReplica opens the replica of srv's congress (whose target is its URL)
 // in root, or makes it by a copy when there is none or it cannot catch up
 // (another congress in the same database, a damaged file), brings it up to
-// date, and keeps it so until Close.
+// date, and keeps it so until Close. The replica's store holds the desk's
+// actions in its journal (data.HoldDeskActionsAt), which the replica hands
+// to the server whenever it answers, before catching up.
+//
+// When the server does not answer (a desk restarted offline), the replica
+// there is opened as it is, with its journal, and caught up once the
+// server is back; without one, the error (data.ErrServerUnreachable).
 func OpenReplica(ctx context.Context, srv *data.Store, target, root string) (*Replica, error) {
 	if err := os.MkdirAll(root, 0o700); err != nil {
 		return nil, err
 	}
 	path := ReplicaPath(root, target)
+	data.HoldDeskActionsAt(path)
 	rep, rev, err := openReplica(ctx, srv, path)
+	var lost error
+	if errors.Is(err, errOffline) {
+		lost, err = data.ErrServerUnreachable.With(srv.Path()), nil
+	}
 	if err != nil {
 		return nil, err
 	}
-	r := &Replica{srv: srv, rep: rep, path: path, revision: rev,
+	r := &Replica{srv: srv, rep: rep, path: path, revision: rev, err: lost,
 		kick: make(chan struct{}, 1), quit: make(chan struct{}), done: make(chan struct{})}
 	r.cancel = srv.Subscribe(func(e data.ServerEvent) {
 		if e != data.ServerLost {
@@ -80,8 +95,14 @@ func OpenReplica(ctx context.Context, srv *data.Store, target, root string) (*Re
 	return r, nil
 }
 
+// errOffline: openReplica opened the replica without catching it up, the
+// server not answering.
+var errOffline = errors.New("the server does not answer")
+
 // openReplica opens the file at path and catches it up, or, when that
-// fails, makes it again from a copy of the server's congress.
+// fails, makes it again from a copy of the server's congress. When the
+// server does not answer, it returns the file opened as it is, with
+// errOffline.
 func openReplica(ctx context.Context, srv *data.Store, path string) (*data.Store, int64, error) {
 	if _, err := os.Stat(path); err == nil {
 		rep, err := Open(ctx, path)
@@ -89,6 +110,9 @@ func openReplica(ctx context.Context, srv *data.Store, path string) (*data.Store
 			rev, err := srv.CatchUp(ctx, rep)
 			if err == nil {
 				return rep, rev, nil
+			}
+			if errors.Is(err, data.ErrServerUnreachable) {
+				return rep, 0, errOffline
 			}
 			log.Printf("the replica %s does not catch up (%v): it is made again", path, err)
 			rep.Close()
@@ -129,7 +153,8 @@ func (r *Replica) Revision() (int64, error) {
 	return r.revision, r.err
 }
 
-// Kick asks the replica to catch up now.
+// Kick asks the replica to hand its held actions to the server and catch
+// up now, in its own goroutine; it returns at once.
 func (r *Replica) Kick() {
 	select {
 	case r.kick <- struct{}{}:
@@ -137,7 +162,8 @@ func (r *Replica) Kick() {
 	}
 }
 
-// follow catches up on each kick and every replicaEvery, until Close.
+// follow folds and catches up on each kick and every replicaEvery, until
+// Close.
 func (r *Replica) follow() {
 	defer close(r.done)
 	tick := time.NewTicker(replicaEvery)
@@ -153,24 +179,61 @@ func (r *Replica) follow() {
 			continue
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-		rev, err := r.srv.CatchUp(ctx, r.rep)
+		err := r.Sync(ctx)
 		cancel()
-		r.mu.Lock()
-		if err == nil {
-			r.revision = rev
-		}
-		r.err = err
-		r.mu.Unlock()
 		if err != nil && !errors.Is(err, data.ErrServerUnreachable) {
 			log.Printf("the replica %s does not catch up: %v", r.path, err)
 		}
 	}
 }
 
-// Close stops following the server and closes the replica.
+// Close stops following the server and closes the replica; the actions
+// not yet sent stay in its journal for the next OpenReplica. Again, nothing.
 func (r *Replica) Close() error {
-	r.cancel()
-	close(r.quit)
-	<-r.done
-	return r.rep.Close()
+	err := net.ErrClosed
+	r.closeOnce.Do(func() {
+		r.cancel()
+		close(r.quit)
+		<-r.done
+		err = r.rep.Close()
+	})
+	if err == net.ErrClosed {
+		return nil
+	}
+	return err
+}
+
+// Sync hands the desk's held actions to the server (data.Store.FoldHeldInto),
+// then catches the replica up, in the calling goroutine (not the window's:
+// it waits on the network). The follower does the same on each kick;
+// Sync is for a caller that must know it is done. An error
+// (data.ErrServerUnreachable when the server does not answer) leaves what
+// was not sent in the journal.
+func (r *Replica) Sync(ctx context.Context) error {
+	r.syncMu.Lock()
+	defer r.syncMu.Unlock()
+	_, err := r.rep.FoldHeldInto(ctx, r.srv)
+	var rev int64
+	if err == nil {
+		rev, err = r.srv.CatchUp(ctx, r.rep)
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if err == nil {
+		r.revision = rev
+	}
+	r.err = err
+	return err
+}
+
+// Waiting is how many desk actions (arrivals, session entries, undos) the
+// replica holds that the server does not have yet: "Offline: 12 check-ins
+// waiting". It reads a small local file: callable from any goroutine, but
+// not on every frame.
+func (r *Replica) Waiting() int {
+	n, err := r.rep.HeldCheckins(context.Background())
+	if err != nil {
+		log.Printf("the replica %s: its journal cannot be read: %v", r.path, err)
+	}
+	return n
 }

@@ -1,0 +1,163 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"path/filepath"
+	"sync"
+)
+
+// A desk offline (issue 17, docs/offline-desks.md, "The outbox"): the
+// desk's replica of a server's congress holds every arrival, session entry
+// and undo in its journal (<replica>-held, desk_held.go), never in its own
+// tables, which mirror the server and are written only by CatchUp. The
+// card, "already in" and the counters read the replica with its journal, as
+// a file's desk reads the file with its own. When the server answers,
+// FoldHeldInto hands the journal to the server in order, in batches, each
+// action recorded once through the server's desk_op.
+
+// heldBatch is how many held actions one server transaction takes.
+var heldBatch = 200
+
+// testHeldBatchCommitted, when set (tests), runs after a batch was
+// committed on the server and before it leaves the journal; an error stops
+// the folding there, as a desk killed at that moment.
+var testHeldBatchCommitted func() error
+
+// replicaFiles are the files opened as desks' replicas (HoldDeskActionsAt).
+var replicaFiles sync.Map
+
+// HoldDeskActionsAt says that the congress file at path is a desk's
+// replica: a store opened on it from now on holds its desk actions, as
+// HoldDeskActions, from the start (its journal is never folded into it,
+// not even by the folder that opening starts).
+func HoldDeskActionsAt(path string) {
+	replicaFiles.Store(filepath.Clean(path), true)
+}
+
+// holdsDeskActions says whether path was named by HoldDeskActionsAt.
+func holdsDeskActions(path string) bool {
+	_, ok := replicaFiles.Load(filepath.Clean(path))
+	return ok
+}
+
+// HoldDeskActions makes s, a desk's replica of a server's congress, hold
+// every desk action (Admit, UndoLastEntry…) in its journal until
+// FoldHeldInto hands it to the server: nothing is written into the
+// replica's tables but by CatchUp. Call it once, right after opening.
+func (s *Store) HoldDeskActions() {
+	if s.held != nil {
+		s.held.only.Store(true)
+	}
+}
+
+// FoldHeldInto hands the desk actions held in the journal of s (a replica,
+// HoldDeskActions) to server, oldest first, in batches: each batch is one
+// write transaction of the server, which records each action's id in its
+// desk_op and skips an action recorded there already (sent before), with
+// the action's scan time and desk name. An action leaves the journal only
+// once its batch is committed. It returns how many actions left the
+// journal; on an error (ErrServerUnreachable when the server does not
+// answer) those not yet sent stay, for the next call. Call it from one
+// goroutine at a time (the replica's follower does).
+func (s *Store) FoldHeldInto(ctx context.Context, server *Store) (int, error) {
+	if s.server || s.held == nil || !server.server {
+		return 0, ErrNotReplica.With(s.path)
+	}
+	db, err := s.held.get(false)
+	if db == nil || err != nil {
+		return 0, s.heldCondition(err)
+	}
+	list, err := heldEntries(ctx, db, "1")
+	if err != nil {
+		return 0, s.heldCondition(err)
+	}
+	done := 0
+	for len(list) > 0 {
+		batch := list[:min(heldBatch, len(list))]
+		list = list[len(batch):]
+		var seqs []int64
+		err := server.write(ctx, func(tx *sqlTx) error {
+			var err error
+			seqs, err = server.foldList(ctx, tx, batch, s.path+HeldSuffix)
+			return err
+		})
+		if err != nil {
+			return done, err
+		}
+		if testHeldBatchCommitted != nil {
+			if err := testHeldBatchCommitted(); err != nil {
+				return done, err
+			}
+		}
+		n, err := s.dropHeld(ctx, db, batch, seqs)
+		done += n
+		if err != nil {
+			return done, err
+		}
+	}
+	return done, nil
+}
+
+// dropHeld takes the actions seqs, written into the server, out of the
+// journal, in one transaction of the journal. An action undone meanwhile
+// (its undo noted after it was read) stays: it goes again with its undo,
+// and the server's desk_op keeps the action from being written twice.
+func (s *Store) dropHeld(ctx context.Context, db *sql.DB, batch []heldEntry, seqs []int64) (int, error) {
+	if len(seqs) == 0 {
+		return 0, nil
+	}
+	t, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, s.heldCondition(err)
+	}
+	jtx := &sqlTx{Tx: t, d: s.d}
+	defer jtx.Rollback()
+	undone := map[int64]string{}
+	for _, h := range batch {
+		if !h.undoneAt.IsZero() {
+			undone[h.seq] = formatTime(h.undoneAt)
+		}
+	}
+	n := 0
+	for _, seq := range seqs {
+		res, err := jtx.ExecContext(ctx, "DELETE FROM held WHERE seq = ? AND coalesce(undone_at, '') = ?", seq, undone[seq])
+		if err != nil {
+			return 0, s.heldCondition(err)
+		}
+		k, _ := res.RowsAffected()
+		n += int(k)
+	}
+	if err := jtx.Commit(); err != nil {
+		return 0, s.heldCondition(err)
+	}
+	return n, nil
+}
+
+// foldLateUndo writes the undo of the held action h, written before
+// without it (the undo was noted on it after its batch was read), unless
+// desk_op says it was written already: it takes back the entry that h
+// wrote, if no undo took it back yet.
+func (s *Store) foldLateUndo(ctx context.Context, tx *sqlTx, h heldEntry) error {
+	res, err := tx.ExecContext(ctx, "INSERT INTO desk_op (op, desk, folded_at) VALUES (?, ?, ?) ON CONFLICT (op) DO NOTHING",
+		h.undoOp, h.undoDesk, formatTime(s.now()))
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return err // written before
+	}
+	var id int64
+	err = tx.QueryRowContext(ctx, "SELECT c.id FROM "+string(h.log)+` c WHERE c.participant_id = ? AND c.kind = ?
+		AND c.day = ? AND coalesce(c.session_id, 0) = ? AND c.at = ? AND c.desk = ? AND `+h.log.open()+" ORDER BY c.id DESC LIMIT 1",
+		h.c.ParticipantID, h.c.Kind, h.c.Day, h.c.SessionID, formatTime(h.c.At), h.c.Desk).Scan(&id)
+	if err == sql.ErrNoRows {
+		return nil // not written (someone in already), or taken back
+	}
+	if err != nil {
+		return err
+	}
+	_, err = insertCheckin(ctx, tx, h.log, Checkin{ParticipantID: h.c.ParticipantID, Kind: Undo, Day: h.c.Day,
+		SessionID: h.c.SessionID, Cancels: id, At: h.undoneAt, Desk: h.undoDesk})
+	return err
+}
