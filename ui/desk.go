@@ -167,6 +167,9 @@ func (s *deskScreen) build() fyne.CanvasObject {
 // search field the focus.
 func (s *deskScreen) loadAsync() {
 	s.focus()
+	if o, ok := s.store.(*offlineDesk); ok {
+		o.startReplica()
+	}
 	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
 		c, err := s.store.Congress(ctx)
 		var sessions []data.Session

@@ -256,15 +256,16 @@ func (s *deskScreen) admit(ctx context.Context, req data.AdmitRequest) (func(), 
 	wait.Stop()
 	var card data.DeskCard
 	var cardErr error
-	if unwritable(err) {
-		// A file only read (damaged, read-only) still shows who this is.
+	if unwritable(err) || serverUnreachable(err) {
+		// A file only read (damaged, read-only), or a server that does not
+		// answer (the desk's replica then), still shows who this is.
 		card, cardErr = s.readCard(ctx, req.ParticipantID, req.Day, req.SessionID, req.Rehearsal)
 	}
 	return func() {
 		switch {
-		case unwritable(err) && cardErr == nil:
+		case (unwritable(err) || serverUnreachable(err)) && cardErr == nil:
 			s.showCard(&card, false)
-			s.card.setResult(data.Message(err, uiLanguage()), widget.DangerImportance)
+			s.card.setResult(notRecorded(err), widget.DangerImportance)
 		case err != nil:
 			s.deskError(err, true)
 		default:

@@ -26,8 +26,18 @@ func (s *deskScreen) deskError(err error, action bool) {
 	msg := data.Message(err, uiLanguage())
 	if action {
 		s.showCard(nil, false)
-		msg += " " + lang.L("This was not recorded: do it again when the server answers.")
+		msg = notRecorded(err)
 	}
 	s.card.setResult(msg, widget.DangerImportance)
 	s.focus()
+}
+
+// notRecorded is why an action was not recorded: err's sentence, and, when
+// the server does not answer, that it is to be done again.
+func notRecorded(err error) string {
+	msg := data.Message(err, uiLanguage())
+	if serverUnreachable(err) {
+		msg += " " + lang.L("This was not recorded: do it again when the server answers.")
+	}
+	return msg
 }

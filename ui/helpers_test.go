@@ -21,7 +21,16 @@ func TestMain(m *testing.M) {
 	if err := loadTranslations("en"); err != nil {
 		log.Fatal(err)
 	}
-	os.Exit(m.Run())
+	// What the window keeps in the user's cache folder (a desk's replica of
+	// a server's congress, print files) goes to a folder of the run's own.
+	cache, err := os.MkdirTemp("", "congres-ui-cache-")
+	if err != nil {
+		log.Fatal(err)
+	}
+	os.Setenv("XDG_CACHE_HOME", cache)
+	code := m.Run()
+	os.RemoveAll(cache)
+	os.Exit(code)
 }
 
 // demoFile writes a demo congress of n participants into a temporary folder.

@@ -62,7 +62,7 @@ func newMainView(e *env, st mainStore, prefs fyne.Preferences, restore func(stri
 	badges := newBadgePrinter(e, st, prefs)
 	participants := newParticipantsScreen(e, st, badges)
 	lock := newDeskLock(e, st)
-	desk := newDeskScreen(e, st, prefs, badges)
+	desk := newDeskScreen(e, deskStoreFor(e.ctx, st), prefs, badges)
 	desk.edit = participants.editAsync
 	desk.lock = lock
 	desk.watchAsync()

@@ -1,0 +1,143 @@
+package ui
+
+import (
+	"context"
+	"log"
+	"sync"
+	"sync/atomic"
+
+	"congres/data"
+	"congres/data/stores"
+)
+
+// A desk on a congress kept on a server keeps a copy of it, its replica
+// (issue 17, data/stores/replica.go), made when the desk is first shown
+// (not for a window whose desk page nobody opens) and kept current from the
+// server's notifications. While the server does not
+// answer, the desk reads the replica: a scan still finds the person and
+// shows their card, "already in" included, and the counters stay. What the
+// desk records goes to the server, as before.
+
+// offlineDesk is the desk's store on a server: the server's, and its
+// replica while the server is lost.
+type offlineDesk struct {
+	deskStore              // the server's store
+	events    serverEvents // its notifications
+	srv       *data.Store
+	ctx       context.Context // the open congress's: the replica closes with it
+	start     sync.Once
+	rep       atomic.Pointer[stores.Replica] // nil until made
+}
+
+// deskStoreFor is the store the desk uses: st itself for a file; for a
+// congress on a server, st with a replica (startReplica), closed when ctx
+// ends.
+func deskStoreFor(ctx context.Context, st deskStore) deskStore {
+	srv, ok := st.(*data.Store)
+	if !ok || !srv.OnServer() {
+		return st
+	}
+	return &offlineDesk{deskStore: st, events: srv, srv: srv, ctx: ctx}
+}
+
+// startReplica makes or opens the desk's replica in the background, once.
+func (o *offlineDesk) startReplica() {
+	o.start.Do(func() { go o.openReplica(o.ctx, o.srv) })
+}
+
+// openReplica makes or opens the replica of srv's congress, and closes it
+// when ctx ends. A desk without a replica works as before: online only.
+func (o *offlineDesk) openReplica(ctx context.Context, srv *data.Store) {
+	root, err := stores.ReplicaRoot()
+	if err != nil {
+		log.Printf("no replica for the desk: %v", err)
+		return
+	}
+	r, err := stores.OpenReplica(ctx, srv, srv.Location(), root)
+	if err != nil {
+		log.Printf("no replica for the desk: %v", err)
+		return
+	}
+	o.rep.Store(r)
+	<-ctx.Done()
+	o.rep.Store(nil)
+	if err := r.Close(); err != nil {
+		log.Printf("closing the desk's replica: %v", err)
+	}
+}
+
+// reading is the store to read from now: the replica while the server is
+// lost, else the server's.
+func (o *offlineDesk) reading() deskStore {
+	if r := o.rep.Load(); r != nil && o.events.ServerLostNow() {
+		return r.Store()
+	}
+	return o.deskStore
+}
+
+// read runs fn on the store to read from now; when the server turns out
+// not to answer, on the replica.
+func offlineRead[T any](o *offlineDesk, fn func(deskStore) (T, error)) (T, error) {
+	st := o.reading()
+	v, err := fn(st)
+	if err != nil && serverUnreachable(err) && st == o.deskStore {
+		if r := o.rep.Load(); r != nil {
+			return fn(r.Store())
+		}
+	}
+	return v, err
+}
+
+func (o *offlineDesk) Subscribe(fn func(data.ServerEvent)) (cancel func()) {
+	return o.events.Subscribe(fn)
+}
+
+func (o *offlineDesk) ServerLostNow() bool { return o.events.ServerLostNow() }
+
+func (o *offlineDesk) ParticipantIDByScan(ctx context.Context, text string) (int64, error) {
+	return offlineRead(o, func(st deskStore) (int64, error) { return st.ParticipantIDByScan(ctx, text) })
+}
+
+func (o *offlineDesk) ListParticipants(ctx context.Context, q data.ParticipantQuery) ([]data.ParticipantRow, error) {
+	return offlineRead(o, func(st deskStore) ([]data.ParticipantRow, error) { return st.ListParticipants(ctx, q) })
+}
+
+func (o *offlineDesk) Congress(ctx context.Context) (data.Congress, error) {
+	return offlineRead(o, func(st deskStore) (data.Congress, error) { return st.Congress(ctx) })
+}
+
+func (o *offlineDesk) Categories(ctx context.Context) ([]data.Category, error) {
+	return offlineRead(o, func(st deskStore) ([]data.Category, error) { return st.Categories(ctx) })
+}
+
+func (o *offlineDesk) Sessions(ctx context.Context) ([]data.Session, error) {
+	return offlineRead(o, func(st deskStore) ([]data.Session, error) { return st.Sessions(ctx) })
+}
+
+func (o *offlineDesk) DeskCard(ctx context.Context, id int64, day data.Day, session int64) (data.DeskCard, error) {
+	return offlineRead(o, func(st deskStore) (data.DeskCard, error) { return st.DeskCard(ctx, id, day, session) })
+}
+
+func (o *offlineDesk) RehearsalDeskCard(ctx context.Context, id int64, day data.Day, session int64) (data.DeskCard, error) {
+	return offlineRead(o, func(st deskStore) (data.DeskCard, error) { return st.RehearsalDeskCard(ctx, id, day, session) })
+}
+
+func (o *offlineDesk) DeskCounts(ctx context.Context, day data.Day) ([]data.DeskCount, error) {
+	return offlineRead(o, func(st deskStore) ([]data.DeskCount, error) { return st.DeskCounts(ctx, day) })
+}
+
+func (o *offlineDesk) RehearsalDeskCounts(ctx context.Context, day data.Day) ([]data.DeskCount, error) {
+	return offlineRead(o, func(st deskStore) ([]data.DeskCount, error) { return st.RehearsalDeskCounts(ctx, day) })
+}
+
+func (o *offlineDesk) DoorCounts(ctx context.Context, session int64) (data.DoorCount, error) {
+	return offlineRead(o, func(st deskStore) (data.DoorCount, error) { return st.DoorCounts(ctx, session) })
+}
+
+func (o *offlineDesk) RehearsalDoorCounts(ctx context.Context, session int64) (data.DoorCount, error) {
+	return offlineRead(o, func(st deskStore) (data.DoorCount, error) { return st.RehearsalDoorCounts(ctx, session) })
+}
+
+func (o *offlineDesk) CategoryFees(ctx context.Context) (map[int64]int64, error) {
+	return offlineRead(o, func(st deskStore) (map[int64]int64, error) { return st.CategoryFees(ctx) })
+}
