@@ -6,12 +6,10 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"congres/data"
 	"congres/data/stores"
-	"congres/data/stores/storetest"
 )
 
 // TestDeskOfflineReadsTheReplica: a desk on a congress kept on a server
@@ -22,38 +20,16 @@ import (
 // Once the network is back, the desk checks in on the server again.
 func TestDeskOfflineReadsTheReplica(t *testing.T) {
 	ctx := context.Background()
-	target := storetest.NewDatabase(t)
-	if err := stores.Copy(ctx, demoFile(t, 60), target, nil); err != nil {
-		t.Fatal(err)
-	}
+	f, px, target, now := newServerDesk(t, true)
 	other, err := stores.Open(ctx, target)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer other.Close()
-	px, through := storetest.NewProxy(t, target)
-	st, err := stores.Open(ctx, through)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	now := deskMorning
-	st.SetClock(func() time.Time { return now })
-
-	f := &deskFixture{a: test.NewTempApp(t), st: st}
-	f.prefs = f.a.Preferences()
-	f.e = newTestEnv(t)
-	desk := deskStoreFor(f.e.ctx, st)
-	o, ok := desk.(*offlineDesk)
+	o, ok := f.s.store.(*offlineDesk)
 	if !ok {
-		t.Fatalf("the desk's store on a server is a %T", desk)
+		t.Fatalf("the desk's store on a server is a %T", f.s.store)
 	}
-	f.s = newDeskScreen(f.e, desk, f.prefs, nil)
-	f.s.now = func() time.Time { return now }
-	f.e.win.SetContent(f.s.build())
-	f.e.win.Resize(fyne.NewSize(1100, 700))
-	f.s.loadAsync()
-	waitIdle(t, f.e.tasks)
 	deadline := time.Now().Add(30 * time.Second)
 	for o.rep.Load() == nil {
 		if time.Now().After(deadline) {
@@ -80,7 +56,7 @@ func TestDeskOfflineReadsTheReplica(t *testing.T) {
 	out := f.person(t, "", in.ID)
 
 	px.Cut()
-	now = now.Add(5 * time.Second)
+	*now = now.Add(5 * time.Second)
 	f.scan(t, in.Code)
 	if top := f.e.win.Canvas().Overlays().Top(); top != nil {
 		t.Fatal("a scan with the server lost opened a dialog")
@@ -105,7 +81,7 @@ func TestDeskOfflineReadsTheReplica(t *testing.T) {
 	waitIdle(t, f.e.tasks)
 
 	px.Restore()
-	now = now.Add(5 * time.Second)
+	*now = now.Add(5 * time.Second)
 	f.scan(t, out.Code)
 	if n := f.arrivals(t, out.ID); n != 1 {
 		t.Fatalf("%d arrivals on the server once it is back, want 1", n)

@@ -13,11 +13,13 @@ import (
 	"congres/data/stores/storetest"
 )
 
-// TestDeskServerLost: a desk on a congress kept on a server, the network
-// cut. A scan, by code or by name, is not recorded, and the desk says so on
-// its result line: no dialog steals the scanner's next keystrokes, and the
-// field keeps the focus. Once the network is back, the same scan checks in.
-func TestDeskServerLost(t *testing.T) {
+// newServerDesk is the desk screen on a demo congress of 60 people copied
+// onto the test server, reached through a proxy that the test can cut; the
+// desk's store is the one the window gives it (deskStoreFor: with its
+// replica) when replica is true. It returns the congress's direct URL, and
+// the clock of the desk, on deskMorning.
+func newServerDesk(t *testing.T, replica bool) (*deskFixture, *storetest.Proxy, string, *time.Time) {
+	t.Helper()
 	ctx := context.Background()
 	target := storetest.NewDatabase(t)
 	if err := stores.Copy(ctx, demoFile(t, 60), target, nil); err != nil {
@@ -28,23 +30,36 @@ func TestDeskServerLost(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer st.Close()
+	t.Cleanup(func() { st.Close() })
 	now := deskMorning
 	st.SetClock(func() time.Time { return now })
 	f := &deskFixture{a: test.NewTempApp(t), st: st}
 	f.prefs = f.a.Preferences()
 	f.e = newTestEnv(t)
-	f.s = newDeskScreen(f.e, f.st, f.prefs, nil)
+	var desk deskStore = st
+	if replica {
+		desk = deskStoreFor(f.e.ctx, st)
+	}
+	f.s = newDeskScreen(f.e, desk, f.prefs, nil)
 	f.s.now = func() time.Time { return now }
 	f.e.win.SetContent(f.s.build())
 	f.e.win.Resize(fyne.NewSize(1100, 700))
 	f.s.loadAsync()
 	waitIdle(t, f.e.tasks)
+	return f, px, target, &now
+}
+
+// TestDeskServerLost: a desk on a congress kept on a server, the network
+// cut. A scan, by code or by name, is not recorded, and the desk says so on
+// its result line: no dialog steals the scanner's next keystrokes, and the
+// field keeps the focus. Once the network is back, the same scan checks in.
+func TestDeskServerLost(t *testing.T) {
+	f, px, _, now := newServerDesk(t, false)
 	who := f.person(t, "")
 
 	px.Cut()
 	for _, scan := range []string{who.Code, who.LastName} {
-		now = now.Add(5 * time.Second)
+		*now = now.Add(5 * time.Second)
 		f.scan(t, scan)
 		if top := f.e.win.Canvas().Overlays().Top(); top != nil {
 			t.Fatalf("scanning %q with the server lost opened a dialog", scan)
@@ -58,7 +73,7 @@ func TestDeskServerLost(t *testing.T) {
 	}
 
 	px.Restore()
-	now = now.Add(5 * time.Second)
+	*now = now.Add(5 * time.Second)
 	f.scan(t, who.Code)
 	if n := f.arrivals(t, who.ID); n != 1 {
 		t.Fatalf("%d arrivals once the server is back, want 1", n)
