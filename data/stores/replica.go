@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"congres/data"
+	"congres/data/postgres"
 )
 
 // A desk connected to a server keeps a copy of the congress in a file of
@@ -43,7 +44,7 @@ func ReplicaPath(root, target string) string {
 // Replica is a desk's copy of a server's congress, kept current until
 // Close.
 type Replica struct {
-	srv  *data.Store
+	srv  *data.Store // nil until Connect (OpenReplicaOffline); guarded by mu
 	rep  *data.Store
 	path string
 
@@ -84,15 +85,63 @@ func OpenReplica(ctx context.Context, srv *data.Store, target, root string) (*Re
 	if err != nil {
 		return nil, err
 	}
-	r := &Replica{srv: srv, rep: rep, path: path, revision: rev, err: lost,
+	r := newReplica(rep, path, rev, lost)
+	r.Connect(srv)
+	return r, nil
+}
+
+// OpenReplicaOffline opens the replica in root of the congress at target as
+// it is, with its journal, for a desk that cannot open the server at all
+// (started with no network): the desk reads it and holds its actions in
+// it until Connect gives it the server (once stores.Open(target) works).
+// Without a replica there, data.ErrServerUnreachable: nothing to work on.
+func OpenReplicaOffline(ctx context.Context, target, root string) (*Replica, error) {
+	path := ReplicaPath(root, target)
+	if _, err := os.Stat(path); err != nil {
+		return nil, data.ErrServerUnreachable.With(postgres.RedactURL(target))
+	}
+	data.HoldDeskActionsAt(path)
+	rep, err := Open(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	return newReplica(rep, path, 0, data.ErrServerUnreachable.With(postgres.RedactURL(target))), nil
+}
+
+// newReplica starts following for the replica rep at path, its server not
+// given yet (Connect).
+func newReplica(rep *data.Store, path string, rev int64, err error) *Replica {
+	r := &Replica{rep: rep, path: path, revision: rev, err: err,
 		kick: make(chan struct{}, 1), quit: make(chan struct{}), done: make(chan struct{})}
+	go r.follow()
+	return r
+}
+
+// Connect gives the replica its server (opened through stores.Open on the
+// replica's target), for a replica opened by OpenReplicaOffline: from now
+// on it hands its held actions to it and catches up whenever it answers,
+// starting now. A replica has one server: Connect again does nothing.
+func (r *Replica) Connect(srv *data.Store) {
+	r.mu.Lock()
+	if r.srv != nil {
+		r.mu.Unlock()
+		return
+	}
+	r.srv = srv
 	r.cancel = srv.Subscribe(func(e data.ServerEvent) {
 		if e != data.ServerLost {
 			r.Kick()
 		}
 	})
-	go r.follow()
-	return r, nil
+	r.mu.Unlock()
+	r.Kick()
+}
+
+// server is the replica's server, nil before Connect.
+func (r *Replica) server() *data.Store {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.srv
 }
 
 // errOffline: openReplica opened the replica without catching it up, the
@@ -175,7 +224,7 @@ func (r *Replica) follow() {
 		case <-r.kick:
 		case <-tick.C:
 		}
-		if r.srv.ServerLostNow() {
+		if srv := r.server(); srv == nil || srv.ServerLostNow() {
 			continue
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
@@ -192,7 +241,11 @@ func (r *Replica) follow() {
 func (r *Replica) Close() error {
 	err := net.ErrClosed
 	r.closeOnce.Do(func() {
-		r.cancel()
+		r.mu.Lock()
+		if r.cancel != nil {
+			r.cancel()
+		}
+		r.mu.Unlock()
 		close(r.quit)
 		<-r.done
 		err = r.rep.Close()
@@ -212,10 +265,14 @@ func (r *Replica) Close() error {
 func (r *Replica) Sync(ctx context.Context) error {
 	r.syncMu.Lock()
 	defer r.syncMu.Unlock()
-	_, err := r.rep.FoldHeldInto(ctx, r.srv)
+	srv := r.server()
+	if srv == nil {
+		return data.ErrServerUnreachable.With(r.path)
+	}
+	_, err := r.rep.FoldHeldInto(ctx, srv)
 	var rev int64
 	if err == nil {
-		rev, err = r.srv.CatchUp(ctx, r.rep)
+		rev, err = srv.CatchUp(ctx, r.rep)
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()

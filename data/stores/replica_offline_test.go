@@ -2,6 +2,7 @@ package stores
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -323,4 +324,58 @@ func serverArrivalsOf(t *testing.T, s *data.Store, ids []int64) int {
 		n += len(serverArrivals(t, s, id))
 	}
 	return n
+}
+
+// TestReplicaStartsWithNoServer: a desk started while its server cannot
+// even be opened works on its replica (OpenReplicaOffline): it shows the
+// arrivals held before, holds more, and once the server opens again
+// (Connect) hands them all over. With no replica, the server's sentence.
+func TestReplicaStartsWithNoServer(t *testing.T) {
+	ctx := context.Background()
+	day := data.Day("2021-11-25")
+	d := newOfflineDesk(t)
+	d.proxy.Cut()
+	first, at := d.checkInOffline(4, 2*time.Minute)
+	if err := d.rep.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(ctx, d.target); !errors.Is(err, data.ErrServerUnreachable) {
+		t.Fatalf("opening the server with the network cut: %v", err)
+	}
+	r, err := OpenReplicaOffline(ctx, d.target, d.root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.rep = r
+	t.Cleanup(func() { r.Close() })
+	for _, id := range first {
+		if c, err := r.Store().DeskCard(ctx, id, day, 0); err != nil || c.Arrival == nil {
+			t.Fatalf("started offline, the card of %d: %+v, %v", id, c.Arrival, err)
+		}
+	}
+	_, more := d.checkInOffline(3, 0)
+	for id, w := range more {
+		at[id] = w
+	}
+	if err := r.Sync(ctx); !errors.Is(err, data.ErrServerUnreachable) {
+		t.Errorf("Sync with no server: %v", err)
+	}
+	if n := r.Waiting(); n != 7 {
+		t.Errorf("Waiting() = %d, want 7", n)
+	}
+
+	d.proxy.Restore()
+	srv, err := Open(ctx, d.target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	r.Connect(srv)
+	d.waitSent()
+	d.checkServer(at)
+
+	_, err = OpenReplicaOffline(ctx, d.target, t.TempDir())
+	if !errors.Is(err, data.ErrServerUnreachable) {
+		t.Errorf("started offline with no replica: %v", err)
+	}
 }
