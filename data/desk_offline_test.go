@@ -164,3 +164,44 @@ func TestFoldHeldIntoRefusesAFile(t *testing.T) {
 	_, err := srv.FoldHeldInto(ctx, srv)
 	wantErr(t, err, ErrNotReplica)
 }
+
+// TestFoldHeldIntoServerSessionEntries: entries at a session's door held
+// at a replica reach the server as entries of that session, with their scan
+// times and the door's name; the replica's card at the door shows them.
+func TestFoldHeldIntoServerSessionEntries(t *testing.T) {
+	srv, people := offlineCongress(t, 3)
+	room := addRoom(t, srv, "Salle A", 30)
+	se := addSession(t, srv, "Atelier", "2021-11-25", "10:00", "11:00", room.ID)
+	rep := offlineReplica(t, srv)
+	if _, err := srv.CatchUp(ctx, rep); err != nil {
+		t.Fatal(err)
+	}
+	at := map[int64]time.Time{}
+	for _, p := range people {
+		c, err := rep.DeskCard(ctx, p.ID, "2021-11-25", se.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var accept []DeskWarningKind
+		for _, w := range c.Warnings {
+			accept = append(accept, w.Kind)
+		}
+		r, err := rep.Admit(ctx, AdmitRequest{ParticipantID: p.ID, SessionID: se.ID, Desk: "Door 2", Accept: accept})
+		if err != nil || !r.Checkin.Held || r.Checkin.Kind != SessionEntry {
+			t.Fatalf("held entry: %+v, %v", r.Checkin, err)
+		}
+		at[p.ID] = r.Checkin.At
+	}
+	if c, err := rep.DeskCard(ctx, people[0].ID, "2021-11-25", se.ID); err != nil || c.LastEntry == nil || c.LastEntry.SessionID != se.ID {
+		t.Errorf("the replica's card at the door, offline: %+v, %v", c.LastEntry, err)
+	}
+	if _, err := rep.FoldHeldInto(ctx, srv); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range people {
+		log := serverEntries(t, srv, p.ID)
+		if len(log) != 1 || log[0].Kind != SessionEntry || log[0].SessionID != se.ID || !log[0].At.Equal(at[p.ID]) || log[0].Desk != "Door 2" {
+			t.Errorf("the server's log of %s: %+v", p.LastName, log)
+		}
+	}
+}
