@@ -183,3 +183,71 @@ func TestEngineJournal(t *testing.T) {
 		t.Errorf("%d connections", db.Stats().MaxOpenConnections)
 	}
 }
+
+// TestEngineBackupOfAServer: what data's backup of a server's congress asks
+// of files (backup_server.go), which only a server's pass ran: the
+// revision written into the new file and read back without touching it,
+// and the backup opened only to be read, for the reason given, nothing
+// made beside it.
+func TestEngineBackupOfAServer(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "serveur"+data.Extension)
+	s, err := engine{}.OpenNew(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.InitCongress(ctx, data.Congress{Name: "Serveur", Days: []data.Day{"2021-11-25"}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := (engine{}).SetRevision(ctx, path, 4242); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []string{"-wal", "-shm", lockSuffix} {
+		if data.FileSize(path+c) > 0 {
+			t.Errorf("SetRevision left %s", c)
+		}
+	}
+	before, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, err := (engine{}).Revision(ctx, path); err != nil || n != 4242 {
+		t.Fatalf("revision %d, %v", n, err)
+	}
+	ro := data.ErrBackupOnlyRead.With(filepath.Base(path))
+	b, err := engine{}.OpenAs(ctx, path, ro)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !errors.Is(b.ReadOnly(), data.ErrBackupOnlyRead) {
+		t.Errorf("read only: %v", b.ReadOnly())
+	}
+	if c, err := b.Congress(ctx); err != nil || c.Name != "Serveur" {
+		t.Errorf("congress %q, %v", c.Name, err)
+	}
+	if err := b.Close(); err != nil {
+		t.Fatal(err)
+	}
+	after, _ := os.ReadFile(path)
+	if string(before) != string(after) {
+		t.Error("opening the backup changed it")
+	}
+	for _, c := range []string{"-wal", "-shm", "-journal", lockSuffix, data.HeldSuffix} {
+		if data.FileSize(path+c) >= 0 {
+			t.Errorf("opening the backup made %s", c)
+		}
+	}
+	// A file that is not a congress, or is damaged, is refused as Open does.
+	text := filepath.Join(filepath.Dir(path), "notes"+data.Extension)
+	os.WriteFile(text, []byte(strings.Repeat("Liste des inscrits\n", 400)), 0o600)
+	if _, err := (engine{}).OpenAs(ctx, text, ro); !errors.Is(err, data.ErrNotCongress) {
+		t.Errorf("a text file: %v", err)
+	}
+	half := filepath.Join(filepath.Dir(path), "half"+data.Extension)
+	os.WriteFile(half, after[:len(after)/2+100], 0o600)
+	if _, err := (engine{}).OpenAs(ctx, half, ro); !errors.Is(err, data.ErrDamaged) {
+		t.Errorf("a truncated file: %v", err)
+	}
+}
