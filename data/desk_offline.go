@@ -56,7 +56,8 @@ func (s *Store) HoldDeskActions() {
 // write transaction of the server, which records each action's id in its
 // desk_op and skips an action recorded there already (sent before), with
 // the action's scan time and desk name. An action leaves the journal only
-// once its batch is committed. It returns how many actions left the
+// once its batch is committed on the server and s has caught up with it
+// (CatchUp). It returns how many actions left the
 // journal; on an error (ErrServerUnreachable when the server does not
 // answer) those not yet sent stay, for the next call. Call it from one
 // goroutine at a time (the replica's follower does).
@@ -89,6 +90,13 @@ func (s *Store) FoldHeldInto(ctx context.Context, server *Store) (int, error) {
 			if err := testHeldBatchCommitted(); err != nil {
 				return done, err
 			}
+		}
+		// The replica gets the server's rows of the batch before the journal
+		// lets go of it: a network lost now leaves the actions in the
+		// journal (the server skips them next time), so the card never shows
+		// a person checked in offline as not arrived.
+		if _, err := server.CatchUp(ctx, s); err != nil {
+			return done, err
 		}
 		n, err := s.dropHeld(ctx, db, batch, seqs)
 		done += n
