@@ -25,13 +25,16 @@ type offlineDesk struct {
 	rep    *Replica
 }
 
-func newOfflineDesk(t *testing.T) *offlineDesk {
+func newOfflineDesk(t *testing.T) *offlineDesk { return newOfflineDeskOf(t, 200) }
+
+// newOfflineDeskOf is newOfflineDesk with a demo of n people.
+func newOfflineDeskOf(t *testing.T, n int) *offlineDesk {
 	t.Helper()
 	old := replicaEvery
 	replicaEvery = 200 * time.Millisecond
 	t.Cleanup(func() { replicaEvery = old })
 	ctx := context.Background()
-	direct, target := offlineServer(t)
+	direct, target := offlineServer(t, n)
 	proxy, via := storetest.NewProxy(t, target)
 	srv, err := Open(ctx, via)
 	if err != nil {
@@ -43,13 +46,13 @@ func newOfflineDesk(t *testing.T) *offlineDesk {
 	return d
 }
 
-// offlineServer is a congress of 200 demo people on the test server,
+// offlineServer is a congress of n demo people on the test server,
 // opened.
-func offlineServer(t *testing.T) (*data.Store, string) {
+func offlineServer(t *testing.T, n int) (*data.Store, string) {
 	t.Helper()
 	ctx := context.Background()
 	demo := filepath.Join(t.TempDir(), "demo"+data.Extension)
-	if err := WriteDemo(ctx, demo, data.DemoOptions{Participants: 200}); err != nil {
+	if err := WriteDemo(ctx, demo, data.DemoOptions{Participants: n}); err != nil {
 		t.Fatal(err)
 	}
 	target := storetest.NewDatabase(t)
@@ -445,5 +448,31 @@ func TestReplicasOverlapOffline(t *testing.T) {
 			}
 			time.Sleep(20 * time.Millisecond)
 		}
+	}
+}
+
+// TestReplicaCutMidFold: the network cut again while the desk hands its
+// held check-ins over (at several moments of the folding), then back:
+// every arrival reaches the server once, with its scan time.
+func TestReplicaCutMidFold(t *testing.T) {
+	if testing.Short() {
+		t.Skip("holds 120 check-ins four times")
+	}
+	for _, after := range []time.Duration{10 * time.Millisecond, 80 * time.Millisecond, 160 * time.Millisecond, 300 * time.Millisecond} {
+		t.Run(after.String(), func(t *testing.T) {
+			d := newOfflineDeskOf(t, 600)
+			d.proxy.Cut()
+			_, at := d.checkInOffline(120, 0)
+			d.proxy.Restore()
+			done := make(chan error, 1)
+			go func() { done <- d.rep.Sync(context.Background()) }()
+			time.Sleep(after)
+			d.proxy.Cut()
+			err := <-done
+			t.Logf("cut after %v: %d still held (%v)", after, d.rep.Waiting(), err)
+			d.proxy.Restore()
+			d.waitSent()
+			d.checkServer(at)
+		})
 	}
 }
