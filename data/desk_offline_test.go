@@ -174,7 +174,8 @@ func TestFoldHeldIntoRefusesAFile(t *testing.T) {
 
 // TestFoldHeldIntoServerSessionEntries: entries at a session's door held
 // at a replica reach the server as entries of that session, with their scan
-// times and the door's name; the replica's card at the door shows them.
+// times and the door's name; the replica's card and count at the door show
+// them, offline and once folded (counted once).
 func TestFoldHeldIntoServerSessionEntries(t *testing.T) {
 	srv, people := offlineCongress(t, 3)
 	room := addRoom(t, srv, "Salle A", 30)
@@ -202,8 +203,16 @@ func TestFoldHeldIntoServerSessionEntries(t *testing.T) {
 	if c, err := rep.DeskCard(ctx, people[0].ID, "2021-11-25", se.ID); err != nil || c.LastEntry == nil || c.LastEntry.SessionID != se.ID {
 		t.Errorf("the replica's card at the door, offline: %+v, %v", c.LastEntry, err)
 	}
+	if dc, err := rep.DoorCounts(ctx, se.ID); err != nil || dc.Inside != 3 {
+		t.Errorf("the replica's door counts %+v offline (%v), want 3 inside", dc, err)
+	}
 	if _, err := rep.FoldHeldInto(ctx, srv); err != nil {
 		t.Fatal(err)
+	}
+	for what, s := range map[string]*Store{"server": srv, "replica": rep} {
+		if dc, err := s.DoorCounts(ctx, se.ID); err != nil || dc.Inside != 3 {
+			t.Errorf("the %s's door counts %+v once folded (%v), want 3 inside", what, dc, err)
+		}
 	}
 	for _, p := range people {
 		log := serverEntries(t, srv, p.ID)
