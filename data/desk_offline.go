@@ -24,6 +24,26 @@ var heldBatch = 200
 // the folding there, as a desk killed at that moment.
 var testHeldBatchCommitted func() error
 
+// ErrNeedsServer: a write other than a desk action (an arrival, a session
+// entry, an undo) asked of a desk's replica, whose tables mirror the
+// server's: it waits for the server.
+var ErrNeedsServer = newErr(KindBusy, "needs_server", "",
+	"The congress's server does not answer: this can be done once it is back. Arrivals and session entries go on, and are sent to it then.",
+	"Le serveur du congrès ne répond pas : cela pourra se faire à son retour. Les arrivées et les entrées en session continuent, et lui seront envoyées.")
+
+// mirrorWrite marks the context of CatchUp's write into a replica, the one
+// write its tables take.
+type mirrorWrite struct{}
+
+// refuseOnReplica refuses a write into a replica's tables (HoldDeskActions)
+// but CatchUp's.
+func (s *Store) refuseOnReplica(ctx context.Context) error {
+	if s.held != nil && s.held.only.Load() && ctx.Value(mirrorWrite{}) == nil {
+		return ErrNeedsServer.With()
+	}
+	return nil
+}
+
 // replicaFiles are the files opened as desks' replicas (HoldDeskActionsAt).
 var replicaFiles sync.Map
 

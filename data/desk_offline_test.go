@@ -221,3 +221,22 @@ func TestFoldHeldIntoServerSessionEntries(t *testing.T) {
 		}
 	}
 }
+
+// TestReplicaRefusesOtherWrites: a replica's tables mirror the server's and
+// are written by CatchUp alone: a write that is not a desk action (a badge
+// print, a new person) waits for the server, with a sentence; the replica
+// still catches up.
+func TestReplicaRefusesOtherWrites(t *testing.T) {
+	srv, people := offlineCongress(t, 1)
+	rep := offlineReplica(t, srv)
+	wantErr(t, rep.RecordBadgePrints(ctx, "a6", people[0].ID), ErrNeedsServer)
+	p := newPerson(t, rep, "Léa", "Martin")
+	wantErr(t, rep.CreateParticipant(ctx, &p), ErrNeedsServer)
+	addPerson(t, srv, "Léa", "Martin")
+	if _, err := srv.CatchUp(ctx, rep); err != nil {
+		t.Fatal(err)
+	}
+	if ids, err := rep.ParticipantIDs(ctx, ParticipantQuery{}); err != nil || len(ids) != 2 {
+		t.Errorf("the replica holds %d people after catching up (%v), want 2", len(ids), err)
+	}
+}

@@ -62,7 +62,7 @@ func (s *Store) CatchUp(ctx context.Context, dst *Store) (int64, error) {
 		if err := src.QueryRowContext(ctx, "SELECT n FROM revision").Scan(&rev); err != nil {
 			return err
 		}
-		return dst.write(ctx, func(tx *sqlTx) error {
+		return dst.write(context.WithValue(ctx, mirrorWrite{}, true), func(tx *sqlTx) error {
 			var from int64
 			if err := tx.QueryRowContext(ctx, "SELECT revision FROM replica_of WHERE id = 1").Scan(&from); err != nil {
 				return ErrNotReplica.With(dst.path).because(err)

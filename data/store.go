@@ -174,6 +174,9 @@ func (s *Store) runTx(ctx context.Context, tx *sqlTx, fn func(tx *sqlTx) error) 
 		}
 		return commitAfter(tx, fn(tx))
 	}
+	if err := s.refuseOnReplica(ctx); err != nil {
+		return err // a desk's replica: only CatchUp writes its tables (desk_offline.go)
+	}
 	if err := fold.into(ctx, s, tx); err != nil {
 		return err
 	}
