@@ -230,11 +230,21 @@ func (r *Replica) follow() {
 		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 		err := r.Sync(ctx)
 		cancel()
-		if err != nil && !errors.Is(err, data.ErrServerUnreachable) {
+		switch {
+		case errors.Is(err, data.ErrServerUnreachable):
+			// The watcher may not have seen the server go (or it is back and
+			// the pool still holds dead connections): again in a moment,
+			// rather than at the next tick, so that held actions go soon.
+			time.AfterFunc(replicaRetry, r.Kick)
+		case err != nil:
 			log.Printf("the replica %s does not catch up: %v", r.path, err)
 		}
 	}
 }
+
+// replicaRetry is how soon a replica that could not reach its server,
+// which its watcher did not find lost, tries again.
+var replicaRetry = time.Second
 
 // Close stops following the server and closes the replica; the actions
 // not yet sent stay in its journal for the next OpenReplica. Again, nothing.
