@@ -4,7 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"path/filepath"
+	"slices"
 	"sync"
+	"time"
 )
 
 // A desk offline (issue 17, docs/offline-desks.md, "The outbox"): the
@@ -20,8 +22,9 @@ import (
 var heldBatch = 200
 
 // testHeldBatchCommitted, when set (tests), runs after a batch was
-// committed on the server and before it leaves the journal; an error stops
-// the folding there, as a desk killed at that moment.
+// committed on the server (and the replica caught up with it) and before it
+// leaves the journal; an error stops the folding there, as a desk killed at
+// that moment.
 var testHeldBatchCommitted func() error
 
 // ErrNeedsServer: a write other than a desk action (an arrival, a session
@@ -82,7 +85,7 @@ func (s *Store) HoldDeskActions() {
 // answer) those not yet sent stay, for the next call. Call it from one
 // goroutine at a time (the replica's follower does).
 func (s *Store) FoldHeldInto(ctx context.Context, server *Store) (int, error) {
-	if s.server || s.held == nil || !server.server {
+	if s.server || s.held == nil || !s.held.only.Load() || !server.server {
 		return 0, ErrNotReplica.With(s.path)
 	}
 	db, err := s.held.get(false)
@@ -106,17 +109,18 @@ func (s *Store) FoldHeldInto(ctx context.Context, server *Store) (int, error) {
 		if err != nil {
 			return done, err
 		}
+		// The replica gets the server's rows of the batch, and notes their
+		// ids in its desk_op, before the journal lets go of it: a network
+		// lost now leaves the actions in the journal (the server skips them
+		// next time), so the card never shows a person checked in offline as
+		// not arrived, nor, the journal not yet emptied, twice.
+		if _, err := server.catchUp(ctx, s, sentOf(batch, seqs)); err != nil {
+			return done, err
+		}
 		if testHeldBatchCommitted != nil {
 			if err := testHeldBatchCommitted(); err != nil {
 				return done, err
 			}
-		}
-		// The replica gets the server's rows of the batch before the journal
-		// lets go of it: a network lost now leaves the actions in the
-		// journal (the server skips them next time), so the card never shows
-		// a person checked in offline as not arrived.
-		if _, err := server.CatchUp(ctx, s); err != nil {
-			return done, err
 		}
 		n, err := s.dropHeld(ctx, db, batch, seqs)
 		done += n
@@ -188,4 +192,33 @@ func (s *Store) foldLateUndo(ctx context.Context, tx *sqlTx, h heldEntry) error 
 	_, err = insertCheckin(ctx, tx, h.log, Checkin{ParticipantID: h.c.ParticipantID, Kind: Undo, Day: h.c.Day,
 		SessionID: h.c.SessionID, Cancels: id, At: h.undoneAt, Desk: h.undoDesk})
 	return err
+}
+
+// sentOf is the actions of batch whose seq is in seqs.
+func sentOf(batch []heldEntry, seqs []int64) []heldEntry {
+	var out []heldEntry
+	for _, h := range batch {
+		if slices.Contains(seqs, h.seq) {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// noteSent records in a replica's desk_op, in tx, the ids of the held
+// actions sent (and those of their undos): readers of the journal leave
+// them out, as the replica has the server's rows of them.
+func noteSent(ctx context.Context, tx *sqlTx, sent []heldEntry, now time.Time) error {
+	for _, h := range sent {
+		for _, op := range []string{h.op, h.undoOp} {
+			if op == "" {
+				continue
+			}
+			if _, err := tx.ExecContext(ctx, "INSERT INTO desk_op (op, desk, folded_at) VALUES (?, ?, ?) ON CONFLICT (op) DO NOTHING",
+				op, h.c.Desk, formatTime(now)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

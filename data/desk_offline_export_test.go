@@ -11,7 +11,8 @@ func SetHeldBatch(tb testing.TB, n int) {
 }
 
 // SetHeldBatchCommittedHook has f called, for one test, after each batch
-// FoldHeldInto committed on the server and before it leaves the journal;
+// FoldHeldInto committed on the server (the replica caught up with it) and
+// before it leaves the journal;
 // its error stops the folding there, as a desk killed at that moment.
 func SetHeldBatchCommittedHook(tb testing.TB, f func() error) {
 	testHeldBatchCommitted = f

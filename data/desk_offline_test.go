@@ -51,7 +51,8 @@ func serverEntries(t *testing.T, srv *Store, id int64) []Checkin {
 // TestFoldHeldIntoServerKilledMidBatch: 25 check-ins held at a replica
 // (its clock 7 minutes behind) go to the server in batches of 7; the desk
 // killed after the second batch's commit and before the journal let go of
-// it loses nothing and doubles nothing: folded again, every arrival is on
+// it loses nothing and doubles nothing (the replica counts each arrival
+// once meanwhile): folded again, every arrival is on
 // the server once, with the desk's scan time and name, and the journal is
 // empty; folded once more, nothing changes. The replica, caught up with
 // each batch before the journal let go of it, counts each arrival once.
@@ -85,6 +86,14 @@ func TestFoldHeldIntoServerKilledMidBatch(t *testing.T) {
 	}
 	if w, _ := rep.HeldCheckins(ctx); w != 18 {
 		t.Errorf("%d held after the kill, want 18 (the second batch is on the server, not yet out of the journal)", w)
+	}
+	// The replica has the server's rows of both batches, and the journal
+	// still the second: each arrival counts once.
+	if counts, err := rep.DeskCounts(ctx, day); err != nil || counts[0].Arrived != 25 {
+		t.Errorf("the replica counts %+v arrived after the kill (%v), want 25", counts, err)
+	}
+	if c, err := rep.DeskCard(ctx, people[10].ID, day, 0); err != nil || c.Arrival == nil || c.Arrival.Held {
+		t.Errorf("after the kill, the replica's card shows %+v (%v), want the server's arrival", c.Arrival, err)
 	}
 	SetHeldBatchCommittedHook(t, nil)
 	for range 2 {
@@ -175,7 +184,8 @@ func TestFoldHeldIntoRefusesAFile(t *testing.T) {
 // TestFoldHeldIntoServerSessionEntries: entries at a session's door held
 // at a replica reach the server as entries of that session, with their scan
 // times and the door's name; the replica's card and count at the door show
-// them, offline and once folded (counted once).
+// them, offline, after a desk killed between the server's commit and the
+// journal's delete, and once folded (counted once).
 func TestFoldHeldIntoServerSessionEntries(t *testing.T) {
 	srv, people := offlineCongress(t, 3)
 	room := addRoom(t, srv, "Salle A", 30)
@@ -206,6 +216,17 @@ func TestFoldHeldIntoServerSessionEntries(t *testing.T) {
 	if dc, err := rep.DoorCounts(ctx, se.ID); err != nil || dc.Inside != 3 {
 		t.Errorf("the replica's door counts %+v offline (%v), want 3 inside", dc, err)
 	}
+	// Killed after the server's commit and the replica's catching up, the
+	// journal still full: the door counts each entry once.
+	killed := errors.New("killed")
+	SetHeldBatchCommittedHook(t, func() error { return killed })
+	if _, err := rep.FoldHeldInto(ctx, srv); !errors.Is(err, killed) {
+		t.Fatal(err)
+	}
+	if dc, err := rep.DoorCounts(ctx, se.ID); err != nil || dc.Inside != 3 {
+		t.Errorf("the replica's door counts %+v after the kill (%v), want 3 inside", dc, err)
+	}
+	SetHeldBatchCommittedHook(t, nil)
 	if _, err := rep.FoldHeldInto(ctx, srv); err != nil {
 		t.Fatal(err)
 	}

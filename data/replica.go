@@ -53,6 +53,14 @@ var ErrNotReplica = newErr(KindInvalid, "not_replica", "",
 // holds now. It reads one consistent state of the server. On an error dst
 // is left as it was, and a new copy is the way out.
 func (s *Store) CatchUp(ctx context.Context, dst *Store) (int64, error) {
+	return s.catchUp(ctx, dst, nil)
+}
+
+// catchUp is CatchUp, which also records sent, the ids of desk actions of
+// dst's journal now on the server, in dst's desk_op, in the same
+// transaction: the card, which leaves out held actions whose id is there,
+// never counts one twice, with or without its journal's line.
+func (s *Store) catchUp(ctx context.Context, dst *Store, sent []heldEntry) (int64, error) {
 	if !s.server || dst.server {
 		return 0, ErrNotReplica.With(dst.path)
 	}
@@ -68,6 +76,9 @@ func (s *Store) CatchUp(ctx context.Context, dst *Store) (int64, error) {
 				return ErrNotReplica.With(dst.path).because(err)
 			}
 			reached = from
+			if err := noteSent(ctx, tx, sent, s.now()); err != nil {
+				return err
+			}
 			if rev <= from {
 				return nil
 			}
