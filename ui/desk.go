@@ -61,6 +61,7 @@ type deskScreen struct {
 	status  *widget.Label
 	list    *widget.List
 	card    *deskCardView
+	offline *deskBanner  // how many actions wait for the server (desk_offline.go)
 	day     *deskChooser // the day checked in for (desk_chooser.go)
 	door    *deskChooser // arrivals, or a session's door
 	counts  *deskCounters
@@ -100,8 +101,16 @@ type deskButtons struct {
 }
 
 func newDeskScreen(e *env, st deskStore, prefs fyne.Preferences, badges *badgePrinter) *deskScreen {
-	return &deskScreen{env: e, store: st, prefs: prefs, badges: badges, now: time.Now,
+	s := &deskScreen{env: e, store: st, prefs: prefs, badges: badges, now: time.Now,
 		afterFunc: time.AfterFunc, selected: -1}
+	if o, ok := st.(*offlineDesk); ok {
+		o.onState = func(waiting int, lost bool) {
+			s.env.tasks.runAsync(s.env.ctx, func(context.Context) func() {
+				return func() { s.showOffline(waiting, lost) }
+			})
+		}
+	}
+	return s
 }
 
 func (s *deskScreen) build() fyne.CanvasObject {
@@ -141,7 +150,9 @@ func (s *deskScreen) build() fyne.CanvasObject {
 	s.catchKeys()
 	s.dayView = newDeskDayView(s)
 	s.status.Hide() // until it says something
-	top := container.NewVBox(s.deskHead(), container.NewThemeOverride(s.entry, deskScanTheme{}), s.status, s.card.result)
+	s.offline = newDeskBanner("")
+	s.offline.Hide() // until the server is lost (desk_offline.go)
+	top := container.NewVBox(s.deskHead(), s.offline, container.NewThemeOverride(s.entry, deskScanTheme{}), s.status, s.card.result)
 	s.payment = newDeskPayment(s)
 	// The actions in a column beside the card, which keeps the height for
 	// the card's rows on a small screen. The card takes the width but while

@@ -2,9 +2,14 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"log"
 	"sync"
 	"sync/atomic"
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
 
 	"congres/data"
 	"congres/data/stores"
@@ -27,7 +32,18 @@ type offlineDesk struct {
 	ctx       context.Context // the open congress's: the replica closes with it
 	start     sync.Once
 	rep       atomic.Pointer[stores.Replica] // nil until made
+	// onState is told, from another goroutine, how many of the desk's
+	// actions wait to be sent and whether the server is lost, when either
+	// changes.
+	onState func(waiting int, lost bool)
 }
+
+// offlineAfter is how long a check-in waits for the server before it is
+// held in the replica's journal.
+var offlineAfter = time.Second
+
+// offlineEvery is how often the desk reads how many actions wait.
+var offlineEvery = time.Second
 
 // deskStoreFor is the store the desk uses: st itself for a file; for a
 // congress on a server, st with a replica (startReplica), closed when ctx
@@ -59,7 +75,7 @@ func (o *offlineDesk) openReplica(ctx context.Context, srv *data.Store) {
 		return
 	}
 	o.rep.Store(r)
-	<-ctx.Done()
+	o.followState(ctx, r)
 	o.rep.Store(nil)
 	if err := r.Close(); err != nil {
 		log.Printf("closing the desk's replica: %v", err)
@@ -140,4 +156,78 @@ func (o *offlineDesk) RehearsalDoorCounts(ctx context.Context, session int64) (d
 
 func (o *offlineDesk) CategoryFees(ctx context.Context) (map[int64]int64, error) {
 	return offlineRead(o, func(st deskStore) (map[int64]int64, error) { return st.CategoryFees(ctx) })
+}
+
+// followState tells onState how many actions wait and whether the server
+// is lost, each time either changes, until ctx ends.
+func (o *offlineDesk) followState(ctx context.Context, r *stores.Replica) {
+	tick := time.NewTicker(offlineEvery)
+	defer tick.Stop()
+	last, lastLost := -1, false
+	for {
+		n, lost := r.Waiting(), o.events.ServerLostNow()
+		if (n != last || lost != lastLost) && o.onState != nil {
+			o.onState(n, lost)
+		}
+		last, lastLost = n, lost
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+	}
+}
+
+// offlineWrite runs a desk action on the server, waiting at most
+// offlineAfter; when the server does not answer (or not in time), it holds
+// the action in the replica's journal instead. Without a replica, the
+// server's answer stands.
+// late says whether an answer that comes too late is held too: for an
+// arrival, which the hand-over skips when the server has the person in
+// already; not for an undo.
+func offlineWrite[T any](ctx context.Context, o *offlineDesk, late bool, fn func(context.Context, deskStore) (T, error)) (T, error) {
+	r := o.rep.Load()
+	if r == nil {
+		return fn(ctx, o.deskStore)
+	}
+	if o.events.ServerLostNow() {
+		return fn(ctx, r.Store())
+	}
+	sctx, cancel := context.WithCancel(ctx)
+	if late {
+		sctx, cancel = context.WithTimeout(ctx, offlineAfter)
+	}
+	v, err := fn(sctx, o.deskStore)
+	cancel()
+	if err != nil && ctx.Err() == nil && (serverUnreachable(err) || late && errors.Is(err, context.DeadlineExceeded)) {
+		return fn(ctx, r.Store())
+	}
+	return v, err
+}
+
+func (o *offlineDesk) Admit(ctx context.Context, req data.AdmitRequest) (data.AdmitResult, error) {
+	return offlineWrite(ctx, o, true, func(ctx context.Context, st deskStore) (data.AdmitResult, error) { return st.Admit(ctx, req) })
+}
+
+func (o *offlineDesk) UndoLastEntry(ctx context.Context, id int64, desk string) (data.Checkin, error) {
+	return offlineWrite(ctx, o, false, func(ctx context.Context, st deskStore) (data.Checkin, error) {
+		return st.UndoLastEntry(ctx, id, desk)
+	})
+}
+
+// showOffline shows how many of the desk's actions wait for the server, or
+// hides the line when none wait and the server answers. UI thread.
+func (s *deskScreen) showOffline(waiting int, lost bool) {
+	if s.offline == nil {
+		return
+	}
+	switch {
+	case lost:
+		s.offline.set(lang.N("Offline: the desk works on its own copy; {{.Count}} check-ins wait for the server.",
+			waiting, map[string]any{"Count": waiting}), widget.WarningImportance)
+	case waiting > 0:
+		s.offline.set(lang.N("The server is back: {{.Count}} check-ins made offline are being sent.",
+			waiting, map[string]any{"Count": waiting}), widget.WarningImportance)
+	}
+	showIf(s.offline, lost || waiting > 0)
 }
