@@ -130,11 +130,15 @@ type ui struct {
 	backupRoot string
 	// keys remembers the passwords of server connections (connect_keyring.go).
 	keys keyring.Keyring
+	// waiting counts the desk's actions made offline that wait for the
+	// server (heldWaiting; tests replace it).
+	waiting func() int
 }
 
 func newUI(a fyne.App) *ui {
 	u := &ui{app: a, prefs: a.Preferences(), demoPath: defaultDemoPath(a), backupRoot: serverBackupRoot(a),
 		keys: keyring.System()}
+	u.waiting = u.heldWaiting
 	u.win = a.NewWindow(lang.L("Congrès"))
 	u.win.SetMaster()
 	u.win.Resize(fyne.NewSize(1180, 760))

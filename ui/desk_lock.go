@@ -353,5 +353,6 @@ func (u *ui) withPIN(fn func()) func() {
 
 // onQuit quits Congrès (File → Quit, its shortcut, the window's close
 // button); on a locked desk, once the organiser's PIN is typed, the file
-// staying locked.
-func (u *ui) onQuit() { u.withPIN(u.app.Quit)() }
+// staying locked; when check-ins made offline wait for the server, once
+// the volunteer has read so (desk_offline.go).
+func (u *ui) onQuit() { u.withPIN(u.quitAfterHeld)() }

@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -222,6 +223,8 @@ func (s *deskScreen) showOffline(waiting int, lost bool) {
 		return
 	}
 	switch {
+	case lost && waiting == 0:
+		s.offline.set(lang.L("Offline: the desk works on its own copy of the congress."), widget.WarningImportance)
 	case lost:
 		s.offline.set(lang.N("Offline: the desk works on its own copy; {{.Count}} check-ins wait for the server.",
 			waiting, map[string]any{"Count": waiting}), widget.WarningImportance)
@@ -230,4 +233,43 @@ func (s *deskScreen) showOffline(waiting int, lost bool) {
 			waiting, map[string]any{"Count": waiting}), widget.WarningImportance)
 	}
 	showIf(s.offline, lost || waiting > 0)
+}
+
+// heldWaiting is how many of the open desk's actions, made offline, have
+// not reached the server yet.
+func (u *ui) heldWaiting() int {
+	if u.view == nil || deskPage >= len(u.view.pages) {
+		return 0
+	}
+	desk, ok := u.view.pages[deskPage].screen.(*deskScreen)
+	if !ok {
+		return 0
+	}
+	o, ok := desk.store.(*offlineDesk)
+	if !ok {
+		return 0
+	}
+	if r := o.rep.Load(); r != nil {
+		return r.Waiting()
+	}
+	return 0
+}
+
+// quitAfterHeld quits Congrès; when check-ins made offline have not reached
+// the server yet, it first says that they stay on this laptop, and quits
+// only if asked again.
+func (u *ui) quitAfterHeld() {
+	n := u.waiting()
+	if n == 0 {
+		u.app.Quit()
+		return
+	}
+	dialog.ShowConfirm(lang.L("Quit Congrès?"),
+		lang.N("{{.Count}} check-ins made offline have not reached the server yet. They stay on this laptop and are sent the next time this desk connects to the server. Quit anyway?",
+			n, map[string]any{"Count": n}),
+		func(quit bool) {
+			if quit {
+				u.app.Quit()
+			}
+		}, u.win)
 }

@@ -6,7 +6,9 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"congres/data"
 	"congres/data/stores"
@@ -135,4 +137,41 @@ func serverArrivals(t *testing.T, st *data.Store, id int64) int {
 		}
 	}
 	return n
+}
+
+// TestQuitWithHeldCheckins: quitting while check-ins made offline wait for
+// the server first says that they stay on this laptop; with none waiting,
+// Congrès quits at once.
+func TestQuitWithHeldCheckins(t *testing.T) {
+	u := newTestUI(t)
+	waiting := 3
+	u.waiting = func() int { return waiting }
+	u.onQuit()
+	top := u.win.Canvas().Overlays().Top()
+	if top == nil || !richTextOrLabelSays(top, "3 check-ins made offline have not reached the server yet") {
+		t.Fatal("quitting with 3 check-ins waiting: no word of them")
+	}
+	top.Hide()
+	waiting = 0
+	u.onQuit()
+	if top := u.win.Canvas().Overlays().Top(); top != nil && top.Visible() {
+		t.Error("quitting with nothing waiting asked something")
+	}
+}
+
+// richTextOrLabelSays reports whether a label or rich text in o holds text.
+func richTextOrLabelSays(o fyne.CanvasObject, text string) bool {
+	for _, c := range test.LaidOutObjects(o) {
+		switch c := c.(type) {
+		case *widget.Label:
+			if strings.Contains(c.Text, text) {
+				return true
+			}
+		case *widget.RichText:
+			if strings.Contains(c.String(), text) {
+				return true
+			}
+		}
+	}
+	return false
 }

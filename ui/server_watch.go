@@ -23,7 +23,7 @@ type serverEvents interface {
 // congress's server does not answer.
 func serverLostBanner() fyne.CanvasObject {
 	text := widget.NewRichText(&widget.TextSegment{
-		Text: lang.L("The server does not answer. Congrès reconnects by itself; nothing is recorded until it is back."),
+		Text: lang.L("The server does not answer. Congrès reconnects by itself. The welcome desk's check-ins are kept on this laptop and sent when it is back; other changes wait for it."),
 		Style: widget.RichTextStyle{ColorName: theme.ColorNameForegroundOnError,
 			TextStyle: fyne.TextStyle{Bold: true}}})
 	text.Wrapping = fyne.TextWrapWord
