@@ -285,6 +285,7 @@ func (u *ui) show(st openStore, c data.Congress) {
 	}
 	u.showBanner(st)
 	u.watchServer(s, st)
+	u.reconnectWhenBack(st)
 	u.refreshMenu()
 }
 

@@ -107,7 +107,7 @@ func (u *ui) connectKeepAsync(target string, keep passwordChoice, refused func()
 	account := stores.Redact(target)
 	password := passwordOf(target)
 	u.switchAsync(lang.L("Connecting to {{.Server}}…", map[string]any{"Server": account}), true,
-		func(ctx context.Context) (openStore, error) { return stores.OpenOrView(ctx, target) },
+		func(ctx context.Context) (openStore, error) { return openOrOffline(ctx, target) },
 		func(err error) {
 			switch {
 			case errors.Is(err, data.ErrServerLogin):

@@ -50,6 +50,9 @@ var offlineEvery = time.Second
 // congress on a server, st with a replica (startReplica), closed when ctx
 // ends.
 func deskStoreFor(ctx context.Context, st deskStore) deskStore {
+	if oc, ok := st.(*offlineCongress); ok {
+		return offlineDeskFor(ctx, oc)
+	}
 	srv, ok := st.(*data.Store)
 	if !ok || !srv.OnServer() {
 		return st
@@ -57,9 +60,16 @@ func deskStoreFor(ctx context.Context, st deskStore) deskStore {
 	return &offlineDesk{deskStore: st, events: srv, srv: srv, ctx: ctx}
 }
 
-// startReplica makes or opens the desk's replica in the background, once.
+// startReplica makes or opens the desk's replica in the background, once;
+// a replica given already (a congress opened offline) is only followed.
 func (o *offlineDesk) startReplica() {
-	o.start.Do(func() { go o.openReplica(o.ctx, o.srv) })
+	o.start.Do(func() {
+		if r := o.rep.Load(); r != nil {
+			go o.followState(o.ctx, r)
+			return
+		}
+		go o.openReplica(o.ctx, o.srv)
+	})
 }
 
 // openReplica makes or opens the replica of srv's congress, and closes it
