@@ -45,9 +45,6 @@ func SchemaVersion() int {
 // fileURI is the file's URI for a connection of a test's own.
 func fileURI(path string) (string, error) { return "file:" + filepath.ToSlash(path), nil }
 
-// lockSuffix names the file's lock companion (data/sqlite's filelock.go).
-const lockSuffix = "-lock"
-
 func init() {
 	// Migration 11 added row_sum and its two triggers to each table.
 	b, err := os.ReadFile("sqlite/migrations/0011_row_sums.sql")

@@ -142,23 +142,6 @@ func downgrade(tb testing.TB, s *Store, version int) {
 	}
 }
 
-// backedUpFile makes a congress of n people, backs it up, closes it and
-// returns the file's path and the backup's.
-func backedUpFile(tb testing.TB, n int) (path, backup string) {
-	tb.Helper()
-	s := mustOpen(tb)
-	for i := range n {
-		addPerson(tb, s, "Personne", string(rune('A'+i)))
-	}
-	backup, err := s.Backup(ctx)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	path = s.Path()
-	s.Close()
-	return path, backup
-}
-
 // The helpers below are copies of the behaviour suite's (package data_test:
 // suite_helpers_test.go and the suite's files), for the SQLite-only tests
 // that stay in package data until they move to data/sqlite (split plan,

@@ -92,15 +92,6 @@ func (p *docPage) add(field, text string, box Box, st textStyle, c rgb) {
 	p.texts = append(p.texts, placedText{field: field, box: box, fit: fitText(text, box, st), align: st.Align, colour: c})
 }
 
-// addPara fits s in box over as many lines as it holds (see fitParagraph)
-// and records it.
-func (p *docPage) addPara(field, text string, box Box, st textStyle, c rgb) {
-	if strings.TrimSpace(text) == "" || box.W <= 0 || box.H <= 0 {
-		return
-	}
-	p.texts = append(p.texts, placedText{field: field, box: box, fit: fitParagraph(text, box, st), align: st.Align, colour: c})
-}
-
 func (p *docPage) rule(x1, y1, x2, y2, width float64, c rgb) {
 	p.rules = append(p.rules, placedRule{Line{x1, y1, x2, y2}, width, c})
 }

@@ -3,18 +3,12 @@ package sqlite
 import (
 	"congres/data"
 	"congres/data/sqlite/sqlitetest"
-	"crypto/sha256"
 	"database/sql"
 	"errors"
 	"os"
 	"path/filepath"
 	"testing"
 )
-
-func sha256Sum(b []byte) []byte {
-	s := sha256.Sum256(b)
-	return s[:]
-}
 
 // copyCrashed copies a database and its sqliteCompanions as they are, while it
 // is open: the copy is what a crash leaves.
