@@ -457,6 +457,37 @@ func TestCategoriesAndRooms(t *testing.T) {
 	})
 }
 
+// TestStatsAgreeWithTheWorkbook: "Registered" means the same in the
+// stats (the command line's and the dashboard's) and in the attendance
+// workbook's summary: not cancelled; a cancelled registration counts in
+// Cancelled only.
+func TestStatsAgreeWithTheWorkbook(t *testing.T) {
+	s := mustOpen(t)
+	people := []Participant{addPerson(t, s, "A", "A"), addPerson(t, s, "B", "B"), addPerson(t, s, "C", "C")}
+	s.SetParticipantStatus(ctx, people[1].ID, StatusPending)
+	s.SetParticipantStatus(ctx, people[2].ID, StatusCancelled)
+	st, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := s.AttendanceSummary(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	total, cancelled := 0, 0
+	for i, c := range sum.Categories {
+		total += c.Registered
+		cancelled += c.Cancelled
+		if got := st.ByCategory[i]; got.Registered != c.Registered || got.Cancelled != c.Cancelled {
+			t.Errorf("%s: stats %d registered, %d cancelled; workbook %d, %d", c.Category.Name,
+				got.Registered, got.Cancelled, c.Registered, c.Cancelled)
+		}
+	}
+	if st.Registered != total || st.Cancelled != cancelled || st.Registered != 2 {
+		t.Errorf("stats: %d registered, %d cancelled; workbook: %d, %d (want 2 registered)", st.Registered, st.Cancelled, total, cancelled)
+	}
+}
+
 func TestStats(t *testing.T) {
 	s := mustOpen(t)
 	a, b := addPerson(t, s, "A", "A"), addPerson(t, s, "B", "B")
@@ -468,13 +499,13 @@ func TestStats(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.Registered != 3 || st.Confirmed != 1 || st.Pending != 1 || st.Cancelled != 1 {
+	if st.Registered != 2 || st.Confirmed != 1 || st.Pending != 1 || st.Cancelled != 1 { // registered: not cancelled
 		t.Fatalf("%+v", st)
 	}
 	if st.ByDay[0].Expected != 2 || st.ByDay[0].CheckedIn != 1 || st.ByDay[1].CheckedIn != 0 {
 		t.Fatalf("by day %+v", st.ByDay)
 	}
-	if st.ByCategory[0].Registered != 3 || st.ByCategory[0].CheckedIn != 1 {
+	if st.ByCategory[0].Registered != 2 || st.ByCategory[0].Cancelled != 1 || st.ByCategory[0].CheckedIn != 1 {
 		t.Fatalf("by category %+v", st.ByCategory[0])
 	}
 }

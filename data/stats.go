@@ -5,7 +5,9 @@ import (
 	"sort"
 )
 
-// Stats are the congress's numbers at a glance.
+// Stats are the congress's numbers at a glance. Registered counts those
+// not cancelled (pending and confirmed), as the attendance workbook's
+// summary does: a cancelled registration is counted in Cancelled only.
 type Stats struct {
 	Registered, Pending, Confirmed, Cancelled int
 	ByCategory                                []CategoryCount
@@ -42,13 +44,14 @@ func (f SessionFill) FillRate() float64 {
 func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	var st Stats
 	err := s.read(ctx, func(tx *sqlTx) error {
-		if err := tx.QueryRowContext(ctx, `SELECT count(*), count(*) FILTER (WHERE status = 'pending'),
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE status <> 'cancelled'), count(*) FILTER (WHERE status = 'pending'),
 			count(*) FILTER (WHERE status = 'confirmed'), count(*) FILTER (WHERE status = 'cancelled') FROM participant`).
 			Scan(&st.Registered, &st.Pending, &st.Confirmed, &st.Cancelled); err != nil {
 			return err
 		}
 		rows, err := tx.QueryContext(ctx, `SELECT c.id, c.name, c.badge_label, c.colour, c.position,
-			count(p.id), count(p.id) FILTER (WHERE p.status = 'confirmed'), count(p.id) FILTER (WHERE p.status = 'cancelled'),
+			count(p.id) FILTER (WHERE p.status <> 'cancelled'), count(p.id) FILTER (WHERE p.status = 'confirmed'),
+			count(p.id) FILTER (WHERE p.status = 'cancelled'),
 			count(p.id) FILTER (WHERE `+arrivedAnyDay+`)
 			FROM category c LEFT JOIN participant p ON p.category_id = c.id
 			GROUP BY c.id ORDER BY c.position, c.id`)

@@ -62,7 +62,7 @@ func TestCLI(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, want := range []string{"Lille", "Adhérent·e", "2021-11-25", "120", "Numérique et inclusion"} {
+		for _, want := range []string{"Lille", "Adhérent·e", "2021-11-25", "118", "Numérique et inclusion"} {
 			if !strings.Contains(out, want) {
 				t.Errorf("stats lacks %q:\n%s", want, out)
 			}
