@@ -86,7 +86,7 @@ func TestDeskRestartedOffline(t *testing.T) {
 	}
 	desk.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	waitFor(t, "the check-in held", &u.tasks, func() bool { return strings.Contains(desk.card.result.Text, "checked in at") })
-	if n := serverArrivals(t, direct, who.ID); n != 0 {
+	if n := arrivalsIn(t, direct, who.ID); n != 0 {
 		t.Fatalf("%d arrivals on the server it could not reach", n)
 	}
 
@@ -103,14 +103,14 @@ func TestDeskRestartedOffline(t *testing.T) {
 		t.Errorf("reconnected on page %d, not the desk", u.view.current)
 	}
 	deadline := time.Now().Add(20 * time.Second)
-	for serverArrivals(t, direct, who.ID) == 0 {
+	for arrivalsIn(t, direct, who.ID) == 0 {
 		if time.Now().After(deadline) {
 			t.Fatal("the check-in held offline never reached the server")
 		}
 		waitIdle(t, &u.tasks)
 		time.Sleep(50 * time.Millisecond)
 	}
-	if n := serverArrivals(t, direct, who.ID); n != 1 {
+	if n := arrivalsIn(t, direct, who.ID); n != 1 {
 		t.Errorf("%d arrivals on the server, want 1", n)
 	}
 }

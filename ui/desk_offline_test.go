@@ -88,7 +88,7 @@ func TestDeskOffline(t *testing.T) {
 	if r := f.s.card.result.Text; !strings.Contains(r, "checked in at") {
 		t.Errorf("offline, checking %s in says %q", out.FullName(), r)
 	}
-	if n := serverArrivals(t, other, out.ID); n != 0 {
+	if n := arrivalsIn(t, other, out.ID); n != 0 {
 		t.Fatalf("%d arrivals on the server while it was cut off", n)
 	}
 	waitFor(t, "the offline line", f.e.tasks, func() bool {
@@ -99,7 +99,7 @@ func TestDeskOffline(t *testing.T) {
 	// desk's name and the scan's time; the line goes.
 	px.Restore()
 	deadline = time.Now().Add(30 * time.Second)
-	for serverArrivals(t, other, out.ID) == 0 {
+	for arrivalsIn(t, other, out.ID) == 0 {
 		if time.Now().After(deadline) {
 			t.Fatal("the arrival made offline never reached the server")
 		}
@@ -115,28 +115,11 @@ func TestDeskOffline(t *testing.T) {
 			arrival = c
 		}
 	}
-	if serverArrivals(t, other, out.ID) != 1 || !arrival.At.Equal(scanned) || arrival.Desk != deskName(f.prefs) {
-		t.Errorf("on the server: %d arrivals, the last %+v; want one at %v by %q", serverArrivals(t, other, out.ID),
+	if arrivalsIn(t, other, out.ID) != 1 || !arrival.At.Equal(scanned) || arrival.Desk != deskName(f.prefs) {
+		t.Errorf("on the server: %d arrivals, the last %+v; want one at %v by %q", arrivalsIn(t, other, out.ID),
 			arrival, scanned, deskName(f.prefs))
 	}
 	waitFor(t, "the offline line to go", f.e.tasks, func() bool { return !f.s.offline.Visible() })
-}
-
-// serverArrivals counts the person's arrivals on deskDay that no undo
-// cancels, as the server has them.
-func serverArrivals(t *testing.T, st *data.Store, id int64) int {
-	t.Helper()
-	log, err := st.CheckinLog(context.Background(), id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	n := 0
-	for _, c := range log {
-		if c.Kind == data.Arrival && c.Day == deskDay && !c.Undone {
-			n++
-		}
-	}
-	return n
 }
 
 // TestQuitWithHeldCheckins: quitting while check-ins made offline wait for

@@ -81,7 +81,14 @@ next:
 // arrivals is the person's log of arrivals on deskDay that no undo cancels.
 func (f *deskFixture) arrivals(t *testing.T, id int64) int {
 	t.Helper()
-	log, err := f.st.CheckinLog(context.Background(), id)
+	return arrivalsIn(t, f.st, id)
+}
+
+// arrivalsIn counts the person's arrivals on deskDay that no undo cancels,
+// as st has them.
+func arrivalsIn(t *testing.T, st *data.Store, id int64) int {
+	t.Helper()
+	log, err := st.CheckinLog(context.Background(), id)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,28 +10,7 @@ import (
 	"time"
 
 	"congres/data"
-	"congres/data/stores/storetest"
 )
-
-// replicaServer is a congress of 60 demo people on the test server, opened.
-func replicaServer(t *testing.T) (*data.Store, string) {
-	t.Helper()
-	ctx := context.Background()
-	demo := filepath.Join(t.TempDir(), "demo"+data.Extension)
-	if err := WriteDemo(ctx, demo, data.DemoOptions{Participants: 60}); err != nil {
-		t.Fatal(err)
-	}
-	target := storetest.NewDatabase(t)
-	if err := Copy(ctx, demo, target, nil); err != nil {
-		t.Fatal(err)
-	}
-	srv, err := Open(ctx, target)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { srv.Close() })
-	return srv, target
-}
 
 // TestReplicaFollowsTheServer: a desk's replica is made by a copy of the
 // server's congress, in the replicas' folder; another desk's arrival on the
@@ -42,7 +21,7 @@ func TestReplicaFollowsTheServer(t *testing.T) {
 	defer func(d time.Duration) { replicaEvery = d }(replicaEvery)
 	replicaEvery = time.Hour
 	ctx := context.Background()
-	srv, target := replicaServer(t)
+	srv, target := offlineServer(t, 60)
 	other, err := Open(ctx, target)
 	if err != nil {
 		t.Fatal(err)
@@ -106,7 +85,7 @@ func TestReplicaFollowsTheServer(t *testing.T) {
 // deleted, and made again from the server.
 func TestReplicaDamaged(t *testing.T) {
 	ctx := context.Background()
-	srv, target := replicaServer(t)
+	srv, target := offlineServer(t, 60)
 	root := t.TempDir()
 	path := ReplicaPath(root, target)
 	if err := os.WriteFile(path, []byte("not a congress"), 0o600); err != nil {
