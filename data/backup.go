@@ -304,8 +304,8 @@ func (s *Store) Backups() ([]BackupInfo, error) { return s.backupsHere() }
 // SetBackupFolder, if any (see autoBackupServer).
 func (s *Store) AutoBackup(ctx context.Context, every time.Duration, onErr func(error)) {
 	report := func(err error) {
-		if err == nil {
-			return
+		if err == nil || ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+			return // none, or the file closed while a backup or a check ran
 		}
 		log.Printf("backup of %s: %v", s.path, err)
 		if onErr != nil {
