@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -52,9 +53,15 @@ func TestOpenShowsTheCongress(t *testing.T) {
 	if got := u.recentFiles(); len(got) != 1 || !samePath(got[0], path) {
 		t.Errorf("recent files = %q", got)
 	}
+	stats, err := s.store.Stats(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
 	dash := u.view.pages[0].screen.(*dashboardScreen)
-	if dash.name.Text != c.Name || dash.cards[0].Title != "60" {
-		t.Errorf("dashboard shows %q with %q registered", dash.name.Text, dash.cards[0].Title)
+	if want := strconv.Itoa(stats.Registered); dash.name.Text != c.Name || dash.cards[0].Title != want ||
+		stats.Registered+stats.Cancelled != 60 {
+		t.Errorf("dashboard shows %q with %q registered; want %s (and %d cancelled)", dash.name.Text,
+			dash.cards[0].Title, want, stats.Cancelled)
 	}
 }
 
