@@ -48,7 +48,7 @@ func newOfflineDeskOf(t *testing.T, n int) *offlineDesk {
 
 // offlineServer is a congress of n demo people on the test server,
 // opened.
-func offlineServer(t *testing.T, n int) (*data.Store, string) {
+func offlineServer(t testing.TB, n int) (*data.Store, string) {
 	t.Helper()
 	ctx := context.Background()
 	demo := filepath.Join(t.TempDir(), "demo"+data.Extension)

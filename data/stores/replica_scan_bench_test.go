@@ -2,7 +2,6 @@ package stores
 
 import (
 	"context"
-	"path/filepath"
 	"slices"
 	"testing"
 	"time"
@@ -18,14 +17,7 @@ import (
 // It reports the median and the 95th percentile of a scan, in ms.
 func BenchmarkOfflineScan50k(b *testing.B) {
 	ctx := context.Background()
-	demo := filepath.Join(b.TempDir(), "demo"+data.Extension)
-	if err := WriteDemo(ctx, demo, data.DemoOptions{Participants: 50000}); err != nil {
-		b.Fatal(err)
-	}
-	target := storetest.NewDatabase(b)
-	if err := Copy(ctx, demo, target, nil); err != nil {
-		b.Fatal(err)
-	}
+	_, target := offlineServer(b, 50000)
 	proxy, via := storetest.NewProxy(b, target)
 	srv, err := Open(ctx, via)
 	if err != nil {
