@@ -96,33 +96,55 @@ func (s *Store) FoldHeldInto(ctx context.Context, server *Store) (int, error) {
 	if err != nil {
 		return 0, s.heldCondition(err)
 	}
-	done := 0
-	for len(list) > 0 {
-		batch := list[:min(heldBatch, len(list))]
-		list = list[len(batch):]
-		var seqs []int64
-		err := server.write(ctx, func(tx *sqlTx) error {
-			var err error
-			seqs, err = server.foldList(ctx, tx, batch, s.path+HeldSuffix)
-			return err
-		})
-		if err != nil {
-			return done, err
-		}
+	return server.foldBatches(ctx, list, s.path+HeldSuffix, nil, func(batch []heldEntry, seqs []int64) (int, error) {
 		// The replica gets the server's rows of the batch, and notes their
 		// ids in its desk_op, before the journal lets go of it: a network
 		// lost now leaves the actions in the journal (the server skips them
 		// next time), so the card never shows a person checked in offline as
 		// not arrived, nor, the journal not yet emptied, twice.
 		if _, err := server.catchUp(ctx, s, sentOf(batch, seqs)); err != nil {
-			return done, err
+			return 0, err
 		}
 		if testHeldBatchCommitted != nil {
 			if err := testHeldBatchCommitted(); err != nil {
-				return done, err
+				return 0, err
 			}
 		}
-		n, err := s.dropHeld(ctx, db, batch, seqs)
+		return s.dropHeld(ctx, db, batch, seqs)
+	})
+}
+
+// foldBatches writes list, held desk actions read from the journal from
+// (named in the log), into s (a server) in order, in batches of heldBatch:
+// each batch is one write transaction of s, in which foldList writes each
+// action once (desk_op). before, when not nil, runs first in the batch's
+// transaction; sent runs once the batch is committed, with the actions
+// written (their seqs), and returns how many it counts. The first error
+// stops there: the batches before it stay committed, the others are not
+// written. It returns what sent counted. FoldHeldInto (a desk's journal)
+// and ImportOutbox (a journal saved to a file) share it, so that every kind
+// of held action goes to the server the same way.
+func (s *Store) foldBatches(ctx context.Context, list []heldEntry, from string,
+	before func(tx *sqlTx, batch []heldEntry) error, sent func(batch []heldEntry, seqs []int64) (int, error)) (int, error) {
+	done := 0
+	for len(list) > 0 {
+		batch := list[:min(heldBatch, len(list))]
+		list = list[len(batch):]
+		var seqs []int64
+		err := s.write(ctx, func(tx *sqlTx) error {
+			if before != nil {
+				if err := before(tx, batch); err != nil {
+					return err
+				}
+			}
+			var err error
+			seqs, err = s.foldList(ctx, tx, batch, from)
+			return err
+		})
+		if err != nil {
+			return done, err
+		}
+		n, err := sent(batch, seqs)
 		done += n
 		if err != nil {
 			return done, err
