@@ -15,11 +15,15 @@ import (
 //   - schema_migration and revision: each store's own;
 //   - the search index (the file's participant_fts, the server's
 //     participant_search): rebuilt from the participants by triggers;
-//   - desk_op: the ids of the file's held desk actions, meaningful only
-//     beside that file's journal;
-//   - the file's replica_of and the server's change_log: where a desk's copy
+//   - the file's replica_of and the server's change_log (and
+//     change_log_pruned): where a desk's copy
 //     of a server's congress stands, and the server's changes for it to
 //     catch up (replica.go); a copy writes replica_of itself (noteReplica).
+//
+// desk_op, the ids of the desk actions a congress has, is copied: a desk's
+// replica learns from it which actions of its journal the server has (from
+// this desk, another, or an outbox import), and leaves them out of its card.
+// review is the organiser's "to review" list (review.go).
 //
 // TestCopyTablesCoverTheSchema fails when a migration adds a table that is
 // in neither list.
@@ -28,7 +32,7 @@ var copyTables = []string{
 	"room", "session", "session_person", "enrolment", "stand", "stand_staff",
 	"checkin", "merge_log", "badge_print", "badge_settings", "list_preset", "desk_pin",
 	"import_mapping", "code_alias", "bulk_change", "bulk_change_participant",
-	"bulk_change_enrolment", "ticket", "rehearsal_checkin", "payment",
+	"bulk_change_enrolment", "ticket", "rehearsal_checkin", "payment", "review", "desk_op",
 }
 
 // CopiedTables lists the tables a copy carries, in the order it writes them.

@@ -35,7 +35,7 @@ func TestCopyTablesCoverTheSchema(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	notCopied := []string{"schema_migration", "revision", "desk_op", "replica_of"}
+	notCopied := []string{"schema_migration", "revision", "replica_of"}
 	for _, n := range tables {
 		if strings.HasPrefix(n, "participant_fts") || slices.Contains(notCopied, n) {
 			continue

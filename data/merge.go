@@ -385,6 +385,9 @@ func moveRecords(ctx context.Context, tx *sqlTx, keepID, dropID int64) error {
 		"UPDATE code_alias SET participant_id = ?1 WHERE participant_id = ?2",
 		// Their merges stay in the log, under the person they now are.
 		"UPDATE merge_log SET kept_id = ?1 WHERE kept_id = ?2",
+		// The organiser's "to review" list follows the person (review.go).
+		"UPDATE review SET participant_id = ?1 WHERE participant_id = ?2",
+		"UPDATE review SET other_participant_id = ?1 WHERE other_participant_id = ?2",
 	} {
 		if _, err := tx.ExecContext(ctx, q, keepID, dropID); err != nil {
 			return err

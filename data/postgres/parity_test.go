@@ -22,12 +22,12 @@ var (
 		"participant_fts_docsize", "participant_fts_idx",
 		"replica_of", // where a desk's copy of a server's congress stands (0012)
 	}
-	serverOnlyTables = []string{"participant_search", "change_log"}
+	serverOnlyTables = []string{"participant_search", "change_log", "change_log_pruned"}
 )
 
 // The indexes each store keeps for itself: the server's trigram index of
-// its search table.
-var serverOnlyIndexes = []string{"participant_search_doc"}
+// its search table, and the time index of its change feed (0013_review.sql).
+var serverOnlyIndexes = []string{"participant_search_doc", "change_log_at"}
 
 // The columns each store keeps for itself: the file's row sums, in every
 // table (data/sqlite/migrations/0011_row_sums.sql), which check values that

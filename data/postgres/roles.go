@@ -62,7 +62,7 @@ var userName = regexp.MustCompile(`^[a-z][a-z0-9_]{0,62}$`)
 // written by the triggers that keep the search index (they run as the
 // account that changes a participant).
 var deskWrites = []string{
-	"GRANT INSERT ON checkin, rehearsal_checkin, badge_print, payment, participant, participant_day, organisation, participant_search, desk_op TO %[1]s",
+	"GRANT INSERT ON checkin, rehearsal_checkin, badge_print, payment, participant, participant_day, organisation, participant_search, desk_op, review TO %[1]s",
 	"GRANT UPDATE (paid, updated_at) ON participant TO %[1]s",
 	"GRANT UPDATE (undone_at) ON payment TO %[1]s",
 	"GRANT UPDATE (doc) ON participant_search TO %[1]s",
