@@ -287,6 +287,13 @@ func (d *design) back(b Box, r *data.BadgeRow) badgeSide {
 	}
 	lh := clamp(area.H/float64(n+min(more, 1)), minLine, maxLine)
 	whenW := area.W * 0.38
+	type progLine struct {
+		text   string
+		box    Box
+		st     textStyle
+		colour rgb
+	}
+	var lines []progLine
 	y := area.Y
 	for _, it := range items[:n] {
 		when := fmt.Sprintf("%s %s–%s", dayShort(it.Day, d.lang), it.Start, it.End)
@@ -294,15 +301,33 @@ func (d *design) back(b Box, r *data.BadgeRow) badgeSide {
 		if it.Room != "" {
 			what += " · " + it.Room
 		}
-		side.add(fieldBackItem, when, Box{area.X, y, whenW, lh},
-			textStyle{MaxSize: 9, MinSize: 4.5, MaxLines: 1, Align: 'L'}, grey)
-		side.add(fieldBackItem, what, Box{area.X + whenW + 1, y, area.W - whenW - 1, lh},
-			textStyle{Bold: it.Kind == data.KindPlenary, MaxSize: 9, MinSize: 4.5, MaxLines: 2, Align: 'L'}, black)
+		lines = append(lines,
+			progLine{when, Box{area.X, y, whenW, lh}, textStyle{MaxLines: 1}, grey},
+			progLine{what, Box{area.X + whenW + 1, y, area.W - whenW - 1, lh},
+				textStyle{Bold: it.Kind == data.KindPlenary, MaxLines: 2}, black})
 		y += lh
 	}
 	if more > 0 {
-		side.add(fieldBackItem, fmt.Sprintf(d.tr("… and %d more", "… et %d de plus"), more), Box{area.X, y, area.W, lh},
-			textStyle{MaxSize: 8, MinSize: 4.5, MaxLines: 1, Align: 'L'}, grey)
+		lines = append(lines, progLine{fmt.Sprintf(d.tr("… and %d more", "… et %d de plus"), more),
+			Box{area.X, y, area.W, lh}, textStyle{MaxLines: 1}, grey})
+	}
+	// One size for the whole programme: the largest at which every line
+	// fits (wrapped if need be), but not below programmeMin, where the
+	// lines that still do not fit are cut short.
+	size := programmeMax
+	for _, l := range lines {
+		st := l.st
+		st.MaxSize, st.MinSize = programmeMax, programmeMin
+		size = min(size, fitText(l.text, l.box, st).Size)
+	}
+	size = max(size, programmeMin)
+	for _, l := range lines {
+		l.st.MaxSize, l.st.MinSize, l.st.Align = size, size, 'L'
+		side.add(fieldBackItem, l.text, l.box, l.st, l.colour)
 	}
 	return side
 }
+
+// The programme on a badge's back is set in one size between these, in
+// points.
+const programmeMax, programmeMin = 9.0, 6.0

@@ -52,13 +52,21 @@ type fitted struct {
 	ascent, descent float64
 }
 
-// fitText fits s into box b (mm), so that it never overflows b, trying in
-// turn:
-//  1. one line, at the largest size up to MaxSize where it fits, if that is
-//     at least MinSize;
-//  2. two lines (if MaxLines allows it), broken at a space, after a hyphen
-//     or between two CJK characters, where the longer line is shortest, at
-//     the largest size where both fit, if that is at least MinSize;
+// wrapGain is how much larger two lines must set a text than one line
+// does for the text to wrap: a name reads best on one line, but not at a
+// size a fifth smaller than it could have on two.
+const wrapGain = 1.2
+
+// fitText fits s into box b (mm), so that it never overflows b. The rule is
+// the same for every box, whatever the badge's size:
+//  1. one line at MaxSize, if it fits;
+//  2. otherwise the larger of one line shrunk and two lines (if MaxLines
+//     allows it) broken at a space, after a hyphen or between two CJK
+//     characters, where the longer line is shortest, at the largest size
+//     where both fit. Two lines win when they set the text at least
+//     wrapGain times larger than one line does, or when one line would be
+//     smaller than MinSize and two are not: text wraps before it shrinks
+//     far;
 //  3. at MinSize, the text cut short with an ellipsis: one line, or two
 //     where the first holds the words that fit and the second the rest,
 //     cut. A word is never split across lines: a single word too long for
@@ -79,15 +87,15 @@ func fitText(s string, b Box, st textStyle) fitted {
 	c := fontChain(st.Bold)
 	rtl := hasRTL(s) && paraRTL(s)
 
-	// 1. One line, shrunk.
+	// 1. One line, at MaxSize or shrunk.
 	one := c.line(s, rtl)
 	asc, desc := lineMetrics(one)
-	size := min(maxSize, b.W/(one.width*ptMM), b.H/((asc+desc)*ptMM))
-	if size >= minSize {
-		return newFitted(size, b.H, false, one)
+	size1 := min(maxSize, b.W/(one.width*ptMM), b.H/((asc+desc)*ptMM))
+	if size1 >= maxSize {
+		return newFitted(size1, b.H, false, one)
 	}
 
-	// 2. Two lines, shrunk.
+	// 2. Two lines, when they are larger enough; else one line shrunk.
 	twoFit := st.MaxLines >= 2 && 2*(asc+desc)*minSize*ptMM <= b.H
 	brks := []lineBreak(nil)
 	if twoFit {
@@ -97,14 +105,17 @@ func fitText(s string, b Box, st textStyle) fitted {
 		best := c.bestBreak(s, rtl, brks)
 		l1, l2 := c.line(s[:best.end], rtl), c.line(s[best.start:], rtl)
 		a, d := lineMetrics(l1, l2)
-		size = min(maxSize, b.W/(max(l1.width, l2.width)*ptMM), b.H/(2*(a+d)*ptMM))
-		if size >= minSize {
-			return newFitted(size, b.H, false, l1, l2)
+		size2 := min(maxSize, b.W/(max(l1.width, l2.width)*ptMM), b.H/(2*(a+d)*ptMM))
+		if size2 >= minSize && (size2 >= size1*wrapGain || size1 < minSize) {
+			return newFitted(size2, b.H, false, l1, l2)
 		}
+	}
+	if size1 >= minSize {
+		return newFitted(size1, b.H, false, one)
 	}
 
 	// 3. Cut short at MinSize, or less if the box is not tall enough.
-	size = min(minSize, b.H/((asc+desc)*ptMM))
+	size := min(minSize, b.H/((asc+desc)*ptMM))
 	maxEm := b.W / (size * ptMM)
 	if len(brks) == 0 {
 		l, cut := c.truncate(s, rtl, maxEm)
