@@ -84,6 +84,10 @@ const (
 	FieldWorkshops     ImportField = "workshops" // titles or ids, separated by ; , or new lines
 	FieldNotes         ImportField = "notes"     // several columns may go to the notes: "Header: value" lines
 	FieldTicket        ImportField = "ticket"    // an e-ticket's number or barcode; several columns may give tickets
+	// FieldResponse identifies a form's response: its ID (Microsoft
+	// Forms, with its start time) or its timestamp (Google Forms). With
+	// the email, it says who the row is on the next import of the form.
+	FieldResponse ImportField = "response"
 )
 
 // ImportRow is one row of a source, as text.
@@ -175,6 +179,10 @@ type ImportReport struct {
 	UnknownCategories []string
 	Enrolments        int // workshop places taken
 	Tickets           int // e-tickets recorded (those already held by the same person not counted)
+	// PossibleDuplicates counts the new rows that have the name (and
+	// organisation) of someone else but another email or ticket: each has
+	// a warning naming that person.
+	PossibleDuplicates int
 }
 
 // ImportPreview is what the preview dialog shows before anything is read

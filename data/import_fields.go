@@ -9,13 +9,14 @@ var importFieldOrder = []ImportField{
 	FieldFirstName, FieldLastName, FieldFullName, FieldEmail, FieldPhone,
 	FieldOrganisation, FieldJobTitle, FieldCategory, FieldRegion, FieldStatus,
 	FieldFee, FieldPaid, FieldDays, FieldWorkshops, FieldDiet, FieldAccessibility,
-	FieldImageConsent, FieldNotes, FieldCode, FieldTicket,
+	FieldImageConsent, FieldNotes, FieldCode, FieldTicket, FieldResponse,
 }
 
 var importFieldLabels = map[ImportField]label{
 	FieldIgnore:        {"Do not import", "Ne pas importer"},
 	FieldCode:          {"Participant code", "Code participant"},
 	FieldTicket:        {"Ticket number (e-ticket)", "Numéro de billet (billet électronique)"},
+	FieldResponse:      {"Form response (ID or timestamp)", "Réponse au formulaire (ID ou horodatage)"},
 	FieldFirstName:     {"First name", "Prénom"},
 	FieldLastName:      {"Last name", "Nom"},
 	FieldFullName:      {"Full name (first and last)", "Nom complet (prénom et nom)"},

@@ -6,7 +6,7 @@ import (
 
 func TestImportFieldsLabels(t *testing.T) {
 	fields := ImportFields()
-	if len(fields) != 20 {
+	if len(fields) != 21 {
 		t.Errorf("%d fields", len(fields))
 	}
 	seen := map[string]bool{}

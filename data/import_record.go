@@ -185,6 +185,8 @@ func (rp *RecordParser) Parse(row ImportRow) ImportRecord {
 		}
 	}
 	var fullFirst, fullLast string
+	var response []string // the values of the form response's columns
+	responseCol := ""
 	for _, c := range p.cols {
 		if c.idx >= len(row.Cells) {
 			continue
@@ -275,6 +277,11 @@ func (rp *RecordParser) Parse(row ImportRow) ImportRecord {
 			if !rec.addTickets(v, c.header) {
 				continue
 			}
+		case FieldResponse:
+			if responseCol == "" {
+				responseCol = c.header
+			}
+			response = append(response, v)
 		case FieldNotes:
 			notes += len(v)
 			line := v
@@ -299,6 +306,9 @@ func (rp *RecordParser) Parse(row ImportRow) ImportRecord {
 	if fullLast != "" && rec.P.LastName == "" {
 		rec.P.LastName = fullLast
 		has |= fieldBits[FieldLastName]
+	}
+	if len(response) > 0 {
+		rec.Tickets = append(rec.Tickets, Ticket{Code: formResponse(response, rec.P.Email), Source: responseCol})
 	}
 	if len(rec.P.Days) > 1 {
 		rec.P.Days = sortDays(rec.P.Days)

@@ -1,6 +1,8 @@
 package data
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"slices"
 	"strings"
 )
@@ -34,30 +36,23 @@ type importTicket struct {
 // loadTickets files the tickets already recorded under their holders.
 func (im *importer) loadTickets() error {
 	im.tickets = map[string]*importTarget{}
-	return im.eachCodeOfTarget("ticket", func(code string, t *importTarget) { im.tickets[code] = t })
+	return im.eachCodeOfTarget("ticket", func(code string, t *importTarget) {
+		im.tickets[code] = t
+		t.ticketed = true
+	})
 }
 
-// matchTicket returns the holder of a ticket the row gives when they have
-// the row's name: the person who changed their email on the platform. A
-// ticket alone is not a person (a platform lets a ticket change hands).
-func (im *importer) matchTicket(rec *ImportRecord) (*importTarget, error) {
-	_, name := im.keys(&rec.P)
+// matchTicket returns the holder of a ticket (or form response) the row
+// gives: the identifier decides who the row is, whatever its email or
+// the case of its name (a payer's email corrected, names recased by the
+// platform).
+func (im *importer) matchTicket(rec *ImportRecord) *importTarget {
 	for _, k := range rec.Tickets {
-		t := im.tickets[k.Code]
-		if t == nil {
-			continue
-		}
-		holder := t.nameKey
-		if !t.isNew {
-			if err := im.tx.QueryRowContext(im.ctx, "SELECT name_key FROM participant WHERE id = ?", t.id).Scan(&holder); err != nil {
-				return nil, err
-			}
-		}
-		if holder == name {
-			return t, nil
+		if t := im.tickets[k.Code]; t != nil {
+			return t
 		}
 	}
-	return nil, nil
+	return nil
 }
 
 // planTickets gives the row's tickets to t, the person the row became or
@@ -80,8 +75,11 @@ func (im *importer) planTickets(rec *ImportRecord, t *importTarget) error {
 			continue
 		}
 		im.tickets[k.Code] = t
+		t.ticketed = true
 		im.newTickets = append(im.newTickets, importTicket{Ticket: k, holder: t})
-		im.report.Tickets++
+		if !IsFormResponse(k.Code) {
+			im.report.Tickets++
+		}
 		im.held += len(k.Code)
 		if im.held > maxImportText {
 			return ErrImportTooMuchText.With(maxImportText >> 20)
@@ -154,4 +152,43 @@ func roundedNumber(code string) bool {
 		return false
 	}
 	return strings.Trim(mantissa, "0123456789.,") == "" && strings.Trim(mantissa, ".,") != ""
+}
+
+// ErrImportPossibleDuplicate is a new row with the name of someone else
+// but another email or ticket: two people, or one registered twice.
+var ErrImportPossibleDuplicate = newErr(KindConflict, "import_possible_duplicate", "",
+	"Possible duplicate: %s has the same name but another email or ticket. The row was imported as a new person; merge them in Participants if it is the same person.",
+	"Doublon possible : %s a le même nom mais un autre e-mail ou billet. La ligne a été importée comme une nouvelle personne ; fusionnez-les dans Participants s'il s'agit de la même personne.")
+
+// warnDuplicate reports a row imported as a new person though dup has its
+// name.
+func (im *importer) warnDuplicate(rec *ImportRecord, dup *importTarget) error {
+	name, err := im.holderName(dup)
+	if err != nil {
+		return err
+	}
+	im.report.PossibleDuplicates++
+	im.warn(rec.Line, im.columns[FieldEmail], ErrImportPossibleDuplicate.With(name))
+	return nil
+}
+
+// formResponsePrefix starts the identifier kept for a form's response
+// (FieldResponse): it is kept with the tickets, so that the next import of
+// the form finds the row's person by it, but no scan ever reads it.
+const formResponsePrefix = "FORM-"
+
+// IsFormResponse reports whether a ticket is the identifier of a form's
+// response rather than an e-ticket.
+func IsFormResponse(code string) bool { return strings.HasPrefix(code, formResponsePrefix) }
+
+// formResponse is the identifier of a form's response: its ID or its
+// timestamp (several columns: all of them), with the respondent's email.
+func formResponse(values []string, email string) string {
+	h := sha256.New()
+	for _, v := range values {
+		h.Write([]byte(strings.TrimSpace(v)))
+		h.Write([]byte{0})
+	}
+	h.Write([]byte(strings.ToLower(email)))
+	return formResponsePrefix + strings.ToUpper(hex.EncodeToString(h.Sum(nil))[:20])
 }

@@ -88,15 +88,37 @@ func TestImportTickets(t *testing.T) {
 		}
 		scanFinds(t, s, map[string]string{"5550001": "awa.sy@example.org"})
 	})
-	t.Run("HeldBySomeoneElse", func(t *testing.T) {
+	t.Run("TicketChangedHands", func(t *testing.T) {
+		// The ticket decides who the row is: Awa gave her ticket to Bob, and
+		// the platform's export says so.
 		s := mustOpen(t)
 		m := spreadsheet.AutoMapping([]string{"Prénom", "Nom", "Email", "Tarif", "Code-barre"})
 		importLines(t, s, ImportOptions{CreateCategories: true, Mapping: m},
 			"Prénom;Nom;Email;Tarif;Code-barre", "Awa;Diallo;awa@example.org;Adhérent·e;5550001")
-		r := importLines(t, s, ImportOptions{CreateCategories: true, Mapping: m},
+		r := importLines(t, s, ImportOptions{CreateCategories: true, Mapping: m, OnMatch: MatchOverwrite},
 			"Prénom;Nom;Email;Tarif;Code-barre", "Bob;Durand;bob@example.org;Adhérent·e;5550001",
 			"Chloé;Martin;chloe@example.org;Adhérent·e;5550003")
-		if r.New != 2 || r.Tickets != 1 || len(r.Issues) != 1 || !r.Issues[0].Warning || r.Issues[0].Line != 2 ||
+		if r.New != 1 || r.Updated != 1 || r.Tickets != 1 || len(r.Issues) != 0 {
+			t.Fatalf("%+v", r)
+		}
+		scanFinds(t, s, map[string]string{"5550001": "bob@example.org", "5550003": "chloe@example.org"})
+		if n := len(people(t, s)); n != 2 {
+			t.Fatalf("%d people", n)
+		}
+	})
+	t.Run("HeldBySomeoneElse", func(t *testing.T) {
+		// A row found by its participant code keeps its person; a ticket
+		// someone else holds stays theirs.
+		s := mustOpen(t)
+		m := spreadsheet.AutoMapping([]string{"Prénom", "Nom", "Email", "Tarif", "Code-barre"})
+		importLines(t, s, ImportOptions{CreateCategories: true, Mapping: m},
+			"Prénom;Nom;Email;Tarif;Code-barre", "Awa;Diallo;awa@example.org;Adhérent·e;5550001")
+		bob := addPerson(t, s, "Bob", "Durand")
+		m = spreadsheet.AutoMapping([]string{"Code", "Prénom", "Nom", "Email", "Tarif", "Code-barre"})
+		r := importLines(t, s, ImportOptions{CreateCategories: true, Mapping: m},
+			"Code;Prénom;Nom;Email;Tarif;Code-barre", bob.Code+";Bob;Durand;bob@example.org;Adhérent·e;5550001",
+			";Chloé;Martin;chloe@example.org;Adhérent·e;5550003")
+		if r.New != 1 || r.Tickets != 1 || len(r.Issues) != 1 || !r.Issues[0].Warning || r.Issues[0].Line != 2 ||
 			!errors.Is(r.Issues[0].Err, ErrImportTicketTaken) || r.Issues[0].Column != "Code-barre" {
 			t.Fatalf("%+v", r)
 		}

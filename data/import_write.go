@@ -409,9 +409,15 @@ func (im *importer) row(rec *ImportRecord) error {
 	if err != nil || !ok {
 		return err
 	}
-	t := im.match(&rec.P)
+	// Who the row is: the code it gives, else its ticket or form
+	// response, else (see matchPerson) its email, else its name.
+	var dup *importTarget
+	t := im.matchCode(&rec.P)
 	if t == nil {
-		if t, err = im.matchTicket(rec); err != nil {
+		t = im.matchTicket(rec)
+	}
+	if t == nil {
+		if t, dup, err = im.matchPerson(rec); err != nil {
 			return err
 		}
 	}
@@ -419,6 +425,11 @@ func (im *importer) row(rec *ImportRecord) error {
 		t = nil // someone already registered: create anyway
 	}
 	if t == nil {
+		if dup != nil && im.opts.OnMatch != MatchCreate {
+			if err := im.warnDuplicate(rec, dup); err != nil {
+				return err
+			}
+		}
 		return im.create(rec, catID)
 	}
 	if im.opts.OnMatch == MatchSkip {

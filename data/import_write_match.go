@@ -19,6 +19,11 @@ type importTarget struct {
 	changed bool   // already registered, and changed by the file
 	email   string // lower case, for matching by name
 	org     int64  // organisation ID, 0 for none
+	// ticketed: they hold a ticket or a form response (already or by
+	// this file), which then says who they are: another row with an
+	// identifier of its own is someone else, unless it has their email
+	// and their name.
+	ticketed bool
 
 	sortKey, nameKey string // of p, for new participants
 }
@@ -37,27 +42,57 @@ func (im *importer) index(t *importTarget, code, nameKey string) {
 	}
 }
 
-// match finds the participant a row is about: the same code, else the same
-// email, else the same name and organisation ignoring case and accents (if
-// one of the two has no email: two emails say two people).
-func (im *importer) match(p *Participant) *importTarget {
+// matchCode finds the participant whose code the row gives.
+func (im *importer) matchCode(p *Participant) *importTarget {
 	if p.Code != "" {
-		if t := im.byCode[NormaliseCode(p.Code)]; t != nil {
-			return t
-		}
+		return im.byCode[NormaliseCode(p.Code)]
 	}
+	return nil
+}
+
+// matchPerson finds the participant a row without a known identifier is
+// about: the same email, else the same name and organisation ignoring
+// case and accents (if one of the two has no email: two emails say two
+// people). A row that brings an identifier of its own (a new ticket, a
+// new form response) is not someone who already has one, unless it has
+// their email and their name (one person's two tickets). dup is the
+// namesake a row found by name but not taken as its person: the report
+// calls the row a possible duplicate.
+func (im *importer) matchPerson(rec *ImportRecord) (t, dup *importTarget, err error) {
+	p := &rec.P
+	identified := len(rec.Tickets) > 0
+	_, name := im.keys(p)
 	email := strings.ToLower(strings.TrimSpace(p.Email))
 	if email != "" {
 		if t := im.byEmail[email]; t != nil {
-			return t
+			if !identified || !t.ticketed {
+				return t, nil, nil
+			}
+			if holder, err := im.nameKeyOf(t); err != nil || holder == name {
+				return t, nil, err
+			}
 		}
 	}
-	_, name := im.keys(p)
-	t := im.byName[name+"\n"+im.fold(p.Organisation)]
-	if t != nil && (email == "" || t.email == "") {
-		return t
+	t = im.byName[name+"\n"+im.fold(p.Organisation)]
+	switch {
+	case t == nil:
+		return nil, nil, nil
+	case identified && t.ticketed, email != "" && t.email != "" && t.email != email:
+		return nil, t, nil
 	}
-	return nil
+	return t, nil, nil
+}
+
+// nameKeyOf is the folded name of a target, as stored or as the file
+// made it.
+func (im *importer) nameKeyOf(t *importTarget) (string, error) {
+	if t.p != nil {
+		_, name := im.keys(t.p)
+		return name, nil
+	}
+	var name string
+	err := im.tx.QueryRowContext(im.ctx, "SELECT name_key FROM participant WHERE id = ?", t.id).Scan(&name)
+	return name, err
 }
 
 // loadTarget reads a registered participant the first time a row matches

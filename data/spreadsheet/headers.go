@@ -37,10 +37,10 @@ var importSynonyms = func() map[string]headerMatch {
 			m[k] = headerMatch{f, strength}
 		}
 	}
-	add(data.FieldIgnore, matchExact, "Horodateur", "Horodatage", "Timestamp", "Date de la commande",
+	add(data.FieldIgnore, matchExact, "Date de la commande",
 		"Date commande", "Date de commande", "Date d'inscription", "Date", "Order #", "Order",
 		"Order no", "Order number", "Order ID", "Order date", "Numéro de commande", "Référence commande",
-		"Référence de la commande", "Référence", "Reference", "ID", "Id de la réponse", "Response ID",
+		"Référence de la commande", "Référence", "Reference", "ID",
 		"Heure de début", "Heure de fin", "Start time", "Completion time",
 		"Heure de la dernière modification", "Heure de dernière modification", "Last modified time",
 		"Numéro", "N°", "Code promo",
@@ -63,6 +63,10 @@ var importSynonyms = func() map[string]headerMatch {
 		"Référence billet", "Identifiant du billet", "ID billet", "Ticket number", "Ticket no",
 		"Ticket #", "Ticket ID", "Ticket code", "Ticket barcode", "E-ticket", "E-ticket number",
 		"Attendee #", "Attendee ID", "Attendee number", "Numéro de participation")
+	// A form's response: Google Forms' timestamp (with the email, it is who
+	// answered); Microsoft Forms' ID and start time are found below.
+	add(data.FieldResponse, matchExact, "Horodateur", "Horodatage", "Timestamp", "Id de la réponse",
+		"Response ID", "ID de réponse")
 	add(data.FieldCode, matchExact, "Code", "Code participant", "Code du participant", "Participant code",
 		"Code badge", "Code congrès")
 	add(data.FieldFirstName, matchExact, "Prénom", "Prénoms", "Prénom(s)", "First name", "Firstname",
@@ -192,7 +196,7 @@ var msFormsMarkers = [2][]string{{"heure de debut", "start time"}, {"heure de fi
 // French and English names the ticketing platforms and forms use; longer
 // names are searched for keywords. Each field is proposed for one column
 // at most (the surest name wins, then the first), except FieldNotes and
-// FieldTicket. A lone "Nom" or "Name" with no first-name column is a full
+// FieldTicket and FieldResponse. A lone "Nom" or "Name" with no first-name column is a full
 // name.
 func AutoMapping(header []string) []data.ImportField {
 	mapping := make([]data.ImportField, len(header))
@@ -207,6 +211,9 @@ func AutoMapping(header []string) []data.ImportField {
 		if msForms && m.field == data.FieldLastName && m.strength == matchGeneric {
 			matches[i] = headerMatch{data.FieldFullName, matchGeneric}
 		}
+		if msForms && (folded[i] == "id" || hasAny(folded[i:i+1], msFormsMarkers[0])) {
+			matches[i] = headerMatch{data.FieldResponse, matchExact} // the response's ID and start time
+		}
 	}
 	// Each field to the surest column, the first on a tie.
 	best := map[data.ImportField]int{}
@@ -214,8 +221,8 @@ func AutoMapping(header []string) []data.ImportField {
 		if m.field == data.FieldIgnore {
 			continue
 		}
-		if m.field == data.FieldNotes || m.field == data.FieldTicket {
-			mapping[i] = m.field // several columns may give notes, or tickets
+		if m.field == data.FieldNotes || m.field == data.FieldTicket || m.field == data.FieldResponse {
+			mapping[i] = m.field // several columns may give notes, tickets, or a response
 			continue
 		}
 		if j, ok := best[m.field]; !ok || m.strength > matches[j].strength {
