@@ -135,7 +135,7 @@ func (h *heldJournal) get(create bool) (*sql.DB, error) {
 // openHeld opens the journal at path, making its table if need be. Two
 // connections: one writes while the other reads.
 func openHeld(path string) (*sql.DB, error) {
-	return files().Journal(path, heldSchema)
+	return files().Journal(path, heldSchema+";\n"+heldMoreSchema)
 }
 
 // isNotADatabase reports whether err says the file is not a database
@@ -179,6 +179,8 @@ type heldEntry struct {
 	undoneAt time.Time
 	undoDesk string
 	undoOp   string
+	more     *heldMore // a walk-in, payment, badge print… (desk_held_actions.go); nil: the held table's
+	code     string    // the walk-in's code, when ParticipantID is a walk-in held on the desk
 }
 
 // querier is what both *sql.DB and *sqlTx offer.
@@ -216,6 +218,7 @@ func heldEntries(ctx context.Context, q querier, where string, args ...any) ([]h
 type heldView struct {
 	mine    []heldEntry // the person's actions in the log
 	session []heldEntry // the actions at the session at hand (entries and undos)
+	more    []heldEntry // the person's payments, their undos and badge prints (desk_held_actions.go)
 }
 
 // viewHeld reads the journal (through q, or its own pool when q is nil) for
@@ -235,6 +238,9 @@ func (s *Store) viewHeld(ctx context.Context, q querier, l entryLog, participant
 		return nil, err
 	}
 	v := &heldView{mine: mine}
+	if v.more, err = heldMoreOf(ctx, q, participantID); err != nil {
+		return nil, err
+	}
 	if sessionID != 0 {
 		if v.session, err = heldEntries(ctx, q, "log = ? AND session_id = ? AND kind IN ('session', 'undo') AND undone_at IS NULL", l, sessionID); err != nil {
 			return nil, err
@@ -269,7 +275,7 @@ func (v *heldView) folded(ctx context.Context, tx *sqlTx) (*heldView, error) {
 		return nil, err
 	}
 	session, err := unfolded(ctx, tx, v.session)
-	return &heldView{mine: mine, session: session}, err
+	return &heldView{mine: mine, session: session, more: v.more}, err
 }
 
 // inside is what the held actions add to the people inside the session at
@@ -486,7 +492,7 @@ func (s *Store) foldList(ctx context.Context, tx *sqlTx, list []heldEntry, from 
 		if _, err := tx.ExecContext(ctx, "SAVEPOINT held_action"); err != nil {
 			return nil, err
 		}
-		if err := s.foldOne(ctx, tx, h); err != nil {
+		if err := s.foldAction(ctx, tx, h); err != nil {
 			if s.d.Lost(err) {
 				return nil, err // the server is gone: the whole batch stays
 			}
@@ -559,8 +565,13 @@ func (s *Store) foldOne(ctx context.Context, tx *sqlTx, h heldEntry) error {
 		}
 	}
 	existing, err := currentEntry(ctx, tx, h.log, c.ParticipantID, c.Kind, c.Day, c.SessionID)
-	if err != nil || existing != nil {
+	if err != nil {
 		return err
+	}
+	if existing != nil { // someone in already: counted once, the other scan kept for review (review_fold.go)
+		if write, err := s.foldSecond(ctx, tx, h, c, existing); err != nil || !write {
+			return err
+		}
 	}
 	if c.ID, err = insertCheckin(ctx, tx, h.log, c); err != nil {
 		return err
@@ -625,7 +636,7 @@ func (s *Store) heldPending(ctx context.Context) (int, error) {
 		return 0, err
 	}
 	var n int
-	err = db.QueryRowContext(ctx, "SELECT count(*) FROM held").Scan(&n)
+	err = db.QueryRowContext(ctx, "SELECT (SELECT count(*) FROM held) + (SELECT count(*) FROM held_more)").Scan(&n)
 	return n, err
 }
 
@@ -650,7 +661,7 @@ func RemoveHeldIfEmpty(path string) {
 		return
 	}
 	var n int
-	err = db.QueryRow("SELECT count(*) FROM held").Scan(&n)
+	err = db.QueryRow("SELECT (SELECT count(*) FROM held) + (SELECT count(*) FROM held_more)").Scan(&n)
 	db.Close()
 	if err == nil && n == 0 {
 		os.Remove(p)
