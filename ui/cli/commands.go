@@ -50,7 +50,7 @@ func init() {
 		deskCommand, newCommand, demoCommand, statsCommand, restoreCommand,
 		badgesCommand, exportCommand, signinCommand, certificatesCommand,
 		importCommand, checkinCommand, undoCommand, unlockCommand,
-		copyCommand, serverCommand, versionCommand, helpCommand,
+		copyCommand, serverCommand, outboxCommand, versionCommand, helpCommand,
 	}
 }
 

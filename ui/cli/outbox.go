@@ -1,0 +1,93 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+
+	"congres/data"
+	"congres/data/stores"
+)
+
+// outboxCommand saves the check-ins waiting on a desk that lost its server
+// to a file, and loads such a file into the server (issue 17): for a desk
+// laptop that never gets its connection back.
+var outboxCommand = &command{
+	name: "outbox",
+	forms: []form{{
+		call: [2]string{"outbox export URL FILE", "outbox export URL FICHIER"},
+		what: [2]string{"save the check-ins waiting on this computer's desk for the congress\nat URL, which its server has not received, to FILE",
+			"enregistre dans FICHIER les arrivées qui attendent sur l'accueil de\ncet ordinateur pour le congrès de URL, que son serveur n'a pas reçues"},
+	}, {
+		call: [2]string{"outbox import URL FILE", "outbox import URL FICHIER"},
+		what: [2]string{"record on the server at URL the check-ins a desk saved to FILE;\neach is recorded once, however many times it is loaded",
+			"enregistre sur le serveur de URL les arrivées qu'un accueil a\nenregistrées dans FICHIER ; chacune l'est une fois, même chargée\nplusieurs fois"},
+	}},
+	minArgs: 3,
+	needs: [2]string{"outbox needs export or import, a server's URL and a FILE.",
+		"outbox attend export ou import, l'URL d'un serveur et un FICHIER."},
+	run: runOutbox,
+}
+
+func runOutbox(r *runner, _ *options, args []string) error {
+	verb, target, file := args[0], args[1], args[2]
+	if verb != "export" && verb != "import" {
+		return r.usage(fmt.Sprintf("outbox: %q is not an outbox command; those there are: export, import.", verb),
+			fmt.Sprintf("outbox : « %s » n'est pas une commande d'outbox ; celles qui existent : export, import.", verb))
+	}
+	if !stores.IsServer(target) {
+		return r.usage(fmt.Sprintf("outbox %s works on a congress on a server (postgres://…), and %s is not one: nothing was done.", verb, target),
+			fmt.Sprintf("outbox %s travaille sur un congrès sur un serveur (postgres://…), et %s n'en est pas un : rien n'a été fait.", verb, target))
+	}
+	if verb == "export" {
+		return r.outboxExport(target, file)
+	}
+	return r.outboxImport(target, file)
+}
+
+// outboxExport saves the actions waiting in this computer's replica of the
+// congress at target to file.
+func (r *runner) outboxExport(target, file string) error {
+	root, err := stores.ReplicaRoot()
+	if err != nil {
+		return err
+	}
+	ob, err := stores.ExportOutbox(r.ctx, target, root, file)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(r.out, r.tr("%s of %s saved to %s. An organiser records them on the server with:\n  congres outbox import %s %s\n",
+		"%s de %s enregistrées dans %s. Un·e organisateur·rice les enregistre sur le serveur avec :\n  congres outbox import %s %s\n"),
+		r.count(ob.Actions, "check-in", "check-ins", "arrivée", "arrivées"), shown(target), file, quoted(shown(target)), quoted(file))
+	return nil
+}
+
+// outboxImport records the actions of the outbox file on the server at
+// target.
+func (r *runner) outboxImport(target, file string) error {
+	srv, err := r.open(target)
+	if err != nil {
+		return err
+	}
+	defer srv.Close()
+	ob, res, err := stores.ImportOutbox(r.ctx, srv, target, file, r.progressLine())
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(r.out, r.outboxResult(ob, res))
+	return nil
+}
+
+// outboxResult says what loading ob did: "Desk 7: 37 actions recorded, 3
+// already there."
+func (r *runner) outboxResult(ob data.Outbox, res data.OutboxResult) string {
+	line := r.count(res.Recorded, "action recorded", "actions recorded", "action enregistrée", "actions enregistrées") +
+		r.tr(fmt.Sprintf(", %d already there", res.Already), fmt.Sprintf(", %d déjà là", res.Already))
+	if res.Failed > 0 {
+		line += r.tr(fmt.Sprintf(", %d not recorded (see the log)", res.Failed),
+			fmt.Sprintf(", %d non enregistrées (voir le journal)", res.Failed))
+	}
+	if len(ob.Desks) > 0 {
+		line = strings.Join(ob.Desks, ", ") + r.tr(": ", " : ") + line
+	}
+	return line + "."
+}
