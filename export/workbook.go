@@ -388,7 +388,10 @@ type wbSheet struct {
 	row     int // the last row written or kept
 	lastCol int // the rightmost column written
 	table   int // the header row of the table the filter applies to
-	cols    int // that table's columns
+	// tableEnd is that table's last row when rows follow it (a session's
+	// closing boxes); 0: the sheet's last row.
+	tableEnd int
+	cols     int // that table's columns
 }
 
 type wbRow struct {
@@ -624,7 +627,11 @@ func (s *wbSheet) finish() error {
 	}
 	f := s.x.f
 	if s.table > 0 && s.cols > 0 {
-		last, _ := excelize.CoordinatesToCellName(s.cols, max(s.row, s.table))
+		end := s.row
+		if s.tableEnd > 0 {
+			end = s.tableEnd
+		}
+		last, _ := excelize.CoordinatesToCellName(s.cols, max(end, s.table))
 		if err := f.AutoFilter(s.name, wbCell(s.table)+":"+last, nil); err != nil {
 			return err
 		}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"math"
 	"strings"
 	"time"
 
@@ -43,6 +42,10 @@ type SessionSheet struct {
 	// than the session's enrolled (a plenary nobody enrols in), as on the
 	// PDF sign-in sheets.
 	Expected bool
+	// Speakers are the session's speakers and facilitators, from the
+	// programme, as the PDF sign-in sheet names them: named under the
+	// title, and each with a box to sign below the table.
+	Speakers []SignInSpeaker
 }
 
 // WorkbookOptions say how a workbook is written.
@@ -104,7 +107,7 @@ func LoadAttendance(ctx context.Context, st AttendanceStore) (AttendanceInput, e
 		if err != nil {
 			return in, err
 		}
-		in.Sessions = append(in.Sessions, SessionSheet{Session: s.Session, Attendees: sh.People, Expected: sh.Expected})
+		in.Sessions = append(in.Sessions, SessionSheet{Session: s.Session, Attendees: sh.People, Expected: sh.Expected, Speakers: sh.Speakers})
 	}
 	if in.Stands, err = st.StandLines(ctx); err != nil {
 		return in, err
@@ -140,7 +143,7 @@ func WriteAttendance(ctx context.Context, w io.Writer, in AttendanceInput, opts 
 		func() error { return x.participantsSheet(ctx, in, opts.Progress) },
 	}
 	for i := range in.Sessions {
-		steps = append(steps, func() error { return x.sessionSheet(&in.Sessions[i]) })
+		steps = append(steps, func() error { return x.sessionSheet(&in.Sessions[i], in.Congress) })
 	}
 	steps = append(steps,
 		func() error { return x.standsSheet(in.Stands) },
@@ -325,87 +328,6 @@ func (x *xlsx) participantsSheet(ctx context.Context, in AttendanceInput, progre
 		progress(n, max(in.Total, n))
 	}
 	return nil
-}
-
-// sessionSheet lists a session's people with room to sign: enrolled (or
-// expected, at a plenary nobody enrols in) or walk-in, attended or not and
-// when, an empty signature box. The session's title, day, time and room
-// are the sheet's first rows, repeated on every printed page with the
-// table's header.
-func (x *xlsx) sessionSheet(ss *SessionSheet) error {
-	se := &ss.Session
-	s, err := x.newSheet(se.Title, x.l("sheet.session"), 3)
-	if err != nil {
-		return err
-	}
-	s.keyCols = 2 // last name, first name
-	// Narrow enough to print on one page width at full size, even where
-	// LibreOffice draws columns wider: long names and organisations wrap
-	// on the two lines of a row.
-	s.setMaxWidth(1, 22)
-	s.setMaxWidth(2, 16)
-	s.setMaxWidth(3, 26)
-	s.setMaxWidth(4, 16)
-	s.setWidth(8, 28)
-	if err := s.sessionTitle(ss); err != nil {
-		return err
-	}
-	status := x.l("enrolled_one")
-	if ss.Expected {
-		status = x.l("expected_one")
-	}
-	if err := s.header(x.l("last_name"), x.l("first_name"), x.l("organisation"), x.l("category"),
-		status, x.l("attended_one"), x.l("time"), x.l("signature")); err != nil {
-		return err
-	}
-	tall := excelize.RowOpts{Height: 30}
-	row := make([]any, 8)
-	for i := range ss.Attendees {
-		a := &ss.Attendees[i]
-		enrolled := x.l("yes")
-		if !a.Enrolled {
-			enrolled = x.l("walk_in")
-		}
-		at := x.timeCell(a.At, x.boxedClock)
-		if at == nil {
-			at = excelize.Cell{StyleID: x.boxedClock}
-		}
-		row = append(row[:0],
-			x.styledText(a.LastName, x.boxedWrap), x.styledText(a.FirstName, x.boxedWrap),
-			x.styledText(a.Organisation, x.boxedWrap), x.styledText(a.Category, x.boxedWrap),
-			x.styledText(enrolled, x.boxed), x.styledText(x.yesNo(a.Attended), x.boxed),
-			at, excelize.Cell{StyleID: x.boxed},
-		)
-		if err := s.add(row, tall); err != nil {
-			return err
-		}
-	}
-	return s.finish()
-}
-
-// sessionTitle writes a session sheet's first two rows: its title, then
-// its kind, day, time and room, and how many people the sheet lists.
-func (s *wbSheet) sessionTitle(ss *SessionSheet) error {
-	x, se := s.x, &ss.Session
-	when := wbKind(x.lang, se.Kind) + " — " + dayShort(se.Day, x.lang) + " " + se.Start.String() + "–" + se.End.String()
-	if se.RoomName != "" {
-		when += " — " + se.RoomName
-	}
-	count := "listed"
-	if ss.Expected {
-		count = "expected_count"
-	}
-	when += " — " + fmt.Sprintf(x.l(count), len(ss.Attendees))
-	// Both rows span the table, their text wrapped: a long title stays
-	// whole on paper. About 120 characters of 11 pt fit across the table.
-	lines := func(w, size float64) float64 { return max(1, math.Ceil(w*size/11/120)) }
-	err := s.title([]any{x.styledText(se.Title, x.bigWrap)}, excelize.RowOpts{Height: 20 * lines(wbTextWidth(se.Title)*1.1, 14)})
-	if err != nil {
-		return err
-	}
-	s.merge(1, 8)
-	s.merge(2, 8)
-	return s.title([]any{x.styledText(when, x.wrap)}, excelize.RowOpts{Height: 15 * lines(wbTextWidth(when), 11)})
 }
 
 func (x *xlsx) standsSheet(stands []data.StandLine) error {

@@ -80,6 +80,15 @@ var workbookLabels = map[string][2]string{
 	"attended_one":   {"Attended", "Présent·e"},
 	"time":           {"Time", "Heure"},
 	"signature":      {"Signature", "Signature"},
+	"present_count":  {"%d present", "%d présent·es"},
+	"speakers":       {"Speakers and facilitators", "Intervenant·es et animateur·ices"},
+	"speaker_role":   {"Role", "Rôle"},
+	"speaker":        {"Speaker", "Intervenant·e"},
+	"facilitator":    {"Facilitator", "Animateur·ice"},
+
+	"closing.listed":    {"People listed", "Personnes sur la liste"},
+	"closing.present":   {"Present", "Présent·es"},
+	"closing.in_charge": {"Name and signature of the person in charge", "Nom et signature du ou de la responsable"},
 
 	// Stands.
 	"number":  {"Number", "Numéro"},

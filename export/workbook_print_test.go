@@ -95,7 +95,7 @@ func TestWorkbookSessionTitle(t *testing.T) {
 	if sh == "" {
 		t.Fatalf("no sheet has %q in A1: %q", long, f.GetSheetList())
 	}
-	if v, _ := f.GetCellValue(sh, "A2"); !strings.Contains(v, "Atelier — ven. 26 nov. 10:30–12:00 — Salle Pasteur") {
+	if v, _ := f.GetCellValue(sh, "A2"); !strings.Contains(v, "Atelier — vendredi 26 novembre 2021 — 10 h 30 – 12 h 00 — Salle Pasteur") {
 		t.Errorf("A2 %q", v)
 	}
 	if v, _ := f.GetCellValue(sh, "A3"); v != "Nom" {
@@ -128,7 +128,7 @@ func TestWorkbookExpectedAtPlenary(t *testing.T) {
 	if v, _ := f.GetCellValue(sh, "E3"); v != "Expected" {
 		t.Errorf("E3 %q", v)
 	}
-	if v, _ := f.GetCellValue(sh, "A2"); !strings.HasSuffix(v, "5 people expected that day") {
+	if v, _ := f.GetCellValue(sh, "A2"); !strings.Contains(v, "5 people expected that day") {
 		t.Errorf("A2 %q", v)
 	}
 }
@@ -212,7 +212,7 @@ func TestWorkbookDimension(t *testing.T) {
 	const n = 1200 // more than the rows a sheet keeps before it streams
 	in := wbInput(n, 8)
 	_, file := wbWrite(t, in, WorkbookOptions{Lang: "en"})
-	want := map[int]string{0: "A1:M18", 1: "A1:V1201", 2: "A1:H11", 3: "A1:L3", 4: "A1:D7"}
+	want := map[int]string{0: "A1:M18", 1: "A1:V1201", 2: "A1:H15", 3: "A1:L3", 4: "A1:D7"}
 	for i, ref := range want {
 		if x := wbSheetXML(t, file, i); !strings.Contains(x, `<dimension ref="`+ref+`"`) {
 			t.Errorf("sheet %d: %s, want %s", i+1, regexp.MustCompile(`<dimension[^>]*>`).FindString(x), ref)

@@ -117,11 +117,11 @@ func TestWorkbookFromStore(t *testing.T) {
 	if sheet == "" {
 		t.Fatalf("no sheet for %q in %q", workshop.Title, sheets)
 	}
-	rows := wbRows(t, f, sheet)[2:] // under the title and the session's day, time and room
+	header, people := wbSessionTable(t, f, sheet) // under the title, the session's details and speakers
+	rows := append([][]string{header}, people...)
 	if len(rows)-1 != workshop.Enrolled+1 {
 		t.Errorf("%s: %d rows, want %d enrolled + 1 walk-in", sheet, len(rows)-1, workshop.Enrolled)
 	}
-	header := rows[0]
 	attended := wbColumn(t, header, "Présent·e")
 	col := int(attended[0] - 'A')
 	var yes int
@@ -148,12 +148,12 @@ func TestWorkbookFromStore(t *testing.T) {
 		if !pdf.Sheets[0].Expected || len(people) < 100 {
 			t.Fatalf("the demo's plenary %q: %d people on the PDF sheet (expected: %v)", ss.Session.Title, len(people), pdf.Sheets[0].Expected)
 		}
-		rows := wbRows(t, f, sheets[2+i])
-		if len(rows)-3 != len(people) || rows[2][4] != "Attendu·e" {
-			t.Errorf("%s: %d people under %q, the PDF lists %d", sheets[2+i], len(rows)-3, rows[2], len(people))
+		header, rows := wbSessionTable(t, f, sheets[2+i])
+		if len(rows) != len(people) || header[4] != "Attendu·e" {
+			t.Errorf("%s: %d people under %q, the PDF lists %d", sheets[2+i], len(rows), header, len(people))
 		}
 		for j, a := range people {
-			if r := rows[3+j]; r[0] != a.LastName || r[1] != a.FirstName {
+			if r := rows[j]; r[0] != a.LastName || r[1] != a.FirstName {
 				t.Errorf("%s row %d: %q, the PDF has %s %s", sheets[2+i], 4+j, r, a.LastName, a.FirstName)
 				break
 			}

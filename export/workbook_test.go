@@ -152,16 +152,16 @@ func TestWorkbookAttendanceSheets(t *testing.T) {
 			if rr[0][0] != ss.Session.Title {
 				t.Errorf("%s: title %q", name, rr[0])
 			}
-			rr = rr[2:]
-			if len(rr)-1 != len(ss.Attendees) {
-				t.Errorf("%s: %d rows, want %d", name, len(rr)-1, len(ss.Attendees))
+			header, people := wbSessionTable(t, f, name)
+			if len(people) != len(ss.Attendees) {
+				t.Errorf("%s: %d rows, want %d", name, len(people), len(ss.Attendees))
 			}
 			wantHeader := []string{"Nom", "Prénom", "Organisation", "Catégorie", "Inscrit·e", "Présent·e", "Heure", "Signature"}
-			if !slices.Equal(rr[0], wantHeader) {
-				t.Errorf("%s: header %q", name, rr[0])
+			if !slices.Equal(header, wantHeader) {
+				t.Errorf("%s: header %q", name, header)
 			}
 			for r, a := range ss.Attendees {
-				row := rr[r+1]
+				row := people[r]
 				enrolled := map[bool]string{true: "Oui", false: "Non (sur place)"}[a.Enrolled]
 				attended := map[bool]string{true: "Oui", false: "Non"}[a.Attended]
 				if row[0] != a.LastName || row[4] != enrolled || row[5] != attended {
@@ -371,7 +371,7 @@ func TestWorkbookAttendanceSetUp(t *testing.T) {
 		})
 	}
 	t.Run("SessionTitle", func(t *testing.T) {
-		if v, _ := f.GetCellValue("Plénière d’ouverture", "A2"); !strings.HasPrefix(v, "Plenary — Thu 25 Nov 09:00–10:30 — Salle Pasteur") {
+		if v, _ := f.GetCellValue("Plénière d’ouverture", "A2"); !strings.HasPrefix(v, "Plenary — Thursday 25 November 2021 — 09:00–10:30 — Salle Pasteur") {
 			t.Errorf("A2 %q", v)
 		}
 	})
