@@ -66,12 +66,19 @@ type Congress struct {
 	// JPEG, optional) above the signatory's name and role.
 	Signature []byte
 	Signatory string // "Marie Dupont, présidente"
+	// Language is the language of everything the congress prints and
+	// exports: "fr" or "en"; empty means French (congress_language.go).
+	Language string
 }
 
 // Validate checks the congress's own rules and sorts its days.
 func (c *Congress) Validate() error {
 	c.Name, c.Edition, c.Venue, c.City = clean(c.Name), clean(c.Edition), clean(c.Venue), clean(c.City)
 	c.Signatory = clean(c.Signatory)
+	var err error
+	if c.Language, err = validLanguage(clean(c.Language)); err != nil {
+		return err
+	}
 	if err := checkText("name", lName, c.Name, true); err != nil {
 		return err
 	}
@@ -130,8 +137,8 @@ func (s *Store) Congress(ctx context.Context) (Congress, error) {
 
 func loadCongress(ctx context.Context, tx *sqlTx) (Congress, error) {
 	var c Congress
-	err := tx.QueryRowContext(ctx, "SELECT name, edition, venue, city, logo, signature, signatory FROM congress WHERE id = 1").
-		Scan(&c.Name, &c.Edition, &c.Venue, &c.City, &c.Logo, &c.Signature, &c.Signatory)
+	err := tx.QueryRowContext(ctx, "SELECT name, edition, venue, city, logo, signature, signatory, output_language FROM congress WHERE id = 1").
+		Scan(&c.Name, &c.Edition, &c.Venue, &c.City, &c.Logo, &c.Signature, &c.Signatory, &c.Language)
 	if err == sql.ErrNoRows {
 		return c, notFound(lCongress)
 	}
@@ -173,12 +180,12 @@ func (s *Store) UpdateCongress(ctx context.Context, c *Congress) error {
 }
 
 func saveCongress(ctx context.Context, tx *sqlTx, c *Congress) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO congress (id, name, edition, venue, city, logo, signature, signatory)
-		VALUES (1, ?, ?, ?, ?, ?, ?, ?)
+	_, err := tx.ExecContext(ctx, `INSERT INTO congress (id, name, edition, venue, city, logo, signature, signatory, output_language)
+		VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET name = excluded.name, edition = excluded.edition,
 		venue = excluded.venue, city = excluded.city, logo = excluded.logo,
-		signature = excluded.signature, signatory = excluded.signatory`,
-		c.Name, c.Edition, c.Venue, c.City, c.Logo, c.Signature, c.Signatory)
+		signature = excluded.signature, signatory = excluded.signatory, output_language = excluded.output_language`,
+		c.Name, c.Edition, c.Venue, c.City, c.Logo, c.Signature, c.Signatory, c.OutputLanguage())
 	if err != nil {
 		return err
 	}
