@@ -185,6 +185,9 @@ type BadgePrint struct {
 
 // RecordBadgePrints notes that badges were printed for these participants.
 func (s *Store) RecordBadgePrints(ctx context.Context, layout string, participantIDs ...int64) error {
+	if s.holdsOnly() {
+		return s.recordBadgePrintsHeld(ctx, layout, participantIDs...) // a desk's replica (desk_held_actions.go)
+	}
 	return s.write(ctx, func(tx *sqlTx) error {
 		at := formatTime(s.now())
 		for _, id := range participantIDs {

@@ -391,6 +391,9 @@ func (s *Store) deskCard(ctx context.Context, tx *sqlTx, l entryLog, participant
 	if c.Payments, err = payments(ctx, tx, p.ID, true); err != nil {
 		return DeskCard{}, nil, nil, err
 	}
+	if err := hv.addHeldMore(ctx, tx, &c); err != nil { // payments held offline (desk_held_actions.go)
+		return DeskCard{}, nil, nil, err
+	}
 	if !p.Paid {
 		c.FeeDueCents = max(p.FeeCents-SumPayments(c.Payments), 0)
 	}
@@ -399,6 +402,7 @@ func (s *Store) deskCard(ctx context.Context, tx *sqlTx, l entryLog, participant
 		FROM category WHERE id = ?`, p.ID, p.CategoryID).Scan(&cat.ID, &cat.Name, &cat.BadgeLabel, &cat.Colour, &cat.Position, &c.BadgePrinted); err != nil {
 		return DeskCard{}, nil, nil, err
 	}
+	c.BadgePrinted = c.BadgePrinted || hv.printed()
 	if c.Sessions, err = daySessions(ctx, tx, p.ID, day); err != nil {
 		return DeskCard{}, nil, nil, err
 	}

@@ -92,7 +92,10 @@ func (s *Store) FoldHeldInto(ctx context.Context, server *Store) (int, error) {
 	if db == nil || err != nil {
 		return 0, s.heldCondition(err)
 	}
-	list, err := heldEntries(ctx, db, "1")
+	if err := s.settleWalkIns(ctx, db); err != nil { // a fold stopped before (desk_held_actions.go)
+		return 0, err
+	}
+	list, err := heldActions(ctx, db) // every kind, in one order
 	if err != nil {
 		return 0, s.heldCondition(err)
 	}
@@ -109,6 +112,9 @@ func (s *Store) FoldHeldInto(ctx context.Context, server *Store) (int, error) {
 			if err := testHeldBatchCommitted(); err != nil {
 				return 0, err
 			}
+		}
+		if err := s.settleWalkIns(ctx, db); err != nil {
+			return 0, err
 		}
 		return s.dropHeld(ctx, db, batch, seqs)
 	})
@@ -175,7 +181,11 @@ func (s *Store) dropHeld(ctx context.Context, db *sql.DB, batch []heldEntry, seq
 	}
 	n := 0
 	for _, seq := range seqs {
-		res, err := jtx.ExecContext(ctx, "DELETE FROM held WHERE seq = ? AND coalesce(undone_at, '') = ?", seq, undone[seq])
+		q, args := "DELETE FROM held WHERE seq = ? AND coalesce(undone_at, '') = ?", []any{seq, undone[seq]}
+		if seq < 0 { // held_more's (desk_held_actions.go)
+			q, args = "DELETE FROM held_more WHERE seq = ?", []any{-seq}
+		}
+		res, err := jtx.ExecContext(ctx, q, args...)
 		if err != nil {
 			return 0, s.heldCondition(err)
 		}

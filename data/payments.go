@@ -120,6 +120,9 @@ func (s *Store) RecordPayment(ctx context.Context, req PaymentRequest) (Payment,
 	if err := req.Validate(); err != nil {
 		return Payment{}, err
 	}
+	if s.holdsOnly() {
+		return s.recordPaymentHeld(ctx, req) // a desk's replica (desk_held_actions.go)
+	}
 	var pay Payment
 	err := s.writeDesk(ctx, func(tx *sqlTx) error {
 		var err error
@@ -166,6 +169,9 @@ func (s *Store) recordPayment(ctx context.Context, tx *sqlTx, req PaymentRequest
 // the payments were what marked them paid (syncPaid). It returns the
 // payment undone; with none left, ErrNoPaymentToUndo.
 func (s *Store) UndoPayment(ctx context.Context, participantID int64) (Payment, error) {
+	if s.holdsOnly() {
+		return s.undoPaymentHeld(ctx, participantID) // a desk's replica (desk_held_actions.go)
+	}
 	var pay Payment
 	err := s.writeDesk(ctx, func(tx *sqlTx) error {
 		p, err := loadParticipant(ctx, tx, "p.id = ?", participantID)

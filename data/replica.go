@@ -80,6 +80,9 @@ func (s *Store) catchUp(ctx context.Context, dst *Store, sent []heldEntry) (int6
 			if err := noteSent(ctx, tx, sent, s.now()); err != nil {
 				return err
 			}
+			if err := dropLocalWalkIns(ctx, src, tx); err != nil { // desk_held_actions.go
+				return err
+			}
 			if rev <= from {
 				return nil
 			}

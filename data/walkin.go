@@ -46,6 +46,14 @@ func (s *Store) RegisterWalkIn(ctx context.Context, w *WalkIn) (AdmitResult, err
 			return AdmitResult{}, err
 		}
 	}
+	if s.holdsOnly() {
+		// A desk's replica: held for the server (desk_held_actions.go).
+		var held *PaymentRequest
+		if w.Payment != nil {
+			held = &pay
+		}
+		return s.registerWalkInHeld(ctx, w, held)
+	}
 	var r AdmitResult
 	var saved Participant
 	err := s.writeDesk(ctx, func(tx *sqlTx) error {

@@ -111,6 +111,10 @@ func OpenReplicaOffline(ctx context.Context, target, root string) (*Replica, err
 // newReplica starts following for the replica rep at path, its server not
 // given yet (Connect).
 func newReplica(rep *data.Store, path string, rev int64, err error) *Replica {
+	// The walk-ins held offline, in a replica made again or left behind.
+	if err := rep.RestoreHeldWalkIns(context.Background()); err != nil {
+		log.Printf("the replica %s: its walk-ins held offline cannot be shown: %v", path, err)
+	}
 	r := &Replica{rep: rep, path: path, revision: rev, err: err,
 		kick: make(chan struct{}, 1), quit: make(chan struct{}), done: make(chan struct{})}
 	go r.follow()
@@ -283,6 +287,9 @@ func (r *Replica) Sync(ctx context.Context) error {
 	var rev int64
 	if err == nil {
 		rev, err = srv.CatchUp(ctx, r.rep)
+	}
+	if err == nil {
+		err = r.rep.ReserveDeskCodes(ctx, srv) // codes for walk-ins offline, once
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
