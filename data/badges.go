@@ -33,7 +33,25 @@ type BadgeSettings struct {
 	// The printer's offset, in mm; each within ±MaxBadgeOffset.
 	OffsetX float64 `json:"offset_x"`
 	OffsetY float64 `json:"offset_y"`
+
+	// Where a sheet's first badge starts, in mm from the paper's top and
+	// left edges, for sheets of labels whose margins are printed on their
+	// box. 0 (the default) centres the badges on the page down (top) or
+	// across (left), as the layout does: no printer prints at the paper's
+	// very edge. Each within 0 and MaxBadgeMargin.
+	MarginTop  float64 `json:"margin_top"`
+	MarginLeft float64 `json:"margin_left"`
+	// The space between columns (GapX) and between rows (GapY) of badges
+	// on a sheet, in mm; each within 0 and MaxBadgeGap.
+	GapX float64 `json:"gap_x"`
+	GapY float64 `json:"gap_y"`
 }
+
+// The largest sheet margin and gap between badges a layout accepts, in mm.
+const (
+	MaxBadgeMargin = 100.0
+	MaxBadgeGap    = 50.0
+)
 
 // DefaultBadgeSettings are those of a layout never set: every field shown,
 // no cut marks, one side, no offset.
@@ -46,13 +64,25 @@ var ErrOffsetInvalid = newErr(KindInvalid, "offset_invalid", "offset_x",
 	"%s must be between −%g and +%g mm.",
 	"%s doit être compris entre −%g et +%g mm.")
 
+// ErrSheetSpaceInvalid refuses a sheet margin or a gap between badges out
+// of range (or not a number).
+var ErrSheetSpaceInvalid = newErr(KindInvalid, "sheet_space_invalid", "margin_top",
+	"%s must be between 0 and %g mm.",
+	"%s doit être compris entre 0 et %g mm.")
+
 var (
-	lLayout  = label{"The badge layout", "La mise en page des badges"}
-	lOffsetX = label{"The horizontal offset", "Le décalage horizontal"}
-	lOffsetY = label{"The vertical offset", "Le décalage vertical"}
+	lLayout     = label{"The badge layout", "La mise en page des badges"}
+	lOffsetX    = label{"The horizontal offset", "Le décalage horizontal"}
+	lOffsetY    = label{"The vertical offset", "Le décalage vertical"}
+	lMarginTop  = label{"The top margin", "La marge du haut"}
+	lMarginLeft = label{"The left margin", "La marge de gauche"}
+	lGapX       = label{"The gap between columns", "L'espace entre colonnes"}
+	lGapY       = label{"The gap between rows", "L'espace entre rangées"}
 )
 
-// Validate checks that the offsets are numbers within ±MaxBadgeOffset mm.
+// Validate checks that the offsets are numbers within ±MaxBadgeOffset mm,
+// the margins within 0 and MaxBadgeMargin mm, the gaps within 0 and
+// MaxBadgeGap mm.
 func (b *BadgeSettings) Validate() error {
 	for _, o := range []struct {
 		v     float64
@@ -61,6 +91,19 @@ func (b *BadgeSettings) Validate() error {
 	}{{b.OffsetX, "offset_x", lOffsetX}, {b.OffsetY, "offset_y", lOffsetY}} {
 		if math.IsNaN(o.v) || math.Abs(o.v) > MaxBadgeOffset {
 			return withField(localise(ErrOffsetInvalid, o.l, MaxBadgeOffset, MaxBadgeOffset), o.field)
+		}
+	}
+	for _, o := range []struct {
+		v     float64
+		most  float64
+		field string
+		l     label
+	}{
+		{b.MarginTop, MaxBadgeMargin, "margin_top", lMarginTop}, {b.MarginLeft, MaxBadgeMargin, "margin_left", lMarginLeft},
+		{b.GapX, MaxBadgeGap, "gap_x", lGapX}, {b.GapY, MaxBadgeGap, "gap_y", lGapY},
+	} {
+		if !(o.v >= 0 && o.v <= o.most) {
+			return withField(localise(ErrSheetSpaceInvalid, o.l, o.most), o.field)
 		}
 	}
 	return nil

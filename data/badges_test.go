@@ -6,6 +6,7 @@ import (
 	"math"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	. "congres/data"
@@ -26,7 +27,8 @@ func TestBadgeSettings(t *testing.T) {
 
 	t.Run("RoundTrip", func(t *testing.T) {
 		s := mustOpen(t)
-		want := BadgeSettings{Congress: true, Organisation: true, QR: true, CutMarks: true, Duplex: true, ShortEdge: true, OffsetX: -1.25, OffsetY: 20}
+		want := BadgeSettings{Congress: true, Organisation: true, QR: true, CutMarks: true, Duplex: true, ShortEdge: true, OffsetX: -1.25, OffsetY: 20,
+			MarginTop: 12.5, MarginLeft: 100, GapX: 2.5, GapY: 50}
 		if err := s.SaveBadgeSettings(ctx, testLayout, want); err != nil {
 			t.Fatal(err)
 		}
@@ -124,6 +126,11 @@ func TestBadgeSettings(t *testing.T) {
 		{"ErrOffsetInvalid/NaN", testLayout, func(b *BadgeSettings) { b.OffsetY = math.NaN() }, ErrOffsetInvalid, "offset_y"},
 		{"ErrOffsetInvalid/Inf", testLayout, func(b *BadgeSettings) { b.OffsetX = math.Inf(1) }, ErrOffsetInvalid, "offset_x"},
 		{"ErrOffsetInvalid/MinusInf", testLayout, func(b *BadgeSettings) { b.OffsetX = math.Inf(-1) }, ErrOffsetInvalid, "offset_x"},
+		{"ErrSheetSpaceInvalid/NegativeTop", testLayout, func(b *BadgeSettings) { b.MarginTop = -1 }, ErrSheetSpaceInvalid, "margin_top"},
+		{"ErrSheetSpaceInvalid/LeftTooWide", testLayout, func(b *BadgeSettings) { b.MarginLeft = 100.5 }, ErrSheetSpaceInvalid, "margin_left"},
+		{"ErrSheetSpaceInvalid/GapXNaN", testLayout, func(b *BadgeSettings) { b.GapX = math.NaN() }, ErrSheetSpaceInvalid, "gap_x"},
+		{"ErrSheetSpaceInvalid/GapYTooWide", testLayout, func(b *BadgeSettings) { b.GapY = 51 }, ErrSheetSpaceInvalid, "gap_y"},
+		{"ErrSheetSpaceInvalid/GapYInf", testLayout, func(b *BadgeSettings) { b.GapY = math.Inf(1) }, ErrSheetSpaceInvalid, "gap_y"},
 		{"ErrRequired/Layout", "  ", func(b *BadgeSettings) {}, ErrRequired, "layout"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -139,9 +146,13 @@ func TestBadgeSettings(t *testing.T) {
 			if KindOf(err) != KindInvalid {
 				t.Errorf("kind %v", KindOf(err))
 			}
-			if c.want == ErrOffsetInvalid {
-				if v := b.Validate(); !errors.Is(v, ErrOffsetInvalid) {
+			if c.want != ErrRequired {
+				if v := b.Validate(); !errors.Is(v, c.want) {
 					t.Errorf("Validate: %v", v)
+				}
+				// A sentence in each language, naming the setting.
+				if en, fr := Message(err, "en"), Message(err, "fr"); en == fr || !strings.HasPrefix(en, "The ") || strings.Contains(en+fr, "%!") {
+					t.Errorf("messages %q, %q", en, fr)
 				}
 			}
 			if got, err := s.BadgeSettings(ctx, c.layout); err != nil || got != DefaultBadgeSettings() {

@@ -19,6 +19,9 @@ func PreviewBadges(in BadgeInput, opts BadgeOptions, pxPerMM float64) (*image.RG
 	if err := l.Validate(); err != nil {
 		return nil, err
 	}
+	if err := opts.checkStart(l); err != nil {
+		return nil, err
+	}
 	if len(in.Badges) == 0 {
 		return nil, ErrNoBadges.with()
 	}
@@ -27,13 +30,18 @@ func PreviewBadges(in BadgeInput, opts BadgeOptions, pxPerMM float64) (*image.RG
 	draw.Draw(img, img.Bounds(), image.White, image.Point{}, draw.Src)
 	p := &rasterPainter{img: img, k: pxPerMM}
 	d := newDesign(in.Congress, loadLogo(in.Congress.Logo), opts.Settings, opts.Lang)
-	for i := range min(l.PerPage(), len(in.Badges)) {
-		r := &in.Badges[i]
-		p.outline(l.Slot(i))
-		p.side(d.front(l.FrontBox(i), r), d.logo)
+	skip := opts.skip()
+	for k := range skip { // labels already used: greyed
+		p.fill(l.Slot(k), usedLabel)
+		p.outline(l.Slot(k))
+	}
+	for k := skip; k < min(l.PerPage(), len(in.Badges)+skip); k++ {
+		r := &in.Badges[k-skip]
+		p.outline(l.Slot(k))
+		p.side(d.front(l.FrontBox(k), r), d.logo)
 		if l.Mode == FoldOver {
-			p.side(d.back(l.BackBox(i), r), d.logo)
-			p.line(l.FoldLine(i), lightGrey)
+			p.side(d.back(l.BackBox(k), r), d.logo)
+			p.line(l.FoldLine(k), lightGrey)
 		}
 	}
 	for _, m := range l.CutMarkLines() {
@@ -41,6 +49,9 @@ func PreviewBadges(in BadgeInput, opts BadgeOptions, pxPerMM float64) (*image.RG
 	}
 	return img, nil
 }
+
+// usedLabel is the preview's grey for labels already used, left empty.
+var usedLabel = rgb{230, 230, 230}
 
 // rasterPainter draws laid-out badge sides into an image.
 type rasterPainter struct {

@@ -145,7 +145,7 @@ func TestBadgeProgrammeOneSize(t *testing.T) {
 	for _, c := range []struct {
 		layout string
 		page   int
-	}{{"fold-a4-a6", 1}, {"a4-85x54", 2}, {"a4-a6", 2}, {"label-4x3in", 2}} {
+	}{{"fold-a4-a6", 1}, {"a4-85x54", 2}, {"a4-a6", 2}, {"card-85.6x54", 2}} {
 		t.Run(c.layout, func(t *testing.T) {
 			l := mustPreset(t, c.layout)
 			s := allSettings()

@@ -29,8 +29,12 @@ type BadgeOptions struct {
 	// Settings are the layout's settings from the congress file: the fields
 	// shown, and the cut marks, duplex and printer offset applied to Layout.
 	Settings data.BadgeSettings
-	Lang     string    // "fr" or "en": dates and the back's headings
-	Created  time.Time // the PDF's creation date; zero means now
+	Lang     string // "fr" or "en": dates and the back's headings
+	// Start is the label of the first sheet that gets the first badge,
+	// counted from 1 in reading order: the labels before it are already
+	// used. 0 means 1.
+	Start   int
+	Created time.Time // the PDF's creation date; zero means now
 	// Progress, when set, is told how many badges are done, after each page.
 	Progress func(done, total int)
 }
@@ -45,6 +49,8 @@ func (o BadgeOptions) layout() Layout {
 		l.Flip = ShortEdge
 	}
 	l.OffsetX, l.OffsetY = o.Settings.OffsetX, o.Settings.OffsetY
+	l = l.placed(o.Settings.MarginTop, o.Settings.MarginLeft, o.Settings.GapX, o.Settings.GapY)
+	l.Duplex = l.Duplex && !l.Roll // said by Warnings
 	return l
 }
 
@@ -66,6 +72,9 @@ func WriteBadges(ctx context.Context, w io.Writer, in BadgeInput, opts BadgeOpti
 	if err := l.Validate(); err != nil {
 		return err
 	}
+	if err := opts.checkStart(l); err != nil {
+		return err
+	}
 	if len(in.Badges) == 0 {
 		return ErrNoBadges.with()
 	}
@@ -84,28 +93,30 @@ func WriteBadges(ctx context.Context, w io.Writer, in BadgeInput, opts BadgeOpti
 		pdf.RegisterImageOptionsReader(logoName, gofpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(lg.png))
 	}
 	p := &pdfPainter{pdf: pdf}
-	per, n := l.PerPage(), len(in.Badges)
+	// Badge i goes on label i+skip: the first sheet's first labels are
+	// already used.
+	per, n, skip := l.PerPage(), len(in.Badges), opts.skip()
 	marks := l.CutMarkLines()
-	for start := 0; start < n; start += per {
+	for start := 0; start < n+skip; start += per {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		end := min(start+per, n)
+		first, end := max(start, skip), min(start+per, n+skip)
 		pdf.AddPage()
-		for i := start; i < end; i++ {
-			r := &in.Badges[i]
-			p.side(d.front(l.FrontBox(i), r))
+		for k := first; k < end; k++ {
+			r := &in.Badges[k-skip]
+			p.side(d.front(l.FrontBox(k), r))
 			if l.Mode == FoldOver {
-				p.side(d.back(l.BackBox(i), r))
-				p.dashed(l.FoldLine(i))
+				p.side(d.back(l.BackBox(k), r))
+				p.dashed(l.FoldLine(k))
 			}
 		}
 		p.lines(marks)
 		if l.Duplex {
 			pdf.AddPage()
-			for i := start; i < end; i++ {
-				b := l.BackSlot(i)
-				side := d.back(b, &in.Badges[i])
+			for k := first; k < end; k++ {
+				b := l.BackSlot(k)
+				side := d.back(b, &in.Badges[k-skip])
 				if l.BackRotated() {
 					cx, cy := b.Centre()
 					pdf.TransformBegin()
@@ -121,7 +132,7 @@ func WriteBadges(ctx context.Context, w io.Writer, in BadgeInput, opts BadgeOpti
 			return err
 		}
 		if opts.Progress != nil {
-			opts.Progress(end, n)
+			opts.Progress(end-skip, n)
 		}
 	}
 	return pdf.Output(w)

@@ -104,6 +104,11 @@ type Layout struct {
 
 	CutMarks bool // short lines in the margins to guide the guillotine
 
+	// Roll: the layout prints on a roll of labels, one after the other. A
+	// roll has no back to print (duplex would put each back label between
+	// two fronts).
+	Roll bool
+
 	// A printer offset moves everything printed by (OffsetX, OffsetY) mm,
 	// to correct a printer that prints off-centre. It applies to the back
 	// page too, in that page's own coordinates, since the same printer
@@ -380,6 +385,8 @@ func (l Layout) Validate() error {
 		return ErrLayoutMode.with()
 	case l.Mode == FoldOver && l.Duplex:
 		return ErrFoldDuplex.with()
+	case l.Roll && l.Duplex:
+		return ErrRollDuplex.with()
 	}
 	uw, uh := l.unit()
 	if uw > l.PageW+eps || uh > l.PageH+eps {
@@ -466,6 +473,9 @@ var (
 	ErrFoldDuplex = &Error{Code: "layout_fold_duplex",
 		EN: "A fold-over badge already has its back on the same page: print it single-sided.",
 		FR: "Un badge à plier a déjà son verso sur la même page : imprimez-le en recto seul."}
+	ErrRollDuplex = &Error{Code: "layout_roll_duplex",
+		EN: "A roll of labels prints on one side only: with the programme on the back, each back label would come out between two fronts. Choose a sheet layout to print the programme.",
+		FR: "Un rouleau d'étiquettes s'imprime d'un seul côté : avec le programme au verso, chaque étiquette de verso sortirait entre deux rectos. Choisissez une disposition en feuilles pour imprimer le programme."}
 	ErrBadgeTooBig = &Error{Code: "badge_too_big",
 		EN: "A badge of %s × %s mm does not fit on a page of %s × %s mm.",
 		FR: "Un badge de %s × %s mm ne tient pas sur une page de %s × %s mm."}
@@ -506,6 +516,11 @@ func Presets() []Layout {
 		return Layout{Name: name, LabelEN: en, LabelFR: fr,
 			PageW: bw, PageH: bh, BadgeW: bw, BadgeH: bh, Centred: true, Mode: OnePerPage}
 	}
+	roll := func(name, en, fr string, bw, bh float64) Layout {
+		l := single(name, en, fr, bw, bh)
+		l.Roll = true
+		return l
+	}
 	fold := sheet("fold-a4-a6",
 		"A4 — 2 fold-over badges A6 105×148 mm, front and back side by side",
 		"A4 — 2 badges A6 105×148 mm à plier, recto et verso côte à côte",
@@ -540,11 +555,11 @@ func Presets() []Layout {
 			"Card printer — one card 85.6×54 mm per page",
 			"Imprimante à cartes — une carte 85,6×54 mm par page",
 			85.6, 54),
-		single("label-62x100",
+		roll("label-62x100",
 			"Label printer, 62 mm roll — one label 62×100 mm per page",
 			"Imprimante d'étiquettes, rouleau de 62 mm — une étiquette 62×100 mm par page",
 			62, 100),
-		single("label-4x3in",
+		roll("label-4x3in",
 			"Label printer — one label 4×3 in per page",
 			"Imprimante d'étiquettes — une étiquette 4×3 pouces par page",
 			4*inch, 3*inch),

@@ -41,7 +41,7 @@ func everyLayout() []Layout {
 	base := append(Presets(), gapped())
 	all := append([]Layout(nil), base...)
 	for _, l := range base {
-		if l.Mode == FoldOver {
+		if l.Mode == FoldOver || l.Roll {
 			continue
 		}
 		for _, flip := range []Flip{LongEdge, ShortEdge} {
