@@ -119,6 +119,7 @@ type recordCol struct {
 	field     ImportField
 	header    string
 	lastFirst bool // a full name written "Last First" ("Nom Prénom")
+	validity  bool // a status column that says whether the ticket is valid (Billetweb's "Valide": Oui/Non)
 	bit       fieldSet
 }
 
@@ -151,6 +152,9 @@ func (rp *RecordParser) prepare() *recordPrep {
 			// "Nom Prénom", "Nom et prénom", "Last name, first name"
 			c.lastFirst = (strings.HasPrefix(fh, "nom") && strings.Contains(fh, "prenom")) ||
 				((strings.HasPrefix(fh, "last") || strings.HasPrefix(fh, "surname")) && strings.Contains(fh, "first"))
+		}
+		if f == FieldStatus {
+			c.validity = validityHeaders[Fold(h)]
 		}
 		if p.nameCol == "" && (f == FieldFirstName || f == FieldLastName || f == FieldFullName) {
 			p.nameCol = h
@@ -185,6 +189,7 @@ func (rp *RecordParser) Parse(row ImportRow) ImportRecord {
 		}
 	}
 	var fullFirst, fullLast string
+	validYes := false     // a validity column said yes: confirmed if paid, else pending
 	var response []string // the values of the form response's columns
 	responseCol := ""
 	for _, c := range p.cols {
@@ -241,6 +246,10 @@ func (rp *RecordParser) Parse(row ImportRow) ImportRecord {
 			}
 		case FieldStatus:
 			s := p.status(v)
+			if c.validity {
+				s = p.validity(v)
+				validYes = s == StatusConfirmed
+			}
 			if s == "" {
 				fail(withField(ErrStatusInvalid.With(shown(v)), "status"), c.header)
 				continue
@@ -306,6 +315,9 @@ func (rp *RecordParser) Parse(row ImportRow) ImportRecord {
 	if fullLast != "" && rec.P.LastName == "" {
 		rec.P.LastName = fullLast
 		has |= fieldBits[FieldLastName]
+	}
+	if validYes && has&fieldBits[FieldPaid] != 0 && !rec.P.Paid {
+		rec.P.Status = StatusPending // a valid ticket not paid yet
 	}
 	if len(response) > 0 {
 		rec.Tickets = append(rec.Tickets, Ticket{Code: formResponse(response, rec.P.Email), Source: responseCol})
@@ -620,4 +632,25 @@ func (p *recordPrep) status(v string) Status {
 		p.statuses[v] = s
 	}
 	return s
+}
+
+// validityHeaders are the names of a status column that says whether the
+// ticket is valid, yes or no (Billetweb's "Valide"), folded.
+var validityHeaders = map[string]bool{"valide": true, "valid": true, "billet valide": true,
+	"ticket valide": true, "valid ticket": true, "ticket valid": true}
+
+// validity reads a validity column: yes is confirmed (pending when the
+// row's paid column says no), no is cancelled; a status word is read as
+// such.
+func (p *recordPrep) validity(v string) Status {
+	switch p.yesNoOf(v) {
+	case 1:
+		return StatusConfirmed
+	case 0:
+		if s := p.status(v); s != "" && s != StatusConfirmed {
+			return s
+		}
+		return StatusCancelled
+	}
+	return p.status(v)
 }

@@ -139,7 +139,7 @@ func mergeRecord(dst *Participant, rec *ImportRecord, overwrite bool) {
 	text(FieldDiet, &dst.Diet, src.Diet)
 	text(FieldAccessibility, &dst.Accessibility, src.Accessibility)
 	text(FieldNotes, &dst.Notes, src.Notes)
-	if rec.Has[FieldStatus] && src.Status != "" && (overwrite || dst.Status == "") {
+	if rec.Has[FieldStatus] && src.Status != "" && (overwrite || dst.Status == "" || statusMoves(dst.Status, src.Status)) {
 		dst.Status = src.Status
 	}
 	if rec.Has[FieldFee] && (overwrite || dst.FeeCents == 0) {
@@ -160,6 +160,13 @@ func mergeRecord(dst *Participant, rec *ImportRecord, overwrite bool) {
 		slices.Sort(dst.Days)
 		dst.Days = slices.Compact(dst.Days)
 	}
+}
+
+// statusMoves reports whether a platform's status replaces the stored one
+// even when an import only fills empty fields: a ticket refunded or
+// cancelled since is never expected at the desk.
+func statusMoves(_, file Status) bool {
+	return file == StatusCancelled
 }
 
 // sameParticipant reports whether a and b (both validated) hold the same

@@ -100,7 +100,8 @@ var importSynonyms = func() map[string]headerMatch {
 	add(data.FieldRegion, matchExact, "Région", "Region", "Délégation", "Delegation", "Département",
 		"Territoire", "Comité régional", "Fédération régionale")
 	add(data.FieldStatus, matchExact, "Statut", "Status", "État", "Etat", "Statut de l'inscription",
-		"Statut inscription", "Registration status", "Attendee status", "Statut du participant")
+		"Statut inscription", "Registration status", "Attendee status", "Statut du participant",
+		"Valide", "Billet valide")
 	add(data.FieldStatus, matchGeneric, "Statut de la commande", "Statut commande", "Order status")
 	add(data.FieldFee, matchExact, "Montant", "Prix", "Amount", "Price", "Montant du tarif", "Montant tarif",
 		"Montant payé", "Montant réglé", "Total payé", "Total paid", "Prix du billet", "Ticket price",
