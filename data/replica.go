@@ -86,7 +86,7 @@ func (s *Store) catchUp(ctx context.Context, dst *Store, sent []heldEntry) (int6
 			if rev <= from {
 				return nil
 			}
-			changed, err := readChanges(ctx, src, from, rev)
+			changed, err := changesSince(ctx, src, tx, from, rev) // replica_prune.go
 			if err != nil {
 				return err
 			}
@@ -123,6 +123,7 @@ func keyOf(vals []any) rowKey {
 type tableChanges struct {
 	keys map[rowKey]bool
 	gone map[rowKey]bool // filled by catchUp: changed, and not on the server now
+	all  bool            // every row of the server's table, keys those of the replica's (replica_prune.go)
 }
 
 // readChanges reads the change feed between two revisions.
@@ -185,7 +186,7 @@ func keyValue(v any) any {
 // that are on the server now are written (added, or their values set),
 // and the others are noted as gone, for deleteGone.
 func (c *tableCopier) catchUp(t string, ch *tableChanges) error {
-	if ch == nil || len(ch.keys) == 0 {
+	if ch == nil || (len(ch.keys) == 0 && !ch.all) {
 		return nil
 	}
 	key := tableKey(t)
@@ -202,10 +203,13 @@ func (c *tableCopier) catchUp(t string, ch *tableChanges) error {
 	}
 	query := "SELECT " + strings.Join(names, ", ") + " FROM " + t
 	var args []any
-	if ids, ok := firstKeyIDs(ch.keys); ok && len(ch.keys) <= catchUpKeyed {
+	if ids, ok := firstKeyIDs(ch.keys); ok && len(ch.keys) <= catchUpKeyed && !ch.all {
 		b, _ := json.Marshal(ids)
 		query += " WHERE " + key[0] + " IN (SELECT j.value FROM " + c.src.d.IDList() + " j)"
 		args = append(args, string(b))
+	} else if texts, ok := keyTexts(ch.keys); ok && len(key) == 1 && len(ch.keys) <= catchUpKeyed && !ch.all {
+		query += " WHERE " + key[0] + " IN (" + strings.TrimSuffix(strings.Repeat("?, ", len(texts)), ", ") + ")"
+		args = append(args, texts...)
 	}
 	rows, err := c.src.QueryContext(c.ctx, query, args...)
 	if err != nil {
@@ -236,7 +240,7 @@ func (c *tableCopier) catchUp(t string, ch *tableChanges) error {
 			kv[i] = keyValue(args[j])
 		}
 		k := keyOf(kv)
-		if !ch.keys[k] {
+		if !ch.keys[k] && !ch.all {
 			continue // read with a changed row, itself unchanged
 		}
 		delete(ch.gone, k)

@@ -45,6 +45,7 @@ func Open(ctx context.Context, url string) (*Store, error) {
 		}
 		return nil, fmt.Errorf("postgres: %s: %w", s.url, err)
 	}
+	s.pruneOnOpen(ctx) // prune.go
 	return s, nil
 }
 
