@@ -756,9 +756,11 @@ func (s *Store) settleWalkIns(ctx context.Context, db *sql.DB) error {
 }
 
 // RestoreHeldWalkIns makes the replica's local rows the journal's walk-ins
-// not yet on the server: a replica made again (a new copy), or left behind
-// by a desk stopped between its journal's commit and its own, gets them
-// back; a local row that the journal no longer holds goes.
+// not yet on the server: a replica made again (a new copy, or every table
+// copied again when the server's feed was pruned), or left behind by a desk
+// stopped between its journal's commit and its own, gets them back; a
+// local row that the journal no longer holds goes. Without walk-ins held
+// nor local rows, it writes nothing.
 func (s *Store) RestoreHeldWalkIns(ctx context.Context) error {
 	if !s.holdsOnly() {
 		return nil
@@ -773,23 +775,20 @@ func (s *Store) RestoreHeldWalkIns(ctx context.Context) error {
 			return s.heldCondition(err)
 		}
 	}
+	var add []heldEntry
+	var drop []int64
+	if err := s.read(ctx, func(tx *sqlTx) error {
+		add, drop, err = localChanges(ctx, tx, walkIns)
+		return err
+	}); err != nil || len(add)+len(drop) == 0 {
+		return err // the replica has them as the journal says: nothing to write
+	}
 	return s.write(context.WithValue(ctx, mirrorWrite{}, true), func(tx *sqlTx) error {
-		local, err := localWalkIns(ctx, tx)
+		add, drop, err := localChanges(ctx, tx, walkIns)
 		if err != nil {
 			return err
 		}
-		keep := map[int64]bool{}
-		for _, w := range walkIns {
-			keep[w.c.ParticipantID] = true
-			if _, ok := local[w.c.ParticipantID]; ok {
-				continue
-			}
-			if used, err := codeInUse(ctx, tx, w.more.code); err != nil || used {
-				if err != nil {
-					return err
-				}
-				continue // the server's row of them is here
-			}
+		for _, w := range add {
 			var p Participant
 			if err := json.Unmarshal([]byte(w.more.person), &p); err != nil {
 				return err
@@ -799,15 +798,43 @@ func (s *Store) RestoreHeldWalkIns(ctx context.Context) error {
 				return err
 			}
 		}
-		for id := range local {
-			if !keep[id] {
-				if _, err := tx.ExecContext(ctx, "DELETE FROM participant WHERE id = ?", id); err != nil {
-					return err
-				}
+		for _, id := range drop {
+			if _, err := tx.ExecContext(ctx, "DELETE FROM participant WHERE id = ?", id); err != nil {
+				return err
 			}
 		}
 		return nil
 	})
+}
+
+// localChanges compares the replica's local rows (read in tx) with the
+// journal's walk-ins: those to add (neither there nor from the server, by
+// their code), and the local rows to drop (no longer held).
+func localChanges(ctx context.Context, tx *sqlTx, walkIns []heldEntry) (add []heldEntry, drop []int64, err error) {
+	local, err := localWalkIns(ctx, tx)
+	if err != nil {
+		return nil, nil, err
+	}
+	keep := map[int64]bool{}
+	for _, w := range walkIns {
+		keep[w.c.ParticipantID] = true
+		if _, ok := local[w.c.ParticipantID]; ok {
+			continue
+		}
+		used, err := codeInUse(ctx, tx, w.more.code)
+		if err != nil {
+			return nil, nil, err
+		}
+		if !used { // else the server's row of them is here
+			add = append(add, w)
+		}
+	}
+	for id := range local {
+		if !keep[id] {
+			drop = append(drop, id)
+		}
+	}
+	return add, drop, nil
 }
 
 // HeldActions says how many desk actions wait in the journal: arrivals,

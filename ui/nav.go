@@ -62,12 +62,15 @@ func newMainView(e *env, st mainStore, prefs fyne.Preferences, restore func(stri
 	badges := newBadgePrinter(e, st, prefs)
 	participants := newParticipantsScreen(e, st, badges)
 	lock := newDeskLock(e, st)
-	desk := newDeskScreen(e, deskStoreFor(e.ctx, st), prefs, badges)
+	deskSt := deskStoreFor(e.ctx, st)
+	desk := newDeskScreen(e, deskSt, prefs, deskBadgePrinter(badges, deskSt)) // prints held offline (desk_offline_actions.go)
 	desk.edit = participants.editAsync
 	desk.lock = lock
 	desk.watchAsync()
+	dashboard := newDashboardScreen(e, st)
+	dashboard.review.openWith(participants.editAsync) // "Open the person" of the list to review (review.go)
 	m := &mainView{current: -1, lock: lock, pages: []*page{
-		{title: lang.L("Dashboard"), icon: theme.HomeIcon(), screen: newDashboardScreen(e, st)},
+		{title: lang.L("Dashboard"), icon: theme.HomeIcon(), screen: dashboard},
 		{title: lang.L("Participants"), icon: theme.AccountIcon(), screen: participants},
 		{title: lang.L("Programme"), icon: theme.CalendarIcon(), screen: newProgrammeScreen(e, st)},
 		{title: lang.L("Stands"), icon: theme.GridIcon(), screen: newStandsScreen(e, st)},

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"congres/data"
@@ -52,7 +53,8 @@ type Replica struct {
 	revision int64 // the server's revision the replica holds
 	err      error // the last catching up's, nil when it caught up
 
-	syncMu    sync.Mutex // one folding and catching up at a time
+	syncMu    sync.Mutex  // one folding and catching up at a time
+	others    atomic.Bool // Waiting last counted actions other than check-ins
 	closeOnce sync.Once
 
 	kick   chan struct{}
@@ -291,6 +293,9 @@ func (r *Replica) Sync(ctx context.Context) error {
 	if err == nil {
 		err = r.rep.ReserveDeskCodes(ctx, srv) // codes for walk-ins offline, once
 	}
+	if err == nil {
+		err = r.rep.RestoreHeldWalkIns(ctx) // walk-ins still held, if a copy of every table dropped them
+	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if err == nil {
@@ -300,14 +305,21 @@ func (r *Replica) Sync(ctx context.Context) error {
 	return err
 }
 
-// Waiting is how many desk actions (arrivals, session entries, undos) the
-// replica holds that the server does not have yet: "Offline: 12 check-ins
-// waiting". It reads a small local file: callable from any goroutine, but
-// not on every frame.
+// Waiting is how many desk actions (arrivals, session entries, undos,
+// walk-ins, payments, badge prints, seat requests) the replica holds that
+// the server does not have yet: "Offline: 12 check-ins waiting". It reads
+// a small local file: callable from any goroutine, but not on every frame.
 func (r *Replica) Waiting() int {
-	n, err := r.rep.HeldCheckins(context.Background())
+	checkins, others, err := r.rep.HeldActions(context.Background())
 	if err != nil {
 		log.Printf("the replica %s: its journal cannot be read: %v", r.path, err)
 	}
-	return n
+	r.others.Store(others > 0)
+	return checkins + others
 }
+
+// OnlyCheckins says whether the actions Waiting last counted were all
+// check-ins (arrivals, session entries, undos), so that a line counts
+// "check-ins" rather than "actions". It reads nothing: callable from the
+// window's thread.
+func (r *Replica) OnlyCheckins() bool { return !r.others.Load() }
