@@ -43,23 +43,23 @@ var (
 	// ErrOutboxEmpty: nothing waits in the desk's journal.
 	ErrOutboxEmpty = newErr(KindNotFound, "outbox_empty", "",
 		"No check-ins wait on this desk: there is nothing to save.",
-		"Aucune arrivée n'attend sur cet accueil : il n'y a rien à enregistrer.")
+		"Aucune entrée n'attend sur cet accueil : il n'y a rien à enregistrer.")
 	// ErrNotOutbox: a file that is not a desk's outbox.
 	ErrNotOutbox = newErr(KindInvalid, "not_outbox", "",
 		"%s is not a file of check-ins saved at a desk: nothing was recorded.",
-		"%s n'est pas un fichier d'arrivées enregistré à l'accueil : rien n'a été enregistré.")
+		"%s n'est pas un fichier d'entrées enregistré à l'accueil : rien n'a été enregistré.")
 	// ErrOutboxDamaged: an outbox cut short or changed.
 	ErrOutboxDamaged = newErr(KindDamaged, "outbox_damaged", "",
 		"%s is damaged (cut short or changed): nothing was recorded. Save the desk's check-ins to a file again.",
-		"%s est endommagé (tronqué ou modifié) : rien n'a été enregistré. Enregistrez à nouveau les arrivées de l'accueil dans un fichier.")
+		"%s est endommagé (tronqué ou modifié) : rien n'a été enregistré. Enregistrez à nouveau les entrées de l'accueil dans un fichier.")
 	// ErrOutboxForeign: an outbox of another congress.
 	ErrOutboxForeign = newErr(KindInvalid, "outbox_foreign", "",
 		"%s holds check-ins of the congress “%s” (%s), not of this one: nothing was recorded.",
-		"%s contient les arrivées du congrès « %s » (%s), pas de celui-ci : rien n'a été enregistré.")
+		"%s contient les entrées du congrès « %s » (%s), pas de celui-ci : rien n'a été enregistré.")
 	// ErrOutboxNotServer: an outbox loaded into a congress file.
 	ErrOutboxNotServer = newErr(KindInvalid, "outbox_not_server", "",
 		"A desk's check-ins saved to a file are loaded into the congress on its server, and %s is a congress file: nothing was recorded.",
-		"Les arrivées d'un accueil enregistrées dans un fichier se chargent dans le congrès sur son serveur, et %s est un fichier de congrès : rien n'a été enregistré.")
+		"Les entrées d'un accueil enregistrées dans un fichier se chargent dans le congrès sur son serveur, et %s est un fichier de congrès : rien n'a été enregistré.")
 )
 
 // Outbox is a desk's outbox saved to a file, opened to be loaded
@@ -95,15 +95,12 @@ func (s *Store) ExportOutbox(ctx context.Context, dest, server, database string)
 	if s.server || s.held == nil || !s.held.only.Load() {
 		return Outbox{}, ErrNotReplica.With(s.path)
 	}
-	if n, err := s.HeldCheckins(ctx); err != nil || n == 0 {
-		if err == nil {
-			err = ErrOutboxEmpty.With()
-		}
-		return Outbox{}, err
-	}
 	db, err := s.held.get(false)
-	if db == nil || err != nil {
+	if err != nil {
 		return Outbox{}, s.heldCondition(err)
+	}
+	if db == nil {
+		return Outbox{}, ErrOutboxEmpty.With()
 	}
 	if !isOutbox(dest) {
 		if err := CheckOutput(dest, s.path); err != nil {
@@ -137,12 +134,12 @@ func (s *Store) ExportOutbox(ctx context.Context, dest, server, database string)
 // tables: whose it is, and the codes of the people its actions name, read
 // from s.
 func (s *Store) describeOutbox(ctx context.Context, tmp, server, database string) (Outbox, error) {
-	out, err := files().Journal(tmp, heldSchema)
+	out, err := openHeld(tmp)
 	if err != nil {
 		return Outbox{}, err
 	}
 	defer out.Close()
-	list, err := heldEntries(ctx, out, "1")
+	list, err := outboxActions(ctx, out)
 	if err != nil {
 		return Outbox{}, err
 	}
@@ -255,7 +252,7 @@ func (ob *Outbox) open(ctx context.Context) error {
 		return fromFileCondition(ob.path, err)
 	}
 	damaged := func(err error) error { return ErrOutboxDamaged.With(ob.path).because(err) }
-	db, err := files().Journal(work, heldSchema)
+	db, err := openHeld(work)
 	if err != nil {
 		if isCorrupt(err) || isNotADatabase(err) {
 			return damaged(err)
@@ -299,10 +296,11 @@ func (ob *Outbox) open(ctx context.Context) error {
 	if meta["desks"] != "" {
 		ob.Desks = strings.Split(meta["desks"], "\n")
 	}
-	var n int
-	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM held").Scan(&n); err != nil {
+	list, err := outboxActions(ctx, db)
+	if err != nil {
 		return damaged(err)
 	}
+	n := len(list)
 	if ob.Actions, err = strconv.Atoi(meta["actions"]); err != nil || ob.Actions != n || n == 0 {
 		return damaged(err)
 	}
@@ -344,6 +342,12 @@ func copyFile(src, dst string) error {
 	return out.Close()
 }
 
+// outboxActions reads every action of a journal, of every kind, in the
+// order the desk's own hand-over (FoldHeldInto) folds them.
+func outboxActions(ctx context.Context, q querier) ([]heldEntry, error) {
+	return heldEntries(ctx, q, "1")
+}
+
 // Path is the outbox's file.
 func (ob *Outbox) Path() string { return ob.path }
 
@@ -376,7 +380,7 @@ func (s *Store) ImportOutbox(ctx context.Context, ob *Outbox, database string, p
 	if err := s.checkOutboxCongress(ctx, ob, database); err != nil {
 		return res, err
 	}
-	list, err := heldEntries(ctx, ob.db, "1")
+	list, err := outboxActions(ctx, ob.db)
 	if err != nil {
 		return res, ErrOutboxDamaged.With(ob.path).because(err)
 	}

@@ -16,7 +16,7 @@ import (
 // ErrNoReplica: this laptop has no desk's replica of a congress.
 var ErrNoReplica = data.NewError(data.KindNotFound, "no_replica",
 	"This computer holds no desk's copy of %s: no check-ins of it wait here.",
-	"Cet ordinateur ne garde aucune copie d'accueil de %s : aucune arrivée n'y attend.")
+	"Cet ordinateur ne garde aucune copie d'accueil de %s : aucune entrée n'y attend.")
 
 // databaseOf is the database of the congress at target, "" when target
 // cannot be read.

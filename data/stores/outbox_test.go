@@ -124,8 +124,8 @@ func TestOutboxRefused(t *testing.T) {
 		want               *data.Error
 		fr                 string
 	}{
-		{"NotSQLite", text, d.target, d.direct, data.ErrNotOutbox, "n'est pas un fichier d'arrivées"},
-		{"CongressFile", congressFile, d.target, d.direct, data.ErrNotOutbox, "n'est pas un fichier d'arrivées"},
+		{"NotSQLite", text, d.target, d.direct, data.ErrNotOutbox, "n'est pas un fichier d'entrées"},
+		{"CongressFile", congressFile, d.target, d.direct, data.ErrNotOutbox, "n'est pas un fichier d'entrées"},
 		{"CutShort", cut, d.target, d.direct, data.ErrOutboxDamaged, "est endommagé"},
 		{"OtherDatabase", file, otherTarget, other, data.ErrOutboxForeign, "pas de celui-ci"},
 		{"ServerDown", file, d.target, d.srv, data.ErrServerUnreachable, "ne répond pas"},

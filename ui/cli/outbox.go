@@ -16,11 +16,11 @@ var outboxCommand = &command{
 	forms: []form{{
 		call: [2]string{"outbox export URL FILE", "outbox export URL FICHIER"},
 		what: [2]string{"save the check-ins waiting on this computer's desk for the congress\nat URL, which its server has not received, to FILE",
-			"enregistre dans FICHIER les arrivées qui attendent sur l'accueil de\ncet ordinateur pour le congrès de URL, que son serveur n'a pas reçues"},
+			"enregistre dans FICHIER les entrées qui attendent sur l'accueil de\ncet ordinateur pour le congrès de URL, que son serveur n'a pas reçues"},
 	}, {
 		call: [2]string{"outbox import URL FILE", "outbox import URL FICHIER"},
 		what: [2]string{"record on the server at URL the check-ins a desk saved to FILE;\neach is recorded once, however many times it is loaded",
-			"enregistre sur le serveur de URL les arrivées qu'un accueil a\nenregistrées dans FICHIER ; chacune l'est une fois, même chargée\nplusieurs fois"},
+			"enregistre sur le serveur de URL les entrées qu'un accueil a\nenregistrées dans FICHIER ; chacune l'est une fois, même chargée\nplusieurs fois"},
 	}},
 	minArgs: 3,
 	needs: [2]string{"outbox needs export or import, a server's URL and a FILE.",
@@ -56,8 +56,8 @@ func (r *runner) outboxExport(target, file string) error {
 		return err
 	}
 	fmt.Fprintf(r.out, r.tr("%s of %s saved to %s. An organiser records them on the server with:\n  congres outbox import %s %s\n",
-		"%s de %s enregistrées dans %s. Un·e organisateur·rice les enregistre sur le serveur avec :\n  congres outbox import %s %s\n"),
-		r.count(ob.Actions, "check-in", "check-ins", "arrivée", "arrivées"), shown(target), file, quoted(shown(target)), quoted(file))
+		"Enregistré dans %[3]s : %[1]s de %[2]s. Un·e organisateur·rice les enregistre sur le serveur avec :\n  congres outbox import %[4]s %[5]s\n"),
+		r.count(ob.Actions, "check-in", "check-ins", "entrée", "entrées"), shown(target), file, quoted(shown(target)), quoted(file))
 	return nil
 }
 

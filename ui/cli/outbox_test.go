@@ -94,7 +94,7 @@ func TestCLIOutbox(t *testing.T) {
 	os.WriteFile(notes, []byte("3 people came in\n"), 0o600)
 	_, err = runCLI(t, "outbox", "import", dbURL, notes)
 	if err == nil || !strings.Contains(message(err), "is not a file of check-ins saved at a desk: nothing was recorded") ||
-		!strings.Contains(messageIn("fr", err), "n'est pas un fichier d'arrivées enregistré à l'accueil") {
+		!strings.Contains(messageIn("fr", err), "n'est pas un fichier d'entrées enregistré à l'accueil") {
 		t.Errorf("importing a text file: %v", err)
 	}
 	t.Setenv("XDG_CACHE_HOME", t.TempDir())
