@@ -31,8 +31,8 @@ type ImportTable interface {
 	// Layout is the table as the reader found it.
 	Layout() ImportLayout
 	// Mapping proposes a field for each column from its header name,
-	// corrected by the first rows when sample holds them (nil: the header
-	// alone).
+	// corrected by the first rows: those of sample, or when it is nil
+	// those the table read with its header, if it keeps them.
 	Mapping(sample []ImportRow) []ImportField
 	// Next returns the next data row, blank ones skipped, padded to the
 	// header's length; io.EOF at the end. The row's cells are the caller's
@@ -179,6 +179,10 @@ type ImportReport struct {
 	UnknownCategories []string
 	Enrolments        int // workshop places taken
 	Tickets           int // e-tickets recorded (those already held by the same person not counted)
+	// IgnoredColumns are the columns of the file no field takes, by their
+	// header (an unnamed one by its letter: "(F)"), in order: the
+	// report lists them, so that nothing is left out unseen.
+	IgnoredColumns []string
 	// PossibleDuplicates counts the new rows that have the name (and
 	// organisation) of someone else but another email or ticket: each has
 	// a warning naming that person.

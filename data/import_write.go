@@ -252,6 +252,9 @@ func (im *importer) run() error {
 		if _, ok := im.columns[f]; !ok && f != FieldIgnore {
 			im.columns[f] = header[i]
 		}
+		if f == FieldIgnore {
+			im.report.IgnoredColumns = append(im.report.IgnoredColumns, ignoredColumn(header[i], i))
+		}
 	}
 	if err := im.load(); err != nil {
 		return err
@@ -664,3 +667,16 @@ func (im *importer) keys(p *Participant) (sortKey, nameKey string) {
 
 // nullID is an optional reference: 0 is none.
 func nullID(id int64) sql.NullInt64 { return sql.NullInt64{Int64: id, Valid: id != 0} }
+
+// ignoredColumn is how the report names a column no field takes: its
+// header, or for an unnamed one its letter in both languages.
+func ignoredColumn(h string, i int) string {
+	if h != "" {
+		return h
+	}
+	var b []byte
+	for i++; i > 0; i = (i - 1) / 26 {
+		b = append([]byte{byte('A' + (i-1)%26)}, b...)
+	}
+	return "(" + string(b) + ")"
+}

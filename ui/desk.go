@@ -66,7 +66,8 @@ type deskScreen struct {
 	door    *deskChooser // arrivals, or a session's door
 	counts  *deskCounters
 	buttons deskButtons
-	payment *deskPayment // Mark paid, Undo payment (desk_payment.go)
+	payment *deskPayment     // Mark paid, Undo payment (desk_payment.go)
+	seat    *deskSeatRequest // a seat request noted offline (desk_seat_request.go)
 
 	days       []data.Day     // the congress days; UI thread only
 	sessions   []data.Session // the congress's sessions
@@ -154,11 +155,12 @@ func (s *deskScreen) build() fyne.CanvasObject {
 	s.offline.Hide() // until the server is lost (desk_offline.go)
 	top := container.NewVBox(s.deskHead(), s.offline, container.NewThemeOverride(s.entry, deskScanTheme{}), s.status, s.card.result)
 	s.payment = newDeskPayment(s)
+	s.seat = newDeskSeatRequest(s) // offline, at a door (desk_seat_request.go)
 	// The actions in a column beside the card, which keeps the height for
 	// the card's rows on a small screen. The card takes the width but while
 	// a name search offers matches.
 	actions := container.NewVBox(s.buttons.checkIn, s.buttons.confirm, s.buttons.print, s.buttons.undo,
-		s.buttons.edit, s.payment.pay, s.payment.undo, layout.NewSpacer(), s.buttons.walkIn)
+		s.buttons.edit, s.payment.pay, s.payment.undo, s.seat.note, layout.NewSpacer(), s.buttons.walkIn)
 	right := container.NewBorder(nil, nil, nil, container.New(layout.NewCustomPaddedLayout(0, 0, theme.Padding(), 0),
 		container.NewThemeOverride(actions, deskCompactTheme{})), // closer together: the card keeps the height
 		container.NewVScroll(s.card.box))
@@ -363,6 +365,7 @@ func (s *deskScreen) showCard(c *data.DeskCard, pending bool) {
 	setEnabled(b.undo, person && c.LastEntry != nil)
 	setEnabled(b.edit, person)
 	s.payment.show(c)
+	s.seat.show(c)
 	relayout(s.root) // the card's height and the buttons shown changed
 }
 

@@ -94,7 +94,7 @@ func TestImportDialog(t *testing.T) {
 	t.Run("MappingChanged", func(t *testing.T) {
 		d.fields[2].SetSelectedIndex(0) // E-mail: do not import
 		waitCheck(t, e, d)
-		if want := "4 rows: 3 new, 0 updated, 0 unchanged, 0 skipped, 1 rejected; 0 workshop places."; d.summary.Text != want {
+		if want := "4 rows: 3 new, 0 updated, 0 unchanged, 0 skipped, 1 rejected; 0 workshop places. Columns not imported: E-mail."; d.summary.Text != want {
 			t.Errorf("summary %q, want %q", d.summary.Text, want)
 		}
 		d.fields[2].SetSelected("Email")

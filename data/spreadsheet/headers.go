@@ -62,7 +62,10 @@ var importSynonyms = func() map[string]headerMatch {
 		"Code du billet", "Code-barre du billet", "Code barre billet", "Référence du billet",
 		"Référence billet", "Identifiant du billet", "ID billet", "Ticket number", "Ticket no",
 		"Ticket #", "Ticket ID", "Ticket code", "Ticket barcode", "E-ticket", "E-ticket number",
-		"Attendee #", "Attendee ID", "Attendee number", "Numéro de participation")
+		"Attendee #", "Attendee ID", "Attendee number", "Numéro de participation",
+		// Eventbrite and HelloAsso in French, and the ordinal sign "º".
+		"N° de participant", "Numéro de participant", "N° participant", "Nº de billet", "Nº billet",
+		"Nº de participant", "Code-barres n°", "Numéro de code-barres")
 	// A form's response: Google Forms' timestamp (with the email, it is who
 	// answered); Microsoft Forms' ID and start time are found below.
 	add(data.FieldResponse, matchExact, "Horodateur", "Horodatage", "Timestamp", "Id de la réponse",
@@ -101,7 +104,8 @@ var importSynonyms = func() map[string]headerMatch {
 		"Territoire", "Comité régional", "Fédération régionale")
 	add(data.FieldStatus, matchExact, "Statut", "Status", "État", "Etat", "Statut de l'inscription",
 		"Statut inscription", "Registration status", "Attendee status", "Statut du participant",
-		"Valide", "Billet valide")
+		"Valide", "Billet valide", "Statut du billet", "Ticket status", "Statut de participation",
+		"Statut participant", "État du billet")
 	add(data.FieldStatus, matchGeneric, "Statut de la commande", "Statut commande", "Order status")
 	add(data.FieldFee, matchExact, "Montant", "Prix", "Amount", "Price", "Montant du tarif", "Montant tarif",
 		"Montant payé", "Montant réglé", "Total payé", "Total paid", "Prix du billet", "Ticket price",

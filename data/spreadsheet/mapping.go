@@ -8,11 +8,20 @@ import (
 )
 
 // Mapping proposes a field for each column: AutoMapping of the header,
-// corrected by the sample rows (see refineTicketColumns) when there are
-// some.
+// corrected by the sample rows (see refineTicketColumns). With no sample,
+// the first rows read with the header are the sample (as many as a
+// preview shows), so that an import without a preview (congres import)
+// maps the file as the dialog does.
 func (imp *Table) Mapping(sample []data.ImportRow) []data.ImportField {
+	if sample == nil {
+		sample = imp.ahead[:min(len(imp.ahead), sampleRows)]
+	}
 	return refineTicketColumns(imp.Header, AutoMapping(imp.Header), sample)
 }
+
+// sampleRows is how many rows read ahead correct a mapping (the preview's
+// sample).
+const sampleRows = 10
 
 // refineTicketColumns corrects what a header name alone cannot tell, from
 // the first rows: a column named "Billet" (the ticket type, mostly) that
@@ -28,6 +37,8 @@ func refineTicketColumns(header []string, mapping []data.ImportField, sample []d
 		switch {
 		case f == data.FieldCategory && data.Fold(header[i]) == "billet" && ticketValues(sample, i) == 1:
 			mapping[i], hasCategory = data.FieldTicket, false
+		case f == data.FieldIgnore && data.Fold(header[i]) == "billet" && ticketValues(sample, i) == 1:
+			mapping[i] = data.FieldTicket // Billetweb's: "Tarif" took the category
 		case f == data.FieldTicket && ticketValues(sample, i) == -1 && !hasCategory:
 			mapping[i], hasCategory = data.FieldCategory, true
 		}

@@ -17,6 +17,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode"
 )
 
 // Reading a source: the format decided by the content (a zip archive is a
@@ -165,7 +166,7 @@ func (imp *Table) findHeader() error {
 	}
 	header := rows[at].Cells
 	for i := range header {
-		header[i] = strings.TrimSpace(header[i])
+		header[i] = headerName(header[i])
 	}
 	n := len(header)
 	for n > 0 && header[n-1] == "" {
@@ -246,6 +247,17 @@ func checkDuplicateHeader(header []string) error {
 }
 
 // columnName is a column's letters as a spreadsheet shows them: A, B… AA.
+// headerName is a header cell as the import names its column: its
+// spaces, non-breaking spaces and line breaks (a long question of Google
+// Forms) made single spaces, and trimmed.
+func headerName(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return r != ' ' && unicode.IsSpace(r) }) &&
+		!strings.Contains(s, "  ") {
+		return strings.TrimSpace(s)
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
 func columnName(i int) string {
 	var b []byte
 	for i++; i > 0; i = (i - 1) / 26 {

@@ -130,6 +130,13 @@ func (r *runner) printImportReport(out io.Writer, rep data.ImportReport, dryRun 
 		fmt.Fprintln(out, r.count(rep.Tickets, "e-ticket kept for the desk.", "e-tickets kept for the desk.",
 			"billet électronique gardé pour l'accueil.", "billets électroniques gardés pour l'accueil."))
 	}
+	if rep.PossibleDuplicates > 0 {
+		fmt.Fprintln(out, r.count(rep.PossibleDuplicates, "possible duplicate (see the warnings).", "possible duplicates (see the warnings).",
+			"doublon possible (voir les avertissements).", "doublons possibles (voir les avertissements)."))
+	}
+	if len(rep.IgnoredColumns) > 0 {
+		fmt.Fprintf(out, tr("Columns not imported: %s.\n", "Colonnes non importées : %s.\n"), strings.Join(rep.IgnoredColumns, ", "))
+	}
 	if len(rep.UnknownCategories) > 0 {
 		fmt.Fprintf(out, tr("Unknown categories: %s (--create-categories, or --category \"Text=Category\").\n",
 			"Catégories inconnues : %s (--create-categories, ou --category \"Texte=Catégorie\").\n"),

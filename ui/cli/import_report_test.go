@@ -1,0 +1,63 @@
+package cli
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"congres/data"
+	"congres/data/stores"
+)
+
+// newImportCongress creates a congress file for the import's tests, with
+// Jean Martin registered (jean.martin@coopsud.fr).
+func newImportCongress(t *testing.T) (dir, file string) {
+	t.Helper()
+	dir = t.TempDir()
+	file = filepath.Join(dir, "congres.congres")
+	ctx := context.Background()
+	s, err := stores.Create(ctx, file, data.Congress{Name: "Congrès", Days: []data.Day{"2021-11-25"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	cats, err := s.Categories(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := data.Participant{FirstName: "Jean", LastName: "Martin", Email: "jean.martin@coopsud.fr",
+		CategoryID: cats[0].ID, Status: data.StatusConfirmed, Days: []data.Day{"2021-11-25"}}
+	if err := s.CreateParticipant(ctx, &p); err != nil {
+		t.Fatal(err)
+	}
+	return dir, file
+}
+
+// writeFile writes text into dir/name.
+func writeFile(t *testing.T, dir, name, text string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestCLIImportSaysIgnoredColumns: congres import lists the columns it
+// does not import and counts the possible duplicates, in both languages.
+func TestCLIImportSaysIgnoredColumns(t *testing.T) {
+	dir, file := newImportCongress(t)
+	path := writeFile(t, dir, "google.csv", "Horodateur,Adresse e-mail,Nom,Prénom,\"Souhaitez-vous recevoir\nla lettre ?\"\r\n"+
+		"2026/09/10 9:15:02 AM UTC+2,jmartin@envie.fr,Martin,Jean,Oui\r\n")
+	for _, c := range []struct{ lang, ignored, dup string }{
+		{"en", "Columns not imported: Souhaitez-vous recevoir la lettre ?.", "1 possible duplicate (see the warnings)."},
+		{"fr", "Colonnes non importées : Souhaitez-vous recevoir la lettre ?.", "1 doublon possible (voir les avertissements)."},
+	} {
+		out, err := runIn(t, c.lang, "import", file, path, "--dry-run")
+		if err != nil || !strings.Contains(out, "\n"+c.ignored+"\n") || !strings.Contains(out, "\n"+c.dup+"\n") {
+			t.Errorf("%s: %q, %v; want lines %q and %q", c.lang, out, err, c.ignored, c.dup)
+		}
+	}
+}
