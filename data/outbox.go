@@ -345,7 +345,7 @@ func copyFile(src, dst string) error {
 // outboxActions reads every action of a journal, of every kind, in the
 // order the desk's own hand-over (FoldHeldInto) folds them.
 func outboxActions(ctx context.Context, q querier) ([]heldEntry, error) {
-	return heldEntries(ctx, q, "1")
+	return heldActions(ctx, q)
 }
 
 // Path is the outbox's file.

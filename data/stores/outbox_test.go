@@ -189,3 +189,59 @@ func TestOutboxNothingWaiting(t *testing.T) {
 		t.Errorf("saving with no replica: %v", err)
 	}
 }
+
+// TestOutboxCarriesEveryKind: a walk-in registered offline (with their
+// payment and arrival) and their badge print, saved to a file and loaded
+// into the server, are there once: the person with the desk's code, their
+// arrival with its scan time, their payment and print. Loaded again,
+// nothing more.
+func TestOutboxCarriesEveryKind(t *testing.T) {
+	ctx := context.Background()
+	day := data.Day("2021-11-25")
+	d := newOfflineDeskOf(t, 20)
+	if err := d.rep.Sync(ctx); err != nil { // in step: the desk has its range of codes
+		t.Fatal(err)
+	}
+	d.proxy.Cut()
+	rs := d.rep.Store()
+	cats, err := rs.Categories(ctx)
+	if err != nil || len(cats) == 0 {
+		t.Fatal(cats, err)
+	}
+	w := data.WalkIn{
+		Participant: data.Participant{FirstName: "Yannick", LastName: "Le Goff", CategoryID: cats[0].ID,
+			Status: data.StatusConfirmed, Days: []data.Day{day}, FeeCents: 2500},
+		Payment: &data.PaymentRequest{Method: data.PayCash, Desk: "Desk 7"},
+		Admit:   data.AdmitRequest{Day: day, Desk: "Desk 7", Accept: data.DeskWarningKinds},
+	}
+	r, err := rs.RegisterWalkIn(ctx, &w)
+	if err != nil || !r.Checkin.Held {
+		t.Fatalf("walk-in offline: %+v, %v", r, err)
+	}
+	if err := rs.RecordBadgePrints(ctx, "A6", w.Participant.ID); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "desk7"+data.OutboxExtension)
+	ob, err := SaveOutbox(ctx, rs, d.target, file)
+	if err != nil || ob.Actions != 4 {
+		t.Fatalf("saving the outbox: %+v, %v; want 4 actions", ob, err)
+	}
+	for _, want := range []data.OutboxResult{{Recorded: 4}, {Already: 4}} {
+		if _, res, err := ImportOutbox(ctx, d.direct, d.target, file, nil); err != nil || res != want {
+			t.Fatalf("loading the outbox: %+v, %v; want %+v", res, err, want)
+		}
+		p, err := d.direct.ParticipantByCode(ctx, w.Participant.Code)
+		if err != nil || !p.Paid {
+			t.Fatalf("the walk-in on the server: %+v, %v", p, err)
+		}
+		if got := serverArrivals(t, d.direct, p.ID); len(got) != 1 || !got[0].At.Equal(r.Checkin.At) || got[0].Desk != "Desk 7" {
+			t.Errorf("the walk-in's arrivals on the server: %+v", got)
+		}
+		if pays, err := d.direct.Payments(ctx, p.ID); err != nil || len(pays) != 1 {
+			t.Errorf("the walk-in's payments on the server: %+v, %v", pays, err)
+		}
+		if prints, err := d.direct.BadgePrints(ctx, p.ID); err != nil || len(prints) != 1 {
+			t.Errorf("the walk-in's badge prints on the server: %+v, %v", prints, err)
+		}
+	}
+}
