@@ -40,10 +40,15 @@ type dashboardScreen struct {
 	noWorkshop *widget.Label
 	arrivals   *fyne.Container // per day: a title and a chart
 	scroll     *container.Scroll
+	review     *reviewLine // "3 entries to review" (review.go); nil when the store keeps no such list
 }
 
 func newDashboardScreen(e *env, st dashboardStore) *dashboardScreen {
-	return &dashboardScreen{env: e, store: st}
+	s := &dashboardScreen{env: e, store: st}
+	if rs, ok := st.(reviewStore); ok {
+		s.review = newReviewLine(e, rs)
+	}
+	return s
 }
 
 func (s *dashboardScreen) build() fyne.CanvasObject {
@@ -70,7 +75,7 @@ func (s *dashboardScreen) build() fyne.CanvasObject {
 	s.noWorkshop.Hide()
 	s.arrivals = container.NewVBox()
 	s.scroll = container.NewVScroll(container.NewVBox(
-		s.name, s.details, s.days, inset(tiles),
+		s.name, s.details, s.days, s.review.build(), inset(tiles),
 		sectionTitle(lang.L("Checked in per day, against the people expected")), inset(s.byDay),
 		sectionTitle(lang.L("By category")), inset(s.byCategory),
 		sectionTitle(lang.L("Workshop fill rates")), s.noWorkshop, inset(s.workshops),
@@ -111,6 +116,7 @@ type dayArrivals struct {
 
 // loadAsync reads the congress and its numbers and shows them.
 func (s *dashboardScreen) loadAsync() {
+	s.review.loadAsync()
 	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
 		c, err := s.store.Congress(ctx)
 		var st data.Stats

@@ -67,8 +67,10 @@ func newMainView(e *env, st mainStore, prefs fyne.Preferences, restore func(stri
 	desk.edit = participants.editAsync
 	desk.lock = lock
 	desk.watchAsync()
+	dashboard := newDashboardScreen(e, st)
+	dashboard.review.openWith(participants.editAsync) // "Open the person" of the list to review (review.go)
 	m := &mainView{current: -1, lock: lock, pages: []*page{
-		{title: lang.L("Dashboard"), icon: theme.HomeIcon(), screen: newDashboardScreen(e, st)},
+		{title: lang.L("Dashboard"), icon: theme.HomeIcon(), screen: dashboard},
 		{title: lang.L("Participants"), icon: theme.AccountIcon(), screen: participants},
 		{title: lang.L("Programme"), icon: theme.CalendarIcon(), screen: newProgrammeScreen(e, st)},
 		{title: lang.L("Stands"), icon: theme.GridIcon(), screen: newStandsScreen(e, st)},
