@@ -16,10 +16,7 @@ import (
 // light grey.
 func PreviewBadges(in BadgeInput, opts BadgeOptions, pxPerMM float64) (*image.RGBA, error) {
 	l := opts.layout()
-	if err := l.Validate(); err != nil {
-		return nil, err
-	}
-	if err := opts.checkStart(l); err != nil {
+	if err := opts.check(l); err != nil {
 		return nil, err
 	}
 	if len(in.Badges) == 0 {

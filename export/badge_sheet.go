@@ -115,8 +115,16 @@ func (o BadgeOptions) PrintLayout() Layout { return o.layout() }
 // skip is how many labels of the first sheet are left empty (already used).
 func (o BadgeOptions) skip() int { return max(o.Start, 1) - 1 }
 
-// checkStart refuses a first label that is not on l's sheet.
-func (o BadgeOptions) checkStart(l Layout) error {
+// check refuses settings out of range (data.BadgeSettings.Validate), a
+// layout that cannot be printed, and a first label not on l's sheet; l is
+// o.layout().
+func (o BadgeOptions) check(l Layout) error {
+	if err := o.Settings.Validate(); err != nil {
+		return err
+	}
+	if err := l.Validate(); err != nil {
+		return err
+	}
 	if per := l.PerPage(); o.Start < 0 || o.Start > max(per, 1) {
 		return ErrStartInvalid.with(per, per, strconv.Itoa(o.Start))
 	}

@@ -69,10 +69,7 @@ var ErrNoBadges = &Error{Code: "badges_none",
 // QR code is some 80 rectangles), for about 15 % more time.
 func WriteBadges(ctx context.Context, w io.Writer, in BadgeInput, opts BadgeOptions) error {
 	l := opts.layout()
-	if err := l.Validate(); err != nil {
-		return err
-	}
-	if err := opts.checkStart(l); err != nil {
+	if err := opts.check(l); err != nil {
 		return err
 	}
 	if len(in.Badges) == 0 {
