@@ -345,7 +345,7 @@ func (im *importer) load() error {
 	for _, d := range days {
 		im.days[d] = true
 	}
-	if err := im.categories.load(ctx, tx, im.opts.DefaultCategoryID); err != nil {
+	if err := im.categories.load(ctx, tx, im.opts.DefaultCategoryID, im.opts.CategoryMap); err != nil {
 		return err
 	}
 	if err := im.sessions.load(ctx, tx); err != nil {

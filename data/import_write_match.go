@@ -183,19 +183,21 @@ func sameParticipant(a, b *Participant) bool {
 // importCategories finds categories by name or badge label, ignoring case
 // and accents.
 type importCategories struct {
-	byKey     map[string]int64
+	byKey     map[string]int64 // by the text folded: a name or label as written
+	byMeaning map[string]int64 // by categoryMeaning: "Adhérents" finds "Adhérent·e"
+	mapped    map[string]int64 // ImportOptions.CategoryMap by meaning
 	ids       map[int64]bool
 	maxPos    int
 	created   int
 	defaultID int64 // of new rows that give none
 }
 
-func (c *importCategories) load(ctx context.Context, tx *sqlTx, defaultID int64) error {
+func (c *importCategories) load(ctx context.Context, tx *sqlTx, defaultID int64, categoryMap map[string]int64) error {
 	cats, err := listCategories(ctx, tx)
 	if err != nil {
 		return err
 	}
-	c.byKey, c.ids = map[string]int64{}, map[int64]bool{}
+	c.byKey, c.byMeaning, c.ids = map[string]int64{}, map[string]int64{}, map[int64]bool{}
 	for _, cat := range cats {
 		c.ids[cat.ID] = true
 		c.maxPos = max(c.maxPos, cat.Position)
@@ -203,10 +205,23 @@ func (c *importCategories) load(ctx context.Context, tx *sqlTx, defaultID int64)
 			c.byKey[k] = cat.ID
 		}
 	}
-	for _, cat := range cats { // names first: a label never hides a name
+	// Names first: a label never hides a name, a meaning never hides a
+	// text as written.
+	for _, cat := range cats {
 		if k := Fold(cat.BadgeLabel); c.byKey[k] == 0 {
 			c.byKey[k] = cat.ID
 		}
+	}
+	for _, text := range [2]func(Category) string{func(c Category) string { return c.Name }, func(c Category) string { return c.BadgeLabel }} {
+		for _, cat := range cats {
+			if k := categoryMeaning(text(cat)); c.byMeaning[k] == 0 {
+				c.byMeaning[k] = cat.ID
+			}
+		}
+	}
+	c.mapped = map[string]int64{}
+	for k, id := range categoryMap {
+		c.mapped[categoryMeaning(k)] = id
 	}
 	c.defaultID = defaultID
 	if defaultID != 0 && !c.ids[defaultID] {
@@ -233,20 +248,28 @@ func (im *importer) category(rec *ImportRecord) (id int64, ok bool, err error) {
 		return id, true, nil
 	}
 	column := im.columns[FieldCategory]
-	if id, found := im.opts.CategoryMap[key]; found {
+	meaning := categoryMeaning(key)
+	id, found := im.opts.CategoryMap[key]
+	if !found {
+		id, found = c.mapped[meaning]
+	}
+	if found {
 		if !c.ids[id] {
 			im.reject(rec.Line, column, withField(notFound(lACategory), "category"))
 			return 0, false, nil
 		}
 		return id, true, nil
 	}
-	if c.byKey[key] == catRefused { // unknown, already reported
+	if id := c.byMeaning[meaning]; id != 0 && id != catRefused {
+		return id, true, nil
+	}
+	if c.byKey[key] == catRefused || c.byMeaning[meaning] == catRefused { // unknown, already reported
 		im.reject(rec.Line, column, ErrImportCategory.With(shownCategory(rec.Category)))
 		return 0, false, nil
 	}
 	im.report.UnknownCategories = append(im.report.UnknownCategories, shownCategory(rec.Category))
 	if !im.opts.CreateCategories {
-		c.byKey[key] = catRefused
+		c.byKey[key], c.byMeaning[meaning] = catRefused, catRefused
 		im.reject(rec.Line, column, ErrImportCategory.With(shownCategory(rec.Category)))
 		return 0, false, nil
 	}
@@ -263,7 +286,7 @@ func (im *importer) category(rec *ImportRecord) (id int64, ok bool, err error) {
 	cat.ID = -int64(len(im.newCats))
 	c.created++
 	c.maxPos++
-	c.byKey[key], c.ids[cat.ID] = cat.ID, true
+	c.byKey[key], c.byMeaning[meaning], c.ids[cat.ID] = cat.ID, cat.ID, true
 	return cat.ID, true, nil
 }
 
