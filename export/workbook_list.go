@@ -15,6 +15,9 @@ type ListInput struct {
 	Preset   data.ListPreset
 	Congress string     // the congress's name, printed at the top of pages
 	Days     []data.Day // the congress days, for the "days" and "arrivals" columns
+	// Lang is the congress's output language ("fr", "en"): the language
+	// the list is written in (WorkbookOptions.Lang, CSVOptions.Lang).
+	Lang string
 	// Attendees calls fn for every person of the list, in its order, and
 	// stops at fn's first error, which it returns. Nil: an empty list.
 	Attendees func(fn func(*data.Attendee) error) error
@@ -63,6 +66,7 @@ func LoadList(ctx context.Context, st ListStore, preset data.ListPreset) (ListIn
 		Preset:   preset,
 		Congress: congressTitle(c),
 		Days:     c.Days,
+		Lang:     c.OutputLanguage(),
 		Total:    len(ids),
 		Attendees: func(fn func(*data.Attendee) error) error {
 			return st.EachAttendee(ctx, q, fn)

@@ -285,6 +285,7 @@ func (b *badgePrinter) write(work, ctx context.Context, j badgeJob, ids []int64,
 		return nil, nil, export.ErrNoBadges
 	}
 	j.glyphs.set(in.GlyphWarnings())
+	opts.Lang = in.Congress.OutputLanguage() // the congress's, not the window's
 	if opts.Settings, err = b.store.BadgeSettings(work, j.layout.Name); err != nil {
 		return nil, nil, err
 	}

@@ -50,14 +50,14 @@ func (a *attendanceExport) loadAsync() {}
 
 // onSaveTapped asks where to save the workbook, then saves it.
 func (a *attendanceExport) onSaveTapped() {
-	opts := export.WorkbookOptions{Lang: uiLanguage()}
+	opts := export.WorkbookOptions{Version: appVersion()}
 	a.saver.save(lang.L("Save the attendance workbook"), lang.L("Saving the workbook…"), lang.L("file.attendance"), ".xlsx",
 		func(ctx context.Context, w io.Writer, progress func(done, total int)) error {
 			in, err := export.LoadAttendance(ctx, a.store)
 			if err != nil {
 				return err
 			}
-			opts.Progress = progress
+			opts.Lang, opts.Progress = in.Congress.OutputLanguage(), progress
 			return export.WriteAttendance(ctx, w, in, opts)
 		}, a.status.saved)
 }

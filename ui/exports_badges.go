@@ -239,7 +239,7 @@ func (b *badgeExport) previewOf(ctx context.Context, sel export.BadgeSelection, 
 	if err != nil {
 		return badgePreview{err: err}
 	}
-	img, err := export.PreviewBadges(in, export.BadgeOptions{Layout: l, Settings: settings, Lang: language}, previewPxPerMM)
+	img, err := export.PreviewBadges(in, export.BadgeOptions{Layout: l, Settings: settings, Lang: in.Congress.OutputLanguage()}, previewPxPerMM)
 	if err != nil {
 		return badgePreview{err: err}
 	}

@@ -153,7 +153,7 @@ func (c *certificateExport) onSaveTapped() {
 	if !ok {
 		return
 	}
-	opts := export.CertificateOptions{Lang: uiLanguage()}
+	var opts export.CertificateOptions
 	name := lang.L("file.certificates")
 	if ids != nil {
 		p := c.person.chosen
@@ -167,7 +167,7 @@ func (c *certificateExport) onSaveTapped() {
 				return err
 			}
 			glyphs.set(in.GlyphWarnings())
-			opts.Progress = progress
+			opts.Lang, opts.Progress = in.Congress.OutputLanguage(), progress
 			return export.WriteCertificates(ctx, w, in, opts)
 		}, glyphs.after(c.env.win, c.status.saved))
 }

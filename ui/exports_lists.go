@@ -325,14 +325,14 @@ func (l *listExport) onSaveXLSXTapped() {
 	if !ok {
 		return
 	}
-	opts := export.WorkbookOptions{Lang: uiLanguage()}
+	opts := export.WorkbookOptions{Version: appVersion()}
 	l.saver.save(lang.L("Save the list as XLSX"), lang.L("Saving the list…"), p.Name, ".xlsx",
 		func(ctx context.Context, w io.Writer, progress func(done, total int)) error {
 			in, err := export.LoadList(ctx, l.store, p)
 			if err != nil {
 				return err
 			}
-			opts.Progress = progress
+			opts.Lang, opts.Progress = in.Lang, progress
 			return export.WriteListXLSX(ctx, w, in, opts)
 		}, l.status.saved)
 }
@@ -343,7 +343,7 @@ func (l *listExport) onSaveCSVTapped() {
 	if !ok {
 		return
 	}
-	opts := export.CSVOptions{Lang: uiLanguage(), Separator: ','}
+	opts := export.CSVOptions{Separator: ','}
 	if l.semicolon.Checked {
 		opts.Separator = ';'
 	}
@@ -353,7 +353,7 @@ func (l *listExport) onSaveCSVTapped() {
 			if err != nil {
 				return err
 			}
-			opts.Progress = progress
+			opts.Lang, opts.Progress = in.Lang, progress
 			return export.WriteListCSV(ctx, w, in, opts)
 		}, l.status.saved)
 }

@@ -234,7 +234,7 @@ func (s *signInExport) onSaveTapped() {
 	if !ok {
 		return
 	}
-	opts := export.SignInOptions{Lang: uiLanguage(), BlankLines: s.blankLines(), FillPage: s.fill.Checked,
+	opts := export.SignInOptions{BlankLines: s.blankLines(), FillPage: s.fill.Checked,
 		HalfDays: export.HalfDays(max(slices.Index(s.halves.Options, s.halves.Selected), 0))}
 	glyphs := &glyphNotice{}
 	s.saver.save(lang.L("Save the sign-in sheets as PDF"), lang.L("Saving the sign-in sheets…"), lang.L("file.signin"), ".pdf",
@@ -244,7 +244,7 @@ func (s *signInExport) onSaveTapped() {
 				return err
 			}
 			glyphs.set(in.GlyphWarnings())
-			opts.Progress = progress
+			opts.Lang, opts.Progress = in.Congress.OutputLanguage(), progress
 			return export.WriteSignIn(ctx, w, in, opts)
 		}, glyphs.after(s.env.win, s.status.saved))
 }

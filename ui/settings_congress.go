@@ -43,6 +43,7 @@ type congressSettings struct {
 	logo                       *imageField
 	signature                  *imageField
 	signatory                  *widgets.Entry
+	language                   *widget.Select // the prints' language (congress_language.go)
 	errs                       *inlineErrors
 	status                     *widget.Label
 	save                       *widget.Button
@@ -71,7 +72,12 @@ func (s *congressSettings) build() fyne.CanvasObject {
 	signatureNote.Importance = widget.LowImportance
 	signatureNote.Wrapping = fyne.TextWrapWord
 
-	s.errs = newInlineErrors("name", "days", "logo", "signature", "signatory")
+	s.language = newOutputLanguageSelect()
+	languageNote := widget.NewLabel(lang.L("Badges, sign-in sheets, certificates, the attendance workbook and lists are written in this language, whatever the language of this computer."))
+	languageNote.Importance = widget.LowImportance
+	languageNote.Wrapping = fyne.TextWrapWord
+
+	s.errs = newInlineErrors("name", "days", "logo", "signature", "signatory", "language")
 	s.logo.changed = func() { s.errs.clear(); s.scroll.Refresh() }
 	s.signature.changed = s.logo.changed
 	s.status = widget.NewLabel("")
@@ -90,6 +96,7 @@ func (s *congressSettings) build() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Logo"), s.errs.under("logo", s.logo.build())),
 		widget.NewFormItem(lang.L("Signature"), s.errs.under("signature", container.NewVBox(s.signature.build(), signatureNote))),
 		widget.NewFormItem(lang.L("Signatory"), s.errs.under("signatory", s.signatory)),
+		widget.NewFormItem(lang.L("Language"), s.errs.under("language", container.NewVBox(s.language, languageNote))),
 	)
 	buttons := container.NewHBox(s.save, undo, s.status)
 	s.scroll = container.NewVScroll(container.NewVBox(s.errs.under("", nil), form, buttons))
@@ -122,6 +129,7 @@ func (s *congressSettings) show(c data.Congress) {
 	s.logo.set(c.Logo)
 	s.signature.set(c.Signature)
 	s.signatory.SetText(c.Signatory)
+	setOutputLanguage(s.language, c.OutputLanguage())
 	s.scroll.Refresh()
 }
 
@@ -182,7 +190,7 @@ func (s *congressSettings) onSaveTapped() {
 	s.status.SetText("")
 	c := data.Congress{Name: s.name.Text, Edition: s.edition.Text, Venue: s.venue.Text, City: s.city.Text,
 		Days: slices.Clone(s.days), Logo: bytes.Clone(s.logo.data),
-		Signature: bytes.Clone(s.signature.data), Signatory: s.signatory.Text}
+		Signature: bytes.Clone(s.signature.data), Signatory: s.signatory.Text, Language: chosenOutputLanguage(s.language)}
 	s.save.Disable()
 	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
 		err := s.store.UpdateCongress(ctx, &c)

@@ -114,7 +114,7 @@ func badges(r *runner, o *options, args []string) error {
 	if err != nil {
 		return err
 	}
-	opts := export.BadgeOptions{Layout: layout, Settings: settings, Lang: r.lang}
+	opts := export.BadgeOptions{Layout: layout, Settings: settings, Lang: in.Congress.OutputLanguage()}
 	err = export.WriteFile(o.out, func(w io.Writer) error { return export.WriteBadges(ctx, w, in, opts) }, s.Path())
 	if err != nil {
 		return err
@@ -212,7 +212,7 @@ func exportFile(r *runner, o *options, args []string) error {
 			return err
 		}
 		err = export.WriteFile(o.out, func(w io.Writer) error {
-			return export.WriteAttendance(ctx, w, in, export.WorkbookOptions{Lang: r.lang, Progress: r.progressLine()})
+			return export.WriteAttendance(ctx, w, in, export.WorkbookOptions{Lang: in.Congress.OutputLanguage(), Version: r.appVersion(), Progress: r.progressLine()})
 		}, s.Path())
 		if err != nil {
 			return err
@@ -237,9 +237,9 @@ func exportFile(r *runner, o *options, args []string) error {
 			if o.semicolon {
 				sep = ';'
 			}
-			return export.WriteListCSV(ctx, w, in, export.CSVOptions{Lang: r.lang, Separator: sep, Progress: r.progressLine()})
+			return export.WriteListCSV(ctx, w, in, export.CSVOptions{Lang: in.Lang, Separator: sep, Progress: r.progressLine()})
 		}
-		return export.WriteListXLSX(ctx, w, in, export.WorkbookOptions{Lang: r.lang, Progress: r.progressLine()})
+		return export.WriteListXLSX(ctx, w, in, export.WorkbookOptions{Lang: in.Lang, Version: r.appVersion(), Progress: r.progressLine()})
 	}, s.Path())
 	if err != nil {
 		return err
@@ -312,7 +312,7 @@ func signin(r *runner, o *options, args []string) error {
 		blanks = -1 // none
 	}
 	err = export.WriteFile(o.out, func(w io.Writer) error {
-		return export.WriteSignIn(ctx, w, in, export.SignInOptions{Lang: r.lang, BlankLines: blanks, HalfDays: half, Progress: r.progressLine()})
+		return export.WriteSignIn(ctx, w, in, export.SignInOptions{Lang: in.Congress.OutputLanguage(), BlankLines: blanks, HalfDays: half, Progress: r.progressLine()})
 	}, s.Path())
 	if err != nil {
 		return err
@@ -369,7 +369,7 @@ func certificates(r *runner, o *options, args []string) error {
 	}
 	r.warnGlyphs(in.GlyphWarnings())
 	err = export.WriteFile(o.out, func(w io.Writer) error {
-		return export.WriteCertificates(ctx, w, in, export.CertificateOptions{Lang: r.lang, Progress: r.progressLine()})
+		return export.WriteCertificates(ctx, w, in, export.CertificateOptions{Lang: in.Congress.OutputLanguage(), Progress: r.progressLine()})
 	}, s.Path())
 	if err != nil {
 		return err

@@ -39,6 +39,7 @@ func TestCLISignInHalfDays(t *testing.T) {
 			t.Errorf("columns: %q missing", w)
 		}
 	}
+	setLanguage(t, file, "en") // the demo prints in French
 	sheets := filepath.Join(dir, "sheets.pdf")
 	if msg, err := runCLI(t, "signin", file, "--out", sheets, "--day", "2021-11-25", "--half-days", "sheets"); err != nil || !strings.Contains(msg, "2 sign-in sheets written") {
 		t.Fatalf("%q, %v", msg, err)
