@@ -305,13 +305,23 @@ func firstKeyIDs(keys map[rowKey]bool) ([]int64, bool) {
 	return slices.Compact(ids), true
 }
 
+// changeable are, for the tables whose rows never change but for a few
+// columns, those columns: a check-in's person, which a merge changes (the
+// file's log refuses an update that names any other column, even to the
+// same value: 0001_init.sql, checkin_no_update).
+var changeable = map[string][]string{
+	"checkin":           {"participant_id"},
+	"rehearsal_checkin": {"participant_id"},
+}
+
 // upsertStatement writes a row of table t, or sets the values of the row
 // with its key when they differ (an unchanged row is not updated: a file's
 // log of arrivals refuses any update).
 func upsertStatement(t string, key, names []string) string {
 	var set, differ []string
+	only, some := changeable[t]
 	for _, n := range names {
-		if slices.Contains(key, strings.Trim(n, `"`)) {
+		if slices.Contains(key, strings.Trim(n, `"`)) || some && !slices.Contains(only, strings.Trim(n, `"`)) {
 			continue
 		}
 		set = append(set, n+" = excluded."+n)

@@ -136,6 +136,32 @@ func TestFoldKeepsSecondArrivalForReview(t *testing.T) {
 	if in != 5 {
 		t.Errorf("the stats' categories count %d checked in, want 5", in)
 	}
+	// The dashboard's arrivals per quarter and the attendance workbook.
+	buckets, err := srv.Arrivals(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	quarters := 0
+	for _, b := range buckets {
+		quarters += b.Count
+	}
+	if quarters != 5 {
+		t.Errorf("the arrivals per quarter count %d, want 5", quarters)
+	}
+	sum, err := srv.AttendanceSummary(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range sum.Days {
+		if d.Day == day && d.CheckedIn != 5 {
+			t.Errorf("the attendance workbook counts %d checked in on %s, want 5", d.CheckedIn, day)
+		}
+	}
+	for _, s := range sum.Sessions {
+		if s.Session.ID == se.ID && s.Attended != 1 {
+			t.Errorf("the attendance workbook counts %d in the session, want 1", s.Attended)
+		}
+	}
 
 	// The arrival is the earlier scan.
 	want := map[int64]struct {
