@@ -149,11 +149,24 @@ type ImportOptions struct {
 	// DefaultCategoryID is the category of new rows that give none (0: the
 	// first category).
 	DefaultCategoryID int64
+	// DefaultStatus is the status of new rows that give none ("": pending).
+	DefaultStatus Status
+	// DefaultFeeCents is the amount due by new rows that give none (0:
+	// none).
+	DefaultFeeCents int64
+	// DefaultDays are the days of new rows that give none (nil: every day
+	// of the congress).
+	DefaultDays []Day
 	// DryRun reads, matches and counts but writes nothing.
 	DryRun bool
 	// Progress, when set, is called now and then with the bytes read so far
 	// and the source's size.
 	Progress func(done, total int64)
+	// CheckText, when set, returns the characters of a text that no font
+	// prints (export.MissingGlyphs): a row whose name, organisation or job
+	// title holds some is imported with a warning naming them
+	// (import_glyphs.go).
+	CheckText func(string) []rune
 }
 
 // ImportIssue is a rejected row (Warning false) or a remark on a row that
@@ -177,7 +190,13 @@ type ImportReport struct {
 	// Categories found in the file that are neither known nor mapped:
 	// created when CreateCategories, otherwise their rows were rejected.
 	UnknownCategories []string
-	Enrolments        int // workshop places taken
+	// DefaultCategory and DefaultStatus are what new rows that give no
+	// category, or no status, got ("" when no new row lacked one): the
+	// report says it, so that nobody becomes "Adhérent·e, pending"
+	// unseen.
+	DefaultCategory string
+	DefaultStatus   Status
+	Enrolments      int // workshop places taken
 	Tickets           int // e-tickets recorded (those already held by the same person not counted)
 	// IgnoredColumns are the columns of the file no field takes, by their
 	// header (an unnamed one by its letter: "(F)"), in order: the

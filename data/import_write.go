@@ -348,6 +348,9 @@ func (im *importer) load() error {
 	if err := im.categories.load(ctx, tx, im.opts.DefaultCategoryID, im.opts.CategoryMap); err != nil {
 		return err
 	}
+	if err := im.checkDefaults(); err != nil {
+		return err
+	}
 	if err := im.sessions.load(ctx, tx); err != nil {
 		return err
 	}
@@ -412,6 +415,7 @@ func (im *importer) row(rec *ImportRecord) error {
 	if err != nil || !ok {
 		return err
 	}
+	im.warnGlyphs(rec)
 	// Who the row is: the code it gives, else its ticket or form
 	// response, else (see matchPerson) its email, else its name.
 	var dup *importTarget
@@ -473,14 +477,7 @@ func (im *importer) create(rec *ImportRecord, catID int64) error {
 	p := rec.P
 	p.ID = 0
 	p.CategoryID = catID
-	if p.CategoryID == 0 {
-		p.CategoryID = im.categories.defaultID
-	}
-	if !rec.Has[FieldDays] {
-		// A registration that does not say which days is for the congress:
-		// every day, as the participant form proposes.
-		p.Days = slices.Clone(im.allDays)
-	}
+	im.defaults(&p, rec)
 	if err := im.check(&p); err != nil {
 		return im.rejectInvalid(rec.Line, err)
 	}
@@ -508,6 +505,48 @@ func (im *importer) create(rec *ImportRecord, catID int64) error {
 	im.report.New++
 	im.planEnrolments(rec, t)
 	return im.planTickets(rec, t)
+}
+
+// defaults gives a new participant what the row does not say: the
+// options' category, status, fee and days. A registration that does not
+// say which days is for the congress: every day, as the participant form
+// proposes, unless the options choose others.
+func (im *importer) defaults(p *Participant, rec *ImportRecord) {
+	if p.CategoryID == 0 {
+		p.CategoryID = im.categories.defaultID
+		if im.report.DefaultCategory == "" {
+			im.report.DefaultCategory = im.categories.names[p.CategoryID]
+		}
+	}
+	if p.Status == "" {
+		p.Status = im.opts.DefaultStatus
+		if p.Status == "" {
+			p.Status = StatusPending
+		}
+		im.report.DefaultStatus = p.Status
+	}
+	if !rec.Has[FieldFee] && im.opts.DefaultFeeCents > 0 {
+		p.FeeCents = im.opts.DefaultFeeCents
+	}
+	if !rec.Has[FieldDays] {
+		p.Days = slices.Clone(im.allDays)
+		if len(im.opts.DefaultDays) > 0 {
+			p.Days = sortDays(slices.Clone(im.opts.DefaultDays))
+		}
+	}
+}
+
+// checkDefaults checks the options' status and days for new rows.
+func (im *importer) checkDefaults() error {
+	if st := im.opts.DefaultStatus; st != "" && !slices.Contains(Statuses, st) {
+		return withField(ErrStatusInvalid.With(st), "status")
+	}
+	for _, d := range im.opts.DefaultDays {
+		if !im.days[d] {
+			return withDay(ErrNotCongressDay, d)
+		}
+	}
+	return nil
 }
 
 // update merges a row into the participant it matches.

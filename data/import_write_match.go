@@ -183,6 +183,7 @@ func sameParticipant(a, b *Participant) bool {
 // importCategories finds categories by name or badge label, ignoring case
 // and accents.
 type importCategories struct {
+	names     map[int64]string // the categories' names, as the report gives the default
 	byKey     map[string]int64 // by the text folded: a name or label as written
 	byMeaning map[string]int64 // by categoryMeaning: "Adhérents" finds "Adhérent·e"
 	mapped    map[string]int64 // ImportOptions.CategoryMap by meaning
@@ -197,9 +198,10 @@ func (c *importCategories) load(ctx context.Context, tx *sqlTx, defaultID int64,
 	if err != nil {
 		return err
 	}
-	c.byKey, c.byMeaning, c.ids = map[string]int64{}, map[string]int64{}, map[int64]bool{}
+	c.byKey, c.byMeaning, c.ids, c.names = map[string]int64{}, map[string]int64{}, map[int64]bool{}, map[int64]string{}
 	for _, cat := range cats {
 		c.ids[cat.ID] = true
+		c.names[cat.ID] = cat.Name
 		c.maxPos = max(c.maxPos, cat.Position)
 		if k := Fold(cat.Name); c.byKey[k] == 0 {
 			c.byKey[k] = cat.ID

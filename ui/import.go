@@ -24,6 +24,7 @@ type importStore interface {
 	PreviewImport(ctx context.Context, src data.ImportSource) (data.ImportPreview, error)
 	Import(ctx context.Context, src data.ImportSource, opts data.ImportOptions) (data.ImportReport, error)
 	Categories(ctx context.Context) ([]data.Category, error)
+	Congress(ctx context.Context) (data.Congress, error)
 }
 
 // importExtensions are the files the chooser offers.
@@ -65,6 +66,8 @@ type importDialog struct {
 
 	preview    data.ImportPreview
 	categories []data.Category
+	days       []data.Day     // the congress's
+	defaults   importDefaults // for new rows that do not say
 	onMatch    data.OnMatch
 	createCats bool
 	catMap     map[string]int64  // folded category text → category id
@@ -102,8 +105,12 @@ func (d *importDialog) openAsync() {
 	d.env.tasks.runAsync(d.env.ctx, func(context.Context) func() {
 		pv, err := d.store.PreviewImport(work, spreadsheet.Source{Path: d.path})
 		var cats []data.Category
+		var c data.Congress
 		if err == nil {
 			cats, err = d.store.Categories(work)
+		}
+		if err == nil {
+			c, err = d.store.Congress(work)
 		}
 		return func() {
 			progress.Hide()
@@ -111,7 +118,7 @@ func (d *importDialog) openAsync() {
 				showError(d.env.win, err)
 				return
 			}
-			d.categories = cats
+			d.categories, d.days = cats, c.Days
 			d.show(pv)
 		}
 	})
@@ -145,7 +152,8 @@ func (d *importDialog) show(pv data.ImportPreview) {
 		fyne.TextStyle{Bold: true}), nil, nil, nil, container.NewVScroll(d.columns))
 	options := container.NewVBox(
 		widget.NewLabelWithStyle(lang.L("When someone is already registered"), fyne.TextAlignLeading,
-			fyne.TextStyle{Bold: true}), match, d.unknownBox, widget.NewSeparator(), d.summary)
+			fyne.TextStyle{Bold: true}), match, d.unknownBox, d.defaults.build(d.categories, d.days, d.dryRunAsync),
+		widget.NewSeparator(), d.summary)
 	right := container.NewBorder(options, d.issueFull, nil, nil, d.issueList)
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.5
@@ -318,6 +326,7 @@ func (d *importDialog) options() data.ImportOptions {
 	for k, id := range d.catMap {
 		opts.CategoryMap[k] = id
 	}
+	d.defaults.apply(&opts)
 	return opts
 }
 
@@ -330,6 +339,7 @@ func (d *importDialog) source() data.ImportSource {
 func (d *importDialog) dryRunAsync() {
 	src, opts := d.source(), d.options()
 	opts.DryRun = true
+	d.defaults.showFor(opts.Mapping)
 	n := d.latest.Add(1)
 	d.checking = true
 	d.showChecking()

@@ -40,6 +40,9 @@ type options struct {
 	listLayouts, unprinted, reprint, semicolon, listPresets              bool
 	dryRun, createCategories, yes, rehearsal                             bool
 	maps, categories                                                     pairs
+	// import: what new rows get when the file does not say, and where the
+	// rejected rows go
+	defaultCategory, defaultStatus, defaultFee, defaultDays, rejects string
 }
 
 // commands is the table of commands, in the order of the help.

@@ -15,15 +15,28 @@ var importCommand = &command{
 	name: "import",
 	forms: []form{{
 		call: [2]string{"import FILE|URL SOURCE [--sheet NAME] [--dry-run] [--on-match fill|overwrite|skip|create]\n" +
-			"               [--map \"Column=field\"…] [--category \"Text=Category\"…] [--create-categories]",
+			"               [--map \"Column=field\"…] [--category \"Text=Category\"…] [--create-categories]\n" +
+			"               [--default-category NAME] [--default-status pending|confirmed|cancelled]\n" +
+			"               [--default-fee AMOUNT] [--default-days DAY,DAY…] [--rejects rejected.csv]",
 			"import FICHIER|URL SOURCE [--sheet NOM] [--dry-run] [--on-match fill|overwrite|skip|create]\n" +
-				"               [--map \"Colonne=champ\"…] [--category \"Texte=Catégorie\"…] [--create-categories]"},
+				"               [--map \"Colonne=champ\"…] [--category \"Texte=Catégorie\"…] [--create-categories]\n" +
+				"               [--default-category NOM] [--default-status pending|confirmed|cancelled]\n" +
+				"               [--default-fee MONTANT] [--default-days JOUR,JOUR…] [--rejects rejetees.csv]"},
 		what: [2]string{"import registrations from a CSV or XLSX file in one\n" +
 			"transaction; rejected rows are listed and left out\n" +
-			"(exit code 1), --dry-run only counts",
+			"(exit code 1), --rejects writes them to a file with\n" +
+			"their line and reason, --dry-run only counts; new rows\n" +
+			"the file gives no category, status, fee or days get the\n" +
+			"--default-… ones (else the first category, pending,\n" +
+			"no fee, every day)",
 			"importe des inscriptions d'un fichier CSV ou XLSX en une\n" +
 				"transaction ; les lignes rejetées sont listées et laissées\n" +
-				"de côté (code de sortie 1), --dry-run ne fait que compter"},
+				"de côté (code de sortie 1), --rejects les écrit dans un\n" +
+				"fichier avec leur ligne et leur motif, --dry-run ne fait\n" +
+				"que compter ; les nouvelles lignes sans catégorie, statut,\n" +
+				"montant ou jours reçoivent ceux des --default-… (sinon la\n" +
+				"première catégorie, en attente, aucun montant, tous les\n" +
+				"jours)"},
 	}},
 	minArgs: 2,
 	needs:   [2]string{"import needs FILE|URL and SOURCE.", "import attend FICHIER|URL et SOURCE."},
@@ -34,6 +47,11 @@ var importCommand = &command{
 		fs.BoolVar(&o.createCategories, "create-categories", false, "")
 		fs.Var(&o.maps, "map", "")
 		fs.Var(&o.categories, "category", "")
+		fs.StringVar(&o.defaultCategory, "default-category", "", "")
+		fs.StringVar(&o.defaultStatus, "default-status", "", "")
+		fs.StringVar(&o.defaultFee, "default-fee", "", "")
+		fs.StringVar(&o.defaultDays, "default-days", "", "")
+		fs.StringVar(&o.rejects, "rejects", "", "")
 	},
 	run: importFile,
 }
@@ -78,6 +96,9 @@ func importFile(r *runner, o *options, args []string) error {
 			opts.CategoryMap[data.Fold(c[0])] = id
 		}
 	}
+	if err := r.importDefaults(s, o, &opts); err != nil {
+		return err
+	}
 	if p := r.progressLine(); p != nil {
 		opts.Progress = func(done, total int64) { p(int(done>>10), int(total>>10)) }
 	}
@@ -92,6 +113,46 @@ func importFile(r *runner, o *options, args []string) error {
 	}
 	return nil
 }
+
+// importDefaults reads the --default-… flags into opts.
+func (r *runner) importDefaults(s *data.Store, o *options, opts *data.ImportOptions) error {
+	if o.defaultCategory != "" {
+		id, err := r.categoryID(s, o.defaultCategory)
+		if err != nil {
+			return err
+		}
+		opts.DefaultCategoryID = id
+	}
+	if o.defaultStatus != "" {
+		st, ok := importStatuses[data.Fold(o.defaultStatus)]
+		if !ok {
+			return r.usage("--default-status is pending, confirmed or cancelled.", "--default-status vaut pending, confirmed ou cancelled.")
+		}
+		opts.DefaultStatus = st
+	}
+	if o.defaultFee != "" {
+		cents, err := data.ParseEuros(o.defaultFee)
+		if err != nil {
+			return r.usage("--default-fee is an amount, such as 45 or 45,50.", "--default-fee est un montant, par exemple 45 ou 45,50.")
+		}
+		opts.DefaultFeeCents = cents
+	}
+	for _, d := range strings.FieldsFunc(o.defaultDays, func(c rune) bool { return c == ',' || c == ';' || c == ' ' }) {
+		day, err := data.ParseDay(d)
+		if err != nil {
+			return err
+		}
+		opts.DefaultDays = append(opts.DefaultDays, day)
+	}
+	return nil
+}
+
+// importStatuses are the values --default-status takes, folded, in English
+// and French.
+var importStatuses = map[string]data.Status{"pending": data.StatusPending, "en attente": data.StatusPending,
+	"confirmed": data.StatusConfirmed, "confirme": data.StatusConfirmed, "confirmee": data.StatusConfirmed,
+	"cancelled": data.StatusCancelled, "canceled": data.StatusCancelled, "annule": data.StatusCancelled,
+	"annulee": data.StatusCancelled}
 
 // applyMap changes the proposed mapping with the --map flags, columns named
 // as in the file (case and accents ignored), fields by key.
@@ -137,6 +198,9 @@ func (r *runner) printImportReport(out io.Writer, rep data.ImportReport, dryRun 
 	if len(rep.IgnoredColumns) > 0 {
 		fmt.Fprintf(out, tr("Columns not imported: %s.\n", "Colonnes non importées : %s.\n"), strings.Join(rep.IgnoredColumns, ", "))
 	}
+	if rep.DefaultCategory != "" || rep.DefaultStatus != "" {
+		fmt.Fprintln(out, r.importDefaultsText(rep))
+	}
 	if len(rep.UnknownCategories) > 0 {
 		fmt.Fprintf(out, tr("Unknown categories: %s (--create-categories, or --category \"Text=Category\").\n",
 			"Catégories inconnues : %s (--create-categories, ou --category \"Texte=Catégorie\").\n"),
@@ -153,4 +217,28 @@ func (r *runner) printImportReport(out io.Writer, rep data.ImportReport, dryRun 
 		}
 		fmt.Fprintf(out, tr("line %d%s, %s: %s\n", "ligne %d%s, %s : %s\n"), is.Line, col, kind, data.Message(is.Err, r.lang))
 	}
+}
+
+// importDefaultsText says what new rows got that the file did not give.
+func (r *runner) importDefaultsText(rep data.ImportReport) string {
+	var parts []string
+	if rep.DefaultCategory != "" {
+		parts = append(parts, fmt.Sprintf(r.tr("category %s", "catégorie %s"), rep.DefaultCategory))
+	}
+	if rep.DefaultStatus != "" {
+		parts = append(parts, fmt.Sprintf(r.tr("status %s", "statut %s"), r.statusName(rep.DefaultStatus)))
+	}
+	return r.tr("New rows that do not say get: ", "Les nouvelles lignes qui ne le disent pas reçoivent : ") +
+		strings.Join(parts, ", ") + r.tr(" (--default-category, --default-status).", " (--default-category, --default-status).")
+}
+
+// statusName is a status in the user's language.
+func (r *runner) statusName(st data.Status) string {
+	switch st {
+	case data.StatusConfirmed:
+		return r.tr("confirmed", "confirmé")
+	case data.StatusCancelled:
+		return r.tr("cancelled", "annulé")
+	}
+	return r.tr("pending", "en attente")
 }

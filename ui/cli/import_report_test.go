@@ -61,3 +61,38 @@ func TestCLIImportSaysIgnoredColumns(t *testing.T) {
 		}
 	}
 }
+
+// TestCLIImportDefaults: --default-category and --default-status give new
+// rows what the file does not say, and the report says what they got.
+func TestCLIImportDefaults(t *testing.T) {
+	dir, file := newImportCongress(t)
+	path := writeFile(t, dir, "liste.csv", "Prénom;Nom;Email\nAwa;Diallo;awa@example.org\n")
+	out, err := runIn(t, "fr", "import", file, path, "--default-category", "presse", "--default-status", "confirmé")
+	if want := "Les nouvelles lignes qui ne le disent pas reçoivent : catégorie Presse, statut confirmé (--default-category, --default-status)."; err != nil || !strings.Contains(out, "\n"+want+"\n") {
+		t.Fatalf("%q, %v; want a line %q", out, err, want)
+	}
+	s, err := stores.Open(context.Background(), file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	id, err := s.ParticipantIDs(context.Background(), data.ParticipantQuery{Search: "Diallo"})
+	if err != nil || len(id) != 1 {
+		t.Fatal(id, err)
+	}
+	p, err := s.Participant(context.Background(), id[0])
+	cats, _ := s.Categories(context.Background())
+	name := ""
+	for _, c := range cats {
+		if c.ID == p.CategoryID {
+			name = c.Name
+		}
+	}
+	if err != nil || name != "Presse" || p.Status != data.StatusConfirmed {
+		t.Fatalf("%+v in %q, %v", p, name, err)
+	}
+	out, err = runIn(t, "en", "import", file, path, "--default-status", "maybe")
+	if err == nil || !strings.Contains(err.Error()+out, "--default-status is pending, confirmed or cancelled.") {
+		t.Errorf("%q, %v", out, err)
+	}
+}
