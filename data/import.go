@@ -197,7 +197,7 @@ type ImportReport struct {
 	DefaultCategory string
 	DefaultStatus   Status
 	Enrolments      int // workshop places taken
-	Tickets           int // e-tickets recorded (those already held by the same person not counted)
+	Tickets         int // e-tickets recorded (those already held by the same person not counted)
 	// IgnoredColumns are the columns of the file no field takes, by their
 	// header (an unnamed one by its letter: "(F)"), in order: the
 	// report lists them, so that nothing is left out unseen.

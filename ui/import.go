@@ -314,7 +314,7 @@ func (d *importDialog) unmappedChoice() string {
 // options are the choices made in the dialog.
 func (d *importDialog) options() data.ImportOptions {
 	opts := data.ImportOptions{OnMatch: d.onMatch, CreateCategories: d.createCats,
-		CategoryMap: make(map[string]int64, len(d.catMap))}
+		CategoryMap: make(map[string]int64, len(d.catMap)), CheckText: importGlyphCheck}
 	fields := data.ImportFields()
 	for _, sel := range d.fields {
 		f := data.FieldIgnore

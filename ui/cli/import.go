@@ -58,7 +58,7 @@ var importCommand = &command{
 
 func importFile(r *runner, o *options, args []string) error {
 	ctx := r.ctx
-	opts := data.ImportOptions{DryRun: o.dryRun, CreateCategories: o.createCategories}
+	opts := data.ImportOptions{DryRun: o.dryRun, CreateCategories: o.createCategories, CheckText: importGlyphCheck}
 	switch o.onMatch {
 	case "fill", "update":
 		opts.OnMatch = data.MatchFill
