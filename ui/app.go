@@ -462,13 +462,15 @@ func (u *ui) refreshMenu() {
 	connect := fyne.NewMenuItem(lang.L("Connect to a shared congress…"), u.withPIN(u.onConnect))
 	importItem := fyne.NewMenuItem(lang.L("Import…"), u.unlocked(u.onImport))
 	importItem.Disabled = !open
+	loadOutbox := fyne.NewMenuItem(lang.L("Load a Desk's Check-ins…"), u.withPIN(u.onLoadOutbox)) // desk_outbox.go
+	loadOutbox.Disabled = !open || !onServer(cur.store)
 	closeItem := fyne.NewMenuItem(lang.L("Close"), u.withPIN(u.onClose))
 	closeItem.Disabled = !open
 	quit := fyne.NewMenuItem(lang.L("Quit"), u.onQuit) // a locked desk asks for the PIN
 	quit.IsQuit = true
 	quit.Shortcut = shortcutQuit
 	file := fyne.NewMenu(lang.L("File"), newItem, openItem, connect, recent, fyne.NewMenuItemSeparator(),
-		importItem, saveCopy, closeItem, fyne.NewMenuItemSeparator(), quit)
+		importItem, loadOutbox, saveCopy, closeItem, fyne.NewMenuItemSeparator(), quit)
 	help := fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("About Congrès"), u.onAbout))
 	u.win.SetMainMenu(fyne.NewMainMenu(file, help))
 }

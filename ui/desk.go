@@ -69,6 +69,11 @@ type deskScreen struct {
 	payment *deskPayment     // Mark paid, Undo payment (desk_payment.go)
 	seat    *deskSeatRequest // a seat request noted offline (desk_seat_request.go)
 
+	// offlineBox holds the offline line and saveHeld, the button that saves
+	// the waiting check-ins to a file (desk_outbox.go).
+	offlineBox *fyne.Container
+	saveHeld   *widget.Button
+
 	days       []data.Day     // the congress days; UI thread only
 	sessions   []data.Session // the congress's sessions
 	doors      []int64        // the day's sessions, in the door chooser's order after Arrivals
@@ -151,9 +156,9 @@ func (s *deskScreen) build() fyne.CanvasObject {
 	s.catchKeys()
 	s.dayView = newDeskDayView(s)
 	s.status.Hide() // until it says something
-	s.offline = newDeskBanner("")
-	s.offline.Hide() // until the server is lost (desk_offline.go)
-	top := container.NewVBox(s.deskHead(), s.offline, container.NewThemeOverride(s.entry, deskScanTheme{}), s.status, s.card.result)
+	// The offline line, hidden until the server is lost (desk_offline.go).
+	offline := s.newOfflineLine()
+	top := container.NewVBox(s.deskHead(), offline, container.NewThemeOverride(s.entry, deskScanTheme{}), s.status, s.card.result)
 	s.payment = newDeskPayment(s)
 	s.seat = newDeskSeatRequest(s) // offline, at a door (desk_seat_request.go)
 	// The actions in a column beside the card, which keeps the height for

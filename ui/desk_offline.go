@@ -30,6 +30,7 @@ type offlineDesk struct {
 	deskStore              // the server's store
 	events    serverEvents // its notifications
 	srv       *data.Store
+	target    string          // the server's address, with its password if one was given
 	ctx       context.Context // the open congress's: the replica closes with it
 	start     sync.Once
 	rep       atomic.Pointer[stores.Replica] // nil until made
@@ -37,7 +38,15 @@ type offlineDesk struct {
 	// actions wait to be sent and whether the server is lost, when either
 	// changes.
 	onState func(waiting int, lost bool)
+	// waiting is how many of the desk's actions wait to be sent, as
+	// followState last read it (plus those held since): what quitting
+	// asks, on the UI thread, without reading the journal there.
+	waiting atomic.Int64
 }
+
+// kickReplica asks the replica to hand its held actions over now (tests
+// replace it to see that it is asked).
+var kickReplica = (*stores.Replica).Kick
 
 // offlineAfter is how long a check-in waits for the server before it is
 // held in the replica's journal.
@@ -57,7 +66,7 @@ func deskStoreFor(ctx context.Context, st deskStore) deskStore {
 	if !ok || !srv.OnServer() {
 		return st
 	}
-	return &offlineDesk{deskStore: st, events: srv, srv: srv, ctx: ctx}
+	return &offlineDesk{deskStore: st, events: srv, srv: srv, target: srv.Location(), ctx: ctx}
 }
 
 // startReplica makes or opens the desk's replica in the background, once;
@@ -177,6 +186,7 @@ func (o *offlineDesk) followState(ctx context.Context, r *stores.Replica) {
 	last, lastLost := -1, false
 	for {
 		n, lost := r.Waiting(), o.events.ServerLostNow()
+		o.waiting.Store(int64(n))
 		if (n != last || lost != lastLost) && o.onState != nil {
 			o.onState(n, lost)
 		}
@@ -202,7 +212,7 @@ func offlineWrite[T any](ctx context.Context, o *offlineDesk, late bool, fn func
 		return fn(ctx, o.deskStore)
 	}
 	if o.events.ServerLostNow() {
-		return fn(ctx, r.Store())
+		return offlineHeld(ctx, o, r, fn)
 	}
 	sctx, cancel := context.WithCancel(ctx)
 	if late {
@@ -211,7 +221,22 @@ func offlineWrite[T any](ctx context.Context, o *offlineDesk, late bool, fn func
 	v, err := fn(sctx, o.deskStore)
 	cancel()
 	if err != nil && ctx.Err() == nil && (serverUnreachable(err) || late && errors.Is(err, context.DeadlineExceeded)) {
-		return fn(ctx, r.Store())
+		v, err = offlineHeld(ctx, o, r, fn)
+		if err == nil {
+			// The server may only be slow: the hand-over starts as soon
+			// as it answers, not at the replica's next tick.
+			kickReplica(r)
+		}
+	}
+	return v, err
+}
+
+// offlineHeld runs a desk action on the replica r, which holds it in its journal,
+// and counts it among those waiting.
+func offlineHeld[T any](ctx context.Context, o *offlineDesk, r *stores.Replica, fn func(context.Context, deskStore) (T, error)) (T, error) {
+	v, err := fn(ctx, r.Store())
+	if err == nil {
+		o.waiting.Add(1) // until followState reads the journal again
 	}
 	return v, err
 }
@@ -235,34 +260,36 @@ func (s *deskScreen) showOffline(waiting int, lost bool) {
 	switch {
 	case lost && waiting == 0:
 		s.offline.set(lang.L("Offline: the desk works on its own copy of the congress."), widget.WarningImportance)
-	case lost:
-		s.offline.set(lang.N("Offline: the desk works on its own copy; {{.Count}} check-ins wait for the server.",
-			waiting, map[string]any{"Count": waiting}), widget.WarningImportance)
-	case waiting > 0:
-		s.offline.set(lang.N("The server is back: {{.Count}} check-ins made offline are being sent.",
-			waiting, map[string]any{"Count": waiting}), widget.WarningImportance)
+	case lost, waiting > 0: // check-ins, or actions of several kinds (desk_offline_actions.go)
+		s.offline.set(s.waitingText(waiting, lost), widget.WarningImportance)
 	}
 	showIf(s.offline, lost || waiting > 0)
+	showIf(s.saveHeld, waiting > 0)
+	showIf(s.offlineBox, lost || waiting > 0)
 }
 
 // heldWaiting is how many of the open desk's actions, made offline, have
-// not reached the server yet.
+// not reached the server yet, as the desk last read it: no file is read on
+// the UI thread.
 func (u *ui) heldWaiting() int {
+	if o := u.openOfflineDesk(); o != nil && o.rep.Load() != nil {
+		return int(o.waiting.Load())
+	}
+	return 0
+}
+
+// openOfflineDesk is the desk's store of the open congress when it is kept
+// on a server (with its replica once made), else nil.
+func (u *ui) openOfflineDesk() *offlineDesk {
 	if u.view == nil || deskPage >= len(u.view.pages) {
-		return 0
+		return nil
 	}
 	desk, ok := u.view.pages[deskPage].screen.(*deskScreen)
 	if !ok {
-		return 0
+		return nil
 	}
-	o, ok := desk.store.(*offlineDesk)
-	if !ok {
-		return 0
-	}
-	if r := o.rep.Load(); r != nil {
-		return r.Waiting()
-	}
-	return 0
+	o, _ := desk.store.(*offlineDesk)
+	return o
 }
 
 // quitAfterHeld quits Congrès; when check-ins made offline have not reached

@@ -133,7 +133,7 @@ func (u *ui) reconnectWhenBack(st openStore) {
 // offlineDeskFor is the desk's store on a congress opened offline: its
 // replica, already open (startReplica only follows it).
 func offlineDeskFor(ctx context.Context, oc *offlineCongress) *offlineDesk {
-	o := &offlineDesk{deskStore: oc.Store, events: oc, ctx: ctx}
+	o := &offlineDesk{deskStore: oc.Store, events: oc, target: oc.target, ctx: ctx}
 	o.rep.Store(oc.rep)
 	return o
 }

@@ -92,7 +92,7 @@ func TestDeskOffline(t *testing.T) {
 		t.Fatalf("%d arrivals on the server while it was cut off", n)
 	}
 	waitFor(t, "the offline line", f.e.tasks, func() bool {
-		return f.s.offline.Visible() && strings.Contains(f.s.offline.Text, "1 check-in waits for the server")
+		return f.s.offline.Visible() && strings.Contains(f.s.offline.Text, "Offline: 1 check-in waiting.")
 	})
 
 	// The network back: the arrival reaches the server once, with the
