@@ -67,6 +67,7 @@ func newBadgePrinter(e *env, st badgePrintStore, prefs fyne.Preferences) *badgeP
 type badgeJob struct {
 	sel    export.BadgeSelection
 	layout export.Layout
+	start  int    // the first sheet's first free label, from 1; 0 means 1
 	dest   string // the PDF file to write; "" to print
 	// rehearsal: a desk's rehearsal prints the badges but never records
 	// them as printed (write), so that a badge printed while rehearsing
@@ -189,7 +190,7 @@ func (b *badgePrinter) writeAsync(j badgeJob, ids []int64, skipPrinted bool) {
 	}
 	work, cancel := context.WithCancel(b.env.ctx)
 	progress, report := showProgressBar(b.env.win, message, cancel)
-	opts := export.BadgeOptions{Layout: j.layout, Lang: uiLanguage(), Progress: report}
+	opts := export.BadgeOptions{Layout: j.layout, Lang: uiLanguage(), Start: j.start, Progress: report}
 	printer := b.prefs.String(prefPrinter)
 	j.glyphs = &glyphNotice{}
 	b.env.tasks.runAsync(b.env.ctx, func(ctx context.Context) func() {
@@ -294,7 +295,7 @@ func (b *badgePrinter) write(work, ctx context.Context, j badgeJob, ids []int64,
 		err = export.WriteFile(j.dest, write, b.store.Path())
 	} else {
 		viewer, err = printPDF(work, printJob{printer: printer, congress: b.store.Path(), write: write,
-			duplex: opts.Settings.Duplex && j.layout.Mode != export.FoldOver, short: opts.Settings.ShortEdge})
+			duplex: opts.PrintLayout().Duplex, short: opts.Settings.ShortEdge})
 	}
 	if err != nil {
 		return nil, nil, err

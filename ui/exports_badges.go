@@ -2,9 +2,12 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"image"
 	"image/color"
 	"image/draw"
+	"strconv"
+	"strings"
 	"sync/atomic"
 
 	"fyne.io/fyne/v2"
@@ -17,6 +20,7 @@ import (
 
 	"congres/data"
 	"congres/export"
+	"congres/ui/widgets"
 )
 
 // previewPxPerMM is the preview's resolution: an A4 page is 840 × 1188 px.
@@ -54,6 +58,9 @@ type badgeExport struct {
 	who         *widget.RadioGroup
 	order       *widget.RadioGroup
 	person      *personChooser    // the one person, when one is chosen
+	start       *widgets.Entry    // the first free label of a partly used sheet
+	startRow    *fyne.Container   // start with its note, shown for sheets only
+	warning     *widget.Label     // what the layout's settings cannot do
 	left        *fyne.Container   // the options and buttons
 	scroll      *container.Scroll // around left
 	count       *widget.Label
@@ -83,7 +90,7 @@ func (b *badgeExport) build() fyne.CanvasObject {
 			b.layout.SetSelectedIndex(i)
 		}
 	}
-	b.layout.OnChanged = func(string) { b.refreshAsync() }
+	b.layout.OnChanged = func(string) { b.onLayoutChanged() }
 
 	b.who = widget.NewRadioGroup([]string{lang.L("Everyone (not cancelled)"),
 		lang.L("The list as filtered on the Participants screen"), lang.L("Only those without a badge yet"),
@@ -101,6 +108,18 @@ func (b *badgeExport) build() fyne.CanvasObject {
 	b.order.SetSelected(b.order.Options[0])
 	b.order.OnChanged = func(string) { b.refreshAsync() }
 
+	b.start = widgets.NewEntry()
+	b.start.SetText("1")
+	b.start.OnChanged = func(string) { b.refreshAsync() }
+	startNote := widget.NewLabel(lang.L("On a sheet already partly used: the number of the first free label, counted across then down."))
+	startNote.Importance = widget.LowImportance
+	startNote.Wrapping = fyne.TextWrapWord
+	b.startRow = container.NewVBox(b.start, startNote)
+	b.warning = widget.NewLabel("")
+	b.warning.Importance = widget.WarningImportance
+	b.warning.Wrapping = fyne.TextWrapWord
+	b.warning.Hide()
+
 	b.count = widget.NewLabel("")
 	b.count.TextStyle.Bold = true
 	b.count.Wrapping = fyne.TextWrapWord
@@ -115,8 +134,10 @@ func (b *badgeExport) build() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Layout"), b.layout),
 		widget.NewFormItem(lang.L("Whose"), container.NewVBox(b.who, b.person.row)),
 		widget.NewFormItem(lang.L("Order"), b.order),
+		widget.NewFormItem(lang.L("First label"), b.startRow),
 	)
-	b.left = container.NewVBox(sectionTitle(lang.L("Badges")), form, b.count,
+	showIf(b.startRow, b.chosenLayout().Mode != export.OnePerPage)
+	b.left = container.NewVBox(sectionTitle(lang.L("Badges")), form, b.count, b.warning,
 		container.NewHBox(b.save, b.print), b.status.box)
 	b.scroll = container.NewVScroll(b.left)
 	b.status.changed = b.relayout
@@ -138,6 +159,27 @@ func (b *badgeExport) build() fyne.CanvasObject {
 	split := container.NewHSplit(b.scroll, container.NewPadded(right))
 	split.Offset = 0.55
 	return split
+}
+
+// onLayoutChanged offers a first label on layouts of sheets.
+func (b *badgeExport) onLayoutChanged() {
+	showIf(b.startRow, b.chosenLayout().Mode != export.OnePerPage)
+	b.relayout()
+	b.refreshAsync()
+}
+
+// firstLabel is the first free label typed, 1 when none is (or on a
+// layout of one badge per page); ok is false when it is not a number.
+func (b *badgeExport) firstLabel() (n int, ok bool) {
+	if b.chosenLayout().Mode == export.OnePerPage {
+		return 1, true
+	}
+	text := strings.TrimSpace(b.start.Text)
+	if text == "" {
+		return 1, true
+	}
+	n, err := strconv.Atoi(text)
+	return n, err == nil
 }
 
 // onWhoChanged shows the person's entry when one person is to be chosen.
@@ -197,6 +239,7 @@ type badgePreview struct {
 	count, pages int
 	img          image.Image // nil when there is nobody
 	err          error       // why there is no preview
+	warnings     []string    // what the layout's settings cannot do
 }
 
 // refreshAsync counts the badges chosen and draws the first page, unless
@@ -206,9 +249,13 @@ func (b *badgeExport) refreshAsync() {
 		return // not built yet
 	}
 	sel, l, language := b.selection(), b.chosenLayout(), uiLanguage()
+	start, ok := b.firstLabel()
 	n := b.latest.Add(1)
 	b.env.tasks.runAsync(b.env.ctx, func(ctx context.Context) func() {
-		p := b.previewOf(ctx, sel, l, language)
+		p := badgePreview{err: errFirstLabel}
+		if ok {
+			p = b.previewOf(ctx, sel, l, start, language)
+		}
 		return func() {
 			if n == b.latest.Load() {
 				b.show(p)
@@ -217,8 +264,13 @@ func (b *badgeExport) refreshAsync() {
 	})
 }
 
-// previewOf counts and draws a selection's badges. Any goroutine.
-func (b *badgeExport) previewOf(ctx context.Context, sel export.BadgeSelection, l export.Layout, language string) badgePreview {
+// errFirstLabel: the first label typed is not a number.
+var errFirstLabel = errors.New("first label")
+
+// previewOf counts and draws a selection's badges, the first on label
+// start of the first sheet; warnings are in the window's language. Any
+// goroutine.
+func (b *badgeExport) previewOf(ctx context.Context, sel export.BadgeSelection, l export.Layout, start int, language string) badgePreview {
 	ids, err := export.BadgeIDs(ctx, b.store, sel)
 	if err != nil || len(ids) == 0 {
 		return badgePreview{err: err}
@@ -227,21 +279,27 @@ func (b *badgeExport) previewOf(ctx context.Context, sel export.BadgeSelection, 
 	if err != nil {
 		return badgePreview{err: err}
 	}
+	opts := export.BadgeOptions{Layout: l, Settings: settings, Start: start}
 	p := badgePreview{count: len(ids)}
-	if per := l.PerPage(); per > 0 {
-		p.pages = (len(ids) + per - 1) / per
-		if settings.Duplex && l.Mode != export.FoldOver {
+	for _, w := range opts.Warnings() {
+		p.warnings = append(p.warnings, w.Message(language))
+	}
+	printed := opts.PrintLayout()
+	if per := printed.PerPage(); per > 0 && start >= 1 && start <= per {
+		p.pages = (len(ids) + start - 1 + per - 1) / per
+		if printed.Duplex {
 			p.pages *= 2
 		}
-		ids = ids[:min(per, len(ids))]
+		ids = ids[:min(per-start+1, len(ids))]
 	}
 	in, err := export.LoadBadges(ctx, b.store, ids)
 	if err != nil {
 		return badgePreview{err: err}
 	}
-	img, err := export.PreviewBadges(in, export.BadgeOptions{Layout: l, Settings: settings, Lang: in.Congress.OutputLanguage()}, previewPxPerMM)
+	opts.Lang = in.Congress.OutputLanguage()
+	img, err := export.PreviewBadges(in, opts, previewPxPerMM)
 	if err != nil {
-		return badgePreview{err: err}
+		return badgePreview{err: err, warnings: p.warnings}
 	}
 	framePage(img)
 	p.img = img
@@ -267,7 +325,12 @@ func (b *badgeExport) show(p badgePreview) {
 	b.preview.Refresh()
 	showIf(b.previewNone, p.img == nil)
 	b.count.Importance = widget.MediumImportance
+	b.warning.SetText(strings.Join(p.warnings, "\n"))
+	showIf(b.warning, len(p.warnings) > 0)
 	switch {
+	case p.err == errFirstLabel:
+		b.count.Importance = widget.DangerImportance
+		b.count.SetText(lang.L("Enter the number of the first free label, such as 4."))
 	case p.err != nil:
 		b.count.Importance = widget.DangerImportance
 		b.count.SetText(data.Message(p.err, uiLanguage()))
@@ -302,7 +365,8 @@ func (b *badgeExport) onPrintTapped() { b.printer.startAsync(b.job("")) }
 // job is the badges chosen, saved to dest or printed ("").
 func (b *badgeExport) job(dest string) badgeJob {
 	b.status.clear()
-	return badgeJob{sel: b.selection(), layout: b.chosenLayout(), dest: dest, done: b.onDone}
+	start, _ := b.firstLabel() // a label that is not a number disables Save and Print
+	return badgeJob{sel: b.selection(), layout: b.chosenLayout(), start: start, dest: dest, done: b.onDone}
 }
 
 // onDone says what was done, and shows who has a badge now.

@@ -39,6 +39,7 @@ type badgeSettingsTab struct {
 	cutMarks, duplex, shortEdge                                 *widget.Check
 	duplexNote                                                  *widget.Label
 	offsetX, offsetY                                            *widgets.Entry
+	sheet                                                       *badgeSheetFields
 
 	errs   *inlineErrors
 	status *widget.Label
@@ -71,6 +72,8 @@ func (s *badgeSettingsTab) build() fyne.CanvasObject {
 	s.cutMarks = check(lang.L("Cut marks"))
 	s.duplex = check(lang.L("Print the person's programme on the back (both sides)"))
 	s.duplex.OnChanged = func(bool) { s.showDuplex() }
+	s.cutMarks.OnChanged = func(bool) { s.showWarnings() }
+	s.sheet = newBadgeSheetFields(s.showWarnings)
 	s.shortEdge = check(lang.L("The printer turns the sheet on its short edge"))
 	s.duplexNote = widget.NewLabel(lang.L("A fold-over badge carries its programme on its back half: it is printed on one side."))
 	s.duplexNote.Importance = widget.LowImportance
@@ -82,7 +85,7 @@ func (s *badgeSettingsTab) build() fyne.CanvasObject {
 	offsetNote.Importance = widget.LowImportance
 	offsetNote.Wrapping = fyne.TextWrapWord
 
-	s.errs = newInlineErrors("offset_x", "offset_y")
+	s.errs = newInlineErrors(append([]string{"offset_x", "offset_y"}, badgeSheetFieldNames...)...)
 	s.status = widget.NewLabel("")
 	s.status.Importance = widget.SuccessImportance
 	s.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), s.onSaveTapped)
@@ -101,6 +104,9 @@ func (s *badgeSettingsTab) build() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Vertical offset"), s.errs.under("offset_y", mm(s.offsetY))),
 		widget.NewFormItem("", offsetNote),
 	)
+	for _, it := range s.sheet.items(s.errs, mm) {
+		form.AppendItem(it)
+	}
 	s.scroll = container.NewVScroll(container.NewVBox(s.errs.under("", nil), form,
 		container.NewHBox(s.save, undo, s.status)))
 	s.errs.changed = s.scroll.Refresh
@@ -135,6 +141,7 @@ func (s *badgeSettingsTab) show(layout string, b data.BadgeSettings) {
 	}
 	s.offsetX.SetText(formatMM(b.OffsetX))
 	s.offsetY.SetText(formatMM(b.OffsetY))
+	s.sheet.show(b)
 	s.showDuplex()
 }
 
@@ -147,13 +154,37 @@ func (s *badgeSettingsTab) checks(b *data.BadgeSettings) map[*widget.Check]*bool
 	}
 }
 
-// showDuplex offers duplex to layouts that can have it, and the short edge
-// to duplex ones.
+// showDuplex offers duplex to layouts that can have it (not a fold-over
+// badge, not a roll of labels, each saying why), and the short edge to
+// duplex ones.
 func (s *badgeSettingsTab) showDuplex() {
-	fold := s.chosen().Mode == export.FoldOver
-	enableIf(s.duplex, !fold)
-	enableIf(s.shortEdge, !fold && s.duplex.Checked)
-	showIf(s.duplexNote, fold)
+	l := s.chosen()
+	fold := l.Mode == export.FoldOver
+	enableIf(s.duplex, !fold && !l.Roll)
+	enableIf(s.shortEdge, !fold && !l.Roll && s.duplex.Checked)
+	switch {
+	case fold:
+		s.duplexNote.SetText(lang.L("A fold-over badge carries its programme on its back half: it is printed on one side."))
+	case l.Roll:
+		s.duplexNote.SetText(lang.L("A roll of labels prints on one side only: choose a sheet layout to print the programme on the back."))
+	}
+	showIf(s.duplexNote, fold || l.Roll)
+	s.sheet.enable(l)
+	s.showWarnings()
+}
+
+// showWarnings says what the form's settings cannot do on the layout
+// chosen, as they are typed: cut marks without room, duplex on a roll.
+func (s *badgeSettingsTab) showWarnings() {
+	if s.sheet == nil || s.scroll == nil {
+		return
+	}
+	var b data.BadgeSettings
+	for c, v := range s.checks(&b) {
+		*v = c.Checked
+	}
+	s.sheet.read(&b, nil)
+	s.sheet.warn(s.chosen(), b)
 	s.scroll.Refresh()
 }
 
@@ -176,6 +207,7 @@ func (s *badgeSettingsTab) values() (data.BadgeSettings, bool) {
 		}
 		*o.to = v
 	}
+	ok = s.sheet.read(&b, s.errs) && ok
 	return b, ok
 }
 
