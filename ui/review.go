@@ -49,7 +49,9 @@ func newReviewLine(e *env, st reviewStore) *reviewLine {
 
 func (l *reviewLine) build() fyne.CanvasObject {
 	if l == nil {
-		return container.NewHBox()
+		none := container.NewHBox() // no gap in the dashboard
+		none.Hide()
+		return none
 	}
 	l.text = widget.NewLabel("")
 	l.text.Importance = widget.WarningImportance
