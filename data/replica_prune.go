@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"encoding/json"
+	"log"
 	"strings"
 )
 
@@ -29,6 +30,7 @@ func changesSince(ctx context.Context, src, dst *sqlTx, from, to int64) (map[str
 	if from >= pruned {
 		return readChanges(ctx, src, from, to)
 	}
+	log.Printf("a replica at revision %d, the server's change feed pruned up to %d: every table is read again", from, pruned)
 	out := map[string]*tableChanges{}
 	for _, t := range copyTables {
 		keys, err := tableKeys(ctx, dst, t)
