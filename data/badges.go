@@ -68,7 +68,7 @@ var ErrOffsetInvalid = newErr(KindInvalid, "offset_invalid", "offset_x",
 // of range (or not a number).
 var ErrSheetSpaceInvalid = newErr(KindInvalid, "sheet_space_invalid", "margin_top",
 	"%s must be between 0 and %g mm.",
-	"%s doit être compris entre 0 et %g mm.")
+	"%s doit se situer entre 0 et %g mm.")
 
 var (
 	lLayout     = label{"The badge layout", "La mise en page des badges"}

@@ -125,7 +125,16 @@ func (o BadgeOptions) check(l Layout) error {
 	if err := l.Validate(); err != nil {
 		return err
 	}
-	if per := l.PerPage(); o.Start < 0 || o.Start > max(per, 1) {
+	return o.checkStartOn(l, 0)
+}
+
+// CheckStart refuses a first label a person typed that is not on the
+// sheet: below 1 (0 is refused too, where the options take it for 1) or
+// past its last label.
+func (o BadgeOptions) CheckStart() error { return o.checkStartOn(o.layout(), 1) }
+
+func (o BadgeOptions) checkStartOn(l Layout, lowest int) error {
+	if per := l.PerPage(); o.Start < lowest || o.Start > max(per, 1) {
 		return ErrStartInvalid.with(per, per, strconv.Itoa(o.Start))
 	}
 	return nil

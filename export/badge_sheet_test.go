@@ -215,7 +215,7 @@ func TestBadgesRefusedSheet(t *testing.T) {
 		s.GapY = -2
 		var buf bytes.Buffer
 		err := WriteBadges(context.Background(), &buf, in, BadgeOptions{Layout: l, Settings: s})
-		if !errors.Is(err, data.ErrSheetSpaceInvalid) || data.Message(err, "fr") != "L'espace entre rangées doit être compris entre 0 et 50 mm." {
+		if !errors.Is(err, data.ErrSheetSpaceInvalid) || data.Message(err, "fr") != "L'espace entre rangées doit se situer entre 0 et 50 mm." {
 			t.Errorf("got %v (%q)", err, data.Message(err, "fr"))
 		}
 	})

@@ -284,6 +284,9 @@ func (b *badgeExport) previewOf(ctx context.Context, sel export.BadgeSelection, 
 	for _, w := range opts.Warnings() {
 		p.warnings = append(p.warnings, w.Message(language))
 	}
+	if err := opts.CheckStart(); err != nil {
+		return badgePreview{err: err, warnings: p.warnings}
+	}
 	printed := opts.PrintLayout()
 	if per := printed.PerPage(); per > 0 && start >= 1 && start <= per {
 		p.pages = (len(ids) + start - 1 + per - 1) / per

@@ -97,6 +97,7 @@ func TestBadgeExportFirstLabel(t *testing.T) {
 	for _, c := range []struct{ text, want string }{
 		{"11", "A sheet of this layout has 10 labels: the first badge goes on label 1 to 10, not 11."},
 		{"quatre", "Enter the number of the first free label, such as 4."},
+		{"0", "A sheet of this layout has 10 labels: the first badge goes on label 1 to 10, not 0."},
 	} {
 		b.start.SetText(c.text)
 		waitIdle(t, e.tasks)

@@ -43,6 +43,10 @@ type options struct {
 	// import: what new rows get when the file does not say, and where the
 	// rejected rows go
 	defaultCategory, defaultStatus, defaultFee, defaultDays, rejects string
+	// badges: the first free label of a sheet, and its margins and gaps
+	// (mm; "" keeps the layout's settings)
+	start                             int
+	marginTop, marginLeft, gapX, gapY string
 }
 
 // commands is the table of commands, in the order of the help.

@@ -21,17 +21,25 @@ var badgesCommand = &command{
 	forms: []form{
 		{
 			call: [2]string{"badges FILE|URL --out badges.pdf [--layout NAME] [--category NAME] [--unprinted]\n" +
-				"               [--code CODE] [--sort name|organisation] [--reprint]",
+				"               [--code CODE] [--sort name|organisation] [--reprint] [--start N]\n" +
+				"               [--margin-top MM] [--margin-left MM] [--gap-x MM] [--gap-y MM]",
 				"badges FICHIER|URL --out badges.pdf [--layout NOM] [--category NOM] [--unprinted]\n" +
-					"               [--code CODE] [--sort name|organisation] [--reprint]"},
+					"               [--code CODE] [--sort name|organisation] [--reprint] [--start N]\n" +
+					"               [--margin-top MM] [--margin-left MM] [--gap-x MM] [--gap-y MM]"},
 			what: [2]string{"badges as PDF: everyone not cancelled (or one category,\n" +
 				"those without a badge yet, one person by code), sorted\n" +
 				"by last name or organisation; the prints are logged;\n" +
-				"--reprint prints again those who already have one",
+				"--reprint prints again those who already have one;\n" +
+				"--start N begins on label N of a partly used sheet;\n" +
+				"the margins and gaps (mm) place the badges on the sheet,\n" +
+				"instead of the layout's settings",
 				"badges en PDF : toutes les personnes non annulées (ou une\n" +
 					"catégorie, celles sans badge, une personne par son code),\n" +
 					"par nom ou par structure ; les impressions sont notées ;\n" +
-					"--reprint réimprime celles qui en ont déjà un"},
+					"--reprint réimprime celles qui en ont déjà un ;\n" +
+					"--start N commence à l'étiquette N d'une feuille entamée ;\n" +
+					"les marges et espaces (mm) placent les badges sur la\n" +
+					"feuille, au lieu des réglages de la disposition"},
 		},
 		{
 			call: [2]string{"badges --list-layouts", "badges --list-layouts"},
@@ -49,6 +57,11 @@ var badgesCommand = &command{
 		fs.StringVar(&o.code, "code", "", "")
 		fs.StringVar(&o.sort, "sort", "name", "")
 		fs.BoolVar(&o.reprint, "reprint", false, "")
+		fs.IntVar(&o.start, "start", 1, "")
+		fs.StringVar(&o.marginTop, "margin-top", "", "")
+		fs.StringVar(&o.marginLeft, "margin-left", "", "")
+		fs.StringVar(&o.gapX, "gap-x", "", "")
+		fs.StringVar(&o.gapY, "gap-y", "", "")
 	},
 	run: badges,
 }
@@ -114,7 +127,16 @@ func badges(r *runner, o *options, args []string) error {
 	if err != nil {
 		return err
 	}
-	opts := export.BadgeOptions{Layout: layout, Settings: settings, Lang: in.Congress.OutputLanguage()}
+	if err := r.sheetFlags(o, &settings); err != nil {
+		return err
+	}
+	opts := export.BadgeOptions{Layout: layout, Settings: settings, Lang: in.Congress.OutputLanguage(), Start: o.start}
+	if err := opts.CheckStart(); err != nil {
+		return err
+	}
+	for _, w := range opts.Warnings() {
+		fmt.Fprintln(r.err, r.tr("Warning: ", "Attention : ")+w.Message(r.lang))
+	}
 	err = export.WriteFile(o.out, func(w io.Writer) error { return export.WriteBadges(ctx, w, in, opts) }, s.Path())
 	if err != nil {
 		return err
