@@ -88,8 +88,12 @@ type importDialog struct {
 	summary    *widget.Label
 	issues     []data.ImportIssue
 	issueList  *widget.List
-	issueFull  *widget.Label // the selected issue, whole: the list cuts long lines
-	importBtn  *widget.Button
+	issueFull  *widget.Label // the selected issue, whole
+	// issueHeights are the heights given to the issues' rows, each shown
+	// whole.
+	issueHeights map[widget.ListItemID]float32
+	importBtn    *widget.Button
+	rejectsBtn   *widget.Button // "Save the rejected rows…"
 }
 
 func newImportDialog(e *env, st importStore, path string, onDone func()) *importDialog {
@@ -154,7 +158,8 @@ func (d *importDialog) show(pv data.ImportPreview) {
 		widget.NewLabelWithStyle(lang.L("When someone is already registered"), fyne.TextAlignLeading,
 			fyne.TextStyle{Bold: true}), match, d.unknownBox, d.defaults.build(d.categories, d.days, d.dryRunAsync),
 		widget.NewSeparator(), d.summary)
-	right := container.NewBorder(options, d.issueFull, nil, nil, d.issueList)
+	d.rejectsBtn = d.newRejectsButton()
+	right := container.NewBorder(options, container.NewVBox(d.issueFull, d.rejectsBtn), nil, nil, d.issueList)
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.5
 	content := container.NewBorder(container.NewVBox(d.detected, d.sheetRow), nil, nil, nil, split)
@@ -370,9 +375,11 @@ func (d *importDialog) showReport(r data.ImportReport) {
 	d.report = &r
 	d.summary.SetText(reportText(r))
 	d.issues = r.Issues
+	d.issueHeights = nil
 	d.issueList.UnselectAll()
 	d.issueFull.SetText("")
 	d.issueList.Refresh()
+	d.showRejectsButton(r)
 	d.showUnknown(r.UnknownCategories)
 	if r.New+r.Updated > 0 {
 		d.importBtn.Enable()
@@ -475,9 +482,11 @@ func importTicketsText(r data.ImportReport) string {
 	return " " + lang.N("{{.Count}} e-tickets kept for the desk.", r.Tickets, map[string]any{"Count": r.Tickets})
 }
 
+// newIssueItem is a row of the issues: its text wrapped, whole (see
+// issueRowHeight).
 func newIssueItem() fyne.CanvasObject {
 	l := widget.NewLabel("")
-	l.Truncation = fyne.TextTruncateEllipsis
+	l.Wrapping = fyne.TextWrapWord
 	return container.NewBorder(nil, nil, widget.NewIcon(nil), nil, l)
 }
 
@@ -495,7 +504,15 @@ func (d *importDialog) updateIssueItem(id widget.ListItemID, o fyne.CanvasObject
 		icon.SetResource(theme.NewErrorThemedResource(theme.ErrorIcon()))
 		label.Importance = widget.DangerImportance
 	}
-	label.SetText(issueText(is))
+	text := issueText(is)
+	label.SetText(text)
+	if h := d.issueRowHeight(text); h != d.issueHeights[id] {
+		if d.issueHeights == nil {
+			d.issueHeights = map[widget.ListItemID]float32{}
+		}
+		d.issueHeights[id] = h
+		d.issueList.SetItemHeight(id, h)
+	}
 }
 
 // onIssueSelected shows the whole of an issue under the list.
@@ -576,7 +593,13 @@ func (d *importDialog) importAsync() {
 func (d *importDialog) showDone(r data.ImportReport) {
 	text := widget.NewLabel(reportText(r))
 	text.Wrapping = fyne.TextWrapWord
-	done := dialog.NewCustom(lang.L("Import finished"), lang.L("Close"), text, d.env.win)
+	content := container.NewVBox(text)
+	if r.Rejected > 0 {
+		src := d.source()
+		content.Add(widget.NewButtonWithIcon(lang.L("Save the rejected rows…"), theme.DocumentSaveIcon(),
+			func() { d.saveRejects(r, src) }))
+	}
+	done := dialog.NewCustom(lang.L("Import finished"), lang.L("Close"), content, d.env.win)
 	done.Resize(fyne.NewSize(480, 0))
 	done.Show()
 }

@@ -9,6 +9,8 @@ import (
 
 	"congres/data"
 	"congres/data/spreadsheet"
+	"congres/data/stores"
+	"congres/export"
 )
 
 var importCommand = &command{
@@ -107,6 +109,20 @@ func importFile(r *runner, o *options, args []string) error {
 		return err
 	}
 	r.printImportReport(r.out, rep, o.dryRun)
+	if o.rejects != "" && rep.Rejected > 0 {
+		var open []string
+		if !stores.IsServer(args[0]) {
+			open = args[:1]
+		}
+		err := export.WriteFile(o.rejects, func(w io.Writer) error {
+			return data.WriteRejectedRows(ctx, w, src, rep, r.lang)
+		}, open...)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(r.out, fmt.Sprintf(r.tr("The rejected rows are in %s, with their line and reason.",
+			"Les lignes rejetées sont dans %s, avec leur ligne et leur motif."), o.rejects))
+	}
 	if rep.Rejected > 0 {
 		// A non-zero exit code for scripts: the rows are listed above.
 		return failure(r.count(rep.Rejected, "row rejected.", "rows rejected.", "ligne rejetée.", "lignes rejetées."))

@@ -96,3 +96,23 @@ func TestCLIImportDefaults(t *testing.T) {
 		t.Errorf("%q, %v", out, err)
 	}
 }
+
+// TestCLIImportRejects: --rejects writes the rejected rows with their line
+// and reason, in the file's own columns; the exit code stays 1.
+func TestCLIImportRejects(t *testing.T) {
+	dir, file := newImportCongress(t)
+	path := writeFile(t, dir, "liste.csv", "Prénom;Nom;Email\nAwa;Diallo;awa@example.org\nBob;Durand;bob@@bad\n")
+	rejects := filepath.Join(dir, "rejetees.csv")
+	out, err := runIn(t, "fr", "import", file, path, "--rejects", rejects)
+	if err == nil || !strings.Contains(out, "Les lignes rejetées sont dans "+rejects+", avec leur ligne et leur motif.") {
+		t.Fatalf("%q, %v", out, err)
+	}
+	b, err := os.ReadFile(rejects)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "\ufeffLigne;Motif;Prénom;Nom;Email\r\n3;Email: " + data.Message(data.ErrEmailInvalid.With("bob@@bad"), "fr") + ";Bob;Durand;bob@@bad\r\n"
+	if string(b) != want {
+		t.Errorf("%q\nwant %q", b, want)
+	}
+}

@@ -1,0 +1,85 @@
+package data
+
+import (
+	"context"
+	"encoding/csv"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// The rejected rows of an import, written to a file for whoever corrects
+// them: each row as the file gave it, in its own columns, after its line
+// and the reason it was left out, so that once corrected it can be
+// imported again (the two first columns are then left out).
+
+// WriteRejectedRows writes the rows rep rejected, read again from src, as
+// CSV in UTF-8 with a BOM (so that spreadsheets read the accents): a
+// header ("Line", "Reason", then the file's columns, in lang, "fr" or
+// "en"), then one row per rejected row in line order. The delimiter is the
+// source's when it is a CSV, a semicolon otherwise.
+func WriteRejectedRows(ctx context.Context, w io.Writer, src ImportSource, rep ImportReport, lang string) error {
+	reasons := map[int]string{}
+	for _, is := range rep.Issues {
+		if is.Warning {
+			continue
+		}
+		msg := Message(is.Err, lang)
+		if is.Column != "" {
+			msg = is.Column + ": " + msg
+		}
+		if r, ok := reasons[is.Line]; ok {
+			msg = r + "\n" + msg
+		}
+		reasons[is.Line] = msg
+	}
+	f, err := src.Open()
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	layout := f.Layout()
+	if _, err := io.WriteString(w, "\ufeff"); err != nil {
+		return err
+	}
+	out := csv.NewWriter(w)
+	out.UseCRLF = true
+	out.Comma = ';'
+	if layout.Format == "csv" && layout.Delimiter != 0 {
+		out.Comma = layout.Delimiter
+	}
+	line, reason := "Line", "Reason"
+	if lang == "fr" {
+		line, reason = "Ligne", "Motif"
+	}
+	if err := out.Write(append([]string{line, reason}, layout.Header...)); err != nil {
+		return err
+	}
+	for len(reasons) > 0 {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		row, err := f.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		msg, ok := reasons[row.Line]
+		if !ok {
+			continue
+		}
+		delete(reasons, row.Line)
+		cells := make([]string, 0, len(row.Cells)+2)
+		cells = append(cells, strconv.Itoa(row.Line), msg)
+		for _, c := range row.Cells {
+			cells = append(cells, strings.TrimRight(c, "\r"))
+		}
+		if err := out.Write(cells); err != nil {
+			return err
+		}
+	}
+	out.Flush()
+	return out.Error()
+}
