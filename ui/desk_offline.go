@@ -264,8 +264,13 @@ func (s *deskScreen) showOffline(waiting int, lost bool) {
 		s.offline.set(s.waitingText(waiting, lost), widget.WarningImportance)
 	}
 	showIf(s.offline, lost || waiting > 0)
-	showIf(s.saveHeld, waiting > 0)
-	showIf(s.offlineBox, lost || waiting > 0)
+	if s.saveHeld != nil {
+		showIf(s.saveHeld, waiting > 0)
+		showIf(s.offlineBox, lost || waiting > 0)
+	}
+	if s.root != nil {
+		relayout(s.root) // the line or its button came or went: the desk's rows move
+	}
 }
 
 // heldWaiting is how many of the open desk's actions, made offline, have

@@ -72,6 +72,9 @@ func TestDeskSavesWaitingCheckins(t *testing.T) {
 	if !f.s.saveHeld.Visible() || !f.s.offlineBox.Visible() {
 		t.Fatal("no button to save the waiting check-in")
 	}
+	if f.s.offline.Size().Height == 0 || f.s.saveHeld.Size().Width == 0 {
+		t.Errorf("the offline line is not laid out: line %v, button %v", f.s.offline.Size(), f.s.saveHeld.Size())
+	}
 	test.Tap(f.s.saveHeld)
 	test.Tap(overlayButton(t, f.e.win, "Save"))
 	waitFor(t, "the outbox saved", f.e.tasks, func() bool {
