@@ -188,3 +188,32 @@ func TestBadgeProgrammeOneSize(t *testing.T) {
 		})
 	}
 }
+
+// TestFitTextWrapGain: text wraps when two lines set it at least wrapGain
+// times larger than one line does, and stays on one line otherwise, in the
+// same box whatever the badge: a name does not break for a point more.
+func TestFitTextWrapGain(t *testing.T) {
+	st := textStyle{Bold: true, MaxSize: 30, MinSize: 6, MaxLines: 2}
+	for _, c := range []struct {
+		text  string
+		box   Box
+		lines int
+	}{
+		{longLastName, Box{0, 0, 93, 17.9}, 2},                // A6: 18.7 pt on two lines, not 11.5 on one
+		{longLastName, Box{0, 0, 51.5, 10.1}, 2},              // 90×54: 10.5 pt on two, not 6.3 on one
+		{"Dupont-Aignan de la Motte", Box{0, 0, 93, 17.9}, 1}, // fits on one line at a size two lines barely beat
+		{"Kierkegaard", Box{0, 0, 93, 17.9}, 1},
+	} {
+		f := fitText(c.text, c.box, st)
+		one := fitText(c.text, c.box, textStyle{Bold: true, MaxSize: 30, MinSize: 1, MaxLines: 1})
+		if len(f.Lines) != c.lines {
+			t.Errorf("%q in %.1f × %.1f mm: %d lines at %.2f pt (one line: %.2f pt), want %d", c.text, c.box.W, c.box.H, len(f.Lines), f.Size, one.Size, c.lines)
+		}
+		if len(f.Lines) == 2 && f.Size < one.Size*wrapGain-0.01 {
+			t.Errorf("%q wrapped at %.2f pt, one line was %.2f pt", c.text, f.Size, one.Size)
+		}
+		if len(f.Lines) == 1 && f.Size < one.Size-0.01 {
+			t.Errorf("%q on one line at %.2f pt, smaller than it fits (%.2f)", c.text, f.Size, one.Size)
+		}
+	}
+}
