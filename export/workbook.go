@@ -85,6 +85,7 @@ type xlsx struct {
 	decimal               int
 	boxed, boxedClock     int // bordered cells of a sign-in sheet
 	boxedWrap             int // a bordered cell whose text wraps
+	boxedTop              int // a bordered box to sign in, its label at the top
 	bigWrap, wrap         int // a title and a line across a table, wrapped
 	quote                 map[int]int
 	widthOf               map[int]float64 // display width of styled values
@@ -214,6 +215,8 @@ func (x *xlsx) newStyles() error {
 	x.quote[0] = style(&excelize.Style{Alignment: &excelize.Alignment{Horizontal: "left"}})
 	x.quote[x.boxed] = style(&excelize.Style{Border: wbThin, Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center"}})
 	x.boxedWrap = style(&excelize.Style{Border: wbThin, Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}})
+	x.boxedTop = style(&excelize.Style{Border: wbThin, Font: &excelize.Font{Family: family, Color: "595959"},
+		Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
 	x.quote[x.bigWrap] = style(&excelize.Style{Font: font(14), Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top", WrapText: true}})
 	x.quote[x.wrap] = style(&excelize.Style{Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top", WrapText: true}})
 	x.quote[x.boxedWrap] = style(&excelize.Style{Border: wbThin, Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center", WrapText: true}})

@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"congres/data"
@@ -141,25 +142,29 @@ func (s *wbSheet) speakerBoxes(speakers []SignInSpeaker) error {
 	s.skip()
 	head := func(v string) any { return excelize.Cell{StyleID: x.header1, Value: v} }
 	err := s.title([]any{head(x.l("last_name")), head(x.l("first_name")), head(x.l("organisation")), head(x.l("speaker_role")),
-		nil, nil, nil, head(x.l("signature"))}, excelize.RowOpts{Height: 20})
+		head(x.l("signature")), head(""), head(""), head("")}, excelize.RowOpts{Height: 20})
 	if err != nil {
 		return err
 	}
+	s.merge5to8(s.row)
 	tall := excelize.RowOpts{Height: 30}
+	box := excelize.Cell{StyleID: x.boxed}
 	for _, sp := range speakers {
 		err := s.title([]any{x.styledText(sp.LastName, x.boxedWrap), x.styledText(sp.FirstName, x.boxedWrap),
 			x.styledText(sp.Organisation, x.boxedWrap), x.styledText(x.speakerRole(sp), x.boxedWrap),
-			nil, nil, nil, excelize.Cell{StyleID: x.boxed}}, tall)
+			box, box, box, box}, tall)
 		if err != nil {
 			return err
 		}
+		s.merge5to8(s.row)
 	}
 	return nil
 }
 
-// sessionClosing writes the sheet's last rows, as the PDF's closing
-// boxes: the number of people listed (or expected), the number present
-// (checked in at the session), and the signature of the person in charge.
+// sessionClosing writes the sheet's last row, as the PDF's closing boxes:
+// the number of people listed (or expected), the number present (checked
+// in at the session), and a box for the name and signature of the person
+// in charge. One row, so that it never goes alone onto a page of its own.
 func (s *wbSheet) sessionClosing(ss *SessionSheet) error {
 	x := s.x
 	s.skip()
@@ -167,19 +172,20 @@ func (s *wbSheet) sessionClosing(ss *SessionSheet) error {
 	if ss.Expected {
 		listed = x.l("expected")
 	}
-	for _, r := range []struct {
-		label string
-		n     int
-	}{{listed, len(ss.Attendees)}, {x.l("closing.present"), wbPresent(ss)}} {
-		if err := s.title([]any{wbStyled(r.label, x.total), wbStyled(r.n, x.total)}); err != nil {
-			return err
-		}
-	}
-	if err := s.title([]any{wbStyled(x.l("closing.in_charge"), x.total), nil, excelize.Cell{StyleID: x.boxed}},
-		excelize.RowOpts{Height: 40}); err != nil {
+	box := excelize.Cell{StyleID: x.boxedTop}
+	err := s.title([]any{x.styledText(listed, x.boxedWrap), wbStyled(len(ss.Attendees), x.boxed),
+		x.styledText(x.l("closing.present"), x.boxedWrap), wbStyled(wbPresent(ss), x.boxed),
+		x.styledText(x.l("closing.in_charge"), x.boxedTop), box, box, box}, excelize.RowOpts{Height: 45})
+	if err != nil {
 		return err
 	}
+	s.merge5to8(s.row)
 	return nil
+}
+
+// merge5to8 merges a row's columns E to H: a box to sign in.
+func (s *wbSheet) merge5to8(row int) {
+	s.merges = append(s.merges, [2]string{"E" + strconv.Itoa(row), "H" + strconv.Itoa(row)})
 }
 
 // wbPresent is how many of a session sheet's people came.

@@ -90,7 +90,7 @@ func TestWorkbookSessionSheetAsSignIn(t *testing.T) {
 			// Each speaker's signature box is bordered, and tall enough.
 			for i, r := range rest {
 				if len(r) > 0 && r[0] == "Haddad" {
-					cell := "H" + strconv.Itoa(4+len(people)+i+1)
+					cell := "E" + strconv.Itoa(4+len(people)+i+1)
 					id, _ := f.GetCellStyle(sh, cell)
 					st, _ := f.GetStyle(id)
 					if len(st.Border) != 4 {
@@ -101,12 +101,25 @@ func TestWorkbookSessionSheetAsSignIn(t *testing.T) {
 					}
 				}
 			}
-			// The present count is a number.
+			// The counts are numbers, on the closing row, whose box for the
+			// person in charge spans E to H, as each speaker's box does.
+			merged := map[string]bool{}
+			if cells, err := f.GetMergeCells(sh); err == nil {
+				for _, m := range cells {
+					merged[m.GetStartAxis()+":"+m.GetEndAxis()] = true
+				}
+			}
 			for i, r := range rest {
-				if len(r) > 1 && r[0] == c.closing[1] {
-					if ty, _ := f.GetCellType(sh, "B"+strconv.Itoa(4+len(people)+i+1)); ty != excelize.CellTypeUnset && ty != excelize.CellTypeNumber {
-						t.Errorf("present typed %v", ty)
+				row := strconv.Itoa(4 + len(people) + i + 1)
+				if len(r) > 2 && r[2] == c.closing[1] {
+					for _, cell := range []string{"B" + row, "D" + row} {
+						if ty, _ := f.GetCellType(sh, cell); ty != excelize.CellTypeUnset && ty != excelize.CellTypeNumber {
+							t.Errorf("count %s typed %v", cell, ty)
+						}
 					}
+				}
+				if len(r) > 0 && (r[0] == "Haddad" || r[0] == c.closing[0]) && !merged["E"+row+":H"+row] {
+					t.Errorf("row %s %q: E:H not merged (%v)", row, r, merged)
 				}
 			}
 			// Four rows repeat on every page and stay in view; the filter
@@ -146,7 +159,7 @@ for row in ws.iter_rows(values_only=True):
 		"Atelier — vendredi 26 novembre 2021 — 9 h 30 – 11 h 00 — Salle Pasteur, Lille — 4 personnes sur la liste — 2 présent·es\n",
 		"Intervenant·es et animateur·ices : Chloé Haddad (Intervenant·e, Coopérative Oxalis) ; Léa Dupont (Animateur·ice, Les Fourmis Vertes)\n",
 		"Haddad|Chloé|Coopérative Oxalis|Intervenant·e\n", "Dupont|Léa|Les Fourmis Vertes|Animateur·ice\n",
-		"Personnes sur la liste|4\n", "Présent·es|2\n", "Nom et signature du ou de la responsable\n",
+		"Personnes sur la liste|4|Présent·es|2|Nom et signature du ou de la responsable\n",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("openpyxl does not read %q:\n%s", want, got)
