@@ -12,16 +12,21 @@ import (
 // The desk's other actions offline (issue 17): a walk-in, a payment and
 // its undo, a badge print go to the server, and to the replica's journal
 // when the server is lost or does not answer (data/desk_held_actions.go),
-// as check-ins do (offlineWrite). Unlike an arrival, which the hand-over
-// skips when the server has the person in already, a walk-in or a payment
-// the server took late would be there twice: they wait for the server's
-// answer rather than a second, unless the server is known lost already,
-// when they go to the journal at once. A badge print, which does no harm
-// twice, keeps the one-second rule.
+// as check-ins do (offlineWrite).
+//
+// A walk-in keeps the one-second rule, as a check-in: the queue does not
+// wait on the network. The server cancels a transaction whose desk gave up
+// on it, so a walk-in is on the server twice only when its commit was
+// already under way when the second ran out; the hand-over then flags the
+// held one as a possible duplicate of the first, for the organiser. A
+// payment or its undo waits for the server's answer instead (unless the
+// server is known lost already, when it goes to the journal at once): the
+// same money recorded twice would put the accounts wrong with no flag. A
+// badge print, which does no harm twice, keeps the one-second rule.
 
 func (o *offlineDesk) RegisterWalkIn(ctx context.Context, w *data.WalkIn) (data.AdmitResult, error) {
 	given := *w
-	return offlineWrite(ctx, o, false, func(ctx context.Context, st deskStore) (data.AdmitResult, error) {
+	return offlineWrite(ctx, o, true, func(ctx context.Context, st deskStore) (data.AdmitResult, error) {
 		*w = given // each try starts from the walk-in as given
 		return st.RegisterWalkIn(ctx, w)
 	})
