@@ -15,12 +15,12 @@ var outboxCommand = &command{
 	name: "outbox",
 	forms: []form{{
 		call: [2]string{"outbox export URL FILE", "outbox export URL FICHIER"},
-		what: [2]string{"save the check-ins waiting on this computer's desk for the congress\nat URL, which its server has not received, to FILE",
-			"enregistre dans FICHIER les entrées qui attendent sur l'accueil de\ncet ordinateur pour le congrès de URL, que son serveur n'a pas reçues"},
+		what: [2]string{"save to FILE the check-ins this computer's desk holds for\nthe congress at URL, not yet on its server",
+			"enregistre dans FICHIER les entrées que l'accueil de cet ordinateur\ngarde pour le congrès de URL, pas encore sur son serveur"},
 	}, {
 		call: [2]string{"outbox import URL FILE", "outbox import URL FICHIER"},
-		what: [2]string{"record on the server at URL the check-ins a desk saved to FILE;\neach is recorded once, however many times it is loaded",
-			"enregistre sur le serveur de URL les entrées qu'un accueil a\nenregistrées dans FICHIER ; chacune l'est une fois, même chargée\nplusieurs fois"},
+		what: [2]string{"record on the server at URL the check-ins a desk saved to\nFILE, each once, however many times it is loaded",
+			"enregistre sur le serveur de URL les entrées qu'un accueil a\nenregistrées dans FICHIER, chacune une seule fois"},
 	}},
 	minArgs: 3,
 	needs: [2]string{"outbox needs export or import, a server's URL and a FILE.",
