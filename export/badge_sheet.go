@@ -69,8 +69,8 @@ func (l Layout) noCutMarks() []string {
 // ErrCutMarksNoRoom warns that cut marks asked for cannot be drawn on some
 // sides of the badges (its %s: where).
 var ErrCutMarksNoRoom = &Error{Code: "cut_marks_no_room",
-	EN: "Cut marks cannot be drawn %s the badges: there they come within %s mm of the paper's edge, which leaves no room for a mark. Cut along the badges' edges, or widen the margins if the sheet allows it.",
-	FR: "Les traits de coupe ne peuvent pas être tracés %s des badges : ils y arrivent à moins de %s mm du bord du papier, ce qui ne laisse pas de place pour un trait. Coupez le long des bords des badges, ou élargissez les marges si la feuille le permet."}
+	EN: "Cut marks cannot be drawn %s the badges: the badges come within %s mm of the paper's edge there, which leaves no room for a mark. Cut along the badges' edges, or widen the margins if the sheet allows it.",
+	FR: "Les traits de coupe ne peuvent pas être tracés %s des badges : les badges y arrivent à moins de %s mm du bord du papier, ce qui ne laisse pas de place pour un trait. Coupez le long des bords des badges, ou élargissez les marges si la feuille le permet."}
 
 // cutMarksWarning says where cut marks cannot be drawn, or nil.
 func cutMarksWarning(sides []string) *Error {
