@@ -75,6 +75,14 @@ func TestCLIOutbox(t *testing.T) {
 	if strings.Contains(out, storetestPassword(dbURL)) {
 		t.Errorf("the password is shown: %q", out)
 	}
+	// Never over a congress file, nor over another program's database.
+	before, _ := os.ReadFile(demo)
+	if _, err := runCLI(t, "outbox", "export", dbURL, demo); err == nil {
+		t.Error("outbox export wrote over a congress file")
+	}
+	if after, _ := os.ReadFile(demo); string(after) != string(before) {
+		t.Error("outbox export changed the congress file it was given")
+	}
 	out, err = runCLI(t, "outbox", "import", dbURL, file)
 	if err != nil || strings.TrimSpace(out) != "Desk 3: 3 actions recorded, 0 already there." {
 		t.Fatalf("outbox import: %q, %v", out, err)
