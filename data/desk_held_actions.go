@@ -88,6 +88,12 @@ func (s *Store) holdsOnly() bool { return s.held != nil && s.held.only.Load() }
 // replica only, not yet on the server).
 func isLocalID(id int64) bool { return id >= heldBase }
 
+// IsHeldWalkIn says whether the participant id is that of a walk-in held
+// on a desk offline, known to its replica only until the hand-over: what
+// the desk does with them goes to the replica, even once the server
+// answers.
+func IsHeldWalkIn(id int64) bool { return isLocalID(id) }
+
 // heldActions reads the journal's actions, of both tables, in their one
 // order; each action on a held walk-in carries the walk-in's code.
 func heldActions(ctx context.Context, q querier) ([]heldEntry, error) {

@@ -151,6 +151,9 @@ func (o *offlineDesk) Sessions(ctx context.Context) ([]data.Session, error) {
 }
 
 func (o *offlineDesk) DeskCard(ctx context.Context, id int64, day data.Day, session int64) (data.DeskCard, error) {
+	if rs := o.walkInReplica(id); rs != nil { // desk_offline_actions.go
+		return rs.DeskCard(ctx, id, day, session)
+	}
 	return offlineRead(o, func(st deskStore) (data.DeskCard, error) { return st.DeskCard(ctx, id, day, session) })
 }
 
@@ -242,10 +245,16 @@ func offlineHeld[T any](ctx context.Context, o *offlineDesk, r *stores.Replica, 
 }
 
 func (o *offlineDesk) Admit(ctx context.Context, req data.AdmitRequest) (data.AdmitResult, error) {
+	if rs := o.walkInReplica(req.ParticipantID); rs != nil { // desk_offline_actions.go
+		return rs.Admit(ctx, req)
+	}
 	return offlineWrite(ctx, o, true, func(ctx context.Context, st deskStore) (data.AdmitResult, error) { return st.Admit(ctx, req) })
 }
 
 func (o *offlineDesk) UndoLastEntry(ctx context.Context, id int64, desk string) (data.Checkin, error) {
+	if rs := o.walkInReplica(id); rs != nil { // desk_offline_actions.go
+		return rs.UndoLastEntry(ctx, id, desk)
+	}
 	return offlineWrite(ctx, o, false, func(ctx context.Context, st deskStore) (data.Checkin, error) {
 		return st.UndoLastEntry(ctx, id, desk)
 	})

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"slices"
 
 	"fyne.io/fyne/v2/lang"
 
@@ -32,15 +33,35 @@ func (o *offlineDesk) RegisterWalkIn(ctx context.Context, w *data.WalkIn) (data.
 	})
 }
 
+// walkInReplica is the replica's store when id is a walk-in held on this
+// desk, whom the server does not know until the hand-over: what the desk
+// reads of them and does with them goes to the replica, even once the
+// server answers. Otherwise nil.
+func (o *offlineDesk) walkInReplica(id int64) *data.Store {
+	if !data.IsHeldWalkIn(id) {
+		return nil
+	}
+	if r := o.rep.Load(); r != nil {
+		return r.Store()
+	}
+	return nil
+}
+
 func (o *offlineDesk) DuplicatesBeforeSave(ctx context.Context, p data.Participant) ([]data.Duplicate, error) {
 	return offlineRead(o, func(st deskStore) ([]data.Duplicate, error) { return st.DuplicatesBeforeSave(ctx, p) })
 }
 
 func (o *offlineDesk) RecordPayment(ctx context.Context, req data.PaymentRequest) (data.Payment, error) {
+	if rs := o.walkInReplica(req.ParticipantID); rs != nil {
+		return rs.RecordPayment(ctx, req)
+	}
 	return offlineWrite(ctx, o, false, func(ctx context.Context, st deskStore) (data.Payment, error) { return st.RecordPayment(ctx, req) })
 }
 
 func (o *offlineDesk) UndoPayment(ctx context.Context, id int64) (data.Payment, error) {
+	if rs := o.walkInReplica(id); rs != nil {
+		return rs.UndoPayment(ctx, id)
+	}
 	return offlineWrite(ctx, o, false, func(ctx context.Context, st deskStore) (data.Payment, error) { return st.UndoPayment(ctx, id) })
 }
 
@@ -64,11 +85,12 @@ func deskBadgePrinter(b *badgePrinter, st deskStore) *badgePrinter {
 	return newBadgePrinter(b.env, &offlineBadges{badgePrintStore: b.store, o: o}, b.prefs)
 }
 
-// badgeRead runs fn on the store to read from now (offlineRead's rule).
-func badgeRead[T any](b *offlineBadges, fn func(badgePrintStore) (T, error)) (T, error) {
+// badgeRead runs fn on the store to read from now (offlineRead's rule),
+// and on the replica when ids name a walk-in held on this desk.
+func badgeRead[T any](b *offlineBadges, fn func(badgePrintStore) (T, error), ids ...int64) (T, error) {
 	st := badgePrintStore(b.badgePrintStore)
 	r := b.o.rep.Load()
-	if r != nil && b.o.events.ServerLostNow() {
+	if r != nil && (b.o.events.ServerLostNow() || slices.ContainsFunc(ids, data.IsHeldWalkIn)) {
 		st = r.Store()
 	}
 	v, err := fn(st)
@@ -91,19 +113,19 @@ func (b *offlineBadges) ParticipantByCode(ctx context.Context, code string) (dat
 }
 
 func (b *offlineBadges) Participant(ctx context.Context, id int64) (data.Participant, error) {
-	return badgeRead(b, func(st badgePrintStore) (data.Participant, error) { return st.Participant(ctx, id) })
+	return badgeRead(b, func(st badgePrintStore) (data.Participant, error) { return st.Participant(ctx, id) }, id)
 }
 
 func (b *offlineBadges) BadgeRows(ctx context.Context, ids []int64) ([]data.BadgeRow, error) {
-	return badgeRead(b, func(st badgePrintStore) ([]data.BadgeRow, error) { return st.BadgeRows(ctx, ids) })
+	return badgeRead(b, func(st badgePrintStore) ([]data.BadgeRow, error) { return st.BadgeRows(ctx, ids) }, ids...)
 }
 
 func (b *offlineBadges) BadgePrints(ctx context.Context, id int64) ([]data.BadgePrint, error) {
-	return badgeRead(b, func(st badgePrintStore) ([]data.BadgePrint, error) { return st.BadgePrints(ctx, id) })
+	return badgeRead(b, func(st badgePrintStore) ([]data.BadgePrint, error) { return st.BadgePrints(ctx, id) }, id)
 }
 
 func (b *offlineBadges) CountBadgePrinted(ctx context.Context, ids []int64) (int, error) {
-	return badgeRead(b, func(st badgePrintStore) (int, error) { return st.CountBadgePrinted(ctx, ids) })
+	return badgeRead(b, func(st badgePrintStore) (int, error) { return st.CountBadgePrinted(ctx, ids) }, ids...)
 }
 
 func (b *offlineBadges) BadgeSettings(ctx context.Context, layout string) (data.BadgeSettings, error) {
@@ -113,6 +135,11 @@ func (b *offlineBadges) BadgeSettings(ctx context.Context, layout string) (data.
 // RecordBadgePrints records the prints on the server, or holds them in the
 // replica's journal when the server does not answer within offlineAfter.
 func (b *offlineBadges) RecordBadgePrints(ctx context.Context, layout string, ids ...int64) error {
+	for _, id := range ids {
+		if rs := b.o.walkInReplica(id); rs != nil {
+			return rs.RecordBadgePrints(ctx, layout, ids...) // a walk-in held on this desk: all held
+		}
+	}
 	_, err := offlineWrite(ctx, b.o, true, func(ctx context.Context, st deskStore) (struct{}, error) {
 		if st == b.o.deskStore {
 			return struct{}{}, b.badgePrintStore.RecordBadgePrints(ctx, layout, ids...)
