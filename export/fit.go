@@ -91,7 +91,8 @@ func fitText(s string, b Box, st textStyle) fitted {
 	one := c.line(s, rtl)
 	asc, desc := lineMetrics(one)
 	size1 := min(maxSize, b.W/(one.width*ptMM), b.H/((asc+desc)*ptMM))
-	if size1 >= maxSize {
+	if size1 >= maxSize || (size1 >= minSize && size1*wrapGain > maxSize) {
+		// Two lines, at most MaxSize, could not be wrapGain larger.
 		return newFitted(size1, b.H, false, one)
 	}
 
