@@ -433,8 +433,8 @@ func knownOps(ctx context.Context, tx *sqlTx, batch []heldEntry) (map[string]boo
 
 // checkOutboxCongress refuses ob when it is not of the congress of s: its
 // server's database is another (when both are known), the congress's name
-// is another, or most of the people its actions name carry another code
-// here (neither their code nor a code merged into them).
+// is another, or most of the people its actions name (walk-ins made on the
+// desk aside) are not here with their code (nor a code merged into them).
 func (s *Store) checkOutboxCongress(ctx context.Context, ob *Outbox, database string) error {
 	where := ob.Server
 	if where == "" {
@@ -471,22 +471,22 @@ func (s *Store) checkOutboxCongress(ctx context.Context, ob *Outbox, database st
 		}
 		same, other := 0, 0
 		for id, code := range ob.people {
-			here, ok := codes[id]
-			switch {
-			case !ok: // gone since (merged, deleted): foldOne skips it
-			case here == code:
+			if isLocalID(id) {
+				continue // a walk-in made on the desk: the server knows them by their code only
+			}
+			if codes[id] == code {
 				same++
-			default:
-				var merged bool
-				if err := tx.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM code_alias WHERE code = ? AND participant_id = ?)",
-					code, id).Scan(&merged); err != nil {
-					return err
-				}
-				if merged {
-					same++
-				} else {
-					other++
-				}
+				continue
+			}
+			// Recoded or merged since: their code is an alias here.
+			var merged bool
+			if err := tx.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM code_alias WHERE code = ?)", code).Scan(&merged); err != nil {
+				return err
+			}
+			if merged {
+				same++
+			} else {
+				other++ // another congress's (or deleted since)
 			}
 		}
 		if other > same {

@@ -153,6 +153,22 @@ func TestOutboxRefused(t *testing.T) {
 			t.Errorf("an outbox of %q loaded into %q: %v", ob.Congress, "Another congress", err)
 		}
 	})
+	t.Run("OtherPeople", func(t *testing.T) {
+		// The same name, the database unknown: the people its actions name
+		// carry other codes there.
+		ob, err := data.OpenOutbox(ctx, file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ob.Close()
+		oc.Name = ob.Congress
+		if err := other.UpdateCongress(ctx, &oc); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := other.ImportOutbox(ctx, ob, "", nil); !errors.Is(err, data.ErrOutboxForeign) {
+			t.Errorf("an outbox loaded into another congress of the same name: %v", err)
+		}
+	})
 	t.Run("IntoAFile", func(t *testing.T) {
 		ob, err := data.OpenOutbox(ctx, file)
 		if err != nil {
