@@ -157,6 +157,11 @@ type ImportOptions struct {
 	// DefaultDays are the days of new rows that give none (nil: every day
 	// of the congress).
 	DefaultDays []Day
+	// DateOrder is how dates such as 03/02/2026 are read: day first,
+	// month first, or (DateOrderAuto) as the congress days tell, day first
+	// when both readings are congress days (the report then asks, see
+	// ImportReport.AmbiguousDates).
+	DateOrder DateOrder
 	// DryRun reads, matches and counts but writes nothing.
 	DryRun bool
 	// Progress, when set, is called now and then with the bytes read so far
@@ -202,6 +207,10 @@ type ImportReport struct {
 	// header (an unnamed one by its letter: "(F)"), in order: the
 	// report lists them, so that nothing is left out unseen.
 	IgnoredColumns []string
+	// AmbiguousDates are the columns holding a date that reads as two
+	// congress days (03/02 in a congress of 3 February and 2 March): they
+	// were read day first; ImportOptions.DateOrder says otherwise.
+	AmbiguousDates []string
 	// PossibleDuplicates counts the new rows that have the name (and
 	// organisation) of someone else but another email or ticket: each has
 	// a warning naming that person.

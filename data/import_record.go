@@ -67,6 +67,12 @@ type RecordParser struct {
 	Header  []string
 	Mapping []ImportField
 	Days    []Day // the congress days, to read "both days", "day 1", dates
+	// DateOrder is how dates like 03/02/2026 are read (DateOrderAuto:
+	// see dayMonth).
+	DateOrder DateOrder
+	// Ambiguous lists the columns of the rows parsed that hold a date
+	// reading as two congress days, read day first.
+	Ambiguous []string
 
 	prep *recordPrep
 }
@@ -84,6 +90,7 @@ type recordPrep struct {
 	none     map[string]bool
 	has      map[fieldSet]map[ImportField]bool
 	texts    map[ImportField]map[string]string // see keep
+	orders   map[string]DateOrder              // by column: month first once a cell read only so
 }
 
 // fieldSet is a set of fields, one bit each.
@@ -134,7 +141,7 @@ func (rp *RecordParser) prepare() *recordPrep {
 	p := &recordPrep{days: make(map[Day]int, len(rp.Days)), yesNo: map[string]int8{},
 		statuses: map[string]Status{}, dayCache: map[dayKey]dayResult{},
 		lists: map[string][]string{}, none: map[string]bool{}, has: map[fieldSet]map[ImportField]bool{},
-		texts: map[ImportField]map[string]string{}}
+		texts: map[ImportField]map[string]string{}, orders: map[string]DateOrder{}}
 	for i, d := range rp.Days {
 		p.days[d] = i
 	}

@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -329,16 +330,43 @@ func isWeekday(w string) bool {
 	return ok
 }
 
-// dayMonth reads a/b[/y]: day first, as in French, unless only month
-// first makes sense (10/15/2026) or only month first is a congress day.
+// dayMonth reads a/b[/y]: as the parser's DateOrder says; otherwise day
+// first, as in French, unless only month first makes sense (10/15/2026)
+// or only month first is a congress day. A cell whose both readings are
+// congress days follows the column's other cells (one that only reads one
+// way decides), else is read day first and the column noted ambiguous.
 func (rp *RecordParser) dayMonth(column, v string, y, a, b int, out *[]Day, setErr func(error)) {
+	order := rp.DateOrder
+	if order == DateOrderAuto {
+		order = rp.prep.orders[column]
+	}
+	switch order {
+	case DateDayFirst, DateMonthFirst:
+		if order == DateMonthFirst {
+			a, b = b, a
+		}
+		if day, err := rp.congressDay(column, v, y, b, a); err != nil {
+			setErr(err)
+		} else {
+			*out = append(*out, day)
+		}
+		return
+	}
 	dayFirst, dfErr := rp.congressDay(column, v, y, b, a)
 	if dfErr == nil {
+		if a != b && a <= 12 {
+			if _, err := rp.congressDay(column, v, y, a, b); err == nil {
+				rp.noteAmbiguous(column)
+			}
+		}
 		*out = append(*out, dayFirst)
 		return
 	}
 	if a <= 12 {
 		if monthFirst, err := rp.congressDay(column, v, y, a, b); err == nil {
+			if b > 12 && rp.prep.orders[column] == DateOrderAuto {
+				rp.prep.orders[column] = DateMonthFirst // 10/15/2026: the column is month first
+			}
 			*out = append(*out, monthFirst)
 			return
 		} else if b > 12 {
@@ -425,4 +453,22 @@ func sortDays(days []Day) []Day {
 		}
 	}
 	return out
+}
+
+// DateOrder says how a date such as 03/02/2026 is read.
+type DateOrder string
+
+const (
+	DateOrderAuto  DateOrder = ""    // day first unless only month first is a congress day
+	DateDayFirst   DateOrder = "dmy" // 03/02/2026 is 3 February (France)
+	DateMonthFirst DateOrder = "mdy" // 03/02/2026 is 2 March (United States, Eventbrite)
+)
+
+// noteAmbiguous notes a column with a date that reads as two congress
+// days: its rows were read day first, unless a cell of the column read
+// only month first, and the report asks (ImportReport.AmbiguousDates).
+func (rp *RecordParser) noteAmbiguous(column string) {
+	if rp.prep.orders[column] == DateOrderAuto && !slices.Contains(rp.Ambiguous, column) {
+		rp.Ambiguous = append(rp.Ambiguous, column)
+	}
 }

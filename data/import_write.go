@@ -265,7 +265,8 @@ func (im *importer) run() error {
 	}
 	sort.Slice(days, func(i, j int) bool { return days[i] < days[j] })
 	im.allDays = days
-	parser := RecordParser{Header: header, Mapping: im.mapping, Days: days}
+	parser := RecordParser{Header: header, Mapping: im.mapping, Days: days, DateOrder: im.opts.DateOrder}
+	defer func() { im.report.AmbiguousDates = parser.Ambiguous }()
 	for n := 1; ; n++ {
 		if err := im.ctx.Err(); err != nil {
 			return err

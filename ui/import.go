@@ -68,6 +68,7 @@ type importDialog struct {
 	categories []data.Category
 	days       []data.Day     // the congress's
 	defaults   importDefaults // for new rows that do not say
+	dates      importDates    // how ambiguous dates are written
 	onMatch    data.OnMatch
 	createCats bool
 	catMap     map[string]int64  // folded category text → category id
@@ -157,6 +158,7 @@ func (d *importDialog) show(pv data.ImportPreview) {
 	options := container.NewVBox(
 		widget.NewLabelWithStyle(lang.L("When someone is already registered"), fyne.TextAlignLeading,
 			fyne.TextStyle{Bold: true}), match, d.unknownBox, d.defaults.build(d.categories, d.days, d.dryRunAsync),
+		d.dates.build(d.dryRunAsync),
 		widget.NewSeparator(), d.summary)
 	d.rejectsBtn = d.newRejectsButton()
 	right := container.NewBorder(options, container.NewVBox(d.issueFull, d.rejectsBtn), nil, nil, d.issueList)
@@ -332,6 +334,7 @@ func (d *importDialog) options() data.ImportOptions {
 		opts.CategoryMap[k] = id
 	}
 	d.defaults.apply(&opts)
+	d.dates.apply(&opts)
 	return opts
 }
 
@@ -380,6 +383,7 @@ func (d *importDialog) showReport(r data.ImportReport) {
 	d.issueFull.SetText("")
 	d.issueList.Refresh()
 	d.showRejectsButton(r)
+	d.dates.show(r)
 	d.showUnknown(r.UnknownCategories)
 	if r.New+r.Updated > 0 {
 		d.importBtn.Enable()

@@ -42,7 +42,7 @@ type options struct {
 	maps, categories                                                     pairs
 	// import: what new rows get when the file does not say, and where the
 	// rejected rows go
-	defaultCategory, defaultStatus, defaultFee, defaultDays, rejects string
+	defaultCategory, defaultStatus, defaultFee, defaultDays, rejects, dateOrder string
 	// badges: the first free label of a sheet, and its margins and gaps
 	// (mm; "" keeps the layout's settings)
 	start                             int

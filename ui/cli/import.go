@@ -19,18 +19,21 @@ var importCommand = &command{
 		call: [2]string{"import FILE|URL SOURCE [--sheet NAME] [--dry-run] [--on-match fill|overwrite|skip|create]\n" +
 			"               [--map \"Column=field\"…] [--category \"Text=Category\"…] [--create-categories]\n" +
 			"               [--default-category NAME] [--default-status pending|confirmed|cancelled]\n" +
-			"               [--default-fee AMOUNT] [--default-days DAY,DAY…] [--rejects rejected.csv]",
+			"               [--default-fee AMOUNT] [--default-days DAY,DAY…] [--rejects rejected.csv]\n" +
+			"               [--date-order dmy|mdy]",
 			"import FICHIER|URL SOURCE [--sheet NOM] [--dry-run] [--on-match fill|overwrite|skip|create]\n" +
 				"               [--map \"Colonne=champ\"…] [--category \"Texte=Catégorie\"…] [--create-categories]\n" +
 				"               [--default-category NOM] [--default-status pending|confirmed|cancelled]\n" +
-				"               [--default-fee MONTANT] [--default-days JOUR,JOUR…] [--rejects rejetees.csv]"},
+				"               [--default-fee MONTANT] [--default-days JOUR,JOUR…] [--rejects rejetees.csv]\n" +
+				"               [--date-order dmy|mdy]"},
 		what: [2]string{"import registrations from a CSV or XLSX file in one\n" +
 			"transaction; rejected rows are listed and left out\n" +
 			"(exit code 1), --rejects writes them to a file with\n" +
 			"their line and reason, --dry-run only counts; new rows\n" +
 			"the file gives no category, status, fee or days get the\n" +
 			"--default-… ones (else the first category, pending,\n" +
-			"no fee, every day)",
+			"no fee, every day); --date-order says how 03/02 is\n" +
+			"read when it could be two congress days",
 			"importe des inscriptions d'un fichier CSV ou XLSX en une\n" +
 				"transaction ; les lignes rejetées sont listées et laissées\n" +
 				"de côté (code de sortie 1), --rejects les écrit dans un\n" +
@@ -38,7 +41,8 @@ var importCommand = &command{
 				"que compter ; les nouvelles lignes sans catégorie, statut,\n" +
 				"montant ou jours reçoivent ceux des --default-… (sinon la\n" +
 				"première catégorie, en attente, aucun montant, tous les\n" +
-				"jours)"},
+				"jours) ; --date-order dit comment lire 03/02 quand ce\n" +
+				"peut être deux jours du congrès"},
 	}},
 	minArgs: 2,
 	needs:   [2]string{"import needs FILE|URL and SOURCE.", "import attend FICHIER|URL et SOURCE."},
@@ -54,6 +58,7 @@ var importCommand = &command{
 		fs.StringVar(&o.defaultFee, "default-fee", "", "")
 		fs.StringVar(&o.defaultDays, "default-days", "", "")
 		fs.StringVar(&o.rejects, "rejects", "", "")
+		fs.StringVar(&o.dateOrder, "date-order", "", "")
 	},
 	run: importFile,
 }
@@ -153,6 +158,13 @@ func (r *runner) importDefaults(s *data.Store, o *options, opts *data.ImportOpti
 		}
 		opts.DefaultFeeCents = cents
 	}
+	switch o.dateOrder {
+	case "":
+	case "dmy", "mdy":
+		opts.DateOrder = data.DateOrder(o.dateOrder)
+	default:
+		return r.usage("--date-order is dmy (day first) or mdy (month first).", "--date-order vaut dmy (jour d'abord) ou mdy (mois d'abord).")
+	}
 	for _, d := range strings.FieldsFunc(o.defaultDays, func(c rune) bool { return c == ',' || c == ';' || c == ' ' }) {
 		day, err := data.ParseDay(d)
 		if err != nil {
@@ -216,6 +228,11 @@ func (r *runner) printImportReport(out io.Writer, rep data.ImportReport, dryRun 
 	}
 	if rep.DefaultCategory != "" || rep.DefaultStatus != "" {
 		fmt.Fprintln(out, r.importDefaultsText(rep))
+	}
+	if len(rep.AmbiguousDates) > 0 {
+		fmt.Fprintf(out, tr("The dates of %s read as two different congress days: they were read day first (--date-order mdy if they are month first).\n",
+			"Les dates de %s se lisent comme deux jours différents du congrès : elles ont été lues le jour d'abord (--date-order mdy si le mois vient d'abord).\n"),
+			strings.Join(rep.AmbiguousDates, ", "))
 	}
 	if len(rep.UnknownCategories) > 0 {
 		fmt.Fprintf(out, tr("Unknown categories: %s (--create-categories, or --category \"Text=Category\").\n",
