@@ -230,3 +230,44 @@ func TestHeldSeatRequest(t *testing.T) {
 		t.Errorf("to review: %+v, %v", list, err)
 	}
 }
+
+// TestHeldWalkInFoldedInBatches: a walk-in, their payment, arrival and
+// badge print go one per batch; the desk killed after the first batch (the
+// walk-in on the server, the journal not yet told) loses nothing: folded
+// again, the actions on the walk-in reach the person the server made of
+// them, once, and the replica shows them arrived under the server's id.
+func TestHeldWalkInFoldedInBatches(t *testing.T) {
+	srv, _ := offlineCongress(t, 1)
+	rep := offlineDeskOf(t, srv, "desk1")
+	SetHeldBatch(t, 1)
+	p, _ := walkIn(t, rep, "Desk 1")
+	if err := rep.RecordBadgePrints(ctx, "A6", p.ID); err != nil {
+		t.Fatal(err)
+	}
+	killed := errors.New("killed")
+	SetHeldBatchCommittedHook(t, func() error { return killed })
+	if _, err := rep.FoldHeldInto(ctx, srv); !errors.Is(err, killed) {
+		t.Fatalf("the first folding: %v", err)
+	}
+	SetHeldBatchCommittedHook(t, nil)
+	for range 2 {
+		if _, err := rep.FoldHeldInto(ctx, srv); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := srv.ParticipantByCode(ctx, p.Code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pays, _ := srv.Payments(ctx, got.ID)
+	prints, _ := srv.BadgePrints(ctx, got.ID)
+	if log := serverEntries(t, srv, got.ID); len(log) != 1 || len(pays) != 1 || len(prints) != 1 {
+		t.Errorf("on the server: %d entries, %d payments, %d prints; want one each", len(log), len(pays), len(prints))
+	}
+	if n, _ := rep.HeldCheckins(ctx); n != 0 {
+		t.Errorf("%d still held", n)
+	}
+	if c, err := rep.DeskCard(ctx, got.ID, day1, 0); err != nil || c.Arrival == nil || len(c.Payments) != 1 || !c.BadgePrinted {
+		t.Errorf("the replica's card of the walk-in: %+v, %v", c, err)
+	}
+}
