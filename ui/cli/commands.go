@@ -47,6 +47,7 @@ type options struct {
 	// (mm; "" keeps the layout's settings)
 	start                             int
 	marginTop, marginLeft, gapX, gapY string
+	printLang                         string // new: the language of the prints (fr, en)
 }
 
 // commands is the table of commands, in the order of the help.

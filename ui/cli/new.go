@@ -14,16 +14,17 @@ import (
 var newCommand = &command{
 	name: "new",
 	forms: []form{{
-		call: [2]string{"new FILE|URL --name NAME --days YYYY-MM-DD[,YYYY-MM-DD…]",
-			"new FICHIER|URL --name NOM --days AAAA-MM-JJ[,AAAA-MM-JJ…]"},
-		what: [2]string{"create an empty congress with that name and those days\n(in order) and the default categories; never over an existing file",
-			"crée un congrès vide de ce nom et de ces jours (dans\nl'ordre), avec les catégories par défaut ; jamais par-dessus\nun fichier existant"},
+		call: [2]string{"new FILE|URL --name NAME --days YYYY-MM-DD[,YYYY-MM-DD…] [--lang fr|en]",
+			"new FICHIER|URL --name NOM --days AAAA-MM-JJ[,AAAA-MM-JJ…] [--lang fr|en]"},
+		what: [2]string{"create an empty congress with that name and those days\n(in order) and the default categories; never over an existing file;\n--lang: the language of its badges, sheets and exports (fr)",
+			"crée un congrès vide de ce nom et de ces jours (dans\nl'ordre), avec les catégories par défaut ; jamais par-dessus\nun fichier existant ; --lang : la langue de ses badges,\nfeuilles et exports (fr)"},
 	}},
 	minArgs: 1,
 	needs:   [2]string{"new needs one FILE or URL.", "new attend un FICHIER ou une URL."},
 	flags: func(fs *flag.FlagSet, o *options) {
 		fs.StringVar(&o.name, "name", "", "")
 		fs.Var((*commaList)(&o.days), "days", "") // --days A,B or --days A --days B
+		fs.StringVar(&o.printLang, "lang", "fr", "")
 	},
 	run: newCongress,
 }
@@ -42,12 +43,16 @@ func newCongress(r *runner, o *options, args []string) error {
 	if err != nil {
 		return err
 	}
+	if !slices.Contains(data.OutputLanguages(), o.printLang) {
+		return r.usage("--lang is fr or en: the language of the badges, sheets and exports.",
+			"--lang vaut fr ou en : la langue des badges, feuilles et exports.")
+	}
 	if !stores.IsServer(path) {
 		if err := data.CheckOutput(path); err != nil {
 			return err
 		}
 	}
-	s, err := stores.Create(r.ctx, path, data.Congress{Name: name, Days: days})
+	s, err := stores.Create(r.ctx, path, data.Congress{Name: name, Days: days, Language: o.printLang})
 	if err != nil {
 		return err
 	}

@@ -109,3 +109,33 @@ func TestCLIPrintsInTheCongressLanguage(t *testing.T) {
 		})
 	}
 }
+
+// TestCLINewLanguage: congres new makes a congress that prints in French,
+// or in the language --lang gives; any other is a usage error.
+func TestCLINewLanguage(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{nil, "fr"}, {[]string{"--lang", "en"}, "en"}, {[]string{"--lang", "fr"}, "fr"},
+	} {
+		file := filepath.Join(dir, c.want+strings.Join(c.args, "")+".congres")
+		if msg, err := runCLI(t, append([]string{"new", file, "--name", "Congrès", "--days", "2026-05-12"}, c.args...)...); err != nil {
+			t.Fatalf("%v: %q, %v", c.args, msg, err)
+		}
+		s, err := stores.Open(context.Background(), file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.Congress(context.Background())
+		s.Close()
+		if err != nil || got.Language != c.want {
+			t.Errorf("%v: the congress prints in %q (%v), want %q", c.args, got.Language, err, c.want)
+		}
+	}
+	_, err := runCLI(t, "new", filepath.Join(dir, "de.congres"), "--name", "X", "--days", "2026-05-12", "--lang", "de")
+	if err == nil || !strings.Contains(message(err), "--lang is fr or en") {
+		t.Errorf("--lang de: %v", err)
+	}
+}
