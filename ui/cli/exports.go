@@ -30,16 +30,15 @@ var badgesCommand = &command{
 				"those without a badge yet, one person by code), sorted\n" +
 				"by last name or organisation; the prints are logged;\n" +
 				"--reprint prints again those who already have one;\n" +
-				"--start N begins on label N of a partly used sheet;\n" +
-				"the margins and gaps (mm) place the badges on the sheet,\n" +
-				"instead of the layout's settings",
+				"a partly used sheet: its first free label (--start), the\n" +
+				"margins and gaps of its labels in mm (else the layout's)",
 				"badges en PDF : toutes les personnes non annulées (ou une\n" +
 					"catégorie, celles sans badge, une personne par son code),\n" +
 					"par nom ou par structure ; les impressions sont notées ;\n" +
 					"--reprint réimprime celles qui en ont déjà un ;\n" +
-					"--start N commence à l'étiquette N d'une feuille entamée ;\n" +
-					"les marges et espaces (mm) placent les badges sur la\n" +
-					"feuille, au lieu des réglages de la disposition"},
+					"une feuille entamée : sa première étiquette libre (--start),\n" +
+					"les marges et espaces de ses étiquettes en mm (sinon ceux\n" +
+					"de la disposition)"},
 		},
 		{
 			call: [2]string{"badges --list-layouts", "badges --list-layouts"},
