@@ -315,9 +315,7 @@ func (u *ui) quitAfterHeld() {
 		u.app.Quit()
 		return
 	}
-	dialog.ShowConfirm(lang.L("Quit Congrès?"),
-		lang.N("{{.Count}} check-ins made offline have not reached the server yet. They stay on this laptop and are sent the next time this desk connects to the server. Quit anyway?",
-			n, map[string]any{"Count": n}),
+	dialog.ShowConfirm(lang.L("Quit Congrès?"), u.waitingOnQuitText(n), // desk_offline_actions.go
 		func(quit bool) {
 			if quit {
 				u.app.Quit()

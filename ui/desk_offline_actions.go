@@ -172,3 +172,16 @@ func (s *deskScreen) waitingText(waiting int, lost bool) string {
 	}
 	return lang.N("The server is back: {{.Count}} actions made offline are being sent.", waiting, vars)
 }
+
+// waitingOnQuitText is what quitting says of the n actions made offline
+// that have not reached the server: check-ins, or actions of several
+// kinds. UI thread.
+func (u *ui) waitingOnQuitText(n int) string {
+	vars := map[string]any{"Count": n}
+	if o := u.openOfflineDesk(); o != nil {
+		if r := o.rep.Load(); r != nil && !r.OnlyCheckins() {
+			return lang.N("{{.Count}} actions made offline have not reached the server yet. They stay on this laptop and are sent the next time this desk connects to the server. Quit anyway?", n, vars)
+		}
+	}
+	return lang.N("{{.Count}} check-ins made offline have not reached the server yet. They stay on this laptop and are sent the next time this desk connects to the server. Quit anyway?", n, vars)
+}
