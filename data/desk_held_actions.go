@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"log"
+	"path/filepath"
 	"time"
 )
 
@@ -664,7 +665,7 @@ func (s *Store) ReserveDeskCodes(ctx context.Context, server *Store) error {
 			return err
 		}
 		_, err := tx.ExecContext(ctx, "INSERT INTO desk_op (op, desk, folded_at) VALUES (?, ?, ?)",
-			fmt.Sprintf("%s%d", deskRangeOp, n), s.path, formatTime(server.now()))
+			fmt.Sprintf("%s%d", deskRangeOp, n), filepath.Base(s.path), formatTime(server.now())) // not the laptop's folders
 		return err
 	})
 	if err != nil {
