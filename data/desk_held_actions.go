@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"log"
 	"path/filepath"
+	"strings"
 	"time"
 )
 
@@ -683,12 +684,34 @@ func dropLocalWalkIns(ctx context.Context, src, tx *sqlTx) error {
 	if err != nil || len(local) == 0 {
 		return err
 	}
+	byCode := make(map[string]int64, len(local))
+	codes := make([]any, 0, len(local))
 	for id, code := range local {
-		var there bool
-		if err := src.QueryRowContext(ctx, "SELECT "+codeOwnerID+" IS NOT NULL", code).Scan(&there); err != nil {
+		byCode[code] = id
+		codes = append(codes, code)
+	}
+	for len(codes) > 0 { // one query for up to 500 codes
+		part := codes[:min(len(codes), 500)]
+		codes = codes[len(part):]
+		in := strings.TrimSuffix(strings.Repeat("?, ", len(part)), ", ")
+		rows, err := src.QueryContext(ctx, "SELECT code FROM participant WHERE code IN ("+in+") UNION SELECT code FROM code_alias WHERE code IN ("+in+")",
+			append(part, part...)...)
+		if err != nil {
 			return err
 		}
-		if there {
+		var there []int64
+		for rows.Next() {
+			var code string
+			if err := rows.Scan(&code); err != nil {
+				rows.Close()
+				return err
+			}
+			there = append(there, byCode[code])
+		}
+		if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+			return err
+		}
+		for _, id := range there {
 			if _, err := tx.ExecContext(ctx, "DELETE FROM participant WHERE id = ?", id); err != nil {
 				return err
 			}
