@@ -31,8 +31,10 @@ type Enrolment struct {
 }
 
 // Enrol puts a participant in a session, or on its waiting list when it is
-// full. Enrolling twice is harmless. Someone already down for a session at
-// the same time gets ErrClash; a cancelled participant ErrParticipantCancelled.
+// full. Enrolling twice is harmless. Someone who holds a seat in another
+// session at the same time gets ErrClash; a place on a waiting list at the
+// same time is no clash (see EnrolLeavingWaitlists to give it up). A
+// cancelled participant gets ErrParticipantCancelled.
 func (s *Store) Enrol(ctx context.Context, participantID, sessionID int64) (EnrolmentStatus, error) {
 	var st EnrolmentStatus
 	err := s.write(ctx, func(tx *sqlTx) error {
@@ -64,11 +66,11 @@ func (s *Store) enrol(ctx context.Context, tx *sqlTx, participantID, sessionID i
 	if current == Enrolled || current == Waitlisted {
 		return current, nil
 	}
-	down, err := downSessions(ctx, tx, participantID, se.Day)
+	seats, err := placesOn(ctx, tx, participantID, se.Day, Enrolled)
 	if err != nil {
 		return "", err
 	}
-	if c := firstClash(&se, down); c != nil {
+	if c := firstClash(&se, seats); c != nil {
 		return "", ErrClash.With(p.FullName(), c.Title, c.Start, c.End)
 	}
 	st := Enrolled
@@ -78,14 +80,25 @@ func (s *Store) enrol(ctx context.Context, tx *sqlTx, participantID, sessionID i
 	_, err = tx.ExecContext(ctx, `INSERT INTO enrolment (participant_id, session_id, status, at) VALUES (?, ?, ?, ?)
 		ON CONFLICT (participant_id, session_id) DO UPDATE SET status = excluded.status, at = excluded.at`,
 		participantID, sessionID, st, formatTime(s.now()))
+	if err != nil || st == Enrolled || se.Enrolled >= se.EffectiveCapacity {
+		return st, err
+	}
+	// A free seat, yet people wait: those passed over (seated elsewhere at
+	// that time) do not keep it from the newcomer.
+	if err := promote(ctx, tx, sessionID); err != nil {
+		return "", err
+	}
+	err = tx.QueryRowContext(ctx, "SELECT status FROM enrolment WHERE participant_id = ? AND session_id = ?",
+		participantID, sessionID).Scan(&st)
 	return st, err
 }
 
 // The rules of an enrolment, which Enrol applies and an import's dry run
 // foresees (see dryEnrol).
 
-// clash tells whether a person down for session o cannot be down for se
-// too: another session, the same day, at times that overlap.
+// clash tells whether a person seated in session o cannot take a place in
+// se too: another session, the same day, at times that overlap. Only seats
+// clash: a place on a waiting list holds nobody anywhere.
 func clash(se, o *Session) bool {
 	return o.Day == se.Day && o.ID != se.ID && o.Start < se.End && o.End > se.Start
 }
@@ -108,12 +121,13 @@ func waits(se *Session) bool {
 	return se.EffectiveCapacity > 0 && (se.Enrolled >= se.EffectiveCapacity || se.Waitlisted > 0)
 }
 
-// downSessions lists the sessions of that day a participant is enrolled
-// or waitlisted for (their ID, title, day and times).
-func downSessions(ctx context.Context, tx *sqlTx, participantID int64, day Day) ([]*Session, error) {
+// placesOn lists the sessions of that day where a participant stands
+// as st: a seat (Enrolled) or a place on the waiting list (their ID,
+// title, day and times).
+func placesOn(ctx context.Context, tx *sqlTx, participantID int64, day Day, st EnrolmentStatus) ([]*Session, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT s.id, s.title, s.day, s.start_min, s.end_min FROM enrolment e
 		JOIN session s ON s.id = e.session_id
-		WHERE e.participant_id = ? AND e.status IN ('enrolled', 'waitlisted') AND s.day = ?`, participantID, day)
+		WHERE e.participant_id = ? AND e.status = ? AND s.day = ?`, participantID, st, day)
 	if err != nil {
 		return nil, err
 	}
@@ -160,14 +174,34 @@ func (s *Store) CancelEnrolment(ctx context.Context, participantID, sessionID in
 		if err := mustAffect(res, label{"Enrolment", "Inscription"}); err != nil {
 			return err
 		}
-		return promote(ctx, tx, sessionID)
+		if err := promote(ctx, tx, sessionID); err != nil {
+			return err
+		}
+		// A seat given up may let them have one they wait for at that time.
+		return promoteAll(ctx, tx, "SELECT session_id FROM enrolment WHERE participant_id = ? AND status = 'waitlisted'", participantID)
 	})
 }
 
 // PromoteFromWaitlist moves one person from the waiting list to the
-// session, even above capacity (the organiser decides).
+// session, even above capacity (the organiser decides), unless they hold a
+// seat elsewhere at that time (ErrClash).
 func (s *Store) PromoteFromWaitlist(ctx context.Context, participantID, sessionID int64) error {
 	return s.write(ctx, func(tx *sqlTx) error {
+		se, err := loadSession(ctx, tx, sessionID)
+		if err != nil {
+			return err
+		}
+		seats, err := placesOn(ctx, tx, participantID, se.Day, Enrolled)
+		if err != nil {
+			return err
+		}
+		if c := firstClash(&se, seats); c != nil {
+			p, err := loadParticipant(ctx, tx, "p.id = ?", participantID)
+			if err != nil {
+				return err
+			}
+			return ErrClash.With(p.FullName(), c.Title, c.Start, c.End)
+		}
 		res, err := tx.ExecContext(ctx, "UPDATE enrolment SET status = 'enrolled' WHERE participant_id = ? AND session_id = ? AND status = 'waitlisted'",
 			participantID, sessionID)
 		if err != nil {
@@ -177,7 +211,9 @@ func (s *Store) PromoteFromWaitlist(ctx context.Context, participantID, sessionI
 	})
 }
 
-// promote gives free places of a session to the people waiting, in order.
+// promote gives free places of a session to the people waiting, in order,
+// passing over those seated elsewhere at that time (they keep their place
+// in the queue).
 func promote(ctx context.Context, tx *sqlTx, sessionID int64) error {
 	se, err := loadSession(ctx, tx, sessionID)
 	if err != nil {
@@ -191,7 +227,11 @@ func promote(ctx context.Context, tx *sqlTx, sessionID int64) error {
 		return nil
 	}
 	_, err = tx.ExecContext(ctx, `UPDATE enrolment SET status = 'enrolled' WHERE id IN (
-		SELECT id FROM enrolment WHERE session_id = ? AND status = 'waitlisted' ORDER BY at, id LIMIT ?)`, sessionID, free)
+		SELECT w.id FROM enrolment w WHERE w.session_id = ? AND w.status = 'waitlisted' AND NOT EXISTS (
+			SELECT 1 FROM enrolment x JOIN session o ON o.id = x.session_id
+			WHERE x.participant_id = w.participant_id AND x.status = 'enrolled' AND o.id <> ?
+			AND o.day = ? AND o.start_min < ? AND o.end_min > ?)
+		ORDER BY w.at, w.id LIMIT ?)`, sessionID, sessionID, se.Day, se.End, se.Start, free)
 	return err
 }
 

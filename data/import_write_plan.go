@@ -105,7 +105,8 @@ func (im *importer) dryEnrol() error {
 		sessions[id] = &se
 		return &se, nil
 	}
-	down := map[*importTarget][]int64{} // sessions each person is enrolled or waitlisted for
+	down := map[*importTarget][]int64{}  // sessions each person is enrolled or waitlisted for
+	seats := map[*importTarget][]int64{} // those they hold a seat in: only seats clash
 	for _, e := range im.enrolments {
 		if err := im.ctx.Err(); err != nil {
 			return err
@@ -118,6 +119,9 @@ func (im *importer) dryEnrol() error {
 		if !ok && !e.t.isNew {
 			var err error
 			if list, err = enrolledSessions(im.ctx, im.tx, e.t.id); err != nil {
+				return err
+			}
+			if seats[e.t], err = queryIDs(im.ctx, im.tx, "SELECT session_id FROM enrolment WHERE participant_id = ? AND status = 'enrolled'", e.t.id); err != nil {
 				return err
 			}
 		}
@@ -137,8 +141,8 @@ func (im *importer) dryEnrol() error {
 			im.warn(e.line, column, err)
 			continue
 		}
-		others := make([]*Session, 0, len(list))
-		for _, id := range list {
+		others := make([]*Session, 0, len(seats[e.t]))
+		for _, id := range seats[e.t] {
 			o, err := session(id)
 			if err != nil {
 				return err
@@ -155,6 +159,7 @@ func (im *importer) dryEnrol() error {
 			im.warn(e.line, column, ErrImportWaitlisted.With(e.title, e.t.p.FullName()))
 			continue
 		}
+		seats[e.t] = append(seats[e.t], se.ID)
 		se.Enrolled++
 		im.report.Enrolments++
 	}

@@ -412,14 +412,15 @@ func checkSpeakersFree(ctx context.Context, tx *sqlTx, se *Session) error {
 }
 
 // checkEnrolledFree refuses to move a session onto a time when one of its
-// people is down for another session: nobody is in two places at once.
+// people holds a seat in another session: nobody is in two places at once
+// (a waiting list holds nobody).
 func checkEnrolledFree(ctx context.Context, tx *sqlTx, se *Session) error {
 	var name, title string
 	var start, end Clock
 	err := tx.QueryRowContext(ctx, `SELECT p.first_name || ' ' || p.last_name, o.title, o.start_min, o.end_min
 		FROM enrolment e JOIN enrolment x ON x.participant_id = e.participant_id AND x.session_id <> e.session_id
 		JOIN session o ON o.id = x.session_id JOIN participant p ON p.id = e.participant_id
-		WHERE e.session_id = ? AND e.status <> 'cancelled' AND x.status <> 'cancelled'
+		WHERE e.session_id = ? AND e.status = 'enrolled' AND x.status = 'enrolled'
 		AND o.day = ? AND o.start_min < ? AND o.end_min > ? ORDER BY o.start_min, p.sort_key LIMIT 1`,
 		se.ID, se.Day, se.End, se.Start).Scan(&name, &title, &start, &end)
 	if err == sql.ErrNoRows {
