@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"congres/data"
@@ -190,6 +191,47 @@ func TestDeskBadgePrintOffline(t *testing.T) {
 		}
 		if time.Now().After(deadline) {
 			t.Fatalf("the badge print never reached the server: %+v, %v", prints, err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// TestDeskPaymentOffline: the network cut, a fee paid at the desk (Ctrl+M,
+// Enter) is held: the card shows it paid; once the network is back, the
+// server has the payment once.
+func TestDeskPaymentOffline(t *testing.T) {
+	ctx := context.Background()
+	f, px, target, _ := newServerDesk(t, true)
+	other, err := stores.Open(ctx, target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	o := f.s.store.(*offlineDesk)
+	waitFor(t, "the desk's replica", f.e.tasks, func() bool { return o.rep.Load() != nil })
+	who := f.owing(t)
+	waitFor(t, "the fee in the replica", f.e.tasks, func() bool {
+		c, err := o.rep.Load().Store().DeskCard(ctx, who.ID, deskDay, 0)
+		return err == nil && c.FeeDueCents == 4000
+	})
+	px.Cut()
+	f.openPayment(t, who)
+	f.typeKeys(t, "", 300*time.Millisecond, fyne.KeyReturn)
+	if top := f.e.win.Canvas().Overlays().Top(); top != nil {
+		t.Fatalf("offline, the payment left its dialog open: %q", f.s.payment.dialog.message.Text)
+	}
+	if c := f.s.shown; c == nil || c.FeeDueCents != 0 || len(c.Payments) != 1 {
+		t.Fatalf("offline, the card after paying: %+v", c)
+	}
+	px.Restore()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		pays, err := other.Payments(ctx, who.ID)
+		if err == nil && len(pays) == 1 && pays[0].AmountCents == 4000 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the payment never reached the server: %+v, %v", pays, err)
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
