@@ -2,6 +2,8 @@ package data_test
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -269,5 +271,60 @@ func TestHeldWalkInFoldedInBatches(t *testing.T) {
 	}
 	if c, err := rep.DeskCard(ctx, got.ID, day1, 0); err != nil || c.Arrival == nil || len(c.Payments) != 1 || !c.BadgePrinted {
 		t.Errorf("the replica's card of the walk-in: %+v, %v", c, err)
+	}
+}
+
+// TestHeldWalkInInANewCopy: a desk's replica made again from the server
+// (its file replaced by a new copy, its journal kept) gets its held
+// walk-in back: found by code, shown arrived; the hand-over then makes
+// them on the server once.
+func TestHeldWalkInInANewCopy(t *testing.T) {
+	srv, _ := offlineCongress(t, 1)
+	rep := offlineDeskOf(t, srv, "desk1")
+	p, _ := walkIn(t, rep, "Desk 1")
+	path := rep.Path()
+	if err := rep.Close(); err != nil {
+		t.Fatal(err)
+	}
+	aside := filepath.Join(t.TempDir(), "held")
+	if err := os.Rename(path+HeldSuffix, aside); err != nil {
+		t.Fatal(err)
+	}
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		os.Remove(path + suffix)
+	}
+	if err := srv.CopyToFile(ctx, path, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(aside, path+HeldSuffix); err != nil {
+		t.Fatal(err)
+	}
+	again, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer again.Close()
+	again.HoldDeskActions()
+	if _, err := again.ParticipantIDByScan(ctx, p.Code); err == nil {
+		t.Fatal("the new copy has the walk-in before RestoreHeldWalkIns")
+	}
+	if err := again.RestoreHeldWalkIns(ctx); err != nil {
+		t.Fatal(err)
+	}
+	id, err := again.ParticipantIDByScan(ctx, p.Code)
+	if err != nil || id != p.ID {
+		t.Fatalf("the walk-in in the new copy: %d, %v", id, err)
+	}
+	if c, err := again.DeskCard(ctx, id, day1, 0); err != nil || c.Arrival == nil || c.FeeDueCents != 0 {
+		t.Fatalf("the walk-in's card in the new copy: %+v, %v", c, err)
+	}
+	for range 2 {
+		if _, err := again.FoldHeldInto(ctx, srv); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := srv.ParticipantByCode(ctx, p.Code)
+	if err != nil || len(serverEntries(t, srv, got.ID)) != 1 {
+		t.Errorf("the walk-in on the server: %+v, %v", got, err)
 	}
 }
