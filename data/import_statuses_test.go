@@ -104,3 +104,28 @@ func TestImportStatuses(t *testing.T) {
 		}
 	})
 }
+
+// TestImportStatusOfTwoTickets checks that one person's refunded ticket
+// does not cancel them while another of their tickets is valid, whichever
+// row comes first.
+func TestImportStatusOfTwoTickets(t *testing.T) {
+	for _, opts := range []ImportOptions{{}, {OnMatch: MatchOverwrite}} {
+		s := mustOpen(t)
+		r := previewed(t, s, exportFile(t, "billetweb.csv", false, true,
+			"Billet;Nom;Prénom;Email;Tarif;Payé;Valide",
+			"T2026-0001;Lefèvre;Hélène;helene@example.org;Adhérent·e;Oui;Oui",
+			"T2026-0002;Lefèvre;Hélène;helene@example.org;Adhérent·e;Oui;Non",
+			"T2026-0003;Dupont;Jean;jean@example.org;Adhérent·e;Oui;Non",
+			"T2026-0004;Dupont;Jean;jean@example.org;Adhérent·e;Oui;Oui",
+			"T2026-0005;Benali;Karim;karim@example.org;Adhérent·e;Oui;Non"),
+			opts, nil)
+		if r.New != 3 || r.Rejected != 0 {
+			t.Fatalf("%+v", r)
+		}
+		got := statusesByEmail(t, s)
+		if got["helene@example.org"] != StatusConfirmed || got["jean@example.org"] != StatusConfirmed ||
+			got["karim@example.org"] != StatusCancelled {
+			t.Fatalf("on match %v: %v", opts.OnMatch, got)
+		}
+	}
+}

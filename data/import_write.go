@@ -495,6 +495,7 @@ func (im *importer) create(rec *ImportRecord, catID int64) error {
 	}
 	p.Organisation = org.name
 	t := &importTarget{id: im.nextID, p: &p, isNew: true, email: p.Email, org: org.id}
+	t.noteStatus(rec)
 	im.nextID++
 	p.ID = t.id
 	t.sortKey, t.nameKey = im.keys(&p)
@@ -559,12 +560,14 @@ func (im *importer) update(t *importTarget, rec *ImportRecord, catID int64) erro
 	merged.Days = append([]Day(nil), t.p.Days...)
 	overwrite := im.opts.OnMatch == MatchOverwrite
 	mergeRecord(&merged, rec, overwrite)
+	t.fileStatus(&merged, rec)
 	if catID != 0 && overwrite {
 		merged.CategoryID = catID
 	}
 	if err := im.check(&merged); err != nil {
 		return im.rejectInvalid(rec.Line, err)
 	}
+	t.noteStatus(rec)
 	if merged.Code != t.p.Code && im.byCode[merged.Code] == t {
 		merged.Code = t.p.Code // the code of a record merged into theirs: it found them, it stays an alias
 	}

@@ -24,8 +24,40 @@ type importTarget struct {
 	// identifier of its own is someone else, unless it has their email
 	// and their name.
 	ticketed bool
+	// The statuses this file's rows gave them: active, a row not
+	// cancelled; cancelled, a row cancelled. One person's valid ticket
+	// keeps them expected whatever their other, refunded, tickets say.
+	active, cancelled bool
 
 	sortKey, nameKey string // of p, for new participants
+}
+
+// fileStatus corrects the status a row merged into merged: a refunded or
+// cancelled row does not cancel someone another row of the file keeps
+// (one ticket of two refunded), and a row not cancelled takes back a
+// cancellation an earlier row of the file made.
+func (t *importTarget) fileStatus(merged *Participant, rec *ImportRecord) {
+	if !rec.Has[FieldStatus] {
+		return
+	}
+	switch {
+	case rec.P.Status == StatusCancelled && t.active:
+		merged.Status = t.p.Status
+	case rec.P.Status != StatusCancelled && t.cancelled && merged.Status == StatusCancelled:
+		merged.Status = rec.P.Status
+	}
+}
+
+// noteStatus notes the status a row of the file gave t.
+func (t *importTarget) noteStatus(rec *ImportRecord) {
+	if !rec.Has[FieldStatus] {
+		return
+	}
+	if rec.P.Status == StatusCancelled {
+		t.cancelled = true
+	} else {
+		t.active = true
+	}
 }
 
 // index files t under its keys, unless someone has them already (the first
