@@ -30,6 +30,7 @@ type page struct {
 	icon   fyne.Resource
 	screen screen
 	view   fyne.CanvasObject // built the first time the page is shown
+	frame  fyne.CanvasObject // view in a scroll, as the window shows it
 }
 
 // mainView is the window of an open file: the sidebar and the page chosen
@@ -145,9 +146,18 @@ func (m *mainView) onNavSelected(id widget.ListItemID) {
 	p := m.pages[id]
 	if p.view == nil {
 		p.view = p.screen.build()
+		p.frame = pageFrame(p.view)
 	}
 	m.current = id
-	m.content.Objects = []fyne.CanvasObject{p.view}
+	m.content.Objects = []fyne.CanvasObject{p.frame}
 	m.content.Refresh()
 	p.screen.loadAsync()
+}
+
+// pageFrame holds a page in the window. A page that needs more room than
+// the window has scrolls instead of enlarging the window, which fyne never
+// shrinks back (issue 19: the French exports took a 1366×768 screen's
+// window to 853 px). A page that fits fills the frame, as before.
+func pageFrame(view fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewScroll(view)
 }
