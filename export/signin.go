@@ -325,21 +325,13 @@ func (d *signInDesign) plan(sh *SignInSheet, half int, opts SignInOptions) signI
 		p.headH = signInHeadRow2
 	}
 	p.speakers = min(len(sh.Speakers), signInMaxSpeak)
-	blanks := opts.blankLines()
-	for {
-		p.rows = len(p.people) + blanks
-		p.pageRows = d.paginate(&p, p.rows)
-		last := len(p.pageRows) - 1
-		if opts.FillPage {
-			room := d.capacity(&p, last, true) - p.pageRows[last]
-			p.pageRows[last] += room
-			p.rows += room
-		}
-		before := p.rows - p.pageRows[last] // lines on the pages before the last
-		if blanks == 0 || len(p.people) == 0 || before < len(p.people) {
-			break
-		}
-		blanks = before - len(p.people) // the last page would hold blank lines alone
+	p.pageRows = d.paginate(&p, len(p.people), opts.blankLines())
+	last := len(p.pageRows) - 1
+	if opts.FillPage {
+		p.pageRows[last] = max(p.pageRows[last], d.capacity(&p, last, true))
+	}
+	for _, r := range p.pageRows {
+		p.rows += r
 	}
 	p.title, p.meta = d.headings(&p)
 	return p
@@ -364,16 +356,30 @@ func (d *signInDesign) speakersH(p *signInPlan) float64 {
 	return signInHeadRow + float64(p.speakers)*signInSpeakerH + signInBlockGap
 }
 
-// paginate shares n lines out over pages: as many as each holds, the last
-// with room for the closing boxes and at least one line to go with them.
-func (d *signInDesign) paginate(p *signInPlan, n int) []int {
+// paginate shares a sheet's people and blank lines out over pages: as many
+// lines as each holds, the last with room for the closing boxes and at
+// least one line to go with them. When there are people, every page has
+// at least one: the blank lines that would go onto a page alone are left
+// out, and the last page keeps those it has room for below its names.
+func (d *signInDesign) paginate(p *signInPlan, people, blanks int) []int {
 	var pages []int
+	n := people + blanks
 	for k, placed := 0, 0; ; k++ {
 		rest := n - placed
-		if rest <= d.capacity(p, k, true) {
+		last := d.capacity(p, k, true)
+		if rest <= last {
 			return append(pages, rest)
 		}
 		take := min(d.capacity(p, k, false), rest-1)
+		if left := people - placed; people > 0 && take >= left {
+			// The next page would hold blank lines alone.
+			if left <= last {
+				return append(pages, last) // the last page, filled with blank lines
+			}
+			if left > 1 {
+				take = left - 1 // a name goes on with the blank lines
+			}
+		}
 		pages = append(pages, take)
 		placed += take
 	}
