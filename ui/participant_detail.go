@@ -264,12 +264,14 @@ func (d *participantDetail) fill(info participantInfo) {
 
 // ticketsText lists the e-tickets a person holds; "" for none.
 func ticketsText(tickets []data.Ticket) string {
-	if len(tickets) == 0 {
-		return ""
+	var codes []string
+	for _, t := range tickets {
+		if !data.IsFormResponse(t.Code) { // a form's response, kept by the import to know the row again
+			codes = append(codes, t.Code)
+		}
 	}
-	codes := make([]string, len(tickets))
-	for i, t := range tickets {
-		codes[i] = t.Code
+	if len(codes) == 0 {
+		return ""
 	}
 	return lang.N("E-tickets: {{.Tickets}}", len(codes), map[string]any{"Tickets": strings.Join(codes, ", ")})
 }
