@@ -143,6 +143,9 @@ func (x *xlsx) write(w io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if err := x.f.SetAppProps(&excelize.AppProperties{Application: "Congrès"}); err != nil {
+		return err
+	}
 	x.f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
 		zw := zip.NewWriter(w)
 		zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
