@@ -119,7 +119,7 @@ func (l *deskLock) lockAsync() {
 		err := l.store.LockDesk(ctx)
 		return func() {
 			if err != nil {
-				dialog.ShowInformation(lang.L("Lock the desk"), data.Message(err, uiLanguage()), l.env.win)
+				showNotice(l.env.win, lang.L("Lock the desk"), data.Message(err, uiLanguage()))
 				return
 			}
 			l.set(true)

@@ -102,9 +102,9 @@ func (s *deskScreen) saveHeldAsync(o *offlineDesk, path string) {
 				showError(s.env.win, err)
 				return
 			}
-			dialog.ShowInformation(lang.L("Check-ins saved"),
+			showNotice(s.env.win, lang.L("Check-ins saved"),
 				lang.N("{{.Count}} check-ins were saved to {{.Path}}. They also stay on this laptop. An organiser connected to the server loads this file with File › Load a Desk's Check-ins…",
-					ob.Actions, map[string]any{"Count": ob.Actions, "Path": path}), s.env.win)
+					ob.Actions, map[string]any{"Count": ob.Actions, "Path": path}))
 		}
 	})
 }
@@ -166,7 +166,7 @@ func (u *ui) loadOutboxAsync(path string) {
 				showError(u.win, err)
 				return
 			}
-			dialog.ShowInformation(lang.L("Check-ins loaded"), outboxResultText(ob, res), u.win)
+			showNotice(u.win, lang.L("Check-ins loaded"), outboxResultText(ob, res))
 		}
 	})
 }

@@ -8,7 +8,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 
 	"congres/data"
@@ -222,9 +221,9 @@ func (s *deskScreen) dropScans(n int) {
 			s.env.tasks.release()
 		}
 		s.scans.waiting -= n
-		dialog.ShowInformation(lang.L("Scans not recorded"),
+		showNotice(s.env.win, lang.L("Scans not recorded"),
 			lang.N("{{.Count}} scans waiting at the desk were not recorded: the file was closed. Scan them again.", n,
-				map[string]any{"Count": n}), s.env.win)
+				map[string]any{"Count": n}))
 	})
 }
 

@@ -101,6 +101,12 @@ func (stackLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	return m
 }
 
+// showProblem tells what went wrong, as dialog.ShowError does, in a
+// dialog that Enter and Esc close.
+func showProblem(win fyne.Window, text string) {
+	showNotice(win, lang.L("Error"), text)
+}
+
 // showNotice tells something in a dialog with an OK button, as
 // dialog.ShowInformation does, that Enter and Esc close too.
 func showNotice(win fyne.Window, title, text string) {

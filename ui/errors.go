@@ -5,7 +5,6 @@ import (
 	"errors"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 
 	"congres/data"
 )
@@ -19,5 +18,5 @@ func showError(win fyne.Window, err error) {
 		return
 	}
 	msg := data.Message(err, uiLanguage())
-	fyne.Do(func() { dialog.ShowError(errors.New(msg), win) })
+	fyne.Do(func() { showProblem(win, msg) }) // Enter or Esc closes it
 }

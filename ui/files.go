@@ -247,8 +247,8 @@ func (u *ui) saveCopyAsync(s *session, dest string) {
 				showError(u.win, err)
 				return
 			}
-			dialog.ShowInformation(lang.L("Copy saved"),
-				lang.L("A copy of the congress was saved as {{.Path}}.", map[string]any{"Path": dest}), u.win)
+			showNotice(u.win, lang.L("Copy saved"),
+				lang.L("A copy of the congress was saved as {{.Path}}.", map[string]any{"Path": dest}))
 		}
 	})
 }

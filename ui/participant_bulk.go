@@ -353,7 +353,7 @@ func (b *participantBulk) onEnrolTapped() {
 
 func (b *participantBulk) chooseSession(ids []int64, sessions []data.Session) {
 	if len(sessions) == 0 {
-		dialog.ShowInformation(lang.L("Enrol in a session"), lang.L("No session yet."), b.s.env.win)
+		showNotice(b.s.env.win, lang.L("Enrol in a session"), lang.L("No session yet."))
 		return
 	}
 	names := make([]string, len(sessions))

@@ -16,6 +16,7 @@ import (
 // option is "all". UI thread only.
 type participantFilters struct {
 	category, status, day, region, checkedIn, badge *widget.Select
+	reset                                           *widget.Button // ✕: all filters and the search cleared
 
 	catIDs  []int64 // by option, 0 for all
 	days    []data.Day
@@ -26,7 +27,9 @@ type participantFilters struct {
 // participantTri are the options of a yes/no filter, in order.
 var participantTri = []data.Tri{data.Any, data.Yes, data.No}
 
-func (f *participantFilters) build(onChanged func()) fyne.CanvasObject {
+// build lays the filters out with a ✕ that sets them all back to "all",
+// then calls onCleared (which clears the search too).
+func (f *participantFilters) build(onChanged, onCleared func()) fyne.CanvasObject {
 	f.init(onChanged)
 	reset := widget.NewButtonWithIcon("", theme.ContentClearIcon(), func() {
 		f.setting = true
@@ -34,8 +37,9 @@ func (f *participantFilters) build(onChanged func()) fyne.CanvasObject {
 			sel.SetSelectedIndex(0)
 		}
 		f.setting = false
-		onChanged()
+		onCleared()
 	})
+	f.reset = reset
 	grid := container.NewGridWithColumns(6)
 	for _, sel := range f.selects() {
 		grid.Add(sel)

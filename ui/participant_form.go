@@ -149,6 +149,7 @@ func newParticipantForm(s *participantsScreen, p data.Participant, cats []data.C
 	f.paid.SetChecked(p.Paid)
 	f.consent = widget.NewCheck(lang.L("Agrees to be photographed and filmed"), nil)
 	f.consent.SetChecked(p.ImageConsent)
+	f.watchFields()
 	return f
 }
 
@@ -186,6 +187,7 @@ func (f *participantForm) build() fyne.CanvasObject {
 		f.consent,
 		f.field("notes", lang.L("Notes"), f.notes),
 	)
+	f.focus["fee"] = f.fee // inside its row, with Paid
 	// Room on the right for the scroll bar.
 	return container.New(layout.NewCustomPaddedLayout(0, 0, 0, 2*theme.Padding()), fields)
 }
@@ -196,9 +198,13 @@ func (f *participantForm) show() {
 	if f.p.ID != 0 {
 		title = lang.L("Edit {{.Name}}", map[string]any{"Name": f.p.FullName()})
 	}
-	f.d = dialog.NewCustomConfirm(title, lang.L("Save"), lang.L("Cancel"), container.NewVScroll(f.build()),
-		f.onClosed, f.s.env.win)
-	f.d.Resize(fyne.NewSize(780, 660))
+	scroll := container.NewVScroll(f.build())
+	content := &fyne.Container{Layout: stackLayout{}, Objects: []fyne.CanvasObject{scroll, newWheelToForm(scroll)}}
+	f.d = dialog.NewCustomConfirm(title, lang.L("Save"), lang.L("Cancel"), content, f.onClosed, f.s.env.win)
+	// As large as it can be, within the window (1366×768 and smaller): the
+	// fields scroll, the buttons stay in sight.
+	room := f.s.env.win.Canvas().Size().SubtractWidthHeight(2*theme.Padding(), 2*theme.Padding())
+	f.d.Resize(fyne.NewSize(min(780, room.Width), min(660, room.Height)))
 	f.d.Show()
 	f.s.env.win.Canvas().Focus(f.firstName)
 }
@@ -210,12 +216,12 @@ func (f *participantForm) onClosed(save bool) {
 		return
 	}
 	f.clearErrors()
-	p, err := f.collect()
-	if err != nil { // the fee is no amount: data.ErrEurosInvalid, under the fee
-		f.showError(err)
+	p, feeErr := f.collect() // the fee may be no amount: data.ErrEurosInvalid, under the fee
+	if found := formProblems(p, feeErr); len(found) > 0 {
+		f.showProblems(found) // all at once, the first field at fault focused
 		return
 	}
-	if err := p.Validate(); err != nil {
+	if err := p.Validate(); err != nil { // cleans p
 		f.showError(err)
 		return
 	}
@@ -328,8 +334,7 @@ func (f *participantForm) showFieldError(field, msg string) {
 func (f *participantForm) reopen(fo fyne.Focusable) {
 	f.d.Show()
 	// The dialog was closed with the focus in a field, which was not told.
-	for _, e := range []*widgets.Entry{f.firstName, f.lastName, f.email, f.phone, f.organisation, f.jobTitle,
-		f.region, f.code, f.fee, f.diet, f.accessibility, f.notes} {
+	for _, e := range f.entries() {
 		e.FocusLost()
 	}
 	if fo != nil {

@@ -289,7 +289,7 @@ func (m *participantMerge) mergeAsync() {
 				msg += "\n" + lang.L("Given up, as {{.Name}} was already down for them or for another session at the same time: {{.Sessions}}.",
 					map[string]any{"Name": name, "Sessions": strings.Join(rep.Dropped, ", ")})
 			}
-			dialog.ShowInformation(lang.L("Records merged"), msg, d.s.env.win)
+			showNotice(d.s.env.win, lang.L("Records merged"), msg)
 			d.s.bulk.forget(drop.ID)
 			d.s.bulk.show(keep.ID) // the selection, the detail and the bulk actions agree
 			d.s.loadAsync()

@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"congres/data"
-	"congres/ui/widgets"
 )
 
 // searchDelay is how long typing must pause before the list is searched.
@@ -74,7 +73,7 @@ type participantsScreen struct {
 	env   *env
 	store participantsStore
 
-	search *widgets.Entry
+	search *participantSearch
 	count  *widget.Label
 	// searchBar holds the search box, the count and "New participant".
 	searchBar *fyne.Container
@@ -92,6 +91,9 @@ type participantsScreen struct {
 
 	categories []data.Category // for the bulk change; UI thread only
 	timer      *time.Timer     // pending debounced search; UI thread only
+	// afterListed waits for the latest search to be listed (a key typed
+	// in the search box meanwhile); UI thread only.
+	afterListed func()
 	// latest numbers the queries: a result older than the latest query is
 	// dropped.
 	latest atomic.Uint64
@@ -112,9 +114,11 @@ func newParticipantsScreen(e *env, st participantsStore, badges *badgePrinter) *
 }
 
 func (s *participantsScreen) build() fyne.CanvasObject {
-	s.search = widgets.NewEntry()
+	s.search = newParticipantSearch()
 	s.search.SetPlaceHolder(lang.L("Search by name, organisation, email or code"))
 	s.search.OnChanged = s.onSearchChanged
+	s.search.OnSubmitted = s.onSearchSubmitted
+	s.search.onDown = s.onSearchDown
 	s.count = widget.NewLabel("")
 	s.count.TextStyle.Bold = true
 	add := widget.NewButtonWithIcon(lang.L("New participant…"), theme.ContentAddIcon(), s.newParticipant)
@@ -136,10 +140,10 @@ func (s *participantsScreen) build() fyne.CanvasObject {
 	s.searchBar = container.NewBorder(nil, nil, nil, container.NewHBox(s.count, imp, add), s.search)
 	top := container.NewVBox(
 		s.searchBar,
-		s.filters.build(s.onFilterChanged),
+		s.filters.build(s.onFilterChanged, s.onFiltersCleared),
 		s.bulk.build(),
 	)
-	split := container.NewVSplit(t, s.detail.build())
+	split := container.NewVSplit(focusRing(t), s.detail.build())
 	split.Offset = 0.56
 	return container.NewBorder(top, nil, nil, nil, split)
 }
@@ -225,6 +229,13 @@ func (s *participantsScreen) stopTimer() {
 func (s *participantsScreen) onFilterChanged() {
 	s.stopTimer()
 	s.queryAsync(true)
+}
+
+// onFiltersCleared lists everyone again: the ✕ clears the search with the
+// filters.
+func (s *participantsScreen) onFiltersCleared() {
+	s.search.SetText("") // schedules a search…
+	s.onFilterChanged()  // …which this one replaces at once
 }
 
 // onHeaderTapped sorts by the column; a second click sorts the other way,
@@ -357,6 +368,7 @@ func (s *participantsScreen) show(n uint64, res participantResult, fresh bool) {
 		s.table.table.ScrollToTop()
 	}
 	s.table.table.Refresh()
+	s.runAfterListed()
 }
 
 // showAll shows all the IDs of the query whose first rows are shown, and

@@ -131,6 +131,9 @@ type rowTable struct {
 	OnPicked  func(row int, mods fyne.KeyModifier) // clicked, or reached with the arrows
 	OnOpened  func(row int)                        // double click, Enter
 	OnToggled func(row int)                        // Space
+	// OnFocusChanged, when set, is told when the table gains or loses the
+	// keyboard (to show it has it).
+	OnFocusChanged func(focused bool)
 	// modifiers returns the keys held down; tests set their own.
 	modifiers func() fyne.KeyModifier
 
@@ -211,6 +214,20 @@ func (t *rowTable) onCellSelected(id widget.TableCellID) {
 	}
 	if t.OnPicked != nil {
 		t.OnPicked(id.Row, mods)
+	}
+}
+
+func (t *rowTable) FocusGained() {
+	t.Table.FocusGained()
+	if t.OnFocusChanged != nil {
+		t.OnFocusChanged(true)
+	}
+}
+
+func (t *rowTable) FocusLost() {
+	t.Table.FocusLost()
+	if t.OnFocusChanged != nil {
+		t.OnFocusChanged(false)
 	}
 }
 

@@ -3,6 +3,7 @@ package widgets
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -37,6 +38,17 @@ func (e *Entry) TypedKey(ev *fyne.KeyEvent) {
 		}
 	}
 	e.Entry.TypedKey(ev)
+}
+
+// TypedShortcut submits a multi-line entry with Ctrl+Enter (Enter starts a
+// new line there), when it has an OnSubmitted.
+func (e *Entry) TypedShortcut(s fyne.Shortcut) {
+	if c, ok := s.(*desktop.CustomShortcut); ok && e.MultiLine && e.OnSubmitted != nil &&
+		(c.KeyName == fyne.KeyReturn || c.KeyName == fyne.KeyEnter) && c.Modifier == fyne.KeyModifierShortcutDefault {
+		e.OnSubmitted(e.Text)
+		return
+	}
+	e.Entry.TypedShortcut(s)
 }
 
 // OnEscape is called when Esc is pressed in an Entry; the window sets it.
