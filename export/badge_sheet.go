@@ -107,6 +107,13 @@ var ErrStartInvalid = &Error{Code: "badges_start_invalid",
 	EN: "A sheet of this layout has %d labels: the first badge goes on label 1 to %d, not %s.",
 	FR: "Une feuille de cette disposition a %d étiquettes : le premier badge va sur l'étiquette 1 à %d, pas %s."}
 
+// errStartOnePerPage is ErrStartInvalid (same code) for a layout of one
+// badge per page (a roll of labels, a card printer), which has no first
+// label to choose: "has 1 labels … label 1 to 1" said it badly.
+var errStartOnePerPage = &Error{Code: ErrStartInvalid.Code,
+	EN: "This layout prints one badge per page: there is no first label to choose (%s); leave the first label at 1.",
+	FR: "Cette disposition imprime un badge par page : il n'y a pas de première étiquette à choisir (%s) ; laissez la première étiquette à 1."}
+
 // PrintLayout is the layout as the badges are printed: the options'
 // layout with the settings' margins, gaps, cut marks, duplex and printer
 // offset. Its Duplex says whether to ask the printer for both sides.
@@ -135,6 +142,9 @@ func (o BadgeOptions) CheckStart() error { return o.checkStartOn(o.layout(), 1) 
 
 func (o BadgeOptions) checkStartOn(l Layout, lowest int) error {
 	if per := l.PerPage(); o.Start < lowest || o.Start > max(per, 1) {
+		if per <= 1 {
+			return errStartOnePerPage.with(strconv.Itoa(o.Start))
+		}
 		return ErrStartInvalid.with(per, per, strconv.Itoa(o.Start))
 	}
 	return nil

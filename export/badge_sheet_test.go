@@ -189,7 +189,7 @@ func TestBadgesRefusedSheet(t *testing.T) {
 	}{
 		{"StartPastTheSheet", BadgeOptions{Layout: l, Settings: allSettings(), Start: 11}, ErrStartInvalid, "pas 11"},
 		{"StartNegative", BadgeOptions{Layout: l, Settings: allSettings(), Start: -1}, ErrStartInvalid, "pas -1"},
-		{"StartOnALabelRoll", BadgeOptions{Layout: mustPreset(t, "label-62x100"), Settings: allSettings(), Start: 2}, ErrStartInvalid, "1 étiquettes"},
+		{"StartOnALabelRoll", BadgeOptions{Layout: mustPreset(t, "label-62x100"), Settings: allSettings(), Start: 2}, ErrStartInvalid, "un badge par page"},
 		{"MarginsLeaveNoRoom", BadgeOptions{Layout: mustPreset(t, "fold-a4-a6"), Settings: wide}, ErrNoRoom, "réduisez les marges"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
