@@ -76,17 +76,17 @@ func (s *participantsScreen) runAfterListed() {
 	}
 }
 
-// focusRing is a frame in the focus colour around a list while it has
-// the keyboard.
-func focusRing(list *rowTable) fyne.CanvasObject {
+// withFocusRing lays a frame in the focus colour around the list, shown
+// while it has the keyboard.
+func (s *participantsScreen) withFocusRing() fyne.CanvasObject {
 	ring := canvas.NewRectangle(nil)
-	ring.StrokeColor = theme.Color(theme.ColorNameFocus)
 	ring.StrokeWidth = 2
 	ring.Hide()
-	list.OnFocusChanged = func(focused bool) {
+	s.table.ring = ring
+	s.table.table.OnFocusChanged = func(focused bool) {
 		ring.StrokeColor = theme.Color(theme.ColorNameFocus)
 		ring.Hidden = !focused
 		ring.Refresh()
 	}
-	return container.NewStack(list, ring)
+	return container.NewStack(s.table.table, ring)
 }

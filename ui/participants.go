@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -103,7 +104,8 @@ type participantsScreen struct {
 type participantTable struct {
 	table   *rowTable
 	rows    pagedRows[participantLine]
-	lastRow int // the row drawn last, near the bottom of the screen
+	lastRow int               // the row drawn last, near the bottom of the screen
+	ring    *canvas.Rectangle // around the table while it has the keyboard
 }
 
 func newParticipantsScreen(e *env, st participantsStore, badges *badgePrinter) *participantsScreen {
@@ -143,7 +145,7 @@ func (s *participantsScreen) build() fyne.CanvasObject {
 		s.filters.build(s.onFilterChanged, s.onFiltersCleared),
 		s.bulk.build(),
 	)
-	split := container.NewVSplit(focusRing(t), s.detail.build())
+	split := container.NewVSplit(s.withFocusRing(), s.detail.build())
 	split.Offset = 0.56
 	return container.NewBorder(top, nil, nil, nil, split)
 }
