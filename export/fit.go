@@ -205,7 +205,7 @@ func breaks(s string) []lineBreak {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		next, _ := utf8.DecodeRuneInString(s[i+n:])
 		switch {
-		case r == ' ':
+		case r == ' ' && !inFrenchTime(s, i):
 			out = append(out, lineBreak{i, i + n})
 		case isHyphen(r) && unicode.IsLetter(prev) && unicode.IsLetter(next),
 			isCJK(r) && isCJK(next):
@@ -215,6 +215,20 @@ func breaks(s string) []lineBreak {
 		i += n
 	}
 	return out
+}
+
+// inFrenchTime reports whether the space at byte i of s is inside a
+// French time or duration ("11 h 00", "2 h"): a number and its "h", and
+// the "h" and its minutes.
+// A line never ends with "11" or "11 h" and goes on with the rest.
+func inFrenchTime(s string, i int) bool {
+	digit := func(k int) bool { return k >= 0 && k < len(s) && s[k] >= '0' && s[k] <= '9' }
+	// "11| h 00", "2| h": a digit before, then "h" alone.
+	if digit(i-1) && i+1 < len(s) && s[i+1] == 'h' && (i+2 == len(s) || s[i+2] == ' ') {
+		return true
+	}
+	// "11 h| 00": " h" before, preceded by a digit, and a digit after.
+	return i >= 3 && s[i-1] == 'h' && s[i-2] == ' ' && digit(i-3) && digit(i+1)
 }
 
 // isHyphen: hyphen-minus, hyphen, Hebrew maqaf.
