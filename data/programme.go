@@ -113,7 +113,7 @@ func (s *Store) DeleteRoom(ctx context.Context, id int64) error {
 			return err
 		}
 		if n > 0 {
-			return inUse(lTheRoom, name, plural(n, "session"))
+			return inUse(lTheRoom, roomInSentence(name), plural(n, "session"))
 		}
 		_, err = tx.ExecContext(ctx, "DELETE FROM room WHERE id = ?", id)
 		return err
@@ -370,7 +370,20 @@ func checkRoomFree(ctx context.Context, tx *sqlTx, se *Session) error {
 	if err != nil {
 		return err
 	}
-	return ErrRoomBusy.With(room, title, start, end)
+	return ErrRoomBusy.With(roomInSentence(room), title, start, end)
+}
+
+// roomInSentence is a room's name after "the room": "Salle Artois" is
+// "Artois" there, as a French sentence says "la salle Artois", not "la
+// salle Salle Artois" (and "Room 12" is "the room 12"). A name that is
+// only the word stays whole.
+func roomInSentence(name string) string {
+	for _, w := range []string{"salle ", "room "} {
+		if len(name) > len(w) && strings.EqualFold(name[:len(w)], w) {
+			return strings.TrimSpace(name[len(w):])
+		}
+	}
+	return name
 }
 
 func setSessionPeople(ctx context.Context, tx *sqlTx, se *Session) error {

@@ -149,3 +149,28 @@ func (s *Store) Arrivals(ctx context.Context) ([]ArrivalBucket, error) {
 	})
 	return list, err
 }
+
+// ExpectedByDay counts the people expected each day of the congress (not
+// cancelled, registered for that day): the attendance of a plenary, which
+// nobody enrols in.
+func (s *Store) ExpectedByDay(ctx context.Context) (map[Day]int, error) {
+	m := map[Day]int{}
+	err := s.read(ctx, func(tx *sqlTx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT pd.day, count(*) FROM participant_day pd
+			JOIN participant p ON p.id = pd.participant_id WHERE p.status <> 'cancelled' GROUP BY pd.day`)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var d Day
+			var n int
+			if err := rows.Scan(&d, &n); err != nil {
+				return err
+			}
+			m[d] = n
+		}
+		return rows.Err()
+	})
+	return m, err
+}

@@ -102,3 +102,23 @@ func fileSize(n int64) string {
 func fmtFloat(f float64) string {
 	return strings.Replace(strconv.FormatFloat(f, 'f', 1, 64), ".", lang.X("number.decimal", "."), 1)
 }
+
+// formatCount writes a whole number with the thousands separator of the
+// language: "50,000" in English, "50 000" in French.
+func formatCount(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	sep := lang.X("number.thousands", ",")
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteString(sep)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -23,6 +22,7 @@ type programmeStore interface {
 	Rooms(ctx context.Context) ([]data.Room, error)
 	Sessions(ctx context.Context) ([]data.Session, error)
 	Conflicts(ctx context.Context) ([]data.Conflict, error)
+	ExpectedByDay(ctx context.Context) (map[data.Day]int, error)
 	SaveSession(ctx context.Context, se *data.Session) error
 	sessionPageStore
 }
@@ -50,13 +50,15 @@ type programmeScreen struct {
 	rooms     []data.Room
 	sessions  []data.Session
 	conflicts []data.Conflict
-	day       data.Day // the day shown
+	expected  map[data.Day]int // people expected each day, for the plenaries; nil until read
+	day       data.Day         // the day shown
 	listMode  bool
 
 	dayTabs     *programmeTabs
 	viewTabs    *programmeTabs
 	newButton   *widget.Button
 	count       *widget.Label
+	status      *widget.Label // under the grid: a hint, or the whole title under the pointer
 	banner      fyne.CanvasObject
 	bannerTitle *widget.Label
 	bannerText  *widget.Label
@@ -105,9 +107,12 @@ func (s *programmeScreen) build() fyne.CanvasObject {
 	s.banner.Hide()
 
 	s.timetable = newTimetable(s.openSession)
-	hint := widget.NewLabel(lang.L("Click a session to open it."))
-	hint.Importance = widget.LowImportance
-	s.gridView = container.NewBorder(nil, container.NewBorder(nil, nil, newKindLegend(), hint), nil, nil, s.timetable.view)
+	s.timetable.onHover = s.onHover
+	s.status = widget.NewLabel(lang.L("Click a session to open it."))
+	s.status.Importance = widget.LowImportance
+	s.status.Alignment = fyne.TextAlignTrailing
+	s.status.Truncation = fyne.TextTruncateEllipsis
+	s.gridView = container.NewBorder(nil, container.NewBorder(nil, nil, newKindLegend(), nil, s.status), nil, nil, s.timetable.view)
 
 	s.list = widget.NewList(func() int { return len(s.rows) }, s.createItem, s.updateItem)
 	s.list.HideSeparators = true
@@ -148,12 +153,45 @@ func (s *programmeScreen) loadAsync() {
 		if err != nil {
 			return func() { showError(s.env.win, err) }
 		}
-		rows := formatProgramme(sessions)
-		return func() { s.show(c.Days, rooms, sessions, conflicts, rows) }
+		rows := formatProgramme(sessions, nil)
+		return func() {
+			s.show(c.Days, rooms, sessions, conflicts, rows)
+			s.loadExpectedAsync()
+		}
 	})
 	if s.page != nil {
 		s.page.loadAsync()
 	}
+}
+
+// loadExpectedAsync reads how many people are expected each day, which the
+// plenaries show, once the timetable is on screen: it counts everyone.
+func (s *programmeScreen) loadExpectedAsync() {
+	sessions := s.sessions
+	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
+		expected, err := s.store.ExpectedByDay(ctx)
+		if err != nil {
+			return func() { showError(s.env.win, err) }
+		}
+		rows := formatProgramme(sessions, expected)
+		return func() {
+			s.expected, s.rows = expected, rows
+			if s.listMode {
+				s.list.Refresh()
+			} else {
+				s.timetable.show(s.rooms, s.daySessions(), s.expected)
+			}
+		}
+	})
+}
+
+// onHover shows the whole title under the pointer in the status line, or
+// the hint when the pointer left.
+func (s *programmeScreen) onHover(text string) {
+	if text == "" {
+		text = lang.L("Click a session to open it.")
+	}
+	s.status.SetText(text)
 }
 
 // show puts what was read on screen. UI thread.
@@ -173,10 +211,13 @@ func (s *programmeScreen) show(days []data.Day, rooms []data.Room, sessions []da
 		s.dayTabs.setSelected(chosen)
 	}
 	s.newButton.Enable()
-	s.count.SetText(lang.N("{{.Count}} sessions", len(sessions), map[string]any{"Count": len(sessions)}))
+	s.count.SetText(lang.N("{{.Count}} sessions", len(sessions), map[string]any{"Count": formatCount(len(sessions))}))
 
-	s.timetable.show(rooms, s.daySessions())
-	s.list.Refresh()
+	if !s.listMode {
+		s.timetable.show(rooms, s.daySessions(), s.expected)
+	} else {
+		s.list.Refresh()
+	}
 	showIf(s.empty, len(sessions) == 0)
 
 	lines := formatConflicts(conflicts)
@@ -217,7 +258,10 @@ func (s *programmeScreen) onDayChosen(i int) {
 		return
 	}
 	s.day = s.days[i]
-	s.timetable.show(s.rooms, s.daySessions())
+	if !s.listMode {
+		s.timetable.show(s.rooms, s.daySessions(), s.expected)
+		return
+	}
 	heading := dayLong(s.day)
 	for j, r := range s.rows {
 		if r.heading == heading {
@@ -232,8 +276,13 @@ func (s *programmeScreen) onViewChosen(i int) {
 	s.listMode = i == 1
 	showIf(s.gridView, !s.listMode)
 	showIf(s.listView, s.listMode)
+	// The list shows every day under its heading: the day buttons are the
+	// timetable's.
+	showIf(s.dayTabs.box, !s.listMode)
 	if s.listMode {
-		s.onDayChosen(s.dayTabs.selected)
+		s.list.Refresh()
+	} else {
+		s.timetable.show(s.rooms, s.daySessions(), s.expected)
 	}
 }
 
@@ -285,8 +334,9 @@ func (s *programmeScreen) onRowSelected(id widget.ListItemID) {
 	}
 }
 
-// formatProgramme writes the sessions, in time order, under their day.
-func formatProgramme(sessions []data.Session) []programmeRow {
+// formatProgramme writes the sessions, in time order, under their day; a
+// plenary shows the people expected that day, once they are counted.
+func formatProgramme(sessions []data.Session, expected map[data.Day]int) []programmeRow {
 	var rows []programmeRow
 	var day data.Day
 	for _, se := range sessions {
@@ -298,17 +348,21 @@ func formatProgramme(sessions []data.Session) []programmeRow {
 		if room == "" {
 			room = lang.L("No room yet")
 		}
-		places := strconv.Itoa(se.Enrolled) + " / "
+		places := formatCount(se.Enrolled) + " / "
 		if se.EffectiveCapacity > 0 {
-			places += strconv.Itoa(se.EffectiveCapacity)
+			places += formatCount(se.EffectiveCapacity)
 		} else {
 			places += "∞"
 		}
 		waiting := ""
 		if se.Waitlisted > 0 {
-			waiting = strconv.Itoa(se.Waitlisted)
+			waiting = formatCount(se.Waitlisted)
 		}
-		rows = append(rows, programmeRow{id: se.ID, kind: se.Kind, full: sessionFull(se), cells: [6]string{
+		full := sessionFull(se)
+		if n, ok := plenaryExpected(se, expected); ok {
+			places, full = plenaryFillText(se, n), se.EffectiveCapacity > 0 && n > se.EffectiveCapacity
+		}
+		rows = append(rows, programmeRow{id: se.ID, kind: se.Kind, full: full, cells: [6]string{
 			sessionTimes(se), se.Title, kindLabel(se.Kind), room, places, waiting,
 		}})
 	}

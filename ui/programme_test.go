@@ -186,7 +186,7 @@ func TestProgrammeGridColumns(t *testing.T) {
 	if got := len(s.timetable.header.Objects); got != 4 {
 		t.Fatalf("%d columns, want 4 (3 rooms and No room)", got)
 	}
-	last := s.timetable.header.Objects[3].(*fyne.Container).Objects[0].(*widget.Label)
+	last := s.timetable.header.Objects[3].(*hoverArea).content.(*fyne.Container).Objects[0].(*widget.Label)
 	if last.Text != "No room" {
 		t.Errorf("last column is %q, want No room", last.Text)
 	}

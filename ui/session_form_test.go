@@ -111,7 +111,8 @@ func TestSessionFormRoomTaken(t *testing.T) {
 	waitIdle(t, e.tasks)
 
 	msg := f.errorText("room")
-	if !strings.Contains(msg, "Salle Vauban is already taken") || !strings.Contains(msg, "Atelier A") {
+	// "The room Vauban", not "The room Salle Vauban".
+	if !strings.Contains(msg, "The room Vauban is already taken") || !strings.Contains(msg, "Atelier A") {
 		t.Errorf("under the room: %q", msg)
 	}
 	for _, field := range []string{"title", "day", "start", "end", "speakers"} {

@@ -1,8 +1,8 @@
 package ui
 
 import (
+	"fmt"
 	"image/color"
-	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -41,16 +41,43 @@ var sessionKinds = []data.SessionKind{data.KindPlenary, data.KindWorkshop, data.
 // sessionFillText writes how full a session is: "45/45 +24" (enrolled / places,
 // and people waiting); "12/∞" when places are unlimited.
 func sessionFillText(se data.Session) string {
-	s := strconv.Itoa(se.Enrolled) + "/"
+	s := formatCount(se.Enrolled) + "/"
 	if se.EffectiveCapacity > 0 {
-		s += strconv.Itoa(se.EffectiveCapacity)
+		s += formatCount(se.EffectiveCapacity)
 	} else {
 		s += "∞"
 	}
 	if se.Waitlisted > 0 {
-		s += " +" + strconv.Itoa(se.Waitlisted)
+		s += " +" + formatCount(se.Waitlisted)
 	}
 	return s
+}
+
+// plenaryFillText writes the people expected at a plenary (everyone
+// expected that day: nobody enrols in a plenary), against its places:
+// "≈ 43 591 / 1 500".
+func plenaryFillText(se data.Session, expected int) string {
+	s := "≈ " + formatCount(expected)
+	if se.EffectiveCapacity > 0 {
+		s += " / " + formatCount(se.EffectiveCapacity)
+	}
+	return s
+}
+
+// blockFill is what a block writes of its session's fill, and whether in
+// red: a workshop's enrolments, a plenary's people expected that day.
+func blockFill(se data.Session, expected map[data.Day]int) (string, bool) {
+	if n, ok := plenaryExpected(se, expected); ok {
+		return plenaryFillText(se, n), se.EffectiveCapacity > 0 && n > se.EffectiveCapacity
+	}
+	return sessionFillText(se), sessionFull(se)
+}
+
+// plenaryExpected is the number of people expected at a plenary nobody
+// enrolled in, once counted; false for other sessions.
+func plenaryExpected(se data.Session, expected map[data.Day]int) (int, bool) {
+	n, ok := expected[se.Day]
+	return n, ok && se.Kind == data.KindPlenary && se.Enrolled == 0
 }
 
 // sessionFull reports whether a session has no place left.
@@ -65,7 +92,9 @@ func sessionTimes(se data.Session) string { return se.Start.String() + " – " +
 // side, a block per session. The room names stay on top and the hours on
 // the left while the grid scrolls.
 type timetable struct {
-	onOpen func(id int64) // a block was tapped
+	onOpen  func(id int64)    // a block was tapped
+	onHover func(text string) // the pointer is over a title ("" when it left)
+	shown   string            // what show drew last, to skip drawing it again
 
 	header, axis, grid       *fyne.Container
 	headerScroll, axisScroll *container.Scroll
@@ -192,8 +221,15 @@ func timetableLanes(col int, sessions []data.Session) []ttPlace {
 	return places
 }
 
-// show draws a day: the rooms and the day's sessions, in time order.
-func (t *timetable) show(rooms []data.Room, sessions []data.Session) {
+// show draws a day: the rooms and the day's sessions, in time order, with
+// the people expected each day (for the plenaries). What is on screen
+// already is not drawn again.
+func (t *timetable) show(rooms []data.Room, sessions []data.Session, expected map[data.Day]int) {
+	if key := fmt.Sprint(rooms, sessions, expected); key == t.shown {
+		return
+	} else {
+		t.shown = key
+	}
 	cols := timetableColumns(rooms, sessions)
 	first, last := timetableHours(sessions)
 	fg := theme.Color(theme.ColorNameForeground)
@@ -213,9 +249,13 @@ func (t *timetable) show(rooms []data.Room, sessions []data.Session) {
 			name.SetText(lang.L("No room"))
 			name.TextStyle.Italic = true
 		case c.room.Capacity > 0:
-			places.SetText(lang.N("{{.Count}} places", c.room.Capacity, map[string]any{"Count": c.room.Capacity}))
+			places.SetText(lang.N("{{.Count}} places", c.room.Capacity, map[string]any{"Count": formatCount(c.room.Capacity)}))
 		}
-		headers[i] = container.New(ttVBox{}, name, places)
+		full := name.Text
+		if c.room.ID != 0 && c.room.Capacity > 0 {
+			full += " · " + places.Text
+		}
+		headers[i] = newHoverArea(container.New(ttVBox{}, name, places), full, t.hover)
 	}
 	t.header.Layout = &ttHeaderLayout{cols: len(cols)}
 	t.header.Objects = headers
@@ -240,7 +280,8 @@ func (t *timetable) show(rooms []data.Room, sessions []data.Session) {
 	t.blocks = t.blocks[:0]
 	for i, c := range cols {
 		for j, p := range timetableLanes(i, c.sessions) {
-			b := newSessionBlock(c.sessions[j], t.onOpen)
+			fill, full := blockFill(c.sessions[j], expected)
+			b := newSessionBlock(c.sessions[j], fill, full, t.onOpen, t.hoverSession)
 			t.blocks = append(t.blocks, b)
 			gl.blocks = append(gl.blocks, b)
 			gl.places = append(gl.places, p)
@@ -258,6 +299,23 @@ func (t *timetable) show(rooms []data.Room, sessions []data.Session) {
 	t.headerScroll.Refresh()
 	t.axisScroll.Refresh()
 	t.body.Refresh()
+}
+
+// hover tells what the pointer is over.
+func (t *timetable) hover(text string) {
+	if t.onHover != nil {
+		t.onHover(text)
+	}
+}
+
+// hoverSession tells the whole title of the session under the pointer,
+// with its times and room.
+func (t *timetable) hoverSession(se *data.Session) {
+	if se == nil {
+		t.hover("")
+		return
+	}
+	t.hover(joinNonEmpty(" · ", sessionTimes(*se), se.Title, se.RoomName))
 }
 
 func ttAlpha(c color.Color, a uint8) color.NRGBA {

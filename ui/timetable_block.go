@@ -3,7 +3,6 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -12,21 +11,27 @@ import (
 )
 
 // sessionBlock is a session in the timetable: its time, title and fill on
-// the colour of its kind. Tapping it opens the session.
+// the colour of its kind. Tapping it opens the session; the pointer over it
+// tells onHover, which shows its whole title under the grid.
 type sessionBlock struct {
 	widget.BaseWidget
-	session data.Session
-	onOpen  func(id int64)
+	session  data.Session
+	fillText string // "45/45 +24", or a plenary's expected people
+	full     bool   // the fill is written in red
+	onOpen   func(id int64)
+	onHover  func(se *data.Session) // nil when the pointer leaves
 
-	bg                *canvas.Rectangle
-	time, fill, title *widget.Label
+	bg *canvas.Rectangle
 }
 
-func newSessionBlock(se data.Session, onOpen func(int64)) *sessionBlock {
-	b := &sessionBlock{session: se, onOpen: onOpen}
+func newSessionBlock(se data.Session, fill string, full bool, onOpen func(int64), onHover func(*data.Session)) *sessionBlock {
+	b := &sessionBlock{session: se, fillText: fill, full: full, onOpen: onOpen, onHover: onHover}
 	b.ExtendBaseWidget(b)
 	return b
 }
+
+// blockMaxLines is the most lines a block's title takes.
+const blockMaxLines = 8
 
 func (b *sessionBlock) CreateRenderer() fyne.WidgetRenderer {
 	c := kindColour(b.session.Kind)
@@ -35,20 +40,115 @@ func (b *sessionBlock) CreateRenderer() fyne.WidgetRenderer {
 	b.bg.StrokeColor = c
 	accent := canvas.NewRectangle(c)
 	accent.CornerRadius = 2
-	b.time = widget.NewLabel(sessionTimes(b.session))
-	b.time.Truncation = fyne.TextTruncateEllipsis
-	b.fill = widget.NewLabel(sessionFillText(b.session))
-	b.fill.Truncation = fyne.TextTruncateEllipsis
-	b.fill.Alignment = fyne.TextAlignTrailing
-	if sessionFull(b.session) {
-		b.fill.Importance = widget.DangerImportance
+	fg := theme.Color(theme.ColorNameForeground)
+	size := theme.TextSize() - 2
+	r := &blockRenderer{b: b, bg: b.bg, accent: accent, size: size,
+		time: canvas.NewText(sessionTimes(b.session), fg), fill: canvas.NewText(b.fillText, fg)}
+	r.time.TextSize, r.fill.TextSize = size, size
+	if b.full {
+		r.fill.Color = theme.Color(theme.ColorNameError)
 	}
-	b.title = widget.NewLabel(b.session.Title)
-	b.title.TextStyle.Bold = true
-	b.title.Wrapping = fyne.TextWrapWord
-	b.title.Truncation = fyne.TextTruncateEllipsis
-	texts := container.NewThemeOverride(container.New(&blockLayout{}, b.time, b.fill, b.title), blockTheme{})
-	return widget.NewSimpleRenderer(container.New(&blockFrame{}, b.bg, accent, texts))
+	r.fill.Alignment = fyne.TextAlignTrailing
+	for range blockMaxLines {
+		l := canvas.NewText("", fg)
+		l.TextSize = size
+		l.TextStyle.Bold = true
+		r.lines = append(r.lines, l)
+	}
+	return r
+}
+
+// blockRenderer draws a block: background, a bar of colour on the left,
+// the time and fill on the first line when they fit beside each other,
+// then the title on as many lines as room allows, and the fill at the
+// bottom when it did not fit on the first line.
+type blockRenderer struct {
+	b          *sessionBlock
+	bg, accent *canvas.Rectangle
+	time, fill *canvas.Text
+	lines      []*canvas.Text
+	size       float32
+	wrapped    float32 // the width the title was wrapped for
+	wrapLines  int     // and the lines it was allowed
+}
+
+func (r *blockRenderer) Objects() []fyne.CanvasObject {
+	objs := []fyne.CanvasObject{r.bg, r.accent, r.time, r.fill}
+	for _, l := range r.lines {
+		objs = append(objs, l)
+	}
+	return objs
+}
+
+func (r *blockRenderer) MinSize() fyne.Size { return fyne.NewSize(8, 4) }
+
+func (r *blockRenderer) Destroy() {}
+
+func (r *blockRenderer) Refresh() {
+	r.wrapped = 0
+	r.Layout(r.b.Size())
+	canvas.Refresh(r.b)
+}
+
+func (r *blockRenderer) Layout(size fyne.Size) {
+	const bar, pad = 4, 4
+	r.bg.Resize(size)
+	r.accent.Move(fyne.NewPos(0, 0))
+	r.accent.Resize(fyne.NewSize(bar, size.Height))
+	x, w := float32(bar+pad), size.Width-bar-2*pad
+	lineH := fyne.MeasureText("Mg", r.size, fyne.TextStyle{}).Height + 1
+	lines := int((size.Height - 2) / lineH)
+	timeW := ttMeasure(r.time.Text, r.size, r.time.TextStyle)
+	fillW := ttMeasure(r.fill.Text, r.size, r.fill.TextStyle)
+	place := func(t *canvas.Text, x, y, w float32) {
+		if w <= 0 {
+			t.Hide()
+			return
+		}
+		t.Show()
+		t.Move(fyne.NewPos(x, y))
+		t.Resize(fyne.NewSize(w, lineH))
+	}
+	y := float32(1)
+	titleLines := lines
+	switch {
+	case lines <= 1:
+		place(r.time, 0, 0, 0)
+		place(r.fill, 0, 0, 0)
+	case timeW+fillW+2*pad <= w:
+		place(r.time, x, y, timeW)
+		place(r.fill, x+w-fillW, y, fillW)
+		y += lineH
+		titleLines = lines - 1
+	case lines == 2:
+		place(r.time, x, y, min(timeW, w))
+		place(r.fill, 0, 0, 0)
+		y += lineH
+		titleLines = 1
+	default:
+		place(r.time, x, y, min(timeW, w))
+		place(r.fill, x+w-min(fillW, w), size.Height-lineH-1, min(fillW, w))
+		y += lineH
+		titleLines = lines - 2
+	}
+	titleLines = max(min(titleLines, blockMaxLines), 1)
+	if r.wrapped != w || r.wrapLines != titleLines {
+		r.wrapped, r.wrapLines = w, titleLines
+		text := ttWrap(r.b.session.Title, w, r.size, fyne.TextStyle{Bold: true}, titleLines)
+		for i, l := range r.lines {
+			l.Text = ""
+			if i < len(text) {
+				l.Text = text[i]
+			}
+		}
+	}
+	for i, l := range r.lines {
+		if l.Text == "" {
+			l.Hide()
+			continue
+		}
+		place(l, x, y+float32(i)*lineH, w)
+	}
 }
 
 // Tapped opens the session.
@@ -61,12 +161,22 @@ func (b *sessionBlock) Tapped(*fyne.PointEvent) {
 // Cursor shows the block can be clicked.
 func (b *sessionBlock) Cursor() desktop.Cursor { return desktop.PointerCursor }
 
-// MouseIn outlines the block under the pointer.
-func (b *sessionBlock) MouseIn(*desktop.MouseEvent) { b.setOutline(1.5) }
+// MouseIn outlines the block under the pointer and shows its whole title.
+func (b *sessionBlock) MouseIn(*desktop.MouseEvent) {
+	b.setOutline(1.5)
+	if b.onHover != nil {
+		b.onHover(&b.session)
+	}
+}
 
 func (b *sessionBlock) MouseMoved(*desktop.MouseEvent) {}
 
-func (b *sessionBlock) MouseOut() { b.setOutline(0) }
+func (b *sessionBlock) MouseOut() {
+	b.setOutline(0)
+	if b.onHover != nil {
+		b.onHover(nil)
+	}
+}
 
 func (b *sessionBlock) setOutline(w float32) {
 	if b.bg != nil {
@@ -75,70 +185,8 @@ func (b *sessionBlock) setOutline(w float32) {
 	}
 }
 
-// blockFrame lays out a block: background, a bar of colour on the left,
-// then the texts.
-type blockFrame struct{}
-
-func (blockFrame) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(8, 4) }
-
-func (blockFrame) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	const bar = 4
-	objects[0].Resize(size)
-	objects[1].Move(fyne.NewPos(0, 0))
-	objects[1].Resize(fyne.NewSize(bar, size.Height))
-	objects[2].Move(fyne.NewPos(bar+2, 1))
-	objects[2].Resize(fyne.NewSize(max(size.Width-bar-4, 0), max(size.Height-2, 0)))
-}
-
-// blockLayout fits a block's time, fill and title into its size: the
-// title always, then the time, then the fill, as room allows; time and
-// fill share the first line when the block is wide enough.
-type blockLayout struct{}
-
-func (blockLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(4, 4) }
-
-func (blockLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	timeL, fill, title := objects[0].(*widget.Label), objects[1].(*widget.Label), objects[2].(*widget.Label)
-	lineH := timeL.MinSize().Height
-	natural := func(l *widget.Label) float32 {
-		th := blockTheme{}
-		// The label's padding, and a little more so that it does not
-		// ellipsise what fits.
-		return fyne.MeasureText(l.Text, th.Size(theme.SizeNameText), l.TextStyle).Width + 2*th.Size(theme.SizeNameInnerPadding) + 6
-	}
-	place := func(o fyne.CanvasObject, x, y, w, h float32) {
-		if w <= 0 || h <= 0 {
-			o.Hide() // a label draws its text whatever its size
-			return
-		}
-		o.Show()
-		o.Move(fyne.NewPos(x, y))
-		o.Resize(fyne.NewSize(w, h))
-	}
-	lines := int(size.Height / lineH)
-	switch {
-	case lines <= 1:
-		place(timeL, 0, 0, 0, 0)
-		place(fill, 0, 0, 0, 0)
-		place(title, 0, 0, size.Width, size.Height)
-	case natural(timeL)+natural(fill) <= size.Width:
-		fw := natural(fill)
-		place(timeL, 0, 0, size.Width-fw, lineH)
-		place(fill, size.Width-fw, 0, fw, lineH)
-		place(title, 0, lineH, size.Width, size.Height-lineH)
-	case lines == 2:
-		place(timeL, 0, 0, size.Width, lineH)
-		place(fill, 0, 0, 0, 0)
-		place(title, 0, lineH, size.Width, size.Height-lineH)
-	default:
-		place(timeL, 0, 0, size.Width, lineH)
-		place(fill, 0, size.Height-lineH, size.Width, lineH)
-		place(title, 0, lineH, size.Width, size.Height-2*lineH)
-	}
-}
-
 // blockTheme is the app's theme with smaller text and padding, for the
-// texts of a timetable block.
+// texts of the timetable.
 type blockTheme struct{ appTheme }
 
 func (t blockTheme) Size(n fyne.ThemeSizeName) float32 {
