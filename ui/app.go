@@ -133,6 +133,9 @@ type ui struct {
 	// waiting counts the desk's actions made offline that wait for the
 	// server (heldWaiting; tests replace it).
 	waiting func() int
+	// guide is the window of Help → Guide while it is open (guide.go). UI
+	// thread only.
+	guide fyne.Window
 }
 
 func newUI(a fyne.App) *ui {
@@ -471,7 +474,8 @@ func (u *ui) refreshMenu() {
 	quit.Shortcut = shortcutQuit
 	file := fyne.NewMenu(lang.L("File"), newItem, openItem, connect, recent, fyne.NewMenuItemSeparator(),
 		importItem, loadOutbox, saveCopy, closeItem, fyne.NewMenuItemSeparator(), quit)
-	help := fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("About Congrès"), u.onAbout))
+	help := fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("Guide"), u.onGuide), // guide.go
+		fyne.NewMenuItemSeparator(), fyne.NewMenuItem(lang.L("About Congrès"), u.onAbout))
 	u.win.SetMainMenu(fyne.NewMainMenu(file, help))
 }
 
