@@ -23,6 +23,7 @@ type sessionPageStore interface {
 	SessionEnrolments(ctx context.Context, sessionID int64) ([]data.Enrolment, error)
 	ParticipantRows(ctx context.Context, ids []int64) ([]data.ParticipantRow, error)
 	Enrol(ctx context.Context, participantID, sessionID int64) (data.EnrolmentStatus, error)
+	sessionEnrolMoveStore // a waiting list elsewhere at that time: move there?
 	CancelEnrolment(ctx context.Context, participantID, sessionID int64) error
 	PromoteFromWaitlist(ctx context.Context, participantID, sessionID int64) error
 	DeleteSession(ctx context.Context, id int64) error
@@ -300,9 +301,10 @@ func (p *sessionPage) onAddTapped() {
 	p.chooser = showSessionPersonChooser(p.env, p.store, lang.L("Enrol in “{{.Title}}”", map[string]any{"Title": p.se.Title}), p.enrolAsync)
 }
 
-// enrolAsync enrols someone, or puts them on the waiting list, and says
-// which; a clash says with what.
-func (p *sessionPage) enrolAsync(who data.ParticipantRow) {
+// enrolNowAsync enrols someone, or puts them on the waiting list, and says
+// which; a clash says with what. move takes them off the waiting lists of
+// sessions at that time (see enrolAsync).
+func (p *sessionPage) enrolNowAsync(who data.ParticipantRow, move bool) {
 	name := who.FirstName + " " + who.LastName
 	for _, e := range append(append([]data.Enrolment(nil), p.enrolled...), p.waiting...) {
 		if e.ParticipantID == who.ID {
@@ -311,7 +313,12 @@ func (p *sessionPage) enrolAsync(who data.ParticipantRow) {
 		}
 	}
 	p.runAsync(func(ctx context.Context) error {
-		_, err := p.store.Enrol(ctx, who.ID, p.id)
+		var err error
+		if move {
+			_, err = p.store.EnrolLeavingWaitlists(ctx, who.ID, p.id)
+		} else {
+			_, err = p.store.Enrol(ctx, who.ID, p.id)
+		}
 		return err
 	}, func(_, after []data.Enrolment, err error) {
 		if err != nil {
