@@ -196,7 +196,8 @@ func (c *chain) bestBreak(s string, rtl bool, brks []lineBreak) lineBreak {
 type lineBreak struct{ end, start int }
 
 // breaks lists where s (clean text: single spaces) may be broken into two
-// lines: at a space, after a hyphen between letters, and between two CJK
+// lines: at a space (not inside a French time, nor before a "·" or "–",
+// which end a line rather than start one), after a hyphen between letters, and between two CJK
 // characters (Han, kana, Hangul), which may break anywhere.
 func breaks(s string) []lineBreak {
 	var out []lineBreak
@@ -205,7 +206,7 @@ func breaks(s string) []lineBreak {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		next, _ := utf8.DecodeRuneInString(s[i+n:])
 		switch {
-		case r == ' ' && !inFrenchTime(s, i):
+		case r == ' ' && !inFrenchTime(s, i) && next != '·' && next != '–':
 			out = append(out, lineBreak{i, i + n})
 		case isHyphen(r) && unicode.IsLetter(prev) && unicode.IsLetter(next),
 			isCJK(r) && isCJK(next):
