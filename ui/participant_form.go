@@ -40,9 +40,9 @@ type participantForm struct {
 
 	firstName, lastName, email, phone, organisation, jobTitle *widgets.Entry
 	region, code, fee, diet, accessibility, notes             *widgets.Entry
-	category, status                                          *widget.Select
+	category, status                                          *widgets.Select // Esc closes the form on them too
 	dayChecks                                                 *widget.CheckGroup
-	paid, consent                                             *widget.Check
+	paid, consent                                             *widgets.Check
 
 	errs    map[string]*widget.Label  // the message under each field, by data's field name
 	focus   map[string]fyne.Focusable // the widget to go back to, by field name
@@ -120,7 +120,7 @@ func newParticipantForm(s *participantsScreen, p data.Participant, cats []data.C
 			cat = i
 		}
 	}
-	f.category = widget.NewSelect(names, nil)
+	f.category = widgets.NewSelect(names, nil)
 	if cat >= 0 {
 		f.category.SetSelectedIndex(cat)
 	}
@@ -128,7 +128,7 @@ func newParticipantForm(s *participantsScreen, p data.Participant, cats []data.C
 	for i, st := range data.Statuses {
 		statuses[i] = statusLabel(st)
 	}
-	f.status = widget.NewSelect(statuses, nil)
+	f.status = widgets.NewSelect(statuses, nil)
 	f.status.SetSelectedIndex(0)
 	for i, st := range data.Statuses {
 		if st == p.Status {
@@ -145,9 +145,9 @@ func newParticipantForm(s *participantsScreen, p data.Participant, cats []data.C
 	f.dayChecks = widget.NewCheckGroup(options, nil)
 	f.dayChecks.Horizontal = true
 	f.dayChecks.SetSelected(chosen)
-	f.paid = widget.NewCheck(lang.L("Paid"), nil)
+	f.paid = widgets.NewCheck(lang.L("Paid"), nil)
 	f.paid.SetChecked(p.Paid)
-	f.consent = widget.NewCheck(lang.L("Agrees to be photographed and filmed"), nil)
+	f.consent = widgets.NewCheck(lang.L("Agrees to be photographed and filmed"), nil)
 	f.consent.SetChecked(p.ImageConsent)
 	f.watchFields()
 	return f

@@ -217,3 +217,26 @@ func slicesContains(list []string, s string) bool {
 	}
 	return false
 }
+
+// Esc closes the form wherever the keyboard is in it.
+func TestParticipantFormEscFromAnyField(t *testing.T) {
+	_, e, s := newParticipantsTest(t, 20)
+	c := e.win.Canvas()
+	c.SetOnTypedKey(handleEscape(c))
+	for _, field := range []func(f *participantForm) fyne.Focusable{
+		func(f *participantForm) fyne.Focusable { return f.email },
+		func(f *participantForm) fyne.Focusable { return f.category },
+		func(f *participantForm) fyne.Focusable { return f.status },
+		func(f *participantForm) fyne.Focusable { return f.paid },
+		func(f *participantForm) fyne.Focusable { return f.consent },
+		func(f *participantForm) fyne.Focusable { return f.notes },
+	} {
+		f, _ := ptOpenNewForm(t, e, s)
+		fo := field(f)
+		c.Focus(fo)
+		ptKey(c, fyne.KeyEscape)
+		if top := c.Overlays().Top(); top != nil && top.Visible() {
+			t.Fatalf("Esc with the focus on a %T did not close the form", fo)
+		}
+	}
+}
