@@ -47,3 +47,23 @@ func BenchmarkConflicts50k(b *testing.B) {
 		}
 	}
 }
+
+func BenchmarkCounts50k(b *testing.B) {
+	s := benchStore(b)
+	ctx := context.Background()
+	for b.Loop() {
+		if _, err := s.Counts(ctx); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkExpectedByDay50k(b *testing.B) {
+	s := benchStore(b)
+	ctx := context.Background()
+	for b.Loop() {
+		if _, err := s.ExpectedByDay(ctx); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

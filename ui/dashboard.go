@@ -4,7 +4,6 @@ import (
 	"context"
 	"image/color"
 	"math"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -21,6 +20,7 @@ import (
 // dashboardStore is what the dashboard reads.
 type dashboardStore interface {
 	Congress(ctx context.Context) (data.Congress, error)
+	Counts(ctx context.Context) (data.Stats, error)
 	Stats(ctx context.Context) (data.Stats, error)
 	Arrivals(ctx context.Context) ([]data.ArrivalBucket, error)
 }
@@ -40,6 +40,8 @@ type dashboardScreen struct {
 	noWorkshop *widget.Label
 	arrivals   *fyne.Container // per day: a title and a chart
 	scroll     *container.Scroll
+	progress   *widget.ProgressBarInfinite // while the numbers beyond the counts are read
+	loads      uint64                      // loadAsync's calls: an older read's counts are not shown
 	review     *reviewLine // "3 entries to review" (review.go); nil when the store keeps no such list
 }
 
@@ -74,8 +76,11 @@ func (s *dashboardScreen) build() fyne.CanvasObject {
 	s.noWorkshop = widget.NewLabel(lang.L("No workshop yet."))
 	s.noWorkshop.Hide()
 	s.arrivals = container.NewVBox()
+	s.progress = widget.NewProgressBarInfinite()
+	s.progress.Stop()
+	s.progress.Hide()
 	s.scroll = container.NewVScroll(container.NewVBox(
-		s.name, s.details, s.days, s.review.build(), inset(tiles),
+		s.name, s.details, s.days, s.review.build(), inset(tiles), s.progress,
 		sectionTitle(lang.L("Checked in per day, against the people expected")), inset(s.byDay),
 		sectionTitle(lang.L("By category")), inset(s.byCategory),
 		sectionTitle(lang.L("Workshop fill rates")), s.noWorkshop, inset(s.workshops),
@@ -114,9 +119,32 @@ type dayArrivals struct {
 	columns []column
 }
 
-// loadAsync reads the congress and its numbers and shows them.
+// loadAsync reads the congress and its numbers and shows them: the
+// congress and the counts by status at once, then, with a progress bar
+// meanwhile, the rest (by day, by category, workshops, arrivals), which
+// reads every participant and check-in.
 func (s *dashboardScreen) loadAsync() {
 	s.review.loadAsync()
+	s.loads++
+	n := s.loads
+	s.progress.Show()
+	s.progress.Start()
+	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
+		c, err := s.store.Congress(ctx)
+		var st data.Stats
+		if err == nil {
+			st, err = s.store.Counts(ctx)
+		}
+		if err != nil {
+			return nil // the whole read below says it
+		}
+		d := formatHeading(c, st)
+		return func() {
+			if n == s.loads && s.progress.Visible() {
+				s.showHeading(d)
+			}
+		}
+	})
 	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
 		c, err := s.store.Congress(ctx)
 		var st data.Stats
@@ -128,15 +156,32 @@ func (s *dashboardScreen) loadAsync() {
 			arrivals, err = s.store.Arrivals(ctx)
 		}
 		if err != nil {
-			return func() { showError(s.env.win, err) }
+			return func() {
+				s.stopProgress(n)
+				showError(s.env.win, err)
+			}
 		}
 		// Formatted on the UI thread: the bars take the theme's colours.
-		return func() { s.show(formatDashboard(c, st, arrivals)) }
+		return func() {
+			if n != s.loads {
+				return // a newer read is on its way
+			}
+			s.stopProgress(n)
+			s.show(formatDashboard(c, st, arrivals))
+		}
 	})
 }
 
-// show puts what was read on screen. UI thread.
-func (s *dashboardScreen) show(d dashboardData) {
+// stopProgress hides the progress bar once read n is shown.
+func (s *dashboardScreen) stopProgress(n uint64) {
+	if n == s.loads {
+		s.progress.Stop()
+		s.progress.Hide()
+	}
+}
+
+// showHeading shows the congress and its counts by status. UI thread.
+func (s *dashboardScreen) showHeading(d dashboardData) {
 	s.name.SetText(d.name)
 	s.details.SetText(d.details)
 	showIf(s.details, d.details != "")
@@ -144,6 +189,11 @@ func (s *dashboardScreen) show(d dashboardData) {
 	for i, n := range d.counts {
 		s.cards[i].setValue(n)
 	}
+}
+
+// show puts what was read on screen. UI thread.
+func (s *dashboardScreen) show(d dashboardData) {
+	s.showHeading(d)
 	s.byDay.setBars(d.byDay)
 	s.byCategory.setBars(d.byCategory)
 	s.workshops.setBars(d.workshops)
@@ -166,7 +216,8 @@ func (s *dashboardScreen) show(d dashboardData) {
 	s.scroll.Refresh() // the charts grew
 }
 
-func formatDashboard(c data.Congress, st data.Stats, arrivals []data.ArrivalBucket) dashboardData {
+// formatHeading writes the congress and its counts by status.
+func formatHeading(c data.Congress, st data.Stats) dashboardData {
 	d := dashboardData{
 		name:    c.Name,
 		details: joinNonEmpty(" · ", c.Edition, joinNonEmpty(", ", c.Venue, c.City)),
@@ -177,17 +228,22 @@ func formatDashboard(c data.Congress, st data.Stats, arrivals []data.ArrivalBuck
 		days[i] = dayLong(day)
 	}
 	d.days = lang.N("{{.Count}} days: {{.Days}}", len(days), map[string]any{"Count": len(days), "Days": strings.Join(days, ", ")})
+	return d
+}
+
+func formatDashboard(c data.Congress, st data.Stats, arrivals []data.ArrivalBucket) dashboardData {
+	d := formatHeading(c, st)
 	for _, dc := range st.ByDay {
 		d.byDay = append(d.byDay, bar{Label: dayLong(dc.Day), Value: float64(dc.CheckedIn), Of: float64(dc.Expected),
 			Colour: theme.Color(theme.ColorNameSuccess),
 			Text: lang.L("{{.Arrived}} of {{.Expected}} ({{.Percent}})", map[string]any{
-				"Arrived": dc.CheckedIn, "Expected": dc.Expected, "Percent": percent(dc.CheckedIn, dc.Expected)})})
+				"Arrived": formatCount(dc.CheckedIn), "Expected": formatCount(dc.Expected), "Percent": percent(dc.CheckedIn, dc.Expected)})})
 	}
 	for _, cc := range st.ByCategory {
 		d.byCategory = append(d.byCategory, bar{Label: cc.Category.Name, Value: float64(cc.Registered),
 			Colour: parseColour(cc.Category.Colour),
 			Text: lang.L("{{.Registered}} · {{.Confirmed}} confirmed · {{.CheckedIn}} checked in", map[string]any{
-				"Registered": cc.Registered, "Confirmed": cc.Confirmed, "CheckedIn": cc.CheckedIn})})
+				"Registered": formatCount(cc.Registered), "Confirmed": formatCount(cc.Confirmed), "CheckedIn": formatCount(cc.CheckedIn)})})
 	}
 	for _, f := range st.Sessions {
 		if se := f.Session; se.Kind == data.KindWorkshop {
@@ -203,7 +259,7 @@ func formatDashboard(c data.Congress, st data.Stats, arrivals []data.ArrivalBuck
 func workshopBar(se data.Session) bar {
 	b := bar{Label: dayShort(se.Day) + " " + se.Start.String() + " · " + se.Title,
 		Value: float64(se.Enrolled), Of: float64(se.EffectiveCapacity)}
-	vars := map[string]any{"Enrolled": se.Enrolled, "Capacity": se.EffectiveCapacity, "Waiting": se.Waitlisted}
+	vars := map[string]any{"Enrolled": formatCount(se.Enrolled), "Capacity": formatCount(se.EffectiveCapacity), "Waiting": formatCount(se.Waitlisted)}
 	switch {
 	case se.EffectiveCapacity == 0:
 		b.Text = lang.L("{{.Enrolled}} enrolled, no limit", vars)
@@ -255,7 +311,7 @@ func arrivalsByDay(days []data.Day, buckets []data.ArrivalBucket) []dayArrivals 
 				a.columns = append(a.columns, column{Label: q.String(), Value: float64(counts[q])})
 			}
 		}
-		a.title = lang.N("{{.Day}}: {{.Count}} arrivals", a.total, map[string]any{"Day": dayLong(d), "Count": a.total})
+		a.title = lang.N("{{.Day}}: {{.Count}} arrivals", a.total, map[string]any{"Day": dayLong(d), "Count": formatCount(a.total)})
 		out = append(out, a)
 	}
 	return out
@@ -300,7 +356,7 @@ func newStatTile(caption string, colour fyne.ThemeColorName) *statTile {
 }
 
 func (t *statTile) setValue(n int) {
-	t.Title = strconv.Itoa(n)
+	t.Title = formatCount(n)
 	t.number.Text = t.Title
 	t.number.Refresh()
 }
