@@ -42,7 +42,7 @@ type dashboardScreen struct {
 	scroll     *container.Scroll
 	progress   *widget.ProgressBarInfinite // while the numbers beyond the counts are read
 	loads      uint64                      // loadAsync's calls: an older read's counts are not shown
-	review     *reviewLine // "3 entries to review" (review.go); nil when the store keeps no such list
+	review     *reviewLine                 // "3 entries to review" (review.go); nil when the store keeps no such list
 }
 
 func newDashboardScreen(e *env, st dashboardStore) *dashboardScreen {
