@@ -76,7 +76,7 @@ func (s *participantsScreen) runAfterListed() {
 	}
 }
 
-// withFocusRing lays a frame in the focus colour around the list, shown
+// withFocusRing lays a frame in the primary colour around the list, shown
 // while it has the keyboard.
 func (s *participantsScreen) withFocusRing() fyne.CanvasObject {
 	ring := canvas.NewRectangle(nil)
@@ -84,7 +84,7 @@ func (s *participantsScreen) withFocusRing() fyne.CanvasObject {
 	ring.Hide()
 	s.table.ring = ring
 	s.table.table.OnFocusChanged = func(focused bool) {
-		ring.StrokeColor = theme.Color(theme.ColorNameFocus)
+		ring.StrokeColor = theme.Color(theme.ColorNamePrimary)
 		ring.Hidden = !focused
 		ring.Refresh()
 	}
