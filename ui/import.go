@@ -153,13 +153,14 @@ func (d *importDialog) show(pv data.ImportPreview) {
 	d.issueList.OnSelected = d.onIssueSelected
 
 	d.sheetRow = container.NewBorder(nil, nil, widget.NewLabel(lang.L("Sheet")), nil, d.sheets)
+	// What the columns do not say (defaults, the order of dates) goes
+	// under them, so that the issues keep their room on the right.
 	left := container.NewBorder(widget.NewLabelWithStyle(lang.L("Columns of the file"), fyne.TextAlignLeading,
-		fyne.TextStyle{Bold: true}), nil, nil, nil, container.NewVScroll(d.columns))
+		fyne.TextStyle{Bold: true}), container.NewVBox(d.defaults.build(d.categories, d.days, d.dryRunAsync),
+		d.dates.build(d.dryRunAsync)), nil, nil, container.NewVScroll(d.columns))
 	options := container.NewVBox(
 		widget.NewLabelWithStyle(lang.L("When someone is already registered"), fyne.TextAlignLeading,
-			fyne.TextStyle{Bold: true}), match, d.unknownBox, d.defaults.build(d.categories, d.days, d.dryRunAsync),
-		d.dates.build(d.dryRunAsync),
-		widget.NewSeparator(), d.summary)
+			fyne.TextStyle{Bold: true}), match, d.unknownBox, widget.NewSeparator(), d.summary)
 	d.rejectsBtn = d.newRejectsButton()
 	right := container.NewBorder(options, container.NewVBox(d.issueFull, d.rejectsBtn), nil, nil, d.issueList)
 	split := container.NewHSplit(left, right)
