@@ -188,8 +188,10 @@ func (s *programmeScreen) loadExpectedAsync() {
 // onHover shows the whole title under the pointer in the status line, or
 // the hint when the pointer left.
 func (s *programmeScreen) onHover(text string) {
+	s.status.Importance = widget.MediumImportance
 	if text == "" {
 		text = lang.L("Click a session to open it.")
+		s.status.Importance = widget.LowImportance
 	}
 	s.status.SetText(text)
 }

@@ -52,6 +52,7 @@ type sessionPage struct {
 	details      []*widget.Label // kind, day, time, room, speakers, facilitators
 	description  *widget.Label
 	gauge        *widget.ProgressBar
+	gaugeTheme   *container.ThemeOverride // red when the session is full (timetable_gauge.go)
 	gaugeText    *widget.Label
 	status       *widget.Label // what the last action did
 	enrolledHead *widget.Label
@@ -103,7 +104,8 @@ func (p *sessionPage) build() fyne.CanvasObject {
 	p.gauge.TextFormatter = func() string { return "" }
 	p.gaugeText = widget.NewLabel("")
 	p.gaugeText.TextStyle.Bold = true
-	gauge := container.NewBorder(nil, nil, p.gaugeText, nil, p.gauge)
+	p.gaugeTheme = container.NewThemeOverride(p.gauge, appTheme{})
+	gauge := container.NewBorder(nil, nil, p.gaugeText, nil, p.gaugeTheme)
 
 	add := widget.NewButtonWithIcon(lang.L("Add a person…"), theme.ContentAddIcon(), p.onAddTapped)
 	add.Importance = widget.HighImportance
@@ -220,6 +222,7 @@ func (p *sessionPage) show(se data.Session, list []data.Enrolment, people []data
 	if se.EffectiveCapacity > 0 {
 		p.gauge.Max = float64(se.EffectiveCapacity)
 		p.gauge.SetValue(float64(min(len(p.enrolled), se.EffectiveCapacity)))
+		setGaugeFull(p.gaugeTheme, len(p.enrolled) >= se.EffectiveCapacity)
 		p.gauge.Show()
 	} else {
 		p.gauge.Hide()

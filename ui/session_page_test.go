@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"congres/data"
@@ -38,6 +39,10 @@ func TestSessionPageShowsPeople(t *testing.T) {
 	}
 	if p.gaugeText.Text != "2 / 2 — full" || p.gauge.Value != 2 || p.gauge.Max != 2 {
 		t.Errorf("gauge %q at %v/%v", p.gaugeText.Text, p.gauge.Value, p.gauge.Max)
+	}
+	// Red when full, as the timetable and the dashboard show it.
+	if got, want := p.gaugeTheme.Theme.Color(theme.ColorNamePrimary, theme.VariantDark), fyne.CurrentApp().Settings().Theme().Color(theme.ColorNameError, theme.VariantDark); got != want {
+		t.Errorf("a full session's gauge is %v, want the error colour %v", got, want)
 	}
 	if p.enrolledHead.Text != "Enrolled (2)" || p.waitingHead.Text != "Waiting list (2)" {
 		t.Errorf("headings %q, %q", p.enrolledHead.Text, p.waitingHead.Text)
