@@ -47,6 +47,9 @@ func TestEveryPageFitsTheWindow(t *testing.T) {
 			defer loadTranslations("en")
 			u := newTestUI(t)
 			u.app.Settings().SetTheme(theme.DefaultTheme())
+			if min := u.win.Content().MinSize(); min.Width > deskWindow.Width || min.Height > deskWindow.Height {
+				t.Errorf("the welcome screen needs %v", min)
+			}
 			u.openAsync(path)
 			waitIdle(t, &u.tasks)
 			if u.view == nil {
@@ -62,6 +65,18 @@ func TestEveryPageFitsTheWindow(t *testing.T) {
 				waitIdle(t, &u.tasks)
 				pageFits(t, p, p.title)
 				switch i {
+				case participantsPage: // the detail of someone enrolled in sessions
+					ps := p.screen.(*participantsScreen)
+					ps.bulk.show(ps.table.rows.ids[1])
+					waitIdle(t, &u.tasks)
+					pageFits(t, p, p.title+", a person")
+				case programmePage: // a workshop's page
+					ps := p.screen.(*programmeScreen)
+					ps.openSession(ps.sessions[len(ps.sessions)-1].ID)
+					waitIdle(t, &u.tasks)
+					pageFits(t, p, p.title+", a session")
+					ps.closePage()
+					waitIdle(t, &u.tasks)
 				case deskPage:
 					showDeskScreenshot(t, u)
 					pageFits(t, p, p.title+", a card")
