@@ -72,7 +72,8 @@ func readGuide(language string) ([]guidePart, error) {
 }
 
 // guidePicture is the guide's screenshot file, at its own size (the guide's
-// are 640 px wide), shrunk to fit a narrower window; alt is its caption.
+// are 640 px wide, so that the window fits a 1024×600 screen); alt is its
+// caption.
 func guidePicture(file, alt string) (fyne.CanvasObject, error) {
 	b, err := assets.Guide.ReadFile(path.Join("guide", file))
 	if err != nil {
@@ -117,7 +118,7 @@ func (u *ui) onGuide() {
 	}
 	w := u.app.NewWindow(lang.L("Congrès — Guide"))
 	w.SetContent(guideView(parts))
-	w.Resize(fyne.NewSize(720, 640))
+	w.Resize(fyne.NewSize(700, 540)) // within a 1024×600 desk laptop's screen
 	w.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
 		if k.Name == fyne.KeyEscape {
 			w.Close()
