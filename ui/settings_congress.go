@@ -39,7 +39,7 @@ type congressSettings struct {
 	name, edition, venue, city *widgets.Entry
 	days                       []data.Day // as edited; UI thread only
 	dayList                    *fyne.Container
-	newDay                     *widgets.Entry
+	newDay                     *widget.DateEntry // the locale's format, with a calendar, as in the New dialog
 	logo                       *imageField
 	signature                  *imageField
 	signatory                  *widgets.Entry
@@ -57,11 +57,8 @@ func newCongressSettings(e *env, st congressStore) *congressSettings {
 func (s *congressSettings) build() fyne.CanvasObject {
 	s.name, s.edition, s.venue, s.city = widgets.NewEntry(), widgets.NewEntry(), widgets.NewEntry(), widgets.NewEntry()
 	s.dayList = container.NewVBox()
-	s.newDay = widgets.NewEntry()
-	s.newDay.SetPlaceHolder(lang.L("YYYY-MM-DD"))
+	s.newDay = widget.NewDateEntry()
 	s.newDay.OnSubmitted = func(string) { s.onAddDayTapped() }
-	pick := widget.NewButtonWithIcon("", theme.CalendarIcon(), nil)
-	pick.OnTapped = func() { s.onPickDayTapped(pick) }
 	addDay := widget.NewButtonWithIcon(lang.L("Add the day"), theme.ContentAddIcon(), s.onAddDayTapped)
 
 	s.logo = newImageField(s.env, "logo", fyne.NewSquareSize(96), lang.L("No logo"))
@@ -92,7 +89,7 @@ func (s *congressSettings) build() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Venue"), s.venue),
 		widget.NewFormItem(lang.L("City"), s.city),
 		widget.NewFormItem(lang.L("Days"), s.errs.under("days", container.NewVBox(s.dayList,
-			container.NewBorder(nil, nil, nil, container.NewHBox(pick, addDay), s.newDay)))),
+			container.NewBorder(nil, nil, nil, addDay, s.newDay)))),
 		widget.NewFormItem(lang.L("Logo"), s.errs.under("logo", s.logo.build())),
 		widget.NewFormItem(lang.L("Signature"), s.errs.under("signature", container.NewVBox(s.signature.build(), signatureNote))),
 		widget.NewFormItem(lang.L("Signatory"), s.errs.under("signatory", s.signatory)),
@@ -125,7 +122,7 @@ func (s *congressSettings) show(c data.Congress) {
 	s.city.SetText(c.City)
 	s.days = slices.Clone(c.Days)
 	s.showDays()
-	s.newDay.SetText("")
+	s.newDay.SetDate(nil)
 	s.logo.set(c.Logo)
 	s.signature.set(c.Signature)
 	s.signatory.SetText(c.Signatory)
@@ -145,43 +142,25 @@ func (s *congressSettings) showDays() {
 // onAddDayTapped adds the day typed to the congress's days.
 func (s *congressSettings) onAddDayTapped() {
 	s.errs.clear()
-	d, err := data.ParseDay(s.newDay.Text)
-	if err != nil {
-		s.errs.show(err)
+	// Typed or picked, in the locale's format (the entry's): a text that
+	// does not read as a date leaves the last date read, so it is checked.
+	if s.newDay.Date == nil || s.newDay.Validate() != nil {
+		s.errs.show(data.ErrDayInvalid.With(s.newDay.Text))
 		return
 	}
+	d := data.Day(s.newDay.Date.Format(time.DateOnly))
 	if !slices.Contains(s.days, d) {
 		s.days = append(s.days, d)
 		slices.Sort(s.days)
 		s.showDays()
 	}
-	s.newDay.SetText("")
+	s.newDay.SetDate(nil)
 }
 
 func (s *congressSettings) onRemoveDayTapped(d data.Day) {
 	s.errs.clear()
 	s.days = slices.DeleteFunc(s.days, func(x data.Day) bool { return x == d })
 	s.showDays()
-}
-
-// onPickDayTapped shows a calendar under the button; the day chosen goes
-// into the day entry.
-func (s *congressSettings) onPickDayTapped(from fyne.CanvasObject) {
-	start := time.Now()
-	if t, err := time.Parse(time.DateOnly, s.newDay.Text); err == nil {
-		start = t
-	} else if len(s.days) > 0 {
-		start = s.days[len(s.days)-1].Time()
-	}
-	var pop *widget.PopUp
-	cal := widget.NewCalendar(start, func(t time.Time) {
-		s.newDay.SetText(t.Format(time.DateOnly))
-		pop.Hide()
-	})
-	pop = widget.NewPopUp(cal, s.env.win.Canvas())
-	// Under the button, ending at its right edge: the button is at the
-	// window's right.
-	pop.ShowAtRelativePosition(fyne.NewPos(from.Size().Width-pop.MinSize().Width, from.Size().Height), from)
 }
 
 // onSaveTapped saves the congress as the form has it.

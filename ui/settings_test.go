@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -100,7 +101,13 @@ func TestCongressSettings(t *testing.T) {
 		c.name.SetText("")
 		test.Type(c.name, "Congrès de Roubaix")
 		c.edition.SetText("20e congrès")
-		test.Type(c.newDay, "2021-11-27")
+		// Typed in the locale's format, as the calendar writes it (the New
+		// dialog's too), not YYYY-MM-DD.
+		day := time.Date(2021, 11, 27, 0, 0, 0, 0, time.UTC)
+		c.newDay.SetDate(&day)
+		typed := c.newDay.Text
+		c.newDay.SetDate(nil)
+		test.Type(c.newDay, typed)
 		c.onAddDayTapped()
 		logo := pngLogo(t)
 		c.logo.set(logo)
@@ -118,7 +125,7 @@ func TestCongressSettings(t *testing.T) {
 	})
 
 	t.Run("BadDay", func(t *testing.T) {
-		c.newDay.SetText("27/11/2021")
+		c.newDay.SetText("2021-13-45")
 		c.onAddDayTapped()
 		if got := c.errs.text("days"); !strings.Contains(got, "is not a date") {
 			t.Errorf("under the days: %q", got)
