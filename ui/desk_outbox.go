@@ -56,8 +56,7 @@ func (s *deskScreen) onSaveHeldTapped() {
 		}
 		return r
 	}, name) + "-" + time.Now().Format("20060102-1504") + data.OutboxExtension
-	saver := newExportSaver(s.env, s.prefs, "")
-	where := newFileChooser(s.env.win, saver.folder(), name)
+	where := newFileChooser(s.env.win, outboxFolder(s.prefs), name)
 	where.ext = data.OutboxExtension
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.L("Folder"), where.folderRow),
@@ -68,6 +67,9 @@ func (s *deskScreen) onSaveHeldTapped() {
 			return
 		}
 		path := where.path()
+		if abs, err := filepath.Abs(path); err == nil {
+			path = abs // the notice says where the file is, in full
+		}
 		s.prefs.SetString(prefExportFolder, filepath.Dir(path))
 		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 			s.saveHeldAsync(o, path)
@@ -83,6 +85,37 @@ func (s *deskScreen) onSaveHeldTapped() {
 	}, s.env.win)
 	d.Resize(fyne.NewSize(640, 0))
 	d.Show()
+}
+
+// outboxFolder is where a desk's waiting check-ins are first proposed to go:
+// the folder of the last save or export, or else the user's Documents
+// folder (or home). Never the program's working folder, which a volunteer
+// cannot find again: a desk on a server has no congress file beside which
+// to save.
+func outboxFolder(prefs fyne.Preferences) string {
+	if folder := prefs.String(prefExportFolder); isFolder(folder) {
+		return folder
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return ""
+	}
+	if docs := os.Getenv("XDG_DOCUMENTS_DIR"); filepath.IsAbs(docs) && isFolder(docs) {
+		return docs
+	}
+	if docs := filepath.Join(home, "Documents"); isFolder(docs) {
+		return docs
+	}
+	return home
+}
+
+// isFolder says whether path names an existing folder.
+func isFolder(path string) bool {
+	if path == "" {
+		return false
+	}
+	st, err := os.Stat(path)
+	return err == nil && st.IsDir()
 }
 
 // saveHeldAsync saves the check-ins waiting in o's replica to path, off
