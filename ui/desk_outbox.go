@@ -199,9 +199,25 @@ func (u *ui) loadOutboxAsync(path string) {
 				showError(u.win, err)
 				return
 			}
+			u.reloadShownPage()
 			showNotice(u.win, lang.L("Check-ins loaded"), outboxResultText(ob, res))
 		}
 	})
+}
+
+// reloadShownPage reads the page shown again, after a load that wrote to the
+// congress: the dashboard and the lists read when they are shown, and do
+// not follow the server's notifications (only the desk's counters do), so
+// the organiser would see the old arrivals until the page was left and
+// shown again. UI thread.
+func (u *ui) reloadShownPage() {
+	m := u.view
+	if m == nil || m.current < 0 || m.current >= len(m.pages) {
+		return
+	}
+	if p := m.pages[m.current]; p.view != nil {
+		p.screen.loadAsync()
+	}
 }
 
 // outboxResultText says what loading an outbox did: "Desk 7: 37 actions
