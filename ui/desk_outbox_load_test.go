@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"fyne.io/fyne/v2"
+
 	"congres/data"
 	"congres/data/stores"
 	"congres/data/stores/storetest"
@@ -28,7 +30,7 @@ func dashboardArrivals(u *ui) (n float64, shown bool) {
 // TestLoadOutboxRefreshesDashboard: the organiser's dashboard, shown while
 // a desk's file is loaded, shows the arrivals it recorded at once, not once
 // the page is left and shown again (the dashboard does not follow the
-// server's notifications).
+// server's notifications); the notice closes with Enter.
 func TestLoadOutboxRefreshesDashboard(t *testing.T) {
 	ctx := context.Background()
 	target := storetest.NewDatabase(t)
@@ -89,5 +91,14 @@ func TestLoadOutboxRefreshesDashboard(t *testing.T) {
 	waitIdle(t, &u.tasks)
 	if after, _ := dashboardArrivals(u); after != before+3 {
 		t.Errorf("the dashboard shows %v arrivals after the load, want %v", after, before+3)
+	}
+	// The notice closes with Enter, as every notice does (showNotice).
+	if f := u.win.Canvas().Focused(); f == nil {
+		t.Error("the notice takes no keys")
+	} else {
+		f.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	}
+	if top := u.win.Canvas().Overlays().Top(); top != nil && top.Visible() {
+		t.Error("Enter does not close the notice \"Check-ins loaded\"")
 	}
 }
