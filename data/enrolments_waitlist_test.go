@@ -1,8 +1,10 @@
-package data
+package data_test
 
 import (
 	"strings"
 	"testing"
+
+	. "congres/data"
 )
 
 // A place on a waiting list holds nobody: it does not stop someone taking
