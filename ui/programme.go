@@ -114,7 +114,7 @@ func (s *programmeScreen) build() fyne.CanvasObject {
 	s.status.Truncation = fyne.TextTruncateEllipsis
 	s.gridView = container.NewBorder(nil, container.NewBorder(nil, nil, newKindLegend(), nil, s.status), nil, nil, s.timetable.view)
 
-	s.list = widget.NewList(func() int { return len(s.rows) }, s.createItem, s.updateItem)
+	s.list = widget.NewList(s.listLength, s.createItem, s.updateItem)
 	s.list.HideSeparators = true
 	s.list.OnSelected = s.onRowSelected
 	header := make([]fyne.CanvasObject, 6)
@@ -286,6 +286,16 @@ func (s *programmeScreen) onViewChosen(i int) {
 	} else {
 		s.timetable.show(s.rooms, s.daySessions(), s.expected)
 	}
+}
+
+// listLength is the list's number of lines: none while the timetable is
+// shown, so that the hidden list does not lay out its lines at each switch
+// to the programme.
+func (s *programmeScreen) listLength() int {
+	if !s.listMode {
+		return 0
+	}
+	return len(s.rows)
 }
 
 func (s *programmeScreen) createItem() fyne.CanvasObject {
