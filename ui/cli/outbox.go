@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"net/url"
 	"strings"
 
 	"congres/data"
@@ -55,10 +56,38 @@ func (r *runner) outboxExport(target, file string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(r.out, r.tr("%s of %s saved to %s. An organiser records them on the server with:\n  congres outbox import %s %s\n",
-		"Enregistré dans %[3]s : %[1]s de %[2]s. Un·e organisateur·rice les enregistre sur le serveur avec :\n  congres outbox import %[4]s %[5]s\n"),
-		r.count(ob.Actions, "check-in", "check-ins", "entrée", "entrées"), shown(target), file, quoted(shown(target)), quoted(file))
+	who := r.tr("ORGANISER", "ORGANISATEUR")
+	fmt.Fprintf(r.out, r.tr("%s of %s saved to %s. An organiser records them on the server with (%s: their user name on the server):\n  congres outbox import %s %s\n",
+		"Enregistré dans %[3]s : %[1]s de %[2]s. Un·e organisateur·rice les enregistre sur le serveur avec (%[4]s : son nom d'utilisateur sur le serveur) :\n  congres outbox import %[5]s %[6]s\n"),
+		r.count(ob.Actions, "check-in", "check-ins", "entrée", "entrées"), shown(target), file, who, quoted(organiserTarget(target, who)), quoted(file))
 	return nil
+}
+
+// organiserTarget is the congress at target as an organiser connects to it:
+// the same server and database, with user in place of the desk's user
+// (a desk's account may only check in), and without the desk's password
+// or client certificate.
+func organiserTarget(target, user string) string {
+	drop := map[string]bool{"user": true, "password": true, "sslpassword": true, "sslcert": true, "sslkey": true}
+	if u, err := url.Parse(target); err == nil && (u.Scheme == "postgres" || u.Scheme == "postgresql") {
+		u.User = url.User(user)
+		q := u.Query()
+		for k := range q {
+			if drop[k] {
+				q.Del(k)
+			}
+		}
+		u.RawQuery = q.Encode()
+		return u.String()
+	}
+	// The keyword form: "host=db.local dbname=congres user=accueil2".
+	parts := []string{"user=" + user}
+	for _, f := range strings.Fields(target) {
+		if k, _, _ := strings.Cut(f, "="); !drop[k] {
+			parts = append(parts, f)
+		}
+	}
+	return strings.Join(parts, " ")
 }
 
 // outboxImport records the actions of the outbox file on the server at

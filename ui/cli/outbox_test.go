@@ -75,6 +75,10 @@ func TestCLIOutbox(t *testing.T) {
 	if strings.Contains(out, storetestPassword(dbURL)) {
 		t.Errorf("the password is shown: %q", out)
 	}
+	if want := "congres outbox import " + organiserTarget(dbURL, "ORGANISER") + " "; !strings.Contains(out, want) ||
+		!strings.Contains(out, "postgres://ORGANISER@") {
+		t.Errorf("outbox export suggests %q, want an organiser's address: %q", out, want)
+	}
 	// Never over a congress file, nor over another program's database.
 	before, _ := os.ReadFile(demo)
 	if _, err := runCLI(t, "outbox", "export", dbURL, demo); err == nil {
