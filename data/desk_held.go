@@ -83,6 +83,9 @@ type heldJournal struct {
 	// only says the store is a desk's replica (desk_offline.go): its desk
 	// actions are always held, and folded into the server, never the file.
 	only atomic.Bool
+	// retry keeps the held actions whose fold into the server failed
+	// (desk_fold_retry.go): tried again later and later.
+	retry foldRetries
 }
 
 func newHeldJournal(path string) *heldJournal {

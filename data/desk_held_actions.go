@@ -272,7 +272,7 @@ func (s *Store) foldPayment(ctx context.Context, tx *sqlTx, h heldEntry) error {
 	if _, err := tx.ExecContext(ctx, "SAVEPOINT held_payment"); err != nil {
 		return err
 	}
-	pay, err := s.recordPayment(ctx, tx, req)
+	_, err := s.recordPaymentAt(ctx, tx, req, h.c.At) // at its scan time: a desk may not change a payment's time
 	var ours *Error
 	if errors.As(err, &ours) {
 		log.Printf("a payment taken offline at %q is recorded although %v", h.c.Desk, err)
@@ -293,10 +293,7 @@ func (s *Store) foldPayment(ctx context.Context, tx *sqlTx, h heldEntry) error {
 	if err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, "RELEASE held_payment"); err != nil {
-		return err
-	}
-	_, err = tx.ExecContext(ctx, "UPDATE payment SET at = ? WHERE id = ?", formatTime(h.c.At), pay.ID)
+	_, err = tx.ExecContext(ctx, "RELEASE held_payment")
 	return err
 }
 
@@ -753,7 +750,8 @@ func (s *Store) settleWalkIns(ctx context.Context, db *sql.DB) error {
 		for _, w := range walkIns {
 			var sent bool
 			var id sql.NullInt64
-			if err := tx.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM desk_op WHERE op = ?), "+codeOwnerID, w.op, w.more.code).Scan(&sent, &id); err != nil {
+			// codeOwnerID names its code ?1: the code is the first argument.
+			if err := tx.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM desk_op WHERE op = ?2), "+codeOwnerID, w.more.code, w.op).Scan(&sent, &id); err != nil {
 				return err
 			}
 			if sent && id.Valid && !isLocalID(id.Int64) {

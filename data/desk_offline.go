@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"path/filepath"
 	"slices"
 	"sync"
@@ -99,7 +100,15 @@ func (s *Store) FoldHeldInto(ctx context.Context, server *Store) (int, error) {
 	if err != nil {
 		return 0, s.heldCondition(err)
 	}
+	list = s.held.retry.due(list, time.Now()) // those that failed wait their turn (desk_fold_retry.go)
+	if len(list) == 0 {
+		return 0, nil
+	}
 	return server.foldBatches(ctx, list, s.path+HeldSuffix, nil, func(batch []heldEntry, seqs []int64) (int, error) {
+		s.held.retry.noteFolded(batch, seqs, time.Now(), s.path+HeldSuffix)
+		if len(seqs) == 0 {
+			return 0, nil // nothing written (every action refused): nothing to catch up with
+		}
 		// The replica gets the server's rows of the batch, and notes their
 		// ids in its desk_op, before the journal lets go of it: a network
 		// lost now leaves the actions in the journal (the server skips them
@@ -143,11 +152,20 @@ func (s *Store) foldBatches(ctx context.Context, list []heldEntry, from string,
 					return err
 				}
 			}
-			var err error
+			known, err := knownOps(ctx, tx, batch)
+			if err != nil {
+				return err
+			}
 			seqs, err = s.foldList(ctx, tx, batch, from)
+			if err == nil && !wroteNew(batch, seqs, known) {
+				// Every action refused, or written before: rolled back, so
+				// that no revision is counted and no window is told of
+				// nothing (a desk retrying would wake every other).
+				return errFoldedNothing
+			}
 			return err
 		})
-		if err != nil {
+		if err != nil && !errors.Is(err, errFoldedNothing) {
 			return done, err
 		}
 		n, err := sent(batch, seqs)
@@ -157,6 +175,20 @@ func (s *Store) foldBatches(ctx context.Context, list []heldEntry, from string,
 		}
 	}
 	return done, nil
+}
+
+// errFoldedNothing rolls back a batch of which no action was written.
+var errFoldedNothing = errors.New("no held action written")
+
+// wroteNew says whether the actions of batch written (seqs) include one
+// (or an undo) that the server's desk_op did not have before (known).
+func wroteNew(batch []heldEntry, seqs []int64, known map[string]bool) bool {
+	for _, h := range sentOf(batch, seqs) {
+		if !known[h.op] || h.undoOp != "" && !known[h.undoOp] {
+			return true
+		}
+	}
+	return false
 }
 
 // dropHeld takes the actions seqs, written into the server, out of the
@@ -183,7 +215,10 @@ func (s *Store) dropHeld(ctx context.Context, db *sql.DB, batch []heldEntry, seq
 	for _, seq := range seqs {
 		q, args := "DELETE FROM held WHERE seq = ? AND coalesce(undone_at, '') = ?", []any{seq, undone[seq]}
 		if seq < 0 { // held_more's (desk_held_actions.go)
-			q, args = "DELETE FROM held_more WHERE seq = ?", []any{-seq}
+			// A walk-in leaves by settleWalkIns, once the replica has the
+			// server's row of them: before, the actions on them still need
+			// their code (folded again, desk_op skips the walk-in).
+			q, args = "DELETE FROM held_more WHERE seq = ? AND kind <> 'walk_in'", []any{-seq}
 		}
 		res, err := jtx.ExecContext(ctx, q, args...)
 		if err != nil {

@@ -411,11 +411,14 @@ func (s *Store) ImportOutbox(ctx context.Context, ob *Outbox, database string, p
 // knownOps are the ids of batch's actions that s's desk_op has: written
 // before.
 func knownOps(ctx context.Context, tx *sqlTx, batch []heldEntry) (map[string]bool, error) {
-	args := make([]any, len(batch))
-	for i, h := range batch {
-		args[i] = h.op
+	args := make([]any, 0, len(batch))
+	for _, h := range batch {
+		args = append(args, h.op)
+		if h.undoOp != "" {
+			args = append(args, h.undoOp)
+		}
 	}
-	rows, err := tx.QueryContext(ctx, "SELECT op FROM desk_op WHERE op IN (?"+strings.Repeat(", ?", len(batch)-1)+")", args...)
+	rows, err := tx.QueryContext(ctx, "SELECT op FROM desk_op WHERE op IN (?"+strings.Repeat(", ?", len(args)-1)+")", args...)
 	if err != nil {
 		return nil, err
 	}

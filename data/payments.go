@@ -134,6 +134,12 @@ func (s *Store) RecordPayment(ctx context.Context, req PaymentRequest) (Payment,
 
 // recordPayment is RecordPayment's rule inside tx, for a validated req.
 func (s *Store) recordPayment(ctx context.Context, tx *sqlTx, req PaymentRequest) (Payment, error) {
+	return s.recordPaymentAt(ctx, tx, req, s.stamp())
+}
+
+// recordPaymentAt is recordPayment for a payment taken at now (a desk's
+// held payment: its scan time).
+func (s *Store) recordPaymentAt(ctx context.Context, tx *sqlTx, req PaymentRequest, now time.Time) (Payment, error) {
 	p, err := loadParticipant(ctx, tx, "p.id = ?", req.ParticipantID)
 	if err != nil {
 		return Payment{}, err
@@ -151,7 +157,6 @@ func (s *Store) recordPayment(ctx context.Context, tx *sqlTx, req PaymentRequest
 		e.frArgs = []any{FormatEuros(req.AmountCents, "fr"), FormatEuros(due, "fr")}
 		return Payment{}, e
 	}
-	now := s.stamp()
 	pay := Payment{ParticipantID: p.ID, AmountCents: req.AmountCents, Method: req.Method, Desk: req.Desk, At: now}
 	err = tx.QueryRowContext(ctx, `INSERT INTO payment (participant_id, amount_cents, method, desk, at)
 		VALUES (?, ?, ?, ?, ?) RETURNING id`, p.ID, pay.AmountCents, pay.Method, pay.Desk, formatTime(now)).Scan(&pay.ID)
