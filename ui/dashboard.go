@@ -40,9 +40,9 @@ type dashboardScreen struct {
 	noWorkshop *widget.Label
 	arrivals   *fyne.Container // per day: a title and a chart
 	scroll     *container.Scroll
-	progress   *widget.ProgressBarInfinite // while the numbers beyond the counts are read
-	loads      uint64                      // loadAsync's calls: an older read's counts are not shown
-	review     *reviewLine                 // "3 entries to review" (review.go); nil when the store keeps no such list
+	progress   *widget.Activity // while the numbers beyond the counts are read
+	loads      uint64           // loadAsync's calls: an older read's counts are not shown
+	review     *reviewLine      // "3 entries to review" (review.go); nil when the store keeps no such list
 }
 
 func newDashboardScreen(e *env, st dashboardStore) *dashboardScreen {
@@ -76,12 +76,13 @@ func (s *dashboardScreen) build() fyne.CanvasObject {
 	s.noWorkshop = widget.NewLabel(lang.L("No workshop yet."))
 	s.noWorkshop.Hide()
 	s.arrivals = container.NewVBox()
-	s.progress = widget.NewProgressBarInfinite()
+	s.progress = widget.NewActivity()
 	s.progress.Stop()
 	s.progress.Hide()
 	s.scroll = container.NewVScroll(container.NewVBox(
-		s.name, s.details, s.days, s.review.build(), inset(tiles), s.progress,
-		sectionTitle(lang.L("Checked in per day, against the people expected")), inset(s.byDay),
+		s.name, s.details, s.days, s.review.build(), inset(tiles),
+		// The spinner beside the first title that waits for the rest.
+		container.NewHBox(sectionTitle(lang.L("Checked in per day, against the people expected")), s.progress), inset(s.byDay),
 		sectionTitle(lang.L("By category")), inset(s.byCategory),
 		sectionTitle(lang.L("Workshop fill rates")), s.noWorkshop, inset(s.workshops),
 		sectionTitle(lang.L("Arrivals per quarter of an hour")), s.arrivals,
