@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -44,9 +43,7 @@ func Metadata(fyneAppTOML []byte) (fyne.AppMetadata, error) {
 
 // onAbout tells what Congrès is and which version this is.
 func (u *ui) onAbout() {
-	d := dialog.NewCustom(lang.L("About Congrès"), lang.L("Close"), aboutContent(u.app.Metadata()), u.win)
-	d.Resize(fyne.NewSize(420, 0))
-	d.Show()
+	showInfo(u.win, lang.L("About Congrès"), lang.L("Close"), aboutContent(u.app.Metadata()), 420) // Enter or Esc closes it
 }
 
 // aboutContent is the About box: the icon, the name, the version and build

@@ -101,6 +101,17 @@ func (stackLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	return m
 }
 
+// showInfo shows a dialog that only tells something, with content and one
+// button (dismiss) that closes it; Enter and Esc close it too.
+func showInfo(win fyne.Window, title, dismiss string, content fyne.CanvasObject, width float32) {
+	var d dialog.Dialog
+	keys := newDialogKeys(win, func() { d.Hide() }, func() { d.Hide() })
+	d = dialog.NewCustom(title, dismiss, keys.over(content), win)
+	d.Resize(fyne.NewSize(width, 0))
+	d.Show()
+	keys.take()
+}
+
 // showProblem tells what went wrong, as dialog.ShowError does, in a
 // dialog that Enter and Esc close.
 func showProblem(win fyne.Window, text string) {

@@ -574,7 +574,5 @@ func (d *importDialog) showDone(r data.ImportReport) {
 		content.Add(widget.NewButtonWithIcon(lang.L("Save the rejected rows…"), theme.DocumentSaveIcon(),
 			func() { d.saveRejects(r, src) }))
 	}
-	done := dialog.NewCustom(lang.L("Import finished"), lang.L("Close"), content, d.env.win)
-	done.Resize(fyne.NewSize(480, 0))
-	done.Show()
+	showInfo(d.env.win, lang.L("Import finished"), lang.L("Close"), content, 480) // Enter or Esc closes it
 }

@@ -240,3 +240,20 @@ func TestParticipantFormEscFromAnyField(t *testing.T) {
 		}
 	}
 }
+
+// The About box and the import's report close with Enter and Esc too.
+func TestInfoDialogsCloseWithEnter(t *testing.T) {
+	u := newTestUI(t)
+	c := u.win.Canvas()
+	c.SetOnTypedKey(handleEscape(c))
+	for _, key := range []fyne.KeyName{fyne.KeyReturn, fyne.KeyEscape} {
+		u.onAbout()
+		if c.Overlays().Top() == nil {
+			t.Fatal("no About box")
+		}
+		ptKey(c, key)
+		if top := c.Overlays().Top(); top != nil && top.Visible() {
+			t.Fatalf("%s did not close the About box", key)
+		}
+	}
+}
