@@ -405,7 +405,7 @@ func (s *deskScreen) onCheckInTapped() {
 
 // onConfirmTapped lets in the person on the card despite the warnings shown.
 func (s *deskScreen) onConfirmTapped() {
-	if s.shown == nil || !s.pending {
+	if s.shown == nil || !s.pending || s.seat.refuses() { // a full session offline: desk_seat_request.go
 		return
 	}
 	var kinds []data.DeskWarningKind

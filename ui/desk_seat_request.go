@@ -44,14 +44,31 @@ func (r *deskSeatRequest) offers(c *data.DeskCard) bool {
 }
 
 // show offers the note for the card c (nil: nobody), with the sentence
-// that says why the desk gives no seat.
+// that says why the desk gives no seat. Someone not enrolled may still be
+// let in anyway: an entry into the session is the desk's to hold, like an
+// arrival. Into a full session, not: whether a place is left is the
+// server's to decide, so "Let in anyway" (and Ctrl+Enter) is disabled.
 func (r *deskSeatRequest) show(c *data.DeskCard) {
 	on := r.offers(c)
 	showIf(r.note, on)
 	setEnabled(r.note, on)
+	full := false
 	if on {
-		r.s.setStatus(data.Message(data.ErrSeatNeedsServer, uiLanguage()), widget.WarningImportance)
+		_, full = c.Warning(data.WarnSessionFull)
 	}
+	setEnabled(r.s.buttons.confirm, !full)
+	switch {
+	case full:
+		r.s.setStatus(lang.L("The congress's server does not answer, and this session is full: letting in one more person is for the server to decide, as it alone knows how many places are left. The request can be noted for later."), widget.WarningImportance)
+	case on:
+		r.s.setStatus(lang.L("The congress's server does not answer: a seat in this session, or a place on its waiting list, is for the server to give. You may still let the person in anyway (the entry is kept on this laptop), and note the seat request for later."), widget.WarningImportance)
+	}
+}
+
+// refuses says whether the card shown may not be let in anyway: a full
+// session, offline (show).
+func (r *deskSeatRequest) refuses() bool {
+	return r.s.buttons.confirm.Disabled()
 }
 
 // onNoteTapped holds the request of the person on the card for the

@@ -1,0 +1,89 @@
+package ui
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"congres/data"
+	"congres/data/stores"
+)
+
+// TestDeskLetInAnywayOffline: at a session's door, the network cut,
+// someone not enrolled may still be let in anyway (the entry is the desk's
+// to hold), and the sentence says so beside the offer to note the seat
+// request; into a full session, "Let in anyway" and Ctrl+Enter are
+// refused, as the sentence says that it is the server's to decide.
+func TestDeskLetInAnywayOffline(t *testing.T) {
+	ctx := context.Background()
+	f, px, target, _ := newServerDesk(t, true)
+	other, err := stores.Open(ctx, target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	o := f.s.store.(*offlineDesk)
+	waitFor(t, "the desk's replica", f.e.tasks, func() bool { return o.rep.Load() != nil })
+	door, who := -1, data.Participant{}
+	ids, err := other.ParticipantIDs(ctx, data.ParticipantQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+find:
+	for i, se := range f.s.doors {
+		for _, id := range ids {
+			c, err := other.DeskCard(ctx, id, deskDay, se)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, full := c.Warning(data.WarnSessionFull)
+			if _, ok := c.Warning(data.WarnNotEnrolled); ok && !full && c.LastEntry == nil {
+				door, who = i+1, c.Participant
+				break find
+			}
+		}
+	}
+	if door < 0 {
+		t.Fatal("no door with someone not enrolled")
+	}
+	f.s.door.SetSelectedIndex(door)
+	waitIdle(t, f.e.tasks)
+	px.Cut()
+	f.scan(t, who.Code)
+	confirm := f.s.buttons.confirm
+	if !f.s.seat.note.Visible() || !confirm.Visible() || confirm.Disabled() ||
+		!strings.Contains(f.s.status.Text, "You may still let the person in anyway") {
+		t.Fatalf("offline, not enrolled: note %v, let in anyway shown %v disabled %v; the desk says %q",
+			f.s.seat.note.Visible(), confirm.Visible(), confirm.Disabled(), f.s.status.Text)
+	}
+
+	// The same person at a full session's door.
+	notFull := *f.s.shown
+	full := notFull
+	full.Warnings = append(slices.Clone(full.Warnings), data.DeskWarning{Kind: data.WarnSessionFull, Session: full.Warnings[0].Session, Inside: 60})
+	f.s.showCard(&full, true)
+	if !confirm.Visible() || !confirm.Disabled() || !f.s.seat.note.Visible() ||
+		!strings.Contains(f.s.status.Text, "this session is full: letting in one more person is for the server to decide") {
+		t.Errorf("offline, a full session: let in anyway shown %v disabled %v, note %v; the desk says %q",
+			confirm.Visible(), confirm.Disabled(), f.s.seat.note.Visible(), f.s.status.Text)
+	}
+	f.s.entry.TypedShortcut(shortcutDeskConfirm)
+	waitIdle(t, f.e.tasks)
+	if res := f.s.card.result.Text; strings.Contains(res, "let in at") {
+		t.Fatalf("Ctrl+Enter let someone into a full session offline: %q", res)
+	}
+
+	// Not full: let in anyway, the entry held on the laptop.
+	f.s.showCard(&notFull, true)
+	if confirm.Disabled() {
+		t.Fatal("after a full session's card, let in anyway stays disabled")
+	}
+	test.Tap(confirm)
+	waitIdle(t, f.e.tasks)
+	if res := f.s.card.result.Text; !strings.Contains(res, "let in at") {
+		t.Errorf("let in anyway, offline, not enrolled: %q", res)
+	}
+}
