@@ -318,6 +318,11 @@ func (r *Replica) Waiting() int {
 	return checkins + others
 }
 
+// Stuck is how many of the waiting actions the server refused again and
+// again (data.Store.StuckHeldActions): kept in the journal, for the desk's
+// line to name. It reads nothing: callable from the window's thread.
+func (r *Replica) Stuck() int { return r.rep.StuckHeldActions() }
+
 // OnlyCheckins says whether the actions Waiting last counted were all
 // check-ins (arrivals, session entries, undos), so that a line counts
 // "check-ins" rather than "actions". It reads nothing: callable from the
