@@ -103,6 +103,13 @@ func (r *runner) outboxImport(target, file string) error {
 		return err
 	}
 	fmt.Fprintln(r.out, r.outboxResult(ob, res))
+	if res.Failed > 0 {
+		// Not a success for a script: the file holds actions the server
+		// does not have (loaded again later, each is recorded once).
+		return failure(r.tr(
+			fmt.Sprintf("%s: %d not recorded, the log says why. Load the file again once that is put right: what was recorded is not recorded twice.", file, res.Failed),
+			fmt.Sprintf("%s : %d non enregistrées, le journal dit pourquoi. Chargez à nouveau le fichier une fois cela corrigé : ce qui est enregistré ne l'est pas deux fois.", file, res.Failed)))
+	}
 	return nil
 }
 
