@@ -109,7 +109,10 @@ func formatCount(n int) string {
 	s := strconv.Itoa(n)
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(s, "-")
-	sep := lang.X("number.thousands", ",")
+	sep := "," // English; French writes a space, where its decimal point is a comma
+	if lang.X("number.decimal", ".") == "," {
+		sep = "\u00a0" // no-break: a number is never cut at the end of a line
+	}
 	var b strings.Builder
 	if neg {
 		b.WriteByte('-')

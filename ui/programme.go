@@ -108,7 +108,8 @@ func (s *programmeScreen) build() fyne.CanvasObject {
 
 	s.timetable = newTimetable(s.openSession)
 	s.timetable.onHover = s.onHover
-	s.status = widget.NewLabel(lang.L("Click a session to open it."))
+	s.timetable.onNew = s.onSlotTapped
+	s.status = widget.NewLabel(lang.L("Click a session to open it, an empty slot to add one."))
 	s.status.Importance = widget.LowImportance
 	s.status.Alignment = fyne.TextAlignTrailing
 	s.status.Truncation = fyne.TextTruncateEllipsis
@@ -190,7 +191,7 @@ func (s *programmeScreen) loadExpectedAsync() {
 func (s *programmeScreen) onHover(text string) {
 	s.status.Importance = widget.MediumImportance
 	if text == "" {
-		text = lang.L("Click a session to open it.")
+		text = lang.L("Click a session to open it, an empty slot to add one.")
 		s.status.Importance = widget.LowImportance
 	}
 	s.status.SetText(text)
@@ -419,6 +420,13 @@ func (s *programmeScreen) closePage() {
 // onNewTapped opens the form for a new session on the day shown.
 func (s *programmeScreen) onNewTapped() {
 	s.openForm(data.Session{Kind: data.KindWorkshop, Day: s.day}, nil)
+}
+
+// onSlotTapped opens the form for a new session in the room and at the
+// half hour clicked, for an hour, on the day shown.
+func (s *programmeScreen) onSlotTapped(room data.Room, start data.Clock) {
+	s.openForm(data.Session{Kind: data.KindWorkshop, Day: s.day, RoomID: room.ID,
+		Start: start, End: min(start+60, 24*60)}, nil)
 }
 
 // openForm opens the form for se; people are its speakers and facilitators.

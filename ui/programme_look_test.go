@@ -51,7 +51,7 @@ func TestProgrammeHoverShowsWholeTitle(t *testing.T) {
 		t.Errorf("pointer over the plenary: the status line reads %q", s.status.Text)
 	}
 	b.MouseOut()
-	if s.status.Text != "Click a session to open it." {
+	if s.status.Text != "Click a session to open it, an empty slot to add one." {
 		t.Errorf("pointer gone: the status line reads %q", s.status.Text)
 	}
 	head := s.timetable.header.Objects[0].(*hoverArea)

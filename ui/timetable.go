@@ -92,9 +92,10 @@ func sessionTimes(se data.Session) string { return se.Start.String() + " – " +
 // side, a block per session. The room names stay on top and the hours on
 // the left while the grid scrolls.
 type timetable struct {
-	onOpen  func(id int64)    // a block was tapped
-	onHover func(text string) // the pointer is over a title ("" when it left)
-	shown   string            // what show drew last, to skip drawing it again
+	onOpen  func(id int64)                         // a block was tapped
+	onHover func(text string)                      // the pointer is over a title ("" when it left)
+	onNew   func(room data.Room, start data.Clock) // an empty slot was clicked
+	shown   string                                 // what show drew last, to skip drawing it again
 
 	header, axis, grid       *fyne.Container
 	headerScroll, axisScroll *container.Scroll
@@ -260,7 +261,8 @@ func (t *timetable) show(rooms []data.Room, sessions []data.Session, expected ma
 	t.header.Layout = &ttHeaderLayout{cols: len(cols)}
 	t.header.Objects = headers
 
-	gl := &ttGridLayout{cols: len(cols), first: first}
+	gl := &ttGridLayout{cols: len(cols), first: first, slots: newTTSlots()}
+	gl.slots.layout, gl.slots.cols, gl.slots.onNew = gl, cols, t.newAt
 	var axis []fyne.CanvasObject
 	for h := first; h <= last; h++ {
 		line := canvas.NewRectangle(sep)
@@ -299,6 +301,13 @@ func (t *timetable) show(rooms []data.Room, sessions []data.Session, expected ma
 	t.headerScroll.Refresh()
 	t.axisScroll.Refresh()
 	t.body.Refresh()
+}
+
+// newAt tells that an empty slot was clicked.
+func (t *timetable) newAt(room data.Room, start data.Clock) {
+	if t.onNew != nil {
+		t.onNew(room, start)
+	}
 }
 
 // hover tells what the pointer is over.
@@ -381,11 +390,12 @@ type ttGridLayout struct {
 	columns     []*canvas.Rectangle // a line at the right of each column
 	blocks      []*sessionBlock
 	places      []ttPlace // where each block goes
+	slots       *ttSlots  // under everything: a click on an empty slot
 }
 
 // objects are the grid's objects, lines below blocks.
 func (l *ttGridLayout) objects() []fyne.CanvasObject {
-	var objs []fyne.CanvasObject
+	objs := []fyne.CanvasObject{l.slots}
 	for _, r := range l.halves {
 		objs = append(objs, r)
 	}
@@ -408,6 +418,7 @@ func (l *ttGridLayout) MinSize([]fyne.CanvasObject) fyne.Size {
 func (l *ttGridLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	w := ttColumnWidth(size.Width, l.cols)
 	width := w * float32(l.cols)
+	l.slots.Resize(size)
 	for i, r := range l.hours {
 		r.Move(fyne.NewPos(0, ttY(l.first, data.Clock((l.first+i)*60))))
 		r.Resize(fyne.NewSize(width, 1))
