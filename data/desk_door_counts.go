@@ -12,6 +12,9 @@ type DoorCount struct {
 	// registration is not cancelled: enrolled (not waiting), on stage, or —
 	// for a plenary — registered for its day.
 	Expected int
+	// OnStage are those of Expected who are expected only as speakers or
+	// facilitators (not enrolled): why a workshop with 60 enrolled expects 62.
+	OnStage  int
 	Capacity int // the session's effective capacity; 0: unlimited
 }
 
@@ -41,11 +44,14 @@ func (s *Store) doorCounts(ctx context.Context, l entryLog, sessionID int64) (Do
 			return err
 		}
 		n.Inside += heldInside(held)
-		return tx.QueryRowContext(ctx, `SELECT count(*) FROM participant p WHERE p.status <> 'cancelled' AND (
+		return tx.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(CASE WHEN
+				p.id IN (SELECT participant_id FROM enrolment WHERE session_id = ?1 AND status = 'enrolled')
+				OR ?2 AND p.id IN (SELECT participant_id FROM participant_day WHERE day = ?3) THEN 0 ELSE 1 END), 0)
+			FROM participant p WHERE p.status <> 'cancelled' AND (
 				p.id IN (SELECT participant_id FROM enrolment WHERE session_id = ?1 AND status = 'enrolled')
 				OR p.id IN (SELECT participant_id FROM session_person WHERE session_id = ?1)
 				OR ?2 AND p.id IN (SELECT participant_id FROM participant_day WHERE day = ?3))`,
-			se.ID, se.Kind == KindPlenary, se.Day).Scan(&n.Expected)
+			se.ID, se.Kind == KindPlenary, se.Day).Scan(&n.Expected, &n.OnStage)
 	})
 	return n, err
 }

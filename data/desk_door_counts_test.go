@@ -35,9 +35,9 @@ func TestDoorCounts(t *testing.T) {
 		}
 		return n
 	}
-	// Expected: Ana (enrolled) and Cléo (on stage); not Ben (waiting), not
-	// Eva.
-	if got := count(); got != (DoorCount{Inside: 0, Expected: 2, Capacity: 1}) {
+	// Expected: Ana (enrolled) and Cléo (on stage, of whom the door says
+	// so); not Ben (waiting), not Eva.
+	if got := count(); got != (DoorCount{Inside: 0, Expected: 2, OnStage: 1, Capacity: 1}) {
 		t.Fatalf("before anyone came: %+v", got)
 	}
 	admit(t, s, AdmitRequest{ParticipantID: enrolled.ID, SessionID: atelier.ID, Desk: "Porte A"})

@@ -133,6 +133,13 @@ func (c *deskCounters) showDoor(n data.DoorCount) {
 		text = lang.L("Entries into this session: {{.Inside}} of {{.Expected}} expected, {{.Capacity}} places", map[string]any{
 			"Inside": n.Inside, "Expected": n.Expected, "Capacity": n.Capacity})
 	}
+	args := map[string]any{"Inside": n.Inside, "Expected": n.Expected, "OnStage": n.OnStage, "Capacity": n.Capacity}
+	switch { // on stage, not enrolled: why 62 are expected in a workshop of 60 places
+	case n.OnStage > 0 && n.Capacity > 0:
+		text = lang.L("Entries into this session: {{.Inside}} of {{.Expected}} expected ({{.OnStage}} of them on stage), {{.Capacity}} places", args)
+	case n.OnStage > 0:
+		text = lang.L("Entries into this session: {{.Inside}} of {{.Expected}} expected ({{.OnStage}} of them on stage)", args)
+	}
 	c.showTotal(text, []fyne.CanvasObject{c.total}, false)
 }
 

@@ -514,6 +514,9 @@ func TestDeskDoorCounts(t *testing.T) {
 	}
 	want := func(inside int) string {
 		text := fmt.Sprintf("Entries into this session: %d of %d expected", inside, n.Expected)
+		if n.OnStage > 0 {
+			text += fmt.Sprintf(" (%d of them on stage)", n.OnStage)
+		}
 		if n.Capacity > 0 {
 			text += fmt.Sprintf(", %d places", n.Capacity)
 		}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -86,4 +87,30 @@ find:
 	if res := f.s.card.result.Text; !strings.Contains(res, "let in at") {
 		t.Errorf("let in anyway, offline, not enrolled: %q", res)
 	}
+}
+
+// TestDeskDoorCountsOnStage: at a workshop's door, the counter says how
+// many of those expected are on stage (speakers, facilitators not
+// enrolled): "0 of 62 expected (2 of them on stage), 60 places" for 60
+// enrolled, not a bare 62 that reads as a mistake.
+func TestDeskDoorCountsOnStage(t *testing.T) {
+	f := newDeskFixture(t)
+	s := f.s
+	for i, se := range s.doors {
+		n, err := f.st.DoorCounts(context.Background(), se)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n.OnStage == 0 || n.Capacity == 0 {
+			continue
+		}
+		s.door.SetSelectedIndex(i + 1)
+		waitIdle(t, f.e.tasks)
+		want := fmt.Sprintf("Entries into this session: %d of %d expected (%d of them on stage), %d places", n.Inside, n.Expected, n.OnStage, n.Capacity)
+		if got := s.counts.total.Text; got != want {
+			t.Fatalf("door counters %q, want %q", got, want)
+		}
+		return
+	}
+	t.Fatal("no door of a session with places and someone on stage")
 }
