@@ -144,7 +144,7 @@ func newUI(a fyne.App) *ui {
 	u.waiting = u.heldWaiting
 	u.win = a.NewWindow(lang.L("Congrès"))
 	u.win.SetMaster()
-	u.win.Resize(fyne.NewSize(1180, 760))
+	u.win.Resize(firstWindowSize) // window_size.go
 	u.addShortcuts()
 	u.refreshMenu()
 	u.showWelcome()

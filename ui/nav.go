@@ -30,7 +30,6 @@ type page struct {
 	icon   fyne.Resource
 	screen screen
 	view   fyne.CanvasObject // built the first time the page is shown
-	frame  fyne.CanvasObject // view in a scroll, as the window shows it
 }
 
 // mainView is the window of an open file: the sidebar and the page chosen
@@ -39,6 +38,7 @@ type mainView struct {
 	pages   []*page
 	nav     *widget.List
 	content *fyne.Container
+	frame   *container.Scroll // around content: see newPageFrame
 	current int
 	lock    *deskLock // keeps a locked desk on the welcome desk page
 }
@@ -88,7 +88,8 @@ func (m *mainView) build() fyne.CanvasObject {
 	m.nav = widget.NewList(func() int { return len(m.pages) }, newNavItem, m.updateNavItem)
 	m.nav.OnSelected = m.onNavSelected
 	m.content = container.NewStack()
-	split := container.NewHSplit(m.nav, container.NewPadded(m.content))
+	m.frame = newPageFrame(m.content)
+	split := container.NewHSplit(m.nav, container.NewPadded(m.frame))
 	split.Offset = 0.18
 	// The lock is read from the file: until then, no page shows.
 	m.lock.whenKnown(func() {
@@ -146,18 +147,18 @@ func (m *mainView) onNavSelected(id widget.ListItemID) {
 	p := m.pages[id]
 	if p.view == nil {
 		p.view = p.screen.build()
-		p.frame = pageFrame(p.view)
 	}
 	m.current = id
-	m.content.Objects = []fyne.CanvasObject{p.frame}
+	m.content.Objects = []fyne.CanvasObject{p.view}
 	m.content.Refresh()
+	m.frame.ScrollToOffset(fyne.Position{}) // a page opens at its top
 	p.screen.loadAsync()
 }
 
-// pageFrame holds a page in the window. A page that needs more room than
-// the window has scrolls instead of enlarging the window, which fyne never
-// shrinks back (issue 19: the French exports took a 1366×768 screen's
-// window to 853 px). A page that fits fills the frame, as before.
-func pageFrame(view fyne.CanvasObject) fyne.CanvasObject {
-	return container.NewScroll(view)
+// newPageFrame holds the pages in the window. A page that needs more room
+// than the window has scrolls instead of enlarging the window, which fyne
+// never shrinks back (issue 19: the French exports took a 1366×768
+// screen's window to 853 px). A page that fits fills the frame, as before.
+func newPageFrame(pages fyne.CanvasObject) *container.Scroll {
+	return container.NewScroll(pages)
 }

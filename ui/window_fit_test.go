@@ -21,9 +21,9 @@ var (
 
 // pageFits fails unless p shows whole in its frame, with no need to
 // scroll: its least size is within the room the window gives it.
-func pageFits(t *testing.T, p *page, what string) {
+func pageFits(t *testing.T, m *mainView, p *page, what string) {
 	t.Helper()
-	need, room := p.view.MinSize(), p.frame.Size()
+	need, room := p.view.MinSize(), m.frame.Size()
 	t.Logf("%s: needs %v, has %v", what, need, room)
 	if need.Width > room.Width+0.5 || need.Height > room.Height+0.5 {
 		t.Errorf("%s needs %v, more than the %v the window has", what, need, room)
@@ -37,6 +37,11 @@ func pageFits(t *testing.T, p *page, what string) {
 // A page that did not fit would scroll, not enlarge the window
 // (TestABigPageScrollsInTheWindow).
 func TestEveryPageFitsTheWindow(t *testing.T) {
+	// The window opens within a 1366×768 screen, less a title bar (37 px)
+	// and a desktop's top bar (27 px).
+	if firstWindowSize.Width > 1366 || firstWindowSize.Height > 768-37-27 {
+		t.Errorf("the window opens at %v", firstWindowSize)
+	}
 	path := demoFile(t, 200)
 	addScreenshotLists(t, path)
 	for _, language := range []string{"en", "fr"} {
@@ -63,23 +68,23 @@ func TestEveryPageFitsTheWindow(t *testing.T) {
 				u.win.Resize(limit)
 				u.view.show(i)
 				waitIdle(t, &u.tasks)
-				pageFits(t, p, p.title)
+				pageFits(t, u.view, p, p.title)
 				switch i {
 				case participantsPage: // the detail of someone enrolled in sessions
 					ps := p.screen.(*participantsScreen)
 					ps.bulk.show(ps.table.rows.ids[1])
 					waitIdle(t, &u.tasks)
-					pageFits(t, p, p.title+", a person")
+					pageFits(t, u.view, p, p.title+", a person")
 				case programmePage: // a workshop's page
 					ps := p.screen.(*programmeScreen)
 					ps.openSession(ps.sessions[len(ps.sessions)-1].ID)
 					waitIdle(t, &u.tasks)
-					pageFits(t, p, p.title+", a session")
+					pageFits(t, u.view, p, p.title+", a session")
 					ps.closePage()
 					waitIdle(t, &u.tasks)
 				case deskPage:
 					showDeskScreenshot(t, u)
-					pageFits(t, p, p.title+", a card")
+					pageFits(t, u.view, p, p.title+", a card")
 				case exportsPage:
 					s := p.screen.(*exportsScreen)
 					s.signIn.session.SetSelectedIndex(3)
@@ -88,7 +93,7 @@ func TestEveryPageFitsTheWindow(t *testing.T) {
 					for _, o := range s.badges.layout.Options {
 						s.badges.layout.SetSelected(o)
 						waitIdle(t, &u.tasks)
-						pageFits(t, p, p.title+", "+o)
+						pageFits(t, u.view, p, p.title+", "+o)
 					}
 				}
 				if size := u.win.Canvas().Size(); size.Width > limit.Width || size.Height > limit.Height {
@@ -131,7 +136,8 @@ func TestABigPageScrollsInTheWindow(t *testing.T) {
 	}
 	var scroll *container.Scroll
 	for _, c := range test.LaidOutObjects(u.win.Content()) {
-		if s, ok := c.(*container.Scroll); ok && s.Content == u.view.pages[standsPage].view {
+		if s, ok := c.(*container.Scroll); ok && s == u.view.frame && s.Content == u.view.content &&
+			u.view.content.Objects[0] == u.view.pages[standsPage].view {
 			scroll = s
 		}
 	}
