@@ -58,6 +58,7 @@ func (s *congressSettings) build() fyne.CanvasObject {
 	s.name, s.edition, s.venue, s.city = widgets.NewEntry(), widgets.NewEntry(), widgets.NewEntry(), widgets.NewEntry()
 	s.dayList = container.NewVBox()
 	s.newDay = widget.NewDateEntry()
+	s.newDay.SetPlaceHolder(dateEntryExample())
 	s.newDay.OnSubmitted = func(string) { s.onAddDayTapped() }
 	addDay := widget.NewButtonWithIcon(lang.L("Add the day"), theme.ContentAddIcon(), s.onAddDayTapped)
 
