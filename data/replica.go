@@ -71,7 +71,7 @@ func (s *Store) catchUp(ctx context.Context, dst *Store, sent []heldEntry) (int6
 		if err := src.QueryRowContext(ctx, "SELECT n FROM revision").Scan(&rev); err != nil {
 			return err
 		}
-		return dst.write(context.WithValue(ctx, mirrorWrite{}, true), func(tx *sqlTx) error {
+		err := dst.write(context.WithValue(ctx, mirrorWrite{}, true), func(tx *sqlTx) error {
 			var from int64
 			if err := tx.QueryRowContext(ctx, "SELECT revision FROM replica_of WHERE id = 1").Scan(&from); err != nil {
 				return ErrNotReplica.With(dst.path).because(err)
@@ -83,10 +83,14 @@ func (s *Store) catchUp(ctx context.Context, dst *Store, sent []heldEntry) (int6
 			if err := dropLocalWalkIns(ctx, src, tx); err != nil { // desk_held_actions.go
 				return err
 			}
-			if rev <= from {
+			kept, err := historyKept(ctx, src, dst.path, from, rev) // replica_mark.go
+			if err != nil {
+				return err
+			}
+			if rev <= from && kept {
 				return nil
 			}
-			changed, err := changesSince(ctx, src, tx, from, rev) // replica_prune.go
+			changed, err := changesSince(ctx, src, tx, from, rev, !kept) // replica_prune.go
 			if err != nil {
 				return err
 			}
@@ -107,6 +111,10 @@ func (s *Store) catchUp(ctx context.Context, dst *Store, sent []heldEntry) (int6
 			reached = rev
 			return nil
 		})
+		if err != nil {
+			return err
+		}
+		return noteFeedMark(ctx, src, dst.path, reached) // committed: the feed's mark where the replica stands
 	})
 	return reached, err
 }
@@ -253,7 +261,7 @@ func (c *tableCopier) catchUp(t string, ch *tableChanges) error {
 
 // deleteGone deletes from the destination the changed rows of table t that
 // are no longer on the server.
-func (c *tableCopier) deleteGone(t string, ch *tableChanges) error {
+func (c *tableCopier) deleteGone(t string, ch *tableChanges) (err error) {
 	if ch == nil {
 		return nil
 	}
@@ -263,6 +271,19 @@ func (c *tableCopier) deleteGone(t string, ch *tableChanges) error {
 		where = append(where, `"`+k+`" = ?`)
 	}
 	q := "DELETE FROM " + t + " WHERE " + strings.Join(where, " AND ")
+	if t == "checkin" && len(ch.gone) > 0 {
+		// The file's log of arrivals refuses deletes; a replica's mirrors
+		// the server, which lost them (replica_mark.go).
+		restore, err := c.liftAppendOnly()
+		if err != nil {
+			return err
+		}
+		defer func() {
+			if rerr := restore(); err == nil {
+				err = rerr
+			}
+		}()
+	}
 	for k := range ch.gone {
 		var vals []any
 		if err := json.Unmarshal([]byte(k), &vals); err != nil {

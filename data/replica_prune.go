@@ -20,17 +20,19 @@ import (
 
 // changesSince is what the replica read in dst has to take from the server
 // read in src to go from revision from to revision to: the feed's changes
-// between them, or, when the feed was pruned past from, every row of every
-// table.
-func changesSince(ctx context.Context, src, dst *sqlTx, from, to int64) (map[string]*tableChanges, error) {
+// between them, or, when the feed was pruned past from or whole says the
+// server lost its last writes (replica_mark.go), every row of every table.
+func changesSince(ctx context.Context, src, dst *sqlTx, from, to int64, whole bool) (map[string]*tableChanges, error) {
 	var pruned int64
 	if err := src.QueryRowContext(ctx, "SELECT revision FROM change_log_pruned WHERE id = 1").Scan(&pruned); err != nil {
 		return nil, err
 	}
-	if from >= pruned {
+	if from >= pruned && !whole {
 		return readChanges(ctx, src, from, to)
 	}
-	log.Printf("a replica at revision %d, the server's change feed pruned up to %d: every table is read again", from, pruned)
+	if !whole {
+		log.Printf("a replica at revision %d, the server's change feed pruned up to %d: every table is read again", from, pruned)
+	}
 	out := map[string]*tableChanges{}
 	for _, t := range copyTables {
 		keys, err := tableKeys(ctx, dst, t)
