@@ -109,6 +109,7 @@ func (s *programmeScreen) build() fyne.CanvasObject {
 	s.timetable = newTimetable(s.openSession)
 	s.timetable.onHover = s.onHover
 	s.timetable.onNew = s.onSlotTapped
+	s.timetable.onMove = s.onSessionMovedAsync
 	s.status = widget.NewLabel(lang.L("Click a session to open it, an empty slot to add one."))
 	s.status.Importance = widget.LowImportance
 	s.status.Alignment = fyne.TextAlignTrailing
@@ -427,6 +428,22 @@ func (s *programmeScreen) onNewTapped() {
 func (s *programmeScreen) onSlotTapped(room data.Room, start data.Clock) {
 	s.openForm(data.Session{Kind: data.KindWorkshop, Day: s.day, RoomID: room.ID,
 		Start: start, End: min(start+60, 24*60)}, nil)
+}
+
+// onSessionMovedAsync saves a session dragged to another room or time;
+// the store refuses a booked room or a speaker elsewhere, and the
+// timetable is read again either way (a refused block goes back).
+func (s *programmeScreen) onSessionMovedAsync(se data.Session) {
+	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
+		err := s.store.SaveSession(ctx, &se)
+		return func() {
+			s.timetable.shown = "" // the block dropped is drawn again, moved or back
+			if err != nil {
+				showError(s.env.win, err)
+			}
+			s.loadAsync()
+		}
+	})
 }
 
 // openForm opens the form for se; people are its speakers and facilitators.

@@ -95,6 +95,7 @@ type timetable struct {
 	onOpen  func(id int64)                         // a block was tapped
 	onHover func(text string)                      // the pointer is over a title ("" when it left)
 	onNew   func(room data.Room, start data.Clock) // an empty slot was clicked
+	onMove  func(se data.Session)                  // a block was dropped: the session with its new room and times
 	shown   string                                 // what show drew last, to skip drawing it again
 
 	header, axis, grid       *fyne.Container
@@ -284,6 +285,7 @@ func (t *timetable) show(rooms []data.Room, sessions []data.Session, expected ma
 		for j, p := range timetableLanes(i, c.sessions) {
 			fill, full := blockFill(c.sessions[j], expected)
 			b := newSessionBlock(c.sessions[j], fill, full, t.onOpen, t.hoverSession)
+			b.onMove = t.moveBlock
 			t.blocks = append(t.blocks, b)
 			gl.blocks = append(gl.blocks, b)
 			gl.places = append(gl.places, p)

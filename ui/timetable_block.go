@@ -19,7 +19,9 @@ type sessionBlock struct {
 	fillText string // "45/45 +24", or a plenary's expected people
 	full     bool   // the fill is written in red
 	onOpen   func(id int64)
-	onHover  func(se *data.Session) // nil when the pointer leaves
+	onHover  func(se *data.Session)                  // nil when the pointer leaves
+	onMove   func(b *sessionBlock, to fyne.Position) // dropped there (timetable_drag.go)
+	dragged  bool
 
 	bg *canvas.Rectangle
 }

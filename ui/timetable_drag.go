@@ -1,0 +1,63 @@
+package ui
+
+import (
+	"math"
+
+	"fyne.io/fyne/v2"
+
+	"congres/data"
+)
+
+// Dragging a block moves its session: to the room of the column and the
+// quarter of an hour where its top is dropped, for the same length. The
+// store checks the room and the people as for any change; a refusal puts
+// the block back.
+
+// ttDropMinutes is the step of a dropped session's start.
+const ttDropMinutes = 15
+
+// Dragged follows the pointer.
+func (b *sessionBlock) Dragged(e *fyne.DragEvent) {
+	if b.onMove == nil {
+		return
+	}
+	b.dragged = true
+	b.Move(b.Position().Add(e.Dragged))
+}
+
+// DragEnd moves the session where the block was dropped.
+func (b *sessionBlock) DragEnd() {
+	if b.onMove != nil && b.dragged {
+		b.dragged = false
+		b.onMove(b, b.Position())
+	}
+}
+
+// dropAt is the room and start where a block whose top left is at p is
+// dropped; false outside the grid.
+func (l *ttGridLayout) dropAt(p fyne.Position) (data.Room, data.Clock, bool) {
+	room, _, ok := l.slots.slotAt(fyne.NewPos(p.X+ttMinColumn/4, max(p.Y, ttPad)))
+	if !ok {
+		return data.Room{}, 0, false
+	}
+	minutes := float64(l.first*60) + float64(p.Y-ttPad)*60/ttHourHeight
+	start := int(math.Round(minutes/ttDropMinutes)) * ttDropMinutes
+	return room, data.Clock(max(start, 0)), true
+}
+
+// moveBlock tells where a block was dropped, or puts it back.
+func (t *timetable) moveBlock(b *sessionBlock, p fyne.Position) {
+	gl, ok := t.grid.Layout.(*ttGridLayout)
+	if !ok {
+		return
+	}
+	room, start, ok := gl.dropAt(p)
+	se := b.session
+	length := se.End - se.Start
+	if !ok || t.onMove == nil || start+length > 24*60 || (room.ID == se.RoomID && start == se.Start) {
+		gl.Layout(nil, t.grid.Size()) // back in place
+		return
+	}
+	se.RoomID, se.Start, se.End = room.ID, start, start+length
+	t.onMove(se)
+}

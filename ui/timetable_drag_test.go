@@ -1,0 +1,52 @@
+package ui
+
+import (
+	"context"
+	"testing"
+
+	"fyne.io/fyne/v2"
+)
+
+// dragBlock drags a block so that its top left lands at room's column at
+// a time, and drops it.
+func dragBlock(t *testing.T, s *programmeScreen, b *sessionBlock, room, at string) {
+	t.Helper()
+	to := slotPoint(t, s, room, at)
+	gl := s.timetable.grid.Layout.(*ttGridLayout)
+	to.Y = ttY(gl.first, progClock(t, at))
+	from := b.Position()
+	b.Dragged(&fyne.DragEvent{Dragged: fyne.NewDelta(to.X-from.X, to.Y-from.Y)})
+	b.DragEnd()
+}
+
+// Dragging a session moves it to the room and time where it is dropped,
+// for the same length; a booked room refuses it and it stays.
+func TestTimetableDragMovesSession(t *testing.T) {
+	f := newProgFixture(t)
+	s, e := newProgScreen(t, f.st)
+	ctx := context.Background()
+
+	dragBlock(t, s, progBlock(t, s, "Atelier A"), "Grand Auditorium", "12:00")
+	waitIdle(t, e.tasks)
+	got, err := f.st.Session(ctx, f.sessions["Atelier A"].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.RoomID != f.rooms["Grand Auditorium"].ID || got.Start.String() != "12:00" || got.End.String() != "13:30" {
+		t.Fatalf("after the drag: room %d, %s – %s; want the Grand Auditorium, 12:00 – 13:30", got.RoomID, got.Start, got.End)
+	}
+
+	// The opening plenary holds the Grand Auditorium from 09:30 to 11:00.
+	dragBlock(t, s, progBlock(t, s, "Atelier B"), "Grand Auditorium", "10:00")
+	waitIdle(t, e.tasks)
+	b, err := f.st.Session(ctx, f.sessions["Atelier B"].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.RoomID != f.rooms["Salle Flandre"].ID || b.Start.String() != "14:00" {
+		t.Errorf("a drag into a booked room moved the session: room %d at %s", b.RoomID, b.Start)
+	}
+	if progDialogText(e.win.Canvas()) == "" {
+		t.Error("the refusal is not shown")
+	}
+}
