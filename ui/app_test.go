@@ -86,8 +86,8 @@ func TestSidebarSwitchesScreens(t *testing.T) {
 	}
 	prog := u.view.pages[2].screen.(*programmeScreen)
 	sessions, _ := u.session().store.Sessions(context.Background())
-	if len(sessions) == 0 || prog.list.Length() <= len(sessions) {
-		t.Errorf("programme: %d lines for %d sessions (and their days)", prog.list.Length(), len(sessions))
+	if len(sessions) == 0 || len(prog.rows) <= len(sessions) {
+		t.Errorf("programme: %d lines for %d sessions (and their days)", len(prog.rows), len(sessions))
 	}
 	stands, _ := u.session().store.Stands(context.Background())
 	if rows, _ := u.view.pages[3].screen.(*standsScreen).table.table.Length(); rows != len(stands) {
