@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
@@ -29,7 +30,7 @@ func newTTSlots() *ttSlots {
 }
 
 func (s *ttSlots) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(fyne.NewContainerWithoutLayout())
+	return widget.NewSimpleRenderer(container.NewWithoutLayout())
 }
 
 // slotAt is the room and the half hour under a point of the grid; false
