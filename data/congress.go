@@ -266,6 +266,23 @@ func DefaultCategories() []Category {
 	}
 }
 
+// DefaultCategoriesIn are those of a new congress whose language is lang
+// ("fr" or "en"): a congress printed in English gets English names and
+// badge labels, in the same colours.
+func DefaultCategoriesIn(lang string) []Category {
+	cats := DefaultCategories()
+	if lang != "en" {
+		return cats
+	}
+	en := [][2]string{{"Member", "MEMBER"}, {"Partner", "PARTNER"}, {"Elected representative", "ELECTED"},
+		{"Institution", "INSTITUTION"}, {"Speaker", "SPEAKER"}, {"Exhibitor", "EXHIBITOR"}, {"Press", "PRESS"},
+		{"Staff", "STAFF"}, {"Volunteer", "VOLUNTEER"}}
+	for i := range cats {
+		cats[i].Name, cats[i].BadgeLabel = en[i][0], en[i][1]
+	}
+	return cats
+}
+
 // Categories lists the categories in their order.
 func (s *Store) Categories(ctx context.Context) ([]Category, error) {
 	var cats []Category

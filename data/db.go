@@ -109,7 +109,7 @@ func writeNewCongress(ctx context.Context, tx *sqlTx, c Congress) error {
 	if err := saveCongress(ctx, tx, &c); err != nil {
 		return err
 	}
-	for i, cat := range DefaultCategories() {
+	for i, cat := range DefaultCategoriesIn(c.OutputLanguage()) {
 		cat.Position = i + 1
 		if err := insertCategory(ctx, tx, &cat); err != nil {
 			return err

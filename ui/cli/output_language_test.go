@@ -129,9 +129,16 @@ func TestCLINewLanguage(t *testing.T) {
 			t.Fatal(err)
 		}
 		got, err := s.Congress(context.Background())
+		cats, cerr := s.Categories(context.Background())
 		s.Close()
 		if err != nil || got.Language != c.want {
 			t.Errorf("%v: the congress prints in %q (%v), want %q", c.args, got.Language, err, c.want)
+		}
+		// Its default categories are in its language: an English congress's
+		// badges say MEMBER, not ADHÉRENT·E.
+		wantFirst := map[string]string{"fr": "ADHÉRENT·E", "en": "MEMBER"}[c.want]
+		if cerr != nil || len(cats) != 9 || cats[0].BadgeLabel != wantFirst {
+			t.Errorf("%v: default categories %v (%v), want 9 starting with %q", c.args, cats, cerr, wantFirst)
 		}
 	}
 	_, err := runCLI(t, "new", filepath.Join(dir, "de.congres"), "--name", "X", "--days", "2026-05-12", "--lang", "de")
