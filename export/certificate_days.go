@@ -103,7 +103,11 @@ func (d *certDesign) daysTable(pg *docPage, days []data.Day, y float64, compact 
 	val := Box{cols[2].x, y, cols[2].w, rh}
 	pg.cells = append(pg.cells, sum, val)
 	pg.add(fieldCertTotal, tr(lang, "Total attendance", "Durée totale de présence"), certInCell(sum), st, black)
-	pg.add(fieldCertTotal, durationText(total, lang), certInCell(val), st, black)
+	totalText := durationText(total, lang)
+	if total == 0 { // no day has hours in the programme: nothing to add up, not "0 min"
+		totalText = "—"
+	}
+	pg.add(fieldCertTotal, totalText, certInCell(val), st, black)
 	y += rh
 	pg.rule(x, y, right, y, 0.3, ruleGrey)
 	for i, c := range cols {

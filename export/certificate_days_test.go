@@ -38,6 +38,16 @@ func TestCertificateWholeDays(t *testing.T) {
 			t.Errorf("%s: a table of sessions for nobody's sessions", lang)
 		}
 	}
+	// A congress with no programme has no hours to add up: the total says
+	// "—", not "0 min".
+	for lang, want := range map[string]string{"fr": "Durée totale de présence —", "en": "Total attendance —"} {
+		pdf := writeCertificates(t, CertificateInput{Congress: certCongress(), People: []data.CertificateRow{r}},
+			CertificateOptions{Lang: lang})
+		text := comparable(run(t, "pdftotext", "-layout", writeFile(t, pdf, lang+"-none.pdf"), "-"))
+		if !strings.Contains(noSpace(text), noSpace(want)) || strings.Contains(text, "0 min") {
+			t.Errorf("%s, no programme: want %q, not 0 min:\n%s", lang, want, text)
+		}
+	}
 	// A morning alone counts the morning.
 	if m := (DaySlots{Morning: TimeSlot{9 * 60, 12 * 60}}).Minutes(); m != 180 {
 		t.Errorf("a morning of 3 h counts %d min", m)
