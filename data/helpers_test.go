@@ -122,6 +122,18 @@ var undoMigration = map[int][]string{
 	9:  {"DROP TABLE ticket", "DROP TABLE rehearsal_checkin", "DROP TABLE payment"},
 	10: {"DROP TABLE desk_op"},
 	12: {"DROP TABLE replica_of"},
+	13: {"DROP TABLE review"},
+	// 0014 built congress again with output_language before row_sum: back
+	// to 0011's columns and triggers.
+	14: {"DROP TRIGGER congress_sum_insert", "DROP TRIGGER congress_sum_update",
+		"ALTER TABLE congress DROP COLUMN output_language",
+		`CREATE TRIGGER congress_sum_insert AFTER INSERT ON congress BEGIN
+    UPDATE congress SET row_sum = congres_sum(NEW.id, NEW.name, NEW.edition, NEW.venue, NEW.city, NEW.logo, NEW.signature, NEW.signatory) WHERE rowid = NEW.rowid;
+END`,
+		`CREATE TRIGGER congress_sum_update AFTER UPDATE OF id, name, edition, venue, city, logo, signature, signatory ON congress BEGIN
+    UPDATE congress SET row_sum = congres_sum(NEW.id, NEW.name, NEW.edition, NEW.venue, NEW.city, NEW.logo, NEW.signature, NEW.signatory) WHERE rowid = NEW.rowid;
+END`,
+		"UPDATE congress SET row_sum = congres_sum(id, name, edition, venue, city, logo, signature, signatory)"},
 }
 
 // downgrade turns the file into one of an older format, as that version
