@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -149,24 +148,7 @@ func (u *ui) onLoadOutbox() {
 	if cur == nil {
 		return
 	}
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			showError(u.win, err)
-			return
-		}
-		if r == nil {
-			return // cancelled
-		}
-		path := r.URI().Path()
-		r.Close()
-		u.loadOutboxAsync(path)
-	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{data.OutboxExtension}))
-	if l, err := storage.ListerForURI(storage.NewFileURI(u.startFolder())); err == nil {
-		d.SetLocation(l)
-	}
-	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
+	u.chooseFile(data.OutboxExtension, u.loadOutboxAsync)
 }
 
 // loadOutboxAsync loads the desk's outbox at path into the open congress's

@@ -119,7 +119,12 @@ func (u *ui) onOpenDemo() {
 }
 
 // onOpen asks for a congress file and opens it.
-func (u *ui) onOpen() {
+func (u *ui) onOpen() { u.chooseFile(data.Extension, u.openAsync) }
+
+// chooseFile asks for a file whose name ends with ext, starting in the
+// folder of the last one opened, and gives its path to then (not when the
+// dialog is cancelled).
+func (u *ui) chooseFile(ext string, then func(path string)) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			showError(u.win, err)
@@ -130,9 +135,9 @@ func (u *ui) onOpen() {
 		}
 		path := r.URI().Path()
 		r.Close()
-		u.openAsync(path)
+		then(path)
 	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{data.Extension}))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
 	if l, err := storage.ListerForURI(storage.NewFileURI(u.startFolder())); err == nil {
 		d.SetLocation(l)
 	}
