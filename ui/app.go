@@ -390,12 +390,14 @@ func showProgress(win fyne.Window, message string, cancel context.CancelFunc) di
 }
 
 // showProgressBar is showProgress with a bar that fills as the work reports
-// how much it has done: report may be called from any goroutine.
-func showProgressBar(win fyne.Window, message string, cancel context.CancelFunc) (d dialog.Dialog, report func(done, total int)) {
+// how much it has done: report may be called from any goroutine. The bar is
+// updated through tk, as every other update of background work (tests run
+// it on their own goroutine).
+func showProgressBar(win fyne.Window, tk *tasks, message string, cancel context.CancelFunc) (d dialog.Dialog, report func(done, total int)) {
 	bar := widget.NewProgressBar()
 	return progressDialog(win, message, cancel, bar), func(done, total int) {
 		if total > 0 {
-			fyne.Do(func() { bar.SetValue(float64(done) / float64(total)) })
+			tk.onUI(func() { bar.SetValue(float64(done) / float64(total)) })
 		}
 	}
 }

@@ -189,7 +189,7 @@ func (b *badgePrinter) writeAsync(j badgeJob, ids []int64, skipPrinted bool) {
 		message = lang.L("Saving the badges…")
 	}
 	work, cancel := context.WithCancel(b.env.ctx)
-	progress, report := showProgressBar(b.env.win, message, cancel)
+	progress, report := showProgressBar(b.env.win, b.env.tasks, message, cancel)
 	opts := export.BadgeOptions{Layout: j.layout, Lang: uiLanguage(), Start: j.start, Progress: report}
 	printer := b.prefs.String(prefPrinter)
 	j.glyphs = &glyphNotice{}

@@ -171,7 +171,7 @@ func (u *ui) loadOutboxAsync(path string) {
 		return
 	}
 	work, cancel := context.WithCancel(cur.ctx)
-	progress, report := showProgressBar(u.win, lang.L("Loading the desk's check-ins…"), cancel)
+	progress, report := showProgressBar(u.win, &u.tasks, lang.L("Loading the desk's check-ins…"), cancel)
 	u.tasks.runAsync(cur.ctx, func(context.Context) func() {
 		defer cancel()
 		ob, res, err := stores.ImportOutbox(work, srv, srv.Location(), path, report)

@@ -111,7 +111,7 @@ func (s *exportSaver) confirmReplace(path string, chosen func(path string)) {
 // the export too; the progress dialog closes all the same.
 func (s *exportSaver) writeAsync(message, path string, write exportWrite, done func(path string)) {
 	work, cancel := context.WithCancel(s.env.ctx)
-	progress, report := showProgressBar(s.env.win, message, cancel)
+	progress, report := showProgressBar(s.env.win, s.env.tasks, message, cancel)
 	s.env.tasks.runAsync(context.Background(), func(context.Context) func() {
 		defer cancel()
 		err := export.WriteFile(path, func(w io.Writer) error { return write(work, w, report) }, s.congress)
