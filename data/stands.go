@@ -159,6 +159,29 @@ func (s *Store) SaveStand(ctx context.Context, st *Stand) error {
 	})
 }
 
+// SwapStands exchanges the places of two stands on the floor plan, at
+// once: each takes the cell the other held.
+func (s *Store) SwapStands(ctx context.Context, a, b int64) error {
+	return s.write(ctx, func(tx *sqlTx) error {
+		var ax, ay, bx, by int
+		if err := tx.QueryRowContext(ctx, "SELECT grid_x, grid_y FROM stand WHERE id = ?", a).Scan(&ax, &ay); err == sql.ErrNoRows {
+			return notFound(lStand)
+		} else if err != nil {
+			return err
+		}
+		if err := tx.QueryRowContext(ctx, "SELECT grid_x, grid_y FROM stand WHERE id = ?", b).Scan(&bx, &by); err == sql.ErrNoRows {
+			return notFound(lStand)
+		} else if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE stand SET grid_x = ?, grid_y = ? WHERE id = ?", bx, by, a); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, "UPDATE stand SET grid_x = ?, grid_y = ? WHERE id = ?", ax, ay, b)
+		return err
+	})
+}
+
 func standErr(err error) error {
 	if violated(err, ForeignKeyViolation) {
 		return notFound(lParticipant)
