@@ -143,6 +143,7 @@ func (s *dashboardScreen) loadAsync() {
 		return func() {
 			if n == s.loads && s.progress.Visible() {
 				s.showHeading(d)
+				s.env.tasks.timedStage("counts")
 			}
 		}
 	})

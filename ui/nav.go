@@ -41,6 +41,7 @@ type mainView struct {
 	frame   *container.Scroll // around content: see newPageFrame
 	current int
 	lock    *deskLock // keeps a locked desk on the welcome desk page
+	tasks   *tasks    // times each switch (screen_timing.go)
 }
 
 // mainStore is what the pages of an open file read and write: what each
@@ -70,7 +71,7 @@ func newMainView(e *env, st mainStore, prefs fyne.Preferences, restore func(stri
 	desk.watchAsync()
 	dashboard := newDashboardScreen(e, st)
 	dashboard.review.openWith(participants.editAsync) // "Open the person" of the list to review (review.go)
-	m := &mainView{current: -1, lock: lock, pages: []*page{
+	m := &mainView{current: -1, lock: lock, tasks: e.tasks, pages: []*page{
 		{title: lang.L("Dashboard"), icon: theme.HomeIcon(), screen: dashboard},
 		{title: lang.L("Participants"), icon: theme.AccountIcon(), screen: participants},
 		{title: lang.L("Programme"), icon: theme.CalendarIcon(), screen: newProgrammeScreen(e, st)},
@@ -145,6 +146,7 @@ func (m *mainView) onNavSelected(id widget.ListItemID) {
 		return
 	}
 	p := m.pages[id]
+	m.tasks.timeAction("switch " + p.title)
 	if p.view == nil {
 		p.view = p.screen.build()
 	}

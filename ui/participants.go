@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"image/color"
 	"slices"
 	"sync/atomic"
@@ -142,7 +143,7 @@ func (s *participantsScreen) build() fyne.CanvasObject {
 	s.searchBar = container.NewBorder(nil, nil, nil, container.NewHBox(s.count, imp, add), s.search)
 	top := container.NewVBox(
 		s.searchBar,
-		s.filters.build(s.onFilterChanged, s.onFiltersCleared),
+		s.filters.build(s.onFilterChosen, s.onFiltersCleared),
 		s.bulk.build(),
 	)
 	split := container.NewVSplit(s.withFocusRing(), s.detail.build())
@@ -201,7 +202,8 @@ func (s *participantsScreen) openImport(path string) {
 }
 
 // onSearchChanged searches once typing pauses.
-func (s *participantsScreen) onSearchChanged(string) {
+func (s *participantsScreen) onSearchChanged(text string) {
+	s.env.tasks.timeAction("search " + text)
 	s.stopTimer()
 	s.env.tasks.hold()
 	var timer *time.Timer
@@ -227,6 +229,12 @@ func (s *participantsScreen) stopTimer() {
 	s.timer = nil
 }
 
+// onFilterChosen lists again for the filter chosen.
+func (s *participantsScreen) onFilterChosen() {
+	s.env.tasks.timeAction("filter")
+	s.onFilterChanged()
+}
+
 // onFilterChanged lists again at once.
 func (s *participantsScreen) onFilterChanged() {
 	s.stopTimer()
@@ -236,6 +244,7 @@ func (s *participantsScreen) onFilterChanged() {
 // onFiltersCleared lists everyone again: the ✕ clears the search with the
 // filters.
 func (s *participantsScreen) onFiltersCleared() {
+	s.env.tasks.timeAction("filters cleared")
 	s.search.SetText("") // schedules a search…
 	s.onFilterChanged()  // …which this one replaces at once
 }
@@ -255,6 +264,7 @@ func (s *participantsScreen) onHeaderTapped(col int) {
 	default:
 		s.sortCol, s.sortBy, s.desc = 0, data.SortRelevance, false
 	}
+	s.env.tasks.timeAction(fmt.Sprintf("sort %s %d %t", s.headers[col], s.sortCol, s.desc))
 	s.table.table.Refresh()
 	s.onFilterChanged()
 }
@@ -370,6 +380,7 @@ func (s *participantsScreen) show(n uint64, res participantResult, fresh bool) {
 		s.table.table.ScrollToTop()
 	}
 	s.table.table.Refresh()
+	s.env.tasks.timedStage("rows")
 	s.runAfterListed()
 }
 

@@ -84,8 +84,8 @@ func newProgrammeScreen(e *env, st programmeStore) *programmeScreen {
 }
 
 func (s *programmeScreen) build() fyne.CanvasObject {
-	s.dayTabs = newProgrammeTabs(s.onDayChosen)
-	s.viewTabs = newProgrammeTabs(s.onViewChosen)
+	s.dayTabs = newProgrammeTabs(s.env.tasks.timedChoice("programme-day", s.onDayChosen)) // screen_timing.go
+	s.viewTabs = newProgrammeTabs(s.env.tasks.timedChoice("programme-view", s.onViewChosen))
 	s.viewTabs.setOptions([]string{lang.L("Timetable"), lang.L("List")}, []fyne.Resource{theme.GridIcon(), theme.ListIcon()})
 	s.newButton = widget.NewButtonWithIcon(lang.L("New session…"), theme.ContentAddIcon(), s.onNewTapped)
 	s.newButton.Importance = widget.HighImportance

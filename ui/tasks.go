@@ -17,6 +17,8 @@ type tasks struct {
 	// on its main one. (fyne's test driver would run them on the worker's
 	// goroutine, alongside the test's own use of the widgets.)
 	queue chan func()
+	// timing is the user's action being timed (screen_timing.go).
+	timing screenTiming
 }
 
 // runAsync runs work in a goroutine, then, on the UI thread, the update it
@@ -66,7 +68,11 @@ func latestAsync[T any](e *env, counter *atomic.Uint64, n uint64, work func(cont
 // hold counts work that is about to start (a debounced search, say);
 // release says it was started with runAsync, or given up.
 func (t *tasks) hold()    { t.pending.Add(1) }
-func (t *tasks) release() { t.pending.Add(-1) }
+func (t *tasks) release() {
+	if t.pending.Add(-1) == 0 {
+		t.timedIdle(0)
+	}
+}
 
 // idle reports whether every result has reached the screen.
 func (t *tasks) idle() bool { return t.pending.Load() == 0 }
