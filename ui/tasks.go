@@ -67,7 +67,7 @@ func latestAsync[T any](e *env, counter *atomic.Uint64, n uint64, work func(cont
 
 // hold counts work that is about to start (a debounced search, say);
 // release says it was started with runAsync, or given up.
-func (t *tasks) hold()    { t.pending.Add(1) }
+func (t *tasks) hold() { t.pending.Add(1) }
 func (t *tasks) release() {
 	if t.pending.Add(-1) == 0 {
 		t.timedIdle(0)
