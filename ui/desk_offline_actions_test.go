@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -10,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"congres/data"
-	"congres/data/stores"
 )
 
 // TestDeskWalkInOffline: the network cut, a walk-in registered at the desk
@@ -21,14 +21,7 @@ import (
 // arrival and one payment, and the line goes.
 func TestDeskWalkInOffline(t *testing.T) {
 	ctx := context.Background()
-	f, px, target, _ := newServerDesk(t, true)
-	other, err := stores.Open(ctx, target)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
-	o := f.s.store.(*offlineDesk)
-	waitFor(t, "the desk's replica", f.e.tasks, func() bool { return o.rep.Load() != nil })
+	f, px, _, other := newOfflineDesk(t)
 
 	px.Cut()
 	form := f.openWalkIn(t, "Nour", "Al-Khatib", "nour@velo.fr")
@@ -61,17 +54,11 @@ func TestDeskWalkInOffline(t *testing.T) {
 	}
 
 	px.Restore()
-	deadline := time.Now().Add(30 * time.Second)
 	var p data.Participant
-	for {
-		if p, err = other.ParticipantByCode(ctx, code); err == nil {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("the walk-in made offline never reached the server")
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	untilServer(t, "the walk-in made offline", func() (err error) {
+		p, err = other.ParticipantByCode(ctx, code)
+		return err
+	})
 	pays, err := other.Payments(ctx, p.ID)
 	if err != nil || len(pays) != 1 || pays[0].Method != data.PayCard || !p.Paid || arrivalsIn(t, other, p.ID) != 1 {
 		t.Errorf("on the server: %+v, payments %+v (%v), %d arrivals", p, pays, err, arrivalsIn(t, other, p.ID))
@@ -86,14 +73,7 @@ func TestDeskWalkInOffline(t *testing.T) {
 // the person and the session. Online, the offer is not made.
 func TestDeskSeatRequestOffline(t *testing.T) {
 	ctx := context.Background()
-	f, px, target, _ := newServerDesk(t, true)
-	other, err := stores.Open(ctx, target)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
-	o := f.s.store.(*offlineDesk)
-	waitFor(t, "the desk's replica", f.e.tasks, func() bool { return o.rep.Load() != nil })
+	f, px, _, other := newOfflineDesk(t)
 	door, who := -1, data.Participant{}
 	ids, err := other.ParticipantIDs(ctx, data.ParticipantQuery{})
 	if err != nil {
@@ -135,19 +115,15 @@ find:
 		t.Errorf("after noting the request, the desk says %q", f.s.status.Text)
 	}
 	px.Restore()
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		list, err := other.ToReview(ctx)
-		if err == nil && len(list) == 1 {
-			if list[0].Kind != data.ReviewSeatRequest || list[0].ParticipantID != who.ID || list[0].SessionID != f.s.doors[door-1] {
-				t.Fatalf("to review: %+v", list[0])
-			}
-			break
+	var list []data.Review
+	untilServer(t, "the seat request", func() (err error) {
+		if list, err = other.ToReview(ctx); err == nil && len(list) != 1 {
+			err = fmt.Errorf("to review: %+v", list)
 		}
-		if time.Now().After(deadline) {
-			t.Fatalf("the seat request never reached the server: %+v, %v", list, err)
-		}
-		time.Sleep(50 * time.Millisecond)
+		return err
+	})
+	if list[0].Kind != data.ReviewSeatRequest || list[0].ParticipantID != who.ID || list[0].SessionID != f.s.doors[door-1] {
+		t.Fatalf("to review: %+v", list[0])
 	}
 }
 
@@ -157,14 +133,7 @@ find:
 // back.
 func TestDeskBadgePrintOffline(t *testing.T) {
 	ctx := context.Background()
-	f, px, target, _ := newServerDesk(t, true)
-	other, err := stores.Open(ctx, target)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
-	o := f.s.store.(*offlineDesk)
-	waitFor(t, "the desk's replica", f.e.tasks, func() bool { return o.rep.Load() != nil })
+	f, px, o, other := newOfflineDesk(t)
 	b := deskBadgePrinter(newBadgePrinter(f.e, f.st, f.prefs), o)
 	var skip []int64
 	who := f.person(t, "")
@@ -183,17 +152,13 @@ func TestDeskBadgePrintOffline(t *testing.T) {
 		t.Errorf("offline, the card after the print: printed %v, %v", c.BadgePrinted, err)
 	}
 	px.Restore()
-	deadline := time.Now().Add(30 * time.Second)
-	for {
+	untilServer(t, "the badge print", func() error {
 		prints, err := other.BadgePrints(ctx, who.ID)
-		if err == nil && len(prints) == 1 {
-			break
+		if err == nil && len(prints) != 1 {
+			err = fmt.Errorf("badge prints: %+v", prints)
 		}
-		if time.Now().After(deadline) {
-			t.Fatalf("the badge print never reached the server: %+v, %v", prints, err)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+		return err
+	})
 }
 
 // TestDeskPaymentOffline: the network cut, a fee paid at the desk (Ctrl+M,
@@ -201,14 +166,7 @@ func TestDeskBadgePrintOffline(t *testing.T) {
 // server has the payment once.
 func TestDeskPaymentOffline(t *testing.T) {
 	ctx := context.Background()
-	f, px, target, _ := newServerDesk(t, true)
-	other, err := stores.Open(ctx, target)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
-	o := f.s.store.(*offlineDesk)
-	waitFor(t, "the desk's replica", f.e.tasks, func() bool { return o.rep.Load() != nil })
+	f, px, o, other := newOfflineDesk(t)
 	who := f.owing(t)
 	waitFor(t, "the fee in the replica", f.e.tasks, func() bool {
 		c, err := o.rep.Load().Store().DeskCard(ctx, who.ID, deskDay, 0)
@@ -224,15 +182,11 @@ func TestDeskPaymentOffline(t *testing.T) {
 		t.Fatalf("offline, the card after paying: %+v", c)
 	}
 	px.Restore()
-	deadline := time.Now().Add(30 * time.Second)
-	for {
+	untilServer(t, "the payment", func() error {
 		pays, err := other.Payments(ctx, who.ID)
-		if err == nil && len(pays) == 1 && pays[0].AmountCents == 4000 {
-			break
+		if err == nil && (len(pays) != 1 || pays[0].AmountCents != 4000) {
+			err = fmt.Errorf("payments: %+v", pays)
 		}
-		if time.Now().After(deadline) {
-			t.Fatalf("the payment never reached the server: %+v, %v", pays, err)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+		return err
+	})
 }

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"congres/data"
-	"congres/data/stores"
 )
 
 // TestDeskLetInAnywayOffline: at a session's door, the network cut,
@@ -20,14 +19,7 @@ import (
 // refused, as the sentence says that it is the server's to decide.
 func TestDeskLetInAnywayOffline(t *testing.T) {
 	ctx := context.Background()
-	f, px, target, _ := newServerDesk(t, true)
-	other, err := stores.Open(ctx, target)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
-	o := f.s.store.(*offlineDesk)
-	waitFor(t, "the desk's replica", f.e.tasks, func() bool { return o.rep.Load() != nil })
+	f, px, _, other := newOfflineDesk(t)
 	door, who := -1, data.Participant{}
 	ids, err := other.ParticipantIDs(ctx, data.ParticipantQuery{})
 	if err != nil {

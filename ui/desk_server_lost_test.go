@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"congres/data"
 	"congres/data/stores"
 	"congres/data/stores/storetest"
 )
@@ -49,6 +50,22 @@ func newServerDesk(t *testing.T, replica bool) (*deskFixture, *storetest.Proxy, 
 	return f, px, target, &now
 }
 
+// newOfflineDesk is a desk on a server, through a proxy the test may cut,
+// once its replica is made, and a second connection to the server (other)
+// to see what reaches it.
+func newOfflineDesk(t *testing.T) (f *deskFixture, px *storetest.Proxy, o *offlineDesk, other *data.Store) {
+	t.Helper()
+	f, px, target, _ := newServerDesk(t, true)
+	other, err := stores.Open(context.Background(), target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { other.Close() })
+	o = f.s.store.(*offlineDesk)
+	waitFor(t, "the desk's replica", f.e.tasks, func() bool { return o.rep.Load() != nil })
+	return f, px, o, other
+}
+
 // TestDeskServerLost: a desk on a congress kept on a server, the network
 // cut. A scan, by code or by name, is not recorded, and the desk says so on
 // its result line: no dialog steals the scanner's next keystrokes, and the
@@ -80,5 +97,22 @@ func TestDeskServerLost(t *testing.T) {
 	}
 	if r := f.s.card.result.Text; !strings.Contains(r, "checked in at") {
 		t.Errorf("once the server is back: result line %q", r)
+	}
+}
+
+// untilServer waits, up to 30 s, until has finds what the test waits for on
+// the server (nil); the test fails with has's last error if it never does.
+func untilServer(t *testing.T, what string, has func() error) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		err := has()
+		if err == nil {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s never reached the server: %v", what, err)
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
 }
