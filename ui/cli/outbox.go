@@ -106,9 +106,10 @@ func (r *runner) outboxImport(target, file string) error {
 	if res.Failed > 0 {
 		// Not a success for a script: the file holds actions the server
 		// does not have (loaded again later, each is recorded once).
+		failed := r.count(res.Failed, "not recorded", "not recorded", "non enregistrée", "non enregistrées")
 		return failure(r.tr(
-			fmt.Sprintf("%s: %d not recorded, the log says why. Load the file again once that is put right: what was recorded is not recorded twice.", file, res.Failed),
-			fmt.Sprintf("%s : %d non enregistrées, le journal dit pourquoi. Chargez à nouveau le fichier une fois cela corrigé : ce qui est enregistré ne l'est pas deux fois.", file, res.Failed)))
+			fmt.Sprintf("%s: %s, the log says why. Load the file again once that is put right: what was recorded is not recorded twice.", file, failed),
+			fmt.Sprintf("%s : %s, le journal dit pourquoi. Chargez à nouveau le fichier une fois cela corrigé : ce qui est enregistré ne l'est pas deux fois.", file, failed)))
 	}
 	return nil
 }
@@ -119,8 +120,8 @@ func (r *runner) outboxResult(ob data.Outbox, res data.OutboxResult) string {
 	line := r.count(res.Recorded, "action recorded", "actions recorded", "action enregistrée", "actions enregistrées") +
 		r.tr(fmt.Sprintf(", %d already there", res.Already), fmt.Sprintf(", %d déjà là", res.Already))
 	if res.Failed > 0 {
-		line += r.tr(fmt.Sprintf(", %d not recorded (see the log)", res.Failed),
-			fmt.Sprintf(", %d non enregistrées (voir le journal)", res.Failed))
+		line += ", " + r.count(res.Failed, "not recorded", "not recorded", "non enregistrée", "non enregistrées") +
+			r.tr(" (see the log)", " (voir le journal)")
 	}
 	if len(ob.Desks) > 0 {
 		line = strings.Join(ob.Desks, ", ") + r.tr(": ", " : ") + line

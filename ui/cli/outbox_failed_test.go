@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"congres/data"
-	"congres/data/stores"
 )
 
 // TestCLIOutboxImportNotRecorded: an outbox of which an action cannot be
@@ -17,53 +16,7 @@ import (
 // that a script does not take it for a success.
 func TestCLIOutboxImportNotRecorded(t *testing.T) {
 	ctx := context.Background()
-	dbURL, _ := serverDatabase(t)
-	dir := t.TempDir()
-	demo := filepath.Join(dir, "demo.congres")
-	if _, err := runCLI(t, "demo", demo, "--participants", "20"); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := runCLI(t, "copy", demo, dbURL); err != nil {
-		t.Fatal(err)
-	}
-	t.Setenv("XDG_CACHE_HOME", t.TempDir())
-	root, err := stores.ReplicaRoot()
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv, err := stores.Open(ctx, dbURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
-	r, err := stores.OpenReplica(ctx, srv, dbURL, root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r.Close()
-	r, err = stores.OpenReplicaOffline(ctx, dbURL, root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	day := data.Day("2021-11-25")
-	ids, err := r.Store().ParticipantIDs(ctx, data.ParticipantQuery{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	held := 0
-	for _, id := range ids {
-		c, err := r.Store().DeskCard(ctx, id, day, 0)
-		if err != nil || c.Arrival != nil || len(c.Warnings) > 0 {
-			continue
-		}
-		if res, err := r.Store().Admit(ctx, data.AdmitRequest{ParticipantID: id, Day: day, Desk: "Desk 4"}); err != nil || !res.Checkin.Held {
-			t.Fatalf("holding %d: %+v, %v", id, res, err)
-		}
-		if held++; held == 3 {
-			break
-		}
-	}
-	r.Close()
+	dbURL, _, dir, _ := deskHeldOffline(t, 20, "Desk 4")
 	file := filepath.Join(dir, "desk4"+data.OutboxExtension)
 	if _, err := runCLI(t, "outbox", "export", dbURL, file); err != nil {
 		t.Fatal(err)
@@ -83,8 +36,8 @@ func TestCLIOutboxImportNotRecorded(t *testing.T) {
 		t.Errorf("outbox import with an action not recorded: %q, %v (exit code %d), want exit code 1", out, err, exitCode(err))
 	}
 	out, err = runIn(t, "fr", "outbox", "import", dbURL, file)
-	if exitCode(err) != 1 || !strings.Contains(out, "0 action enregistrée, 2 déjà là, 1 non enregistrées") ||
-		!strings.Contains(message(err), " : 1 non enregistrées, le journal dit pourquoi") {
+	if exitCode(err) != 1 || !strings.Contains(out, "0 action enregistrée, 2 déjà là, 1 non enregistrée (voir le journal)") ||
+		!strings.Contains(message(err), " : 1 non enregistrée, le journal dit pourquoi") {
 		t.Errorf("outbox import again, in French: %q, %v (exit code %d), want exit code 1", out, err, exitCode(err))
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -18,55 +19,8 @@ import (
 // in both languages; a computer without the desk's copy says so.
 func TestCLIOutbox(t *testing.T) {
 	ctx := context.Background()
-	dbURL, _ := serverDatabase(t)
-	dir := t.TempDir()
+	dbURL, srv, dir, held := deskHeldOffline(t, 30, "Desk 3")
 	demo := filepath.Join(dir, "demo.congres")
-	if _, err := runCLI(t, "demo", demo, "--participants", "30"); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := runCLI(t, "copy", demo, dbURL); err != nil {
-		t.Fatal(err)
-	}
-	t.Setenv("XDG_CACHE_HOME", t.TempDir())
-	root, err := stores.ReplicaRoot()
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv, err := stores.Open(ctx, dbURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := stores.OpenReplica(ctx, srv, dbURL, root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r.Close()
-	// The desk again, its server out of reach: 3 check-ins held.
-	r, err = stores.OpenReplicaOffline(ctx, dbURL, root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	day := data.Day("2021-11-25")
-	ids, err := r.Store().ParticipantIDs(ctx, data.ParticipantQuery{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var held []int64
-	for _, id := range ids {
-		c, err := r.Store().DeskCard(ctx, id, day, 0)
-		if err != nil || c.Arrival != nil || len(c.Warnings) > 0 {
-			continue
-		}
-		res, err := r.Store().Admit(ctx, data.AdmitRequest{ParticipantID: id, Day: day, Desk: "Desk 3"})
-		if err != nil || !res.Checkin.Held {
-			t.Fatalf("holding %d: %+v, %v", id, res, err)
-		}
-		if held = append(held, id); len(held) == 3 {
-			break
-		}
-	}
-	r.Close()
-
 	file := filepath.Join(dir, "desk3"+data.OutboxExtension)
 	out, err := runCLI(t, "outbox", "export", dbURL, file)
 	if err != nil || !strings.Contains(out, "3 check-ins of ") || !strings.Contains(out, "congres outbox import ") {
@@ -117,6 +71,64 @@ func TestCLIOutbox(t *testing.T) {
 	if _, err := runCLI(t, "outbox", "send", dbURL, file); err == nil || !strings.Contains(message(err), "export, import") {
 		t.Errorf("outbox send: %v", err)
 	}
+}
+
+// deskHeldOffline copies a demo congress of n people onto the test server,
+// then makes a desk's copy of it that holds 3 check-ins taken at desk
+// while the server was out of reach. It returns the congress's URL, the
+// server's store, the test's folder (with demo.congres) and the people
+// held.
+func deskHeldOffline(t *testing.T, n int, desk string) (dbURL string, srv *data.Store, dir string, held []int64) {
+	t.Helper()
+	ctx := context.Background()
+	dbURL, _ = serverDatabase(t)
+	dir = t.TempDir()
+	demo := filepath.Join(dir, "demo.congres")
+	if _, err := runCLI(t, "demo", demo, "--participants", strconv.Itoa(n)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := runCLI(t, "copy", demo, dbURL); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	root, err := stores.ReplicaRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if srv, err = stores.Open(ctx, dbURL); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	r, err := stores.OpenReplica(ctx, srv, dbURL, root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Close()
+	// The desk again, its server out of reach.
+	if r, err = stores.OpenReplicaOffline(ctx, dbURL, root); err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	day := data.Day("2021-11-25")
+	ids, err := r.Store().ParticipantIDs(ctx, data.ParticipantQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range ids {
+		c, err := r.Store().DeskCard(ctx, id, day, 0)
+		if err != nil || c.Arrival != nil || len(c.Warnings) > 0 {
+			continue
+		}
+		res, err := r.Store().Admit(ctx, data.AdmitRequest{ParticipantID: id, Day: day, Desk: desk})
+		if err != nil || !res.Checkin.Held {
+			t.Fatalf("holding %d: %+v, %v", id, res, err)
+		}
+		if held = append(held, id); len(held) == 3 {
+			return dbURL, srv, dir, held
+		}
+	}
+	t.Fatalf("%d people, fewer than 3 to hold", len(ids))
+	return
 }
 
 // storetestPassword is the password in a test server's URL ("" without).
