@@ -134,6 +134,9 @@ END`,
     UPDATE congress SET row_sum = congres_sum(NEW.id, NEW.name, NEW.edition, NEW.venue, NEW.city, NEW.logo, NEW.signature, NEW.signatory) WHERE rowid = NEW.rowid;
 END`,
 		"UPDATE congress SET row_sum = congres_sum(id, name, edition, venue, city, logo, signature, signatory)"},
+	15: {"DROP INDEX participant_organisation_sort", "DROP INDEX participant_category_sort", "DROP INDEX participant_status_sort",
+		"CREATE INDEX participant_organisation ON participant (organisation_id)",
+		"CREATE INDEX participant_category ON participant (category_id)"},
 }
 
 // downgrade turns the file into one of an older format, as that version

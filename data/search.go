@@ -191,6 +191,13 @@ func participantIDs(ctx context.Context, tx *sqlTx, q ParticipantQuery) ([]int64
 		cond, args = ownerIs(q.Search, cond, args) // a code or an e-ticket typed (search_tickets.go)
 		where = append(where, cond)
 	}
+	groups, err := sortGroups(ctx, tx, q.Sort) // participant_sorts.go
+	if err != nil {
+		return nil, err
+	}
+	if groups != nil {
+		return groupedIDs(ctx, tx, q, groups, where, args)
+	}
 	order := sortSQL(tx.d, q.Sort)
 	if q.Desc {
 		order = descending(order)

@@ -1,0 +1,97 @@
+package data
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// sortedBySQL is the list q selects in the order of one ORDER BY over
+// everyone (sortSQL), as it was listed before the groups: the order the
+// groups must keep.
+func sortedBySQL(t *testing.T, s *Store, q ParticipantQuery) []int64 {
+	t.Helper()
+	var ids []int64
+	err := s.read(ctx, func(tx *sqlTx) error {
+		where, args := filterSQL(tx.d, q)
+		order := sortSQL(tx.d, q.Sort)
+		if q.Desc {
+			order = descending(order)
+		}
+		text := "SELECT p.id FROM participant p"
+		if len(where) > 0 {
+			text += " WHERE " + strings.Join(where, " AND ")
+		}
+		text += " ORDER BY " + order
+		if q.Limit > 0 {
+			text += " LIMIT ? OFFSET ?"
+			args = append(args, q.Limit, q.Offset)
+		}
+		var err error
+		ids, err = queryIDs(ctx, tx, text, args...)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ids
+}
+
+// Sorting by organisation, category or status reads group after group
+// (participant_sorts.go): the order is the one ORDER BY's, accents and case
+// of the organisations as before, whichever way, filter and page.
+func TestGroupedSortsKeepTheOrder(t *testing.T) {
+	s := mustOpen(t)
+	cats, err := s.Categories(ctx)
+	if err != nil || len(cats) < 3 {
+		t.Fatal(cats, err)
+	}
+	// Two categories at one place: their people mix, by name.
+	cats[2].Position = cats[1].Position
+	if err := s.SaveCategory(ctx, &cats[2]); err != nil {
+		t.Fatal(err)
+	}
+	orgs := []string{"", "Zèbre", "école du Nord", "Ecole des Mines", "alpha", "Alpha Conseil", "Éole", "beta", "ÉCOLE centrale", "Ville de Lille"}
+	firsts := []string{"Jean", "jean", "Élodie", "Eloi", "Zoé", "anne"}
+	lasts := []string{"Martin", "martin", "Émile", "Ebert", "Dupont", "Le Goff"}
+	for i := range 90 {
+		p := newPerson(t, s, firsts[i%len(firsts)], lasts[(i/2)%len(lasts)])
+		p.Organisation = orgs[(i*7)%len(orgs)]
+		p.CategoryID = cats[i%3].ID
+		p.Status = Statuses[(i/3)%3]
+		if err := s.CreateParticipant(ctx, &p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, by := range []SortBy{SortOrganisation, SortCategory, SortStatus} {
+		for _, q := range []ParticipantQuery{{}, {Limit: 7}, {Limit: 10, Offset: 25}, {Limit: 10, Offset: 200},
+			{Status: StatusPending}, {CategoryID: cats[0].ID, Limit: 5}, {Search: "mar"}, {Search: "ecole", Limit: 4}} {
+			for _, desc := range []bool{false, true} {
+				q.Sort, q.Desc = by, desc
+				t.Run(fmt.Sprintf("%d_%+v", by, q), func(t *testing.T) {
+					got, err := s.ParticipantIDs(ctx, q)
+					if err != nil {
+						t.Fatal(err)
+					}
+					want := sortedBySQL(t, s, q)
+					if q.Search != "" { // the search's condition: the same people, read apart
+						all, err := s.ParticipantIDs(ctx, ParticipantQuery{Search: q.Search})
+						if err != nil {
+							t.Fatal(err)
+						}
+						qq := q
+						qq.Search, qq.Limit, qq.Offset = "", 0, 0
+						want = slices.DeleteFunc(sortedBySQL(t, s, qq), func(id int64) bool { return !slices.Contains(all, id) })
+						if q.Limit > 0 {
+							want = want[min(q.Offset, len(want)):min(q.Offset+q.Limit, len(want))]
+						}
+					}
+					if !slices.Equal(got, want) {
+						t.Errorf("got  %v\nwant %v", got, want)
+					}
+				})
+			}
+		}
+	}
+}
