@@ -28,14 +28,18 @@ func ParseEuros(s string) (int64, error) {
 }
 
 // parseCents reads an amount in euros: "45", "45,5", "45,00 €", "€45.50",
-// "1 234,50 €", "1,234.50", "EUR 45", "gratuit". A separator followed by
-// exactly three digits is a thousands separator ("1.234", "1,234"), unless
-// the number starts with 0.
+// "1 234,50 €", "1,234.50", "1.234,50", "EUR 45", "gratuit". A thousands
+// separator (a space, an apostrophe, or the one of "." and "," that is not
+// the decimal separator) stands only between groups of three digits:
+// "1,5,0", "12,3,4" and "12.05.2022" are no amounts. A lone separator
+// followed by exactly three digits is a thousands separator ("1.234",
+// "1,234"), unless the number starts with 0 or has more than three digits
+// before it.
 func parseCents(s string) (int64, bool) {
 	if !strings.ContainsAny(s, "0123456789") {
 		return 0, freeWords[Fold(s)]
 	}
-	var buf [32]byte
+	var buf [48]byte
 	var letters [8]byte
 	n, nl, neg := 0, 0, false
 	lettersAt := -1 // where the letters after a digit begin
@@ -49,8 +53,12 @@ func parseCents(s string) (int64, bool) {
 			n++
 		case r == '-' && n == 0:
 			neg = true
-		case r == '+' || r == ' ' || r == '\'' || r == '’' || r == '€' || r == '$' ||
-			unicode.IsSpace(r) || r == '\u202F':
+		case r == ' ' || r == '\'' || r == '’' || unicode.IsSpace(r) || r == '\u202F':
+			if n > 0 && n < len(buf) && lettersAt < 0 && buf[n-1] != ' ' {
+				buf[n] = ' ' // a group's separator when between digits
+				n++
+			}
+		case r == '+' || r == '€' || r == '$':
 		case r < utf8.RuneSelf && unicode.IsLetter(r):
 			if nl == len(letters) {
 				return 0, false
@@ -69,33 +77,26 @@ func parseCents(s string) (int64, bool) {
 	default:
 		return 0, false
 	}
-	num := buf[:n]
-	lastDot, lastComma := strings.LastIndexByte(string(num), '.'), strings.LastIndexByte(string(num), ',')
-	dec := -1 // index of the decimal separator
-	switch {
-	case lastDot >= 0 && lastComma >= 0:
-		// "1.234,50", "1,234.50": one decimal separator, after the others
-		dec = max(lastDot, lastComma)
-		if strings.IndexByte(string(num), num[dec]) != dec {
+	num := strings.TrimRight(string(buf[:n]), " ")
+	// A space not between two digits ("45 ,50") separates nothing.
+	for i := 0; i < len(num); i++ {
+		if num[i] == ' ' && (i == 0 || !isDigit(num[i-1]) || !isDigit(num[i+1])) {
 			return 0, false
 		}
-	case lastDot >= 0 || lastComma >= 0:
-		i := max(lastDot, lastComma)
-		sep := num[i]
-		if strings.Count(string(num), string(sep)) == 1 {
-			intPart := num[:i]
-			if !(len(num)-i-1 == 3 && len(intPart) > 0 && string(intPart) != "0") {
-				dec = i
-			}
-		}
+	}
+	dec := decimalSeparator(num)
+	intPart, frac := num, ""
+	if dec >= 0 {
+		intPart, frac = num[:dec], num[dec+1:]
+	}
+	if !digitGroups(intPart) {
+		return 0, false
 	}
 	var units, cents int64
 	digits := 0
-	for i, b := range num {
-		if i == dec {
-			break
-		}
-		if b == '.' || b == ',' {
+	for i := 0; i < len(intPart); i++ {
+		b := intPart[i]
+		if !isDigit(b) {
 			continue
 		}
 		if digits++; digits > 13 {
@@ -103,28 +104,74 @@ func parseCents(s string) (int64, bool) {
 		}
 		units = units*10 + int64(b-'0')
 	}
-	if dec >= 0 {
-		frac := num[dec+1:]
-		for i, b := range frac {
-			if b < '0' || b > '9' {
-				return 0, false
-			}
-			switch {
-			case i < 2:
-				cents = cents*10 + int64(b-'0')
-			case i == 2 && b >= '5':
-				cents++
-			}
+	for i := 0; i < len(frac); i++ {
+		b := frac[i]
+		if !isDigit(b) {
+			return 0, false
 		}
-		if len(frac) == 1 {
-			cents *= 10
+		switch {
+		case i < 2:
+			cents = cents*10 + int64(b-'0')
+		case i == 2 && b >= '5':
+			cents++
 		}
+	}
+	if len(frac) == 1 {
+		cents *= 10
 	}
 	v := units*100 + cents
 	if neg {
 		v = -v
 	}
 	return v, true
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// decimalSeparator is the index of num's decimal separator, -1 for none:
+// of "." and "," the last when both are there; a lone one unless three
+// digits follow it after one to three digits that are not "0" ("1.234" is
+// 1234, "0.500" and "1234.567" are decimals); one that comes more than
+// once is no decimal separator.
+func decimalSeparator(num string) int {
+	lastDot, lastComma := strings.LastIndexByte(num, '.'), strings.LastIndexByte(num, ',')
+	if lastDot >= 0 && lastComma >= 0 {
+		return max(lastDot, lastComma)
+	}
+	i := max(lastDot, lastComma)
+	if i < 0 || strings.Count(num, num[i:i+1]) > 1 {
+		return -1
+	}
+	intPart := strings.ReplaceAll(num[:i], " ", "")
+	if len(num)-i-1 == 3 && len(intPart) >= 1 && len(intPart) <= 3 && intPart != "0" && !strings.Contains(num[:i], " ") {
+		return -1
+	}
+	return i
+}
+
+// digitGroups reports whether the integer part of an amount is digits,
+// or groups of digits split by one kind of separator, the first of one to
+// three digits, each other of exactly three.
+func digitGroups(s string) bool {
+	var sep byte
+	group := 0
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		if isDigit(b) {
+			group++
+			continue
+		}
+		if sep == 0 {
+			if group == 0 || group > 3 {
+				return false
+			}
+			sep = b
+		} else if b != sep || group != 3 {
+			return false
+		}
+		group = 0
+	}
+	return sep == 0 || group == 3
 }
 
 // freeWords are the amounts that are not numbers.

@@ -17,6 +17,11 @@ func TestParseEuros(t *testing.T) {
 		{"40 €", 4000, true}, {" 1 200 € ", 120000, true}, {"1 234,50 €", 123450, true}, {"1,234.50", 123450, true},
 		{"EUR 45", 4500, true}, {"12 euros", 1200, true}, {"gratuit", 0, true}, {"-5", -500, true},
 		{"1e3", 0, false}, {"quarante", 0, false}, {"40 dollars", 0, false}, {"12e5", 0, false},
+		// Thousands separators only between groups of three digits.
+		{"1 200,50", 120050, true}, {"1,200.00", 120000, true}, {"50 000,00", 5000000, true}, {"1.200,50", 120050, true},
+		{"1.234.567,89", 123456789, true}, {"1,234,567", 123456700, true}, {"1'200", 120000, true}, {"0.500", 50, true},
+		{"12,3,4", 0, false}, {"1,5,0", 0, false}, {"12.05.2022", 0, false}, {"1 2 3", 0, false},
+		{"1.2345,00", 0, false}, {"12,34.5,6", 0, false}, {"40, 50", 0, false}, {"1,200 300", 0, false},
 	} {
 		got, err := ParseEuros(tc.in)
 		if got != tc.want || (err == nil) != tc.ok {
