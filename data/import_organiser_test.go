@@ -32,3 +32,20 @@ func TestImportFeeGroups(t *testing.T) {
 		t.Fatalf("fees %v", fees)
 	}
 }
+
+// TestImportFormsAnonymous checks that "anonymous", which Microsoft Forms
+// writes as the email of a form that collects none, is read as no email.
+func TestImportFormsAnonymous(t *testing.T) {
+	s := mustOpen(t)
+	header := []any{"ID", "Heure de début", "Heure de fin", "Adresse de messagerie", "Nom", "Heure de la dernière modification", "Prénom", "Nom de famille", "Structure"}
+	rows := [][]any{header,
+		{1, "10/1/21 10:20:33", "10/1/21 10:22:00", "anonymous", "", "", "Nadia", "Ferrand", "Org M"},
+		{2, "10/1/21 11:20:33", "10/1/21 11:22:00", "Anonymous", "", "", "Tom", "Vidal", "Org M"}}
+	r := previewed(t, s, exportWorkbook(t, "forms.xlsx", "Form1", rows), ImportOptions{}, nil)
+	wantCounts(t, r, 2, 2, 0, 0, 0, 0)
+	for _, p := range people(t, s) {
+		if p.Email != "" {
+			t.Errorf("%s has the email %q", p.FullName(), p.Email)
+		}
+	}
+}

@@ -220,6 +220,9 @@ func (rp *RecordParser) Parse(row ImportRow) ImportRecord {
 			fullFirst, fullLast = p.keep(FieldFirstName, fullFirst), p.keep(FieldLastName, fullLast)
 		case FieldEmail:
 			e := strings.TrimPrefix(strings.ToLower(cleanCell(v)), "mailto:")
+			if e == "anonymous" || e == "anonyme" {
+				continue // Microsoft Forms, when the form collects no email
+			}
 			if !simpleEmail(e) && !validEmail(e) {
 				fail(ErrEmailInvalid.With(shown(v)), c.header)
 				continue
