@@ -56,6 +56,9 @@ type ImportLayout struct {
 	Sheet      string   // XLSX: the sheet read
 	HeaderLine int      // the header's line (CSV) or row (XLSX), 1-based
 	Header     []string // the column names, trimmed; trailing unnamed columns dropped
+	// HeaderCells are the header's cells exactly as the file writes
+	// them (spaces and line breaks kept), as many as Header.
+	HeaderCells []string
 }
 
 // ImportField is a participant field a column can be mapped to. The empty

@@ -15,8 +15,8 @@ import (
 
 // WriteRejectedRows writes the rows rep rejected, read again from src, as
 // CSV in UTF-8 with a BOM (so that spreadsheets read the accents): a
-// header ("Line", "Reason", then the file's columns, in lang, "fr" or
-// "en"), then one row per rejected row in line order. The delimiter is the
+// header ("Line", "Reason", in lang, "fr" or "en", then the file's header
+// cells as it writes them), then one row per rejected row in line order. The delimiter is the
 // source's when it is a CSV, a semicolon otherwise.
 func WriteRejectedRows(ctx context.Context, w io.Writer, src ImportSource, rep ImportReport, lang string) error {
 	reasons := map[int]string{}
@@ -26,7 +26,11 @@ func WriteRejectedRows(ctx context.Context, w io.Writer, src ImportSource, rep I
 		}
 		msg := Message(is.Err, lang)
 		if is.Column != "" {
-			msg = is.Column + ": " + msg
+			sep := ": "
+			if lang == "fr" {
+				sep = " : " // French puts a space before a colon
+			}
+			msg = is.Column + sep + msg
 		}
 		if r, ok := reasons[is.Line]; ok {
 			msg = r + "\n" + msg
@@ -52,7 +56,11 @@ func WriteRejectedRows(ctx context.Context, w io.Writer, src ImportSource, rep I
 	if lang == "fr" {
 		line, reason = "Ligne", "Motif"
 	}
-	if err := out.Write(append([]string{line, reason}, layout.Header...)); err != nil {
+	header := layout.HeaderCells // the file's own cells, a trailing space kept
+	if len(header) != len(layout.Header) {
+		header = layout.Header
+	}
+	if err := out.Write(append([]string{line, reason}, header...)); err != nil {
 		return err
 	}
 	for len(reasons) > 0 {

@@ -12,12 +12,13 @@ import (
 
 // TestWriteRejectedRows checks that the rows an import rejects are written
 // again with their line and whole reason, in the file's own columns and
-// delimiter, in both languages.
+// delimiter, in both languages: its header cells as the file writes them
+// (a trailing space kept), "Tarif : " in French.
 func TestWriteRejectedRows(t *testing.T) {
 	s := mustOpen(t)
 	path := exportFile(t, "helloasso.csv", true, false,
 		"Export HelloAsso du 12/09/2026;;;;;", ";;;;;",
-		"Référence commande;Nom participant;Prénom participant;Email;Tarif;Numéro de billet",
+		"Référence commande;Nom participant;Prénom participant;Email;Tarif;Numéro de billet ",
 		"1041;Lefèvre;Hélène;helene@example.org;Adhérent·e;48213377",
 		"1042;Dupont;Jean;jean@@example;Adhérent·e;48213378",
 		"1043;Benali;Karim;karim@example.org;Mécène;48213379",
@@ -29,8 +30,8 @@ func TestWriteRejectedRows(t *testing.T) {
 	}
 	wantCounts(t, r, 4, 2, 0, 0, 0, 2)
 	for _, c := range []struct{ lang, line, reason, email, category string }{
-		{"fr", "Ligne", "Motif", "Email: " + Message(ErrEmailInvalid.With("jean@@example"), "fr"),
-			"Tarif: " + Message(ErrImportCategory.With("Mécène"), "fr")},
+		{"fr", "Ligne", "Motif", "Email : " + Message(ErrEmailInvalid.With("jean@@example"), "fr"),
+			"Tarif : " + Message(ErrImportCategory.With("Mécène"), "fr")},
 		{"en", "Line", "Reason", "Email: " + Message(ErrEmailInvalid.With("jean@@example"), "en"),
 			"Tarif: " + Message(ErrImportCategory.With("Mécène"), "en")},
 	} {
@@ -49,7 +50,7 @@ func TestWriteRejectedRows(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := [][]string{
-			{c.line, c.reason, "Référence commande", "Nom participant", "Prénom participant", "Email", "Tarif", "Numéro de billet"},
+			{c.line, c.reason, "Référence commande", "Nom participant", "Prénom participant", "Email", "Tarif", "Numéro de billet "},
 			{"5", c.email, "1042", "Dupont", "Jean", "jean@@example", "Adhérent·e", "48213378"},
 			{"6", c.category, "1043", "Benali", "Karim", "karim@example.org", "Mécène", "48213379"},
 		}

@@ -192,6 +192,33 @@ func matchHeader(folded string) headerMatch {
 	return headerMatch{}
 }
 
+// matchName finds the field a header cell proposes: by the whole name,
+// else, when its head (see headOf) is surer, by the head. A form's question
+// used as a header ("Catégorie\n(adhérent, élu…)", "E-mail : ") is
+// recognised by its first words.
+func matchName(name string) headerMatch {
+	m := matchHeader(data.Fold(name))
+	if head := headOf(name); head != "" && head != strings.TrimSpace(name) {
+		if hm := matchHeader(data.Fold(head)); hm.field != data.FieldIgnore && (m.field == data.FieldIgnore || hm.strength > m.strength) {
+			return hm
+		}
+	}
+	return m
+}
+
+// headOf is the head of a header cell: its first line, and of it the words
+// before a parenthesis or a colon.
+func headOf(name string) string {
+	name = strings.TrimSpace(name)
+	if i := strings.IndexAny(name, "\r\n"); i >= 0 {
+		name = name[:i]
+	}
+	if i := strings.IndexAny(name, "(:"); i >= 0 {
+		name = name[:i]
+	}
+	return strings.TrimSpace(name)
+}
+
 // Microsoft Forms puts the respondent's full name in a column "Nom" (or
 // "Name") between these.
 var msFormsMarkers = [2][]string{{"heure de debut", "start time"}, {"heure de fin", "completion time"}}
@@ -204,12 +231,23 @@ var msFormsMarkers = [2][]string{{"heure de debut", "start time"}, {"heure de fi
 // FieldTicket and FieldResponse. A lone "Nom" or "Name" with no first-name column is a full
 // name.
 func AutoMapping(header []string) []data.ImportField {
+	return autoMapping(header, nil)
+}
+
+// autoMapping is AutoMapping, the header's cells as the file writes them
+// (cells, when not nil) telling the first line of a name that runs over
+// several.
+func autoMapping(header, cells []string) []data.ImportField {
 	mapping := make([]data.ImportField, len(header))
 	matches := make([]headerMatch, len(header))
 	folded := make([]string, len(header))
 	for i, h := range header {
 		folded[i] = data.Fold(h)
-		matches[i] = matchHeader(folded[i])
+		name := h
+		if i < len(cells) {
+			name = cells[i]
+		}
+		matches[i] = matchName(name)
 	}
 	msForms := hasAny(folded, msFormsMarkers[0]) && hasAny(folded, msFormsMarkers[1])
 	for i, m := range matches {
@@ -267,7 +305,7 @@ func headerScore(cells []string) (exact, any int) {
 		if strings.ContainsRune(c, '@') || len(c) > 120 {
 			continue
 		}
-		m := matchHeader(data.Fold(c))
+		m := matchName(c)
 		if m.field == data.FieldIgnore {
 			continue
 		}

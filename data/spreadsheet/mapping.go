@@ -16,7 +16,7 @@ func (imp *Table) Mapping(sample []data.ImportRow) []data.ImportField {
 	if sample == nil {
 		sample = imp.ahead[:min(len(imp.ahead), sampleRows)]
 	}
-	return refineTicketColumns(imp.Header, AutoMapping(imp.Header), sample)
+	return refineTicketColumns(imp.Header, autoMapping(imp.Header, imp.HeaderCells), sample)
 }
 
 // sampleRows is how many rows read ahead correct a mapping (the preview's

@@ -16,6 +16,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -165,6 +166,7 @@ func (imp *Table) findHeader() error {
 		return data.ImportNoHeader(imp.name, len(rows))
 	}
 	header := rows[at].Cells
+	cells := slices.Clone(header)
 	for i := range header {
 		header[i] = headerName(header[i])
 	}
@@ -173,6 +175,7 @@ func (imp *Table) findHeader() error {
 		n--
 	}
 	imp.Header, imp.HeaderLine = header[:n], rows[at].Line
+	imp.HeaderCells = cells[:n]
 	if err := checkDuplicateHeader(imp.Header); err != nil {
 		return err
 	}
@@ -327,11 +330,30 @@ func (imp *Table) Progress() (done, total int64) { return imp.r.progress() }
 // Warnings returns the remarks made on the rows read so far: a quote that
 // was not closed, a line in another encoding than the others. The rows
 // were read; the remarks say how.
+//
+// A header cell running over several lines is no remark: Google Forms
+// writes a question's hint under it.
 func (imp *Table) Warnings() []data.ImportIssue {
 	if imp.warnings == nil {
 		return nil
 	}
-	return imp.warnings()
+	all := imp.warnings()
+	var out []data.ImportIssue
+	for i, w := range all {
+		if w.Line == imp.HeaderLine && errors.Is(w.Err, data.ErrImportMultiLine) {
+			if out == nil {
+				out = append(make([]data.ImportIssue, 0, len(all)), all[:i]...)
+			}
+			continue
+		}
+		if out != nil {
+			out = append(out, w)
+		}
+	}
+	if out == nil {
+		return all
+	}
+	return out
 }
 
 // Layout is the source as detected.

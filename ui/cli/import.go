@@ -212,9 +212,7 @@ func (r *runner) printImportReport(out io.Writer, rep data.ImportReport, dryRun 
 	if dryRun {
 		fmt.Fprintln(out, tr("Dry run: nothing was written.", "Essai : rien n'a été écrit."))
 	}
-	fmt.Fprintf(out, tr("%d rows: %d new, %d updated, %d unchanged, %d skipped, %d rejected; %d workshop places.\n",
-		"%d lignes : %d nouvelles, %d mises à jour, %d inchangées, %d ignorées, %d rejetées ; %d places en atelier.\n"),
-		rep.Rows, rep.New, rep.Updated, rep.Unchanged, rep.Skipped, rep.Rejected, rep.Enrolments)
+	fmt.Fprintln(out, r.importCounts(rep))
 	if rep.Tickets > 0 {
 		fmt.Fprintln(out, r.count(rep.Tickets, "e-ticket kept for the desk.", "e-tickets kept for the desk.",
 			"billet électronique gardé pour l'accueil.", "billets électroniques gardés pour l'accueil."))
@@ -250,6 +248,21 @@ func (r *runner) printImportReport(out io.Writer, rep data.ImportReport, dryRun 
 		}
 		fmt.Fprintf(out, tr("line %d%s, %s: %s\n", "ligne %d%s, %s : %s\n"), is.Line, col, kind, data.Message(is.Err, r.lang))
 	}
+}
+
+// importCounts is the report's first line, each count agreeing with its
+// number: "1 ligne : 1 nouvelle, 0 mise à jour…".
+func (r *runner) importCounts(rep data.ImportReport) string {
+	counts := []string{
+		r.count(rep.New, "new", "new", "nouvelle", "nouvelles"),
+		r.count(rep.Updated, "updated", "updated", "mise à jour", "mises à jour"),
+		r.count(rep.Unchanged, "unchanged", "unchanged", "inchangée", "inchangées"),
+	}
+	counts = append(counts,
+		r.count(rep.Skipped, "skipped", "skipped", "ignorée", "ignorées"),
+		r.count(rep.Rejected, "rejected", "rejected", "rejetée", "rejetées"))
+	return r.count(rep.Rows, "row", "rows", "ligne", "lignes") + r.tr(": ", " : ") + strings.Join(counts, ", ") +
+		r.tr("; ", " ; ") + r.count(rep.Enrolments, "workshop place.", "workshop places.", "place en atelier.", "places en atelier.")
 }
 
 // importDefaultsText says what new rows got that the file did not give.

@@ -111,7 +111,7 @@ func TestCLIImportRejects(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "\ufeffLigne;Motif;Prénom;Nom;Email\r\n3;Email: " + data.Message(data.ErrEmailInvalid.With("bob@@bad"), "fr") + ";Bob;Durand;bob@@bad\r\n"
+	want := "\ufeffLigne;Motif;Prénom;Nom;Email\r\n3;Email : " + data.Message(data.ErrEmailInvalid.With("bob@@bad"), "fr") + ";Bob;Durand;bob@@bad\r\n"
 	if string(b) != want {
 		t.Errorf("%q\nwant %q", b, want)
 	}
