@@ -1,15 +1,9 @@
 package ui
 
 import (
-	"context"
-	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2"
-
-	"congres/data"
-	"congres/data/stores"
-	"congres/data/stores/storetest"
 )
 
 // dashboardArrivals adds up the arrivals the dashboard's "by day" bars show.
@@ -32,48 +26,7 @@ func dashboardArrivals(u *ui) (n float64, shown bool) {
 // the page is left and shown again (the dashboard does not follow the
 // server's notifications); the notice closes with Enter.
 func TestLoadOutboxRefreshesDashboard(t *testing.T) {
-	ctx := context.Background()
-	target := storetest.NewDatabase(t)
-	if err := stores.Copy(ctx, demoFile(t, 60), target, nil); err != nil {
-		t.Fatal(err)
-	}
-	root := t.TempDir()
-	srv, err := stores.Open(ctx, target)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
-	r, err := stores.OpenReplica(ctx, srv, target, root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r.Close()
-	r, err = stores.OpenReplicaOffline(ctx, target, root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ids, err := r.Store().ParticipantIDs(ctx, data.ParticipantQuery{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	held := 0
-	for _, id := range ids {
-		c, err := r.Store().DeskCard(ctx, id, deskDay, 0)
-		if err != nil || c.Arrival != nil || len(c.Warnings) > 0 {
-			continue
-		}
-		if res, err := r.Store().Admit(ctx, data.AdmitRequest{ParticipantID: id, Day: deskDay, Desk: "Desk 3"}); err != nil || !res.Checkin.Held {
-			t.Fatalf("holding %d: %+v, %v", id, res, err)
-		}
-		if held++; held == 3 {
-			break
-		}
-	}
-	file := filepath.Join(t.TempDir(), "desk3"+data.OutboxExtension)
-	if _, err := stores.SaveOutbox(ctx, r.Store(), target, file); err != nil {
-		t.Fatal(err)
-	}
-	r.Close()
+	target, _, file, _ := deskOutboxFile(t)
 
 	u := newTestUI(t)
 	u.connectAsync(target)

@@ -159,48 +159,7 @@ func TestQuitReadsNoJournal(t *testing.T) {
 // there."; a file that is not an outbox is refused with its sentence, and
 // nothing is recorded.
 func TestLoadOutboxInTheWindow(t *testing.T) {
-	ctx := context.Background()
-	target := storetest.NewDatabase(t)
-	if err := stores.Copy(ctx, demoFile(t, 60), target, nil); err != nil {
-		t.Fatal(err)
-	}
-	root := t.TempDir()
-	srv, err := stores.Open(ctx, target)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
-	r, err := stores.OpenReplica(ctx, srv, target, root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r.Close()
-	r, err = stores.OpenReplicaOffline(ctx, target, root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ids, err := r.Store().ParticipantIDs(ctx, data.ParticipantQuery{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var held []int64
-	for _, id := range ids {
-		c, err := r.Store().DeskCard(ctx, id, deskDay, 0)
-		if err != nil || c.Arrival != nil || len(c.Warnings) > 0 {
-			continue
-		}
-		if res, err := r.Store().Admit(ctx, data.AdmitRequest{ParticipantID: id, Day: deskDay, Desk: "Desk 3"}); err != nil || !res.Checkin.Held {
-			t.Fatalf("holding %d: %+v, %v", id, res, err)
-		}
-		if held = append(held, id); len(held) == 3 {
-			break
-		}
-	}
-	file := filepath.Join(t.TempDir(), "desk3"+data.OutboxExtension)
-	if _, err := stores.SaveOutbox(ctx, r.Store(), target, file); err != nil {
-		t.Fatal(err)
-	}
-	r.Close()
+	target, srv, file, held := deskOutboxFile(t)
 
 	u := newTestUI(t)
 	u.connectAsync(target)
@@ -250,4 +209,53 @@ func arrivalsOf(t *testing.T, s *data.Store, ids []int64) int {
 		n += arrivalsIn(t, s, id)
 	}
 	return n
+}
+
+// deskOutboxFile copies a demo congress of 60 people onto the test server,
+// and has a desk's copy of it, its server out of reach, hold 3 check-ins
+// taken at "Desk 3" and save them to an outbox file. It returns the
+// congress's URL, the server's store, the file and the people held.
+func deskOutboxFile(t *testing.T) (target string, srv *data.Store, file string, held []int64) {
+	t.Helper()
+	ctx := context.Background()
+	target = storetest.NewDatabase(t)
+	if err := stores.Copy(ctx, demoFile(t, 60), target, nil); err != nil {
+		t.Fatal(err)
+	}
+	root := t.TempDir()
+	srv, err := stores.Open(ctx, target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	r, err := stores.OpenReplica(ctx, srv, target, root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Close()
+	if r, err = stores.OpenReplicaOffline(ctx, target, root); err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	ids, err := r.Store().ParticipantIDs(ctx, data.ParticipantQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range ids {
+		c, err := r.Store().DeskCard(ctx, id, deskDay, 0)
+		if err != nil || c.Arrival != nil || len(c.Warnings) > 0 {
+			continue
+		}
+		if res, err := r.Store().Admit(ctx, data.AdmitRequest{ParticipantID: id, Day: deskDay, Desk: "Desk 3"}); err != nil || !res.Checkin.Held {
+			t.Fatalf("holding %d: %+v, %v", id, res, err)
+		}
+		if held = append(held, id); len(held) == 3 {
+			break
+		}
+	}
+	file = filepath.Join(t.TempDir(), "desk3"+data.OutboxExtension)
+	if _, err := stores.SaveOutbox(ctx, r.Store(), target, file); err != nil {
+		t.Fatal(err)
+	}
+	return target, srv, file, held
 }
