@@ -21,8 +21,7 @@ import (
 type dashboardStore interface {
 	Congress(ctx context.Context) (data.Congress, error)
 	Counts(ctx context.Context) (data.Stats, error)
-	Stats(ctx context.Context) (data.Stats, error)
-	Arrivals(ctx context.Context) ([]data.ArrivalBucket, error)
+	Stats(ctx context.Context) (data.Stats, error) // with the arrivals per quarter
 }
 
 // dashboardScreen shows the congress and its numbers at a glance.
@@ -150,12 +149,8 @@ func (s *dashboardScreen) loadAsync() {
 	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
 		c, err := s.store.Congress(ctx)
 		var st data.Stats
-		var arrivals []data.ArrivalBucket
 		if err == nil {
 			st, err = s.store.Stats(ctx)
-		}
-		if err == nil {
-			arrivals, err = s.store.Arrivals(ctx)
 		}
 		if err != nil {
 			return func() {
@@ -169,7 +164,7 @@ func (s *dashboardScreen) loadAsync() {
 				return // a newer read is on its way
 			}
 			s.stopProgress(n)
-			s.show(formatDashboard(c, st, arrivals))
+			s.show(formatDashboard(c, st))
 		}
 	})
 }
@@ -233,7 +228,7 @@ func formatHeading(c data.Congress, st data.Stats) dashboardData {
 	return d
 }
 
-func formatDashboard(c data.Congress, st data.Stats, arrivals []data.ArrivalBucket) dashboardData {
+func formatDashboard(c data.Congress, st data.Stats) dashboardData {
 	d := formatHeading(c, st)
 	for _, dc := range st.ByDay {
 		d.byDay = append(d.byDay, bar{Label: dayLong(dc.Day), Value: float64(dc.CheckedIn), Of: float64(dc.Expected),
@@ -252,7 +247,7 @@ func formatDashboard(c data.Congress, st data.Stats, arrivals []data.ArrivalBuck
 			d.workshops = append(d.workshops, workshopBar(se))
 		}
 	}
-	d.arrivals = arrivalsByDay(c.Days, arrivals)
+	d.arrivals = arrivalsByDay(c.Days, st.Arrivals)
 	return d
 }
 

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"testing"
 	"time"
@@ -85,11 +86,14 @@ func TestDashboardNumbers(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if !slices.Equal(buckets, stats.Arrivals) {
+			t.Errorf("the dashboard's arrivals %v, Arrivals %v", stats.Arrivals, buckets)
+		}
 		perDay := map[data.Day]int{}
 		for _, b := range buckets {
 			perDay[b.Day] += b.Count
 		}
-		d := formatDashboard(data.Congress{Days: []data.Day{stats.ByDay[0].Day, stats.ByDay[1].Day}}, stats, buckets)
+		d := formatDashboard(data.Congress{Days: []data.Day{stats.ByDay[0].Day, stats.ByDay[1].Day}}, stats)
 		for i, a := range d.arrivals {
 			day := stats.ByDay[i].Day
 			sum := 0
@@ -150,13 +154,13 @@ func TestNiceTicks(t *testing.T) {
 // everywhere.
 type lilleArrivals struct{ *data.Store }
 
-func (s lilleArrivals) Arrivals(ctx context.Context) ([]data.ArrivalBucket, error) {
-	list, err := s.Store.Arrivals(ctx)
-	for i, b := range list {
-		_, offset := b.Day.Time().Add(12 * time.Hour).Zone() // the machine's, that day
-		list[i].Start += data.Clock((3600 - offset) / 60)    // Lille's in November: UTC+1
+func (s lilleArrivals) Stats(ctx context.Context) (data.Stats, error) {
+	st, err := s.Store.Stats(ctx)
+	for i, b := range st.Arrivals {
+		_, offset := b.Day.Time().Add(12 * time.Hour).Zone()     // the machine's, that day
+		st.Arrivals[i].Start += data.Clock((3600 - offset) / 60) // Lille's in November: UTC+1
 	}
-	return list, err
+	return st, err
 }
 
 func TestDashboardRenders(t *testing.T) {
