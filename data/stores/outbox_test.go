@@ -215,28 +215,7 @@ func TestOutboxCarriesEveryKind(t *testing.T) {
 	ctx := context.Background()
 	day := data.Day("2021-11-25")
 	d := newOfflineDeskOf(t, 20)
-	if err := d.rep.Sync(ctx); err != nil { // in step: the desk has its range of codes
-		t.Fatal(err)
-	}
-	d.proxy.Cut()
-	rs := d.rep.Store()
-	cats, err := rs.Categories(ctx)
-	if err != nil || len(cats) == 0 {
-		t.Fatal(cats, err)
-	}
-	w := data.WalkIn{
-		Participant: data.Participant{FirstName: "Yannick", LastName: "Le Goff", CategoryID: cats[0].ID,
-			Status: data.StatusConfirmed, Days: []data.Day{day}, FeeCents: 2500},
-		Payment: &data.PaymentRequest{Method: data.PayCash, Desk: "Desk 7"},
-		Admit:   data.AdmitRequest{Day: day, Desk: "Desk 7", Accept: data.DeskWarningKinds},
-	}
-	r, err := rs.RegisterWalkIn(ctx, &w)
-	if err != nil || !r.Checkin.Held {
-		t.Fatalf("walk-in offline: %+v, %v", r, err)
-	}
-	if err := rs.RecordBadgePrints(ctx, "A6", w.Participant.ID); err != nil {
-		t.Fatal(err)
-	}
+	rs, w, r := d.heldWalkIn(t, day)
 	file := filepath.Join(t.TempDir(), "desk7"+data.OutboxExtension)
 	ob, err := SaveOutbox(ctx, rs, d.target, file)
 	if err != nil || ob.Actions != 4 {

@@ -17,29 +17,8 @@ func TestReplicaWalkInRestartsOffline(t *testing.T) {
 	ctx := context.Background()
 	day := data.Day("2021-11-25")
 	d := newOfflineDeskOf(t, 20)
-	if err := d.rep.Sync(ctx); err != nil { // in step: the desk has its range of codes
-		t.Fatal(err)
-	}
-	d.proxy.Cut()
-	rs := d.rep.Store()
-	cats, err := rs.Categories(ctx)
-	if err != nil || len(cats) == 0 {
-		t.Fatal(cats, err)
-	}
-	w := data.WalkIn{
-		Participant: data.Participant{FirstName: "Yannick", LastName: "Le Goff", CategoryID: cats[0].ID,
-			Status: data.StatusConfirmed, Days: []data.Day{day}, FeeCents: 2500},
-		Payment: &data.PaymentRequest{Method: data.PayCash, Desk: "Desk 7"},
-		Admit:   data.AdmitRequest{Day: day, Desk: "Desk 7", Accept: data.DeskWarningKinds},
-	}
-	r, err := rs.RegisterWalkIn(ctx, &w)
-	if err != nil || !r.Admitted || !r.Checkin.Held {
-		t.Fatalf("walk-in offline: %+v, %v", r, err)
-	}
+	rs, w, r := d.heldWalkIn(t, day)
 	code := w.Participant.Code
-	if err := rs.RecordBadgePrints(ctx, "A6", w.Participant.ID); err != nil {
-		t.Fatal(err)
-	}
 	if n := d.rep.Waiting(); n != 4 {
 		t.Errorf("Waiting() = %d, want 4 (walk-in, payment, arrival, badge)", n)
 	}
@@ -77,4 +56,36 @@ func TestReplicaWalkInRestartsOffline(t *testing.T) {
 	if got, err := rs.ParticipantIDByScan(ctx, code); err != nil || got != p.ID {
 		t.Errorf("the replica finds %s as %d (%v), want the server's %d", code, got, err, p.ID)
 	}
+}
+
+// heldWalkIn registers, the network cut, a walk-in at "Desk 7" on day, paid
+// 25 € in cash and checked in, and prints their badge: four actions held
+// by the desk's replica, whose store it returns with the walk-in and the
+// desk's answer.
+func (d *offlineDesk) heldWalkIn(t *testing.T, day data.Day) (*data.Store, data.WalkIn, data.AdmitResult) {
+	t.Helper()
+	ctx := context.Background()
+	if err := d.rep.Sync(ctx); err != nil { // in step: the desk has its range of codes
+		t.Fatal(err)
+	}
+	d.proxy.Cut()
+	rs := d.rep.Store()
+	cats, err := rs.Categories(ctx)
+	if err != nil || len(cats) == 0 {
+		t.Fatal(cats, err)
+	}
+	w := data.WalkIn{
+		Participant: data.Participant{FirstName: "Yannick", LastName: "Le Goff", CategoryID: cats[0].ID,
+			Status: data.StatusConfirmed, Days: []data.Day{day}, FeeCents: 2500},
+		Payment: &data.PaymentRequest{Method: data.PayCash, Desk: "Desk 7"},
+		Admit:   data.AdmitRequest{Day: day, Desk: "Desk 7", Accept: data.DeskWarningKinds},
+	}
+	r, err := rs.RegisterWalkIn(ctx, &w)
+	if err != nil || !r.Admitted || !r.Checkin.Held {
+		t.Fatalf("walk-in offline: %+v, %v", r, err)
+	}
+	if err := rs.RecordBadgePrints(ctx, "A6", w.Participant.ID); err != nil {
+		t.Fatal(err)
+	}
+	return rs, w, r
 }
