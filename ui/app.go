@@ -44,6 +44,7 @@ func Run(meta fyne.AppMetadata, start Start) {
 	a.SetIcon(meta.Icon)
 	u := newUI(a)
 	u.start(start)
+	a.Lifecycle().SetOnStarted(func() { catchEscape(u.win) }) // Esc wherever the focus is
 	u.win.ShowAndRun()
 	u.shutdown()
 }

@@ -4,18 +4,35 @@ import (
 	"sync"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
 
 	"congres/ui/widgets"
 )
 
-// Esc closes the dialog on top, wherever the focus is. Dialogs that wait
-// for work to end (progress) are marked sticky and stay.
+// Esc closes the dialog on top, wherever the focus is, as its Cancel
+// does. Dialogs that wait for work to end (progress) are marked sticky
+// and stay.
 var sticky sync.Map // fyne.CanvasObject (an overlay) → struct{}
 
 func init() { widgets.OnEscape = func(c fyne.Canvas) { dismissTop(c) } }
 
-// dismissTop hides the top overlay of the canvas (a dialog, a pop-up),
-// unless it is sticky. It reports whether it hid one.
+// escapeFromFocus is Esc pressed in the window, wherever the focus is
+// (the window takes it before the focused widget: see catchEscape). An
+// open drop-down's menu closes itself, and only itself; anything else
+// closes the dialog on top. It reports whether Esc was used.
+func escapeFromFocus(c fyne.Canvas) bool {
+	if _, ok := c.Focused().(*widget.PopUpMenu); ok {
+		return false
+	}
+	return dismissTop(c)
+}
+
+// dismissTop closes the top overlay of the canvas (a dialog, a pop-up),
+// unless it is sticky: it taps the dialog's Cancel when it finds one, so
+// that Esc does what Cancel does (its callback, its OnClosed), and hides
+// the overlay otherwise. It reports whether it closed one.
 func dismissTop(c fyne.Canvas) bool {
 	top := c.Overlays().Top()
 	if top == nil {
@@ -24,12 +41,64 @@ func dismissTop(c fyne.Canvas) bool {
 	if _, ok := sticky.Load(top); ok {
 		return false
 	}
+	if cancel := dialogCancel(top); cancel != nil {
+		cancel.OnTapped()
+		if c.Overlays().Top() != top {
+			return true
+		}
+	}
 	top.Hide() // a pop-up removes itself from the overlays as it hides
 	if c.Overlays().Top() == top {
 		c.Overlays().Remove(top)
 	}
 	return true
 }
+
+// dialogCancel is the button that cancels the dialog shown in the overlay
+// top, or nil. fyne lays a dialog out as a pop-up of five objects, the
+// fourth being its row of buttons; Cancel (or Close) is the first button
+// there that is neither the main one nor a dangerous one. A dialog
+// without such a row has its Cancel among its content.
+func dialogCancel(top fyne.CanvasObject) *widget.Button {
+	pop, ok := top.(*widget.PopUp)
+	if !ok {
+		return nil
+	}
+	box, ok := pop.Content.(*fyne.Container)
+	if !ok || len(box.Objects) != 5 {
+		return nil
+	}
+	if row, ok := box.Objects[3].(*fyne.Container); ok {
+		for _, o := range row.Objects {
+			if b, ok := o.(*widget.Button); ok && usable(b) && b.Importance <= widget.MediumImportance {
+				return b
+			}
+		}
+	}
+	names := map[string]bool{lang.L("Cancel"): true, lang.L("Cancel (Esc)"): true, lang.L("Close"): true}
+	var found *widget.Button
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch t := o.(type) {
+		case *widget.Button:
+			if found == nil && usable(t) && names[t.Text] {
+				found = t
+			}
+		case *fyne.Container:
+			for _, child := range t.Objects {
+				if child.Visible() {
+					walk(child)
+				}
+			}
+		case *container.Scroll:
+			walk(t.Content)
+		}
+	}
+	walk(box.Objects[2])
+	return found
+}
+
+func usable(b *widget.Button) bool { return b.Visible() && !b.Disabled() && b.OnTapped != nil }
 
 // markSticky keeps the canvas's top overlay (a progress dialog just shown)
 // from being closed with Esc; unmarkSticky is called when it closes.

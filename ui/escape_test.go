@@ -21,8 +21,8 @@ func TestEscapeClosesTheTopDialog(t *testing.T) {
 
 	t.Run("FromAnEntry", func(t *testing.T) {
 		entry := widgets.NewEntry()
-		closed := false
-		d := dialog.NewCustomConfirm("Edit", "Save", "Cancel", entry, func(bool) { closed = true }, w)
+		closed, saved := false, false
+		d := dialog.NewCustomConfirm("Edit", "Save", "Cancel", entry, func(ok bool) { closed, saved = true, ok }, w)
 		d.Show()
 		c.Focus(entry)
 		test.Type(entry, "abc")
@@ -30,8 +30,8 @@ func TestEscapeClosesTheTopDialog(t *testing.T) {
 		if c.Overlays().Top() != nil {
 			t.Fatal("the dialog is still open")
 		}
-		if entry.Text != "abc" || closed {
-			t.Fatalf("text %q, callback run %v", entry.Text, closed)
+		if entry.Text != "abc" || !closed || saved { // as Cancel does
+			t.Fatalf("text %q, callback run %v, saved %v", entry.Text, closed, saved)
 		}
 	})
 	t.Run("FromTheWindow", func(t *testing.T) {
