@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"congres/data"
+	"congres/ui/widgets"
 )
 
 // deskMatches is how many people a name search at the desk offers.
@@ -59,7 +60,7 @@ type deskScreen struct {
 
 	entry   *deskEntry
 	status  *widget.Label
-	list    *widget.List
+	list    *widgets.List
 	card    *deskCardView
 	offline *deskBanner  // how many actions wait for the server (desk_offline.go)
 	day     *deskChooser // the day checked in for (desk_chooser.go)
@@ -126,7 +127,7 @@ func (s *deskScreen) build() fyne.CanvasObject {
 	s.entry.OnSubmitted = s.onSubmitted
 	s.status = widget.NewLabel("")
 	s.status.Wrapping = fyne.TextWrapWord
-	s.list = widget.NewList(func() int { return len(s.matches) }, newDeskMatchCell, s.updateMatch)
+	s.list = widgets.NewList(func() int { return len(s.matches) }, newDeskMatchCell, s.updateMatch)
 	s.list.OnSelected = s.onMatchSelected
 
 	s.day = s.newChooser(s.onDayChanged)

@@ -17,6 +17,7 @@ import (
 
 	"congres/data"
 	"congres/data/spreadsheet"
+	"congres/ui/widgets"
 )
 
 // importStore is what the import dialog reads and writes.
@@ -88,7 +89,7 @@ type importDialog struct {
 	catSelects []*widget.Select
 	summary    *widget.Label
 	issues     []data.ImportIssue
-	issueList  *widget.List
+	issueList  *widgets.List
 	issueFull  *widget.Label // the selected issue, whole
 	// issueHeights are the heights given to the issues' rows, each shown
 	// whole.
@@ -147,7 +148,7 @@ func (d *importDialog) show(pv data.ImportPreview) {
 	d.summary = widget.NewLabel("")
 	d.summary.Wrapping = fyne.TextWrapWord
 	d.summary.TextStyle.Bold = true
-	d.issueList = widget.NewList(func() int { return len(d.issues) }, newIssueItem, d.updateIssueItem)
+	d.issueList = widgets.NewList(func() int { return len(d.issues) }, newIssueItem, d.updateIssueItem)
 	d.issueFull = widget.NewLabel("")
 	d.issueFull.Wrapping = fyne.TextWrapWord
 	d.issueList.OnSelected = d.onIssueSelected

@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"congres/ui/widgets"
 )
 
 // env is what the screens of an open file share.
@@ -36,7 +38,7 @@ type page struct {
 // in it.
 type mainView struct {
 	pages   []*page
-	nav     *widget.List
+	nav     *widgets.List
 	content *fyne.Container
 	frame   *container.Scroll // around content: see newPageFrame
 	current int
@@ -86,7 +88,7 @@ func newMainView(e *env, st mainStore, prefs fyne.Preferences, restore func(stri
 }
 
 func (m *mainView) build() fyne.CanvasObject {
-	m.nav = widget.NewList(func() int { return len(m.pages) }, newNavItem, m.updateNavItem)
+	m.nav = widgets.NewList(func() int { return len(m.pages) }, newNavItem, m.updateNavItem)
 	m.nav.OnSelected = m.onNavSelected
 	m.content = container.NewStack()
 	m.frame = newPageFrame(m.content)

@@ -120,7 +120,7 @@ func TestParticipantsBulkEnrol(t *testing.T) {
 	ptFind[*widget.Select](top)[0].SetSelected(s.bulk.sessionText(se))
 	ptTap(t, top, "Apply")
 	result := ptTopDialog(t, e, "on the waiting list")
-	table := ptFind[*widget.Table](result)[0]
+	table := ptFind[*focusTable](result)[0]
 	if rows, _ := table.Length(); rows != len(ids) {
 		t.Errorf("the result lists %d people, want %d", rows, len(ids))
 	}

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"congres/data"
+	"congres/ui/widgets"
 )
 
 // participantDetailStore is what the detail panel reads and writes.
@@ -60,7 +61,7 @@ type participantDetail struct {
 	status                       *widget.Label // what printing the badge did
 	edit, del, printBadge        *widget.Button
 	enrolments, checkins, prints *textTable
-	dupList                      *widget.List
+	dupList                      *widgets.List
 	tabs                         *container.AppTabs
 	tabEnrol, tabCheck, tabPrint *container.TabItem
 	tabDups                      *container.TabItem
@@ -98,7 +99,7 @@ func (d *participantDetail) build() fyne.CanvasObject {
 	d.checkins = newTextTable([]string{lang.L("Date and time"), lang.L("Day"), lang.L("What"), lang.L("Desk")},
 		[]float32{170, 185, 330, 150})
 	d.prints = newTextTable([]string{lang.L("Date and time"), lang.L("Layout")}, []float32{170, 420})
-	d.dupList = widget.NewList(func() int { return len(d.info.dups) }, d.newDuplicateItem, d.updateDuplicateItem)
+	d.dupList = widgets.NewList(func() int { return len(d.info.dups) }, d.newDuplicateItem, d.updateDuplicateItem)
 	d.tabEnrol = container.NewTabItem("", d.enrolments.table)
 	d.tabCheck = container.NewTabItem("", d.checkins.table)
 	d.tabPrint = container.NewTabItem("", d.prints.table)

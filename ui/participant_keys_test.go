@@ -138,7 +138,7 @@ func TestParticipantsSearchKeys(t *testing.T) {
 	if c.Focused() != s.table.table || s.detail.id != s.table.rows.ids[0] {
 		t.Fatalf("↓ in the search: focus on %T, detail of %d", c.Focused(), s.detail.id)
 	}
-	if !s.table.ring.Visible() {
+	if !s.table.table.ring.Shown() {
 		t.Errorf("the list does not show it has the keyboard")
 	}
 	ptKey(c, fyne.KeyDown)

@@ -2,9 +2,6 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 
 	"congres/ui/widgets"
 )
@@ -76,17 +73,6 @@ func (s *participantsScreen) runAfterListed() {
 	}
 }
 
-// withFocusRing lays a frame in the primary colour around the list, shown
-// while it has the keyboard.
-func (s *participantsScreen) withFocusRing() fyne.CanvasObject {
-	ring := canvas.NewRectangle(nil)
-	ring.StrokeWidth = 2
-	ring.Hide()
-	s.table.ring = ring
-	s.table.table.OnFocusChanged = func(focused bool) {
-		ring.StrokeColor = theme.Color(theme.ColorNamePrimary)
-		ring.Hidden = !focused
-		ring.Refresh()
-	}
-	return container.NewStack(s.table.table, ring)
-}
+// withFocusRing is the list, which shows when it has the keyboard (its
+// ring: see rowTable).
+func (s *participantsScreen) withFocusRing() fyne.CanvasObject { return s.table.table }

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -105,8 +104,7 @@ type participantsScreen struct {
 type participantTable struct {
 	table   *rowTable
 	rows    pagedRows[participantLine]
-	lastRow int               // the row drawn last, near the bottom of the screen
-	ring    *canvas.Rectangle // around the table while it has the keyboard
+	lastRow int // the row drawn last, near the bottom of the screen
 }
 
 func newParticipantsScreen(e *env, st participantsStore, badges *badgePrinter) *participantsScreen {

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"congres/data"
+	"congres/ui/widgets"
 )
 
 // programmeStore is what the programme screen reads and changes.
@@ -64,7 +65,7 @@ type programmeScreen struct {
 	bannerText  *widget.Label
 	timetable   *timetable
 	gridView    fyne.CanvasObject
-	list        *widget.List
+	list        *widgets.List
 	rows        []programmeRow
 	listView    fyne.CanvasObject
 	empty       *widget.Label
@@ -116,7 +117,7 @@ func (s *programmeScreen) build() fyne.CanvasObject {
 	s.status.Truncation = fyne.TextTruncateEllipsis
 	s.gridView = container.NewBorder(nil, container.NewBorder(nil, nil, newKindLegend(), nil, s.status), nil, nil, s.timetable.view)
 
-	s.list = widget.NewList(s.listLength, s.createItem, s.updateItem)
+	s.list = widgets.NewList(s.listLength, s.createItem, s.updateItem)
 	s.list.HideSeparators = true
 	s.list.OnSelected = s.onRowSelected
 	header := make([]fyne.CanvasObject, 6)

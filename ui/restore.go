@@ -13,6 +13,7 @@ import (
 
 	"congres/data"
 	"congres/data/stores"
+	"congres/ui/widgets"
 )
 
 // readOnlyBanner is the band above the screens of a file that is only read,
@@ -82,7 +83,7 @@ func showBackupChooser(win fyne.Window, t *tasks, path string, restore func(back
 
 func backupChooser(win fyne.Window, list []data.BackupInfo, restore func(backup string)) {
 	var d dialog.Dialog
-	items := widget.NewList(func() int { return len(list) }, newBackupItem, func(id widget.ListItemID, o fyne.CanvasObject) {
+	items := widgets.NewList(func() int { return len(list) }, newBackupItem, func(id widget.ListItemID, o fyne.CanvasObject) {
 		b := list[id]
 		box := o.(*fyne.Container)
 		box.Objects[0].(*widget.Label).SetText(dateTime(b.Time) + " — " + fileSize(b.Size))

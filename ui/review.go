@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"congres/data"
+	"congres/ui/widgets"
 )
 
 // The organiser's "to review" list (issue 17): what desks did that the
@@ -113,7 +114,7 @@ type reviewList struct {
 	rows     []reviewRow // items, formatted
 	selected int         // -1: none
 
-	list                      *widget.List
+	list                      *widgets.List
 	empty                     *widget.Label
 	status                    *widget.Label
 	resolve, person, enrolBtn *widget.Button
@@ -143,7 +144,7 @@ func (r *reviewList) showAsync() {
 }
 
 func (r *reviewList) build() fyne.CanvasObject {
-	r.list = widget.NewList(func() int { return len(r.rows) }, newReviewItem, r.updateItem)
+	r.list = widgets.NewList(func() int { return len(r.rows) }, newReviewItem, r.updateItem)
 	r.list.OnSelected = r.onSelected
 	r.list.OnUnselected = func(widget.ListItemID) { r.onSelected(-1) }
 	r.empty = widget.NewLabel(lang.L("Nothing to review."))

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"congres/data"
+	"congres/ui/widgets"
 )
 
 // sessionPageStore is what a session's page reads and changes.
@@ -57,8 +58,8 @@ type sessionPage struct {
 	status       *widget.Label // what the last action did
 	enrolledHead *widget.Label
 	waitingHead  *widget.Label
-	enrolledList *widget.List
-	waitingList  *widget.List
+	enrolledList *widgets.List
+	waitingList  *widgets.List
 	noneEnrolled *widget.Label
 	noneWaiting  *widget.Label
 	chooser      *sessionPersonChooser // the last opened, for tests
@@ -116,8 +117,8 @@ func (p *sessionPage) build() fyne.CanvasObject {
 	p.enrolledHead.TextStyle.Bold = true
 	p.waitingHead = widget.NewLabel("")
 	p.waitingHead.TextStyle.Bold = true
-	p.enrolledList = widget.NewList(func() int { return len(p.enrolled) }, p.newEnrolledItem, p.updateEnrolled)
-	p.waitingList = widget.NewList(func() int { return len(p.waiting) }, p.newWaitingItem, p.updateWaiting)
+	p.enrolledList = widgets.NewList(func() int { return len(p.enrolled) }, p.newEnrolledItem, p.updateEnrolled)
+	p.waitingList = widgets.NewList(func() int { return len(p.waiting) }, p.newWaitingItem, p.updateWaiting)
 	p.noneEnrolled = widget.NewLabel(lang.L("Nobody is enrolled yet."))
 	p.noneEnrolled.Importance = widget.LowImportance
 	p.noneWaiting = widget.NewLabel(lang.L("Nobody is waiting."))
@@ -193,6 +194,7 @@ func (p *sessionPage) show(se data.Session, list []data.Enrolment, people []data
 	}
 	p.title.SetText(se.Title)
 	p.swatch.FillColor = kindColour(se.Kind)
+	ringSwatch(p.swatch) // colour_ring.go
 	p.swatch.Refresh()
 	room := se.RoomName
 	if room == "" {

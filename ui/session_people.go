@@ -122,7 +122,7 @@ type sessionPersonChooser struct {
 	onPick func(data.ParticipantRow)
 
 	entry   *widgets.Entry
-	list    *widget.List
+	list    *widgets.List
 	hint    *widget.Label
 	dlg     *dialog.CustomDialog
 	matches []data.ParticipantRow // UI thread only
@@ -139,7 +139,7 @@ func showSessionPersonChooser(e *env, st sessionPersonSearcher, title string, on
 	c.entry.OnSubmitted = func(string) { c.pick(0) }
 	c.hint = widget.NewLabel("")
 	c.hint.Importance = widget.LowImportance
-	c.list = widget.NewList(func() int { return len(c.matches) }, newCellLabel, c.updateMatch)
+	c.list = widgets.NewList(func() int { return len(c.matches) }, newCellLabel, c.updateMatch)
 	c.list.OnSelected = func(id widget.ListItemID) { c.pick(id) }
 	content := container.NewBorder(container.NewVBox(c.entry, c.hint), nil, nil, nil, c.list)
 	c.dlg = dialog.NewCustom(title, lang.L("Cancel"), content, e.win)

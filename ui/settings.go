@@ -64,7 +64,7 @@ type settingsScreen struct {
 	rooms             *roomSettings
 	badges            *badgeSettingsTab
 	backups           []data.BackupInfo // UI thread only
-	backupList        *widget.List
+	backupList        *widgets.List
 	onServer          bool // the congress is a server's: its backups open, to be read
 	backupNote        *widget.Label
 	desk              *widgets.Entry
@@ -96,7 +96,7 @@ func (s *settingsScreen) build() fyne.CanvasObject {
 	}
 	noBackup.Wrapping = fyne.TextWrapWord
 	s.backupNote = noBackup
-	s.backupList = widget.NewList(func() int { return len(s.backups) }, newItem, s.updateBackup)
+	s.backupList = widgets.NewList(func() int { return len(s.backups) }, newItem, s.updateBackup)
 
 	return container.NewAppTabs(
 		container.NewTabItem(lang.L("Congress"), s.congress.build()),

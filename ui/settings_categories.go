@@ -34,7 +34,7 @@ type categorySettings struct {
 	store categoriesStore
 
 	categories []data.Category // in order; UI thread only
-	list       *widget.List
+	list       *widgets.List
 	form       *categoryForm // the form open last, for tests
 }
 
@@ -47,7 +47,7 @@ func newCategorySettings(e *env, st categoriesStore) *categorySettings {
 }
 
 func (s *categorySettings) build() fyne.CanvasObject {
-	s.list = widget.NewList(func() int { return len(s.categories) }, newCategoryItem, s.updateCategory)
+	s.list = widgets.NewList(func() int { return len(s.categories) }, newCategoryItem, s.updateCategory)
 	s.list.OnSelected = s.onCategorySelected
 	add := widget.NewButtonWithIcon(lang.L("New category"), theme.ContentAddIcon(), s.onAddTapped)
 	note := widget.NewLabel(lang.L("The order is that of lists and statistics. Click a category to edit it."))

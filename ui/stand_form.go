@@ -292,7 +292,7 @@ func showParticipantPickerFor(e *env, store participantSearcher, title, text str
 	search.SetPlaceHolder(lang.L("Type a name, an organisation or a code"))
 	status := widget.NewLabel(lang.L("Type to search."))
 	status.Importance = widget.LowImportance
-	list := widget.NewList(func() int { return len(matches) }, newCellLabel, func(id widget.ListItemID, o fyne.CanvasObject) {
+	list := widgets.NewList(func() int { return len(matches) }, newCellLabel, func(id widget.ListItemID, o fyne.CanvasObject) {
 		if id < len(matches) {
 			m := matches[id]
 			o.(*widget.Label).SetText(joinNonEmpty(" — ", m.FirstName+" "+m.LastName, m.Organisation, m.Category))

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"congres/data"
+	"congres/ui/widgets"
 )
 
 // standByNumber reads a stand from the file.
@@ -198,8 +199,8 @@ func findList(t *testing.T, w fyne.Window) *widget.List {
 		t.Fatal("no dialog shown")
 	}
 	for _, o := range test.LaidOutObjects(top) {
-		if l, ok := o.(*widget.List); ok {
-			return l
+		if l, ok := o.(*widgets.List); ok {
+			return &l.List
 		}
 	}
 	t.Fatal("the dialog has no list")

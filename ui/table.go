@@ -9,13 +9,15 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"congres/ui/widgets"
 )
 
 // textTable is a virtualised table of pre-formatted text with a header row.
 // A screen formats its rows once, then hands them over with setRows, which
 // refreshes the table once.
 type textTable struct {
-	table   *widget.Table
+	table   *focusTable
 	headers []string
 	rows    [][]string // UI thread only
 }
@@ -23,7 +25,7 @@ type textTable struct {
 // newTextTable makes a table with these column titles and widths.
 func newTextTable(headers []string, widths []float32) *textTable {
 	t := &textTable{headers: headers}
-	t.table = widget.NewTable(t.size, newCellLabel, t.updateCell)
+	t.table = newFocusTable(t.size, newCellLabel, t.updateCell)
 	t.table.ShowHeaderRow = true
 	t.table.CreateHeader = newHeaderLabel
 	t.table.UpdateHeader = t.updateHeader
@@ -132,8 +134,9 @@ type rowTable struct {
 	OnOpened  func(row int)                        // double click, Enter
 	OnToggled func(row int)                        // Space
 	// OnFocusChanged, when set, is told when the table gains or loses the
-	// keyboard (to show it has it).
+	// keyboard; the table's ring shows it has it.
 	OnFocusChanged func(focused bool)
+	ring           *widgets.FocusRing
 	// modifiers returns the keys held down; tests set their own.
 	modifiers func() fyne.KeyModifier
 
@@ -147,7 +150,7 @@ type rowTable struct {
 }
 
 func newRowTable(length func() (int, int), create func() fyne.CanvasObject, update func(widget.TableCellID, fyne.CanvasObject)) *rowTable {
-	t := &rowTable{tapRow: -1, modifiers: heldModifiers}
+	t := &rowTable{tapRow: -1, modifiers: heldModifiers, ring: widgets.NewFocusRing()}
 	t.Length, t.CreateCell, t.UpdateCell = length, create, update
 	t.OnSelected = t.onCellSelected
 	t.ExtendBaseWidget(t)
@@ -217,8 +220,13 @@ func (t *rowTable) onCellSelected(id widget.TableCellID) {
 	}
 }
 
+func (t *rowTable) CreateRenderer() fyne.WidgetRenderer {
+	return t.ring.Around(t.Table.CreateRenderer())
+}
+
 func (t *rowTable) FocusGained() {
 	t.Table.FocusGained()
+	t.ring.Set(true)
 	if t.OnFocusChanged != nil {
 		t.OnFocusChanged(true)
 	}
@@ -226,6 +234,7 @@ func (t *rowTable) FocusGained() {
 
 func (t *rowTable) FocusLost() {
 	t.Table.FocusLost()
+	t.ring.Set(false)
 	if t.OnFocusChanged != nil {
 		t.OnFocusChanged(false)
 	}
@@ -307,7 +316,7 @@ func newRowCell(onChecked func(row int, on bool)) *rowCell {
 		label: widget.NewLabel(""), onChecked: onChecked}
 	c.label.Truncation = fyne.TextTruncateEllipsis
 	c.swatch.CornerRadius = 3
-	c.swatch.StrokeWidth = 1 // a black swatch shows on a dark theme too
+	c.swatch.StrokeWidth = colourRingWidth // a black swatch shows on a dark theme too (colour_ring.go)
 	c.check = widget.NewCheck("", func(on bool) {
 		if !c.setting && c.onChecked != nil {
 			c.onChecked(c.row, on)
@@ -325,7 +334,7 @@ func (c *rowCell) setText(text string, colour color.Color, imp widget.Importance
 	c.check.Hide()
 	if colour != nil {
 		c.swatch.FillColor = colour
-		c.swatch.StrokeColor = theme.Color(theme.ColorNameDisabled)
+		ringSwatch(c.swatch)
 		c.swatch.Show()
 		c.swatch.Refresh()
 	} else {
