@@ -2,6 +2,8 @@ package data_test
 
 import (
 	"errors"
+	"slices"
+	"strings"
 	"testing"
 
 	. "congres/data"
@@ -47,5 +49,52 @@ func TestImportFormsAnonymous(t *testing.T) {
 		if p.Email != "" {
 			t.Errorf("%s has the email %q", p.FullName(), p.Email)
 		}
+	}
+}
+
+// platformFiles are exports shaped like the platforms' (their headers as
+// they write them), with rows of our own: in each, a ticket validated
+// with its amount ("Paid"), a free one ("Free"), and one pending or
+// refunded ("Owes").
+var platformFiles = map[string][]string{
+	"HelloAsso": {"\ufeffNuméro de billet;Référence commande;Date de la commande;Statut de la commande;Nom participant;Prénom participant;" +
+		"Nom payeur;Prénom payeur;Email payeur;Raison sociale;Moyen de paiement;Tarif;Montant du tarif;Code Promo",
+		"20000001;R1;01/10/2021 10:20;Validé;PAID;Hugo;Roy;Lina;lina.roy@example.org;;Carte bancaire;Adhérent;120,00;",
+		"20000002;R1;01/10/2021 10:20;Validé;FREE;Iris;Roy;Lina;lina.roy@example.org;;Carte bancaire;Élu;0,00;",
+		"20000003;R2;02/10/2021 09:00;En attente;OWES;Jade;Roy;Lina;lina.roy@example.org;;Chèque;Adhérent;120,00;"},
+	"Eventbrite": {"Order #,Order Date,First Name,Last Name,Email,Quantity,Ticket Type,Attendee #,Barcode #,Buyer Last Name," +
+		"Buyer First Name,Buyer Email,Date Attending,Check-In Date,Discount,Order Type,Total Paid,Fees Paid,Eventbrite Fees," +
+		"Eventbrite Payment Processing,Attendee Status ,Company,Job Title",
+		"5001,10/1/21 9:00,Hugo,Paid,hugo@example.com,1,Member,6001,600100001001,Paid,Hugo,hugo@example.com,10/1/21,,,Eventbrite Completed,120.00,5.00,3.00,2.00,Attending,Acme,CEO",
+		"5002,10/1/21 9:05,Iris,Free,iris@example.com,1,Speaker,6002,600200001001,Free,Iris,iris@example.com,10/1/21,,,Free Order,0.00,0,0,0,Attending,Acme,",
+		"5003,10/1/21 9:10,Jade,Owes,jade@example.com,1,Member,6003,600300001001,Owes,Jade,jade@example.com,10/1/21,,,Eventbrite Completed,120.00,0,0,0,Refunded,Acme,"},
+	"Weezevent": {"\ufeffbarcode;Nom;Prénom;E-mail;Tarif;Date d'achat;Montant;Structure;Statut",
+		"W1001A;Paid;Hugo;hugo@example.fr;Adhérent;01/10/2021 10:20;120,00;Asso A;Validé",
+		"W1002B;Free;Iris;iris@example.fr;Élu(e);01/10/2021 10:21;0,00;Asso B;Validé",
+		"W1003C;Owes;Jade;jade@example.fr;Adhérent;02/10/2021 11:05;120,00;Asso C;En attente"},
+}
+
+// TestImportPaidOnline checks that a ticket a platform validated, with
+// its amount, is paid: the desk's card shows nothing due; a free ticket
+// owes nothing; a pending one still owes its amount.
+func TestImportPaidOnline(t *testing.T) {
+	for name, lines := range platformFiles {
+		t.Run(name, func(t *testing.T) {
+			s := mustOpen(t)
+			r := previewed(t, s, exportFile(t, name+".csv", false, false, lines...), ImportOptions{CreateCategories: true}, nil)
+			wantCounts(t, r, 3, 3, 0, 0, 0, 0)
+			for _, p := range people(t, s) {
+				c := card(t, s, p.ID, day1, 0)
+				last := strings.ToUpper(p.LastName)
+				switch {
+				case last == "PAID" && (!p.Paid || p.FeeCents != 12000 || c.FeeDueCents != 0 || slices.Contains(kinds(c.Warnings), WarnUnpaid)):
+					t.Errorf("%s: paid %v, fee %d, due %d, warnings %v", p.FullName(), p.Paid, p.FeeCents, c.FeeDueCents, kinds(c.Warnings))
+				case last == "FREE" && (c.FeeDueCents != 0 || slices.Contains(kinds(c.Warnings), WarnUnpaid)):
+					t.Errorf("%s: due %d", p.FullName(), c.FeeDueCents)
+				case last == "OWES" && (p.Paid || p.FeeCents != 12000):
+					t.Errorf("%s: paid %v, fee %d", p.FullName(), p.Paid, p.FeeCents)
+				}
+			}
+		})
 	}
 }

@@ -91,6 +91,8 @@ type recordPrep struct {
 	has      map[fieldSet]map[ImportField]bool
 	texts    map[ImportField]map[string]string // see keep
 	orders   map[string]DateOrder              // by column: month first once a cell read only so
+	settles  map[string]bool                   // status cell → the order was paid online (settled)
+	paidCol  bool                              // a column is mapped to FieldPaid
 }
 
 // fieldSet is a set of fields, one bit each.
@@ -141,7 +143,7 @@ func (rp *RecordParser) prepare() *recordPrep {
 	p := &recordPrep{days: make(map[Day]int, len(rp.Days)), yesNo: map[string]int8{},
 		statuses: map[string]Status{}, dayCache: map[dayKey]dayResult{},
 		lists: map[string][]string{}, none: map[string]bool{}, has: map[fieldSet]map[ImportField]bool{},
-		texts: map[ImportField]map[string]string{}, orders: map[string]DateOrder{}}
+		texts: map[ImportField]map[string]string{}, orders: map[string]DateOrder{}, settles: map[string]bool{}}
 	for i, d := range rp.Days {
 		p.days[d] = i
 	}
@@ -165,6 +167,9 @@ func (rp *RecordParser) prepare() *recordPrep {
 		}
 		if p.nameCol == "" && (f == FieldFirstName || f == FieldLastName || f == FieldFullName) {
 			p.nameCol = h
+		}
+		if f == FieldPaid {
+			p.paidCol = true
 		}
 		if p.notesCol == "" && f == FieldNotes {
 			p.notesCol = h
@@ -197,6 +202,7 @@ func (rp *RecordParser) Parse(row ImportRow) ImportRecord {
 	}
 	var fullFirst, fullLast string
 	validYes := false     // a validity column said yes: confirmed if paid, else pending
+	settled := false      // a platform's status said the order was paid online
 	var response []string // the values of the form response's columns
 	responseCol := ""
 	for _, c := range p.cols {
@@ -259,6 +265,8 @@ func (rp *RecordParser) Parse(row ImportRow) ImportRecord {
 			if c.validity {
 				s = p.validity(v)
 				validYes = s == StatusConfirmed
+			} else if s == StatusConfirmed {
+				settled = p.settled(v)
 			}
 			if s == "" {
 				fail(withField(ErrStatusInvalid.With(shown(v)), "status"), c.header)
@@ -328,6 +336,12 @@ func (rp *RecordParser) Parse(row ImportRow) ImportRecord {
 	}
 	if validYes && has&fieldBits[FieldPaid] != 0 && !rec.P.Paid {
 		rec.P.Status = StatusPending // a valid ticket not paid yet
+	}
+	if settled && rec.P.Status == StatusConfirmed && rec.P.FeeCents > 0 && !p.paidCol {
+		// Validated with its amount, on a platform that took the payment:
+		// paid, as a paid column would say (a free ticket owes nothing).
+		rec.P.Paid = true
+		has |= fieldBits[FieldPaid]
 	}
 	if len(response) > 0 {
 		rec.Tickets = append(rec.Tickets, Ticket{Code: formResponse(response, rec.P.Email), Source: responseCol})

@@ -67,3 +67,25 @@ func (p *recordPrep) validity(v string) Status {
 	}
 	return p.status(v)
 }
+
+// settledWords are the statuses, folded, by which a ticketing platform
+// says an order was validated or paid online (HelloAsso's and Weezevent's
+// "Validé", Eventbrite's "Attending"): a ticket of such a row with an
+// amount is paid, unless a paid column says otherwise. A registration
+// "confirmée" or "inscrite" says nothing of its payment.
+var settledWords = map[string]bool{"valide": true, "validee": true, "validated": true, "valid": true,
+	"paye": true, "payee": true, "paid": true, "attending": true, "checked in": true, "complete": true,
+	"completed": true, "regle": true, "reglee": true}
+
+// settled reports whether a status cell says the order was paid online,
+// from the memo when seen before.
+func (p *recordPrep) settled(v string) bool {
+	s, ok := p.settles[v]
+	if !ok {
+		s = settledWords[Fold(v)]
+		if len(p.settles) < cacheLimit {
+			p.settles[v] = s
+		}
+	}
+	return s
+}
