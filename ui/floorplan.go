@@ -19,7 +19,8 @@ import (
 
 // The floor plan draws the exhibition hall as a grid: each stand a tile at
 // its position (Stand.X, Stand.Y), coloured by zone; free cells can be
-// tapped to place a new stand there.
+// tapped to place a new stand there. A stand is moved by dragging its tile
+// (floorplan_drag.go) or by the arrow keys.
 
 const (
 	floorTileMinWidth = 120
@@ -95,18 +96,26 @@ func zonesOf(stands []data.Stand) []zone {
 type floorPlan struct {
 	onStand func(data.Stand) // a stand's tile was tapped
 	onFree  func(x, y int)   // a free cell was tapped
+	// onMove: a stand was dropped on another cell of the plan, or moved
+	// there by an arrow key; that cell may hold another stand.
+	onMove func(st data.Stand, x, y int)
 
 	root   *fyne.Container
 	legend *fyne.Container
 	grid   *fyne.Container
 	layout *floorLayout
 	tiles  []*standTile // UI thread only
+	drag   floorDrag    // the drag under way; UI thread only
+	// focusID is the stand whose tile has the keyboard's focus: it keeps
+	// it when the plan is shown again after a move.
+	focusID int64
 }
 
-func newFloorPlan(onStand func(data.Stand), onFree func(x, y int)) *floorPlan {
-	p := &floorPlan{onStand: onStand, onFree: onFree, layout: &floorLayout{cols: floorMinColumns, rows: 1}}
+func newFloorPlan(onStand func(data.Stand), onFree func(x, y int), onMove func(data.Stand, int, int)) *floorPlan {
+	p := &floorPlan{onStand: onStand, onFree: onFree, onMove: onMove, layout: &floorLayout{cols: floorMinColumns, rows: 1}}
 	p.legend = container.New(layout.NewRowWrapLayout())
 	p.grid = container.New(p.layout)
+	p.drag.target = newDropTarget()
 	return p
 }
 
@@ -129,6 +138,7 @@ func (p *floorPlan) setStands(stands []data.Stand) {
 		swatch := canvas.NewRectangle(z.colour)
 		swatch.SetMinSize(fyne.NewSquareSize(theme.IconInlineSize()))
 		swatch.CornerRadius = 3
+		ringSwatch(swatch)
 		p.legend.Add(container.NewHBox(container.NewCenter(swatch),
 			widget.NewLabel(lang.L("{{.Zone}} ({{.Count}})", map[string]any{"Zone": name, "Count": z.count}))))
 	}
@@ -149,13 +159,25 @@ func (p *floorPlan) setStands(stands []data.Stand) {
 		}
 	}
 	p.tiles = p.tiles[:0]
+	var focus *standTile
 	for _, s := range stands {
-		t := newStandTile(s, colours[s.Zone], p.onStand)
+		t := newStandTile(s, colours[s.Zone], p)
 		p.tiles = append(p.tiles, t)
 		objects = append(objects, t)
+		if s.ID == p.focusID && p.focusID != 0 {
+			focus = t
+		}
 	}
-	p.grid.Objects = objects
+	p.drag.reset()
+	p.layout.held = nil
+	p.drag.target.Hide()
+	p.grid.Objects = append(objects, p.drag.target) // over the cells, under a tile dragged
 	p.root.Refresh()
+	if focus != nil { // the stand just moved by the keys keeps the focus
+		if c := fyne.CurrentApp().Driver().CanvasForObject(p.grid); c != nil {
+			c.Focus(focus)
+		}
+	}
 }
 
 // firstFree is the first free cell of the plan, row by row, where a new
@@ -185,6 +207,7 @@ type gridCell interface {
 // allows, within bounds, so that the hall fits the window when it can.
 type floorLayout struct {
 	cols, rows int
+	held       fyne.CanvasObject // the tile being dragged: left where it is
 }
 
 func (l *floorLayout) tileWidth(width float32) float32 {
@@ -201,7 +224,7 @@ func (l *floorLayout) cellPos(x, y int, width float32) fyne.Position {
 func (l *floorLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	w := l.tileWidth(size.Width)
 	for _, o := range objects {
-		if c, ok := o.(gridCell); ok {
+		if c, ok := o.(gridCell); ok && o != l.held {
 			x, y := c.cell()
 			o.Move(l.cellPos(x, y, size.Width))
 			o.Resize(fyne.NewSize(w, floorTileHeight))
@@ -218,37 +241,47 @@ func (l *floorLayout) MinSize([]fyne.CanvasObject) fyne.Size {
 // colour.
 type standTile struct {
 	widget.BaseWidget
-	stand    data.Stand
-	colour   color.NRGBA
-	onTapped func(data.Stand)
+	stand   data.Stand
+	colour  color.NRGBA
+	plan    *floorPlan
+	focused bool
 }
 
-func newStandTile(s data.Stand, colour color.NRGBA, onTapped func(data.Stand)) *standTile {
-	t := &standTile{stand: s, colour: colour, onTapped: onTapped}
+func newStandTile(s data.Stand, colour color.NRGBA, plan *floorPlan) *standTile {
+	t := &standTile{stand: s, colour: colour, plan: plan}
 	t.ExtendBaseWidget(t)
 	return t
 }
 
 func (t *standTile) cell() (int, int) { return t.stand.X, t.stand.Y }
 
+// tint is the tile's fill: a quarter of its zone's colour on the
+// background, opaque so that a tile dragged hides those it passes over.
+func (t *standTile) tint() color.NRGBA {
+	r, g, b, _ := theme.Color(theme.ColorNameBackground).RGBA()
+	mix := func(c uint8, bg uint32) uint8 { return uint8((uint32(c)*0x40 + (bg>>8)*(0xFF-0x40)) / 0xFF) }
+	return color.NRGBA{R: mix(t.colour.R, r), G: mix(t.colour.G, g), B: mix(t.colour.B, b), A: 0xFF}
+}
+
 func (t *standTile) Tapped(*fyne.PointEvent) {
-	if t.onTapped != nil {
-		t.onTapped(t.stand)
+	if t.plan != nil && t.plan.onStand != nil {
+		t.plan.onStand(t.stand)
 	}
 }
 
 func (t *standTile) Cursor() desktop.Cursor { return desktop.PointerCursor }
 
 func (t *standTile) CreateRenderer() fyne.WidgetRenderer {
-	tint := t.colour
-	tint.A = 0x40
-	bg := canvas.NewRectangle(tint)
+	bg := canvas.NewRectangle(t.tint())
 	bg.StrokeColor = t.colour
 	bg.StrokeWidth = 2
 	bg.CornerRadius = 6
 	number := canvas.NewText(t.stand.Number, theme.Color(theme.ColorNameForeground))
 	number.TextStyle.Bold = true
-	r := &standTileRenderer{tile: t, bg: bg, number: number}
+	dot := canvas.NewRectangle(t.colour) // the zone's colour, ringed: it shows on any theme
+	dot.CornerRadius = 3
+	ringSwatch(dot)
+	r := &standTileRenderer{tile: t, bg: bg, number: number, dot: dot}
 	for range 2 {
 		line := canvas.NewText("", theme.Color(theme.ColorNameForeground))
 		line.TextSize = theme.TextSize() - 1
@@ -261,13 +294,17 @@ type standTileRenderer struct {
 	tile   *standTile
 	bg     *canvas.Rectangle
 	number *canvas.Text
-	lines  []*canvas.Text // the name, on up to two lines
+	dot    *canvas.Rectangle // the zone's colour, top right
+	lines  []*canvas.Text    // the name, on up to two lines
 }
 
 func (r *standTileRenderer) Layout(size fyne.Size) {
 	pad := theme.Padding() * 1.5
 	r.bg.Resize(size)
 	r.number.Move(fyne.NewPos(pad, pad))
+	dot := theme.IconInlineSize() * 0.6
+	r.dot.Resize(fyne.NewSquareSize(dot))
+	r.dot.Move(fyne.NewPos(size.Width-pad-dot, pad+(r.number.MinSize().Height-dot)/2))
 	y := pad + r.number.MinSize().Height
 	wrapped := wrapText(r.tile.stand.Name, r.lines[0].TextSize, fyne.TextStyle{}, size.Width-2*pad, len(r.lines))
 	for i, l := range r.lines {
@@ -289,6 +326,15 @@ func (r *standTileRenderer) MinSize() fyne.Size {
 }
 
 func (r *standTileRenderer) Refresh() {
+	// The focus: a thick ring in the text's colour, unlike any zone's.
+	r.bg.StrokeColor, r.bg.StrokeWidth = r.tile.colour, 2
+	if r.tile.focused {
+		r.bg.StrokeColor, r.bg.StrokeWidth = theme.Color(theme.ColorNameForeground), 3
+	}
+	r.bg.FillColor = r.tile.tint()
+	r.bg.Refresh()
+	ringSwatch(r.dot)
+	r.dot.Refresh()
 	r.number.Color = theme.Color(theme.ColorNameForeground)
 	for _, l := range r.lines {
 		l.Color = r.number.Color
@@ -298,7 +344,7 @@ func (r *standTileRenderer) Refresh() {
 }
 
 func (r *standTileRenderer) Objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{r.bg, r.number, r.lines[0], r.lines[1]}
+	return []fyne.CanvasObject{r.bg, r.dot, r.number, r.lines[0], r.lines[1]}
 }
 
 func (r *standTileRenderer) Destroy() {}

@@ -584,12 +584,16 @@ func (b *participantBulk) showEnrolled(se data.Session, results []data.EnrolResu
 }
 
 // onUndo undoes the last bulk change (Ctrl+Z) when the participants page is
-// shown and no dialog is open.
+// shown, or the last move of a stand on the stands page, and no dialog is
+// open.
 func (u *ui) onUndo() {
-	if u.view == nil || u.view.current != participantsPage || u.win.Canvas().Overlays().Top() != nil {
+	if u.view == nil || u.view.current < 0 || u.view.current >= len(u.view.pages) || u.win.Canvas().Overlays().Top() != nil {
 		return
 	}
-	if p, ok := u.view.pages[participantsPage].screen.(*participantsScreen); ok {
+	switch p := u.view.pages[u.view.current].screen.(type) {
+	case *participantsScreen:
 		p.bulk.onUndoTapped()
+	case *standsScreen:
+		p.moves.onUndoTapped() // stands_move.go
 	}
 }

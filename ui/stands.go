@@ -18,6 +18,7 @@ import (
 type standsStore interface {
 	Stands(ctx context.Context) ([]data.Stand, error)
 	ParticipantRows(ctx context.Context, ids []int64) ([]data.ParticipantRow, error)
+	SwapStands(ctx context.Context, a, b int64) error
 	standFormStore
 }
 
@@ -35,6 +36,8 @@ type standsScreen struct {
 	stands []data.Stand     // as listed; UI thread only
 	names  map[int64]string // contacts' and staff's names; UI thread only
 	form   *standForm       // the form open last, for tests
+	moves  *standMoves      // what a drag did, and its undo (stands_move.go)
+	top    *fyne.Container  // the count, what a move did, Undo and New stand
 }
 
 func newStandsScreen(e *env, st standsStore) *standsScreen {
@@ -50,14 +53,16 @@ func (s *standsScreen) build() fyne.CanvasObject {
 			lang.X("column.staff", "Staff"), lang.L("Equipment")},
 		[]float32{50, 160, 170, 140, 140, 60, 195})
 	s.table.table.OnSelected = s.onRowSelected
-	s.plan = newFloorPlan(s.onStandTapped, s.onFreeCellTapped)
+	s.plan = newFloorPlan(s.onStandTapped, s.onFreeCellTapped, s.onStandMoved)
+	s.moves = newStandMoves(s)
 	s.views = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("List"), theme.ListIcon(), container.NewStack(s.table.table, s.empty)),
 		container.NewTabItemWithIcon(lang.L("Floor plan"), theme.GridIcon(), s.plan.build()),
 	)
 	add := widget.NewButtonWithIcon(lang.L("New stand"), theme.ContentAddIcon(), s.onNewTapped)
 	add.Importance = widget.HighImportance
-	return container.NewBorder(container.NewBorder(nil, nil, nil, add, s.count), nil, nil, nil, s.views)
+	s.top = container.NewBorder(nil, nil, nil, container.NewHBox(s.moves.undo, add), container.NewHBox(s.count, s.moves.feedback))
+	return container.NewBorder(s.top, nil, nil, nil, s.views)
 }
 
 // loadAsync reads the stands and the names of their people, and shows them.
@@ -92,6 +97,7 @@ func (s *standsScreen) loadAsync() {
 			s.table.setRows(rows)
 			s.plan.setStands(list)
 			s.count.SetText(lang.N("{{.Count}} stands", len(rows), map[string]any{"Count": len(rows)}))
+			s.top.Refresh() // the count's width
 			showIf(s.empty, len(rows) == 0)
 		}
 	})
