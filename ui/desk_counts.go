@@ -83,7 +83,7 @@ func (c *deskCounters) show(counts []data.DeskCount) {
 	made := false
 	// A ring in the text's colour: a black or a white category shows on
 	// the dark theme and the light.
-	ring := deskDotRing(fyne.CurrentApp().Settings().Theme(), fyne.CurrentApp().Settings().ThemeVariant())
+	ring := colourRing(fyne.CurrentApp().Settings().Theme(), fyne.CurrentApp().Settings().ThemeVariant()) // colour_ring.go
 	for _, n := range counts {
 		arrived += n.Arrived
 		expected += n.Expected

@@ -124,5 +124,5 @@ func (v *deskCardView) searching(on bool) {
 // deskDotRing is the colour of the ring around a category's dot on the
 // counters: the theme's text colour, which stands out from its background.
 func deskDotRing(th fyne.Theme, v fyne.ThemeVariant) color.Color {
-	return th.Color(theme.ColorNameForeground, v)
+	return colourRing(th, v) // colour_ring.go: the one ring of every colour swatch
 }

@@ -311,6 +311,7 @@ func (s *programmeScreen) createItem() fyne.CanvasObject {
 	swatch := canvas.NewRectangle(kindColour(data.KindOther))
 	swatch.CornerRadius = 3
 	swatch.SetMinSize(fyne.NewSquareSize(theme.IconInlineSize() * 0.7))
+	ringSwatch(swatch) // colour_ring.go
 	cells[2] = container.NewBorder(nil, nil, container.NewCenter(swatch), nil, cells[2])
 	return container.NewStack(heading, container.New(programmeColumns, cells...))
 }
@@ -330,6 +331,7 @@ func (s *programmeScreen) updateItem(id widget.ListItemID, o fyne.CanvasObject) 
 			c = box.Objects[0]
 			swatch := box.Objects[1].(*fyne.Container).Objects[0].(*canvas.Rectangle)
 			swatch.FillColor = kindColour(r.kind)
+			ringSwatch(swatch)
 			swatch.Refresh()
 		}
 		l := c.(*widget.Label)

@@ -60,7 +60,7 @@ func newCategoryItem() fyne.CanvasObject {
 	swatch := canvas.NewRectangle(color.Transparent)
 	swatch.SetMinSize(fyne.NewSquareSize(theme.IconInlineSize()))
 	swatch.CornerRadius = 4
-	swatch.StrokeColor, swatch.StrokeWidth = outlineColour(), 1
+	ringSwatch(swatch) // colour_ring.go: a black or a white category shows
 	badge := newCellLabel()
 	return container.New(categoryColumns, container.NewCenter(swatch), newCellLabel(), badge,
 		widget.NewButtonWithIcon("", theme.MoveUpIcon(), nil),
@@ -76,6 +76,7 @@ func (s *categorySettings) updateCategory(id widget.ListItemID, o fyne.CanvasObj
 	objs := o.(*fyne.Container).Objects
 	swatch := objs[0].(*fyne.Container).Objects[0].(*canvas.Rectangle)
 	swatch.FillColor = parseColour(c.Colour)
+	ringSwatch(swatch) // in the theme of now
 	swatch.Refresh()
 	objs[1].(*widget.Label).SetText(c.Name)
 	objs[2].(*widget.Label).SetText(c.BadgeLabel)
@@ -188,7 +189,7 @@ func newCategoryForm(e *env, st categoriesStore, c data.Category, onSaved func()
 	f.swatch = canvas.NewRectangle(color.Transparent)
 	f.swatch.SetMinSize(fyne.NewSize(64, theme.IconInlineSize()+theme.Padding()*2))
 	f.swatch.CornerRadius = 4
-	f.swatch.StrokeColor, f.swatch.StrokeWidth = outlineColour(), 1
+	ringSwatch(f.swatch)
 	f.hex = widget.NewLabel("")
 	f.errs = newInlineErrors("name", "badge_label", "colour")
 	f.setColour(parseColour(c.Colour))

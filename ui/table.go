@@ -316,7 +316,7 @@ func newRowCell(onChecked func(row int, on bool)) *rowCell {
 		label: widget.NewLabel(""), onChecked: onChecked}
 	c.label.Truncation = fyne.TextTruncateEllipsis
 	c.swatch.CornerRadius = 3
-	c.swatch.StrokeWidth = 1 // a black swatch shows on a dark theme too
+	c.swatch.StrokeWidth = colourRingWidth // a black swatch shows on a dark theme too (colour_ring.go)
 	c.check = widget.NewCheck("", func(on bool) {
 		if !c.setting && c.onChecked != nil {
 			c.onChecked(c.row, on)
@@ -334,7 +334,7 @@ func (c *rowCell) setText(text string, colour color.Color, imp widget.Importance
 	c.check.Hide()
 	if colour != nil {
 		c.swatch.FillColor = colour
-		c.swatch.StrokeColor = theme.Color(theme.ColorNameDisabled)
+		ringSwatch(c.swatch)
 		c.swatch.Show()
 		c.swatch.Refresh()
 	} else {

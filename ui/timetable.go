@@ -485,6 +485,7 @@ func newKindLegend() fyne.CanvasObject {
 		swatch := canvas.NewRectangle(kindColour(k))
 		swatch.CornerRadius = 3
 		swatch.SetMinSize(fyne.NewSquareSize(theme.IconInlineSize() * 0.8))
+		ringSwatch(swatch) // colour_ring.go
 		box.Add(container.NewCenter(swatch))
 		box.Add(widget.NewLabel(kindLabel(k)))
 	}
