@@ -174,3 +174,45 @@ func dayCounts(tx *sqlTx, query string) (map[Day]int, error) {
 	}
 	return m, rows.Err()
 }
+
+// Stats kept for a file are read again after any write: a check-in, a
+// cancellation, an undo; what a caller changes in them is its own.
+func TestStatsAfterEachWrite(t *testing.T) {
+	s := mustOpen(t)
+	a, b := addPerson(t, s, "Anne", "Martin"), addPerson(t, s, "Bruno", "Dupont")
+	stats := func() Stats {
+		t.Helper()
+		st, err := s.Stats(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st
+	}
+	st := stats()
+	if st.Registered != 2 || st.ByDay[0].CheckedIn != 0 || len(st.Arrivals) != 0 {
+		t.Fatalf("first %+v", st)
+	}
+	st.ByDay[0].Expected = 99 // the caller's copy
+	if again := stats(); again.ByDay[0].Expected != 2 {
+		t.Fatalf("kept Stats changed by their caller: %+v", again.ByDay)
+	}
+	c, err := s.CheckIn(ctx, a.ID, day1, 0, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st := stats(); st.ByDay[0].CheckedIn != 1 || st.ByCategory[0].CheckedIn != 1 || len(st.Arrivals) != 1 {
+		t.Fatalf("after a check-in %+v", st)
+	}
+	if err := s.SetParticipantStatus(ctx, b.ID, StatusCancelled); err != nil {
+		t.Fatal(err)
+	}
+	if st := stats(); st.Registered != 1 || st.Cancelled != 1 || st.ByDay[0].Expected != 1 {
+		t.Fatalf("after a cancellation %+v", st)
+	}
+	if _, err := s.UndoCheckIn(ctx, c.ID, ""); err != nil {
+		t.Fatal(err)
+	}
+	if st := stats(); st.ByDay[0].CheckedIn != 0 || len(st.Arrivals) != 0 {
+		t.Fatalf("after the undo %+v", st)
+	}
+}

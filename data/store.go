@@ -38,6 +38,7 @@ type Store struct {
 	heldReady atomic.Bool
 	// backupDir is where a server's congress is backed up (backup_server.go).
 	backupDir string
+	stats     statsCache // the last Stats of a file (stats.go)
 }
 
 // Path returns the file the store was opened from.
