@@ -103,6 +103,7 @@ type floorPlan struct {
 	root   *fyne.Container
 	legend *fyne.Container
 	grid   *fyne.Container
+	scroll *container.Scroll
 	layout *floorLayout
 	tiles  []*standTile // UI thread only
 	drag   floorDrag    // the drag under way; UI thread only
@@ -120,7 +121,8 @@ func newFloorPlan(onStand func(data.Stand), onFree func(x, y int), onMove func(d
 }
 
 func (p *floorPlan) build() fyne.CanvasObject {
-	p.root = container.NewBorder(p.legend, nil, nil, nil, container.NewScroll(container.NewPadded(p.grid)))
+	p.scroll = container.NewScroll(container.NewPadded(p.grid))
+	p.root = container.NewBorder(p.legend, nil, nil, nil, p.scroll)
 	return p.root
 }
 

@@ -67,8 +67,46 @@ func (p *floorPlan) dragged(t *standTile, by fyne.Delta) {
 			c.Focus(t) // Esc comes to the tile
 		}
 	}
-	t.Move(t.Position().Add(by))
+	t.Move(t.Position().Add(by).Add(p.autoScroll(t)))
 	p.showTarget(t)
+}
+
+// floorScrollEdge is how near the edge of the plan's view a tile dragged
+// scrolls it, by floorScrollStep at each move of the pointer.
+const (
+	floorScrollEdge = 24
+	floorScrollStep = 24
+)
+
+// autoScroll scrolls the plan when the tile dragged nears the edge of its
+// view, and says how far: the tile moves as much to stay under the
+// pointer.
+func (p *floorPlan) autoScroll(t *standTile) fyne.Delta {
+	if p.scroll == nil {
+		return fyne.Delta{}
+	}
+	view, content := p.scroll.Size(), p.scroll.Content.Size()
+	pad := theme.Padding()
+	top := t.Position().Y + pad - p.scroll.Offset.Y // in the view
+	left := t.Position().X + pad - p.scroll.Offset.X
+	by := fyne.Delta{}
+	switch {
+	case top+t.Size().Height > view.Height-floorScrollEdge:
+		by.DY = min(floorScrollStep, content.Height-view.Height-p.scroll.Offset.Y)
+	case top < floorScrollEdge:
+		by.DY = -min(floorScrollStep, p.scroll.Offset.Y)
+	}
+	switch {
+	case left+t.Size().Width > view.Width-floorScrollEdge:
+		by.DX = min(floorScrollStep, content.Width-view.Width-p.scroll.Offset.X)
+	case left < floorScrollEdge:
+		by.DX = -min(floorScrollStep, p.scroll.Offset.X)
+	}
+	by.DX, by.DY = max(by.DX, -p.scroll.Offset.X), max(by.DY, -p.scroll.Offset.Y)
+	if by.DX > 0 || by.DX < 0 || by.DY > 0 || by.DY < 0 {
+		p.scroll.ScrollToOffset(p.scroll.Offset.Add(by))
+	}
+	return by
 }
 
 // raise draws t over the other tiles and the drop target.

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"congres/data"
 )
@@ -212,5 +213,36 @@ func TestFloorPlanArrowKeys(t *testing.T) {
 	moved.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if s.form == nil || s.form.stand.Number != "7" {
 		t.Error("Enter does not open the stand's form")
+	}
+}
+
+// A tile dragged to the edge of the plan's view scrolls it, and stays
+// under the pointer: a stand goes to a row below the window's edge.
+func TestFloorPlanDragScrolls(t *testing.T) {
+	s, st, e := newTestPlan(t)
+	sc := s.plan.scroll
+	if sc.Content.Size().Height <= sc.Size().Height {
+		t.Skipf("the plan fits its view (%v in %v)", sc.Content.Size(), sc.Size())
+	}
+	tile := planTile(t, s, "1")
+	bottom := sc.Size().Height - tile.Size().Height/2 // the pointer near the view's bottom edge
+	tile.Dragged(&fyne.DragEvent{Dragged: fyne.NewDelta(0, bottom-tile.Size().Height/2)})
+	for range 40 { // the mouse wiggles at the edge
+		tile.Dragged(&fyne.DragEvent{Dragged: fyne.NewDelta(0, 0)})
+	}
+	if sc.Offset.Y <= 0 {
+		t.Fatal("the plan did not scroll")
+	}
+	if inView := tile.Position().Y + theme.Padding() - sc.Offset.Y; inView < sc.Size().Height-2*tile.Size().Height {
+		t.Errorf("the tile is %v from the view's top (%v high): not under the pointer", inView, sc.Size().Height)
+	}
+	x, y, ok := s.plan.cellUnder(tile)
+	tile.DragEnd()
+	waitIdle(t, e.tasks)
+	if !ok || y < 5 {
+		t.Fatalf("dropped at %d,%d (%v)", x, y, ok)
+	}
+	if got := standPlace(t, st, "1"); got != [2]int{x, y} {
+		t.Errorf("stand 1 is at %v, want %d,%d (moved there, or swapped)", got, x, y)
 	}
 }
