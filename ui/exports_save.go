@@ -38,6 +38,9 @@ type exportSaver struct {
 	env      *env
 	prefs    fyne.Preferences
 	congress string // the congress file: a first export goes beside it
+	// at, when set, is the folder proposed instead (the rejected rows of
+	// an import go beside the imported file); it is not remembered.
+	at string
 }
 
 func newExportSaver(e *env, prefs fyne.Preferences, congress string) *exportSaver {
@@ -47,6 +50,9 @@ func newExportSaver(e *env, prefs fyne.Preferences, congress string) *exportSave
 // folder is where the next export goes: the folder used last, or else the
 // congress file's.
 func (s *exportSaver) folder() string {
+	if s.at != "" {
+		return s.at
+	}
 	folder := s.prefs.String(prefExportFolder)
 	if st, err := os.Stat(folder); folder == "" || err != nil || !st.IsDir() {
 		folder = filepath.Dir(s.congress)
@@ -87,7 +93,9 @@ func (s *exportSaver) askWhere(title, name, ext string, chosen func(path string)
 // A congress file or any other database is never written over: that is
 // said, and nothing happens.
 func (s *exportSaver) confirmReplace(path string, chosen func(path string)) {
-	s.prefs.SetString(prefExportFolder, filepath.Dir(path))
+	if s.at == "" {
+		s.prefs.SetString(prefExportFolder, filepath.Dir(path))
+	}
 	if err := data.CheckOutput(path, s.congress); err != nil {
 		showError(s.env.win, err)
 		return

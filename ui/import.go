@@ -26,6 +26,7 @@ type importStore interface {
 	Import(ctx context.Context, src data.ImportSource, opts data.ImportOptions) (data.ImportReport, error)
 	Categories(ctx context.Context) ([]data.Category, error)
 	Congress(ctx context.Context) (data.Congress, error)
+	Path() string // the congress file, which no file saved may replace
 }
 
 // importExtensions are the files the chooser offers.
@@ -90,7 +91,10 @@ type importDialog struct {
 	summary    *widget.Label
 	issues     []data.ImportIssue
 	issueList  *widgets.List
-	issueFull  *widget.Label // the selected issue, whole
+	// issueArea holds the list, at least a few lines tall; issueScroll
+	// scrolls the options and it as a whole when they do not fit.
+	issueArea   *fyne.Container
+	issueScroll *container.Scroll
 	// issueHeights are the heights given to the issues' rows, each shown
 	// whole.
 	issueHeights map[widget.ListItemID]float32
@@ -148,10 +152,6 @@ func (d *importDialog) show(pv data.ImportPreview) {
 	d.summary = widget.NewLabel("")
 	d.summary.Wrapping = fyne.TextWrapWord
 	d.summary.TextStyle.Bold = true
-	d.issueList = widgets.NewList(func() int { return len(d.issues) }, newIssueItem, d.updateIssueItem)
-	d.issueFull = widget.NewLabel("")
-	d.issueFull.Wrapping = fyne.TextWrapWord
-	d.issueList.OnSelected = d.onIssueSelected
 
 	d.sheetRow = container.NewBorder(nil, nil, widget.NewLabel(lang.L("Sheet")), nil, d.sheets)
 	// What the columns do not say (defaults, the order of dates) goes
@@ -162,8 +162,7 @@ func (d *importDialog) show(pv data.ImportPreview) {
 	options := container.NewVBox(
 		widget.NewLabelWithStyle(lang.L("When someone is already registered"), fyne.TextAlignLeading,
 			fyne.TextStyle{Bold: true}), match, d.unknownBox, widget.NewSeparator(), d.summary)
-	d.rejectsBtn = d.newRejectsButton()
-	right := container.NewBorder(options, container.NewVBox(d.issueFull, d.rejectsBtn), nil, nil, d.issueList)
+	right := d.buildIssues(options)
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.5
 	content := container.NewBorder(container.NewVBox(d.detected, d.sheetRow), nil, nil, nil, split)
@@ -172,7 +171,10 @@ func (d *importDialog) show(pv data.ImportPreview) {
 	d.importBtn.Importance = widget.HighImportance
 	d.dlg = dialog.NewCustomWithoutButtons(lang.L("Import registrations"), content, d.env.win)
 	d.dlg.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("Close"), d.dlg.Hide), d.importBtn})
-	d.dlg.Resize(fyne.NewSize(900, 600))
+	// As large as the window allows (1366×768, 1180×700 and smaller), so
+	// that the reasons have room.
+	room := d.env.win.Canvas().Size().SubtractWidthHeight(2*theme.Padding(), 2*theme.Padding())
+	d.dlg.Resize(fyne.NewSize(min(1100, room.Width), min(760, room.Height)))
 	d.showPreview(pv)
 	d.dlg.Show()
 }
@@ -379,11 +381,7 @@ func (d *importDialog) showReport(r data.ImportReport) {
 	d.checking = false
 	d.report = &r
 	d.summary.SetText(reportText(r))
-	d.issues = r.Issues
-	d.issueHeights = nil
-	d.issueList.UnselectAll()
-	d.issueFull.SetText("")
-	d.issueList.Refresh()
+	d.showIssues(r.Issues)
 	d.showRejectsButton(r)
 	d.dates.show(r)
 	d.showUnknown(r.UnknownCategories)
@@ -458,56 +456,6 @@ func (d *importDialog) onCategoryChosen(key string, i int) {
 	d.dryRunAsync()
 }
 
-// newIssueItem is a row of the issues: its text wrapped, whole (see
-// issueRowHeight).
-func newIssueItem() fyne.CanvasObject {
-	l := widget.NewLabel("")
-	l.Wrapping = fyne.TextWrapWord
-	return container.NewBorder(nil, nil, widget.NewIcon(nil), nil, l)
-}
-
-func (d *importDialog) updateIssueItem(id widget.ListItemID, o fyne.CanvasObject) {
-	if id < 0 || id >= len(d.issues) {
-		return
-	}
-	is := d.issues[id]
-	box := o.(*fyne.Container)
-	label, icon := box.Objects[0].(*widget.Label), box.Objects[1].(*widget.Icon)
-	if is.Warning {
-		icon.SetResource(theme.NewWarningThemedResource(theme.WarningIcon()))
-		label.Importance = widget.WarningImportance
-	} else {
-		icon.SetResource(theme.NewErrorThemedResource(theme.ErrorIcon()))
-		label.Importance = widget.DangerImportance
-	}
-	text := issueText(is)
-	label.SetText(text)
-	if h := d.issueRowHeight(text); h != d.issueHeights[id] {
-		if d.issueHeights == nil {
-			d.issueHeights = map[widget.ListItemID]float32{}
-		}
-		d.issueHeights[id] = h
-		d.issueList.SetItemHeight(id, h)
-	}
-}
-
-// onIssueSelected shows the whole of an issue under the list.
-func (d *importDialog) onIssueSelected(id widget.ListItemID) {
-	if id >= 0 && id < len(d.issues) {
-		d.issueFull.SetText(issueText(d.issues[id]))
-	}
-}
-
-// issueText is an issue as the list shows it.
-func issueText(is data.ImportIssue) string {
-	msg := data.Message(is.Err, uiLanguage())
-	if is.Column == "" {
-		return lang.L("Line {{.Line}} — {{.Message}}", map[string]any{"Line": is.Line, "Message": msg})
-	}
-	return lang.L("Line {{.Line}} — {{.Column}}: {{.Message}}",
-		map[string]any{"Line": is.Line, "Column": is.Column, "Message": msg})
-}
-
 // onImportTapped imports, after asking whether to leave out the rows that
 // cannot be imported.
 func (d *importDialog) onImportTapped() {
@@ -516,8 +464,7 @@ func (d *importDialog) onImportTapped() {
 	}
 	if n := d.report.Rejected; n > 0 {
 		c := dialog.NewConfirm(lang.L("Leave rows out?"),
-			lang.N("{{.Count}} rows will be left out (listed in the preview). Import the others?", n,
-				map[string]any{"Count": n}),
+			lang.N("{{.Count}} rows will be left out (listed in the preview). Import the others?", n, countArgs(n)),
 			func(ok bool) {
 				if ok {
 					d.importAsync()
@@ -565,15 +512,20 @@ func (d *importDialog) importAsync() {
 	})
 }
 
-// showDone says what the import did.
+// showDone says what the import did, with its warnings and rejected rows,
+// each whole.
 func (d *importDialog) showDone(r data.ImportReport) {
+	const width = 640
 	text := widget.NewLabel(reportText(r))
 	text.Wrapping = fyne.TextWrapWord
 	content := container.NewVBox(text)
+	if issues := doneIssues(r.Issues, width, d.env.win.Canvas().Size().Height/3); issues != nil {
+		content.Add(issues)
+	}
 	if r.Rejected > 0 {
 		src := d.source()
 		content.Add(widget.NewButtonWithIcon(lang.L("Save the rejected rows…"), theme.DocumentSaveIcon(),
 			func() { d.saveRejects(r, src) }))
 	}
-	showInfo(d.env.win, lang.L("Import finished"), lang.L("Close"), content, 480) // Enter or Esc closes it
+	showInfo(d.env.win, lang.L("Import finished"), lang.L("Close"), content, width) // Enter or Esc closes it
 }

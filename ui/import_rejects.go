@@ -44,31 +44,23 @@ func (d *importDialog) onSaveRejectsTapped() {
 	d.saveRejects(*d.report, d.source())
 }
 
-// saveRejects asks where to save the rows rep rejects from src, and
-// writes them there.
+// saveRejects asks where to save the rows rep rejects from src, proposing
+// "<file>-rejected.csv" beside the imported file, writes them there, then
+// says where they are.
 func (d *importDialog) saveRejects(rep data.ImportReport, src data.ImportSource) {
-	name := strings.TrimSuffix(filepath.Base(d.path), filepath.Ext(d.path)) + " - " + lang.L("rejected rows")
+	name := lang.L("{{.Name}}-rejected", map[string]any{"Name": strings.TrimSuffix(filepath.Base(d.path), filepath.Ext(d.path))})
 	language := uiLanguage()
 	write := func(ctx context.Context, w io.Writer, _ func(done, total int)) error {
 		return data.WriteRejectedRows(ctx, w, src, rep, language)
 	}
-	saver := newExportSaver(d.env, fyne.CurrentApp().Preferences(), "")
-	saver.save(lang.L("Save the rejected rows"), lang.L("Writing the rejected rows…"), name, ".csv", write, nil)
-}
-
-// issueRowHeight is the height of an issue of the list shown whole: its
-// text wrapped at the list's width.
-func (d *importDialog) issueRowHeight(text string) float32 {
-	size := theme.TextSize()
-	width := d.issueList.Size().Width - theme.IconInlineSize() - 6*theme.Padding()
-	if width < 100 {
-		width = 100
-	}
-	lines := 0
-	for _, para := range strings.Split(text, "\n") {
-		w := fyne.MeasureText(para, size, fyne.TextStyle{}).Width
-		lines += int(w/width) + 1
-	}
-	line := fyne.MeasureText("Ag", size, fyne.TextStyle{}).Height + theme.LineSpacing()
-	return float32(lines)*line + 2*theme.InnerPadding()
+	saver := newExportSaver(d.env, fyne.CurrentApp().Preferences(), d.store.Path())
+	saver.at = filepath.Dir(d.path)
+	saver.save(lang.L("Save the rejected rows"), lang.L("Writing the rejected rows…"), name, ".csv", write,
+		func(path string) {
+			if abs, err := filepath.Abs(path); err == nil {
+				path = abs
+			}
+			showNotice(d.env.win, lang.L("Rejected rows saved"),
+				lang.L("The rejected rows were saved in {{.Path}}.", map[string]any{"Path": path}))
+		})
 }

@@ -42,7 +42,7 @@ func TestImportDialogRejects(t *testing.T) {
 	test.Tap(d.rejectsBtn)
 	tapDialogButton(t, e.win.Canvas(), "Save")
 	waitIdle(t, e.tasks)
-	b, err := os.ReadFile(filepath.Join(dir, "inscriptions - rejected rows.csv"))
+	b, err := os.ReadFile(filepath.Join(filepath.Dir(path), "inscriptions-rejected.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,20 +8,32 @@ import (
 	"congres/data"
 )
 
-// reportText says in one sentence what an import did or would do.
+// reportText says in one sentence what an import did or would do. Each
+// count agrees with its own noun ("1 nouvelle, 2 rejetées"), so each is a
+// plural of its own.
 func reportText(r data.ImportReport) string {
-	return lang.N("{{.Count}} rows: {{.New}} new, {{.Updated}} updated, {{.Unchanged}} unchanged, {{.Skipped}} skipped, {{.Rejected}} rejected; {{.Places}} workshop places.",
-		r.Rows, map[string]any{"Count": r.Rows, "New": r.New, "Updated": r.Updated, "Unchanged": r.Unchanged,
-			"Skipped": r.Skipped, "Rejected": r.Rejected, "Places": r.Enrolments}) + importTicketsText(r) +
-		importRemarksText(r)
+	return lang.L("{{.Rows}}: {{.New}}, {{.Updated}}, {{.Unchanged}}, {{.Skipped}}, {{.Rejected}}; {{.Places}}.",
+		map[string]any{
+			"Rows":      lang.N("{{.Count}} rows", r.Rows, countArgs(r.Rows)),
+			"New":       lang.N("{{.Count}} new", r.New, countArgs(r.New)),
+			"Updated":   lang.N("{{.Count}} updated", r.Updated, countArgs(r.Updated)),
+			"Unchanged": lang.N("{{.Count}} unchanged", r.Unchanged, countArgs(r.Unchanged)),
+			"Skipped":   lang.N("{{.Count}} skipped", r.Skipped, countArgs(r.Skipped)),
+			"Rejected":  lang.N("{{.Count}} rejected", r.Rejected, countArgs(r.Rejected)),
+			"Places":    lang.N("{{.Count}} workshop places", r.Enrolments, countArgs(r.Enrolments)),
+		}) + importTicketsText(r) + importRemarksText(r)
 }
+
+// countArgs are the arguments of a plural message of n: n written with
+// the language's thousands separator.
+func countArgs(n int) map[string]any { return map[string]any{"Count": formatCount(n)} }
 
 // importRemarksText says, after a space, how many rows may be someone
 // already registered and which columns are not imported; "" when none.
 func importRemarksText(r data.ImportReport) string {
 	s := ""
 	if n := r.PossibleDuplicates; n > 0 {
-		s += " " + lang.N("{{.Count}} possible duplicates (see the warnings).", n, map[string]any{"Count": n})
+		s += " " + lang.N("{{.Count}} possible duplicates (see the warnings).", n, countArgs(n))
 	}
 	if len(r.IgnoredColumns) > 0 {
 		s += " " + lang.L("Columns not imported: {{.Columns}}.", map[string]any{"Columns": strings.Join(r.IgnoredColumns, ", ")})
@@ -35,5 +47,5 @@ func importTicketsText(r data.ImportReport) string {
 	if r.Tickets == 0 {
 		return ""
 	}
-	return " " + lang.N("{{.Count}} e-tickets kept for the desk.", r.Tickets, map[string]any{"Count": r.Tickets})
+	return " " + lang.N("{{.Count}} e-tickets kept for the desk.", r.Tickets, countArgs(r.Tickets))
 }

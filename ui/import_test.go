@@ -83,10 +83,6 @@ func TestImportDialog(t *testing.T) {
 	if d.issueList.Length() != 2 {
 		t.Errorf("the list shows %d issues", d.issueList.Length())
 	}
-	d.issueList.Select(1)
-	if d.issueFull.Text != issueText(d.issues[1]) {
-		t.Errorf("the selected issue shows %q", d.issueFull.Text)
-	}
 	if len(d.catSelects) != 1 || !d.unknownBox.Visible() {
 		t.Fatalf("%d unknown categories listed", len(d.catSelects))
 	}
