@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"slices"
 )
 
 // SetCategoryMany puts these participants in one category, all or none,
@@ -115,19 +116,26 @@ func (s *Store) EnrolMany(ctx context.Context, ids []int64, sessionID int64, by 
 func (s *Store) Regions(ctx context.Context) ([]string, error) {
 	var list []string
 	err := s.read(ctx, func(tx *sqlTx) error {
-		rows, err := tx.QueryContext(ctx, "SELECT region FROM participant WHERE region <> '' GROUP BY region ORDER BY "+tx.d.NoCase("region"))
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var r string
-			if err := rows.Scan(&r); err != nil {
-				return err
-			}
-			list = append(list, r)
-		}
-		return rows.Err()
+		var err error
+		list, err = keptRead(ctx, s, tx, "regions", readRegions, slices.Clone) // every participant read: kept (kept_reads.go)
+		return err
 	})
 	return list, err
+}
+
+func readRegions(ctx context.Context, tx *sqlTx) ([]string, error) {
+	var list []string
+	rows, err := tx.QueryContext(ctx, "SELECT region FROM participant WHERE region <> '' GROUP BY region ORDER BY "+tx.d.NoCase("region"))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r string
+		if err := rows.Scan(&r); err != nil {
+			return nil, err
+		}
+		list = append(list, r)
+	}
+	return list, rows.Err()
 }

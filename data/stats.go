@@ -2,11 +2,9 @@ package data
 
 import (
 	"context"
-	"fmt"
 	"maps"
 	"slices"
 	"sort"
-	"sync"
 	"time"
 )
 
@@ -55,22 +53,22 @@ func (f SessionFill) FillRate() float64 {
 // expected each day from the days' index less the few cancelled, and the
 // arrivals are read once for the categories, the days and the quarters.
 //
-// A file's Stats are kept with its revision (statsCache): read again with
+// A file's Stats are kept with its revision (keptRead): read again with
 // nothing written meanwhile, they are not counted again.
 func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	var st Stats
 	err := s.read(ctx, func(tx *sqlTx) error {
-		key := ""
-		if !s.server {
-			var err error
-			if key, err = statsKey(ctx, tx); err != nil {
-				return err
-			}
-			if kept, ok := s.stats.get(key); ok {
-				st = kept
-				return nil
-			}
-		}
+		var err error
+		st, err = keptRead(ctx, s, tx, "stats", countStats, Stats.clone)
+		return err
+	})
+	return st, err
+}
+
+// countStats counts what Stats returns.
+func countStats(ctx context.Context, tx *sqlTx) (Stats, error) {
+	var st Stats
+	err := func() error {
 		if err := statsByCategory(ctx, tx, &st); err != nil {
 			return err
 		}
@@ -87,50 +85,9 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 		for _, se := range sessions {
 			st.Sessions = append(st.Sessions, SessionFill{Session: se})
 		}
-		if key != "" {
-			s.stats.put(key, st)
-		}
 		return nil
-	})
+	}()
 	return st, err
-}
-
-// statsCache is the last Stats of a file and the state of the file they
-// were read in. A file counts each write transaction in its revision
-// (runTx), and a desk's copy of a server's congress what it caught up in
-// replica_of (CatchUp): the same revisions, the same numbers. (A restore
-// reopens the file: a new store, a new cache.) A server's are read each
-// time: a restore there turns its revision back while windows stay open.
-type statsCache struct {
-	mu  sync.Mutex
-	key string // statsKey's; "" for none kept
-	st  Stats
-}
-
-// statsKey is the file's state as Stats depend on it: its revision, its
-// copy's, and this laptop's time zone (the arrivals' quarters).
-func statsKey(ctx context.Context, tx *sqlTx) (string, error) {
-	var n, copied int64
-	err := tx.QueryRowContext(ctx, `SELECT (SELECT n FROM revision),
-		(SELECT coalesce(max(revision), -1) FROM replica_of)`).Scan(&n, &copied)
-	return fmt.Sprintf("%d/%d/%s", n, copied, time.Local), err
-}
-
-// get returns the Stats kept for key, a copy that the caller may change.
-func (c *statsCache) get(key string) (Stats, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.key == "" || c.key != key {
-		return Stats{}, false
-	}
-	return c.st.clone(), true
-}
-
-// put keeps st, read for key.
-func (c *statsCache) put(key string, st Stats) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.key, c.st = key, st.clone()
 }
 
 // clone copies st's lists.

@@ -216,3 +216,23 @@ func TestStatsAfterEachWrite(t *testing.T) {
 		t.Fatalf("after the undo %+v", st)
 	}
 }
+
+// The regions of the filters, kept too, follow a participant's new region.
+func TestRegionsAfterAWrite(t *testing.T) {
+	s := mustOpen(t)
+	p := newPerson(t, s, "Anne", "Martin")
+	p.Region = "Normandie"
+	if err := s.CreateParticipant(ctx, &p); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.Regions(ctx); err != nil || !slices.Equal(got, []string{"Normandie"}) {
+		t.Fatal(got, err)
+	}
+	p.Region = "Bretagne"
+	if err := s.UpdateParticipant(ctx, &p); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.Regions(ctx); err != nil || !slices.Equal(got, []string{"Bretagne"}) {
+		t.Fatal(got, err)
+	}
+}

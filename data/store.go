@@ -38,7 +38,7 @@ type Store struct {
 	heldReady atomic.Bool
 	// backupDir is where a server's congress is backed up (backup_server.go).
 	backupDir string
-	stats     statsCache // the last Stats of a file (stats.go)
+	kept      keptReads // reads kept until the file changes (kept_reads.go)
 }
 
 // Path returns the file the store was opened from.

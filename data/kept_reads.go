@@ -1,0 +1,74 @@
+package data
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"time"
+)
+
+// keptReads are reads of a file that a screen repeats at each visit (the
+// dashboard's numbers, the regions of the filters), kept with the state of
+// the file they were read in: at 50,000 participants each costs a tenth of
+// a second or more (issue 19: 300 ms per screen). A file counts each
+// write transaction in its revision (runTx), and a desk's copy of a
+// server's congress what it caught up in replica_of (CatchUp): the same
+// revisions, the same answers. A restore reopens the file: a new store,
+// nothing kept. A server's are read each time: a restore there turns its
+// revision back while windows stay open on it.
+type keptReads struct {
+	mu    sync.Mutex
+	key   string // keptKey's when they were read
+	reads map[string]any
+}
+
+// keptRead returns what read reads in tx, kept under name with the file's
+// state: read again only once the file changed. clone copies a value, so
+// that callers may change theirs.
+func keptRead[T any](ctx context.Context, s *Store, tx *sqlTx, name string,
+	read func(context.Context, *sqlTx) (T, error), clone func(T) T) (T, error) {
+	if s.server {
+		return read(ctx, tx)
+	}
+	key, err := keptKey(ctx, tx)
+	if err != nil {
+		var none T
+		return none, err
+	}
+	k := &s.kept
+	k.mu.Lock()
+	v, ok := k.reads[name]
+	if ok && k.key == key {
+		k.mu.Unlock()
+		return clone(v.(T)), nil
+	}
+	k.mu.Unlock()
+	got, err := read(ctx, tx)
+	if err != nil {
+		return got, err
+	}
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.key != key {
+		k.key, k.reads = key, map[string]any{}
+	}
+	k.reads[name] = clone(got)
+	return got, nil
+}
+
+// forget drops what was kept (benchmarks: as a write does).
+func (k *keptReads) forget() {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	k.key, k.reads = "", nil
+}
+
+// keptKey is the state of the file as kept reads depend on it: its
+// revision, its copy's, and this laptop's time zone (the arrivals'
+// quarters).
+func keptKey(ctx context.Context, tx *sqlTx) (string, error) {
+	var n, copied int64
+	err := tx.QueryRowContext(ctx, `SELECT (SELECT n FROM revision),
+		(SELECT coalesce(max(revision), -1) FROM replica_of)`).Scan(&n, &copied)
+	return fmt.Sprintf("%d/%d/%s", n, copied, time.Local), err
+}
