@@ -68,6 +68,7 @@ func TestDeskRealWindow(t *testing.T) {
 		scan(t, x, bin, "fr_FR.UTF-8", false, people, 4*time.Millisecond, usOnAZERTY)
 	})
 
+	t.Run("EscapeWhereverTheFocusIs", func(t *testing.T) { escapeEverywhere(t, bin) }) // escape_test.go
 	t.Run("Speed50k", func(t *testing.T) { speed(t, bin) })
 	t.Run("Screenshots", func(t *testing.T) { screenshots(t, bin) })
 }
