@@ -192,9 +192,13 @@ type ImportReport struct {
 	New       int
 	Updated   int
 	Unchanged int
-	Skipped   int
-	Rejected  int
-	Issues    []ImportIssue // in line order; rejected rows and warnings
+	// Kept counts the rows that found someone and give values other than
+	// theirs, which the mode kept (an import that fills only empty
+	// fields): neither unchanged nor updated.
+	Kept     int
+	Skipped  int
+	Rejected int
+	Issues   []ImportIssue // in line order; rejected rows and warnings
 	// Categories found in the file that are neither known nor mapped:
 	// created when CreateCategories, otherwise their rows were rejected.
 	UnknownCategories []string

@@ -98,3 +98,89 @@ func TestImportPaidOnline(t *testing.T) {
 		})
 	}
 }
+
+// helloAssoWeeks are a HelloAsso export and the same a week later: the
+// payer corrected their email, the names were recased, a pending order
+// was validated, and "Non adhérent" is no category of the congress.
+var helloAssoWeeks = [2][]string{{
+	"\ufeffNuméro de billet;Référence commande;Date de la commande;Statut de la commande;Nom participant;Prénom participant;" +
+		"Nom payeur;Prénom payeur;Email payeur;Raison sociale;Moyen de paiement;Tarif;Montant du tarif;Code Promo",
+	"40000001;R1;01/10/2021 10:20;Validé;ROY;Hugo;Roy;Lina;lina.roy@exemple.fr;;Carte bancaire;Adhérent;120,00;",
+	"40000002;R1;01/10/2021 10:20;Validé;VIDAL;Tom;Roy;Lina;lina.roy@exemple.fr;;Carte bancaire;Non adhérent;180,00;",
+	"40000003;R2;02/10/2021 14:05;En attente;ARNAUD;Zoé;Faure;Léo;leo.faure@exemple.fr;;Virement;Adhérent;120,00;",
+}, {
+	"\ufeffNuméro de billet;Référence commande;Date de la commande;Statut de la commande;Nom participant;Prénom participant;" +
+		"Nom payeur;Prénom payeur;Email payeur;Raison sociale;Moyen de paiement;Tarif;Montant du tarif;Code Promo",
+	"40000001;R1;01/10/2021 10:20;Validé;Roy;Hugo;Roy;Lina;lina.roy@example.org;;Carte bancaire;Adhérent;120,00;",
+	"40000002;R1;01/10/2021 10:20;Validé;Vidal;Tom;Roy;Lina;lina.roy@example.org;;Carte bancaire;Non adhérent;180,00;",
+	"40000003;R2;02/10/2021 14:05;Validé;Arnaud;Zoé;Faure;Léo;leo.faure@example.org;;Virement;Adhérent;120,00;",
+}}
+
+// TestImportNextWeek re-imports next week's export filling empty fields
+// (the default): the tickets find the same people, who take what the
+// platform owns (status, payment, email, names recased), nobody is added,
+// and the category chosen for "Non adhérent" last week is remembered.
+func TestImportNextWeek(t *testing.T) {
+	s := mustOpen(t)
+	payer := func(h []string, m []ImportField) { mapColumn(h, m, "Email payeur", FieldEmail) }
+	plein := category(t, s, "Partenaire ESS")
+	opts := ImportOptions{CategoryMap: map[string]int64{Fold("Non adhérent"): plein}}
+	r := previewed(t, s, exportFile(t, "semaine1.csv", false, false, helloAssoWeeks[0]...), opts, payer)
+	wantCounts(t, r, 3, 3, 0, 0, 0, 0)
+	before := people(t, s)
+	r = previewed(t, s, exportFile(t, "semaine2.csv", false, false, helloAssoWeeks[1]...), ImportOptions{}, payer)
+	wantCounts(t, r, 3, 0, 3, 0, 0, 0)
+	after := people(t, s)
+	for i, p := range after {
+		if p.ID != before[i].ID || p.Email != "lina.roy@example.org" && p.Email != "leo.faure@example.org" ||
+			p.LastName == strings.ToUpper(p.LastName) {
+			t.Errorf("%+v, was %+v", p, before[i])
+		}
+		if p.LastName == "Arnaud" && (p.Status != StatusConfirmed || !p.Paid || card(t, s, p.ID, day1, 0).FeeDueCents != 0) {
+			t.Errorf("Zoé Arnaud, validated since: %s, paid %v", p.Status, p.Paid)
+		}
+		if p.LastName == "Vidal" && p.CategoryID != plein {
+			t.Errorf("Tom Vidal is in category %d, want %d", p.CategoryID, plein)
+		}
+	}
+	// The same file again: nothing differs.
+	r = previewed(t, s, exportFile(t, "semaine2.csv", false, false, helloAssoWeeks[1]...), ImportOptions{}, payer)
+	wantCounts(t, r, 3, 0, 0, 3, 0, 0)
+}
+
+// TestImportKept checks that a row whose values differ from the
+// congress's, which an import filling empty fields keeps, is counted as
+// kept, not unchanged; overwriting takes them.
+func TestImportKept(t *testing.T) {
+	s := mustOpen(t)
+	importLines(t, s, ImportOptions{}, "Prénom,Nom,E-mail,Régime", "Awa,Diallo,awa@example.org,Végétarien", "Léo,Bardin,leo@example.org,")
+	r := importLines(t, s, ImportOptions{}, "Prénom,Nom,E-mail,Régime", "awa,DIALLO,awa@example.org,Vegan", "LEO,Bardin,leo@example.org,")
+	wantCounts(t, r, 2, 0, 0, 1, 0, 0)
+	if r.Kept != 1 {
+		t.Fatalf("kept %d, want 1", r.Kept)
+	}
+	r = importLines(t, s, ImportOptions{OnMatch: MatchOverwrite}, "Prénom,Nom,E-mail,Régime", "Awa,Diallo,awa@example.org,Vegan")
+	wantCounts(t, r, 1, 0, 1, 0, 0, 0)
+}
+
+// TestImportDaysReplaced re-imports a file whose dates were read the
+// wrong way round, month first this time: the people's days are the
+// file's, not both.
+func TestImportDaysReplaced(t *testing.T) {
+	s := mustOpen(t)
+	lines := []string{"Nom;Prénom;Email;Jours", "Aubert;Nina;nina@example.org;25/11/2021", "Blin;Marc;marc@example.org;26/11/2021"}
+	path := exportFile(t, "jours.csv", false, false, lines...)
+	previewed(t, s, path, ImportOptions{}, nil)
+	lines[1], lines[2] = "Aubert;Nina;nina@example.org;26/11/2021", "Blin;Marc;marc@example.org;25/11/2021"
+	for _, mode := range []OnMatch{MatchFill, MatchOverwrite} {
+		r := previewed(t, s, exportFile(t, "jours.csv", false, false, lines...), ImportOptions{OnMatch: mode}, nil)
+		wantCounts(t, r, 2, 0, 2, 0, 0, 0)
+		for _, p := range people(t, s) {
+			want := map[bool]Day{true: day2, false: day1}[(p.LastName == "Aubert") == (mode == MatchFill)]
+			if !slices.Equal(p.Days, []Day{want}) {
+				t.Fatalf("mode %d: %s on %v, want %s", mode, p.FullName(), p.Days, want)
+			}
+		}
+		lines[1], lines[2] = "Aubert;Nina;nina@example.org;25/11/2021", "Blin;Marc;marc@example.org;26/11/2021"
+	}
+}

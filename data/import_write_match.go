@@ -28,6 +28,8 @@ type importTarget struct {
 	// cancelled; cancelled, a row cancelled. One person's valid ticket
 	// keeps them expected whatever their other, refunded, tickets say.
 	active, cancelled bool
+	// fileDays: a row of this file gave their days (import_reimport.go).
+	fileDays bool
 
 	sortKey, nameKey string // of p, for new participants
 }

@@ -20,13 +20,24 @@ func init() { widgets.OnEscape = func(c fyne.Canvas) { dismissTop(c) } }
 
 // escapeFromFocus is Esc pressed in the window, wherever the focus is
 // (the window takes it before the focused widget: see catchEscape). An
-// open drop-down's menu closes itself, and only itself; anything else
-// closes the dialog on top. It reports whether Esc was used.
+// open drop-down's menu, or a pop-up list that has the keyboard (the
+// desk's choosers), closes itself, and only itself; anything else closes
+// the dialog on top. It reports whether Esc was used.
 func escapeFromFocus(c fyne.Canvas) bool {
-	if _, ok := c.Focused().(*widget.PopUpMenu); ok {
+	focused := c.Focused()
+	if _, ok := focused.(*widget.PopUpMenu); ok {
+		return false
+	}
+	if pop, ok := c.Overlays().Top().(*widget.PopUp); ok && isContent(pop, focused) {
 		return false
 	}
 	return dismissTop(c)
+}
+
+// isContent reports whether f is what the pop-up shows.
+func isContent(pop *widget.PopUp, f fyne.Focusable) bool {
+	o, ok := f.(fyne.CanvasObject)
+	return ok && pop.Content == o
 }
 
 // dismissTop closes the top overlay of the canvas (a dialog, a pop-up),

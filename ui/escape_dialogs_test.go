@@ -208,3 +208,26 @@ func TestEscapeOnAnOpenDropDownClosesTheMenu(t *testing.T) {
 		t.Fatalf("the second Esc: dialog open %v, closed %d times", c.Overlays().Top() != nil, closed)
 	}
 }
+
+// Esc on the desk's open chooser list (the day, the door) closes the list
+// only, as on a drop-down's menu.
+func TestEscapeOnAnOpenChooserClosesTheList(t *testing.T) {
+	test.NewTempApp(t)
+	chosen := ""
+	ch := newDeskChooser(func(s string) { chosen = s }, func(rune) {}, func(*fyne.KeyEvent) {})
+	ch.Options = []string{"Thursday", "Friday"}
+	w := test.NewTempWindow(t, ch)
+	w.Resize(fyne.NewSize(400, 300))
+	c := w.Canvas()
+	ch.openList()
+	if !ch.isOpen() {
+		t.Fatal("the list did not open")
+	}
+	if escapeFromFocus(c) {
+		t.Fatal("the window took Esc from the open list")
+	}
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape}) // the list has it
+	if ch.isOpen() || chosen != "" {
+		t.Fatalf("after Esc: list open %v, chosen %q", ch.isOpen(), chosen)
+	}
+}

@@ -213,6 +213,10 @@ func (r *runner) printImportReport(out io.Writer, rep data.ImportReport, dryRun 
 		fmt.Fprintln(out, tr("Dry run: nothing was written.", "Essai : rien n'a été écrit."))
 	}
 	fmt.Fprintln(out, r.importCounts(rep))
+	if rep.Kept > 0 {
+		fmt.Fprintln(out, r.tr("Rows kept as they were give other values than the congress's: only empty fields were filled (--on-match overwrite takes the file's values).",
+			"Les lignes gardées telles quelles donnent d'autres valeurs que celles du congrès : seuls les champs vides ont été complétés (--on-match overwrite prend les valeurs du fichier)."))
+	}
 	if rep.Tickets > 0 {
 		fmt.Fprintln(out, r.count(rep.Tickets, "e-ticket kept for the desk.", "e-tickets kept for the desk.",
 			"billet électronique gardé pour l'accueil.", "billets électroniques gardés pour l'accueil."))
@@ -257,6 +261,9 @@ func (r *runner) importCounts(rep data.ImportReport) string {
 		r.count(rep.New, "new", "new", "nouvelle", "nouvelles"),
 		r.count(rep.Updated, "updated", "updated", "mise à jour", "mises à jour"),
 		r.count(rep.Unchanged, "unchanged", "unchanged", "inchangée", "inchangées"),
+	}
+	if rep.Kept > 0 {
+		counts = append(counts, r.count(rep.Kept, "kept as they were", "kept as they were", "gardée telle quelle", "gardées telles quelles"))
 	}
 	counts = append(counts,
 		r.count(rep.Skipped, "skipped", "skipped", "ignorée", "ignorées"),
