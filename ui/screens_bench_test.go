@@ -1,0 +1,164 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"congres/data"
+)
+
+// The screens at 50,000 participants (issue 19: each screen switch, sort
+// and filter within 300 ms), measured from the action to its whole result
+// on screen, as CONGRES_SCREEN_TIMING measures it in the window, with the
+// CPU time beside the wall time: the machine is shared.
+
+// loopCPU runs body in the benchmark's loop and reports its CPU time.
+func loopCPU(b *testing.B, body func()) {
+	b.Helper()
+	start := benchCPU()
+	for b.Loop() {
+		body()
+	}
+	b.ReportMetric((benchCPU()-start).Seconds()/float64(b.N), "cpu-s/op")
+}
+
+// settleBench runs the updates of background work on the benchmark's
+// goroutine until every result is on screen.
+func settleBench(b *testing.B, tk *tasks) {
+	b.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		select {
+		case update := <-tk.queue:
+			update()
+			continue
+		default:
+		}
+		if tk.idle() {
+			return
+		}
+		if time.Now().After(deadline) {
+			b.Fatal("the screen did not settle")
+		}
+		time.Sleep(100 * time.Microsecond)
+	}
+}
+
+// queuedBenchEnv is benchEnv with the updates run by settle.
+func queuedBenchEnv(b *testing.B) *env {
+	e := benchEnv(b)
+	e.tasks = &tasks{queue: make(chan func(), 64)}
+	return e
+}
+
+// BenchmarkScreenSwitch50k switches the window to each page, from the
+// click in the sidebar to every read of the page shown.
+func BenchmarkScreenSwitch50k(b *testing.B) {
+	st := screensDemo(b)
+	e := queuedBenchEnv(b)
+	m := newMainView(e, st, test.NewTempApp(b).Preferences(), func(string) {})
+	e.win.SetContent(m.build())
+	e.win.Resize(fyne.NewSize(1180, 700))
+	settleBench(b, e.tasks)
+	for i, p := range m.pages {
+		if i == deskPage {
+			continue // the desk has its own benchmarks (desk_bench_test.go)
+		}
+		m.nav.Select(i) // built once, as the first visit does
+		settleBench(b, e.tasks)
+		b.Run(fmt.Sprintf("%d_%s", i, p.title), func(b *testing.B) {
+			loopCPU(b, func() {
+				m.nav.Unselect(i)
+				m.nav.Select(i)
+				settleBench(b, e.tasks)
+			})
+		})
+	}
+}
+
+// BenchmarkParticipantsSortAll50k sorts the list by each column header,
+// each way, from the click to the count and the whole list there.
+func BenchmarkParticipantsSortAll50k(b *testing.B) {
+	st := screensDemo(b)
+	e := queuedBenchEnv(b)
+	s := newParticipantsScreen(e, st, nil)
+	e.win.SetContent(s.build())
+	e.win.Resize(fyne.NewSize(1180, 760))
+	s.loadAsync()
+	settleBench(b, e.tasks)
+	for _, col := range []int{pcolName, pcolOrganisation, pcolCategory, pcolStatus} {
+		for _, desc := range []bool{false, true} {
+			b.Run(fmt.Sprintf("%s_desc=%t", s.headers[col], desc), func(b *testing.B) {
+				loopCPU(b, func() {
+					s.sortCol, s.sortBy, s.desc = 0, 0, false
+					s.onHeaderTapped(col) // ascending
+					if desc {
+						s.onHeaderTapped(col)
+					}
+					settleBench(b, e.tasks)
+				})
+			})
+		}
+	}
+}
+
+// BenchmarkParticipantsFilterAll50k chooses each filter's second option,
+// from the choice to the count and the whole list there.
+func BenchmarkParticipantsFilterAll50k(b *testing.B) {
+	st := screensDemo(b)
+	e := queuedBenchEnv(b)
+	s := newParticipantsScreen(e, st, nil)
+	e.win.SetContent(s.build())
+	e.win.Resize(fyne.NewSize(1180, 760))
+	s.loadAsync()
+	settleBench(b, e.tasks)
+	names := []string{"category", "status", "day", "region", "checked_in", "badge"}
+	for i, sel := range s.filters.selects() {
+		b.Run(names[i], func(b *testing.B) {
+			loopCPU(b, func() {
+				sel.SetSelectedIndex(1)
+				settleBench(b, e.tasks)
+				sel.SetSelectedIndex(0)
+				settleBench(b, e.tasks)
+			})
+		})
+	}
+}
+
+// BenchmarkDashboardSwitch50k is the dashboard read and drawn after a
+// write ("counted") and with nothing written since ("kept").
+func BenchmarkDashboardSwitch50k(b *testing.B) {
+	st := screensDemo(b)
+	e := queuedBenchEnv(b)
+	s := newDashboardScreen(e, st)
+	e.win.SetContent(s.build())
+	ctx := context.Background()
+	ids, err := st.ParticipantIDs(ctx, data.ParticipantQuery{Status: data.StatusConfirmed, Limit: 1})
+	if err != nil || len(ids) == 0 {
+		b.Fatal(ids, err)
+	}
+	for _, kept := range []bool{false, true} {
+		name := "counted"
+		if kept {
+			name = "kept"
+		}
+		b.Run(name, func(b *testing.B) {
+			loopCPU(b, func() {
+				if !kept {
+					b.StopTimer()
+					if err := st.SetParticipantStatus(ctx, ids[0], data.StatusConfirmed); err != nil { // a write
+						b.Fatal(err)
+					}
+					b.StartTimer()
+				}
+				s.loadAsync()
+				settleBench(b, e.tasks)
+			})
+		})
+	}
+}
