@@ -107,9 +107,9 @@ func (im *importer) insertTickets() error {
 	}
 	im.wrote = true
 	return im.insertRows("ticket", "code, participant_id, source, at", 4, len(im.newTickets),
-		func(args []any, i int) []any {
+		func(args []any, i int) ([]any, error) {
 			k := im.newTickets[i]
-			return append(args, k.Code, k.holder.id, k.Source, im.now)
+			return append(args, k.Code, k.holder.id, k.Source, im.now), nil
 		})
 }
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"io"
 	"runtime/debug"
 	"slices"
 	"sort"
@@ -247,9 +246,6 @@ func (im *importer) run() error {
 	if im.mapping, err = im.chooseMapping(header); err != nil {
 		return err
 	}
-	if err := im.rememberCategories(header); err != nil {
-		return err
-	}
 	im.columns = map[ImportField]string{}
 	for i, f := range im.mapping {
 		if _, ok := im.columns[f]; !ok && f != FieldIgnore {
@@ -270,34 +266,15 @@ func (im *importer) run() error {
 	im.allDays = days
 	parser := RecordParser{Header: header, Mapping: im.mapping, Days: days, DateOrder: im.opts.DateOrder}
 	defer func() { im.report.AmbiguousDates = parser.Ambiguous }()
-	for n := 1; ; n++ {
-		if err := im.ctx.Err(); err != nil {
-			return err
-		}
-		row, err := im.file.Next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return err
-		}
-		if n > maxImportRows {
-			return ErrImportTooManyRows.With(maxImportRows)
-		}
-		rec := parser.Parse(row)
-		if err := im.row(&rec); err != nil {
-			return err
-		}
-		if n%progressEvery == 0 {
-			im.progress()
-		}
+	if err := im.decideRows(&parser); err != nil {
+		return err
 	}
 	if im.opts.Mapping != nil {
 		remembered, ok, err := rememberedMapping(im.ctx, im.tx, header)
 		if err != nil {
 			return err
 		}
-		im.saveMapping = im.saveMapping || !ok || !slices.Equal(remembered, im.mapping)
+		im.saveMapping = !ok || !slices.Equal(remembered, im.mapping)
 	}
 	im.done, im.total = im.file.Progress()
 	return nil
@@ -316,12 +293,6 @@ func (im *importer) lastProgress() {
 func (im *importer) finish() {
 	im.report.Issues = append(im.report.Issues, im.fileWarnings...)
 	sort.SliceStable(im.report.Issues, func(i, j int) bool { return im.report.Issues[i].Line < im.report.Issues[j].Line })
-}
-
-func (im *importer) progress() {
-	if im.opts.Progress != nil && im.file != nil {
-		im.opts.Progress(im.file.Progress())
-	}
 }
 
 // chooseMapping is the options' mapping, else the one remembered for this
@@ -497,7 +468,7 @@ func (im *importer) create(rec *ImportRecord, catID int64) error {
 		return err
 	}
 	p.Organisation = org.name
-	t := &importTarget{id: im.nextID, p: &p, isNew: true, email: p.Email, org: org.id, fileDays: len(rec.P.Days) > 0}
+	t := &importTarget{id: im.nextID, p: &p, isNew: true, email: p.Email, org: org.id}
 	t.noteStatus(rec)
 	im.nextID++
 	p.ID = t.id
@@ -521,7 +492,6 @@ func (im *importer) update(t *importTarget, rec *ImportRecord, catID int64) erro
 	merged.Days = append([]Day(nil), t.p.Days...)
 	overwrite := im.opts.OnMatch == MatchOverwrite
 	mergeRecord(&merged, rec, overwrite)
-	im.reimport(t, &merged, rec, catID)
 	t.fileStatus(&merged, rec)
 	if catID != 0 && overwrite {
 		merged.CategoryID = catID
@@ -545,13 +515,8 @@ func (im *importer) update(t *importTarget, rec *ImportRecord, catID int64) erro
 	if err := im.hold(&merged); err != nil {
 		return err
 	}
-	t.fileDays = t.fileDays || len(rec.P.Days) > 0
 	if sameParticipant(&merged, t.p) && org.id == t.org {
-		if im.keptValues(t, rec, catID) {
-			im.report.Kept++ // the file says otherwise, the mode kept the congress's values
-		} else {
-			im.report.Unchanged++
-		}
+		im.report.Unchanged++
 	} else {
 		im.report.Updated++
 		*t.p, t.org, t.email = merged, org.id, merged.Email
@@ -636,9 +601,6 @@ func (im *importer) write() error {
 	}
 	if im.saveMapping {
 		im.wrote = true
-		if err := im.saveCategories(); err != nil {
-			return err
-		}
 		return saveImportMapping(im.ctx, im.tx, im.header, im.mapping, im.now)
 	}
 	return nil

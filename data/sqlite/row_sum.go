@@ -4,13 +4,11 @@ import (
 	"context"
 	"database/sql"
 	"database/sql/driver"
-	"encoding/binary"
 	"errors"
 	"fmt"
-	"hash/fnv"
-	"math"
 	"strings"
-	"time"
+
+	"congres/data"
 
 	"modernc.org/sqlite"
 )
@@ -28,48 +26,9 @@ func init() {
 	}
 }
 
-// rowSum is congres_sum: FNV-1a (64 bits) of its arguments, each with its
-// type, so that NULL, 0, ” and x” differ, and ('ab', 'c') differs from
-// ('a', 'bc').
+// rowSum is congres_sum: data.RowSum of its arguments.
 func rowSum(_ *sqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
-	h := fnv.New64a()
-	var b [9]byte
-	for _, a := range args {
-		switch v := a.(type) {
-		case nil:
-			h.Write([]byte{0})
-		case int64:
-			b[0] = 1
-			binary.LittleEndian.PutUint64(b[1:], uint64(v))
-			h.Write(b[:])
-		case float64:
-			b[0] = 2
-			binary.LittleEndian.PutUint64(b[1:], math.Float64bits(v))
-			h.Write(b[:])
-		case string:
-			b[0] = 3
-			binary.LittleEndian.PutUint64(b[1:], uint64(len(v)))
-			h.Write(b[:])
-			h.Write([]byte(v))
-		case []byte:
-			b[0] = 4
-			binary.LittleEndian.PutUint64(b[1:], uint64(len(v)))
-			h.Write(b[:])
-			h.Write(v)
-		case bool: // not passed by SQLite; kept whole for completeness
-			b[0] = 1
-			binary.LittleEndian.PutUint64(b[1:], 0)
-			if v {
-				b[1] = 1
-			}
-			h.Write(b[:])
-		case time.Time:
-			return nil, fmt.Errorf("congres_sum: a time value")
-		default:
-			return nil, fmt.Errorf("congres_sum: a value of type %T", a)
-		}
-	}
-	return int64(h.Sum64()), nil
+	return data.RowSum(args)
 }
 
 // checkRowSums recomputes every row's sum in the tables that have one:
