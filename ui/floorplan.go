@@ -53,9 +53,10 @@ type zone struct {
 	count  int
 }
 
-// zonesOf lists the zones of the stands in the order they come on the plan
-// (top to bottom, then by name; no zone last), each with its colour: the
-// same stands give the same colours every time.
+// zonesOf lists the zones of the stands (in the order of the list: by
+// number) in the order they come on the plan (top to bottom, then by name;
+// no zone last), each with its colour: the same stands give the same
+// colours every time, wherever they are.
 func zonesOf(stands []data.Stand) []zone {
 	top := map[string]int{}
 	count := map[string]int{}
@@ -78,13 +79,19 @@ func zonesOf(stands []data.Stand) []zone {
 		}
 		return names[i] < names[j]
 	})
+	// A zone's colour follows the order of its first stand by number, not
+	// its place: a stand moved on the plan recolours nothing.
+	rank := map[string]int{}
+	for _, s := range stands {
+		if _, ok := rank[s.Zone]; !ok && s.Zone != "" {
+			rank[s.Zone] = len(rank)
+		}
+	}
 	zones := make([]zone, 0, len(names))
-	i := 0
 	for _, n := range names {
 		z := zone{name: n, colour: noZoneColour, count: count[n]}
 		if n != "" {
-			z.colour = zonePalette[i%len(zonePalette)]
-			i++
+			z.colour = zonePalette[rank[n]%len(zonePalette)]
 		}
 		zones = append(zones, z)
 	}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"image/color"
 	"strings"
 	"testing"
 
@@ -244,5 +245,26 @@ func TestFloorPlanDragScrolls(t *testing.T) {
 	}
 	if got := standPlace(t, st, "1"); got != [2]int{x, y} {
 		t.Errorf("stand 1 is at %v, want %d,%d (moved there, or swapped)", got, x, y)
+	}
+}
+
+// A zone keeps its colour when its stands move: stand 1 swapped with
+// stand 34, of the last zone, at the bottom, recolours no zone.
+func TestFloorPlanZoneColoursStay(t *testing.T) {
+	s, _, e := newTestPlan(t)
+	before := map[string]color.NRGBA{}
+	for _, z := range zonesOf(s.stands) {
+		before[z.name] = z.colour
+	}
+	far := planTile(t, s, "34").stand
+	s.onStandMoved(planTile(t, s, "1").stand, far.X, far.Y)
+	waitIdle(t, e.tasks)
+	if s.moves.feedback.Text != "Stands 1 and 34 swapped places." {
+		t.Fatalf("the bar says %q", s.moves.feedback.Text)
+	}
+	for _, z := range zonesOf(s.stands) {
+		if z.colour != before[z.name] {
+			t.Errorf("zone %q went from %v to %v", z.name, before[z.name], z.colour)
+		}
 	}
 }
