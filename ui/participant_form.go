@@ -45,6 +45,7 @@ type participantForm struct {
 	paid, consent                                             *widgets.Check
 
 	errs    map[string]*widget.Label  // the message under each field, by data's field name
+	errRoom map[string]*fyne.Container // each message's room, kept once shown (see keptHeight)
 	focus   map[string]fyne.Focusable // the widget to go back to, by field name
 	general *widget.Label             // a message that is no field's
 
@@ -96,7 +97,7 @@ func (s *participantsScreen) openFormThenAsync(id int64, saved func(id int64)) {
 
 func newParticipantForm(s *participantsScreen, p data.Participant, cats []data.Category, days []data.Day) *participantForm {
 	f := &participantForm{s: s, p: p, cats: cats, days: days,
-		errs: map[string]*widget.Label{}, focus: map[string]fyne.Focusable{}}
+		errs: map[string]*widget.Label{}, errRoom: map[string]*fyne.Container{}, focus: map[string]fyne.Focusable{}}
 	entry := func(text string) *widgets.Entry {
 		e := widgets.NewEntry()
 		e.SetText(text)
@@ -160,12 +161,17 @@ func (f *participantForm) field(name, title string, o fyne.CanvasObject) fyne.Ca
 	msg.Wrapping = fyne.TextWrapWord
 	msg.Hide()
 	f.errs[name] = msg
+	// Once a message has been shown, its room stays until the form closes:
+	// a field corrected does not move the others under the pointer.
+	room := &fyne.Container{Layout: &keptHeight{}, Objects: []fyne.CanvasObject{msg}}
+	room.Hide()
+	f.errRoom[name] = room
 	if fo, ok := o.(fyne.Focusable); ok {
 		f.focus[name] = fo
 	}
 	label := widget.NewLabel(title)
 	label.TextStyle.Bold = true
-	return container.NewVBox(label, o, msg)
+	return container.NewVBox(label, o, room)
 }
 
 func (f *participantForm) build() fyne.CanvasObject {
@@ -327,6 +333,9 @@ func (f *participantForm) showFieldError(field, msg string) {
 	}
 	label.SetText(msg)
 	label.Show()
+	if room := f.errRoom[field]; room != nil {
+		room.Show()
+	}
 	f.reopen(f.focus[field])
 }
 

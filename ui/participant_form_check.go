@@ -119,6 +119,32 @@ func (f *participantForm) setMessage(field string, err error) {
 	}
 	label.SetText(data.Message(err, uiLanguage()))
 	label.Show()
+	if room := f.errRoom[field]; room != nil {
+		room.Show()
+	}
+}
+
+// keptHeight lays out a field's message, as tall as the tallest it has
+// been: the message hidden (its field corrected) or shorter, the fields
+// under it stay where they are while the form is corrected.
+type keptHeight struct{ h float32 }
+
+func (k *keptHeight) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.Position{})
+		o.Resize(fyne.NewSize(size.Width, o.MinSize().Height))
+	}
+}
+
+func (k *keptHeight) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var m fyne.Size
+	for _, o := range objects {
+		if o.Visible() {
+			m = m.Max(o.MinSize())
+		}
+	}
+	k.h = max(k.h, m.Height)
+	return fyne.NewSize(m.Width, k.h)
 }
 
 // onFieldChanged clears the message under a field once it is corrected,
