@@ -44,10 +44,10 @@ type participantForm struct {
 	dayChecks                                                 *widget.CheckGroup
 	paid, consent                                             *widgets.Check
 
-	errs    map[string]*widget.Label  // the message under each field, by data's field name
+	errs    map[string]*widget.Label   // the message under each field, by data's field name
 	errRoom map[string]*fyne.Container // each message's room, kept once shown (see keptHeight)
-	focus   map[string]fyne.Focusable // the widget to go back to, by field name
-	general *widget.Label             // a message that is no field's
+	focus   map[string]fyne.Focusable  // the widget to go back to, by field name
+	general *widget.Label              // a message that is no field's
 
 	// dups warns, above the fields, of people already registered with the
 	// same email or name and organisation; Save (then "Save anyway") no
