@@ -42,6 +42,7 @@ func Run(meta fyne.AppMetadata, start Start) {
 		log.Printf("translations: %v", err)
 	}
 	a.SetIcon(meta.Icon)
+	a.Settings().SetTheme(newFocusTheme()) // a focus that shows everywhere
 	u := newUI(a)
 	u.start(start)
 	a.Lifecycle().SetOnStarted(func() { catchEscape(u.win) }) // Esc wherever the focus is
