@@ -226,13 +226,48 @@ func promote(ctx context.Context, tx *sqlTx, sessionID int64) error {
 	if free <= 0 || se.Waitlisted == 0 {
 		return nil
 	}
-	_, err = tx.ExecContext(ctx, `UPDATE enrolment SET status = 'enrolled' WHERE id IN (
-		SELECT w.id FROM enrolment w WHERE w.session_id = ? AND w.status = 'waitlisted' AND NOT EXISTS (
+	_, err = tx.ExecContext(ctx, "UPDATE enrolment SET status = 'enrolled' WHERE id IN ("+nextWaitingSQL+")",
+		nextWaitingArgs(&se, free)...)
+	return err
+}
+
+// nextWaitingSQL is who gets a free place of a session (the rule promote
+// applies, which NextOnWaitlist foretells): the people waiting, in order,
+// passing over those seated elsewhere at that time; the IDs of their
+// enrolment rows, at most n (see nextWaitingArgs).
+const nextWaitingSQL = `SELECT w.id FROM enrolment w WHERE w.session_id = ? AND w.status = 'waitlisted' AND NOT EXISTS (
 			SELECT 1 FROM enrolment x JOIN session o ON o.id = x.session_id
 			WHERE x.participant_id = w.participant_id AND x.status = 'enrolled' AND o.id <> ?
 			AND o.day = ? AND o.start_min < ? AND o.end_min > ?)
-		ORDER BY w.at, w.id LIMIT ?)`, sessionID, sessionID, se.Day, se.End, se.Start, free)
-	return err
+		ORDER BY w.at, w.id LIMIT ?`
+
+func nextWaitingArgs(se *Session, n int) []any {
+	return []any{se.ID, se.ID, se.Day, se.End, se.Start, n}
+}
+
+// NextOnWaitlist tells who would get a place of the session freed now (by
+// the rule promote applies), with their position on the waiting list;
+// found is false when nobody waiting can take it.
+func (s *Store) NextOnWaitlist(ctx context.Context, sessionID int64) (e Enrolment, found bool, err error) {
+	err = s.read(ctx, func(tx *sqlTx) error {
+		se, err := loadSession(ctx, tx, sessionID)
+		if err != nil {
+			return err
+		}
+		ids, err := queryIDs(ctx, tx, nextWaitingSQL, nextWaitingArgs(&se, 1)...)
+		if err != nil || len(ids) == 0 {
+			return err
+		}
+		list, err := queryEnrolments(ctx, tx, "e.id = ?", "e.id", ids[0])
+		if err != nil || len(list) == 0 {
+			return err
+		}
+		e, found = list[0], true
+		return tx.QueryRowContext(ctx, `SELECT count(*) FROM enrolment w, enrolment e
+			WHERE e.id = ? AND w.session_id = e.session_id AND w.status = 'waitlisted'
+			AND (w.at < e.at OR (w.at = e.at AND w.id <= e.id))`, ids[0]).Scan(&e.Position)
+	})
+	return e, found, err
 }
 
 // promoteAll promotes in every session the query returns.

@@ -125,3 +125,52 @@ func TestWaitlistPlaceIsNoClash(t *testing.T) {
 		}
 	})
 }
+
+// NextOnWaitlist names who a freed place goes to, by the rule
+// CancelEnrolment applies: the first waiting, unless seated elsewhere at
+// that time.
+func TestNextOnWaitlistPassesOverASeatElsewhere(t *testing.T) {
+	s := mustOpen(t)
+	small := addRoom(t, s, "Salle Artois", 1)
+	full := addSession(t, s, "Gouvernance", day1, "16:00", "17:30", small.ID)
+	other := addSession(t, s, "Mobilité", day1, "16:00", "17:00", 0)
+	anne, bea, chloe := addPerson(t, s, "Anne", "Aubert"), addPerson(t, s, "Béa", "Bruneau"), addPerson(t, s, "Chloé", "Caron")
+	for _, p := range []Participant{anne, bea, chloe} {
+		if _, err := s.Enrol(ctx, p.ID, full.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	next := func() (string, int) {
+		t.Helper()
+		e, ok, err := s.NextOnWaitlist(ctx, full.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !ok {
+			return "", 0
+		}
+		return e.ParticipantName, e.Position
+	}
+	if name, pos := next(); name != "Béa Bruneau" || pos != 1 {
+		t.Fatalf("next = %s (%d), want Béa Bruneau (1)", name, pos)
+	}
+	if _, err := s.Enrol(ctx, bea.ID, other.ID); err != nil { // seated elsewhere at 16:00, still waiting
+		t.Fatal(err)
+	}
+	if name, pos := next(); name != "Chloé Caron" || pos != 2 {
+		t.Fatalf("next = %s (%d), want Chloé Caron (2): Béa has a seat in Mobilité at that time", name, pos)
+	}
+	if err := s.CancelEnrolment(ctx, anne.ID, full.ID); err != nil {
+		t.Fatal(err)
+	}
+	list, err := s.SessionEnrolments(ctx, full.ID)
+	if err != nil || list[0].ParticipantName != "Chloé Caron" || list[0].Status != Enrolled {
+		t.Fatalf("the place went to %+v, %v; foretold Chloé Caron", list[0], err)
+	}
+	if err := s.CancelEnrolment(ctx, chloe.ID, full.ID); err != nil {
+		t.Fatal(err)
+	}
+	if name, _ := next(); name != "" {
+		t.Fatalf("next = %s, want nobody (Béa is seated elsewhere)", name)
+	}
+}

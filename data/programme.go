@@ -373,6 +373,22 @@ func checkRoomFree(ctx context.Context, tx *sqlTx, se *Session) error {
 	return ErrRoomBusy.With(roomInSentence(room), title, start, end)
 }
 
+// InSentence is the room's name after "the room" (see roomInSentence).
+func (r Room) InSentence() string { return roomInSentence(r.Name) }
+
+// CapacityIn is the limit the session would have in room r (nil: no
+// room), as EffectiveCapacity is read: its own, else the room's; 0 is
+// unlimited.
+func (se *Session) CapacityIn(r *Room) int {
+	if se.Capacity > 0 {
+		return se.Capacity
+	}
+	if r != nil {
+		return r.Capacity
+	}
+	return 0
+}
+
 // roomInSentence is a room's name after "the room": "Salle Artois" is
 // "Artois" there, as a French sentence says "la salle Artois", not "la
 // salle Salle Artois" (and "Room 12" is "the room 12"). A name that is

@@ -595,5 +595,7 @@ func (u *ui) onUndo() {
 		p.bulk.onUndoTapped()
 	case *standsScreen:
 		p.moves.onUndoTapped() // stands_move.go
+	case *programmeScreen:
+		p.onUndoMoveTapped() // programme_move.go
 	}
 }

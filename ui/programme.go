@@ -72,6 +72,9 @@ type programmeScreen struct {
 	schedule    fyne.CanvasObject // all of the above
 	root        *fyne.Container   // the schedule, or a session's page
 
+	lastMove *programmeMove // the last drag, which Undo takes back (programme_move.go)
+	undoMove *widget.Button
+
 	page *sessionPage // the session open, nil when none
 	form *sessionForm // the form open last, for tests
 }
@@ -115,7 +118,7 @@ func (s *programmeScreen) build() fyne.CanvasObject {
 	s.status.Importance = widget.LowImportance
 	s.status.Alignment = fyne.TextAlignTrailing
 	s.status.Truncation = fyne.TextTruncateEllipsis
-	s.gridView = container.NewBorder(nil, container.NewBorder(nil, nil, newKindLegend(), nil, s.status), nil, nil, s.timetable.view)
+	s.gridView = container.NewBorder(nil, container.NewBorder(nil, nil, newKindLegend(), s.newUndoMoveButton(), s.status), nil, nil, s.timetable.view)
 
 	s.list = widgets.NewList(s.listLength, s.createItem, s.updateItem)
 	s.list.HideSeparators = true
@@ -192,6 +195,10 @@ func (s *programmeScreen) loadExpectedAsync() {
 // the hint when the pointer left.
 func (s *programmeScreen) onHover(text string) {
 	s.status.Importance = widget.MediumImportance
+	if text == "" && s.lastMove != nil {
+		s.setMoveStatus(s.lastMove.text) // the last move stays said while it can be undone
+		return
+	}
 	if text == "" {
 		text = lang.L("Click a session to open it, an empty slot to add one.")
 		s.status.Importance = widget.LowImportance
@@ -431,22 +438,6 @@ func (s *programmeScreen) onNewTapped() {
 func (s *programmeScreen) onSlotTapped(room data.Room, start data.Clock) {
 	s.openForm(data.Session{Kind: data.KindWorkshop, Day: s.day, RoomID: room.ID,
 		Start: start, End: min(start+60, 24*60)}, nil)
-}
-
-// onSessionMovedAsync saves a session dragged to another room or time;
-// the store refuses a booked room or a speaker elsewhere, and the
-// timetable is read again either way (a refused block goes back).
-func (s *programmeScreen) onSessionMovedAsync(se data.Session) {
-	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
-		err := s.store.SaveSession(ctx, &se)
-		return func() {
-			s.timetable.shown = "" // the block dropped is drawn again, moved or back
-			if err != nil {
-				showError(s.env.win, err)
-			}
-			s.loadAsync()
-		}
-	})
 }
 
 // openForm opens the form for se; people are its speakers and facilitators.

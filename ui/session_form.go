@@ -291,6 +291,16 @@ func (f *sessionForm) onSaveTapped() {
 		}
 		return
 	}
+	// Its people not fitting a smaller room is asked, as in a drag.
+	confirmRoomCapacity(f.env.win, f.se, se, f.chosenRoom(), lang.L("Save anyway, above capacity?"), func(ok bool) {
+		if ok {
+			f.saveAsync(se)
+		}
+	})
+}
+
+// saveAsync saves the session read from the form.
+func (f *sessionForm) saveAsync(se data.Session) {
 	f.save.Disable()
 	f.env.tasks.runAsync(f.env.ctx, func(ctx context.Context) func() {
 		err := f.store.SaveSession(ctx, &se)

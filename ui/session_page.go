@@ -27,6 +27,7 @@ type sessionPageStore interface {
 	sessionEnrolMoveStore // a waiting list elsewhere at that time: move there?
 	CancelEnrolment(ctx context.Context, participantID, sessionID int64) error
 	PromoteFromWaitlist(ctx context.Context, participantID, sessionID int64) error
+	NextOnWaitlist(ctx context.Context, sessionID int64) (data.Enrolment, bool, error) // who gets a freed seat
 	DeleteSession(ctx context.Context, id int64) error
 	sessionPersonSearcher
 }
@@ -356,12 +357,43 @@ func sessionEnrolmentSentence(name string, se data.Session, e data.Enrolment) st
 // onRemoveTapped asks before taking someone out of the session or its
 // waiting list.
 func (p *sessionPage) onRemoveTapped(e data.Enrolment) {
-	msg := lang.L("{{.Name}} will no longer be enrolled in “{{.Title}}”.", map[string]any{"Name": e.ParticipantName, "Title": p.se.Title})
 	if e.Status == data.Waitlisted {
-		msg = lang.L("{{.Name}} will leave the waiting list of “{{.Title}}”.", map[string]any{"Name": e.ParticipantName, "Title": p.se.Title})
-	} else if len(p.waiting) > 0 && p.se.EffectiveCapacity > 0 && len(p.enrolled) <= p.se.EffectiveCapacity {
-		msg += "\n" + lang.L("The first person on the waiting list, {{.Name}}, will get the place.", map[string]any{"Name": p.waiting[0].ParticipantName})
+		p.confirmRemove(e, lang.L("{{.Name}} will leave the waiting list of “{{.Title}}”.", map[string]any{"Name": e.ParticipantName, "Title": p.se.Title}))
+		return
 	}
+	msg := lang.L("{{.Name}} will no longer be enrolled in “{{.Title}}”.", map[string]any{"Name": e.ParticipantName, "Title": p.se.Title})
+	if len(p.waiting) == 0 || p.se.EffectiveCapacity == 0 || len(p.enrolled) > p.se.EffectiveCapacity {
+		p.confirmRemove(e, msg)
+		return
+	}
+	// A seat is freed: the data layer says who gets it (those seated
+	// elsewhere at that time are passed over).
+	p.env.tasks.runAsync(p.env.ctx, func(ctx context.Context) func() {
+		next, found, err := p.store.NextOnWaitlist(ctx, p.id)
+		return func() {
+			if err != nil {
+				showError(p.env.win, err)
+				return
+			}
+			p.confirmRemove(e, msg+"\n"+sessionNextSentence(next, found))
+		}
+	})
+}
+
+// sessionNextSentence says who gets a freed seat.
+func sessionNextSentence(next data.Enrolment, found bool) string {
+	switch {
+	case !found:
+		return lang.L("Nobody on the waiting list can take the place: they all have a seat elsewhere at that time.")
+	case next.Position == 1:
+		return lang.L("The first person on the waiting list, {{.Name}}, will get the place.", map[string]any{"Name": next.ParticipantName})
+	}
+	return lang.L("{{.Name}}, number {{.Position}} on the waiting list, will get the place (those before have a seat elsewhere at that time).",
+		map[string]any{"Name": next.ParticipantName, "Position": next.Position})
+}
+
+// confirmRemove asks before removeAsync.
+func (p *sessionPage) confirmRemove(e data.Enrolment, msg string) {
 	dialog.ShowConfirm(lang.L("Remove {{.Name}}?", map[string]any{"Name": e.ParticipantName}), msg,
 		func(ok bool) {
 			if ok {

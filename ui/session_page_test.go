@@ -158,6 +158,7 @@ func TestSessionPageRemoveGivesThePlace(t *testing.T) {
 		}
 	}
 	p.onRemoveTapped(turing)
+	waitIdle(t, e.tasks)
 	if !strings.Contains(progDialogText(e.win.Canvas()), "The first person on the waiting list, Grace Hopper, will get the place.") {
 		t.Errorf("the confirmation reads %q", progDialogText(e.win.Canvas()))
 	}
@@ -169,6 +170,27 @@ func TestSessionPageRemoveGivesThePlace(t *testing.T) {
 	}
 	if want := "Alan Turing was removed. Grace Hopper got the place from the waiting list."; p.status.Text != want {
 		t.Errorf("status %q, want %q", p.status.Text, want)
+	}
+}
+
+// The removal names who really gets the seat: the first waiting is passed
+// over when seated in another session at that time (issue 19).
+func TestSessionPageRemoveNamesWhoReallyGetsThePlace(t *testing.T) {
+	fx := newProgFixture(t)
+	fx.add(t, data.KindWorkshop, "Atelier D", progDay1, "14:00", "15:00", "Grand Auditorium")
+	fx.enrol(t, "Atelier B", "Turing", "Lovelace", "Hopper", "Dijkstra")
+	fx.enrol(t, "Atelier D", "Hopper") // enrolled and stays on B's waiting list
+	_, p, e := openProgPage(t, fx, "Atelier B")
+	p.onRemoveTapped(p.enrolled[1]) // Alan Turing
+	waitIdle(t, e.tasks)
+	want := "Edsger Dijkstra, number 2 on the waiting list, will get the place (those before have a seat elsewhere at that time)."
+	if got := progDialogText(e.win.Canvas()); !strings.Contains(got, want) {
+		t.Fatalf("the confirmation reads %q, want %q", got, want)
+	}
+	tapDialogButton(t, e.win.Canvas(), "Yes")
+	waitIdle(t, e.tasks)
+	if got := fx.statuses(t, "Atelier B"); got["Dijkstra"] != data.Enrolled || got["Hopper"] != data.Waitlisted {
+		t.Fatalf("after removing Turing: %v", got)
 	}
 }
 

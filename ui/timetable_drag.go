@@ -52,6 +52,7 @@ func (t *timetable) moveBlock(b *sessionBlock, p fyne.Position) {
 		return
 	}
 	room, start, ok := gl.dropAt(p)
+	ok = ok && t.dropVisible(b, p)
 	se := b.session
 	length := se.End - se.Start
 	if !ok || t.onMove == nil || start+length > 24*60 || (room.ID == se.RoomID && start == se.Start) {
@@ -60,4 +61,19 @@ func (t *timetable) moveBlock(b *sessionBlock, p fyne.Position) {
 	}
 	se.RoomID, se.Start, se.End = room.ID, start, start+length
 	t.onMove(se)
+}
+
+// dropVisible tells whether a block whose top left is at p was dropped on
+// the part of the grid in view: a block let go over the room names, the
+// hours or out of the timetable goes back, even where the grid scrolled
+// under them has a slot.
+func (t *timetable) dropVisible(b *sessionBlock, p fyne.Position) bool {
+	view := t.body.Size()
+	if view.IsZero() {
+		view = t.grid.Size()
+	}
+	off := t.body.Offset
+	centre := p.X + b.Size().Width/2
+	return p.Y >= off.Y-ttHourHeight/4 && p.Y < off.Y+view.Height &&
+		centre >= off.X && centre < off.X+view.Width
 }

@@ -1,0 +1,118 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"congres/data"
+)
+
+// progSession reads a fixture's session from the file.
+func progSession(t *testing.T, f *progFixture, title string) data.Session {
+	t.Helper()
+	se, err := f.st.Session(context.Background(), f.sessions[title].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return se
+}
+
+// A session dragged into a room too small for its people asks first, as
+// a place above capacity does; No puts it back, Yes moves it, the line
+// under the grid says where, and Undo (or Ctrl+Z) puts it back (issue 19).
+func TestTimetableDragIntoSmallerRoomAsks(t *testing.T) {
+	f := newProgFixture(t)
+	f.enrol(t, "Atelier A", "Turing", "Lovelace", "Hopper")
+	s, e := newProgScreen(t, f.st)
+
+	dragBlock(t, s, progBlock(t, s, "Atelier A"), "Salle Flandre", "16:00")
+	waitIdle(t, e.tasks)
+	want := "3 people are enrolled in “Atelier A”; the room Flandre holds 2.\nMove anyway, above capacity?"
+	if got := progDialogText(e.win.Canvas()); !strings.Contains(got, want) {
+		t.Fatalf("the drag asks %q, want %q", got, want)
+	}
+	tapDialogButton(t, e.win.Canvas(), "No")
+	waitIdle(t, e.tasks)
+	if got := progSession(t, f, "Atelier A"); got.RoomID != f.rooms["Salle Vauban"].ID || got.Start.String() != "14:00" {
+		t.Fatalf("after No the session is in room %d at %s", got.RoomID, got.Start)
+	}
+
+	dragBlock(t, s, progBlock(t, s, "Atelier A"), "Salle Flandre", "16:00")
+	waitIdle(t, e.tasks)
+	tapDialogButton(t, e.win.Canvas(), "Yes")
+	waitIdle(t, e.tasks)
+	if got := progSession(t, f, "Atelier A"); got.RoomID != f.rooms["Salle Flandre"].ID || got.Start.String() != "16:00" {
+		t.Fatalf("after Yes the session is in room %d at %s", got.RoomID, got.Start)
+	}
+	if got := s.status.Text; !strings.Contains(got, "16:00 – 17:30, Salle Flandre") || !s.undoMove.Visible() {
+		t.Fatalf("the line under the grid says %q (Undo shown: %v); want the new time and room", got, s.undoMove.Visible())
+	}
+	s.onHover("") // the pointer leaves the block: the move stays said
+	if got := s.status.Text; !strings.Contains(got, "Salle Flandre") {
+		t.Errorf("once the pointer left, the line says %q", got)
+	}
+
+	test.Tap(s.undoMove)
+	waitIdle(t, e.tasks)
+	if got := progSession(t, f, "Atelier A"); got.RoomID != f.rooms["Salle Vauban"].ID || got.Start.String() != "14:00" || got.End.String() != "15:30" {
+		t.Fatalf("after Undo the session is in room %d at %s – %s", got.RoomID, got.Start, got.End)
+	}
+	if s.undoMove.Visible() || !strings.Contains(s.status.Text, "undone") {
+		t.Errorf("after Undo: Undo shown %v, the line says %q", s.undoMove.Visible(), s.status.Text)
+	}
+}
+
+// A block let go over the room names goes back, though the grid has a
+// slot there (it moved the session to the first hour).
+func TestTimetableDropOnHeaderPutsBack(t *testing.T) {
+	f := newProgFixture(t)
+	s, e := newProgScreen(t, f.st)
+	b := progBlock(t, s, "Atelier A")
+	home := b.Position()
+	to := slotPoint(t, s, "Salle Flandre", "14:00")
+	b.Dragged(&fyne.DragEvent{Dragged: fyne.NewDelta(to.X-home.X, -40-home.Y)})
+	b.DragEnd()
+	waitIdle(t, e.tasks)
+	if got := progSession(t, f, "Atelier A"); got.RoomID != f.rooms["Salle Vauban"].ID || got.Start.String() != "14:00" {
+		t.Fatalf("a drop on the header moved the session to room %d at %s", got.RoomID, got.Start)
+	}
+	if b.Position() != home {
+		t.Errorf("the block is at %v, not back at %v", b.Position(), home)
+	}
+}
+
+// Modify into a smaller room asks too.
+func TestSessionFormSmallerRoomAsks(t *testing.T) {
+	f := newProgFixture(t)
+	f.enrol(t, "Atelier A", "Turing", "Lovelace", "Hopper")
+	_, p, e := openProgPage(t, f, "Atelier A")
+	var form *sessionForm
+	p.onEdit = func(se data.Session, people []data.ParticipantRow) {
+		form = newSessionForm(e, f.st, []data.Day{progDay1, progDay2}, []data.Room{f.rooms["Grand Auditorium"], f.rooms["Salle Vauban"], f.rooms["Salle Flandre"]}, se, people, nil)
+		form.show()
+	}
+	p.onEditTapped()
+	form.room.SetSelected(roomOption(f.rooms["Salle Flandre"]))
+	form.start.SetText("16:00")
+	form.end.SetText("17:00")
+	form.onSaveTapped()
+	want := "3 people are enrolled in “Atelier A”; the room Flandre holds 2.\nSave anyway, above capacity?"
+	if got := progDialogText(e.win.Canvas()); !strings.Contains(got, want) {
+		t.Fatalf("Save asks %q, want %q", got, want)
+	}
+	tapDialogButton(t, e.win.Canvas(), "No")
+	waitIdle(t, e.tasks)
+	if got := progSession(t, f, "Atelier A"); got.RoomID != f.rooms["Salle Vauban"].ID {
+		t.Fatalf("after No the session moved to room %d", got.RoomID)
+	}
+	form.onSaveTapped()
+	tapDialogButton(t, e.win.Canvas(), "Yes")
+	waitIdle(t, e.tasks)
+	if got := progSession(t, f, "Atelier A"); got.RoomID != f.rooms["Salle Flandre"].ID {
+		t.Fatalf("after Yes the session is in room %d", got.RoomID)
+	}
+}
