@@ -28,7 +28,8 @@ func catchEscape(win fyne.Window) bool {
 	c := win.Canvas()
 	var fyneKeys glfw.KeyCallback
 	fyneKeys = view.SetKeyCallback(func(w *glfw.Window, key glfw.Key, scancode int, action glfw.Action, mods glfw.ModifierKey) {
-		if key == glfw.KeyEscape && action != glfw.Release && mods == 0 && escapeFromFocus(c) {
+		held := mods & (glfw.ModShift | glfw.ModControl | glfw.ModAlt | glfw.ModSuper) // not Caps or Num Lock
+		if key == glfw.KeyEscape && action != glfw.Release && held == 0 && escapeFromFocus(c) {
 			return
 		}
 		if fyneKeys != nil {
