@@ -79,12 +79,19 @@ type EnrolResult struct {
 	ParticipantID int64
 	Status        EnrolmentStatus // empty when Err is set
 	Err           error           // a clash, a cancelled participant…
+	Left          []Enrolment     // the waiting lists left at that time (EnrolManyMoving)
 }
 
 // EnrolMany enrols these participants in a session (on its waiting list
 // when full), and logs the change so that it can be undone. Those who
 // cannot be enrolled are reported one by one; the others are enrolled.
 func (s *Store) EnrolMany(ctx context.Context, ids []int64, sessionID int64, by string) (BulkChange, []EnrolResult, error) {
+	return s.enrolMany(ctx, ids, sessionID, by, false)
+}
+
+// enrolMany is EnrolMany; move takes them off waiting lists at that time
+// (see EnrolManyMoving, enrolments_move.go).
+func (s *Store) enrolMany(ctx context.Context, ids []int64, sessionID int64, by string, move bool) (BulkChange, []EnrolResult, error) {
 	var results []EnrolResult
 	var ch BulkChange
 	err := s.write(ctx, func(tx *sqlTx) error {
@@ -92,8 +99,11 @@ func (s *Store) EnrolMany(ctx context.Context, ids []int64, sessionID int64, by 
 		if err != nil {
 			return err
 		}
-		const sessions = "SELECT CAST(? AS bigint)"
-		before, err := snapshotEnrolments(ctx, tx, sessions, sessionID)
+		sessions, args := "SELECT CAST(? AS bigint)", []any{sessionID}
+		if move { // and the sessions at that time, whose waiting lists they leave
+			sessions, args = "SELECT id FROM session WHERE day = ? AND start_min < ? AND end_min > ?", []any{se.Day, se.End, se.Start}
+		}
+		before, err := snapshotEnrolments(ctx, tx, sessions, args...)
 		if err != nil {
 			return err
 		}
@@ -102,10 +112,16 @@ func (s *Store) EnrolMany(ctx context.Context, ids []int64, sessionID int64, by 
 			if err != nil && KindOf(err) == KindInternal {
 				return err
 			}
-			results = append(results, EnrolResult{ParticipantID: id, Status: st, Err: err})
+			r := EnrolResult{ParticipantID: id, Status: st, Err: err}
+			if move && err == nil {
+				if r.Left, err = leaveWaitlistsAtTheSameTime(ctx, tx, id, sessionID); err != nil {
+					return err
+				}
+			}
+			results = append(results, r)
 		}
 		ch, err = s.logBulk(ctx, tx, BulkEnrol, se.Title, by, ids, nil, before, func() (map[enrolKey]enrolValues, error) {
-			return snapshotEnrolments(ctx, tx, sessions, sessionID)
+			return snapshotEnrolments(ctx, tx, sessions, args...)
 		})
 		return err
 	})

@@ -174,3 +174,62 @@ func TestNextOnWaitlistPassesOverASeatElsewhere(t *testing.T) {
 		t.Fatalf("next = %s, want nobody (Béa is seated elsewhere)", name)
 	}
 }
+
+// A bulk enrolment may move those waiting elsewhere at that time: they
+// leave those lists (each result says which), and Undo gives the places
+// back; without move they keep both.
+func TestEnrolManyMoving(t *testing.T) {
+	s := mustOpen(t)
+	small := addRoom(t, s, "Salle Artois", 1)
+	full := addSession(t, s, "Gouvernance", day1, "16:00", "17:30", small.ID)
+	other := addSession(t, s, "Mobilité", day1, "16:00", "17:00", 0)
+	later := addSession(t, s, "Clôture", day1, "18:00", "19:00", 0)
+	anne, bea, chloe := addPerson(t, s, "Anne", "Aubert"), addPerson(t, s, "Béa", "Bruneau"), addPerson(t, s, "Chloé", "Caron")
+	for _, p := range []Participant{anne, bea} {
+		if _, err := s.Enrol(ctx, p.ID, full.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	waiting, err := s.WaitingAtTheSameTime(ctx, other.ID)
+	if err != nil || len(waiting) != 1 || waiting[0] != bea.ID {
+		t.Fatalf("WaitingAtTheSameTime = %v, %v; want Béa only", waiting, err)
+	}
+	if w, _ := s.WaitingAtTheSameTime(ctx, later.ID); len(w) != 0 {
+		t.Fatalf("at 18:00 nobody waits elsewhere, got %v", w)
+	}
+	status := func(p Participant, se Session) EnrolmentStatus {
+		t.Helper()
+		list, err := s.ParticipantEnrolments(ctx, p.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range list {
+			if e.SessionID == se.ID {
+				return e.Status
+			}
+		}
+		return ""
+	}
+	ch, results, err := s.EnrolManyMoving(ctx, []int64{bea.ID, chloe.ID}, other.ID, "test", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(results[0].Left) != 1 || results[0].Left[0].SessionTitle != "Gouvernance" || len(results[1].Left) != 0 {
+		t.Fatalf("results %+v", results)
+	}
+	if got := status(bea, full); got != Withdrawn {
+		t.Fatalf("Béa is %q on Gouvernance's list, want cancelled (moved)", got)
+	}
+	if err := s.UndoBulkChange(ctx, ch.ID, "test"); err != nil {
+		t.Fatal(err)
+	}
+	if got, seat := status(bea, full), status(bea, other); got != Waitlisted || seat == Enrolled {
+		t.Fatalf("after Undo Béa is %q on Gouvernance, %q in Mobilité", got, seat)
+	}
+	if _, _, err := s.EnrolManyMoving(ctx, []int64{bea.ID}, other.ID, "test", false); err != nil {
+		t.Fatal(err)
+	}
+	if got := status(bea, full); got != Waitlisted {
+		t.Fatalf("without move Béa is %q on Gouvernance's list", got)
+	}
+}
