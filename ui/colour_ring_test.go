@@ -146,3 +146,29 @@ func TestColourRingProgrammeKinds(t *testing.T) {
 		assertRinged(t, "session page", p.swatch, kindColour(data.KindWorkshop), bg)
 	})
 }
+
+// The desk's card: the band in the person's category colour.
+func TestColourRingDeskCard(t *testing.T) {
+	inBothVariants(t, func(t *testing.T, bg color.Color) {
+		v := newDeskCardView()
+		for _, c := range blackAndWhite {
+			card := data.DeskCard{Category: c}
+			card.Participant.FirstName, card.Participant.LastName = "Inès", "Haddad"
+			v.show(&card, false)
+			assertRinged(t, c.Colour, v.band, parseColour(c.Colour), bg)
+		}
+	})
+}
+
+// The timetable's blocks are outlined in their kind's colour, with no
+// ring of their own: the app's three colours contrast 3:1 with the
+// background of either variant.
+func TestColourRingTimetableKinds(t *testing.T) {
+	inBothVariants(t, func(t *testing.T, bg color.Color) {
+		for _, k := range sessionKinds {
+			if c := contrast(kindColour(k), bg); c < 3 {
+				t.Errorf("%s: %v on %v has a contrast of %.2f", k, kindColour(k), bg, c)
+			}
+		}
+	})
+}

@@ -134,8 +134,10 @@ func (v *deskCardView) show(c *data.DeskCard, atDoor bool) {
 	// What has not changed since the last card is not set again: a
 	// text refreshed is drawn anew (measured, rasterised) in the next
 	// frame, which the card waits for.
-	if v.band.FillColor != colour {
+	s := fyne.CurrentApp().Settings()
+	if ring := colourRing(s.Theme(), s.ThemeVariant()); v.band.FillColor != colour || v.band.StrokeColor != ring {
 		v.band.FillColor = colour
+		ringSwatch(v.band) // colour_ring.go: a black or a white category's band shows on either theme
 		v.band.Refresh()
 	}
 	ink := color.Color(color.White)
