@@ -184,3 +184,48 @@ func TestImportDaysReplaced(t *testing.T) {
 		lines[1], lines[2] = "Aubert;Nina;nina@example.org;25/11/2021", "Blin;Marc;marc@example.org;26/11/2021"
 	}
 }
+
+// TestImportNextWeekEventbrite re-imports an Eventbrite export whose
+// attendees corrected their email and whose names were recased: the
+// barcodes find the same people, who take the new emails.
+func TestImportNextWeekEventbrite(t *testing.T) {
+	s := mustOpen(t)
+	week1 := platformFiles["Eventbrite"]
+	previewed(t, s, exportFile(t, "eventbrite.csv", false, false, week1...), ImportOptions{CreateCategories: true}, nil)
+	week2 := []string{week1[0]}
+	for _, l := range week1[1:] {
+		l = strings.NewReplacer("@example.com", "@example.net", "Hugo", "HUGO", "Paid", "PAID").Replace(l)
+		week2 = append(week2, l)
+	}
+	r := previewed(t, s, exportFile(t, "eventbrite.csv", false, false, week2...), ImportOptions{}, nil)
+	if r.New != 0 || r.Updated != 3 || r.Rejected != 0 {
+		t.Fatalf("%+v", r)
+	}
+	for _, p := range people(t, s) {
+		if !strings.HasSuffix(p.Email, "@example.net") {
+			t.Errorf("%s kept the email %s", p.FullName(), p.Email)
+		}
+		if p.FirstName == "Hugo" || p.LastName == "Paid" {
+			t.Errorf("%s not recased", p.FullName())
+		}
+	}
+}
+
+// TestImportFormQuestionHeader imports a Google Forms export whose
+// category question carries a hint on a second line: the column is
+// imported, and its header spanning two lines is no warning.
+func TestImportFormQuestionHeader(t *testing.T) {
+	s := mustOpen(t)
+	path := exportFile(t, "google.csv", false, false, "Horodateur,Adresse e-mail,Nom,Prénom,Structure,\"Catégorie\n(adhérent, élu…)\"",
+		"01/10/2021 10:20:33,ines@example.org,Blanc,Inès,Org Z,adhérent", "01/10/2021 11:00:01,jules@example.org,Noir,Jules,Org Z,ÉLU·E")
+	r := previewed(t, s, path, ImportOptions{}, nil)
+	wantCounts(t, r, 2, 2, 0, 0, 0, 0)
+	if len(r.IgnoredColumns) != 0 || len(r.Issues) != 0 {
+		t.Fatalf("ignored %q, issues %v", r.IgnoredColumns, r.Issues)
+	}
+	for _, p := range people(t, s) {
+		if want := map[string]string{"Blanc": "Adhérent·e", "Noir": "Élu·e"}[p.LastName]; p.CategoryID != category(t, s, want) {
+			t.Errorf("%s in category %d, want %s", p.FullName(), p.CategoryID, want)
+		}
+	}
+}
