@@ -49,12 +49,16 @@ func keptRead[T any](ctx context.Context, s *Store, tx *sqlTx, name string,
 	}
 	k.mu.Lock()
 	defer k.mu.Unlock()
-	if k.key != key {
+	if k.key != key || len(k.reads) >= keptMax {
 		k.key, k.reads = key, map[string]any{}
 	}
 	k.reads[name] = clone(got)
 	return got, nil
 }
+
+// keptMax bounds the reads kept (a list of 50,000 IDs is 400 KB): past
+// it, they are all forgotten.
+const keptMax = 24
 
 // forget drops what was kept (benchmarks: as a write does).
 func (k *keptReads) forget() {

@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -94,11 +95,20 @@ func (s *Store) ListParticipants(ctx context.Context, q ParticipantQuery) ([]Par
 
 // ParticipantIDs returns only the IDs the query selects, in its order: a
 // long list can then be shown page by page with ParticipantRows.
+//
+// A whole list without a search is kept until the file changes
+// (kept_reads.go): a screen shown again, a sort or filter chosen again, at
+// 50,000 participants, does not read it again.
 func (s *Store) ParticipantIDs(ctx context.Context, q ParticipantQuery) ([]int64, error) {
 	var ids []int64
 	err := s.read(ctx, func(tx *sqlTx) error {
+		read := func(ctx context.Context, tx *sqlTx) ([]int64, error) { return participantIDs(ctx, tx, q) }
 		var err error
-		ids, err = participantIDs(ctx, tx, q)
+		if q.Search == "" && q.Limit == 0 {
+			ids, err = keptRead(ctx, s, tx, fmt.Sprintf("ids %+v", q), read, slices.Clone)
+		} else {
+			ids, err = read(ctx, tx)
+		}
 		return err
 	})
 	return ids, err

@@ -236,3 +236,24 @@ func TestRegionsAfterAWrite(t *testing.T) {
 		t.Fatal(got, err)
 	}
 }
+
+// A whole list, kept too, follows a participant's new status.
+func TestListKeptFollowsWrites(t *testing.T) {
+	s := mustOpen(t)
+	a, b := addPerson(t, s, "Anne", "Martin"), addPerson(t, s, "Bruno", "Dupont")
+	pending := ParticipantQuery{Status: StatusPending, Sort: SortOrganisation}
+	if got, err := s.ParticipantIDs(ctx, pending); err != nil || len(got) != 0 {
+		t.Fatal(got, err)
+	}
+	if err := s.SetParticipantStatus(ctx, b.ID, StatusPending); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.ParticipantIDs(ctx, pending)
+	if err != nil || !slices.Equal(got, []int64{b.ID}) {
+		t.Fatal(got, err)
+	}
+	got[0] = a.ID // the caller's copy
+	if got, err := s.ParticipantIDs(ctx, pending); err != nil || !slices.Equal(got, []int64{b.ID}) {
+		t.Fatal(got, err)
+	}
+}
