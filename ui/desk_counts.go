@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"image/color"
 	"slices"
 	"time"
@@ -99,7 +98,7 @@ func (c *deskCounters) show(counts []data.DeskCount) {
 			r.dot.FillColor, r.dot.StrokeColor = fill, ring
 			r.dot.Refresh()
 		}
-		if text := fmt.Sprintf("%s %d/%d", n.Category, n.Arrived, n.Expected); r.label.Text != text {
+		if text := n.Category + " " + formatCount(n.Arrived) + "/" + formatCount(n.Expected); r.label.Text != text {
 			r.label.SetText(text)
 		}
 		objects = append(objects, r.box)

@@ -340,8 +340,8 @@ func (b *badgeExport) show(p badgePreview) {
 	case p.count == 0:
 		b.count.SetText(lang.L("No badge to print."))
 	default:
-		b.count.SetText(lang.N("{{.Count}} badges", p.count, map[string]any{"Count": p.count}) + ", " +
-			lang.N("{{.Count}} pages", p.pages, map[string]any{"Count": p.pages}))
+		b.count.SetText(lang.N("{{.Count}} badges", p.count, map[string]any{"Count": formatCount(p.count)}) + ", " +
+			lang.N("{{.Count}} pages", p.pages, map[string]any{"Count": formatCount(p.pages)}))
 	}
 	b.relayout()
 	ok := p.err == nil && p.count > 0

@@ -140,7 +140,7 @@ func (c *certificateExport) showChoice() {
 	case c.arrived == 0:
 		c.count.SetText(lang.L("Nobody has arrived yet."))
 	default:
-		c.count.SetText(lang.N("{{.Count}} certificates", c.arrived, map[string]any{"Count": c.arrived}))
+		c.count.SetText(lang.N("{{.Count}} certificates", c.arrived, map[string]any{"Count": formatCount(c.arrived)}))
 	}
 	_, ok := c.ids()
 	enableIf(c.save, ok)

@@ -218,7 +218,7 @@ func (l *listExport) showPreset() {
 		ids, err := l.store.ParticipantIDs(ctx, q)
 		return len(ids), err
 	}, func(count int) {
-		l.count.SetText(lang.N("{{.Count}} participants", count, map[string]any{"Count": count}))
+		l.count.SetText(lang.N("{{.Count}} participants", count, map[string]any{"Count": formatCount(count)}))
 		l.relayout()
 	})
 }

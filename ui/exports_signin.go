@@ -207,11 +207,11 @@ func (s *signInExport) showChoice() {
 		if se.Kind == data.KindPlenary && se.Enrolled == 0 {
 			s.note.SetText(lang.L("Nobody enrols in this plenary: its sheet lists everyone expected that day."))
 		} else {
-			s.note.SetText(lang.N("{{.Count}} enrolled", se.Enrolled, map[string]any{"Count": se.Enrolled}))
+			s.note.SetText(lang.N("{{.Count}} enrolled", se.Enrolled, map[string]any{"Count": formatCount(se.Enrolled)}))
 		}
 	case which == signInAll:
 		n := len(s.sessions)
-		s.note.SetText(lang.N("{{.Count}} sessions: one sheet each", n, map[string]any{"Count": n}))
+		s.note.SetText(lang.N("{{.Count}} sessions: one sheet each", n, map[string]any{"Count": formatCount(n)}))
 	default:
 		s.note.SetText("")
 	}

@@ -411,7 +411,7 @@ func samePage(lines []participantLine, ids []int64) bool {
 // showCount says how many are listed, and keeps the selection to them.
 func (s *participantsScreen) showCount() {
 	n := len(s.table.rows.ids)
-	s.count.SetText(lang.N("{{.Count}} participants", n, map[string]any{"Count": n}))
+	s.count.SetText(lang.N("{{.Count}} participants", n, map[string]any{"Count": formatCount(n)}))
 	s.searchBar.Refresh() // the count's width changed: lay the bar out again
 	s.bulk.keepShown(s.table.rows.ids)
 }

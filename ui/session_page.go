@@ -231,8 +231,8 @@ func (p *sessionPage) show(se data.Session, list []data.Enrolment, people []data
 		p.gauge.Hide()
 	}
 	p.gaugeText.SetText(sessionGaugeText(se, len(p.enrolled)))
-	p.enrolledHead.SetText(lang.L("Enrolled ({{.Count}})", map[string]any{"Count": len(p.enrolled)}))
-	p.waitingHead.SetText(lang.L("Waiting list ({{.Count}})", map[string]any{"Count": len(p.waiting)}))
+	p.enrolledHead.SetText(lang.L("Enrolled ({{.Count}})", map[string]any{"Count": formatCount(len(p.enrolled))}))
+	p.waitingHead.SetText(lang.L("Waiting list ({{.Count}})", map[string]any{"Count": formatCount(len(p.waiting))}))
 	p.enrolledList.Refresh()
 	p.waitingList.Refresh()
 	showIf(p.noneEnrolled, len(p.enrolled) == 0)
@@ -242,9 +242,9 @@ func (p *sessionPage) show(se data.Session, list []data.Enrolment, people []data
 // gaugeText says how full a session is, in words.
 func sessionGaugeText(se data.Session, enrolled int) string {
 	if se.EffectiveCapacity == 0 {
-		return lang.N("{{.Count}} enrolled — unlimited places", enrolled, map[string]any{"Count": enrolled})
+		return lang.N("{{.Count}} enrolled — unlimited places", enrolled, map[string]any{"Count": formatCount(enrolled)})
 	}
-	args := map[string]any{"Count": enrolled, "Capacity": se.EffectiveCapacity}
+	args := map[string]any{"Count": formatCount(enrolled), "Capacity": formatCount(se.EffectiveCapacity)}
 	switch {
 	case enrolled > se.EffectiveCapacity:
 		return lang.L("{{.Count}} / {{.Capacity}} — above capacity", args)
