@@ -20,7 +20,9 @@ import (
 type participantBulkStore interface {
 	SetCategoryMany(ctx context.Context, ids []int64, categoryID int64, by string) (data.BulkChange, error)
 	SetStatusMany(ctx context.Context, ids []int64, st data.Status, by string) (data.BulkChange, error)
-	EnrolMany(ctx context.Context, ids []int64, sessionID int64, by string) (data.BulkChange, []data.EnrolResult, error)
+	EnrolManyMoving(ctx context.Context, ids []int64, sessionID int64, by string, move bool) (data.BulkChange, []data.EnrolResult, error)
+	WaitingAtTheSameTime(ctx context.Context, sessionID int64) ([]int64, error) // whom to ask: move there? (participant_bulk_move.go)
+	ExpectedByDay(ctx context.Context) (map[data.Day]int, error)               // a plenary's people expected, in the list of sessions
 	UndoBulkChange(ctx context.Context, id int64, by string) error
 	Sessions(ctx context.Context) ([]data.Session, error)
 }
@@ -42,6 +44,8 @@ type participantBulk struct {
 	undoing bool
 
 	results                 *textTable // the last enrolment results shown
+	resultsDialog           dialog.Dialog
+	waitingAsked            int // how many the last "move there?" was about, for tests
 	resultIDs               []int64    // whose they are
 	label                   *widget.Label
 	category, status, enrol *widget.Button
@@ -341,39 +345,46 @@ func (b *participantBulk) onEnrolTapped() {
 	}
 	b.s.env.tasks.runAsync(b.s.env.ctx, func(ctx context.Context) func() {
 		sessions, err := b.s.store.Sessions(ctx)
+		var expected map[data.Day]int
+		if err == nil {
+			expected, err = b.s.store.ExpectedByDay(ctx)
+		}
 		return func() {
 			if err != nil {
 				showError(b.s.env.win, err)
 				return
 			}
-			b.chooseSession(ids, sessions)
+			b.chooseSession(ids, sessions, expected)
 		}
 	})
 }
 
-func (b *participantBulk) chooseSession(ids []int64, sessions []data.Session) {
+func (b *participantBulk) chooseSession(ids []int64, sessions []data.Session, expected map[data.Day]int) {
 	if len(sessions) == 0 {
 		showNotice(b.s.env.win, lang.L("Enrol in a session"), lang.L("No session yet."))
 		return
 	}
 	names := make([]string, len(sessions))
 	for i, se := range sessions {
-		names[i] = b.sessionText(se)
+		names[i] = b.sessionText(se, expected)
 	}
 	sel := widget.NewSelect(names, nil)
 	sel.SetSelectedIndex(0)
 	b.ask(lang.L("Enrol in a session"), lang.N("Enrol {{.Count}} participants in:", len(ids), map[string]any{"Count": len(ids)}),
 		sel, func() {
 			se := sessions[max(sel.SelectedIndex(), 0)]
-			b.enrolAsync(ids, se)
+			b.onSessionChosen(ids, se) // participant_bulk_move.go
 		})
 }
 
-// sessionText names a session in a list to choose from.
-func (b *participantBulk) sessionText(se data.Session) string {
+// sessionText names a session in a list to choose from, with how full it
+// is as the timetable writes it (a plenary: the people expected).
+func (b *participantBulk) sessionText(se data.Session, expected map[data.Day]int) string {
 	places := ""
-	if se.EffectiveCapacity > 0 {
-		places = fmt.Sprintf(" (%d/%d)", se.Enrolled, se.EffectiveCapacity)
+	if n, ok := plenaryExpected(se, expected); ok {
+		places = " (" + plenaryFillText(se, n) + ")"
+	} else if se.EffectiveCapacity > 0 {
+		places = " (" + formatCount(se.Enrolled) + "/" + formatCount(se.EffectiveCapacity) + ")"
 	}
 	return fmt.Sprintf("%s %s–%s · %s%s", dayShort(se.Day), se.Start, se.End, se.Title, places)
 }
@@ -515,12 +526,13 @@ func (b *participantBulk) busy() (done func()) {
 	}
 }
 
-// enrolAsync enrols the people in a session and shows each one's result.
-func (b *participantBulk) enrolAsync(ids []int64, se data.Session) {
+// enrolAsync enrols the people in a session and shows each one's result;
+// move takes them off the waiting lists of sessions at that time.
+func (b *participantBulk) enrolAsync(ids []int64, se data.Session, move bool) {
 	done := b.busy()
 	by := b.by()
 	b.s.env.tasks.runAsync(b.s.env.ctx, func(ctx context.Context) func() {
-		ch, results, err := b.s.store.EnrolMany(ctx, ids, se.ID, by)
+		ch, results, err := b.s.store.EnrolManyMoving(ctx, ids, se.ID, by, move)
 		var rows []data.ParticipantRow
 		if err == nil {
 			rows, err = b.s.store.ParticipantRows(ctx, ids)
@@ -532,7 +544,7 @@ func (b *participantBulk) enrolAsync(ids []int64, se data.Session) {
 				return
 			}
 			b.changed(ch)
-			b.showEnrolled(se, results, rows)
+			b.showEnrolled(se, results, rows, move)
 			b.s.loadAsync()
 		}
 	})
@@ -540,7 +552,7 @@ func (b *participantBulk) enrolAsync(ids []int64, se data.Session) {
 
 // showEnrolled says, for each person, what enrolling gave: those who could
 // not be enrolled first, then those on the waiting list, then the others.
-func (b *participantBulk) showEnrolled(se data.Session, results []data.EnrolResult, rows []data.ParticipantRow) {
+func (b *participantBulk) showEnrolled(se data.Session, results []data.EnrolResult, rows []data.ParticipantRow, move bool) {
 	names := make(map[int64]string, len(rows))
 	for _, r := range rows {
 		names[r.ID] = r.FirstName + " " + r.LastName
@@ -552,6 +564,7 @@ func (b *participantBulk) showEnrolled(se data.Session, results []data.EnrolResu
 	}
 	lines := make([]line, len(results))
 	var count [3]int // not enrolled, waiting, enrolled
+	left := 0        // people who left a waiting list at that time
 	for i, r := range results {
 		l := line{id: r.ParticipantID, name: names[r.ParticipantID]}
 		switch {
@@ -561,6 +574,10 @@ func (b *participantBulk) showEnrolled(se data.Session, results []data.EnrolResu
 			l.rank, l.what = 1, lang.L("On the waiting list")
 		default:
 			l.rank, l.what = 2, lang.L("Enrolled")
+		}
+		if len(r.Left) > 0 {
+			left++
+			l.what += " — " + leftWaitlistsText(r.Left)
 		}
 		count[l.rank]++
 		lines[i] = l
@@ -572,15 +589,19 @@ func (b *participantBulk) showEnrolled(se data.Session, results []data.EnrolResu
 		b.resultIDs[i], cells[i] = l.id, []string{l.name, l.what}
 	}
 	summary := widget.NewLabel(lang.L("“{{.Title}}”: {{.Enrolled}} enrolled, {{.Waiting}} on the waiting list, {{.Refused}} not enrolled.",
-		map[string]any{"Title": se.Title, "Enrolled": count[2], "Waiting": count[1], "Refused": count[0]}))
+		map[string]any{"Title": se.Title, "Enrolled": count[2], "Waiting": count[1], "Refused": count[0]}) + b.movedText(move, left))
 	summary.Wrapping = fyne.TextWrapWord
 	table := newTextTable([]string{lang.L("Name"), lang.L("Result")}, []float32{200, 660})
 	table.setRows(cells)
 	b.results = table
-	d := dialog.NewCustom(lang.L("Enrol in a session"), lang.L("Close"),
-		container.NewBorder(summary, nil, nil, nil, table.table), b.s.env.win)
+	var d dialog.Dialog
+	keys := newDialogKeys(b.s.env.win, func() { d.Hide() }, func() { d.Hide() }) // Enter closes it too (dialog_keys.go)
+	d = dialog.NewCustom(lang.L("Enrol in a session"), lang.L("Close"),
+		keys.over(container.NewBorder(summary, nil, nil, nil, table.table)), b.s.env.win)
 	d.Resize(fyne.NewSize(920, 520))
 	d.Show()
+	keys.take()
+	b.resultsDialog = d
 }
 
 // onUndo undoes the last bulk change (Ctrl+Z) when the participants page is

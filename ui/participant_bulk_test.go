@@ -117,7 +117,7 @@ func TestParticipantsBulkEnrol(t *testing.T) {
 	}
 	ptTap(t, e.win.Content(), "Enrol in a session…")
 	top := ptTopDialog(t, e, "participants in:")
-	ptFind[*widget.Select](top)[0].SetSelected(s.bulk.sessionText(se))
+	ptFind[*widget.Select](top)[0].SetSelected(s.bulk.sessionText(se, nil))
 	ptTap(t, top, "Apply")
 	result := ptTopDialog(t, e, "on the waiting list")
 	table := ptFind[*focusTable](result)[0]
