@@ -22,7 +22,7 @@ type participantBulkStore interface {
 	SetStatusMany(ctx context.Context, ids []int64, st data.Status, by string) (data.BulkChange, error)
 	EnrolManyMoving(ctx context.Context, ids []int64, sessionID int64, by string, move bool) (data.BulkChange, []data.EnrolResult, error)
 	WaitingAtTheSameTime(ctx context.Context, sessionID int64) ([]int64, error) // whom to ask: move there? (participant_bulk_move.go)
-	ExpectedByDay(ctx context.Context) (map[data.Day]int, error)               // a plenary's people expected, in the list of sessions
+	ExpectedByDay(ctx context.Context) (map[data.Day]int, error)                // a plenary's people expected, in the list of sessions
 	UndoBulkChange(ctx context.Context, id int64, by string) error
 	Sessions(ctx context.Context) ([]data.Session, error)
 }
@@ -45,8 +45,8 @@ type participantBulk struct {
 
 	results                 *textTable // the last enrolment results shown
 	resultsDialog           dialog.Dialog
-	waitingAsked            int // how many the last "move there?" was about, for tests
-	resultIDs               []int64    // whose they are
+	waitingAsked            int     // how many the last "move there?" was about, for tests
+	resultIDs               []int64 // whose they are
 	label                   *widget.Label
 	category, status, enrol *widget.Button
 	clear                   *widget.Button
