@@ -171,9 +171,11 @@ func (l minHeightLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	return m
 }
 
-// wheelChain lies over the list of reasons: the wheel scrolls the list,
-// and once the list is at its end (or has nothing to scroll), the column
-// around it, as a browser does. It takes nothing else: clicks go through.
+// wheelChain lies over the list of reasons and shares the wheel between
+// the list and the column around it: down, the column first, until the
+// list is all in sight, then the list; up, the list first, then the
+// column. Either way the wheel never stops at the end of one of them. It
+// takes nothing else: clicks go through.
 type wheelChain struct {
 	widget.BaseWidget
 	list  *widgets.List
@@ -181,11 +183,29 @@ type wheelChain struct {
 }
 
 func (w *wheelChain) Scrolled(ev *fyne.ScrollEvent) {
+	if ev.Scrolled.DY < 0 { // down
+		if !w.scrollOuter(ev) {
+			w.scrollList(ev)
+		}
+		return
+	}
+	if !w.scrollList(ev) {
+		w.scrollOuter(ev)
+	}
+}
+
+// scrollList scrolls the list; false when it is at its end.
+func (w *wheelChain) scrollList(ev *fyne.ScrollEvent) bool {
 	before := w.list.GetScrollOffset()
 	w.list.ScrollToOffset(before - ev.Scrolled.DY)
-	if w.list.GetScrollOffset() == before {
-		w.outer.Scrolled(ev)
-	}
+	return w.list.GetScrollOffset() != before
+}
+
+// scrollOuter scrolls the column; false when it is at its end.
+func (w *wheelChain) scrollOuter(ev *fyne.ScrollEvent) bool {
+	before := w.outer.Offset
+	w.outer.Scrolled(ev)
+	return w.outer.Offset != before
 }
 
 func (w *wheelChain) MinSize() fyne.Size { return fyne.Size{} }

@@ -91,14 +91,23 @@ func sizeName(s fyne.Size) string {
 		strings.TrimSuffix(strings.TrimSuffix(fmtFloat(float64(s.Height)), ".0"), ",0")
 }
 
-// TestImportDialogWheelChains: the wheel over the reasons scrolls them; at
-// their end it scrolls the column (the options) instead of doing nothing.
+// TestImportDialogWheelChains: the wheel over the reasons, down, brings the
+// whole list into sight first (the column scrolls), then scrolls the list;
+// up, the list first, then the column: it never stops at the end of one.
 func TestImportDialogWheelChains(t *testing.T) {
 	test.NewTempApp(t)
 	st := mustOpen(t, demoFile(t, 5))
 	e := newTestEnv(t)
 	e.win.Resize(fyne.NewSize(1180, 700))
-	d := openImportTest(t, e, st, helloAssoCSV(t), nil)
+	path := filepath.Join(t.TempDir(), "many.csv")
+	lines := []string{"Prénom;Nom;E-mail"}
+	for i := range 30 {
+		lines = append(lines, "Zoé;Zénith;zoe"+strings.Repeat("@", 2)+"bad"+string(rune('a'+i%26))+".fr")
+	}
+	if err := os.WriteFile(path, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d := openImportTest(t, e, st, path, nil)
 	test.LaidOutObjects(e.win.Canvas().Overlays().Top())
 	// The column is made short, so that it scrolls.
 	d.issueScroll.Resize(fyne.NewSize(d.issueScroll.Size().Width, 150))
@@ -111,11 +120,29 @@ func TestImportDialogWheelChains(t *testing.T) {
 	if wheel == nil {
 		t.Fatal("no wheel over the list")
 	}
-	for range 20 {
-		wheel.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.Delta{DY: -40}})
+	down, up := &fyne.ScrollEvent{Scrolled: fyne.Delta{DY: -40}}, &fyne.ScrollEvent{Scrolled: fyne.Delta{DY: 40}}
+	wheel.Scrolled(down)
+	if d.issueScroll.Offset.Y == 0 || d.issueList.GetScrollOffset() != 0 {
+		t.Fatalf("down: the column is at %v, the list at %v; want the column first", d.issueScroll.Offset.Y,
+			d.issueList.GetScrollOffset())
 	}
-	if d.issueScroll.Offset.Y == 0 {
-		t.Error("the wheel over the reasons never scrolled the column")
+	for range 100 {
+		wheel.Scrolled(down)
+	}
+	if d.issueList.GetScrollOffset() == 0 {
+		t.Fatal("down: the list never scrolled")
+	}
+	column := d.issueScroll.Offset.Y
+	wheel.Scrolled(up)
+	if d.issueScroll.Offset.Y != column {
+		t.Errorf("up: the column moved before the list")
+	}
+	for range 200 {
+		wheel.Scrolled(up)
+	}
+	if d.issueScroll.Offset.Y != 0 || d.issueList.GetScrollOffset() != 0 {
+		t.Errorf("up: the column is at %v, the list at %v; want both at the top", d.issueScroll.Offset.Y,
+			d.issueList.GetScrollOffset())
 	}
 }
 
