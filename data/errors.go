@@ -212,6 +212,13 @@ var (
 	ErrDayInvalid = newErr(KindInvalid, "day_invalid", "days",
 		"“%s” is not a date (expected YYYY-MM-DD).",
 		"« %s » n'est pas une date (format attendu AAAA-MM-JJ).")
+	// ErrDateTyped is a date typed in the window that does not read in the
+	// locale's format; the window gives the format in each language's
+	// letters (DD/MM/YYYY, JJ/MM/AAAA) and an example (WithWords). The
+	// command line keeps ErrDayInvalid: it takes YYYY-MM-DD.
+	ErrDateTyped = newErr(KindInvalid, "date_typed", "days",
+		"“%s” is not a date: type it as %s (for example %s).",
+		"« %s » n'est pas une date : tapez-la sous la forme %s (par exemple %s).")
 	ErrNotCongressDay = newErr(KindInvalid, "not_congress_day", "day",
 		"%s is not a day of the congress.",
 		"Le %s n'est pas un jour du congrès.")

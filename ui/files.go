@@ -91,7 +91,11 @@ func defaultDemoPath(a fyne.App) string {
 // last folder used, or the home folder.
 func (u *ui) startFolder() string {
 	if s := u.session(); s != nil && !onServer(s.store) && !u.isServerBackup(s.store.Path()) {
-		return filepath.Dir(s.store.Path()) // not the servers' backups: a copy saved there would open as one
+		dir := filepath.Dir(s.store.Path()) // not the servers' backups: a copy saved there would open as one
+		if abs, err := filepath.Abs(dir); err == nil {
+			dir = abs // a file given as a relative path (congres desk x.congres) shows its folder, not "."
+		}
+		return dir
 	}
 	if d := u.prefs.String(prefFolder); d != "" {
 		if st, err := os.Stat(d); err == nil && st.IsDir() {
@@ -149,10 +153,9 @@ func (u *ui) chooseFile(ext string, then func(path string)) {
 func (u *ui) onNew() {
 	name := widgets.NewEntry()
 	name.Validator = required
-	first := widget.NewDateEntry()
+	first := newDateInput(false) // a date that does not read is refused, never today's
 	today := time.Now()
-	first.SetDate(&today)
-	first.Validator = required
+	first.setDate(&today)
 	days := widgets.NewEntry()
 	days.SetText("2")
 	days.Validator = dayCount
@@ -175,14 +178,15 @@ func (u *ui) onNew() {
 		if !ok {
 			return
 		}
-		if first.Date == nil {
-			showError(u.win, data.ErrDayInvalid.With(first.Text))
+		start, err := first.date() // Create is disabled while it does not read; checked again all the same
+		if err != nil {
+			showError(u.win, err)
 			return
 		}
 		n, _ := strconv.Atoi(strings.TrimSpace(days.Text))
 		c := data.Congress{Name: name.Text}
 		for i := range n {
-			c.Days = append(c.Days, data.Day(first.Date.AddDate(0, 0, i).Format(time.DateOnly)))
+			c.Days = append(c.Days, data.Day(start.AddDate(0, 0, i).Format(time.DateOnly)))
 		}
 		path := where.path()
 		u.switchToAsync(lang.L("Creating {{.Name}}…", map[string]any{"Name": filepath.Base(path)}),

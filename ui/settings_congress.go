@@ -39,7 +39,7 @@ type congressSettings struct {
 	name, edition, venue, city *widgets.Entry
 	days                       []data.Day // as edited; UI thread only
 	dayList                    *fyne.Container
-	newDay                     *widget.DateEntry // the locale's format, with a calendar, as in the New dialog
+	newDay                     *dateInput // the locale's format, with a calendar, as in the New dialog
 	logo                       *imageField
 	signature                  *imageField
 	signatory                  *widgets.Entry
@@ -57,8 +57,8 @@ func newCongressSettings(e *env, st congressStore) *congressSettings {
 func (s *congressSettings) build() fyne.CanvasObject {
 	s.name, s.edition, s.venue, s.city = widgets.NewEntry(), widgets.NewEntry(), widgets.NewEntry(), widgets.NewEntry()
 	s.dayList = container.NewVBox()
-	s.newDay = widget.NewDateEntry()
-	s.newDay.SetPlaceHolder(dateEntryExample())
+	s.newDay = newDateInput(true)
+	s.newDay.openOn = s.firstDay // the calendar opens on the congress's month
 	s.newDay.OnSubmitted = func(string) { s.onAddDayTapped() }
 	addDay := widget.NewButtonWithIcon(lang.L("Add the day"), theme.ContentAddIcon(), s.onAddDayTapped)
 
@@ -123,7 +123,7 @@ func (s *congressSettings) show(c data.Congress) {
 	s.city.SetText(c.City)
 	s.days = slices.Clone(c.Days)
 	s.showDays()
-	s.newDay.SetDate(nil)
+	s.newDay.setDate(nil)
 	s.logo.set(c.Logo)
 	s.signature.set(c.Signature)
 	s.signatory.SetText(c.Signatory)
@@ -143,19 +143,30 @@ func (s *congressSettings) showDays() {
 // onAddDayTapped adds the day typed to the congress's days.
 func (s *congressSettings) onAddDayTapped() {
 	s.errs.clear()
-	// Typed or picked, in the locale's format (the entry's): a text that
-	// does not read as a date leaves the last date read, so it is checked.
-	if s.newDay.Date == nil || s.newDay.Validate() != nil {
-		s.errs.show(data.ErrDayInvalid.With(s.newDay.Text))
+	// Typed or picked, in the locale's format: the error says that format.
+	t, err := s.newDay.date()
+	if err != nil {
+		s.errs.show(err)
 		return
 	}
-	d := data.Day(s.newDay.Date.Format(time.DateOnly))
+	d := data.Day(t.Format(time.DateOnly))
 	if !slices.Contains(s.days, d) {
 		s.days = append(s.days, d)
 		slices.Sort(s.days)
 		s.showDays()
 	}
-	s.newDay.SetDate(nil)
+	s.newDay.setDate(nil)
+}
+
+// firstDay is the congress's first day as edited, else today: the month
+// the calendar opens on when the field is empty.
+func (s *congressSettings) firstDay() time.Time {
+	if len(s.days) > 0 {
+		if t := s.days[0].Time(); !t.IsZero() {
+			return t
+		}
+	}
+	return time.Now()
 }
 
 func (s *congressSettings) onRemoveDayTapped(d data.Day) {

@@ -104,9 +104,9 @@ func TestCongressSettings(t *testing.T) {
 		// Typed in the locale's format, as the calendar writes it (the New
 		// dialog's too), not YYYY-MM-DD.
 		day := time.Date(2021, 11, 27, 0, 0, 0, 0, time.UTC)
-		c.newDay.SetDate(&day)
+		c.newDay.setDate(&day)
 		typed := c.newDay.Text
-		c.newDay.SetDate(nil)
+		c.newDay.setDate(nil)
 		test.Type(c.newDay, typed)
 		c.onAddDayTapped()
 		logo := pngLogo(t)

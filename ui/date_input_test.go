@@ -1,0 +1,237 @@
+package ui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"congres/data"
+	"congres/ui/widgets"
+)
+
+// newCongressDialog opens File → New… with its folder in a temporary one
+// and gives its fields.
+func newCongressDialog(t *testing.T, u *ui) (name *widgets.Entry, first *dateInput, create *widget.Button, dir string) {
+	t.Helper()
+	dir = t.TempDir()
+	u.prefs.SetString(prefFolder, dir)
+	u.onNew()
+	top := u.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("File → New… shows no dialog")
+	}
+	for _, o := range test.LaidOutObjects(top) {
+		switch w := o.(type) {
+		case *dateInput:
+			first = w
+		case *widgets.Entry:
+			if name == nil {
+				name = w
+			}
+		case *widget.Button:
+			if w.Text == "Create" || w.Text == "Créer" {
+				create = w
+			}
+		}
+	}
+	if first == nil || create == nil || name == nil {
+		t.Fatalf("the New dialog has no date or no Create:\n%s", test.RenderObjectToMarkup(top))
+	}
+	return name, first, create, dir
+}
+
+// wrongDates are dates that do not read in the locale's format: a day
+// that does not exist, YYYY-MM-DD, and day and month the other way round.
+func wrongDates() []string {
+	swapped := "03/25/2027" // month first where the day comes first
+	if strings.HasPrefix(dateLayout(), "01") {
+		swapped = "25/03/2027"
+	}
+	return []string{"31/02/2027", "2027-03-10", swapped}
+}
+
+// TestNewCongressRefusesAWrongDate (issue 19): a first day that does not
+// read in the locale's format is refused with a sentence naming that
+// format, Create stays disabled, and nothing is created. Before, fyne's
+// date entry kept the last date that did read (today's), showed a ✓, and
+// the congress was created on today's dates.
+func TestNewCongressRefusesAWrongDate(t *testing.T) {
+	for _, language := range []string{"en", "fr"} {
+		for _, typed := range wrongDates() {
+			t.Run(language+"/"+strings.ReplaceAll(typed, "/", "."), func(t *testing.T) {
+				u := newTestUI(t)
+				if language == "fr" {
+					inFrench(t)
+				}
+				name, first, create, dir := newCongressDialog(t, u)
+				test.Type(name, "Test C")
+				first.SetText("")
+				test.Type(first, typed)
+
+				err := first.Validate()
+				if err == nil {
+					t.Fatalf("%q is accepted as a first day", typed)
+				}
+				words := dateFormatWords(language)
+				if !strings.Contains(err.Error(), words) || !strings.Contains(err.Error(), typed) {
+					t.Errorf("the field says %q, want the text and the format %s", err, words)
+				}
+				if dateLayout() == "02/01/2006" && language == "fr" && words != "JJ/MM/AAAA" ||
+					dateLayout() == "01/02/2006" && language == "en" && words != "MM/DD/YYYY" {
+					t.Errorf("format in %s: %q", language, words)
+				}
+				if !showsText(u.win.Canvas().Overlays().Top(), err.Error()) {
+					t.Errorf("the dialog does not show %q under the field", err)
+				}
+				if !create.Disabled() {
+					t.Error("Create is enabled with a date that does not read")
+				}
+				test.Tap(create)
+				waitIdle(t, &u.tasks)
+				if files, _ := os.ReadDir(dir); len(files) != 0 || u.session() != nil {
+					t.Errorf("a congress was created: %v", files)
+				}
+			})
+		}
+	}
+}
+
+// TestNewCongressOnTheDateTyped: a date in the locale's format (one digit
+// is enough for the day and the month) creates the congress on it.
+func TestNewCongressOnTheDateTyped(t *testing.T) {
+	u := newTestUI(t)
+	name, first, create, dir := newCongressDialog(t, u)
+	test.Type(name, "Test C")
+	first.SetText("")
+	typed := strings.NewReplacer("01", "3", "02", "1", "2006", "2027").Replace(dateLayout()) // 1 March 2027
+	test.Type(first, typed)
+	if err := first.Validate(); err != nil || create.Disabled() {
+		t.Fatalf("%q: %v (Create disabled: %v)", typed, err, create.Disabled())
+	}
+	test.Tap(create)
+	waitFor(t, "the new congress", &u.tasks, func() bool { return u.session() != nil })
+	path := u.session().store.Path()
+	if filepath.Dir(path) != dir {
+		t.Errorf("created %s, not in %s", path, dir)
+	}
+	c, err := u.session().store.Congress(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []data.Day{"2027-03-01", "2027-03-02"}; !slices.Equal(c.Days, want) {
+		t.Errorf("days %v, want %v", c.Days, want)
+	}
+}
+
+// TestNewCongressFolderIsAbsolute (issue 19): with a file opened by a
+// relative path, New shows that file's folder in full, not ".".
+func TestNewCongressFolderIsAbsolute(t *testing.T) {
+	u := newTestUI(t)
+	dir := t.TempDir()
+	if err := data.WriteDemo(context.Background(), filepath.Join(dir, "rel"+data.Extension), data.DemoOptions{Participants: 5}); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	u.openAsync("rel" + data.Extension)
+	waitFor(t, "the file to open", &u.tasks, func() bool { return u.session() != nil })
+	u.onNew()
+	top := u.win.Canvas().Overlays().Top()
+	markup := test.RenderObjectToMarkup(top)
+	if !strings.Contains(markup, ">"+dir+"<") {
+		t.Errorf("the folder shown is not %s:\n%s", dir, markup)
+	}
+}
+
+// TestSettingsDayTypedWrong (issue 19): Settings → Congress refuses a day
+// that does not read with the locale's format, in the interface's
+// language; the command line keeps YYYY-MM-DD (data.ErrDayInvalid).
+func TestSettingsDayTypedWrong(t *testing.T) {
+	for _, language := range []string{"en", "fr"} {
+		t.Run(language, func(t *testing.T) {
+			if language == "fr" {
+				inFrench(t)
+			}
+			s, _, _, _ := newTestSettings(t)
+			c := s.congress
+			for _, typed := range wrongDates() {
+				c.newDay.SetText("")
+				test.Type(c.newDay, typed)
+				c.onAddDayTapped()
+				got := c.errs.text("days")
+				if !strings.Contains(got, dateFormatWords(language)) || strings.Contains(got, "YYYY-MM-DD") || strings.Contains(got, "AAAA-MM-JJ") {
+					t.Errorf("%q: under the days %q, want the format %s", typed, got, dateFormatWords(language))
+				}
+				if c.newDay.Validate() == nil {
+					t.Errorf("%q: the field shows no error", typed)
+				}
+			}
+			if _, err := data.ParseDay("25/11/2021"); err == nil || !strings.Contains(data.Message(err, language), map[string]string{"en": "YYYY-MM-DD", "fr": "AAAA-MM-JJ"}[language]) {
+				t.Errorf("the command line's sentence: %v", err)
+			}
+		})
+	}
+}
+
+// TestDatePickerInTheLanguage (issue 19): the calendar names its month and
+// days in the interface's language, and opens on the field's date, else
+// on the congress's first day (not today's month).
+func TestDatePickerInTheLanguage(t *testing.T) {
+	inFrench(t)
+	s, _, e, _ := newTestSettings(t)
+	c := s.congress
+	e.win.Resize(fyne.NewSize(1180, 700))
+	c.newDay.setDate(nil)
+	test.Tap(c.newDay.ActionItem.(*widget.Button))
+	top := e.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no calendar")
+	}
+	markup := test.RenderObjectToMarkup(top)
+	for _, want := range []string{"novembre 2021", "LUN", "DIM"} { // the demo's first day: 25/11/2021
+		if !strings.Contains(markup, want) {
+			t.Errorf("the calendar has no %q:\n%s", want, markup)
+		}
+	}
+	if strings.Contains(markup, "November") || strings.Contains(markup, "MON") {
+		t.Errorf("the calendar is in English:\n%s", markup)
+	}
+	top.Hide()
+
+	day := time.Date(2027, 3, 10, 0, 0, 0, 0, time.Local)
+	c.newDay.setDate(&day)
+	test.Tap(c.newDay.ActionItem.(*widget.Button))
+	top = e.win.Canvas().Overlays().Top()
+	if markup := test.RenderObjectToMarkup(top); !strings.Contains(markup, "mars 2027") {
+		t.Errorf("the calendar does not open on the field's date:\n%s", markup)
+	}
+	// Picking a day writes it in the locale's format.
+	for _, o := range test.LaidOutObjects(top) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "12" {
+			test.Tap(b)
+			break
+		}
+	}
+	if got, err := c.newDay.date(); err != nil || !sameDay(got, day.AddDate(0, 0, 2)) {
+		t.Errorf("picked %q (%v), want 12 March 2027", c.newDay.Text, err)
+	}
+}
+
+// showsText tells whether a visible text of o (a form's hint under a
+// field, say) reads text.
+func showsText(o fyne.CanvasObject, text string) bool {
+	for _, x := range test.LaidOutObjects(o) {
+		if t, ok := x.(*canvas.Text); ok && t.Visible() && t.Text == text {
+			return true
+		}
+	}
+	return false
+}
