@@ -195,7 +195,6 @@ func (p *sessionPage) show(se data.Session, list []data.Enrolment, people []data
 	}
 	p.title.SetText(se.Title)
 	p.swatch.FillColor = kindColour(se.Kind)
-	ringSwatch(p.swatch) // colour_ring.go
 	p.swatch.Refresh()
 	room := se.RoomName
 	if room == "" {
