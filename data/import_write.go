@@ -246,6 +246,9 @@ func (im *importer) run() error {
 	if im.mapping, err = im.chooseMapping(header); err != nil {
 		return err
 	}
+	if err := im.rememberCategories(header); err != nil {
+		return err
+	}
 	im.columns = map[ImportField]string{}
 	for i, f := range im.mapping {
 		if _, ok := im.columns[f]; !ok && f != FieldIgnore {
@@ -274,7 +277,7 @@ func (im *importer) run() error {
 		if err != nil {
 			return err
 		}
-		im.saveMapping = !ok || !slices.Equal(remembered, im.mapping)
+		im.saveMapping = im.saveMapping || !ok || !slices.Equal(remembered, im.mapping)
 	}
 	im.done, im.total = im.file.Progress()
 	return nil
@@ -468,7 +471,7 @@ func (im *importer) create(rec *ImportRecord, catID int64) error {
 		return err
 	}
 	p.Organisation = org.name
-	t := &importTarget{id: im.nextID, p: &p, isNew: true, email: p.Email, org: org.id}
+	t := &importTarget{id: im.nextID, p: &p, isNew: true, email: p.Email, org: org.id, fileDays: len(rec.P.Days) > 0}
 	t.noteStatus(rec)
 	im.nextID++
 	p.ID = t.id
@@ -492,6 +495,7 @@ func (im *importer) update(t *importTarget, rec *ImportRecord, catID int64) erro
 	merged.Days = append([]Day(nil), t.p.Days...)
 	overwrite := im.opts.OnMatch == MatchOverwrite
 	mergeRecord(&merged, rec, overwrite)
+	im.reimport(t, &merged, rec, catID)
 	t.fileStatus(&merged, rec)
 	if catID != 0 && overwrite {
 		merged.CategoryID = catID
@@ -515,8 +519,13 @@ func (im *importer) update(t *importTarget, rec *ImportRecord, catID int64) erro
 	if err := im.hold(&merged); err != nil {
 		return err
 	}
+	t.fileDays = t.fileDays || len(rec.P.Days) > 0
 	if sameParticipant(&merged, t.p) && org.id == t.org {
-		im.report.Unchanged++
+		if im.keptValues(t, rec, catID) {
+			im.report.Kept++ // the file says otherwise, the mode kept the congress's values
+		} else {
+			im.report.Unchanged++
+		}
 	} else {
 		im.report.Updated++
 		*t.p, t.org, t.email = merged, org.id, merged.Email
@@ -601,6 +610,9 @@ func (im *importer) write() error {
 	}
 	if im.saveMapping {
 		im.wrote = true
+		if err := im.saveCategories(); err != nil {
+			return err
+		}
 		return saveImportMapping(im.ctx, im.tx, im.header, im.mapping, im.now)
 	}
 	return nil
