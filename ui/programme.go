@@ -385,6 +385,8 @@ func formatProgramme(sessions []data.Session, expected map[data.Day]int) []progr
 		full := sessionFull(se)
 		if n, ok := plenaryExpected(se, expected); ok {
 			places, full = plenaryFillText(se, n), se.EffectiveCapacity > 0 && n > se.EffectiveCapacity
+		} else if plenaryPending(se, expected) {
+			places = "" // not counted yet: no wrong figure
 		}
 		rows = append(rows, programmeRow{id: se.ID, kind: se.Kind, full: full, cells: [6]string{
 			sessionTimes(se), se.Title, kindLabel(se.Kind), room, places, waiting,

@@ -29,6 +29,7 @@ type sessionPageStore interface {
 	PromoteFromWaitlist(ctx context.Context, participantID, sessionID int64) error
 	NextOnWaitlist(ctx context.Context, sessionID int64) (data.Enrolment, bool, error) // who gets a freed seat
 	DeleteSession(ctx context.Context, id int64) error
+	ExpectedByDay(ctx context.Context) (map[data.Day]int, error) // a plenary's people expected
 	sessionPersonSearcher
 }
 
@@ -150,6 +151,10 @@ func (p *sessionPage) runAsync(act func(ctx context.Context) error, report ...fu
 			actErr = act(ctx)
 		}
 		se, list, people, err := p.read(ctx)
+		var expected map[data.Day]int
+		if err == nil && plenaryPending(se, nil) {
+			expected, err = p.store.ExpectedByDay(ctx)
+		}
 		return func() {
 			if err != nil {
 				if data.KindOf(err) == data.KindNotFound {
@@ -159,6 +164,7 @@ func (p *sessionPage) runAsync(act func(ctx context.Context) error, report ...fu
 				return
 			}
 			p.show(se, list, people)
+			p.showExpected(se, expected) // session_page_expected.go
 			for _, r := range report {
 				r(before, list, actErr)
 			}

@@ -67,6 +67,9 @@ func plenaryFillText(se data.Session, expected int) string {
 // blockFill is what a block writes of its session's fill, and whether in
 // red: a workshop's enrolments, a plenary's people expected that day.
 func blockFill(se data.Session, expected map[data.Day]int) (string, bool) {
+	if plenaryPending(se, expected) {
+		return "", false // never "0/1 500" while the people expected are counted
+	}
 	if n, ok := plenaryExpected(se, expected); ok {
 		return plenaryFillText(se, n), se.EffectiveCapacity > 0 && n > se.EffectiveCapacity
 	}
@@ -76,8 +79,13 @@ func blockFill(se data.Session, expected map[data.Day]int) (string, bool) {
 // plenaryExpected is the number of people expected at a plenary nobody
 // enrolled in, once counted; false for other sessions.
 func plenaryExpected(se data.Session, expected map[data.Day]int) (int, bool) {
-	n, ok := expected[se.Day]
-	return n, ok && se.Kind == data.KindPlenary && se.Enrolled == 0
+	return expected[se.Day], expected != nil && se.Kind == data.KindPlenary && se.Enrolled == 0
+}
+
+// plenaryPending tells a plenary nobody enrolled in whose people expected
+// are not counted yet (expected is nil): it shows no figure until then.
+func plenaryPending(se data.Session, expected map[data.Day]int) bool {
+	return expected == nil && se.Kind == data.KindPlenary && se.Enrolled == 0
 }
 
 // sessionFull reports whether a session has no place left.
