@@ -513,19 +513,26 @@ func (d *importDialog) importAsync() {
 }
 
 // showDone says what the import did, with its warnings and rejected rows,
-// each whole.
+// each whole. Enter and Esc close it; the keys lie over the text only, not
+// over "Save the rejected rows…" (they would take its clicks).
 func (d *importDialog) showDone(r data.ImportReport) {
 	const width = 640
 	text := widget.NewLabel(reportText(r))
 	text.Wrapping = fyne.TextWrapWord
-	content := container.NewVBox(text)
+	body := container.NewVBox(text)
 	if issues := doneIssues(r.Issues, width, d.env.win.Canvas().Size().Height/3); issues != nil {
-		content.Add(issues)
+		body.Add(issues)
 	}
+	var dlg dialog.Dialog
+	keys := newDialogKeys(d.env.win, func() { dlg.Hide() }, func() { dlg.Hide() })
+	content := container.NewVBox(keys.over(body))
 	if r.Rejected > 0 {
 		src := d.source()
 		content.Add(widget.NewButtonWithIcon(lang.L("Save the rejected rows…"), theme.DocumentSaveIcon(),
 			func() { d.saveRejects(r, src) }))
 	}
-	showInfo(d.env.win, lang.L("Import finished"), lang.L("Close"), content, width) // Enter or Esc closes it
+	dlg = dialog.NewCustom(lang.L("Import finished"), lang.L("Close"), content, d.env.win)
+	dlg.Resize(fyne.NewSize(width, 0))
+	dlg.Show()
+	keys.take()
 }

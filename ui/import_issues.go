@@ -150,7 +150,7 @@ func doneIssues(issues []data.ImportIssue, width, maxHeight float32) fyne.Canvas
 		o := newIssueItem()
 		setIssueItem(o, is)
 		rows.Add(o)
-		h += issueTextHeight(issueText(is), width)
+		h += issueTextHeight(issueText(is), width-4*theme.InnerPadding()) + theme.Padding() // the dialog's margins, the VBox's gaps
 	}
 	scroll := container.NewVScroll(rows)
 	scroll.SetMinSize(fyne.NewSize(0, min(h, maxHeight)))

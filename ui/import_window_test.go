@@ -279,3 +279,63 @@ func TestImportDialogCountsInFrench(t *testing.T) {
 	}
 	waitIdle(t, e.tasks)
 }
+
+// clickTarget is what a click at pos (absolute) in o reaches in the real
+// window: the topmost object under it that takes taps or the keyboard, as
+// fyne's driver finds it (the test's Tap skips that search).
+func clickTarget(o fyne.CanvasObject, pos fyne.Position) fyne.CanvasObject {
+	var found fyne.CanvasObject
+	var walk func(o fyne.CanvasObject, origin fyne.Position)
+	walk = func(o fyne.CanvasObject, origin fyne.Position) {
+		if o == nil || !o.Visible() {
+			return
+		}
+		at := origin.Add(o.Position())
+		inside := pos.X >= at.X && pos.Y >= at.Y && pos.X < at.X+o.Size().Width && pos.Y < at.Y+o.Size().Height
+		if !inside {
+			return
+		}
+		switch o.(type) {
+		case fyne.Tappable, fyne.Focusable:
+			found = o
+		}
+		switch x := o.(type) {
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c, at)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(x).Objects() {
+				walk(c, at)
+			}
+		}
+	}
+	walk(o, fyne.Position{})
+	return found
+}
+
+// TestImportFinishedSaveTakesClicks: "Save the rejected rows…" of "Import
+// finished" gets the click in the real window (the keys laid over the
+// whole dialog took it, and nothing happened).
+func TestImportFinishedSaveTakesClicks(t *testing.T) {
+	test.NewTempApp(t)
+	st := mustOpen(t, demoFile(t, 5))
+	e := newTestEnv(t)
+	e.win.Resize(fyne.NewSize(1180, 700))
+	d := openImportTest(t, e, st, helloAssoCSV(t), nil)
+	d.catSelects[0].SetSelected("Partenaire ESS")
+	waitCheck(t, e, d)
+	tapDialogButton(t, e.win.Canvas(), "Import")
+	tapDialogButton(t, e.win.Canvas(), "Import")
+	top := ptTopDialog(t, e, "Import finished")
+	waitIdle(t, e.tasks)
+	save := ptFindButton(t, top, "Save the rejected rows…")
+	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(save).Add(fyne.NewPos(save.Size().Width/2, save.Size().Height/2))
+	if got := clickTarget(top, at); got != save {
+		t.Fatalf("a click on Save the rejected rows… goes to %T", got)
+	}
+	e.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if e.win.Canvas().Overlays().Top() != nil {
+		t.Error("Esc did not close it")
+	}
+}
