@@ -52,7 +52,7 @@ func BenchmarkImportStore100k(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if r.Rows != 100_000 || r.Rejected != 0 || r.New < 99_900 || r.New+r.Updated+r.Unchanged != r.Rows {
+		if r.Rows != 100_000 || r.Rejected != 0 || r.New < 99_900 || r.New+r.Updated+r.Unchanged+r.Kept != r.Rows {
 			b.Fatalf("%+v, first issues %v", r, r.Issues[:min(3, len(r.Issues))])
 		}
 		if rows, err := s.SearchParticipants(ctx, "beas", 5); err != nil || len(rows) == 0 {
