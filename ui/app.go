@@ -45,7 +45,10 @@ func Run(meta fyne.AppMetadata, start Start) {
 	a.Settings().SetTheme(newFocusTheme()) // a focus that shows everywhere
 	u := newUI(a)
 	u.start(start)
-	a.Lifecycle().SetOnStarted(func() { catchEscape(u.win) }) // Esc wherever the focus is
+	a.Lifecycle().SetOnStarted(func() {
+		catchEscape(u.win) // Esc wherever the focus is
+		fitToScreen(u.win) // no larger than the screen (window_size.go)
+	})
 	u.win.ShowAndRun()
 	u.shutdown()
 }
