@@ -268,3 +268,36 @@ func TestFloorPlanZoneColoursStay(t *testing.T) {
 		}
 	}
 }
+
+// Ctrl+Z in the window, on the stands page, undoes the last move.
+func TestFloorPlanCtrlZUndoesAMove(t *testing.T) {
+	u := newTestUI(t)
+	u.openAsync(demoFile(t, 60))
+	waitIdle(t, &u.tasks)
+	s := u.view.show(standsPage).(*standsScreen)
+	waitIdle(t, &u.tasks)
+	x, y := firstFree(s.stands)
+	s.onStandMoved(planTile(t, s, "3").stand, x, y)
+	waitIdle(t, &u.tasks)
+	place := func() [2]int {
+		list, err := u.session().store.Stands(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, st := range list {
+			if st.Number == "3" {
+				return [2]int{st.X, st.Y}
+			}
+		}
+		t.Fatal("no stand 3")
+		return [2]int{}
+	}
+	if got := place(); got != [2]int{x, y} {
+		t.Fatalf("stand 3 is at %v, want %d,%d", got, x, y)
+	}
+	u.onUndo() // what Ctrl+Z does in the window (addShortcuts)
+	waitIdle(t, &u.tasks)
+	if got := place(); got != [2]int{2, 0} {
+		t.Errorf("after Ctrl+Z stand 3 is at %v, want 2,0", got)
+	}
+}
