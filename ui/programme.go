@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"context"
 	"strings"
 	"unicode"
@@ -72,7 +73,9 @@ type programmeScreen struct {
 	schedule    fyne.CanvasObject // all of the above
 	root        *fyne.Container   // the schedule, or a session's page
 
-	lastMove *programmeMove // the last drag, which Undo takes back (programme_move.go)
+	columns    *columns      // the list's, the places' fitted to their widest (programme_list.go)
+	listStatus *widget.Label // under the list: the whole title under the pointer
+	lastMove   *programmeMove // the last drag, which Undo takes back (programme_move.go)
 	undoMove *widget.Button
 
 	page *sessionPage // the session open, nil when none
@@ -84,7 +87,7 @@ type programmeScreen struct {
 var programmeColumns = &columns{widths: []float32{120, 0, 120, 180, 100, 90}, flex: 1}
 
 func newProgrammeScreen(e *env, st programmeStore) *programmeScreen {
-	return &programmeScreen{env: e, store: st}
+	return &programmeScreen{env: e, store: st, columns: &columns{widths: slices.Clone(programmeColumns.widths), flex: programmeColumns.flex}}
 }
 
 func (s *programmeScreen) build() fyne.CanvasObject {
@@ -130,7 +133,8 @@ func (s *programmeScreen) build() fyne.CanvasObject {
 	}
 	s.empty = widget.NewLabel(lang.L("No session yet."))
 	s.empty.Hide()
-	s.listView = container.NewBorder(container.New(programmeColumns, header...), nil, nil, nil,
+	s.listStatus = newProgrammeListStatus()
+	s.listView = container.NewBorder(container.New(s.columns, header...), s.listStatus, nil, nil,
 		container.NewStack(s.list, container.NewCenter(s.empty)))
 	s.listView.Hide()
 
@@ -182,6 +186,7 @@ func (s *programmeScreen) loadExpectedAsync() {
 		rows := formatProgramme(sessions, expected)
 		return func() {
 			s.expected, s.rows = expected, rows
+			s.fitPlacesColumn() // programme_list.go
 			if s.listMode {
 				s.list.Refresh()
 			} else {
@@ -209,6 +214,7 @@ func (s *programmeScreen) onHover(text string) {
 // show puts what was read on screen. UI thread.
 func (s *programmeScreen) show(days []data.Day, rooms []data.Room, sessions []data.Session, conflicts []data.Conflict, rows []programmeRow) {
 	s.days, s.rooms, s.sessions, s.conflicts, s.rows = days, rooms, sessions, conflicts, rows
+	s.fitPlacesColumn()
 	labels := make([]string, len(days))
 	chosen := 0
 	for i, d := range days {
@@ -320,7 +326,8 @@ func (s *programmeScreen) createItem() fyne.CanvasObject {
 	swatch.SetMinSize(fyne.NewSquareSize(theme.IconInlineSize() * 0.7))
 	ringSwatch(swatch) // colour_ring.go
 	cells[2] = container.NewBorder(nil, nil, container.NewCenter(swatch), nil, cells[2])
-	return container.NewStack(heading, container.New(programmeColumns, cells...))
+	cells[1] = newHoverArea(cells[1], "", s.onListHover) // the whole title under the list
+	return container.NewStack(heading, container.New(s.columns, cells...))
 }
 
 func (s *programmeScreen) updateItem(id widget.ListItemID, o fyne.CanvasObject) {
@@ -340,6 +347,10 @@ func (s *programmeScreen) updateItem(id widget.ListItemID, o fyne.CanvasObject) 
 			swatch.FillColor = kindColour(r.kind)
 			ringSwatch(swatch)
 			swatch.Refresh()
+		}
+		if h, ok := c.(*hoverArea); ok {
+			h.text = r.cells[1] + " · " + r.cells[0] + joinNonEmpty(" · ", "", r.cells[3])
+			c = h.content
 		}
 		l := c.(*widget.Label)
 		l.Importance = widget.MediumImportance

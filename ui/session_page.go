@@ -65,6 +65,7 @@ type sessionPage struct {
 	noneEnrolled *widget.Label
 	noneWaiting  *widget.Label
 	chooser      *sessionPersonChooser // the last opened, for tests
+	hoverLine    *widget.Label         // under the lists: the whole name under the pointer
 }
 
 func newSessionPage(e *env, st sessionPageStore, id int64) *sessionPage {
@@ -134,7 +135,9 @@ func (p *sessionPage) build() fyne.CanvasObject {
 		form, p.description, widget.NewSeparator(),
 		gauge,
 		container.NewBorder(nil, nil, container.NewVBox(add), nil, p.status))
-	return container.NewBorder(top, nil, nil, nil, lists)
+	p.hoverLine = newProgrammeListStatus()
+	p.hoverLine.SetText("")
+	return container.NewBorder(top, p.hoverLine, nil, nil, lists)
 }
 
 // loadAsync reads the session and its people again.
@@ -262,7 +265,7 @@ func sessionGaugeText(se data.Session, enrolled int) string {
 func (p *sessionPage) newEnrolledItem() fyne.CanvasObject {
 	remove := widget.NewButtonWithIcon(lang.L("Remove"), theme.ContentRemoveIcon(), nil)
 	remove.Importance = widget.LowImportance
-	return container.NewBorder(nil, nil, nil, remove, container.NewGridWithColumns(2, newCellLabel(), newCellLabel()))
+	return container.NewBorder(nil, nil, nil, remove, newHoverArea(container.NewGridWithColumns(2, newCellLabel(), newCellLabel()), "", p.onNameHover))
 }
 
 func (p *sessionPage) updateEnrolled(id widget.ListItemID, o fyne.CanvasObject) {
@@ -271,7 +274,9 @@ func (p *sessionPage) updateEnrolled(id widget.ListItemID, o fyne.CanvasObject) 
 	}
 	e := p.enrolled[id]
 	box := o.(*fyne.Container)
-	cells := box.Objects[0].(*fyne.Container).Objects
+	hover := box.Objects[0].(*hoverArea)
+	hover.text = joinNonEmpty(" — ", e.ParticipantName, e.Organisation)
+	cells := hover.content.(*fyne.Container).Objects
 	cells[0].(*widget.Label).SetText(e.ParticipantName)
 	cells[1].(*widget.Label).SetText(e.Organisation)
 	box.Objects[1].(*widget.Button).OnTapped = func() { p.onRemoveTapped(e) }
@@ -284,7 +289,7 @@ func (p *sessionPage) newWaitingItem() fyne.CanvasObject {
 	promote := widget.NewButtonWithIcon(lang.L("Promote"), theme.MoveUpIcon(), nil)
 	remove := widget.NewButtonWithIcon(lang.L("Remove"), theme.ContentRemoveIcon(), nil)
 	remove.Importance = widget.LowImportance
-	return container.NewBorder(nil, nil, pos, container.NewHBox(promote, remove), newCellLabel())
+	return container.NewBorder(nil, nil, pos, container.NewHBox(promote, remove), newHoverArea(newCellLabel(), "", p.onNameHover))
 }
 
 func (p *sessionPage) updateWaiting(id widget.ListItemID, o fyne.CanvasObject) {
@@ -293,7 +298,9 @@ func (p *sessionPage) updateWaiting(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	e := p.waiting[id]
 	box := o.(*fyne.Container)
-	box.Objects[0].(*widget.Label).SetText(joinNonEmpty(" — ", e.ParticipantName, e.Organisation))
+	hover := box.Objects[0].(*hoverArea)
+	hover.text = joinNonEmpty(" — ", e.ParticipantName, e.Organisation)
+	hover.content.(*widget.Label).SetText(hover.text)
 	box.Objects[1].(*widget.Label).SetText(fmt.Sprintf("%d.", e.Position))
 	buttons := box.Objects[2].(*fyne.Container).Objects
 	buttons[0].(*widget.Button).OnTapped = func() { p.onPromoteTapped(e) }
@@ -504,4 +511,11 @@ func (p *sessionPage) deleteAsync() {
 			p.onDeleted()
 		}
 	})
+}
+
+// onNameHover shows the whole name (and organisation) under the pointer
+// under the lists, where a list may cut it.
+func (p *sessionPage) onNameHover(text string) {
+	p.hoverLine.Importance = widget.MediumImportance
+	p.hoverLine.SetText(text)
 }
