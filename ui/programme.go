@@ -1,8 +1,8 @@
 package ui
 
 import (
-	"slices"
 	"context"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -73,10 +73,10 @@ type programmeScreen struct {
 	schedule    fyne.CanvasObject // all of the above
 	root        *fyne.Container   // the schedule, or a session's page
 
-	columns    *columns      // the list's, the places' fitted to their widest (programme_list.go)
-	listStatus *widget.Label // under the list: the whole title under the pointer
+	columns    *columns       // the list's, the places' fitted to their widest (programme_list.go)
+	listStatus *widget.Label  // under the list: the whole title under the pointer
 	lastMove   *programmeMove // the last drag, which Undo takes back (programme_move.go)
-	undoMove *widget.Button
+	undoMove   *widget.Button
 
 	page *sessionPage // the session open, nil when none
 	form *sessionForm // the form open last, for tests
