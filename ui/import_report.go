@@ -17,11 +17,21 @@ func reportText(r data.ImportReport) string {
 			"Rows":      lang.N("{{.Count}} rows", r.Rows, countArgs(r.Rows)),
 			"New":       lang.N("{{.Count}} new", r.New, countArgs(r.New)),
 			"Updated":   lang.N("{{.Count}} updated", r.Updated, countArgs(r.Updated)),
-			"Unchanged": lang.N("{{.Count}} unchanged", r.Unchanged, countArgs(r.Unchanged)),
+			"Unchanged": unchangedText(r),
 			"Skipped":   lang.N("{{.Count}} skipped", r.Skipped, countArgs(r.Skipped)),
 			"Rejected":  lang.N("{{.Count}} rejected", r.Rejected, countArgs(r.Rejected)),
 			"Places":    lang.N("{{.Count}} workshop places", r.Enrolments, countArgs(r.Enrolments)),
 		}) + importTicketsText(r) + importRemarksText(r)
+}
+
+// unchangedText counts the rows left as they are, and after them those
+// whose other values the mode kept (filling only empty fields), if any.
+func unchangedText(r data.ImportReport) string {
+	s := lang.N("{{.Count}} unchanged", r.Unchanged, countArgs(r.Unchanged))
+	if r.Kept > 0 {
+		s += ", " + lang.N("{{.Count}} kept as they were", r.Kept, countArgs(r.Kept))
+	}
+	return s
 }
 
 // countArgs are the arguments of a plural message of n: n written with

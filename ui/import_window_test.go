@@ -229,6 +229,7 @@ func TestImportCountsAgree(t *testing.T) {
 	// Zero is left out: its form follows the system's language (French
 	// says "0 mise à jour", English "0 updated"), the tests run in English.
 	big := data.ImportReport{Rows: 50000, New: 49999, Updated: 2, Unchanged: 2, Skipped: 2, Rejected: 1, Enrolments: 1}
+	kept := data.ImportReport{Rows: 5, New: 1, Updated: 1, Unchanged: 1, Kept: 1, Skipped: 1, Rejected: 2, Enrolments: 2}
 	cases := []struct {
 		r      data.ImportReport
 		en, fr string
@@ -239,6 +240,8 @@ func TestImportCountsAgree(t *testing.T) {
 			"2 lignes : 2 nouvelles, 2 mises à jour, 2 inchangées, 2 ignorées, 2 rejetées ; 2 places en atelier. 2 billets électroniques gardés pour l'accueil. 2 doublons possibles (voir les avertissements)."},
 		{big, "50,000 rows: 49,999 new, 2 updated, 2 unchanged, 2 skipped, 1 rejected; 1 workshop place.",
 			"50\u00a0000 lignes : 49\u00a0999 nouvelles, 2 mises à jour, 2 inchangées, 2 ignorées, 1 rejetée ; 1 place en atelier."},
+		{kept, "5 rows: 1 new, 1 updated, 1 unchanged, 1 kept as they were, 1 skipped, 2 rejected; 2 workshop places.",
+			"5 lignes : 1 nouvelle, 1 mise à jour, 1 inchangée, 1 gardée telle quelle, 1 ignorée, 2 rejetées ; 2 places en atelier."},
 	}
 	for _, c := range cases {
 		if got := reportText(c.r); got != c.en {
