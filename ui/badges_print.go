@@ -153,7 +153,7 @@ func (b *badgePrinter) askReprint(j badgeJob, c export.BadgeCheck) {
 		buttons, main = []fyne.CanvasObject{cancel, again}, again.OnTapped
 	} else {
 		text = lang.N("{{.Count}} of the {{.Total}} people chosen already have a badge. Print theirs again?", c.Printed,
-			map[string]any{"Count": c.Printed, "Total": len(c.IDs)})
+			map[string]any{"Count": formatCount(c.Printed), "Total": formatCount(len(c.IDs))})
 		again := widget.NewButton(lang.L("Print theirs again"), func() {
 			d.Hide()
 			b.writeAsync(j, c.IDs, false)
@@ -207,12 +207,12 @@ func (b *badgePrinter) writeAsync(j badgeJob, ids []int64, skipPrinted bool) {
 			res := badgeResult{count: n, path: j.dest, recorded: !j.rehearsal && viewer == nil}
 			switch {
 			case j.dest != "":
-				res.message = lang.N("{{.Count}} badges saved in {{.Path}}.", n, map[string]any{"Count": n, "Path": j.dest})
+				res.message = lang.N("{{.Count}} badges saved in {{.Path}}.", n, map[string]any{"Count": formatCount(n), "Path": j.dest})
 			case viewer != nil:
 				b.openViewerAsync(j, res, viewer, written) // says what came of it
 				return
 			default:
-				res.message = lang.N("{{.Count}} badges sent to {{.Printer}}.", n, map[string]any{"Count": n, "Printer": printerName(printer)})
+				res.message = lang.N("{{.Count}} badges sent to {{.Printer}}.", n, map[string]any{"Count": formatCount(n), "Printer": printerName(printer)})
 			}
 			if j.done != nil {
 				j.done(res)
@@ -236,7 +236,7 @@ func (b *badgePrinter) openViewerAsync(j badgeJob, res badgeResult, viewer *url.
 			return
 		}
 		res.message = lang.N("{{.Count}} badges opened in the PDF viewer: print them from there.", res.count,
-			map[string]any{"Count": res.count})
+			map[string]any{"Count": formatCount(res.count)})
 		b.env.tasks.runAsync(b.env.ctx, func(ctx context.Context) func() {
 			recorded, err := b.recordPrints(ctx, j, ids, true)
 			return func() {
@@ -315,8 +315,8 @@ func (b *badgePrinter) write(work, ctx context.Context, j badgeJob, ids []int64,
 // printed.
 func noViewerMessage(n int, viewer *url.URL) string {
 	return lang.N("No PDF viewer answered: the {{.Count}} badges were saved as {{.Path}}; open that file by hand to print them.",
-		n, map[string]any{"Count": n, "Path": urlFile(viewer)}) + " " +
-		lang.N("The {{.Count}} badges are not counted as printed.", n, map[string]any{"Count": n})
+		n, map[string]any{"Count": formatCount(n), "Path": urlFile(viewer)}) + " " +
+		lang.N("The {{.Count}} badges are not counted as printed.", n, map[string]any{"Count": formatCount(n)})
 }
 
 // printerName is a printer preference as a person reads it.

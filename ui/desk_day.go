@@ -304,7 +304,7 @@ func (s *deskScreen) clearRehearsalAsync() {
 			if s.shown != nil && s.shown.Rehearsal {
 				s.showCard(nil, false)
 			}
-			s.setStatus(lang.N("The rehearsal is cleared: {{.Count}} entries deleted.", n, map[string]any{"Count": n}),
+			s.setStatus(lang.N("The rehearsal is cleared: {{.Count}} entries deleted.", n, map[string]any{"Count": formatCount(n)}),
 				widget.SuccessImportance)
 			s.countAsync()
 		}
@@ -358,7 +358,7 @@ func (s *deskScreen) showRehearsalCounts(counts []data.DeskCount) {
 // showRehearsalScans says on the counters how many scans the rehearsal
 // recorded ("Rehearsal: 12 scans").
 func (s *deskScreen) showRehearsalScans(n int) {
-	s.counts.total.SetText(lang.N("Rehearsal: {{.Count}} scans", n, map[string]any{"Count": n}))
+	s.counts.total.SetText(lang.N("Rehearsal: {{.Count}} scans", n, map[string]any{"Count": formatCount(n)}))
 }
 
 // markRehearsal labels the result of a rehearsal's scan as such

@@ -136,7 +136,7 @@ func (s *deskScreen) saveHeldAsync(o *offlineDesk, path string) {
 			}
 			showNotice(s.env.win, lang.L("Check-ins saved"),
 				lang.N("{{.Count}} check-ins were saved to {{.Path}}. They also stay on this laptop. An organiser connected to the server loads this file with File › Load a Desk's Check-ins…",
-					ob.Actions, map[string]any{"Count": ob.Actions, "Path": path}))
+					ob.Actions, map[string]any{"Count": formatCount(ob.Actions), "Path": path}))
 		}
 	})
 }
@@ -206,11 +206,11 @@ func (u *ui) reloadShownPage() {
 // recorded, 3 already there."
 func outboxResultText(ob data.Outbox, res data.OutboxResult) string {
 	parts := []string{
-		lang.N("{{.Count}} actions recorded", res.Recorded, map[string]any{"Count": res.Recorded}),
-		lang.N("{{.Count}} already there", res.Already, map[string]any{"Count": res.Already}),
+		lang.N("{{.Count}} actions recorded", res.Recorded, map[string]any{"Count": formatCount(res.Recorded)}),
+		lang.N("{{.Count}} already there", res.Already, map[string]any{"Count": formatCount(res.Already)}),
 	}
 	if res.Failed > 0 {
-		parts = append(parts, lang.N("{{.Count}} could not be recorded (see the log)", res.Failed, map[string]any{"Count": res.Failed}))
+		parts = append(parts, lang.N("{{.Count}} could not be recorded (see the log)", res.Failed, map[string]any{"Count": formatCount(res.Failed)}))
 	}
 	text := strings.Join(parts, ", ")
 	if len(ob.Desks) == 0 {

@@ -91,7 +91,7 @@ func (m *participantMerge) describe(c data.MergeCandidate) string {
 		parts = append(parts, lang.L("badge printed"))
 	}
 	if c.Checkins > 0 {
-		parts = append(parts, lang.N("{{.Count}} check-ins", c.Checkins, map[string]any{"Count": c.Checkins}))
+		parts = append(parts, lang.N("{{.Count}} check-ins", c.Checkins, map[string]any{"Count": formatCount(c.Checkins)}))
 	}
 	return strings.Join(parts, " · ")
 }

@@ -83,7 +83,7 @@ func (l *reviewLine) loadAsync() {
 // show shows n, the entries to review. UI thread.
 func (l *reviewLine) show(n int) {
 	l.count = n
-	l.text.SetText(lang.N("{{.Count}} entries to review", n, map[string]any{"Count": n}))
+	l.text.SetText(lang.N("{{.Count}} entries to review", n, map[string]any{"Count": formatCount(n)}))
 	showIf(l.box, n > 0)
 }
 
