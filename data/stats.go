@@ -368,11 +368,14 @@ func (q *arrivalQuarters) buckets() []ArrivalBucket {
 // ExpectedByDay counts the people expected each day of the congress (not
 // cancelled, registered for that day): the attendance of a plenary, which
 // nobody enrols in.
+//
+// The programme asks at each visit: kept until the file changes
+// (kept_reads.go).
 func (s *Store) ExpectedByDay(ctx context.Context) (map[Day]int, error) {
 	var m map[Day]int
 	err := s.read(ctx, func(tx *sqlTx) error {
 		var err error
-		m, err = expectedByDayIn(ctx, tx)
+		m, err = keptRead(ctx, s, tx, "expected", expectedByDayIn, maps.Clone)
 		return err
 	})
 	return m, err

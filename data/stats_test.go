@@ -192,6 +192,9 @@ func TestStatsAfterEachWrite(t *testing.T) {
 	if st.Registered != 2 || st.ByDay[0].CheckedIn != 0 || len(st.Arrivals) != 0 {
 		t.Fatalf("first %+v", st)
 	}
+	if m, err := s.ExpectedByDay(ctx); err != nil || m[day1] != 2 {
+		t.Fatalf("expected: %v %v", m, err)
+	}
 	st.ByDay[0].Expected = 99 // the caller's copy
 	if again := stats(); again.ByDay[0].Expected != 2 {
 		t.Fatalf("kept Stats changed by their caller: %+v", again.ByDay)
@@ -208,6 +211,9 @@ func TestStatsAfterEachWrite(t *testing.T) {
 	}
 	if st := stats(); st.Registered != 1 || st.Cancelled != 1 || st.ByDay[0].Expected != 1 {
 		t.Fatalf("after a cancellation %+v", st)
+	}
+	if m, err := s.ExpectedByDay(ctx); err != nil || m[day1] != 1 {
+		t.Fatalf("expected after a cancellation: %v %v", m, err)
 	}
 	if _, err := s.UndoCheckIn(ctx, c.ID, ""); err != nil {
 		t.Fatal(err)
