@@ -187,20 +187,8 @@ func (s *Store) CancelEnrolment(ctx context.Context, participantID, sessionID in
 // seat elsewhere at that time (ErrClash).
 func (s *Store) PromoteFromWaitlist(ctx context.Context, participantID, sessionID int64) error {
 	return s.write(ctx, func(tx *sqlTx) error {
-		se, err := loadSession(ctx, tx, sessionID)
-		if err != nil {
+		if err := promotionClash(ctx, tx, participantID, sessionID); err != nil {
 			return err
-		}
-		seats, err := placesOn(ctx, tx, participantID, se.Day, Enrolled)
-		if err != nil {
-			return err
-		}
-		if c := firstClash(&se, seats); c != nil {
-			p, err := loadParticipant(ctx, tx, "p.id = ?", participantID)
-			if err != nil {
-				return err
-			}
-			return ErrClash.With(p.FullName(), c.Title, c.Start, c.End)
 		}
 		res, err := tx.ExecContext(ctx, "UPDATE enrolment SET status = 'enrolled' WHERE participant_id = ? AND session_id = ? AND status = 'waitlisted'",
 			participantID, sessionID)
@@ -209,6 +197,34 @@ func (s *Store) PromoteFromWaitlist(ctx context.Context, participantID, sessionI
 		}
 		return mustAffect(res, label{"Waiting-list place", "Place en liste d'attente"})
 	})
+}
+
+// PromotionClash tells, before asking anything, whether
+// PromoteFromWaitlist would refuse someone for a seat elsewhere at that
+// time (ErrClash), or nil.
+func (s *Store) PromotionClash(ctx context.Context, participantID, sessionID int64) error {
+	return s.read(ctx, func(tx *sqlTx) error { return promotionClash(ctx, tx, participantID, sessionID) })
+}
+
+// promotionClash is ErrClash when the participant holds a seat elsewhere
+// at the time of the session.
+func promotionClash(ctx context.Context, tx *sqlTx, participantID, sessionID int64) error {
+	se, err := loadSession(ctx, tx, sessionID)
+	if err != nil {
+		return err
+	}
+	seats, err := placesOn(ctx, tx, participantID, se.Day, Enrolled)
+	if err != nil {
+		return err
+	}
+	if c := firstClash(&se, seats); c != nil {
+		p, err := loadParticipant(ctx, tx, "p.id = ?", participantID)
+		if err != nil {
+			return err
+		}
+		return ErrClash.With(p.FullName(), c.Title, c.Start, c.End)
+	}
+	return nil
 }
 
 // promote gives free places of a session to the people waiting, in order,

@@ -27,6 +27,7 @@ type sessionPageStore interface {
 	sessionEnrolMoveStore // a waiting list elsewhere at that time: move there?
 	CancelEnrolment(ctx context.Context, participantID, sessionID int64) error
 	PromoteFromWaitlist(ctx context.Context, participantID, sessionID int64) error
+	PromotionClash(ctx context.Context, participantID, sessionID int64) error // checked before asking about capacity
 	NextOnWaitlist(ctx context.Context, sessionID int64) (data.Enrolment, bool, error) // who gets a freed seat
 	DeleteSession(ctx context.Context, id int64) error
 	ExpectedByDay(ctx context.Context) (map[data.Day]int, error) // a plenary's people expected
@@ -449,6 +450,21 @@ func sessionWasWaiting(list []data.Enrolment, participantID int64) bool {
 // onPromoteTapped gives someone waiting a place; above capacity only when
 // the organiser confirms it.
 func (p *sessionPage) onPromoteTapped(e data.Enrolment) {
+	// A seat elsewhere at that time refuses it: said before any question.
+	p.env.tasks.runAsync(p.env.ctx, func(ctx context.Context) func() {
+		err := p.store.PromotionClash(ctx, e.ParticipantID, p.id)
+		return func() {
+			if err != nil {
+				p.setStatus(data.Message(err, uiLanguage()), widget.DangerImportance)
+				return
+			}
+			p.promoteOrAsk(e)
+		}
+	})
+}
+
+// promoteOrAsk promotes someone, asking first when the session is full.
+func (p *sessionPage) promoteOrAsk(e data.Enrolment) {
 	if p.se.EffectiveCapacity == 0 || len(p.enrolled) < p.se.EffectiveCapacity {
 		p.promoteAsync(e)
 		return

@@ -56,6 +56,7 @@ func TestSessionPagePromote(t *testing.T) {
 
 	// Full: promoting asks first, and No keeps things as they are.
 	p.onPromoteTapped(p.waiting[1])
+	waitIdle(t, e.tasks)
 	if !strings.Contains(progDialogText(e.win.Canvas()), "“Atelier B” is full (2 places). Give Edsger Dijkstra a place anyway, above capacity?") {
 		t.Fatalf("the confirmation reads %q", progDialogText(e.win.Canvas()))
 	}
@@ -66,6 +67,7 @@ func TestSessionPagePromote(t *testing.T) {
 	}
 
 	p.onPromoteTapped(p.waiting[1])
+	waitIdle(t, e.tasks)
 	tapDialogButton(t, e.win.Canvas(), "Yes")
 	waitIdle(t, e.tasks)
 	got := fx.statuses(t, "Atelier B")
@@ -96,6 +98,7 @@ func TestSessionPagePromoteButton(t *testing.T) {
 		t.Fatal("no Promote button on the waiting list")
 	}
 	test.Tap(promote)
+	waitIdle(t, e.tasks)
 	tapDialogButton(t, e.win.Canvas(), "Yes")
 	waitIdle(t, e.tasks)
 	if got := fx.statuses(t, "Atelier B")["Hopper"]; got != data.Enrolled {
@@ -191,6 +194,23 @@ func TestSessionPageRemoveNamesWhoReallyGetsThePlace(t *testing.T) {
 	waitIdle(t, e.tasks)
 	if got := fx.statuses(t, "Atelier B"); got["Dijkstra"] != data.Enrolled || got["Hopper"] != data.Waitlisted {
 		t.Fatalf("after removing Turing: %v", got)
+	}
+}
+
+// On a full session, promoting someone seated elsewhere at that time is
+// refused at once: no "above capacity?" first (issue 19).
+func TestSessionPagePromoteChecksTheClashFirst(t *testing.T) {
+	fx := newProgFixture(t)
+	fx.enrol(t, "Atelier B", "Turing", "Lovelace", "Hopper")
+	fx.enrol(t, "Atelier A", "Hopper") // seated in Atelier A at 14:00, waiting for B
+	_, p, e := openProgPage(t, fx, "Atelier B")
+	p.onPromoteTapped(p.waiting[0])
+	waitIdle(t, e.tasks)
+	if got := progDialogText(e.win.Canvas()); got != "" {
+		t.Fatalf("a question before the refusal: %q", got)
+	}
+	if !strings.Contains(p.status.Text, "Atelier A") || p.status.Importance != widget.DangerImportance {
+		t.Errorf("the refusal reads %q", p.status.Text)
 	}
 }
 

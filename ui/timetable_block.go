@@ -61,9 +61,9 @@ func (b *sessionBlock) CreateRenderer() fyne.WidgetRenderer {
 }
 
 // blockRenderer draws a block: background, a bar of colour on the left,
-// the time and fill on the first line when they fit beside each other,
-// then the title on as many lines as room allows, and the fill at the
-// bottom when it did not fit on the first line.
+// the time on the first line, then the title on as many lines as room
+// allows, and the fill at the bottom right (beside the time on a card of
+// two lines).
 type blockRenderer struct {
 	b          *sessionBlock
 	bg, accent *canvas.Rectangle
@@ -117,17 +117,17 @@ func (r *blockRenderer) Layout(size fyne.Size) {
 	case lines <= 1:
 		place(r.time, 0, 0, 0)
 		place(r.fill, 0, 0, 0)
-	case timeW+fillW+2*pad <= w:
+	case lines == 2 && timeW+fillW+2*pad <= w: // a short session: the fill beside the time
 		place(r.time, x, y, timeW)
 		place(r.fill, x+w-fillW, y, fillW)
 		y += lineH
-		titleLines = lines - 1
+		titleLines = 1
 	case lines == 2:
 		place(r.time, x, y, min(timeW, w))
 		place(r.fill, 0, 0, 0)
 		y += lineH
 		titleLines = 1
-	default:
+	default: // the fill in one place on every card: bottom right
 		place(r.time, x, y, min(timeW, w))
 		place(r.fill, x+w-min(fillW, w), size.Height-lineH-1, min(fillW, w))
 		y += lineH
