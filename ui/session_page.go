@@ -27,7 +27,7 @@ type sessionPageStore interface {
 	sessionEnrolMoveStore // a waiting list elsewhere at that time: move there?
 	CancelEnrolment(ctx context.Context, participantID, sessionID int64) error
 	PromoteFromWaitlist(ctx context.Context, participantID, sessionID int64) error
-	PromotionClash(ctx context.Context, participantID, sessionID int64) error // checked before asking about capacity
+	PromotionClash(ctx context.Context, participantID, sessionID int64) error          // checked before asking about capacity
 	NextOnWaitlist(ctx context.Context, sessionID int64) (data.Enrolment, bool, error) // who gets a freed seat
 	DeleteSession(ctx context.Context, id int64) error
 	ExpectedByDay(ctx context.Context) (map[data.Day]int, error) // a plenary's people expected
