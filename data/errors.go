@@ -217,8 +217,8 @@ var (
 	// letters (DD/MM/YYYY, JJ/MM/AAAA) and an example (WithWords). The
 	// command line keeps ErrDayInvalid: it takes YYYY-MM-DD.
 	ErrDateTyped = newErr(KindInvalid, "date_typed", "days",
-		"“%s” is not a date: type it as %s (for example %s).",
-		"« %s » n'est pas une date : tapez-la sous la forme %s (par exemple %s).")
+		"“%s” is not a date: type %s, for example %s.",
+		"« %s » n'est pas une date : tapez %s, par exemple %s.")
 	ErrNotCongressDay = newErr(KindInvalid, "not_congress_day", "day",
 		"%s is not a day of the congress.",
 		"Le %s n'est pas un jour du congrès.")
