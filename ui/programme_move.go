@@ -54,7 +54,7 @@ func (s *programmeScreen) saveMoveAsync(before, se data.Session, undo bool) {
 				s.setMoveStatus(lang.L("The move was undone: {{.Where}}.", map[string]any{"Where": s.sessionWhere(se)}))
 			default:
 				s.lastMove = &programmeMove{before: before, after: se,
-					text: lang.L("“{{.Title}}” moved: {{.Where}}.", map[string]any{"Title": se.Title, "Where": s.sessionWhere(se)})}
+					text: lang.L("Moved to {{.Where}}: “{{.Title}}”.", map[string]any{"Title": se.Title, "Where": s.sessionWhere(se)})}
 				s.setMoveStatus(s.lastMove.text)
 			}
 			s.loadAsync()
@@ -90,10 +90,10 @@ func (s *programmeScreen) newUndoMoveButton() *widget.Button {
 	return s.undoMove
 }
 
-// sessionWhere says when and where a session is: "Thursday 25/11, 11:00 –
-// 12:00, Salle Boulonnais".
+// sessionWhere says when and where a session is on its day (a drag keeps
+// the day): "11:00 – 12:00, Salle Boulonnais".
 func (s *programmeScreen) sessionWhere(se data.Session) string {
-	where := dayLong(se.Day) + ", " + sessionTimes(se)
+	where := sessionTimes(se)
 	if r := s.roomByID(se.RoomID); r != nil {
 		where += ", " + r.Name
 	}
