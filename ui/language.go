@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"os"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
@@ -18,7 +20,14 @@ var languages = []string{"fr", "en"}
 // closest to the system language (English when none is close). A choice of
 // "fr" or "en" wins over the system: that file is also registered under the
 // other language, so whichever the system asks for, it is the one shown.
+// Where the system's language is read from the environment (Linux, BSD),
+// the choice is also put there while fyne reads it, so that counts follow
+// the chosen language's plural rules: French says "0 mise à jour", where
+// French words under English rules said "0 mises à jour".
 func loadTranslations(choice string) error {
+	if choice == "fr" || choice == "en" {
+		defer localeEnvAs(choice)()
+	}
 	if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
 		return err
 	}
@@ -46,4 +55,27 @@ func uiLanguage() string {
 		return "fr"
 	}
 	return "en"
+}
+
+// localeEnvAs sets the locale variables fyne reads the system's language
+// from to language, and returns what puts them back as they were.
+func localeEnvAs(language string) (restore func()) {
+	names := []string{"LC_ALL", "LANGUAGE"}
+	was := make([]*string, len(names))
+	for i, n := range names {
+		if v, ok := os.LookupEnv(n); ok {
+			was[i] = &v
+		}
+	}
+	os.Setenv("LC_ALL", language)
+	os.Setenv("LANGUAGE", language)
+	return func() {
+		for i, n := range names {
+			if was[i] != nil {
+				os.Setenv(n, *was[i])
+			} else {
+				os.Unsetenv(n)
+			}
+		}
+	}
 }

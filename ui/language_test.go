@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -138,6 +139,34 @@ func TestLanguageChoice(t *testing.T) {
 		}
 		if got := lang.N("{{.Count}} participants", 1, map[string]any{"Count": 1}); tc.lang == "fr" && got != "1 participant·e" {
 			t.Errorf("choice fr: one participant reads %q", got)
+		}
+	}
+}
+
+// TestLanguageChoicePluralRules: a count follows the chosen language's
+// plural rules, whatever the system's language: zero is singular in French
+// ("0 participant·e") and plural in English ("0 participants").
+func TestLanguageChoicePluralRules(t *testing.T) {
+	t.Cleanup(func() {
+		if err := loadTranslations("en"); err != nil {
+			t.Fatal(err)
+		}
+	})
+	for _, tc := range []struct{ system, choice, want string }{
+		{"en_US.UTF-8", "fr", "0 participant·e"},
+		{"fr_FR.UTF-8", "en", "0 participants"},
+	} {
+		t.Setenv("LANG", tc.system)
+		t.Setenv("LC_ALL", "")
+		t.Setenv("LANGUAGE", "")
+		if err := loadTranslations(tc.choice); err != nil {
+			t.Fatal(err)
+		}
+		if got := lang.N("{{.Count}} participants", 0, map[string]any{"Count": 0}); got != tc.want {
+			t.Errorf("system %s, %s chosen: zero participants reads %q, want %q", tc.system, tc.choice, got, tc.want)
+		}
+		if os.Getenv("LC_ALL") != "" || os.Getenv("LANGUAGE") != "" {
+			t.Errorf("the locale variables were left changed: LC_ALL=%q LANGUAGE=%q", os.Getenv("LC_ALL"), os.Getenv("LANGUAGE"))
 		}
 	}
 }
