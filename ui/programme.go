@@ -349,7 +349,7 @@ func (s *programmeScreen) updateItem(id widget.ListItemID, o fyne.CanvasObject) 
 			swatch.Refresh()
 		}
 		if h, ok := c.(*hoverArea); ok {
-			h.text = r.cells[1] + " · " + r.cells[0] + joinNonEmpty(" · ", "", r.cells[3])
+			h.text = joinNonEmpty(" · ", r.cells[1], r.cells[0], r.cells[3])
 			c = h.content
 		}
 		l := c.(*widget.Label)
