@@ -155,7 +155,7 @@ var _ export.BadgeStore = (*offlineBadges)(nil)
 // this desk while the server was lost: counted as check-ins when they all
 // are (arrivals, entries, undos), else as actions. UI thread.
 func (s *deskScreen) waitingText(waiting int, lost bool) string {
-	vars := map[string]any{"Count": waiting}
+	vars := map[string]any{"Count": formatCount(waiting)}
 	checkins := true
 	if o, ok := s.store.(*offlineDesk); ok {
 		if r := o.rep.Load(); r != nil {
@@ -177,7 +177,7 @@ func (s *deskScreen) waitingText(waiting int, lost bool) string {
 // that have not reached the server: check-ins, or actions of several
 // kinds. UI thread.
 func (u *ui) waitingOnQuitText(n int) string {
-	vars := map[string]any{"Count": n}
+	vars := map[string]any{"Count": formatCount(n)}
 	if o := u.openOfflineDesk(); o != nil {
 		if r := o.rep.Load(); r != nil && !r.OnlyCheckins() {
 			return lang.N("{{.Count}} actions made offline have not reached the server yet. They stay on this laptop and are sent the next time this desk connects to the server. Quit anyway?", n, vars)

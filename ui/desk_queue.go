@@ -223,7 +223,7 @@ func (s *deskScreen) dropScans(n int) {
 		s.scans.waiting -= n
 		showNotice(s.env.win, lang.L("Scans not recorded"),
 			lang.N("{{.Count}} scans waiting at the desk were not recorded: the file was closed. Scan them again.", n,
-				map[string]any{"Count": n}))
+				map[string]any{"Count": formatCount(n)}))
 	})
 }
 

@@ -174,7 +174,7 @@ func (s *deskScreen) showMatches(text string, rows []data.ParticipantRow) {
 		s.setStatus(lang.L("Enter checks this person in."), widget.MediumImportance)
 	default:
 		s.setStatus(lang.N("{{.Count}} people match: choose one with ↑ ↓, then Enter.", len(rows),
-			map[string]any{"Count": len(rows)}), widget.MediumImportance)
+			map[string]any{"Count": formatCount(len(rows))}), widget.MediumImportance)
 	}
 }
 

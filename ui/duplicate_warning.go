@@ -69,7 +69,7 @@ func (w *duplicateWarning) show(dups []data.Duplicate) {
 	}
 	if len(dups) > maxDuplicatesShown {
 		more := len(dups) - maxDuplicatesShown
-		w.box.Add(widget.NewLabel(lang.N("…and {{.Count}} more.", more, map[string]any{"Count": more})))
+		w.box.Add(widget.NewLabel(lang.N("…and {{.Count}} more.", more, map[string]any{"Count": formatCount(more)})))
 	}
 	hint := widget.NewLabel(lang.L("To register them anyway, press Save anyway."))
 	hint.Wrapping = fyne.TextWrapWord
