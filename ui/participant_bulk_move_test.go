@@ -46,7 +46,7 @@ func TestParticipantsBulkEnrolAsksToMove(t *testing.T) {
 		ids := people[1:] // the one waiting for Complet, and one who is not
 
 		s.bulk.onSessionChosen(ids, other)
-		ask := ptTopDialog(t, e, "1 of them is on the waiting list of another session at the same time (21:00 – 22:00).")
+		ask := ptTopDialog(t, e, "1 of them is on the waiting list of another session at the same time (21:00–22:00).")
 		if move {
 			ptTap(t, ask, "Move them there (leave the waiting list): 1")
 		} else {

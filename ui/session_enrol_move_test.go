@@ -19,7 +19,7 @@ func TestSessionPageEnrolWhileWaitingElsewhere(t *testing.T) {
 	t.Run("MoveThere", func(t *testing.T) {
 		p.onAddTapped()
 		progPickPerson(t, e, p.chooser, "Hopper")
-		ptTopDialog(t, e, "Grace Hopper is on the waiting list of “Atelier B” at the same time (14:00 – 15:30).")
+		ptTopDialog(t, e, "Grace Hopper is on the waiting list of “Atelier B” at the same time (14:00–15:30).")
 		ptKey(c, fyne.KeyReturn) // Move there (leave the waiting list)
 		waitIdle(t, e.tasks)
 		if got := fx.statuses(t, "Atelier A")["Hopper"]; got != data.Enrolled {
