@@ -187,7 +187,7 @@ func (b *participantBulk) count() {
 		}
 	}
 	n := len(b.picked)
-	b.label.SetText(lang.N("{{.Count}} selected", n, map[string]any{"Count": n}))
+	b.label.SetText(lang.N("{{.Count}} selected", n, map[string]any{"Count": formatCount(n)}))
 	for _, btn := range []*widget.Button{b.category, b.status, b.enrol, b.clear} {
 		if n == 0 {
 			btn.Disable()
@@ -303,7 +303,7 @@ func (b *participantBulk) onCategoryTapped() {
 	}
 	sel := widget.NewSelect(names, nil)
 	sel.SetSelectedIndex(0)
-	b.ask(lang.L("Change category"), lang.N("Put {{.Count}} participants in the category:", len(ids), map[string]any{"Count": len(ids)}),
+	b.ask(lang.L("Change category"), lang.N("Put {{.Count}} participants in the category:", len(ids), map[string]any{"Count": formatCount(len(ids))}),
 		sel, func() {
 			cat := cats[max(sel.SelectedIndex(), 0)].ID
 			b.changeAsync(func(ctx context.Context, by string) (data.BulkChange, error) {
@@ -327,7 +327,7 @@ func (b *participantBulk) onStatusTapped() {
 	note := widget.NewLabel(lang.L("Cancelling frees their places in sessions for the people waiting."))
 	note.Wrapping = fyne.TextWrapWord
 	note.Importance = widget.LowImportance
-	b.ask(lang.L("Change status"), lang.N("Give {{.Count}} participants the status:", len(ids), map[string]any{"Count": len(ids)}),
+	b.ask(lang.L("Change status"), lang.N("Give {{.Count}} participants the status:", len(ids), map[string]any{"Count": formatCount(len(ids))}),
 		container.NewVBox(sel, note), func() {
 			st := data.Statuses[max(sel.SelectedIndex(), 0)]
 			b.changeAsync(func(ctx context.Context, by string) (data.BulkChange, error) {
@@ -370,7 +370,7 @@ func (b *participantBulk) chooseSession(ids []int64, sessions []data.Session, ex
 	}
 	sel := widget.NewSelect(names, nil)
 	sel.SetSelectedIndex(0)
-	b.ask(lang.L("Enrol in a session"), lang.N("Enrol {{.Count}} participants in:", len(ids), map[string]any{"Count": len(ids)}),
+	b.ask(lang.L("Enrol in a session"), lang.N("Enrol {{.Count}} participants in:", len(ids), map[string]any{"Count": formatCount(len(ids))}),
 		sel, func() {
 			se := sessions[max(sel.SelectedIndex(), 0)]
 			b.onSessionChosen(ids, se) // participant_bulk_move.go
@@ -445,7 +445,7 @@ func (b *participantBulk) by() string {
 // changed says what a bulk change did, and offers to undo it.
 func (b *participantBulk) changed(ch data.BulkChange) {
 	b.last = &ch
-	n := map[string]any{"Count": ch.People, "Value": ch.Value}
+	n := map[string]any{"Count": formatCount(ch.People), "Value": ch.Value}
 	var text string
 	switch ch.Kind {
 	case data.BulkCategory:

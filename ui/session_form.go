@@ -201,7 +201,7 @@ func roomOption(r data.Room) string {
 	if r.Capacity == 0 {
 		return r.Name
 	}
-	return r.Name + " (" + lang.N("{{.Count}} places", r.Capacity, map[string]any{"Count": r.Capacity}) + ")"
+	return r.Name + " (" + lang.N("{{.Count}} places", r.Capacity, map[string]any{"Count": formatCount(r.Capacity)}) + ")"
 }
 
 // chosenRoom is the room chosen, nil for none.
@@ -219,7 +219,7 @@ func (f *sessionForm) updateCapacityHint() {
 	}
 	hint := lang.L("Empty: unlimited")
 	if r := f.chosenRoom(); r != nil && r.Capacity > 0 {
-		hint = lang.L("Empty: the room's {{.Count}}", map[string]any{"Count": r.Capacity})
+		hint = lang.L("Empty: the room's {{.Count}}", map[string]any{"Count": formatCount(r.Capacity)})
 	}
 	f.cap.SetPlaceHolder(hint)
 }
