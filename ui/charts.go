@@ -88,7 +88,7 @@ func (r *barChartRenderer) rebuild() {
 		r.fills[i] = canvas.NewRectangle(fill)
 		r.fills[i].CornerRadius = 3
 		if b.Colour != nil { // the colour of a category, which may be close to the background
-			r.fills[i].StrokeColor, r.fills[i].StrokeWidth = outlineColour(), 1
+			ringSwatch(r.fills[i])
 		}
 		r.texts[i] = canvas.NewText(b.Text, fg)
 		r.texts[i].TextStyle.Bold = true

@@ -177,3 +177,19 @@ func TestColourRingTimetableKinds(t *testing.T) {
 		}
 	})
 }
+
+// The dashboard's bars of categories, each in its category's colour.
+func TestColourRingDashboardBars(t *testing.T) {
+	inBothVariants(t, func(t *testing.T, bg color.Color) {
+		c := newBarChart(false)
+		var bars []bar
+		for _, cat := range blackAndWhite {
+			bars = append(bars, bar{Label: cat.Name, Value: 3, Colour: parseColour(cat.Colour)})
+		}
+		c.setBars(bars)
+		r := test.TempWidgetRenderer(t, c).(*barChartRenderer)
+		for i, cat := range blackAndWhite {
+			assertRinged(t, cat.Colour, r.fills[i], parseColour(cat.Colour), bg)
+		}
+	})
+}
