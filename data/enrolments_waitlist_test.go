@@ -233,3 +233,21 @@ func TestEnrolManyMoving(t *testing.T) {
 		t.Fatalf("without move Béa is %q on Gouvernance's list", got)
 	}
 }
+
+// CheckSession says what SaveSession would refuse, and saves nothing.
+func TestCheckSessionSavesNothing(t *testing.T) {
+	s := mustOpen(t)
+	room := addRoom(t, s, "Salle Artois", 10)
+	a := addSession(t, s, "Gouvernance", day1, "16:00", "17:30", room.ID)
+	b := addSession(t, s, "Mobilité", day1, "14:00", "15:00", 0)
+	moved := b
+	moved.RoomID, moved.Start, moved.End = room.ID, a.Start, a.Start+60
+	wantErr(t, s.CheckSession(ctx, moved), ErrRoomBusy)
+	moved.Start, moved.End = a.End, a.End+60
+	if err := s.CheckSession(ctx, moved); err != nil {
+		t.Fatalf("a free slot: %v", err)
+	}
+	if got, err := s.Session(ctx, b.ID); err != nil || got.RoomID != 0 || got.Start != b.Start {
+		t.Fatalf("CheckSession saved: %+v, %v", got, err)
+	}
+}

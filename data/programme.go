@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -305,50 +306,75 @@ func (s *Store) SaveSession(ctx context.Context, se *Session) error {
 	if err := se.Validate(); err != nil {
 		return err
 	}
-	return s.write(ctx, func(tx *sqlTx) error {
-		if err := checkCongressDay(ctx, tx, se.Day); err != nil {
-			return withField(err.(*Error), "day")
-		}
-		var room sql.NullInt64
-		if se.RoomID != 0 {
-			room = sql.NullInt64{Int64: se.RoomID, Valid: true}
-			if err := checkRoomFree(ctx, tx, se); err != nil {
-				return err
-			}
-		}
-		var capacity sql.NullInt64
-		if se.Capacity > 0 {
-			capacity = sql.NullInt64{Int64: int64(se.Capacity), Valid: true}
-		}
-		if se.ID == 0 {
-			err := tx.QueryRowContext(ctx, `INSERT INTO session (kind, title, description, day, start_min, end_min, room_id, capacity)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, se.Kind, se.Title, se.Description, se.Day, se.Start, se.End, room, capacity).
-				Scan(&se.ID)
-			if err != nil {
-				return tx.broke(err)
-			}
-		} else {
-			res, err := tx.ExecContext(ctx, `UPDATE session SET kind = ?, title = ?, description = ?, day = ?, start_min = ?,
-				end_min = ?, room_id = ?, capacity = ? WHERE id = ?`,
-				se.Kind, se.Title, se.Description, se.Day, se.Start, se.End, room, capacity, se.ID)
-			if err != nil {
-				return err
-			}
-			if err := mustAffect(res, lSession); err != nil {
-				return err
-			}
-		}
-		if err := setSessionPeople(ctx, tx, se); err != nil {
+	return s.write(ctx, func(tx *sqlTx) error { return saveSession(ctx, tx, se) })
+}
+
+// errDryRun rolls back CheckSession's transaction.
+var errDryRun = errors.New("dry run")
+
+// CheckSession tells whether SaveSession would refuse se (a room taken,
+// a speaker or an enrolled person elsewhere at that time…), saving
+// nothing: a screen asks its own questions (above capacity?) only of a
+// change the rules allow.
+func (s *Store) CheckSession(ctx context.Context, se Session) error {
+	if err := se.Validate(); err != nil {
+		return err
+	}
+	err := s.write(ctx, func(tx *sqlTx) error {
+		if err := saveSession(ctx, tx, &se); err != nil {
 			return err
 		}
-		if err := checkSpeakersFree(ctx, tx, se); err != nil {
-			return err
-		}
-		if err := checkEnrolledFree(ctx, tx, se); err != nil {
-			return err
-		}
-		return promote(ctx, tx, se.ID)
+		return errDryRun
 	})
+	if errors.Is(err, errDryRun) {
+		return nil
+	}
+	return err
+}
+
+func saveSession(ctx context.Context, tx *sqlTx, se *Session) error {
+	if err := checkCongressDay(ctx, tx, se.Day); err != nil {
+		return withField(err.(*Error), "day")
+	}
+	var room sql.NullInt64
+	if se.RoomID != 0 {
+		room = sql.NullInt64{Int64: se.RoomID, Valid: true}
+		if err := checkRoomFree(ctx, tx, se); err != nil {
+			return err
+		}
+	}
+	var capacity sql.NullInt64
+	if se.Capacity > 0 {
+		capacity = sql.NullInt64{Int64: int64(se.Capacity), Valid: true}
+	}
+	if se.ID == 0 {
+		err := tx.QueryRowContext(ctx, `INSERT INTO session (kind, title, description, day, start_min, end_min, room_id, capacity)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, se.Kind, se.Title, se.Description, se.Day, se.Start, se.End, room, capacity).
+			Scan(&se.ID)
+		if err != nil {
+			return tx.broke(err)
+		}
+	} else {
+		res, err := tx.ExecContext(ctx, `UPDATE session SET kind = ?, title = ?, description = ?, day = ?, start_min = ?,
+			end_min = ?, room_id = ?, capacity = ? WHERE id = ?`,
+			se.Kind, se.Title, se.Description, se.Day, se.Start, se.End, room, capacity, se.ID)
+		if err != nil {
+			return err
+		}
+		if err := mustAffect(res, lSession); err != nil {
+			return err
+		}
+	}
+	if err := setSessionPeople(ctx, tx, se); err != nil {
+		return err
+	}
+	if err := checkSpeakersFree(ctx, tx, se); err != nil {
+		return err
+	}
+	if err := checkEnrolledFree(ctx, tx, se); err != nil {
+		return err
+	}
+	return promote(ctx, tx, se.ID)
 }
 
 func checkRoomFree(ctx context.Context, tx *sqlTx, se *Session) error {

@@ -26,6 +26,7 @@ type programmeStore interface {
 	Conflicts(ctx context.Context) ([]data.Conflict, error)
 	ExpectedByDay(ctx context.Context) (map[data.Day]int, error)
 	SaveSession(ctx context.Context, se *data.Session) error
+	CheckSession(ctx context.Context, se data.Session) error // before asking about capacity
 	sessionPageStore
 }
 

@@ -28,6 +28,24 @@ type programmeMove struct {
 // the store refuses a booked room or a speaker elsewhere, and the
 // timetable is read again either way (a refused block goes back).
 func (s *programmeScreen) onSessionMovedAsync(se data.Session) {
+	// A refusal (room taken, a speaker elsewhere…) comes before any question.
+	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
+		err := s.store.CheckSession(ctx, se)
+		return func() {
+			if err != nil {
+				s.timetable.shown = "" // the block goes back
+				showError(s.env.win, err)
+				s.loadAsync()
+				return
+			}
+			s.askAndMove(se)
+		}
+	})
+}
+
+// askAndMove moves se once the organiser agreed to go above capacity, if
+// it comes to that.
+func (s *programmeScreen) askAndMove(se data.Session) {
 	before := s.sessionByID(se.ID)
 	confirmRoomCapacity(s.env.win, before, se, s.roomByID(se.RoomID), lang.L("Move anyway, above capacity?"), func(ok bool) {
 		if !ok {

@@ -100,6 +100,7 @@ func TestSessionFormSmallerRoomAsks(t *testing.T) {
 	form.start.SetText("16:00")
 	form.end.SetText("17:00")
 	form.onSaveTapped()
+	waitIdle(t, e.tasks)
 	want := "3 people are enrolled in “Atelier A”; the room Flandre holds 2.\nSave anyway, above capacity?"
 	if got := progDialogText(e.win.Canvas()); !strings.Contains(got, want) {
 		t.Fatalf("Save asks %q, want %q", got, want)
@@ -110,9 +111,29 @@ func TestSessionFormSmallerRoomAsks(t *testing.T) {
 		t.Fatalf("after No the session moved to room %d", got.RoomID)
 	}
 	form.onSaveTapped()
+	waitIdle(t, e.tasks)
 	tapDialogButton(t, e.win.Canvas(), "Yes")
 	waitIdle(t, e.tasks)
 	if got := progSession(t, f, "Atelier A"); got.RoomID != f.rooms["Salle Flandre"].ID {
 		t.Fatalf("after Yes the session is in room %d", got.RoomID)
+	}
+}
+
+// A drag the rules refuse (a booked room) says so without asking about
+// capacity first (issue 19).
+func TestTimetableDragRefusalBeforeCapacity(t *testing.T) {
+	f := newProgFixture(t)
+	f.enrol(t, "Atelier A", "Turing", "Lovelace", "Hopper")
+	s, e := newProgScreen(t, f.st)
+	f.add(t, data.KindWorkshop, "Atelier D", progDay1, "16:00", "17:30", "Salle Flandre")
+	s.loadAsync()
+	waitIdle(t, e.tasks)
+	dragBlock(t, s, progBlock(t, s, "Atelier A"), "Salle Flandre", "16:00")
+	waitIdle(t, e.tasks)
+	if got := progDialogText(e.win.Canvas()); strings.Contains(got, "above capacity") || !strings.Contains(got, "Atelier D") {
+		t.Fatalf("the drag into a booked room shows %q; want the refusal only", got)
+	}
+	if got := progSession(t, f, "Atelier A"); got.RoomID != f.rooms["Salle Vauban"].ID {
+		t.Fatalf("the session moved to room %d", got.RoomID)
 	}
 }

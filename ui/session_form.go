@@ -21,6 +21,7 @@ import (
 // sessionFormStore is what the session form saves with and searches in.
 type sessionFormStore interface {
 	SaveSession(ctx context.Context, se *data.Session) error
+	CheckSession(ctx context.Context, se data.Session) error // before asking about capacity
 	sessionPersonSearcher
 }
 
@@ -291,10 +292,29 @@ func (f *sessionForm) onSaveTapped() {
 		}
 		return
 	}
-	// Its people not fitting a smaller room is asked, as in a drag.
-	confirmRoomCapacity(f.env.win, f.se, se, f.chosenRoom(), lang.L("Save anyway, above capacity?"), func(ok bool) {
-		if ok {
-			f.saveAsync(se)
+	if f.se.ID == 0 || f.se.Enrolled == 0 {
+		f.saveAsync(se)
+		return
+	}
+	// Its people not fitting a smaller room is asked, as in a drag, once
+	// the rules allow the change (a refusal comes first).
+	f.env.tasks.runAsync(f.env.ctx, func(ctx context.Context) func() {
+		err := f.store.CheckSession(ctx, se)
+		return func() {
+			if err != nil {
+				var de *data.Error
+				field := ""
+				if errors.As(err, &de) {
+					field = de.Field
+				}
+				f.showError(field, err)
+				return
+			}
+			confirmRoomCapacity(f.env.win, f.se, se, f.chosenRoom(), lang.L("Save anyway, above capacity?"), func(ok bool) {
+				if ok {
+					f.saveAsync(se)
+				}
+			})
 		}
 	})
 }
