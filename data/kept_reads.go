@@ -76,3 +76,20 @@ func keptKey(ctx context.Context, tx *sqlTx) (string, error) {
 		(SELECT coalesce(max(revision), -1) FROM replica_of)`).Scan(&n, &copied)
 	return fmt.Sprintf("%d/%d/%s", n, copied, time.Local), err
 }
+
+// ReadsKey is the state of the file as what a screen read of it depends
+// on: while it stays the same, a screen may keep what it shows instead of
+// reading and drawing it again at each visit (issue 19). It is "" on a
+// server, whose revision a restore turns back: read each time there.
+func (s *Store) ReadsKey(ctx context.Context) (string, error) {
+	if s.server {
+		return "", nil
+	}
+	var key string
+	err := s.read(ctx, func(tx *sqlTx) error {
+		var err error
+		key, err = keptKey(ctx, tx)
+		return err
+	})
+	return key, err
+}

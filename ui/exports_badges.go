@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"fmt"
 	"image"
 	"image/color"
 	"image/draw"
@@ -23,7 +24,9 @@ import (
 	"congres/ui/widgets"
 )
 
-// previewPxPerMM is the preview's resolution: an A4 page is 840 × 1188 px.
+// previewPxPerMM is the preview's resolution before it is laid out: an A4
+// page is 840 × 1188 px. Once laid out, the page is drawn at the size it is
+// shown (previewScale).
 const previewPxPerMM = 4
 
 // Whose badges the exports screen prints, in the order of its options.
@@ -39,6 +42,7 @@ type badgeExportStore interface {
 	export.BadgeStore
 	personFinder
 	BadgeSettings(ctx context.Context, layout string) (data.BadgeSettings, error)
+	ReadsKey(ctx context.Context) (string, error)
 }
 
 // badgeExport is the badges part of the exports screen: the layout, who,
@@ -69,6 +73,13 @@ type badgeExport struct {
 	save, print *widget.Button
 	status      *exportStatus
 	latest      atomic.Uint64 // numbers the previews; older ones are dropped
+	// shown is what the preview and count on screen were made of: the
+	// file's state and the options. A visit with both unchanged reads and
+	// draws nothing again (issue 19: 300 ms per screen). UI thread.
+	shown string
+	// shownPx is the resolution of the preview on screen, in pixels a
+	// millimetre. UI thread.
+	shownPx float64
 }
 
 func newBadgeExport(e *env, st badgeExportStore, prefs fyne.Preferences, printer *badgePrinter, saver *exportSaver,
@@ -250,18 +261,53 @@ func (b *badgeExport) refreshAsync() {
 	}
 	sel, l, language := b.selection(), b.chosenLayout(), uiLanguage()
 	start, ok := b.firstLabel()
+	px, fitted := b.previewScale(l)
+	options := fmt.Sprintf("%+v|%s|%d|%t|%s|%.3f", sel, l.Name, start, ok, language, px)
+	shown := b.shown
 	n := b.latest.Add(1)
 	b.env.tasks.runAsync(b.env.ctx, func(ctx context.Context) func() {
+		key, err := b.store.ReadsKey(ctx)
+		if err == nil && key != "" {
+			key += "|" + options
+			if key == shown {
+				return nil // on screen already
+			}
+		} else {
+			key = "" // read again at the next visit
+		}
 		p := badgePreview{err: errFirstLabel}
 		if ok {
-			p = b.previewOf(ctx, sel, l, start, language)
+			p = b.previewOf(ctx, sel, l, start, language, px)
+		}
+		if p.err != nil && p.err != errFirstLabel {
+			key = ""
 		}
 		return func() {
 			if n == b.latest.Load() {
+				b.preview.ScaleMode = canvas.ImageScaleSmooth
+				if fitted {
+					b.preview.ScaleMode = canvas.ImageScaleFastest // drawn at its size already
+				}
 				b.show(p)
+				b.shown, b.shownPx = key, px
 			}
 		}
 	})
+}
+
+// previewScale is the resolution at which the preview of a page of l fits
+// the room it has on screen, in pixels a millimetre: drawn at that size,
+// the window shows it as it is, where scaling a larger one down took the
+// UI thread a tenth of a second or more at each visit (issue 19). UI
+// thread.
+func (b *badgeExport) previewScale(l export.Layout) (pxPerMM float64, fitted bool) {
+	size := b.preview.Size()
+	c := fyne.CurrentApp().Driver().CanvasForObject(b.preview)
+	if c == nil || size.Width < 1 || size.Height < 1 || l.PageW <= 0 || l.PageH <= 0 {
+		return previewPxPerMM, false
+	}
+	scale := float64(c.Scale())
+	return min(float64(size.Width)*scale/l.PageW, float64(size.Height)*scale/l.PageH), true
 }
 
 // errFirstLabel: the first label typed is not a number.
@@ -270,7 +316,8 @@ var errFirstLabel = errors.New("first label")
 // previewOf counts and draws a selection's badges, the first on label
 // start of the first sheet; warnings are in the window's language. Any
 // goroutine.
-func (b *badgeExport) previewOf(ctx context.Context, sel export.BadgeSelection, l export.Layout, start int, language string) badgePreview {
+func (b *badgeExport) previewOf(ctx context.Context, sel export.BadgeSelection, l export.Layout, start int, language string,
+	pxPerMM float64) badgePreview {
 	ids, err := export.BadgeIDs(ctx, b.store, sel)
 	if err != nil || len(ids) == 0 {
 		return badgePreview{err: err}
@@ -300,7 +347,7 @@ func (b *badgeExport) previewOf(ctx context.Context, sel export.BadgeSelection, 
 		return badgePreview{err: err}
 	}
 	opts.Lang = in.Congress.OutputLanguage()
-	img, err := export.PreviewBadges(in, opts, previewPxPerMM)
+	img, err := export.PreviewBadges(in, opts, pxPerMM)
 	if err != nil {
 		return badgePreview{err: err, warnings: p.warnings}
 	}

@@ -57,7 +57,7 @@ func TestBadgeExportFirstLabel(t *testing.T) {
 		t.Errorf("count %q, want %s(s)", b.count.Text, want)
 	}
 	l := export.BadgeOptions{Layout: b.chosenLayout(), Settings: data.DefaultBadgeSettings()}.PrintLayout()
-	px := func(v float64) int { return int(v * previewPxPerMM) }
+	px := func(v float64) int { return int(v * b.shownPx) }
 	if r, g, bl, _ := b.preview.Image.At(px(l.Slot(0).X+3), px(l.Slot(0).Y+3)).RGBA(); r>>8 != 230 || g>>8 != 230 || bl>>8 != 230 {
 		t.Errorf("label 1 of the preview is %d,%d,%d, not greyed", r>>8, g>>8, bl>>8)
 	}

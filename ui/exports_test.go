@@ -182,8 +182,9 @@ func TestBadgesSavePDF(t *testing.T) {
 	}
 	if b.preview.Image == nil || b.previewNone.Visible() {
 		t.Error("no preview")
-	} else if w := b.preview.Image.Bounds().Dx(); w != 840 {
-		t.Errorf("preview %d px wide, want 840 (A4 at 4 px/mm)", w)
+	} else if w, h := b.preview.Image.Bounds().Dx(), b.preview.Image.Bounds().Dy(); w < 100 || (h*210+w*297/2)/(w*297) != 1 ||
+		float64(w) > float64(b.preview.Size().Width)+1 {
+		t.Errorf("preview %d×%d px, want an A4 page drawn at the size shown (%v)", w, h, b.preview.Size())
 	}
 
 	dir := t.TempDir()
