@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -19,6 +21,12 @@ type exportsScreen struct {
 	signIn       *signInExport
 	certificates *certificateExport
 	tabs         *container.AppTabs
+	env          *env
+	store        exportsStore
+	// loaded is the state of the file the other tabs than the badges were
+	// read in: a visit with the file unchanged reads and lays them out
+	// again no more (issue 19). UI thread.
+	loaded string
 }
 
 // The tabs of the exports screen, in order.
@@ -48,6 +56,7 @@ func newExportsScreen(e *env, st exportsStore, prefs fyne.Preferences, printer *
 	filtered func() data.ParticipantQuery) *exportsScreen {
 	saver := newExportSaver(e, prefs, st.Path())
 	return &exportsScreen{
+		env: e, store: st,
 		badges:       newBadgeExport(e, st, prefs, printer, saver, filtered),
 		attendance:   newAttendanceExport(e, st, saver),
 		lists:        newListExport(e, st, prefs, saver),
@@ -67,11 +76,24 @@ func (s *exportsScreen) build() fyne.CanvasObject {
 	return s.tabs
 }
 
-// loadAsync shows every export as the file now is.
+// loadAsync shows every export as the file now is: the badges' own
+// options and the other tabs are read again only once the file changed.
 func (s *exportsScreen) loadAsync() {
 	s.badges.refreshAsync()
-	s.attendance.loadAsync()
-	s.lists.loadAsync()
-	s.signIn.loadAsync()
-	s.certificates.loadAsync()
+	loaded := s.loaded
+	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
+		key, err := s.store.ReadsKey(ctx)
+		if err != nil || key == "" {
+			key = "" // read each time
+		} else if key += "|" + uiLanguage(); key == loaded {
+			return nil // as shown
+		}
+		return func() {
+			s.loaded = key
+			s.attendance.loadAsync()
+			s.lists.loadAsync()
+			s.signIn.loadAsync()
+			s.certificates.loadAsync()
+		}
+	})
 }

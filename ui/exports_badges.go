@@ -79,7 +79,8 @@ type badgeExport struct {
 	shown string
 	// shownPx is the resolution of the preview on screen, in pixels a
 	// millimetre. UI thread.
-	shownPx float64
+	shownPx  float64
+	refitted bool // the first preview was drawn again once laid out
 }
 
 func newBadgeExport(e *env, st badgeExportStore, prefs fyne.Preferences, printer *badgePrinter, saver *exportSaver,
@@ -290,6 +291,12 @@ func (b *badgeExport) refreshAsync() {
 				}
 				b.show(p)
 				b.shown, b.shownPx = key, px
+				if !fitted && !b.refitted && p.img != nil {
+					// Drawn before the page was laid out: drawn again at
+					// the size shown, once, now that it is.
+					b.refitted = true
+					b.env.tasks.onUI(b.refreshAsync)
+				}
 			}
 		}
 	})

@@ -2,7 +2,11 @@ package ui
 
 import (
 	"context"
+	"strings"
 	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 
 	"congres/data"
 )
@@ -56,5 +60,43 @@ func TestBadgesPreviewKeptUntilWrite(t *testing.T) {
 	}
 	if b.preview.Image == drawn || b.preview.Image == nil {
 		t.Error("after a new person (first by name): the preview was not drawn again")
+	}
+}
+
+// TestExportsTabsKeptUntilWrite: a visit with the file unchanged leaves the
+// tabs as they were read; an arrival is counted in the certificates at
+// the next visit.
+func TestExportsTabsKeptUntilWrite(t *testing.T) {
+	a := test.NewTempApp(t)
+	st := mustOpen(t, demoFile(t, 40))
+	e := newTestEnv(t)
+	prefs := a.Preferences()
+	s := newExportsScreen(e, st, prefs, newBadgePrinter(e, st, prefs), func() data.ParticipantQuery { return data.ParticipantQuery{} })
+	e.win.SetContent(s.build())
+	e.win.Resize(fyne.NewSize(1100, 760))
+	s.loadAsync()
+	waitIdle(t, e.tasks)
+	arrived := len(storeIDs(t, st, data.ParticipantQuery{CheckedIn: data.Yes}))
+	if s.certificates.arrived != arrived || len(s.signIn.session.Options) == 0 {
+		t.Fatalf("first visit: %d arrived (want %d), %d sessions", s.certificates.arrived, arrived, len(s.signIn.session.Options))
+	}
+	options := s.signIn.session.Options
+	s.loadAsync() // the next visit
+	waitIdle(t, e.tasks)
+	if &s.signIn.session.Options[0] != &options[0] {
+		t.Error("file unchanged: the sessions were read and set again")
+	}
+	p := addPerson(t, st, "Zeller")
+	c, _ := st.Congress(context.Background())
+	if _, err := st.CheckIn(context.Background(), p.ID, c.Days[0], 0, "desk"); err != nil {
+		t.Fatal(err)
+	}
+	s.loadAsync()
+	waitIdle(t, e.tasks)
+	if s.certificates.arrived != arrived+1 {
+		t.Errorf("after an arrival: %d arrived, want %d", s.certificates.arrived, arrived+1)
+	}
+	if want := countLine(len(storeIDs(t, st, data.ParticipantQuery{SkipCancelled: true})), 4); !strings.HasPrefix(s.badges.count.Text, strings.Split(want, ",")[0]) {
+		t.Errorf("badges after a new person: %q", s.badges.count.Text)
 	}
 }
