@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 
 	"congres/data"
@@ -98,5 +99,46 @@ func TestExportsTabsKeptUntilWrite(t *testing.T) {
 	}
 	if want := countLine(len(storeIDs(t, st, data.ParticipantQuery{SkipCancelled: true})), 4); !strings.HasPrefix(s.badges.count.Text, strings.Split(want, ",")[0]) {
 		t.Errorf("badges after a new person: %q", s.badges.count.Text)
+	}
+}
+
+// TestDeskCountsAfterWriteAtNextVisit: the desk's counters, kept while the
+// file is unchanged, count a new person expected and another desk's
+// arrival at the next visit.
+func TestDeskCountsAfterWriteAtNextVisit(t *testing.T) {
+	f, _, _ := newScanFixture(t, 40)
+	ctx := context.Background()
+	counted := func() (arrived, expected int) {
+		for _, n := range f.s.counts.last {
+			arrived, expected = arrived+n.Arrived, expected+n.Expected
+		}
+		return arrived, expected
+	}
+	arrived, expected := counted()
+	if expected == 0 {
+		t.Fatal("no one expected")
+	}
+	f.s.loadAsync() // the next visit, the file unchanged
+	waitIdle(t, f.e.tasks)
+	if a, e := counted(); a != arrived || e != expected {
+		t.Fatalf("file unchanged: %d of %d, want %d of %d", a, e, arrived, expected)
+	}
+	cats, _ := f.st.Categories(ctx)
+	p := data.Participant{FirstName: "Aude", LastName: "Zeller", CategoryID: cats[0].ID, Status: data.StatusConfirmed,
+		Days: []data.Day{deskDay}}
+	if err := f.st.CreateParticipant(ctx, &p); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.st.CheckIn(ctx, p.ID, deskDay, 0, "Desk 1"); err != nil { // another desk
+		t.Fatal(err)
+	}
+	f.s.loadAsync()
+	waitIdle(t, f.e.tasks)
+	if a, e := counted(); a != arrived+1 || e != expected+1 {
+		t.Errorf("after a new person checked in at another desk: %d of %d, want %d of %d", a, e, arrived+1, expected+1)
+	}
+	want := lang.L("Checked in: {{.Arrived}} of {{.Expected}} expected", map[string]any{"Arrived": arrived + 1, "Expected": expected + 1})
+	if f.s.counts.total.Text != want {
+		t.Errorf("counters say %q, want %q", f.s.counts.total.Text, want)
 	}
 }
