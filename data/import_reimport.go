@@ -75,7 +75,7 @@ func (im *importer) keptValues(t *importTarget, rec *ImportRecord, catID int64) 
 		differs(FieldEmail, strings.ToLower(p.Email), strings.ToLower(src.Email)), differs(FieldPhone, p.Phone, src.Phone),
 		differs(FieldJobTitle, p.JobTitle, src.JobTitle), differs(FieldRegion, p.Region, src.Region),
 		differs(FieldDiet, p.Diet, src.Diet), differs(FieldAccessibility, p.Accessibility, src.Accessibility),
-		differs(FieldNotes, p.Notes, src.Notes),
+		rec.Has[FieldNotes] && notesDiffer(p.Notes, src.Notes),
 		differs(FieldOrganisation, im.fold(p.Organisation), im.fold(src.Organisation)):
 		return true
 	case rec.Has[FieldStatus] && src.Status != p.Status && !(src.Status == StatusCancelled && t.active):
@@ -85,6 +85,24 @@ func (im *importer) keptValues(t *importTarget, rec *ImportRecord, catID int64) 
 		rec.Has[FieldImageConsent] && src.ImageConsent != p.ImageConsent,
 		catID != 0 && catID != p.CategoryID:
 		return true
+	}
+	return false
+}
+
+// notesDiffer reports whether a row's notes, each line written "Column:
+// value" by the import, say something the stored notes do not: notes typed
+// in the form hold the value without its column's name.
+func notesDiffer(stored, file string) bool {
+	if file == "" || strings.Contains(stored, file) {
+		return false
+	}
+	for _, line := range strings.Split(file, "\n") {
+		if _, v, ok := strings.Cut(line, ": "); ok && strings.Contains(stored, v) {
+			continue
+		}
+		if !strings.Contains(stored, line) {
+			return true
+		}
 	}
 	return false
 }
