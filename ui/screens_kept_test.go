@@ -142,3 +142,25 @@ func TestDeskCountsAfterWriteAtNextVisit(t *testing.T) {
 		t.Errorf("counters say %q, want %q", f.s.counts.total.Text, want)
 	}
 }
+
+// TestStandsKeptUntilWrite: a visit with the file unchanged keeps the
+// stands shown; a stand renamed is shown at the next visit.
+func TestStandsKeptUntilWrite(t *testing.T) {
+	s, st, e := newTestStands(t, 60)
+	rows := s.table.rows
+	s.loadAsync() // the next visit, the file unchanged
+	waitIdle(t, e.tasks)
+	if len(s.table.rows) == 0 || &s.table.rows[0] != &rows[0] {
+		t.Error("file unchanged: the stands were read and shown again")
+	}
+	stand := s.stands[0]
+	stand.Name = "Coopérative du Pévèle"
+	if err := st.SaveStand(context.Background(), &stand); err != nil {
+		t.Fatal(err)
+	}
+	s.loadAsync()
+	waitIdle(t, e.tasks)
+	if got := s.table.rows[0][1]; got != stand.Name {
+		t.Errorf("after a rename: first stand %q, want %q", got, stand.Name)
+	}
+}

@@ -19,6 +19,7 @@ type standsStore interface {
 	Stands(ctx context.Context) ([]data.Stand, error)
 	ParticipantRows(ctx context.Context, ids []int64) ([]data.ParticipantRow, error)
 	SwapStands(ctx context.Context, a, b int64) error
+	ReadsKey(ctx context.Context) (string, error)
 	standFormStore
 }
 
@@ -38,6 +39,10 @@ type standsScreen struct {
 	form   *standForm       // the form open last, for tests
 	moves  *standMoves      // what a drag did, and its undo (stands_move.go)
 	top    *fyne.Container  // the count, what a move did, Undo and New stand
+	// shown is the state of the file the stands shown were read in: a
+	// visit with the file unchanged reads and draws them again no more
+	// (issue 19). UI thread.
+	shown string
 }
 
 func newStandsScreen(e *env, st standsStore) *standsScreen {
@@ -65,9 +70,22 @@ func (s *standsScreen) build() fyne.CanvasObject {
 	return container.NewBorder(s.top, nil, nil, nil, s.views)
 }
 
-// loadAsync reads the stands and the names of their people, and shows them.
-func (s *standsScreen) loadAsync() {
+// loadAsync shows the stands as the file now is: read again only once it
+// changed since they were shown.
+func (s *standsScreen) loadAsync() { s.readAsync(true) }
+
+// readAsync reads the stands and the names of their people, and shows
+// them; unless visit, even when the file is unchanged (a move refused:
+// the plan shows it moved).
+func (s *standsScreen) readAsync(visit bool) {
+	shown := s.shown
 	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
+		key, err := s.store.ReadsKey(ctx)
+		if err != nil {
+			key = "" // read each time
+		} else if visit && key != "" && key == shown {
+			return nil // as shown
+		}
 		list, err := s.store.Stands(ctx)
 		var people []data.ParticipantRow
 		if err == nil {
@@ -93,6 +111,7 @@ func (s *standsScreen) loadAsync() {
 				strconv.Itoa(len(st.Staff)), equipmentText(st)}
 		}
 		return func() {
+			s.shown = key
 			s.stands, s.names = list, names
 			s.table.setRows(rows)
 			s.plan.setStands(list)
@@ -129,7 +148,7 @@ func (s *standsScreen) openForm(st data.Stand) {
 	for id, n := range s.names {
 		names[id] = n
 	}
-	s.form = newStandForm(s.env, s.store, st, s.stands, names, s.loadAsync)
+	s.form = newStandForm(s.env, s.store, st, s.stands, names, func() { s.readAsync(false) })
 	s.form.show()
 }
 

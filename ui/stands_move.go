@@ -71,7 +71,7 @@ func (m *standMoves) moveAsync(st data.Stand, x, y int, undoing bool) {
 		return func() {
 			if taken != "" {
 				showProblem(m.s.env.win, taken)
-				m.s.loadAsync()
+				m.s.readAsync(false)
 				return
 			}
 			m.done(err, undoing, &move, lang.L("Stand {{.Number}} moved to column {{.X}}, row {{.Y}}.",
@@ -105,7 +105,7 @@ func (m *standMoves) done(err error, undoing bool, move *standMove, said string)
 		m.last = move
 		m.say(said, true)
 	}
-	m.s.loadAsync()
+	m.s.readAsync(false)
 }
 
 // say shows what the last move did, with Undo when it can be undone.
@@ -135,7 +135,7 @@ func (m *standMoves) onUndoTapped() {
 	}
 	switch {
 	case st.ID == 0 || (last.other != 0 && other.ID == 0):
-		m.s.loadAsync() // deleted since: nothing to put back
+		m.s.readAsync(false) // deleted since: nothing to put back
 	case last.other != 0:
 		m.swapAsync(st, other, true)
 	default:
