@@ -27,7 +27,7 @@ import (
 // previewPxPerMM is the preview's resolution before it is laid out: an A4
 // page is 840 × 1188 px. Once laid out, the page is drawn at the size it is
 // shown (previewScale).
-const previewPxPerMM = 4
+const previewPxPerMM = 2
 
 // Whose badges the exports screen prints, in the order of its options.
 const (

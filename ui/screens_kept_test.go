@@ -1,7 +1,11 @@
 package ui
 
 import (
+	"bytes"
 	"context"
+	"image"
+	"image/color"
+	"image/png"
 	"strings"
 	"testing"
 
@@ -162,5 +166,52 @@ func TestStandsKeptUntilWrite(t *testing.T) {
 	waitIdle(t, e.tasks)
 	if got := s.table.rows[0][1]; got != stand.Name {
 		t.Errorf("after a rename: first stand %q, want %q", got, stand.Name)
+	}
+}
+
+// TestSettingsLogoKeptUntilWrite: a visit with the congress unchanged
+// keeps its logo as drawn; a new name and a new logo written meanwhile are
+// shown at the next visit.
+func TestSettingsLogoKeptUntilWrite(t *testing.T) {
+	s, st, e, _ := newTestSettings(t)
+	ctx := context.Background()
+	logo := func(r uint8) []byte {
+		img := image.NewNRGBA(image.Rect(0, 0, 60, 20))
+		for x := range 60 {
+			img.SetNRGBA(x, x%20, color.NRGBA{R: r, A: 0xFF})
+		}
+		var b bytes.Buffer
+		if err := png.Encode(&b, img); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	c, err := st.Congress(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Logo = logo(0xC0)
+	if err := st.UpdateCongress(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	s.loadAsync()
+	waitIdle(t, e.tasks)
+	drawn := s.congress.logo.image.Resource
+	if drawn == nil || !bytes.Equal(s.congress.logo.data, c.Logo) {
+		t.Fatal("the logo written is not shown")
+	}
+	s.loadAsync() // the next visit, the file unchanged
+	waitIdle(t, e.tasks)
+	if s.congress.logo.image.Resource != drawn {
+		t.Error("file unchanged: the logo was decoded and drawn again")
+	}
+	c.Name, c.Logo = "Congrès des Hauts-de-France", logo(0x40)
+	if err := st.UpdateCongress(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	s.loadAsync()
+	waitIdle(t, e.tasks)
+	if s.congress.name.Text != c.Name || !bytes.Equal(s.congress.logo.data, c.Logo) || s.congress.logo.image.Resource == drawn {
+		t.Errorf("after a write: name %q, logo the new one: %t", s.congress.name.Text, bytes.Equal(s.congress.logo.data, c.Logo))
 	}
 }

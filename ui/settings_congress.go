@@ -121,8 +121,10 @@ func (s *congressSettings) show(c data.Congress) {
 	s.edition.SetText(c.Edition)
 	s.venue.SetText(c.Venue)
 	s.city.SetText(c.City)
-	s.days = slices.Clone(c.Days)
-	s.showDays()
+	if !slices.Equal(s.days, c.Days) { // else shown already
+		s.days = slices.Clone(c.Days)
+		s.showDays()
+	}
 	s.newDay.setDate(nil)
 	s.logo.set(c.Logo)
 	s.signature.set(c.Signature)
@@ -274,6 +276,9 @@ func (f *imageField) choose(b []byte) {
 
 // set shows b as the image (none when empty).
 func (f *imageField) set(b []byte) {
+	if f.image.Resource != nil && bytes.Equal(f.data, b) {
+		return // shown already: decoded again, it cost each visit of the settings a tenth of a second (issue 19)
+	}
 	f.data = b
 	f.image.Resource = nil
 	if len(b) > 0 { // named after its content: images are cached by name
