@@ -276,6 +276,12 @@ func (b *badgeExport) refreshAsync() {
 		} else {
 			key = "" // read again at the next visit
 		}
+		// Counted again: no figure of the file as it was, meanwhile.
+		b.env.tasks.onUI(func() {
+			if n == b.latest.Load() {
+				b.showCounting()
+			}
+		})
 		p := badgePreview{err: errFirstLabel}
 		if ok {
 			p = b.previewOf(ctx, sel, l, start, language, px)
@@ -401,6 +407,15 @@ func (b *badgeExport) show(p badgePreview) {
 	ok := p.err == nil && p.count > 0
 	enableIf(b.save, ok)
 	enableIf(b.print, ok)
+}
+
+// showCounting says that the badges chosen are being counted, and that
+// there is nothing to save or print until they are. UI thread.
+func (b *badgeExport) showCounting() {
+	b.count.Importance = widget.MediumImportance
+	b.count.SetText("…")
+	b.save.Disable()
+	b.print.Disable()
 }
 
 // onSaveTapped asks where to save the badges, then saves them.

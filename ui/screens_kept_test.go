@@ -8,6 +8,7 @@ import (
 	"image/png"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -59,6 +60,15 @@ func TestBadgesPreviewKeptUntilWrite(t *testing.T) {
 	}
 	addPerson(t, st, "Aaron")
 	b.refreshAsync()
+	select { // the first update: no count of the file as it was, meanwhile
+	case update := <-e.tasks.queue:
+		update()
+	case <-time.After(10 * time.Second):
+		t.Fatal("nothing shown while counting")
+	}
+	if b.count.Text != "…" || !b.print.Disabled() || !b.save.Disabled() {
+		t.Errorf("while counting again: %q, print enabled: %t", b.count.Text, !b.print.Disabled())
+	}
 	waitIdle(t, e.tasks)
 	if want := countLine(len(all)+1, (len(all)+1+9)/10); b.count.Text != want {
 		t.Errorf("after a new person: %q, want %q", b.count.Text, want)
