@@ -70,8 +70,14 @@ func (c *certificateExport) build() fyne.CanvasObject {
 }
 
 // loadAsync counts those who arrived and reads whether the certificates
-// have a signature.
+// have a signature; meanwhile, the count says "…" (never the figure of
+// the file as it was).
 func (c *certificateExport) loadAsync() {
+	if c.whoIndex() != certificatesOne {
+		c.count.Importance = widget.MediumImportance
+		c.count.SetText("…")
+		c.save.Disable()
+	}
 	c.env.tasks.runAsync(c.env.ctx, func(ctx context.Context) func() {
 		ids, err := c.store.ParticipantIDs(ctx, data.ParticipantQuery{CheckedIn: data.Yes})
 		var cg data.Congress

@@ -107,6 +107,17 @@ func TestExportsTabsKeptUntilWrite(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.loadAsync()
+	for s.certificates.count.Text != "…" { // the file changed: counted again, nothing shown meanwhile
+		select {
+		case update := <-e.tasks.queue:
+			update()
+		case <-time.After(10 * time.Second):
+			t.Fatalf("the certificates' count %q stayed while counted again", s.certificates.count.Text)
+		}
+	}
+	if !s.certificates.save.Disabled() {
+		t.Error("certificates can be saved while counted again")
+	}
 	waitIdle(t, e.tasks)
 	if s.certificates.arrived != arrived+1 {
 		t.Errorf("after an arrival: %d arrived, want %d", s.certificates.arrived, arrived+1)
