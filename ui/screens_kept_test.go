@@ -184,7 +184,18 @@ func TestStandsKeptUntilWrite(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.loadAsync()
+	for s.count.Text != "…" { // the file changed: read again, no count shown meanwhile
+		select {
+		case update := <-e.tasks.queue:
+			update()
+		case <-time.After(10 * time.Second):
+			t.Fatalf("the count %q stayed while the stands were read again", s.count.Text)
+		}
+	}
 	waitIdle(t, e.tasks)
+	if s.count.Text != "39 stands" {
+		t.Errorf("count %q once read", s.count.Text)
+	}
 	if got := s.table.rows[0][1]; got != stand.Name {
 		t.Errorf("after a rename: first stand %q, want %q", got, stand.Name)
 	}

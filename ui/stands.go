@@ -86,6 +86,9 @@ func (s *standsScreen) readAsync(visit bool) {
 		} else if visit && key != "" && key == shown {
 			return nil // as shown
 		}
+		if visit && shown != "" { // changed since: no count of the file as it was, meanwhile
+			s.env.tasks.onUI(func() { s.count.SetText("…") })
+		}
 		list, err := s.store.Stands(ctx)
 		var people []data.ParticipantRow
 		if err == nil {
