@@ -17,7 +17,7 @@ func TestReplicaWalkInRestartsOffline(t *testing.T) {
 	ctx := context.Background()
 	day := data.Day("2021-11-25")
 	d := newOfflineDeskOf(t, 20)
-	rs, w, r := d.heldWalkIn(t, day)
+	_, w, r := d.heldWalkIn(t, day)
 	code := w.Participant.Code
 	if n := d.rep.Waiting(); n != 4 {
 		t.Errorf("Waiting() = %d, want 4 (walk-in, payment, arrival, badge)", n)
@@ -26,7 +26,7 @@ func TestReplicaWalkInRestartsOffline(t *testing.T) {
 		t.Fatal(err)
 	}
 	d.open()
-	rs = d.rep.Store()
+	rs := d.rep.Store()
 	id, err := rs.ParticipantIDByScan(ctx, code)
 	if err != nil {
 		t.Fatalf("after the restart offline, the walk-in's code %s: %v", code, err)
