@@ -68,7 +68,7 @@ func (df *importDefaults) build(categories []data.Category, days []data.Day, cha
 		data.FieldFee:      row(lang.L("Amount due (€)"), df.fee),
 		data.FieldDays:     row(lang.L("Days"), df.dayChecks),
 	}
-	df.box = container.NewVBox(widget.NewLabelWithStyle(lang.L("New rows that do not say get"), fyne.TextAlignLeading,
+	df.box = container.NewVBox(widget.NewLabelWithStyle(lang.L("New people, where the file says nothing:"), fyne.TextAlignLeading,
 		fyne.TextStyle{Bold: true}), df.rows[data.FieldCategory], df.rows[data.FieldStatus], df.rows[data.FieldFee],
 		df.rows[data.FieldDays])
 	return df.box
