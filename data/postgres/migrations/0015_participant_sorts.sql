@@ -6,8 +6,8 @@
 -- The indexes on the organisation and on the category alone (0001) are the
 -- first columns of the new ones, which serve their foreign keys as well.
 -- Never edit this file once released: add 0016_….sql instead.
-DROP INDEX participant_organisation;
+DROP INDEX IF EXISTS participant_organisation;
 CREATE INDEX participant_organisation_sort ON participant (organisation_id, sort_key, id);
-DROP INDEX participant_category;
+DROP INDEX IF EXISTS participant_category;
 CREATE INDEX participant_category_sort ON participant (category_id, sort_key, id, status);
 CREATE INDEX participant_status_sort ON participant (status, sort_key, id);
