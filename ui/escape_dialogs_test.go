@@ -114,15 +114,7 @@ func congressState(t *testing.T, u *ui) string {
 // In the real window Esc reaches escapeFromFocus before the focused
 // widget (catchEscape); here the test hands it over as the window does.
 func TestEscapeClosesEveryDialogWhereverTheFocusIs(t *testing.T) {
-	u := newTestUI(t)
-	u.win.Resize(laptopWindow)
-	path := demoFile(t, 40)
-	addScreenshotLists(t, path)
-	u.openAsync(path)
-	waitIdle(t, &u.tasks)
-	if u.view == nil {
-		t.Fatal("the demo did not open")
-	}
+	u := openLaptopDemo(t)
 	c := u.win.Canvas()
 	before := congressState(t, u)
 	kinds := map[string]bool{}

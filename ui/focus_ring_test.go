@@ -72,15 +72,7 @@ func listsIn(t *testing.T, c fyne.Canvas, where string, o fyne.CanvasObject) int
 // every page and in the dialogs, and Tab reaches it (issue 19: "the focus
 // is visible everywhere").
 func TestEveryListShowsItsFocus(t *testing.T) {
-	u := newTestUI(t)
-	u.win.Resize(laptopWindow)
-	path := demoFile(t, 40)
-	addScreenshotLists(t, path)
-	u.openAsync(path)
-	waitIdle(t, &u.tasks)
-	if u.view == nil {
-		t.Fatal("the demo did not open")
-	}
+	u := openLaptopDemo(t)
 	c := u.win.Canvas()
 	total := 0
 	for i, p := range u.view.pages {
@@ -143,4 +135,20 @@ func TestEnterOpensTheRowOfAList(t *testing.T) {
 	if cell.Row != 1 {
 		t.Fatalf("Enter in a table opened row %d, want 1", cell.Row)
 	}
+}
+
+// openLaptopDemo is the window, at a laptop's size, on a demo congress of
+// 40 people with the screenshots' saved lists, once it is shown.
+func openLaptopDemo(t *testing.T) *ui {
+	t.Helper()
+	u := newTestUI(t)
+	u.win.Resize(laptopWindow)
+	path := demoFile(t, 40)
+	addScreenshotLists(t, path)
+	u.openAsync(path)
+	waitIdle(t, &u.tasks)
+	if u.view == nil {
+		t.Fatal("the demo did not open")
+	}
+	return u
 }
