@@ -231,7 +231,12 @@ func open(ctx context.Context, path string, ro *data.Error, lock *fileLock) (*da
 }
 
 // openFile is open, returning the file's side of the store too.
+// The store keeps the path in full: its backups, journal and lock stay
+// beside the file even if the process's working folder changes.
 func openFile(ctx context.Context, path string, ro *data.Error, lock *fileLock) (*data.Store, *file, error) {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
 	var dbs [3]*sql.DB
 	for kind := range dbs {
 		d, err := dsn(path, connKind(kind), ro)

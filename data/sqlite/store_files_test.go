@@ -170,3 +170,44 @@ func TestNetworkDriveReadOnly(t *testing.T) {
 	_, err = Open(ctx, path)
 	sqlitetest.WantErr(t, err, data.ErrNetworkShare)
 }
+
+// TestOpenByRelativePath: a file opened by a relative path keeps its place
+// in full, so that its backups go beside it even after the working folder
+// changed (a backup made later from a relative path failed: "open
+// backups/.rel-….part: no such file or directory").
+func TestOpenByRelativePath(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	c := data.Congress{Name: "Relatif", Days: []data.Day{"2027-03-01"}}
+	created, err := Create(ctx, "rel"+data.Extension, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	created.Close()
+	s, err := Open(ctx, "rel"+data.Extension)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	want := filepath.Join(dir, "rel"+data.Extension)
+	if got, _ := filepath.EvalSymlinks(s.Path()); got != mustEval(t, want) {
+		t.Errorf("Path() = %s, want %s", s.Path(), want)
+	}
+	t.Chdir(t.TempDir())
+	backup, err := s.Backup(ctx)
+	if err != nil {
+		t.Fatalf("a backup after the working folder changed: %v", err)
+	}
+	if rel, err := filepath.Rel(mustEval(t, dir), mustEval(t, backup)); err != nil || strings.HasPrefix(rel, "..") {
+		t.Errorf("the backup %s is not beside the file in %s", backup, dir)
+	}
+}
+
+func mustEval(t *testing.T, path string) string {
+	t.Helper()
+	p, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
