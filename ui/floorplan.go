@@ -149,7 +149,7 @@ func (p *floorPlan) setStands(stands []data.Stand) {
 		swatch.CornerRadius = 3
 		ringSwatch(swatch)
 		p.legend.Add(container.NewHBox(container.NewCenter(swatch),
-			widget.NewLabel(lang.L("{{.Zone}} ({{.Count}})", map[string]any{"Zone": name, "Count": z.count}))))
+			widget.NewLabel(lang.L("{{.Zone}} ({{.Count}})", map[string]any{"Zone": name, "Count": formatCount(z.count)}))))
 	}
 
 	cols, rows := floorMinColumns, 1

@@ -233,7 +233,7 @@ func (d *participantDetail) fill(info participantInfo) {
 	for i, e := range info.enrolments {
 		pos := ""
 		if e.Status == data.Waitlisted {
-			pos = lang.L("No. {{.N}}", map[string]any{"N": e.Position})
+			pos = lang.L("No. {{.N}}", map[string]any{"N": formatCount(e.Position)})
 		}
 		rows[i] = []string{e.SessionTitle, dayLong(e.Day), e.Start.String() + "–" + e.End.String(), enrolmentStatusText(e.Status), pos}
 	}
@@ -253,11 +253,11 @@ func (d *participantDetail) fill(info participantInfo) {
 	d.payments.setRows(paymentRows(info.payments))
 	d.dupList.Refresh()
 
-	d.tabEnrol.Text = lang.L("Enrolments ({{.Count}})", map[string]any{"Count": len(info.enrolments)})
-	d.tabCheck.Text = lang.L("Check-ins ({{.Count}})", map[string]any{"Count": len(info.checkins)})
-	d.tabPrint.Text = lang.L("Badge prints ({{.Count}})", map[string]any{"Count": len(info.prints)})
-	d.tabPay.Text = lang.L("Payments ({{.Count}})", map[string]any{"Count": len(info.payments)})
-	d.tabDups.Text = lang.L("Possible duplicates ({{.Count}})", map[string]any{"Count": len(info.dups)})
+	d.tabEnrol.Text = lang.L("Enrolments ({{.Count}})", map[string]any{"Count": formatCount(len(info.enrolments))})
+	d.tabCheck.Text = lang.L("Check-ins ({{.Count}})", map[string]any{"Count": formatCount(len(info.checkins))})
+	d.tabPrint.Text = lang.L("Badge prints ({{.Count}})", map[string]any{"Count": formatCount(len(info.prints))})
+	d.tabPay.Text = lang.L("Payments ({{.Count}})", map[string]any{"Count": formatCount(len(info.payments))})
+	d.tabDups.Text = lang.L("Possible duplicates ({{.Count}})", map[string]any{"Count": formatCount(len(info.dups))})
 	d.tabs.Refresh()
 	d.empty.Hide()
 	d.content.Show()

@@ -242,9 +242,9 @@ func (s *programmeScreen) show(days []data.Day, rooms []data.Room, sessions []da
 	lines := formatConflicts(conflicts)
 	if len(lines) > programmeConflictLines {
 		more := len(lines) - programmeConflictLines
-		lines = append(lines[:programmeConflictLines], lang.N("…and {{.Count}} more.", more, map[string]any{"Count": more}))
+		lines = append(lines[:programmeConflictLines], lang.N("…and {{.Count}} more.", more, map[string]any{"Count": formatCount(more)}))
 	}
-	s.bannerTitle.SetText(lang.N("The programme has {{.Count}} conflicts:", len(conflicts), map[string]any{"Count": len(conflicts)}))
+	s.bannerTitle.SetText(lang.N("The programme has {{.Count}} conflicts:", len(conflicts), map[string]any{"Count": formatCount(len(conflicts))}))
 	s.bannerText.SetText(strings.Join(lines, "\n"))
 	showIf(s.banner, len(conflicts) > 0)
 }

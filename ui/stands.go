@@ -111,14 +111,14 @@ func (s *standsScreen) readAsync(visit bool) {
 		rows := make([][]string, len(list))
 		for i, st := range list {
 			rows[i] = []string{st.Number, st.Name, st.Zone, st.Organisation, names[st.ContactID],
-				strconv.Itoa(len(st.Staff)), equipmentText(st)}
+				formatCount(len(st.Staff)), equipmentText(st)}
 		}
 		return func() {
 			s.shown = key
 			s.stands, s.names = list, names
 			s.table.setRows(rows)
 			s.plan.setStands(list)
-			s.count.SetText(lang.N("{{.Count}} stands", len(rows), map[string]any{"Count": len(rows)}))
+			s.count.SetText(lang.N("{{.Count}} stands", len(rows), map[string]any{"Count": formatCount(len(rows))}))
 			s.top.Refresh() // the count's width
 			showIf(s.empty, len(rows) == 0)
 		}
@@ -175,7 +175,7 @@ func equipmentText(st data.Stand) string {
 	if st.Power {
 		parts = append(parts, lang.L("power"))
 	}
-	parts = append(parts, lang.N("{{.Count}} tables", st.Tables, map[string]any{"Count": st.Tables}),
-		lang.N("{{.Count}} chairs", st.Chairs, map[string]any{"Count": st.Chairs}))
+	parts = append(parts, lang.N("{{.Count}} tables", st.Tables, map[string]any{"Count": formatCount(st.Tables)}),
+		lang.N("{{.Count}} chairs", st.Chairs, map[string]any{"Count": formatCount(st.Chairs)}))
 	return strings.Join(parts, " · ")
 }
