@@ -131,3 +131,24 @@ func showNotice(win fyne.Window, title, text string) {
 	d.Show()
 	keys.take()
 }
+
+// showConfirm asks a question, as dialog.NewConfirm does, with confirm as
+// its main button: Enter answers it (onConfirm), Esc and Cancel do nothing.
+func showConfirm(win fyne.Window, title, message, confirm string, onConfirm func()) {
+	var d dialog.Dialog
+	msg := widget.NewLabel(message)
+	msg.Wrapping = fyne.TextWrapWord
+	msg.Alignment = fyne.TextAlignCenter
+	keys := newDialogKeys(win, func() {
+		d.Hide()
+		onConfirm()
+	}, func() { d.Hide() })
+	d = dialog.NewCustomConfirm(title, confirm, lang.L("Cancel"), keys.over(msg), func(ok bool) {
+		if ok {
+			onConfirm()
+		}
+	}, win)
+	d.Resize(fyne.NewSize(520, 0))
+	d.Show()
+	keys.take()
+}

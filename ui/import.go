@@ -463,15 +463,10 @@ func (d *importDialog) onImportTapped() {
 		return
 	}
 	if n := d.report.Rejected; n > 0 {
-		c := dialog.NewConfirm(lang.L("Leave rows out?"),
+		// Enter imports, Esc goes back to the preview (dialog_keys.go).
+		showConfirm(d.env.win, lang.L("Leave rows out?"),
 			lang.N("{{.Count}} rows will be left out (listed in the preview). Import the others?", n, countArgs(n)),
-			func(ok bool) {
-				if ok {
-					d.importAsync()
-				}
-			}, d.env.win)
-		c.SetConfirmText(lang.L("Import"))
-		c.Show()
+			lang.L("Import"), d.importAsync)
 		return
 	}
 	d.importAsync()
