@@ -28,6 +28,7 @@ func TestWriteScreenshots(t *testing.T) {
 	addScreenshotLists(t, path)
 	for _, language := range []string{"en", "fr"} {
 		t.Run(language, func(t *testing.T) {
+			screenshotLocale(t, language)
 			if err := loadTranslations(language); err != nil {
 				t.Fatal(err)
 			}
@@ -53,6 +54,39 @@ func TestWriteScreenshots(t *testing.T) {
 				writePNG(t, filepath.Join(out, name+".png"), u.win)
 			}
 			writeExportsScreenshots(t, u, out)
+		})
+	}
+}
+
+// screenshotLocales are the system locales the screenshots of each
+// language are taken under: dates are typed in the locale's format
+// (date_input.go), so that a French screen shows 31/12/2026, as the real
+// window does under a French system, whatever the machine making them.
+var screenshotLocales = map[string]string{"en": "en_US.UTF-8", "fr": "fr_FR.UTF-8"}
+
+// screenshotLocale puts the system locale of language in the environment,
+// where fyne reads it, for the rest of the test.
+func screenshotLocale(t *testing.T, language string) {
+	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"} {
+		t.Setenv(name, screenshotLocales[language])
+	}
+}
+
+// TestScreenshotsUseTheLanguagesLocale (issue 19): under LANG=C.UTF-8
+// (make screenshots on a build machine, which assets/locale.go turns into
+// en_US.UTF-8), the French shots showed the US date example 12/31/2026
+// where the real French window shows 31/12/2026.
+func TestScreenshotsUseTheLanguagesLocale(t *testing.T) {
+	t.Setenv("LC_ALL", "")
+	t.Setenv("LC_MESSAGES", "")
+	t.Setenv("LANG", "en_US.UTF-8")
+	t.Setenv("LANGUAGE", "")
+	for language, want := range map[string]string{"en": "12/31/2026", "fr": "31/12/2026"} {
+		t.Run(language, func(t *testing.T) {
+			screenshotLocale(t, language)
+			if got := dateEntryExample(); got != want {
+				t.Errorf("the date example is %q, want %q", got, want)
+			}
 		})
 	}
 }
