@@ -17,6 +17,8 @@ func ringShown(o fyne.CanvasObject) (list, shown bool) {
 	switch l := o.(type) {
 	case *widgets.List:
 		return true, l.Ring.Shown()
+	case *categoryList:
+		return true, l.Ring.Shown()
 	case *rowTable:
 		return true, l.ring.Shown()
 	case *focusTable:

@@ -34,7 +34,7 @@ type categorySettings struct {
 	store categoriesStore
 
 	categories []data.Category // in order; UI thread only
-	list       *widgets.List
+	list       *categoryList
 	form       *categoryForm // the form open last, for tests
 }
 
@@ -47,13 +47,20 @@ func newCategorySettings(e *env, st categoriesStore) *categorySettings {
 }
 
 func (s *categorySettings) build() fyne.CanvasObject {
-	s.list = widgets.NewList(func() int { return len(s.categories) }, newCategoryItem, s.updateCategory)
+	s.list = newCategoryList(func() int { return len(s.categories) }, newCategoryItem, s.updateCategory)
 	s.list.OnSelected = s.onCategorySelected
+	s.list.onMove = s.onMoveTapped
+	s.list.onDelete = func(i int) {
+		if i >= 0 && i < len(s.categories) {
+			s.onDeleteTapped(s.categories[i])
+		}
+	}
 	add := widget.NewButtonWithIcon(lang.L("New category"), theme.ContentAddIcon(), s.onAddTapped)
-	note := widget.NewLabel(lang.L("The order is that of lists and statistics. Click a category to edit it."))
+	note := widget.NewLabel(lang.L("The order is that of lists and statistics. Click a category to edit it.") + "\n" +
+		lang.L("Keyboard: ↑ ↓ go through the list, Enter edits the category, Alt+↑ and Alt+↓ move it, Delete deletes it."))
 	note.Importance = widget.LowImportance
 	note.Wrapping = fyne.TextWrapWord
-	return container.NewBorder(container.NewBorder(nil, nil, nil, add, note), nil, nil, nil, s.list)
+	return container.NewBorder(container.NewBorder(nil, nil, nil, container.NewVBox(add), note), nil, nil, nil, s.list)
 }
 
 func newCategoryItem() fyne.CanvasObject {
@@ -63,9 +70,7 @@ func newCategoryItem() fyne.CanvasObject {
 	ringSwatch(swatch) // colour_ring.go: a black or a white category shows
 	badge := newCellLabel()
 	return container.New(categoryColumns, container.NewCenter(swatch), newCellLabel(), badge,
-		widget.NewButtonWithIcon("", theme.MoveUpIcon(), nil),
-		widget.NewButtonWithIcon("", theme.MoveDownIcon(), nil),
-		widget.NewButtonWithIcon("", theme.DeleteIcon(), nil))
+		newRowAction(theme.MoveUpIcon()), newRowAction(theme.MoveDownIcon()), newRowAction(theme.DeleteIcon()))
 }
 
 func (s *categorySettings) updateCategory(id widget.ListItemID, o fyne.CanvasObject) {
@@ -80,10 +85,10 @@ func (s *categorySettings) updateCategory(id widget.ListItemID, o fyne.CanvasObj
 	swatch.Refresh()
 	objs[1].(*widget.Label).SetText(c.Name)
 	objs[2].(*widget.Label).SetText(c.BadgeLabel)
-	up, down, del := objs[3].(*widget.Button), objs[4].(*widget.Button), objs[5].(*widget.Button)
-	up.OnTapped = func() { s.onMoveTapped(id, -1) }
-	down.OnTapped = func() { s.onMoveTapped(id, +1) }
-	del.OnTapped = func() { s.onDeleteTapped(c) }
+	up, down, del := objs[3].(*rowAction), objs[4].(*rowAction), objs[5].(*rowAction)
+	up.onTapped = func() { s.onMoveTapped(id, -1) }
+	down.onTapped = func() { s.onMoveTapped(id, +1) }
+	del.onTapped = func() { s.onDeleteTapped(c) }
 	enableIf(up, id > 0)
 	enableIf(down, id < len(s.categories)-1)
 }
@@ -112,6 +117,7 @@ func (s *categorySettings) loadAsync() {
 }
 
 func (s *categorySettings) onCategorySelected(id widget.ListItemID) {
+	s.list.selected(id)
 	s.list.UnselectAll()
 	if id < len(s.categories) {
 		s.openForm(s.categories[id])
@@ -142,6 +148,9 @@ func (s *categorySettings) onMoveTapped(i, by int) {
 		err := s.store.ReorderCategories(ctx, ids)
 		return func() {
 			showError(s.env.win, err)
+			if err == nil && s.list.focus == i {
+				s.list.moveFocus(by) // the keyboard stays on the category moved
+			}
 			s.loadAsync()
 		}
 	})
