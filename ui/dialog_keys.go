@@ -36,8 +36,16 @@ func (k *dialogKeys) over(content fyne.CanvasObject) fyne.CanvasObject {
 	return &fyne.Container{Layout: stackLayout{}, Objects: []fyne.CanvasObject{content, k}}
 }
 
-// take gives the keys the keyboard: call it once the dialog is shown.
-func (k *dialogKeys) take() { k.win.Canvas().Focus(k) }
+// take gives the keys the keyboard, and declares their Esc as the
+// dialog's Cancel (escape.go), whatever has the keyboard later: call it
+// once the dialog is shown.
+func (k *dialogKeys) take() {
+	c := k.win.Canvas()
+	if k.onEscape != nil {
+		declareCancel(c, k.onEscape)
+	}
+	c.Focus(k)
+}
 
 func (k *dialogKeys) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(canvas.NewRectangle(nil))

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -12,9 +13,18 @@ import (
 )
 
 // Esc closes the dialog on top, wherever the focus is, as its Cancel
-// does. Dialogs that wait for work to end (progress) are marked sticky
-// and stay.
-var sticky sync.Map // fyne.CanvasObject (an overlay) → struct{}
+// does. A dialog declares its Cancel where it is built (declareCancel:
+// dialogKeys, formDialog, the import dialog); a progress dialog declares
+// none and stays (markSticky). fyne's own dialogs (dialog.NewConfirm,
+// NewForm, ShowInformation…) are known by their layout: their dismiss
+// button comes first in their row of buttons.
+var cancels sync.Map // fyne.CanvasObject (an overlay) → declared
+
+// declared is what Esc does on a dialog: cancel, or nothing when nil.
+type declared struct {
+	canvas fyne.Canvas
+	cancel func()
+}
 
 func init() { widgets.OnEscape = func(c fyne.Canvas) { dismissTop(c) } }
 
@@ -40,23 +50,27 @@ func isContent(pop *widget.PopUp, f fyne.Focusable) bool {
 	return ok && pop.Content == o
 }
 
-// dismissTop closes the top overlay of the canvas (a dialog, a pop-up),
-// unless it is sticky: it taps the dialog's Cancel when it finds one, so
-// that Esc does what Cancel does (its callback, its OnClosed), and hides
-// the overlay otherwise. It reports whether it closed one.
+// dismissTop closes the top overlay of the canvas (a dialog, a pop-up):
+// it does what the dialog declared as its Cancel, or taps the Cancel it
+// finds in an undeclared one, so that Esc does what Cancel does (its
+// callback, its OnClosed), and hides the overlay otherwise. A dialog that
+// declared no Cancel (a progress) stays. It reports whether it closed one.
 func dismissTop(c fyne.Canvas) bool {
 	top := c.Overlays().Top()
 	if top == nil {
 		return false
 	}
-	if _, ok := sticky.Load(top); ok {
-		return false
-	}
-	if cancel := dialogCancel(top); cancel != nil {
-		cancel.OnTapped()
-		if c.Overlays().Top() != top {
-			return true
+	if d, ok := cancels.Load(top); ok {
+		cancel := d.(declared).cancel
+		if cancel == nil {
+			return false
 		}
+		cancel()
+	} else if b := dialogCancel(top); b != nil {
+		b.OnTapped()
+	}
+	if c.Overlays().Top() != top {
+		return true
 	}
 	top.Hide() // a pop-up removes itself from the overlays as it hides
 	if c.Overlays().Top() == top {
@@ -65,8 +79,28 @@ func dismissTop(c fyne.Canvas) bool {
 	return true
 }
 
-// dialogCancel is the button that cancels the dialog shown in the overlay
-// top, or nil. fyne lays a dialog out as a pop-up of five objects, the
+// declareCancel records cancel as what Esc does on the canvas's top
+// overlay, the dialog just shown; nil keeps it open (a progress). forget
+// undoes it, when the dialog closes; declarations of dialogs no longer
+// shown are forgotten too, as the next one is made.
+func declareCancel(c fyne.Canvas, cancel func()) (forget func()) {
+	top := c.Overlays().Top()
+	if top == nil {
+		return func() {}
+	}
+	shown := c.Overlays().List()
+	cancels.Range(func(k, v any) bool {
+		if v.(declared).canvas == c && !slices.Contains(shown, k.(fyne.CanvasObject)) {
+			cancels.Delete(k)
+		}
+		return true
+	})
+	cancels.Store(top, declared{canvas: c, cancel: cancel})
+	return func() { cancels.Delete(top) }
+}
+
+// dialogCancel is the button that cancels the undeclared dialog shown in
+// the overlay top, or nil. fyne lays a dialog out as a pop-up of five objects, the
 // fourth being its row of buttons; Cancel (or Close) is the first button
 // there that is neither the main one nor a dangerous one. A dialog
 // without such a row has its Cancel among its content.
@@ -112,15 +146,8 @@ func dialogCancel(top fyne.CanvasObject) *widget.Button {
 func usable(b *widget.Button) bool { return b.Visible() && !b.Disabled() && b.OnTapped != nil }
 
 // markSticky keeps the canvas's top overlay (a progress dialog just shown)
-// from being closed with Esc; unmarkSticky is called when it closes.
-func markSticky(c fyne.Canvas) (unmark func()) {
-	top := c.Overlays().Top()
-	if top == nil {
-		return func() {}
-	}
-	sticky.Store(top, struct{}{})
-	return func() { sticky.Delete(top) }
-}
+// from being closed with Esc; unmark is called when it closes.
+func markSticky(c fyne.Canvas) (unmark func()) { return declareCancel(c, nil) }
 
 // handleEscape closes the top dialog when Esc reaches the window itself
 // (no widget has the focus).

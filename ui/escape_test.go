@@ -109,3 +109,32 @@ func TestShortcutsReachParticipants(t *testing.T) {
 		t.Fatal("Esc did not close the form")
 	}
 }
+
+// Esc does what a dialog declared as its Cancel (here through its
+// dialogKeys), even where the first plain button of its row is another
+// one, which the layout's guess (dialogCancel) would have tapped: Esc
+// saved the rejected rows rather than closing.
+func TestEscapeDoesTheDeclaredCancel(t *testing.T) {
+	test.NewTempApp(t)
+	w := test.NewTempWindow(t, widget.NewLabel("window"))
+	w.Resize(fyne.NewSize(600, 400))
+	c := w.Canvas()
+	saved, closed := 0, 0
+	var d *dialog.CustomDialog
+	keys := newDialogKeys(w, nil, func() {
+		closed++
+		d.Hide()
+	})
+	save := widget.NewButton("Save the rejected rows…", func() { saved++ })
+	d = dialog.NewCustomWithoutButtons("Import finished", keys.over(widget.NewLabel("2 rows left out.")), w)
+	d.SetButtons([]fyne.CanvasObject{save, widget.NewButton("Close", func() {
+		closed++
+		d.Hide()
+	})})
+	d.Show()
+	keys.take()
+	c.Focus(save) // Esc comes from wherever the focus is
+	if !escapeFromFocus(c) || c.Overlays().Top() != nil || closed != 1 || saved != 0 {
+		t.Fatalf("after Esc: open %v, closed %d, saved %d", c.Overlays().Top() != nil, closed, saved)
+	}
+}

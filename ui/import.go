@@ -177,6 +177,7 @@ func (d *importDialog) show(pv data.ImportPreview) {
 	d.dlg.Resize(fyne.NewSize(min(1100, room.Width), min(760, room.Height)))
 	d.showPreview(pv)
 	d.dlg.Show()
+	declareCancel(d.env.win.Canvas(), d.dlg.Hide) // Esc, as Close
 }
 
 // showPreview shows what was detected and the columns, then checks the

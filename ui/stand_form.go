@@ -479,6 +479,7 @@ func (d *formDialog) show(size fyne.Size, first fyne.Focusable) {
 		d.dialog.Resize(size)
 	}
 	d.dialog.Show()
+	declareCancel(d.env.win.Canvas(), d.dialog.Hide) // Esc, as Cancel
 	if first != nil {
 		d.env.win.Canvas().Focus(first)
 	}
