@@ -227,9 +227,11 @@ var msFormsMarkers = [2][]string{{"heure de debut", "start time"}, {"heure de fi
 // folded (case, accents, spaces and punctuation do not matter), with the
 // French and English names the ticketing platforms and forms use; longer
 // names are searched for keywords. Each field is proposed for one column
-// at most (the surest name wins, then the first), except FieldNotes and
-// FieldTicket and FieldResponse. A lone "Nom" or "Name" with no first-name column is a full
-// name.
+// at most (the surest name wins, then the first; the others are not
+// imported), except FieldNotes and FieldTicket and FieldResponse. A lone
+// "Nom" or "Name" with no first-name column is a full name; a guessed full
+// name beside a first and a last name is not imported. With no email
+// column, the order's (HelloAsso's "Email payeur") is the email.
 func AutoMapping(header []string) []data.ImportField {
 	return autoMapping(header, nil, nil)
 }
