@@ -91,6 +91,7 @@ type recordPrep struct {
 	has      map[fieldSet]map[ImportField]bool
 	texts    map[ImportField]map[string]string // see keep
 	orders   map[string]DateOrder              // by column: month first once a cell read only so
+	hints    map[string]DateOrder              // by column: the order of a date that read only one way (describes the others)
 	settles  map[string]bool                   // status cell → the order was paid online (settled)
 	paidCol  bool                              // a column is mapped to FieldPaid
 }

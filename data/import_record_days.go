@@ -362,6 +362,9 @@ func (rp *RecordParser) dayMonth(column, v string, y, a, b int, out *[]Day, setE
 		*out = append(*out, dayFirst)
 		return
 	}
+	if a > 12 || b > 12 {
+		rp.noteHint(column, a > 12)
+	}
 	if a <= 12 {
 		if monthFirst, err := rp.congressDay(column, v, y, a, b); err == nil {
 			if b > 12 && rp.prep.orders[column] == DateOrderAuto {
@@ -372,9 +375,45 @@ func (rp *RecordParser) dayMonth(column, v string, y, a, b int, out *[]Day, setE
 		} else if b > 12 {
 			setErr(err)
 			return
+		} else if a != b && rp.monthFirstColumn(column) {
+			setErr(err) // described as the column writes its dates: 10/1/21 is 1 October
+			return
 		}
 	}
 	setErr(dfErr)
+}
+
+// noteHint notes the order of a column's date that reads only one way
+// (15/10: day first; 10/15: month first), the first one found: it says
+// which day another date of the column, fitting no congress day either
+// way, is described as.
+func (rp *RecordParser) noteHint(column string, dayFirst bool) {
+	if _, ok := rp.prep.hints[column]; ok {
+		return
+	}
+	if rp.prep.hints == nil {
+		rp.prep.hints = map[string]DateOrder{}
+	}
+	rp.prep.hints[column] = DateMonthFirst
+	if dayFirst {
+		rp.prep.hints[column] = DateDayFirst
+	}
+}
+
+// monthFirstColumn reports whether a column writes its dates month first,
+// as far as can be told: a date of the column that read only so, else the
+// platform (Eventbrite writes 10/1/21 9:00 for 1 October, and names its
+// columns "Attendee #", "Attendee Status").
+func (rp *RecordParser) monthFirstColumn(column string) bool {
+	if o, ok := rp.prep.hints[column]; ok {
+		return o == DateMonthFirst
+	}
+	for _, h := range rp.Header {
+		if f := Fold(h); f == "attendee" || f == "attendee status" || f == "attendee no" {
+			return true
+		}
+	}
+	return false
 }
 
 // weekday finds the one congress day on that day of the week.

@@ -33,8 +33,23 @@ type importTicket struct {
 	holder *importTarget
 }
 
+// orderEmailHeaders are the names of a ticketing platform's column for the
+// email of whoever paid the order (HelloAsso's "Email payeur"). When the
+// file has no email per participant, it is their contact email: several
+// people of one order share it, and their tickets say who they are.
+var orderEmailHeaders = map[string]bool{"email payeur": true, "e mail payeur": true,
+	"email acheteur": true, "e mail acheteur": true, "buyer email": true, "email de l acheteur": true,
+	"email du payeur": true}
+
+// IsOrderEmail reports whether a header names the email of an order's
+// payer rather than the participant's own (see orderEmailHeaders).
+func IsOrderEmail(header string) bool { return orderEmailHeaders[Fold(header)] }
+
 // loadTickets files the tickets already recorded under their holders.
 func (im *importer) loadTickets() error {
+	// An order's email (the payer's) finds a person only with their name:
+	// the payer's colleagues are other people.
+	im.orderEmail = IsOrderEmail(im.columns[FieldEmail])
 	im.tickets = map[string]*importTarget{}
 	return im.eachCodeOfTarget("ticket", func(code string, t *importTarget) {
 		im.tickets[code] = t

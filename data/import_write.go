@@ -230,6 +230,7 @@ type importer struct {
 	enrolments []importEnrolment
 
 	tickets    map[string]*importTarget // who holds each ticket, already or by this file
+	orderEmail bool                     // the email column is an order's, shared (see IsOrderEmail)
 	newTickets []importTicket           // the tickets to record, in line order
 }
 

@@ -91,7 +91,8 @@ func (im *importer) matchCode(p *Participant) *importTarget {
 // new form response) is not someone who already has one, unless it has
 // their email and their name (one person's two tickets). dup is the
 // namesake a row found by name but not taken as its person: the report
-// calls the row a possible duplicate.
+// calls the row a possible duplicate. An order's email (the payer's, see
+// IsOrderEmail) finds a person only with their name.
 func (im *importer) matchPerson(rec *ImportRecord) (t, dup *importTarget, err error) {
 	p := &rec.P
 	identified := len(rec.Tickets) > 0
@@ -99,7 +100,7 @@ func (im *importer) matchPerson(rec *ImportRecord) (t, dup *importTarget, err er
 	email := strings.ToLower(strings.TrimSpace(p.Email))
 	if email != "" {
 		if t := im.byEmail[email]; t != nil {
-			if !identified || !t.ticketed {
+			if (!identified || !t.ticketed) && !im.orderEmail {
 				return t, nil, nil
 			}
 			if holder, err := im.nameKeyOf(t); err != nil || holder == name {

@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"congres/ui/widgets"
 )
 
 // TestImportDialogRejects: each reason shows whole in the list (its row
@@ -51,5 +53,33 @@ func TestImportDialogRejects(t *testing.T) {
 		!strings.Contains(text, ";Yves;Yonne;yves@@bad;Coop Y;Adhérent·e\r\n") ||
 		!strings.Contains(text, "\r\n4;Catégorie: There is no category “Mécène”") {
 		t.Errorf("%q", text)
+	}
+}
+
+// TestImportRejectsEnterSaves: "Save the rejected rows…" opens its dialog
+// with the file name field focused, and Enter saves, as a desktop save
+// dialog does.
+func TestImportRejectsEnterSaves(t *testing.T) {
+	a := test.NewTempApp(t)
+	st := mustOpen(t, demoFile(t, 5))
+	e := newTestEnv(t)
+	e.win.Resize(fyne.NewSize(1100, 800))
+	a.Preferences().SetString(prefExportFolder, t.TempDir())
+	path := importCSV(t)
+	d := openImportTest(t, e, st, path, nil)
+	if d.report.Rejected != 2 {
+		t.Fatalf("rejected %d", d.report.Rejected)
+	}
+	test.Tap(d.rejectsBtn)
+	c := e.win.Canvas()
+	field, ok := c.Focused().(*widgets.Entry)
+	if !ok || field.Text != "inscriptions-rejected.csv" {
+		t.Fatalf("focused %T %v, want the file name field", c.Focused(), c.Focused())
+	}
+	field.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	waitIdle(t, e.tasks)
+	b, err := os.ReadFile(filepath.Join(filepath.Dir(path), "inscriptions-rejected.csv"))
+	if err != nil || !strings.HasPrefix(string(b), "\ufeffLine;Reason;") {
+		t.Fatalf("%q, %v", b, err)
 	}
 }

@@ -220,27 +220,31 @@ func headOf(name string) string {
 }
 
 // Microsoft Forms puts the respondent's full name in a column "Nom" (or
-// "Name") between these.
+// "Name") just after these (after the respondent's email).
 var msFormsMarkers = [2][]string{{"heure de debut", "start time"}, {"heure de fin", "completion time"}}
 
 // AutoMapping proposes a field for each header name. Names are compared
 // folded (case, accents, spaces and punctuation do not matter), with the
 // French and English names the ticketing platforms and forms use; longer
 // names are searched for keywords. Each field is proposed for one column
-// at most (the surest name wins, then the first), except FieldNotes and
-// FieldTicket and FieldResponse. A lone "Nom" or "Name" with no first-name column is a full
-// name.
+// at most (the surest name wins, then the first; the others are not
+// imported), except FieldNotes and FieldTicket and FieldResponse. A lone
+// "Nom" or "Name" with no first-name column is a full name; a guessed full
+// name beside a first and a last name is not imported. With no email
+// column, the order's (HelloAsso's "Email payeur") is the email.
 func AutoMapping(header []string) []data.ImportField {
-	return autoMapping(header, nil)
+	return autoMapping(header, nil, nil)
 }
 
 // autoMapping is AutoMapping, the header's cells as the file writes them
 // (cells, when not nil) telling the first line of a name that runs over
-// several.
-func autoMapping(header, cells []string) []data.ImportField {
+// several, and empty[i] saying that column i is empty in the sample read:
+// an empty column loses its field to any other column claiming it.
+func autoMapping(header, cells []string, empty []bool) []data.ImportField {
 	mapping := make([]data.ImportField, len(header))
 	matches := make([]headerMatch, len(header))
 	folded := make([]string, len(header))
+	explicit := make([]bool, len(header))
 	for i, h := range header {
 		folded[i] = data.Fold(h)
 		name := h
@@ -248,17 +252,11 @@ func autoMapping(header, cells []string) []data.ImportField {
 			name = cells[i]
 		}
 		matches[i] = matchName(name)
+		explicit[i] = explicitCategory[folded[i]] || explicitCategory[data.Fold(headOf(name))]
 	}
-	msForms := hasAny(folded, msFormsMarkers[0]) && hasAny(folded, msFormsMarkers[1])
-	for i, m := range matches {
-		if msForms && m.field == data.FieldLastName && m.strength == matchGeneric {
-			matches[i] = headerMatch{data.FieldFullName, matchGeneric}
-		}
-		if msForms && (folded[i] == "id" || hasAny(folded[i:i+1], msFormsMarkers[0])) {
-			matches[i] = headerMatch{data.FieldResponse, matchExact} // the response's ID and start time
-		}
-	}
-	// Each field to the surest column, the first on a tie.
+	markMSForms(folded, matches)
+	// Each field to the best column (see claimRank), the first on a tie.
+	rank := func(i int) int { return claimRank(matches[i], explicit[i], i < len(empty) && empty[i]) }
 	best := map[data.ImportField]int{}
 	for i, m := range matches {
 		if m.field == data.FieldIgnore {
@@ -268,22 +266,82 @@ func autoMapping(header, cells []string) []data.ImportField {
 			mapping[i] = m.field // several columns may give notes, tickets, or a response
 			continue
 		}
-		if j, ok := best[m.field]; !ok || m.strength > matches[j].strength {
+		if j, ok := best[m.field]; !ok || rank(i) > rank(j) {
 			best[m.field] = i
+		}
+	}
+	_, first := best[data.FieldFirstName]
+	last, hasLast := best[data.FieldLastName]
+	full, hasFull := best[data.FieldFullName]
+	switch {
+	case hasLast && !first && !hasFull && matches[last].strength == matchGeneric:
+		// "Nom" alone is the whole name.
+		delete(best, data.FieldLastName)
+		best[data.FieldFullName] = last
+	case hasFull && first && hasLast && (rank(full) < rank(last) || matches[full].strength == matchGeneric):
+		// A first and a last name say more than a full name that is empty
+		// or only a guess (Microsoft Forms' own "Name" beside the form's
+		// "Nom" and "Prénom"): the full name is not imported.
+		delete(best, data.FieldFullName)
+	}
+	if _, ok := best[data.FieldEmail]; !ok {
+		// No email per participant: the order's (the payer's) is theirs.
+		for i, h := range header {
+			if data.IsOrderEmail(h) {
+				best[data.FieldEmail] = i
+				break
+			}
 		}
 	}
 	for f, i := range best {
 		mapping[i] = f
 	}
-	// "Nom" alone is the whole name.
-	if i, ok := best[data.FieldLastName]; ok && matches[i].strength == matchGeneric {
-		if _, first := best[data.FieldFirstName]; !first {
-			if _, full := best[data.FieldFullName]; !full {
-				mapping[i] = data.FieldFullName
-			}
+	return mapping
+}
+
+// markMSForms corrects the matches of a Microsoft Forms export: its "ID"
+// and start time are the response, and its own "Name" (or "Nom"), just
+// after the completion time and the respondent's email, is a full name.
+// A "Nom" further on is a question of the form: a last name.
+func markMSForms(folded []string, matches []headerMatch) {
+	if !hasAny(folded, msFormsMarkers[0]) || !hasAny(folded, msFormsMarkers[1]) {
+		return
+	}
+	end := -1
+	for i := range folded {
+		if folded[i] == "id" || hasAny(folded[i:i+1], msFormsMarkers[0]) {
+			matches[i] = headerMatch{data.FieldResponse, matchExact} // the response's ID and start time
+		}
+		if end < 0 && hasAny(folded[i:i+1], msFormsMarkers[1]) {
+			end = i
 		}
 	}
-	return mapping
+	for i := end + 1; i < len(matches) && i <= end+2; i++ {
+		if matches[i].field == data.FieldLastName && matches[i].strength == matchGeneric {
+			matches[i] = headerMatch{data.FieldFullName, matchGeneric}
+			return
+		}
+	}
+}
+
+// explicitCategory are the names that say a column is the participant's
+// category, which wins over the ticket type ("Tarif", "Ticket type") when a
+// file has both.
+var explicitCategory = map[string]bool{"categorie": true, "category": true,
+	"categorie de participant": true, "type de participant": true}
+
+// claimRank orders the columns claiming one field: a column with values in
+// the sample before an empty one, then the surer name, then an explicit
+// category before a ticket type.
+func claimRank(m headerMatch, explicit, empty bool) int {
+	r := m.strength * 2
+	if m.field == data.FieldCategory && explicit {
+		r++
+	}
+	if !empty {
+		r += 100
+	}
+	return r
 }
 
 func hasAny(list []string, names []string) bool {

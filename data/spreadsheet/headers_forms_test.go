@@ -41,3 +41,35 @@ func TestFormQuestionHeaders(t *testing.T) {
 		t.Fatalf("warnings %+v", ws)
 	}
 }
+
+// Google Forms writes a header cell over two lines ("Nom\n") before the
+// question with a hint ("Catégorie\n(adhérent, élu…)"): the header row
+// runs over three lines, and its quoted cells are still no remark.
+func TestFormHeaderOverSeveralLines(t *testing.T) {
+	path := writeFile(t, "google.csv", []byte("Horodateur,Adresse e-mail,\"Nom\n\",Prénom,\"Catégorie\n(adhérent, élu…)\",Structure\r\n"+
+		"01/10/2021 10:20:33,gf1@ex.fr,Lambert,Zoé,adhérente,Asso X\r\n"+
+		"01/10/2021 10:25:00,anonymous,Fontaine,Yann,Élu.e,Asso Y\r\n"))
+	f, err := Open(Source{Path: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	want := []data.ImportField{data.FieldResponse, data.FieldEmail, data.FieldLastName, data.FieldFirstName,
+		data.FieldCategory, data.FieldOrganisation}
+	if m := f.Mapping(nil); !slices.Equal(m, want) {
+		t.Errorf("mapping %v, want %v", m, want)
+	}
+	n := 0
+	for {
+		if _, err := f.Next(); err != nil {
+			break
+		}
+		n++
+	}
+	if n != 2 {
+		t.Errorf("%d rows, want 2", n)
+	}
+	if ws := f.Warnings(); len(ws) != 0 {
+		t.Errorf("warnings %+v", ws)
+	}
+}

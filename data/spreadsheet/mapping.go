@@ -16,7 +16,27 @@ func (imp *Table) Mapping(sample []data.ImportRow) []data.ImportField {
 	if sample == nil {
 		sample = imp.ahead[:min(len(imp.ahead), sampleRows)]
 	}
-	return refineTicketColumns(imp.Header, autoMapping(imp.Header, imp.HeaderCells), sample)
+	return refineTicketColumns(imp.Header, autoMapping(imp.Header, imp.HeaderCells, emptyColumns(len(imp.Header), sample)), sample)
+}
+
+// emptyColumns says which of n columns have no value in the sample (none
+// when the sample has no rows: then nothing can be told).
+func emptyColumns(n int, sample []data.ImportRow) []bool {
+	if len(sample) == 0 {
+		return nil
+	}
+	empty := make([]bool, n)
+	for i := range empty {
+		empty[i] = true
+	}
+	for _, row := range sample {
+		for i, c := range row.Cells {
+			if i < n && empty[i] && strings.TrimSpace(c) != "" {
+				empty[i] = false
+			}
+		}
+	}
+	return empty
 }
 
 // sampleRows is how many rows read ahead correct a mapping (the preview's

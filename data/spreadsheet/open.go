@@ -69,6 +69,9 @@ type Table struct {
 	// ahead holds the rows read while looking for the header, to be
 	// returned first.
 	ahead []data.ImportRow
+	// headerEnd is the last line of the header row: its cells may run over
+	// several lines (Google Forms).
+	headerEnd int
 	// keepExtra keeps non-empty cells beyond the header (CSV, where they
 	// mean a shifted row); a workbook's cells outside the header are
 	// dropped.
@@ -176,6 +179,10 @@ func (imp *Table) findHeader() error {
 	}
 	imp.Header, imp.HeaderLine = header[:n], rows[at].Line
 	imp.HeaderCells = cells[:n]
+	imp.headerEnd = imp.HeaderLine
+	for _, c := range cells {
+		imp.headerEnd += strings.Count(c, "\n")
+	}
 	if err := checkDuplicateHeader(imp.Header); err != nil {
 		return err
 	}
@@ -340,7 +347,7 @@ func (imp *Table) Warnings() []data.ImportIssue {
 	all := imp.warnings()
 	var out []data.ImportIssue
 	for i, w := range all {
-		if w.Line == imp.HeaderLine && errors.Is(w.Err, data.ErrImportMultiLine) {
+		if w.Line >= imp.HeaderLine && w.Line <= imp.headerEnd && errors.Is(w.Err, data.ErrImportMultiLine) {
 			if out == nil {
 				out = append(make([]data.ImportIssue, 0, len(all)), all[:i]...)
 			}

@@ -281,7 +281,8 @@ func (r *runner) importDefaultsText(rep data.ImportReport) string {
 	if rep.DefaultStatus != "" {
 		parts = append(parts, fmt.Sprintf(r.tr("status %s", "statut %s"), r.statusName(rep.DefaultStatus)))
 	}
-	return r.tr("New rows that do not say get: ", "Les nouvelles lignes qui ne le disent pas reçoivent : ") +
+	// The dialog's heading, "New people, where the file says nothing:".
+	return r.tr("New people, where the file says nothing: ", "Nouvelles personnes, là où le fichier ne dit rien : ") +
 		strings.Join(parts, ", ") + r.tr(" (--default-category, --default-status).", " (--default-category, --default-status).")
 }
 

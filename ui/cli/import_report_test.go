@@ -2,11 +2,13 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"congres/assets"
 	"congres/data"
 	"congres/data/stores"
 )
@@ -68,8 +70,29 @@ func TestCLIImportDefaults(t *testing.T) {
 	dir, file := newImportCongress(t)
 	path := writeFile(t, dir, "liste.csv", "Prénom;Nom;Email\nAwa;Diallo;awa@example.org\n")
 	out, err := runIn(t, "fr", "import", file, path, "--default-category", "presse", "--default-status", "confirmé")
-	if want := "Les nouvelles lignes qui ne le disent pas reçoivent : catégorie Presse, statut confirmé (--default-category, --default-status)."; err != nil || !strings.Contains(out, "\n"+want+"\n") {
+	if want := "Nouvelles personnes, là où le fichier ne dit rien : catégorie Presse, statut confirmé (--default-category, --default-status)."; err != nil || !strings.Contains(out, "\n"+want+"\n") {
 		t.Fatalf("%q, %v; want a line %q", out, err, want)
+	}
+	// The same words as the dialog's heading, in both languages.
+	for _, c := range []struct{ lang, file string }{{"fr", "fr.json"}, {"en", "en.json"}} {
+		b, err := assets.Translations.ReadFile("translations/" + c.file)
+		var words map[string]json.RawMessage
+		var heading string
+		if err == nil {
+			err = json.Unmarshal(b, &words)
+		}
+		if err == nil {
+			err = json.Unmarshal(words["New people, where the file says nothing:"], &heading)
+		}
+		if err != nil || heading == "" {
+			t.Fatalf("%s: no heading (%v)", c.file, err)
+		}
+		dir, file := newImportCongress(t)
+		path := writeFile(t, dir, "liste.csv", "Prénom;Nom;Email\nAwa;Diallo;awa@example.org\n")
+		out, err := runIn(t, c.lang, "import", file, path, "--default-status", "confirmed", "--dry-run")
+		if err != nil || !strings.Contains(out, "\n"+heading+" ") {
+			t.Errorf("%s: %q, %v; want a line starting %q", c.lang, out, err, heading)
+		}
 	}
 	s, err := stores.Open(context.Background(), file)
 	if err != nil {
