@@ -5,7 +5,11 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
 
 // over is c laid over base, as fyne blends a button's focus colour over
@@ -37,6 +41,55 @@ func TestFocusShowsOnAMainButton(t *testing.T) {
 }
 
 func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// A button with the keyboard looks unlike one under the mouse (the tester:
+// "the focus is a grey fill, the same as hover"): rendered in a window, the
+// hovered button stays grey while the focused one is plainly blue, on the
+// dark and the light theme; a main (primary) button with the keyboard
+// differs from it under the mouse too.
+func TestFocusedButtonDiffersFromHovered(t *testing.T) {
+	a := test.NewTempApp(t)
+	for _, v := range []fyne.ThemeVariant{theme.VariantDark, theme.VariantLight} {
+		a.Settings().SetTheme(variantTheme{newFocusTheme(), v}) // colour_ring_test.go
+		for _, imp := range []widget.ButtonImportance{widget.MediumImportance, widget.HighImportance} {
+			sample := func(focus bool) color.NRGBA {
+				b := widget.NewButton("Importer…", nil)
+				b.Importance = imp
+				w := test.NewTempWindow(t, container.NewCenter(b))
+				w.Resize(fyne.NewSize(300, 100))
+				if focus {
+					w.Canvas().Focus(b)
+				} else {
+					b.MouseIn(&desktop.MouseEvent{})
+				}
+				pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(b)
+				img := w.Canvas().Capture()
+				// the button's left margin, beside its text, half-way down
+				x := int((pos.X + 4) * w.Canvas().Scale())
+				y := int((pos.Y + b.Size().Height/2) * w.Canvas().Scale())
+				return color.NRGBAModel.Convert(img.At(x, y)).(color.NRGBA)
+			}
+			focused, hovered := sample(true), sample(false)
+			spread := func(c color.NRGBA) int {
+				return int(max(c.R, c.G, c.B)) - int(min(c.R, c.G, c.B))
+			}
+			dist := absInt(int(focused.R)-int(hovered.R)) + absInt(int(focused.G)-int(hovered.G)) + absInt(int(focused.B)-int(hovered.B))
+			if imp == widget.MediumImportance && (spread(hovered) > 12 || spread(focused) < 48) {
+				t.Errorf("variant %d: the focused button %v is not blue beside the grey hovered one %v", v, focused, hovered)
+			}
+			if dist < 64 {
+				t.Errorf("variant %d, importance %d: focused %v and hovered %v look alike", v, imp, focused, hovered)
+			}
+		}
+	}
+}
+
+func absInt(x int) int {
 	if x < 0 {
 		return -x
 	}
