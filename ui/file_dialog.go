@@ -19,8 +19,11 @@ func showFileDialog(d *dialog.FileDialog, win fyne.Window, title string) {
 	d.Resize(fyne.NewSize(800, 560))
 	d.Show()
 	if top := win.Canvas().Overlays().Top(); top != nil {
-		if places := firstList(top); places != nil {
+		if places, split := firstList(top, nil); places != nil {
 			translatePlaces(places)
+			if split != nil {
+				split.Refresh() // the places' column as wide as its longest name
+			}
 		}
 	}
 }
@@ -55,8 +58,19 @@ func placeName(name string) (string, bool) {
 }
 
 // translatePlaces makes the list of places show each name translated,
-// after fyne's own update of the row.
+// after fyne's own update of the row, and sizes its rows for the longest
+// name ("Dossier personnel" is longer than fyne's "Template Object").
 func translatePlaces(l *widget.List) {
+	create := l.CreateItem
+	l.CreateItem = func() fyne.CanvasObject {
+		item := create()
+		if row, ok := item.(*fyne.Container); ok && len(row.Objects) >= 2 {
+			if label, ok := row.Objects[1].(*widget.Label); ok {
+				label.SetText(longestPlaceName())
+			}
+		}
+		return item
+	}
 	update := l.UpdateItem
 	l.UpdateItem = func(id widget.ListItemID, item fyne.CanvasObject) {
 		update(id, item)
@@ -73,27 +87,39 @@ func translatePlaces(l *widget.List) {
 	l.Refresh()
 }
 
+// longestPlaceName is the longest of the places' names translated.
+func longestPlaceName() string {
+	longest := ""
+	for _, n := range []string{"Home", "Computer", "App Files", "Desktop", "Documents", "Downloads", "Music", "Pictures", "Videos", "Movies"} {
+		if name, _ := placeName(n); len([]rune(name)) > len([]rune(longest)) {
+			longest = name
+		}
+	}
+	return longest
+}
+
 // firstList finds the first list in o's tree, as far as containers, pop-ups,
-// splits and scrolls expose it: the file dialog's places.
-func firstList(o fyne.CanvasObject) *widget.List {
+// splits and scrolls expose it (the file dialog's places), and the split
+// nearest above it (in), if any.
+func firstList(o fyne.CanvasObject, in *container.Split) (*widget.List, *container.Split) {
 	switch o := o.(type) {
 	case *widget.List:
-		return o
+		return o, in
 	case *widget.PopUp:
-		return firstList(o.Content)
+		return firstList(o.Content, in)
 	case *container.Split:
-		if l := firstList(o.Leading); l != nil {
-			return l
+		if l, s := firstList(o.Leading, o); l != nil {
+			return l, s
 		}
-		return firstList(o.Trailing)
+		return firstList(o.Trailing, o)
 	case *container.Scroll:
-		return firstList(o.Content)
+		return firstList(o.Content, in)
 	case *fyne.Container:
 		for _, c := range o.Objects {
-			if l := firstList(c); l != nil {
-				return l
+			if l, s := firstList(c, in); l != nil {
+				return l, s
 			}
 		}
 	}
-	return nil
+	return nil, nil
 }

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -43,6 +44,14 @@ func TestFileDialogInFrench(t *testing.T) {
 	english := regexp.MustCompile(`\b(Home|Computer|Open|File|Folder|Cancel|Parent|Desktop|Downloads|Music|Pictures|Videos|App Files)\b`)
 	if words := english.FindAllString(shown, -1); len(words) > 0 {
 		t.Errorf("English left %q in %s", words, shown)
+	}
+	// the places' column is wide enough for its longest name, beside its icon
+	places, _ := firstList(w.Canvas().Overlays().Top(), nil)
+	if places == nil {
+		t.Fatal("no list of places")
+	}
+	if need := widget.NewLabel("Dossier personnel").MinSize().Width + theme.IconInlineSize(); places.Size().Width < need {
+		t.Errorf("the places are %.0f wide, their longest name needs %.0f", places.Size().Width, need)
 	}
 	for _, want := range []string{"Ouvrir un fichier", "Dossier personnel", "Ordinateur", "(Dossier parent)", "Annuler", "Ouvrir"} {
 		if !strings.Contains(strings.Join(texts, " "), want) { // a name may wrap
