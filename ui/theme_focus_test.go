@@ -56,7 +56,7 @@ func TestFocusedButtonDiffersFromHovered(t *testing.T) {
 	a := test.NewTempApp(t)
 	for _, v := range []fyne.ThemeVariant{theme.VariantDark, theme.VariantLight} {
 		a.Settings().SetTheme(variantTheme{newFocusTheme(), v}) // colour_ring_test.go
-		for _, imp := range []widget.ButtonImportance{widget.MediumImportance, widget.HighImportance} {
+		for _, imp := range []widget.Importance{widget.MediumImportance, widget.HighImportance} {
 			sample := func(focus bool) color.NRGBA {
 				b := widget.NewButton("Importer…", nil)
 				b.Importance = imp
