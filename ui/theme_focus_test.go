@@ -47,31 +47,47 @@ func abs(x float64) float64 {
 	return x
 }
 
-// A button with the keyboard looks unlike one under the mouse (the tester:
-// "the focus is a grey fill, the same as hover"): rendered in a window, the
-// hovered button stays grey while the focused one is plainly blue, on the
-// dark and the light theme; a main (primary) button with the keyboard
-// differs from it under the mouse too.
+// A button or a drop-down with the keyboard looks unlike one under the
+// mouse (the tester: "the focus is a grey fill, the same as hover"):
+// rendered in a window, the hovered one stays grey while the focused one is
+// plainly blue, on the dark and the light theme; a main (primary) button
+// with the keyboard differs from it under the mouse too.
 func TestFocusedButtonDiffersFromHovered(t *testing.T) {
 	a := test.NewTempApp(t)
+	type hoverable interface {
+		fyne.Focusable
+		desktop.Hoverable
+	}
+	kinds := []struct {
+		name string
+		grey bool // its own colour is grey
+		make func() hoverable
+	}{
+		{"button", true, func() hoverable { return widget.NewButton("Importer…", nil) }},
+		{"main button", false, func() hoverable {
+			b := widget.NewButton("Nouvelle inscription…", nil)
+			b.Importance = widget.HighImportance
+			return b
+		}},
+		{"drop-down", true, func() hoverable { return widget.NewSelect([]string{"Toute catégorie"}, nil) }},
+	}
 	for _, v := range []fyne.ThemeVariant{theme.VariantDark, theme.VariantLight} {
 		a.Settings().SetTheme(variantTheme{newFocusTheme(), v}) // colour_ring_test.go
-		for _, imp := range []widget.Importance{widget.MediumImportance, widget.HighImportance} {
+		for _, kind := range kinds {
 			sample := func(focus bool) color.NRGBA {
-				b := widget.NewButton("Importer…", nil)
-				b.Importance = imp
-				w := test.NewTempWindow(t, container.NewCenter(b))
+				o := kind.make()
+				w := test.NewTempWindow(t, container.NewCenter(o.(fyne.CanvasObject)))
 				w.Resize(fyne.NewSize(300, 100))
 				if focus {
-					w.Canvas().Focus(b)
+					w.Canvas().Focus(o)
 				} else {
-					b.MouseIn(&desktop.MouseEvent{})
+					o.MouseIn(&desktop.MouseEvent{})
 				}
-				pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(b)
+				pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(o.(fyne.CanvasObject))
 				img := w.Canvas().Capture()
-				// the button's left margin, beside its text, half-way down
+				// its left margin, beside its text, half-way down
 				x := int((pos.X + 4) * w.Canvas().Scale())
-				y := int((pos.Y + b.Size().Height/2) * w.Canvas().Scale())
+				y := int((pos.Y + o.(fyne.CanvasObject).Size().Height/2) * w.Canvas().Scale())
 				return color.NRGBAModel.Convert(img.At(x, y)).(color.NRGBA)
 			}
 			focused, hovered := sample(true), sample(false)
@@ -79,11 +95,11 @@ func TestFocusedButtonDiffersFromHovered(t *testing.T) {
 				return int(max(c.R, c.G, c.B)) - int(min(c.R, c.G, c.B))
 			}
 			dist := absInt(int(focused.R)-int(hovered.R)) + absInt(int(focused.G)-int(hovered.G)) + absInt(int(focused.B)-int(hovered.B))
-			if imp == widget.MediumImportance && (spread(hovered) > 12 || spread(focused) < 48) {
-				t.Errorf("variant %d: the focused button %v is not blue beside the grey hovered one %v", v, focused, hovered)
+			if kind.grey && (spread(hovered) > 12 || spread(focused) < 48) {
+				t.Errorf("variant %d: the focused %s %v is not blue beside the grey hovered one %v", v, kind.name, focused, hovered)
 			}
 			if dist < 64 {
-				t.Errorf("variant %d, importance %d: focused %v and hovered %v look alike", v, imp, focused, hovered)
+				t.Errorf("variant %d: the focused %s %v and the hovered one %v look alike", v, kind.name, focused, hovered)
 			}
 		}
 	}
