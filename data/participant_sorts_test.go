@@ -110,3 +110,36 @@ func TestGroupedSortsKeepTheOrder(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkOrganisationOrder puts 2,000 organisations in the order of their
+// folded names (organisationOrder), as sorting the participants list by
+// organisation does before reading its first page: a congress of 50,000
+// from a platform where each person typed their own organisation.
+func BenchmarkOrganisationOrder(b *testing.B) {
+	s := mustOpen(b)
+	err := s.write(ctx, func(tx *sqlTx) error {
+		for i := range 2000 {
+			name := fmt.Sprintf("%s %d", []string{"Île Verte", "école du Nord", "Ville de Lille", "Zèbre"}[i%4], i)
+			if _, err := tx.ExecContext(ctx, "INSERT INTO organisation (name) VALUES (?)", name); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		err := s.read(ctx, func(tx *sqlTx) error {
+			ids, err := organisationOrder(ctx, tx)
+			if err == nil && len(ids) != 2000 {
+				err = fmt.Errorf("%d organisations", len(ids))
+			}
+			return err
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+}
