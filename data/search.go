@@ -169,12 +169,12 @@ func filterSQL(d Dialect, q ParticipantQuery) (where []string, args []any) {
 	return where, args
 }
 
-// sortSQL is the ORDER BY of each order, in the SQL of dialect d.
+// sortSQL is the ORDER BY of each order, in the SQL of dialect d. The
+// organisations' order is made in Go (organisationOrder, ignoring accents),
+// so sorting by organisation always goes group by group (sortGroups) and
+// has no ORDER BY here.
 func sortSQL(d Dialect, by SortBy) string {
 	switch by {
-	case SortOrganisation:
-		return "(SELECT name FROM organisation WHERE id = p.organisation_id) IS NULL, " +
-			d.NoCase("(SELECT name FROM organisation WHERE id = p.organisation_id)") + ", p.sort_key, p.id"
 	case SortCategory:
 		return "(SELECT position FROM category WHERE id = p.category_id), p.sort_key, p.id"
 	case SortStatus:

@@ -145,8 +145,7 @@ func (u *ui) chooseFile(ext string, then func(path string)) {
 	if l, err := storage.ListerForURI(storage.NewFileURI(u.startFolder())); err == nil {
 		d.SetLocation(l)
 	}
-	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
+	showFileDialog(d, u.win, lang.L("Open a file"))
 }
 
 // onNew asks for the new congress's name, days and file, and creates it.
@@ -299,8 +298,7 @@ func (c *fileChooser) onChooseFolder() {
 	if l, err := storage.ListerForURI(storage.NewFileURI(c.folder.Text)); err == nil {
 		d.SetLocation(l)
 	}
-	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
+	showFileDialog(d, c.win, lang.L("Choose a folder"))
 }
 
 // path is the chosen file, with its extension.

@@ -245,8 +245,7 @@ func (f *imageField) onChooseTapped() {
 		f.readAsync(r)
 	}, f.env.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg", ".PNG", ".JPG", ".JPEG"}))
-	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
+	showFileDialog(d, f.env.win, lang.L("Choose an image"))
 }
 
 // readAsync reads the image chosen.

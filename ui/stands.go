@@ -56,7 +56,7 @@ func (s *standsScreen) build() fyne.CanvasObject {
 	s.table = newTextTable(
 		[]string{lang.X("column.number", "No."), lang.L("Name"), lang.L("Zone"), lang.L("Organisation"), lang.L("Contact"),
 			lang.X("column.staff", "Staff"), lang.L("Equipment")},
-		[]float32{50, 160, 170, 140, 140, 60, 195})
+		[]float32{50, 140, 170, 140, 140, 80, 195}) // "Équipe" whole (TestStandsHeadersWhole)
 	s.table.table.OnSelected = s.onRowSelected
 	s.plan = newFloorPlan(s.onStandTapped, s.onFreeCellTapped, s.onStandMoved)
 	s.moves = newStandMoves(s)
