@@ -59,3 +59,31 @@ func TestFileDialogInFrench(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryFileDialogInTheLanguage: each fyne file or folder chooser the
+// window opens goes through showFileDialog, which translates its places
+// and title (the import's chooser said "Home" and "Ouvrir Fichier").
+func TestEveryFileDialogInTheLanguage(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	opens := regexp.MustCompile(`dialog\.New(File|Folder)(Open|Save)\(`)
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src := string(b)
+		made, shown := len(opens.FindAllString(src, -1)), strings.Count(src, "showFileDialog(")
+		if f == "file_dialog.go" {
+			shown-- // its definition
+		}
+		if made > shown {
+			t.Errorf("%s makes %d file dialogs and shows %d through showFileDialog", f, made, shown)
+		}
+	}
+}

@@ -53,8 +53,7 @@ func chooseImportFile(win fyne.Window, folder string, open func(path string)) {
 			d.SetLocation(l)
 		}
 	}
-	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
+	showFileDialog(d, win, lang.L("Open a file"))
 }
 
 // importDialog previews a file, lets the user choose how its columns and
