@@ -88,10 +88,13 @@ type deskScreen struct {
 	root       *fyne.Container
 	middle     *fyne.Container  // the card's side alone, or withList while there are matches
 	withList   *container.Split // the list of matches beside the card's side
-	scans      deskScans        // what was scanned, in turn to be checked in
-	search     deskSearch       // the name search of what is typed
-	probe      *deskFrameProbe  // tells when a frame is drawn; nil but on a timed desk (desk_timing.go)
-	counting   deskCounting     // the reading of the counters in flight (desk_counts.go)
+	// matchesOneLine says the matches show name and organisation on one
+	// line: while nobody is on the card, the list has the desk's width.
+	matchesOneLine bool
+	scans          deskScans       // what was scanned, in turn to be checked in
+	search         deskSearch      // the name search of what is typed
+	probe          *deskFrameProbe // tells when a frame is drawn; nil but on a timed desk (desk_timing.go)
+	counting       deskCounting    // the reading of the counters in flight (desk_counts.go)
 
 	// The day recorded, and whether as a rehearsal (desk_day.go); UI
 	// thread only.
@@ -127,7 +130,9 @@ func (s *deskScreen) build() fyne.CanvasObject {
 	s.entry.OnSubmitted = s.onSubmitted
 	s.status = widget.NewLabel("")
 	s.status.Wrapping = fyne.TextWrapWord
-	s.list = widgets.NewList(func() int { return len(s.matches) }, newDeskMatchCell, s.updateMatch)
+	s.matchesOneLine = true
+	s.list = widgets.NewList(func() int { return len(s.matches) },
+		func() fyne.CanvasObject { return newDeskMatchCell(&s.matchesOneLine) }, s.updateMatch)
 	s.list.OnSelected = s.onMatchSelected
 
 	s.day = s.newChooser(s.onDayChanged)
@@ -171,7 +176,6 @@ func (s *deskScreen) build() fyne.CanvasObject {
 		container.NewThemeOverride(actions, deskCompactTheme{})), // closer together: the card keeps the height
 		container.NewVScroll(s.card.box))
 	s.withList = container.NewHSplit(s.list, right)
-	s.withList.Offset = 0.33 // a match's name and organisation on two lines: the card keeps the width
 	s.middle = container.NewStack(right)
 	s.root = container.NewBorder(top, s.counts.box, nil, nil, s.middle)
 	s.showCard(nil, false)
@@ -251,16 +255,17 @@ func (s *deskScreen) showLocked(locked bool) {
 func (s *deskScreen) setStatus(text string, importance widget.Importance) {
 	s.status.Importance = importance
 	s.status.SetText(text)
-	s.card.searching(s.entry.Text != "" && text != "" && importance != widget.DangerImportance) // one hint at a time
+	banner := s.card.searching(s.entry.Text != "" && text != "" && importance != widget.DangerImportance) // one hint at a time
 	if importance == widget.DangerImportance {
 		s.card.setResult(text, importance)
 	}
 	shown := text != "" && importance != widget.DangerImportance
-	if shown != s.status.Visible() || (len(s.matches) > 0) != s.matchesShown() {
+	if shown != s.status.Visible() || (len(s.matches) > 0) != s.matchesShown() || banner {
 		showIf(s.status, shown)
 		// The list leaves the window rather than hides: a list laid out
 		// while hidden shows no rows once shown.
 		if len(s.matches) > 0 {
+			s.fitMatches() // desk_matches.go
 			s.middle.Objects = []fyne.CanvasObject{s.withList}
 		} else {
 			s.middle.Objects = []fyne.CanvasObject{s.withList.Trailing}
@@ -366,12 +371,16 @@ func (s *deskScreen) showCard(c *data.DeskCard, pending bool) {
 	b := s.buttons
 	person := c != nil
 	setEnabled(b.checkIn, person && !s.pending && !s.admittedOnCard())
+	showIf(b.checkIn, !s.pending) // "Let in anyway" in its place: a small screen keeps the counters
 	showIf(b.confirm, s.pending)
 	setEnabled(b.print, person)
 	setEnabled(b.undo, person && c.LastEntry != nil)
 	setEnabled(b.edit, person)
 	s.payment.show(c)
 	s.seat.show(c)
+	if s.middle != nil && s.matchesShown() {
+		s.fitMatches() // desk_matches.go
+	}
 	relayout(s.root) // the card's height and the buttons shown changed
 }
 

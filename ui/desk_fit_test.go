@@ -194,3 +194,107 @@ func TestDeskFitsRehearsal(t *testing.T) {
 		})
 	}
 }
+
+// deskSmallWindow is the app's window on a 1024×600 screen, as it opens
+// there: 1024×563, the menu bar included (the panels take the rest).
+var deskSmallWindow = fyne.NewSize(1024, 563)
+
+// deskFitsFrench opens the desk in French, in the rehearsal, in the
+// app's window on a 1024×600 screen.
+func deskFitsFrench(t *testing.T) *deskFixture {
+	t.Helper()
+	if err := loadTranslations("fr"); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := loadTranslations("en"); err != nil {
+			t.Fatal(err)
+		}
+	})
+	f := newDeskFixtureInApp(t)
+	f.s.setRehearsal(true)
+	f.s.selectDay(0)
+	f.resizeApp(deskSmallWindow)
+	waitIdle(t, f.e.tasks)
+	return f
+}
+
+// deskBottom fails unless o ends within the window's content: the page
+// does not scroll to show it.
+func deskBottom(t *testing.T, f *deskFixture, o fyne.CanvasObject, what string) {
+	t.Helper()
+	bottom := fyne.CurrentApp().Driver().AbsolutePositionForObject(o).Y + o.Size().Height
+	if room := deskSmallWindow.Height - deskMenuBar; bottom > room+1 {
+		t.Errorf("%s ends at y=%v, below the window's %v: the page scrolls", what, bottom, room)
+	}
+}
+
+// A warning card at 1024×563: the card, its warning, the actions and both
+// rows of counters show without the page scrolling (the tester saw the
+// second row of counters below the fold).
+func TestDeskFitsWarningCardSmall(t *testing.T) {
+	f := deskFitsFrench(t)
+	s := f.s
+	p := f.person(t, data.WarnNotToday)
+	f.scan(t, p.Code)
+	f.e.win.Content().Refresh()
+	captureDesk(t, f.e.win, "warning-fr-1024x563")
+	if !s.pending || !s.buttons.confirm.Visible() {
+		t.Fatalf("the scan of %s awaits no confirmation", p.Code)
+	}
+	if n := len(s.counts.cats.Objects); n < 8 {
+		t.Fatalf("%d counters", n)
+	}
+	deskBottom(t, f, s.counts.box, "the counters")
+	deskBottom(t, f, s.buttons.walkIn, "the walk-in button")
+	deskBottom(t, f, s.card.warnings, "the card's warning")
+	if s.buttons.checkIn.Visible() && s.buttons.confirm.Visible() {
+		t.Error("Check in and Let in anyway both take a row")
+	}
+}
+
+// A name search at 1024×563: the matches take the desk's width while
+// nobody is on the card, under no empty banner, and show more than the
+// tester's 4 names of 10.
+func TestDeskFitsMatchesSmall(t *testing.T) {
+	f := deskFitsFrench(t)
+	s := f.s
+	test.Type(s.entry, "ma")
+	waitIdle(t, f.e.tasks)
+	f.e.win.Content().Refresh()
+	captureDesk(t, f.e.win, "matches-fr-1024x563")
+	if len(s.matches) < 8 || !s.matchesShown() {
+		t.Fatalf("%d matches", len(s.matches))
+	}
+	if s.card.result.Visible() && s.card.result.Size().Height > 0 {
+		lines, _ := bannerLines(s.card.result)
+		t.Errorf("a banner %v high during the search, saying %q", s.card.result.Size().Height, lines)
+	}
+	if w, desk := s.list.Size().Width, s.root.Size().Width; w < 0.5*desk {
+		t.Errorf("the matches are %v wide on a desk %v wide", w, desk)
+	}
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionForObject(s.list).Y
+	bottom := top + s.list.Size().Height
+	names := 0
+	for _, o := range shownObjects(s.list) {
+		if l, ok := o.(*widget.Label); ok && l.TextStyle.Bold && l.Text != "" {
+			if y := d.AbsolutePositionForObject(l).Y; y >= top && y+l.Size().Height <= bottom+1 {
+				names++
+			}
+		}
+	}
+	if want := min(len(s.matches), 5); names < want {
+		t.Errorf("%d names of %d shown whole, want %d", names, len(s.matches), want)
+	}
+	deskBottom(t, f, s.counts.box, "the counters")
+
+	// A match chosen: its card takes the width beside the list.
+	s.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	waitIdle(t, f.e.tasks)
+	f.e.win.Content().Refresh()
+	captureDesk(t, f.e.win, "match-chosen-fr-1024x563")
+	if s.shown == nil || s.list.Size().Width > 0.4*s.root.Size().Width {
+		t.Errorf("a match chosen: card %v, the list %v wide of %v", s.shown != nil, s.list.Size().Width, s.root.Size().Width)
+	}
+}

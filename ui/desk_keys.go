@@ -37,6 +37,19 @@ func (s *deskScreen) focus() {
 	}
 }
 
+// left is called when another page is shown instead of the desk: its
+// field gives up the keyboard, which would keep its shortcuts (Ctrl+Z took
+// back the desk's last check-in from the participants page) and what is
+// typed on the page shown.
+func (s *deskScreen) left() {
+	if s.entry == nil {
+		return
+	}
+	if c := s.env.win.Canvas(); c.Focused() == fyne.Focusable(s.entry) {
+		c.Unfocus()
+	}
+}
+
 // isActive reports whether the desk is the page shown, in a file still open.
 func (s *deskScreen) isActive() bool {
 	return s.env.ctx.Err() == nil && (s.active == nil || s.active())
@@ -206,6 +219,13 @@ var (
 )
 
 func (e *deskEntry) TypedShortcut(sc fyne.Shortcut) {
+	if !e.s.isActive() { // the field kept the keyboard off the desk: the window's shortcuts
+		e.s.left()
+		if c, ok := e.s.env.win.Canvas().(fyne.Shortcutable); ok {
+			c.TypedShortcut(sc)
+		}
+		return
+	}
 	if _, ok := sc.(*fyne.ShortcutUndo); ok { // Ctrl+Z, as the system names it
 		e.s.onUndoTapped()
 		return

@@ -10,27 +10,29 @@ import (
 )
 
 // newDeskMatchCell is a row of the name search's matches: the name, and
-// the organisation under it, so that both fit the list's 40% of a small
-// screen's desk rather than being cut. The rows are as close together as
-// under the desk's compact theme, but laid out so (deskMatchCellLayout),
-// not themed: the list makes a cell each time it is refreshed (to measure
-// one), and a ThemeOverride made is a new theme scope, for which fyne
-// parses its fonts again and empties its caches of text sizes and icons.
-func newDeskMatchCell() fyne.CanvasObject {
+// the organisation under it, so that both fit the list's third of a small
+// screen's desk rather than being cut; on one line, the organisation after
+// the name, while the list has the desk's width (oneLine, shared by the
+// list's cells: fitMatches). The rows are as close together as under the
+// desk's compact theme, but laid out so (deskMatchCellLayout), not themed:
+// the list makes a cell each time it is refreshed (to measure one), and a
+// ThemeOverride made is a new theme scope, for which fyne parses its fonts
+// again and empties its caches of text sizes and icons.
+func newDeskMatchCell(oneLine *bool) fyne.CanvasObject {
 	name := widget.NewLabel("")
 	name.TextStyle.Bold = true
 	name.Truncation = fyne.TextTruncateEllipsis
 	org := widget.NewLabel("")
 	org.Truncation = fyne.TextTruncateEllipsis
-	return container.New(deskMatchCellLayout{}, name, org)
+	return container.New(deskMatchCellLayout{oneLine: oneLine}, name, org)
 }
 
 // setDeskMatch shows m in a cell made by newDeskMatchCell.
 func setDeskMatch(o fyne.CanvasObject, first, last, organisation string) {
 	box := o.(*fyne.Container)
-	width := box.Size().Width
-	setMatchText(box.Objects[0].(*widget.Label), first+" "+last, width)
-	setMatchText(box.Objects[1].(*widget.Label), organisation, width)
+	nameWidth, orgWidth := box.Layout.(deskMatchCellLayout).widths(box.Size().Width)
+	setMatchText(box.Objects[0].(*widget.Label), first+" "+last, nameWidth)
+	setMatchText(box.Objects[1].(*widget.Label), organisation, orgWidth)
 }
 
 // setMatchText sets a label of a match's cell width wide: cut with an
@@ -66,8 +68,15 @@ func matchTruncation(l *widget.Label, text string, width float32) fyne.TextTrunc
 // under deskCompactTheme does: each label's text as far from its edges
 // as the compact theme's inner padding, the labels its padding apart.
 // The labels, padded by the app's theme, overlap their cell's edges by
-// the difference.
-type deskMatchCellLayout struct{}
+// the difference. With *oneLine, the two labels are side by side, the
+// name in deskMatchNameShare of the width.
+type deskMatchCellLayout struct {
+	oneLine *bool
+}
+
+// deskMatchNameShare is the name's share of a match's line, beside its
+// organisation.
+const deskMatchNameShare = 0.45
 
 // inset is how much further the app's theme pads a label's text than
 // the compact theme does.
@@ -75,21 +84,42 @@ func (deskMatchCellLayout) inset() float32 {
 	return theme.InnerPadding() - deskCompactTheme{}.Size(theme.SizeNameInnerPadding)
 }
 
+func (l deskMatchCellLayout) wide() bool { return l.oneLine != nil && *l.oneLine }
+
+// widths are the name's and the organisation's widths in a cell width
+// wide.
+func (l deskMatchCellLayout) widths(width float32) (name, org float32) {
+	if !l.wide() || width <= 0 {
+		return width, width
+	}
+	name = float32(int(width * deskMatchNameShare))
+	return name, width - name
+}
+
 func (l deskMatchCellLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	d := l.inset()
 	gap := deskCompactTheme{}.Size(theme.SizeNamePadding)
-	y := float32(0)
-	for _, o := range objects {
+	nameWidth, orgWidth := l.widths(size.Width)
+	x, y := float32(0), float32(0)
+	for i, o := range objects {
+		width := nameWidth
+		if i > 0 {
+			width = orgWidth
+		}
 		if label, ok := o.(*widget.Label); ok { // a new width: does the text fit?
-			if trunc := matchTruncation(label, label.Text, size.Width); trunc != label.Truncation {
+			if trunc := matchTruncation(label, label.Text, width); trunc != label.Truncation {
 				label.Truncation = trunc
 				label.Refresh()
 			}
 		}
 		h := o.MinSize().Height
-		o.Move(fyne.NewPos(-d, y-d))
-		o.Resize(fyne.NewSize(size.Width+2*d, h))
-		y += h - 2*d + gap
+		o.Move(fyne.NewPos(x-d, y-d))
+		o.Resize(fyne.NewSize(width+2*d, h))
+		if l.wide() {
+			x += width
+		} else {
+			y += h - 2*d + gap
+		}
 	}
 }
 
@@ -102,6 +132,10 @@ func (l deskMatchCellLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 		if label, ok := o.(*widget.Label); !ok || label.Truncation != fyne.TextTruncateOff {
 			w = max(w, m.Width-2*d) // a text that fits asks for no width of its own
 		}
+		if l.wide() {
+			h = max(h, m.Height-2*d)
+			continue
+		}
 		h += m.Height - 2*d
 		if i > 0 {
 			h += gap
@@ -111,14 +145,37 @@ func (l deskMatchCellLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 }
 
 // searching quiets the card while a name search is typed: the status line
-// says how many people match, so the banner says nothing ("Ready…" would
-// be a second hint) and the card's "appears here" goes.
-func (v *deskCardView) searching(on bool) {
+// says how many people match, so the banner ("Ready…" would be a second
+// hint) leaves its height to the matches, and the card's "appears here"
+// goes. It reports whether the banner came or went: the desk is laid out
+// again.
+func (v *deskCardView) searching(on bool) (changed bool) {
 	if v.result.quiet != on {
 		v.result.quiet = on
 		v.result.Refresh()
+		changed = true
 	}
+	showIf(v.result, !on)
 	showIf(v.empty, !on && !v.person.Visible())
+	return changed
+}
+
+// fitMatches sets the matches' share of the desk's width, beside the
+// card's side: most of it while nobody is on the card (the card's side
+// keeps its buttons), a third once a match is chosen, whose card takes
+// the width.
+func (s *deskScreen) fitMatches() {
+	offset := 0.33 // a match's name and organisation on two lines: the card keeps the width
+	if s.shown == nil {
+		offset = 1 // the split leaves the card's side its buttons' width
+	}
+	if s.withList.Offset != offset {
+		s.withList.SetOffset(offset)
+	}
+	if oneLine := s.shown == nil; s.matchesOneLine != oneLine {
+		s.matchesOneLine = oneLine
+		s.list.Refresh() // the rows' height measured again
+	}
 }
 
 // deskDotRing is the colour of the ring around a category's dot on the

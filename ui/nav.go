@@ -148,6 +148,11 @@ func (m *mainView) onNavSelected(id widget.ListItemID) {
 		return
 	}
 	p := m.pages[id]
+	if m.current >= 0 && m.current != id {
+		if old, ok := m.pages[m.current].screen.(interface{ left() }); ok {
+			old.left() // the desk's field gives up the keyboard (desk_keys.go)
+		}
+	}
 	m.tasks.timeAction("switch " + p.title)
 	if p.view == nil {
 		p.view = p.screen.build()

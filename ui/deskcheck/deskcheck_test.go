@@ -69,6 +69,7 @@ func TestDeskRealWindow(t *testing.T) {
 	})
 
 	t.Run("EscapeWhereverTheFocusIs", func(t *testing.T) { escapeEverywhere(t, bin) }) // escape_test.go
+	t.Run("ShortcutsOffTheDesk", func(t *testing.T) { shortcutsOffTheDesk(t, bin) })   // shortcuts_test.go
 	t.Run("Speed50k", func(t *testing.T) { speed(t, bin) })
 	t.Run("Screenshots", func(t *testing.T) { screenshots(t, bin) })
 }
