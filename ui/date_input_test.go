@@ -310,6 +310,18 @@ func TestDateTypedInTheLanguage(t *testing.T) {
 				t.Errorf("days shown %q, typed %q", dayLong("2021-11-25"), c.newDay.Text)
 			}
 
+			// The calendar's weeks start as the language has them.
+			wantFirst := map[string]string{"fr": "LUN", "en": "MON"}[tc.language]
+			if tc.language == "en" && strings.HasPrefix(tc.locale, "en_US") {
+				wantFirst = "SUN"
+			}
+			test.Tap(c.newDay.ActionItem.(*widget.Button))
+			if top := s.congress.newDay.popUp; top == nil || !strings.Contains(test.RenderObjectToMarkup(top), ">"+wantFirst+"<") ||
+				!calendarStartsOn(top, wantFirst) {
+				t.Errorf("the calendar's weeks do not start on %s", wantFirst)
+			}
+			c.newDay.popUp.Hide()
+
 			// New congress: the first day proposed, in the same format.
 			u := newTestUI(t)
 			_, first, _, _ := newCongressDialog(t, u)
@@ -322,4 +334,15 @@ func TestDateTypedInTheLanguage(t *testing.T) {
 			}
 		})
 	}
+}
+
+// calendarStartsOn tells whether the first week's day a calendar shows
+// is day ("LUN").
+func calendarStartsOn(o fyne.CanvasObject, day string) bool {
+	for _, x := range test.LaidOutObjects(o) {
+		if l, ok := x.(*widget.Label); ok && len(l.Text) == 3 && strings.ToUpper(l.Text) == l.Text {
+			return l.Text == day
+		}
+	}
+	return false
 }
