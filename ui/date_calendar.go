@@ -87,10 +87,17 @@ func shortWeekday(d time.Weekday) string {
 	return string(r)
 }
 
-// weekStart is the first day of the week in the locale's calendars:
-// Sunday in the Americas and Japan (as fyne's Calendar has it), else Monday.
+// weekStart is the first day of the week in the calendars of the
+// interface's language: Monday in French on any computer; in English, the
+// computer's when its language is English (Sunday in the Americas and
+// Japan, as fyne's Calendar has it), else Monday. As dates typed
+// (dateLayout), the computer's locale counts only in its own language: a
+// French interface on an en_US computer started its weeks on Sunday.
 func weekStart() time.Weekday {
 	l := lang.SystemLocale().LanguageString()
+	if uiLanguage() == "fr" || !strings.HasPrefix(strings.ToLower(l), "en") {
+		return time.Monday
+	}
 	if i := strings.LastIndex(l, "-"); i >= 0 {
 		switch strings.ToUpper(l[i+1:]) {
 		case "US", "CA", "BR", "BZ", "CO", "DO", "GT", "JP", "MX", "NI", "PE", "PA", "PY", "VE", "ZA":

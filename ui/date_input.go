@@ -6,32 +6,58 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"congres/data"
 )
 
-// dateEntryExample is a date as fyne's date entry writes it, in the
-// locale's format (31/12/2026, 12/31/2026…): the placeholder that shows
-// how to type one.
+// dateEntryExample is a date in the format typed (31/12/2026,
+// 12/31/2026…): the placeholder that shows how to type one.
 func dateEntryExample() string {
-	probe := widget.NewDateEntry()
-	d := time.Date(2026, 12, 31, 0, 0, 0, 0, time.Local) // fixed: the screen looks the same every year
-	probe.SetDate(&d)
-	return probe.Text
+	return time.Date(2026, 12, 31, 0, 0, 0, 0, time.Local).Format(dateLayout()) // fixed: the screen looks the same every year
 }
 
-// dateLayout is the locale's date format as a Go layout ("02/01/2006" in
-// France, "01/02/2006" in the United States), read from fyne's date entry
-// so that the window has one format for input everywhere.
+// dateLayout is the format dates are typed in, as a Go layout: the
+// interface language's, and the computer's only when its language is the
+// one chosen. French puts the day first ("02/01/2006": JJ/MM/AAAA) on any
+// computer. English puts the month first ("01/02/2006"), as the window
+// writes English dates (Nov 25, 2021), except on an English computer of a
+// country that puts the day first (en_GB, en_AU…). fyne's date entry
+// followed the computer alone: 12/31/2026 for a French interface on a C
+// computer, where 03/11 was read as 11 March.
 func dateLayout() string {
-	r := strings.NewReplacer("2026", "2006", "31", "02", "12", "01")
-	return r.Replace(dateEntryExample())
+	if uiLanguage() == "fr" {
+		return "02/01/2006"
+	}
+	if englishDayFirst(lang.SystemLocale().LanguageString()) {
+		return "02/01/2006"
+	}
+	return "01/02/2006"
 }
 
-// dateFormatWords is the locale's format in the letters of a language:
-// "DD/MM/YYYY" in English, "JJ/MM/AAAA" in French.
+// englishDayFirst tells whether a computer's locale ("en-GB") is English
+// of a country that writes the day before the month. English with no
+// country (C, POSIX) or of the United States and its neighbours writes
+// the month first.
+func englishDayFirst(locale string) bool {
+	language, region, ok := strings.Cut(strings.ReplaceAll(locale, "_", "-"), "-")
+	if !ok || !strings.EqualFold(language, "en") {
+		return false
+	}
+	if i := strings.IndexAny(region, "-.@"); i >= 0 {
+		region = region[:i]
+	}
+	switch strings.ToUpper(region) {
+	case "", "US", "CA", "PH", "AS", "GU", "MP", "PR", "UM", "VI", "FM", "MH", "PW":
+		return false
+	}
+	return true
+}
+
+// dateFormatWords is the format typed in the letters of a language:
+// "MM/DD/YYYY" in English, "MM/JJ/AAAA" in French for the same format.
 func dateFormatWords(language string) string {
 	day, month, year := "DD", "MM", "YYYY"
 	if language == "fr" {
@@ -40,7 +66,7 @@ func dateFormatWords(language string) string {
 	return strings.NewReplacer("2006", year, "01", month, "02", day).Replace(dateLayout())
 }
 
-// parseTypedDate reads a date typed in the locale's format; one digit is
+// parseTypedDate reads a date typed in dateLayout's format; one digit is
 // enough for a day or a month (1/3/2027). A text that does not read is
 // ErrDateTyped, which says the format expected in both languages.
 func parseTypedDate(s string) (time.Time, error) {
@@ -55,7 +81,7 @@ func parseTypedDate(s string) (time.Time, error) {
 	return t, nil
 }
 
-// dateInput is a date typed in the locale's format or picked on a
+// dateInput is a date typed in dateLayout's format or picked on a
 // calendar (date_calendar.go) in the interface's language. Unlike fyne's
 // DateEntry, a text that does not read is an error (its validator says
 // the format expected), never the last date that did read.
@@ -107,7 +133,7 @@ func (d *dateInput) date() (t time.Time, err error) {
 	return parseTypedDate(d.Text)
 }
 
-// setDate writes t in the locale's format; nil empties the field.
+// setDate writes t in dateLayout's format; nil empties the field.
 func (d *dateInput) setDate(t *time.Time) {
 	if t == nil {
 		d.SetText("")

@@ -66,43 +66,49 @@ func wrongDates() []string {
 // the congress was created on today's dates.
 func TestNewCongressRefusesAWrongDate(t *testing.T) {
 	for _, language := range []string{"en", "fr"} {
-		for _, typed := range wrongDates() {
-			t.Run(language+"/"+strings.ReplaceAll(typed, "/", "."), func(t *testing.T) {
-				u := newTestUI(t)
-				if language == "fr" {
-					inFrench(t)
-				}
-				name, first, create, dir := newCongressDialog(t, u)
-				test.Type(name, "Test C")
-				first.SetText("")
-				test.Type(first, typed)
-
-				err := first.Validate()
-				if err == nil {
-					t.Fatalf("%q is accepted as a first day", typed)
-				}
-				words := dateFormatWords(language)
-				if !strings.Contains(err.Error(), words) || !strings.Contains(err.Error(), typed) {
-					t.Errorf("the field says %q, want the text and the format %s", err, words)
-				}
-				if dateLayout() == "02/01/2006" && language == "fr" && words != "JJ/MM/AAAA" ||
-					dateLayout() == "01/02/2006" && language == "en" && words != "MM/DD/YYYY" {
-					t.Errorf("format in %s: %q", language, words)
-				}
-				if !showsText(u.win.Canvas().Overlays().Top(), err.Error()) {
-					t.Errorf("the dialog does not show %q under the field", err)
-				}
-				if !create.Disabled() {
-					t.Error("Create is enabled with a date that does not read")
-				}
-				test.Tap(create)
-				waitIdle(t, &u.tasks)
-				if files, _ := os.ReadDir(dir); len(files) != 0 || u.session() != nil {
-					t.Errorf("a congress was created: %v", files)
-				}
-			})
-		}
+		t.Run(language, func(t *testing.T) {
+			if language == "fr" {
+				inFrench(t)
+			}
+			for _, typed := range wrongDates() { // in the language's format
+				newCongressRefuses(t, language, typed)
+			}
+		})
 	}
+}
+
+func newCongressRefuses(t *testing.T, language, typed string) {
+	t.Run(strings.ReplaceAll(typed, "/", "."), func(t *testing.T) {
+		u := newTestUI(t)
+		name, first, create, dir := newCongressDialog(t, u)
+		test.Type(name, "Test C")
+		first.SetText("")
+		test.Type(first, typed)
+
+		err := first.Validate()
+		if err == nil {
+			t.Fatalf("%q is accepted as a first day", typed)
+		}
+		words := dateFormatWords(language)
+		if !strings.Contains(err.Error(), words) || !strings.Contains(err.Error(), typed) {
+			t.Errorf("the field says %q, want the text and the format %s", err, words)
+		}
+		if dateLayout() == "02/01/2006" && language == "fr" && words != "JJ/MM/AAAA" ||
+			dateLayout() == "01/02/2006" && language == "en" && words != "MM/DD/YYYY" {
+			t.Errorf("format in %s: %q", language, words)
+		}
+		if !showsText(u.win.Canvas().Overlays().Top(), err.Error()) {
+			t.Errorf("the dialog does not show %q under the field", err)
+		}
+		if !create.Disabled() {
+			t.Error("Create is enabled with a date that does not read")
+		}
+		test.Tap(create)
+		waitIdle(t, &u.tasks)
+		if files, _ := os.ReadDir(dir); len(files) != 0 || u.session() != nil {
+			t.Errorf("a congress was created: %v", files)
+		}
+	})
 }
 
 // TestNewCongressOnTheDateTyped: a date in the locale's format (one digit
@@ -231,6 +237,111 @@ func showsText(o fyne.CanvasObject, text string) bool {
 	for _, x := range test.LaidOutObjects(o) {
 		if t, ok := x.(*canvas.Text); ok && t.Visible() && t.Text == text {
 			return true
+		}
+	}
+	return false
+}
+
+// onComputer sets the computer's locale (LANG) for a test, with nothing
+// above it, and chooses the interface's language.
+func onComputer(t *testing.T, locale, language string) {
+	t.Helper()
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANGUAGE"} {
+		t.Setenv(v, "")
+	}
+	t.Setenv("LANG", locale)
+	if err := loadTranslations(language); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { loadTranslations("en") })
+}
+
+// TestDateTypedInTheLanguage (issue 19): the date typed follows the
+// interface's language, and the computer's locale only when its language
+// is the chosen one. A French interface on a C computer asked for
+// 12/31/2026 under days shown 25/11/2021, refused 27/11/2021, and read
+// 03/11 as 11 March; New filled the first day month first.
+func TestDateTypedInTheLanguage(t *testing.T) {
+	for _, tc := range []struct {
+		locale, language, example, words string
+		typed                            string
+		want                             time.Time // the date typed reads as
+	}{
+		{"C.UTF-8", "fr", "31/12/2026", "JJ/MM/AAAA", "3/11/2027", time.Date(2027, 11, 3, 0, 0, 0, 0, time.Local)},
+		{"en_US.UTF-8", "fr", "31/12/2026", "JJ/MM/AAAA", "03/11/2027", time.Date(2027, 11, 3, 0, 0, 0, 0, time.Local)},
+		{"fr_FR.UTF-8", "fr", "31/12/2026", "JJ/MM/AAAA", "27/11/2021", time.Date(2021, 11, 27, 0, 0, 0, 0, time.Local)},
+		{"en_US.UTF-8", "en", "12/31/2026", "MM/DD/YYYY", "03/11/2027", time.Date(2027, 3, 11, 0, 0, 0, 0, time.Local)},
+		{"C.UTF-8", "en", "12/31/2026", "MM/DD/YYYY", "11/27/2021", time.Date(2021, 11, 27, 0, 0, 0, 0, time.Local)},
+		{"fr_FR.UTF-8", "en", "12/31/2026", "MM/DD/YYYY", "3/11/2027", time.Date(2027, 3, 11, 0, 0, 0, 0, time.Local)},
+		{"en_GB.UTF-8", "en", "31/12/2026", "DD/MM/YYYY", "3/11/2027", time.Date(2027, 11, 3, 0, 0, 0, 0, time.Local)},
+	} {
+		t.Run(tc.language+"/"+tc.locale, func(t *testing.T) {
+			onComputer(t, tc.locale, tc.language)
+			if got := dateFormatWords(tc.language); got != tc.words {
+				t.Errorf("format %q, want %q", got, tc.words)
+			}
+			// Settings → Congress: the placeholder, a date typed, one refused.
+			s, _, _, _ := newTestSettings(t)
+			c := s.congress
+			if c.newDay.PlaceHolder != tc.example {
+				t.Errorf("Settings suggests %q, want %q", c.newDay.PlaceHolder, tc.example)
+			}
+			c.newDay.SetText("")
+			test.Type(c.newDay, tc.typed)
+			if got, err := c.newDay.date(); err != nil || !got.Equal(tc.want) || c.newDay.Validate() != nil {
+				t.Errorf("%q reads as %v (%v), want %v", tc.typed, got, err, tc.want.Format(time.DateOnly))
+			}
+			swapped := "13/25/2027"
+			if tc.words[0] == 'M' {
+				swapped = "25/12/2027"
+			}
+			c.newDay.SetText("")
+			test.Type(c.newDay, swapped)
+			if err := c.newDay.Validate(); err == nil || !strings.Contains(err.Error(), tc.words) {
+				t.Errorf("%q: the field says %v, want the format %s", swapped, err, tc.words)
+			}
+			// Display and input agree: a day written by the window reads back.
+			day := time.Date(2021, 11, 25, 0, 0, 0, 0, time.Local)
+			c.newDay.setDate(&day)
+			if got, err := c.newDay.date(); err != nil || !got.Equal(day) {
+				t.Errorf("the field wrote %q and reads it as %v (%v)", c.newDay.Text, got, err)
+			}
+			if tc.language == "fr" && !strings.Contains(dayLong("2021-11-25"), c.newDay.Text) {
+				t.Errorf("days shown %q, typed %q", dayLong("2021-11-25"), c.newDay.Text)
+			}
+
+			// The calendar's weeks start as the language has them.
+			wantFirst := map[string]string{"fr": "LUN", "en": "MON"}[tc.language]
+			if tc.language == "en" && strings.HasPrefix(tc.locale, "en_US") {
+				wantFirst = "SUN"
+			}
+			test.Tap(c.newDay.ActionItem.(*widget.Button))
+			if top := s.congress.newDay.popUp; top == nil || !strings.Contains(test.RenderObjectToMarkup(top), ">"+wantFirst+"<") ||
+				!calendarStartsOn(top, wantFirst) {
+				t.Errorf("the calendar's weeks do not start on %s", wantFirst)
+			}
+			c.newDay.popUp.Hide()
+
+			// New congress: the first day proposed, in the same format.
+			u := newTestUI(t)
+			_, first, _, _ := newCongressDialog(t, u)
+			if first.PlaceHolder != tc.example {
+				t.Errorf("New suggests %q, want %q", first.PlaceHolder, tc.example)
+			}
+			layout := strings.NewReplacer("JJ", "02", "DD", "02", "MM", "01", "AAAA", "2006", "YYYY", "2006").Replace(tc.words)
+			if today := time.Now().Format(layout); first.Text != today {
+				t.Errorf("New proposes %q for today, want %q (%s)", first.Text, today, tc.words)
+			}
+		})
+	}
+}
+
+// calendarStartsOn tells whether the first week's day a calendar shows
+// is day ("LUN").
+func calendarStartsOn(o fyne.CanvasObject, day string) bool {
+	for _, x := range test.LaidOutObjects(o) {
+		if l, ok := x.(*widget.Label); ok && len(l.Text) == 3 && strings.ToUpper(l.Text) == l.Text {
+			return l.Text == day
 		}
 	}
 	return false

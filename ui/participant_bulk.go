@@ -349,17 +349,57 @@ func (b *participantBulk) onEnrolTapped() {
 		if err == nil {
 			expected, err = b.s.store.ExpectedByDay(ctx)
 		}
+		var rows []data.ParticipantRow
+		if err == nil {
+			rows, err = b.s.store.ParticipantRows(ctx, ids[:min(len(ids), maxDaysSample)])
+		}
 		return func() {
 			if err != nil {
 				showError(b.s.env.win, err)
 				return
 			}
-			b.chooseSession(ids, sessions, expected)
+			b.chooseSession(ids, sessions, expected, sessionForDays(sessions, rows))
 		}
 	})
 }
 
-func (b *participantBulk) chooseSession(ids []int64, sessions []data.Session, expected map[data.Day]int) {
+// maxDaysSample is how many of the people picked are read to choose the
+// session offered first: enough to know the days they come.
+const maxDaysSample = 1000
+
+// sessionForDays is the session offered first to enrol people in: the
+// first on the day most of them come, -1 when none comes on a day with a
+// session. The first session of all was offered, a plenary of 25/11 for
+// a person who comes on 26/11 only.
+func sessionForDays(sessions []data.Session, people []data.ParticipantRow) int {
+	comes := map[data.Day]int{}
+	for _, p := range people {
+		for _, d := range p.Days {
+			comes[d]++
+		}
+	}
+	best := -1
+	for i, se := range sessions {
+		if comes[se.Day] == 0 {
+			continue
+		}
+		if best < 0 || comes[se.Day] > comes[sessions[best].Day] ||
+			comes[se.Day] == comes[sessions[best].Day] && sessionBefore(se, sessions[best]) {
+			best = i
+		}
+	}
+	return best
+}
+
+// sessionBefore tells whether a starts before b.
+func sessionBefore(a, b data.Session) bool {
+	if a.Day != b.Day {
+		return a.Day < b.Day
+	}
+	return a.Start < b.Start
+}
+
+func (b *participantBulk) chooseSession(ids []int64, sessions []data.Session, expected map[data.Day]int, first int) {
 	if len(sessions) == 0 {
 		showNotice(b.s.env.win, lang.L("Enrol in a session"), lang.L("No session yet."))
 		return
@@ -369,11 +409,14 @@ func (b *participantBulk) chooseSession(ids []int64, sessions []data.Session, ex
 		names[i] = b.sessionText(se, expected)
 	}
 	sel := widget.NewSelect(names, nil)
-	sel.SetSelectedIndex(0)
+	if first >= 0 {
+		sel.SetSelectedIndex(first)
+	}
 	b.ask(lang.L("Enrol in a session"), lang.N("Enrol {{.Count}} participants in:", len(ids), map[string]any{"Count": formatCount(len(ids))}),
 		sel, func() {
-			se := sessions[max(sel.SelectedIndex(), 0)]
-			b.onSessionChosen(ids, se) // participant_bulk_move.go
+			if i := sel.SelectedIndex(); i >= 0 {
+				b.onSessionChosen(ids, sessions[i]) // participant_bulk_move.go
+			}
 		})
 }
 

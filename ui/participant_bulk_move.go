@@ -64,7 +64,7 @@ func (b *participantBulk) askMoveThere(n int, se data.Session, decided func(move
 			decided(move)
 		}
 	}
-	move := widget.NewButton(lang.N("Move them there (leave the waiting lists): {{.Count}}", n, args), answer(true))
+	move := widget.NewButton(lang.N("Move the {{.Count}} people there (leave the waiting lists)", n, args), answer(true))
 	move.Importance = widget.HighImportance
 	keep := widget.NewButton(lang.L("Enrol and keep their places on the lists"), answer(false))
 	cancel := widget.NewButton(lang.L("Cancel"), func() { d.Hide() })

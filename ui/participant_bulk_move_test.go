@@ -2,10 +2,13 @@ package ui
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
 
 	"congres/data"
 )
@@ -48,7 +51,7 @@ func TestParticipantsBulkEnrolAsksToMove(t *testing.T) {
 		s.bulk.onSessionChosen(ids, other)
 		ask := ptTopDialog(t, e, "1 of them is on the waiting list of another session at the same time (21:00–22:00).")
 		if move {
-			ptTap(t, ask, "Move them there (leave the waiting list): 1")
+			ptTap(t, ask, "Move the 1 person there (leaves the waiting list)")
 		} else {
 			ptTap(t, ask, "Enrol and keep their places on the lists")
 		}
@@ -74,5 +77,37 @@ func TestParticipantsBulkEnrolAsksToMove(t *testing.T) {
 		if top := e.win.Canvas().Overlays().Top(); top != nil {
 			t.Errorf("move %v: Enter left the result open", move)
 		}
+	}
+}
+
+// TestBulkMoveThereSaysTheNumber (issue 19): the button that moves the
+// people waiting elsewhere says how many in its sentence, singular or
+// plural, in both languages; it ended in ": 1".
+func TestBulkMoveThereSaysTheNumber(t *testing.T) {
+	for _, tc := range []struct {
+		language string
+		n        int
+		want     string
+	}{
+		{"en", 1, "Move the 1 person there (leaves the waiting list)"},
+		{"en", 2, "Move the 2 people there (leave the waiting lists)"},
+		{"fr", 1, "Y inscrire 1 personne (qui quitte la liste d'attente)"},
+		{"fr", 2, "Y inscrire les 2 personnes (qui quittent les listes d'attente)"},
+	} {
+		t.Run(fmt.Sprint(tc.language, tc.n), func(t *testing.T) {
+			if tc.language == "fr" {
+				inFrench(t)
+			}
+			_, e, s := newParticipantsTest(t, 5)
+			s.bulk.askMoveThere(tc.n, data.Session{Title: "Libre", Start: 21 * 60, End: 22 * 60}, func(bool) {})
+			top := e.win.Canvas().Overlays().Top()
+			var texts []string
+			for _, b := range ptFind[*widget.Button](top) {
+				texts = append(texts, b.Text)
+			}
+			if !slices.Contains(texts, tc.want) {
+				t.Errorf("buttons %q, want %q", texts, tc.want)
+			}
+		})
 	}
 }

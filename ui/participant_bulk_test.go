@@ -305,3 +305,74 @@ func shownText(l *widget.Label) string {
 	}
 	return strings.Join(lines, " ")
 }
+
+// TestBulkEnrolOffersADayThePersonComes (issue 19): "Enrol in a session…"
+// offers first a session on a day the people picked come, none when they
+// come on no day with a session; it offered the first session of all (a
+// plenary on 25/11 for a person who comes on 26/11 only).
+func TestBulkEnrolOffersADayThePersonComes(t *testing.T) {
+	for _, language := range []string{"en", "fr"} {
+		t.Run(language, func(t *testing.T) {
+			if language == "fr" {
+				inFrench(t)
+			}
+			st, e, s := newParticipantsTest(t, 20)
+			ctx := context.Background()
+			sessions, err := st.Sessions(ctx)
+			if err != nil || len(sessions) == 0 {
+				t.Fatal(sessions, err)
+			}
+			last := sessions[len(sessions)-1].Day
+			if last == sessions[0].Day {
+				t.Fatal("the demo's sessions are on one day")
+			}
+			id := s.table.rows.ids[0]
+			p, err := st.Participant(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			offered := func(days ...data.Day) string {
+				t.Helper()
+				p.Days = days
+				if err := st.UpdateParticipant(ctx, &p); err != nil {
+					t.Fatal(err)
+				}
+				s.bulk.current = id
+				s.bulk.onEnrolTapped()
+				var sel *widget.Select
+				waitFor(t, "the sessions to choose from", e.tasks, func() bool {
+					if top := e.win.Canvas().Overlays().Top(); top != nil {
+						if found := ptFind[*widget.Select](top); len(found) > 0 {
+							sel = found[0]
+						}
+					}
+					return sel != nil
+				})
+				e.win.Canvas().Overlays().Top().Hide()
+				e.win.Canvas().Overlays().Remove(e.win.Canvas().Overlays().Top())
+				if sel.SelectedIndex() < 0 {
+					return ""
+				}
+				return string(sessions[sel.SelectedIndex()].Day)
+			}
+			if got := offered(last); got != string(last) {
+				t.Errorf("a person who comes on %s only is offered a session on %q", last, got)
+			}
+			c, err := st.Congress(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var noSession data.Day
+			for _, d := range c.Days {
+				if !slices.ContainsFunc(sessions, func(se data.Session) bool { return se.Day == d }) {
+					noSession = d
+				}
+			}
+			if noSession != "" {
+				if got := offered(noSession); got != "" {
+					t.Errorf("a person who comes on %s (no session) is offered a session on %s", noSession, got)
+				}
+			}
+		})
+	}
+}

@@ -4,8 +4,6 @@ import (
 	"context"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -260,15 +258,12 @@ func (s *programmeScreen) daySessions() []data.Session {
 	return list
 }
 
-// dayTab names a day on its tab: "Tuesday 16/06".
+// dayTab names a day on its button: "Tuesday 16/06".
 func dayTab(d data.Day) string {
-	t := d.Time()
-	if t.IsZero() {
+	if d.Time().IsZero() {
 		return string(d)
 	}
-	name := weekdayName(t.Weekday())
-	r, n := utf8.DecodeRuneInString(name)
-	return string(unicode.ToUpper(r)) + name[n:] + " " + dayShort(d)
+	return capitalised(weekdayName(d.Time().Weekday())) + " " + dayShort(d)
 }
 
 // onDayChosen shows another day: its timetable, or its place in the list.
@@ -281,7 +276,7 @@ func (s *programmeScreen) onDayChosen(i int) {
 		s.timetable.show(s.rooms, s.daySessions(), s.expected)
 		return
 	}
-	heading := dayLong(s.day)
+	heading := dayHeading(s.day)
 	for j, r := range s.rows {
 		if r.heading == heading {
 			s.list.ScrollTo(j)
@@ -378,7 +373,7 @@ func formatProgramme(sessions []data.Session, expected map[data.Day]int) []progr
 	for _, se := range sessions {
 		if se.Day != day || len(rows) == 0 {
 			day = se.Day
-			rows = append(rows, programmeRow{heading: dayLong(day)})
+			rows = append(rows, programmeRow{heading: dayHeading(day)})
 		}
 		room := se.RoomName
 		if room == "" {

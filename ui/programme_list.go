@@ -1,11 +1,28 @@
 package ui
 
 import (
+	"unicode"
+	"unicode/utf8"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"congres/data"
 )
+
+// dayHeading names a day above its sessions in the list, with a capital
+// as its button has it: "Jeudi 25/11/2021" ("jeudi 25/11/2021" under a
+// "Jeudi 25/11" button before). dayLong keeps the small letter a day
+// takes within a sentence in French.
+func dayHeading(d data.Day) string { return capitalised(dayLong(d)) }
+
+// capitalised is s with a capital first letter: a heading or a button.
+func capitalised(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
 
 // The programme's list view: its places column is as wide as its widest
 // value ("≈ 43 591 / 1 500" is never cut), and a title cut at the end of

@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"testing"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -51,5 +52,39 @@ func TestProgrammeListShowsWholeValues(t *testing.T) {
 	areas[0].MouseIn(nil)
 	if p.hoverLine.Text != "Alan Turing — Société Turing" {
 		t.Errorf("pointer over a name: the line under the lists reads %q", p.hoverLine.Text)
+	}
+}
+
+// TestProgrammeDayHeadingsOneStyle (issue 19): a day's heading in the
+// list and its button start with a capital and name the day alike, in
+// both languages; "jeudi 25/11/2021" stood under a "Jeudi 25/11" button.
+func TestProgrammeDayHeadingsOneStyle(t *testing.T) {
+	for _, language := range []string{"en", "fr"} {
+		t.Run(language, func(t *testing.T) {
+			if language == "fr" {
+				inFrench(t)
+			}
+			f := newProgFixture(t)
+			s, _ := newProgScreen(t, f.st)
+			test.Tap(s.viewTabs.buttons[1])
+			var headings []string
+			for _, r := range s.rows {
+				if r.heading != "" {
+					headings = append(headings, r.heading)
+				}
+			}
+			if len(headings) != 2 || len(s.dayTabs.buttons) != 2 {
+				t.Fatalf("headings %q, %d day buttons", headings, len(s.dayTabs.buttons))
+			}
+			for i, h := range headings {
+				button := s.dayTabs.buttons[i].Text
+				if first := []rune(h)[0]; first != unicode.ToUpper(first) {
+					t.Errorf("heading %q starts with a small letter", h)
+				}
+				if word, _, _ := strings.Cut(button, " "); !strings.HasPrefix(h, word+" ") {
+					t.Errorf("heading %q under the button %q", h, button)
+				}
+			}
+		})
 	}
 }

@@ -43,18 +43,42 @@ func (s *programmeScreen) onSessionMovedAsync(se data.Session) {
 	})
 }
 
-// askAndMove moves se once the organiser agreed to go above capacity, if
-// it comes to that.
+// askAndMove moves se once the organiser agreed to put it over a plenary
+// and to go above capacity, if it comes to that.
 func (s *programmeScreen) askAndMove(se data.Session) {
 	before := s.sessionByID(se.ID)
-	confirmRoomCapacity(s.env.win, before, se, s.roomByID(se.RoomID), lang.L("Move anyway, above capacity?"), func(ok bool) {
+	goBack := func() {
+		s.timetable.shown = "" // the block goes back
+		s.timetable.show(s.rooms, s.daySessions(), s.expected)
+	}
+	confirmPlenaryOverlap(s.env.win, before, se, s.sessions, lang.L("Move anyway?"), func(ok bool) {
 		if !ok {
-			s.timetable.shown = "" // the block goes back
-			s.timetable.show(s.rooms, s.daySessions(), s.expected)
+			goBack()
 			return
 		}
-		s.saveMoveAsync(before, se, false)
+		confirmRoomCapacity(s.env.win, before, se, s.roomByID(se.RoomID), lang.L("Move anyway, above capacity?"), func(ok bool) {
+			if !ok {
+				goBack()
+				return
+			}
+			s.saveMoveAsync(before, se, false)
+		})
 	})
+}
+
+// confirmPlenaryOverlap asks, when se (before: as it was) would newly be
+// at the time of a plenary of programme (data.OverlapsPlenary), whether to
+// go on (question: "Move anyway?"); decided(true) goes on at once
+// otherwise.
+func confirmPlenaryOverlap(win fyne.Window, before, se data.Session, programme []data.Session, question string, decided func(ok bool)) {
+	p, ok := data.OverlapsPlenary(before, se, programme)
+	if !ok {
+		decided(true)
+		return
+	}
+	msg := lang.L("“{{.Title}}” overlaps the plenary “{{.Plenary}}” ({{.Times}}) that everyone is expected at.",
+		map[string]any{"Title": se.Title, "Plenary": p.Title, "Times": sessionTimes(p)})
+	dialog.ShowConfirm(lang.L("Over a plenary?"), msg+"\n"+question, decided, win)
 }
 
 // saveMoveAsync saves se (moved from before); undo tells that it takes a

@@ -137,3 +137,75 @@ func TestTimetableDragRefusalBeforeCapacity(t *testing.T) {
 		t.Fatalf("the session moved to room %d", got.RoomID)
 	}
 }
+
+// TestMoveOntoAPlenaryAsks (issue 19): a workshop dragged, or saved, at the
+// time of a plenary everyone is expected at asks first, as a smaller room
+// does; No puts it back, Yes moves it with Undo as usual. It was accepted
+// silently ("Numérique et inclusion", 48 enrolled, over the opening).
+func TestMoveOntoAPlenaryAsks(t *testing.T) {
+	for _, language := range []string{"en", "fr"} {
+		t.Run(language, func(t *testing.T) {
+			if language == "fr" {
+				inFrench(t)
+			}
+			yes, no := map[string]string{"en": "Yes", "fr": "Oui"}[language], map[string]string{"en": "No", "fr": "Non"}[language]
+			plenary := "Ouverture du congrès : l'insertion, une force pour les territoires"
+			want := map[string]string{
+				"en": "“Atelier A” overlaps the plenary “" + plenary + "” (09:30 – 11:00) that everyone is expected at.\nMove anyway?",
+				"fr": "« Atelier A » a lieu en même temps que la plénière « " + plenary + " » (09:30 – 11:00), où tout le monde est attendu.\nLa déplacer quand même ?",
+			}[language]
+			f := newProgFixture(t)
+			f.enrol(t, "Atelier A", "Turing", "Lovelace")
+			s, e := newProgScreen(t, f.st)
+
+			dragBlock(t, s, progBlock(t, s, "Atelier A"), "Salle Vauban", "10:00")
+			waitIdle(t, e.tasks)
+			if got := progDialogText(e.win.Canvas()); !strings.Contains(got, want) {
+				t.Fatalf("the drag asks %q, want %q", got, want)
+			}
+			tapDialogButton(t, e.win.Canvas(), no)
+			waitIdle(t, e.tasks)
+			if got := progSession(t, f, "Atelier A"); got.Start.String() != "14:00" {
+				t.Fatalf("after No the session is at %s", got.Start)
+			}
+			dragBlock(t, s, progBlock(t, s, "Atelier A"), "Salle Vauban", "10:00")
+			waitIdle(t, e.tasks)
+			tapDialogButton(t, e.win.Canvas(), yes)
+			waitIdle(t, e.tasks)
+			if got := progSession(t, f, "Atelier A"); got.Start.String() != "10:00" || !s.undoMove.Visible() {
+				t.Fatalf("after Yes the session is at %s (Undo shown: %v)", got.Start, s.undoMove.Visible())
+			}
+			// Moved within the plenary's time, it asks no more.
+			dragBlock(t, s, progBlock(t, s, "Atelier A"), "Salle Flandre", "10:00")
+			waitIdle(t, e.tasks)
+			if got := progDialogText(e.win.Canvas()); strings.Contains(got, plenary) {
+				t.Errorf("a second move over the same plenary asks %q", got)
+			}
+			test.Tap(s.undoMove)
+			waitIdle(t, e.tasks)
+
+			// The form asks too, for a new session.
+			test.Tap(s.newButton)
+			progFillForm(t, s.form, data.KindWorkshop, "Atelier D", 0, "10:00", "10:45", "Salle Flandre", "")
+			s.form.onSaveTapped()
+			waitIdle(t, e.tasks)
+			wantForm := map[string]string{"en": "“Atelier D” overlaps the plenary “" + plenary + "” (09:30 – 11:00) that everyone is expected at.\nSave anyway?",
+				"fr": "« Atelier D » a lieu en même temps que la plénière « " + plenary + " » (09:30 – 11:00), où tout le monde est attendu.\nL'enregistrer quand même ?"}[language]
+			if got := progDialogText(e.win.Canvas()); !strings.Contains(got, wantForm) {
+				t.Fatalf("Save asks %q, want %q", got, wantForm)
+			}
+			tapDialogButton(t, e.win.Canvas(), no)
+			waitIdle(t, e.tasks)
+			if sessions, _ := f.st.Sessions(context.Background()); len(sessions) != len(f.sessions) {
+				t.Fatalf("after No, %d sessions, want %d", len(sessions), len(f.sessions))
+			}
+			s.form.onSaveTapped()
+			waitIdle(t, e.tasks)
+			tapDialogButton(t, e.win.Canvas(), yes)
+			waitIdle(t, e.tasks)
+			if sessions, _ := f.st.Sessions(context.Background()); len(sessions) != len(f.sessions)+1 {
+				t.Fatalf("after Yes, %d sessions, want %d", len(sessions), len(f.sessions)+1)
+			}
+		})
+	}
+}

@@ -229,7 +229,7 @@ func TestProgrammeListView(t *testing.T) {
 	if row.cells != want || !row.full {
 		t.Errorf("Atelier B reads %q (full %v), want %q", row.cells, row.full, want)
 	}
-	if s.rows[0].heading != dayLong(progDay1) || s.rows[5].heading != dayLong(progDay2) {
+	if s.rows[0].heading != dayHeading(progDay1) || s.rows[5].heading != dayHeading(progDay2) {
 		t.Errorf("headings %q and %q", s.rows[0].heading, s.rows[5].heading)
 	}
 	s.list.Select(2)

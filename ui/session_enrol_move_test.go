@@ -1,9 +1,12 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"congres/data"
 )
@@ -53,4 +56,54 @@ func TestSessionPageEnrolWhileWaitingElsewhere(t *testing.T) {
 		}
 	})
 	_ = s
+}
+
+// TestSessionAddPersonShowsWhoIsIn (issue 19): a session's "Add a
+// person…" shows the people already in it with their status, greyed, and
+// they cannot be picked (nor by Enter); the others can. They were offered
+// like anyone else.
+func TestSessionAddPersonShowsWhoIsIn(t *testing.T) {
+	for _, language := range []string{"en", "fr"} {
+		t.Run(language, func(t *testing.T) {
+			if language == "fr" {
+				inFrench(t)
+			}
+			fx := newProgFixture(t)
+			fx.enrol(t, "Atelier A", "Turing")
+			_, p, e := openProgPage(t, fx, "Atelier A")
+			p.onAddTapped()
+			c := p.chooser
+			waitIdle(t, e.tasks)
+			test.Type(c.entry, "Turing")
+			waitIdle(t, e.tasks)
+			if len(c.matches) != 1 {
+				t.Fatalf("found %d for Turing", len(c.matches))
+			}
+			label := newCellLabel().(*widget.Label)
+			c.updateMatch(0, label)
+			if want := enrolmentStatusText(data.Enrolled); !strings.HasSuffix(label.Text, " — "+want) || label.Importance != widget.LowImportance {
+				t.Errorf("Turing reads %q (importance %v), want him shown %q, greyed", label.Text, label.Importance, want)
+			}
+			if want := map[string]string{"en": "Everyone found is already in this session.", "fr": "Toutes les personnes trouvées sont déjà dans cette session."}[language]; c.hint.Text != want {
+				t.Errorf("hint %q, want %q", c.hint.Text, want)
+			}
+			c.list.Select(0)
+			c.entry.OnSubmitted(c.entry.Text)
+			waitIdle(t, e.tasks)
+			if e.win.Canvas().Overlays().Top() == nil {
+				t.Error("picking a person already in the session closed the chooser")
+			}
+			if got := fx.statuses(t, "Atelier A"); len(got) != 1 {
+				t.Errorf("Atelier A: %v", got)
+			}
+			c.entry.SetText("")
+			test.Type(c.entry, "Hopper")
+			waitIdle(t, e.tasks)
+			c.entry.OnSubmitted(c.entry.Text)
+			waitIdle(t, e.tasks)
+			if got := fx.statuses(t, "Atelier A"); got["Hopper"] != data.Enrolled {
+				t.Errorf("Hopper is not enrolled by Enter: %v", got)
+			}
+		})
+	}
 }

@@ -22,6 +22,7 @@ import (
 type sessionFormStore interface {
 	SaveSession(ctx context.Context, se *data.Session) error
 	CheckSession(ctx context.Context, se data.Session) error // before asking about capacity
+	Sessions(ctx context.Context) ([]data.Session, error)    // to ask about a plenary at the same time
 	sessionPersonSearcher
 }
 
@@ -292,14 +293,15 @@ func (f *sessionForm) onSaveTapped() {
 		}
 		return
 	}
-	if f.se.ID == 0 || f.se.Enrolled == 0 {
-		f.saveAsync(se)
-		return
-	}
-	// Its people not fitting a smaller room is asked, as in a drag, once
-	// the rules allow the change (a refusal comes first).
+	// Being at the time of a plenary, and its people not fitting a
+	// smaller room, are asked, as in a drag, once the rules allow the
+	// change (a refusal comes first).
 	f.env.tasks.runAsync(f.env.ctx, func(ctx context.Context) func() {
 		err := f.store.CheckSession(ctx, se)
+		var programme []data.Session
+		if err == nil {
+			programme, err = f.store.Sessions(ctx)
+		}
 		return func() {
 			if err != nil {
 				var de *data.Error
@@ -310,10 +312,19 @@ func (f *sessionForm) onSaveTapped() {
 				f.showError(field, err)
 				return
 			}
-			confirmRoomCapacity(f.env.win, f.se, se, f.chosenRoom(), lang.L("Save anyway, above capacity?"), func(ok bool) {
-				if ok {
-					f.saveAsync(se)
+			confirmPlenaryOverlap(f.env.win, f.se, se, programme, lang.L("Save anyway?"), func(ok bool) {
+				if !ok {
+					return
 				}
+				if f.se.ID == 0 || f.se.Enrolled == 0 {
+					f.saveAsync(se)
+					return
+				}
+				confirmRoomCapacity(f.env.win, f.se, se, f.chosenRoom(), lang.L("Save anyway, above capacity?"), func(ok bool) {
+					if ok {
+						f.saveAsync(se)
+					}
+				})
 			})
 		}
 	})

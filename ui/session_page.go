@@ -317,7 +317,11 @@ func (p *sessionPage) setStatus(text string, importance widget.Importance) {
 
 // onAddTapped lets the user find someone to enrol.
 func (p *sessionPage) onAddTapped() {
-	p.chooser = showSessionPersonChooser(p.env, p.store, lang.L("Enrol in “{{.Title}}”", map[string]any{"Title": p.se.Title}), p.enrolAsync)
+	already := map[int64]string{}
+	for _, e := range append(append([]data.Enrolment(nil), p.enrolled...), p.waiting...) {
+		already[e.ParticipantID] = enrolmentStatusText(e.Status)
+	}
+	p.chooser = showSessionPersonChooser(p.env, p.store, lang.L("Enrol in “{{.Title}}”", map[string]any{"Title": p.se.Title}), already, p.enrolAsync)
 }
 
 // enrolNowAsync enrols someone, or puts them on the waiting list, and says

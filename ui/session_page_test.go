@@ -142,11 +142,15 @@ func TestSessionPageEnrol(t *testing.T) {
 
 	t.Run("AlreadyThere", func(t *testing.T) {
 		p.onAddTapped()
-		progPickPerson(t, e, p.chooser, "Lovelace")
+		progPickPerson(t, e, p.chooser, "Lovelace") // shown as enrolled, not choosable
 		waitIdle(t, e.tasks)
-		if want := "Ada Lovelace is enrolled in “Atelier B”."; p.status.Text != want {
-			t.Errorf("status %q, want %q", p.status.Text, want)
+		if e.win.Canvas().Overlays().Top() == nil || p.chooser.hint.Text != "Everyone found is already in this session." {
+			t.Errorf("picking Lovelace, already enrolled, closed the chooser (hint %q)", p.chooser.hint.Text)
 		}
+		if got := fx.statuses(t, "Atelier B")["Lovelace"]; got != data.Enrolled {
+			t.Errorf("Lovelace is %q", got)
+		}
+		p.chooser.dlg.Hide()
 	})
 }
 

@@ -95,7 +95,7 @@ func (p *sessionPeopleField) refresh() {
 
 // onAddTapped lets the user search for someone to add.
 func (p *sessionPeopleField) onAddTapped() {
-	p.chooser = showSessionPersonChooser(p.env, p.store, p.title, p.add)
+	p.chooser = showSessionPersonChooser(p.env, p.store, p.title, nil, p.add)
 }
 
 // newPersonChip shows a chosen person, with a button to remove them.
@@ -120,6 +120,9 @@ type sessionPersonChooser struct {
 	env    *env
 	store  sessionPersonSearcher
 	onPick func(data.ParticipantRow)
+	// already are the people already in the session, with their status
+	// ("Enrolled"): shown, greyed, not choosable.
+	already map[int64]string
 
 	entry   *widgets.Entry
 	list    *widgets.List
@@ -131,12 +134,14 @@ type sessionPersonChooser struct {
 }
 
 // showSessionPersonChooser opens a chooser; onPick gets the person picked.
-func showSessionPersonChooser(e *env, st sessionPersonSearcher, title string, onPick func(data.ParticipantRow)) *sessionPersonChooser {
-	c := &sessionPersonChooser{env: e, store: st, onPick: onPick}
+// The people already in the session (already: their status) are shown
+// with it, and cannot be picked.
+func showSessionPersonChooser(e *env, st sessionPersonSearcher, title string, already map[int64]string, onPick func(data.ParticipantRow)) *sessionPersonChooser {
+	c := &sessionPersonChooser{env: e, store: st, onPick: onPick, already: already}
 	c.entry = widgets.NewEntry()
 	c.entry.SetPlaceHolder(lang.L("Search by name, organisation, email or code"))
 	c.entry.OnChanged = c.onSearchChanged
-	c.entry.OnSubmitted = func(string) { c.pick(0) }
+	c.entry.OnSubmitted = func(string) { c.pick(c.firstChoosable()) }
 	c.hint = widget.NewLabel("")
 	c.hint.Importance = widget.LowImportance
 	c.list = widgets.NewList(func() int { return len(c.matches) }, newCellLabel, c.updateMatch)
@@ -153,8 +158,25 @@ func showSessionPersonChooser(e *env, st sessionPersonSearcher, title string, on
 func (c *sessionPersonChooser) updateMatch(id widget.ListItemID, o fyne.CanvasObject) {
 	if id < len(c.matches) {
 		m := c.matches[id]
-		o.(*widget.Label).SetText(joinNonEmpty(" — ", m.FirstName+" "+m.LastName, m.Organisation, m.Code))
+		l := o.(*widget.Label)
+		status, in := c.already[m.ID]
+		l.Importance = widget.MediumImportance
+		if in {
+			l.Importance = widget.LowImportance
+		}
+		l.SetText(joinNonEmpty(" — ", m.FirstName+" "+m.LastName, m.Organisation, m.Code, status))
 	}
+}
+
+// firstChoosable is the first person found not already in the session,
+// -1 for none.
+func (c *sessionPersonChooser) firstChoosable() widget.ListItemID {
+	for i, m := range c.matches {
+		if _, in := c.already[m.ID]; !in {
+			return i
+		}
+	}
+	return -1
 }
 
 // onSearchChanged searches once typing pauses.
@@ -191,6 +213,8 @@ func (c *sessionPersonChooser) searchAsync(text string) {
 				c.hint.SetText(lang.L("Nobody matches “{{.Text}}”.", map[string]any{"Text": text}))
 			case len(rows) == 0:
 				c.hint.SetText(lang.L("No participant yet."))
+			case c.firstChoosable() < 0:
+				c.hint.SetText(lang.L("Everyone found is already in this session."))
 			default:
 				c.hint.SetText(lang.L("Choose a person, or press Enter for the first."))
 			}
@@ -204,6 +228,10 @@ func (c *sessionPersonChooser) pick(id widget.ListItemID) {
 		return
 	}
 	p := c.matches[id]
+	if _, in := c.already[p.ID]; in {
+		c.list.UnselectAll()
+		return
+	}
 	c.dlg.Hide()
 	c.onPick(p)
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -42,6 +43,12 @@ func TestTimetableEmptySlotCreatesSession(t *testing.T) {
 	before := progCount(t, f.st)
 	test.Type(s.form.title, "Atelier du matin")
 	test.Tap(s.form.save)
+	waitIdle(t, e.tasks)
+	// 10:00 – 11:00 is during the opening plenary: asked first (issue 19).
+	if got := progDialogText(e.win.Canvas()); !strings.Contains(got, "overlaps the plenary") {
+		t.Fatalf("saving over the plenary asks %q", got)
+	}
+	tapDialogButton(t, e.win.Canvas(), "Yes")
 	waitIdle(t, e.tasks)
 	if got := progCount(t, f.st); got != before+1 {
 		t.Fatalf("%d sessions after saving, want %d", got, before+1)
