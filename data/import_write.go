@@ -111,6 +111,9 @@ func (s *Store) Import(ctx context.Context, src ImportSource, opts ImportOptions
 			}
 			return nil
 		})
+		if im != nil {
+			im.wroteDone()
+		}
 		if errors.Is(err, errNoWrite) {
 			err = nil
 		}
@@ -128,6 +131,14 @@ func (s *Store) Import(ctx context.Context, src ImportSource, opts ImportOptions
 	}
 	im.finish()
 	return *im.report, nil
+}
+
+// wroteDone runs what waited for the end of the write transaction.
+func (im *importer) wroteDone() {
+	for _, f := range im.afterWrite {
+		f()
+	}
+	im.afterWrite = nil
 }
 
 // importTries is how many times an import decides its rows when what they
@@ -232,6 +243,8 @@ type importer struct {
 	tickets    map[string]*importTarget // who holds each ticket, already or by this file
 	orderEmail bool                     // the email column is an order's, shared (see IsOrderEmail)
 	newTickets []importTicket           // the tickets to record, in line order
+
+	afterWrite []func() // what to do once the write transaction has ended (putOffCheckpoint)
 }
 
 // importOrg is an organisation known to an import.

@@ -57,12 +57,9 @@ func (im *importer) createPlanned() error {
 		return nil
 	}
 	im.wrote = true
-	orgs := make([]int64, len(im.newOrgs))
-	for i, name := range im.newOrgs {
-		err := im.tx.QueryRowContext(im.ctx, "INSERT INTO organisation (name) VALUES (?) RETURNING id", name).Scan(&orgs[i])
-		if err != nil {
-			return im.tx.broke(err)
-		}
+	orgs, err := im.insertOrgs()
+	if err != nil {
+		return err
 	}
 	cats := make([]int64, len(im.newCats))
 	for i := range im.newCats {
@@ -170,4 +167,35 @@ func (im *importer) dryEnrol() error {
 // waitlisted for.
 func enrolledSessions(ctx context.Context, tx *sqlTx, participantID int64) ([]int64, error) {
 	return queryIDs(ctx, tx, "SELECT session_id FROM enrolment WHERE participant_id = ? AND status IN ('enrolled', 'waitlisted')", participantID)
+}
+
+// insertOrgs creates the new organisations, many per statement, with the
+// IDs that follow the largest (a file's or a server's writers follow one
+// another: nobody else adds one meanwhile), and returns their IDs in the
+// order of newOrgs. One statement per organisation took 0.3 s for the
+// 3,000 of BenchmarkImport100k.
+func (im *importer) insertOrgs() ([]int64, error) {
+	if len(im.newOrgs) == 0 {
+		return nil, nil
+	}
+	var last int64
+	if err := im.tx.QueryRowContext(im.ctx, "SELECT coalesce(max(id), 0) FROM organisation").Scan(&last); err != nil {
+		return nil, err
+	}
+	orgs := make([]int64, len(im.newOrgs))
+	for i := range orgs {
+		orgs[i] = last + 1 + int64(i)
+	}
+	err := im.insertRows("organisation", "id, name", 2, len(orgs), func(args []any, i int) ([]any, error) {
+		return append(args, orgs[i], im.newOrgs[i]), nil
+	})
+	if err != nil {
+		return nil, im.tx.broke(err)
+	}
+	if q := im.tx.d.AfterCopy("organisation"); q != "" {
+		if _, err := im.tx.ExecContext(im.ctx, q); err != nil {
+			return nil, err
+		}
+	}
+	return orgs, nil
 }
