@@ -167,7 +167,7 @@ func (m *mainView) onNavSelected(id widget.ListItemID) {
 // warmAsync reads ahead, until ctx ends, what the pages read at their
 // first visit after the file opened or changed (warm_reads.go).
 func (m *mainView) warmAsync(ctx context.Context) {
-	go warmReads(ctx, m.store, &m.onDesk)
+	go warmReads(ctx, m.store, func() bool { return !m.onDesk.Load() && m.tasks.idle() })
 }
 
 // newPageFrame holds the pages in the window. A page that needs more room

@@ -192,7 +192,7 @@ func BenchmarkScreenFirstVisit50k(b *testing.B) {
 						b.Fatal(err)
 					}
 					if warmed {
-						warmOnce(ctx, st)
+						warmOnce(ctx, st, func() bool { return true })
 					}
 					e := queuedBenchEnv(b)
 					var cancel context.CancelFunc

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"sync/atomic"
 	"time"
 
 	"congres/data"
@@ -15,7 +14,7 @@ import (
 // exports' counts, the participants list's order (issue 19: each screen
 // within 300 ms). Once the file is open, and again once a write is over
 // and the file quiet, one goroutine reads them ahead, one after the other,
-// on one core: the window keeps the other. A screen that asks for a read
+// on one core, while the window has no read of its own under way. A screen that asks for a read
 // being warmed waits for it rather than reading it twice (keptRead). The
 // reads are kept with the file's revision, so a write meanwhile makes them
 // read again, never shown as they were.
@@ -45,11 +44,14 @@ var warmedQueries = []data.ParticipantQuery{
 }
 
 // warmReads reads ahead what the screens read at their first visit, once
-// the file is open and after each write, until ctx ends; not while paused
-// says so (the welcome desk is shown: a desk that scans all day has no
-// use for the dashboard's numbers after each arrival), nor on a server,
-// whose reads are not kept.
-func warmReads(ctx context.Context, st warmStore, paused *atomic.Bool) {
+// the file is open and after each write, until ctx ends; only while may
+// says so, checked before each read: not while the window waits for a
+// screen's own reads (a person's click comes first, and a read ahead
+// would take the core it needs), nor while the welcome desk is shown (a
+// desk that scans all day has no use for the dashboard's numbers after
+// each arrival). A file's state is warmed for until all is read. Nothing
+// is read ahead on a server, whose reads are not kept.
+func warmReads(ctx context.Context, st warmStore, may func() bool) {
 	tick := time.NewTicker(warmPoll)
 	defer tick.Stop()
 	var warmed, last string
@@ -58,8 +60,7 @@ func warmReads(ctx context.Context, st warmStore, paused *atomic.Bool) {
 		if err != nil || key == "" {
 			return // closed, or a server's
 		}
-		if key == last && key != warmed && !paused.Load() {
-			warmOnce(ctx, st)
+		if key == last && key != warmed && warmOnce(ctx, st, may) {
 			warmed = key
 		}
 		last = key
@@ -71,19 +72,26 @@ func warmReads(ctx context.Context, st warmStore, paused *atomic.Bool) {
 	}
 }
 
-// warmOnce reads each read ahead, the dashboard's first. Errors are left
-// to the screens, which read again and say them.
-func warmOnce(ctx context.Context, st warmStore) {
-	if _, err := st.Stats(ctx); err != nil {
-		return
+// warmOnce reads each read ahead, the dashboard's first, while may says
+// so; false when it stopped before the end. Errors are left to the
+// screens, which read again and say them.
+func warmOnce(ctx context.Context, st warmStore, may func() bool) bool {
+	reads := []func() error{
+		func() error { _, err := st.Stats(ctx); return err },
 	}
 	for _, q := range warmedQueries {
-		if _, err := st.ParticipantIDs(ctx, q); err != nil {
-			return
+		reads = append(reads, func() error { _, err := st.ParticipantIDs(ctx, q); return err })
+	}
+	reads = append(reads,
+		func() error { _, err := st.Regions(ctx); return err },
+		func() error { _, err := st.ExpectedByDay(ctx); return err })
+	for _, read := range reads {
+		if !may() {
+			return false
+		}
+		if read() != nil {
+			return true // said by the screen that reads it
 		}
 	}
-	if _, err := st.Regions(ctx); err != nil {
-		return
-	}
-	_, _ = st.ExpectedByDay(ctx) // an error: the programme says it
+	return true
 }
