@@ -20,6 +20,19 @@ type keptReads struct {
 	mu    sync.Mutex
 	key   string // keptKey's when they were read
 	reads map[string]any
+	// reading are the reads under way, by name: a screen that asks for
+	// one while it is read (warmed in the background, or asked for by two
+	// parts of a screen) waits for it rather than reading it a second
+	// time on the other core.
+	reading map[string]*keptReading
+}
+
+// keptReading is a read under way of the file in state key.
+type keptReading struct {
+	key  string
+	done chan struct{} // closed once v and err are set
+	v    any
+	err  error
 }
 
 // keptRead returns what read reads in tx, kept under name with the file's
@@ -42,18 +55,41 @@ func keptRead[T any](ctx context.Context, s *Store, tx *sqlTx, name string,
 		k.mu.Unlock()
 		return clone(v.(T)), nil
 	}
+	if r := k.reading[name]; r != nil && r.key == key {
+		k.mu.Unlock()
+		select {
+		case <-r.done:
+			if r.err == nil {
+				return clone(r.v.(T)), nil
+			}
+			return read(ctx, tx) // its error was its own (its context, say)
+		case <-ctx.Done():
+			var none T
+			return none, ctx.Err()
+		}
+	}
+	r := &keptReading{key: key, done: make(chan struct{})}
+	if k.reading == nil {
+		k.reading = map[string]*keptReading{}
+	}
+	k.reading[name] = r
 	k.mu.Unlock()
 	got, err := read(ctx, tx)
-	if err != nil {
-		return got, err
-	}
 	k.mu.Lock()
 	defer k.mu.Unlock()
-	if k.key != key || len(k.reads) >= keptMax {
-		k.key, k.reads = key, map[string]any{}
+	if k.reading[name] == r {
+		delete(k.reading, name)
 	}
-	k.reads[name] = clone(got)
-	return got, nil
+	if err == nil {
+		r.v = clone(got)
+		if k.key != key || len(k.reads) >= keptMax {
+			k.key, k.reads = key, map[string]any{}
+		}
+		k.reads[name] = r.v
+	}
+	r.err = err
+	close(r.done)
+	return got, err
 }
 
 // keptMax bounds the reads kept (a list of 50,000 IDs is 400 KB): past

@@ -287,6 +287,7 @@ func (u *ui) show(st openStore, c data.Congress) {
 	e := &env{ctx: s.ctx, win: u.win, tasks: &u.tasks}
 	u.view = newMainView(e, st, u.prefs, u.onRestore)
 	u.body = u.view.build()
+	u.view.warmAsync(s.ctx) // the first visits find their reads ready
 	if u.deskFile != "" && sameTarget(u.deskFile, st.Path()) {
 		u.deskFile = "" // once: a file opened later starts as usual
 		u.view.show(deskPage)

@@ -296,6 +296,7 @@ func (b *badgeExport) refreshAsync() {
 					b.preview.ScaleMode = canvas.ImageScaleFastest // drawn at its size already
 				}
 				b.show(p)
+				b.env.tasks.timedStage("badges")
 				b.shown, b.shownPx = key, px
 				if !fitted && !b.refitted && p.img != nil {
 					// Drawn before the page was laid out: drawn again at
@@ -316,6 +317,12 @@ func (b *badgeExport) refreshAsync() {
 func (b *badgeExport) previewScale(l export.Layout) (pxPerMM float64, fitted bool) {
 	size := b.preview.Size()
 	c := fyne.CurrentApp().Driver().CanvasForObject(b.preview)
+	if c == nil && b.env.win != nil {
+		// Laid out but not drawn yet (the first visit): the window's
+		// canvas, where it is about to be drawn. The page was drawn at
+		// 2 px/mm, then again at its size, on each first visit.
+		c = b.env.win.Canvas()
+	}
 	if c == nil || size.Width < 1 || size.Height < 1 || l.PageW <= 0 || l.PageH <= 0 {
 		return previewPxPerMM, false
 	}

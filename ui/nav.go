@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -42,8 +43,10 @@ type mainView struct {
 	content *fyne.Container
 	frame   *container.Scroll // around content: see newPageFrame
 	current int
-	lock    *deskLock // keeps a locked desk on the welcome desk page
-	tasks   *tasks    // times each switch (screen_timing.go)
+	lock    *deskLock   // keeps a locked desk on the welcome desk page
+	tasks   *tasks      // times each switch (screen_timing.go)
+	store   warmStore   // read ahead (warm_reads.go)
+	onDesk  atomic.Bool // the welcome desk is shown: nothing is read ahead
 }
 
 // mainStore is what the pages of an open file read and write: what each
@@ -73,7 +76,7 @@ func newMainView(e *env, st mainStore, prefs fyne.Preferences, restore func(stri
 	desk.watchAsync()
 	dashboard := newDashboardScreen(e, st)
 	dashboard.review.openWith(participants.editAsync) // "Open the person" of the list to review (review.go)
-	m := &mainView{current: -1, lock: lock, tasks: e.tasks, pages: []*page{
+	m := &mainView{current: -1, lock: lock, tasks: e.tasks, store: st, pages: []*page{
 		{title: lang.L("Dashboard"), icon: theme.HomeIcon(), screen: dashboard},
 		{title: lang.L("Participants"), icon: theme.AccountIcon(), screen: participants},
 		{title: lang.L("Programme"), icon: theme.CalendarIcon(), screen: newProgrammeScreen(e, st)},
@@ -156,12 +159,20 @@ func (m *mainView) onNavSelected(id widget.ListItemID) {
 	m.tasks.timeAction("switch " + p.title)
 	if p.view == nil {
 		p.view = p.screen.build()
+		m.tasks.timedStage("built")
 	}
 	m.current = id
+	m.onDesk.Store(id == deskPage)
 	m.content.Objects = []fyne.CanvasObject{p.view}
 	m.content.Refresh()
 	m.frame.ScrollToOffset(fyne.Position{}) // a page opens at its top
 	p.screen.loadAsync()
+}
+
+// warmAsync reads ahead, until ctx ends, what the pages read at their
+// first visit after the file opened or changed (warm_reads.go).
+func (m *mainView) warmAsync(ctx context.Context) {
+	go warmReads(ctx, m.store, func() bool { return !m.onDesk.Load() && m.tasks.idle() })
 }
 
 // newPageFrame holds the pages in the window. A page that needs more room

@@ -22,7 +22,9 @@ import (
 // frame drawn with it. enter is the action's wall-clock time in
 // microseconds since 1970 (a script that sends the click compares it with
 // its own clock); the stages a screen notes on the way follow, in
-// milliseconds after it (rows: the list's first rows, before its count).
+// milliseconds after it (built: a page built at its first visit; rows: the
+// list's first rows, before its count; counts: the dashboard's counts by
+// status; badges: the exports' badge preview and count).
 // A newer action replaces one not finished.
 
 // screenTimingOn says whether the screens are timed.

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"congres/data"
+	"congres/data/stores"
 )
 
 // The screens at 50,000 participants (issue 19: each screen switch, sort
@@ -160,5 +161,56 @@ func BenchmarkDashboardSwitch50k(b *testing.B) {
 				settleBench(b, e.tasks)
 			})
 		})
+	}
+}
+
+// BenchmarkScreenFirstVisit50k is each page's first visit after the file
+// opened, from building the page to every read of it on screen: "cold"
+// reads while the person waits (as before warm_reads.go), "warmed" finds
+// what warming read ahead. The file is opened anew for each visit, with the
+// timer stopped.
+func BenchmarkScreenFirstVisit50k(b *testing.B) {
+	path := demoFile(b, 50000)
+	prefs := test.NewTempApp(b).Preferences()
+	ctx := context.Background()
+	titles := []string{"Dashboard", "Participants", "Programme", "Stands", "Desk", "Exports", "Settings"}
+	for _, warmed := range []bool{false, true} {
+		for i, title := range titles {
+			if i == deskPage {
+				continue // the desk has its own benchmarks (desk_bench_test.go)
+			}
+			name := title + "_cold"
+			if warmed {
+				name = title + "_warmed"
+			}
+			b.Run(name, func(b *testing.B) {
+				var cpu time.Duration
+				for b.Loop() {
+					b.StopTimer()
+					st, err := stores.Open(ctx, path)
+					if err != nil {
+						b.Fatal(err)
+					}
+					if warmed {
+						warmOnce(ctx, st, func() bool { return true })
+					}
+					e := queuedBenchEnv(b)
+					var cancel context.CancelFunc
+					e.ctx, cancel = context.WithCancel(ctx) // the desk's watch ends with the visit
+					s := newMainView(e, st, prefs, func(string) {}).pages[i].screen
+					start := benchCPU()
+					b.StartTimer()
+					e.win.SetContent(s.build())
+					s.loadAsync()
+					settleBench(b, e.tasks)
+					b.StopTimer()
+					cpu += benchCPU() - start
+					cancel()
+					st.Close()
+					b.StartTimer()
+				}
+				b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
+			})
+		}
 	}
 }
