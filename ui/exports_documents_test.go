@@ -126,6 +126,22 @@ func TestAttendanceWorkbook(t *testing.T) {
 		}
 	})
 
+	t.Run("EnterSaves", func(t *testing.T) {
+		// The file name has the keyboard and Enter saves, as in a desktop
+		// save dialog (nothing had the keyboard: Enter did nothing).
+		test.Tap(s.attendance.save)
+		field, ok := e.win.Canvas().Focused().(*widgets.Entry)
+		if !ok || field.Text != "attendance.xlsx" {
+			t.Fatalf("focused %T, want the file name field", e.win.Canvas().Focused())
+		}
+		field.SetText("attendance-enter.xlsx")
+		field.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		waitIdle(t, e.tasks)
+		if _, err := excelize.OpenFile(filepath.Join(dir, "attendance-enter.xlsx")); err != nil {
+			t.Errorf("Enter saved no workbook: %v", err)
+		}
+	})
+
 	t.Run("ReplaceAsks", func(t *testing.T) {
 		test.Tap(s.attendance.save)
 		tapDialogButton(t, e.win.Canvas(), "Save")

@@ -85,8 +85,12 @@ func (s *exportSaver) askWhere(title, name, ext string, chosen func(path string)
 			s.confirmReplace(where.path(), chosen)
 		}
 	}, s.env.win)
+	// The file name has the keyboard and Enter saves, as in a desktop save
+	// dialog (nothing had the keyboard: Enter did nothing).
+	where.name.OnSubmitted = func(string) { d.Submit() }
 	d.Resize(fyne.NewSize(640, 0))
 	d.Show()
+	s.env.win.Canvas().Focus(where.name)
 }
 
 // confirmReplace calls chosen with path, asking first when a file is there.

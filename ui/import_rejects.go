@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"congres/data"
-	"congres/ui/widgets"
 )
 
 // The rejected rows of the import dialog: each reason shown whole in the
@@ -64,47 +63,4 @@ func (d *importDialog) saveRejects(rep data.ImportReport, src data.ImportSource)
 			showNotice(d.env.win, lang.L("Rejected rows saved"),
 				lang.L("The rejected rows were saved in {{.Path}}.", map[string]any{"Path": path}))
 		})
-	focusFileName(d.env.win.Canvas(), exportFileName(name, ".csv"), lang.L("Save"))
-}
-
-// focusFileName gives the keyboard to the file name field of the save
-// dialog just shown (the one whose text is name), and makes its Enter tap
-// the dialog's save button, as a desktop save dialog does. It goes through
-// the dialog's fields and buttons as Tab would.
-func focusFileName(c fyne.Canvas, name, save string) {
-	var field *widgets.Entry
-	var button *widget.Button
-	var first fyne.Focusable
-	for range 32 {
-		c.FocusNext()
-		f := c.Focused()
-		if f == nil || f == first {
-			break
-		}
-		if first == nil {
-			first = f
-		}
-		switch o := f.(type) {
-		case *widgets.Entry:
-			if field == nil && o.Text == name {
-				field = o
-			}
-		case *widget.Button:
-			if o.Text == save {
-				button = o
-			}
-		}
-	}
-	if field == nil {
-		c.Unfocus()
-		return
-	}
-	if button != nil {
-		field.OnSubmitted = func(string) {
-			if !button.Disabled() && button.OnTapped != nil {
-				button.OnTapped()
-			}
-		}
-	}
-	c.Focus(field)
 }
