@@ -217,6 +217,13 @@ func deskChild(t *testing.T) {
 			t.Fatal(err)
 		}
 		r, err := s.Admit(ctx, AdmitRequest{ParticipantID: id, Day: day2, Desk: desk, Accept: DeskWarningKinds})
+		// A file or journal kept busy past the busy timeout (seen under
+		// -race on a loaded machine, while the other desk's folding held the
+		// journal) says so and writes nothing: the volunteer scans again.
+		for try := 1; err != nil && KindOf(err) == KindBusy && try < 5; try++ {
+			fmt.Printf("busy, scanned again: %v\n", err)
+			r, err = s.Admit(ctx, AdmitRequest{ParticipantID: id, Day: day2, Desk: desk, Accept: DeskWarningKinds})
+		}
 		if err != nil {
 			t.Fatalf("%s, participant %d: %v", desk, id, err)
 		}
