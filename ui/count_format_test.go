@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -80,7 +81,7 @@ func checkStandCounts(t *testing.T, n func(string) string) {
 	e.win.SetContent(s.build())
 	e.win.Resize(fyne.NewSize(1000, 700))
 	s.loadAsync()
-	waitIdle(t, e.tasks)
+	waitForWithin(t, time.Minute, "1,200 stands on the plan", e.tasks, e.tasks.idle)
 	if got := s.count.Text; !strings.HasPrefix(got, n("1,200 ")) {
 		t.Errorf("stands: %q", got)
 	}

@@ -81,7 +81,15 @@ func waitIdle(t *testing.T, tk *tasks) {
 // holds; it fails the test after 10 s.
 func waitFor(t *testing.T, what string, tk *tasks, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	waitForWithin(t, 10*time.Second, what, tk, cond)
+}
+
+// waitForWithin is waitFor, failing the test after d: for work that is
+// big on purpose (a floor plan of 1,200 stands takes more than 10 s under
+// -race on a loaded machine).
+func waitForWithin(t *testing.T, d time.Duration, what string, tk *tasks, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(d)
 	for {
 		select {
 		case update := <-tk.queue:

@@ -84,6 +84,9 @@ func TestScreenshotsUseTheLanguagesLocale(t *testing.T) {
 	for language, want := range map[string]string{"en": "12/31/2026", "fr": "31/12/2026"} {
 		t.Run(language, func(t *testing.T) {
 			screenshotLocale(t, language)
+			if language == "fr" {
+				inFrench(t) // the screenshots' French window; dates follow its language (date_input.go)
+			}
 			if got := dateEntryExample(); got != want {
 				t.Errorf("the date example is %q, want %q", got, want)
 			}
