@@ -262,6 +262,28 @@ func statsArrivals(ctx context.Context, tx *sqlTx, st *Stats) error {
 const arrivedAnyDay = `EXISTS (SELECT 1 FROM checkin c WHERE c.participant_id = p.id AND c.kind = 'arrival'
 	AND NOT EXISTS (SELECT 1 FROM checkin u WHERE u.cancels = c.id))`
 
+// Arrived counts the people who arrived, on any day (an arrival not
+// undone): those whose certificates of attendance are printed. One pass
+// over the check-ins, a quarter of the people whose arrival is looked up
+// one by one (ParticipantIDs with CheckedIn: 32 ms against 140 at 50,000,
+// issue 19). Kept until the file changes.
+func (s *Store) Arrived(ctx context.Context) (int, error) {
+	var n int
+	err := s.read(ctx, func(tx *sqlTx) error {
+		var err error
+		n, err = keptRead(ctx, s, tx, "arrived", countArrived, func(n int) int { return n })
+		return err
+	})
+	return n, err
+}
+
+func countArrived(ctx context.Context, tx *sqlTx) (int, error) {
+	var n int
+	err := tx.QueryRowContext(ctx, `SELECT count(DISTINCT c.participant_id) FROM checkin c WHERE c.kind = 'arrival'
+		AND NOT EXISTS (SELECT 1 FROM checkin u WHERE u.cancels = c.id)`).Scan(&n)
+	return n, err
+}
+
 // ArrivalBucket counts the arrivals in a quarter of an hour of a day.
 type ArrivalBucket struct {
 	Day   Day

@@ -263,3 +263,35 @@ func TestListKeptFollowsWrites(t *testing.T) {
 		t.Fatal(got, err)
 	}
 }
+
+// Arrived counts those whom the list filtered on arrival shows (the
+// certificates' people): each person once, whatever their arrivals and
+// days, not an arrival undone; kept, it follows each check-in and undo.
+func TestArrivedAsTheArrivalFilter(t *testing.T) {
+	s := mustOpen(t)
+	a, b, c := addPerson(t, s, "Anne", "Martin"), addPerson(t, s, "Bruno", "Dupont"), addPerson(t, s, "Chloé", "Petit")
+	check := func(what string, want int) {
+		t.Helper()
+		n, err := s.Arrived(ctx)
+		ids, err2 := s.ParticipantIDs(ctx, ParticipantQuery{CheckedIn: Yes})
+		if err != nil || err2 != nil || n != want || len(ids) != want {
+			t.Fatalf("%s: Arrived %d (%v), the arrival filter %d (%v), want %d", what, n, err, len(ids), err2, want)
+		}
+	}
+	check("nobody arrived", 0)
+	for _, id := range []int64{a.ID, a.ID, b.ID} { // Anne twice
+		if _, err := s.CheckIn(ctx, id, day1, 0, ""); err != nil && KindOf(err) != KindConflict {
+			t.Fatal(err)
+		}
+	}
+	check("Anne and Bruno", 2)
+	in, err := s.CheckIn(ctx, c.ID, day1, 0, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("and Chloé", 3)
+	if _, err := s.UndoCheckIn(ctx, in.ID, ""); err != nil {
+		t.Fatal(err)
+	}
+	check("Chloé's arrival undone", 2)
+}

@@ -25,6 +25,7 @@ const (
 type certificateExportStore interface {
 	export.CertificateStore
 	personFinder
+	Arrived(ctx context.Context) (int, error) // how many certificates "everyone who arrived" prints
 }
 
 // certificateExport is the Certificates tab of the exports screen: a
@@ -79,7 +80,7 @@ func (c *certificateExport) loadAsync() {
 		c.save.Disable()
 	}
 	c.env.tasks.runAsync(c.env.ctx, func(ctx context.Context) func() {
-		ids, err := c.store.ParticipantIDs(ctx, data.ParticipantQuery{CheckedIn: data.Yes})
+		arrived, err := c.store.Arrived(ctx)
 		var cg data.Congress
 		if err == nil {
 			cg, err = c.store.Congress(ctx)
@@ -89,7 +90,7 @@ func (c *certificateExport) loadAsync() {
 				showError(c.env.win, err)
 				return
 			}
-			c.arrived = len(ids)
+			c.arrived = arrived
 			c.showSignature(cg)
 			c.showChoice()
 		}

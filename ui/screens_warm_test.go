@@ -69,3 +69,44 @@ func TestWarmReadsAfterOpenAndWrite(t *testing.T) {
 		t.Errorf("the desk left: %d reads ahead, want 3", n)
 	}
 }
+
+// slowStats is a real store whose dashboard numbers take 5 s to read,
+// unless the read is cancelled.
+type slowStats struct {
+	*data.Store
+	started chan struct{}
+}
+
+func (s *slowStats) Stats(ctx context.Context) (data.Stats, error) {
+	close(s.started)
+	select {
+	case <-ctx.Done():
+		return data.Stats{}, ctx.Err()
+	case <-time.After(5 * time.Second):
+		return s.Store.Stats(ctx)
+	}
+}
+
+// TestWarmReadStopsWhenTheWindowWaits: a read ahead under way when the
+// window starts reading for a screen stops there, rather than take a core
+// until it ends; the file's state is warmed for again later.
+func TestWarmReadStopsWhenTheWindowWaits(t *testing.T) {
+	st := &slowStats{Store: mustOpen(t, demoFile(t, 20)), started: make(chan struct{})}
+	var waiting atomic.Bool
+	done := make(chan bool)
+	go func() { done <- warmOnce(context.Background(), st, func() bool { return !waiting.Load() }) }()
+	<-st.started
+	start := time.Now()
+	waiting.Store(true) // a screen's click
+	select {
+	case all := <-done:
+		if all {
+			t.Error("warmOnce says all was read ahead, after it stopped")
+		}
+		if d := time.Since(start); d > time.Second {
+			t.Errorf("the read ahead went on %v after the window began to wait", d)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("warmOnce did not end")
+	}
+}

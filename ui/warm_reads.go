@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"sync/atomic"
 	"time"
 
 	"congres/data"
@@ -14,10 +15,12 @@ import (
 // exports' counts, the participants list's order (issue 19: each screen
 // within 300 ms). Once the file is open, and again once a write is over
 // and the file quiet, one goroutine reads them ahead, one after the other,
-// on one core, while the window has no read of its own under way. A screen that asks for a read
-// being warmed waits for it rather than reading it twice (keptRead). The
-// reads are kept with the file's revision, so a write meanwhile makes them
-// read again, never shown as they were.
+// on one core, while the window has no read of its own under way: a read
+// ahead under way when the window starts one of its own is stopped. A
+// screen that asks for a read being warmed waits for it rather than
+// reading it twice (keptRead). The reads are kept with the file's
+// revision, so a write meanwhile makes them read again, never shown as
+// they were.
 
 // warmStore is what warming reads: what the screens' first visits read.
 type warmStore interface {
@@ -26,6 +29,7 @@ type warmStore interface {
 	ExpectedByDay(ctx context.Context) (map[data.Day]int, error)
 	Regions(ctx context.Context) ([]string, error)
 	ParticipantIDs(ctx context.Context, q data.ParticipantQuery) ([]int64, error)
+	Arrived(ctx context.Context) (int, error)
 }
 
 // warmPoll is how often the file's state is looked at: a write is warmed
@@ -35,12 +39,10 @@ const warmPoll = 300 * time.Millisecond
 
 // warmedQueries are the lists the screens read whole at their first
 // visit: the participants in their usual order (the list's count and
-// scroll bar), the badges of everyone not cancelled by name (exports), and
-// those who arrived (the certificates' count).
+// scroll bar) and the badges of everyone not cancelled by name (exports).
 var warmedQueries = []data.ParticipantQuery{
 	{},
 	{SkipCancelled: true, Sort: data.SortName},
-	{CheckedIn: data.Yes},
 }
 
 // warmReads reads ahead what the screens read at their first visit, once
@@ -73,25 +75,65 @@ func warmReads(ctx context.Context, st warmStore, may func() bool) {
 }
 
 // warmOnce reads each read ahead, the dashboard's first, while may says
-// so; false when it stopped before the end. Errors are left to the
-// screens, which read again and say them.
+// so; false when it stopped before the end. A read under way when may
+// turns false is stopped there (its context cancelled), not finished:
+// at 0.4 s after a write, the exports waited for the dashboard's numbers
+// being read ahead, which took a core from their own reads (issue 19). A
+// screen that was waiting for that very read reads it itself. Errors are
+// left to the screens, which read again and say them.
 func warmOnce(ctx context.Context, st warmStore, may func() bool) bool {
-	reads := []func() error{
-		func() error { _, err := st.Stats(ctx); return err },
+	reads := []func(context.Context) error{
+		func(ctx context.Context) error { _, err := st.Stats(ctx); return err },
 	}
 	for _, q := range warmedQueries {
-		reads = append(reads, func() error { _, err := st.ParticipantIDs(ctx, q); return err })
+		reads = append(reads, func(ctx context.Context) error { _, err := st.ParticipantIDs(ctx, q); return err })
 	}
 	reads = append(reads,
-		func() error { _, err := st.Regions(ctx); return err },
-		func() error { _, err := st.ExpectedByDay(ctx); return err })
+		func(ctx context.Context) error { _, err := st.Arrived(ctx); return err },
+		func(ctx context.Context) error { _, err := st.Regions(ctx); return err },
+		func(ctx context.Context) error { _, err := st.ExpectedByDay(ctx); return err })
 	for _, read := range reads {
 		if !may() {
 			return false
 		}
-		if read() != nil {
+		stopped, err := readWhile(ctx, read, may)
+		if stopped {
+			return false
+		}
+		if err != nil {
 			return true // said by the screen that reads it
 		}
 	}
 	return true
+}
+
+// warmWatch is how often a read ahead looks whether it may go on.
+const warmWatch = 10 * time.Millisecond
+
+// readWhile runs read, cancelling its context as soon as may turns false;
+// stopped says it was.
+func readWhile(ctx context.Context, read func(context.Context) error, may func() bool) (stopped bool, err error) {
+	rctx, stop := context.WithCancel(ctx)
+	defer stop()
+	var cancelled atomic.Bool
+	done := make(chan struct{})
+	go func() {
+		tick := time.NewTicker(warmWatch)
+		defer tick.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+				if !may() {
+					cancelled.Store(true)
+					stop()
+					return
+				}
+			}
+		}
+	}()
+	err = read(rctx)
+	close(done)
+	return cancelled.Load() || ctx.Err() != nil, err
 }
