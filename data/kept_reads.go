@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -29,10 +30,21 @@ type keptReads struct {
 
 // keptReading is a read under way of the file in state key.
 type keptReading struct {
-	key  string
-	done chan struct{} // closed once v and err are set
-	v    any
-	err  error
+	key    string
+	done   chan struct{} // closed once v and err are set
+	v      any
+	err    error
+	joined *atomic.Bool // WithJoined's, if the reader's context has one
+}
+
+type joinedKey struct{}
+
+// WithJoined returns ctx, whose kept reads set joined once another caller
+// waits for one of them rather than reading it itself: a read ahead that
+// would stop for the window's own reads goes on when the window waits for
+// that very read (ui/warm_reads.go).
+func WithJoined(ctx context.Context, joined *atomic.Bool) context.Context {
+	return context.WithValue(ctx, joinedKey{}, joined)
 }
 
 // keptRead returns what read reads in tx, kept under name with the file's
@@ -56,6 +68,9 @@ func keptRead[T any](ctx context.Context, s *Store, tx *sqlTx, name string,
 		return clone(v.(T)), nil
 	}
 	if r := k.reading[name]; r != nil && r.key == key {
+		if r.joined != nil {
+			r.joined.Store(true)
+		}
 		k.mu.Unlock()
 		select {
 		case <-r.done:
@@ -69,6 +84,7 @@ func keptRead[T any](ctx context.Context, s *Store, tx *sqlTx, name string,
 		}
 	}
 	r := &keptReading{key: key, done: make(chan struct{})}
+	r.joined, _ = ctx.Value(joinedKey{}).(*atomic.Bool)
 	if k.reading == nil {
 		k.reading = map[string]*keptReading{}
 	}

@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -62,5 +63,55 @@ func TestKeptReadOnceWhileUnderWay(t *testing.T) {
 	}
 	if n := reads.Load(); n != 2 {
 		t.Errorf("after a write: read %d times in all, want 2", n)
+	}
+}
+
+// A kept read under way says, through WithJoined, that another caller
+// waits for it: the read ahead it belongs to then goes on (ui/warm_reads.go).
+func TestKeptReadSaysItIsJoined(t *testing.T) {
+	s := mustOpen(t)
+	release := make(chan struct{})
+	var reads atomic.Int32
+	read := func(ctx context.Context, tx *sqlTx) (int, error) {
+		reads.Add(1)
+		<-release
+		return 1, nil
+	}
+	keep := func(ctx context.Context, name string) error {
+		return s.read(ctx, func(tx *sqlTx) error {
+			_, err := keptRead(ctx, s, tx, name, read, func(n int) int { return n })
+			return err
+		})
+	}
+	for _, join := range []bool{false, true} {
+		var joined atomic.Bool
+		name := fmt.Sprintf("test %t", join)
+		release = make(chan struct{})
+		reads.Store(0)
+		first := make(chan error)
+		go func() { first <- keep(WithJoined(context.Background(), &joined), name) }()
+		for deadline := time.Now().Add(10 * time.Second); reads.Load() == 0 && time.Now().Before(deadline); {
+			time.Sleep(time.Millisecond)
+		}
+		second := make(chan error, 1)
+		if join {
+			go func() { second <- keep(context.Background(), name) }()
+			for deadline := time.Now().Add(10 * time.Second); !joined.Load() && time.Now().Before(deadline); {
+				time.Sleep(time.Millisecond)
+			}
+		} else {
+			time.Sleep(50 * time.Millisecond)
+			second <- nil
+		}
+		if joined.Load() != join {
+			t.Errorf("another caller waiting: %t; joined says %t", join, joined.Load())
+		}
+		close(release)
+		if err := <-first; err != nil {
+			t.Fatal(err)
+		}
+		if err := <-second; err != nil {
+			t.Fatal(err)
+		}
 	}
 }

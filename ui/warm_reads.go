@@ -107,29 +107,44 @@ func warmOnce(ctx context.Context, st warmStore, may func() bool) bool {
 	return true
 }
 
-// warmWatch is how often a read ahead looks whether it may go on.
-const warmWatch = 10 * time.Millisecond
+// warmWatch is how often a read ahead looks whether it may go on;
+// warmGrace how long it goes on once it may not, for a screen that needs
+// that very read to ask for it (and wait for it rather than read it
+// again).
+const (
+	warmWatch = 10 * time.Millisecond
+	warmGrace = 40 * time.Millisecond
+)
 
-// readWhile runs read, cancelling its context as soon as may turns false;
-// stopped says it was.
+// readWhile runs read, cancelling its context once may turned false,
+// unless a screen waits for that read meanwhile; stopped says it was
+// cancelled.
 func readWhile(ctx context.Context, read func(context.Context) error, may func() bool) (stopped bool, err error) {
-	rctx, stop := context.WithCancel(ctx)
+	var joined, cancelled atomic.Bool
+	rctx, stop := context.WithCancel(data.WithJoined(ctx, &joined))
 	defer stop()
-	var cancelled atomic.Bool
 	done := make(chan struct{})
 	go func() {
 		tick := time.NewTicker(warmWatch)
 		defer tick.Stop()
+		var since time.Time // when may turned false
 		for {
 			select {
 			case <-done:
 				return
 			case <-tick.C:
-				if !may() {
-					cancelled.Store(true)
-					stop()
-					return
-				}
+			}
+			switch {
+			case joined.Load():
+				return // a screen waits for it: read to the end
+			case may():
+				since = time.Time{}
+			case since.IsZero():
+				since = time.Now()
+			case time.Since(since) >= warmGrace:
+				cancelled.Store(true)
+				stop()
+				return
 			}
 		}
 	}()
