@@ -78,9 +78,9 @@ func warmReads(ctx context.Context, st warmStore, may func() bool) {
 // so; false when it stopped before the end. A read under way when may
 // turns false is stopped there (its context cancelled), not finished:
 // at 0.4 s after a write, the exports waited for the dashboard's numbers
-// being read ahead, which took a core from their own reads (issue 19). A
-// screen that was waiting for that very read reads it itself. Errors are
-// left to the screens, which read again and say them.
+// being read ahead, which took a core from their own reads (issue 19);
+// unless the screen waits for that very read (readWhile). Errors are left
+// to the screens, which read again and say them.
 func warmOnce(ctx context.Context, st warmStore, may func() bool) bool {
 	reads := []func(context.Context) error{
 		func(ctx context.Context) error { _, err := st.Stats(ctx); return err },
