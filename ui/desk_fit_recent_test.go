@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"testing"
-
 )
 
 // congres desk FILE on a 1024×600 screen, whatever the number of recent
