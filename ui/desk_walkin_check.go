@@ -36,7 +36,9 @@ func (f *walkInForm) item(name, title string, o fyne.CanvasObject) *widget.FormI
 	if fo, ok := o.(fyne.Focusable); ok {
 		f.fields[name] = fo
 	}
-	return widget.NewFormItem(title, container.NewVBox(o, room))
+	// The message closer to its field than a label is: with every field
+	// at fault, the form's button stays within a 1024×600 screen.
+	return widget.NewFormItem(title, container.NewVBox(o, container.NewThemeOverride(room, deskCompactTheme{})))
 }
 
 // entries are the form's text fields, by name.
