@@ -313,11 +313,14 @@ func (u *ui) show(st openStore, c data.Congress) {
 	u.view = newMainView(e, st, u.prefs, u.onRestore)
 	u.body = u.view.build()
 	u.view.warmAsync(s.ctx) // the first visits find their reads ready
+	u.showBanner(st)
+	// The desk once in the window: its scan field takes the keyboard
+	// (before, fyne logged "Failed to focus object which is not part of
+	// the canvas" at each congres desk).
 	if u.deskFile != "" && sameTarget(u.deskFile, st.Path()) {
 		u.deskFile = "" // once: a file opened later starts as usual
 		u.view.show(deskPage)
 	}
-	u.showBanner(st)
 	u.watchServer(s, st)
 	u.reconnectWhenBack(st)
 	u.refreshMenu()

@@ -170,7 +170,10 @@ func (s *deskScreen) build() fyne.CanvasObject {
 	// The actions in a column beside the card, which keeps the height for
 	// the card's rows on a small screen. The card takes the width but while
 	// a name search offers matches.
-	actions := container.NewVBox(s.buttons.checkIn, s.buttons.confirm, s.buttons.print, s.buttons.undo,
+	// The box's padding is its own (deskCompactPadding): with the
+	// window's, the last action covered Undo payment at 1024×600.
+	actions := container.New(layout.NewCustomPaddedVBoxLayout(deskCompactPadding),
+		s.buttons.checkIn, s.buttons.confirm, s.buttons.print, s.buttons.undo,
 		s.buttons.edit, s.payment.pay, s.payment.undo, s.seat.note, layout.NewSpacer(), s.buttons.walkIn)
 	right := container.NewBorder(nil, nil, nil, container.New(layout.NewCustomPaddedLayout(0, 0, theme.Padding(), 0),
 		container.NewThemeOverride(actions, deskCompactTheme{})), // closer together: the card keeps the height

@@ -283,12 +283,19 @@ func orDash(s string) string {
 // deskCompactTheme sets the desk's rows closer together than fyne's.
 type deskCompactTheme struct{ appTheme }
 
+// deskCompactPadding is deskCompactTheme's padding. A box under the theme
+// that is laid out again outside fyne's drawing of it (relayout, a button
+// shown or hidden) sees the window's theme, not this one: such a box is
+// given this padding itself, or it lays its rows out farther apart than
+// its least size counted, and the last one covers the one before.
+const deskCompactPadding = 2
+
 func (t deskCompactTheme) Size(n fyne.ThemeSizeName) float32 {
 	switch n {
 	case theme.SizeNameInnerPadding:
 		return 4
 	case theme.SizeNamePadding:
-		return 2
+		return deskCompactPadding
 	}
 	return t.base().Size(n)
 }

@@ -203,7 +203,13 @@ var deskSmallWindow = fyne.NewSize(1024, 563)
 // app's window on a 1024×600 screen.
 func deskFitsFrench(t *testing.T) *deskFixture {
 	t.Helper()
-	if err := loadTranslations("fr"); err != nil {
+	return deskFitsIn(t, "fr")
+}
+
+// deskFitsIn is deskFitsFrench in language.
+func deskFitsIn(t *testing.T, language string) *deskFixture {
+	t.Helper()
+	if err := loadTranslations(language); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {

@@ -253,24 +253,23 @@ func (e *deskEntry) TypedShortcut(sc fyne.Shortcut) {
 }
 
 // handScansToDesk makes a badge or a ticket scanned into one of the
-// walk-in form's fields a scan at the desk: the person has a registration
-// after all, so the form closes, nobody is registered, and the desk checks
-// in whom the scan names.
+// walk-in form's fields a scan at the desk, once the store knows it as
+// someone's: the person has a registration after all, so the form closes,
+// nobody is registered, and the desk checks in whom the scan names
+// (onScannedIn).
 func (f *walkInForm) handScansToDesk() {
 	for _, e := range []*widgets.Entry{f.firstName, f.lastName, f.organisation, f.email, f.fee} {
 		if e != nil {
-			watchScans(e, func(code string) {
-				f.d.Hide()
-				f.s.onScanned(code)
-			})
+			watchScans(e, f.onScannedIn)
 		}
 	}
 }
 
-// watchScans tells, in a form's field, a scan (a burst of keys, a code or
-// a ticket, ending with Enter) from what a person types: the scan is taken
-// out of the field and given to onScan; Enter after what a person typed
-// does what it did. It keeps the field's OnChanged and OnSubmitted.
+// watchScans tells, in a form's field, what may be a scan (a burst of
+// keys, a code or a ticket, ending with Enter) from what a person types:
+// the burst's text is given to onScan, and left in the field (it may be a
+// name typed fast: onScan decides); Enter after what a person typed does
+// what it did. It keeps the field's OnChanged and OnSubmitted.
 func watchScans(e *widgets.Entry, onScan func(code string)) {
 	var keys keyBurst // desk_burst.go: in bytes of the text
 	var before string // the text when it last changed
@@ -289,7 +288,6 @@ func watchScans(e *widgets.Entry, onScan func(code string)) {
 	e.OnSubmitted = func(text string) {
 		if start := keys.burst; keys.within(time.Now()) && start <= len(text) {
 			if code := strings.TrimSpace(text[start:]); looksScanned(code) {
-				e.SetText(text[:start])
 				onScan(code)
 				return
 			}

@@ -331,8 +331,8 @@ func TestWalkInPaidNow(t *testing.T) {
 	form.fee.SetText("quarante")
 	test.Tap(form.submit)
 	waitIdle(t, f.e.tasks)
-	if !form.message.Visible() || !strings.Contains(form.message.Text, "not an amount") {
-		t.Fatalf("the form says %q", form.message.Text)
+	if msg := form.errs["fee"]; !msg.Visible() || !strings.Contains(msg.Text, "not an amount") {
+		t.Fatalf("the form says %q under the fee", msg.Text)
 	}
 	if rows, _ := f.st.ListParticipants(ctx, data.ParticipantQuery{Search: "Montant"}); len(rows) != 0 {
 		t.Fatal("registered with a fee that is no amount")

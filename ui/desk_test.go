@@ -238,8 +238,8 @@ func TestDeskWalkIn(t *testing.T) {
 	test.Type(form.firstName, "Nour")
 	form.onSubmit()
 	waitIdle(t, f.e.tasks)
-	if !form.message.Visible() || form.message.Text == "" {
-		t.Fatal("a walk-in without a last name was accepted")
+	if msg := form.errs["last_name"]; !msg.Visible() || msg.Text == "" {
+		t.Fatal("a walk-in without a last name was accepted, or the form said it elsewhere than under it")
 	}
 	test.Type(form.lastName, "Al-Khatib")
 	test.Type(form.organisation, "Atelier Vélo Solidaire")

@@ -34,6 +34,12 @@ type walkInForm struct {
 	// name and organisation, before the walk-in is: a volunteer opens
 	// their card and checks them in instead, or saves anyway.
 	dups *duplicateWarning
+	// Each field's message, under it, and the room it keeps once shown
+	// (desk_walkin_check.go); the message of no field is message.
+	errs    map[string]*widget.Label
+	errRoom map[string]*fyne.Container
+	fields  map[string]fyne.Focusable
+	closed  bool // the form was closed (registered, cancelled, a scan handed to the desk)
 }
 
 // onWalkInTapped opens the walk-in form.
@@ -56,6 +62,7 @@ func (s *deskScreen) onWalkInTapped() {
 }
 
 func (f *walkInForm) show() {
+	f.errs, f.errRoom, f.fields = map[string]*widget.Label{}, map[string]*fyne.Container{}, map[string]fyne.Focusable{}
 	f.firstName, f.lastName = widgets.NewEntry(), widgets.NewEntry()
 	f.organisation, f.email = widgets.NewEntry(), widgets.NewEntry()
 	var names []string
@@ -64,10 +71,13 @@ func (f *walkInForm) show() {
 	}
 	f.fee = widgets.NewEntry()
 	f.fee.SetPlaceHolder(lang.L("e.g. 180 or 180,50"))
-	f.paidNow = widget.NewCheck(lang.L("Paid now"), nil)
+	f.paidNow = widget.NewCheck(lang.L("Paid now"), func(bool) { f.onFieldChanged("fee") })
 	f.method = widget.NewSelect(paymentMethodNames(), nil)
 	f.method.SetSelectedIndex(slices.Index(data.PaymentMethods, f.s.payment.method))
-	f.category = widget.NewSelect(names, f.onCategoryChanged)
+	f.category = widget.NewSelect(names, func(string) {
+		f.onCategoryChanged()
+		f.onFieldChanged("category")
+	})
 	if len(names) > 0 {
 		f.category.SetSelectedIndex(0)
 	}
@@ -75,17 +85,16 @@ func (f *walkInForm) show() {
 	f.message.Importance = widget.DangerImportance
 	f.message.Wrapping = fyne.TextWrapWord
 	f.message.Hide()
-	f.lastName.OnSubmitted = func(string) { f.onSubmit() }
-	f.email.OnSubmitted = func(string) { f.onSubmit() }
-	f.handScansToDesk() // desk_scan.go
+	f.watchFields()     // desk_walkin_check.go
+	f.handScansToDesk() // desk_keys.go
 	form := widget.NewForm(
-		widget.NewFormItem(lang.L("First name"), f.firstName),
-		widget.NewFormItem(lang.L("Last name"), f.lastName),
-		widget.NewFormItem(lang.L("Organisation"), f.organisation),
-		widget.NewFormItem(lang.L("Category"), f.category),
-		widget.NewFormItem(lang.L("Fee (euros)"), f.fee),
+		f.item("first_name", lang.L("First name"), f.firstName),
+		f.item("last_name", lang.L("Last name"), f.lastName),
+		f.item("organisation", lang.L("Organisation"), f.organisation),
+		f.item("category", lang.L("Category"), f.category),
+		f.item("fee", lang.L("Fee (euros)"), f.fee),
 		widget.NewFormItem("", container.NewHBox(f.paidNow, f.method)),
-		widget.NewFormItem(lang.L("Email"), f.email),
+		f.item("email", lang.L("Email"), f.email),
 	)
 	f.submit = widget.NewButton(lang.L("Check in and print badge"), f.onSubmit)
 	f.submit.Importance = widget.HighImportance
@@ -96,7 +105,10 @@ func (f *walkInForm) show() {
 	cancel := widget.NewButton(lang.L("Cancel"), func() { f.d.Hide() })
 	content := container.NewVBox(f.dups.box, form, f.message, container.NewHBox(cancel, f.submit))
 	f.d = dialog.NewCustomWithoutButtons(lang.L("New walk-in"), content, f.s.env.win)
-	f.d.SetOnClosed(f.s.focus)
+	f.d.SetOnClosed(func() {
+		f.closed = true
+		f.s.focus()
+	})
 	f.d.Resize(fyne.NewSize(480, 0))
 	f.d.Show()
 	f.s.env.win.Canvas().Focus(f.firstName)
@@ -114,7 +126,7 @@ func (f *walkInForm) participant() data.Participant {
 }
 
 // onCategoryChanged offers the category's usual fee.
-func (f *walkInForm) onCategoryChanged(string) {
+func (f *walkInForm) onCategoryChanged() {
 	if i := f.category.SelectedIndex(); i >= 0 && f.fee != nil {
 		f.fee.SetText(feeCentsText(f.fees[f.cats[i].ID]))
 	}
@@ -131,29 +143,18 @@ func (f *walkInForm) payment() (data.PaymentRequest, bool) {
 }
 
 // onSubmit registers the walk-in, checks them in and prints their badge;
-// a field at fault keeps the form open with the reason, and someone
-// already registered with their email, or name and organisation, whom the
-// form has not shown yet, is shown instead, and nobody is registered.
+// fields at fault keep the form open, each with its reason under it, and
+// someone already registered with their email, or name and organisation,
+// whom the form has not shown yet, is shown instead, and nobody is
+// registered.
 func (f *walkInForm) onSubmit() {
-	p := f.participant()
-	if err := p.Validate(); err != nil {
-		f.showError(err)
+	p, found := f.problems() // desk_walkin_check.go
+	if len(found) > 0 {
+		f.showProblems(found)
 		return
 	}
-	var err error
-	if p.FeeCents, err = data.ParseEuros(f.fee.Text); err == nil {
-		err = p.Validate() // a fee below zero
-	}
-	if err != nil {
-		f.showError(err)
-		return
-	}
+	f.clearProblems()
 	pay, paying := f.payment()
-	if paying && p.FeeCents == 0 {
-		f.message.SetText(lang.L("“Paid now” needs a fee to pay."))
-		f.message.Show()
-		return
-	}
 	s := f.s
 	if s.rehearsal { // practised, not saved: a rehearsal registers nobody (desk_day.go)
 		f.d.Hide()
@@ -209,7 +210,8 @@ func (f *walkInForm) onOpenDuplicate(id int64) {
 	f.s.cardAsync(id)
 }
 
+// showError shows data's message under the field at fault, or under the
+// form when it is no field's.
 func (f *walkInForm) showError(err error) {
-	f.message.SetText(data.Message(err, uiLanguage()))
-	f.message.Show()
+	f.showProblems(map[string]string{fieldOf(err): data.Message(err, uiLanguage())})
 }

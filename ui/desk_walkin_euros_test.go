@@ -20,8 +20,8 @@ func TestDeskWalkInFeeEuros(t *testing.T) {
 	form.fee.SetText("12-5")
 	test.Tap(form.submit)
 	waitIdle(t, f.e.tasks)
-	if !form.message.Visible() || form.message.Text != data.Message(data.ErrEurosInvalid.With("12-5"), "en") {
-		t.Fatalf("the form says %q", form.message.Text)
+	if msg := form.errs["fee"]; !msg.Visible() || msg.Text != data.Message(data.ErrEurosInvalid.With("12-5"), "en") {
+		t.Fatalf("the form says %q under the fee", msg.Text)
 	}
 	if rows, _ := f.st.ListParticipants(ctx, data.ParticipantQuery{Search: "Montant"}); len(rows) != 0 {
 		t.Fatal("registered with a fee that is no amount")
