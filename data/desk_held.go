@@ -7,7 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"log"
+	mrand "math/rand/v2"
 	"os"
 	"slices"
 	"sync"
@@ -22,16 +22,19 @@ import (
 // beside the file (FILE-held, a small SQLite file of its own, with its own
 // lock) and acknowledged from there. The desk reads the journal with the
 // file, so that the card, "already in" and the counters see held entries;
-// every write into the file folds them in first, in its own transaction,
-// each with its unique id recorded in desk_op, so that an action is
-// recorded once even when a crash repeats the folding; a folder in every
-// window that may write does it within a second of the file being free.
+// every write into the file folds them in first (in batches of their own
+// when there are many: desk_held_fold.go), each with its unique id
+// recorded in desk_op, so that an action is recorded once even when a crash
+// repeats the folding; a folder in every window that may write does it
+// within a second of the file being free.
 // Readers of the journal leave out actions whose id is in desk_op already
 // (folded, not yet deleted from the journal).
 //
 // Locks are taken in one order: the file, then the journal. Holding takes
 // the journal's alone and only reads the file (WAL readers never wait), so
-// a held check-in waits for nobody but another desk's few milliseconds.
+// a held check-in waits for nobody but another desk's few milliseconds:
+// a fold takes the journal's lock only to take a batch out of it, and a
+// write's own transaction folds a few actions only (heldInTx).
 // Nothing that holds a reader of the file waits for the journal: the
 // journal is read first.
 
@@ -336,12 +339,11 @@ func (s *Store) hold(ctx context.Context, fn func(jtx *sqlTx) error) error {
 	if err != nil {
 		return s.heldCondition(err)
 	}
-	t, err := db.BeginTx(ctx, nil)
+	jtx, end, err := s.beginJournal(ctx, db, files().BusyTimeout())
 	if err != nil {
 		return s.heldCondition(err)
 	}
-	jtx := &sqlTx{Tx: t, d: s.d}
-	defer jtx.Rollback()
+	defer end()
 	if err := fn(jtx); err != nil {
 		return err
 	}
@@ -350,6 +352,56 @@ func (s *Store) hold(ctx context.Context, fn func(jtx *sqlTx) error) error {
 	}
 	s.startFolder()
 	return nil
+}
+
+// journalTry is how long a write transaction of the journal waits between
+// two tries for its lock, at most.
+const journalTry = 4 * time.Millisecond
+
+// beginJournal begins a write transaction of the journal db, on a
+// connection of its own, waiting at most wait for the journal's lock; end
+// rolls it back (if not committed) and gives the connection back.
+//
+// It tries again every few milliseconds rather than in SQLite's busy
+// handler, which sleeps up to 100 ms between tries: a desk holding
+// arrivals one after the other takes the journal again within a
+// millisecond or two of letting it go, and a desk that slept through those
+// gaps waited past the busy timeout (measured under -race on a loaded
+// machine: 10 s made of 200 to 300 holds of 20 to 100 ms each, 1 to 3 ms
+// apart). The transaction's own statements (its commit waits for the
+// journal's readers) keep the busy timeout.
+func (s *Store) beginJournal(ctx context.Context, db *sql.DB, wait time.Duration) (*sqlTx, func(), error) {
+	deadline := time.Now().Add(wait)
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	busy := fmt.Sprintf("PRAGMA busy_timeout = %d", files().BusyTimeout().Milliseconds())
+	if _, err := conn.ExecContext(ctx, "PRAGMA busy_timeout = 0"); err != nil {
+		conn.Close()
+		return nil, nil, err
+	}
+	for try := time.Millisecond / 2; ; try = min(2*try, journalTry) {
+		t, err := conn.BeginTx(ctx, nil)
+		if err == nil {
+			if _, err = t.ExecContext(ctx, busy); err == nil {
+				return &sqlTx{Tx: t, d: s.d}, func() { t.Rollback(); conn.Close() }, nil
+			}
+			t.Rollback()
+		}
+		if !isBusy(err) || time.Now().Add(try).After(deadline) {
+			conn.ExecContext(context.Background(), busy)
+			conn.Close()
+			return nil, nil, err
+		}
+		select {
+		case <-ctx.Done():
+			conn.ExecContext(context.Background(), busy)
+			conn.Close()
+			return nil, nil, ctx.Err()
+		case <-time.After(try + time.Duration(mrand.Int64N(int64(try)))):
+		}
+	}
 }
 
 // insertHeld appends c (an arrival, a session entry, or an undo of an entry
@@ -376,9 +428,11 @@ func (s *Store) undoHeld(ctx context.Context, jtx *sqlTx, e Checkin, desk string
 }
 
 // writeDeskOrHold runs a desk's write: fn in a write transaction of the
-// file (which folds the journal in first) when the file's write lock is
-// free within heldAfter; else held, in a transaction of the journal. A
-// file that is only read refuses at once.
+// file (which folds the journal in first) when the file's write lock, and
+// the journal's, are free within heldAfter and the journal holds no more
+// than heldInTx actions; else held, in a transaction of the journal (the
+// folder folds the journal in batches). A file that is only read refuses
+// at once.
 func (s *Store) writeDeskOrHold(ctx context.Context, fn, held func(tx *sqlTx) error) error {
 	if err := s.ReadOnly(); err != nil {
 		return err
@@ -398,12 +452,18 @@ func (s *Store) writeDeskOrHold(ctx context.Context, fn, held func(tx *sqlTx) er
 
 // writeWithin is write, except that it gives up with errFileHeld when the
 // file's write lock (this store's writer, or another process's) is not
-// free within wait.
+// free within wait; so does the journal's folding into its transaction
+// (heldFold.into), when the journal's lock is not free by then or the
+// journal holds more than heldInTx actions. A batch's fold
+// (heldBatchFold) writes only its batch.
 func (s *Store) writeWithin(ctx context.Context, wait time.Duration, fn func(tx *sqlTx) error) error {
 	if err := s.ReadOnly(); err != nil {
 		return err
 	}
 	start := time.Now()
+	if ctx.Value(heldBatchFold{}) == nil {
+		ctx = context.WithValue(ctx, deskWriteBy{}, start.Add(wait)) // the journal's lock too (heldFold.into)
+	}
 	c, cancel := context.WithTimeout(ctx, wait)
 	conn, err := s.w.Conn(c)
 	cancel()
@@ -430,206 +490,13 @@ func (s *Store) writeWithin(ctx context.Context, wait time.Duration, fn func(tx 
 		if isBusy(err) {
 			return errFileHeld
 		}
+		if err == errFileHeld || err == errFoldedNothing {
+			return err
+		}
 		return s.condition(err)
 	}
 	s.wrote()
 	return nil
-}
-
-// foldHeldWithin folds the journal into the file (a write with nothing
-// else to do), giving up with errFileHeld when the file's write lock is not
-// free within wait. Without held actions, it writes nothing.
-func (s *Store) foldHeldWithin(ctx context.Context, wait time.Duration) error {
-	if s.held.only.Load() {
-		return nil // a replica's journal goes to the server (FoldHeldInto)
-	}
-	if n, err := s.heldPending(ctx); err != nil || n == 0 {
-		return err
-	}
-	return s.writeWithin(ctx, wait, func(*sqlTx) error { return nil })
-}
-
-// heldFold is the folding of the journal into one write transaction of the
-// file: into writes the held actions in, before the write's own work; once
-// the file's transaction has ended, finish takes those written out of the
-// journal (or, if it was rolled back, leaves them all).
-type heldFold struct {
-	jtx  *sqlTx
-	seqs []int64 // the actions written into the file
-}
-
-// into writes the journal's actions into the file in tx, each in a
-// savepoint: one that fails stays in the journal, and the write goes on. A
-// journal that cannot be read now is left for a later write.
-func (f *heldFold) into(ctx context.Context, s *Store, tx *sqlTx) error {
-	if !s.heldReady.Load() || s.held.only.Load() {
-		return nil // migrating: desk_op may not exist yet; or a replica's, for the server
-	}
-	db, err := s.held.get(false)
-	if db == nil || err != nil {
-		return nil
-	}
-	var any bool
-	if err := db.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM held)").Scan(&any); err != nil || !any {
-		return nil
-	}
-	t, err := db.BeginTx(ctx, nil)
-	if err != nil {
-		return nil
-	}
-	f.jtx = &sqlTx{Tx: t, d: s.d}
-	list, err := heldEntries(ctx, f.jtx, "1")
-	if err != nil {
-		return nil
-	}
-	f.seqs, err = s.foldList(ctx, tx, list, s.path)
-	return err
-}
-
-// foldList writes the held actions list into s (a file, or a server) in tx,
-// each in a savepoint: one that fails stays in the journal (it is logged,
-// naming from), and the others go on. It returns the actions written.
-func (s *Store) foldList(ctx context.Context, tx *sqlTx, list []heldEntry, from string) ([]int64, error) {
-	var seqs []int64
-	for _, h := range list {
-		if _, err := tx.ExecContext(ctx, "SAVEPOINT held_action"); err != nil {
-			return nil, err
-		}
-		if err := s.foldAction(ctx, tx, h); err != nil {
-			if s.d.Lost(err) {
-				return nil, err // the server is gone: the whole batch stays
-			}
-			log.Printf("%s: a held desk action could not be written, kept for later: %v", from, err)
-			if _, err := tx.ExecContext(ctx, "ROLLBACK TO held_action"); err != nil {
-				return nil, err
-			}
-		} else {
-			seqs = append(seqs, h.seq)
-		}
-		if _, err := tx.ExecContext(ctx, "RELEASE held_action"); err != nil {
-			return nil, err
-		}
-	}
-	return seqs, nil
-}
-
-// finish ends the journal's side: the actions written leave it when the
-// file's transaction was committed.
-func (f *heldFold) finish(ctx context.Context, committed bool) {
-	if f.jtx == nil {
-		return
-	}
-	defer f.jtx.Rollback()
-	if !committed {
-		return
-	}
-	for _, seq := range f.seqs {
-		if _, err := f.jtx.ExecContext(ctx, "DELETE FROM held WHERE seq = ?", seq); err != nil {
-			return // desk_op has them: folded again, they are written once
-		}
-	}
-	f.jtx.Commit()
-}
-
-// foldOne writes one held action into the file in tx, unless desk_op says
-// it was already.
-func (s *Store) foldOne(ctx context.Context, tx *sqlTx, h heldEntry) error {
-	res, err := tx.ExecContext(ctx, "INSERT INTO desk_op (op, desk, folded_at) VALUES (?, ?, ?) ON CONFLICT (op) DO NOTHING", h.op, h.c.Desk, formatTime(s.now()))
-	if err != nil {
-		return err
-	}
-	if n, err := res.RowsAffected(); err != nil || n == 0 {
-		if err != nil || h.undoneAt.IsZero() || h.undoOp == "" {
-			return err // written before
-		}
-		return s.foldLateUndo(ctx, tx, h)
-	}
-	var known bool
-	if err := tx.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM participant WHERE id = ?)", h.c.ParticipantID).Scan(&known); err != nil || !known {
-		return err
-	}
-	c := h.c
-	c.ID, c.Held = 0, false
-	if c.Kind == Undo {
-		// An undo of an entry of the file: written unless the entry is gone
-		// or another undo took it back already.
-		var open bool
-		if err := tx.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM "+string(h.log)+" c WHERE c.id = ? AND "+h.log.open()+")",
-			c.Cancels).Scan(&open); err != nil || !open {
-			return err
-		}
-		_, err := insertCheckin(ctx, tx, h.log, c)
-		return err
-	}
-	if c.Kind == SessionEntry {
-		var known bool
-		if err := tx.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM session WHERE id = ?)", c.SessionID).Scan(&known); err != nil || !known {
-			return err
-		}
-	}
-	existing, err := currentEntry(ctx, tx, h.log, c.ParticipantID, c.Kind, c.Day, c.SessionID)
-	if err != nil {
-		return err
-	}
-	if existing != nil { // someone in already: counted once, the other scan kept for review (review_fold.go)
-		if write, err := s.foldSecond(ctx, tx, h, c, existing); err != nil || !write {
-			return err
-		}
-	}
-	if c.ID, err = insertCheckin(ctx, tx, h.log, c); err != nil {
-		return err
-	}
-	if h.undoneAt.IsZero() {
-		return nil
-	}
-	_, err = insertCheckin(ctx, tx, h.log, Checkin{ParticipantID: c.ParticipantID, Kind: Undo, Day: c.Day,
-		SessionID: c.SessionID, Cancels: c.ID, At: h.undoneAt, Desk: h.undoDesk})
-	return err
-}
-
-// heldFoldEvery is how often the folder looks for held actions that the
-// file could not take yet.
-var heldFoldEvery = time.Second
-
-// heldFolder says whether stores run a folder (tests turn it off to see
-// what the writes themselves fold).
-var heldFolder = true
-
-// startFolder wakes the store's folder, starting it the first time: until
-// the store is closed, it folds the journal into the file as soon as the
-// file is free, whichever window or program held the actions. Every store
-// that may write runs one (open), so that held actions reach the file, for
-// stats and exports too, within a second of the import's end.
-func (s *Store) startFolder() {
-	if !heldFolder || s.held.only.Load() {
-		return
-	}
-	h := s.held
-	h.run.Do(func() {
-		h.wg.Add(1)
-		go func() {
-			defer h.wg.Done()
-			ctx, cancel := context.WithCancel(context.Background())
-			go func() { <-h.quit; cancel() }()
-			t := time.NewTicker(heldFoldEvery)
-			defer t.Stop()
-			for {
-				select {
-				case <-h.quit:
-					return
-				case <-h.kick:
-				case <-t.C:
-				}
-				if fileExists(h.path) {
-					s.foldHeldWithin(ctx, heldFoldEvery)
-				}
-			}
-		}()
-	})
-	select {
-	case s.held.kick <- struct{}{}:
-	default:
-	}
 }
 
 // heldPending says how many actions the journal holds (0 without one).

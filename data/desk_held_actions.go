@@ -763,12 +763,11 @@ func (s *Store) settleWalkIns(ctx context.Context, db *sql.DB) error {
 	if err != nil || len(ids) == 0 {
 		return err
 	}
-	t, err := db.BeginTx(ctx, nil)
+	jtx, end, err := s.beginJournal(ctx, db, files().BusyTimeout())
 	if err != nil {
 		return s.heldCondition(err)
 	}
-	jtx := &sqlTx{Tx: t, d: s.d}
-	defer jtx.Rollback()
+	defer end()
 	for local, id := range ids {
 		for _, q := range []string{"UPDATE held SET participant_id = ? WHERE participant_id = ?",
 			"UPDATE held_more SET participant_id = ? WHERE participant_id = ? AND kind <> 'walk_in'"} {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 )
@@ -191,36 +192,53 @@ func wroteNew(batch []heldEntry, seqs []int64, known map[string]bool) bool {
 	return false
 }
 
-// dropHeld takes the actions seqs, written into the server, out of the
-// journal, in one transaction of the journal. An action undone meanwhile
-// (its undo noted after it was read) stays: it goes again with its undo,
-// and the server's desk_op keeps the action from being written twice.
+// dropHeld takes the actions seqs, written into the server (or the file),
+// out of the journal, in one short transaction of the journal. An action
+// undone meanwhile (its undo noted after it was read) stays: it goes again
+// with its undo, and desk_op keeps the action from being written twice.
 func (s *Store) dropHeld(ctx context.Context, db *sql.DB, batch []heldEntry, seqs []int64) (int, error) {
 	if len(seqs) == 0 {
 		return 0, nil
 	}
-	t, err := db.BeginTx(ctx, nil)
-	if err != nil {
-		return 0, s.heldCondition(err)
-	}
-	jtx := &sqlTx{Tx: t, d: s.d}
-	defer jtx.Rollback()
 	undone := map[int64]string{}
 	for _, h := range batch {
 		if !h.undoneAt.IsZero() {
 			undone[h.seq] = formatTime(h.undoneAt)
 		}
 	}
-	n := 0
+	// Those not undone when read, in one statement; the others one by one.
+	type deletion struct {
+		q    string
+		args []any
+	}
+	var dels []deletion
+	var plain []any
 	for _, seq := range seqs {
-		q, args := "DELETE FROM held WHERE seq = ? AND coalesce(undone_at, '') = ?", []any{seq, undone[seq]}
-		if seq < 0 { // held_more's (desk_held_actions.go)
+		switch {
+		case seq < 0: // held_more's (desk_held_actions.go)
 			// A walk-in leaves by settleWalkIns, once the replica has the
 			// server's row of them: before, the actions on them still need
 			// their code (folded again, desk_op skips the walk-in).
-			q, args = "DELETE FROM held_more WHERE seq = ? AND kind <> 'walk_in'", []any{-seq}
+			dels = append(dels, deletion{"DELETE FROM held_more WHERE seq = ? AND kind <> 'walk_in'", []any{-seq}})
+		case undone[seq] != "":
+			dels = append(dels, deletion{"DELETE FROM held WHERE seq = ? AND undone_at = ?", []any{seq, undone[seq]}})
+		default:
+			plain = append(plain, seq)
 		}
-		res, err := jtx.ExecContext(ctx, q, args...)
+	}
+	for len(plain) > 0 {
+		part := plain[:min(len(plain), 500)]
+		plain = plain[len(part):]
+		dels = append(dels, deletion{"DELETE FROM held WHERE undone_at IS NULL AND seq IN (?" + strings.Repeat(", ?", len(part)-1) + ")", part})
+	}
+	jtx, end, err := s.beginJournal(ctx, db, files().BusyTimeout())
+	if err != nil {
+		return 0, s.heldCondition(err)
+	}
+	defer end()
+	n := 0
+	for _, d := range dels {
+		res, err := jtx.ExecContext(ctx, d.q, d.args...)
 		if err != nil {
 			return 0, s.heldCondition(err)
 		}

@@ -485,3 +485,116 @@ func TestFaultRestore(t *testing.T) {
 	}
 	t.Logf("restore: %d runs, %d restored, %d as before, 0 mixed", faultRuns, restored, old)
 }
+
+// TestFaultFoldBatches kills a desk while it folds its journal into the
+// file in batches (of 2 actions here, 50 batches a run), 25 times: the
+// desk first holds 100 arrivals in the journal (each acknowledged), then
+// folds them, and the kill falls anywhere in the fold: inside a batch,
+// between a batch's commit into the file and its removal from the journal,
+// or between two batches. After the next open and fold, each acknowledged
+// arrival is in the file exactly once, and nobody else arrived.
+func TestFaultFoldBatches(t *testing.T) {
+	if os.Getenv(faultEnvMode) == "fold" {
+		foldBatchesChild(t)
+		return
+	}
+	skipFaults(t)
+	const perRun = 100
+	s := mustOpen(t)
+	path := s.Path()
+	manyPeople(t, s, faultRuns*perRun)
+	ids, err := s.ParticipantIDs(ctx, ParticipantQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	r := faultRand(t)
+	var fold time.Duration // how long a whole fold takes: the kills fall within it
+	acked, reached := map[int64]bool{}, map[int64]bool{}
+	killed, between := 0, 0
+	for i := range faultRuns {
+		var list strings.Builder
+		for _, id := range ids[i*perRun : (i+1)*perRun] {
+			fmt.Fprintf(&list, "%d ", id)
+			reached[id] = true
+		}
+		delay := time.Duration(-1)
+		if i > 0 {
+			delay = time.Duration(r.Int64N(int64(fold)*5/4 + 1)) // the clock starts as the fold does
+		}
+		acks, finished := faultRun(t, "TestFaultFoldBatches", "fold", path, list.String(), delay)
+		batches := 0
+		for _, a := range acks {
+			if d, ok := strings.CutPrefix(a, "folded in "); ok {
+				fold, _ = time.ParseDuration(d)
+			} else if a == "batch" {
+				batches++
+			} else if id, err := strconv.ParseInt(a, 10, 64); err == nil {
+				acked[id] = true
+			}
+		}
+		if !finished {
+			killed++
+			if batches > 0 && batches < perRun/2 {
+				between++
+			}
+		}
+		s := reopen(t, i, path)
+		if err := s.foldHeldWithin(ctx, 10*time.Second); err != nil {
+			t.Fatalf("run %d: folding the journal: %v", i, err)
+		}
+		got := arrivals(t, s)
+		for id := range acked {
+			if got[id] != 1 {
+				t.Fatalf("run %d (killed after %d batches): participant %d acknowledged, %d arrivals in the file", i, batches, id, got[id])
+			}
+		}
+		for id, n := range got {
+			if !reached[id] || n != 1 {
+				t.Fatalf("run %d: participant %d has %d arrivals (reached: %v)", i, id, n, reached[id])
+			}
+		}
+		s.Close()
+	}
+	t.Logf("fold: %d runs, %d killed (%d after a batch and before the last), %d acknowledged arrivals, 0 lost, 0 twice", faultRuns, killed, between, len(acked))
+	if between == 0 {
+		t.Errorf("no kill fell between two batches (%d killed): the test did not test it", killed)
+	}
+}
+
+// foldBatchesChild holds an arrival for each of its people, acknowledging
+// each, and folds the journal into the file in batches of 2, saying when
+// each batch has left the journal.
+func foldBatchesChild(t *testing.T) {
+	heldAfter = 0 // every arrival held
+	heldFolder = false
+	heldBatch = 2
+	s, err := Open(ctx, os.Getenv(faultEnvFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var acks strings.Builder
+	for _, f := range strings.Fields(os.Getenv(faultEnvArg)) {
+		id, _ := strconv.ParseInt(f, 10, 64)
+		r, err := s.Admit(ctx, AdmitRequest{ParticipantID: id, Day: day2, Desk: "fault", Accept: DeskWarningKinds})
+		if err != nil || !r.Admitted || !r.Checkin.Held {
+			t.Fatalf("participant %d: %v %+v", id, err, r)
+		}
+		fmt.Fprintln(&acks, "ACK", id)
+	}
+	fmt.Println("READY")
+	fmt.Print(acks.String())
+	testHeldFileBatchFolded = func() error {
+		fmt.Println("ACK batch")
+		return nil
+	}
+	start := time.Now()
+	if err := s.foldHeldWithin(ctx, 10*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	if n := heldNow(t, s); n != 0 {
+		t.Fatalf("%d actions still held", n)
+	}
+	fmt.Println("ACK folded in", time.Since(start))
+	s.Close()
+}

@@ -125,6 +125,7 @@ func (s *Store) write(ctx context.Context, fn func(tx *sqlTx) error) error {
 	if err := s.ReadOnly(); err != nil {
 		return err
 	}
+	s.foldBeforeWrite(ctx) // a long journal in batches first (desk_held_fold.go)
 	if err := s.writeTx(ctx, fn); err != nil {
 		return s.condition(err)
 	}
