@@ -234,3 +234,34 @@ func TestCapacityMessageNamesTheRoom(t *testing.T) {
 		})
 	}
 }
+
+// TestTimetableDraggedBlockShowsItsNewTime (eye-19a): while dragged over
+// 10:00, a session of 14:00 – 15:30 says "10:00 – 11:30", the time it
+// would have if dropped there; let go outside the grid, it says its own
+// again.
+func TestTimetableDraggedBlockShowsItsNewTime(t *testing.T) {
+	f := newProgFixture(t)
+	s, _ := newProgScreen(t, f.st)
+	b := progBlock(t, s, "Atelier B")
+	r := test.WidgetRenderer(b).(*blockRenderer)
+	if r.time.Text != "14:00 – 15:30" {
+		t.Fatalf("before the drag the block says %q", r.time.Text)
+	}
+	to := slotPoint(t, s, "Salle Flandre", "10:00")
+	gl := s.timetable.grid.Layout.(*ttGridLayout)
+	to.Y = ttY(gl.first, progClock(t, "10:00"))
+	from := b.Position()
+	b.Dragged(&fyne.DragEvent{Dragged: fyne.NewDelta(to.X-from.X, to.Y-from.Y)})
+	if r.time.Text != "10:00 – 11:30" {
+		t.Errorf("over 10:00 the block says %q, want 10:00 – 11:30", r.time.Text)
+	}
+	// Over the room names (above the grid in view), it would go back.
+	b.Dragged(&fyne.DragEvent{Dragged: fyne.NewDelta(0, -b.Position().Y-200)})
+	if r.time.Text != "14:00 – 15:30" {
+		t.Errorf("where it would go back the block says %q, want its own time", r.time.Text)
+	}
+	b.DragEnd()
+	if r.time.Text != "14:00 – 15:30" {
+		t.Errorf("put back, the block says %q", r.time.Text)
+	}
+}
