@@ -256,7 +256,7 @@ var (
 		"A session must end after it starts (%s – %s).",
 		"Une session doit se terminer après son début (%s – %s).")
 	ErrRoomBusy = newErr(KindConflict, "room_busy", "room",
-		"The room %s is already taken at that time by “%s” (%s – %s).",
+		"The room “%s” is already taken at that time by “%s” (%s – %s).",
 		"La salle %s est déjà occupée à ce moment par « %s » (%s – %s).")
 	ErrSpeakerBusy = newErr(KindClash, "speaker_busy", "speakers",
 		"%s is already on stage in “%s” at that time (%s – %s).",

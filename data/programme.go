@@ -114,7 +114,9 @@ func (s *Store) DeleteRoom(ctx context.Context, id int64) error {
 			return err
 		}
 		if n > 0 {
-			return inUse(lTheRoom, roomInSentence(name), plural(n, "session"))
+			e := inUse(lTheRoom, name, plural(n, "session")) // "the room “Salle Artois”"
+			e.frArgs[1] = roomInSentence(name)               // "la salle « Artois »"
+			return e
 		}
 		_, err = tx.ExecContext(ctx, "DELETE FROM room WHERE id = ?", id)
 		return err
@@ -396,10 +398,11 @@ func checkRoomFree(ctx context.Context, tx *sqlTx, se *Session) error {
 	if err != nil {
 		return err
 	}
-	return ErrRoomBusy.With(roomInSentence(room), title, start, end)
+	// English names the room as it is; French says "la salle Artois".
+	return ErrRoomBusy.WithWords([]any{room, title, start, end}, []any{roomInSentence(room), title, start, end})
 }
 
-// InSentence is the room's name after "the room" (see roomInSentence).
+// InSentence is the room's name after "la salle" (see roomInSentence).
 func (r Room) InSentence() string { return roomInSentence(r.Name) }
 
 // CapacityIn is the limit the session would have in room r (nil: no
@@ -415,10 +418,10 @@ func (se *Session) CapacityIn(r *Room) int {
 	return 0
 }
 
-// roomInSentence is a room's name after "the room": "Salle Artois" is
-// "Artois" there, as a French sentence says "la salle Artois", not "la
-// salle Salle Artois" (and "Room 12" is "the room 12"). A name that is
-// only the word stays whole.
+// roomInSentence is a room's name after "la salle" in a French sentence:
+// "Salle Artois" is "Artois" there, as French says "la salle Artois", not
+// "la salle Salle Artois" ("Room 12" is "la salle 12"). A name that is
+// only the word stays whole. English sentences name the room as it is.
 func roomInSentence(name string) string {
 	for _, w := range []string{"salle ", "room "} {
 		if len(name) > len(w) && strings.EqualFold(name[:len(w)], w) {

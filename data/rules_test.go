@@ -148,6 +148,14 @@ func TestSessionRules(t *testing.T) {
 			wantErr(t, s.SaveSession(ctx, &se), c.want)
 		})
 	}
+	t.Run("ErrRoomBusyWording", func(t *testing.T) {
+		// English names the room as it is; French drops "Salle" (eye-108).
+		se := Session{Kind: KindWorkshop, Title: "Autre", Day: day1, Start: clock(t, "15:00"), End: clock(t, "16:00"), RoomID: room.ID}
+		err := s.SaveSession(ctx, &se)
+		if en, fr := Message(err, "en"), Message(err, "fr"); !strings.HasPrefix(en, "The room “Salle Vauban” is already taken") || !strings.HasPrefix(fr, "La salle Vauban est déjà occupée") {
+			t.Errorf("the sentences: %q, %q", en, fr)
+		}
+	})
 	t.Run("AdjacentSessionsShareARoom", func(t *testing.T) {
 		addSession(t, s, "Suite", day1, "15:30", "17:00", room.ID)
 		addSession(t, s, "Lendemain", day2, "14:00", "15:30", room.ID)
@@ -427,7 +435,12 @@ func TestCategoriesAndRooms(t *testing.T) {
 		wantErr(t, s.DeleteCategory(ctx, p.CategoryID), ErrInUse)
 		room := addRoom(t, s, "Salle Artois", 10)
 		addSession(t, s, "Atelier", day1, "09:00", "10:00", room.ID)
-		wantErr(t, s.DeleteRoom(ctx, room.ID), ErrInUse)
+		err := s.DeleteRoom(ctx, room.ID)
+		wantErr(t, err, ErrInUse)
+		// English names the room as it is; French drops "Salle" (eye-108).
+		if en, fr := Message(err, "en"), Message(err, "fr"); !strings.Contains(en, "the room “Salle Artois”") || !strings.Contains(fr, "la salle « Artois »") {
+			t.Errorf("the sentences: %q, %q", en, fr)
+		}
 	})
 	t.Run("OK", func(t *testing.T) {
 		c := Category{Name: "Mécène", Colour: "#aabbcc"}

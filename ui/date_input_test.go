@@ -246,6 +246,9 @@ func showsText(o fyne.CanvasObject, text string) bool {
 // above it, and chooses the interface's language.
 func onComputer(t *testing.T, locale, language string) {
 	t.Helper()
+	// Registered first, so run last: once the computer's locale is back
+	// (the order of dates shown is read from it).
+	t.Cleanup(func() { loadTranslations("en") })
 	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANGUAGE"} {
 		t.Setenv(v, "")
 	}
@@ -253,7 +256,6 @@ func onComputer(t *testing.T, locale, language string) {
 	if err := loadTranslations(language); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { loadTranslations("en") })
 }
 
 // TestDateTypedInTheLanguage (issue 19): the date typed follows the
@@ -345,4 +347,84 @@ func calendarStartsOn(o fyne.CanvasObject, day string) bool {
 		}
 	}
 	return false
+}
+
+// TestSettingsDayErrorFollowsTheField (eye-93): once a day typed does not
+// read, its message follows the field: it goes when the field is emptied
+// or reads, and quotes the text as it is now.
+func TestSettingsDayErrorFollowsTheField(t *testing.T) {
+	onComputer(t, "en_GB.UTF-8", "en")
+	s, _, _, _ := newTestSettings(t)
+	c := s.congress
+	typeWrong := func() {
+		t.Helper()
+		c.newDay.SetText("")
+		test.Type(c.newDay, "11/27/2021")
+		c.onAddDayTapped()
+		if got := c.errs.text("days"); !strings.Contains(got, "“11/27/2021”") {
+			t.Fatalf("under the days %q, want the error on 11/27/2021", got)
+		}
+	}
+	typeWrong()
+	for range len("11/27/2021") {
+		c.newDay.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
+	}
+	if c.newDay.Text != "" {
+		t.Fatalf("the field holds %q", c.newDay.Text)
+	}
+	if got := c.errs.text("days"); got != "" {
+		t.Errorf("the field is empty and the days still say %q", got)
+	}
+	typeWrong()
+	test.Type(c.newDay, "9")
+	if got := c.errs.text("days"); !strings.Contains(got, "“11/27/20219”") {
+		t.Errorf("the field holds 11/27/20219 and the days say %q", got)
+	}
+	c.newDay.SetText("27/11/2021")
+	if got := c.errs.text("days"); got != "" {
+		t.Errorf("the field holds a day that reads and the days still say %q", got)
+	}
+}
+
+// TestDaysShownAsTyped (eye-89..91): the days shown follow the order they
+// are typed in: an English interface on an en_GB computer types
+// 25/11/2021 and shows "Thursday 25 Nov 2021", not "Thursday Nov 25, 2021".
+func TestDaysShownAsTyped(t *testing.T) {
+	for _, tc := range []struct {
+		locale, language, long, short, moment, typed string
+	}{
+		{"en_GB.UTF-8", "en", "Thursday 25 Nov 2021", "25 Nov", "25 Nov 2021 14:30", "25/11/2021"},
+		{"en_AU.UTF-8", "en", "Thursday 25 Nov 2021", "25 Nov", "25 Nov 2021 14:30", "25/11/2021"},
+		{"en_US.UTF-8", "en", "Thursday Nov 25, 2021", "Nov 25", "Nov 25, 2021 14:30", "11/25/2021"},
+		{"fr_FR.UTF-8", "en", "Thursday Nov 25, 2021", "Nov 25", "Nov 25, 2021 14:30", "11/25/2021"},
+		{"en_GB.UTF-8", "fr", "jeudi 25/11/2021", "25/11", "25/11/2021 14:30", "25/11/2021"},
+		{"fr_FR.UTF-8", "fr", "jeudi 25/11/2021", "25/11", "25/11/2021 14:30", "25/11/2021"},
+	} {
+		t.Run(tc.language+"/"+tc.locale, func(t *testing.T) {
+			onComputer(t, tc.locale, tc.language)
+			s, _, _, _ := newTestSettings(t) // the demo's days: 25 and 26 November 2021
+			c := s.congress
+			var shown []string
+			for _, o := range test.LaidOutObjects(c.dayList) {
+				if l, ok := o.(*widget.Label); ok {
+					shown = append(shown, l.Text)
+				}
+			}
+			if !slices.Contains(shown, tc.long) {
+				t.Errorf("Settings shows the days %q, want %q", shown, tc.long)
+			}
+			if got := dayShort("2021-11-25"); got != tc.short {
+				t.Errorf("a table writes %q, want %q", got, tc.short)
+			}
+			if got := dateTime(time.Date(2021, 11, 25, 14, 30, 0, 0, time.Local)); got != tc.moment {
+				t.Errorf("a moment reads %q, want %q", got, tc.moment)
+			}
+			// What is shown is what is typed: the day of the field reads back.
+			day := time.Date(2021, 11, 25, 0, 0, 0, 0, time.Local)
+			c.newDay.setDate(&day)
+			if c.newDay.Text != tc.typed {
+				t.Errorf("typed %q, want %q as %q shows it", c.newDay.Text, tc.typed, tc.long)
+			}
+		})
+	}
 }

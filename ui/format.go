@@ -3,6 +3,7 @@ package ui
 import (
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2/lang"
@@ -54,13 +55,36 @@ func weekdayName(d time.Weekday) string {
 	return lang.L("Sunday")
 }
 
+// computerDayFirst is whether this computer is English of a country that
+// writes the day first (en_GB): read once per loadTranslations, as the
+// tables write thousands of dates.
+var computerDayFirst atomic.Bool
+
+// recallDateOrder reads the computer's locale for dateShown.
+func recallDateOrder() {
+	computerDayFirst.Store(englishDayFirst(lang.SystemLocale().LanguageString()))
+}
+
+// dateShown chooses the layout of a date shown, between the language's
+// (key "date.layout", "date.short" or "date.time") and its day-first
+// version (the same key ending in ".day-first"), in the order dates are
+// typed (dateLayout): English puts the month first ("Nov 25, 2021"), but
+// the day first on a day-first English computer ("25 Nov 2021"), where
+// 25/11/2021 is typed.
+func dateShown(layout, dayFirst string) string {
+	if computerDayFirst.Load() && uiLanguage() == "en" {
+		return dayFirst
+	}
+	return layout
+}
+
 // dayLong writes a congress day in full: "Tuesday 16/06/2026".
 func dayLong(d data.Day) string {
 	t := d.Time()
 	if t.IsZero() {
 		return string(d)
 	}
-	return weekdayName(t.Weekday()) + " " + t.Format(lang.X("date.layout", "2006-01-02"))
+	return weekdayName(t.Weekday()) + " " + t.Format(dateShown(lang.X("date.layout", "2006-01-02"), lang.X("date.layout.day-first", "2006-01-02")))
 }
 
 // dayShort writes a congress day in a table cell: "16/06".
@@ -69,7 +93,7 @@ func dayShort(d data.Day) string {
 	if t.IsZero() {
 		return string(d)
 	}
-	return t.Format(lang.X("date.short", "01-02"))
+	return t.Format(dateShown(lang.X("date.short", "01-02"), lang.X("date.short.day-first", "02-01")))
 }
 
 // daysShort writes a list of days for a table cell.
@@ -83,7 +107,7 @@ func daysShort(days []data.Day) string {
 
 // dateTime writes a moment (a backup's, say) in local time.
 func dateTime(t time.Time) string {
-	return t.Local().Format(lang.X("date.time", "2006-01-02 15:04"))
+	return t.Local().Format(dateShown(lang.X("date.time", "2006-01-02 15:04"), lang.X("date.time.day-first", "2006-01-02 15:04")))
 }
 
 // fileSize writes a size in bytes for people.

@@ -25,6 +25,7 @@ var languages = []string{"fr", "en"}
 // the chosen language's plural rules: French says "0 mise à jour", where
 // French words under English rules said "0 mises à jour".
 func loadTranslations(choice string) error {
+	recallDateOrder() // the computer's own locale, before localeEnvAs
 	if choice == "fr" || choice == "en" {
 		defer localeEnvAs(choice)()
 	}

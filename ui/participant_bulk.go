@@ -631,8 +631,7 @@ func (b *participantBulk) showEnrolled(se data.Session, results []data.EnrolResu
 	for i, l := range lines {
 		b.resultIDs[i], cells[i] = l.id, []string{l.name, l.what}
 	}
-	summary := widget.NewLabel(lang.L("“{{.Title}}”: {{.Enrolled}} enrolled, {{.Waiting}} on the waiting list, {{.Refused}} not enrolled.",
-		map[string]any{"Title": se.Title, "Enrolled": count[2], "Waiting": count[1], "Refused": count[0]}) + b.movedText(move, left))
+	summary := widget.NewLabel(enrolSummaryText(se.Title, count[2], count[1], count[0]) + b.movedText(move, left))
 	summary.Wrapping = fyne.TextWrapWord
 	table := newTextTable([]string{lang.L("Name"), lang.L("Result")}, []float32{200, 660})
 	table.setRows(cells)
@@ -662,4 +661,17 @@ func (u *ui) onUndo() {
 	case *programmeScreen:
 		p.onUndoMoveTapped() // programme_move.go
 	}
+}
+
+// enrolSummaryText heads the results of enrolling a selection: how many
+// were enrolled, put on the waiting list and refused, each in the plural
+// its count takes ("1 inscrit·e", "0 en liste d'attente").
+func enrolSummaryText(title string, enrolled, waiting, refused int) string {
+	count := func(n int) map[string]any { return map[string]any{"Count": formatCount(n)} }
+	return lang.L("“{{.Title}}”: {{.Enrolled}}, {{.Waiting}}, {{.Refused}}.", map[string]any{
+		"Title":    title,
+		"Enrolled": lang.N("{{.Count}} enrolled", enrolled, count(enrolled)),
+		"Waiting":  lang.N("{{.Count}} on the waiting list", waiting, count(waiting)),
+		"Refused":  lang.N("{{.Count}} not enrolled", refused, count(refused)),
+	})
 }

@@ -66,7 +66,7 @@ func (b *participantBulk) askMoveThere(n int, se data.Session, decided func(move
 	}
 	move := widget.NewButton(lang.N("Move the {{.Count}} people there (leave the waiting lists)", n, args), answer(true))
 	move.Importance = widget.HighImportance
-	keep := widget.NewButton(lang.L("Enrol and keep their places on the lists"), answer(false))
+	keep := widget.NewButton(lang.N("Enrol and keep their places on the lists", n, args), answer(false))
 	cancel := widget.NewButton(lang.L("Cancel"), func() { d.Hide() })
 	keys := newDialogKeys(win, answer(true), func() { d.Hide() })
 	buttons := container.NewHBox(layout.NewSpacer(), cancel, keep, move, layout.NewSpacer())

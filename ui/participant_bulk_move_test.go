@@ -53,7 +53,7 @@ func TestParticipantsBulkEnrolAsksToMove(t *testing.T) {
 		if move {
 			ptTap(t, ask, "Move the 1 person there (leaves the waiting list)")
 		} else {
-			ptTap(t, ask, "Enrol and keep their places on the lists")
+			ptTap(t, ask, "Enrol and keep the place on the list")
 		}
 		want := "1 kept their place on a waiting list at that time."
 		if move {
@@ -93,8 +93,12 @@ func TestBulkMoveThereSaysTheNumber(t *testing.T) {
 		{"en", 2, "Move the 2 people there (leave the waiting lists)"},
 		{"fr", 1, "Y inscrire 1 personne (qui quitte la liste d'attente)"},
 		{"fr", 2, "Y inscrire les 2 personnes (qui quittent les listes d'attente)"},
+		// The other answer, for one person, is singular too (eye-13).
+		{"en", 1, "Enrol and keep the place on the list"},
+		{"fr", 1, "Inscrire et garder sa place sur la liste"},
+		{"fr", 2, "Inscrire et garder leurs places sur les listes"},
 	} {
-		t.Run(fmt.Sprint(tc.language, tc.n), func(t *testing.T) {
+		t.Run(fmt.Sprint(tc.language, tc.n, tc.want[:4]), func(t *testing.T) {
 			if tc.language == "fr" {
 				inFrench(t)
 			}
@@ -108,6 +112,36 @@ func TestBulkMoveThereSaysTheNumber(t *testing.T) {
 			if !slices.Contains(texts, tc.want) {
 				t.Errorf("buttons %q, want %q", texts, tc.want)
 			}
+		})
+	}
+}
+
+// TestBulkEnrolResultPlurals (eye-14): the result of enrolling one person
+// says "1 inscrit·e, 0 en liste d'attente, 0 non inscrit·e", each count in
+// its own plural, not "1 inscrit·es".
+func TestBulkEnrolResultPlurals(t *testing.T) {
+	for _, tc := range []struct {
+		language, want string
+	}{
+		{"fr", "« Libre » : 1 inscrit·e, 0 en liste d'attente, 0 non inscrit·e."},
+		{"en", "“Libre”: 1 enrolled, 0 on the waiting list, 0 not enrolled."},
+	} {
+		t.Run(tc.language, func(t *testing.T) {
+			if tc.language == "fr" {
+				inFrench(t)
+			}
+			st, e, s := newParticipantsTest(t, 5)
+			ctx := context.Background()
+			sessions, err := st.Sessions(ctx)
+			if err != nil || len(sessions) == 0 {
+				t.Fatal(sessions, err)
+			}
+			libre := data.Session{Kind: data.KindWorkshop, Title: "Libre", Day: sessions[0].Day, Start: 21 * 60, End: 22 * 60}
+			if err := st.SaveSession(ctx, &libre); err != nil {
+				t.Fatal(err)
+			}
+			s.bulk.onSessionChosen(s.table.rows.ids[:1], libre)
+			ptTopDialog(t, e, tc.want)
 		})
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
 	"congres/data"
@@ -254,5 +255,37 @@ func TestParticipantDetailPrintBadge(t *testing.T) {
 	waitIdle(t, e.tasks)
 	if prints, _ := st.BadgePrints(ctx, id); len(prints) != 2 || len(s.detail.prints.rows) != 2 {
 		t.Errorf("%d prints, %d shown; want 2", len(prints), len(s.detail.prints.rows))
+	}
+}
+
+// TestParticipantDetailShowsTheEnrolments (eye-15): at the window's first
+// size (1180×700, less the menu and the navigation), the detail of a
+// person enrolled in four sessions shows the four rows, not one; the list
+// above keeps its header and three rows.
+func TestParticipantDetailShowsTheEnrolments(t *testing.T) {
+	st, e, s := newParticipantsTest(t, 200)
+	e.win.Resize(fyne.NewSize(firstWindowSize.Width-214, firstWindowSize.Height-30))
+	ctx := context.Background()
+	id := s.table.rows.ids[0]
+	sessions, err := st.Sessions(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, se := range sessions { // four sessions at different times
+		if enrolments, _ := st.ParticipantEnrolments(ctx, id); len(enrolments) >= 4 {
+			break
+		}
+		st.Enrol(ctx, id, se.ID) // a clash or a full session refuses: the next one
+	}
+	if enrolments, _ := st.ParticipantEnrolments(ctx, id); len(enrolments) < 4 {
+		t.Fatalf("enrolled in %d sessions, want 4", len(enrolments))
+	}
+	ptPick(t, e, s, id)
+	rowH := newCellLabel().MinSize().Height
+	if got := s.detail.enrolments.table.Size().Height; got < 5*rowH {
+		t.Errorf("the enrolments get %.0f px: less than their header and four rows (%.0f)", got, 5*rowH)
+	}
+	if got := s.table.table.Size().Height; got < 4*rowH {
+		t.Errorf("the list gets %.0f px: less than its header and three rows (%.0f)", got, 4*rowH)
 	}
 }

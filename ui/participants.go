@@ -81,9 +81,12 @@ type participantsScreen struct {
 	filters   participantFilters
 	table     *participantTable
 	detail    *participantDetail
-	bulk      *participantBulk
-	badges    *badgePrinter    // prints the badge of the participant shown
-	form      *participantForm // the form opened last
+	// empty says what to do first when the congress has nobody yet
+	// (participants_empty.go).
+	empty  *fyne.Container
+	bulk   *participantBulk
+	badges *badgePrinter    // prints the badge of the participant shown
+	form   *participantForm // the form opened last
 
 	headers []string
 	sortBy  data.SortBy // data.SortRelevance: by name, or by rank when searching
@@ -145,8 +148,8 @@ func (s *participantsScreen) build() fyne.CanvasObject {
 		s.bulk.build(),
 	)
 	split := container.NewVSplit(s.withFocusRing(), s.detail.build())
-	split.Offset = 0.56
-	return container.NewBorder(top, nil, nil, nil, split)
+	return container.NewBorder(top, nil, nil, nil,
+		container.NewStack(container.New(&detailSplitLayout{split: split}, split), s.buildEmpty()))
 }
 
 // loadAsync reads the filters' choices, the list for the current search
@@ -414,6 +417,7 @@ func (s *participantsScreen) showCount() {
 	s.count.SetText(lang.N("{{.Count}} participants", n, map[string]any{"Count": formatCount(n)}))
 	s.searchBar.Refresh() // the count's width changed: lay the bar out again
 	s.bulk.keepShown(s.table.rows.ids)
+	s.showEmpty(n == 0 && s.everyone())
 }
 
 // loadPageAsync reads a page that scrolled into view.
@@ -530,3 +534,33 @@ func formatParticipant(p *data.ParticipantRow) participantLine {
 		},
 	}
 }
+
+// detailSplitLayout shares the height between the list and the person's
+// detail until the organiser drags the divider: the detail gets what it
+// needs for its head and four rows of a tab (a person's enrolments, say),
+// the list at least its header and three rows, and never more than 56 %
+// on a tall window. At 1180×700 a fixed 56 % left the detail one row.
+type detailSplitLayout struct {
+	split *container.Split
+	set   float64 // the offset last given; another one was dragged
+}
+
+const (
+	detailWant  = 340 // the detail's head, summary, tabs, header and four rows
+	listAtLeast = 160 // the list's header and three rows
+)
+
+func (l *detailSplitLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
+	if l.set == 0 || l.split.Offset == l.set { // not dragged
+		h := float64(size.Height)
+		offset := 0.56
+		if h > 0 {
+			offset = min(max((h-detailWant)/h, listAtLeast/h), 0.56)
+		}
+		l.split.Offset, l.set = offset, offset
+	}
+	l.split.Resize(size)
+	l.split.Move(fyne.NewPos(0, 0))
+}
+
+func (l *detailSplitLayout) MinSize(objs []fyne.CanvasObject) fyne.Size { return l.split.MinSize() }

@@ -174,8 +174,10 @@ func confirmRoomCapacity(win fyne.Window, before, se data.Session, r *data.Room,
 	args := map[string]any{"Count": formatCount(n), "Capacity": formatCount(capacity), "Title": se.Title}
 	var msg string
 	if se.Capacity == 0 && r != nil {
-		args["Room"] = r.InSentence()
-		msg = lang.L("{{.Count}} people are enrolled in “{{.Title}}”; the room {{.Room}} holds {{.Capacity}}.", args)
+		// English names the room as it is ("the room “Salle Artois”");
+		// French drops its leading "Salle" ("la salle Artois").
+		args["Room"], args["RoomInSentence"] = r.Name, r.InSentence()
+		msg = lang.L("{{.Count}} people are enrolled in “{{.Title}}”; the room “{{.Room}}” holds {{.Capacity}}.", args)
 	} else {
 		msg = lang.L("{{.Count}} people are enrolled in “{{.Title}}”, more than its {{.Capacity}} places.", args)
 	}

@@ -31,7 +31,7 @@ func TestTimetableDragIntoSmallerRoomAsks(t *testing.T) {
 
 	dragBlock(t, s, progBlock(t, s, "Atelier A"), "Salle Flandre", "16:00")
 	waitIdle(t, e.tasks)
-	want := "3 people are enrolled in “Atelier A”; the room Flandre holds 2.\nMove anyway, above capacity?"
+	want := "3 people are enrolled in “Atelier A”; the room “Salle Flandre” holds 2.\nMove anyway, above capacity?"
 	if got := progDialogText(e.win.Canvas()); !strings.Contains(got, want) {
 		t.Fatalf("the drag asks %q, want %q", got, want)
 	}
@@ -101,7 +101,7 @@ func TestSessionFormSmallerRoomAsks(t *testing.T) {
 	form.end.SetText("17:00")
 	form.onSaveTapped()
 	waitIdle(t, e.tasks)
-	want := "3 people are enrolled in “Atelier A”; the room Flandre holds 2.\nSave anyway, above capacity?"
+	want := "3 people are enrolled in “Atelier A”; the room “Salle Flandre” holds 2.\nSave anyway, above capacity?"
 	if got := progDialogText(e.win.Canvas()); !strings.Contains(got, want) {
 		t.Fatalf("Save asks %q, want %q", got, want)
 	}
@@ -207,5 +207,61 @@ func TestMoveOntoAPlenaryAsks(t *testing.T) {
 				t.Fatalf("after Yes, %d sessions, want %d", len(sessions), len(f.sessions)+1)
 			}
 		})
+	}
+}
+
+// TestCapacityMessageNamesTheRoom (eye-108): English names the room as it
+// is ("the room “Salle Artois”", not "the room Artois"); French drops the
+// leading "Salle" ("la salle Artois").
+func TestCapacityMessageNamesTheRoom(t *testing.T) {
+	for _, tc := range []struct{ language, want string }{
+		{"en", "45 people are enrolled in “Atelier A”; the room “Salle Artois” holds 40."},
+		{"fr", "45 personnes sont inscrites à « Atelier A » ; la salle Artois en accueille 40."},
+	} {
+		t.Run(tc.language, func(t *testing.T) {
+			if tc.language == "fr" {
+				inFrench(t)
+			}
+			test.NewTempApp(t)
+			win := test.NewTempWindow(t, nil)
+			win.Resize(fyne.NewSize(900, 600))
+			room := data.Room{Name: "Salle Artois", Capacity: 40}
+			se := data.Session{Title: "Atelier A", Enrolled: 45}
+			confirmRoomCapacity(win, se, se, &room, "", func(bool) {})
+			if got := progDialogText(win.Canvas()); !strings.Contains(got, tc.want) {
+				t.Errorf("the dialog says %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestTimetableDraggedBlockShowsItsNewTime (eye-19a): while dragged over
+// 10:00, a session of 14:00 – 15:30 says "10:00 – 11:30", the time it
+// would have if dropped there; let go outside the grid, it says its own
+// again.
+func TestTimetableDraggedBlockShowsItsNewTime(t *testing.T) {
+	f := newProgFixture(t)
+	s, _ := newProgScreen(t, f.st)
+	b := progBlock(t, s, "Atelier B")
+	r := test.WidgetRenderer(b).(*blockRenderer)
+	if r.time.Text != "14:00 – 15:30" {
+		t.Fatalf("before the drag the block says %q", r.time.Text)
+	}
+	to := slotPoint(t, s, "Salle Flandre", "10:00")
+	gl := s.timetable.grid.Layout.(*ttGridLayout)
+	to.Y = ttY(gl.first, progClock(t, "10:00"))
+	from := b.Position()
+	b.Dragged(&fyne.DragEvent{Dragged: fyne.NewDelta(to.X-from.X, to.Y-from.Y)})
+	if r.time.Text != "10:00 – 11:30" {
+		t.Errorf("over 10:00 the block says %q, want 10:00 – 11:30", r.time.Text)
+	}
+	// Over the room names (above the grid in view), it would go back.
+	b.Dragged(&fyne.DragEvent{Dragged: fyne.NewDelta(0, -b.Position().Y-200)})
+	if r.time.Text != "14:00 – 15:30" {
+		t.Errorf("where it would go back the block says %q, want its own time", r.time.Text)
+	}
+	b.DragEnd()
+	if r.time.Text != "14:00 – 15:30" {
+		t.Errorf("put back, the block says %q", r.time.Text)
 	}
 }

@@ -111,8 +111,9 @@ func TestSessionFormRoomTaken(t *testing.T) {
 	waitIdle(t, e.tasks)
 
 	msg := f.errorText("room")
-	// "The room Vauban", not "The room Salle Vauban".
-	if !strings.Contains(msg, "The room Vauban is already taken") || !strings.Contains(msg, "Atelier A") {
+	// English names the room as it is ("The room “Salle Vauban”"); French
+	// says "La salle Vauban" (data.roomInSentence).
+	if !strings.Contains(msg, "The room “Salle Vauban” is already taken") || !strings.Contains(msg, "Atelier A") {
 		t.Errorf("under the room: %q", msg)
 	}
 	for _, field := range []string{"title", "day", "start", "end", "speakers"} {

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -63,6 +64,7 @@ type sessionPage struct {
 	waitingHead  *widget.Label
 	enrolledList *widgets.List
 	waitingList  *widgets.List
+	waitingKept  *keepRowLayout // the row just added stays in view
 	noneEnrolled *widget.Label
 	noneWaiting  *widget.Label
 	chooser      *sessionPersonChooser // the last opened, for tests
@@ -123,13 +125,14 @@ func (p *sessionPage) build() fyne.CanvasObject {
 	p.waitingHead.TextStyle.Bold = true
 	p.enrolledList = widgets.NewList(func() int { return len(p.enrolled) }, p.newEnrolledItem, p.updateEnrolled)
 	p.waitingList = widgets.NewList(func() int { return len(p.waiting) }, p.newWaitingItem, p.updateWaiting)
+	p.waitingKept = &keepRowLayout{list: p.waitingList, row: -1}
 	p.noneEnrolled = widget.NewLabel(lang.L("Nobody is enrolled yet."))
 	p.noneEnrolled.Importance = widget.LowImportance
 	p.noneWaiting = widget.NewLabel(lang.L("Nobody is waiting."))
 	p.noneWaiting.Importance = widget.LowImportance
 	lists := container.NewHSplit(
 		container.NewBorder(p.enrolledHead, nil, nil, nil, container.NewStack(p.enrolledList, container.NewCenter(p.noneEnrolled))),
-		container.NewBorder(p.waitingHead, nil, nil, nil, container.NewStack(p.waitingList, container.NewCenter(p.noneWaiting))))
+		container.NewBorder(p.waitingHead, nil, nil, nil, container.New(p.waitingKept, p.waitingList, container.NewCenter(p.noneWaiting))))
 
 	top := container.NewVBox(bar,
 		container.NewBorder(nil, nil, p.swatch, nil, p.title),
@@ -149,6 +152,7 @@ func (p *sessionPage) loadAsync() { p.runAsync(nil) }
 // before and after, or its error.
 func (p *sessionPage) runAsync(act func(ctx context.Context) error, report ...func(before, after []data.Enrolment, err error)) {
 	before := append(append([]data.Enrolment(nil), p.enrolled...), p.waiting...)
+	p.waitingKept.keep(-1) // another action: the list scrolls as the organiser leaves it
 	p.env.tasks.runAsync(p.env.ctx, func(ctx context.Context) func() {
 		var actErr error
 		if act != nil {
@@ -287,10 +291,16 @@ func (p *sessionPage) newWaitingItem() fyne.CanvasObject {
 	pos := widget.NewLabel("")
 	pos.Alignment = fyne.TextAlignTrailing
 	pos.TextStyle.Monospace = true
+	// A column as wide as "9999.", numbers to its right: the names start
+	// in one place from n° 1 to n° 9999 (n° 10 was one digit further).
+	pos.SetText("9999.")
+	column := canvas.NewRectangle(color.Transparent)
+	column.SetMinSize(fyne.NewSize(pos.MinSize().Width, 0))
+	pos.SetText("")
 	promote := widget.NewButtonWithIcon(lang.L("Promote"), theme.MoveUpIcon(), nil)
 	remove := widget.NewButtonWithIcon(lang.L("Remove"), theme.ContentRemoveIcon(), nil)
 	remove.Importance = widget.LowImportance
-	return container.NewBorder(nil, nil, pos, container.NewHBox(promote, remove), newHoverArea(newCellLabel(), "", p.onNameHover))
+	return container.NewBorder(nil, nil, container.NewStack(column, pos), container.NewHBox(promote, remove), newHoverArea(newCellLabel(), "", p.onNameHover))
 }
 
 func (p *sessionPage) updateWaiting(id widget.ListItemID, o fyne.CanvasObject) {
@@ -302,7 +312,7 @@ func (p *sessionPage) updateWaiting(id widget.ListItemID, o fyne.CanvasObject) {
 	hover := box.Objects[0].(*hoverArea)
 	hover.text = joinNonEmpty(" — ", e.ParticipantName, e.Organisation)
 	hover.content.(*widget.Label).SetText(hover.text)
-	box.Objects[1].(*widget.Label).SetText(fmt.Sprintf("%d.", e.Position))
+	box.Objects[1].(*fyne.Container).Objects[1].(*widget.Label).SetText(fmt.Sprintf("%d.", e.Position))
 	buttons := box.Objects[2].(*fyne.Container).Objects
 	buttons[0].(*widget.Button).OnTapped = func() { p.onPromoteTapped(e) }
 	buttons[1].(*widget.Button).OnTapped = func() { p.onRemoveTapped(e) }
@@ -354,7 +364,7 @@ func (p *sessionPage) enrolNowAsync(who data.ParticipantRow, move bool) {
 			}
 			if e.Status == data.Waitlisted {
 				p.setStatus(sessionEnrolmentSentence(name, p.se, e), widget.WarningImportance)
-				p.waitingList.ScrollTo(e.Position - 1)
+				p.waitingKept.keep(e.Position - 1)
 			} else {
 				p.setStatus(sessionEnrolmentSentence(name, p.se, e), widget.SuccessImportance)
 			}
@@ -538,4 +548,39 @@ func (p *sessionPage) deleteAsync() {
 func (p *sessionPage) onNameHover(text string) {
 	p.hoverLine.Importance = widget.MediumImportance
 	p.hoverLine.SetText(text)
+}
+
+// keepRowLayout stacks a list and what stands over it (its "nobody"
+// message), and keeps one row of the list in view: the person just put on
+// the waiting list stays shown whole when the sentence above, wrapping to
+// a second line, makes the list shorter after it scrolled to them.
+type keepRowLayout struct {
+	list *widgets.List
+	row  int // -1 for none
+}
+
+// keep scrolls to row and keeps it in view through layouts; -1 lets go.
+func (l *keepRowLayout) keep(row int) {
+	l.row = row
+	if row >= 0 {
+		l.list.ScrollTo(row)
+	}
+}
+
+func (l *keepRowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Resize(size)
+		o.Move(fyne.NewPos(0, 0))
+	}
+	if l.row >= 0 {
+		l.list.ScrollTo(l.row)
+	}
+}
+
+func (l *keepRowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var m fyne.Size
+	for _, o := range objs {
+		m = m.Max(o.MinSize())
+	}
+	return m
 }

@@ -8,6 +8,7 @@ import (
 	"image/color"
 	"io"
 	"slices"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -60,6 +61,7 @@ func (s *congressSettings) build() fyne.CanvasObject {
 	s.newDay = newDateInput(true)
 	s.newDay.openOn = s.firstDay // the calendar opens on the congress's month
 	s.newDay.OnSubmitted = func(string) { s.onAddDayTapped() }
+	s.newDay.OnChanged = s.onNewDayChanged
 	addDay := widget.NewButtonWithIcon(lang.L("Add the day"), theme.ContentAddIcon(), s.onAddDayTapped)
 
 	s.logo = newImageField(s.env, "logo", fyne.NewSquareSize(96), lang.L("No logo"))
@@ -158,6 +160,24 @@ func (s *congressSettings) onAddDayTapped() {
 		s.showDays()
 	}
 	s.newDay.setDate(nil)
+}
+
+// onNewDayChanged keeps the days' message true to the field: once a day
+// typed did not read, the message goes when the field is emptied or reads,
+// and quotes the text as it is now while it still does not.
+func (s *congressSettings) onNewDayChanged(text string) {
+	if s.errs.text("days") == "" {
+		return
+	}
+	if strings.TrimSpace(text) == "" {
+		s.errs.clearField("days")
+		return
+	}
+	if _, err := parseTypedDate(text); err != nil {
+		s.errs.show(err)
+		return
+	}
+	s.errs.clearField("days")
 }
 
 // firstDay is the congress's first day as edited, else today: the month

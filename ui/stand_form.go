@@ -410,6 +410,19 @@ func (m *inlineErrors) text(field string) string {
 	return ""
 }
 
+// clearField hides the message of field alone.
+func (m *inlineErrors) clearField(field string) {
+	l := m.labels[field]
+	if l == nil || !l.Visible() {
+		return
+	}
+	l.SetText("")
+	l.Hide()
+	if m.changed != nil {
+		m.changed()
+	}
+}
+
 func (m *inlineErrors) clear() {
 	shown := false
 	for _, l := range m.labels {

@@ -294,6 +294,7 @@ func (t *timetable) show(rooms []data.Room, sessions []data.Session, expected ma
 			fill, full := blockFill(c.sessions[j], expected)
 			b := newSessionBlock(c.sessions[j], fill, full, t.onOpen, t.hoverSession)
 			b.onMove = t.moveBlock
+			b.onDrag = t.dragTimes
 			t.blocks = append(t.blocks, b)
 			gl.blocks = append(gl.blocks, b)
 			gl.places = append(gl.places, p)

@@ -22,6 +22,10 @@ type sessionBlock struct {
 	onHover  func(se *data.Session)                  // nil when the pointer leaves
 	onMove   func(b *sessionBlock, to fyne.Position) // dropped there (timetable_drag.go)
 	dragged  bool
+	// onDrag is the times the session would have if dropped with its top
+	// left at p ("" for its own): the block shows them while dragged.
+	onDrag func(b *sessionBlock, p fyne.Position) string
+	times  string // shown instead of the session's own times; "" for those
 
 	bg *canvas.Rectangle
 }
@@ -30,6 +34,23 @@ func newSessionBlock(se data.Session, fill string, full bool, onOpen func(int64)
 	b := &sessionBlock{session: se, fillText: fill, full: full, onOpen: onOpen, onHover: onHover}
 	b.ExtendBaseWidget(b)
 	return b
+}
+
+// timesShown is the block's first line: the session's times, or those it
+// would have where it is being dragged.
+func (b *sessionBlock) timesShown() string {
+	if b.times != "" {
+		return b.times
+	}
+	return sessionTimes(b.session)
+}
+
+// showTimes shows times on the block's first line ("" for its own).
+func (b *sessionBlock) showTimes(times string) {
+	if times != b.times {
+		b.times = times
+		b.Refresh()
+	}
 }
 
 // blockMaxLines is the most lines a block's title takes.
@@ -45,7 +66,7 @@ func (b *sessionBlock) CreateRenderer() fyne.WidgetRenderer {
 	fg := theme.Color(theme.ColorNameForeground)
 	size := theme.TextSize() - 2
 	r := &blockRenderer{b: b, bg: b.bg, accent: accent, size: size,
-		time: canvas.NewText(sessionTimes(b.session), fg), fill: canvas.NewText(b.fillText, fg)}
+		time: canvas.NewText(b.timesShown(), fg), fill: canvas.NewText(b.fillText, fg)}
 	r.time.TextSize, r.fill.TextSize = size, size
 	if b.full {
 		r.fill.Color = theme.Color(theme.ColorNameError)
@@ -88,6 +109,7 @@ func (r *blockRenderer) Destroy() {}
 
 func (r *blockRenderer) Refresh() {
 	r.wrapped = 0
+	r.time.Text = r.b.timesShown()
 	r.Layout(r.b.Size())
 	canvas.Refresh(r.b)
 }

@@ -23,6 +23,9 @@ func (b *sessionBlock) Dragged(e *fyne.DragEvent) {
 	}
 	b.dragged = true
 	b.Move(b.Position().Add(e.Dragged))
+	if b.onDrag != nil {
+		b.showTimes(b.onDrag(b, b.Position()))
+	}
 }
 
 // DragEnd moves the session where the block was dropped.
@@ -56,11 +59,30 @@ func (t *timetable) moveBlock(b *sessionBlock, p fyne.Position) {
 	se := b.session
 	length := se.End - se.Start
 	if !ok || t.onMove == nil || start+length > 24*60 || (room.ID == se.RoomID && start == se.Start) {
+		b.showTimes("")
 		gl.Layout(nil, t.grid.Size()) // back in place
 		return
 	}
 	se.RoomID, se.Start, se.End = room.ID, start, start+length
 	t.onMove(se)
+}
+
+// dragTimes is the times b's session would have if dropped with its top
+// left at p: what the block shows while dragged ("" where it would go
+// back).
+func (t *timetable) dragTimes(b *sessionBlock, p fyne.Position) string {
+	gl, ok := t.grid.Layout.(*ttGridLayout)
+	if !ok {
+		return ""
+	}
+	_, start, ok := gl.dropAt(p)
+	se := b.session
+	length := se.End - se.Start
+	if !ok || !t.dropVisible(b, p) || start+length > 24*60 {
+		return ""
+	}
+	se.Start, se.End = start, start+length
+	return sessionTimes(se)
 }
 
 // dropVisible tells whether a block whose top left is at p was dropped on
