@@ -222,6 +222,10 @@ type ImportReport struct {
 	// organisation) of someone else but another email or ticket: each has
 	// a warning naming that person.
 	PossibleDuplicates int
+	// Overwritten counts the rows whose values replace values the
+	// congress held (an import that overwrites): each has a warning
+	// naming the person and the values replaced (import_overwrites.go).
+	Overwritten int
 }
 
 // ImportPreview is what the preview dialog shows before anything is read

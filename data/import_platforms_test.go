@@ -151,9 +151,15 @@ func TestImportIdentityByTicket(t *testing.T) {
 	}
 	// A week later: the same people, whatever the emails and the case.
 	before := people(t, s)
-	// Filling empty fields, the tickets take what the platform owns: the
-	// emails corrected, the names recased.
+	// Filling empty fields, the tickets find them and keep what the
+	// congress holds; overwriting, they take the emails corrected and
+	// the names recased.
 	r := previewed(t, s, helloAssoExport(t, 2), ImportOptions{}, payerAsEmail)
+	wantCounts(t, r, 39, 0, 0, 0, 0, 0)
+	if r.Kept != 39 {
+		t.Fatalf("filling: %+v", r)
+	}
+	r = previewed(t, s, helloAssoExport(t, 2), ImportOptions{OnMatch: MatchOverwrite}, payerAsEmail)
 	wantCounts(t, r, 39, 0, 39, 0, 0, 0)
 	r = previewed(t, s, helloAssoExport(t, 2), ImportOptions{OnMatch: MatchOverwrite}, payerAsEmail)
 	wantCounts(t, r, 39, 0, 0, 39, 0, 0)

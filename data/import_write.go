@@ -509,7 +509,7 @@ func (im *importer) update(t *importTarget, rec *ImportRecord, catID int64) erro
 	merged.Days = append([]Day(nil), t.p.Days...)
 	overwrite := im.opts.OnMatch == MatchOverwrite
 	mergeRecord(&merged, rec, overwrite)
-	im.reimport(t, &merged, rec, catID)
+	im.reimport(t, &merged, rec)
 	t.fileStatus(&merged, rec)
 	if catID != 0 && overwrite {
 		merged.CategoryID = catID
@@ -530,6 +530,9 @@ func (im *importer) update(t *importTarget, rec *ImportRecord, catID int64) erro
 		return err
 	}
 	merged.Organisation = org.name
+	if overwrite && !t.isNew {
+		im.warnOverwrites(rec.Line, t.p, &merged)
+	}
 	if err := im.hold(&merged); err != nil {
 		return err
 	}

@@ -221,6 +221,10 @@ func (r *runner) printImportReport(out io.Writer, rep data.ImportReport, dryRun 
 		fmt.Fprintln(out, r.count(rep.Tickets, "e-ticket kept for the desk.", "e-tickets kept for the desk.",
 			"billet électronique gardé pour l'accueil.", "billets électroniques gardés pour l'accueil."))
 	}
+	if rep.Overwritten > 0 {
+		fmt.Fprintln(out, r.count(rep.Overwritten, "row replaces values the congress held (see the warnings).", "rows replace values the congress held (see the warnings).",
+			"ligne remplace des valeurs du congrès (voir les avertissements).", "lignes remplacent des valeurs du congrès (voir les avertissements)."))
+	}
 	if rep.PossibleDuplicates > 0 {
 		fmt.Fprintln(out, r.count(rep.PossibleDuplicates, "possible duplicate (see the warnings).", "possible duplicates (see the warnings).",
 			"doublon possible (voir les avertissements).", "doublons possibles (voir les avertissements)."))
