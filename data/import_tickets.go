@@ -25,7 +25,46 @@ var (
 	ErrImportTicketTaken = newErr(KindConflict, "import_ticket_taken", "ticket",
 		"The ticket %s is already %s's: it stays theirs, and the row was imported without it.",
 		"Le billet %s est déjà celui de %s : il le reste, et la ligne a été importée sans lui.")
+	// ErrImportTicketRepeated rejects a row whose ticket an earlier row of
+	// the file gave to someone of another name: one ticket is one person.
+	ErrImportTicketRepeated = newErr(KindConflict, "import_ticket_repeated", "ticket",
+		"Ticket %s is already used on line %d by %s: one ticket is one person.",
+		"Billet %s déjà utilisé ligne %d par %s : un billet est une seule personne.")
 )
+
+// fileTicket is the first row of the file that gave a ticket: its line
+// and whom it named.
+type fileTicket struct {
+	line          int
+	nameKey, name string
+}
+
+// ticketRepeated finds a ticket of the row that an earlier row of the
+// file gave to someone of another name (two rows, one ticket number):
+// the row is rejected rather than taken for that person. The same name
+// twice is one person's row repeated.
+func (im *importer) ticketRepeated(rec *ImportRecord) (Ticket, fileTicket, bool) {
+	_, name := im.keys(&rec.P)
+	for _, k := range rec.Tickets {
+		if first, ok := im.fileTickets[k.Code]; ok && first.nameKey != name {
+			return k, first, true
+		}
+	}
+	return Ticket{}, fileTicket{}, false
+}
+
+// noteFileTickets remembers the tickets of a row taken, under its line.
+func (im *importer) noteFileTickets(rec *ImportRecord) {
+	if im.fileTickets == nil {
+		im.fileTickets = map[string]fileTicket{}
+	}
+	_, name := im.keys(&rec.P)
+	for _, k := range rec.Tickets {
+		if _, ok := im.fileTickets[k.Code]; !ok {
+			im.fileTickets[k.Code] = fileTicket{line: rec.Line, nameKey: name, name: rec.P.FullName()}
+		}
+	}
+}
 
 // importTicket is a ticket an import records.
 type importTicket struct {
@@ -73,6 +112,7 @@ func (im *importer) matchTicket(rec *ImportRecord) *importTarget {
 // planTickets gives the row's tickets to t, the person the row became or
 // updated, warns of those someone else holds and of the values left out.
 func (im *importer) planTickets(rec *ImportRecord, t *importTarget) error {
+	im.noteFileTickets(rec)
 	if rec.TicketIssue != nil {
 		im.warn(rec.Line, rec.TicketColumn, rec.TicketIssue)
 	}

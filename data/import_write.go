@@ -240,9 +240,10 @@ type importer struct {
 	changed    []*importTarget // participants already registered whom the file changes
 	enrolments []importEnrolment
 
-	tickets    map[string]*importTarget // who holds each ticket, already or by this file
-	orderEmail bool                     // the email column is an order's, shared (see IsOrderEmail)
-	newTickets []importTicket           // the tickets to record, in line order
+	tickets     map[string]*importTarget // who holds each ticket, already or by this file
+	orderEmail  bool                     // the email column is an order's, shared (see IsOrderEmail)
+	newTickets  []importTicket           // the tickets to record, in line order
+	fileTickets map[string]fileTicket    // the first row of the file giving each ticket
 
 	afterWrite []func() // what to do once the write transaction has ended (putOffCheckpoint)
 }
@@ -406,6 +407,10 @@ func (im *importer) row(rec *ImportRecord) error {
 	catID, ok, err := im.category(rec)
 	if err != nil || !ok {
 		return err
+	}
+	if k, first, ok := im.ticketRepeated(rec); ok {
+		im.reject(rec.Line, k.Source, ErrImportTicketRepeated.With(k.Code, first.line, first.name))
+		return nil
 	}
 	im.warnGlyphs(rec)
 	// Who the row is: the code it gives, else its ticket or form
