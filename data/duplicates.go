@@ -44,3 +44,18 @@ func (s *Store) DuplicatesBeforeSave(ctx context.Context, p Participant) ([]Dupl
 	})
 	return out, err
 }
+
+// orderColleagues reports whether d, who has p's email, is someone else
+// of the same order: a ticketing platform gives every ticket of an order
+// the payer's email, and each ticket says who holds it. Two people who
+// each hold a ticket (or a form's response) and whose names differ are
+// two people, not one registered twice. A record without a ticket (one
+// being typed, a walk-in) still finds everyone with its email.
+func orderColleagues(ctx context.Context, tx *sqlTx, p, d *Participant) (bool, error) {
+	if p.ID == 0 || Fold(p.FirstName+" "+p.LastName) == Fold(d.FirstName+" "+d.LastName) {
+		return false, nil
+	}
+	var n int
+	err := tx.QueryRowContext(ctx, "SELECT count(DISTINCT participant_id) FROM ticket WHERE participant_id IN (?, ?)", p.ID, d.ID).Scan(&n)
+	return n == 2, err
+}

@@ -219,8 +219,8 @@ type ImportReport struct {
 	// were read day first; ImportOptions.DateOrder says otherwise.
 	AmbiguousDates []string
 	// PossibleDuplicates counts the new rows that have the name (and
-	// organisation) of someone else but another email or ticket: each has
-	// a warning naming that person.
+	// organisation) of someone else but another email, or the same email
+	// and another ticket: each has a warning naming that person.
 	PossibleDuplicates int
 	// Overwritten counts the rows whose values replace values the
 	// congress held (an import that overwrites): each has a warning

@@ -210,20 +210,27 @@ func roundedNumber(code string) bool {
 }
 
 // ErrImportPossibleDuplicate is a new row with the name of someone else
-// but another email or ticket: two people, or one registered twice.
+// but another email, or the same email and another ticket (two tickets of
+// one order under one name): two people, or one registered twice. Its
+// second argument says which, in words (see warnDuplicate).
 var ErrImportPossibleDuplicate = newErr(KindConflict, "import_possible_duplicate", "",
-	"Possible duplicate: %s has the same name but another email or ticket. The row was imported as a new person; merge them in Participants if it is the same person.",
-	"Doublon possible : %s a le même nom mais un autre e-mail ou billet. La ligne a été importée comme une nouvelle personne ; fusionnez-les dans Participants s'il s'agit de la même personne.")
+	"Possible duplicate: %s has the same name but %s. The row was imported as a new person; merge them in Participants if it is the same person.",
+	"Doublon possible : %s a le même nom mais %s. La ligne a été importée comme une nouvelle personne ; fusionnez-les dans Participants s'il s'agit de la même personne.")
 
 // warnDuplicate reports a row imported as a new person though dup has its
-// name.
+// name: "another email" when both have one and they differ, "another
+// ticket" otherwise (the same email, or none to compare).
 func (im *importer) warnDuplicate(rec *ImportRecord, dup *importTarget) error {
 	name, err := im.holderName(dup)
 	if err != nil {
 		return err
 	}
 	im.report.PossibleDuplicates++
-	im.warn(rec.Line, im.columns[FieldEmail], ErrImportPossibleDuplicate.With(name))
+	en, fr := "another ticket", "un autre billet"
+	if email := strings.ToLower(strings.TrimSpace(rec.P.Email)); email != "" && dup.email != "" && email != strings.ToLower(dup.email) {
+		en, fr = "another email", "un autre e-mail"
+	}
+	im.warn(rec.Line, im.columns[FieldEmail], ErrImportPossibleDuplicate.WithWords([]any{name, en}, []any{name, fr}))
 	return nil
 }
 

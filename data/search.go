@@ -580,8 +580,10 @@ type Duplicate struct {
 }
 
 // PossibleDuplicates returns the participants who may be the same person as
-// p: the same email, or the same name and organisation ignoring case and
-// accents. p itself (by ID) is left out; p need not be saved.
+// p: the same email (unless both hold a ticket of their own under other
+// names: colleagues of one order, see orderColleagues), or the same name
+// and organisation ignoring case and accents. p itself (by ID) is left
+// out; p need not be saved.
 func (s *Store) PossibleDuplicates(ctx context.Context, p Participant) ([]Duplicate, error) {
 	var out []Duplicate
 	err := s.read(ctx, func(tx *sqlTx) error {
@@ -608,6 +610,13 @@ func possibleDuplicates(ctx context.Context, tx *sqlTx, p Participant) ([]Duplic
 			d, err := loadParticipant(ctx, tx, "p.id = ?", id)
 			if err != nil {
 				return nil, err
+			}
+			colleague, err := orderColleagues(ctx, tx, &p, &d)
+			if err != nil {
+				return nil, err
+			}
+			if colleague {
+				continue // one order's tickets, each its own holder's (duplicates.go)
 			}
 			out = append(out, Duplicate{d, "email"})
 		}
