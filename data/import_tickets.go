@@ -93,6 +93,7 @@ func (im *importer) loadTickets() error {
 	return im.eachCodeOfTarget("ticket", func(code string, t *importTarget) {
 		im.tickets[code] = t
 		t.ticketed = true
+		t.answered = t.answered || IsFormResponse(code)
 	})
 }
 
@@ -131,6 +132,7 @@ func (im *importer) planTickets(rec *ImportRecord, t *importTarget) error {
 		}
 		im.tickets[k.Code] = t
 		t.ticketed = true
+		t.answered = t.answered || IsFormResponse(k.Code)
 		im.newTickets = append(im.newTickets, importTicket{Ticket: k, holder: t})
 		if !IsFormResponse(k.Code) {
 			im.report.Tickets++

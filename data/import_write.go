@@ -244,6 +244,9 @@ type importer struct {
 	orderEmail  bool                     // the email column is an order's, shared (see IsOrderEmail)
 	newTickets  []importTicket           // the tickets to record, in line order
 	fileTickets map[string]fileTicket    // the first row of the file giving each ticket
+	// latestAnswer: the row being merged is a later answer to the form
+	// by someone this file creates, which wins (import_answers.go).
+	latestAnswer bool
 
 	afterWrite []func() // what to do once the write transaction has ended (putOffCheckpoint)
 }
@@ -420,9 +423,15 @@ func (im *importer) row(rec *ImportRecord) error {
 	if t == nil {
 		t = im.matchTicket(rec)
 	}
+	answer := false
 	if t == nil {
 		if t, dup, err = im.matchPerson(rec); err != nil {
 			return err
+		}
+		if t != nil {
+			if answer, err = im.answeredAgain(rec, t); err != nil {
+				return err
+			}
 		}
 	}
 	if t != nil && im.opts.OnMatch == MatchCreate && !t.isNew {
@@ -439,6 +448,9 @@ func (im *importer) row(rec *ImportRecord) error {
 	if im.opts.OnMatch == MatchSkip {
 		im.report.Skipped++
 		return nil
+	}
+	if answer {
+		return im.answerAgain(t, rec, catID) // import_answers.go
 	}
 	return im.update(t, rec, catID)
 }
@@ -512,7 +524,7 @@ func (im *importer) update(t *importTarget, rec *ImportRecord, catID int64) erro
 	}
 	merged := *t.p
 	merged.Days = append([]Day(nil), t.p.Days...)
-	overwrite := im.opts.OnMatch == MatchOverwrite
+	overwrite := im.opts.OnMatch == MatchOverwrite || im.latestAnswer
 	mergeRecord(&merged, rec, overwrite)
 	im.reimport(t, &merged, rec)
 	t.fileStatus(&merged, rec)
