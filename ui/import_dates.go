@@ -58,3 +58,10 @@ func (dt *importDates) apply(opts *data.ImportOptions) {
 		opts.DateOrder = importDateOrders[i]
 	}
 }
+
+// answered reports whether the columns the report found ambiguous have
+// been told how their dates are written: until then, nothing is imported
+// (a guess would put people on the wrong day unseen).
+func (dt *importDates) answered(r data.ImportReport) bool {
+	return len(r.AmbiguousDates) == 0 || dt.order != nil && dt.order.SelectedIndex() >= 0
+}
