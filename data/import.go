@@ -208,6 +208,12 @@ type ImportReport struct {
 	// unseen.
 	DefaultCategory string
 	DefaultStatus   Status
+	// DefaultFeeCents is the amount new rows that give none got (0 when
+	// none did, or no default fee was chosen); DefaultDays the days new
+	// rows that give none got (nil when none did): the report says them
+	// too.
+	DefaultFeeCents int64
+	DefaultDays     []Day
 	Enrolments      int // workshop places taken
 	Tickets         int // e-tickets recorded (those already held by the same person not counted)
 	// IgnoredColumns are the columns of the file no field takes, by their

@@ -232,7 +232,7 @@ func (r *runner) printImportReport(out io.Writer, rep data.ImportReport, dryRun 
 	if len(rep.IgnoredColumns) > 0 {
 		fmt.Fprintf(out, tr("Columns not imported: %s.\n", "Colonnes non importées : %s.\n"), strings.Join(rep.IgnoredColumns, ", "))
 	}
-	if rep.DefaultCategory != "" || rep.DefaultStatus != "" {
+	if rep.DefaultCategory != "" || rep.DefaultStatus != "" || rep.DefaultFeeCents != 0 || rep.DefaultDays != nil {
 		fmt.Fprintln(out, r.importDefaultsText(rep))
 	}
 	if len(rep.AmbiguousDates) > 0 {
@@ -285,9 +285,19 @@ func (r *runner) importDefaultsText(rep data.ImportReport) string {
 	if rep.DefaultStatus != "" {
 		parts = append(parts, fmt.Sprintf(r.tr("status %s", "statut %s"), r.statusName(rep.DefaultStatus)))
 	}
+	if rep.DefaultFeeCents != 0 {
+		parts = append(parts, fmt.Sprintf(r.tr("fee %s", "tarif %s"), data.FormatEuros(rep.DefaultFeeCents, r.lang)))
+	}
+	if rep.DefaultDays != nil {
+		days := make([]string, len(rep.DefaultDays))
+		for i, d := range rep.DefaultDays {
+			days[i] = string(d)
+		}
+		parts = append(parts, fmt.Sprintf(r.tr("days %s", "jours %s"), strings.Join(days, ", ")))
+	}
 	// The dialog's heading, "New people, where the file says nothing:".
 	return r.tr("New people, where the file says nothing: ", "Nouvelles personnes, là où le fichier ne dit rien : ") +
-		strings.Join(parts, ", ") + r.tr(" (--default-category, --default-status).", " (--default-category, --default-status).")
+		strings.Join(parts, ", ") + " (--default-category, --default-status, --default-fee, --default-days)."
 }
 
 // statusName is a status in the user's language.
