@@ -1,6 +1,7 @@
 package data_test
 
 import (
+	"slices"
 	"testing"
 
 	. "congres/data"
@@ -100,5 +101,13 @@ func TestDuplicatesOrderColleagues(t *testing.T) {
 	}
 	if got := dupNames(Participant{FirstName: "Paul", LastName: "Neuf", Email: "ERIC.BONNET@example.org"}); len(got) != 3 {
 		t.Errorf("a new record with the order's email finds %q, want all three", got)
+	}
+	// Over the whole file: Inès's two tickets (by email, by name), never
+	// Éric.
+	groups, err := s.DuplicateGroups(ctx)
+	ines := []int64{byName["Inès"][0].ID, byName["Inès"][1].ID}
+	slices.Sort(ines)
+	if err != nil || len(groups) != 2 || !slices.Equal(groups[0], ines) || !slices.Equal(groups[1], ines) {
+		t.Errorf("groups %v, %v; want Inès's two records (%v) twice", groups, err, ines)
 	}
 }

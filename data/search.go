@@ -643,8 +643,9 @@ func possibleDuplicates(ctx context.Context, tx *sqlTx, p Participant) ([]Duplic
 }
 
 // DuplicateGroups lists, over the whole file, the groups of participant IDs
-// that may be one person: the same email, or the same name and organisation
-// ignoring case and accents.
+// that may be one person: the same email (colleagues of one order left
+// out, see orderColleagues), or the same name and organisation ignoring
+// case and accents.
 func (s *Store) DuplicateGroups(ctx context.Context) ([][]int64, error) {
 	var groups [][]int64
 	err := s.read(ctx, func(tx *sqlTx) error {
@@ -655,6 +656,7 @@ func (s *Store) DuplicateGroups(ctx context.Context) ([][]int64, error) {
 		}
 		defer rows.Close()
 		byEmail, byName := map[string][]int64{}, map[string][]int64{}
+		names := map[int64]string{}
 		var emailKeys, nameKeys []string // first-seen order, for a stable result
 		for rows.Next() {
 			var id int64
@@ -662,6 +664,7 @@ func (s *Store) DuplicateGroups(ctx context.Context) ([][]int64, error) {
 			if err := rows.Scan(&id, &email, &name, &org); err != nil {
 				return err
 			}
+			names[id] = name
 			if email != "" {
 				if byEmail[email] == nil {
 					emailKeys = append(emailKeys, email)
@@ -674,9 +677,17 @@ func (s *Store) DuplicateGroups(ctx context.Context) ([][]int64, error) {
 			}
 			byName[key] = append(byName[key], id)
 		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		rows.Close()
+		ticketed, err := ticketHolders(ctx, tx)
+		if err != nil {
+			return err
+		}
 		for _, k := range emailKeys {
-			if len(byEmail[k]) > 1 {
-				groups = append(groups, byEmail[k])
+			if g := sameEmailDuplicates(byEmail[k], names, ticketed); len(g) > 1 {
+				groups = append(groups, g)
 			}
 		}
 		for _, k := range nameKeys {
@@ -684,7 +695,7 @@ func (s *Store) DuplicateGroups(ctx context.Context) ([][]int64, error) {
 				groups = append(groups, byName[k])
 			}
 		}
-		return rows.Err()
+		return nil
 	})
 	return groups, err
 }
