@@ -19,7 +19,7 @@ import (
 type DeskCard struct {
 	Participant Participant
 	Category    Category  // name, colour, badge label
-	FeeDueCents int64     // 0 when paid (or free); less what was paid at the desk
+	FeeDueCents int64     // 0 when paid (or free) or cancelled; less what was paid at the desk
 	Payments    []Payment // paid at the desk and not undone, oldest first
 	// Sessions is the person's programme that day, in time order: the
 	// sessions they are enrolled in (not those they wait for), those where
@@ -418,7 +418,7 @@ func (s *Store) deskCard(ctx context.Context, tx *sqlTx, l entryLog, participant
 	if err := hv.addHeldMore(ctx, tx, &c); err != nil { // payments held offline (desk_held_actions.go)
 		return DeskCard{}, nil, nil, err
 	}
-	if !p.Paid {
+	if !p.Paid && p.Status != StatusCancelled { // a registration cancelled or refunded owes nothing
 		c.FeeDueCents = max(p.FeeCents-SumPayments(c.Payments), 0)
 	}
 	cat := &c.Category
@@ -518,7 +518,10 @@ func (s *Store) arrivalWarnings(c *DeskCard, day Day) []DeskWarning {
 		ws = append(ws, DeskWarning{Kind: WarnAlreadyIn, At: a.At, Desk: a.Desk, Day: day, Today: dayOf(a.At) == dayOf(now)})
 	}
 	if p.Status == StatusCancelled {
-		ws = append(ws, DeskWarning{Kind: WarnCancelled, Name: p.FullName()})
+		// Cancelled or refunded: that is what the volunteer needs to
+		// know, not a fee due nor the days of a registration that is no
+		// more.
+		return append(ws, DeskWarning{Kind: WarnCancelled, Name: p.FullName()})
 	}
 	if c.FeeDueCents > 0 {
 		ws = append(ws, DeskWarning{Kind: WarnUnpaid, FeeDueCents: c.FeeDueCents})

@@ -178,10 +178,13 @@ func TestDeskWarnings(t *testing.T) {
 	t.Run("Order", func(t *testing.T) {
 		p := deskPerson(t, s, "Paul", "Tout-Faux", func(p *Participant) { p.FeeCents, p.Days = 4500, []Day{day2} })
 		admit(t, s, AdmitRequest{ParticipantID: p.ID, Day: day1, Accept: DeskWarningKinds})
+		wantWarnings(t, card(t, s, p.ID, day1, 0), WarnAlreadyIn, WarnUnpaid, WarnNotToday)
 		if err := s.SetParticipantStatus(ctx, p.ID, StatusCancelled); err != nil {
 			t.Fatal(err)
 		}
-		wantWarnings(t, card(t, s, p.ID, day1, 0), WarnAlreadyIn, WarnCancelled, WarnUnpaid, WarnNotToday)
+		// Cancelled, they owe nothing and have no day: only the
+		// cancellation (TestDeskCancelledOwesNothing).
+		wantWarnings(t, card(t, s, p.ID, day1, 0), WarnAlreadyIn, WarnCancelled)
 		wantWarnings(t, card(t, s, p.ID, day1, atelier.ID), WarnCancelled, WarnNotEnrolled, WarnSessionFull)
 	})
 	t.Run("ErrNotCongressDay", func(t *testing.T) {

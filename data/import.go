@@ -208,6 +208,12 @@ type ImportReport struct {
 	// unseen.
 	DefaultCategory string
 	DefaultStatus   Status
+	// DefaultFeeCents is the amount new rows that give none got (0 when
+	// none did, or no default fee was chosen); DefaultDays the days new
+	// rows that give none got (nil when none did): the report says them
+	// too.
+	DefaultFeeCents int64
+	DefaultDays     []Day
 	Enrolments      int // workshop places taken
 	Tickets         int // e-tickets recorded (those already held by the same person not counted)
 	// IgnoredColumns are the columns of the file no field takes, by their
@@ -219,9 +225,13 @@ type ImportReport struct {
 	// were read day first; ImportOptions.DateOrder says otherwise.
 	AmbiguousDates []string
 	// PossibleDuplicates counts the new rows that have the name (and
-	// organisation) of someone else but another email or ticket: each has
-	// a warning naming that person.
+	// organisation) of someone else but another email, or the same email
+	// and another ticket: each has a warning naming that person.
 	PossibleDuplicates int
+	// Overwritten counts the rows whose values replace values the
+	// congress held (an import that overwrites): each has a warning
+	// naming the person and the values replaced (import_overwrites.go).
+	Overwritten int
 }
 
 // ImportPreview is what the preview dialog shows before anything is read

@@ -26,11 +26,15 @@ func (im *importer) defaults(p *Participant, rec *ImportRecord) {
 	}
 	if !rec.Has[FieldFee] && im.opts.DefaultFeeCents > 0 {
 		p.FeeCents = im.opts.DefaultFeeCents
+		im.report.DefaultFeeCents = p.FeeCents
 	}
 	if !rec.Has[FieldDays] {
 		p.Days = slices.Clone(im.allDays)
 		if len(im.opts.DefaultDays) > 0 {
 			p.Days = sortDays(slices.Clone(im.opts.DefaultDays))
+		}
+		if im.report.DefaultDays == nil {
+			im.report.DefaultDays = slices.Clone(p.Days)
 		}
 	}
 }

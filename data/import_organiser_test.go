@@ -116,10 +116,13 @@ var helloAssoWeeks = [2][]string{{
 	"40000003;R2;02/10/2021 14:05;Validé;Arnaud;Zoé;Faure;Léo;leo.faure@example.org;;Virement;Adhérent;120,00;",
 }}
 
-// TestImportNextWeek re-imports next week's export filling empty fields
-// (the default): the tickets find the same people, who take what the
-// platform owns (status, payment, email, names recased), nobody is added,
-// and the category chosen for "Non adhérent" last week is remembered.
+// TestImportNextWeek re-imports next week's export. Filling empty fields
+// (the default), the tickets find the same people, who keep the names and
+// emails the congress holds but take what the platform decides about the
+// ticket (an order validated since); nobody is added, and the category
+// chosen for "Non adhérent" last week is remembered. Overwriting, they
+// take the corrected emails and the names recased, and the report names
+// each value replaced.
 func TestImportNextWeek(t *testing.T) {
 	s := mustOpen(t)
 	payer := func(h []string, m []ImportField) { mapColumn(h, m, "Email payeur", FieldEmail) }
@@ -129,15 +132,34 @@ func TestImportNextWeek(t *testing.T) {
 	wantCounts(t, r, 3, 3, 0, 0, 0, 0)
 	before := people(t, s)
 	r = previewed(t, s, exportFile(t, "semaine2.csv", false, false, helloAssoWeeks[1]...), ImportOptions{}, payer)
+	wantCounts(t, r, 3, 0, 1, 0, 0, 0)
+	if r.Kept != 2 || r.Overwritten != 0 {
+		t.Fatalf("filling: %+v", r)
+	}
+	for i, p := range people(t, s) {
+		if p.ID != before[i].ID || p.Email != before[i].Email || p.LastName != before[i].LastName {
+			t.Errorf("filling empty fields changed %+v, was %+v", p, before[i])
+		}
+		if p.LastName == "ARNAUD" && (p.Status != StatusConfirmed || !p.Paid || card(t, s, p.ID, day1, 0).FeeDueCents != 0) {
+			t.Errorf("Zoé Arnaud, validated since: %s, paid %v", p.Status, p.Paid)
+		}
+	}
+	r = previewed(t, s, exportFile(t, "semaine2.csv", false, false, helloAssoWeeks[1]...), ImportOptions{OnMatch: MatchOverwrite}, payer)
 	wantCounts(t, r, 3, 0, 3, 0, 0, 0)
+	if r.Overwritten != 3 || len(r.Issues) != 3 {
+		t.Fatalf("overwriting: %+v", r)
+	}
+	if got, want := Message(r.Issues[0].Err, "en"), "The file's values replace those of Hugo ROY: last name “ROY” → “Roy”; email “lina.roy@exemple.fr” → “lina.roy@example.org”."; got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	if got, want := Message(r.Issues[0].Err, "fr"), "Les valeurs du fichier remplacent celles de Hugo ROY : nom « ROY » → « Roy » ; e-mail « lina.roy@exemple.fr » → « lina.roy@example.org »."; got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
 	after := people(t, s)
 	for i, p := range after {
 		if p.ID != before[i].ID || p.Email != "lina.roy@example.org" && p.Email != "leo.faure@example.org" ||
 			p.LastName == strings.ToUpper(p.LastName) {
 			t.Errorf("%+v, was %+v", p, before[i])
-		}
-		if p.LastName == "Arnaud" && (p.Status != StatusConfirmed || !p.Paid || card(t, s, p.ID, day1, 0).FeeDueCents != 0) {
-			t.Errorf("Zoé Arnaud, validated since: %s, paid %v", p.Status, p.Paid)
 		}
 		if p.LastName == "Vidal" && p.CategoryID != plein {
 			t.Errorf("Tom Vidal is in category %d, want %d", p.CategoryID, plein)
@@ -146,6 +168,53 @@ func TestImportNextWeek(t *testing.T) {
 	// The same file again: nothing differs.
 	r = previewed(t, s, exportFile(t, "semaine2.csv", false, false, helloAssoWeeks[1]...), ImportOptions{}, payer)
 	wantCounts(t, r, 3, 0, 0, 3, 0, 0)
+}
+
+// TestImportFillKeepsHandEdits corrects a name and an email by hand, then
+// re-imports the platform's export: filling empty fields keeps them (and
+// fills an empty phone); a dry run that overwrites names the person and
+// each value it would replace, and writes nothing.
+func TestImportFillKeepsHandEdits(t *testing.T) {
+	s := mustOpen(t)
+	payer := func(h []string, m []ImportField) { mapColumn(h, m, "Email payeur", FieldEmail) }
+	opts := ImportOptions{CreateCategories: true}
+	previewed(t, s, exportFile(t, "semaine1.csv", false, false, helloAssoWeeks[0]...), opts, payer)
+	var hugo Participant
+	for _, p := range people(t, s) {
+		if p.FirstName == "Hugo" {
+			hugo = p
+		}
+	}
+	hugo.LastName, hugo.Email = "Roy-Martin", "hugo@coop.example"
+	if err := s.UpdateParticipant(ctx, &hugo); err != nil {
+		t.Fatal(err)
+	}
+	for _, mode := range []OnMatch{MatchFill, MatchSkip} {
+		opts.OnMatch = mode
+		previewed(t, s, exportFile(t, "semaine2.csv", false, false, helloAssoWeeks[1]...), opts, payer)
+		got, err := s.Participant(ctx, hugo.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.LastName != "Roy-Martin" || got.Email != "hugo@coop.example" {
+			t.Fatalf("mode %d: Hugo is %s <%s>, corrected by hand as Roy-Martin <hugo@coop.example>", mode, got.FullName(), got.Email)
+		}
+	}
+	opts.OnMatch, opts.DryRun = MatchOverwrite, true
+	r := previewed(t, s, exportFile(t, "semaine2.csv", false, false, helloAssoWeeks[1]...), opts, payer)
+	var said []string
+	for _, is := range r.Issues {
+		if errors.Is(is.Err, ErrImportOverwrites) {
+			said = append(said, Message(is.Err, "en"))
+		}
+	}
+	want := "The file's values replace those of Hugo Roy-Martin: last name “Roy-Martin” → “Roy”; email “hugo@coop.example” → “lina.roy@example.org”."
+	if r.Overwritten != 3 || !slices.Contains(said, want) {
+		t.Fatalf("overwritten %d, warnings %q", r.Overwritten, said)
+	}
+	if got, _ := s.Participant(ctx, hugo.ID); got.LastName != "Roy-Martin" {
+		t.Fatalf("the dry run wrote %s", got.FullName())
+	}
 }
 
 // TestImportKept checks that a row whose values differ from the
@@ -187,7 +256,8 @@ func TestImportDaysReplaced(t *testing.T) {
 
 // TestImportNextWeekEventbrite re-imports an Eventbrite export whose
 // attendees corrected their email and whose names were recased: the
-// barcodes find the same people, who take the new emails.
+// barcodes find the same people, who take the new emails when the import
+// overwrites (filling empty fields, they keep theirs).
 func TestImportNextWeekEventbrite(t *testing.T) {
 	s := mustOpen(t)
 	week1 := platformFiles["Eventbrite"]
@@ -198,7 +268,11 @@ func TestImportNextWeekEventbrite(t *testing.T) {
 		week2 = append(week2, l)
 	}
 	r := previewed(t, s, exportFile(t, "eventbrite.csv", false, false, week2...), ImportOptions{}, nil)
-	if r.New != 0 || r.Updated != 3 || r.Rejected != 0 {
+	if r.New != 0 || r.Kept != 3 || r.Rejected != 0 {
+		t.Fatalf("filling: %+v", r)
+	}
+	r = previewed(t, s, exportFile(t, "eventbrite.csv", false, false, week2...), ImportOptions{OnMatch: MatchOverwrite}, nil)
+	if r.New != 0 || r.Updated != 3 || r.Rejected != 0 || r.Overwritten != 3 {
 		t.Fatalf("%+v", r)
 	}
 	for _, p := range people(t, s) {

@@ -151,9 +151,15 @@ func TestImportIdentityByTicket(t *testing.T) {
 	}
 	// A week later: the same people, whatever the emails and the case.
 	before := people(t, s)
-	// Filling empty fields, the tickets take what the platform owns: the
-	// emails corrected, the names recased.
+	// Filling empty fields, the tickets find them and keep what the
+	// congress holds; overwriting, they take the emails corrected and
+	// the names recased.
 	r := previewed(t, s, helloAssoExport(t, 2), ImportOptions{}, payerAsEmail)
+	wantCounts(t, r, 39, 0, 0, 0, 0, 0)
+	if r.Kept != 39 {
+		t.Fatalf("filling: %+v", r)
+	}
+	r = previewed(t, s, helloAssoExport(t, 2), ImportOptions{OnMatch: MatchOverwrite}, payerAsEmail)
 	wantCounts(t, r, 39, 0, 39, 0, 0, 0)
 	r = previewed(t, s, helloAssoExport(t, 2), ImportOptions{OnMatch: MatchOverwrite}, payerAsEmail)
 	wantCounts(t, r, 39, 0, 0, 39, 0, 0)
@@ -265,10 +271,10 @@ func TestImportPossibleDuplicate(t *testing.T) {
 	if r.PossibleDuplicates != 1 || len(r.Issues) != 1 || !r.Issues[0].Warning || r.Issues[0].Line != 2 {
 		t.Fatalf("%+v", r)
 	}
-	if got := Message(r.Issues[0].Err, "en"); got != "Possible duplicate: Jean Martin has the same name but another email or ticket. The row was imported as a new person; merge them in Participants if it is the same person." {
+	if got := Message(r.Issues[0].Err, "en"); got != "Possible duplicate: Jean Martin has the same name but another email. The row was imported as a new person; merge them in Participants if it is the same person." {
 		t.Error(got)
 	}
-	if got := Message(r.Issues[0].Err, "fr"); got != "Doublon possible : Jean Martin a le même nom mais un autre e-mail ou billet. La ligne a été importée comme une nouvelle personne ; fusionnez-les dans Participants s'il s'agit de la même personne." {
+	if got := Message(r.Issues[0].Err, "fr"); got != "Doublon possible : Jean Martin a le même nom mais un autre e-mail. La ligne a été importée comme une nouvelle personne ; fusionnez-les dans Participants s'il s'agit de la même personne." {
 		t.Error(got)
 	}
 	// Without an email, the name still finds them.

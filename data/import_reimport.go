@@ -6,46 +6,34 @@ import (
 )
 
 // Importing next week's export again: a row a ticket (or form response)
-// finds is the platform's word on what the platform owns (the ticket's
-// status, payment, amount and type, the holder's email and the case of
-// their name), which replaces the congress's even when the import only
-// fills empty fields; the days of a file with a days column are the
-// file's. A row whose values differ from the congress's but that the mode
-// leaves as they are is counted as kept, never as unchanged.
+// finds is the same person, whatever its email or the case of its name.
+// An import that fills empty fields keeps every value the congress holds
+// (a name or an email the organiser corrected by hand survives), except
+// what the platform decides about the ticket: a refund or cancellation
+// (statusMoves), an order validated since, a payment. Taking the
+// platform's names and emails (the payer's email corrected, names
+// recased) is what an import that overwrites does, and its report names
+// each value it replaces (import_overwrites.go). The days of a file with
+// a days column are the file's. A row whose values differ from the
+// congress's but that the mode leaves as they are is counted as kept,
+// never as unchanged.
 
-// takePlatform gives dst what a platform owns of a row its ticket found
-// (see above). A payment is taken, never undone: a ticket the platform no
-// longer calls paid keeps what the desk recorded.
-func takePlatform(dst *Participant, rec *ImportRecord, catID int64) {
-	src := &rec.P
-	set := func(f ImportField, d *string, v string) {
-		if rec.Has[f] && v != "" {
-			*d = v
-		}
-	}
-	set(FieldFirstName, &dst.FirstName, src.FirstName)
-	set(FieldLastName, &dst.LastName, src.LastName)
-	set(FieldEmail, &dst.Email, src.Email)
-	if rec.Has[FieldStatus] && src.Status != "" {
-		dst.Status = src.Status
-	}
-	if rec.Has[FieldFee] {
-		dst.FeeCents = src.FeeCents
-	}
-	if rec.Has[FieldPaid] && src.Paid {
-		dst.Paid = true
-	}
-	if catID != 0 {
-		dst.CategoryID = catID
+// takePlatform gives dst what a platform decides about the ticket of a
+// row its ticket found: an order validated since confirms a pending
+// registration. A payment is taken, never undone (mergeRecord): a ticket
+// the platform no longer calls paid keeps what the desk recorded.
+func takePlatform(dst *Participant, rec *ImportRecord) {
+	if rec.Has[FieldStatus] && rec.P.Status == StatusConfirmed && dst.Status == StatusPending {
+		dst.Status = StatusConfirmed
 	}
 }
 
 // reimport applies to merged what a row matched to t changes beyond
-// mergeRecord's: what the platform owns when its ticket found them, and
-// the file's days. An import that fills empty fields keeps the rest.
-func (im *importer) reimport(t *importTarget, merged *Participant, rec *ImportRecord, catID int64) {
+// mergeRecord's: what the platform decides about the ticket that found
+// them, and the file's days.
+func (im *importer) reimport(t *importTarget, merged *Participant, rec *ImportRecord) {
 	if im.opts.OnMatch != MatchOverwrite && len(rec.Tickets) > 0 && im.matchTicket(rec) == t {
-		takePlatform(merged, rec, catID)
+		takePlatform(merged, rec)
 	}
 	if rec.Has[FieldDays] && len(rec.P.Days) > 0 {
 		if t.fileDays {

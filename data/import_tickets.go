@@ -25,7 +25,46 @@ var (
 	ErrImportTicketTaken = newErr(KindConflict, "import_ticket_taken", "ticket",
 		"The ticket %s is already %s's: it stays theirs, and the row was imported without it.",
 		"Le billet %s est déjà celui de %s : il le reste, et la ligne a été importée sans lui.")
+	// ErrImportTicketRepeated rejects a row whose ticket an earlier row of
+	// the file gave to someone of another name: one ticket is one person.
+	ErrImportTicketRepeated = newErr(KindConflict, "import_ticket_repeated", "ticket",
+		"Ticket %s is already used on line %d by %s: one ticket is one person.",
+		"Billet %s déjà utilisé ligne %d par %s : un billet est une seule personne.")
 )
+
+// fileTicket is the first row of the file that gave a ticket: its line
+// and whom it named.
+type fileTicket struct {
+	line          int
+	nameKey, name string
+}
+
+// ticketRepeated finds a ticket of the row that an earlier row of the
+// file gave to someone of another name (two rows, one ticket number):
+// the row is rejected rather than taken for that person. The same name
+// twice is one person's row repeated.
+func (im *importer) ticketRepeated(rec *ImportRecord) (Ticket, fileTicket, bool) {
+	_, name := im.keys(&rec.P)
+	for _, k := range rec.Tickets {
+		if first, ok := im.fileTickets[k.Code]; ok && first.nameKey != name {
+			return k, first, true
+		}
+	}
+	return Ticket{}, fileTicket{}, false
+}
+
+// noteFileTickets remembers the tickets of a row taken, under its line.
+func (im *importer) noteFileTickets(rec *ImportRecord) {
+	if im.fileTickets == nil {
+		im.fileTickets = map[string]fileTicket{}
+	}
+	_, name := im.keys(&rec.P)
+	for _, k := range rec.Tickets {
+		if _, ok := im.fileTickets[k.Code]; !ok {
+			im.fileTickets[k.Code] = fileTicket{line: rec.Line, nameKey: name, name: rec.P.FullName()}
+		}
+	}
+}
 
 // importTicket is a ticket an import records.
 type importTicket struct {
@@ -54,6 +93,7 @@ func (im *importer) loadTickets() error {
 	return im.eachCodeOfTarget("ticket", func(code string, t *importTarget) {
 		im.tickets[code] = t
 		t.ticketed = true
+		t.answered = t.answered || IsFormResponse(code)
 	})
 }
 
@@ -73,6 +113,7 @@ func (im *importer) matchTicket(rec *ImportRecord) *importTarget {
 // planTickets gives the row's tickets to t, the person the row became or
 // updated, warns of those someone else holds and of the values left out.
 func (im *importer) planTickets(rec *ImportRecord, t *importTarget) error {
+	im.noteFileTickets(rec)
 	if rec.TicketIssue != nil {
 		im.warn(rec.Line, rec.TicketColumn, rec.TicketIssue)
 	}
@@ -91,6 +132,7 @@ func (im *importer) planTickets(rec *ImportRecord, t *importTarget) error {
 		}
 		im.tickets[k.Code] = t
 		t.ticketed = true
+		t.answered = t.answered || IsFormResponse(k.Code)
 		im.newTickets = append(im.newTickets, importTicket{Ticket: k, holder: t})
 		if !IsFormResponse(k.Code) {
 			im.report.Tickets++
@@ -170,20 +212,27 @@ func roundedNumber(code string) bool {
 }
 
 // ErrImportPossibleDuplicate is a new row with the name of someone else
-// but another email or ticket: two people, or one registered twice.
+// but another email, or the same email and another ticket (two tickets of
+// one order under one name): two people, or one registered twice. Its
+// second argument says which, in words (see warnDuplicate).
 var ErrImportPossibleDuplicate = newErr(KindConflict, "import_possible_duplicate", "",
-	"Possible duplicate: %s has the same name but another email or ticket. The row was imported as a new person; merge them in Participants if it is the same person.",
-	"Doublon possible : %s a le même nom mais un autre e-mail ou billet. La ligne a été importée comme une nouvelle personne ; fusionnez-les dans Participants s'il s'agit de la même personne.")
+	"Possible duplicate: %s has the same name but %s. The row was imported as a new person; merge them in Participants if it is the same person.",
+	"Doublon possible : %s a le même nom mais %s. La ligne a été importée comme une nouvelle personne ; fusionnez-les dans Participants s'il s'agit de la même personne.")
 
 // warnDuplicate reports a row imported as a new person though dup has its
-// name.
+// name: "another email" when both have one and they differ, "another
+// ticket" otherwise (the same email, or none to compare).
 func (im *importer) warnDuplicate(rec *ImportRecord, dup *importTarget) error {
 	name, err := im.holderName(dup)
 	if err != nil {
 		return err
 	}
 	im.report.PossibleDuplicates++
-	im.warn(rec.Line, im.columns[FieldEmail], ErrImportPossibleDuplicate.With(name))
+	en, fr := "another ticket", "un autre billet"
+	if email := strings.ToLower(strings.TrimSpace(rec.P.Email)); email != "" && dup.email != "" && email != strings.ToLower(dup.email) {
+		en, fr = "another email", "un autre e-mail"
+	}
+	im.warn(rec.Line, im.columns[FieldEmail], ErrImportPossibleDuplicate.WithWords([]any{name, en}, []any{name, fr}))
 	return nil
 }
 

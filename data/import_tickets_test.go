@@ -98,7 +98,8 @@ func TestImportTickets(t *testing.T) {
 		r := importLines(t, s, ImportOptions{CreateCategories: true, Mapping: m, OnMatch: MatchOverwrite},
 			"Prénom;Nom;Email;Tarif;Code-barre", "Bob;Durand;bob@example.org;Adhérent·e;5550001",
 			"Chloé;Martin;chloe@example.org;Adhérent·e;5550003")
-		if r.New != 1 || r.Updated != 1 || r.Tickets != 1 || len(r.Issues) != 0 {
+		if r.New != 1 || r.Updated != 1 || r.Tickets != 1 || len(r.Issues) != 1 || r.Overwritten != 1 ||
+			!errors.Is(r.Issues[0].Err, ErrImportOverwrites) || !r.Issues[0].Warning {
 			t.Fatalf("%+v", r)
 		}
 		scanFinds(t, s, map[string]string{"5550001": "bob@example.org", "5550003": "chloe@example.org"})

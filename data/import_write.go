@@ -240,9 +240,13 @@ type importer struct {
 	changed    []*importTarget // participants already registered whom the file changes
 	enrolments []importEnrolment
 
-	tickets    map[string]*importTarget // who holds each ticket, already or by this file
-	orderEmail bool                     // the email column is an order's, shared (see IsOrderEmail)
-	newTickets []importTicket           // the tickets to record, in line order
+	tickets     map[string]*importTarget // who holds each ticket, already or by this file
+	orderEmail  bool                     // the email column is an order's, shared (see IsOrderEmail)
+	newTickets  []importTicket           // the tickets to record, in line order
+	fileTickets map[string]fileTicket    // the first row of the file giving each ticket
+	// latestAnswer: the row being merged is a later answer to the form
+	// by someone this file creates, which wins (import_answers.go).
+	latestAnswer bool
 
 	afterWrite []func() // what to do once the write transaction has ended (putOffCheckpoint)
 }
@@ -407,6 +411,10 @@ func (im *importer) row(rec *ImportRecord) error {
 	if err != nil || !ok {
 		return err
 	}
+	if k, first, ok := im.ticketRepeated(rec); ok {
+		im.reject(rec.Line, k.Source, ErrImportTicketRepeated.With(k.Code, first.line, first.name))
+		return nil
+	}
 	im.warnGlyphs(rec)
 	// Who the row is: the code it gives, else its ticket or form
 	// response, else (see matchPerson) its email, else its name.
@@ -415,9 +423,15 @@ func (im *importer) row(rec *ImportRecord) error {
 	if t == nil {
 		t = im.matchTicket(rec)
 	}
+	answer := false
 	if t == nil {
 		if t, dup, err = im.matchPerson(rec); err != nil {
 			return err
+		}
+		if t != nil {
+			if answer, err = im.answeredAgain(rec, t); err != nil {
+				return err
+			}
 		}
 	}
 	if t != nil && im.opts.OnMatch == MatchCreate && !t.isNew {
@@ -434,6 +448,9 @@ func (im *importer) row(rec *ImportRecord) error {
 	if im.opts.OnMatch == MatchSkip {
 		im.report.Skipped++
 		return nil
+	}
+	if answer {
+		return im.answerAgain(t, rec, catID) // import_answers.go
 	}
 	return im.update(t, rec, catID)
 }
@@ -507,9 +524,9 @@ func (im *importer) update(t *importTarget, rec *ImportRecord, catID int64) erro
 	}
 	merged := *t.p
 	merged.Days = append([]Day(nil), t.p.Days...)
-	overwrite := im.opts.OnMatch == MatchOverwrite
+	overwrite := im.opts.OnMatch == MatchOverwrite || im.latestAnswer
 	mergeRecord(&merged, rec, overwrite)
-	im.reimport(t, &merged, rec, catID)
+	im.reimport(t, &merged, rec)
 	t.fileStatus(&merged, rec)
 	if catID != 0 && overwrite {
 		merged.CategoryID = catID
@@ -530,6 +547,9 @@ func (im *importer) update(t *importTarget, rec *ImportRecord, catID int64) erro
 		return err
 	}
 	merged.Organisation = org.name
+	if overwrite && !t.isNew {
+		im.warnOverwrites(rec.Line, t.p, &merged)
+	}
 	if err := im.hold(&merged); err != nil {
 		return err
 	}

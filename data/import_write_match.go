@@ -24,6 +24,8 @@ type importTarget struct {
 	// identifier of its own is someone else, unless it has their email
 	// and their name.
 	ticketed bool
+	// answered: they hold a form's response (import_answers.go).
+	answered bool
 	// The statuses this file's rows gave them: active, a row not
 	// cancelled; cancelled, a row cancelled. One person's valid ticket
 	// keeps them expected whatever their other, refunded, tickets say.

@@ -580,8 +580,10 @@ type Duplicate struct {
 }
 
 // PossibleDuplicates returns the participants who may be the same person as
-// p: the same email, or the same name and organisation ignoring case and
-// accents. p itself (by ID) is left out; p need not be saved.
+// p: the same email (unless both hold a ticket of their own under other
+// names: colleagues of one order, see orderColleagues), or the same name
+// and organisation ignoring case and accents. p itself (by ID) is left
+// out; p need not be saved.
 func (s *Store) PossibleDuplicates(ctx context.Context, p Participant) ([]Duplicate, error) {
 	var out []Duplicate
 	err := s.read(ctx, func(tx *sqlTx) error {
@@ -609,6 +611,13 @@ func possibleDuplicates(ctx context.Context, tx *sqlTx, p Participant) ([]Duplic
 			if err != nil {
 				return nil, err
 			}
+			colleague, err := orderColleagues(ctx, tx, &p, &d)
+			if err != nil {
+				return nil, err
+			}
+			if colleague {
+				continue // one order's tickets, each its own holder's (duplicates.go)
+			}
 			out = append(out, Duplicate{d, "email"})
 		}
 	}
@@ -634,8 +643,9 @@ func possibleDuplicates(ctx context.Context, tx *sqlTx, p Participant) ([]Duplic
 }
 
 // DuplicateGroups lists, over the whole file, the groups of participant IDs
-// that may be one person: the same email, or the same name and organisation
-// ignoring case and accents.
+// that may be one person: the same email (colleagues of one order left
+// out, see orderColleagues), or the same name and organisation ignoring
+// case and accents.
 func (s *Store) DuplicateGroups(ctx context.Context) ([][]int64, error) {
 	var groups [][]int64
 	err := s.read(ctx, func(tx *sqlTx) error {
@@ -646,6 +656,7 @@ func (s *Store) DuplicateGroups(ctx context.Context) ([][]int64, error) {
 		}
 		defer rows.Close()
 		byEmail, byName := map[string][]int64{}, map[string][]int64{}
+		names := map[int64]string{}
 		var emailKeys, nameKeys []string // first-seen order, for a stable result
 		for rows.Next() {
 			var id int64
@@ -653,6 +664,7 @@ func (s *Store) DuplicateGroups(ctx context.Context) ([][]int64, error) {
 			if err := rows.Scan(&id, &email, &name, &org); err != nil {
 				return err
 			}
+			names[id] = name
 			if email != "" {
 				if byEmail[email] == nil {
 					emailKeys = append(emailKeys, email)
@@ -665,9 +677,17 @@ func (s *Store) DuplicateGroups(ctx context.Context) ([][]int64, error) {
 			}
 			byName[key] = append(byName[key], id)
 		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		rows.Close()
+		ticketed, err := ticketHolders(ctx, tx)
+		if err != nil {
+			return err
+		}
 		for _, k := range emailKeys {
-			if len(byEmail[k]) > 1 {
-				groups = append(groups, byEmail[k])
+			if g := sameEmailDuplicates(byEmail[k], names, ticketed); len(g) > 1 {
+				groups = append(groups, g)
 			}
 		}
 		for _, k := range nameKeys {
@@ -675,7 +695,7 @@ func (s *Store) DuplicateGroups(ctx context.Context) ([][]int64, error) {
 				groups = append(groups, byName[k])
 			}
 		}
-		return rows.Err()
+		return nil
 	})
 	return groups, err
 }

@@ -380,12 +380,16 @@ func (d *importDialog) showChecking() {
 func (d *importDialog) showReport(r data.ImportReport) {
 	d.checking = false
 	d.report = &r
-	d.summary.SetText(reportText(r))
+	summary := reportText(r)
+	if !d.dates.answered(r) {
+		summary += " " + lang.L("Say how the dates are written to import the file.")
+	}
+	d.summary.SetText(summary)
 	d.showIssues(r.Issues)
 	d.showRejectsButton(r)
 	d.dates.show(r)
 	d.showUnknown(r.UnknownCategories)
-	if r.New+r.Updated > 0 {
+	if r.New+r.Updated > 0 && d.dates.answered(r) {
 		d.importBtn.Enable()
 	} else {
 		d.importBtn.Disable()
@@ -459,7 +463,7 @@ func (d *importDialog) onCategoryChosen(key string, i int) {
 // onImportTapped imports, after asking whether to leave out the rows that
 // cannot be imported.
 func (d *importDialog) onImportTapped() {
-	if d.checking || d.report == nil {
+	if d.checking || d.report == nil || !d.dates.answered(*d.report) {
 		return
 	}
 	if n := d.report.Rejected; n > 0 {

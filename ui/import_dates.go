@@ -28,6 +28,7 @@ func (dt *importDates) build(changed func()) fyne.CanvasObject {
 	dt.label.Wrapping = fyne.TextWrapWord
 	dt.order = widget.NewSelect([]string{lang.L("Day first (03/02 is 3 February)"),
 		lang.L("Month first (03/02 is March 2)")}, func(string) { changed() })
+	dt.order.PlaceHolder = lang.L("Choose…") // Fyne's own "(Select one)" is English only
 	dt.box = container.NewVBox(dt.label, dt.order)
 	dt.box.Hide()
 	return dt.box
@@ -43,8 +44,12 @@ func (dt *importDates) show(r data.ImportReport) {
 		return
 	}
 	if len(r.AmbiguousDates) > 0 {
+		open, shut := "“", "”"
+		if uiLanguage() == "fr" {
+			open, shut = "« ", " »"
+		}
 		dt.label.SetText(lang.L("The dates of {{.Columns}} read as two different congress days. How are they written?",
-			map[string]any{"Columns": "“" + strings.Join(r.AmbiguousDates, "”, “") + "”"}))
+			map[string]any{"Columns": open + strings.Join(r.AmbiguousDates, shut+", "+open) + shut}))
 	}
 	dt.box.Show()
 }
@@ -57,4 +62,11 @@ func (dt *importDates) apply(opts *data.ImportOptions) {
 	if i := dt.order.SelectedIndex(); i >= 0 && i < len(importDateOrders) {
 		opts.DateOrder = importDateOrders[i]
 	}
+}
+
+// answered reports whether the columns the report found ambiguous have
+// been told how their dates are written: until then, nothing is imported
+// (a guess would put people on the wrong day unseen).
+func (dt *importDates) answered(r data.ImportReport) bool {
+	return len(r.AmbiguousDates) == 0 || dt.order != nil && dt.order.SelectedIndex() >= 0
 }

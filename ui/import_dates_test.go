@@ -15,8 +15,8 @@ import (
 )
 
 // TestImportDialogAsksDateOrder: when a date column reads as two congress
-// days, the dialog asks how its dates are written, and the answer is how
-// the import reads them.
+// days, the dialog asks how its dates are written, Import waits for the
+// answer, and the answer is how the import reads them.
 func TestImportDialogAsksDateOrder(t *testing.T) {
 	test.NewTempApp(t)
 	ctx := context.Background()
@@ -36,6 +36,15 @@ func TestImportDialogAsksDateOrder(t *testing.T) {
 	d := openImportTest(t, e, st, path, nil)
 	if !d.dates.box.Visible() || !strings.Contains(d.dates.label.Text, "“Jours”") {
 		t.Fatalf("not asked: %q", d.dates.label.Text)
+	}
+	// Unanswered, nothing is imported: the button waits, and says why.
+	if !d.importBtn.Disabled() || !strings.HasSuffix(d.summary.Text, " Say how the dates are written to import the file.") {
+		t.Fatalf("Import enabled %v before the dates are told; summary %q", !d.importBtn.Disabled(), d.summary.Text)
+	}
+	d.onImportTapped()
+	waitIdle(t, e.tasks)
+	if ids := ptStoreIDs(t, st, data.ParticipantQuery{Search: "Diallo"}); len(ids) != 0 {
+		t.Fatalf("imported unanswered: %v", ids)
 	}
 	d.dates.order.SetSelected("Month first (03/02 is March 2)")
 	waitCheck(t, e, d)

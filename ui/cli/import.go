@@ -221,6 +221,10 @@ func (r *runner) printImportReport(out io.Writer, rep data.ImportReport, dryRun 
 		fmt.Fprintln(out, r.count(rep.Tickets, "e-ticket kept for the desk.", "e-tickets kept for the desk.",
 			"billet électronique gardé pour l'accueil.", "billets électroniques gardés pour l'accueil."))
 	}
+	if rep.Overwritten > 0 {
+		fmt.Fprintln(out, r.count(rep.Overwritten, "row replaces values the congress held (see the warnings).", "rows replace values the congress held (see the warnings).",
+			"ligne remplace des valeurs du congrès (voir les avertissements).", "lignes remplacent des valeurs du congrès (voir les avertissements)."))
+	}
 	if rep.PossibleDuplicates > 0 {
 		fmt.Fprintln(out, r.count(rep.PossibleDuplicates, "possible duplicate (see the warnings).", "possible duplicates (see the warnings).",
 			"doublon possible (voir les avertissements).", "doublons possibles (voir les avertissements)."))
@@ -228,7 +232,7 @@ func (r *runner) printImportReport(out io.Writer, rep data.ImportReport, dryRun 
 	if len(rep.IgnoredColumns) > 0 {
 		fmt.Fprintf(out, tr("Columns not imported: %s.\n", "Colonnes non importées : %s.\n"), strings.Join(rep.IgnoredColumns, ", "))
 	}
-	if rep.DefaultCategory != "" || rep.DefaultStatus != "" {
+	if rep.DefaultCategory != "" || rep.DefaultStatus != "" || rep.DefaultFeeCents != 0 || rep.DefaultDays != nil {
 		fmt.Fprintln(out, r.importDefaultsText(rep))
 	}
 	if len(rep.AmbiguousDates) > 0 {
@@ -281,9 +285,19 @@ func (r *runner) importDefaultsText(rep data.ImportReport) string {
 	if rep.DefaultStatus != "" {
 		parts = append(parts, fmt.Sprintf(r.tr("status %s", "statut %s"), r.statusName(rep.DefaultStatus)))
 	}
+	if rep.DefaultFeeCents != 0 {
+		parts = append(parts, fmt.Sprintf(r.tr("fee %s", "tarif %s"), data.FormatEuros(rep.DefaultFeeCents, r.lang)))
+	}
+	if rep.DefaultDays != nil {
+		days := make([]string, len(rep.DefaultDays))
+		for i, d := range rep.DefaultDays {
+			days[i] = string(d)
+		}
+		parts = append(parts, fmt.Sprintf(r.tr("days %s", "jours %s"), strings.Join(days, ", ")))
+	}
 	// The dialog's heading, "New people, where the file says nothing:".
 	return r.tr("New people, where the file says nothing: ", "Nouvelles personnes, là où le fichier ne dit rien : ") +
-		strings.Join(parts, ", ") + r.tr(" (--default-category, --default-status).", " (--default-category, --default-status).")
+		strings.Join(parts, ", ") + " (--default-category, --default-status, --default-fee, --default-days)."
 }
 
 // statusName is a status in the user's language.

@@ -64,13 +64,18 @@ func TestCLIImportSaysIgnoredColumns(t *testing.T) {
 	}
 }
 
-// TestCLIImportDefaults: --default-category and --default-status give new
-// rows what the file does not say, and the report says what they got.
+// TestCLIImportDefaults: --default-category, --default-status,
+// --default-fee and --default-days give new rows what the file does not
+// say, and the report says what they got, each one.
 func TestCLIImportDefaults(t *testing.T) {
 	dir, file := newImportCongress(t)
 	path := writeFile(t, dir, "liste.csv", "Prénom;Nom;Email\nAwa;Diallo;awa@example.org\n")
-	out, err := runIn(t, "fr", "import", file, path, "--default-category", "presse", "--default-status", "confirmé")
-	if want := "Nouvelles personnes, là où le fichier ne dit rien : catégorie Presse, statut confirmé (--default-category, --default-status)."; err != nil || !strings.Contains(out, "\n"+want+"\n") {
+	out, err := runIn(t, "en", "import", file, path, "--default-fee", "45,50", "--dry-run")
+	if want := "New people, where the file says nothing: category Adhérent·e, status pending, fee 45.50\u00a0€, days 2021-11-25 (--default-category, --default-status, --default-fee, --default-days)."; err != nil || !strings.Contains(out, "\n"+want+"\n") {
+		t.Fatalf("%q, %v; want a line %q", out, err, want)
+	}
+	out, err = runIn(t, "fr", "import", file, path, "--default-category", "presse", "--default-status", "confirmé", "--default-fee", "45,50")
+	if want := "Nouvelles personnes, là où le fichier ne dit rien : catégorie Presse, statut confirmé, tarif 45,50\u00a0€, jours 2021-11-25 (--default-category, --default-status, --default-fee, --default-days)."; err != nil || !strings.Contains(out, "\n"+want+"\n") {
 		t.Fatalf("%q, %v; want a line %q", out, err, want)
 	}
 	// The same words as the dialog's heading, in both languages.
@@ -111,7 +116,7 @@ func TestCLIImportDefaults(t *testing.T) {
 			name = c.Name
 		}
 	}
-	if err != nil || name != "Presse" || p.Status != data.StatusConfirmed {
+	if err != nil || name != "Presse" || p.Status != data.StatusConfirmed || p.FeeCents != 4550 {
 		t.Fatalf("%+v in %q, %v", p, name, err)
 	}
 	out, err = runIn(t, "en", "import", file, path, "--default-status", "maybe")
