@@ -166,3 +166,42 @@ func tapDialogButton(t *testing.T, c fyne.Canvas, text string) {
 	}
 	t.Fatalf("the dialog has no button %q:\n%s", text, test.RenderObjectToMarkup(top))
 }
+
+// TestDemoFileIsTheTestsOwn: demoFile hands out copies of one demo
+// congress, which hold what data.WriteDemo writes, and what a test writes
+// in its copy stays out of the others'.
+func TestDemoFileIsTheTestsOwn(t *testing.T) {
+	ctx := context.Background()
+	a, b := demoFile(t, 5), demoFile(t, 5)
+	if a == b || a == demoTemplate(t, 5) {
+		t.Fatalf("the same file twice: %s, %s", a, b)
+	}
+	fresh := filepath.Join(t.TempDir(), "fresh"+data.Extension)
+	if err := data.WriteDemo(ctx, fresh, data.DemoOptions{Participants: 5}); err != nil {
+		t.Fatal(err)
+	}
+	list := func(st *data.Store) string {
+		t.Helper()
+		people, err := st.ListParticipants(ctx, data.ParticipantQuery{})
+		rooms, err2 := st.Rooms(ctx)
+		if err != nil || err2 != nil {
+			t.Fatal(err, err2)
+		}
+		return fmt.Sprint(people, rooms)
+	}
+	stA := mustOpen(t, a)
+	if got, want := list(stA), list(mustOpen(t, fresh)); got != want {
+		t.Errorf("a copy holds\n%s\nwhere WriteDemo writes\n%s", got, want)
+	}
+	stB := mustOpen(t, b)
+	before := list(stB)
+	if err := stA.SaveRoom(ctx, &data.Room{Name: "Salle neuve", Capacity: 10}); err != nil {
+		t.Fatal(err)
+	}
+	if list(stA) == before {
+		t.Fatal("the room was not saved")
+	}
+	if got := list(stB); got != before {
+		t.Error("a room saved in one test's file shows in another's")
+	}
+}
