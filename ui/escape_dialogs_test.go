@@ -125,12 +125,23 @@ func TestEscapeClosesEveryDialogWhereverTheFocusIs(t *testing.T) {
 			if c.Overlays().Top() == nil {
 				t.Fatal("no dialog")
 			}
-			n := len(focusables(c))
+			// Esc is taken by what has the keyboard's kind (escapeFromFocus):
+			// one control of each kind in each dialog is tried, the first
+			// of its kind, and the dialog's last control.
+			var tried []int
+			seen := map[string]bool{}
+			all := focusables(c)
+			for i, f := range all {
+				if kind := fmt.Sprintf("%T", f); !seen[kind] || i == len(all)-1 {
+					seen[kind] = true
+					tried = append(tried, i)
+				}
+			}
 			dismissAll(c)
-			if n == 0 {
+			if len(all) == 0 {
 				t.Fatal("nothing to focus in the dialog")
 			}
-			for i := 0; i < n; i++ {
+			for _, i := range tried {
 				d.open(u)
 				waitIdle(t, &u.tasks)
 				f := focusables(c)[i]
