@@ -9,6 +9,20 @@ import (
 // holdArrivals holds an arrival on day2 for each of ids in the journal of
 // s, in one transaction of the journal (as many desks' scans while an import
 // writes, without their time).
+// heldByDeskA is a congress of n+1 people, the first n of whom desk A's
+// journal holds arrived, and their ids (the last one not held).
+func heldByDeskA(t *testing.T, n int) (*Store, []int64) {
+	a := mustOpen(t)
+	noFolder(t, a)
+	manyPeople(t, a, n+1)
+	ids, err := a.ParticipantIDs(ctx, ParticipantQuery{})
+	if err != nil || len(ids) != n+1 {
+		t.Fatalf("%d people, %v", len(ids), err)
+	}
+	holdArrivals(t, a, ids[:n], "Desk A")
+	return a, ids
+}
+
 func holdArrivals(t *testing.T, s *Store, ids []int64, desk string) {
 	t.Helper()
 	err := s.hold(ctx, func(jtx *sqlTx) error {
@@ -43,17 +57,9 @@ func noFolder(t *testing.T, s *Store) {
 // the file's from its first action to its last, and desk B got in only
 // after it (the journal then had its one arrival left).
 func TestFoldInBatchesLetsAnotherDeskIn(t *testing.T) {
-	a := mustOpen(t)
-	noFolder(t, a)
 	const n = 600
-	manyPeople(t, a, n+1)
-	ids, err := a.ParticipantIDs(ctx, ParticipantQuery{})
-	if err != nil || len(ids) != n+1 {
-		t.Fatalf("%d people, %v", len(ids), err)
-	}
+	a, ids := heldByDeskA(t, n)
 	last := ids[n]
-	ids = ids[:n]
-	holdArrivals(t, a, ids, "Desk A")
 	old := heldBatch
 	heldBatch = 100
 	t.Cleanup(func() { heldBatch = old })
@@ -114,7 +120,7 @@ func TestFoldInBatchesLetsAnotherDeskIn(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := arrivals(t, a)
-	for _, id := range append(ids, last) {
+	for _, id := range ids {
 		if got[id] != 1 {
 			t.Fatalf("participant %d: %d arrivals, want 1", id, got[id])
 		}
@@ -131,17 +137,9 @@ func TestFoldInBatchesLetsAnotherDeskIn(t *testing.T) {
 // for the file (heldAfter), then for the journal, until the fold's one
 // transaction ended: the journal then held desk B's arrival alone.
 func TestScanDuringALongFold(t *testing.T) {
-	a := mustOpen(t)
-	noFolder(t, a)
 	const n = 3000
-	manyPeople(t, a, n+1)
-	ids, err := a.ParticipantIDs(ctx, ParticipantQuery{})
-	if err != nil || len(ids) != n+1 {
-		t.Fatalf("%d people, %v", len(ids), err)
-	}
+	a, ids := heldByDeskA(t, n)
 	last := ids[n]
-	ids = ids[:n]
-	holdArrivals(t, a, ids, "Desk A")
 	b, err := Open(ctx, a.Path())
 	if err != nil {
 		t.Fatal(err)
@@ -167,7 +165,7 @@ func TestScanDuringALongFold(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := arrivals(t, a)
-	for _, id := range append(ids, last) {
+	for _, id := range ids {
 		if got[id] != 1 {
 			t.Fatalf("participant %d: %d arrivals, want 1", id, got[id])
 		}

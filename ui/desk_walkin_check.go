@@ -23,16 +23,8 @@ var walkInFields = []string{"first_name", "last_name", "organisation", "category
 
 // item is a field of the form, with room for its message under it.
 func (f *walkInForm) item(name, title string, o fyne.CanvasObject) *widget.FormItem {
-	msg := widget.NewLabel("")
-	msg.Importance = widget.DangerImportance
-	msg.Wrapping = fyne.TextWrapWord
-	msg.Hide()
-	f.errs[name] = msg
-	// Once shown, its room stays while the form is open: a field
-	// corrected does not move the others under the pointer.
-	room := &fyne.Container{Layout: &keptHeight{}, Objects: []fyne.CanvasObject{msg}}
-	room.Hide()
-	f.errRoom[name] = room
+	msg, room := fieldMessage()
+	f.errs[name], f.errRoom[name] = msg, room
 	if fo, ok := o.(fyne.Focusable); ok {
 		f.fields[name] = fo
 	}

@@ -154,18 +154,23 @@ func newParticipantForm(s *participantsScreen, p data.Participant, cats []data.C
 	return f
 }
 
-// field is a labelled widget with room for its message below.
-func (f *participantForm) field(name, title string, o fyne.CanvasObject) fyne.CanvasObject {
+// fieldMessage is a field's message, hidden, and its room under the field:
+// once a message has been shown, its room stays until the form closes, so
+// that a field corrected does not move the others under the pointer.
+func fieldMessage() (*widget.Label, *fyne.Container) {
 	msg := widget.NewLabel("")
 	msg.Importance = widget.DangerImportance
 	msg.Wrapping = fyne.TextWrapWord
 	msg.Hide()
-	f.errs[name] = msg
-	// Once a message has been shown, its room stays until the form closes:
-	// a field corrected does not move the others under the pointer.
 	room := &fyne.Container{Layout: &keptHeight{}, Objects: []fyne.CanvasObject{msg}}
 	room.Hide()
-	f.errRoom[name] = room
+	return msg, room
+}
+
+// field is a labelled widget with room for its message below.
+func (f *participantForm) field(name, title string, o fyne.CanvasObject) fyne.CanvasObject {
+	msg, room := fieldMessage()
+	f.errs[name], f.errRoom[name] = msg, room
 	if fo, ok := o.(fyne.Focusable); ok {
 		f.focus[name] = fo
 	}
