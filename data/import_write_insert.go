@@ -129,9 +129,9 @@ const importCacheKB = 4000
 // With 8 MB each index of 100,000 people is sorted in memory (as fast as
 // with 32 MB): the eight were rebuilt in 1.26 s of CPU rather than
 // 1.60 s (medians of three, load 14), 1.57 s rather than 2.00 s (load 21),
-// and the peak of a 200,000-row import (TestImportPeakRSS, csv) rose from
-// 249 to 264 MB. 16 MB, which would hold 200,000 people, made that peak
-// 292 MB; 32 MB, 336 MB.
+// and the peak of a 200,000-row import (TestImportPeakRSS) rose from 249
+// to 254–264 MB (csv; the workbook 248 → 257 MB). 16 MB, which would
+// hold 200,000 people, made the csv peak 292 MB; 32 MB, 336 MB.
 const rebuildCacheKB = 8000
 
 // importThreads is how many threads SQLite's sorter may use besides the
