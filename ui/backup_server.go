@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -110,12 +109,12 @@ func newServerBackupItem() fyne.CanvasObject {
 // confirmOpenBackup asks before opening a backup of a server's congress in
 // place of the congress.
 func confirmOpenBackup(win fyne.Window, b data.BackupInfo, open func(backup string)) {
-	dialog.ShowConfirm(lang.L("Open this backup?"),
+	askConfirm(win, lang.L("Open this backup?"),
 		lang.L("The window will show the backup of {{.Time}}, to be read, in place of the congress on the server (File → Open Recent connects to it again).",
 			map[string]any{"Time": dateTime(b.Time)}),
 		func(ok bool) {
 			if ok {
 				open(b.Path)
 			}
-		}, win)
+		})
 }

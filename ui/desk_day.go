@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -206,7 +205,7 @@ func (s *deskScreen) chooseDay(i int) {
 		keep = lang.L("Keep rehearsing")
 	}
 	words := map[string]any{"Day": dayLong(day), "Today": dayLong(s.todayDate())}
-	d := dialog.NewConfirm(lang.L("Record real arrivals?"),
+	d := newConfirmation(s.env.win, lang.L("Record real arrivals?"),
 		lang.L("Record real arrivals for {{.Day}}? Today is {{.Today}}: each scan will count as an arrival on {{.Day}}, in the counters, the lists and the exports.", words),
 		func(real bool) {
 			switch {
@@ -219,7 +218,7 @@ func (s *deskScreen) chooseDay(i int) {
 				s.selectDay(before)
 			}
 			s.focus()
-		}, s.env.win)
+		})
 	d.SetConfirmText(lang.L("Record real arrivals"))
 	d.SetDismissText(keep)
 	d.Show()
@@ -279,14 +278,14 @@ func (s *deskScreen) onClearRehearsalTapped() {
 
 // askClearRehearsal asks whether to delete every rehearsal entry.
 func (s *deskScreen) askClearRehearsal() {
-	d := dialog.NewConfirm(lang.L("Clear the rehearsal?"),
+	d := newConfirmation(s.env.win, lang.L("Clear the rehearsal?"),
 		lang.L("Every scan of the rehearsal is deleted, on every desk of this file. Real arrivals are not touched."),
 		func(ok bool) {
 			if ok {
 				s.clearRehearsalAsync()
 			}
 			s.focus()
-		}, s.env.win)
+		})
 	d.SetConfirmText(lang.L("Clear the rehearsal"))
 	d.SetDismissText(lang.L("Cancel"))
 	d.Show()

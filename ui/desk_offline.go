@@ -8,7 +8,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -315,10 +314,10 @@ func (u *ui) quitAfterHeld() {
 		u.app.Quit()
 		return
 	}
-	dialog.ShowConfirm(lang.L("Quit Congrès?"), u.waitingOnQuitText(n), // desk_offline_actions.go
+	askConfirm(u.win, lang.L("Quit Congrès?"), u.waitingOnQuitText(n), // desk_offline_actions.go
 		func(quit bool) {
 			if quit {
 				u.app.Quit()
 			}
-		}, u.win)
+		})
 }

@@ -74,13 +74,13 @@ func (s *deskScreen) onSaveHeldTapped() {
 			s.saveHeldAsync(o, path)
 			return
 		}
-		dialog.ShowConfirm(lang.L("Replace the file?"),
+		askConfirm(s.env.win, lang.L("Replace the file?"),
 			lang.L("{{.Path}} already exists. Replace it?", map[string]any{"Path": path}),
 			func(ok bool) {
 				if ok {
 					s.saveHeldAsync(o, path)
 				}
-			}, s.env.win)
+			})
 	}, s.env.win)
 	d.Resize(fyne.NewSize(640, 0))
 	d.Show()

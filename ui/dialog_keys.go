@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -143,20 +144,54 @@ func showNotice(win fyne.Window, title, text string) {
 // showConfirm asks a question, as dialog.NewConfirm does, with confirm as
 // its main button: Enter answers it (onConfirm), Esc and Cancel do nothing.
 func showConfirm(win fyne.Window, title, message, confirm string, onConfirm func()) {
-	var d dialog.Dialog
-	msg := widget.NewLabel(message)
-	msg.Wrapping = fyne.TextWrapWord
-	msg.Alignment = fyne.TextAlignCenter
-	keys := newDialogKeys(win, func() {
-		d.Hide()
-		onConfirm()
-	}, func() { d.Hide() })
-	d = dialog.NewCustomConfirm(title, confirm, lang.L("Cancel"), keys.over(msg), func(ok bool) {
+	c := newConfirmation(win, title, message, func(ok bool) {
 		if ok {
 			onConfirm()
 		}
-	}, win)
-	d.Resize(fyne.NewSize(520, 0))
-	d.Show()
-	keys.take()
+	})
+	c.SetConfirmText(confirm)
+	c.SetDismissText(lang.L("Cancel"))
+	c.Show()
+}
+
+// confirmation is fyne's confirmation dialog (dialog.NewConfirm: a
+// question, No and Yes) with its keys declared, not guessed: Enter does
+// what its confirm button does, Esc what its dismiss button does (the
+// callback answers false), as everywhere in the app (dialogKeys). That
+// holds for a dangerous question too (delete, restore, clear): the
+// dialog is itself the second step, Esc and No are as near as Enter,
+// and a scan's Enter never answers it (dialogKeys).
+type confirmation struct {
+	*dialog.ConfirmDialog
+	win  fyne.Window
+	keys *dialogKeys
+	msg  *widget.Label
+}
+
+// newConfirmation is dialog.NewConfirm with the keys declared; callback
+// has the answer. Call Show, not the dialog's own, to give it the keys.
+func newConfirmation(win fyne.Window, title, message string, callback func(bool)) *confirmation {
+	c := &confirmation{win: win, msg: widget.NewLabel(message)}
+	c.msg.Wrapping = fyne.TextWrapWord
+	c.msg.Alignment = fyne.TextAlignCenter
+	c.keys = newDialogKeys(win, func() { c.Confirm() }, func() { c.Dismiss() })
+	c.ConfirmDialog = dialog.NewCustomConfirm(title, lang.L("Yes"), lang.L("No"), c.keys.over(c.msg), callback, win)
+	return c
+}
+
+// Show shows the dialog as wide as its message needs, up to 520 and
+// nine tenths of the window, and gives it the keys.
+func (c *confirmation) Show() {
+	c.msg.Wrapping = fyne.TextWrapOff
+	w := c.msg.MinSize().Width + 4*theme.Padding()
+	c.msg.Wrapping = fyne.TextWrapWord
+	w = min(w, 520, c.win.Canvas().Size().Width*0.9)
+	c.Resize(fyne.NewSize(w, 0))
+	c.ConfirmDialog.Show()
+	c.keys.take()
+}
+
+// askConfirm is dialog.ShowConfirm with its keys declared (confirmation).
+func askConfirm(win fyne.Window, title, message string, callback func(bool)) {
+	newConfirmation(win, title, message, callback).Show()
 }

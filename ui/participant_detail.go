@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -382,15 +381,14 @@ func (d *participantDetail) onDeleteTapped() {
 
 // confirm asks before doing something that cannot be undone.
 func (d *participantDetail) confirm(title, message, action string, do func()) {
-	text := widget.NewLabel(message)
-	text.Wrapping = fyne.TextWrapWord
-	c := dialog.NewCustomConfirm(title, action, lang.L("Cancel"), text, func(ok bool) {
+	c := newConfirmation(d.s.env.win, title, message, func(ok bool) {
 		if ok {
 			do()
 		}
-	}, d.s.env.win)
+	})
+	c.SetConfirmText(action)
+	c.SetDismissText(lang.L("Cancel"))
 	c.SetConfirmImportance(widget.DangerImportance)
-	c.Resize(fyne.NewSize(480, 0))
 	c.Show()
 }
 
@@ -414,16 +412,15 @@ func (d *participantDetail) deleteAsync(p data.Participant) {
 // offerCancel explains why someone who checked in stays, and offers to
 // cancel their registration instead.
 func (d *participantDetail) offerCancel(p data.Participant, err error) {
-	msg := widget.NewLabel(data.Message(err, uiLanguage()))
-	msg.Wrapping = fyne.TextWrapWord
-	confirm := dialog.NewCustomConfirm(lang.L("Cannot delete"), lang.L("Cancel the registration"), lang.L("Close"), msg,
+	confirm := newConfirmation(d.s.env.win, lang.L("Cannot delete"), data.Message(err, uiLanguage()),
 		func(ok bool) {
 			if ok {
 				d.s.bulk.writeAsync(func(ctx context.Context) error {
 					return d.s.store.SetParticipantStatus(ctx, p.ID, data.StatusCancelled)
 				})
 			}
-		}, d.s.env.win)
-	confirm.Resize(fyne.NewSize(480, 0))
+		})
+	confirm.SetConfirmText(lang.L("Cancel the registration"))
+	confirm.SetDismissText(lang.L("Close"))
 	confirm.Show()
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -78,7 +77,7 @@ func confirmPlenaryOverlap(win fyne.Window, before, se data.Session, programme [
 	}
 	msg := lang.L("“{{.Title}}” overlaps the plenary “{{.Plenary}}” ({{.Times}}) that everyone is expected at.",
 		map[string]any{"Title": se.Title, "Plenary": p.Title, "Times": sessionTimes(p)})
-	dialog.ShowConfirm(lang.L("Over a plenary?"), msg+"\n"+question, decided, win)
+	askConfirm(win, lang.L("Over a plenary?"), msg+"\n"+question, decided)
 }
 
 // saveMoveAsync saves se (moved from before); undo tells that it takes a
@@ -181,5 +180,5 @@ func confirmRoomCapacity(win fyne.Window, before, se data.Session, r *data.Room,
 	} else {
 		msg = lang.L("{{.Count}} people are enrolled in “{{.Title}}”, more than its {{.Capacity}} places.", args)
 	}
-	dialog.ShowConfirm(lang.L("Above capacity?"), msg+"\n"+question, decided, win)
+	askConfirm(win, lang.L("Above capacity?"), msg+"\n"+question, decided)
 }

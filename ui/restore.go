@@ -98,12 +98,12 @@ func backupChooser(win fyne.Window, list []data.BackupInfo, restore func(backup 
 
 // confirmRestore asks before putting a backup in place of the file.
 func confirmRestore(win fyne.Window, b data.BackupInfo, restore func(backup string)) {
-	dialog.ShowConfirm(lang.L("Restore this backup?"),
+	askConfirm(win, lang.L("Restore this backup?"),
 		lang.L("The congress will go back to its state of {{.Time}}. Its current state is backed up first (or, if it is damaged, kept aside under another name), so this can be undone.",
 			map[string]any{"Time": dateTime(b.Time)}),
 		func(ok bool) {
 			if ok {
 				restore(b.Path)
 			}
-		}, win)
+		})
 }

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -421,12 +420,12 @@ func sessionNextSentence(next data.Enrolment, found bool) string {
 
 // confirmRemove asks before removeAsync.
 func (p *sessionPage) confirmRemove(e data.Enrolment, msg string) {
-	dialog.ShowConfirm(lang.L("Remove {{.Name}}?", map[string]any{"Name": e.ParticipantName}), msg,
+	askConfirm(p.env.win, lang.L("Remove {{.Name}}?", map[string]any{"Name": e.ParticipantName}), msg,
 		func(ok bool) {
 			if ok {
 				p.removeAsync(e)
 			}
-		}, p.env.win)
+		})
 }
 
 // removeAsync takes someone out, and says who got their place.
@@ -483,14 +482,14 @@ func (p *sessionPage) promoteOrAsk(e data.Enrolment) {
 		p.promoteAsync(e)
 		return
 	}
-	dialog.ShowConfirm(lang.L("Above capacity?"),
+	askConfirm(p.env.win, lang.L("Above capacity?"),
 		lang.L("“{{.Title}}” is full ({{.Capacity}} places). Give {{.Name}} a place anyway, above capacity?",
 			map[string]any{"Title": p.se.Title, "Capacity": p.se.EffectiveCapacity, "Name": e.ParticipantName}),
 		func(ok bool) {
 			if ok {
 				p.promoteAsync(e)
 			}
-		}, p.env.win)
+		})
 }
 
 func (p *sessionPage) promoteAsync(e data.Enrolment) {
@@ -523,11 +522,11 @@ func (p *sessionPage) onDeleteTapped() {
 	if n > 0 {
 		msg += "\n" + lang.N("Its {{.Count}} enrolments will be deleted too.", n, map[string]any{"Count": n})
 	}
-	dialog.ShowConfirm(lang.L("Delete “{{.Title}}”?", map[string]any{"Title": p.se.Title}), msg, func(ok bool) {
+	askConfirm(p.env.win, lang.L("Delete “{{.Title}}”?", map[string]any{"Title": p.se.Title}), msg, func(ok bool) {
 		if ok {
 			p.deleteAsync()
 		}
-	}, p.env.win)
+	})
 }
 
 func (p *sessionPage) deleteAsync() {

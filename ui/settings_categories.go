@@ -159,7 +159,7 @@ func (s *categorySettings) onMoveTapped(i, by int) {
 // onDeleteTapped deletes a category once confirmed; one people belong to
 // is refused, and the refusal says why.
 func (s *categorySettings) onDeleteTapped(c data.Category) {
-	dialog.ShowConfirm(lang.L("Delete this category?"),
+	askConfirm(s.env.win, lang.L("Delete this category?"),
 		lang.L("The category “{{.Name}}” will be deleted.", map[string]any{"Name": c.Name}),
 		func(ok bool) {
 			if !ok {
@@ -172,7 +172,7 @@ func (s *categorySettings) onDeleteTapped(c data.Category) {
 					s.loadAsync()
 				}
 			})
-		}, s.env.win)
+		})
 }
 
 // categoryForm edits a category's name, badge label and colour.

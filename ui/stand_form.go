@@ -525,11 +525,11 @@ func (d *formDialog) onSaveTapped() {
 // onDeleteTapped deletes the record once confirmed.
 func (d *formDialog) onDeleteTapped() {
 	d.errs.clear()
-	dialog.ShowConfirm(d.deleteTitle, d.deleteMessage, func(ok bool) {
+	askConfirm(d.env.win, d.deleteTitle, d.deleteMessage, func(ok bool) {
 		if ok {
 			d.runAsync(d.deleting)
 		}
-	}, d.env.win)
+	})
 }
 
 func (d *formDialog) runAsync(work func(ctx context.Context) error) {
