@@ -130,6 +130,9 @@ func TestDeleteCategoryConfirmTakesTheKeys(t *testing.T) {
 			}
 
 			s.onDeleteTapped(last)
+			if c.Focused() == nil {
+				t.Fatal("nothing has the keyboard in the question")
+			}
 			c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 			waitIdle(t, &u.tasks)
 			if len(s.categories) != n-1 || slices.ContainsFunc(s.categories, func(x data.Category) bool { return x.ID == last.ID }) {
