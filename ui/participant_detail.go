@@ -122,6 +122,7 @@ func (d *participantDetail) clear() {
 	d.latest.Add(1) // a read under way is for someone else
 	d.content.Hide()
 	d.empty.Show()
+	d.s.detailShownOrHidden()
 }
 
 // showAsync reads and shows a participant.
@@ -259,7 +260,10 @@ func (d *participantDetail) fill(info participantInfo) {
 	d.tabDups.Text = lang.L("Possible duplicates ({{.Count}})", map[string]any{"Count": formatCount(len(info.dups))})
 	d.tabs.Refresh()
 	d.empty.Hide()
-	d.content.Show()
+	if !d.content.Visible() {
+		d.content.Show()
+		d.s.detailShownOrHidden()
+	}
 }
 
 // ticketsText lists the e-tickets a person holds; "" for none.

@@ -81,6 +81,9 @@ type participantsScreen struct {
 	filters   participantFilters
 	table     *participantTable
 	detail    *participantDetail
+	// splitBox shares the height between the table and the detail
+	// (detailSplitLayout).
+	splitBox *fyne.Container
 	// empty says what to do first when the congress has nobody yet
 	// (participants_empty.go).
 	empty  *fyne.Container
@@ -148,8 +151,8 @@ func (s *participantsScreen) build() fyne.CanvasObject {
 		s.bulk.build(),
 	)
 	split := container.NewVSplit(s.withFocusRing(), s.detail.build())
-	return container.NewBorder(top, nil, nil, nil,
-		container.NewStack(container.New(&detailSplitLayout{split: split}, split), s.buildEmpty()))
+	s.splitBox = container.New(&detailSplitLayout{s: s, split: split}, split)
+	return container.NewBorder(top, nil, nil, nil, container.NewStack(s.splitBox, s.buildEmpty()))
 }
 
 // loadAsync reads the filters' choices, the list for the current search
@@ -536,13 +539,19 @@ func formatParticipant(p *data.ParticipantRow) participantLine {
 }
 
 // detailSplitLayout shares the height between the list and the person's
-// detail until the organiser drags the divider: the detail gets what it
-// needs for its head and four rows of a tab (a person's enrolments, say),
-// the list at least its header and three rows, and never more than 56 %
-// on a tall window. At 1180×700 a fixed 56 % left the detail one row.
+// detail. While nobody is chosen the list has it all, but for the
+// detail's one line that says to choose someone. Once someone is chosen,
+// until the organiser drags the divider, the detail gets what it needs for
+// its head and four rows of a tab (a person's enrolments, say), the list
+// the rest but at least its header and three rows, and never more than
+// 56 % on a tall window; the chosen row stays in view as the list
+// shrinks. A divider dragged with someone chosen stays where it was put.
 type detailSplitLayout struct {
-	split *container.Split
-	set   float64 // the offset last given; another one was dragged
+	s       *participantsScreen
+	split   *container.Split
+	set     float64 // the offset last given; another one was dragged
+	dragged float64 // where the divider was dragged to, 0 if it was not
+	chosen  bool    // someone was chosen at the last layout
 }
 
 const (
@@ -551,16 +560,47 @@ const (
 )
 
 func (l *detailSplitLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
-	if l.set == 0 || l.split.Offset == l.set { // not dragged
-		h := float64(size.Height)
-		offset := 0.56
-		if h > 0 {
-			offset = min(max((h-detailWant)/h, listAtLeast/h), 0.56)
+	chosen := l.s.detail.content.Visible()
+	if l.chosen && l.set != 0 && l.split.Offset != l.set {
+		l.dragged = l.split.Offset
+	}
+	offset := 1.0 // the split leaves the detail its least: the line that says to choose
+	if chosen {
+		offset = l.dragged
+		if offset == 0 {
+			offset = 0.56
+			if h := float64(size.Height); h > 0 {
+				offset = min(max((h-detailWant)/h, listAtLeast/h), 0.56)
+			}
 		}
-		l.split.Offset, l.set = offset, offset
+	}
+	moved := l.split.Offset != offset
+	l.split.Offset, l.set = offset, offset
+	if moved && l.split.Size() == size {
+		l.split.Refresh() // Resize to the same size lays nothing out
 	}
 	l.split.Resize(size)
 	l.split.Move(fyne.NewPos(0, 0))
+	if chosen && !l.chosen {
+		l.s.scrollToChosen()
+	}
+	l.chosen = chosen
 }
 
 func (l *detailSplitLayout) MinSize(objs []fyne.CanvasObject) fyne.Size { return l.split.MinSize() }
+
+// scrollToChosen brings the row of the person shown into the list's view.
+func (s *participantsScreen) scrollToChosen() {
+	t := s.table.table
+	if row := slices.Index(s.table.rows.ids, s.detail.id); row >= 0 {
+		t.ScrollTo(widget.TableCellID{Row: row, Col: t.cursor.Col})
+	}
+}
+
+// detailShownOrHidden lays the list and the detail out again, as someone
+// is chosen or nobody is.
+func (s *participantsScreen) detailShownOrHidden() {
+	if s.splitBox != nil {
+		s.splitBox.Refresh()
+	}
+}
