@@ -123,7 +123,7 @@ func TestBulkEnrolResultPlurals(t *testing.T) {
 	for _, tc := range []struct {
 		language, want string
 	}{
-		{"fr", "« Libre » : 1 inscrit·e, 0 en liste d'attente, 0 non inscrit·e."},
+		{"fr", "«Libre» : 1 inscrit·e, 0 en liste d'attente, 0 non inscrit·e."},
 		{"en", "“Libre”: 1 enrolled, 0 on the waiting list, 0 not enrolled."},
 	} {
 		t.Run(tc.language, func(t *testing.T) {

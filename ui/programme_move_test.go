@@ -152,7 +152,7 @@ func TestMoveOntoAPlenaryAsks(t *testing.T) {
 			plenary := "Ouverture du congrès : l'insertion, une force pour les territoires"
 			want := map[string]string{
 				"en": "“Atelier A” overlaps the plenary “" + plenary + "” (09:30 – 11:00) that everyone is expected at.\nMove anyway?",
-				"fr": "« Atelier A » a lieu en même temps que la plénière « " + plenary + " » (09:30 – 11:00), où tout le monde est attendu.\nLa déplacer quand même ?",
+				"fr": "«Atelier A» a lieu en même temps que la plénière «" + plenary + "» (09:30 – 11:00), où tout le monde est attendu.\nLa déplacer quand même ?",
 			}[language]
 			f := newProgFixture(t)
 			f.enrol(t, "Atelier A", "Turing", "Lovelace")
@@ -190,7 +190,7 @@ func TestMoveOntoAPlenaryAsks(t *testing.T) {
 			s.form.onSaveTapped()
 			waitIdle(t, e.tasks)
 			wantForm := map[string]string{"en": "“Atelier D” overlaps the plenary “" + plenary + "” (09:30 – 11:00) that everyone is expected at.\nSave anyway?",
-				"fr": "« Atelier D » a lieu en même temps que la plénière « " + plenary + " » (09:30 – 11:00), où tout le monde est attendu.\nL'enregistrer quand même ?"}[language]
+				"fr": "«Atelier D» a lieu en même temps que la plénière «" + plenary + "» (09:30 – 11:00), où tout le monde est attendu.\nL'enregistrer quand même ?"}[language]
 			if got := progDialogText(e.win.Canvas()); !strings.Contains(got, wantForm) {
 				t.Fatalf("Save asks %q, want %q", got, wantForm)
 			}
@@ -216,7 +216,7 @@ func TestMoveOntoAPlenaryAsks(t *testing.T) {
 func TestCapacityMessageNamesTheRoom(t *testing.T) {
 	for _, tc := range []struct{ language, want string }{
 		{"en", "45 people are enrolled in “Atelier A”; the room “Salle Artois” holds 40."},
-		{"fr", "45 personnes sont inscrites à « Atelier A » ; la salle Artois en accueille 40."},
+		{"fr", "45 personnes sont inscrites à «Atelier A» ; la salle Artois en accueille 40."},
 	} {
 		t.Run(tc.language, func(t *testing.T) {
 			if tc.language == "fr" {
