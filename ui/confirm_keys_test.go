@@ -141,3 +141,16 @@ func TestDeleteCategoryConfirmTakesTheKeys(t *testing.T) {
 		})
 	}
 }
+
+// A confirmation is as wide as its message, up to 520 px: a long one is
+// not squeezed into a narrow column.
+func TestConfirmationWidth(t *testing.T) {
+	test.NewTempApp(t)
+	w := test.NewTempWindow(t, widget.NewLabel("window"))
+	w.Resize(fyne.NewSize(1180, 700))
+	long := "Delete Céline Ben Salah (JBEBGDD)? Their places in sessions go to the people waiting. This cannot be undone."
+	askConfirm(w, "Delete a participant", long, func(bool) {})
+	if got := w.Canvas().Overlays().Top().(*widget.PopUp).Content.Size().Width; got < 500 {
+		t.Errorf("the confirmation is %.0f px wide", got)
+	}
+}

@@ -182,9 +182,7 @@ func newConfirmation(win fyne.Window, title, message string, callback func(bool)
 // Show shows the dialog as wide as its message needs, up to 520 and
 // nine tenths of the window, and gives it the keys.
 func (c *confirmation) Show() {
-	c.msg.Wrapping = fyne.TextWrapOff
-	w := c.msg.MinSize().Width + 4*theme.Padding()
-	c.msg.Wrapping = fyne.TextWrapWord
+	w := widget.NewLabel(c.msg.Text).MinSize().Width + 4*theme.Padding() // unwrapped
 	w = min(w, 520, c.win.Canvas().Size().Width*0.9)
 	c.Resize(fyne.NewSize(w, 0))
 	c.ConfirmDialog.Show()
