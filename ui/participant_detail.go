@@ -106,6 +106,7 @@ func (d *participantDetail) build() fyne.CanvasObject {
 	d.payments = newPaymentsTable()
 	d.tabPay = container.NewTabItem("", d.payments.table)
 	d.tabs = container.NewAppTabs(d.tabEnrol, d.tabCheck, d.tabPay, d.tabPrint, d.tabDups)
+	d.tabs.OnSelected = func(*container.TabItem) { d.s.detailShownOrHidden() }
 
 	head := container.NewBorder(nil, nil, nil, container.NewHBox(d.printBadge, d.edit, d.del), d.name)
 	d.content = container.NewBorder(container.NewVBox(head, d.summary, d.status), nil, nil, nil, d.tabs)
@@ -260,10 +261,28 @@ func (d *participantDetail) fill(info participantInfo) {
 	d.tabDups.Text = lang.L("Possible duplicates ({{.Count}})", map[string]any{"Count": formatCount(len(info.dups))})
 	d.tabs.Refresh()
 	d.empty.Hide()
-	if !d.content.Visible() {
-		d.content.Show()
-		d.s.detailShownOrHidden()
+	d.content.Show()
+	d.s.detailShownOrHidden() // the rows shown may need more room, or less
+}
+
+// want is the height the detail needs: detailWant for four rows of the
+// tab shown, a row less for each it does not have (one at least).
+func (d *participantDetail) want() float64 {
+	n := 4
+	switch d.tabs.Selected() {
+	case d.tabEnrol:
+		n = len(d.info.enrolments)
+	case d.tabCheck:
+		n = len(d.info.checkins)
+	case d.tabPrint:
+		n = len(d.info.prints)
+	case d.tabPay:
+		n = len(d.payments.rows)
+	case d.tabDups:
+		n = len(d.info.dups)
 	}
+	row := newCellLabel().MinSize().Height + theme.Padding()
+	return detailWant - float64(4-min(max(n, 1), 4))*float64(row)
 }
 
 // ticketsText lists the e-tickets a person holds; "" for none.

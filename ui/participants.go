@@ -542,10 +542,11 @@ func formatParticipant(p *data.ParticipantRow) participantLine {
 // detail. While nobody is chosen the list has it all, but for the
 // detail's one line that says to choose someone. Once someone is chosen,
 // until the organiser drags the divider, the detail gets what it needs for
-// its head and four rows of a tab (a person's enrolments, say), the list
-// the rest but at least its header and three rows, and never more than
-// 56 % on a tall window; the chosen row stays in view as the list
-// shrinks. A divider dragged with someone chosen stays where it was put.
+// its head and the rows of the tab shown, four at most (a person's
+// enrolments, say), the list the rest but at least its header and three
+// rows, and never more than 56 % on a tall window; the chosen row stays
+// in view as the list shrinks. A divider dragged with someone chosen
+// stays where it was put.
 type detailSplitLayout struct {
 	s       *participantsScreen
 	split   *container.Split
@@ -569,11 +570,13 @@ func (l *detailSplitLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 		offset = l.dragged
 		if offset == 0 {
 			offset = 0.56
-			if h := float64(size.Height); h > 0 {
-				offset = min(max((h-detailWant)/h, listAtLeast/h), 0.56)
+			// The split shares what its divider leaves (fyne's: two paddings).
+			if h := float64(size.Height - 2*theme.Padding()); h > 0 {
+				offset = min(max((h-l.s.detail.want())/h, listAtLeast/h), 0.56)
 			}
 		}
 	}
+	shrinks := chosen && (!l.chosen || offset < l.set)
 	moved := l.split.Offset != offset
 	l.split.Offset, l.set = offset, offset
 	if moved && l.split.Size() == size {
@@ -581,7 +584,7 @@ func (l *detailSplitLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	}
 	l.split.Resize(size)
 	l.split.Move(fyne.NewPos(0, 0))
-	if chosen && !l.chosen {
+	if shrinks {
 		l.s.scrollToChosen()
 	}
 	l.chosen = chosen
