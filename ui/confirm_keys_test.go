@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -152,5 +153,23 @@ func TestConfirmationWidth(t *testing.T) {
 	askConfirm(w, "Delete a participant", long, func(bool) {})
 	if got := w.Canvas().Overlays().Top().(*widget.PopUp).Content.Size().Width; got < 500 {
 		t.Errorf("the confirmation is %.0f px wide", got)
+	}
+}
+
+// A short question stays on one row: the dialog's sides are counted.
+func TestConfirmationShortMessageOnOneRow(t *testing.T) {
+	test.NewTempApp(t)
+	w := test.NewTempWindow(t, widget.NewLabel("window"))
+	w.Resize(fyne.NewSize(1180, 700))
+	c := newConfirmation(w, "Supprimer cette catégorie ?", "La catégorie «Bénévole» sera supprimée.", func(bool) {})
+	c.Show()
+	var rows []string
+	for _, o := range test.LaidOutObjects(c.msg) {
+		if t, ok := o.(*canvas.Text); ok {
+			rows = append(rows, t.Text)
+		}
+	}
+	if len(rows) != 1 {
+		t.Errorf("the question is on %d rows: %q", len(rows), rows)
 	}
 }

@@ -182,7 +182,8 @@ func newConfirmation(win fyne.Window, title, message string, callback func(bool)
 // Show shows the dialog as wide as its message needs, up to 520 and
 // nine tenths of the window, and gives it the keys.
 func (c *confirmation) Show() {
-	w := widget.NewLabel(c.msg.Text).MinSize().Width + 4*theme.Padding() // unwrapped
+	// unwrapped, with the dialog's sides (fyne's padWidth, 32, and two paddings)
+	w := widget.NewLabel(c.msg.Text).MinSize().Width + 32 + 2*theme.Padding()
 	w = min(w, 520, c.win.Canvas().Size().Width*0.9)
 	c.Resize(fyne.NewSize(w, 0))
 	c.ConfirmDialog.Show()
