@@ -126,7 +126,9 @@ func TestParticipantFormMessageKeepsItsSizeWhileTyping(t *testing.T) {
 		t.Fatalf("under the email: %q", shown)
 	}
 	relayoutAll(top)
-	pos := func(o fyne.CanvasObject) fyne.Position { return fyne.CurrentApp().Driver().AbsolutePositionForObject(o) }
+	pos := func(o fyne.CanvasObject) fyne.Position {
+		return fyne.CurrentApp().Driver().AbsolutePositionForObject(o)
+	}
 	organisation := pos(f.organisation)
 	test.Type(f.email, ".une-adresse-bien-trop-longue-pour-tenir-sur-une-ligne-de-message-sous-le-champ")
 	relayoutAll(top)
