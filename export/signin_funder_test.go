@@ -109,8 +109,8 @@ func TestSignInSpeakers(t *testing.T) {
 	if len(pages) < 2 {
 		t.Fatalf("%d pages", len(pages))
 	}
-	for _, w := range []string{"Intervenant·es et animateur·ices", "Intervenant·e", "Chloé Haddad", "La Conciergerie Solidaire",
-		"Gérard Théodore", "Animateur·ice", "Léa Dupont", "Les Fourmis Vertes"} {
+	for _, w := range []string{"Intervenant·es et animateur·rices", "Intervenant·e", "Chloé Haddad", "La Conciergerie Solidaire",
+		"Gérard Théodore", "Animateur·rice", "Léa Dupont", "Les Fourmis Vertes"} {
 		if !strings.Contains(pages[0], w) {
 			t.Errorf("first page: %q missing:\n%s", w, pages[0])
 		}

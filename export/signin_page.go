@@ -100,7 +100,7 @@ func (d *signInDesign) table(pg *docPage, p *signInPlan, k int, top float64) flo
 // each with a box to sign.
 func (d *signInDesign) speakerBlock(pg *docPage, p *signInPlan, top float64) {
 	lang := d.lang
-	labels := []string{tr(lang, "Speakers and facilitators", "Intervenant·es et animateur·ices"), "",
+	labels := []string{tr(lang, "Speakers and facilitators", "Intervenant·es et animateur·rices"), "",
 		tr(lang, "Organisation", "Structure"), tr(lang, "Signature", "Signature")}
 	widths := []float64{30, 62, 40, 0}
 	cols := make([]tableColumn, len(labels))
@@ -132,7 +132,7 @@ func (d *signInDesign) speakerBlock(pg *docPage, p *signInPlan, top float64) {
 		}
 		role := tr(lang, "Speaker", "Intervenant·e")
 		if sp.Facilitator {
-			role = tr(lang, "Facilitator", "Animateur·ice")
+			role = tr(lang, "Facilitator", "Animateur·rice")
 		}
 		pg.add(fieldSpeakerRole, role, d.inCell(cell(0)), textStyle{MaxSize: 8.5, MinSize: 6.5, MaxLines: 2, Align: 'L'}, darkGrey)
 		pg.add(fieldSpeakerName, strings.TrimSpace(sp.FirstName+" "+sp.LastName), d.inCell(cell(1)),

@@ -81,10 +81,10 @@ var workbookLabels = map[string][2]string{
 	"time":           {"Time", "Heure"},
 	"signature":      {"Signature", "Signature"},
 	"present_count":  {"%d present", "%d présent·es"},
-	"speakers":       {"Speakers and facilitators", "Intervenant·es et animateur·ices"},
+	"speakers":       {"Speakers and facilitators", "Intervenant·es et animateur·rices"},
 	"speaker_role":   {"Role", "Rôle"},
 	"speaker":        {"Speaker", "Intervenant·e"},
-	"facilitator":    {"Facilitator", "Animateur·ice"},
+	"facilitator":    {"Facilitator", "Animateur·rice"},
 
 	"closing.listed":    {"People listed", "Personnes sur la liste"},
 	"closing.present":   {"Present", "Présent·es"},

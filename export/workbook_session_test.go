@@ -54,8 +54,8 @@ func TestWorkbookSessionSheetAsSignIn(t *testing.T) {
 		details, speakers, closing, role, present []string
 	}{
 		{"fr", []string{"Atelier — vendredi 26 novembre 2021 — 9 h 30 – 11 h 00 — Salle Pasteur, Lille — 4 personnes sur la liste — 2 présent·es"},
-			[]string{"Intervenant·es et animateur·ices : Chloé Haddad (Intervenant·e, Coopérative Oxalis) ; Léa Dupont (Animateur·ice, Les Fourmis Vertes)"},
-			[]string{"Personnes sur la liste", "Présent·es", "Nom et signature du ou de la responsable"}, []string{"Intervenant·e", "Animateur·ice"}, []string{"4", "2"}},
+			[]string{"Intervenant·es et animateur·rices : Chloé Haddad (Intervenant·e, Coopérative Oxalis) ; Léa Dupont (Animateur·rice, Les Fourmis Vertes)"},
+			[]string{"Personnes sur la liste", "Présent·es", "Nom et signature du ou de la responsable"}, []string{"Intervenant·e", "Animateur·rice"}, []string{"4", "2"}},
 		{"en", []string{"Workshop — Friday 26 November 2021 — 09:30–11:00 — Salle Pasteur, Lille — 4 people listed — 2 present"},
 			[]string{"Speakers and facilitators: Chloé Haddad (Speaker, Coopérative Oxalis); Léa Dupont (Facilitator, Les Fourmis Vertes)"},
 			[]string{"People listed", "Present", "Name and signature of the person in charge"}, []string{"Speaker", "Facilitator"}, []string{"4", "2"}},
@@ -157,8 +157,8 @@ for row in ws.iter_rows(values_only=True):
 	got := string(out)
 	for _, want := range []string{
 		"Atelier — vendredi 26 novembre 2021 — 9 h 30 – 11 h 00 — Salle Pasteur, Lille — 4 personnes sur la liste — 2 présent·es\n",
-		"Intervenant·es et animateur·ices : Chloé Haddad (Intervenant·e, Coopérative Oxalis) ; Léa Dupont (Animateur·ice, Les Fourmis Vertes)\n",
-		"Haddad|Chloé|Coopérative Oxalis|Intervenant·e\n", "Dupont|Léa|Les Fourmis Vertes|Animateur·ice\n",
+		"Intervenant·es et animateur·rices : Chloé Haddad (Intervenant·e, Coopérative Oxalis) ; Léa Dupont (Animateur·rice, Les Fourmis Vertes)\n",
+		"Haddad|Chloé|Coopérative Oxalis|Intervenant·e\n", "Dupont|Léa|Les Fourmis Vertes|Animateur·rice\n",
 		"Personnes sur la liste|4|Présent·es|2|Nom et signature du ou de la responsable\n",
 	} {
 		if !strings.Contains(got, want) {

@@ -111,6 +111,7 @@ type floorPlan struct {
 	legend *fyne.Container
 	grid   *fyne.Container
 	scroll *container.Scroll
+	status *widget.Label // under the plan: a hint, or the stand under the pointer whole (floorplan_hover.go)
 	layout *floorLayout
 	tiles  []*standTile // UI thread only
 	drag   floorDrag    // the drag under way; UI thread only
@@ -129,7 +130,8 @@ func newFloorPlan(onStand func(data.Stand), onFree func(x, y int), onMove func(d
 
 func (p *floorPlan) build() fyne.CanvasObject {
 	p.scroll = container.NewScroll(container.NewPadded(p.grid))
-	p.root = container.NewBorder(p.legend, nil, nil, nil, p.scroll)
+	p.status = newPlanStatus()
+	p.root = container.NewBorder(p.legend, p.status, nil, nil, p.scroll)
 	return p.root
 }
 

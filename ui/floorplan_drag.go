@@ -214,6 +214,7 @@ func (t *standTile) FocusGained() {
 	t.focused = true
 	if t.plan != nil {
 		t.plan.focusID = t.stand.ID
+		t.plan.hover(&t.stand)
 	}
 	t.Refresh()
 }
@@ -223,6 +224,7 @@ func (t *standTile) FocusLost() {
 	t.focused = false
 	if t.plan != nil && t.plan.focusID == t.stand.ID {
 		t.plan.focusID = 0
+		t.plan.hover(nil)
 	}
 	t.Refresh()
 }

@@ -49,6 +49,13 @@ type participantForm struct {
 	focus   map[string]fyne.Focusable  // the widget to go back to, by field name
 	general *widget.Label              // a message that is no field's
 
+	scroll    *container.Scroll // the fields, which follow the keyboard (followFocus)
+	lastFocus fyne.Focusable    // the field that had the keyboard last
+	initial   string            // the fields as opened (snapshot): Cancel asks before it loses an edit
+	leaving   bool              // closed to open someone else: nothing to ask
+
+	shownCode map[string]string // the code of the message shown under each field
+
 	// dups warns, above the fields, of people already registered with the
 	// same email or name and organisation; Save (then "Save anyway") no
 	// longer stops at those it showed.
@@ -97,7 +104,8 @@ func (s *participantsScreen) openFormThenAsync(id int64, saved func(id int64)) {
 
 func newParticipantForm(s *participantsScreen, p data.Participant, cats []data.Category, days []data.Day) *participantForm {
 	f := &participantForm{s: s, p: p, cats: cats, days: days,
-		errs: map[string]*widget.Label{}, errRoom: map[string]*fyne.Container{}, focus: map[string]fyne.Focusable{}}
+		errs: map[string]*widget.Label{}, errRoom: map[string]*fyne.Container{}, focus: map[string]fyne.Focusable{},
+		shownCode: map[string]string{}}
 	entry := func(text string) *widgets.Entry {
 		e := widgets.NewEntry()
 		e.SetText(text)
@@ -209,8 +217,10 @@ func (f *participantForm) show() {
 	if f.p.ID != 0 {
 		title = lang.L("Edit {{.Name}}", map[string]any{"Name": f.p.FullName()})
 	}
-	scroll := container.NewVScroll(f.build())
-	content := &fyne.Container{Layout: stackLayout{}, Objects: []fyne.CanvasObject{scroll, newWheelToForm(scroll)}}
+	f.scroll = container.NewVScroll(f.build())
+	f.followFocus()
+	f.initial = f.snapshot()
+	content := &fyne.Container{Layout: stackLayout{}, Objects: []fyne.CanvasObject{f.scroll, newWheelToForm(f.scroll)}}
 	f.d = dialog.NewCustomConfirm(title, lang.L("Save"), lang.L("Cancel"), content, f.onClosed, f.s.env.win)
 	// As large as it can be, within the window (1366×768 and smaller): the
 	// fields scroll, the buttons stay in sight.
@@ -224,6 +234,9 @@ func (f *participantForm) show() {
 // participant cannot be saved, with the message under the field at fault.
 func (f *participantForm) onClosed(save bool) {
 	if !save {
+		if !f.leaving && f.snapshot() != f.initial {
+			f.askDiscard()
+		}
 		return
 	}
 	f.clearErrors()
@@ -270,6 +283,7 @@ func (f *participantForm) showDuplicates(dups []data.Duplicate) {
 // onOpenDuplicate closes the form without saving and shows the person
 // already registered.
 func (f *participantForm) onOpenDuplicate(id int64) {
+	f.leaving = true
 	f.d.Hide()
 	f.s.onParticipantSaved(id)
 }
@@ -328,6 +342,7 @@ func (f *participantForm) showError(err error) {
 	if field == "day" {
 		field = "days"
 	}
+	f.shownCode[field] = errorCode(err)
 	f.showFieldError(field, data.Message(err, uiLanguage()))
 }
 

@@ -119,9 +119,19 @@ func (f *participantForm) setMessage(field string, err error) {
 	}
 	label.SetText(data.Message(err, uiLanguage()))
 	label.Show()
+	f.shownCode[field] = errorCode(err)
 	if room := f.errRoom[field]; room != nil {
 		room.Show()
 	}
+}
+
+// errorCode is data's code for err ("" for another error).
+func errorCode(err error) string {
+	var e *data.Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return ""
 }
 
 // keptHeight lays out a field's message, as tall as the tallest it has
@@ -156,7 +166,13 @@ func (f *participantForm) onFieldChanged(field string) {
 	}
 	p, feeErr := f.collect()
 	if err, still := formProblems(p, feeErr)[field]; still {
-		l.SetText(data.Message(err, uiLanguage()))
+		// The same fault keeps its message as shown (it quotes the value
+		// saved): rewritten at each key, it would grow as the value does and
+		// push the fields below under the pointer.
+		if code := errorCode(err); code != f.shownCode[field] || code == "" {
+			l.SetText(data.Message(err, uiLanguage()))
+			f.shownCode[field] = code
+		}
 	} else {
 		l.Hide()
 	}

@@ -57,7 +57,7 @@ func (s *roomSettings) loadAsync() {
 		for i, r := range rooms {
 			capacity := lang.L("Unknown")
 			if r.Capacity > 0 {
-				capacity = strconv.Itoa(r.Capacity)
+				capacity = formatCount(r.Capacity)
 			}
 			rows[i] = []string{r.Name, capacity, r.Location}
 		}

@@ -485,6 +485,7 @@ func (d *formDialog) show(size fyne.Size, first fyne.Focusable) {
 		buttons = append([]fyne.CanvasObject{d.del}, buttons...)
 	}
 	d.dialog.SetButtons(buttons)
+	submitOnEnter(d.body, d.onSaveTapped)
 	if size.Height == 0 {
 		d.width = size.Width
 		d.fit()
@@ -495,6 +496,26 @@ func (d *formDialog) show(size fyne.Size, first fyne.Focusable) {
 	declareCancel(d.env.win.Canvas(), d.dialog.Hide) // Esc, as Cancel
 	if first != nil {
 		d.env.win.Canvas().Focus(first)
+	}
+}
+
+// submitOnEnter makes Enter in each one-line text field of o (in its
+// containers and forms) do submit, as the Save button, unless the field
+// does something of its own on Enter.
+func submitOnEnter(o fyne.CanvasObject, submit func()) {
+	switch x := o.(type) {
+	case *widgets.Entry:
+		if !x.MultiLine && x.OnSubmitted == nil {
+			x.OnSubmitted = func(string) { submit() }
+		}
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			submitOnEnter(c, submit)
+		}
+	case *widget.Form:
+		for _, it := range x.Items {
+			submitOnEnter(it.Widget, submit)
+		}
 	}
 }
 

@@ -53,10 +53,12 @@ func (s *standsScreen) build() fyne.CanvasObject {
 	s.count = widget.NewLabel("")
 	s.empty = widget.NewLabel(lang.L("No stand yet."))
 	s.empty.Hide()
+	widths := []float32{50, 140, 170, 140, 140, 80, 195} // "Équipe" whole (TestStandsHeadersWhole)
 	s.table = newTextTable(
 		[]string{lang.X("column.number", "No."), lang.L("Name"), lang.L("Zone"), lang.L("Organisation"), lang.L("Contact"),
-			lang.X("column.staff", "Staff"), lang.L("Equipment")},
-		[]float32{50, 140, 170, 140, 140, 80, 195}) // "Équipe" whole (TestStandsHeadersWhole)
+			lang.X("column.staff", "Staff"), lang.L("Equipment")}, widths)
+	// A wider window widens the names, organisations and contacts.
+	s.table.table.stretch(widths, 1, 3, 4)
 	s.table.table.OnSelected = s.onRowSelected
 	s.plan = newFloorPlan(s.onStandTapped, s.onFreeCellTapped, s.onStandMoved)
 	s.moves = newStandMoves(s)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"congres/ui/widgets"
@@ -13,6 +14,59 @@ import (
 type focusTable struct {
 	widget.Table
 	ring *widgets.FocusRing
+	cols flexColumns
+}
+
+// stretch lets the columns flex share the width the table has beyond
+// their widths (the names of a wide window's stands show whole).
+func (t *focusTable) stretch(widths []float32, flex ...int) {
+	t.cols = flexColumns{widths: widths, flex: flex}
+	t.cols.set(&t.Table)
+}
+
+// Resize widens the flex columns to the table's width.
+func (t *focusTable) Resize(size fyne.Size) {
+	if size != t.Size() {
+		t.cols.fit(&t.Table, size)
+	}
+	t.Table.Resize(size)
+}
+
+// flexColumns are a table's columns' widths at least, and the columns
+// (flex) that share the width the table has beyond them.
+type flexColumns struct {
+	widths []float32
+	flex   []int
+}
+
+// set gives t's columns their widths.
+func (c flexColumns) set(t *widget.Table) {
+	for i, w := range c.widths {
+		t.SetColumnWidth(i, w)
+	}
+}
+
+// fit widens the flex columns of t to its width, size.
+func (c flexColumns) fit(t *widget.Table, size fyne.Size) {
+	if len(c.flex) == 0 {
+		return
+	}
+	var sum, flexSum float32
+	for _, w := range c.widths {
+		sum += w
+	}
+	for _, i := range c.flex {
+		flexSum += c.widths[i]
+	}
+	// Room for the gaps between columns and the vertical scroll bar.
+	extra := size.Width - sum - float32(len(c.widths))*theme.Padding() - theme.ScrollBarSize()
+	for _, i := range c.flex {
+		w := c.widths[i]
+		if extra > 0 {
+			w += extra * c.widths[i] / flexSum
+		}
+		t.SetColumnWidth(i, float32(int(w)))
+	}
 }
 
 func newFocusTable(length func() (int, int), create func() fyne.CanvasObject, update func(widget.TableCellID, fyne.CanvasObject)) *focusTable {

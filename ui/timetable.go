@@ -138,6 +138,28 @@ func newTimetable(onOpen func(id int64)) *timetable {
 	return t
 }
 
+// reveal scrolls the grid, if need be, so that b (which got the keyboard)
+// is in view: Tab goes from block to block, room after room.
+func (t *timetable) reveal(b *sessionBlock) {
+	p, sz, view := b.Position(), b.Size(), t.body.Size()
+	off := t.body.Offset
+	clamp := func(o, at, size, room float32) float32 {
+		switch {
+		case at < o:
+			return at
+		case at+size > o+room:
+			return min(at, at+size-room)
+		}
+		return o
+	}
+	off = fyne.NewPos(clamp(off.X, p.X, sz.Width, view.Width), clamp(off.Y, p.Y, sz.Height, view.Height))
+	if off == t.body.Offset {
+		return
+	}
+	t.body.ScrollToOffset(off)
+	t.onBodyScrolled(t.body.Offset)
+}
+
 // onBodyScrolled keeps the room names and the hours in step with the grid.
 func (t *timetable) onBodyScrolled(p fyne.Position) {
 	t.headerScroll.ScrollToOffset(fyne.NewPos(p.X, 0))
@@ -295,6 +317,7 @@ func (t *timetable) show(rooms []data.Room, sessions []data.Session, expected ma
 			b := newSessionBlock(c.sessions[j], fill, full, t.onOpen, t.hoverSession)
 			b.onMove = t.moveBlock
 			b.onDrag = t.dragTimes
+			b.onFocus = t.reveal
 			t.blocks = append(t.blocks, b)
 			gl.blocks = append(gl.blocks, b)
 			gl.places = append(gl.places, p)

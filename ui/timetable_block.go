@@ -26,6 +26,10 @@ type sessionBlock struct {
 	// left at p ("" for its own): the block shows them while dragged.
 	onDrag func(b *sessionBlock, p fyne.Position) string
 	times  string // shown instead of the session's own times; "" for those
+	// onFocus is told when the block gets the keyboard (the timetable
+	// scrolls to it).
+	onFocus          func(b *sessionBlock)
+	hovered, focused bool
 
 	bg *canvas.Rectangle
 }
@@ -187,7 +191,8 @@ func (b *sessionBlock) Cursor() desktop.Cursor { return desktop.PointerCursor }
 
 // MouseIn outlines the block under the pointer and shows its whole title.
 func (b *sessionBlock) MouseIn(*desktop.MouseEvent) {
-	b.setOutline(1.5)
+	b.hovered = true
+	b.outline()
 	if b.onHover != nil {
 		b.onHover(&b.session)
 	}
@@ -196,17 +201,62 @@ func (b *sessionBlock) MouseIn(*desktop.MouseEvent) {
 func (b *sessionBlock) MouseMoved(*desktop.MouseEvent) {}
 
 func (b *sessionBlock) MouseOut() {
-	b.setOutline(0)
+	b.hovered = false
+	b.outline()
+	if b.onHover != nil && !b.focused {
+		b.onHover(nil)
+	}
+}
+
+// FocusGained: Tab reached the block. It is outlined in the colour of the focus ring,
+// its whole title shows under the grid, and the grid scrolls to it.
+func (b *sessionBlock) FocusGained() {
+	b.focused = true
+	b.outline()
+	if b.onHover != nil {
+		b.onHover(&b.session)
+	}
+	if b.onFocus != nil {
+		b.onFocus(b)
+	}
+}
+
+func (b *sessionBlock) FocusLost() {
+	b.focused = false
+	b.outline()
 	if b.onHover != nil {
 		b.onHover(nil)
 	}
 }
 
-func (b *sessionBlock) setOutline(w float32) {
-	if b.bg != nil {
-		b.bg.StrokeWidth = w
-		b.bg.Refresh()
+// TypedRune opens the session on Space, as a click does.
+func (b *sessionBlock) TypedRune(r rune) {
+	if r == ' ' {
+		b.Tapped(nil)
 	}
+}
+
+// TypedKey opens the session on Enter.
+func (b *sessionBlock) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {
+		b.Tapped(nil)
+	}
+}
+
+// outline draws the block's edge: in the focus ring's colour while it has the
+// keyboard, in its kind's colour under the pointer, else none.
+func (b *sessionBlock) outline() {
+	if b.bg == nil {
+		return
+	}
+	b.bg.StrokeColor, b.bg.StrokeWidth = kindColour(b.session.Kind), 0
+	switch {
+	case b.focused:
+		b.bg.StrokeColor, b.bg.StrokeWidth = theme.Color(theme.ColorNamePrimary), 2.5
+	case b.hovered:
+		b.bg.StrokeWidth = 1.5
+	}
+	b.bg.Refresh()
 }
 
 // blockTheme is the app's theme with smaller text and padding, for the

@@ -1,9 +1,12 @@
 package ui
 
 import (
+	"image/color"
 	"math"
+	"slices"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 
 	"congres/data"
 )
@@ -21,7 +24,10 @@ func (b *sessionBlock) Dragged(e *fyne.DragEvent) {
 	if b.onMove == nil {
 		return
 	}
-	b.dragged = true
+	if !b.dragged {
+		b.dragged = true
+		b.lift(true)
+	}
 	b.Move(b.Position().Add(e.Dragged))
 	if b.onDrag != nil {
 		b.showTimes(b.onDrag(b, b.Position()))
@@ -32,8 +38,31 @@ func (b *sessionBlock) Dragged(e *fyne.DragEvent) {
 func (b *sessionBlock) DragEnd() {
 	if b.onMove != nil && b.dragged {
 		b.dragged = false
+		b.lift(false)
 		b.onMove(b, b.Position())
 	}
+}
+
+// lift draws the block opaque while it is dragged, so that its text stays
+// readable over another block; the timetable draws it above the others
+// (dragTimes).
+func (b *sessionBlock) lift(up bool) {
+	if b.bg == nil {
+		return
+	}
+	c := kindColour(b.session.Kind)
+	b.bg.FillColor = ttAlpha(c, 0x40)
+	if up {
+		b.bg.FillColor = ttOver(ttAlpha(c, 0x40), theme.Color(theme.ColorNameBackground))
+	}
+	b.bg.Refresh()
+}
+
+// ttOver is the opaque colour of c laid over the background bg.
+func ttOver(c color.NRGBA, bg color.Color) color.NRGBA {
+	under := color.NRGBAModel.Convert(bg).(color.NRGBA)
+	mix := func(a, b uint8) uint8 { return uint8((uint16(a)*uint16(c.A) + uint16(b)*uint16(255-c.A)) / 255) }
+	return color.NRGBA{R: mix(c.R, under.R), G: mix(c.G, under.G), B: mix(c.B, under.B), A: 0xff}
 }
 
 // dropAt is the room and start where a block whose top left is at p is
@@ -74,6 +103,11 @@ func (t *timetable) dragTimes(b *sessionBlock, p fyne.Position) string {
 	gl, ok := t.grid.Layout.(*ttGridLayout)
 	if !ok {
 		return ""
+	}
+	if objs := t.grid.Objects; len(objs) > 0 && objs[len(objs)-1] != b { // drawn above the others
+		if i := slices.Index(objs, fyne.CanvasObject(b)); i >= 0 {
+			t.grid.Objects = append(slices.Delete(slices.Clone(objs), i, i+1), b)
+		}
 	}
 	_, start, ok := gl.dropAt(p)
 	se := b.session

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"image/color"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -48,5 +49,27 @@ func TestTimetableDragMovesSession(t *testing.T) {
 	}
 	if progDialogText(e.win.Canvas()) == "" {
 		t.Error("the refusal is not shown")
+	}
+}
+
+// A dragged block is drawn above the others and opaque, so that its text
+// stays readable over the block it passes (it was drawn under the
+// later blocks, see-through); let go, it is see-through again.
+func TestTimetableDraggedBlockIsOnTop(t *testing.T) {
+	f := newProgFixture(t)
+	s, _ := newProgScreen(t, f.st)
+	b := progBlock(t, s, "Atelier A")
+	b.Dragged(&fyne.DragEvent{Dragged: fyne.NewDelta(0, -40)})
+	objs := s.timetable.grid.Objects
+	if objs[len(objs)-1] != b {
+		t.Error("the dragged block is drawn under others")
+	}
+	if a := b.bg.FillColor.(color.NRGBA).A; a != 0xff {
+		t.Errorf("the dragged block is see-through (alpha %#x)", a)
+	}
+	b.Dragged(&fyne.DragEvent{Dragged: fyne.NewDelta(0, 40)}) // back where it was: nothing to move
+	b.DragEnd()
+	if a := b.bg.FillColor.(color.NRGBA).A; a == 0xff {
+		t.Error("the block stays opaque once let go")
 	}
 }

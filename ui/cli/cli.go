@@ -267,12 +267,32 @@ func (r *runner) parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	return pos, nil
 }
 
-// count writes "1 badge", "12 badges" in the command line's language.
+// count writes "1 badge", "12 badges", "1 200 badges" in the command
+// line's language.
 func (r *runner) count(n int, oneEN, manyEN, oneFR, manyFR string) string {
 	if n == 1 || r.lang == "fr" && n == 0 {
-		return fmt.Sprintf("%d %s", n, r.tr(oneEN, oneFR))
+		return r.num(n) + " " + r.tr(oneEN, oneFR)
 	}
-	return fmt.Sprintf("%d %s", n, r.tr(manyEN, manyFR))
+	return r.num(n) + " " + r.tr(manyEN, manyFR)
+}
+
+// num writes n with its thousands separated as the command line's
+// language does: "48,439", "48 439" (a no-break space).
+func (r *runner) num(n int) string {
+	s := strconv.Itoa(n)
+	sign := ""
+	if n < 0 {
+		sign, s = "-", s[1:]
+	}
+	sep := r.tr(",", "\u00a0")
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteString(sep)
+		}
+		b.WriteRune(c)
+	}
+	return sign + b.String()
 }
 
 // open opens the congress of a command, a file or a server's URL: the one

@@ -42,8 +42,8 @@ func demo(r *runner, o *options, args []string) error {
 	if err := stores.WriteDemo(r.ctx, args[0], data.DemoOptions{Participants: o.participants}); err != nil {
 		return err
 	}
-	fmt.Fprintf(r.out, r.tr("Demo congress written to %s (%d participants).\n", "Congrès de démonstration écrit dans %s (%d participant·es).\n"),
-		args[0], o.participants)
+	fmt.Fprintf(r.out, r.tr("Demo congress written to %s (%s participants).\n", "Congrès de démonstration écrit dans %s (%s participant·es).\n"),
+		args[0], r.num(o.participants))
 	return nil
 }
 
@@ -80,18 +80,19 @@ func stats(r *runner, _ *options, args []string) error {
 		head += " — " + more
 	}
 	fmt.Fprintf(r.out, "%s\n\n", head)
-	fmt.Fprintf(w, "%s\t%d\t\n", tr("Registered", "Inscrit·es"), st.Registered)
-	fmt.Fprintf(w, "%s\t%d\t\n", tr("Pending", "En attente"), st.Pending)
-	fmt.Fprintf(w, "%s\t%d\t\n", tr("Confirmed", "Confirmé·es"), st.Confirmed)
-	fmt.Fprintf(w, "%s\t%d\t\n\n", tr("Cancelled", "Annulé·es"), st.Cancelled)
+	n := r.num
+	fmt.Fprintf(w, "%s\t%s\t\n", tr("Registered", "Inscrit·es"), n(st.Registered))
+	fmt.Fprintf(w, "%s\t%s\t\n", tr("Pending", "En attente"), n(st.Pending))
+	fmt.Fprintf(w, "%s\t%s\t\n", tr("Confirmed", "Confirmé·es"), n(st.Confirmed))
+	fmt.Fprintf(w, "%s\t%s\t\n\n", tr("Cancelled", "Annulé·es"), n(st.Cancelled))
 	fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t\n", tr("Category", "Catégorie"), tr("Registered", "Inscrit·es"),
 		tr("Confirmed", "Confirmé·es"), tr("Cancelled", "Annulé·es"), tr("Checked in", "Arrivé·es"))
 	for _, cc := range st.ByCategory {
-		fmt.Fprintf(w, "%s\t%d\t%d\t%d\t%d\t\n", cc.Category.Name, cc.Registered, cc.Confirmed, cc.Cancelled, cc.CheckedIn)
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t\n", cc.Category.Name, n(cc.Registered), n(cc.Confirmed), n(cc.Cancelled), n(cc.CheckedIn))
 	}
 	fmt.Fprintf(w, "\n%s\t%s\t%s\t\n", tr("Day", "Jour"), tr("Expected", "Attendu·es"), tr("Checked in", "Arrivé·es"))
 	for _, d := range st.ByDay {
-		fmt.Fprintf(w, "%s\t%d\t%d\t\n", d.Day, d.Expected, d.CheckedIn)
+		fmt.Fprintf(w, "%s\t%s\t%s\t\n", d.Day, n(d.Expected), n(d.CheckedIn))
 	}
 	fmt.Fprintf(w, "\n%s\t%s\t%s\t%s\t%s\t\n", tr("Workshop", "Atelier"), tr("Day", "Jour"), tr("Enrolled", "Inscrit·es"),
 		tr("Capacity", "Places"), tr("Waiting", "En attente"))
@@ -101,10 +102,10 @@ func stats(r *runner, _ *options, args []string) error {
 		}
 		capacity := "—"
 		if f.Session.EffectiveCapacity > 0 {
-			capacity = strconv.Itoa(f.Session.EffectiveCapacity)
+			capacity = n(f.Session.EffectiveCapacity)
 		}
-		fmt.Fprintf(w, "%s\t%s %s\t%d\t%s\t%d\t\n", truncate(f.Session.Title, 48), f.Session.Day, f.Session.Start,
-			f.Session.Enrolled, capacity, f.Session.Waitlisted)
+		fmt.Fprintf(w, "%s\t%s %s\t%s\t%s\t%s\t\n", truncate(f.Session.Title, 48), f.Session.Day, f.Session.Start,
+			n(f.Session.Enrolled), capacity, n(f.Session.Waitlisted))
 	}
 	return w.Flush()
 }

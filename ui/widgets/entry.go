@@ -11,6 +11,9 @@ import (
 // everywhere else in the window (fyne's own entry keeps Esc to itself).
 type Entry struct {
 	widget.Entry
+	// OnFocused, when set, is called each time the entry gets the keyboard
+	// (a form scrolls it into view).
+	OnFocused func()
 }
 
 // NewEntry returns a single-line entry.
@@ -28,6 +31,18 @@ func NewMultiLineEntry() *Entry {
 	e.ExtendBaseWidget(e)
 	return e
 }
+
+// FocusGained tells OnFocused.
+func (e *Entry) FocusGained() {
+	e.Entry.FocusGained()
+	if e.OnFocused != nil {
+		e.OnFocused()
+	}
+}
+
+// AcceptsTab is false even for several lines: Tab goes on to the next
+// field, as in the rest of the form, instead of typing a tab.
+func (e *Entry) AcceptsTab() bool { return false }
 
 // TypedKey hands Esc to the window's handler, which closes the top dialog.
 func (e *Entry) TypedKey(ev *fyne.KeyEvent) {

@@ -22,6 +22,7 @@ func escape(o fyne.CanvasObject, ev *fyne.KeyEvent) bool {
 // Select is a drop-down on which Esc closes the dialog it is in.
 type Select struct {
 	widget.Select
+	OnFocused func() // called each time it gets the keyboard
 }
 
 // NewSelect returns a drop-down of options.
@@ -39,9 +40,18 @@ func (s *Select) TypedKey(ev *fyne.KeyEvent) {
 	}
 }
 
+// FocusGained tells OnFocused.
+func (s *Select) FocusGained() {
+	s.Select.FocusGained()
+	if s.OnFocused != nil {
+		s.OnFocused()
+	}
+}
+
 // Check is a tick box on which Esc closes the dialog it is in.
 type Check struct {
 	widget.Check
+	OnFocused func() // called each time it gets the keyboard
 }
 
 // NewCheck returns a tick box with a label.
@@ -55,5 +65,13 @@ func NewCheck(label string, changed func(bool)) *Check {
 func (c *Check) TypedKey(ev *fyne.KeyEvent) {
 	if !escape(c, ev) {
 		c.Check.TypedKey(ev)
+	}
+}
+
+// FocusGained tells OnFocused.
+func (c *Check) FocusGained() {
+	c.Check.FocusGained()
+	if c.OnFocused != nil {
+		c.OnFocused()
 	}
 }
