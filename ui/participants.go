@@ -98,6 +98,9 @@ type participantsScreen struct {
 
 	categories []data.Category // for the bulk change; UI thread only
 	timer      *time.Timer     // pending debounced search; UI thread only
+	// revealID is someone just saved, whose row the list scrolls to once it
+	// is listed (0: none); UI thread only.
+	revealID int64
 	// afterListed waits for the latest search to be listed (a key typed
 	// in the search box meanwhile); UI thread only.
 	afterListed func()
@@ -384,6 +387,7 @@ func (s *participantsScreen) show(n uint64, res participantResult, fresh bool) {
 		s.table.table.ScrollToTop()
 	}
 	s.table.table.Refresh()
+	s.reveal(res.complete)
 	s.env.tasks.timedStage("rows")
 	s.runAfterListed()
 }
@@ -400,6 +404,7 @@ func (s *participantsScreen) showAll(ids []int64) {
 	rows.ids = ids
 	s.showCount()
 	s.table.table.Refresh()
+	s.reveal(true)
 }
 
 func samePage(lines []participantLine, ids []int64) bool {
@@ -506,7 +511,22 @@ func (s *participantsScreen) onParticipantSaved(id int64) {
 		return // not shown yet: it reads everything when it is
 	}
 	s.bulk.show(id) // the selection, the detail and the bulk actions agree
+	s.revealID = id // chosen, so acted on: in view once listed
 	s.loadAsync()
+}
+
+// reveal scrolls the list to the row of someone just saved, once the list
+// has it; a complete list without them (a filter hides them) ends the wait.
+func (s *participantsScreen) reveal(complete bool) {
+	if s.revealID == 0 {
+		return
+	}
+	if row := slices.Index(s.table.rows.ids, s.revealID); row >= 0 {
+		s.table.table.ScrollTo(widget.TableCellID{Row: row, Col: s.table.table.cursor.Col})
+		s.revealID = 0
+	} else if complete {
+		s.revealID = 0
+	}
 }
 
 // onRowOpened edits the participant of the row (double click, Enter).
