@@ -66,10 +66,12 @@ func (im *importer) noteFileTickets(rec *ImportRecord) {
 	}
 }
 
-// importTicket is a ticket an import records.
+// importTicket is a ticket an import records, with the values the row
+// gave as its memory (import_memory.go).
 type importTicket struct {
 	Ticket
-	holder *importTarget
+	holder   *importTarget
+	imported string
 }
 
 // orderEmailHeaders are the names of a ticketing platform's column for the
@@ -111,11 +113,22 @@ func (im *importer) matchTicket(rec *ImportRecord) *importTarget {
 }
 
 // planTickets gives the row's tickets to t, the person the row became or
-// updated, warns of those someone else holds and of the values left out.
+// updated, warns of those someone else holds and of the values left out,
+// and notes the row's values as the memory of its tickets.
 func (im *importer) planTickets(rec *ImportRecord, t *importTarget) error {
 	im.noteFileTickets(rec)
 	if rec.TicketIssue != nil {
 		im.warn(rec.Line, rec.TicketColumn, rec.TicketIssue)
+	}
+	if rec.EmailIssue != nil {
+		im.warn(rec.Line, rec.EmailColumn, rec.EmailIssue)
+	}
+	if len(rec.Tickets) == 0 {
+		return nil
+	}
+	values := rememberedValues(rec)
+	if err := im.rememberTickets(rec, t, values); err != nil {
+		return err
 	}
 	for _, k := range rec.Tickets {
 		holder := im.tickets[k.Code]
@@ -133,11 +146,11 @@ func (im *importer) planTickets(rec *ImportRecord, t *importTarget) error {
 		im.tickets[k.Code] = t
 		t.ticketed = true
 		t.answered = t.answered || IsFormResponse(k.Code)
-		im.newTickets = append(im.newTickets, importTicket{Ticket: k, holder: t})
+		im.newTickets = append(im.newTickets, importTicket{Ticket: k, holder: t, imported: values})
 		if !IsFormResponse(k.Code) {
 			im.report.Tickets++
 		}
-		im.held += len(k.Code)
+		im.held += len(k.Code) + len(values)
 		if im.held > maxImportText {
 			return ErrImportTooMuchText.With(maxImportText >> 20)
 		}
@@ -157,17 +170,22 @@ func (im *importer) holderName(t *importTarget) (string, error) {
 }
 
 // insertTickets records the tickets the rows gave, once their holders are
-// written.
+// written, with their memories, then the new memories of tickets held
+// already.
 func (im *importer) insertTickets() error {
 	if len(im.newTickets) == 0 {
-		return nil
+		return im.writeMemories()
 	}
 	im.wrote = true
-	return im.insertRows("ticket", "code, participant_id, source, at", 4, len(im.newTickets),
+	err := im.insertRows("ticket", "code, participant_id, source, at, imported", 5, len(im.newTickets),
 		func(args []any, i int) ([]any, error) {
 			k := im.newTickets[i]
-			return append(args, k.Code, k.holder.id, k.Source, im.now), nil
+			return append(args, k.Code, k.holder.id, k.Source, im.now, k.imported), nil
 		})
+	if err != nil {
+		return err
+	}
+	return im.writeMemories()
 }
 
 // addTickets reads the tickets of a cell of a ticket column: one, or
