@@ -236,6 +236,7 @@ func (im *importer) warnKeptEdits(line int, t *importTarget, merged *Participant
 		return
 	}
 	name := old.FullName()
+	t.editKept = true
 	im.report.EditsKept++
 	im.warn(line, "", ErrImportKeptEdits.WithWords(
 		[]any{name, strings.Join(en, "; ")}, []any{name, strings.Join(fr, " ; ")}))

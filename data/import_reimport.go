@@ -36,7 +36,7 @@ func takePlatform(dst *Participant, rec *ImportRecord) {
 // what the platform decides about the ticket that found them; the file's
 // days.
 func (im *importer) reimport(t *importTarget, merged *Participant, rec *ImportRecord) error {
-	t.recalled = nil
+	t.recalled, t.editKept = nil, false
 	if im.opts.OnMatch == MatchFill && !im.latestAnswer && !t.isNew && len(rec.Tickets) > 0 {
 		if err := im.takeUnedited(t, merged, rec); err != nil {
 			return err
@@ -65,6 +65,9 @@ func (im *importer) reimport(t *importTarget, merged *Participant, rec *ImportRe
 // that another ticket of theirs in the file outweighs is no value kept.
 func (im *importer) keptValues(t *importTarget, rec *ImportRecord, catID int64) bool {
 	p, src := t.p, &rec.P
+	if t.editKept {
+		return true // an edit made by hand, even a name recased (warnKeptEdits)
+	}
 	differs := func(f ImportField, stored, file string) bool {
 		return rec.Has[f] && file != "" && file != stored
 	}
