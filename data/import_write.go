@@ -244,7 +244,8 @@ type importer struct {
 	orderEmail  bool                     // the email column is an order's, shared (see IsOrderEmail)
 	newTickets  []importTicket           // the tickets to record, in line order
 	fileTickets map[string]fileTicket    // the first row of the file giving each ticket
-	memories    []ticketMemory           // the tickets held already whose memory the file changes (import_memory.go)
+	memoryOf    map[string]string        // what each ticket held already remembers (import_memory.go)
+	memories    []ticketMemory           // the tickets held already whose memory the file changes
 	// latestAnswer: the row being merged is a later answer to the form
 	// by someone this file creates, which wins (import_answers.go).
 	latestAnswer bool

@@ -1,8 +1,8 @@
 -- Re-importing next week's export (issue 19): each ticket remembers the
 -- values the platform gave for it at its last import (names, email,
--- organisation, phone…: data/import_memory.go encodes them), so that the
--- next import of the ticket, filling empty fields, tells a value nobody
--- touched since (the platform's correction is taken) from one the
+-- organisation, phone…: a short hash of each, data/import_memory.go), so
+-- that the next import of the ticket, filling empty fields, tells a value
+-- nobody touched since (the platform's correction is taken) from one the
 -- organiser edited by hand (kept, and reported). '' is no memory: the
 -- tickets imported before this keep today's behaviour.
 --
