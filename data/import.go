@@ -118,6 +118,11 @@ type ImportRecord struct {
 	// is imported without it), TicketColumn that column's header.
 	TicketIssue  error
 	TicketColumn string
+	// EmailIssue is why the email of a row that has a ticket was left out
+	// (not an email address: the ticket says who the row is, and the row
+	// is imported without it), EmailColumn that column's header.
+	EmailIssue  error
+	EmailColumn string
 	// Err is why the row cannot be imported (a missing name, a malformed
 	// email, a date that is not a congress day…), Column the header of the
 	// column at fault. Rows with Err set are rejected, never written.
@@ -232,6 +237,12 @@ type ImportReport struct {
 	// congress held (an import that overwrites): each has a warning
 	// naming the person and the values replaced (import_overwrites.go).
 	Overwritten int
+	// EditsKept counts the rows whose ticket found someone whose values
+	// the organiser edited since the ticket's last import, and that an
+	// import filling empty fields kept though the file gives others: each
+	// has a warning naming the person and the values kept
+	// (import_memory.go).
+	EditsKept int
 }
 
 // ImportPreview is what the preview dialog shows before anything is read

@@ -15,6 +15,11 @@ import (
 
 // The errors of a row.
 var (
+	// ErrImportEmailLeftOut is the warning of a row imported without its
+	// email, which is none: its ticket says who the row is.
+	ErrImportEmailLeftOut = newErr(KindInvalid, "import_email_left_out", "email",
+		"“%s” in the column “%s” is not a valid email address: the row was imported without it.",
+		"« %s » dans la colonne « %s » n'est pas une adresse e-mail valide : la ligne a été importée sans elle.")
 	ErrImportNoName = newErr(KindInvalid, "import_no_name", "last_name",
 		"The row gives no name: a first name, a last name or a full name is required.",
 		"La ligne ne donne aucun nom : un prénom, un nom ou un nom complet est obligatoire.")
@@ -206,6 +211,9 @@ func (rp *RecordParser) Parse(row ImportRow) ImportRecord {
 	settled := false      // a platform's status said the order was paid online
 	var response []string // the values of the form response's columns
 	responseCol := ""
+	// emailBad: an email that is none (badEmail, in the column
+	// badEmailCol), found while the row had no fault.
+	emailBad, badEmail, badEmailCol := false, "", ""
 	for _, c := range p.cols {
 		if c.idx >= len(row.Cells) {
 			continue
@@ -231,7 +239,9 @@ func (rp *RecordParser) Parse(row ImportRow) ImportRecord {
 				continue // Microsoft Forms, when the form collects no email
 			}
 			if !simpleEmail(e) && !validEmail(e) {
-				fail(ErrEmailInvalid.With(shown(v)), c.header)
+				if rec.Err == nil && !emailBad { // decided once the row's tickets are known
+					emailBad, badEmail, badEmailCol = true, shown(v), c.header
+				}
 				continue
 			}
 			rec.P.Email = strings.Clone(e)
@@ -349,6 +359,17 @@ func (rp *RecordParser) Parse(row ImportRow) ImportRecord {
 	}
 	if len(rec.P.Days) > 1 {
 		rec.P.Days = sortDays(rec.P.Days)
+	}
+	if emailBad {
+		// A row with a ticket is imported without an email that is none
+		// (a payer's typo): the ticket says who the row is. Without one,
+		// the email may be what finds the person: the row is rejected,
+		// for its email first (found before any other fault).
+		if len(rec.Tickets) > 0 {
+			rec.EmailIssue, rec.EmailColumn = ErrImportEmailLeftOut.With(badEmail, badEmailCol), badEmailCol
+		} else {
+			rec.Err, rec.Column = ErrEmailInvalid.With(badEmail), badEmailCol
+		}
 	}
 	if rec.P.FirstName == "" && rec.P.LastName == "" {
 		fail(ErrImportNoName, p.nameCol)

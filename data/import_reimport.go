@@ -7,13 +7,15 @@ import (
 
 // Importing next week's export again: a row a ticket (or form response)
 // finds is the same person, whatever its email or the case of its name.
-// An import that fills empty fields keeps every value the congress holds
-// (a name or an email the organiser corrected by hand survives), except
-// what the platform decides about the ticket: a refund or cancellation
-// (statusMoves), an order validated since, a payment. Taking the
-// platform's names and emails (the payer's email corrected, names
-// recased) is what an import that overwrites does, and its report names
-// each value it replaces (import_overwrites.go). The days of a file with
+// An import that fills empty fields keeps every value the organiser
+// edited by hand (reported, import_memory.go) and takes the platform's
+// new values of those nobody touched since the ticket's last import (the
+// payer's email corrected, names recased); a ticket imported before the
+// memory existed fills empty fields only. It takes what the platform
+// decides about the ticket: a refund or cancellation (statusMoves), an
+// order validated since, a payment. An import that overwrites takes every
+// value of the file, and its report names each value it replaces
+// (import_overwrites.go). The days of a file with
 // a days column are the file's. A row whose values differ from the
 // congress's but that the mode leaves as they are is counted as kept,
 // never as unchanged.
@@ -29,9 +31,17 @@ func takePlatform(dst *Participant, rec *ImportRecord) {
 }
 
 // reimport applies to merged what a row matched to t changes beyond
-// mergeRecord's: what the platform decides about the ticket that found
-// them, and the file's days.
-func (im *importer) reimport(t *importTarget, merged *Participant, rec *ImportRecord) {
+// mergeRecord's: filling empty fields, the file's values of the fields
+// nobody edited since the ticket's last import (import_memory.go), and
+// what the platform decides about the ticket that found them; the file's
+// days.
+func (im *importer) reimport(t *importTarget, merged *Participant, rec *ImportRecord) error {
+	t.recalled, t.editKept = nil, false
+	if im.opts.OnMatch == MatchFill && !im.latestAnswer && !t.isNew && len(rec.Tickets) > 0 {
+		if err := im.takeUnedited(t, merged, rec); err != nil {
+			return err
+		}
+	}
 	if im.opts.OnMatch != MatchOverwrite && len(rec.Tickets) > 0 && im.matchTicket(rec) == t {
 		takePlatform(merged, rec)
 	}
@@ -44,6 +54,7 @@ func (im *importer) reimport(t *importTarget, merged *Participant, rec *ImportRe
 			merged.Days = slices.Clone(rec.P.Days)
 		}
 	}
+	return nil
 }
 
 // keptValues reports whether a row gives values that differ from p's,
@@ -54,6 +65,9 @@ func (im *importer) reimport(t *importTarget, merged *Participant, rec *ImportRe
 // that another ticket of theirs in the file outweighs is no value kept.
 func (im *importer) keptValues(t *importTarget, rec *ImportRecord, catID int64) bool {
 	p, src := t.p, &rec.P
+	if t.editKept {
+		return true // an edit made by hand, even a name recased (warnKeptEdits)
+	}
 	differs := func(f ImportField, stored, file string) bool {
 		return rec.Has[f] && file != "" && file != stored
 	}

@@ -244,6 +244,8 @@ type importer struct {
 	orderEmail  bool                     // the email column is an order's, shared (see IsOrderEmail)
 	newTickets  []importTicket           // the tickets to record, in line order
 	fileTickets map[string]fileTicket    // the first row of the file giving each ticket
+	memoryOf    map[string]string        // what each ticket held already remembers (import_memory.go)
+	memories    []ticketMemory           // the tickets held already whose memory the file changes
 	// latestAnswer: the row being merged is a later answer to the form
 	// by someone this file creates, which wins (import_answers.go).
 	latestAnswer bool
@@ -526,7 +528,9 @@ func (im *importer) update(t *importTarget, rec *ImportRecord, catID int64) erro
 	merged.Days = append([]Day(nil), t.p.Days...)
 	overwrite := im.opts.OnMatch == MatchOverwrite || im.latestAnswer
 	mergeRecord(&merged, rec, overwrite)
-	im.reimport(t, &merged, rec)
+	if err := im.reimport(t, &merged, rec); err != nil {
+		return err
+	}
 	t.fileStatus(&merged, rec)
 	if catID != 0 && overwrite {
 		merged.CategoryID = catID
@@ -549,6 +553,8 @@ func (im *importer) update(t *importTarget, rec *ImportRecord, catID int64) erro
 	merged.Organisation = org.name
 	if overwrite && !t.isNew {
 		im.warnOverwrites(rec.Line, t.p, &merged)
+	} else {
+		im.warnKeptEdits(rec.Line, t, &merged, rec)
 	}
 	if err := im.hold(&merged); err != nil {
 		return err

@@ -32,6 +32,11 @@ type importTarget struct {
 	active, cancelled bool
 	// fileDays: a row of this file gave their days (import_reimport.go).
 	fileDays bool
+	// recalled: the memory of the ticket that found the row being merged,
+	// editKept: that row's values differ from an edit it kept
+	// (import_memory.go).
+	recalled *importMemory
+	editKept bool
 
 	sortKey, nameKey string // of p, for new participants
 }

@@ -39,7 +39,7 @@ func importFingerprint(ctx context.Context, tx *sqlTx) (string, error) {
 // writes tells whether the import has anything to write.
 func (im *importer) writes() bool {
 	if len(im.newOrgs) > 0 || len(im.newCats) > 0 || len(im.changed) > 0 || len(im.fresh) > 0 || im.saveMapping ||
-		len(im.newTickets) > 0 {
+		len(im.newTickets) > 0 || len(im.memories) > 0 {
 		return true
 	}
 	for _, e := range im.enrolments {

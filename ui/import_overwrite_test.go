@@ -36,9 +36,9 @@ func helloAssoWeek(t *testing.T, week int) string {
 }
 
 // TestImportDialogOverwriteSaysWhat: Claire's name and email corrected by
-// hand, next week's export filling empty fields keeps them ("kept as they
-// were"); choosing to overwrite, the preview names her and each value
-// replaced, before anything is written.
+// hand, next week's export filling empty fields keeps them and says so,
+// and takes Jean's, which nobody edited; choosing to overwrite, the
+// preview names her and each value replaced, before anything is written.
 func TestImportDialogOverwriteSaysWhat(t *testing.T) {
 	test.NewTempApp(t)
 	st := mustOpen(t, demoFile(t, 5))
@@ -61,8 +61,13 @@ func TestImportDialogOverwriteSaysWhat(t *testing.T) {
 	e := newTestEnv(t)
 	e.win.Resize(fyne.NewSize(1366, 768))
 	d := openImportTest(t, e, st, helloAssoWeek(t, 2), nil)
-	if want := "2 rows: 0 new, 0 updated, 0 unchanged, 2 kept as they were"; !strings.HasPrefix(d.summary.Text, want) {
-		t.Errorf("filling: summary %q, want it to start with %q", d.summary.Text, want)
+	if want := "2 rows: 0 new, 1 updated, 0 unchanged, 1 kept as they were"; !strings.HasPrefix(d.summary.Text, want) ||
+		!strings.Contains(d.summary.Text, "1 row keeps your edits (see the warnings).") {
+		t.Errorf("filling: summary %q, want it to start with %q and say the edits kept", d.summary.Text, want)
+	}
+	if said, want := issuesSaid(d), "Line 3 — Kept your edit of Claire Leblanc-Roy: last name “Leblanc-Roy”, the file says “Leblanc”; "+
+		"email “claire@coop.example”, the file says “s.durand@example.org”."; said != want {
+		t.Errorf("filling: issues\n%s\nwant\n%s", said, want)
 	}
 	d.onMatchChanged(int(data.MatchOverwrite))
 	waitCheck(t, e, d)

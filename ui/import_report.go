@@ -39,12 +39,16 @@ func unchangedText(r data.ImportReport) string {
 func countArgs(n int) map[string]any { return map[string]any{"Count": formatCount(n)} }
 
 // importRemarksText says, after a space, how many rows replace values
-// the congress holds (an import that overwrites), how many may be someone
+// the congress holds (an import that overwrites), how many keep values the
+// organiser edited since the last import (one that fills), how many may be someone
 // already registered and which columns are not imported; "" when none.
 func importRemarksText(r data.ImportReport) string {
 	s := ""
 	if n := r.Overwritten; n > 0 {
 		s += " " + lang.N("{{.Count}} rows replace values the congress holds (see the warnings).", n, countArgs(n))
+	}
+	if n := r.EditsKept; n > 0 {
+		s += " " + lang.N("{{.Count}} rows keep your edits (see the warnings).", n, countArgs(n))
 	}
 	if n := r.PossibleDuplicates; n > 0 {
 		s += " " + lang.N("{{.Count}} possible duplicates (see the warnings).", n, countArgs(n))

@@ -214,8 +214,8 @@ func (r *runner) printImportReport(out io.Writer, rep data.ImportReport, dryRun 
 	}
 	fmt.Fprintln(out, r.importCounts(rep))
 	if rep.Kept > 0 {
-		fmt.Fprintln(out, r.tr("Rows kept as they were give other values than the congress's: only empty fields were filled (--on-match overwrite takes the file's values).",
-			"Les lignes gardées telles quelles donnent d'autres valeurs que celles du congrès : seuls les champs vides ont été complétés (--on-match overwrite prend les valeurs du fichier)."))
+		fmt.Fprintln(out, r.tr("Rows kept as they were give other values than the congress's: only empty fields and values nobody edited since the last import were taken (--on-match overwrite takes the file's values).",
+			"Les lignes gardées telles quelles donnent d'autres valeurs que celles du congrès : seuls les champs vides et les valeurs que personne n'a modifiées depuis le dernier import ont été pris (--on-match overwrite prend les valeurs du fichier)."))
 	}
 	if rep.Tickets > 0 {
 		fmt.Fprintln(out, r.count(rep.Tickets, "e-ticket kept for the desk.", "e-tickets kept for the desk.",
@@ -224,6 +224,10 @@ func (r *runner) printImportReport(out io.Writer, rep data.ImportReport, dryRun 
 	if rep.Overwritten > 0 {
 		fmt.Fprintln(out, r.count(rep.Overwritten, "row replaces values the congress held (see the warnings).", "rows replace values the congress held (see the warnings).",
 			"ligne remplace des valeurs du congrès (voir les avertissements).", "lignes remplacent des valeurs du congrès (voir les avertissements)."))
+	}
+	if rep.EditsKept > 0 {
+		fmt.Fprintln(out, r.count(rep.EditsKept, "row keeps your edits (see the warnings).", "rows keep your edits (see the warnings).",
+			"ligne garde vos corrections (voir les avertissements).", "lignes gardent vos corrections (voir les avertissements)."))
 	}
 	if rep.PossibleDuplicates > 0 {
 		fmt.Fprintln(out, r.count(rep.PossibleDuplicates, "possible duplicate (see the warnings).", "possible duplicates (see the warnings).",
