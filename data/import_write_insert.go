@@ -299,16 +299,11 @@ func withRowSum(args []any, n int, sums bool) ([]any, error) {
 	return append(args, sum), err
 }
 
-// maxSharedText is the longest text sharedLiterals writes as a literal.
-const maxSharedText = 100
-
 // sharedLiterals returns, for each of the width values row(args, i)
 // appends, the SQL literal of the value all n rows share, or "" where they
 // differ or the value is not one a literal gives exactly (only NULL,
 // integers, booleans, and valid UTF-8 text without NUL: as the driver
-// binds them, text as TEXT, integers and booleans as INTEGER), and text
-// of at most maxSharedText bytes: a statement repeats it in each of its
-// rows.
+// binds them, text as TEXT, integers and booleans as INTEGER).
 //
 // Each bound value costs the driver a conversion, a copy of its text and
 // some garbage for the collector; 100,000 new participants bind 2.1 million
@@ -327,7 +322,7 @@ func sharedLiterals(width, n int, row func(args []any, i int) []any) []string {
 		case nil, int64, bool:
 			return x
 		case string:
-			if len(x) <= maxSharedText && utf8.ValidString(x) && !strings.ContainsRune(x, 0) {
+			if utf8.ValidString(x) && !strings.ContainsRune(x, 0) {
 				return x
 			}
 		}

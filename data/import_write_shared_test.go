@@ -62,10 +62,6 @@ func TestSharedLiterals(t *testing.T) {
 	if got := sharedLiterals(2, 2, func(args []any, i int) []any { return append(args, int64(i), "z") }); !slices.Equal(got, []string{"", "'z'"}) {
 		t.Fatalf("shared literals %q", got)
 	}
-	long := strings.Repeat("é", maxSharedText/2+1) // more than maxSharedText bytes
-	if got := sharedLiterals(2, 2, func(args []any, i int) []any { return append(args, long, "z") }); !slices.Equal(got, []string{"", "'z'"}) {
-		t.Fatalf("a long text shared: %q, want it bound", got)
-	}
 	if got := sharedLiterals(1, 2, func(args []any, i int) []any { return append(args, int64(i)) }); got != nil {
 		t.Fatalf("nothing shared: %q, want nil", got)
 	}
