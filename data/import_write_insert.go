@@ -3,12 +3,10 @@ package data
 import (
 	"context"
 	"database/sql"
-	"database/sql/driver"
 	"errors"
 	"strconv"
 	"strings"
 	"sync"
-	"unicode/utf8"
 )
 
 // maxParams is the most parameters SQLite takes in one statement.
@@ -63,20 +61,11 @@ func (im *importer) insertFresh() error {
 		columns, width = columns+", row_sum", width+1
 	}
 	first := im.fresh[0].id
-	row := func(args []any, i int) []any {
-		t := im.fresh[i]
-		return participantValues(append(args, t.id), t.p, nullID(t.org), t.sortKey, t.nameKey, im.now)
-	}
-	var shared []string
-	if sums {
-		// In bulk, the values every new participant shares (their dates,
-		// often their status, fee, notes…) are written into the
-		// statement rather than bound row by row.
-		shared = append(sharedLiterals(participantInsertCount+1, len(im.fresh), row), "")
-	}
-	err := im.insertShared("participant", columns, width, len(im.fresh), shared,
+	err := im.insertRows("participant", columns, width, len(im.fresh),
 		func(args []any, i int) ([]any, error) {
-			return withRowSum(row(args, i), participantInsertCount+1, sums)
+			t := im.fresh[i]
+			args = participantValues(append(args, t.id), t.p, nullID(t.org), t.sortKey, t.nameKey, im.now)
+			return withRowSum(args, participantInsertCount+1, sums)
 		})
 	if err != nil {
 		return err
@@ -299,100 +288,12 @@ func withRowSum(args []any, n int, sums bool) ([]any, error) {
 	return append(args, sum), err
 }
 
-// sharedLiterals returns, for each of the width values row(args, i)
-// appends, the SQL literal of the value all n rows share, or "" where they
-// differ or the value is not one a literal gives exactly (only NULL,
-// integers, booleans, and valid UTF-8 text without NUL: as the driver
-// binds them, text as TEXT, integers and booleans as INTEGER).
-//
-// Each bound value costs the driver a conversion, a copy of its text and
-// some garbage for the collector; 100,000 new participants bind 2.1 million
-// of them, and a file without fee, notes, consent or status columns gives
-// everyone the same eight (BenchmarkImport100k).
-func sharedLiterals(width, n int, row func(args []any, i int) []any) []string {
-	if n < 2 {
-		return nil
-	}
-	conv := func(v any) any {
-		x, err := driver.DefaultParameterConverter.ConvertValue(v)
-		if err != nil {
-			return struct{}{} // never shared
-		}
-		switch x := x.(type) {
-		case nil, int64, bool:
-			return x
-		case string:
-			if utf8.ValidString(x) && !strings.ContainsRune(x, 0) {
-				return x
-			}
-		}
-		return struct{}{}
-	}
-	first := row(make([]any, 0, width), 0)
-	want := make([]any, width)
-	left := 0
-	for k, v := range first {
-		if want[k] = conv(v); want[k] != (struct{}{}) {
-			left++
-		}
-	}
-	scratch := make([]any, 0, width)
-	for i := 1; i < n && left > 0; i++ {
-		scratch = row(scratch[:0], i)
-		for k, v := range scratch {
-			if want[k] != (struct{}{}) && conv(v) != want[k] {
-				want[k] = struct{}{}
-				left--
-			}
-		}
-	}
-	if left == 0 {
-		return nil
-	}
-	lits := make([]string, width)
-	for k, v := range want {
-		switch v := v.(type) {
-		case nil:
-			lits[k] = "NULL"
-		case int64:
-			lits[k] = strconv.FormatInt(v, 10)
-		case bool:
-			lits[k] = "0"
-			if v {
-				lits[k] = "1"
-			}
-		case string:
-			lits[k] = "'" + strings.ReplaceAll(v, "'", "''") + "'"
-		}
-	}
-	return lits
-}
-
 // insertRows inserts n rows into table, as many per statement as SQLite
 // takes parameters; values appends the width values of row i to args. The
 // values of each statement are gathered in a goroutine of their own while
 // the statement before runs; values must only read what it reads.
 func (im *importer) insertRows(table, columns string, width, n int, values func(args []any, i int) ([]any, error)) error {
-	return im.insertShared(table, columns, width, n, nil, values)
-}
-
-// insertShared is insertRows, but where shared (nil, or one per column)
-// gives a literal, that column's value is written in the statement rather
-// than bound (values still appends it).
-func (im *importer) insertShared(table, columns string, width, n int, shared []string, values func(args []any, i int) ([]any, error)) error {
-	tuple, bound := placeholders(width), width
-	if shared != nil {
-		parts := make([]string, width)
-		bound = 0
-		for k, lit := range shared {
-			if parts[k] = lit; lit == "" {
-				parts[k] = "?"
-				bound++
-			}
-		}
-		tuple = "(" + strings.Join(parts, ", ") + ")"
-	}
-	per := maxParams / max(bound, 1)
+	per := maxParams / width
 	type batch struct {
 		args  []any
 		count int
@@ -412,11 +313,7 @@ func (im *importer) insertShared(table, columns string, width, n int, shared []s
 				b.args = make([]any, 0, b.count*width)
 			}
 			for i := start; i < start+b.count && b.err == nil; i++ {
-				from := len(b.args)
 				b.args, b.err = values(b.args, i)
-				if shared != nil && b.err == nil {
-					b.args = keepBound(b.args, from, shared)
-				}
 			}
 			select {
 			case batches <- b:
@@ -447,7 +344,7 @@ func (im *importer) insertShared(table, columns string, width, n int, shared []s
 		}
 		text := func() string {
 			return "INSERT INTO " + table + " (" + columns + ") VALUES " +
-				strings.TrimSuffix(strings.Repeat(tuple+", ", b.count), ", ")
+				strings.TrimSuffix(strings.Repeat(placeholders(width)+", ", b.count), ", ")
 		}
 		var err error
 		if b.count == per {
@@ -469,18 +366,4 @@ func (im *importer) insertShared(table, columns string, width, n int, shared []s
 		}
 	}
 	return nil
-}
-
-// keepBound removes from the row that starts at args[from] the values that
-// shared writes as literals.
-func keepBound(args []any, from int, shared []string) []any {
-	j := from
-	for k, lit := range shared {
-		if lit == "" {
-			args[j] = args[from+k]
-			j++
-		}
-	}
-	clear(args[j:])
-	return args[:j]
 }
