@@ -137,6 +137,10 @@ END`,
 	15: {"DROP INDEX participant_organisation_sort", "DROP INDEX participant_category_sort", "DROP INDEX participant_status_sort",
 		"CREATE INDEX participant_organisation ON participant (organisation_id)",
 		"CREATE INDEX participant_category ON participant (category_id)"},
+	16: {"DROP INDEX participant_sort", "DROP INDEX participant_organisation_sort", "DROP INDEX participant_status_sort",
+		"CREATE INDEX participant_sort ON participant (sort_key, id)",
+		"CREATE INDEX participant_organisation_sort ON participant (organisation_id, sort_key, id)",
+		"CREATE INDEX participant_status_sort ON participant (status, sort_key, id)"},
 }
 
 // downgrade turns the file into one of an older format, as that version
