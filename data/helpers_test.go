@@ -141,6 +141,17 @@ END`,
 		"CREATE INDEX participant_sort ON participant (sort_key, id)",
 		"CREATE INDEX participant_organisation_sort ON participant (organisation_id, sort_key, id)",
 		"CREATE INDEX participant_status_sort ON participant (status, sort_key, id)"},
+	// 0017 built ticket again with imported before row_sum: back to
+	// 0011's columns and triggers.
+	17: {"DROP TRIGGER ticket_sum_insert", "DROP TRIGGER ticket_sum_update",
+		"ALTER TABLE ticket DROP COLUMN imported",
+		`CREATE TRIGGER ticket_sum_insert AFTER INSERT ON ticket BEGIN
+    UPDATE ticket SET row_sum = congres_sum(NEW.code, NEW.participant_id, NEW.source, NEW.at) WHERE code = NEW.code;
+END`,
+		`CREATE TRIGGER ticket_sum_update AFTER UPDATE OF code, participant_id, source, at ON ticket BEGIN
+    UPDATE ticket SET row_sum = congres_sum(NEW.code, NEW.participant_id, NEW.source, NEW.at) WHERE code = NEW.code;
+END`,
+		"UPDATE ticket SET row_sum = congres_sum(code, participant_id, source, at)"},
 }
 
 // downgrade turns the file into one of an older format, as that version

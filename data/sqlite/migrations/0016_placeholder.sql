@@ -1,2 +1,0 @@
--- Placeholder for 0016 (narrower sort indexes), which another branch adds:
--- dropped when the branches are merged.
