@@ -172,7 +172,11 @@ func (m *mainView) onNavSelected(id widget.ListItemID) {
 // warmAsync reads ahead, until ctx ends, what the pages read at their
 // first visit after the file opened or changed (warm_reads.go).
 func (m *mainView) warmAsync(ctx context.Context) {
-	go warmReads(ctx, m.store, func() bool { return !m.onDesk.Load() && m.tasks.idle() })
+	var desk *deskScreen
+	if m.pages != nil {
+		desk, _ = m.pages[deskPage].screen.(*deskScreen)
+	}
+	go warmReads(ctx, m.store, func() bool { return !m.onDesk.Load() && m.tasks.idle() }, desk.countsToWarm)
 }
 
 // newPageFrame holds the pages in the window. A page that needs more room
