@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -104,25 +103,6 @@ type deskScreen struct {
 	settingDay bool     // the day chooser is being set, not chosen
 	rehearsal  bool     // entries go to the rehearsal's log, counted nowhere
 	dateSeen   data.Day // the calendar's day when the days were set
-
-	// counted is the day whose counters were read last (not a rehearsal's,
-	// not a door's): read ahead after a write (countsToWarm).
-	counted atomic.Pointer[data.Day]
-}
-
-// countsToWarm reads ahead the counters of the day the desk counted last,
-// once a write is over, while another page is shown (warm_reads.go): the
-// desk's visit after a write read them while the person waited (issue 19,
-// 300 ms at 50,000). None before the desk was shown. Any goroutine.
-func (s *deskScreen) countsToWarm() []warmRead {
-	if s == nil {
-		return nil
-	}
-	day := s.counted.Load()
-	if day == nil {
-		return nil
-	}
-	return []warmRead{func(ctx context.Context) error { _, err := s.store.DeskCounts(ctx, *day); return err }}
 }
 
 // deskButtons are the card's actions.

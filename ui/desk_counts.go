@@ -185,9 +185,6 @@ func (s *deskScreen) countAsync() {
 	n := s.counting.n
 	s.env.tasks.runAsync(ctx, func(ctx context.Context) func() {
 		counts, err := s.readCounts(ctx, day, rehearsal)
-		if !rehearsal {
-			s.counted.Store(&day) // read ahead after a write (countsToWarm)
-		}
 		return func() {
 			defer cancel()
 			if s.counting.n == n {

@@ -172,11 +172,7 @@ func (m *mainView) onNavSelected(id widget.ListItemID) {
 // warmAsync reads ahead, until ctx ends, what the pages read at their
 // first visit after the file opened or changed (warm_reads.go).
 func (m *mainView) warmAsync(ctx context.Context) {
-	var desk *deskScreen
-	if m.pages != nil {
-		desk, _ = m.pages[deskPage].screen.(*deskScreen)
-	}
-	go warmReads(ctx, m.store, func() bool { return !m.onDesk.Load() && m.tasks.idle() }, desk.countsToWarm)
+	go warmReads(ctx, m.store, func() bool { return !m.onDesk.Load() && m.tasks.idle() })
 }
 
 // newPageFrame holds the pages in the window. A page that needs more room

@@ -60,7 +60,7 @@ var warmedCounts = []data.ParticipantQuery{
 // desk that scans all day has no use for the dashboard's numbers after
 // each arrival). A file's state is warmed for until all is read. Nothing
 // is read ahead on a server, whose reads are not kept.
-func warmReads(ctx context.Context, st warmStore, may func() bool, more ...func() []warmRead) {
+func warmReads(ctx context.Context, st warmStore, may func() bool) {
 	tick := time.NewTicker(warmPoll)
 	defer tick.Stop()
 	var warmed, last string
@@ -69,7 +69,7 @@ func warmReads(ctx context.Context, st warmStore, may func() bool, more ...func(
 		if err != nil || key == "" {
 			return // closed, or a server's
 		}
-		if key == last && key != warmed && warmOnce(ctx, st, may, more...) {
+		if key == last && key != warmed && warmOnce(ctx, st, may) {
 			warmed = key
 		}
 		last = key
@@ -88,8 +88,8 @@ func warmReads(ctx context.Context, st warmStore, may func() bool, more ...func(
 // being read ahead, which took a core from their own reads (issue 19);
 // unless the screen waits for that very read (readWhile). Errors are left
 // to the screens, which read again and say them.
-func warmOnce(ctx context.Context, st warmStore, may func() bool, more ...func() []warmRead) bool {
-	reads := []warmRead{
+func warmOnce(ctx context.Context, st warmStore, may func() bool) bool {
+	reads := []func(context.Context) error{
 		func(ctx context.Context) error { _, err := st.Stats(ctx); return err },
 	}
 	for _, q := range warmedQueries {
@@ -102,9 +102,6 @@ func warmOnce(ctx context.Context, st warmStore, may func() bool, more ...func()
 		func(ctx context.Context) error { _, err := st.Arrived(ctx); return err },
 		func(ctx context.Context) error { _, err := st.Regions(ctx); return err },
 		func(ctx context.Context) error { _, err := st.ExpectedByDay(ctx); return err })
-	for _, m := range more {
-		reads = append(reads, m()...)
-	}
 	for _, read := range reads {
 		if !may() {
 			return false
@@ -119,9 +116,6 @@ func warmOnce(ctx context.Context, st warmStore, may func() bool, more ...func()
 	}
 	return true
 }
-
-// warmRead is one read ahead.
-type warmRead = func(context.Context) error
 
 // warmWatch is how often a read ahead looks whether it may go on;
 // warmGrace how long it goes on once it may not, for a screen that needs
