@@ -5,8 +5,10 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"fmt"
 	"math"
 	"slices"
+	"strings"
 )
 
 // MaxBadgeOffset is the largest printer offset a badge layout accepts, in
@@ -369,6 +371,36 @@ func (s *Store) CountBadgePrinted(ctx context.Context, ids []int64) (int, error)
 	err := s.read(ctx, func(tx *sqlTx) error {
 		return tx.QueryRowContext(ctx, `SELECT count(DISTINCT participant_id) FROM badge_print
 			WHERE participant_id IN (SELECT value FROM `+tx.d.IDList()+` j)`, idsJSON(ids)).Scan(&n)
+	})
+	return n, err
+}
+
+// CountParticipants counts those whom the query selects, whatever its
+// order, limit and offset: the badges that the exports' preview announces,
+// which read all 48,000 IDs at 50,000 people only to count them (issue
+// 19: 300 ms). Without a search, the count is kept until the file
+// changes (kept_reads.go).
+func (s *Store) CountParticipants(ctx context.Context, q ParticipantQuery) (int, error) {
+	q.Sort, q.Desc, q.Limit, q.Offset = SortName, false, 0, 0
+	var n int
+	err := s.read(ctx, func(tx *sqlTx) error {
+		if q.Search != "" { // matched in Go too (search.go): counted as listed
+			ids, err := participantIDs(ctx, tx, q)
+			n = len(ids)
+			return err
+		}
+		var err error
+		n, err = keptRead(ctx, s, tx, fmt.Sprintf("count %+v", q), func(ctx context.Context, tx *sqlTx) (int, error) {
+			where, args := filterSQL(tx.d, q)
+			text := "SELECT count(*) FROM participant p"
+			if len(where) > 0 {
+				text += " WHERE " + strings.Join(where, " AND ")
+			}
+			var n int
+			err := tx.QueryRowContext(ctx, text, args...).Scan(&n)
+			return n, err
+		}, func(n int) int { return n })
+		return err
 	})
 	return n, err
 }

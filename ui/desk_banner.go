@@ -85,6 +85,15 @@ type bannerRenderer struct {
 	bg    *canvas.Rectangle
 	lines []*canvas.Text
 	size  fyne.Size
+	fit   bannerFit // the text fitted last
+}
+
+// bannerFit is a text fitted into a room, and how (fitBannerText).
+type bannerFit struct {
+	text                   string
+	width, height, largest float32
+	size                   float32
+	lines                  []string
 }
 
 func (r *bannerRenderer) Destroy() {}
@@ -115,13 +124,23 @@ func (r *bannerRenderer) Refresh() {
 func (r *bannerRenderer) Layout(size fyne.Size) {
 	r.size = size
 	r.bg.Resize(size)
+	if size.Width <= 0 || size.Height <= 0 {
+		// Not laid out yet: each word cut letter by letter, at each size,
+		// took most of the desk's first build (issue 19).
+		return
+	}
 	text, largest := r.b.Text, bannerTextMax
 	if text == "" && !r.b.quiet {
 		text, largest = r.b.idle, bannerIdleMax
 	}
 	pad := theme.InnerPadding()
 	style := fyne.TextStyle{Bold: true}
-	textSize, words := fitBannerText(text, size.Width-2*pad, size.Height-pad, largest, style)
+	f := bannerFit{text: text, width: size.Width - 2*pad, height: size.Height - pad, largest: largest}
+	if f.text != r.fit.text || f.width != r.fit.width || f.height != r.fit.height || f.largest != r.fit.largest {
+		f.size, f.lines = fitBannerText(f.text, f.width, f.height, f.largest, style)
+		r.fit = f // each layout at the same size measured each word again
+	}
+	textSize, words := r.fit.size, r.fit.lines
 	_, ink := r.b.colours()
 	for len(r.lines) < len(words) {
 		r.lines = append(r.lines, canvas.NewText("", ink))

@@ -43,6 +43,7 @@ type badgeExportStore interface {
 	personFinder
 	BadgeSettings(ctx context.Context, layout string) (data.BadgeSettings, error)
 	ReadsKey(ctx context.Context) (string, error)
+	CountParticipants(ctx context.Context, q data.ParticipantQuery) (int, error)
 }
 
 // badgeExport is the badges part of the exports screen: the layout, who,
@@ -338,8 +339,8 @@ var errFirstLabel = errors.New("first label")
 // goroutine.
 func (b *badgeExport) previewOf(ctx context.Context, sel export.BadgeSelection, l export.Layout, start int, language string,
 	pxPerMM float64) badgePreview {
-	ids, err := export.BadgeIDs(ctx, b.store, sel)
-	if err != nil || len(ids) == 0 {
+	count, err := b.countBadges(ctx, sel)
+	if err != nil || count == 0 {
 		return badgePreview{err: err}
 	}
 	settings, err := b.store.BadgeSettings(ctx, l.Name)
@@ -347,7 +348,7 @@ func (b *badgeExport) previewOf(ctx context.Context, sel export.BadgeSelection, 
 		return badgePreview{err: err}
 	}
 	opts := export.BadgeOptions{Layout: l, Settings: settings, Start: start}
-	p := badgePreview{count: len(ids)}
+	p := badgePreview{count: count}
 	for _, w := range opts.Warnings() {
 		p.warnings = append(p.warnings, w.Message(language))
 	}
@@ -355,12 +356,17 @@ func (b *badgeExport) previewOf(ctx context.Context, sel export.BadgeSelection, 
 		return badgePreview{err: err, warnings: p.warnings}
 	}
 	printed := opts.PrintLayout()
+	first := 0 // all of them
 	if per := printed.PerPage(); per > 0 && start >= 1 && start <= per {
-		p.pages = (len(ids) + start - 1 + per - 1) / per
+		p.pages = (count + start - 1 + per - 1) / per
 		if printed.Duplex {
 			p.pages *= 2
 		}
-		ids = ids[:min(per-start+1, len(ids))]
+		first = per - start + 1
+	}
+	ids, err := b.firstBadges(ctx, sel, first)
+	if err != nil || len(ids) == 0 {
+		return badgePreview{err: err}
 	}
 	in, err := export.LoadBadges(ctx, b.store, ids)
 	if err != nil {
@@ -374,6 +380,30 @@ func (b *badgeExport) previewOf(ctx context.Context, sel export.BadgeSelection, 
 	framePage(img)
 	p.img = img
 	return p
+}
+
+// countBadges counts the badges of sel: a count, not the list of them
+// all (at 50,000 people, reading 48,000 IDs only to count them took a
+// tenth of a second of each first visit, issue 19).
+func (b *badgeExport) countBadges(ctx context.Context, sel export.BadgeSelection) (int, error) {
+	if sel.Code != "" || sel.IDs != nil {
+		ids, err := export.BadgeIDs(ctx, b.store, sel)
+		return len(ids), err
+	}
+	return b.store.CountParticipants(ctx, sel.Query)
+}
+
+// firstBadges lists the first n badges of sel (n = 0: all of them): those
+// of the page shown.
+func (b *badgeExport) firstBadges(ctx context.Context, sel export.BadgeSelection, n int) ([]int64, error) {
+	if sel.Code == "" && sel.IDs == nil {
+		sel.Query.Limit, sel.Query.Offset = n, 0
+	}
+	ids, err := export.BadgeIDs(ctx, b.store, sel)
+	if n > 0 && len(ids) > n {
+		ids = ids[:n]
+	}
+	return ids, err
 }
 
 // framePage draws the page's edge, so that a white page shows on a light

@@ -29,6 +29,7 @@ type listExportStore interface {
 	DeleteListPreset(ctx context.Context, id int64) error
 	Categories(ctx context.Context) ([]data.Category, error)
 	Regions(ctx context.Context) ([]string, error)
+	CountParticipants(ctx context.Context, q data.ParticipantQuery) (int, error)
 }
 
 // listExport is the Lists tab of the exports screen: the lists kept in the
@@ -213,10 +214,7 @@ func (l *listExport) showPreset() {
 	l.relayout()
 	n := l.latest.Add(1)
 	latestAsync(l.env, &l.latest, n, func(ctx context.Context) (int, error) {
-		q := p.Filter
-		q.Limit, q.Offset = 0, 0
-		ids, err := l.store.ParticipantIDs(ctx, q)
-		return len(ids), err
+		return l.store.CountParticipants(ctx, p.Filter) // a count, not the list
 	}, func(count int) {
 		l.count.SetText(lang.N("{{.Count}} participants", count, map[string]any{"Count": formatCount(count)}))
 		l.relayout()

@@ -29,6 +29,7 @@ type warmStore interface {
 	ExpectedByDay(ctx context.Context) (map[data.Day]int, error)
 	Regions(ctx context.Context) ([]string, error)
 	ParticipantIDs(ctx context.Context, q data.ParticipantQuery) ([]int64, error)
+	CountParticipants(ctx context.Context, q data.ParticipantQuery) (int, error)
 	Arrived(ctx context.Context) (int, error)
 }
 
@@ -39,10 +40,16 @@ const warmPoll = 300 * time.Millisecond
 
 // warmedQueries are the lists the screens read whole at their first
 // visit: the participants in their usual order (the list's count and
-// scroll bar) and the badges of everyone not cancelled by name (exports).
+// scroll bar). The exports count the badges of everyone not cancelled
+// (warmedCounts), and read only the first page of them.
 var warmedQueries = []data.ParticipantQuery{
 	{},
-	{SkipCancelled: true, Sort: data.SortName},
+}
+
+// warmedCounts are what the exports count at their first visit: the
+// badges of everyone not cancelled.
+var warmedCounts = []data.ParticipantQuery{
+	{SkipCancelled: true},
 }
 
 // warmReads reads ahead what the screens read at their first visit, once
@@ -87,6 +94,9 @@ func warmOnce(ctx context.Context, st warmStore, may func() bool) bool {
 	}
 	for _, q := range warmedQueries {
 		reads = append(reads, func(ctx context.Context) error { _, err := st.ParticipantIDs(ctx, q); return err })
+	}
+	for _, q := range warmedCounts {
+		reads = append(reads, func(ctx context.Context) error { _, err := st.CountParticipants(ctx, q); return err })
 	}
 	reads = append(reads,
 		func(ctx context.Context) error { _, err := st.Arrived(ctx); return err },
