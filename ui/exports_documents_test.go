@@ -356,9 +356,17 @@ func TestListPresets(t *testing.T) {
 	})
 
 	t.Run("Delete", func(t *testing.T) {
+		key := func(k fyne.KeyName) { e.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: k}) }
 		test.Tap(l.del)
 		assertDialogSays(t, e.win, "The list “Traiteur” will be deleted")
-		tapDialogButton(t, e.win.Canvas(), "Yes")
+		key(fyne.KeyEscape) // No
+		waitIdle(t, e.tasks)
+		if presets, _ := st.ListPresets(ctx); len(presets) != 1 || e.win.Canvas().Overlays().Top() != nil {
+			t.Fatalf("Esc: %d lists in the file, the question still open %v", len(presets), e.win.Canvas().Overlays().Top() != nil)
+		}
+		test.Tap(l.del)
+		assertDialogSays(t, e.win, "The list “Traiteur” will be deleted")
+		key(fyne.KeyReturn) // Yes
 		waitIdle(t, e.tasks)
 		if presets, _ := st.ListPresets(ctx); len(presets) != 0 || len(l.presets) != 0 || !l.saveCSV.Disabled() {
 			t.Errorf("after deleting: %d lists in the file, %d shown", len(presets), len(l.presets))

@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -295,13 +294,13 @@ func (l *listExport) onDeleteTapped() {
 	if !ok {
 		return
 	}
-	dialog.ShowConfirm(lang.L("Delete the list?"),
+	askConfirm(l.env.win, lang.L("Delete the list?"),
 		lang.L("The list “{{.Name}}” will be deleted; the participants stay.", map[string]any{"Name": p.Name}),
 		func(ok bool) {
 			if ok {
 				l.deleteAsync(p)
 			}
-		}, l.env.win)
+		})
 }
 
 func (l *listExport) deleteAsync(p data.ListPreset) {

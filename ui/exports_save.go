@@ -108,13 +108,13 @@ func (s *exportSaver) confirmReplace(path string, chosen func(path string)) {
 		chosen(path)
 		return
 	}
-	dialog.ShowConfirm(lang.L("Replace the file?"),
+	askConfirm(s.env.win, lang.L("Replace the file?"),
 		lang.L("{{.Path}} already exists. Replace it?", map[string]any{"Path": path}),
 		func(ok bool) {
 			if ok {
 				chosen(path)
 			}
-		}, s.env.win)
+		})
 }
 
 // writeAsync writes path with write behind a progress bar with Cancel, then
