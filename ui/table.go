@@ -140,8 +140,7 @@ type rowTable struct {
 	// modifiers returns the keys held down; tests set their own.
 	modifiers func() fyne.KeyModifier
 
-	widths []float32 // the columns' widths at least
-	flex   []int     // the columns that share the width left
+	cols flexColumns // the columns' widths at least, and those that share the width left
 
 	cursor  widget.TableCellID // the cell the keyboard is on
 	tapRow  int                // the row last clicked, for double clicks
@@ -160,31 +159,14 @@ func newRowTable(length func() (int, int), create func() fyne.CanvasObject, upda
 // setWidths gives the columns their widths; the flex columns share the
 // width the table has beyond them.
 func (t *rowTable) setWidths(widths []float32, flex ...int) {
-	t.widths, t.flex = widths, flex
-	for i, w := range widths {
-		t.SetColumnWidth(i, w)
-	}
+	t.cols = flexColumns{widths: widths, flex: flex}
+	t.cols.set(&t.Table)
 }
 
 // Resize widens the flex columns to the table's width.
 func (t *rowTable) Resize(size fyne.Size) {
-	if len(t.flex) > 0 && size != t.Size() {
-		var sum, flexSum float32
-		for _, w := range t.widths {
-			sum += w
-		}
-		for _, i := range t.flex {
-			flexSum += t.widths[i]
-		}
-		// Room for the gaps between columns and the vertical scroll bar.
-		extra := size.Width - sum - float32(len(t.widths))*theme.Padding() - theme.ScrollBarSize()
-		for _, i := range t.flex {
-			w := t.widths[i]
-			if extra > 0 {
-				w += extra * t.widths[i] / flexSum
-			}
-			t.SetColumnWidth(i, float32(int(w)))
-		}
+	if size != t.Size() {
+		t.cols.fit(&t.Table, size)
 	}
 	t.Table.Resize(size)
 }
