@@ -107,55 +107,41 @@ func decodeMemory(text string) (m importMemory, ok bool) {
 	return m, ok
 }
 
-// memoryValue is p's value of memoryFields[i].
+// memoryValue is p's value of memoryFields[i] (the notes trimmed).
 func memoryValue(p *Participant, i int) string {
-	switch memoryFields[i] {
-	case FieldFirstName:
-		return p.FirstName
-	case FieldLastName:
-		return p.LastName
-	case FieldEmail:
-		return p.Email
-	case FieldPhone:
-		return p.Phone
-	case FieldOrganisation:
-		return p.Organisation
-	case FieldJobTitle:
-		return p.JobTitle
-	case FieldRegion:
-		return p.Region
-	case FieldDiet:
-		return p.Diet
-	case FieldAccessibility:
-		return p.Accessibility
+	if memoryFields[i] == FieldNotes {
+		return strings.TrimSpace(p.Notes)
 	}
-	return strings.TrimSpace(p.Notes)
+	return *memoryField(p, i)
 }
 
 // setMemoryValue gives p's field memoryFields[i] the value v.
-func setMemoryValue(p *Participant, i int, v string) {
+func setMemoryValue(p *Participant, i int, v string) { *memoryField(p, i) = v }
+
+// memoryField is p's field memoryFields[i]: the notes for one it does not
+// name.
+func memoryField(p *Participant, i int) *string {
 	switch memoryFields[i] {
 	case FieldFirstName:
-		p.FirstName = v
+		return &p.FirstName
 	case FieldLastName:
-		p.LastName = v
+		return &p.LastName
 	case FieldEmail:
-		p.Email = v
+		return &p.Email
 	case FieldPhone:
-		p.Phone = v
+		return &p.Phone
 	case FieldOrganisation:
-		p.Organisation = v
+		return &p.Organisation
 	case FieldJobTitle:
-		p.JobTitle = v
+		return &p.JobTitle
 	case FieldRegion:
-		p.Region = v
+		return &p.Region
 	case FieldDiet:
-		p.Diet = v
+		return &p.Diet
 	case FieldAccessibility:
-		p.Accessibility = v
-	default:
-		p.Notes = v
+		return &p.Accessibility
 	}
+	return &p.Notes
 }
 
 // ticketMemory is a ticket's memory as stored: the encoding, and the
