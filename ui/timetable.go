@@ -318,6 +318,7 @@ func (t *timetable) show(rooms []data.Room, sessions []data.Session, expected ma
 			b.onMove = t.moveBlock
 			b.onDrag = t.dragTimes
 			b.onFocus = t.reveal
+			b.onCancel = func() { gl.Layout(nil, t.grid.Size()) } // back in place
 			t.blocks = append(t.blocks, b)
 			gl.blocks = append(gl.blocks, b)
 			gl.places = append(gl.places, p)

@@ -30,6 +30,10 @@ type sessionBlock struct {
 	// scrolls to it).
 	onFocus          func(b *sessionBlock)
 	hovered, focused bool
+	// cancelled: Esc put the dragged block back; onCancel lays the grid
+	// out again.
+	cancelled bool
+	onCancel  func()
 
 	bg *canvas.Rectangle
 }
@@ -216,7 +220,7 @@ func (b *sessionBlock) FocusGained() {
 	if b.onHover != nil {
 		b.onHover(&b.session)
 	}
-	if b.onFocus != nil {
+	if b.onFocus != nil && !b.dragged {
 		b.onFocus(b)
 	}
 }
@@ -231,15 +235,20 @@ func (b *sessionBlock) FocusLost() {
 
 // TypedRune opens the session on Space, as a click does.
 func (b *sessionBlock) TypedRune(r rune) {
-	if r == ' ' {
+	if r == ' ' && !b.dragged {
 		b.Tapped(nil)
 	}
 }
 
-// TypedKey opens the session on Enter.
+// TypedKey opens the session on Enter; Esc puts a dragged block back.
 func (b *sessionBlock) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {
-		b.Tapped(nil)
+	switch ev.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if !b.dragged {
+			b.Tapped(nil)
+		}
+	case fyne.KeyEscape:
+		b.cancelDrag()
 	}
 }
 

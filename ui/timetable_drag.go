@@ -24,9 +24,15 @@ func (b *sessionBlock) Dragged(e *fyne.DragEvent) {
 	if b.onMove == nil {
 		return
 	}
+	if b.cancelled {
+		return // Esc put it back: until the button is released
+	}
 	if !b.dragged {
 		b.dragged = true
 		b.lift(true)
+		if c := fyne.CurrentApp().Driver().CanvasForObject(b); c != nil {
+			c.Focus(b) // Esc comes to the block
+		}
 	}
 	b.Move(b.Position().Add(e.Dragged))
 	if b.onDrag != nil {
@@ -36,10 +42,28 @@ func (b *sessionBlock) Dragged(e *fyne.DragEvent) {
 
 // DragEnd moves the session where the block was dropped.
 func (b *sessionBlock) DragEnd() {
+	if b.cancelled {
+		b.cancelled = false
+		return
+	}
 	if b.onMove != nil && b.dragged {
 		b.dragged = false
 		b.lift(false)
 		b.onMove(b, b.Position())
+	}
+}
+
+// cancelDrag puts a dragged block back where it was (Esc): the release of
+// the button then moves nothing.
+func (b *sessionBlock) cancelDrag() {
+	if !b.dragged {
+		return
+	}
+	b.dragged, b.cancelled = false, true
+	b.lift(false)
+	b.showTimes("")
+	if b.onCancel != nil {
+		b.onCancel()
 	}
 }
 

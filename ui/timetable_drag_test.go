@@ -73,3 +73,33 @@ func TestTimetableDraggedBlockIsOnTop(t *testing.T) {
 		t.Error("the block stays opaque once let go")
 	}
 }
+
+// Esc while a session is dragged puts it back: letting go of the button
+// then moves nothing (it moved the session where the pointer was).
+func TestTimetableEscCancelsTheDrag(t *testing.T) {
+	f := newProgFixture(t)
+	s, e := newProgScreen(t, f.st)
+	b := progBlock(t, s, "Atelier A")
+	from := b.Position()
+	b.Dragged(&fyne.DragEvent{Dragged: fyne.NewDelta(-150, -200)})
+	if e.win.Canvas().Focused() != b {
+		t.Fatal("the dragged block does not have the keyboard: Esc would not reach it")
+	}
+	b.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if b.Position() != from {
+		t.Errorf("after Esc the block is at %v, want %v", b.Position(), from)
+	}
+	b.Dragged(&fyne.DragEvent{Dragged: fyne.NewDelta(-10, 0)}) // the pointer still moves
+	b.DragEnd()
+	waitIdle(t, e.tasks)
+	se, err := f.st.Session(context.Background(), f.sessions["Atelier A"].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if se.RoomID != f.sessions["Atelier A"].RoomID || se.Start != f.sessions["Atelier A"].Start {
+		t.Errorf("Esc, then letting go, moved the session to room %d at %s", se.RoomID, se.Start)
+	}
+	if a := b.bg.FillColor.(color.NRGBA).A; a == 0xff {
+		t.Error("the block stays opaque once put back")
+	}
+}
