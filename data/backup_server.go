@@ -21,7 +21,7 @@ import (
 // ErrBackupOnlyRead: a backup of a server's congress, opened to be read.
 var ErrBackupOnlyRead = newErr(KindReadOnly, "backup_only_read", "",
 	"%q is a backup of a congress kept on a server, opened to be read (view, search, export). To work on it: File → Save a Copy, then open the copy.",
-	"« %s » est une sauvegarde d'un congrès gardé sur un serveur, ouverte en lecture (consulter, chercher, exporter). Pour la modifier : Fichier → Enregistrer une copie, puis ouvrez la copie.")
+	"«%s» est une sauvegarde d'un congrès gardé sur un serveur, ouverte en lecture (consulter, chercher, exporter). Pour la modifier : Fichier → Enregistrer une copie, puis ouvrez la copie.")
 
 // errNoBackupFolder: Backup asked of a server's congress whose backups
 // have no folder (SetBackupFolder was not called).

@@ -92,7 +92,7 @@ func TestCodeValid(t *testing.T) {
 		p.Code = "O0I1L2"
 		err := s.CreateParticipant(ctx, &p)
 		wantErr(t, err, ErrCodeInvalid)
-		if msg := Message(err, "fr"); msg != "Le code « O0I1L2 » n'est pas valide : de 6 à 8 lettres et chiffres, sans O, 0, I, 1 ni L." {
+		if msg := Message(err, "fr"); msg != "Le code «O0I1L2» n'est pas valide : de 6 à 8 lettres et chiffres, sans O, 0, I, 1 ni L." {
 			t.Fatal(msg)
 		}
 		if msg := Message(err, "en"); strings.Contains(msg, "%!") {

@@ -21,7 +21,7 @@ func OutputLanguages() []string { return []string{LanguageFrench, LanguageEnglis
 // ErrLanguageInvalid refuses a language the prints are not written in.
 var ErrLanguageInvalid = newErr(KindInvalid, "language_invalid", "language",
 	"“%s” is not a language of the prints (French “fr” or English “en”).",
-	"« %s » n'est pas une langue des impressions (français « fr » ou anglais « en »).")
+	"«%s» n'est pas une langue des impressions (français «fr» ou anglais «en»).")
 
 // OutputLanguage is the language the congress prints and exports in:
 // "fr" or "en".

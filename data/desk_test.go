@@ -50,7 +50,7 @@ func TestDeskWarnings(t *testing.T) {
 			t.Fatalf("%+v", c)
 		}
 		wantMessage(t, w, "en", "Already checked in today at 08:42, at Desk 2.")
-		wantMessage(t, w, "fr", "Déjà arrivé·e aujourd'hui à 08:42, au poste « Desk 2 ».")
+		wantMessage(t, w, "fr", "Déjà arrivé·e aujourd'hui à 08:42, au poste «Desk 2».")
 		// The next day, the same arrival is no longer today's.
 		fixedClock(s, time.Date(2021, 11, 26, 9, 0, 0, 0, time.Local))
 		defer fixedClock(s, time.Date(2021, 11, 25, 8, 42, 0, 0, time.Local))
@@ -96,7 +96,7 @@ func TestDeskWarnings(t *testing.T) {
 		c := card(t, s, p.ID, day1, atelier.ID)
 		wantWarnings(t, c, WarnNotEnrolled)
 		wantMessage(t, c.Warnings[0], "en", "Not enrolled in “Numérique et inclusion”.")
-		wantMessage(t, c.Warnings[0], "fr", "Pas inscrit·e à « Numérique et inclusion ».")
+		wantMessage(t, c.Warnings[0], "fr", "Pas inscrit·e à «Numérique et inclusion».")
 		enrolled := addPerson(t, s, "Hélène", "Inscrite")
 		if _, err := s.Enrol(ctx, enrolled.ID, atelier.ID); err != nil {
 			t.Fatal(err)
@@ -152,7 +152,7 @@ func TestDeskWarnings(t *testing.T) {
 		c := card(t, s, p.ID, day1, atelier.ID)
 		wantWarnings(t, c, WarnNotEnrolled, WarnSessionFull)
 		wantMessage(t, c.Warnings[1], "en", "“Numérique et inclusion” is full: 2 people already in for 2 places.")
-		wantMessage(t, c.Warnings[1], "fr", "« Numérique et inclusion » est complet : 2 personnes déjà entrées pour 2 places.")
+		wantMessage(t, c.Warnings[1], "fr", "«Numérique et inclusion» est complet : 2 personnes déjà entrées pour 2 places.")
 	})
 	t.Run("EnrolledElsewhere", func(t *testing.T) {
 		p := addPerson(t, s, "Olivier", "Égaré")
@@ -166,14 +166,14 @@ func TestDeskWarnings(t *testing.T) {
 			t.Fatalf("elsewhere: %+v", w.Session)
 		}
 		wantMessage(t, w, "en", "Enrolled elsewhere at that time: “Achats responsables”, 10:00 – 11:30, room Salle Sud.")
-		wantMessage(t, w, "fr", "Inscrit·e ailleurs au même moment : « Achats responsables », 10:00 – 11:30, salle Salle Sud.")
+		wantMessage(t, w, "fr", "Inscrit·e ailleurs au même moment : «Achats responsables», 10:00 – 11:30, salle Salle Sud.")
 	})
 	t.Run("AlreadyInSession", func(t *testing.T) {
 		ids, _ := s.ParticipantIDs(ctx, ParticipantQuery{Search: "Hélène inscrite"})
 		c := card(t, s, ids[0], day1, atelier.ID)
 		wantWarnings(t, c, WarnAlreadyIn)
 		wantMessage(t, c.Warnings[0], "en", "Already entered “Numérique et inclusion” at 08:42, at Porte Nord.")
-		wantMessage(t, c.Warnings[0], "fr", "Déjà entré·e dans « Numérique et inclusion » à 08:42, au poste « Porte Nord ».")
+		wantMessage(t, c.Warnings[0], "fr", "Déjà entré·e dans «Numérique et inclusion» à 08:42, au poste «Porte Nord».")
 	})
 	t.Run("Order", func(t *testing.T) {
 		p := deskPerson(t, s, "Paul", "Tout-Faux", func(p *Participant) { p.FeeCents, p.Days = 4500, []Day{day2} })
@@ -370,7 +370,7 @@ func TestParticipantIDByCode(t *testing.T) {
 	t.Run("ErrUnknownCode", func(t *testing.T) {
 		_, err := s.ParticipantIDByCode(ctx, " zz99zz ")
 		wantErr(t, err, ErrUnknownCode)
-		if msg := Message(err, "fr"); msg != "Code inconnu : « zz99zz ». Vérifiez le badge ou cherchez la personne par son nom." {
+		if msg := Message(err, "fr"); msg != "Code inconnu : «zz99zz». Vérifiez le badge ou cherchez la personne par son nom." {
 			t.Fatal(msg)
 		}
 	})

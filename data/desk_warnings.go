@@ -60,7 +60,7 @@ func (w DeskWarning) err() *Error {
 		at := w.At.Local().Format("15:04")
 		deskEN, deskFR := "", ""
 		if w.Desk != "" {
-			deskEN, deskFR = ", at "+w.Desk, ", au poste « "+w.Desk+" »"
+			deskEN, deskFR = ", at "+w.Desk, ", au poste «"+w.Desk+"»"
 		}
 		if w.Session.ID != 0 {
 			return fill(warnAlreadyEntered, []any{w.Session.Title, at, deskEN}, []any{w.Session.Title, at, deskFR})

@@ -48,7 +48,7 @@ func TestWaitlistPlaceIsNoClash(t *testing.T) {
 	t.Run("SeatsStillClash", func(t *testing.T) {
 		_, err := s.Enrol(ctx, anne.ID, free.ID)
 		wantErr(t, err, ErrClash)
-		if msg := Message(err, "fr"); !strings.Contains(msg, "déjà inscrit·e à « Numérique et inclusion »") {
+		if msg := Message(err, "fr"); !strings.Contains(msg, "déjà inscrit·e à «Numérique et inclusion»") {
 			t.Errorf("fr: %s", msg)
 		}
 		if msg := Message(err, "en"); !strings.Contains(msg, "already down for “Numérique et inclusion”") {

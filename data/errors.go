@@ -128,59 +128,59 @@ func KindOf(err error) Kind {
 var (
 	ErrFileNotFound = newErr(KindNotFound, "file_not_found", "",
 		"The file %q does not exist.",
-		"Le fichier « %s » n'existe pas.")
+		"Le fichier «%s» n'existe pas.")
 	ErrFileExists = newErr(KindConflict, "file_exists", "",
 		"The file %q already exists.",
-		"Le fichier « %s » existe déjà.")
+		"Le fichier «%s» existe déjà.")
 	ErrNotCongress = newErr(KindInvalid, "not_congress", "",
 		"%q is not a congress file (%s). It was left untouched.",
-		"« %s » n'est pas un fichier de congrès (%s). Il n'a pas été modifié.")
+		"«%s» n'est pas un fichier de congrès (%s). Il n'a pas été modifié.")
 	ErrTooNew = newErr(KindInvalid, "too_new", "",
 		"%q was written by a newer version of Congrès (format %d, this version reads up to %d). Update Congrès to open it; the file was left untouched.",
-		"« %s » a été écrit par une version plus récente de Congrès (format %d, cette version lit jusqu'au %d). Mettez Congrès à jour pour l'ouvrir ; le fichier n'a pas été modifié.")
+		"«%s» a été écrit par une version plus récente de Congrès (format %d, cette version lit jusqu'au %d). Mettez Congrès à jour pour l'ouvrir ; le fichier n'a pas été modifié.")
 	ErrNoBackup = newErr(KindNotFound, "no_backup", "",
 		"There is no backup of %q.",
-		"Il n'y a aucune sauvegarde de « %s ».")
+		"Il n'y a aucune sauvegarde de «%s».")
 )
 
 // The conditions of the file on its disk: none of them is an internal error.
 var (
 	ErrDamaged = newErr(KindDamaged, "damaged", "",
 		"%q is damaged: nothing will be written into it (the window opens it for reading only). Restore a backup: “Restore a backup…” in the window, or congres restore.",
-		"« %s » est abîmé : rien n'y sera écrit (la fenêtre l'ouvre en lecture seule). Restaurez une sauvegarde : « Restaurer une sauvegarde… » dans la fenêtre, ou congres restore.")
+		"«%s» est abîmé : rien n'y sera écrit (la fenêtre l'ouvre en lecture seule). Restaurez une sauvegarde : «Restaurer une sauvegarde…» dans la fenêtre, ou congres restore.")
 	ErrBackupDamaged = newErr(KindDamaged, "backup_damaged", "",
 		"The backup %q is damaged: it cannot be restored. Choose another backup.",
-		"La sauvegarde « %s » est abîmée : elle ne peut pas être restaurée. Choisissez une autre sauvegarde.")
+		"La sauvegarde «%s» est abîmée : elle ne peut pas être restaurée. Choisissez une autre sauvegarde.")
 	ErrFileReadOnly = newErr(KindReadOnly, "file_read_only", "",
 		"%q is read-only: you can view, search and export, but not change it. To change it, make the file writable (or copy it to a folder of yours) and open it again.",
-		"« %s » est en lecture seule : vous pouvez consulter, chercher et exporter, mais pas modifier. Pour le modifier, rendez le fichier modifiable (ou copiez-le dans un de vos dossiers) et rouvrez-le.")
+		"«%s» est en lecture seule : vous pouvez consulter, chercher et exporter, mais pas modifier. Pour le modifier, rendez le fichier modifiable (ou copiez-le dans un de vos dossiers) et rouvrez-le.")
 	ErrFolderReadOnly = newErr(KindReadOnly, "folder_read_only", "",
 		"The folder of %q is read-only: you can view, search and export, but not change the file. Copy it to a folder of yours and open the copy.",
-		"Le dossier de « %s » est en lecture seule : vous pouvez consulter, chercher et exporter, mais pas modifier le fichier. Copiez-le dans un de vos dossiers et ouvrez la copie.")
+		"Le dossier de «%s» est en lecture seule : vous pouvez consulter, chercher et exporter, mais pas modifier le fichier. Copiez-le dans un de vos dossiers et ouvrez la copie.")
 	ErrDiskFull = newErr(KindFull, "disk_full", "",
 		"The disk holding %q is full: nothing was saved. Free some space (empty the trash, delete old files) and try again.",
-		"Le disque qui contient « %s » est plein : rien n'a été enregistré. Libérez de la place (videz la corbeille, supprimez de vieux fichiers) et réessayez.")
+		"Le disque qui contient «%s» est plein : rien n'a été enregistré. Libérez de la place (videz la corbeille, supprimez de vieux fichiers) et réessayez.")
 	ErrDiskError = newErr(KindReadOnly, "disk_error", "",
 		"The disk holding %q could not be read or written: nothing was saved. Check the disk (or the USB stick) and try again.",
-		"Le disque qui contient « %s » n'a pas pu être lu ou écrit : rien n'a été enregistré. Vérifiez le disque (ou la clé USB) et réessayez.")
+		"Le disque qui contient «%s» n'a pas pu être lu ou écrit : rien n'a été enregistré. Vérifiez le disque (ou la clé USB) et réessayez.")
 	ErrFileBusy = newErr(KindBusy, "file_busy", "",
 		"%q is kept busy by another window or program: nothing was saved. Try again in a moment.",
-		"« %s » est occupé par une autre fenêtre ou un autre programme : rien n'a été enregistré. Réessayez dans un instant.")
+		"«%s» est occupé par une autre fenêtre ou un autre programme : rien n'a été enregistré. Réessayez dans un instant.")
 	ErrOpenElsewhere = newErr(KindBusy, "open_elsewhere", "",
 		"%q is open in another window (or another program): close it there first, then try again.",
-		"« %s » est ouvert dans une autre fenêtre (ou un autre programme) : fermez-le d'abord, puis réessayez.")
+		"«%s» est ouvert dans une autre fenêtre (ou un autre programme) : fermez-le d'abord, puis réessayez.")
 	ErrNetworkShare = newErr(KindReadOnly, "network_share", "",
 		"%q is on a network drive (%s), where Congrès cannot keep a file safe: it is only read there, never changed. Copy it to this computer and open the copy.",
-		"« %s » est sur un lecteur réseau (%s), où Congrès ne peut pas garder un fichier en sécurité : il y est seulement lu, jamais modifié. Copiez-le sur cet ordinateur et ouvrez la copie.")
+		"«%s» est sur un lecteur réseau (%s), où Congrès ne peut pas garder un fichier en sécurité : il y est seulement lu, jamais modifié. Copiez-le sur cet ordinateur et ouvrez la copie.")
 	ErrFolderNotWritable = newErr(KindReadOnly, "folder_not_writable", "",
 		"%q cannot be written: its folder (or its disk) is read-only. Choose another folder.",
-		"« %s » ne peut pas être écrit : son dossier (ou son disque) est en lecture seule. Choisissez un autre dossier.")
+		"«%s» ne peut pas être écrit : son dossier (ou son disque) est en lecture seule. Choisissez un autre dossier.")
 	ErrFolderMissing = newErr(KindNotFound, "folder_missing", "",
 		"The folder %q does not exist: nothing was created. Choose a folder that exists.",
-		"Le dossier « %s » n'existe pas : rien n'a été créé. Choisissez un dossier qui existe.")
+		"Le dossier «%s» n'existe pas : rien n'a été créé. Choisissez un dossier qui existe.")
 	ErrNeedsUpdate = newErr(KindReadOnly, "needs_update", "",
 		"%q was written by an older version of Congrès and must be updated, but it cannot be written here. Copy it to a folder of yours and open the copy.",
-		"« %s » a été écrit par une version plus ancienne de Congrès et doit être mis à jour, mais il ne peut pas être modifié ici. Copiez-le dans un de vos dossiers et ouvrez la copie.")
+		"«%s» a été écrit par une version plus ancienne de Congrès et doit être mis à jour, mais il ne peut pas être modifié ici. Copiez-le dans un de vos dossiers et ouvrez la copie.")
 )
 
 // The rules of the data model.
@@ -196,29 +196,29 @@ var (
 		"%s dépasse la longueur permise (%d caractères au plus).")
 	ErrEmailInvalid = newErr(KindInvalid, "email_invalid", "email",
 		"“%s” is not a valid email address.",
-		"« %s » n'est pas une adresse e-mail valide.")
+		"«%s» n'est pas une adresse e-mail valide.")
 	ErrCodeInvalid = newErr(KindInvalid, "code_invalid", "code",
 		"The code “%s” is not valid: 6 to 8 letters and digits, without O, 0, I, 1 or L.",
-		"Le code « %s » n'est pas valide : de 6 à 8 lettres et chiffres, sans O, 0, I, 1 ni L.")
+		"Le code «%s» n'est pas valide : de 6 à 8 lettres et chiffres, sans O, 0, I, 1 ni L.")
 	ErrCodeTaken = newErr(KindConflict, "code_taken", "code",
 		"The code %s is already used by someone else.",
 		"Le code %s est déjà attribué à une autre personne.")
 	ErrStatusInvalid = newErr(KindInvalid, "status_invalid", "status",
 		"“%s” is not a status (pending, confirmed or cancelled).",
-		"« %s » n'est pas un statut (en attente, confirmé ou annulé).")
+		"«%s» n'est pas un statut (en attente, confirmé ou annulé).")
 	ErrNegative = newErr(KindInvalid, "negative", "",
 		"%s cannot be negative.",
 		"%s : un nombre négatif n'est pas accepté.")
 	ErrDayInvalid = newErr(KindInvalid, "day_invalid", "days",
 		"“%s” is not a date (expected YYYY-MM-DD).",
-		"« %s » n'est pas une date (format attendu AAAA-MM-JJ).")
+		"«%s» n'est pas une date (format attendu AAAA-MM-JJ).")
 	// ErrDateTyped is a date typed in the window that does not read in the
 	// locale's format; the window gives the format in each language's
 	// letters (DD/MM/YYYY, JJ/MM/AAAA) and an example (WithWords). The
 	// command line keeps ErrDayInvalid: it takes YYYY-MM-DD.
 	ErrDateTyped = newErr(KindInvalid, "date_typed", "days",
 		"“%s” is not a date: type %s, for example %s.",
-		"« %s » n'est pas une date : tapez %s, par exemple %s.")
+		"«%s» n'est pas une date : tapez %s, par exemple %s.")
 	ErrNotCongressDay = newErr(KindInvalid, "not_congress_day", "day",
 		"%s is not a day of the congress.",
 		"Le %s n'est pas un jour du congrès.")
@@ -236,43 +236,43 @@ var (
 		"La signature doit être une image PNG ou JPEG de 5 Mo au plus.")
 	ErrColourInvalid = newErr(KindInvalid, "colour_invalid", "colour",
 		"“%s” is not a colour (expected #RRGGBB).",
-		"« %s » n'est pas une couleur (format attendu #RRVVBB).")
+		"«%s» n'est pas une couleur (format attendu #RRVVBB).")
 	ErrNameTaken = newErr(KindConflict, "name_taken", "name",
 		"%s “%s” already exists.",
-		"%s « %s » existe déjà.")
+		"%s «%s» existe déjà.")
 	ErrInUse = newErr(KindConflict, "in_use", "",
 		"Cannot delete %s “%s”: %s.",
-		"Impossible de supprimer %s « %s » : %s.")
+		"Impossible de supprimer %s «%s» : %s.")
 	ErrCheckedIn = newErr(KindConflict, "checked_in", "",
 		"%s has already checked in and cannot be deleted: cancel their registration instead.",
 		"%s s'est déjà présenté·e à l'accueil et ne peut pas être supprimé·e : annulez plutôt son inscription.")
 	ErrKindInvalid = newErr(KindInvalid, "session_kind_invalid", "kind",
 		"“%s” is not a kind of session (plenary, workshop or other).",
-		"« %s » n'est pas un type de session (plénière, atelier ou autre).")
+		"«%s» n'est pas un type de session (plénière, atelier ou autre).")
 	ErrTimeInvalid = newErr(KindInvalid, "time_invalid", "start",
 		"“%s” is not a time of day (expected HH:MM).",
-		"« %s » n'est pas une heure (format attendu HH:MM).")
+		"«%s» n'est pas une heure (format attendu HH:MM).")
 	ErrEndBeforeStart = newErr(KindInvalid, "end_before_start", "end",
 		"A session must end after it starts (%s – %s).",
 		"Une session doit se terminer après son début (%s – %s).")
 	ErrRoomBusy = newErr(KindConflict, "room_busy", "room",
 		"The room “%s” is already taken at that time by “%s” (%s – %s).",
-		"La salle %s est déjà occupée à ce moment par « %s » (%s – %s).")
+		"La salle %s est déjà occupée à ce moment par «%s» (%s – %s).")
 	ErrSpeakerBusy = newErr(KindClash, "speaker_busy", "speakers",
 		"%s is already on stage in “%s” at that time (%s – %s).",
-		"%s intervient déjà dans « %s » à ce moment (%s – %s).")
+		"%s intervient déjà dans «%s» à ce moment (%s – %s).")
 	ErrClash = newErr(KindClash, "clash", "",
 		"%s is already down for “%s” at the same time (%s – %s).",
-		"%s est déjà inscrit·e à « %s » au même moment (%s – %s).")
+		"%s est déjà inscrit·e à «%s» au même moment (%s – %s).")
 	ErrSessionFull = newErr(KindFull, "session_full", "",
 		"“%s” is full (%d places).",
-		"« %s » est complet (%d places).")
+		"«%s» est complet (%d places).")
 	ErrParticipantCancelled = newErr(KindInvalid, "participant_cancelled", "",
 		"%s has cancelled their registration: reinstate them first.",
 		"L'inscription de %s est annulée : rétablissez-la d'abord.")
 	ErrStandTaken = newErr(KindConflict, "stand_taken", "number",
 		"Stand number %s is already used by “%s”.",
-		"Le numéro de stand %s est déjà utilisé par « %s ».")
+		"Le numéro de stand %s est déjà utilisé par «%s».")
 	ErrPositionTaken = newErr(KindConflict, "position_taken", "position",
 		"The floor-plan position %d,%d is already taken by stand %s.",
 		"L'emplacement %d,%d du plan est déjà occupé par le stand %s.")
@@ -291,7 +291,7 @@ var (
 var (
 	ErrUnknownCode = newErr(KindNotFound, "unknown_code", "code",
 		"Unknown code: “%s”. Check the badge or look the person up by name.",
-		"Code inconnu : « %s ». Vérifiez le badge ou cherchez la personne par son nom.")
+		"Code inconnu : «%s». Vérifiez le badge ou cherchez la personne par son nom.")
 	ErrNothingToUndo = newErr(KindNotFound, "nothing_to_undo", "",
 		"%s has no check-in left to undo.",
 		"%s n'a aucun passage à annuler.")
@@ -309,7 +309,7 @@ var (
 		"Déjà arrivé·e %s à %s%s.")
 	warnAlreadyEntered = newErr(KindConflict, "already_entered", "",
 		"Already entered “%s” at %s%s.",
-		"Déjà entré·e dans « %s » à %s%s.")
+		"Déjà entré·e dans «%s» à %s%s.")
 	warnCancelled = newErr(KindInvalid, "registration_cancelled", "",
 		"Registration cancelled: %s is no longer registered.",
 		"Inscription annulée : %s n'est plus inscrit·e.")
@@ -321,16 +321,16 @@ var (
 		"Pas attendu·e %s : inscrit·e pour %s.")
 	warnNotEnrolled = newErr(KindInvalid, "not_enrolled", "",
 		"Not enrolled in “%s”.",
-		"Pas inscrit·e à « %s ».")
+		"Pas inscrit·e à «%s».")
 	warnWaitlisted = newErr(KindInvalid, "only_waitlisted", "",
 		"Not enrolled in “%s”: only on its waiting list.",
-		"Pas inscrit·e à « %s » : seulement sur la liste d'attente.")
+		"Pas inscrit·e à «%s» : seulement sur la liste d'attente.")
 	warnSessionFull = newErr(KindFull, "door_full", "",
 		"“%s” is full: %d people already in for %d places.",
-		"« %s » est complet : %d personnes déjà entrées pour %d places.")
+		"«%s» est complet : %d personnes déjà entrées pour %d places.")
 	warnEnrolledElsewhere = newErr(KindClash, "enrolled_elsewhere", "",
 		"Enrolled elsewhere at that time: “%s”, %s – %s%s.",
-		"Inscrit·e ailleurs au même moment : « %s », %s – %s%s.")
+		"Inscrit·e ailleurs au même moment : «%s», %s – %s%s.")
 )
 
 // fromDriver turns a broken unique constraint into onUnique, from the

@@ -23,7 +23,7 @@ var (
 		"Le serveur de %s a refusé ce nom d'utilisateur ou ce mot de passe. Vérifiez-les et réessayez.")
 	ErrServerNoDatabase = newErr(KindNotFound, "server_no_database", "",
 		"There is no database %q on the server of %s.",
-		"Il n'y a pas de base de données « %s » sur le serveur de %s.")
+		"Il n'y a pas de base de données «%s» sur le serveur de %s.")
 )
 
 // Because returns a copy of e that keeps cause (the driver's error) behind

@@ -9,7 +9,7 @@ import (
 // ErrEurosInvalid is an amount typed that is no amount in euros.
 var ErrEurosInvalid = newErr(KindInvalid, "euros_invalid", "fee",
 	"“%s” is not an amount in euros: write for instance 40 or 40.50.",
-	"« %s » n'est pas un montant en euros : écrivez par exemple 40 ou 40,50.")
+	"«%s» n'est pas un montant en euros : écrivez par exemple 40 ou 40,50.")
 
 // ParseEuros reads an amount in euros as cents, as people type it and as
 // spreadsheets write it: "40", "40,5", "40,50", "40.50", "40 €",

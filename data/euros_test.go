@@ -33,7 +33,7 @@ func TestParseEuros(t *testing.T) {
 	}
 	_, err := ParseEuros("quarante")
 	if en, fr := Message(err, "en"), Message(err, "fr"); en != "“quarante” is not an amount in euros: write for instance 40 or 40.50." ||
-		fr != "« quarante » n'est pas un montant en euros : écrivez par exemple 40 ou 40,50." {
+		fr != "«quarante» n'est pas un montant en euros : écrivez par exemple 40 ou 40,50." {
 		t.Errorf("%q / %q", en, fr)
 	}
 }

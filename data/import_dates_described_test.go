@@ -26,11 +26,11 @@ func TestImportDateNotACongressDayDescribed(t *testing.T) {
 	}{
 		{"Eventbrite", []string{"Barcode #,First Name,Last Name,Email,Attendee Status ,Jours",
 			"B1,Ann,Lee,ann@example.com,Attending,10/1/21 9:00", "B2,Ben,Lee,ben@example.com,Attending,11/25/21 9:00"},
-			2, "Friday 1 October 2021, in the column “Jours”", "Le vendredi 1 octobre 2021, dans la colonne « Jours »", 1},
+			2, "Friday 1 October 2021, in the column “Jours”", "Le vendredi 1 octobre 2021, dans la colonne «Jours»", 1},
 		{"MonthFirstColumn", []string{"Prénom,Nom,Jours", "Ann,Lee,10/31/2021", "Ben,Lee,10/1/2021"},
-			3, "Friday 1 October 2021, in the column “Jours”", "Le vendredi 1 octobre 2021, dans la colonne « Jours »", 2},
+			3, "Friday 1 October 2021, in the column “Jours”", "Le vendredi 1 octobre 2021, dans la colonne «Jours»", 2},
 		{"DayFirstColumn", []string{"Prénom,Nom,Jours", "Ann,Lee,31/10/2021", "Ben,Lee,10/1/2021"},
-			3, "Sunday 10 January 2021, in the column “Jours”", "Le dimanche 10 janvier 2021, dans la colonne « Jours »", 2},
+			3, "Sunday 10 January 2021, in the column “Jours”", "Le dimanche 10 janvier 2021, dans la colonne «Jours»", 2},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

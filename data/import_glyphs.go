@@ -16,7 +16,7 @@ import (
 // font prints. Its arguments are the person and the characters.
 var ErrImportGlyphs = newErr(KindInvalid, "import_glyphs", "",
 	"%s: no font prints %s; badges, sign-in sheets and certificates will show “�” instead. The row was imported.",
-	"%s : aucune police n'imprime %s ; badges, feuilles d'émargement et attestations afficheront « � » à la place. La ligne a été importée.")
+	"%s : aucune police n'imprime %s ; badges, feuilles d'émargement et attestations afficheront «�» à la place. La ligne a été importée.")
 
 // warnGlyphs warns when the printed fields of rec (name, organisation, job
 // title) hold characters that opts.CheckText finds no glyph for.
@@ -50,7 +50,7 @@ func (im *importer) warnGlyphs(rec *ImportRecord) {
 	en, fr := make([]string, len(miss)), make([]string, len(miss))
 	for i, r := range miss {
 		en[i] = fmt.Sprintf("U+%04X “%c”", r, r)
-		fr[i] = fmt.Sprintf("U+%04X « %c »", r, r)
+		fr[i] = fmt.Sprintf("U+%04X «%c»", r, r)
 	}
 	name := strings.TrimSpace(p.FirstName + " " + p.LastName)
 	im.warn(rec.Line, column, ErrImportGlyphs.WithWords([]any{name, strings.Join(en, ", ")}, []any{name, strings.Join(fr, ", ")}))

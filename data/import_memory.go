@@ -216,7 +216,7 @@ func (im *importer) warnKeptEdits(line int, t *importTarget, merged *Participant
 		}
 		of := overwriteFields[i]
 		en = append(en, fmt.Sprintf("%s “%s”, the file says “%s”", of.en, shown(kept), shown(file)))
-		fr = append(fr, fmt.Sprintf("%s « %s », le fichier dit « %s »", of.fr, shown(kept), shown(file)))
+		fr = append(fr, fmt.Sprintf("%s «%s», le fichier dit «%s»", of.fr, shown(kept), shown(file)))
 	}
 	if len(en) == 0 {
 		return

@@ -58,7 +58,7 @@ func TestImportNextWeekKeepsEdits(t *testing.T) {
 	}
 	week2 := exportFile(t, "semaine2.csv", false, false, helloAssoWeeks[1]...)
 	wantEN := "Kept your edit of Tom Vidal-Roy: last name “Vidal-Roy”, the file says “Vidal”."
-	wantFR := "Votre correction de Tom Vidal-Roy est gardée : nom « Vidal-Roy », le fichier dit « Vidal »."
+	wantFR := "Votre correction de Tom Vidal-Roy est gardée : nom «Vidal-Roy», le fichier dit «Vidal»."
 	for _, dry := range []bool{true, false} {
 		opts.DryRun = dry
 		r = previewed(t, s, week2, opts, payerEmail)
@@ -166,7 +166,7 @@ func TestImportPayerEmailInvalid(t *testing.T) {
 	if !left.Warning || left.Line != 3 || left.Column != "Email payeur" || !errors.Is(left.Err, ErrImportEmailLeftOut) {
 		t.Errorf("warning %+v", left)
 	}
-	if got, want := Message(left.Err, "fr"), "« lina.roy@exemple » dans la colonne « Email payeur » n'est pas une adresse e-mail valide : la ligne a été importée sans elle."; got != want {
+	if got, want := Message(left.Err, "fr"), "«lina.roy@exemple» dans la colonne «Email payeur» n'est pas une adresse e-mail valide : la ligne a été importée sans elle."; got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 	if rejected.Warning || rejected.Line != 5 || !errors.Is(rejected.Err, ErrEmailInvalid) {

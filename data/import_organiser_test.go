@@ -139,7 +139,7 @@ func TestImportNextWeek(t *testing.T) {
 	if got, want := Message(r.Issues[0].Err, "en"), "The file's values replace those of Hugo ROY: last name “ROY” → “Roy”; email “lina.roy@exemple.fr” → “lina.roy@example.org”."; got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
-	if got, want := Message(r.Issues[0].Err, "fr"), "Les valeurs du fichier remplacent celles de Hugo ROY : nom « ROY » → « Roy » ; e-mail « lina.roy@exemple.fr » → « lina.roy@example.org »."; got != want {
+	if got, want := Message(r.Issues[0].Err, "fr"), "Les valeurs du fichier remplacent celles de Hugo ROY : nom «ROY» → «Roy» ; e-mail «lina.roy@exemple.fr» → «lina.roy@example.org»."; got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 	r = previewed(t, s, exportFile(t, "semaine2.csv", false, false, helloAssoWeeks[1]...), ImportOptions{}, payer)

@@ -51,7 +51,7 @@ func (im *importer) warnOverwrites(line int, old, merged *Participant) {
 	var en, fr []string
 	add := func(fieldEN, fieldFR, was, is string) {
 		en = append(en, fmt.Sprintf("%s “%s” → “%s”", fieldEN, shown(was), shown(is)))
-		fr = append(fr, fmt.Sprintf("%s « %s » → « %s »", fieldFR, shown(was), shown(is)))
+		fr = append(fr, fmt.Sprintf("%s «%s» → «%s»", fieldFR, shown(was), shown(is)))
 	}
 	for _, f := range overwriteFields {
 		if was, is := f.get(old), f.get(merged); was != "" && was != is {

@@ -19,7 +19,7 @@ var (
 	// email, which is none: its ticket says who the row is.
 	ErrImportEmailLeftOut = newErr(KindInvalid, "import_email_left_out", "email",
 		"“%s” in the column “%s” is not a valid email address: the row was imported without it.",
-		"« %s » dans la colonne « %s » n'est pas une adresse e-mail valide : la ligne a été importée sans elle.")
+		"«%s» dans la colonne «%s» n'est pas une adresse e-mail valide : la ligne a été importée sans elle.")
 	ErrImportNoName = newErr(KindInvalid, "import_no_name", "last_name",
 		"The row gives no name: a first name, a last name or a full name is required.",
 		"La ligne ne donne aucun nom : un prénom, un nom ou un nom complet est obligatoire.")
@@ -28,10 +28,10 @@ var (
 		"Cette ligne a %d cellules mais l'en-tête seulement %d colonnes : une valeur contient sans doute le séparateur sans guillemets.")
 	ErrImportFeeInvalid = newErr(KindInvalid, "import_fee_invalid", "fee",
 		"“%s” in the column “%s” is not an amount (expected e.g. 45 or 45,50 €).",
-		"« %s » dans la colonne « %s » n'est pas un montant (par exemple 45 ou 45,50 €).")
+		"«%s» dans la colonne «%s» n'est pas un montant (par exemple 45 ou 45,50 €).")
 	ErrImportYesNo = newErr(KindInvalid, "import_yes_no", "",
 		"“%s” in the column “%s” is neither yes nor no.",
-		"« %s » dans la colonne « %s » n'est ni oui ni non.")
+		"«%s» dans la colonne «%s» n'est ni oui ni non.")
 	ErrImportNotesTooLong = newErr(KindInvalid, "import_notes_too_long", "notes",
 		"The notes of this row are longer than %d KB: shorten them, or leave that column out.",
 		"Les remarques de cette ligne dépassent %d Ko : raccourcissez-les, ou ignorez cette colonne.")

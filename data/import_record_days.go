@@ -18,13 +18,13 @@ import (
 var (
 	ErrImportDayUnreadable = newErr(KindInvalid, "import_day_unreadable", "days",
 		"“%s” in the column “%s” is not a date nor a day of the congress (expected e.g. 2026-10-15, 15/10/2026, “Day 1” or “Both days”).",
-		"« %s » dans la colonne « %s » n'est ni une date ni un jour du congrès (par exemple 2026-10-15, 15/10/2026, « Jour 1 » ou « Les deux jours »).")
+		"«%s» dans la colonne «%s» n'est ni une date ni un jour du congrès (par exemple 2026-10-15, 15/10/2026, «Jour 1» ou «Les deux jours»).")
 	ErrImportNotCongressDay = newErr(KindInvalid, "import_not_congress_day", "days",
 		"%s, in the column “%s”, is not a day of the congress (%s).",
-		"Le %s, dans la colonne « %s », n'est pas un jour du congrès (%s).")
+		"Le %s, dans la colonne «%s», n'est pas un jour du congrès (%s).")
 	ErrImportDayNumber = newErr(KindInvalid, "import_day_number", "days",
 		"“%s” in the column “%s”: the congress has %d day(s).",
-		"« %s » dans la colonne « %s » : le congrès compte %d jour(s).")
+		"«%s» dans la colonne «%s» : le congrès compte %d jour(s).")
 )
 
 type dayKey struct {

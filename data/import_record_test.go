@@ -77,12 +77,12 @@ func TestImportRecordDays(t *testing.T) {
 	}
 	for _, c := range []struct{ in, en, fr string }{
 		{"17/10/2026", "Saturday 17 October 2026, in the column “Jours”, is not a day of the congress (Thursday 15 October 2026, Friday 16 October 2026).",
-			"Le samedi 17 octobre 2026, dans la colonne « Jours », n'est pas un jour du congrès (jeudi 15 octobre 2026, vendredi 16 octobre 2026)."},
-		{"2026-11-15", "Sunday 15 November 2026, in the column “Jours”", "Le dimanche 15 novembre 2026, dans la colonne « Jours »"},
-		{"Jour 3", "“Jour 3” in the column “Jours”: the congress has 2 day(s).", "« Jour 3 » dans la colonne « Jours » : le congrès compte 2 jour(s)."},
-		{"samedi", "samedi, in the column “Jours”, is not a day of the congress", "Le samedi, dans la colonne « Jours »"},
-		{"n'importe quoi", "“n'importe quoi” in the column “Jours” is not a date nor a day of the congress", "« n'importe quoi » dans la colonne « Jours » n'est ni une date ni un jour du congrès"},
-		{"31/02/2026", "“31/02/2026” in the column “Jours” is not a date", "« 31/02/2026 »"},
+			"Le samedi 17 octobre 2026, dans la colonne «Jours», n'est pas un jour du congrès (jeudi 15 octobre 2026, vendredi 16 octobre 2026)."},
+		{"2026-11-15", "Sunday 15 November 2026, in the column “Jours”", "Le dimanche 15 novembre 2026, dans la colonne «Jours»"},
+		{"Jour 3", "“Jour 3” in the column “Jours”: the congress has 2 day(s).", "«Jour 3» dans la colonne «Jours» : le congrès compte 2 jour(s)."},
+		{"samedi", "samedi, in the column “Jours”, is not a day of the congress", "Le samedi, dans la colonne «Jours»"},
+		{"n'importe quoi", "“n'importe quoi” in the column “Jours” is not a date nor a day of the congress", "«n'importe quoi» dans la colonne «Jours» n'est ni une date ni un jour du congrès"},
+		{"31/02/2026", "“31/02/2026” in the column “Jours” is not a date", "«31/02/2026»"},
 	} {
 		t.Run("Err/"+c.in, func(t *testing.T) {
 			rec := parseOne(t, []string{"Prénom", "Nom", "Jours"}, "Hélène", "Lefèvre", c.in)
@@ -168,7 +168,7 @@ func TestImportRecordYesNoStatus(t *testing.T) {
 		if !errors.Is(rec.Err, ErrImportYesNo) || rec.Column != "Payé" {
 			t.Fatalf("err = %v, column %q", rec.Err, rec.Column)
 		}
-		if fr := Message(rec.Err, "fr"); fr != "« peut-être » dans la colonne « Payé » n'est ni oui ni non." {
+		if fr := Message(rec.Err, "fr"); fr != "«peut-être» dans la colonne «Payé» n'est ni oui ni non." {
 			t.Errorf("fr: %s", fr)
 		}
 	})
@@ -269,7 +269,7 @@ func TestImportRecordFields(t *testing.T) {
 		if !errors.Is(rec.Err, ErrEmailInvalid) || rec.Column != "Adresse e-mail" {
 			t.Fatalf("err = %v, column %q", rec.Err, rec.Column)
 		}
-		if fr := Message(rec.Err, "fr"); fr != "« jean.dupont@ » n'est pas une adresse e-mail valide." {
+		if fr := Message(rec.Err, "fr"); fr != "«jean.dupont@» n'est pas une adresse e-mail valide." {
 			t.Errorf("fr: %s", fr)
 		}
 	})

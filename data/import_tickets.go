@@ -18,10 +18,10 @@ import (
 var (
 	ErrImportTicketInvalid = newErr(KindInvalid, "import_ticket_invalid", "ticket",
 		"“%s” in the column “%s” is not a ticket number: the row was imported without it.",
-		"« %s » dans la colonne « %s » n'est pas un numéro de billet : la ligne a été importée sans lui.")
+		"«%s» dans la colonne «%s» n'est pas un numéro de billet : la ligne a été importée sans lui.")
 	ErrImportTicketRounded = newErr(KindInvalid, "import_ticket_rounded", "ticket",
 		"“%s” in the column “%s” is a ticket number a spreadsheet rounded: download the platform's export again and import it without opening it in a spreadsheet. The row was imported without it.",
-		"« %s » dans la colonne « %s » est un numéro de billet arrondi par un tableur : téléchargez à nouveau l'export de la billetterie et importez-le sans l'ouvrir dans un tableur. La ligne a été importée sans lui.")
+		"«%s» dans la colonne «%s» est un numéro de billet arrondi par un tableur : téléchargez à nouveau l'export de la billetterie et importez-le sans l'ouvrir dans un tableur. La ligne a été importée sans lui.")
 	ErrImportTicketTaken = newErr(KindConflict, "import_ticket_taken", "ticket",
 		"The ticket %s is already %s's: it stays theirs, and the row was imported without it.",
 		"Le billet %s est déjà celui de %s : il le reste, et la ligne a été importée sans lui.")

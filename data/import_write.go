@@ -17,16 +17,16 @@ var (
 		"La correspondance donne %d colonnes mais le fichier en a %d : choisissez à nouveau les colonnes.")
 	ErrImportFieldUnknown = newErr(KindInvalid, "import_field_unknown", "",
 		"“%s” is not a field a column can be imported into.",
-		"« %s » n'est pas un champ dans lequel importer une colonne.")
+		"«%s» n'est pas un champ dans lequel importer une colonne.")
 	ErrImportCategory = newErr(KindNotFound, "import_category", "category",
 		"There is no category “%s”: map it to a category, or let the import create it.",
-		"Il n'y a pas de catégorie « %s » : faites-la correspondre à une catégorie, ou laissez l'import la créer.")
+		"Il n'y a pas de catégorie «%s» : faites-la correspondre à une catégorie, ou laissez l'import la créer.")
 	ErrImportWorkshop = newErr(KindNotFound, "import_workshop", "workshops",
 		"There is no session “%s”: the row was imported without it.",
-		"Il n'y a pas de session « %s » : la ligne a été importée sans elle.")
+		"Il n'y a pas de session «%s» : la ligne a été importée sans elle.")
 	ErrImportWaitlisted = newErr(KindFull, "import_waitlisted", "workshops",
 		"“%s” is full: %s was put on the waiting list.",
-		"« %s » est complet : %s a été mis·e en liste d'attente.")
+		"«%s» est complet : %s a été mis·e en liste d'attente.")
 	ErrImportTooMuchText = newErr(KindInvalid, "import_too_much_text", "",
 		"This file holds more than %d MB of text in its rows: it must be split, or its long columns left out. Nothing was imported.",
 		"Ce fichier contient plus de %d Mo de texte dans ses lignes : il faut le découper, ou ignorer ses longues colonnes. Rien n'a été importé.")

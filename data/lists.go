@@ -154,13 +154,13 @@ var (
 		"Une liste doit avoir au moins une colonne.")
 	ErrColumnUnknown = newErr(KindInvalid, "column_unknown", "columns",
 		"“%s” is not a column a list can show.",
-		"« %s » n'est pas une colonne qu'une liste peut montrer.")
+		"«%s» n'est pas une colonne qu'une liste peut montrer.")
 	ErrColumnTwice = newErr(KindInvalid, "column_twice", "columns",
 		"The column “%s” is chosen twice.",
-		"La colonne « %s » est choisie deux fois.")
+		"La colonne «%s» est choisie deux fois.")
 	ErrListNotFound = newErr(KindNotFound, "list_not_found", "name",
 		"There is no list named “%s”.",
-		"Il n'y a pas de liste nommée « %s ».")
+		"Il n'y a pas de liste nommée «%s».")
 )
 
 var (

@@ -189,7 +189,7 @@ func TestListPresets(t *testing.T) {
 		s := mustOpen(t)
 		_, err := s.ListPreset(ctx, " hôtel ")
 		wantErr(t, err, ErrListNotFound)
-		if KindOf(err) != KindNotFound || !strings.Contains(Message(err, "en"), "“hôtel”") || !strings.Contains(Message(err, "fr"), "« hôtel »") {
+		if KindOf(err) != KindNotFound || !strings.Contains(Message(err, "en"), "“hôtel”") || !strings.Contains(Message(err, "fr"), "«hôtel»") {
 			t.Errorf("%v: %q", KindOf(err), Message(err, "fr"))
 		}
 	})

@@ -55,7 +55,7 @@ var (
 	// ErrOutboxForeign: an outbox of another congress.
 	ErrOutboxForeign = newErr(KindInvalid, "outbox_foreign", "",
 		"%s holds check-ins of the congress “%s” (%s), not of this one: nothing was recorded.",
-		"%s contient les entrées du congrès « %s » (%s), pas de celui-ci : rien n'a été enregistré.")
+		"%s contient les entrées du congrès «%s» (%s), pas de celui-ci : rien n'a été enregistré.")
 	// ErrOutboxNotServer: an outbox loaded into a congress file.
 	ErrOutboxNotServer = newErr(KindInvalid, "outbox_not_server", "",
 		"A desk's check-ins saved to a file are loaded into the congress on its server, and %s is a congress file: nothing was recorded.",

@@ -83,7 +83,7 @@ var (
 		"Le montant payé doit être supérieur à 0 €.")
 	ErrPaymentMethod = newErr(KindInvalid, "payment_method", "method",
 		"“%s” is not a way of paying (cash, card, cheque or transfer).",
-		"« %s » n'est pas un moyen de paiement (espèces, carte, chèque ou virement).")
+		"«%s» n'est pas un moyen de paiement (espèces, carte, chèque ou virement).")
 	ErrNothingDue = newErr(KindConflict, "nothing_due", "",
 		"%s has nothing to pay: their fee is paid, or free. Nothing was recorded.",
 		"%s n'a rien à payer : son tarif est réglé, ou gratuit. Rien n'a été enregistré.")

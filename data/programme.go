@@ -115,7 +115,7 @@ func (s *Store) DeleteRoom(ctx context.Context, id int64) error {
 		}
 		if n > 0 {
 			e := inUse(lTheRoom, name, plural(n, "session")) // "the room “Salle Artois”"
-			e.frArgs[1] = roomInSentence(name)               // "la salle « Artois »"
+			e.frArgs[1] = roomInSentence(name)               // "la salle «Artois»"
 			return e
 		}
 		_, err = tx.ExecContext(ctx, "DELETE FROM room WHERE id = ?", id)

@@ -72,7 +72,7 @@ var lReview = label{"The entry to review", "L'entrée à revoir"}
 // ErrReviewKind: noteReview was given a kind that is not one of the list's.
 var ErrReviewKind = newErr(KindInvalid, "review_kind", "",
 	"%q is not a kind of entry to review.",
-	"« %s » n'est pas un genre d'entrée à revoir.")
+	"«%s» n'est pas un genre d'entrée à revoir.")
 
 // noteReview adds r to the list, in tx (the transaction that writes what r
 // is about). r.CreatedAt, when zero, is now; r.At, when zero, is

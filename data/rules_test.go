@@ -438,7 +438,7 @@ func TestCategoriesAndRooms(t *testing.T) {
 		err := s.DeleteRoom(ctx, room.ID)
 		wantErr(t, err, ErrInUse)
 		// English names the room as it is; French drops "Salle" (eye-108).
-		if en, fr := Message(err, "en"), Message(err, "fr"); !strings.Contains(en, "the room “Salle Artois”") || !strings.Contains(fr, "la salle « Artois »") {
+		if en, fr := Message(err, "en"), Message(err, "fr"); !strings.Contains(en, "the room “Salle Artois”") || !strings.Contains(fr, "la salle «Artois»") {
 			t.Errorf("the sentences: %q, %q", en, fr)
 		}
 	})
@@ -585,7 +585,7 @@ func TestMessagesReadWell(t *testing.T) {
 	}
 	q := addPerson(t, s, "Anne", "Martin")
 	err = s.DeleteCategory(ctx, q.CategoryID).(*Error)
-	if got := err.Message("fr"); got != "Impossible de supprimer la catégorie « Adhérent·e » : 1 participant·e en fait partie." {
+	if got := err.Message("fr"); got != "Impossible de supprimer la catégorie «Adhérent·e» : 1 participant·e en fait partie." {
 		t.Errorf("fr: %q", got)
 	}
 }

@@ -25,7 +25,7 @@ type CSVOptions struct {
 // ErrCSVSeparator refuses a separator Excel would not split on.
 var ErrCSVSeparator = &Error{Code: "csv_separator",
 	EN: "“%s” cannot separate the columns of a CSV file: use a comma, a semicolon or a tab.",
-	FR: "« %s » ne peut pas séparer les colonnes d'un fichier CSV : utilisez une virgule, un point-virgule ou une tabulation."}
+	FR: "«%s» ne peut pas séparer les colonnes d'un fichier CSV : utilisez une virgule, un point-virgule ou une tabulation."}
 
 // WriteListCSV writes a list preset as CSV that Excel opens as it is:
 // UTF-8 with a byte order mark (without it Excel reads ANSI and breaks the

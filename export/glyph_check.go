@@ -27,7 +27,7 @@ func (w GlyphWarning) Message(lang string) string {
 	chars := make([]string, len(w.Runes))
 	for i, r := range w.Runes {
 		if lang == "fr" {
-			chars[i] = fmt.Sprintf("U+%04X « %c »", r, r)
+			chars[i] = fmt.Sprintf("U+%04X «%c»", r, r)
 		} else {
 			chars[i] = fmt.Sprintf("U+%04X \"%c\"", r, r)
 		}
@@ -35,9 +35,9 @@ func (w GlyphWarning) Message(lang string) string {
 	list := strings.Join(chars, ", ")
 	if lang == "fr" {
 		if len(w.Runes) > 1 {
-			return fmt.Sprintf("%s : aucune police n'imprime %s ; ils s'impriment « \uFFFD ».", w.Name, list)
+			return fmt.Sprintf("%s : aucune police n'imprime %s ; ils s'impriment «\uFFFD».", w.Name, list)
 		}
-		return fmt.Sprintf("%s : aucune police n'imprime %s ; il s'imprime « \uFFFD ».", w.Name, list)
+		return fmt.Sprintf("%s : aucune police n'imprime %s ; il s'imprime «\uFFFD».", w.Name, list)
 	}
 	if len(w.Runes) > 1 {
 		return fmt.Sprintf("%s: no font prints %s; they print as \"\uFFFD\".", w.Name, list)

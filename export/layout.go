@@ -487,7 +487,7 @@ var (
 		FR: "Avec un décalage d'impression de %s mm en largeur et %s mm en hauteur, des badges sortiraient de la page : réduisez le décalage ou élargissez les marges."}
 	ErrUnknownLayout = &Error{Code: "layout_unknown",
 		EN: "There is no badge layout named “%s”. Layouts: %s.",
-		FR: "Il n'y a pas de disposition de badges nommée « %s ». Dispositions : %s."}
+		FR: "Il n'y a pas de disposition de badges nommée «%s». Dispositions : %s."}
 )
 
 // Presets are the layouts Congrès knows, in the order they are offered. Each

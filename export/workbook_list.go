@@ -34,10 +34,10 @@ type ListInput struct {
 var (
 	ErrListNoColumns = &Error{Code: "list_no_columns",
 		EN: "The list “%s” has no columns: choose at least one.",
-		FR: "La liste « %s » n'a aucune colonne : choisissez-en au moins une."}
+		FR: "La liste «%s» n'a aucune colonne : choisissez-en au moins une."}
 	ErrListColumn = &Error{Code: "list_column_unknown",
 		EN: "The list “%s” has a column “%s” that Congrès does not know.",
-		FR: "La liste « %s » a une colonne « %s » que Congrès ne connaît pas."}
+		FR: "La liste «%s» a une colonne «%s» que Congrès ne connaît pas."}
 )
 
 // ListStore is what loading a list reads from a congress. *data.Store is

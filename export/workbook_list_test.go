@@ -173,8 +173,8 @@ func TestListErrors(t *testing.T) {
 		want    error
 		fr      string
 	}{
-		{"ErrListNoColumns", nil, ErrListNoColumns, "La liste « Hôtel » n'a aucune colonne : choisissez-en au moins une."},
-		{"ErrListColumn", []string{"last_name", "shoe_size"}, ErrListColumn, "La liste « Hôtel » a une colonne « shoe_size » que Congrès ne connaît pas."},
+		{"ErrListNoColumns", nil, ErrListNoColumns, "La liste «Hôtel» n'a aucune colonne : choisissez-en au moins une."},
+		{"ErrListColumn", []string{"last_name", "shoe_size"}, ErrListColumn, "La liste «Hôtel» a une colonne «shoe_size» que Congrès ne connaît pas."},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			in := wbList(3)

@@ -2,7 +2,12 @@ package ui
 
 import (
 	"encoding/json"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -89,5 +94,48 @@ func TestFrenchQuotesWrapWithTheirWords(t *testing.T) {
 	}
 	if bad > 5 {
 		t.Errorf("and %d rows more", bad-5)
+	}
+}
+
+// The messages written in Go (data's errors, the exports', the command
+// line's) quote the same way as fr.json: «mot», never « mot », so the two
+// styles do not sit side by side and a guillemet never wraps alone. Only
+// the certificate, which gofpdf lays out and not fyne, keeps its spaces.
+func TestGoFrenchMessagesHoldTheirQuotes(t *testing.T) {
+	keep := map[string]bool{filepath.Join("..", "export", "certificate.go"): true}
+	fset := token.NewFileSet()
+	checked := 0
+	for _, dir := range []string{"../data", "../data/postgres", "../data/sqlite", "../data/stores", "../data/spreadsheet", "../export", ".", "cli"} {
+		files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range files {
+			if strings.HasSuffix(name, "_test.go") || keep[name] {
+				continue
+			}
+			f, err := parser.ParseFile(fset, name, nil, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ast.Inspect(f, func(n ast.Node) bool {
+				lit, ok := n.(*ast.BasicLit)
+				if !ok || lit.Kind != token.STRING {
+					return true
+				}
+				s, err := strconv.Unquote(lit.Value)
+				if err != nil || !strings.ContainsAny(s, "«»") {
+					return true
+				}
+				checked++
+				if strings.Contains(s, "« ") || strings.Contains(s, " »") || strings.Contains(s, "«\u00a0") || strings.Contains(s, "\u00a0»") {
+					t.Errorf("%s: %q quotes with spaces inside the guillemets", fset.Position(lit.Pos()), s)
+				}
+				return true
+			})
+		}
+	}
+	if checked < 50 {
+		t.Errorf("only %d Go strings quote with guillemets: is the walk reading the sources?", checked)
 	}
 }

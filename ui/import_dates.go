@@ -46,7 +46,7 @@ func (dt *importDates) show(r data.ImportReport) {
 	if len(r.AmbiguousDates) > 0 {
 		open, shut := "“", "”"
 		if uiLanguage() == "fr" {
-			open, shut = "« ", " »"
+			open, shut = "«", "»"
 		}
 		dt.label.SetText(lang.L("The dates of {{.Columns}} read as two different congress days. How are they written?",
 			map[string]any{"Columns": open + strings.Join(r.AmbiguousDates, shut+", "+open) + shut}))

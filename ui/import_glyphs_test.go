@@ -27,7 +27,7 @@ func TestImportDialogWarnsOfMissingGlyphs(t *testing.T) {
 	}
 	for _, c := range []struct{ lang, want string }{
 		{"en", "ⵎⴰⵙⵉⵏ Aït Ali: no font prints U+2D4E “ⵎ”"},
-		{"fr", "ⵎⴰⵙⵉⵏ Aït Ali : aucune police n'imprime U+2D4E « ⵎ »"},
+		{"fr", "ⵎⴰⵙⵉⵏ Aït Ali : aucune police n'imprime U+2D4E «ⵎ»"},
 	} {
 		t.Run(c.lang, func(t *testing.T) {
 			if err := loadTranslations(c.lang); err != nil {

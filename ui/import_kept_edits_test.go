@@ -52,7 +52,7 @@ func TestImportDialogKeptEditsInFrench(t *testing.T) {
 		!strings.Contains(d.summary.Text, "1 ligne garde vos corrections (voir les avertissements).") {
 		t.Errorf("summary %q, want it to start with %q and say the edits kept", d.summary.Text, want)
 	}
-	if said, want := issuesSaid(d), "Ligne 3 — Votre correction de Claire Leblanc-Roy est gardée : nom « Leblanc-Roy », le fichier dit « Leblanc »."; said != want {
+	if said, want := issuesSaid(d), "Ligne 3 — Votre correction de Claire Leblanc-Roy est gardée : nom «Leblanc-Roy», le fichier dit «Leblanc»."; said != want {
 		t.Errorf("issues\n%s\nwant\n%s", said, want)
 	}
 	tapDialogButton(t, e.win.Canvas(), "Importer")

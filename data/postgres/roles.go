@@ -41,13 +41,13 @@ func ParseRole(s string) (Role, error) {
 var (
 	ErrRole = data.NewError(data.KindInvalid, "server_role",
 		"There is no role %q: choose organiser or desk.",
-		"Il n'y a pas de rôle « %s » : choisissez organiser ou desk.")
+		"Il n'y a pas de rôle «%s» : choisissez organiser ou desk.")
 	ErrUserName = data.NewError(data.KindInvalid, "server_user_name",
 		"%q cannot be an account's name: use 1 to 63 lower-case letters, digits and _, starting with a letter.",
-		"« %s » ne peut pas être le nom d'un compte : utilisez de 1 à 63 lettres minuscules, chiffres et _, en commençant par une lettre.")
+		"«%s» ne peut pas être le nom d'un compte : utilisez de 1 à 63 lettres minuscules, chiffres et _, en commençant par une lettre.")
 	ErrUserExists = data.NewError(data.KindConflict, "server_user_exists",
 		"The server has an account %q already. Nothing was changed: choose another name.",
-		"Le serveur a déjà un compte « %s ». Rien n'a été modifié : choisissez un autre nom.")
+		"Le serveur a déjà un compte «%s». Rien n'a été modifié : choisissez un autre nom.")
 	ErrUserNotAllowed = data.NewError(data.KindInvalid, "server_user_not_allowed",
 		"The account of %s may not create accounts. Use the account that owns the database (the one that created it).",
 		"Le compte de %s ne peut pas créer de comptes. Utilisez le compte propriétaire de la base (celui qui l'a créée).")

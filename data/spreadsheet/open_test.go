@@ -342,29 +342,29 @@ func TestOpenBadInput(t *testing.T) {
 		en, fr     string
 	}{
 		{"ErrImportEmpty", "vide.csv", nil, data.ErrImportEmpty,
-			"The file “vide.csv” is empty.", "Le fichier « vide.csv » est vide."},
+			"The file “vide.csv” is empty.", "Le fichier «vide.csv» est vide."},
 		{"ErrImportEmpty/BlankLines", "vide.csv", []byte("\xEF\xBB\xBF\r\n;;;\r\n\r\n"), data.ErrImportEmpty, "", ""},
 		{"ErrImportNoRows", "entete.csv", []byte("Export du 12/09/2026\n\nPrénom;Nom;Email\n;;\n"), data.ErrImportNoRows,
 			"“entete.csv” has a header (line 3) but no rows under the header.",
-			"« entete.csv » a une ligne d'en-tête (ligne 3) mais aucune ligne sous l'en-tête."},
+			"«entete.csv» a une ligne d'en-tête (ligne 3) mais aucune ligne sous l'en-tête."},
 		{"ErrImportBinary/PNG", "image.csv", pngBytes(t), data.ErrImportBinary,
-			"“image.csv” is not a spreadsheet", "« image.csv » n'est pas un tableau"},
+			"“image.csv” is not a spreadsheet", "«image.csv» n'est pas un tableau"},
 		{"ErrImportBinary/Random", "bruit.csv", random, data.ErrImportBinary, "", ""},
 		{"ErrImportNoHeader", "liste.csv", []byte("Jean;Dupont;jean@example.org\nMarie;Curie;marie@example.org\n"),
 			data.ErrImportNoHeader,
 			"No recognisable header in “liste.csv”: none of its first 2 rows names two known columns. Expected column names such as “First name”, “Last name” (or “Full name”)",
-			"Aucun en-tête reconnaissable dans « liste.csv » : aucune de ses 2 premières lignes ne nomme deux colonnes connues. Noms de colonnes attendus, par exemple : « Prénom », « Nom » (ou « Nom complet »)"},
+			"Aucun en-tête reconnaissable dans «liste.csv» : aucune de ses 2 premières lignes ne nomme deux colonnes connues. Noms de colonnes attendus, par exemple : «Prénom», «Nom» (ou «Nom complet»)"},
 		{"ErrImportDuplicateHeader", "doublon.csv", []byte("Prénom;Nom;Email;NOM \nJean;Dupont;j@example.org;x\n"),
 			data.ErrImportDuplicateHeader,
 			"The column “NOM” appears twice in the header (columns B and D): rename one of them.",
-			"La colonne « NOM » figure deux fois dans l'en-tête (colonnes B et D) : renommez l'une d'elles."},
+			"La colonne «NOM» figure deux fois dans l'en-tête (colonnes B et D) : renommez l'une d'elles."},
 		{"ErrImportDuplicateHeader/Accents", "doublon.csv", []byte("Prénom,Nom,prenom\nJean,Dupont,Jean\n"),
-			data.ErrImportDuplicateHeader, "“prenom”", "« prenom »"},
+			data.ErrImportDuplicateHeader, "“prenom”", "«prenom»"},
 		{"ErrImportNotXLSX/CSV", "inscrits.xlsx", []byte(sampleCSV), data.ErrImportNotXLSX,
-			"“inscrits.xlsx” is named like an Excel workbook but is not one", "« inscrits.xlsx » porte le nom d'un classeur Excel"},
+			"“inscrits.xlsx” is named like an Excel workbook but is not one", "«inscrits.xlsx» porte le nom d'un classeur Excel"},
 		{"ErrImportNotXLSX/Random", "inscrits.xlsx", random, data.ErrImportNotXLSX, "", ""},
 		{"ErrImportBadXLSX", "inscrits.xlsx", zipBytes(t, "readme.txt", "hello"), data.ErrImportBadXLSX,
-			"“inscrits.xlsx” could not be read as an Excel workbook", "« inscrits.xlsx » n'a pas pu être lu comme un classeur Excel"},
+			"“inscrits.xlsx” could not be read as an Excel workbook", "«inscrits.xlsx» n'a pas pu être lu comme un classeur Excel"},
 		{"ErrImportOldExcel", "vieux.xls", append([]byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"), make([]byte, 512)...),
 			data.ErrImportOldExcel, "Excel 97–2003", "Excel 97–2003"},
 		{"ErrImportODS", "calc.ods", zipBytes(t, "mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
@@ -508,7 +508,7 @@ func TestOpenXLSX(t *testing.T) {
 		if en := data.Message(err, "en"); en != "There is no sheet “Feuil9” in “inscriptions.xlsx”; its sheets are: “Lisez-moi”, “Inscriptions”." {
 			t.Errorf("en: %s", en)
 		}
-		if fr := data.Message(err, "fr"); fr != "Il n'y a pas de feuille « Feuil9 » dans « inscriptions.xlsx » ; ses feuilles sont : « Lisez-moi », « Inscriptions »." {
+		if fr := data.Message(err, "fr"); fr != "Il n'y a pas de feuille «Feuil9» dans «inscriptions.xlsx» ; ses feuilles sont : «Lisez-moi», «Inscriptions»." {
 			t.Errorf("fr: %s", fr)
 		}
 	})

@@ -32,7 +32,7 @@ func TestCreateFolderMissing(t *testing.T) {
 				t.Fatalf("%T %v", err, err)
 			}
 			if en, fr := data.Message(err, "en"), data.Message(err, "fr"); !strings.Contains(en, `The folder "`+folder+`" does not exist`) ||
-				!strings.Contains(fr, "Le dossier « "+folder+" » n'existe pas") {
+				!strings.Contains(fr, "Le dossier «"+folder+"» n'existe pas") {
 				t.Fatalf("%q / %q", en, fr)
 			}
 			if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) && name == "Absent" {

@@ -10,7 +10,7 @@ import (
 // ErrBadURL: a server's connection string that cannot be read.
 var ErrBadURL = data.NewError(data.KindInvalid, "bad_url",
 	"%s is not a server address Congrès can read: check the server's name, its port and the options after “?” (sslmode…).",
-	"%s n'est pas une adresse de serveur que Congrès sait lire : vérifiez le nom du serveur, son port et les options après « ? » (sslmode…).")
+	"%s n'est pas une adresse de serveur que Congrès sait lire : vérifiez le nom du serveur, son port et les options après «?» (sslmode…).")
 
 // openServer opens the congress on the server at url.
 func openServer(ctx context.Context, url string) (*data.Store, error) {

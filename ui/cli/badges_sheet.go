@@ -23,7 +23,7 @@ func (r *runner) sheetFlags(o *options, s *data.BadgeSettings) error {
 		v, err := strconv.ParseFloat(strings.Replace(strings.TrimSpace(f.text), ",", ".", 1), 64)
 		if err != nil {
 			return r.usage(fmt.Sprintf("%s is a number of millimetres, such as 12.5, not %q.", f.flag, f.text),
-				fmt.Sprintf("%s est un nombre de millimètres, comme 12,5, pas « %s ».", f.flag, f.text))
+				fmt.Sprintf("%s est un nombre de millimètres, comme 12,5, pas «%s».", f.flag, f.text))
 		}
 		*f.to = v
 	}

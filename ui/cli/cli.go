@@ -258,10 +258,10 @@ func (r *runner) parse(fs *flag.FlagSet, args []string) ([]string, error) {
 		if err := fs.Set(name, value); err != nil {
 			if errors.Is(err, errNotPair) {
 				return nil, r.usage(fmt.Sprintf("--%s: %q is not of the form Left=Right.", name, value),
-					fmt.Sprintf("--%s : « %s » n'est pas de la forme Gauche=Droite.", name, value))
+					fmt.Sprintf("--%s : «%s» n'est pas de la forme Gauche=Droite.", name, value))
 			}
 			return nil, r.usage(fmt.Sprintf("--%s: %q is not a valid value.", name, value),
-				fmt.Sprintf("--%s : « %s » n'est pas une valeur valable.", name, value))
+				fmt.Sprintf("--%s : «%s» n'est pas une valeur valable.", name, value))
 		}
 	}
 	return pos, nil

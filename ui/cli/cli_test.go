@@ -673,7 +673,7 @@ func TestCLICheckin(t *testing.T) {
 			t.Fatalf("%q %v", out, err)
 		}
 		_, err = runIn(t, "fr", "checkin", file, "ZZ99ZZ", "--day", "2021-11-25")
-		if !strings.Contains(messageIn("fr", err), "Code inconnu : « ZZ99ZZ »") {
+		if !strings.Contains(messageIn("fr", err), "Code inconnu : «ZZ99ZZ»") {
 			t.Fatal(messageIn("fr", err))
 		}
 	})

@@ -52,7 +52,7 @@ var checkinCommand = &command{
 				"Hors des jours du congrès, rien n'est enregistré sans --day\n" +
 				"qui dit quel jour (une vraie arrivée) ou --rehearsal qui\n" +
 				"demande un passage de répétition, compté nulle part (undo\n" +
-				"--rehearsal l'annule ; « Effacer la répétition » à l'accueil\n" +
+				"--rehearsal l'annule ; «Effacer la répétition» à l'accueil\n" +
 				"les efface tous)"},
 	}},
 	minArgs: 2,
@@ -134,15 +134,15 @@ func checkin(r *runner, o *options, args []string) error {
 	}
 	switch {
 	case !res.New:
-		fmt.Fprintf(r.out, tr("Already in since %s, at %s: nothing new recorded.\n", "Déjà enregistré·e depuis %s, au poste « %s » : rien de nouveau.\n"), at, c.Desk)
+		fmt.Fprintf(r.out, tr("Already in since %s, at %s: nothing new recorded.\n", "Déjà enregistré·e depuis %s, au poste «%s» : rien de nouveau.\n"), at, c.Desk)
 	case c.Kind == data.SessionEntry:
 		se, err := s.Session(ctx, c.SessionID)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(r.out, tr("Entered “%s” at %s, at %s.\n", "Entrée dans « %s » enregistrée à %s, au poste « %s ».\n"), se.Title, at, c.Desk)
+		fmt.Fprintf(r.out, tr("Entered “%s” at %s, at %s.\n", "Entrée dans «%s» enregistrée à %s, au poste «%s».\n"), se.Title, at, c.Desk)
 	default:
-		fmt.Fprintf(r.out, tr("Checked in on %s at %s, at %s.\n", "Arrivée enregistrée le %s à %s, au poste « %s ».\n"), c.Day, at, c.Desk)
+		fmt.Fprintf(r.out, tr("Checked in on %s at %s, at %s.\n", "Arrivée enregistrée le %s à %s, au poste «%s».\n"), c.Day, at, c.Desk)
 	}
 	return nil
 }
@@ -232,7 +232,7 @@ func undo(r *runner, o *options, args []string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(r.out, r.tr("%s: entry into “%s” undone.\n", "%s : entrée dans « %s » annulée.\n"), p.FullName(), se.Title)
+		fmt.Fprintf(r.out, r.tr("%s: entry into “%s” undone.\n", "%s : entrée dans «%s» annulée.\n"), p.FullName(), se.Title)
 		return nil
 	}
 	fmt.Fprintf(r.out, r.tr("%s: arrival on %s undone.\n", "%s : arrivée du %s annulée.\n"), p.FullName(), u.Day)

@@ -162,7 +162,7 @@ func (r *runner) categoryID(s *data.Store, name string) (int64, error) {
 		}
 		names = append(names, c.Name)
 	}
-	return 0, failure(fmt.Sprintf(r.tr("there is no category %q. Categories: %s.", "il n'y a pas de catégorie « %s ». Catégories : %s."),
+	return 0, failure(fmt.Sprintf(r.tr("there is no category %q. Categories: %s.", "il n'y a pas de catégorie «%s». Catégories : %s."),
 		name, strings.Join(names, ", ")))
 }
 
@@ -265,7 +265,7 @@ func exportFile(r *runner, o *options, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(r.out, r.tr("List “%s” written to %s.\n", "Liste « %s » écrite dans %s.\n"), preset.Name, o.out)
+	fmt.Fprintf(r.out, r.tr("List “%s” written to %s.\n", "Liste «%s» écrite dans %s.\n"), preset.Name, o.out)
 	return nil
 }
 

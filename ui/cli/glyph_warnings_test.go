@@ -32,7 +32,7 @@ func TestCLIBadgesWarnOfMissingGlyphs(t *testing.T) {
 			t.Fatalf("%s: badges: %v\n%s", lang, err, errOut.String())
 		}
 		warn := errOut.String()
-		want := map[string][]string{"en": {"Warning: Ana 😀 López", `U+1F600 "😀"`}, "fr": {"Attention : Ana 😀 López", "U+1F600 « 😀 »"}}[lang]
+		want := map[string][]string{"en": {"Warning: Ana 😀 López", `U+1F600 "😀"`}, "fr": {"Attention : Ana 😀 López", "U+1F600 «😀»"}}[lang]
 		for _, w := range want {
 			if !strings.Contains(warn, w) {
 				t.Errorf("%s: stderr %q lacks %q", lang, warn, w)

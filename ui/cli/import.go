@@ -194,12 +194,12 @@ func (r *runner) applyMap(header []string, mapping []data.ImportField, maps pair
 	for _, m := range maps {
 		col := slices.IndexFunc(header, func(h string) bool { return data.Fold(h) == data.Fold(m[0]) })
 		if col < 0 {
-			return nil, failure(fmt.Sprintf(r.tr("the file has no column %q. Columns: %s.", "le fichier n'a pas de colonne « %s ». Colonnes : %s."),
+			return nil, failure(fmt.Sprintf(r.tr("the file has no column %q. Columns: %s.", "le fichier n'a pas de colonne «%s». Colonnes : %s."),
 				m[0], strings.Join(header, ", ")))
 		}
 		f, ok := fields[strings.ToLower(m[1])]
 		if !ok {
-			return nil, failure(fmt.Sprintf(r.tr("%q is not a field. Fields: %s (or ignore).", "« %s » n'est pas un champ. Champs : %s (ou ignore)."),
+			return nil, failure(fmt.Sprintf(r.tr("%q is not a field. Fields: %s (or ignore).", "«%s» n'est pas un champ. Champs : %s (ou ignore)."),
 				m[1], strings.Join(keys, ", ")))
 		}
 		mapping[col] = f

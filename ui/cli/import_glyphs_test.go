@@ -20,7 +20,7 @@ func TestCLIImportWarnsOfMissingGlyphs(t *testing.T) {
 	}
 	for _, c := range []struct{ lang, want string }{
 		{"en", "line 3 [First name], warning: ⵎⴰⵙⵉⵏ Aït Ali: no font prints U+2D4E “ⵎ”"},
-		{"fr", "ligne 3 [First name], attention : ⵎⴰⵙⵉⵏ Aït Ali : aucune police n'imprime U+2D4E « ⵎ »"},
+		{"fr", "ligne 3 [First name], attention : ⵎⴰⵙⵉⵏ Aït Ali : aucune police n'imprime U+2D4E «ⵎ»"},
 	} {
 		file := filepath.Join(dir, c.lang+".congres")
 		if _, err := runCLI(t, "demo", file, "--participants", "5"); err != nil {

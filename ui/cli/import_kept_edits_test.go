@@ -45,7 +45,7 @@ func TestCLIImportKeepsEdits(t *testing.T) {
 		{"en", "3 rows: 0 new, 1 updated, 0 unchanged, 1 kept as they were, 0 skipped, 1 rejected", "1 row keeps your edits (see the warnings).",
 			"line 2, warning: Kept your edit of Hélène Lefèvre: last name “Lefèvre”, the file says “Lefevre”.", ""},
 		{"fr", "3 lignes : 0 nouvelle, 1 mise à jour, 0 inchangée, 1 gardée telle quelle, 0 ignorée, 1 rejetée", "1 ligne garde vos corrections (voir les avertissements).",
-			"ligne 2, attention : Votre correction de Hélène Lefèvre est gardée : nom « Lefèvre », le fichier dit « Lefevre ».", "rejected"},
+			"ligne 2, attention : Votre correction de Hélène Lefèvre est gardée : nom «Lefèvre», le fichier dit «Lefevre».", "rejected"},
 	} {
 		out, err := runIn(t, c.lang, "import", file, week2, "--dry-run")
 		if err == nil || !strings.Contains(out, c.count) || !strings.Contains(out, "\n"+c.says+"\n") || !strings.Contains(out, "\n"+c.warning+"\n") {

@@ -64,7 +64,7 @@ func newCongress(r *runner, o *options, args []string) error {
 		list[i] = string(d)
 	}
 	fmt.Fprintf(r.out, r.tr("Congress “%s” created in %s: %s (%s). Open it with: congres %s\n",
-		"Congrès « %s » créé dans %s : %s (%s). Ouvrez-le avec : congres %s\n"),
+		"Congrès «%s» créé dans %s : %s (%s). Ouvrez-le avec : congres %s\n"),
 		name, shown(path), r.count(len(days), "day", "days", "jour", "jours"), strings.Join(list, ", "), quoted(shown(path)))
 	return nil
 }
@@ -85,7 +85,7 @@ func (r *runner) congressDays(value string) ([]data.Day, error) {
 	for _, part := range strings.Split(value, ",") {
 		if strings.TrimSpace(part) == "" {
 			return nil, r.usage(fmt.Sprintf("--days: %q has an empty day between its commas.", value),
-				fmt.Sprintf("--days : « %s » a un jour vide entre ses virgules.", value))
+				fmt.Sprintf("--days : «%s» a un jour vide entre ses virgules.", value))
 		}
 		d, err := data.ParseDay(part)
 		if err != nil {

@@ -33,7 +33,7 @@ func TestCLINew(t *testing.T) {
 			t.Errorf("said %q, want %q", out, want)
 		}
 		code, out, _ = runMain("fr", "new", filepath.Join(dir, "un-jour.congres"), "--name=Journée", "--days=2026-06-01")
-		if code != 0 || !strings.HasPrefix(out, "Congrès « Journée » créé dans ") || !strings.Contains(out, ": 1 jour (2026-06-01).") {
+		if code != 0 || !strings.HasPrefix(out, "Congrès «Journée» créé dans ") || !strings.Contains(out, ": 1 jour (2026-06-01).") {
 			t.Errorf("exit %d: %q", code, out)
 		}
 		code, out, _ = runMain("en", "new", filepath.Join(dir, "twice.congres"), "--days", "2026-06-01", "--name", "T", "--days", "2026-06-02")
@@ -73,18 +73,18 @@ func TestCLINew(t *testing.T) {
 		{"OverACongress", []string{"new", file, "--name", "X", "--days", "2026-05-12"},
 			file + " is a congress file or another database", file + " est un fichier de congrès ou une autre base de données"},
 		{"OverAnyFile", []string{"new", text, "--name", "X", "--days", "2026-05-12"},
-			`The file "` + text + `" already exists.`, "Le fichier « " + text + " » existe déjà."},
+			`The file "` + text + `" already exists.`, "Le fichier «" + text + "» existe déjà."},
 		{"BadDate", []string{"new", filepath.Join(dir, "a.congres"), "--name", "X", "--days", "2026-05-12,2026-02-30"},
-			"“2026-02-30” is not a date (expected YYYY-MM-DD).", "« 2026-02-30 » n'est pas une date (format attendu AAAA-MM-JJ)."},
+			"“2026-02-30” is not a date (expected YYYY-MM-DD).", "«2026-02-30» n'est pas une date (format attendu AAAA-MM-JJ)."},
 		{"NotADate", []string{"new", filepath.Join(dir, "a.congres"), "--name", "X", "--days", "12/05/2026"},
-			"“12/05/2026” is not a date", "« 12/05/2026 » n'est pas une date"},
+			"“12/05/2026” is not a date", "«12/05/2026» n'est pas une date"},
 		{"OutOfOrder", []string{"new", filepath.Join(dir, "a.congres"), "--name", "X", "--days", "2026-05-13,2026-05-12"},
 			"--days: the days go in order, and 2026-05-12 comes before 2026-05-13.",
 			"--days : les jours vont dans l'ordre, et 2026-05-12 vient avant 2026-05-13."},
 		{"Twice", []string{"new", filepath.Join(dir, "a.congres"), "--name", "X", "--days", "2026-05-12, 2026-05-13,2026-05-12"},
 			"--days: 2026-05-12 is given twice.", "--days : 2026-05-12 est donné deux fois."},
 		{"EmptyDay", []string{"new", filepath.Join(dir, "a.congres"), "--name", "X", "--days", "2026-05-12,"},
-			`--days: "2026-05-12," has an empty day between its commas.`, "--days : « 2026-05-12, » a un jour vide entre ses virgules."},
+			`--days: "2026-05-12," has an empty day between its commas.`, "--days : «2026-05-12,» a un jour vide entre ses virgules."},
 		{"NoDays", []string{"new", filepath.Join(dir, "a.congres"), "--name", "X"},
 			"new needs --days: the congress's days, YYYY-MM-DD, separated by commas.",
 			"new attend --days : les jours du congrès, AAAA-MM-JJ, séparés par des virgules."},
@@ -95,10 +95,10 @@ func TestCLINew(t *testing.T) {
 		{"NoFile", []string{"new", "--name", "X", "--days", "2026-05-12"}, "new needs one FILE or URL.", "new attend un FICHIER ou une URL."},
 		{"NoFolder", []string{"new", filepath.Join(dir, "absent", "a.congres"), "--name", "X", "--days", "2026-05-12"},
 			`The folder "` + filepath.Join(dir, "absent") + `" does not exist: nothing was created.`,
-			"Le dossier « " + filepath.Join(dir, "absent") + " » n'existe pas : rien n'a été créé."},
+			"Le dossier «" + filepath.Join(dir, "absent") + "» n'existe pas : rien n'a été créé."},
 		{"DemoNoFolder", []string{"demo", filepath.Join(dir, "absent", "a.congres")},
 			`The folder "` + filepath.Join(dir, "absent") + `" does not exist: nothing was created.`,
-			"Le dossier « " + filepath.Join(dir, "absent") + " » n'existe pas : rien n'a été créé."},
+			"Le dossier «" + filepath.Join(dir, "absent") + "» n'existe pas : rien n'a été créé."},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			for lang, want := range map[string]string{"en": c.en, "fr": c.fr} {
@@ -152,7 +152,7 @@ func TestCLIDesk(t *testing.T) {
 		}
 	}
 	missing := filepath.Join(dir, "absent.congres")
-	for lang, want := range map[string]string{"en": `The file "` + missing + `" does not exist`, "fr": "Le fichier « " + missing + " » n'existe pas"} {
+	for lang, want := range map[string]string{"en": `The file "` + missing + `" does not exist`, "fr": "Le fichier «" + missing + "» n'existe pas"} {
 		if opened, code, stderr := open(lang, "desk", missing); code != 1 || len(opened) != 0 || !strings.HasPrefix(stderr, "congres: "+want) {
 			t.Errorf("%s: a missing file: exit %d, opened %+v, %s", lang, code, opened, stderr)
 		}

@@ -33,7 +33,7 @@ func runOutbox(r *runner, _ *options, args []string) error {
 	verb, target, file := args[0], args[1], args[2]
 	if verb != "export" && verb != "import" {
 		return r.usage(fmt.Sprintf("outbox: %q is not an outbox command; those there are: export, import.", verb),
-			fmt.Sprintf("outbox : « %s » n'est pas une commande d'outbox ; celles qui existent : export, import.", verb))
+			fmt.Sprintf("outbox : «%s» n'est pas une commande d'outbox ; celles qui existent : export, import.", verb))
 	}
 	if !stores.IsServer(target) {
 		return r.usage(fmt.Sprintf("outbox %s works on a congress on a server (postgres://…), and %s is not one: nothing was done.", verb, target),

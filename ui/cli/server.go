@@ -30,7 +30,7 @@ var serverCommand = &command{
 func serverAddUser(r *runner, o *options, args []string) error {
 	if args[0] != "add-user" {
 		return r.usage(fmt.Sprintf("server: %q is not a server command; the one there is: add-user.", args[0]),
-			fmt.Sprintf("server : « %s » n'est pas une commande de serveur ; celle qui existe : add-user.", args[0]))
+			fmt.Sprintf("server : «%s» n'est pas une commande de serveur ; celle qui existe : add-user.", args[0]))
 	}
 	target, name := args[1], args[2]
 	if !stores.IsServer(target) {
