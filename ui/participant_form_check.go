@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"congres/data"
@@ -117,12 +118,27 @@ func (f *participantForm) setMessage(field string, err error) {
 	if label == nil {
 		label = f.general
 	}
-	label.SetText(data.Message(err, uiLanguage()))
+	label.SetText(formMessage(err))
 	label.Show()
 	f.shownCode[field] = errorCode(err)
 	if room := f.errRoom[field]; room != nil {
 		room.Show()
 	}
+}
+
+// formMessage is err's message under its field. The faults a field is
+// typed into say what is wrong without quoting the value: the field shows
+// it, and a quote would go stale as the value is corrected.
+func formMessage(err error) string {
+	switch errorCode(err) {
+	case "email_invalid":
+		return lang.L("This is not a valid email address: write it as name@example.org.")
+	case "code_invalid":
+		return lang.L("This is not a valid code: 6 to 8 letters and digits, without O, 0, I, 1 or L.")
+	case "euros_invalid":
+		return lang.L("This is not an amount in euros: write for instance 40 or 40.50.")
+	}
+	return data.Message(err, uiLanguage())
 }
 
 // errorCode is data's code for err ("" for another error).
@@ -166,11 +182,11 @@ func (f *participantForm) onFieldChanged(field string) {
 	}
 	p, feeErr := f.collect()
 	if err, still := formProblems(p, feeErr)[field]; still {
-		// The same fault keeps its message as shown (it quotes the value
-		// saved): rewritten at each key, it would grow as the value does and
-		// push the fields below under the pointer.
+		// The same fault keeps its message as shown: rewritten at each key,
+		// a message quoting the value would grow as the value does and push
+		// the fields below under the pointer.
 		if code := errorCode(err); code != f.shownCode[field] || code == "" {
-			l.SetText(data.Message(err, uiLanguage()))
+			l.SetText(formMessage(err))
 			f.shownCode[field] = code
 		}
 	} else {

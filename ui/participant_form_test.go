@@ -109,7 +109,7 @@ func TestParticipantFormInvalid(t *testing.T) {
 	waitIdle(t, e.tasks)
 
 	t.Run("BadEmail", func(t *testing.T) {
-		want := data.Message(data.ErrEmailInvalid.With("leon.marchal-at-example.org"), "en")
+		want := "This is not a valid email address: write it as name@example.org."
 		if msg := f.errs["email"]; !msg.Visible() || msg.Text != want {
 			t.Fatalf("under the email: %q (visible %v), want %q", msg.Text, msg.Visible(), want)
 		}
