@@ -152,6 +152,15 @@ func (t *timetable) reveal(b *sessionBlock) {
 		}
 		return o
 	}
+	// The scroll bars are drawn over the grid's edges: a block is in view
+	// only clear of them.
+	content, bar := t.grid.MinSize(), ttBar()
+	if content.Height > view.Height {
+		view.Width -= bar
+	}
+	if content.Width > view.Width {
+		view.Height -= bar
+	}
 	off = fyne.NewPos(clamp(off.X, p.X, sz.Width, view.Width), clamp(off.Y, p.Y, sz.Height, view.Height))
 	if off == t.body.Offset {
 		return
@@ -370,12 +379,18 @@ func ttAlpha(c color.Color, a uint8) color.NRGBA {
 
 // ttColumnWidth is the width of each of n columns across width w: they
 // share the width, and the grid scrolls when they would be too narrow.
+// The last scroll bar's width stays free at the right, so that the bar,
+// drawn over the grid, never covers the last column's sessions.
 func ttColumnWidth(w float32, n int) float32 {
 	if n == 0 {
 		return 0
 	}
-	return max(ttMinColumn, w/float32(n))
+	return max(ttMinColumn, (w-ttBar())/float32(n))
 }
+
+// ttBar is the room left at the right and the bottom of the grid for the
+// scroll bars.
+func ttBar() float32 { return theme.Size(theme.SizeNameScrollBar) }
 
 // ttY is where a time falls down the grid.
 func ttY(first int, c data.Clock) float32 {
@@ -390,7 +405,7 @@ func (l *ttHeaderLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	for _, o := range objects {
 		h = max(h, o.MinSize().Height)
 	}
-	return fyne.NewSize(float32(l.cols)*ttMinColumn, h)
+	return fyne.NewSize(float32(l.cols)*ttMinColumn+ttBar(), h)
 }
 
 func (l *ttHeaderLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
@@ -405,7 +420,7 @@ func (l *ttHeaderLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 type ttAxisLayout struct{ first, last int }
 
 func (l *ttAxisLayout) MinSize([]fyne.CanvasObject) fyne.Size {
-	return fyne.NewSize(ttAxisWidth, 2*ttPad+float32(l.last-l.first)*ttHourHeight)
+	return fyne.NewSize(ttAxisWidth, 2*ttPad+float32(l.last-l.first)*ttHourHeight+ttBar())
 }
 
 func (l *ttAxisLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
@@ -447,7 +462,7 @@ func (l *ttGridLayout) objects() []fyne.CanvasObject {
 }
 
 func (l *ttGridLayout) MinSize([]fyne.CanvasObject) fyne.Size {
-	return fyne.NewSize(float32(l.cols)*ttMinColumn, 2*ttPad+float32(len(l.hours)-1)*ttHourHeight)
+	return fyne.NewSize(float32(l.cols)*ttMinColumn+ttBar(), 2*ttPad+float32(len(l.hours)-1)*ttHourHeight+ttBar())
 }
 
 func (l *ttGridLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
