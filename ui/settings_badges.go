@@ -97,8 +97,10 @@ func (s *badgeSettingsTab) build() fyne.CanvasObject {
 	}
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Layout"), s.layout),
+		// The QR code's long label on a row of its own: in the grid it
+		// would double the page's width past a 1024-pixel screen's.
 		widget.NewFormItem(lang.L("On the badge"), container.NewVBox(names, container.NewGridWithColumns(2,
-			s.logo, s.congress, s.organisation, s.jobTitle, s.category, s.stand, s.qr))),
+			s.logo, s.congress, s.organisation, s.jobTitle, s.category, s.stand), s.qr)),
 		widget.NewFormItem(lang.L("Printing"), container.NewVBox(s.cutMarks, s.duplex, s.shortEdge, s.duplexNote)),
 		widget.NewFormItem(lang.L("Horizontal offset"), s.errs.under("offset_x", mm(s.offsetX))),
 		widget.NewFormItem(lang.L("Vertical offset"), s.errs.under("offset_y", mm(s.offsetY))),
