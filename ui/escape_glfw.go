@@ -4,6 +4,7 @@ package ui
 
 import (
 	"reflect"
+	"time"
 	"unsafe"
 
 	"fyne.io/fyne/v2"
@@ -16,7 +17,9 @@ import (
 // boxes, radio items, drop-downs, sliders, lists, the file chooser's
 // fields. fyne has no hook for a key before the focused widget has it, so
 // this one is set on the window's GLFW key callback, in front of fyne's:
-// on Esc, escapeFromFocus decides; every other key goes on to fyne.
+// on Esc, escapeFromFocus decides; on Enter, and on a character, buttonKeys
+// (Enter presses a dialog's button that has the keyboard, unless it ends
+// a scan); every other key goes on to fyne.
 //
 // It reports whether it could: a window that is not a GLFW one (fyne's
 // test driver), or one not shown yet, is left as it is.
@@ -26,14 +29,37 @@ func catchEscape(win fyne.Window) bool {
 		return false
 	}
 	c := win.Canvas()
+	buttons := newButtonKeys(c)
 	var fyneKeys glfw.KeyCallback
 	fyneKeys = view.SetKeyCallback(func(w *glfw.Window, key glfw.Key, scancode int, action glfw.Action, mods glfw.ModifierKey) {
 		held := mods & (glfw.ModShift | glfw.ModControl | glfw.ModAlt | glfw.ModSuper) // not Caps or Num Lock
-		if key == glfw.KeyEscape && action != glfw.Release && held == 0 && escapeFromFocus(c) {
-			return
+		if action != glfw.Release && held == 0 {
+			switch key {
+			case glfw.KeyEscape:
+				if escapeFromFocus(c) {
+					return
+				}
+			case glfw.KeyEnter:
+				if buttons.typedEnter(&fyne.KeyEvent{Name: fyne.KeyReturn}, time.Now()) {
+					return
+				}
+			case glfw.KeyKPEnter:
+				if buttons.typedEnter(&fyne.KeyEvent{Name: fyne.KeyEnter}, time.Now()) {
+					return
+				}
+			}
 		}
 		if fyneKeys != nil {
 			fyneKeys(w, key, scancode, action, mods)
+		}
+	})
+	var fyneChars glfw.CharCallback
+	fyneChars = view.SetCharCallback(func(w *glfw.Window, char rune) {
+		if buttons.typedRune(char, time.Now()) {
+			return
+		}
+		if fyneChars != nil {
+			fyneChars(w, char)
 		}
 	})
 	return true
