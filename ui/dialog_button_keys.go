@@ -16,10 +16,15 @@ import (
 // characters and its Enter go on to the window (the desk checks the badge
 // in), as from a dialog's keys.
 //
+// Space on a button presses it (fyne), and the space it types is dropped:
+// it went into the field that the button's dialog gave the keyboard to
+// ("Keep editing" typed a space into the form's field).
+//
 // The window calls it before the focused widget has the key (catchEscape).
 type buttonKeys struct {
-	canvas fyne.Canvas
-	last   time.Time // when the last character came while a dialog's button had the keyboard
+	canvas   fyne.Canvas
+	last     time.Time // when the last character came while a dialog's button had the keyboard
+	spaceTap bool      // Space was pressed on a button: the space it types is no text
 }
 
 func newButtonKeys(c fyne.Canvas) *buttonKeys { return &buttonKeys{canvas: c} }
@@ -37,10 +42,23 @@ func (k *buttonKeys) focusedButton() *widget.Button {
 	return b
 }
 
+// typedSpace is Space pressed, before fyne has it: on a button (anywhere
+// in the window), the space it types next is dropped.
+func (k *buttonKeys) typedSpace() {
+	b, ok := k.canvas.Focused().(*widget.Button)
+	k.spaceTap = ok && usable(b)
+}
+
 // typedRune is a character typed at now. While a dialog's button has the
 // keyboard it is a scan's: it goes on to the window, and it reports true.
-// A space is left to the button (its key pressed it).
+// The space of a Space that pressed a button is taken too, and dropped.
 func (k *buttonKeys) typedRune(r rune, now time.Time) bool {
+	if tapped := k.spaceTap; tapped {
+		k.spaceTap = false
+		if r == ' ' {
+			return true
+		}
+	}
 	if r == ' ' || k.focusedButton() == nil {
 		k.last = time.Time{}
 		return false

@@ -173,3 +173,38 @@ func TestEnterOnFocusedButtonOfInfoAndFormDialogs(t *testing.T) {
 		t.Fatalf("Enter on Save: answers %v", answers)
 	}
 }
+
+// windowSpace is Space as the real window hands it over: the key (the
+// window's hook, then what has the keyboard), then the space it types.
+func windowSpace(c fyne.Canvas, k *buttonKeys, now time.Time) {
+	k.typedSpace()
+	if f := c.Focused(); f != nil {
+		f.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	}
+	windowRune(c, k, ' ', now)
+}
+
+// Space on the question's "Keep editing" goes back to the form, and types
+// no space into the field that gets the keyboard back (the window sends
+// the key, which presses the button, then its character).
+func TestSpaceOnAQuestionTypesNothingIntoTheForm(t *testing.T) {
+	_, e, s := newParticipantsTest(t, 5)
+	c := e.win.Canvas()
+	k := newButtonKeys(c)
+	f, _ := ptOpenNewForm(t, e, s)
+	test.Type(f.lastName, "Haddad")
+	if !escapeFromFocus(c) {
+		t.Fatal("Esc closed nothing")
+	}
+	ptTopDialog(t, e, "will be lost")
+	tabTo(t, c, "Keep editing")
+	windowSpace(c, k, time.Now())
+	ptTopDialog(t, e, "First name")
+	if c.Focused() != fyne.Focusable(f.lastName) || f.lastName.Text != "Haddad" {
+		t.Fatalf("after Space on Keep editing: the keyboard is on %T, the last name is %q", c.Focused(), f.lastName.Text)
+	}
+	windowRune(c, k, 'i', time.Now())
+	if f.lastName.Text != "Haddadi" {
+		t.Fatalf("typing after it gives %q", f.lastName.Text)
+	}
+}

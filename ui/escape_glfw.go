@@ -17,9 +17,10 @@ import (
 // boxes, radio items, drop-downs, sliders, lists, the file chooser's
 // fields. fyne has no hook for a key before the focused widget has it, so
 // this one is set on the window's GLFW key callback, in front of fyne's:
-// on Esc, escapeFromFocus decides; on Enter, and on a character, buttonKeys
-// (Enter presses a dialog's button that has the keyboard, unless it ends
-// a scan); every other key goes on to fyne.
+// on Esc, escapeFromFocus decides; on Enter, Space and a character,
+// buttonKeys (Enter presses a dialog's button that has the keyboard,
+// unless it ends a scan; the space of a Space that pressed a button is
+// dropped); every other key goes on to fyne.
 //
 // It reports whether it could: a window that is not a GLFW one (fyne's
 // test driver), or one not shown yet, is left as it is.
@@ -47,6 +48,8 @@ func catchEscape(win fyne.Window) bool {
 				if buttons.typedEnter(&fyne.KeyEvent{Name: fyne.KeyEnter}, time.Now()) {
 					return
 				}
+			case glfw.KeySpace:
+				buttons.typedSpace() // fyne presses the button
 			}
 		}
 		if fyneKeys != nil {
