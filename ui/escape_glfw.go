@@ -12,7 +12,7 @@ import (
 )
 
 // catchEscape makes Esc close the top dialog of win wherever the focus
-// is. fyne's window gives a key to the focused widget only, and most of
+// is, and Enter press a dialog's button that has the keyboard. fyne's window gives a key to the focused widget only, and most of
 // fyne's widgets keep Esc to themselves: a dialog's own buttons, tick
 // boxes, radio items, drop-downs, sliders, lists, the file chooser's
 // fields. fyne has no hook for a key before the focused widget has it, so
@@ -40,12 +40,12 @@ func catchEscape(win fyne.Window) bool {
 				if escapeFromFocus(c) {
 					return
 				}
-			case glfw.KeyEnter:
-				if buttons.typedEnter(&fyne.KeyEvent{Name: fyne.KeyReturn}, time.Now()) {
+			case glfw.KeyEnter: // pressed, not held: a held Enter presses a button once
+				if action == glfw.Press && buttons.typedEnter(&fyne.KeyEvent{Name: fyne.KeyReturn}, time.Now()) {
 					return
 				}
 			case glfw.KeyKPEnter:
-				if buttons.typedEnter(&fyne.KeyEvent{Name: fyne.KeyEnter}, time.Now()) {
+				if action == glfw.Press && buttons.typedEnter(&fyne.KeyEvent{Name: fyne.KeyEnter}, time.Now()) {
 					return
 				}
 			case glfw.KeySpace:
