@@ -61,7 +61,8 @@ func (s *deskScreen) onSaveHeldTapped() {
 		widget.NewFormItem(lang.L("Folder"), where.folderRow),
 		widget.NewFormItem(lang.L("File name"), where.name),
 	}
-	d := dialog.NewForm(lang.L("Save the Waiting Check-ins"), lang.L("Save"), lang.L("Cancel"), items, func(ok bool) {
+	var d *dialog.FormDialog
+	d = dialog.NewForm(lang.L("Save the Waiting Check-ins"), lang.L("Save"), lang.L("Cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -74,13 +75,8 @@ func (s *deskScreen) onSaveHeldTapped() {
 			s.saveHeldAsync(o, path)
 			return
 		}
-		askConfirm(s.env.win, lang.L("Replace the file?"),
-			lang.L("{{.Path}} already exists. Replace it?", map[string]any{"Path": path}),
-			func(ok bool) {
-				if ok {
-					s.saveHeldAsync(o, path)
-				}
-			})
+		askReplace(s.env.win, path, func() { s.saveHeldAsync(o, path) },
+			func() { showAgain(s.env.win, d, where.name) }) // No: back to the name, as typed
 	}, s.env.win)
 	d.Resize(fyne.NewSize(640, 0))
 	d.Show()

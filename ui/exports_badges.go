@@ -461,7 +461,7 @@ func (b *badgeExport) onSaveTapped() {
 }
 
 // saveTo saves the badges in path, asking first before replacing a file.
-func (b *badgeExport) saveTo(path string) { b.saver.confirmReplace(path, b.startSave) }
+func (b *badgeExport) saveTo(path string) { b.saver.confirmReplace(path, b.startSave, nil) }
 
 // startSave saves the badges in path: the badge printer asks before
 // printing again those who have a badge, writes behind its progress bar,

@@ -70,7 +70,7 @@ func TestExportNeverOverTheCongress(t *testing.T) {
 	t.Run("ConfirmReplace", func(t *testing.T) {
 		t.Chdir(filepath.Dir(congress))
 		for _, path := range []string{congress, "./" + filepath.Base(congress), congress + "-wal", congress + "-shm"} {
-			s.attendance.saver.confirmReplace(path, func(string) { t.Errorf("%s was chosen", path) })
+			s.attendance.saver.confirmReplace(path, func(string) { t.Errorf("%s was chosen", path) }, nil)
 			assertDialogSays(t, e.win, "is the open congress file")
 			tapDialogButton(t, e.win.Canvas(), "OK")
 		}

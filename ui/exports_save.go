@@ -80,9 +80,11 @@ func (s *exportSaver) askWhere(title, name, ext string, chosen func(path string)
 		widget.NewFormItem(lang.L("Folder"), where.folderRow),
 		widget.NewFormItem(lang.L("File name"), where.name),
 	}
-	d := dialog.NewForm(title, lang.L("Save"), lang.L("Cancel"), items, func(ok bool) {
+	var d *dialog.FormDialog
+	d = dialog.NewForm(title, lang.L("Save"), lang.L("Cancel"), items, func(ok bool) {
 		if ok {
-			s.confirmReplace(where.path(), chosen)
+			// No to "Replace the file?" comes back here, with what was typed.
+			s.confirmReplace(where.path(), chosen, func() { showAgain(s.env.win, d, where.name) })
 		}
 	}, s.env.win)
 	// The file name has the keyboard and Enter saves, as in a desktop save
@@ -93,10 +95,10 @@ func (s *exportSaver) askWhere(title, name, ext string, chosen func(path string)
 	s.env.win.Canvas().Focus(where.name)
 }
 
-// confirmReplace calls chosen with path, asking first when a file is there.
-// A congress file or any other database is never written over: that is
-// said, and nothing happens.
-func (s *exportSaver) confirmReplace(path string, chosen func(path string)) {
+// confirmReplace calls chosen with path, asking first when a file is there
+// (No calls back, if not nil). A congress file or any other database is
+// never written over: that is said, and nothing happens.
+func (s *exportSaver) confirmReplace(path string, chosen func(path string), back func()) {
 	if s.at == "" {
 		s.prefs.SetString(prefExportFolder, filepath.Dir(path))
 	}
@@ -108,13 +110,7 @@ func (s *exportSaver) confirmReplace(path string, chosen func(path string)) {
 		chosen(path)
 		return
 	}
-	askConfirm(s.env.win, lang.L("Replace the file?"),
-		lang.L("{{.Path}} already exists. Replace it?", map[string]any{"Path": path}),
-		func(ok bool) {
-			if ok {
-				chosen(path)
-			}
-		})
+	askReplace(s.env.win, path, func() { chosen(path) }, back)
 }
 
 // writeAsync writes path with write behind a progress bar with Cancel, then

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"congres/data"
+	"congres/ui/widgets"
 )
 
 // inView reports whether o lies within the scroll's visible part.
@@ -143,5 +144,43 @@ func TestParticipantFormMessageKeepsItsSizeWhileTyping(t *testing.T) {
 	f.email.SetText("ana.lima@example.org")
 	if msg.Visible() {
 		t.Error("the message stays once the email is right")
+	}
+}
+
+// TestParticipantFormQuestionKeepsTheCursor: after "Discard the changes?"
+// is answered Keep editing (Enter) or Esc, the field that had the keyboard
+// has it again with its cursor where it was, in a line and in the notes'
+// second line (issue 19: a tester saw it go to the start).
+func TestParticipantFormQuestionKeepsTheCursor(t *testing.T) {
+	_, e, s := newParticipantsTest(t, 5)
+	c := e.win.Canvas()
+	f, _ := ptOpenNewForm(t, e, s)
+	test.Type(f.lastName, "Haddad")
+	c.Focus(f.email)
+	test.Type(f.email, "n.haddad@example.org")
+	f.email.CursorColumn = len("n.haddad")
+	c.Focus(f.notes)
+	f.notes.SetText("Arrive tard\nPart avant la plénière")
+	f.notes.CursorRow, f.notes.CursorColumn = 1, len("Part")
+	for _, tc := range []struct {
+		field    *widgets.Entry
+		row, col int
+	}{{f.notes, 1, len("Part")}, {f.email, 0, len("n.haddad")}} {
+		c.Focus(tc.field)
+		tc.field.CursorRow, tc.field.CursorColumn = tc.row, tc.col
+		for _, key := range []fyne.KeyName{fyne.KeyReturn, fyne.KeyEscape} {
+			if !escapeFromFocus(c) {
+				t.Fatal("Esc closed nothing")
+			}
+			ptTopDialog(t, e, "will be lost")
+			c.Focused().TypedKey(&fyne.KeyEvent{Name: key})
+			ptTopDialog(t, e, "First name")
+			if c.Focused() != fyne.Focusable(tc.field) {
+				t.Fatalf("after %s the keyboard is on %T", key, c.Focused())
+			}
+			if tc.field.CursorRow != tc.row || tc.field.CursorColumn != tc.col {
+				t.Errorf("after %s the cursor is at %d,%d, want %d,%d", key, tc.field.CursorRow, tc.field.CursorColumn, tc.row, tc.col)
+			}
+		}
 	}
 }
