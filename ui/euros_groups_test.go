@@ -22,7 +22,7 @@ func TestParticipantFormFeeGroups(t *testing.T) {
 	test.Type(f.fee, "12,3,4")
 	ptTap(t, top, "Save")
 	waitIdle(t, e.tasks)
-	if got := f.errs["fee"].Text; !f.errs["fee"].Visible() || got != data.Message(data.ErrEurosInvalid.With("12,3,4"), "en") {
+	if got := f.errs["fee"].Text; !f.errs["fee"].Visible() || got != "This is not an amount in euros: write for instance 40 or 40.50." {
 		t.Fatalf("under the fee: %q", got)
 	}
 	if ids := ptStoreIDs(t, st, data.ParticipantQuery{Search: "Groupes"}); len(ids) != 0 {
