@@ -87,7 +87,7 @@ type importDialog struct {
 	unknown    *fyne.Container
 	unknownBox *fyne.Container // the "Unknown categories" part, hidden when none
 	catSelects []*widget.Select
-	summary    *widget.Label
+	summary    *reportLabel // a count never ends a line alone
 	issues     []data.ImportIssue
 	issueList  *widgets.List
 	// issueArea holds the list, at least a few lines tall; issueScroll
@@ -148,9 +148,7 @@ func (d *importDialog) show(pv data.ImportPreview) {
 	d.unknownBox = container.NewVBox(widget.NewLabelWithStyle(lang.L("Unknown categories"), fyne.TextAlignLeading,
 		fyne.TextStyle{Bold: true}), create, d.unknown)
 	d.unknownBox.Hide()
-	d.summary = widget.NewLabel("")
-	d.summary.Wrapping = fyne.TextWrapWord
-	d.summary.TextStyle.Bold = true
+	d.summary = newReportLabel(fyne.TextStyle{Bold: true})
 
 	d.sheetRow = container.NewBorder(nil, nil, widget.NewLabel(lang.L("Sheet")), nil, d.sheets)
 	// What the columns do not say (defaults, the order of dates) goes
@@ -516,8 +514,8 @@ func (d *importDialog) importAsync() {
 // over "Save the rejected rows…" (they would take its clicks).
 func (d *importDialog) showDone(r data.ImportReport) {
 	const width = 640
-	text := widget.NewLabel(reportText(r))
-	text.Wrapping = fyne.TextWrapWord
+	text := newReportLabel(fyne.TextStyle{})
+	text.SetText(reportText(r))
 	body := container.NewVBox(text)
 	if issues := doneIssues(r.Issues, width, d.env.win.Canvas().Size().Height/3); issues != nil {
 		body.Add(issues)

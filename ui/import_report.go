@@ -2,8 +2,13 @@ package ui
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"congres/data"
 )
@@ -66,4 +71,106 @@ func importTicketsText(r data.ImportReport) string {
 		return ""
 	}
 	return " " + lang.N("{{.Count}} e-tickets kept for the desk.", r.Tickets, countArgs(r.Tickets))
+}
+
+// reportLabel is a label of wrapped text that keeps a count with the word
+// after it ("12 rows", "12 lignes") and French punctuation with the word
+// before it ("lignes :"): a line never ends with a count alone. fyne
+// breaks a line at any space, a no-break one too, so the lines are broken
+// here, for the label's width, and the label shows them as they are.
+type reportLabel struct {
+	widget.BaseWidget
+	Text  string
+	label *widget.Label
+	width float32 // the width the lines are broken for; 0: not yet
+}
+
+func newReportLabel(style fyne.TextStyle) *reportLabel {
+	k := &reportLabel{label: widget.NewLabel("")}
+	k.label.TextStyle = style
+	k.label.Wrapping = fyne.TextWrapWord // a group wider than a line still wraps
+	k.ExtendBaseWidget(k)
+	return k
+}
+
+// SetText shows text, its lines broken for the label's width.
+func (k *reportLabel) SetText(text string) {
+	k.Text = text
+	k.breakLines(k.Size().Width)
+}
+
+func (k *reportLabel) breakLines(width float32) {
+	text := k.Text
+	if width > 0 {
+		text = keptLines(k.Text, width-2*theme.InnerPadding(), k.label.TextStyle)
+	}
+	k.width = width
+	if k.label.Text != text {
+		k.label.SetText(text)
+	}
+}
+
+func (k *reportLabel) CreateRenderer() fyne.WidgetRenderer { return &reportLabelRenderer{k} }
+
+type reportLabelRenderer struct{ k *reportLabel }
+
+func (r *reportLabelRenderer) Layout(size fyne.Size) {
+	if size.Width != r.k.width {
+		r.k.breakLines(size.Width)
+	}
+	r.k.label.Resize(size)
+}
+
+func (r *reportLabelRenderer) MinSize() fyne.Size { return r.k.label.MinSize() }
+
+func (r *reportLabelRenderer) Refresh() { // the theme's text size may have changed
+	r.k.breakLines(r.k.Size().Width)
+	r.k.label.Refresh()
+}
+
+func (r *reportLabelRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.k.label} }
+func (r *reportLabelRenderer) Destroy()                     {}
+
+// keptLines breaks text into lines of width at most (but for a group
+// wider than a line), at the spaces keptGroups leaves.
+func keptLines(text string, width float32, style fyne.TextStyle) string {
+	size := theme.TextSize()
+	var lines []string
+	for _, para := range strings.Split(text, "\n") {
+		line := ""
+		for i, g := range keptGroups(para) {
+			switch {
+			case i == 0:
+				line = g
+			case fyne.MeasureText(line+" "+g, size, style).Width <= width:
+				line += " " + g
+			default:
+				lines = append(lines, line)
+				line = g
+			}
+		}
+		lines = append(lines, line)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// keptGroups splits a paragraph at its spaces, but for those a line must
+// not break at: after a number, and before French punctuation.
+func keptGroups(para string) []string {
+	var groups []string
+	for i, w := range strings.Split(para, " ") {
+		if i > 0 && keptTogether(groups[len(groups)-1], w) {
+			groups[len(groups)-1] += " " + w
+			continue
+		}
+		groups = append(groups, w)
+	}
+	return groups
+}
+
+// keptTogether: no line break between before and after.
+func keptTogether(before, after string) bool {
+	last, _ := utf8.DecodeLastRuneInString(before)
+	first, _ := utf8.DecodeRuneInString(after)
+	return unicode.IsDigit(last) || strings.ContainsRune(":;!?»", first) || last == '«'
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"image/color"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -183,11 +184,14 @@ type categoryForm struct {
 	onSaved  func()
 
 	name, badge *widgets.Entry
-	colour      string // #RRGGBB
-	swatch      *canvas.Rectangle
-	hex         *widget.Label
-	errs        *inlineErrors
-	dialog      *formDialog
+	// followed: the badge label is the name in capitals, and follows it
+	// as it is typed, until the organiser writes a label of their own.
+	followed bool
+	colour   string // #RRGGBB
+	swatch   *canvas.Rectangle
+	hex      *widget.Label
+	errs     *inlineErrors
+	dialog   *formDialog
 }
 
 func newCategoryForm(e *env, st categoriesStore, c data.Category, onSaved func()) *categoryForm {
@@ -195,6 +199,9 @@ func newCategoryForm(e *env, st categoriesStore, c data.Category, onSaved func()
 	f.name = newFormEntry(c.Name)
 	f.badge = newFormEntry(c.BadgeLabel)
 	f.badge.SetPlaceHolder(lang.L("The name, in capitals"))
+	f.followed = c.BadgeLabel == "" || c.BadgeLabel == badgeOf(c.Name)
+	f.name.OnChanged = f.onNameChanged
+	f.badge.OnChanged = f.onBadgeChanged
 	f.swatch = canvas.NewRectangle(color.Transparent)
 	f.swatch.SetMinSize(fyne.NewSize(64, theme.IconInlineSize()+theme.Padding()*2))
 	f.swatch.CornerRadius = 4
@@ -238,8 +245,31 @@ func (f *categoryForm) setColour(c color.Color) {
 	f.hex.SetText(f.colour)
 }
 
+// badgeOf is the badge label a category has unless the organiser writes
+// one: its name in capitals (in the scripts that have them; a name in
+// Arabic or Chinese is itself), as the organiser's hint says and as the
+// import and the categories of a new congress do.
+func badgeOf(name string) string { return strings.ToUpper(strings.TrimSpace(name)) }
+
+// onNameChanged keeps a badge label that follows the name the name in
+// capitals, as it is typed: "Sponsor" makes "SPONSOR".
+func (f *categoryForm) onNameChanged(name string) {
+	if f.followed {
+		f.badge.SetText(badgeOf(name)) // onBadgeChanged finds it still followed
+	}
+}
+
+// onBadgeChanged: a label the organiser writes stops following the name;
+// emptied, or written as the name in capitals, it follows again.
+func (f *categoryForm) onBadgeChanged(badge string) {
+	f.followed = badge == "" || badge == badgeOf(f.name.Text)
+}
+
 func (f *categoryForm) read() func(ctx context.Context) error {
 	c := f.category
 	c.Name, c.BadgeLabel, c.Colour = f.name.Text, f.badge.Text, f.colour
+	if strings.TrimSpace(c.BadgeLabel) == "" {
+		c.BadgeLabel = badgeOf(c.Name) // the hint's promise, kept on save too
+	}
 	return func(ctx context.Context) error { return f.store.SaveCategory(ctx, &c) }
 }

@@ -252,7 +252,7 @@ func TestCategorySettings(t *testing.T) {
 		waitIdle(t, e.tasks)
 		got, _ := st.Categories(ctx)
 		last := got[len(got)-1]
-		if len(got) != len(before)+1 || last.Name != "Sponsor" || last.BadgeLabel != "Sponsor" || last.Colour != newCategoryColour {
+		if len(got) != len(before)+1 || last.Name != "Sponsor" || last.BadgeLabel != "SPONSOR" || last.Colour != newCategoryColour {
 			t.Errorf("added %+v", last)
 		}
 	})

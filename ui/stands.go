@@ -29,16 +29,20 @@ type standsScreen struct {
 	env   *env
 	store standsStore
 
-	count  *widget.Label
-	empty  *widget.Label
-	table  *textTable
-	plan   *floorPlan
-	views  *container.AppTabs
-	stands []data.Stand     // as listed; UI thread only
-	names  map[int64]string // contacts' and staff's names; UI thread only
-	form   *standForm       // the form open last, for tests
-	moves  *standMoves      // what a drag did, and its undo (stands_move.go)
-	top    *fyne.Container  // the count, what a move did, Undo and New stand
+	count *widget.Label
+	empty *widget.Label
+	line  *widget.Label // under the list: a stand whole (stands_line.go)
+	// pointedRow and keyRow are the rows the pointer and the keyboard are
+	// on in the list, -1 when none. UI thread.
+	pointedRow, keyRow int
+	table              *textTable
+	plan               *floorPlan
+	views              *container.AppTabs
+	stands             []data.Stand     // as listed; UI thread only
+	names              map[int64]string // contacts' and staff's names; UI thread only
+	form               *standForm       // the form open last, for tests
+	moves              *standMoves      // what a drag did, and its undo (stands_move.go)
+	top                *fyne.Container  // the count, what a move did, Undo and New stand
 	// shown is the state of the file the stands shown were read in: a
 	// visit with the file unchanged reads and draws them again no more
 	// (issue 19). UI thread.
@@ -46,7 +50,7 @@ type standsScreen struct {
 }
 
 func newStandsScreen(e *env, st standsStore) *standsScreen {
-	return &standsScreen{env: e, store: st}
+	return &standsScreen{env: e, store: st, pointedRow: -1, keyRow: -1}
 }
 
 func (s *standsScreen) build() fyne.CanvasObject {
@@ -60,10 +64,15 @@ func (s *standsScreen) build() fyne.CanvasObject {
 	// A wider window widens the names, organisations and contacts.
 	s.table.table.stretch(widths, 1, 3, 4)
 	s.table.table.OnSelected = s.onRowSelected
+	s.table.table.CreateCell = func() fyne.CanvasObject { return newStandCell(s) }
+	s.table.table.UpdateCell = s.updateStandCell
+	s.table.table.OnKeyRow = s.onKeyRow
+	s.line = newStandsLine()
+	s.showStandLine()
 	s.plan = newFloorPlan(s.onStandTapped, s.onFreeCellTapped, s.onStandMoved)
 	s.moves = newStandMoves(s)
 	s.views = container.NewAppTabs(
-		container.NewTabItemWithIcon(lang.L("List"), theme.ListIcon(), container.NewStack(s.table.table, s.empty)),
+		container.NewTabItemWithIcon(lang.L("List"), theme.ListIcon(), container.NewBorder(nil, s.line, nil, nil, container.NewStack(s.table.table, s.empty))),
 		container.NewTabItemWithIcon(lang.L("Floor plan"), theme.GridIcon(), s.plan.build()),
 	)
 	add := widget.NewButtonWithIcon(lang.L("New stand"), theme.ContentAddIcon(), s.onNewTapped)
@@ -120,6 +129,7 @@ func (s *standsScreen) readAsync(visit bool) {
 			s.stands, s.names = list, names
 			s.table.setRows(rows)
 			s.plan.setStands(list)
+			s.showStandLine() // the stand pointed at, as it now is
 			s.count.SetText(lang.N("{{.Count}} stands", len(rows), map[string]any{"Count": formatCount(len(rows))}))
 			s.top.Refresh() // the count's width
 			showIf(s.empty, len(rows) == 0)
@@ -128,6 +138,7 @@ func (s *standsScreen) readAsync(visit bool) {
 }
 
 func (s *standsScreen) onRowSelected(id widget.TableCellID) {
+	s.table.table.setKeyRow(id.Row)
 	s.table.table.UnselectAll()
 	if id.Row >= 0 && id.Row < len(s.stands) {
 		s.openForm(s.stands[id.Row])

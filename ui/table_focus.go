@@ -15,6 +15,11 @@ type focusTable struct {
 	widget.Table
 	ring *widgets.FocusRing
 	cols flexColumns
+	// OnKeyRow, when set, is told the row the keyboard is on as the
+	// arrows move it or the table gains the keyboard, and -1 once it
+	// loses it (the stands list says the stand whole, stands_line.go).
+	OnKeyRow func(row int)
+	keyRow   int // fyne keeps its own to itself; setKeyRow on a selection
 }
 
 // stretch lets the columns flex share the width the table has beyond
@@ -83,12 +88,21 @@ func (t *focusTable) CreateRenderer() fyne.WidgetRenderer {
 func (t *focusTable) FocusGained() {
 	t.Table.FocusGained()
 	t.ring.Set(true)
+	if t.OnKeyRow != nil {
+		t.OnKeyRow(t.keyRow)
+	}
 }
 
 func (t *focusTable) FocusLost() {
 	t.Table.FocusLost()
 	t.ring.Set(false)
+	if t.OnKeyRow != nil {
+		t.OnKeyRow(-1)
+	}
 }
+
+// setKeyRow is the row a selection put the keyboard on.
+func (t *focusTable) setKeyRow(row int) { t.keyRow = row }
 
 // Tapped picks the cell tapped and takes the keyboard, so that the arrows
 // go on from there. (The table would look itself up in the window, where
@@ -105,4 +119,16 @@ func (t *focusTable) TypedKey(ev *fyne.KeyEvent) {
 		ev = &fyne.KeyEvent{Name: fyne.KeySpace}
 	}
 	t.Table.TypedKey(ev)
+	rows, _ := t.Length()
+	switch {
+	case ev.Name == fyne.KeyDown && t.keyRow < rows-1:
+		t.keyRow++
+	case ev.Name == fyne.KeyUp && t.keyRow > 0:
+		t.keyRow--
+	default:
+		return
+	}
+	if t.OnKeyRow != nil {
+		t.OnKeyRow(t.keyRow)
+	}
 }

@@ -30,12 +30,10 @@ func (t focusTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Colo
 	// Hints, places under the rooms, counts and disabled text: fyne's
 	// #e3e3e3 on white (1.3:1) could not be read on the light theme, nor
 	// its #39393a on #171718 (1.6:1) in a bright room; these read, and
-	// still look quieter than the text (4.5:1 and 3.4:1).
-	if n == theme.ColorNameDisabled {
-		if v == theme.VariantLight {
-			return color.NRGBA{R: 0x76, G: 0x76, B: 0x76, A: 0xff}
-		}
-		return color.NRGBA{R: 0x6a, G: 0x6a, B: 0x70, A: 0xff}
+	// still look quieter than the text. The other colours that did not
+	// read: theme_palette.go.
+	if c, ok := readable[v][n]; ok {
+		return c
 	}
 	return t.Theme.Color(n, v)
 }

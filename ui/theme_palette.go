@@ -1,0 +1,43 @@
+package ui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+)
+
+// readable are the colours of fyne's palette that did not read on their
+// background (issue 19), replaced, with their contrast against the
+// background (TestThemeColoursRead):
+//
+//   - on the light theme, the states written in colour (the dashboard's
+//     "Confirmed" and "Pending", the import's warnings and rejected rows,
+//     the workshops' gauges): fyne's green #43f436 was 1.5:1 on white,
+//     its orange #ff9800 2.2:1, its red #f44336 3.7:1; these darker tones
+//     are 5.4, 5.5 and 5.6:1, and still green, orange and red. White text
+//     on them (a warning banner) reads better too. On the dark theme,
+//     fyne's red was 4.2:1 under the pointer; #ff6659 is 5.3:1.
+//   - the placeholders and the dashboard's quarter-hour labels: #888888,
+//     3.5:1 on white, now #6e6e6e, 5.1:1.
+//   - the border of an empty tick box and of an entry (WCAG's 3:1 for
+//     what shows a control): fyne's #e3e3e3 on white was 1.3:1, its
+//     #39393a on #171718 1.6:1; now 3.7:1 and 3.9:1, also on the box's
+//     own fill, on a table's header and under the pointer.
+//   - on the dark theme, hints and disabled text: 4.6:1 (was 3.4:1),
+//     still far quieter than the text (17:1).
+var readable = map[fyne.ThemeVariant]map[fyne.ThemeColorName]color.Color{
+	theme.VariantLight: {
+		theme.ColorNameSuccess:     color.NRGBA{R: 0x2b, G: 0x7a, B: 0x2f, A: 0xff},
+		theme.ColorNameWarning:     color.NRGBA{R: 0xa9, G: 0x4f, B: 0x00, A: 0xff},
+		theme.ColorNameError:       color.NRGBA{R: 0xc6, G: 0x28, B: 0x28, A: 0xff},
+		theme.ColorNamePlaceHolder: color.NRGBA{R: 0x6e, G: 0x6e, B: 0x6e, A: 0xff},
+		theme.ColorNameInputBorder: color.NRGBA{R: 0x85, G: 0x85, B: 0x85, A: 0xff},
+		theme.ColorNameDisabled:    color.NRGBA{R: 0x76, G: 0x76, B: 0x76, A: 0xff},
+	},
+	theme.VariantDark: {
+		theme.ColorNameError:       color.NRGBA{R: 0xff, G: 0x66, B: 0x59, A: 0xff},
+		theme.ColorNameInputBorder: color.NRGBA{R: 0x74, G: 0x74, B: 0x7a, A: 0xff},
+		theme.ColorNameDisabled:    color.NRGBA{R: 0x80, G: 0x80, B: 0x86, A: 0xff},
+	},
+}
