@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -42,12 +43,38 @@ type barChart struct {
 	// otherwise all bars share one scale, that of the largest.
 	perBar bool
 	bars   []bar // UI thread only
+	hover  int   // the row under the pointer, -1 for none
+	drawn  *barChartRenderer
 }
 
 func newBarChart(perBar bool) *barChart {
-	c := &barChart{perBar: perBar}
+	c := &barChart{perBar: perBar, hover: -1}
 	c.ExtendBaseWidget(c)
 	return c
+}
+
+// A label cut to fit its column shows whole over its bar while the pointer
+// is on its row (a workshop's title in a narrow window).
+func (c *barChart) MouseIn(e *desktop.MouseEvent) { c.MouseMoved(e) }
+
+func (c *barChart) MouseMoved(e *desktop.MouseEvent) {
+	row := int(e.Position.Y / chartRowHeight)
+	if row < 0 || row >= len(c.bars) {
+		row = -1
+	}
+	c.setHover(row)
+}
+
+func (c *barChart) MouseOut() { c.setHover(-1) }
+
+func (c *barChart) setHover(row int) {
+	if row == c.hover {
+		return
+	}
+	c.hover = row
+	if c.drawn != nil {
+		c.drawn.showWhole()
+	}
 }
 
 // setBars shows new bars. UI thread only.
@@ -59,6 +86,7 @@ func (c *barChart) setBars(bars []bar) {
 func (c *barChart) CreateRenderer() fyne.WidgetRenderer {
 	r := &barChartRenderer{chart: c}
 	r.rebuild()
+	c.drawn = r
 	return r
 }
 
@@ -69,6 +97,8 @@ type barChartRenderer struct {
 	tracks  []*canvas.Rectangle
 	fills   []*canvas.Rectangle
 	texts   []*canvas.Text
+	whole   *canvas.Text      // the hovered row's label, whole, over its bar
+	wholeBg *canvas.Rectangle // under it
 }
 
 func (r *barChartRenderer) rebuild() {
@@ -94,6 +124,37 @@ func (r *barChartRenderer) rebuild() {
 		r.texts[i].TextStyle.Bold = true
 		r.objects = append(r.objects, r.labels[i], r.tracks[i], r.fills[i], r.texts[i])
 	}
+	r.wholeBg = canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
+	r.wholeBg.CornerRadius = 3
+	r.wholeBg.StrokeColor = outlineColour()
+	r.wholeBg.StrokeWidth = 1
+	r.whole = canvas.NewText("", fg)
+	r.objects = append(r.objects, r.wholeBg, r.whole)
+	r.showWhole()
+}
+
+// showWhole draws the hovered row's label whole when it is cut, else
+// nothing.
+func (r *barChartRenderer) showWhole() {
+	i := r.chart.hover
+	if i < 0 || i >= len(r.labels) || i >= len(r.chart.bars) || r.labels[i].Text == r.chart.bars[i].Label {
+		if r.whole.Visible() {
+			r.whole.Hide()
+			r.wholeBg.Hide()
+			canvas.Refresh(r.chart)
+		}
+		return
+	}
+	pad := theme.Padding()
+	r.whole.Text = r.chart.bars[i].Label
+	r.whole.Move(r.labels[i].Position())
+	r.whole.Resize(r.whole.MinSize())
+	r.wholeBg.Move(r.labels[i].Position().SubtractXY(pad, pad))
+	r.wholeBg.Resize(r.whole.MinSize().AddWidthHeight(2*pad, 2*pad))
+	r.whole.Show()
+	r.wholeBg.Show()
+	// Through the chart: the canvas does not know objects it never drew.
+	canvas.Refresh(r.chart)
 }
 
 // trackColour is the faint background of a bar's whole.
@@ -160,6 +221,7 @@ func (r *barChartRenderer) Layout(size fyne.Size) {
 		showIf(r.fills[i], fill > 0)
 		r.texts[i].Move(fyne.NewPos(x+max(track, fill)+pad, textY))
 	}
+	r.showWhole()
 }
 
 func (r *barChartRenderer) MinSize() fyne.Size {
