@@ -204,7 +204,7 @@ func (b *participantBulk) count() {
 	// is not hidden, only not read yet.
 	if h := len(b.hidden()); h > 0 && b.s.table.complete {
 		text = lang.L("{{.Selected}} ({{.Hidden}})", map[string]any{"Selected": text,
-			"Hidden": lang.N("{{.Count}} hidden by the search", h, map[string]any{"Count": formatCount(h)})})
+			"Hidden": lang.N("{{.Count}} hidden", h, map[string]any{"Count": formatCount(h)})})
 		b.label.Importance = widget.WarningImportance
 	}
 	b.label.SetText(text)
