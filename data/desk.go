@@ -134,21 +134,18 @@ var errNoWrite = errors.New("nothing to write")
 func (s *Store) Admit(ctx context.Context, req AdmitRequest) (AdmitResult, error) {
 	var r AdmitResult
 	l := logFor(req.Rehearsal)
+	var read heldAdmitRead // desk_held_admit.go
 	// The file's write folds the journal in first: it reads no journal.
-	err := s.writeDeskOrHold(ctx, func(tx *sqlTx) error {
+	err := s.writeDeskOrHoldRead(ctx, func(tx *sqlTx) error {
 		var err error
 		r, err = s.admit(ctx, tx, req, nil, intoFile(ctx, tx, l))
 		return err
+	}, func() {
+		s.readHeldAdmit(ctx, req, &read)
 	}, func(jtx *sqlTx) error {
-		hv, err := s.viewHeld(ctx, jtx, l, req.ParticipantID, req.SessionID)
-		if err != nil {
-			return s.heldCondition(err)
-		}
-		return s.read(ctx, func(tx *sqlTx) error {
-			var err error
-			r, err = s.admit(ctx, tx, req, hv, func(c Checkin) (Checkin, error) { return insertHeld(ctx, jtx, l, c) })
-			return err
-		})
+		var err error
+		r, err = s.admitHeld(ctx, jtx, req, &read)
+		return err
 	})
 	if err == errNoWrite {
 		err = nil
@@ -163,10 +160,24 @@ func (s *Store) Admit(ctx context.Context, req AdmitRequest) (AdmitResult, error
 // and writing the entry with insert (into the file, or the journal); it
 // returns errNoWrite (with the result) when it has nothing to write.
 func (s *Store) admit(ctx context.Context, tx *sqlTx, req AdmitRequest, hv *heldView, insert func(Checkin) (Checkin, error)) (AdmitResult, error) {
+	r, c, err := s.admitDecision(ctx, tx, req, hv)
+	if err != nil {
+		return r, err
+	}
+	if c, err = insert(c); err != nil {
+		return AdmitResult{}, err
+	}
+	return r.entered(c), nil
+}
+
+// admitDecision is what Admit decides, reading the file in tx and the
+// journal's view hv: the entry to write, or errNoWrite (with the result)
+// when there is nothing to write.
+func (s *Store) admitDecision(ctx context.Context, tx *sqlTx, req AdmitRequest, hv *heldView) (AdmitResult, Checkin, error) {
 	l := logFor(req.Rehearsal)
 	card, se, existing, err := s.deskCard(ctx, tx, l, req.ParticipantID, req.Day, req.SessionID, hv)
 	if err != nil {
-		return AdmitResult{}, err
+		return AdmitResult{}, Checkin{}, err
 	}
 	r := AdmitResult{Card: card}
 	for _, w := range card.Warnings {
@@ -175,7 +186,7 @@ func (s *Store) admit(ctx context.Context, tx *sqlTx, req AdmitRequest, hv *held
 		}
 	}
 	if len(r.Pending) > 0 {
-		return r, errNoWrite
+		return r, Checkin{}, errNoWrite
 	}
 	c := Checkin{ParticipantID: req.ParticipantID, Kind: Arrival, Day: req.Day, Desk: clean(req.Desk), At: s.stamp()}
 	if se != nil {
@@ -184,17 +195,19 @@ func (s *Store) admit(ctx context.Context, tx *sqlTx, req AdmitRequest, hv *held
 	r.Admitted = true
 	if existing != nil {
 		r.Checkin = *existing
-		return r, errNoWrite
+		return r, Checkin{}, errNoWrite
 	}
-	if c, err = insert(c); err != nil {
-		return AdmitResult{}, err
-	}
+	return r, c, nil
+}
+
+// entered is r once c, the entry that lets the person in, is written.
+func (r AdmitResult) entered(c Checkin) AdmitResult {
 	r.Checkin, r.New = c, true
 	if c.Kind == Arrival {
 		r.Card.Arrival = &c
 	}
 	r.Card.LastEntry = &c
-	return r, nil
+	return r
 }
 
 // deskBusyWait is how long a desk's write waits for the file's write lock
