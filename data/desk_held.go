@@ -434,17 +434,11 @@ func (s *Store) undoHeld(ctx context.Context, jtx *sqlTx, e Checkin, desk string
 // file (which folds the journal in first) when the file's write lock, and
 // the journal's, are free within heldAfter and the journal holds no more
 // than heldInTx actions; else held, in a transaction of the journal (the
-// folder folds the journal in batches). A file that is only read refuses
-// at once.
-func (s *Store) writeDeskOrHold(ctx context.Context, fn, held func(tx *sqlTx) error) error {
-	return s.writeDeskOrHoldRead(ctx, fn, nil, held)
-}
-
-// writeDeskOrHoldRead is writeDeskOrHold whose held way first runs read
-// (when not nil) before it takes the journal's lock: what held needs of
-// the file is read there, and only checked under the lock
-// (desk_held_admit.go).
-func (s *Store) writeDeskOrHoldRead(ctx context.Context, fn func(tx *sqlTx) error, read func(), held func(jtx *sqlTx) error) error {
+// folder folds the journal in batches), after read (when not nil) has read,
+// before the journal's lock is taken, what held needs of the file, for held
+// only to check it under the lock (desk_held_admit.go). A file that is only
+// read refuses at once.
+func (s *Store) writeDeskOrHold(ctx context.Context, fn func(tx *sqlTx) error, read func(), held func(jtx *sqlTx) error) error {
 	if err := s.ReadOnly(); err != nil {
 		return err
 	}

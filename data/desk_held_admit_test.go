@@ -156,3 +156,28 @@ func TestHeldAdmitDecidedOnFreshData(t *testing.T) {
 		}
 	})
 }
+
+// TestHeldUndoDecidedOnFreshData (issue 19): an undo held in the journal
+// reads first too. Desk B takes back the person's held arrival between
+// desk A's read and its lock: A finds nothing left to undo, where it
+// would have said it took the arrival back a second time.
+func TestHeldUndoDecidedOnFreshData(t *testing.T) {
+	a, b, p1, _, _ := heldDesks(t)
+	if r := admit(t, a, AdmitRequest{ParticipantID: p1.ID, Day: day2, Desk: "Desk A"}); !r.Checkin.Held {
+		t.Fatalf("not held: %+v", r.Checkin)
+	}
+	onDeskARead(t, func() {
+		if u, err := b.UndoLastEntry(ctx, p1.ID, "Desk B"); err != nil || !u.Held {
+			t.Errorf("desk B's undo: %+v %v", u, err)
+		}
+	})
+	u, err := a.UndoLastEntry(ctx, p1.ID, "Desk A")
+	wantErr(t, err, ErrNothingToUndo)
+	if err == nil {
+		t.Fatalf("desk A took back the arrival desk B had taken back: %+v", u)
+	}
+	list, err := a.heldList(ctx, "participant_id = ?", p1.ID)
+	if err != nil || len(list) != 1 || list[0].undoDesk != "Desk B" {
+		t.Fatalf("the journal: %+v %v", list, err)
+	}
+}
