@@ -304,11 +304,10 @@ func (s *Store) undoLastEntry(ctx context.Context, l entryLog, participantID int
 			return err
 		}
 		if !same { // changed meanwhile: read again
-			err = s.read(ctx, func(tx *sqlTx) error {
+			if err := s.read(ctx, func(tx *sqlTx) error {
 				readLast, readErr = last(tx, hv)
-				return nil
-			})
-			if err != nil {
+				return readErr
+			}); err != nil {
 				return err
 			}
 		}
