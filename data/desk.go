@@ -134,21 +134,24 @@ var errNoWrite = errors.New("nothing to write")
 func (s *Store) Admit(ctx context.Context, req AdmitRequest) (AdmitResult, error) {
 	var r AdmitResult
 	l := logFor(req.Rehearsal)
+	// Held: read and decided before the journal's lock, checked under it
+	// (desk_held_admit.go).
+	var read heldRead
+	var decision heldAdmit
 	// The file's write folds the journal in first: it reads no journal.
 	err := s.writeDeskOrHold(ctx, func(tx *sqlTx) error {
 		var err error
 		r, err = s.admit(ctx, tx, req, nil, intoFile(ctx, tx, l))
 		return err
-	}, func(jtx *sqlTx) error {
-		hv, err := s.viewHeld(ctx, jtx, l, req.ParticipantID, req.SessionID)
-		if err != nil {
-			return s.heldCondition(err)
-		}
-		return s.read(ctx, func(tx *sqlTx) error {
-			var err error
-			r, err = s.admit(ctx, tx, req, hv, func(c Checkin) (Checkin, error) { return insertHeld(ctx, jtx, l, c) })
-			return err
+	}, func() {
+		read = s.readBeforeHold(ctx, l, req.ParticipantID, req.SessionID, func(tx *sqlTx, hv *heldView) error {
+			decision = s.decideHeldAdmit(ctx, tx, req, hv)
+			return decided(decision.err)
 		})
+	}, func(jtx *sqlTx) error {
+		var err error
+		r, err = s.admitHeld(ctx, jtx, req, read, decision)
+		return err
 	})
 	if err == errNoWrite {
 		err = nil
@@ -163,10 +166,24 @@ func (s *Store) Admit(ctx context.Context, req AdmitRequest) (AdmitResult, error
 // and writing the entry with insert (into the file, or the journal); it
 // returns errNoWrite (with the result) when it has nothing to write.
 func (s *Store) admit(ctx context.Context, tx *sqlTx, req AdmitRequest, hv *heldView, insert func(Checkin) (Checkin, error)) (AdmitResult, error) {
+	r, c, err := s.admitDecision(ctx, tx, req, hv)
+	if err != nil {
+		return r, err
+	}
+	if c, err = insert(c); err != nil {
+		return AdmitResult{}, err
+	}
+	return r.entered(c), nil
+}
+
+// admitDecision is what Admit decides, reading the file in tx and the
+// journal's view hv: the entry to write, or errNoWrite (with the result)
+// when there is nothing to write.
+func (s *Store) admitDecision(ctx context.Context, tx *sqlTx, req AdmitRequest, hv *heldView) (AdmitResult, Checkin, error) {
 	l := logFor(req.Rehearsal)
 	card, se, existing, err := s.deskCard(ctx, tx, l, req.ParticipantID, req.Day, req.SessionID, hv)
 	if err != nil {
-		return AdmitResult{}, err
+		return AdmitResult{}, Checkin{}, err
 	}
 	r := AdmitResult{Card: card}
 	for _, w := range card.Warnings {
@@ -175,7 +192,7 @@ func (s *Store) admit(ctx context.Context, tx *sqlTx, req AdmitRequest, hv *held
 		}
 	}
 	if len(r.Pending) > 0 {
-		return r, errNoWrite
+		return r, Checkin{}, errNoWrite
 	}
 	c := Checkin{ParticipantID: req.ParticipantID, Kind: Arrival, Day: req.Day, Desk: clean(req.Desk), At: s.stamp()}
 	if se != nil {
@@ -184,17 +201,19 @@ func (s *Store) admit(ctx context.Context, tx *sqlTx, req AdmitRequest, hv *held
 	r.Admitted = true
 	if existing != nil {
 		r.Checkin = *existing
-		return r, errNoWrite
+		return r, Checkin{}, errNoWrite
 	}
-	if c, err = insert(c); err != nil {
-		return AdmitResult{}, err
-	}
+	return r, c, nil
+}
+
+// entered is r once c, the entry that lets the person in, is written.
+func (r AdmitResult) entered(c Checkin) AdmitResult {
 	r.Checkin, r.New = c, true
 	if c.Kind == Arrival {
 		r.Card.Arrival = &c
 	}
 	r.Card.LastEntry = &c
-	return r, nil
+	return r
 }
 
 // deskBusyWait is how long a desk's write waits for the file's write lock
@@ -231,45 +250,72 @@ func (s *Store) UndoLastEntry(ctx context.Context, participantID int64, desk str
 // undoLastEntry is UndoLastEntry on the log l.
 func (s *Store) undoLastEntry(ctx context.Context, l entryLog, participantID int64, desk string) (Checkin, error) {
 	var u Checkin
-	// undo takes back the person's latest entry, of the file (read in tx)
-	// or of the journal (hv), with insert, or undoHeld for a held one.
-	undo := func(tx *sqlTx, hv *heldView, insert func(Checkin) (Checkin, error), undoHeld func(Checkin) (Checkin, error)) error {
+	// last is the person's latest entry, of the file (read in tx) or of
+	// the journal (hv): what the undo takes back.
+	last := func(tx *sqlTx, hv *heldView) (Checkin, error) {
 		p, err := loadParticipant(ctx, tx, "p.id = ?", participantID)
 		if err != nil {
-			return err
+			return Checkin{}, err
 		}
 		entries, err := openEntries(ctx, tx, l, participantID)
 		if err != nil {
-			return err
+			return Checkin{}, err
 		}
 		if hv, err = hv.folded(ctx, tx); err != nil {
-			return err
+			return Checkin{}, err
 		}
 		entries = hv.withHeld(entries)
 		if len(entries) == 0 {
-			return ErrNothingToUndo.With(p.FullName())
+			return Checkin{}, ErrNothingToUndo.With(p.FullName())
 		}
-		last := slices.MaxFunc(entries, func(a, b Checkin) int { return cmp.Compare(a.ID, b.ID) })
-		if last.Held {
-			u, err = undoHeld(last)
+		return slices.MaxFunc(entries, func(a, b Checkin) int { return cmp.Compare(a.ID, b.ID) }), nil
+	}
+	// undo takes back e with insert, or undoHeld for a held one.
+	undo := func(e Checkin, insert func(Checkin) (Checkin, error), undoHeld func(Checkin) (Checkin, error)) error {
+		var err error
+		if e.Held {
+			u, err = undoHeld(e)
 			return err
 		}
-		u, err = insert(Checkin{ParticipantID: participantID, Kind: Undo, Day: last.Day, SessionID: last.SessionID,
-			Cancels: last.ID, At: s.stamp(), Desk: clean(desk)})
+		u, err = insert(Checkin{ParticipantID: participantID, Kind: Undo, Day: e.Day, SessionID: e.SessionID,
+			Cancels: e.ID, At: s.stamp(), Desk: clean(desk)})
 		return err
 	}
+	// Held: read before the journal's lock, checked under it
+	// (desk_held_admit.go).
+	var read heldRead
+	var readLast Checkin
+	var readErr error
 	err := s.writeDeskOrHold(ctx, func(tx *sqlTx) error {
 		// The file's write folds the journal in first: it reads no journal.
-		return undo(tx, nil, intoFile(ctx, tx, l), nil)
-	}, func(jtx *sqlTx) error {
-		hv, err := s.viewHeld(ctx, jtx, l, participantID, 0)
+		e, err := last(tx, nil)
 		if err != nil {
-			return s.heldCondition(err)
+			return err
 		}
-		return s.read(ctx, func(tx *sqlTx) error {
-			return undo(tx, hv, func(c Checkin) (Checkin, error) { return insertHeld(ctx, jtx, l, c) },
-				func(e Checkin) (Checkin, error) { return s.undoHeld(ctx, jtx, e, desk) })
+		return undo(e, intoFile(ctx, tx, l), nil)
+	}, func() {
+		read = s.readBeforeHold(ctx, l, participantID, 0, func(tx *sqlTx, hv *heldView) error {
+			readLast, readErr = last(tx, hv)
+			return decided(readErr)
 		})
+	}, func(jtx *sqlTx) error {
+		hv, same, err := s.stillHolds(ctx, jtx, read, l, participantID, 0)
+		if err != nil {
+			return err
+		}
+		if !same { // changed meanwhile: read again
+			if err := s.read(ctx, func(tx *sqlTx) error {
+				readLast, readErr = last(tx, hv)
+				return readErr
+			}); err != nil {
+				return err
+			}
+		}
+		if readErr != nil {
+			return readErr
+		}
+		return undo(readLast, func(c Checkin) (Checkin, error) { return insertHeld(ctx, jtx, l, c) },
+			func(e Checkin) (Checkin, error) { return s.undoHeld(ctx, jtx, e, desk) })
 	})
 	return u, err
 }

@@ -36,7 +36,10 @@ import (
 // a fold takes the journal's lock only to take a batch out of it, and a
 // write's own transaction folds a few actions only (heldInTx).
 // Nothing that holds a reader of the file waits for the journal: the
-// journal is read first.
+// journal is read first. A held check-in reads the file before it takes
+// the journal's lock at all, and under it only checks that neither the
+// journal's view of the person nor the file changed meanwhile
+// (desk_held_admit.go).
 
 // HeldSuffix names the desk's journal beside a congress file.
 const HeldSuffix = "-held"
@@ -431,23 +434,31 @@ func (s *Store) undoHeld(ctx context.Context, jtx *sqlTx, e Checkin, desk string
 // file (which folds the journal in first) when the file's write lock, and
 // the journal's, are free within heldAfter and the journal holds no more
 // than heldInTx actions; else held, in a transaction of the journal (the
-// folder folds the journal in batches). A file that is only read refuses
-// at once.
-func (s *Store) writeDeskOrHold(ctx context.Context, fn, held func(tx *sqlTx) error) error {
+// folder folds the journal in batches), after read (when not nil) has read,
+// before the journal's lock is taken, what held needs of the file, for held
+// only to check it under the lock (desk_held_admit.go). A file that is only
+// read refuses at once.
+func (s *Store) writeDeskOrHold(ctx context.Context, fn func(tx *sqlTx) error, read func(), held func(jtx *sqlTx) error) error {
 	if err := s.ReadOnly(); err != nil {
 		return err
 	}
 	if s.server {
 		return s.write(ctx, fn) // no file's lock to wait for
 	}
+	hold := func() error {
+		if read != nil {
+			read()
+		}
+		return s.hold(ctx, held)
+	}
 	if s.held.only.Load() {
-		return s.hold(ctx, held) // a replica: the server's to write
+		return hold() // a replica: the server's to write
 	}
 	err := s.writeWithin(ctx, heldAfter, fn)
 	if err != errFileHeld {
 		return err
 	}
-	return s.hold(ctx, held)
+	return hold()
 }
 
 // writeWithin is write, except that it gives up with errFileHeld when the

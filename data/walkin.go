@@ -10,6 +10,12 @@ var ErrWalkInRehearsal = newErr(KindInvalid, "walk_in_rehearsal", "",
 	"A rehearsal registers nobody: the walk-in was not registered.",
 	"Une répétition n'inscrit personne : la personne n'a pas été inscrite.")
 
+// ErrWalkInPaidNoFee refuses a walk-in marked as paying now whose fee is
+// nothing: there is nothing to pay.
+var ErrWalkInPaidNoFee = newErr(KindInvalid, "walk_in_paid_no_fee", "fee",
+	"“Paid now” needs a fee to pay.",
+	"«Payé maintenant» demande un tarif à payer.")
+
 // WalkIn is someone registered at the desk (issue 15): the person, what
 // they pay now (nil when nothing), and their check-in. Payment's and
 // Admit's ParticipantID are the new person's, filled in by RegisterWalkIn;
@@ -41,6 +47,9 @@ func (s *Store) RegisterWalkIn(ctx context.Context, w *WalkIn) (AdmitResult, err
 		pay = *w.Payment
 		if pay.AmountCents == 0 {
 			pay.AmountCents = w.Participant.FeeCents
+		}
+		if pay.AmountCents == 0 {
+			return AdmitResult{}, ErrWalkInPaidNoFee
 		}
 		if err := pay.Validate(); err != nil {
 			return AdmitResult{}, err

@@ -64,6 +64,14 @@ func TestWalkInOneTransaction(t *testing.T) {
 			t.Fatal("a payment refused left the walk-in registered")
 		}
 	})
+	t.Run("ErrWalkInPaidNoFee", func(t *testing.T) {
+		w := walkIn("Gratuit", 0) // paying now their whole fee, which is nothing
+		_, err := s.RegisterWalkIn(ctx, &w)
+		wantErr(t, err, ErrWalkInPaidNoFee)
+		if people(t) != before || count(t, "SELECT count(*) FROM payment") != payments {
+			t.Fatal("a walk-in paying nothing was registered")
+		}
+	})
 	t.Run("ErrWalkInRehearsal", func(t *testing.T) {
 		w := walkIn("Répète", 0)
 		w.Payment, w.Admit.Rehearsal = nil, true

@@ -38,8 +38,11 @@ type walkInForm struct {
 	// (desk_walkin_check.go); the message of no field is message.
 	errs    map[string]*widget.Label
 	errRoom map[string]*fyne.Container
-	fields  map[string]fyne.Focusable
-	closed  bool // the form was closed (registered, cancelled, a scan handed to the desk)
+	// shownCode is data's code of the message shown under each field: the
+	// same fault typed on keeps its words.
+	shownCode map[string]string
+	fields    map[string]fyne.Focusable
+	closed    bool // the form was closed (registered, cancelled, a scan handed to the desk)
 }
 
 // onWalkInTapped opens the walk-in form.
@@ -63,6 +66,7 @@ func (s *deskScreen) onWalkInTapped() {
 
 func (f *walkInForm) show() {
 	f.errs, f.errRoom, f.fields = map[string]*widget.Label{}, map[string]*fyne.Container{}, map[string]fyne.Focusable{}
+	f.shownCode = map[string]string{}
 	f.firstName, f.lastName = widgets.NewEntry(), widgets.NewEntry()
 	f.organisation, f.email = widgets.NewEntry(), widgets.NewEntry()
 	var names []string
@@ -213,5 +217,5 @@ func (f *walkInForm) onOpenDuplicate(id int64) {
 // showError shows data's message under the field at fault, or under the
 // form when it is no field's.
 func (f *walkInForm) showError(err error) {
-	f.showProblems(map[string]string{fieldOf(err): data.Message(err, uiLanguage())})
+	f.showProblems(map[string]error{fieldOf(err): err})
 }

@@ -48,44 +48,46 @@ func (f *walkInForm) watchFields() {
 	}
 }
 
-// problems is the walk-in as typed, and what is wrong with it: a message
-// per field at fault ("" for none's).
-func (f *walkInForm) problems() (data.Participant, map[string]string) {
+// problems is the walk-in as typed, and what is wrong with it: data's
+// error per field at fault ("" for none's).
+func (f *walkInForm) problems() (data.Participant, map[string]error) {
 	p := f.participant()
 	var feeErr error
 	p.FeeCents, feeErr = data.ParseEuros(f.fee.Text)
-	found := map[string]string{}
-	for field, err := range formProblems(p, feeErr) {
-		found[field] = data.Message(err, uiLanguage())
-	}
+	found := formProblems(p, feeErr)
 	if _, paying := f.payment(); paying && feeErr == nil && p.FeeCents == 0 {
 		if _, ok := found["fee"]; !ok {
-			found["fee"] = lang.L("“Paid now” needs a fee to pay.")
+			found["fee"] = data.ErrWalkInPaidNoFee
 		}
 	}
 	return p, found
 }
 
+// formNotice is a form's message of no field, in the user's language
+// already: it has no code of data's.
+type formNotice string
+
+func (n formNotice) Error() string         { return string(n) }
+func (n formNotice) Message(string) string { return string(n) }
+
 // showProblems shows each message under its field, the others' hidden,
 // and gives the first field at fault the keyboard.
-func (f *walkInForm) showProblems(found map[string]string) {
+func (f *walkInForm) showProblems(found map[string]error) {
 	f.clearProblems()
 	var first fyne.Focusable
 	for _, name := range walkInFields {
-		msg, ok := found[name]
+		err, ok := found[name]
 		if !ok {
 			continue
 		}
-		f.errs[name].SetText(msg)
-		f.errs[name].Show()
-		f.errRoom[name].Show()
+		f.setMessage(name, err)
 		if first == nil {
 			first = f.fields[name]
 		}
 	}
-	for name, msg := range found {
+	for name, err := range found {
 		if f.errs[name] == nil { // no field's, or one the form has not
-			f.message.SetText(msg)
+			f.message.SetText(data.Message(err, uiLanguage()))
 			f.message.Show()
 		}
 	}
@@ -98,6 +100,14 @@ func (f *walkInForm) showProblems(found map[string]string) {
 	}
 }
 
+// setMessage shows err under its field, and remembers its code.
+func (f *walkInForm) setMessage(field string, err error) {
+	f.errs[field].SetText(data.Message(err, uiLanguage()))
+	f.errs[field].Show()
+	f.errRoom[field].Show()
+	f.shownCode[field] = errorCode(err)
+}
+
 // clearProblems hides every message.
 func (f *walkInForm) clearProblems() {
 	f.message.Hide()
@@ -107,16 +117,25 @@ func (f *walkInForm) clearProblems() {
 }
 
 // onFieldChanged clears the message under a field once it is corrected,
-// or updates it; the other fields' messages stay as they are.
+// or updates it when its fault changed; the other fields' messages stay as
+// they are.
 func (f *walkInForm) onFieldChanged(field string) {
 	l := f.errs[field]
 	if l == nil || !l.Visible() {
 		return
 	}
-	if _, found := f.problems(); found[field] != "" {
-		l.SetText(found[field])
-	} else {
+	_, found := f.problems()
+	err, still := found[field]
+	if !still {
 		l.Hide()
+		return
+	}
+	// The same fault keeps its message as shown, as in the participant
+	// form (participant_form_check.go): it quotes the value checked, and
+	// rewritten at each key a long bad email made it grow to two lines and
+	// push the fields below it down.
+	if code := errorCode(err); code != f.shownCode[field] || code == "" {
+		f.setMessage(field, err)
 	}
 }
 
@@ -158,6 +177,6 @@ func (f *walkInForm) onTypedEnter(text string) {
 		f.showProblems(found)
 		return
 	}
-	f.showProblems(map[string]string{"": lang.L("“{{.Text}}” is nobody's badge or ticket. Press Enter again to register the walk-in.",
-		map[string]any{"Text": text})})
+	f.showProblems(map[string]error{"": formNotice(lang.L("“{{.Text}}” is nobody's badge or ticket. Press Enter again to register the walk-in.",
+		map[string]any{"Text": text}))})
 }

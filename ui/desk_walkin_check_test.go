@@ -157,3 +157,72 @@ func deskSays(f *deskFixture) string {
 	lines, _ := bannerLines(f.s.card.result)
 	return strings.Join(lines, " ")
 }
+
+// TestWalkInMessageKeepsItsSizeWhileTyping (issue 19): the walk-in form
+// keeps a message's words while the same fault is typed on, as the
+// participant form does (TestParticipantFormMessageKeepsItsSizeWhileTyping):
+// the message quotes the email checked, and rewritten at each key it grew
+// to two lines and pushed the form's buttons down, off a 1024×600 screen.
+// Another fault gets its own message; the fault corrected, it goes.
+func TestWalkInMessageKeepsItsSizeWhileTyping(t *testing.T) {
+	for _, language := range []string{"en", "fr"} {
+		t.Run(language, func(t *testing.T) {
+			f := deskFitsIn(t, language)
+			form := f.openEmptyWalkIn(t)
+			test.Type(form.firstName, "Ana")
+			test.Type(form.lastName, "Lima")
+			test.Type(form.email, "pas-un-email")
+			test.Tap(form.submit)
+			waitIdle(t, f.e.tasks)
+			msg := form.errs["email"]
+			shown := msg.Text
+			if !msg.Visible() || !strings.Contains(shown, "pas-un-email") {
+				t.Fatalf("under the email: %v %q", msg.Visible(), shown)
+			}
+			top := f.e.win.Canvas().Overlays().Top()
+			relayoutAll(top)
+			d := fyne.CurrentApp().Driver()
+			submit := d.AbsolutePositionForObject(form.submit)
+
+			test.Type(form.email, ".une-adresse-bien-trop-longue-pour-tenir-sur-une-ligne-de-message-sous-le-champ")
+			relayoutAll(top)
+			if msg.Text != shown || !msg.Visible() {
+				t.Errorf("while typing, the message became %q (visible %v)", msg.Text, msg.Visible())
+			}
+			if got := d.AbsolutePositionForObject(form.submit); got != submit {
+				t.Errorf("the form's button moved from %v to %v while the email was typed", submit, got)
+			}
+			if bottom := d.AbsolutePositionForObject(form.submit).Y + form.submit.Size().Height; bottom > deskSmallWindow.Height-deskMenuBar {
+				t.Errorf("the form's button ends at y=%v, below the window", bottom)
+			}
+
+			// "Paid now" with no fee: data's fault, with its own code, under
+			// the fee; kept while the fee stays nothing, gone once there is one.
+			form.fee.SetText("0")
+			form.paidNow.SetChecked(true)
+			test.Tap(form.submit)
+			waitIdle(t, f.e.tasks)
+			fee := form.errs["fee"]
+			want := data.Message(data.ErrWalkInPaidNoFee, language)
+			if !fee.Visible() || fee.Text != want {
+				t.Fatalf("under the fee: %v %q, want %q", fee.Visible(), fee.Text, want)
+			}
+			form.fee.SetText("0,00")
+			if !fee.Visible() || fee.Text != want {
+				t.Errorf("still no fee: %v %q", fee.Visible(), fee.Text)
+			}
+			form.fee.SetText("1x") // another fault: its own message
+			if !fee.Visible() || fee.Text == want || !strings.Contains(fee.Text, "1x") {
+				t.Errorf("a fee that is no amount: %v %q", fee.Visible(), fee.Text)
+			}
+			form.fee.SetText("12")
+			if fee.Visible() {
+				t.Errorf("a fee to pay: the message stays, %q", fee.Text)
+			}
+			form.email.SetText("ana.lima@example.org")
+			if msg.Visible() {
+				t.Error("the message stays once the email is right")
+			}
+		})
+	}
+}

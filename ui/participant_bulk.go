@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -100,6 +101,16 @@ func (b *participantBulk) ids() []int64 {
 	return ids
 }
 
+// hidden returns those of ids() whom the list does not show: the search or
+// the filters hide them (the one the detail shows, kept when the list
+// changed). A bulk change names them before it changes them.
+func (b *participantBulk) hidden() []int64 {
+	if b.current != 0 && b.picked[b.current] && !slices.Contains(b.s.table.rows.ids, b.current) {
+		return []int64{b.current}
+	}
+	return nil
+}
+
 // isPicked reports whether this participant is picked.
 func (b *participantBulk) isPicked(id int64) bool { return b.picked[id] }
 
@@ -187,7 +198,16 @@ func (b *participantBulk) count() {
 		}
 	}
 	n := len(b.picked)
-	b.label.SetText(lang.N("{{.Count}} selected", n, map[string]any{"Count": formatCount(n)}))
+	text := lang.N("{{.Count}} selected", n, map[string]any{"Count": formatCount(n)})
+	b.label.Importance = widget.MediumImportance
+	// Only once the list is whole: until then a ticked row further down
+	// is not hidden, only not read yet.
+	if h := len(b.hidden()); h > 0 && b.s.table.complete {
+		text = lang.L("{{.Selected}} ({{.Hidden}})", map[string]any{"Selected": text,
+			"Hidden": lang.N("{{.Count}} hidden", h, map[string]any{"Count": formatCount(h)})})
+		b.label.Importance = widget.WarningImportance
+	}
+	b.label.SetText(text)
 	for _, btn := range []*widget.Button{b.category, b.status, b.enrol, b.clear} {
 		if n == 0 {
 			btn.Disable()
@@ -432,11 +452,58 @@ func (b *participantBulk) sessionText(se data.Session, expected map[data.Day]int
 	return fmt.Sprintf("%s %s–%s · %s%s", dayShort(se.Day), se.Start, se.End, se.Title, places)
 }
 
-// ask shows a choice to confirm, then runs apply.
+// maxHiddenNamed is how many of those the search hides a bulk change names.
+const maxHiddenNamed = 5
+
+// ask shows a choice to confirm, then runs apply. When the search or the
+// filters hide some of those it changes, it names them first: the count
+// says "2 selected" while one row is ticked, and nobody is changed out of
+// view without being told.
 func (b *participantBulk) ask(title, message string, choice fyne.CanvasObject, apply func()) {
+	hidden := b.hidden()
+	if len(hidden) == 0 {
+		b.askNoting(title, message, "", choice, apply)
+		return
+	}
+	b.s.env.tasks.runAsync(b.s.env.ctx, func(ctx context.Context) func() {
+		rows, err := b.s.store.ParticipantRows(ctx, hidden[:min(len(hidden), maxHiddenNamed)])
+		return func() {
+			if err != nil {
+				showError(b.s.env.win, err)
+				return
+			}
+			b.askNoting(title, message, hiddenText(len(hidden), rows), choice, apply)
+		}
+	})
+}
+
+// hiddenText names the people a bulk change acts on whom the list does not
+// show: "Including 1 hidden by the search: Ana Pérez."
+func hiddenText(n int, rows []data.ParticipantRow) string {
+	names := make([]string, 0, len(rows)+1)
+	for _, r := range rows {
+		names = append(names, r.FirstName+" "+r.LastName)
+	}
+	if n > len(rows) {
+		names = append(names, "…")
+	}
+	return lang.N("Including {{.Count}} hidden by the search: {{.Names}}.", n,
+		map[string]any{"Count": formatCount(n), "Names": strings.Join(names, ", ")})
+}
+
+// askNoting shows the choice, with a note in warning colour ("" for none).
+func (b *participantBulk) askNoting(title, message, note string, choice fyne.CanvasObject, apply func()) {
 	text := widget.NewLabel(message)
 	text.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm(title, lang.L("Apply"), lang.L("Cancel"), container.NewVBox(text, choice),
+	box := container.NewVBox(text)
+	if note != "" {
+		warn := widget.NewLabel(note)
+		warn.Wrapping = fyne.TextWrapWord
+		warn.Importance = widget.WarningImportance
+		box.Add(warn)
+	}
+	box.Add(choice)
+	d := dialog.NewCustomConfirm(title, lang.L("Apply"), lang.L("Cancel"), box,
 		func(ok bool) {
 			if ok {
 				apply()

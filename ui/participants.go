@@ -114,6 +114,9 @@ type participantTable struct {
 	table   *rowTable
 	rows    pagedRows[participantLine]
 	lastRow int // the row drawn last, near the bottom of the screen
+	// complete: ids holds every ID the query selects, not its first ones
+	// only (participantResult.complete)
+	complete bool
 }
 
 func newParticipantsScreen(e *env, st participantsStore, badges *badgePrinter) *participantsScreen {
@@ -379,6 +382,7 @@ func (s *participantsScreen) fetchPage(ctx context.Context, ids []int64) ([]part
 // show puts the result of query number n on screen. UI thread.
 func (s *participantsScreen) show(n uint64, res participantResult, fresh bool) {
 	s.table.rows.reset(n, res.ids, res.pages)
+	s.table.complete = res.complete
 	if res.complete {
 		s.showCount()
 	}
@@ -402,6 +406,7 @@ func (s *participantsScreen) showAll(ids []int64) {
 		}
 	}
 	rows.ids = ids
+	s.table.complete = true
 	s.showCount()
 	s.table.table.Refresh()
 	s.reveal(true)
