@@ -87,7 +87,7 @@ func (f *walkInForm) showProblems(found map[string]error) {
 	}
 	for name, err := range found {
 		if f.errs[name] == nil { // no field's, or one the form has not
-			f.message.SetText(data.Message(err, uiLanguage()))
+			f.message.SetText(formMessage(err))
 			f.message.Show()
 		}
 	}
@@ -102,7 +102,7 @@ func (f *walkInForm) showProblems(found map[string]error) {
 
 // setMessage shows err under its field, and remembers its code.
 func (f *walkInForm) setMessage(field string, err error) {
-	f.errs[field].SetText(data.Message(err, uiLanguage()))
+	f.errs[field].SetText(formMessage(err))
 	f.errs[field].Show()
 	f.errRoom[field].Show()
 	f.shownCode[field] = errorCode(err)
