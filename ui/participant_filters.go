@@ -57,6 +57,11 @@ func (f *participantFilters) init(onChanged func()) {
 	}
 	newSelect := func(options ...string) *widget.Select {
 		sel := widget.NewSelect(options, nil)
+		// A filter always shows a choice, never the placeholder, whose
+		// width fyne makes each filter's least: six of them were wider
+		// than a 1024-pixel screen's page. A choice too long is cut with
+		// an ellipsis.
+		sel.PlaceHolder = "…"
 		sel.SetSelectedIndex(0)
 		sel.OnChanged = changed
 		return sel
