@@ -162,11 +162,11 @@ func (r *runner) run(args []string) error {
 		if _, err := os.Stat(args[0]); err != nil &&
 			filepath.Ext(args[0]) == "" && !strings.ContainsRune(args[0], filepath.Separator) && !strings.Contains(args[0], "/") {
 			// A word that names no file: a command mistyped.
-			return r.usage("unknown command "+strconv.Quote(args[0])+".", "commande inconnue "+strconv.Quote(args[0])+".")
+			return r.usage("unknown command "+strconv.Quote(args[0])+".", "commande inconnue «"+args[0]+"».")
 		}
 		return r.openWindow(Window{File: args[0]})
 	}
-	return r.usage("unknown command "+strconv.Quote(args[0])+".", "commande inconnue "+strconv.Quote(args[0])+".")
+	return r.usage("unknown command "+strconv.Quote(args[0])+".", "commande inconnue «"+args[0]+"».")
 }
 
 // openWindow opens the window on w.File, which must be there (the window

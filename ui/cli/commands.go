@@ -115,7 +115,7 @@ var helpCommand = &command{
 		c := lookup(args[0])
 		if c == nil {
 			r.cmd = nil
-			return r.usage(fmt.Sprintf("unknown command %q.", args[0]), fmt.Sprintf("commande inconnue %q.", args[0]))
+			return r.usage(fmt.Sprintf("unknown command %q.", args[0]), fmt.Sprintf("commande inconnue «%s».", args[0]))
 		}
 		fmt.Fprint(r.out, c.usage(r.lang))
 		return nil

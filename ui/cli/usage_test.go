@@ -183,10 +183,10 @@ func TestCLIUsage(t *testing.T) {
 			"--reprint : «maybe» n'est pas une valeur valable."},
 		{"Arguments", []string{"stats"}, "stats needs one FILE or URL.", "stats attend un FICHIER ou une URL."},
 		{"TooMany", []string{"checkin", file, "A", "B"}, "checkin needs FILE|URL and CODE.", "checkin attend FICHIER|URL et CODE."},
-		{"UnknownCommand", []string{"frobnicate", "x"}, `unknown command "frobnicate".`, `commande inconnue "frobnicate".`},
+		{"UnknownCommand", []string{"frobnicate", "x"}, `unknown command "frobnicate".`, `commande inconnue «frobnicate».`},
 		// One word that names no file is a command mistyped; a file's name
 		// that is not there is a missing file.
-		{"UnknownCommandAlone", []string{"frobnicate"}, `unknown command "frobnicate".`, `commande inconnue "frobnicate".`},
+		{"UnknownCommandAlone", []string{"frobnicate"}, `unknown command "frobnicate".`, `commande inconnue «frobnicate».`},
 		{"MissingFile", []string{filepath.Join(dir, "absent.congres")}, "The file", "Le fichier"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
