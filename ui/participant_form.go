@@ -343,7 +343,7 @@ func (f *participantForm) showError(err error) {
 		field = "days"
 	}
 	f.shownCode[field] = errorCode(err)
-	f.showFieldError(field, data.Message(err, uiLanguage()))
+	f.showFieldError(field, formMessage(err))
 }
 
 func (f *participantForm) showFieldError(field, msg string) {

@@ -135,6 +135,8 @@ func formMessage(err error) string {
 		return lang.L("This is not a valid email address: write it as name@example.org.")
 	case "code_invalid":
 		return lang.L("This is not a valid code: 6 to 8 letters and digits, without O, 0, I, 1 or L.")
+	case "code_taken":
+		return lang.L("This code is already used by someone else.")
 	case "euros_invalid":
 		return lang.L("This is not an amount in euros: write for instance 40 or 40.50.")
 	}

@@ -163,7 +163,7 @@ func TestParticipantFormInvalid(t *testing.T) {
 		f.code.SetText(other.Code)
 		ptTap(t, top, "Save")
 		waitIdle(t, e.tasks)
-		if msg := f.errs["code"]; !msg.Visible() || msg.Text != data.Message(data.ErrCodeTaken.With(other.Code), "en") {
+		if msg := f.errs["code"]; !msg.Visible() || msg.Text != "This code is already used by someone else." {
 			t.Fatalf("under the code: %q", msg.Text)
 		}
 		if !top.Visible() {
