@@ -11,6 +11,41 @@ var ErrEurosInvalid = newErr(KindInvalid, "euros_invalid", "fee",
 	"“%s” is not an amount in euros: write for instance 40 or 40.50.",
 	"«%s» n'est pas un montant en euros : écrivez par exemple 40 ou 40,50.")
 
+// ErrEurosAmbiguous is an amount typed with the language's decimal mark
+// followed by three digits: "12,345" in French is as often 12,35 € mistyped
+// as twelve thousand.
+var ErrEurosAmbiguous = newErr(KindInvalid, "euros_ambiguous", "fee",
+	"“%s” has three digits after the decimal point: write the amount without a separator (12345) or with two decimals (12.35).",
+	"«%s» a trois chiffres après la virgule : écrivez le montant sans séparateur (12345) ou avec deux décimales (12,35).")
+
+// ParseEurosTyped reads an amount a person typed in a form of the
+// interface's language ("fr" or "en"), as ParseEuros does, but refuses
+// (ErrEurosAmbiguous) a lone decimal mark of that language followed by
+// three digits: "12,345" in French, "12.345" in English, which ParseEuros
+// reads as a thousands separator, as a spreadsheet of the other language
+// writes it, and "0,500", which it reads as cents.
+func ParseEurosTyped(s, lang string) (int64, error) {
+	cents, err := ParseEuros(s)
+	if err != nil {
+		return 0, err
+	}
+	mark := byte('.')
+	if lang == "fr" {
+		mark = ','
+	}
+	var num []byte
+	for i := 0; i < len(s); i++ {
+		if b := s[i]; isDigit(b) || b == '.' || b == ',' {
+			num = append(num, b)
+		}
+	}
+	if i := strings.IndexByte(string(num), mark); i >= 0 && strings.Count(string(num), ".")+strings.Count(string(num), ",") == 1 &&
+		len(num)-i-1 == 3 {
+		return 0, ErrEurosAmbiguous.With(clean(s))
+	}
+	return cents, nil
+}
+
 // ParseEuros reads an amount in euros as cents, as people type it and as
 // spreadsheets write it: "40", "40,5", "40,50", "40.50", "40 €",
 // "1 234,50 €", "EUR 45", "gratuit" (0); empty is 0. Anything else is

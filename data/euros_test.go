@@ -37,3 +37,42 @@ func TestParseEuros(t *testing.T) {
 		t.Errorf("%q / %q", en, fr)
 	}
 }
+
+// A person typing "12,345" in a French form meant 12,35 € as often as
+// twelve thousand: the forms refuse it, in each language for its own
+// decimal mark, and read the rest as ParseEuros does (a tester saw 12 345 €
+// saved without a word).
+func TestParseEurosTyped(t *testing.T) {
+	for _, c := range []struct {
+		typed, lang string
+		cents       int64
+		ambiguous   bool
+	}{
+		{"12,345", "fr", 0, true},
+		{"12,345 €", "fr", 0, true},
+		{"0,500", "fr", 0, true},
+		{"1 234,567", "fr", 0, true},
+		{"12,35", "fr", 1235, false},
+		{"12 345", "fr", 1234500, false},
+		{"12.345", "fr", 1234500, false}, // the other language's thousands
+		{"1 234,50", "fr", 123450, false},
+		{"12.345", "en", 0, true},
+		{"12,345", "en", 1234500, false},
+		{"12,345.50", "en", 1234550, false},
+		{"40", "en", 4000, false},
+	} {
+		cents, err := ParseEurosTyped(c.typed, c.lang)
+		if c.ambiguous {
+			if !errors.Is(err, ErrEurosAmbiguous) || Message(err, "fr") == "" {
+				t.Errorf("%q in %s: %d, %v; want refused as ambiguous", c.typed, c.lang, cents, err)
+			}
+			continue
+		}
+		if err != nil || cents != c.cents {
+			t.Errorf("%q in %s: %d, %v; want %d", c.typed, c.lang, cents, err, c.cents)
+		}
+	}
+	if _, err := ParseEurosTyped("quarante", "fr"); !errors.Is(err, ErrEurosInvalid) {
+		t.Errorf("quarante: %v", err)
+	}
+}

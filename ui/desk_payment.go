@@ -329,7 +329,7 @@ func (pd *paymentDialog) onSubmit() {
 			map[string]any{"Code": scan}))
 		return
 	}
-	cents, err := data.ParseEuros(typed)
+	cents, err := data.ParseEurosTyped(typed, uiLanguage())
 	if err != nil {
 		pd.say(data.Message(err, uiLanguage()))
 		pd.amount.prefill(typed)

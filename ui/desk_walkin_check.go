@@ -53,7 +53,7 @@ func (f *walkInForm) watchFields() {
 func (f *walkInForm) problems() (data.Participant, map[string]error) {
 	p := f.participant()
 	var feeErr error
-	p.FeeCents, feeErr = data.ParseEuros(f.fee.Text)
+	p.FeeCents, feeErr = data.ParseEurosTyped(f.fee.Text, uiLanguage())
 	found := formProblems(p, feeErr)
 	if _, paying := f.payment(); paying && feeErr == nil && p.FeeCents == 0 {
 		if _, ok := found["fee"]; !ok {

@@ -108,7 +108,7 @@ func (df *importDefaults) apply(opts *data.ImportOptions) {
 		opts.DefaultStatus = importStatuses[i]
 	}
 	if t := strings.TrimSpace(df.fee.Text); t != "" {
-		if cents, err := data.ParseEuros(t); err == nil {
+		if cents, err := data.ParseEurosTyped(t, uiLanguage()); err == nil {
 			opts.DefaultFeeCents = cents
 		}
 	}

@@ -327,7 +327,7 @@ func (f *participantForm) collect() (p data.Participant, err error) {
 			p.Days = append(p.Days, d)
 		}
 	}
-	p.FeeCents, err = data.ParseEuros(f.fee.Text)
+	p.FeeCents, err = data.ParseEurosTyped(f.fee.Text, uiLanguage())
 	return p, err
 }
 

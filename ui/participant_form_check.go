@@ -139,6 +139,8 @@ func formMessage(err error) string {
 		return lang.L("This code is already used by someone else.")
 	case "euros_invalid":
 		return lang.L("This is not an amount in euros: write for instance 40 or 40.50.")
+	case "euros_ambiguous":
+		return lang.L("Three digits after the decimal point: write the amount without a separator (12345) or with two decimals (12.35).")
 	}
 	return data.Message(err, uiLanguage())
 }

@@ -1,11 +1,14 @@
 package ui
 
 import (
+	"context"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"congres/data"
 )
 
 // A field's message says what is wrong without quoting the value: the
@@ -36,5 +39,37 @@ func TestParticipantFormMessagesDoNotQuoteTheValue(t *testing.T) {
 	test.Type(f.email, "exa")
 	if msg := f.errs["email"]; !msg.Visible() || strings.Contains(msg.Text, "ana@") {
 		t.Errorf("while the email is corrected: %q", msg.Text)
+	}
+}
+
+// "12,345" typed in a French form is refused, not saved as 12 345 € (a
+// tester's finding); "12,35" is saved.
+func TestParticipantFormFeeWithThreeDecimalsInFrench(t *testing.T) {
+	st, e, s := newParticipantsTest(t, 5)
+	inFrench(t)
+	s.newParticipant()
+	top := ptTopDialog(t, e, "Prénom").(*widget.PopUp)
+	f := s.form
+	test.Type(f.firstName, "Jean")
+	test.Type(f.lastName, "Testeur")
+	test.Type(f.fee, "12,345")
+	ptTap(t, top, "Enregistrer")
+	waitIdle(t, e.tasks)
+	want := "Trois chiffres après la virgule : écrivez le montant sans séparateur (12345) ou avec deux décimales (12,35)."
+	if msg := f.errs["fee"]; !msg.Visible() || msg.Text != want {
+		t.Fatalf("under the fee: %q (visible %v)", msg.Text, msg.Visible())
+	}
+	if ids := ptStoreIDs(t, st, data.ParticipantQuery{Search: "Testeur"}); len(ids) != 0 {
+		t.Fatal("saved with an amount read two ways")
+	}
+	f.fee.SetText("12,35")
+	ptTap(t, top, "Enregistrer")
+	waitIdle(t, e.tasks)
+	ids := ptStoreIDs(t, st, data.ParticipantQuery{Search: "Testeur"})
+	if len(ids) != 1 {
+		t.Fatalf("%d saved", len(ids))
+	}
+	if p, _ := st.Participant(context.Background(), ids[0]); p.FeeCents != 1235 {
+		t.Errorf("fee %d cents, want 1235", p.FeeCents)
 	}
 }
