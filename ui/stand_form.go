@@ -352,8 +352,9 @@ func showParticipantPickerFor(e *env, store participantSearcher, title, text str
 // field a data error names (its Field), or at the top of the form for an
 // error of no particular field.
 type inlineErrors struct {
-	labels  map[string]*widget.Label // by field; "" for the whole form
-	changed func()                   // lays the form out again, when set
+	labels  map[string]*widget.Label  // by field; "" for the whole form
+	changed func()                    // lays the form out again, when set
+	entries map[string]*widgets.Entry // the text field a message is under
 }
 
 func newInlineErrors(fields ...string) *inlineErrors {
@@ -373,7 +374,27 @@ func (m *inlineErrors) under(field string, o fyne.CanvasObject) fyne.CanvasObjec
 	if o == nil {
 		return m.labels[field]
 	}
+	if e, ok := o.(*widgets.Entry); ok {
+		if m.entries == nil {
+			m.entries = map[string]*widgets.Entry{}
+		}
+		m.entries[field] = e
+	}
 	return container.NewVBox(o, m.labels[field])
+}
+
+// clearOnEdit hides a field's message as soon as its text field is
+// edited: what it said is no longer true, or soon will not be.
+func (m *inlineErrors) clearOnEdit() {
+	for field, e := range m.entries {
+		was := e.OnChanged
+		e.OnChanged = func(s string) {
+			if was != nil {
+				was(s)
+			}
+			m.clearField(field)
+		}
+	}
 }
 
 // set shows msg for field (at the top when the form has no such field).
@@ -486,6 +507,7 @@ func (d *formDialog) show(size fyne.Size, first fyne.Focusable) {
 	}
 	d.dialog.SetButtons(buttons)
 	submitOnEnter(d.body, d.onSaveTapped)
+	d.errs.clearOnEdit()
 	if size.Height == 0 {
 		d.width = size.Width
 		d.fit()
@@ -527,10 +549,13 @@ func (d *formDialog) relayout() {
 	d.scroll.Refresh()
 }
 
-// fit makes the dialog as tall as its form.
+// fit makes the dialog as tall as its form. Twice: a message that wraps
+// knows its height only once laid out at the dialog's width.
 func (d *formDialog) fit() {
-	d.scroll.SetMinSize(fyne.NewSize(0, d.body.MinSize().Height))
-	d.dialog.Resize(fyne.NewSize(d.width, 0).Max(d.dialog.MinSize()))
+	for range 2 {
+		d.scroll.SetMinSize(fyne.NewSize(0, d.body.MinSize().Height))
+		d.dialog.Resize(fyne.NewSize(d.width, 0).Max(d.dialog.MinSize()))
+	}
 }
 
 // onSaveTapped saves the form, or shows what stops it.
