@@ -108,7 +108,7 @@ func TestDeleteCategoryConfirmTakesTheKeys(t *testing.T) {
 			u := openLaptopDemo(t)
 			c := u.win.Canvas()
 			s := u.view.show(settingsPage).(*settingsScreen)
-			empty := data.Category{Name: "Nobody", BadgeLabel: "NOBODY", Colour: newCategoryColour}
+			empty := data.Category{Name: "Nobody", BadgeLabel: "NOBODY", Colour: "#1F6FB2"}
 			if err := s.store.SaveCategory(context.Background(), &empty); err != nil {
 				t.Fatal(err)
 			}

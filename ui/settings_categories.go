@@ -25,8 +25,29 @@ type categoriesStore interface {
 	DeleteCategory(ctx context.Context, id int64) error
 }
 
-// newCategoryColour is the colour a new category starts with.
-const newCategoryColour = "#1F6FB2"
+// categoryPalette are the colours new categories start with, in turn:
+// those of a new congress's categories, then others far enough from them
+// to be told apart on a badge's band.
+var categoryPalette = []string{
+	"#1F6FB2", "#2E8B57", "#8E2C8A", "#5B5B5B", "#D9822B", "#C0392B", "#F1C40F", "#7FB3D5",
+	"#16A085", "#E84393", "#6D4C41", "#2C3E91", "#9ACD32", "#B03A48", "#00838F", "#FF8A65",
+}
+
+// newCategoryColour is the colour a new category starts with: the first of
+// the palette no category has yet, so that it is not taken for another
+// (a tester's Sponsor came out in Adhérent·e's blue).
+func newCategoryColour(cats []data.Category) string {
+	used := map[string]bool{}
+	for _, c := range cats {
+		used[strings.ToUpper(c.Colour)] = true
+	}
+	for _, c := range categoryPalette {
+		if !used[c] {
+			return c
+		}
+	}
+	return categoryPalette[len(cats)%len(categoryPalette)]
+}
 
 // categorySettings lists the categories in their order, and adds, edits,
 // moves and deletes them.
@@ -126,7 +147,7 @@ func (s *categorySettings) onCategorySelected(id widget.ListItemID) {
 }
 
 func (s *categorySettings) onAddTapped() {
-	s.openForm(data.Category{Colour: newCategoryColour})
+	s.openForm(data.Category{Colour: newCategoryColour(s.categories)})
 }
 
 func (s *categorySettings) openForm(c data.Category) {
