@@ -38,6 +38,7 @@ func newRoomSettings(e *env, st roomsStore) *roomSettings {
 
 func (s *roomSettings) build() fyne.CanvasObject {
 	s.table = newTextTable([]string{lang.L("Room"), lang.L("Capacity"), lang.L("Location")}, []float32{260, 110, 300})
+	s.table.table.stretch([]float32{260, 110, 300}, 0, 2) // a wider window shows longer names whole
 	s.table.table.OnSelected = s.onRowSelected
 	add := widget.NewButtonWithIcon(lang.L("New room"), theme.ContentAddIcon(), s.onAddTapped)
 	note := widget.NewLabel(lang.L("A session without a capacity of its own takes its room's. Click a room to edit it."))
