@@ -51,8 +51,8 @@ type deskScreen struct {
 	prefs  fyne.Preferences
 	badges *badgePrinter
 	edit   func(id int64, saved func(), scans formScans) // opens the participant form (desk_edit.go); nil: no Edit
-	lock   *deskLock                    // nil: the desk cannot be locked
-	active func() bool                  // whether the desk is the page shown; nil: always
+	lock   *deskLock                                     // nil: the desk cannot be locked
+	active func() bool                                   // whether the desk is the page shown; nil: always
 	now    func() time.Time
 	// afterFunc starts the notice of a check-in that waits (time.AfterFunc;
 	// tests fire it late).
