@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2/lang"
 
@@ -50,6 +51,43 @@ func (f *participantForm) handScansToDesk() {
 	}
 }
 
+// formBurstPause: keys closer than this may be one burst, which the
+// window held back for a while (80 ms seen between two keys of a scan
+// under load, where scanGap alone split the code and saved the rest of it
+// into the name); it is the burst's keys on average that come within
+// scanGap, its Enter included.
+const formBurstPause = 4 * scanGap
+
+// keyRun is the keys typed in a field one close after the other (within
+// formBurstPause): when the first came, how many, and the last.
+type keyRun struct {
+	first, last time.Time
+	keys        int
+}
+
+// keyAt notes a key typed at now; it reports whether it starts a run.
+func (r *keyRun) keyAt(now time.Time) bool {
+	starts := r.last.IsZero() || now.Sub(r.last) >= formBurstPause
+	if starts {
+		r.first, r.keys = now, 0
+	}
+	r.keys++
+	r.last = now
+	return starts
+}
+
+// burst reports whether an Enter at now ends a run of keys as a scanner
+// types them: close after the last key, and on average within scanGap.
+func (r *keyRun) burst(now time.Time) bool {
+	if r.keys == 0 || r.last.IsZero() || now.Sub(r.last) >= formBurstPause {
+		return false
+	}
+	return now.Sub(r.first) < time.Duration(r.keys)*scanGap
+}
+
+// forget starts anew: what is typed next is a run of its own.
+func (r *keyRun) forget() { *r = keyRun{} }
+
 // watchFormBurst tells, in a field of a form, the keys of a burst ended by
 // Enter (a scan, or a word typed fast) from what a person types: the text
 // the burst put in, and a way to put back the field as it was before it,
@@ -58,16 +96,18 @@ func (f *participantForm) handScansToDesk() {
 // Any other Enter does what it did. It keeps the field's OnChanged and
 // OnSubmitted.
 func watchFormBurst(e *widgets.Entry, onScan func(code string, restore func(), entered bool)) {
-	var keys keyBurst  // desk_burst.go: only its timing
-	before := e.Text   // the text before the burst
+	var keys keyRun
+	before := e.Text   // the text before the run of keys
+	at := 0            // where, in before (in runes), the run's keys went
 	last := e.Text     // the text when it last changed
 	var restoring bool // the field put back: no key
 	scanned := func(text string, entered bool) bool {
-		typed := strings.TrimSpace(inserted(before, text))
+		typed := strings.TrimSpace(inserted(before, text, at))
 		if !looksScanned(typed) {
 			return false
 		}
 		was := before
+		keys.forget()
 		onScan(typed, func() {
 			restoring = true
 			e.SetText(was)
@@ -79,14 +119,16 @@ func watchFormBurst(e *widgets.Entry, onScan func(code string, restore func(), e
 	e.OnChanged = func(text string) {
 		if restoring {
 			before, last = text, text
-			keys.restartAt(0)
+			keys.forget()
 		} else {
-			on := keys.keyAt(time.Now(), 0)
-			if !on {
-				before = last // a burst starts
+			now := time.Now()
+			ending := e.MultiLine && keys.burst(now) // before this key, a new line, is counted
+			if keys.keyAt(now) {                     // a run of keys starts, where the cursor was
+				before = last
+				at = e.CursorTextOffset() - (utf8.RuneCountInString(text) - utf8.RuneCountInString(last))
 			}
 			last = text
-			if on && e.MultiLine && strings.HasSuffix(inserted(before, text), "\n") {
+			if ending && strings.HasSuffix(inserted(before, text, at), "\n") {
 				scanned(text, false)
 			}
 		}
@@ -95,7 +137,7 @@ func watchFormBurst(e *widgets.Entry, onScan func(code string, restore func(), e
 		}
 	}
 	e.OnSubmitted = func(text string) {
-		if keys.within(time.Now()) && scanned(text, true) {
+		if keys.burst(time.Now()) && scanned(text, true) {
 			return
 		}
 		if submitted != nil {
@@ -104,10 +146,15 @@ func watchFormBurst(e *widgets.Entry, onScan func(code string, restore func(), e
 	}
 }
 
-// inserted is the text that was put into before to make after: what is
-// between their common start and their common end.
-func inserted(before, after string) string {
+// inserted is the text that was put into before to make after, at the
+// rune offset at if it was (keys typed from there); else what is between
+// their common start and their common end (a selection typed over).
+func inserted(before, after string, at int) string {
 	b, a := []rune(before), []rune(after)
+	if k := len(a) - len(b); at >= 0 && k >= 0 && at+k <= len(a) &&
+		string(a[:at])+string(a[at+k:]) == before {
+		return string(a[at : at+k])
+	}
 	start := 0
 	for start < len(b) && start < len(a) && b[start] == a[start] {
 		start++
