@@ -50,9 +50,9 @@ type deskScreen struct {
 	store  deskStore
 	prefs  fyne.Preferences
 	badges *badgePrinter
-	edit   func(id int64, saved func()) // opens the participant form; nil: no Edit
-	lock   *deskLock                    // nil: the desk cannot be locked
-	active func() bool                  // whether the desk is the page shown; nil: always
+	edit   func(id int64, saved func(), scans formScans) // opens the participant form (desk_edit.go); nil: no Edit
+	lock   *deskLock                                     // nil: the desk cannot be locked
+	active func() bool                                   // whether the desk is the page shown; nil: always
 	now    func() time.Time
 	// afterFunc starts the notice of a check-in that waits (time.AfterFunc;
 	// tests fire it late).
@@ -466,18 +466,6 @@ func (s *deskScreen) onPrintBadgeTapped() {
 		if s.shown != nil && s.shown.Participant.ID == id {
 			s.showBadgePrinted(res, rehearsal)
 		}
-		s.focus()
-	})
-}
-
-// onEditTapped opens the participant form on the person on the card.
-func (s *deskScreen) onEditTapped() {
-	if s.edit == nil || s.shown == nil {
-		return
-	}
-	id := s.shown.Participant.ID
-	s.edit(id, func() {
-		s.cardAsync(id)
 		s.focus()
 	})
 }

@@ -71,7 +71,7 @@ func newMainView(e *env, st mainStore, prefs fyne.Preferences, restore func(stri
 	lock := newDeskLock(e, st)
 	deskSt := deskStoreFor(e.ctx, st)
 	desk := newDeskScreen(e, deskSt, prefs, deskBadgePrinter(badges, deskSt)) // prints held offline (desk_offline_actions.go)
-	desk.edit = participants.editAsync
+	desk.edit = participants.editFromDeskAsync
 	desk.lock = lock
 	desk.watchAsync()
 	dashboard := newDashboardScreen(e, st)

@@ -37,6 +37,9 @@ type participantForm struct {
 	d    *dialog.ConfirmDialog
 	// saved is told the participant's ID once saved.
 	saved func(id int64)
+	// scans, when the welcome desk opened the form, tells a badge scanned
+	// into it (participant_form_scan.go); nil elsewhere.
+	scans formScans
 
 	firstName, lastName, email, phone, organisation, jobTitle *widgets.Entry
 	region, code, fee, diet, accessibility, notes             *widgets.Entry
@@ -65,7 +68,7 @@ type participantForm struct {
 // openFormAsync reads what the form offers, then opens it on the
 // participant id, or on a new one when id is 0.
 func (s *participantsScreen) openFormAsync(id int64) {
-	s.openFormThenAsync(id, s.onParticipantSaved)
+	s.openFormThenAsync(id, s.onParticipantSaved, nil)
 }
 
 // editAsync opens the form on the participant id from another screen (the
@@ -74,12 +77,13 @@ func (s *participantsScreen) editAsync(id int64, saved func()) {
 	s.openFormThenAsync(id, func(id int64) {
 		s.onParticipantSaved(id)
 		saved()
-	})
+	}, nil)
 }
 
 // openFormThenAsync opens the form on id (0: a new participant) and tells
-// saved once the participant is saved.
-func (s *participantsScreen) openFormThenAsync(id int64, saved func(id int64)) {
+// saved once the participant is saved; scans, if not nil, is told what
+// may be a badge scanned into it (the desk's).
+func (s *participantsScreen) openFormThenAsync(id int64, saved func(id int64), scans formScans) {
 	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
 		var p data.Participant
 		var c data.Congress
@@ -96,7 +100,7 @@ func (s *participantsScreen) openFormThenAsync(id int64, saved func(id int64)) {
 				return
 			}
 			s.form = newParticipantForm(s, p, cats, c.Days)
-			s.form.saved = saved
+			s.form.saved, s.form.scans = saved, scans
 			s.form.show()
 		}
 	})
@@ -219,6 +223,7 @@ func (f *participantForm) show() {
 	}
 	f.scroll = container.NewVScroll(f.build())
 	f.followFocus()
+	f.handScansToDesk() // participant_form_scan.go
 	f.initial = f.snapshot()
 	content := &fyne.Container{Layout: stackLayout{}, Objects: []fyne.CanvasObject{f.scroll, newWheelToForm(f.scroll)}}
 	f.d = dialog.NewCustomConfirm(title, lang.L("Save"), lang.L("Cancel"), content, f.onClosed, f.s.env.win)
