@@ -32,6 +32,10 @@ const deskScanRepeat = 2 * time.Second
 // scanned or typed then Enter, or a person (id) chosen or on the card.
 type deskScan struct {
 	text string
+	// lead is how many of text's first characters may be a person's,
+	// typed onto by the scanner with no pause (onScannedOver): when text
+	// is nobody's code, its end may be.
+	lead int
 	id   int64
 	req  data.AdmitRequest // the day, door and desk when it was submitted
 	at   time.Time         // when Enter was pressed; zero: a button, not timed
@@ -85,6 +89,21 @@ func (s *deskScreen) onSubmitted(text string) {
 		}
 		return
 	}
+	s.submitText(text, 0, at)
+}
+
+// onScannedOver checks in a code scanned onto a name in the field
+// (deskScanOver), as if the field had been empty: the name is given up,
+// and the field emptied. The first lead characters may be a person's last
+// keys, typed with no pause before the scanner's.
+func (s *deskScreen) onScannedOver(code string, lead int) {
+	s.selected = -1
+	s.submitText(code, lead, time.Now())
+}
+
+// submitText takes text typed or scanned into the queue, and empties the
+// field; text submitted again at once is the scanner's repeat.
+func (s *deskScreen) submitText(text string, lead int, at time.Time) {
 	again := s.repeated(text)
 	s.clearSearch()
 	if again {
@@ -95,7 +114,7 @@ func (s *deskScreen) onSubmitted(text string) {
 		}
 		return
 	}
-	s.pushScanAsync(deskScan{text: text, req: s.admitRequest(0, nil), at: at})
+	s.pushScanAsync(deskScan{text: text, lead: lead, req: s.admitRequest(0, nil), at: at})
 }
 
 // onScanned checks in a badge scanned while a dialog had the keyboard (the
@@ -152,6 +171,11 @@ func (s *deskScreen) handleScan(ctx context.Context, sc deskScan) (show func(), 
 		var err error
 		if f, err = s.resolve(ctx, sc.text); err != nil {
 			return func() { s.deskError(err, true) }, false, false
+		}
+		if f.id == 0 && sc.lead > 0 {
+			if f, err = s.resolveTail(ctx, sc.text, sc.lead, f); err != nil {
+				return func() { s.deskError(err, true) }, false, false
+			}
 		}
 		sc.stages.mark("resolved")
 	}
@@ -235,6 +259,23 @@ func (s *deskScreen) resolve(ctx context.Context, text string) (deskFound, error
 	}
 	isCode := data.ValidCode(data.NormaliseCode(text))
 	return deskFound{rows: rows, unknownCode: isCode && len(rows) == 0 && !strings.Contains(text, " ")}, nil
+}
+
+// resolveTail finds whose code text ends with, once its first 1 to lead
+// characters (a person's, typed just before the scan) are dropped; else
+// it keeps what text alone found.
+func (s *deskScreen) resolveTail(ctx context.Context, text string, lead int, found deskFound) (deskFound, error) {
+	rs := []rune(text)
+	for i := 1; i <= lead && i < len(rs); i++ {
+		id, err := s.store.ParticipantIDByScan(ctx, string(rs[i:]))
+		if err == nil {
+			return deskFound{id: id}, nil
+		}
+		if data.KindOf(err) != data.KindNotFound {
+			return deskFound{}, err
+		}
+	}
+	return found, nil
 }
 
 // admit checks a person in, off the UI thread, and returns what to show.
