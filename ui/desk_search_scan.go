@@ -75,7 +75,7 @@ func (e *deskEntry) onEnterKey(submit func()) {
 		submit()
 		return
 	}
-	e.s.onScannedOver(code, lead)
+	e.s.onScannedOver(code, e.Text, lead)
 }
 
 // now is the field's clock for the gaps between keys (tests set it).

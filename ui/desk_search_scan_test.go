@@ -124,3 +124,19 @@ func TestDeskTypingOntoANameExtendsIt(t *testing.T) {
 		t.Fatalf("↓ Enter on the match chosen: %d check-ins, card %+v, field %q", w.admits.Load(), s.shown, s.entry.Text)
 	}
 }
+
+// TestDeskScanHeldBackIsNoName: the window may hold a scan's first keys
+// back (a busy machine): the keys after the pause are no scan onto a name,
+// and the whole code is checked in.
+func TestDeskScanHeldBackIsNoName(t *testing.T) {
+	f, _, _ := newScanFixture(t, 60)
+	s := f.s
+	who := f.person(t, "")
+	keys := newDeskKeys(f)
+	keys.typeAt(t, who.Code[:1], scannerKeys)
+	keys.at = keys.at.Add(3 * scanGap) // the pause
+	keys.typeAt(t, who.Code[1:]+"\n", scannerKeys)
+	if n := f.arrivals(t, who.ID); n != 1 || s.entry.Text != "" {
+		t.Fatalf("a scan held back after its first key: %d arrivals, field %q, status %q", n, s.entry.Text, s.status.Text)
+	}
+}
