@@ -171,7 +171,9 @@ func (s *deskScreen) reclaimFocus() {
 // always has).
 type deskEntry struct {
 	widgets.Entry
-	s *deskScreen
+	s     *deskScreen
+	over  deskScanOver     // desk_search_scan.go: a code scanned onto a name
+	clock func() time.Time // the gaps between keys; nil: time.Now
 }
 
 func newDeskEntry(s *deskScreen) *deskEntry {
@@ -196,15 +198,30 @@ func (e *deskEntry) FocusLost() {
 	})
 }
 
+func (e *deskEntry) TypedRune(r rune) {
+	e.over.runeAt(e.now(), e.Text, r)
+	e.Entry.TypedRune(r)
+}
+
 func (e *deskEntry) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyDown:
+		e.over.restart()
 		e.s.moveSelection(1)
 	case fyne.KeyUp:
+		e.over.restart()
 		e.s.moveSelection(-1)
 	case fyne.KeyTab:
-		e.s.onSubmitted(e.Text)
+		e.onEnterKey(func() { e.s.onSubmitted(e.Text) })
+	case fyne.KeyReturn, fyne.KeyEnter:
+		e.onEnterKey(func() { e.Entry.TypedKey(ev) })
+	case fyne.KeyBackspace, fyne.KeyDelete, fyne.KeyLeft, fyne.KeyRight,
+		fyne.KeyHome, fyne.KeyEnd, fyne.KeyPageUp, fyne.KeyPageDown, fyne.KeyInsert:
+		e.over.restart() // an edit: what follows is typed anew
+		e.Entry.TypedKey(ev)
 	default:
+		// The window passes every key here too, before its character: no
+		// edit, the burst goes on.
 		e.Entry.TypedKey(ev)
 	}
 }
@@ -250,6 +267,7 @@ func (e *deskEntry) TypedShortcut(sc fyne.Shortcut) {
 		}
 	}
 	e.Entry.TypedShortcut(sc)
+	e.over.restart() // a paste, a cut: no scanner's keys
 }
 
 // handScansToDesk makes a badge or a ticket scanned into one of the

@@ -32,9 +32,16 @@ const deskScanRepeat = 2 * time.Second
 // scanned or typed then Enter, or a person (id) chosen or on the card.
 type deskScan struct {
 	text string
-	id   int64
-	req  data.AdmitRequest // the day, door and desk when it was submitted
-	at   time.Time         // when Enter was pressed; zero: a button, not timed
+	// whole and lead are for a code scanned onto a name (onScannedOver):
+	// whole is the field's text, name and code, which is a code itself
+	// when the window held the scan's first keys back; lead is how many
+	// of text's first characters may be a person's, typed with no pause
+	// before the scanner's: when text is nobody's code, its end may be.
+	whole string
+	lead  int
+	id    int64
+	req   data.AdmitRequest // the day, door and desk when it was submitted
+	at    time.Time         // when Enter was pressed; zero: a button, not timed
 	// stages times the scan's stages on a timed desk (desk_timing.go).
 	stages *deskStages
 	// handover hands its result straight to the UI thread waiting for it
@@ -85,6 +92,29 @@ func (s *deskScreen) onSubmitted(text string) {
 		}
 		return
 	}
+	s.submitText(text, deskScan{}, at)
+}
+
+// onScannedOver checks in a code scanned onto a name in the field
+// (deskScanOver), as if the field had been empty: the name is given up,
+// and the field emptied. whole is what the field holds: the window may
+// have held the first keys of a scan back, and they are no name then
+// (handleScan tries whole first). The first lead characters of code may be
+// a person's last keys, typed with no pause before the scanner's.
+func (s *deskScreen) onScannedOver(code, whole string, lead int) {
+	s.selected = -1
+	at := time.Now()
+	if whole = strings.TrimSpace(whole); s.isRepeat(whole) {
+		s.submitText(whole, deskScan{}, at) // the last scan, read again
+		return
+	}
+	s.submitText(code, deskScan{whole: whole, lead: lead}, at)
+}
+
+// submitText takes text typed or scanned into the queue (with what sc
+// says of a code scanned onto a name), and empties the field; text
+// submitted again at once is the scanner's repeat.
+func (s *deskScreen) submitText(text string, sc deskScan, at time.Time) {
 	again := s.repeated(text)
 	s.clearSearch()
 	if again {
@@ -95,7 +125,8 @@ func (s *deskScreen) onSubmitted(text string) {
 		}
 		return
 	}
-	s.pushScanAsync(deskScan{text: text, req: s.admitRequest(0, nil), at: at})
+	sc.text, sc.req, sc.at = text, s.admitRequest(0, nil), at
+	s.pushScanAsync(sc)
 }
 
 // onScanned checks in a badge scanned while a dialog had the keyboard (the
@@ -113,11 +144,16 @@ func (s *deskScreen) onScanned(code string) {
 // forgotten when its scan found nobody in particular (a name that several
 // people match, to submit again) or failed (to scan again): see forget.
 func (s *deskScreen) repeated(text string) bool {
-	key, now := data.NormaliseCode(text), s.now()
-	d := now.Sub(s.scans.lastAt)
-	again := key == s.scans.last && d >= 0 && d < deskScanRepeat
-	s.scans.last, s.scans.lastAt = key, now
+	again, now := s.isRepeat(text), s.now()
+	s.scans.last, s.scans.lastAt = data.NormaliseCode(text), now
 	return again
+}
+
+// isRepeat reports whether text is the text submitted last, again within
+// deskScanRepeat.
+func (s *deskScreen) isRepeat(text string) bool {
+	d := s.now().Sub(s.scans.lastAt)
+	return data.NormaliseCode(text) == s.scans.last && d >= 0 && d < deskScanRepeat
 }
 
 // forget says that the scan of text named nobody (a name search) or
@@ -150,7 +186,7 @@ func (s *deskScreen) handleScan(ctx context.Context, sc deskScan) (show func(), 
 	f := deskFound{id: sc.id}
 	if f.id == 0 {
 		var err error
-		if f, err = s.resolve(ctx, sc.text); err != nil {
+		if f, err = s.resolveScan(ctx, sc); err != nil {
 			return func() { s.deskError(err, true) }, false, false
 		}
 		sc.stages.mark("resolved")
@@ -204,27 +240,28 @@ type deskFound struct {
 	layout data.KeyboardMismatch
 }
 
+// resolveScan finds who a scan is (resolve); for a code scanned onto a
+// name (onScannedOver), the field's whole text first, if it is a code, then
+// the code, then the code without its first characters.
+func (s *deskScreen) resolveScan(ctx context.Context, sc deskScan) (deskFound, error) {
+	if sc.whole != "" {
+		if f, err := s.resolveCode(ctx, sc.whole); err != nil || f.id != 0 {
+			return f, err
+		}
+	}
+	f, err := s.resolve(ctx, sc.text)
+	if err != nil || f.id != 0 || sc.lead == 0 {
+		return f, err
+	}
+	return s.resolveTail(ctx, sc.text, sc.lead, f)
+}
+
 // resolve finds who text is: the person with that code (or a ticket they
 // hold), else the one whose code the scanner meant when it typed text
 // through another keyboard layout, else the one person text matches.
 func (s *deskScreen) resolve(ctx context.Context, text string) (deskFound, error) {
-	if !strings.ContainsFunc(text, unicode.IsSpace) {
-		id, err := s.store.ParticipantIDByScan(ctx, text)
-		if err == nil {
-			return deskFound{id: id}, nil
-		}
-		if data.KindOf(err) != data.KindNotFound {
-			return deskFound{}, err
-		}
-		for _, r := range data.MisreadScans(text) {
-			id, err := s.store.ParticipantIDByScan(ctx, r.Text)
-			if err == nil {
-				return deskFound{id: id, layout: r.Layout}, nil
-			}
-			if data.KindOf(err) != data.KindNotFound {
-				return deskFound{}, err
-			}
-		}
+	if f, err := s.resolveCode(ctx, text); err != nil || f.id != 0 {
+		return f, err
 	}
 	rows, err := s.store.ListParticipants(ctx, data.ParticipantQuery{Search: text, Limit: deskMatches})
 	if err != nil {
@@ -235,6 +272,48 @@ func (s *deskScreen) resolve(ctx context.Context, text string) (deskFound, error
 	}
 	isCode := data.ValidCode(data.NormaliseCode(text))
 	return deskFound{rows: rows, unknownCode: isCode && len(rows) == 0 && !strings.Contains(text, " ")}, nil
+}
+
+// resolveCode finds whose code (or ticket) text is, as typed or through
+// another keyboard layout; id 0 when nobody's.
+func (s *deskScreen) resolveCode(ctx context.Context, text string) (deskFound, error) {
+	if strings.ContainsFunc(text, unicode.IsSpace) {
+		return deskFound{}, nil
+	}
+	id, err := s.store.ParticipantIDByScan(ctx, text)
+	if err == nil {
+		return deskFound{id: id}, nil
+	}
+	if data.KindOf(err) != data.KindNotFound {
+		return deskFound{}, err
+	}
+	for _, r := range data.MisreadScans(text) {
+		id, err := s.store.ParticipantIDByScan(ctx, r.Text)
+		if err == nil {
+			return deskFound{id: id, layout: r.Layout}, nil
+		}
+		if data.KindOf(err) != data.KindNotFound {
+			return deskFound{}, err
+		}
+	}
+	return deskFound{}, nil
+}
+
+// resolveTail finds whose code text ends with, once its first 1 to lead
+// characters (a person's, typed just before the scan) are dropped; else
+// it keeps what text alone found.
+func (s *deskScreen) resolveTail(ctx context.Context, text string, lead int, found deskFound) (deskFound, error) {
+	rs := []rune(text)
+	for i := 1; i <= lead && i < len(rs); i++ {
+		id, err := s.store.ParticipantIDByScan(ctx, string(rs[i:]))
+		if err == nil {
+			return deskFound{id: id}, nil
+		}
+		if data.KindOf(err) != data.KindNotFound {
+			return deskFound{}, err
+		}
+	}
+	return found, nil
 }
 
 // admit checks a person in, off the UI thread, and returns what to show.
