@@ -352,15 +352,7 @@ func (f *participantForm) showError(err error) {
 }
 
 func (f *participantForm) showFieldError(field, msg string) {
-	label := f.errs[field]
-	if label == nil {
-		label = f.general
-	}
-	label.SetText(msg)
-	label.Show()
-	if room := f.errRoom[field]; room != nil {
-		room.Show()
-	}
+	f.putMessage(field, msg)
 	f.reopen(f.focus[field])
 }
 

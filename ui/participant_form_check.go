@@ -114,13 +114,19 @@ func (f *participantForm) showProblems(found map[string]error) {
 }
 
 func (f *participantForm) setMessage(field string, err error) {
+	f.putMessage(field, formMessage(err))
+	f.shownCode[field] = errorCode(err)
+}
+
+// putMessage shows msg under field (at the top when the form has no such
+// field), with the room kept for it.
+func (f *participantForm) putMessage(field, msg string) {
 	label := f.errs[field]
 	if label == nil {
 		label = f.general
 	}
-	label.SetText(formMessage(err))
+	label.SetText(msg)
 	label.Show()
-	f.shownCode[field] = errorCode(err)
 	if room := f.errRoom[field]; room != nil {
 		room.Show()
 	}

@@ -196,14 +196,6 @@ func (f *participantForm) onTypedScan(field, text string) {
 // showNotice shows msg under the field, the keyboard where it is; the
 // field typed on, or Save, takes it away.
 func (f *participantForm) showNotice(field, msg string) {
-	label := f.errs[field]
-	if label == nil {
-		label = f.general
-	}
-	label.SetText(msg)
-	label.Show()
-	if room := f.errRoom[field]; room != nil {
-		room.Show()
-	}
+	f.putMessage(field, msg)
 	f.shownCode[field] = ""
 }
