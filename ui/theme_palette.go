@@ -26,6 +26,11 @@ import (
 //     own fill, on a table's header and under the pointer.
 //   - on the dark theme, hints and disabled text: 4.6:1 (was 3.4:1),
 //     still far quieter than the text (17:1).
+//   - on the light theme, the fill of the buttons that are not the main
+//     one (Cancel, No, OK, Import…): fyne's #f5f5f5 was 1.09:1 on the
+//     white page and the white dialogs, and barely read as a button; now
+//     #dadada, 1.40:1 on both, under text at 5.3:1 (4.6:1 under the
+//     pointer's tint). TestSecondaryButtonsShow.
 var readable = map[fyne.ThemeVariant]map[fyne.ThemeColorName]color.Color{
 	theme.VariantLight: {
 		theme.ColorNameSuccess:     color.NRGBA{R: 0x2b, G: 0x7a, B: 0x2f, A: 0xff},
@@ -34,6 +39,7 @@ var readable = map[fyne.ThemeVariant]map[fyne.ThemeColorName]color.Color{
 		theme.ColorNamePlaceHolder: color.NRGBA{R: 0x6e, G: 0x6e, B: 0x6e, A: 0xff},
 		theme.ColorNameInputBorder: color.NRGBA{R: 0x85, G: 0x85, B: 0x85, A: 0xff},
 		theme.ColorNameDisabled:    color.NRGBA{R: 0x76, G: 0x76, B: 0x76, A: 0xff},
+		theme.ColorNameButton:      color.NRGBA{R: 0xda, G: 0xda, B: 0xda, A: 0xff},
 	},
 	theme.VariantDark: {
 		theme.ColorNameError:       color.NRGBA{R: 0xff, G: 0x66, B: 0x59, A: 0xff},
