@@ -2,8 +2,10 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -41,22 +43,50 @@ func (s *standsScreen) showStandLine() {
 	s.line.SetText(text)
 }
 
+// onKeyRow marks the row the keyboard is on (-1: it left the list) and
+// says its stand under the list. The keyboard's move is the latest: it
+// wins over a row the pointer was last seen on (the pointer may have left
+// it over a dialog, which the row is not told).
 func (s *standsScreen) onKeyRow(row int) {
+	old := s.keyRow
 	s.keyRow = row
+	if row >= 0 {
+		s.pointedRow = -1
+	}
 	s.showStandLine()
+	if old != row {
+		s.refreshRow(old)
+		s.refreshRow(row)
+	}
+}
+
+// refreshRow draws the cells of row again.
+func (s *standsScreen) refreshRow(row int) {
+	if row < 0 {
+		return
+	}
+	_, cols := s.table.table.Length()
+	for col := range cols {
+		s.table.table.RefreshItem(widget.TableCellID{Row: row, Col: col})
+	}
 }
 
 // standCell is a cell of the stands list: a label that tells the line
 // under the list which stand the pointer is on. It passes the pointer on
-// to the table, which shows the row under it.
+// to the table, which shows the row under it. The row the keyboard is on
+// (↑ ↓) is drawn as a picked row is in the app's other lists (rowCell):
+// on the selection colour, across the row (fyne marks only its cell, with
+// a faint box).
 type standCell struct {
 	widget.Label
 	row    int
 	screen *standsScreen
+	bg     *canvas.Rectangle // the band of the keyboard's row; hidden on the others
 }
 
 func newStandCell(s *standsScreen) fyne.CanvasObject {
-	c := &standCell{screen: s}
+	c := &standCell{screen: s, bg: canvas.NewRectangle(theme.Color(theme.ColorNameSelection))}
+	c.bg.Hide()
 	c.Truncation = fyne.TextTruncateEllipsis
 	c.ExtendBaseWidget(c)
 	return c
@@ -66,6 +96,55 @@ func (s *standsScreen) updateStandCell(id widget.TableCellID, o fyne.CanvasObjec
 	c := o.(*standCell)
 	c.row = id.Row
 	s.table.updateCell(id, &c.Label)
+	c.setPicked(id.Row == s.keyRow)
+}
+
+// setPicked shows the cell on the selection colour, or not.
+func (c *standCell) setPicked(picked bool) {
+	if picked == c.bg.Visible() {
+		return
+	}
+	c.bg.FillColor = theme.Color(theme.ColorNameSelection)
+	showIf(c.bg, picked)
+}
+
+// CreateRenderer is the label's, over the band.
+func (c *standCell) CreateRenderer() fyne.WidgetRenderer {
+	return &standCellRenderer{WidgetRenderer: c.Label.CreateRenderer(), bg: c.bg}
+}
+
+type standCellRenderer struct {
+	fyne.WidgetRenderer
+	bg      *canvas.Rectangle
+	objects []fyne.CanvasObject
+}
+
+// Layout covers the gaps between the row's cells with the band, so that
+// the row reads as one.
+func (r *standCellRenderer) Layout(size fyne.Size) {
+	pad := theme.Padding()
+	r.bg.Move(fyne.NewPos(-pad/2, 0))
+	r.bg.Resize(size.AddWidthHeight(pad, 0))
+	r.WidgetRenderer.Layout(size)
+}
+
+// Objects are the band, then the label's.
+func (r *standCellRenderer) Objects() []fyne.CanvasObject {
+	inner := r.WidgetRenderer.Objects()
+	if len(r.objects) != len(inner)+1 {
+		r.objects = make([]fyne.CanvasObject, len(inner)+1)
+	}
+	r.objects[0] = r.bg
+	copy(r.objects[1:], inner)
+	return r.objects
+}
+
+func (r *standCellRenderer) Refresh() {
+	if r.bg.Visible() {
+		r.bg.FillColor = theme.Color(theme.ColorNameSelection) // a new theme
+		r.bg.Refresh()
+	}
+	r.WidgetRenderer.Refresh()
 }
 
 func (c *standCell) MouseIn(ev *desktop.MouseEvent) {
