@@ -83,7 +83,8 @@ func newDeskCardView() *deskCardView {
 	// The organisation goes under the name, on the band, without its key.
 	ink := color.Color(color.White)
 	v.ink = &ink
-	nameInk := container.NewThemeOverride(container.NewVBox(v.name, values[cardOrganisation]), deskBandTheme{ink: v.ink})
+	nameInk := container.NewThemeOverride(v.name, deskBandTheme{ink: v.ink})
+	organisationInk := container.NewThemeOverride(values[cardOrganisation], deskBandTheme{ink: v.ink})
 	v.arrivedKey = keys[cardArrived]
 	v.accessText = widget.NewLabel("")
 	v.accessText.Wrapping = fyne.TextWrapWord
@@ -107,14 +108,18 @@ func newDeskCardView() *deskCardView {
 	// The name and the organisation on the category's colour, as on the
 	// badge; the short facts in two columns; rows closer together than
 	// fyne's: a typical card fits a small screen without scrolling.
-	band := container.NewStack(v.band, container.New(&deskBandLayout{name: v.name},
-		nameInk, container.New(layout.NewCustomPaddedLayout(0, theme.Padding(), theme.InnerPadding(), theme.Padding()*3), v.category)))
+	band := container.NewStack(v.band, container.New(&deskBandLayout{name: v.name, organisation: values[cardOrganisation]},
+		nameInk, organisationInk, container.New(layout.NewCustomPaddedLayout(0, theme.Padding(), theme.InnerPadding(), theme.Padding()*3), v.category)))
 	facts := container.New(&deskFactsLayout{})
 	for _, i := range []int{cardFee, cardCode, cardArrived, cardStatus, cardBadge, cardDiet, cardProgramme} {
 		facts.Add(keys[i])
 		facts.Add(values[i])
 	}
-	rows := container.NewVBox(band, v.access, v.warnings, facts)
+	// Facts and rows closer still, so that the programme's first lines
+	// show at 1024×600 in the rehearsal, whose line and note take two
+	// lines more (TestDeskCardProgrammeRehearsalSmall).
+	rows := container.New(layout.NewCustomPaddedVBoxLayout(deskCompactPadding),
+		band, v.access, v.warnings, container.NewThemeOverride(facts, deskFactsTheme{}))
 	v.person = container.NewThemeOverride(rows, deskCompactTheme{})
 	v.box = container.NewVBox(v.empty, v.person)
 	return v
@@ -168,6 +173,7 @@ func (v *deskCardView) show(c *data.DeskCard, atDoor bool) {
 		}
 	}
 	v.warnings.Refresh()
+	showIf(v.warnings, len(v.warnings.Objects) > 0) // none: no gap for them
 
 	fee, feeImportance := feeLine(c) // desk_payment.go: due, or paid at the desk
 	var programme []string
@@ -298,6 +304,17 @@ func (t deskCompactTheme) Size(n fyne.ThemeSizeName) float32 {
 		return deskCompactPadding
 	}
 	return t.base().Size(n)
+}
+
+// deskFactsTheme is deskCompactTheme with the card's facts' rows closer
+// together: 2 px above and below a line of text, as in a table.
+type deskFactsTheme struct{ deskCompactTheme }
+
+func (t deskFactsTheme) Size(n fyne.ThemeSizeName) float32 {
+	if n == theme.SizeNameInnerPadding {
+		return 2
+	}
+	return t.deskCompactTheme.Size(n)
 }
 
 // deskInkTheme is deskCompactTheme with text in ink, for the name on the

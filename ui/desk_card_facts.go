@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"math"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -14,9 +15,14 @@ import (
 // first six facts go in two columns of three (key, value, key, value) and
 // the last (the programme) spans both under them, its value in line with
 // the first column's; otherwise all go one under the other, behind one
-// column of keys. A value is never broken inside a word. As fyne's
-// row-wrap layout does, it remembers the width it was last given for its
-// minimum size.
+// column of keys. Side by side, a column of values whose longest needs
+// more than half the width takes it from the other when the other's fit
+// in less ("Rehearsal: 08:40, Desk 2" beside "Confirmed": one line, not
+// two). A value is never broken inside a word. Its rows are as close as
+// the desk's compact theme sets them (deskCompactPadding), so that the
+// programme's first lines show on a small screen. As fyne's row-wrap
+// layout does, it remembers the width it was last given for its minimum
+// size.
 type deskFactsLayout struct {
 	width float32
 }
@@ -72,21 +78,68 @@ func rowHeight(objects []fyne.CanvasObject, widths []float32) float32 {
 }
 
 // factHeight is the height of o at width w: a wrapping label's grows with
-// its lines.
+// its lines, which fyne sets one under the other with no spacing (its
+// line spacing goes between the segments of a rich text only).
 func factHeight(o fyne.CanvasObject, w float32) float32 {
 	if l, ok := o.(*widget.Label); ok && l.Wrapping != fyne.TextWrapOff && w > 0 {
 		th := l.Theme()
 		pad := th.Size(theme.SizeNameInnerPadding)
-		size := th.Size(theme.SizeNameText)
+		size := labelTextSize(l)
 		lines := 0
 		for _, line := range strings.Split(l.Text, "\n") {
 			lines += len(wrapBannerText(line, size, w-2*pad, l.TextStyle))
 		}
 		lines = max(lines, 1)
 		lineHeight := fyne.MeasureText("Ág", size, l.TextStyle).Height
-		return float32(lines)*lineHeight + 2*pad + float32(lines-1)*th.Size(theme.SizeNameLineSpacing)
+		return float32(lines)*lineHeight + 2*pad // fyne spaces a label's lines by their height alone
 	}
 	return o.MinSize().Height
+}
+
+// labelTextSize is the size of l's text, in its theme.
+func labelTextSize(l *widget.Label) float32 {
+	if l.SizeName != "" {
+		return l.Theme().Size(l.SizeName)
+	}
+	return l.Theme().Size(theme.SizeNameText)
+}
+
+// factWidth is the width o needs to show its text unwrapped: a wrapping
+// label's longest line.
+func factWidth(o fyne.CanvasObject) float32 {
+	l, ok := o.(*widget.Label)
+	if !ok || l.Wrapping == fyne.TextWrapOff {
+		return o.MinSize().Width
+	}
+	var w float32
+	for _, line := range strings.Split(l.Text, "\n") {
+		w = max(w, fyne.MeasureText(line, labelTextSize(l), l.TextStyle).Width)
+	}
+	return float32(math.Ceil(float64(w + 2*l.Theme().Size(theme.SizeNameInnerPadding))))
+}
+
+// shareValues splits width between two columns of values, half each,
+// unless one column's longest value needs more than half and the other's
+// fit in less: that one then takes what the other leaves, as far as it
+// needs.
+func shareValues(left, right []fyne.CanvasObject, width float32) (l, r float32) {
+	half := width / 2
+	var needL, needR float32
+	for _, o := range left {
+		needL = max(needL, factWidth(o))
+	}
+	for _, o := range right {
+		needR = max(needR, factWidth(o))
+	}
+	switch {
+	case needL > half && needR < half:
+		l = min(needL, width-needR)
+		return l, width - l
+	case needR > half && needL < half:
+		r = min(needR, width-needL)
+		return width - r, r
+	}
+	return half, half
 }
 
 // place puts the objects of a row at xs with widths, at y, all of height h.
@@ -104,7 +157,7 @@ func (l *deskFactsLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 
 // arrange lays the facts out at width (when move) and returns their height.
 func (l *deskFactsLayout) arrange(objects []fyne.CanvasObject, width float32, move bool) float32 {
-	pad := theme.Padding()
+	pad, gap := theme.Padding(), float32(deskCompactPadding)
 	keys, values := factPairs(objects)
 	left, right, side := l.columns(keys, width)
 	y := float32(0)
@@ -113,25 +166,25 @@ func (l *deskFactsLayout) arrange(objects []fyne.CanvasObject, width float32, mo
 		if move {
 			place(objs, xs, widths, y, h)
 		}
-		y += h + pad
+		y += h + gap
 	}
 	if !side {
 		for i := range keys {
 			row([]fyne.CanvasObject{keys[i], values[i]}, []float32{0, left + pad}, []float32{left, width - left - pad})
 		}
-		return max(y-pad, 0)
+		return max(y-gap, 0)
 	}
-	value := (width - left - right - 3*pad) / 2
-	x2 := left + pad + value + pad
+	valueL, valueR := shareValues(values[:deskFactsSide], values[deskFactsSide:2*deskFactsSide], width-left-right-3*pad)
+	x2 := left + pad + valueL + pad
 	for i := range deskFactsSide {
 		j := i + deskFactsSide
 		row([]fyne.CanvasObject{keys[i], values[i], keys[j], values[j]},
-			[]float32{0, left + pad, x2, x2 + right + pad}, []float32{left, value, right, value})
+			[]float32{0, left + pad, x2, x2 + right + pad}, []float32{left, valueL, right, valueR})
 	}
 	for i := 2 * deskFactsSide; i < len(keys); i++ {
 		row([]fyne.CanvasObject{keys[i], values[i]}, []float32{0, left + pad}, []float32{left, width - left - pad})
 	}
-	return max(y-pad, 0)
+	return max(y-gap, 0)
 }
 
 func (l *deskFactsLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
@@ -143,15 +196,17 @@ func (l *deskFactsLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	return fyne.NewSize(w, l.arrange(objects, l.width, false))
 }
 
-// deskBandLayout lays out the card's band: the name and organisation
-// (objects[0]) with the category on the right (objects[1]) when the name's
-// longest word fits beside it, and the category under them when not (the
-// card beside a name search's matches), so that a name is never broken
-// inside a word. It remembers the width it was last given for its minimum
-// size.
+// deskBandLayout lays out the card's band: the name (objects[0]) with the
+// category (objects[2]) on its right when the name's longest word fits
+// beside it, and the category under the name when not (the card beside a
+// name search's matches), so that a name is never broken inside a word;
+// the organisation (objects[1]) under them, across the band's width (the
+// category took its width too, and a long organisation wrapped onto a
+// second line for nothing). It remembers the width it was last given for
+// its minimum size.
 type deskBandLayout struct {
-	name  *widget.Label
-	width float32
+	name, organisation *widget.Label
+	width              float32
 }
 
 // beside reports whether the category goes beside the name at width.
@@ -164,28 +219,56 @@ func (l *deskBandLayout) beside(category fyne.CanvasObject, width float32) bool 
 	return word+2*th.Size(theme.SizeNameInnerPadding)+category.MinSize().Width <= width
 }
 
+// arrange lays the band out at width (when move) and returns its height.
+func (l *deskBandLayout) arrange(objects []fyne.CanvasObject, width float32, move bool) float32 {
+	name, organisation, category := objects[0], objects[1], objects[2]
+	c := category.MinSize()
+	nameWidth, categoryAt := width, fyne.NewPos(0, 0)
+	beside := l.beside(category, width)
+	if beside {
+		nameWidth = width - c.Width
+	}
+	nameHeight := factHeight(l.name, nameWidth)
+	y := nameHeight
+	if beside {
+		categoryAt = fyne.NewPos(nameWidth, (nameHeight-c.Height)/2)
+	} else {
+		categoryAt = fyne.NewPos(0, nameHeight)
+		y += c.Height
+	}
+	var organisationHeight float32
+	if l.organisation.Visible() {
+		organisationHeight = factHeight(l.organisation, width)
+	}
+	if move {
+		name.Move(fyne.NewPos(0, 0))
+		name.Resize(fyne.NewSize(nameWidth, nameHeight))
+		category.Move(categoryAt)
+		if beside {
+			category.Resize(c)
+		} else {
+			category.Resize(fyne.NewSize(width, c.Height))
+		}
+		organisation.Move(fyne.NewPos(0, y))
+		organisation.Resize(fyne.NewSize(width, organisationHeight))
+	}
+	return y + organisationHeight
+}
+
 func (l *deskBandLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	l.width = size.Width
-	name, category := objects[0], objects[1]
-	c := category.MinSize()
-	if l.beside(category, size.Width) {
-		name.Move(fyne.NewPos(0, 0))
-		name.Resize(fyne.NewSize(size.Width-c.Width, size.Height))
-		category.Move(fyne.NewPos(size.Width-c.Width, (size.Height-c.Height)/2))
-		category.Resize(c)
-		return
-	}
-	h := name.MinSize().Height
-	name.Move(fyne.NewPos(0, 0))
-	name.Resize(fyne.NewSize(size.Width, h))
-	category.Move(fyne.NewPos(0, h))
-	category.Resize(fyne.NewSize(size.Width, c.Height))
+	l.arrange(objects, size.Width, true)
 }
 
 func (l *deskBandLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	name, c := objects[0].MinSize(), objects[1].MinSize()
-	if l.width <= 0 || l.beside(objects[1], l.width) {
-		return fyne.NewSize(name.Width+c.Width, max(name.Height, c.Height))
+	name, organisation, c := objects[0].MinSize(), objects[1].MinSize(), objects[2].MinSize()
+	w := max(name.Width+c.Width, organisation.Width)
+	if l.width > 0 && !l.beside(objects[2], l.width) {
+		w = max(name.Width, c.Width, organisation.Width)
 	}
-	return fyne.NewSize(max(name.Width, c.Width), name.Height+c.Height)
+	width := l.width
+	if width <= 0 {
+		width = w
+	}
+	return fyne.NewSize(w, l.arrange(objects, width, false))
 }
