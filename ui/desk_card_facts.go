@@ -223,16 +223,14 @@ func (l *deskBandLayout) beside(category fyne.CanvasObject, width float32) bool 
 func (l *deskBandLayout) arrange(objects []fyne.CanvasObject, width float32, move bool) float32 {
 	name, organisation, category := objects[0], objects[1], objects[2]
 	c := category.MinSize()
-	nameWidth, categoryAt := width, fyne.NewPos(0, 0)
 	beside := l.beside(category, width)
+	nameWidth := width
 	if beside {
 		nameWidth = width - c.Width
 	}
 	nameHeight := factHeight(l.name, nameWidth)
-	y := nameHeight
-	if beside {
-		categoryAt = fyne.NewPos(nameWidth, (nameHeight-c.Height)/2)
-	} else {
+	y, categoryAt := nameHeight, fyne.NewPos(nameWidth, (nameHeight-c.Height)/2)
+	if !beside {
 		categoryAt = fyne.NewPos(0, nameHeight)
 		y += c.Height
 	}
