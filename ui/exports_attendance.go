@@ -51,7 +51,7 @@ func (a *attendanceExport) loadAsync() {}
 // onSaveTapped asks where to save the workbook, then saves it.
 func (a *attendanceExport) onSaveTapped() {
 	opts := export.WorkbookOptions{Version: appVersion()}
-	a.saver.save(lang.L("Save the attendance workbook"), lang.L("Saving the workbook…"), lang.L("file.attendance"), ".xlsx",
+	a.saver.save("attendance", lang.L("Save the attendance workbook"), lang.L("Saving the workbook…"), lang.L("file.attendance"), ".xlsx",
 		func(ctx context.Context, w io.Writer, progress func(done, total int)) error {
 			in, err := export.LoadAttendance(ctx, a.store)
 			if err != nil {

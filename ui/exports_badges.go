@@ -457,7 +457,7 @@ func (b *badgeExport) showCounting() {
 
 // onSaveTapped asks where to save the badges, then saves them.
 func (b *badgeExport) onSaveTapped() {
-	b.saver.askWhere(lang.L("Save the badges as PDF"), "badges", ".pdf", b.startSave)
+	b.saver.askWhere("badges", lang.L("Save the badges as PDF"), "badges", ".pdf", b.startSave)
 }
 
 // saveTo saves the badges in path, asking first before replacing a file.

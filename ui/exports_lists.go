@@ -323,7 +323,7 @@ func (l *listExport) onSaveXLSXTapped() {
 		return
 	}
 	opts := export.WorkbookOptions{Version: appVersion()}
-	l.saver.save(lang.L("Save the list as XLSX"), lang.L("Saving the list…"), p.Name, ".xlsx",
+	l.saver.save("list "+p.Name, lang.L("Save the list as XLSX"), lang.L("Saving the list…"), p.Name, ".xlsx",
 		func(ctx context.Context, w io.Writer, progress func(done, total int)) error {
 			in, err := export.LoadList(ctx, l.store, p)
 			if err != nil {
@@ -344,7 +344,7 @@ func (l *listExport) onSaveCSVTapped() {
 	if l.semicolon.Checked {
 		opts.Separator = ';'
 	}
-	l.saver.save(lang.L("Save the list as CSV"), lang.L("Saving the list…"), p.Name, ".csv",
+	l.saver.save("list "+p.Name, lang.L("Save the list as CSV"), lang.L("Saving the list…"), p.Name, ".csv",
 		func(ctx context.Context, w io.Writer, progress func(done, total int)) error {
 			in, err := export.LoadList(ctx, l.store, p)
 			if err != nil {

@@ -1,0 +1,214 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"congres/data"
+	"congres/ui/widgets"
+)
+
+// saveDialogFields taps button and returns the folder and file name fields
+// of the save dialog it opens.
+func saveDialogFields(t *testing.T, e *env, button *widget.Button) (folder, name *widgets.Entry) {
+	t.Helper()
+	test.Tap(button)
+	top := e.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatalf("%q opened no dialog", button.Text)
+	}
+	var entries []*widgets.Entry
+	for _, o := range test.LaidOutObjects(top) {
+		if en, ok := o.(*widgets.Entry); ok {
+			entries = append(entries, en)
+		}
+	}
+	if len(entries) != 2 {
+		t.Fatalf("%d entries in the save dialog", len(entries))
+	}
+	return entries[0], entries[1]
+}
+
+// saveThere saves through the dialog button opens, in folder under name
+// (replacing the file there), and checks that the file is there.
+func saveThere(t *testing.T, e *env, button *widget.Button, folder, name string) {
+	t.Helper()
+	f, n := saveDialogFields(t, e, button)
+	f.SetText(folder)
+	n.SetText(name)
+	_, err := os.Stat(filepath.Join(folder, name))
+	tapDialogButton(t, e.win.Canvas(), "Save")
+	if err == nil {
+		assertDialogSays(t, e.win, "already exists. Replace it?")
+		tapDialogButton(t, e.win.Canvas(), "Yes")
+	}
+	waitIdle(t, e.tasks)
+	if top := e.win.Canvas().Overlays().Top(); top != nil {
+		t.Fatalf("a dialog is left after saving:\n%s", test.RenderObjectToMarkup(top))
+	}
+	if _, err := os.Stat(filepath.Join(folder, name)); err != nil {
+		t.Fatalf("nothing saved: %v", err)
+	}
+}
+
+// proposed checks the folder and file name the dialog button opens
+// proposes, then cancels it.
+func proposed(t *testing.T, e *env, button *widget.Button, folder, name string) {
+	t.Helper()
+	f, n := saveDialogFields(t, e, button)
+	if f.Text != folder || n.Text != name {
+		t.Errorf("%q proposes %q in %q, want %q in %q", button.Text, n.Text, f.Text, name, folder)
+	}
+	tapDialogButton(t, e.win.Canvas(), "Cancel")
+}
+
+// TestSaveProposesTheLastNameAndFolder: once the attendance workbook is
+// saved under another name in another folder, the next save proposes that
+// name and folder (it proposed "attendance.xlsx" again in the folder of
+// any last export), in this window and in the next window on the same
+// congress, not for another congress. Another kind of file proposes its own
+// name, in that folder. When the folder was deleted since, the name is
+// proposed in a folder that exists.
+func TestSaveProposesTheLastNameAndFolder(t *testing.T) {
+	st, e, s, dir := newExportsTest(t, 10)
+	s.signIn.which.SetSelected(s.signIn.which.Options[signInAll])
+	prefs := fyne.CurrentApp().Preferences()
+	usb := filepath.Join(t.TempDir(), "usb")
+	if err := os.Mkdir(usb, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	proposed(t, e, s.attendance.save, dir, "attendance.xlsx")
+	saveThere(t, e, s.attendance.save, usb, "attendance-friday.xlsx")
+	proposed(t, e, s.attendance.save, usb, "attendance-friday.xlsx")
+	proposed(t, e, s.signIn.save, usb, "sign-in.pdf")
+
+	// Saved again, the same name replaces the file, once agreed.
+	f, n := saveDialogFields(t, e, s.attendance.save)
+	if f.Text != usb || n.Text != "attendance-friday.xlsx" {
+		t.Fatalf("proposes %q in %q", n.Text, f.Text)
+	}
+	tapDialogButton(t, e.win.Canvas(), "Save")
+	assertDialogSays(t, e.win, "already exists. Replace it?")
+	tapDialogButton(t, e.win.Canvas(), "Yes")
+	waitIdle(t, e.tasks)
+
+	// The congress opened again: a new exports screen, the same preferences.
+	again := newExportsScreen(e, st, prefs, newBadgePrinter(e, st, prefs), func() data.ParticipantQuery { return data.ParticipantQuery{} })
+	e.win.SetContent(again.build())
+	again.loadAsync()
+	waitIdle(t, e.tasks)
+	proposed(t, e, again.attendance.save, usb, "attendance-friday.xlsx")
+
+	// Another congress: its own first name, in the last export folder.
+	other := mustOpen(t, demoFile(t, 5))
+	third := newExportsScreen(e, other, prefs, newBadgePrinter(e, other, prefs), func() data.ParticipantQuery { return data.ParticipantQuery{} })
+	e.win.SetContent(third.build())
+	third.loadAsync()
+	waitIdle(t, e.tasks)
+	proposed(t, e, third.attendance.save, usb, "attendance.xlsx")
+
+	// The USB key taken out: the name, in the congress file's folder.
+	if err := os.RemoveAll(usb); err != nil {
+		t.Fatal(err)
+	}
+	e.win.SetContent(again.build())
+	proposed(t, e, again.attendance.save, filepath.Dir(st.Path()), "attendance-friday.xlsx")
+	saveThere(t, e, again.attendance.save, filepath.Dir(st.Path()), "attendance-friday.xlsx")
+}
+
+// TestSaveRemembersEachKind: each kind of file is remembered on its own,
+// each list by its name and format; one person's certificate keeps only
+// its folder (the preferences never hold a participant's name), and the
+// certificates of everyone keep their own name.
+func TestSaveRemembersEachKind(t *testing.T) {
+	st, e, s, dir := newExportsTest(t, 40)
+	s.signIn.which.SetSelected(s.signIn.which.Options[signInAll])
+	prefs := fyne.CurrentApp().Preferences()
+	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
+	for _, d := range []string{a, b} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := s.certificates
+	saveThere(t, e, c.save, a, "all-certificates.pdf")
+	saveThere(t, e, s.signIn.save, b, "sheets-friday.pdf")
+	proposed(t, e, c.save, a, "all-certificates.pdf")
+
+	arrived := storeIDs(t, st, data.ParticipantQuery{CheckedIn: data.Yes, Sort: data.SortName})
+	if len(arrived) == 0 {
+		t.Fatal("nobody arrived in the demo")
+	}
+	p := mustRow(t, st, arrived[0])
+	c.who.SetSelected(c.who.Options[certificatesOne])
+	c.person.choose(p)
+	waitIdle(t, e.tasks)
+	mine := "certificate " + p.FirstName + " " + p.LastName + ".pdf"
+	proposed(t, e, c.save, b, mine) // the congress's last folder, its own name
+	saveThere(t, e, c.save, a, "for "+p.LastName+".pdf")
+	saveThere(t, e, s.signIn.save, b, "sheets-friday.pdf")
+	proposed(t, e, c.save, a, mine) // its own folder, not its name
+	if saved := prefs.String(prefLastSaves); strings.Contains(saved, p.LastName) {
+		t.Errorf("the preferences hold a participant's name: %s", saved)
+	}
+	c.who.SetSelected(c.who.Options[0])
+	waitIdle(t, e.tasks)
+	proposed(t, e, c.save, a, "all-certificates.pdf")
+	proposed(t, e, s.signIn.save, b, "sheets-friday.pdf")
+	proposed(t, e, s.attendance.save, b, "attendance.xlsx") // the congress's last folder
+}
+
+// TestSaveMemoryProposals: the rules of what is proposed, for the kinds
+// whose default name changes (the rejected rows of another imported file,
+// the copies of a congress) and for the folders that no longer exist.
+func TestSaveMemoryProposals(t *testing.T) {
+	a := test.NewTempApp(t)
+	dir := t.TempDir()
+	congress := filepath.Join(dir, "congress"+data.Extension)
+	imports, kept, gone := filepath.Join(dir, "imports"), filepath.Join(dir, "kept"), filepath.Join(dir, "gone")
+	for _, d := range []string{imports, kept} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fallback := func() string { return dir }
+	m := newSaveMemory(a.Preferences(), congress)
+	check := func(what, kind, def, at, folder, name string) {
+		t.Helper()
+		if f, n := m.propose(kind, def, at, fallback); f != folder || n != name {
+			t.Errorf("%s: proposes %q in %q, want %q in %q", what, n, f, name, folder)
+		}
+	}
+	check("nothing saved", "rejected.csv", "a-rejected.csv", imports, imports, "a-rejected.csv")
+	m.remember("rejected.csv", "a-rejected.csv", filepath.Join(kept, "a-fix.csv"), false)
+	check("the same file's", "rejected.csv", "a-rejected.csv", imports, kept, "a-fix.csv")
+	check("another file's", "rejected.csv", "b-rejected.csv", imports, imports, "b-rejected.csv")
+
+	m.remember(copyKind, "", filepath.Join(kept, "congress-20261207"+data.Extension), true)
+	check("a copy", copyKind, "", dir, kept, "")
+
+	m.remember("attendance.xlsx", "attendance.xlsx", filepath.Join(gone, "friday.xlsx"), false)
+	check("a folder deleted", "attendance.xlsx", "attendance.xlsx", "", kept, "friday.xlsx")
+	check("another kind", "signin.pdf", "sign-in.pdf", "", kept, "sign-in.pdf")
+
+	// Another congress, even one of the same name elsewhere, remembers its own.
+	o := newSaveMemory(a.Preferences(), filepath.Join(kept, "congress"+data.Extension))
+	if f, n := o.propose("attendance.xlsx", "attendance.xlsx", "", fallback); f != dir || n != "attendance.xlsx" {
+		t.Errorf("another congress: proposes %q in %q", n, f)
+	}
+	// A server's congress is remembered without its password.
+	srv := newSaveMemory(a.Preferences(), "postgres://anne:secret@db.local/congres")
+	srv.remember("attendance.xlsx", "attendance.xlsx", filepath.Join(kept, "x.xlsx"), false)
+	if saved := a.Preferences().String(prefLastSaves); strings.Contains(saved, "secret") {
+		t.Errorf("the preferences hold a password: %s", saved)
+	}
+	if f, n := newSaveMemory(a.Preferences(), "postgres://anne:other@db.local/congres").propose("attendance.xlsx", "attendance.xlsx", "", fallback); f != kept || n != "x.xlsx" {
+		t.Errorf("the server's congress: proposes %q in %q", n, f)
+	}
+}
