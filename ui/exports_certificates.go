@@ -65,7 +65,7 @@ func (c *certificateExport) build() fyne.CanvasObject {
 
 	form := widget.NewForm(widget.NewFormItem(lang.L("Whose"), container.NewVBox(c.who, c.person.row)))
 	c.exportPage = newExportPage(c.env.tasks, lang.L("Save PDF…"), c.onSaveTapped, sectionTitle(lang.L("Certificates of attendance")),
-		about, form, c.count, c.signature)
+		keepLastWords(about), form, c.count, c.signature)
 	c.showChoice()
 	return c.scroll
 }

@@ -93,7 +93,7 @@ func (l *listExport) build() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Who"), l.who),
 		widget.NewFormItem(lang.L("CSV"), l.semicolon),
 	)
-	l.box = container.NewVBox(sectionTitle(lang.L("Lists")), about, form, l.count,
+	l.box = container.NewVBox(sectionTitle(lang.L("Lists")), keepLastWords(about), form, l.count,
 		container.NewHBox(l.saveXLSX, l.saveCSV), l.status.box)
 	l.scroll = container.NewVScroll(l.box)
 	l.status.changed = l.relayout

@@ -85,7 +85,7 @@ func (s *signInExport) build() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Half-days"), s.halves),
 		widget.NewFormItem(lang.L("Blank lines"), container.NewBorder(nil, nil, s.blank, nil, s.fill)),
 	)
-	s.exportPage = newExportPage(s.env.tasks, lang.L("Save PDF…"), s.onSaveTapped, sectionTitle(lang.L("Sign-in sheets")), about, form, s.note)
+	s.exportPage = newExportPage(s.env.tasks, lang.L("Save PDF…"), s.onSaveTapped, sectionTitle(lang.L("Sign-in sheets")), keepLastWords(about), form, s.note)
 	s.showChoice()
 	return s.scroll
 }
