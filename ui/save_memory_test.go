@@ -122,8 +122,8 @@ func TestSaveProposesTheLastNameAndFolder(t *testing.T) {
 	saveThere(t, e, again.attendance.save, filepath.Dir(st.Path()), "attendance-friday.xlsx")
 }
 
-// TestSaveRemembersEachKind: each kind of file is remembered on its own,
-// each list by its name and format; one person's certificate keeps only
+// TestSaveRemembersEachKind: each kind of file is remembered on its own
+// (the badges too, saved through the badge printer); one person's certificate keeps only
 // its folder (the preferences never hold a participant's name), and the
 // certificates of everyone keep their own name.
 func TestSaveRemembersEachKind(t *testing.T) {
@@ -162,6 +162,16 @@ func TestSaveRemembersEachKind(t *testing.T) {
 	proposed(t, e, c.save, a, "all-certificates.pdf")
 	proposed(t, e, s.signIn.save, b, "sheets-friday.pdf")
 	proposed(t, e, s.attendance.save, b, "attendance.xlsx") // the congress's last folder
+
+	// The badges, saved through the badge printer.
+	bx := s.badges
+	bx.who.SetSelected(bx.who.Options[badgesUnprinted])
+	waitIdle(t, e.tasks)
+	proposed(t, e, bx.save, b, "badges.pdf")
+	saveThere(t, e, bx.save, a, "badges-batch-1.pdf")
+	bx.who.SetSelected(bx.who.Options[0])
+	waitIdle(t, e.tasks)
+	proposed(t, e, bx.save, a, "badges-batch-1.pdf")
 }
 
 // TestSaveMemoryProposals: the rules of what is proposed, for the kinds
@@ -211,4 +221,31 @@ func TestSaveMemoryProposals(t *testing.T) {
 	if f, n := newSaveMemory(a.Preferences(), "postgres://anne:other@db.local/congres").propose("attendance.xlsx", "attendance.xlsx", "", fallback); f != kept || n != "x.xlsx" {
 		t.Errorf("the server's congress: proposes %q in %q", n, f)
 	}
+}
+
+// TestSaveRemembersEachList: each list is remembered by its name and
+// format; another list proposes its own name, in the folder of the last.
+func TestSaveRemembersEachList(t *testing.T) {
+	st, e, s, dir := newExportsTest(t, 10)
+	for _, name := range []string{"Hotel", "Caterer"} {
+		if err := st.SaveListPreset(t.Context(), &data.ListPreset{Name: name, Columns: []string{"last_name"}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	l := s.lists
+	l.reloadAsync("Hotel")
+	waitIdle(t, e.tasks)
+	sub := filepath.Join(dir, "lists")
+	if err := os.Mkdir(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	saveThere(t, e, l.saveCSV, sub, "hotel-rooms.csv")
+	proposed(t, e, l.saveCSV, sub, "hotel-rooms.csv")
+	proposed(t, e, l.saveXLSX, sub, "Hotel.xlsx")
+	l.reloadAsync("Caterer")
+	waitIdle(t, e.tasks)
+	proposed(t, e, l.saveCSV, sub, "Caterer.csv")
+	l.reloadAsync("Hotel")
+	waitIdle(t, e.tasks)
+	proposed(t, e, l.saveCSV, sub, "hotel-rooms.csv")
 }
