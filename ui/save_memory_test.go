@@ -249,3 +249,57 @@ func TestSaveRemembersEachList(t *testing.T) {
 	waitIdle(t, e.tasks)
 	proposed(t, e, l.saveCSV, sub, "hotel-rooms.csv")
 }
+
+// TestSaveCopyProposesTheLastFolder: Save a Copy proposes the folder of
+// the last copy of this congress (a USB key), with today's name, never the
+// last copy's (a copy is never saved over another); first, and once that
+// folder is gone, the congress file's folder.
+func TestSaveCopyProposesTheLastFolder(t *testing.T) {
+	u := newTestUI(t)
+	path := demoFile(t, 10)
+	u.openAsync(path)
+	waitIdle(t, &u.tasks)
+	fields := func() (folder, name *widgets.Entry) {
+		t.Helper()
+		u.onSaveCopy()
+		var entries []*widgets.Entry
+		for _, o := range test.LaidOutObjects(u.win.Canvas().Overlays().Top()) {
+			if en, ok := o.(*widgets.Entry); ok {
+				entries = append(entries, en)
+			}
+		}
+		if len(entries) != 2 {
+			t.Fatalf("%d entries in the Save a Copy dialog", len(entries))
+		}
+		return entries[0], entries[1]
+	}
+	home, _ := filepath.Abs(filepath.Dir(path))
+	f, n := fields()
+	if f.Text != home {
+		t.Errorf("first copy: proposed in %q, want %q", f.Text, home)
+	}
+	today := n.Text
+	usb := filepath.Join(t.TempDir(), "usb")
+	if err := os.Mkdir(usb, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	f.SetText(usb)
+	n.SetText("before-the-desk")
+	tapDialogButton(t, u.win.Canvas(), "Save")
+	waitIdle(t, &u.tasks)
+	assertDialogSays(t, u.win, "A copy of the congress was saved")
+	tapDialogButton(t, u.win.Canvas(), "OK")
+	if _, err := os.Stat(filepath.Join(usb, "before-the-desk"+data.Extension)); err != nil {
+		t.Fatalf("no copy: %v", err)
+	}
+	if f, n := fields(); f.Text != usb || n.Text != today {
+		t.Errorf("next copy: %q in %q, want %q in %q", n.Text, f.Text, today, usb)
+	}
+	tapDialogButton(t, u.win.Canvas(), "Cancel")
+	if err := os.RemoveAll(usb); err != nil {
+		t.Fatal(err)
+	}
+	if f, _ := fields(); f.Text != home {
+		t.Errorf("the USB key taken out: proposed in %q, want %q", f.Text, home)
+	}
+}
