@@ -44,7 +44,7 @@ type exportSaver struct {
 	congress string // the congress file: a first export goes beside it
 	memory   saveMemory
 	// at, when set, is the folder proposed when this kind of file has not
-	// been saved with this name before (the rejected rows of an import go
+	// been saved before in this congress (the rejected rows of an import go
 	// beside the imported file).
 	at string
 }
@@ -75,14 +75,14 @@ func (s *exportSaver) save(kind, title, message, name, ext string, write exportW
 	s.askWhere(kind, title, name, ext, func(path string) { s.writeAsync(message, path, write, done) })
 }
 
-// askWhere asks where to save a file of kind, proposing the folder and name
-// it was saved with last in this congress, else name in the folder of the
-// last export; once a path is chosen, and replacing a file that exists is
-// agreed, it remembers it and calls chosen with it.
+// askWhere asks where to save a file of kind ("attendance", "list
+// Hotel"), proposing the folder and name it was saved with last in this
+// congress, else name in the folder of the last export (saveMemory.propose);
+// once a path is chosen, and replacing a file that exists is agreed, it
+// remembers it and calls chosen with it.
 func (s *exportSaver) askWhere(kind, title, name, ext string, chosen func(path string)) {
 	kind += ext // a list as XLSX and as CSV are two kinds
-	def := exportFileName(name, ext)
-	folder, file := s.memory.propose(kind, def, s.at, s.folder)
+	folder, file := s.memory.propose(kind, exportFileName(name, ext), s.at, s.folder)
 	where := newFileChooser(s.env.win, folder, file)
 	where.ext = ext
 	items := []*widget.FormItem{
@@ -90,7 +90,7 @@ func (s *exportSaver) askWhere(kind, title, name, ext string, chosen func(path s
 		widget.NewFormItem(lang.L("File name"), where.name),
 	}
 	agreed := func(path string) {
-		s.memory.remember(kind, def, path, personalKinds[kind])
+		s.memory.remember(kind, path, personalKinds[kind])
 		chosen(path)
 	}
 	var d *dialog.FormDialog

@@ -218,7 +218,7 @@ func (u *ui) onSaveCopy() {
 	}
 	d := dialog.NewForm(lang.L("Save a Copy"), lang.L("Save"), lang.L("Cancel"), items, func(ok bool) {
 		if ok {
-			memory.remember(copyKind, "", where.path(), true)
+			memory.remember(copyKind, where.path(), true)
 			u.saveCopyAsync(s, where.path())
 		}
 	}, u.win)

@@ -26,8 +26,10 @@ const (
 type lastSave struct {
 	Congress string `json:"congress"` // congressKey
 	Kind     string `json:"kind"`     // "attendance.xlsx", "list Speakers.csv"…
-	Default  string `json:"default"`  // the name the app proposed then
-	Path     string `json:"path"`     // the file saved; its folder only when Default is ""
+	Path     string `json:"path"`     // the file saved, or its folder (FolderOnly)
+	// FolderOnly: the file's name is not kept (one person's certificate
+	// names them; a copy of the congress is never saved over another).
+	FolderOnly bool `json:"folderOnly,omitempty"`
 }
 
 // saveMemory remembers the saves made for one congress.
@@ -66,19 +68,19 @@ func (m saveMemory) saves() []lastSave {
 	return all
 }
 
-// remember records that a file of kind, for which def was proposed, was
-// saved (or is being saved) at path. A name that names a person (personal:
-// one person's certificate) is not kept, only its folder: nothing about a
-// person leaves the congress file.
-func (m saveMemory) remember(kind, def, path string, personal bool) {
+// remember records that a file of kind was saved (or is being saved) at
+// path. With folderOnly, only its folder is: a name that names a person
+// (one person's certificate) is not kept, as nothing about a person leaves
+// the congress file.
+func (m saveMemory) remember(kind, path string, folderOnly bool) {
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
 	}
-	if personal {
-		def, path = "", filepath.Dir(path)
+	if folderOnly {
+		path = filepath.Dir(path)
 	}
 	all := slices.DeleteFunc(m.saves(), func(s lastSave) bool { return s.Congress == m.congress && s.Kind == kind })
-	all = append([]lastSave{{Congress: m.congress, Kind: kind, Default: def, Path: path}}, all...)
+	all = append([]lastSave{{Congress: m.congress, Kind: kind, Path: path, FolderOnly: folderOnly}}, all...)
 	if len(all) > maxLastSaves {
 		all = all[:maxLastSaves]
 	}
@@ -88,42 +90,32 @@ func (m saveMemory) remember(kind, def, path string, personal bool) {
 }
 
 // propose is the folder and file name to propose for a file of kind whose
-// default name is def. The file name is the one saved last for that kind,
-// when def was proposed then too (a certificate for another person, or
-// the rejected rows of another file, get their own name). The folder is
-// the first that still exists of: that save's folder (unless def changed
-// and the file has a natural folder, at, as the imported file's for its
-// rejected rows), at, the folders of this congress's other saves, most
-// recent first (when there is no at), then fallback's.
+// default name is def: the name it was saved with last in this congress
+// (def if none, or if only its folder was kept), in the first folder that
+// still exists of: that save's, at (a natural folder: the imported file's,
+// for its rejected rows), the folders of this congress's other saves, most
+// recent first, then fallback's.
 func (m saveMemory) propose(kind, def, at string, fallback func() string) (folder, name string) {
 	name = def
 	var folders, others []string // others: this congress's other saves, most recent first
-	found := false
 	for _, s := range m.saves() {
 		if s.Congress != m.congress {
 			continue
 		}
-		dir := filepath.Dir(s.Path)
-		if s.Default == "" {
-			dir = s.Path // a folder only
+		dir := s.Path
+		if !s.FolderOnly {
+			dir = filepath.Dir(s.Path)
 		}
-		if s.Kind != kind || found {
+		if s.Kind != kind || folders != nil {
 			others = append(others, dir)
 			continue
 		}
-		found = true
-		if s.Default == def && def != "" {
+		if !s.FolderOnly {
 			name = filepath.Base(s.Path)
 		}
-		if s.Default == def || at == "" {
-			folders = append(folders, dir)
-		}
+		folders = append(folders, dir)
 	}
-	folders = append(folders, at)
-	if at == "" {
-		folders = append(folders, others...)
-	}
-	for _, f := range folders {
+	for _, f := range append(append(folders, at), others...) {
 		if isFolder(f) {
 			return f, name
 		}

@@ -174,9 +174,10 @@ func TestSaveRemembersEachKind(t *testing.T) {
 	proposed(t, e, bx.save, a, "badges-batch-1.pdf")
 }
 
-// TestSaveMemoryProposals: the rules of what is proposed, for the kinds
-// whose default name changes (the rejected rows of another imported file,
-// the copies of a congress) and for the folders that no longer exist.
+// TestSaveMemoryProposals: the rules of what is proposed: for the rejected
+// rows of the same imported file or of another, a copy of the congress
+// (today's name, the last copy's folder), a folder that no longer exists,
+// a kind not saved yet, the interface in another language since.
 func TestSaveMemoryProposals(t *testing.T) {
 	a := test.NewTempApp(t)
 	dir := t.TempDir()
@@ -195,17 +196,18 @@ func TestSaveMemoryProposals(t *testing.T) {
 			t.Errorf("%s: proposes %q in %q, want %q in %q", what, n, f, name, folder)
 		}
 	}
-	check("nothing saved", "rejected.csv", "a-rejected.csv", imports, imports, "a-rejected.csv")
-	m.remember("rejected.csv", "a-rejected.csv", filepath.Join(kept, "a-fix.csv"), false)
-	check("the same file's", "rejected.csv", "a-rejected.csv", imports, kept, "a-fix.csv")
-	check("another file's", "rejected.csv", "b-rejected.csv", imports, imports, "b-rejected.csv")
+	check("nothing saved", "rejected a.csv", "a-rejected.csv", imports, imports, "a-rejected.csv")
+	m.remember("rejected a.csv", filepath.Join(kept, "a-fix.csv"), false)
+	check("the same file's", "rejected a.csv", "a-rejected.csv", imports, kept, "a-fix.csv")
+	check("another file's", "rejected b.csv", "b-rejected.csv", imports, imports, "b-rejected.csv")
 
-	m.remember(copyKind, "", filepath.Join(kept, "congress-20261207"+data.Extension), true)
-	check("a copy", copyKind, "", dir, kept, "")
+	m.remember(copyKind, filepath.Join(kept, "congress-20261207"+data.Extension), true)
+	check("a copy", copyKind, "congress-20261208"+data.Extension, dir, kept, "congress-20261208"+data.Extension)
 
-	m.remember("attendance.xlsx", "attendance.xlsx", filepath.Join(gone, "friday.xlsx"), false)
+	m.remember("attendance.xlsx", filepath.Join(gone, "friday.xlsx"), false)
 	check("a folder deleted", "attendance.xlsx", "attendance.xlsx", "", kept, "friday.xlsx")
 	check("another kind", "signin.pdf", "sign-in.pdf", "", kept, "sign-in.pdf")
+	check("in another language", "attendance.xlsx", "presence.xlsx", "", kept, "friday.xlsx")
 
 	// Another congress, even one of the same name elsewhere, remembers its own.
 	o := newSaveMemory(a.Preferences(), filepath.Join(kept, "congress"+data.Extension))
@@ -214,7 +216,7 @@ func TestSaveMemoryProposals(t *testing.T) {
 	}
 	// A server's congress is remembered without its password.
 	srv := newSaveMemory(a.Preferences(), "postgres://anne:secret@db.local/congres")
-	srv.remember("attendance.xlsx", "attendance.xlsx", filepath.Join(kept, "x.xlsx"), false)
+	srv.remember("attendance.xlsx", filepath.Join(kept, "x.xlsx"), false)
 	if saved := a.Preferences().String(prefLastSaves); strings.Contains(saved, "secret") {
 		t.Errorf("the preferences hold a password: %s", saved)
 	}
