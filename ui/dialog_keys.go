@@ -135,7 +135,7 @@ func showNotice(win fyne.Window, title, text string) {
 	msg.Wrapping = fyne.TextWrapWord
 	msg.Alignment = fyne.TextAlignCenter
 	keys := newDialogKeys(win, func() { d.Hide() }, func() { d.Hide() })
-	d = dialog.NewCustom(title, lang.L("OK"), keys.over(msg), win)
+	d = dialog.NewCustom(title, lang.L("OK"), keys.over(keepLastWords(msg)), win)
 	d.Resize(fyne.NewSize(520, 0))
 	d.Show()
 	keys.take()
@@ -175,7 +175,7 @@ func newConfirmation(win fyne.Window, title, message string, callback func(bool)
 	c.msg.Wrapping = fyne.TextWrapWord
 	c.msg.Alignment = fyne.TextAlignCenter
 	c.keys = newDialogKeys(win, func() { c.Confirm() }, func() { c.Dismiss() })
-	c.ConfirmDialog = dialog.NewCustomConfirm(title, lang.L("Yes"), lang.L("No"), c.keys.over(c.msg), callback, win)
+	c.ConfirmDialog = dialog.NewCustomConfirm(title, lang.L("Yes"), lang.L("No"), c.keys.over(keepLastWords(c.msg)), callback, win)
 	return c
 }
 

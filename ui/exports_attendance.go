@@ -28,7 +28,7 @@ func newAttendanceExport(e *env, st export.AttendanceStore, saver *exportSaver) 
 func (a *attendanceExport) build() fyne.CanvasObject {
 	about := widget.NewLabel(lang.L("One workbook (XLSX) for Excel or LibreOffice, with these sheets:"))
 	about.Wrapping = fyne.TextWrapWord
-	objs := []fyne.CanvasObject{sectionTitle(lang.L("Attendance workbook")), about}
+	objs := []fyne.CanvasObject{sectionTitle(lang.L("Attendance workbook")), keepLastWords(about)}
 	for _, it := range []string{
 		lang.L("Summary: by category registered, confirmed, checked in and no-shows; by day; by session enrolled, attended and fill rate"),
 		lang.L("Participants: every field, and the arrival time on each day of the congress"),
@@ -39,7 +39,7 @@ func (a *attendanceExport) build() fyne.CanvasObject {
 	} {
 		l := widget.NewLabel("• " + it)
 		l.Wrapping = fyne.TextWrapWord
-		objs = append(objs, l)
+		objs = append(objs, keepLastWords(l))
 	}
 	a.exportPage = newExportPage(a.env.tasks, lang.L("Save the workbook…"), a.onSaveTapped, objs...)
 	return a.scroll
@@ -51,7 +51,7 @@ func (a *attendanceExport) loadAsync() {}
 // onSaveTapped asks where to save the workbook, then saves it.
 func (a *attendanceExport) onSaveTapped() {
 	opts := export.WorkbookOptions{Version: appVersion()}
-	a.saver.save(lang.L("Save the attendance workbook"), lang.L("Saving the workbook…"), lang.L("file.attendance"), ".xlsx",
+	a.saver.save("attendance", lang.L("Save the attendance workbook"), lang.L("Saving the workbook…"), lang.L("file.attendance"), ".xlsx",
 		func(ctx context.Context, w io.Writer, progress func(done, total int)) error {
 			in, err := export.LoadAttendance(ctx, a.store)
 			if err != nil {

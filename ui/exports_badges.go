@@ -127,7 +127,7 @@ func (b *badgeExport) build() fyne.CanvasObject {
 	startNote := widget.NewLabel(lang.L("On a sheet already partly used: the number of the first free label, counted across then down."))
 	startNote.Importance = widget.LowImportance
 	startNote.Wrapping = fyne.TextWrapWord
-	b.startRow = container.NewVBox(b.start, startNote)
+	b.startRow = container.NewVBox(b.start, keepLastWords(startNote))
 	b.warning = widget.NewLabel("")
 	b.warning.Importance = widget.WarningImportance
 	b.warning.Wrapping = fyne.TextWrapWord
@@ -167,7 +167,7 @@ func (b *badgeExport) build() fyne.CanvasObject {
 	right := container.NewBorder(title, nil, nil, nil,
 		// Across the preview, between spacers: centred alone, the wrapped
 		// label got its tiny minimum width, a character a line.
-		container.NewStack(b.preview, container.NewVBox(layout.NewSpacer(), b.previewNone, layout.NewSpacer())))
+		container.NewStack(b.preview, container.NewVBox(layout.NewSpacer(), keepLastWords(b.previewNone), layout.NewSpacer())))
 
 	split := container.NewHSplit(b.scroll, container.NewPadded(right))
 	split.Offset = 0.55
@@ -457,7 +457,7 @@ func (b *badgeExport) showCounting() {
 
 // onSaveTapped asks where to save the badges, then saves them.
 func (b *badgeExport) onSaveTapped() {
-	b.saver.askWhere(lang.L("Save the badges as PDF"), "badges", ".pdf", b.startSave)
+	b.saver.askWhere("badges", lang.L("Save the badges as PDF"), "badges", ".pdf", b.startSave)
 }
 
 // saveTo saves the badges in path, asking first before replacing a file.

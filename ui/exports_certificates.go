@@ -65,7 +65,7 @@ func (c *certificateExport) build() fyne.CanvasObject {
 
 	form := widget.NewForm(widget.NewFormItem(lang.L("Whose"), container.NewVBox(c.who, c.person.row)))
 	c.exportPage = newExportPage(c.env.tasks, lang.L("Save PDF…"), c.onSaveTapped, sectionTitle(lang.L("Certificates of attendance")),
-		about, form, c.count, c.signature)
+		keepLastWords(about), form, c.count, c.signature)
 	c.showChoice()
 	return c.scroll
 }
@@ -154,6 +154,14 @@ func (c *certificateExport) showChoice() {
 	c.relayout()
 }
 
+// oneCertificate is the kind of file of one person's certificate, whose
+// name names them: only its folder is remembered (saveMemory).
+const oneCertificate = "certificate"
+
+// personalKinds are the kinds of files (with their extension) whose names
+// name a person.
+var personalKinds = map[string]bool{oneCertificate + ".pdf": true}
+
 // onSaveTapped asks where to save the certificates chosen, then saves them.
 func (c *certificateExport) onSaveTapped() {
 	ids, ok := c.ids()
@@ -161,13 +169,14 @@ func (c *certificateExport) onSaveTapped() {
 		return
 	}
 	var opts export.CertificateOptions
-	name := lang.L("file.certificates")
+	kind, name := "certificates", lang.L("file.certificates")
 	if ids != nil {
+		kind = oneCertificate // its own name, in the same folder
 		p := c.person.chosen
 		name = lang.L("file.certificate") + " " + p.FirstName + " " + p.LastName
 	}
 	glyphs := &glyphNotice{}
-	c.saver.save(lang.L("Save the certificates as PDF"), lang.L("Saving the certificates…"), name, ".pdf",
+	c.saver.save(kind, lang.L("Save the certificates as PDF"), lang.L("Saving the certificates…"), name, ".pdf",
 		func(ctx context.Context, w io.Writer, progress func(done, total int)) error {
 			in, err := export.LoadCertificates(ctx, c.store, ids)
 			if err != nil {

@@ -143,10 +143,18 @@ func TestAttendanceWorkbook(t *testing.T) {
 	})
 
 	t.Run("ReplaceAsks", func(t *testing.T) {
+		// The name just used is proposed again (save_memory.go): saving
+		// asks before replacing that file.
+		path := filepath.Join(dir, "attendance-enter.xlsx")
+		b, _ := os.ReadFile(path)
 		test.Tap(s.attendance.save)
+		if field, ok := e.win.Canvas().Focused().(*widgets.Entry); !ok || field.Text != "attendance-enter.xlsx" {
+			t.Fatalf("focused %T, want the file name field with the name used last", e.win.Canvas().Focused())
+		}
 		tapDialogButton(t, e.win.Canvas(), "Save")
 		assertDialogSays(t, e.win, path+" already exists. Replace it?")
 		tapDialogButton(t, e.win.Canvas(), "No")
+		tapDialogButton(t, e.win.Canvas(), "Cancel")
 		waitIdle(t, e.tasks)
 		if after, _ := os.ReadFile(path); !bytes.Equal(after, b) {
 			t.Error("the file changed though No was answered")

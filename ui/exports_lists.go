@@ -93,7 +93,7 @@ func (l *listExport) build() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Who"), l.who),
 		widget.NewFormItem(lang.L("CSV"), l.semicolon),
 	)
-	l.box = container.NewVBox(sectionTitle(lang.L("Lists")), about, form, l.count,
+	l.box = container.NewVBox(sectionTitle(lang.L("Lists")), keepLastWords(about), form, l.count,
 		container.NewHBox(l.saveXLSX, l.saveCSV), l.status.box)
 	l.scroll = container.NewVScroll(l.box)
 	l.status.changed = l.relayout
@@ -323,7 +323,7 @@ func (l *listExport) onSaveXLSXTapped() {
 		return
 	}
 	opts := export.WorkbookOptions{Version: appVersion()}
-	l.saver.save(lang.L("Save the list as XLSX"), lang.L("Saving the list…"), p.Name, ".xlsx",
+	l.saver.save("list "+p.Name, lang.L("Save the list as XLSX"), lang.L("Saving the list…"), p.Name, ".xlsx",
 		func(ctx context.Context, w io.Writer, progress func(done, total int)) error {
 			in, err := export.LoadList(ctx, l.store, p)
 			if err != nil {
@@ -344,7 +344,7 @@ func (l *listExport) onSaveCSVTapped() {
 	if l.semicolon.Checked {
 		opts.Separator = ';'
 	}
-	l.saver.save(lang.L("Save the list as CSV"), lang.L("Saving the list…"), p.Name, ".csv",
+	l.saver.save("list "+p.Name, lang.L("Save the list as CSV"), lang.L("Saving the list…"), p.Name, ".csv",
 		func(ctx context.Context, w io.Writer, progress func(done, total int)) error {
 			in, err := export.LoadList(ctx, l.store, p)
 			if err != nil {

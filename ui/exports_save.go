@@ -20,7 +20,9 @@ import (
 	"congres/export"
 )
 
-// prefExportFolder is the folder an export was last saved in.
+// prefExportFolder is the folder a file was last saved in, whatever the
+// congress: where a first save for a congress goes (and the desk's
+// waiting check-ins).
 const prefExportFolder = "exportFolder"
 
 // exportWrite writes one export to w, off the UI thread, telling progress
@@ -31,60 +33,71 @@ type exportWrite func(ctx context.Context, w io.Writer, progress func(done, tota
 // exportSaver is the save flow every export shares: it asks where (a
 // folder and a file name, as Save a Copy does: fyne's save dialog would
 // create the file, or truncate the one it replaces, before anything is
-// written), asks before replacing a file, then writes behind a progress
-// bar whose Cancel leaves no file (export.WriteFile writes a temporary file
-// and renames it only once complete).
+// written), proposing the folder and name this kind of file was last saved
+// with in this congress (saveMemory), asks before replacing a file, then
+// writes behind a progress bar whose Cancel leaves no file
+// (export.WriteFile writes a temporary file and renames it only once
+// complete).
 type exportSaver struct {
 	env      *env
 	prefs    fyne.Preferences
 	congress string // the congress file: a first export goes beside it
-	// at, when set, is the folder proposed instead (the rejected rows of
-	// an import go beside the imported file); it is not remembered.
+	memory   saveMemory
+	// at, when set, is the folder proposed when this kind of file has not
+	// been saved before in this congress (the rejected rows of an import go
+	// beside the imported file).
 	at string
 }
 
 func newExportSaver(e *env, prefs fyne.Preferences, congress string) *exportSaver {
-	return &exportSaver{env: e, prefs: prefs, congress: congress}
+	return &exportSaver{env: e, prefs: prefs, congress: congress, memory: newSaveMemory(prefs, congress)}
 }
 
-// folder is where the next export goes: the folder used last, or else the
-// congress file's.
+// folder is where a file goes when nothing is remembered for this
+// congress: the folder of the last file saved, or else the congress
+// file's, or else the home folder.
 func (s *exportSaver) folder() string {
-	if s.at != "" {
-		return s.at
-	}
 	folder := s.prefs.String(prefExportFolder)
-	if st, err := os.Stat(folder); folder == "" || err != nil || !st.IsDir() {
+	if !isFolder(folder) {
 		folder = filepath.Dir(s.congress)
-		if st, err := os.Stat(folder); err != nil || !st.IsDir() { // a server's congress has no folder
+		if !isFolder(folder) { // a server's congress has no folder
 			folder, _ = os.UserHomeDir()
 		}
 	}
 	return folder
 }
 
-// save asks where to save name (its extension is ext, ".pdf"), then writes
-// it with write behind a progress dialog saying message, then calls done
-// with the file's path on the UI thread.
-func (s *exportSaver) save(title, message, name, ext string, write exportWrite, done func(path string)) {
-	s.askWhere(title, name, ext, func(path string) { s.writeAsync(message, path, write, done) })
+// save asks where to save a file of kind ("attendance"), proposing name
+// (its extension is ext, ".pdf"), then writes it with write behind a
+// progress dialog saying message, then calls done with the file's path on
+// the UI thread.
+func (s *exportSaver) save(kind, title, message, name, ext string, write exportWrite, done func(path string)) {
+	s.askWhere(kind, title, name, ext, func(path string) { s.writeAsync(message, path, write, done) })
 }
 
-// askWhere asks where to save a file, proposing name in the folder of the
-// last export; once a path is chosen, and replacing a file that exists is
-// agreed, it calls chosen with it.
-func (s *exportSaver) askWhere(title, name, ext string, chosen func(path string)) {
-	where := newFileChooser(s.env.win, s.folder(), exportFileName(name, ext))
+// askWhere asks where to save a file of kind ("attendance", "list
+// Hotel"), proposing the folder and name it was saved with last in this
+// congress, else name in the folder of the last export (saveMemory.propose);
+// once a path is chosen, and replacing a file that exists is agreed, it
+// remembers it and calls chosen with it.
+func (s *exportSaver) askWhere(kind, title, name, ext string, chosen func(path string)) {
+	kind += ext // a list as XLSX and as CSV are two kinds
+	folder, file := s.memory.propose(kind, exportFileName(name, ext), s.at, s.folder)
+	where := newFileChooser(s.env.win, folder, file)
 	where.ext = ext
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.L("Folder"), where.folderRow),
 		widget.NewFormItem(lang.L("File name"), where.name),
 	}
+	agreed := func(path string) {
+		s.memory.remember(kind, path, personalKinds[kind])
+		chosen(path)
+	}
 	var d *dialog.FormDialog
 	d = dialog.NewForm(title, lang.L("Save"), lang.L("Cancel"), items, func(ok bool) {
 		if ok {
 			// No to "Replace the file?" comes back here, with what was typed.
-			s.confirmReplace(where.path(), chosen, func() { showAgain(s.env.win, d, where.name) })
+			s.confirmReplace(where.path(), agreed, func() { showAgain(s.env.win, d, where.name) })
 		}
 	}, s.env.win)
 	// The file name has the keyboard and Enter saves, as in a desktop save
@@ -99,18 +112,22 @@ func (s *exportSaver) askWhere(title, name, ext string, chosen func(path string)
 // (No calls back, if not nil). A congress file or any other database is
 // never written over: that is said, and nothing happens.
 func (s *exportSaver) confirmReplace(path string, chosen func(path string), back func()) {
-	if s.at == "" {
-		s.prefs.SetString(prefExportFolder, filepath.Dir(path))
-	}
 	if err := data.CheckOutput(path, s.congress); err != nil {
 		showError(s.env.win, err)
 		return
 	}
-	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+	agreed := func() {
+		// Not the rejected rows of an import, beside the imported file.
+		if abs, err := filepath.Abs(path); err == nil && s.at == "" {
+			s.prefs.SetString(prefExportFolder, filepath.Dir(abs))
+		}
 		chosen(path)
+	}
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		agreed()
 		return
 	}
-	askReplace(s.env.win, path, func() { chosen(path) }, back)
+	askReplace(s.env.win, path, agreed, back)
 }
 
 // writeAsync writes path with write behind a progress bar with Cancel, then

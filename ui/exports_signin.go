@@ -85,7 +85,7 @@ func (s *signInExport) build() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Half-days"), s.halves),
 		widget.NewFormItem(lang.L("Blank lines"), container.NewBorder(nil, nil, s.blank, nil, s.fill)),
 	)
-	s.exportPage = newExportPage(s.env.tasks, lang.L("Save PDF…"), s.onSaveTapped, sectionTitle(lang.L("Sign-in sheets")), about, form, s.note)
+	s.exportPage = newExportPage(s.env.tasks, lang.L("Save PDF…"), s.onSaveTapped, sectionTitle(lang.L("Sign-in sheets")), keepLastWords(about), form, s.note)
 	s.showChoice()
 	return s.scroll
 }
@@ -237,7 +237,7 @@ func (s *signInExport) onSaveTapped() {
 	opts := export.SignInOptions{BlankLines: s.blankLines(), FillPage: s.fill.Checked,
 		HalfDays: export.HalfDays(max(slices.Index(s.halves.Options, s.halves.Selected), 0))}
 	glyphs := &glyphNotice{}
-	s.saver.save(lang.L("Save the sign-in sheets as PDF"), lang.L("Saving the sign-in sheets…"), lang.L("file.signin"), ".pdf",
+	s.saver.save("signin", lang.L("Save the sign-in sheets as PDF"), lang.L("Saving the sign-in sheets…"), lang.L("file.signin"), ".pdf",
 		func(ctx context.Context, w io.Writer, progress func(done, total int)) error {
 			in, err := export.LoadSignIn(ctx, s.store, sel)
 			if err != nil {

@@ -207,13 +207,18 @@ func (u *ui) onSaveCopy() {
 		// host-port-database, as its backups are named: never the password.
 		base = filepath.Base(stores.ServerBackupFolder("", s.store.Path()))
 	}
-	where := newFileChooser(u.win, u.startFolder(), base+"-"+time.Now().Format("20060102")+data.Extension)
+	// The folder of the last copy of this congress (a USB key), else the
+	// file's; the name is today's, as a copy is never saved over another.
+	memory := newSaveMemory(u.prefs, s.store.Path())
+	folder, _ := memory.propose(copyKind, "", u.startFolder(), u.startFolder)
+	where := newFileChooser(u.win, folder, base+"-"+time.Now().Format("20060102")+data.Extension)
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.L("Folder"), where.folderRow),
 		widget.NewFormItem(lang.L("File name"), where.name),
 	}
 	d := dialog.NewForm(lang.L("Save a Copy"), lang.L("Save"), lang.L("Cancel"), items, func(ok bool) {
 		if ok {
+			memory.remember(copyKind, where.path(), true)
 			u.saveCopyAsync(s, where.path())
 		}
 	}, u.win)

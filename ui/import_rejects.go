@@ -55,7 +55,7 @@ func (d *importDialog) saveRejects(rep data.ImportReport, src data.ImportSource)
 	}
 	saver := newExportSaver(d.env, fyne.CurrentApp().Preferences(), d.store.Path())
 	saver.at = filepath.Dir(d.path)
-	saver.save(lang.L("Save the rejected rows"), lang.L("Writing the rejected rows…"), name, ".csv", write,
+	saver.save("rejected "+filepath.Base(d.path), lang.L("Save the rejected rows"), lang.L("Writing the rejected rows…"), name, ".csv", write,
 		func(path string) {
 			if abs, err := filepath.Abs(path); err == nil {
 				path = abs

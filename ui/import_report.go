@@ -74,8 +74,9 @@ func importTicketsText(r data.ImportReport) string {
 }
 
 // reportLabel is a label of wrapped text that keeps a count with the word
-// after it ("12 rows", "12 lignes") and French punctuation with the word
-// before it ("lignes :"): a line never ends with a count alone. fyne
+// after it ("12 rows", "12 lignes"), French punctuation with the word
+// before it ("lignes :") and the last two words together: a line never
+// ends with a count alone, and the last never holds one word alone. fyne
 // breaks a line at any space, a no-break one too, so the lines are broken
 // here, for the label's width, and the label shows them as they are.
 type reportLabel struct {
@@ -155,7 +156,8 @@ func keptLines(text string, width float32, style fyne.TextStyle) string {
 }
 
 // keptGroups splits a paragraph at its spaces, but for those a line must
-// not break at: after a number, and before French punctuation.
+// not break at: after a number, before French punctuation, and before the
+// paragraph's last word when it would stand alone on its line.
 func keptGroups(para string) []string {
 	var groups []string
 	for i, w := range strings.Split(para, " ") {
@@ -164,6 +166,11 @@ func keptGroups(para string) []string {
 			continue
 		}
 		groups = append(groups, w)
+	}
+	// Two groups stay two: one wider than a line would be cut by fyne.
+	if n := len(groups); n > 2 && !strings.Contains(groups[n-1], " ") {
+		groups[n-2] += " " + groups[n-1]
+		groups = groups[:n-1]
 	}
 	return groups
 }

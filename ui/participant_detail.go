@@ -114,7 +114,7 @@ func (d *participantDetail) build() fyne.CanvasObject {
 	d.empty.Wrapping = fyne.TextWrapWord
 	d.empty.Alignment = fyne.TextAlignCenter
 	d.clear()
-	return container.NewStack(d.empty, d.content)
+	return container.NewStack(keepLastWords(d.empty), d.content) // never "imprimés." alone
 }
 
 // clear shows no one.

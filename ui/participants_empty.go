@@ -26,7 +26,7 @@ func (s *participantsScreen) buildEmpty() fyne.CanvasObject {
 	imp := widget.NewButtonWithIcon(lang.L("Import registrations…"), theme.DownloadIcon(), func() { s.importFile("") })
 	imp.Importance = widget.HighImportance
 	add := widget.NewButtonWithIcon(lang.L("Add a person…"), theme.ContentAddIcon(), s.newParticipant)
-	box := container.NewVBox(msg, container.NewCenter(container.NewHBox(imp, add)))
+	box := container.NewVBox(keepLastWords(msg), container.NewCenter(container.NewHBox(imp, add)))
 	// As wide as a sentence reads well, on the window's background.
 	s.empty = container.NewStack(canvas.NewRectangle(theme.Color(theme.ColorNameBackground)),
 		container.NewCenter(container.New(&maxWidthLayout{width: 560}, box)))
