@@ -75,43 +75,6 @@ func (f *participantForm) handScansToDesk() {
 	}
 }
 
-// formBurstPause: keys closer than this may be one burst, which the
-// window held back for a while (80 ms seen between two keys of a scan
-// under load, where scanGap alone split the code and saved the rest of it
-// into the name); it is the burst's keys on average that come within
-// scanGap, its Enter included.
-const formBurstPause = 4 * scanGap
-
-// keyRun is the keys typed in a field one close after the other (within
-// formBurstPause): when the first came, how many, and the last.
-type keyRun struct {
-	first, last time.Time
-	keys        int
-}
-
-// keyAt notes a key typed at now; it reports whether it starts a run.
-func (r *keyRun) keyAt(now time.Time) bool {
-	starts := r.last.IsZero() || now.Sub(r.last) >= formBurstPause
-	if starts {
-		r.first, r.keys = now, 0
-	}
-	r.keys++
-	r.last = now
-	return starts
-}
-
-// burst reports whether an Enter at now ends a run of keys as a scanner
-// types them: close after the last key, and on average within scanGap.
-func (r *keyRun) burst(now time.Time) bool {
-	if r.keys == 0 || r.last.IsZero() || now.Sub(r.last) >= formBurstPause {
-		return false
-	}
-	return now.Sub(r.first) < time.Duration(r.keys)*scanGap
-}
-
-// forget starts anew: what is typed next is a run of its own.
-func (r *keyRun) forget() { *r = keyRun{} }
-
 // watchFormBurst tells, in a field of a form, the keys of a burst ended by
 // Enter (a scan, or a word typed fast) from what a person types: the text
 // the burst put in, and a way to put back the field as it was before it,
