@@ -36,9 +36,9 @@ func (s *participantsScreen) editFromDeskAsync(id int64, saved func(), desk form
 }
 
 // closeForDesk closes the form opened from the desk without saving it,
-// and "Discard the changes?" if it is open over it: the desk recorded a
-// scan behind them (deskScreen.onScanRecorded), and its card no longer
-// shows the person the form was opened on, or shows them checked in since.
+// and "Discard the changes?" if it is open over it: the desk took a scan
+// behind them (deskScreen.closeEdit), and its card is to show whom the
+// badge named, the person the form was opened on or someone else.
 // The form does not come back, even from a save in flight that fails
 // (reopen). Closed already, it does nothing more.
 func (f *participantForm) closeForDesk() {
