@@ -50,9 +50,9 @@ type deskScreen struct {
 	store  deskStore
 	prefs  fyne.Preferences
 	badges *badgePrinter
-	edit   func(id int64, saved func(), scans formScans) // opens the participant form (desk_edit.go); nil: no Edit
-	lock   *deskLock                                     // nil: the desk cannot be locked
-	active func() bool                                   // whether the desk is the page shown; nil: always
+	edit   func(id int64, saved func(), desk formFromDesk) // opens the participant form (desk_edit.go); nil: no Edit
+	lock   *deskLock                                       // nil: the desk cannot be locked
+	active func() bool                                     // whether the desk is the page shown; nil: always
 	now    func() time.Time
 	// afterFunc starts the notice of a check-in that waits (time.AfterFunc;
 	// tests fire it late).
@@ -80,11 +80,12 @@ type deskScreen struct {
 	doors      []int64        // the day's sessions, in the door chooser's order after Arrivals
 	session    int64          // the session at the door; 0 for arrivals
 	matches    []data.ParticipantRow
-	matchCells deskMatchCells // the list's cells and the rows they show (desk_search.go)
-	selected   int            // the match chosen with the arrow keys or a click; -1 for none
-	shown      *data.DeskCard // the person on the card
-	walkIn     *walkInForm    // the walk-in form opened last
-	pending    bool           // the card's warnings await a confirmation
+	matchCells deskMatchCells   // the list's cells and the rows they show (desk_search.go)
+	selected   int              // the match chosen with the arrow keys or a click; -1 for none
+	shown      *data.DeskCard   // the person on the card
+	walkIn     *walkInForm      // the walk-in form opened last
+	editing    *participantForm // the Edit form opened last, until the desk closes it (desk_edit.go)
+	pending    bool             // the card's warnings await a confirmation
 	root       *fyne.Container
 	middle     *fyne.Container  // the card's side alone, or withList while there are matches
 	withList   *container.Split // the list of matches beside the card's side

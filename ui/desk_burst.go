@@ -5,13 +5,31 @@ import "time"
 // A scanner types a whole code and Enter in a burst, a few ms a key; a
 // person's keys come further apart. The window hands keys over once a
 // frame, so a scanner's keys arrive in batches a frame or two apart (33 ms
-// seen under X11). Two gaps, for two questions:
+// seen under X11), and under load it holds some back longer (80 ms seen
+// in the middle of a code at load 7). The rule that tells a scan, in one
+// place:
+//
+//   - keyRun, in a form's field (the walk-in form, the participant form
+//     opened from the desk): the keys typed one close after the other
+//     (less than formBurstPause apart) are a run, and a run ended by Enter
+//     whose keys came on average within scanGap, its Enter included, is a
+//     scan. A key held back does not split the code; a person typing (80
+//     to 120 ms a key) is far from the average.
+//   - keyBurst, where a key must be told at once, before the next comes:
+//     keys closer than a gap are one burst (the desk's name search waits
+//     for the burst to end, deskBurstGap; the PIN and payment dialogs
+//     tell a code from a PIN or an amount, scanGap).
 const (
-	// scanGap: was this text scanned? Keys closer than this are one
-	// burst, and a burst ended by Enter is a scan (the PIN and payment
-	// dialogs, the walk-in form). It allows the window's batches: a scan
-	// taken for typing would be lost as a PIN or a name.
+	// scanGap: was this text scanned? A scanner's keys come closer than
+	// this on average, the window's batches allowed for: a scan taken
+	// for typing would be lost as a PIN or a name.
 	scanGap = 50 * time.Millisecond
+	// formBurstPause: keys closer than this may be one run, which the
+	// window held back for a while (80 ms seen between two keys of a scan
+	// under load, where scanGap alone split the code and saved the rest of
+	// it into a name, or registered it as a walk-in's); it is the run's
+	// keys on average that come within scanGap, its Enter included.
+	formBurstPause = 4 * scanGap
 	// deskBurstGap: should this key wait before a name search? A key that
 	// comes closer than this after the last one waits for the burst to end
 	// (a scanner's code then searches nothing: its Enter comes first).
@@ -20,6 +38,36 @@ const (
 	// longer only costs one search, never a key.
 	deskBurstGap = 25 * time.Millisecond
 )
+
+// keyRun is the keys typed in a field one close after the other (within
+// formBurstPause): when the first came, how many, and the last.
+type keyRun struct {
+	first, last time.Time
+	keys        int
+}
+
+// keyAt notes a key typed at now; it reports whether it starts a run.
+func (r *keyRun) keyAt(now time.Time) bool {
+	starts := r.last.IsZero() || now.Sub(r.last) >= formBurstPause
+	if starts {
+		r.first, r.keys = now, 0
+	}
+	r.keys++
+	r.last = now
+	return starts
+}
+
+// burst reports whether an Enter at now ends a run of keys as a scanner
+// types them: close after the last key, and on average within scanGap.
+func (r *keyRun) burst(now time.Time) bool {
+	if r.keys == 0 || r.last.IsZero() || now.Sub(r.last) >= formBurstPause {
+		return false
+	}
+	return now.Sub(r.first) < time.Duration(r.keys)*scanGap
+}
+
+// forget starts anew: what is typed next is a run of its own.
+func (r *keyRun) forget() { *r = keyRun{} }
 
 // keyBurst tells the keys typed in one burst (a scanner's) from keys
 // typed by a person, in a field: when the last key came, and where, in the

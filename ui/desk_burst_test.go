@@ -5,9 +5,9 @@ import (
 	"time"
 )
 
-// TestDeskScanKeyBurst: the one burst detector of the desk's fields (the
-// scan field's name search, the PIN and payment dialogs, the walk-in form)
-// tells a scanner's keys from a person's by the gap between them.
+// TestDeskScanKeyBurst: the burst detector of the desk's fields that tell
+// a key at once (the scan field's name search, the PIN and payment
+// dialogs) tells a scanner's keys from a person's by the gap between them.
 func TestDeskScanKeyBurst(t *testing.T) {
 	t0 := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
 	var b keyBurst // scanGap
@@ -31,5 +31,45 @@ func TestDeskScanKeyBurst(t *testing.T) {
 	search.keyAt(t0, 0)
 	if search.keyAt(t0.Add(30*time.Millisecond), 0) {
 		t.Fatal("keys 30 ms apart hold a name search")
+	}
+}
+
+// TestKeyRun: the rule of the forms' fields (keyRun) takes a scanner's
+// keys, even with one held back 80 ms or its Enter held back, for a scan,
+// and a person's keys (80 to 120 ms apart) for typing; a pause of
+// formBurstPause starts a run of its own.
+func TestKeyRun(t *testing.T) {
+	t0 := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+	ms := func(n int) time.Time { return t0.Add(time.Duration(n) * time.Millisecond) }
+	for _, tc := range []struct {
+		name  string
+		keys  []int // when each key came, in ms
+		enter int
+		scan  bool
+	}{
+		{"a scanner's", []int{0, 4, 8, 12, 16, 20, 24}, 28, true},
+		{"a key held back", []int{0, 4, 8, 88, 92, 96, 100}, 104, true},
+		{"Enter held back", []int{0, 4, 8, 12, 16, 20, 24}, 104, true},
+		{"a person's", []int{0, 80, 170, 270, 380, 500}, 600, false},
+		{"a person's, then a pause", []int{0, 80, 170}, 170 + int(formBurstPause/time.Millisecond), false},
+	} {
+		var r keyRun
+		for i, at := range tc.keys {
+			if starts := r.keyAt(ms(at)); starts != (i == 0) {
+				t.Errorf("%s: key %d starts a run: %v", tc.name, i, starts)
+			}
+		}
+		if got := r.burst(ms(tc.enter)); got != tc.scan {
+			t.Errorf("%s: a scan %v, want %v", tc.name, got, tc.scan)
+		}
+	}
+	var r keyRun
+	r.keyAt(ms(0))
+	if !r.keyAt(ms(0).Add(formBurstPause)) {
+		t.Error("a key after a pause of formBurstPause goes on the run")
+	}
+	r.forget()
+	if r.burst(ms(1)) {
+		t.Error("Enter after forget ends a run")
 	}
 }

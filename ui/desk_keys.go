@@ -283,20 +283,24 @@ func (f *walkInForm) handScansToDesk() {
 	}
 }
 
-// watchScans tells, in a form's field, what may be a scan (a burst of
-// keys, a code or a ticket, ending with Enter) from what a person types:
-// the burst's text is given to onScan, and left in the field (it may be a
-// name typed fast: onScan decides); Enter after what a person typed does
-// what it did. It keeps the field's OnChanged and OnSubmitted.
+// watchScans tells, in a form's field, what may be a scan (a run of keys,
+// a code or a ticket, ending with Enter: keyRun, desk_burst.go) from what a
+// person types: the run's text is given to onScan, and left in the field
+// (it may be a name typed fast: onScan decides); Enter after what a person
+// typed does what it did. It keeps the field's OnChanged and OnSubmitted.
 func watchScans(e *widgets.Entry, onScan func(code string)) {
-	var keys keyBurst // desk_burst.go: in bytes of the text
+	var keys keyRun
+	start := 0        // where, in the text (in bytes), the run's keys start
 	var before string // the text when it last changed
 	changed, submitted := e.OnChanged, e.OnSubmitted
 	e.OnChanged = func(text string) {
 		if strings.HasPrefix(text, before) {
-			keys.keyAt(time.Now(), len(before))
-		} else { // an edit, not keys typed at the end
-			keys.restartAt(len(text))
+			if keys.keyAt(time.Now()) {
+				start = len(before)
+			}
+		} else { // an edit, not keys typed at the end: what follows is a run of its own
+			keys.forget()
+			start = len(text)
 		}
 		before = text
 		if changed != nil {
@@ -304,8 +308,10 @@ func watchScans(e *widgets.Entry, onScan func(code string)) {
 		}
 	}
 	e.OnSubmitted = func(text string) {
-		if start := keys.burst; keys.within(time.Now()) && start <= len(text) {
+		if keys.burst(time.Now()) && start <= len(text) {
 			if code := strings.TrimSpace(text[start:]); looksScanned(code) {
+				keys.forget()
+				start = len(text)
 				onScan(code)
 				return
 			}

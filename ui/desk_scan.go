@@ -341,6 +341,7 @@ func (s *deskScreen) admit(ctx context.Context, req data.AdmitRequest) (func(), 
 		card, cardErr = s.readCard(ctx, req.ParticipantID, req.Day, req.SessionID, req.Rehearsal)
 	}
 	return func() {
+		s.closeEdit() // the Edit form, behind which the desk took a scan (desk_edit.go)
 		switch {
 		case (unwritable(err) || serverUnreachable(err)) && cardErr == nil:
 			s.showCard(&card, false)

@@ -37,9 +37,10 @@ type participantForm struct {
 	d    *dialog.ConfirmDialog
 	// saved is told the participant's ID once saved.
 	saved func(id int64)
-	// scans, when the welcome desk opened the form, tells a badge scanned
-	// into it (participant_form_scan.go); nil elsewhere.
-	scans formScans
+	// scans, when the welcome desk opened the form, is the desk: told a
+	// badge scanned into it, and able to close it (participant_form_scan.go);
+	// nil elsewhere.
+	scans formFromDesk
 
 	firstName, lastName, email, phone, organisation, jobTitle *widgets.Entry
 	region, code, fee, diet, accessibility, notes             *widgets.Entry
@@ -52,10 +53,11 @@ type participantForm struct {
 	focus   map[string]fyne.Focusable  // the widget to go back to, by field name
 	general *widget.Label              // a message that is no field's
 
-	scroll    *container.Scroll // the fields, which follow the keyboard (followFocus)
-	lastFocus fyne.Focusable    // the field that had the keyboard last
-	initial   string            // the fields as opened (snapshot): Cancel asks before it loses an edit
-	leaving   bool              // closed to open someone else: nothing to ask
+	scroll    *container.Scroll     // the fields, which follow the keyboard (followFocus)
+	lastFocus fyne.Focusable        // the field that had the keyboard last
+	initial   string                // the fields as opened (snapshot): Cancel asks before it loses an edit
+	leaving   bool                  // closed for good (someone else opened, a scan): nothing to ask
+	asking    *dialog.ConfirmDialog // "Discard the changes?", once asked (askDiscard)
 
 	shownCode map[string]string // the code of the message shown under each field
 
@@ -83,7 +85,7 @@ func (s *participantsScreen) editAsync(id int64, saved func()) {
 // openFormThenAsync opens the form on id (0: a new participant) and tells
 // saved once the participant is saved; scans, if not nil, is told what
 // may be a badge scanned into it (the desk's).
-func (s *participantsScreen) openFormThenAsync(id int64, saved func(id int64), scans formScans) {
+func (s *participantsScreen) openFormThenAsync(id int64, saved func(id int64), scans formFromDesk) {
 	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
 		var p data.Participant
 		var c data.Congress
@@ -356,8 +358,12 @@ func (f *participantForm) showFieldError(field, msg string) {
 	f.reopen(f.focus[field])
 }
 
-// reopen shows the dialog again, with the focus on fo if not nil.
+// reopen shows the dialog again, with the focus on fo if not nil; a form
+// closed for good (leaving) stays closed.
 func (f *participantForm) reopen(fo fyne.Focusable) {
+	if f.leaving {
+		return
+	}
 	f.d.Show()
 	// The dialog was closed with the focus in a field, which was not told.
 	for _, e := range f.entries() {

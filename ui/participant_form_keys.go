@@ -88,6 +88,7 @@ func (f *participantForm) askDiscard() {
 			}
 		}, win)
 	d.Resize(fyne.NewSize(480, 0))
+	f.asking = d // the desk closes it with the form (closeForDesk)
 	d.Show()
 	keys.take()
 }

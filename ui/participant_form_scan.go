@@ -11,22 +11,45 @@ import (
 	"congres/ui/widgets"
 )
 
-// formScans is told, when the welcome desk opened the participant form, a
-// burst of keys ended by Enter in one of the form's text fields that reads
-// as a badge or a ticket (looksScanned): a scanner's, or a word typed
-// fast. The desk asks the store and answers: nil when the code is
-// someone's (the form gives the scan to the desk), data's not-found when
-// it is nobody's (the keys were typed), or why it could not tell.
-type formScans func(code string, answer func(err error))
+// formFromDesk is the welcome desk that opened the participant form
+// (Ctrl+E, Edit). It is told, once the form is shown, the form itself
+// (formShown): the desk closes it, unsaved, when it records a scan behind
+// it (closeForDesk). And it is told a burst of keys ended by Enter in one
+// of the form's text fields that reads as a badge or a ticket
+// (looksScanned): a scanner's, or a word typed fast. The desk asks the
+// store and answers (scannedInForm): nil when the code is someone's (the
+// form gives the scan to the desk), data's not-found when it is nobody's
+// (the keys were typed), or why it could not tell.
+type formFromDesk interface {
+	formShown(f *participantForm)
+	scannedInForm(code string, answer func(err error))
+}
 
 // editFromDeskAsync opens the form on the participant id from the welcome
 // desk (Ctrl+E, Edit): saved is called once they are saved, and a badge
-// scanned into the form is the desk's, as in the walk-in form (scans).
-func (s *participantsScreen) editFromDeskAsync(id int64, saved func(), scans formScans) {
+// scanned into the form, or behind it, is the desk's (desk).
+func (s *participantsScreen) editFromDeskAsync(id int64, saved func(), desk formFromDesk) {
 	s.openFormThenAsync(id, func(id int64) {
 		s.onParticipantSaved(id)
 		saved()
-	}, scans)
+	}, desk)
+}
+
+// closeForDesk closes the form opened from the desk without saving it,
+// and "Discard the changes?" if it is open over it: the desk took a scan
+// behind them (deskScreen.closeEdit), and its card is to show whom the
+// badge named, the person the form was opened on or someone else.
+// The form does not come back, even from a save in flight that fails
+// (reopen). Closed already, it does nothing more.
+func (f *participantForm) closeForDesk() {
+	if f.leaving {
+		return
+	}
+	f.leaving = true // nothing to ask: the form goes as it was opened
+	if f.asking != nil {
+		f.asking.Hide() // its answer is Discard, which does nothing more
+	}
+	f.d.Hide()
 }
 
 // handScansToDesk makes a badge scanned into one of the form's text
@@ -42,6 +65,7 @@ func (f *participantForm) handScansToDesk() {
 	if f.scans == nil {
 		return
 	}
+	f.scans.formShown(f)
 	for name, o := range f.focus {
 		if e, ok := o.(*widgets.Entry); ok {
 			watchFormBurst(e, func(code string, restore func(), entered bool) {
@@ -50,43 +74,6 @@ func (f *participantForm) handScansToDesk() {
 		}
 	}
 }
-
-// formBurstPause: keys closer than this may be one burst, which the
-// window held back for a while (80 ms seen between two keys of a scan
-// under load, where scanGap alone split the code and saved the rest of it
-// into the name); it is the burst's keys on average that come within
-// scanGap, its Enter included.
-const formBurstPause = 4 * scanGap
-
-// keyRun is the keys typed in a field one close after the other (within
-// formBurstPause): when the first came, how many, and the last.
-type keyRun struct {
-	first, last time.Time
-	keys        int
-}
-
-// keyAt notes a key typed at now; it reports whether it starts a run.
-func (r *keyRun) keyAt(now time.Time) bool {
-	starts := r.last.IsZero() || now.Sub(r.last) >= formBurstPause
-	if starts {
-		r.first, r.keys = now, 0
-	}
-	r.keys++
-	r.last = now
-	return starts
-}
-
-// burst reports whether an Enter at now ends a run of keys as a scanner
-// types them: close after the last key, and on average within scanGap.
-func (r *keyRun) burst(now time.Time) bool {
-	if r.keys == 0 || r.last.IsZero() || now.Sub(r.last) >= formBurstPause {
-		return false
-	}
-	return now.Sub(r.first) < time.Duration(r.keys)*scanGap
-}
-
-// forget starts anew: what is typed next is a run of its own.
-func (r *keyRun) forget() { *r = keyRun{} }
 
 // watchFormBurst tells, in a field of a form, the keys of a burst ended by
 // Enter (a scan, or a word typed fast) from what a person types: the text
@@ -168,9 +155,9 @@ func inserted(before, after string, at int) string {
 
 // onScannedIn is a burst of keys that reads as a code or a ticket, ended
 // by Enter in the form's field: the desk tells whether it is someone's
-// (formScans).
+// (formFromDesk).
 func (f *participantForm) onScannedIn(field, code string, restore func(), entered bool) {
-	f.scans(code, func(err error) {
+	f.scans.scannedInForm(code, func(err error) {
 		switch {
 		case err == nil: // someone's: the desk's, and the form as it was
 			restore()
