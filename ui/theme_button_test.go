@@ -27,8 +27,10 @@ func buttonFill(w fyne.Window, b *widget.Button) color.Color {
 // buttons. As drawn, on both themes, a secondary button's fill stands
 // apart from the page and from a dialog (1.35:1 at least on the light
 // theme; the dark theme's 1.17:1 on a dialog is kept, as ΔL* reads it
-// there); its text reads on it at rest and under the pointer (4.5:1);
-// and the pointer and the keyboard each change it visibly.
+// there); its text reads on it at rest, under the pointer and with the
+// keyboard (4.5:1: with the keyboard it was 1.83:1 on the light theme,
+// 4.06:1 on the dark); and the pointer and the keyboard each change it
+// visibly.
 func TestSecondaryButtonsShow(t *testing.T) {
 	a := test.NewTempApp(t)
 	for _, v := range []struct {
@@ -64,6 +66,10 @@ func TestSecondaryButtonsShow(t *testing.T) {
 			w.Canvas().Focus(b)
 			focused := buttonFill(w, b)
 			w.Canvas().Unfocus()
+			t.Logf("%s: with the keyboard %v, %.2f:1 from at rest; its text %.2f:1", v.name, focused, contrast(focused, rest), contrast(text, focused))
+			if got := contrast(text, focused); got < 4.5 {
+				t.Errorf("with the keyboard, the button's text at %.2f:1 on its fill", got)
+			}
 			for what, c := range map[string]color.Color{"under the pointer": hovered, "with the keyboard": focused} {
 				if d := colourDistance(c, rest); d < 16 {
 					t.Errorf("%s the button %v looks like at rest %v (%d apart)", what, c, rest, d)
@@ -96,4 +102,56 @@ func TestSecondaryButtonsShow(t *testing.T) {
 func colourDistance(a, b color.Color) int {
 	x, y := color.NRGBAModel.Convert(a).(color.NRGBA), color.NRGBAModel.Convert(b).(color.NRGBA)
 	return absInt(int(x.R)-int(y.R)) + absInt(int(x.G)-int(y.G)) + absInt(int(x.B)-int(y.B))
+}
+
+// TestFocusedButtonsRead: the other widgets whose text lies under the
+// focus tint read with the keyboard too, on both themes: the main
+// (primary) button's white text (2.75:1 on the dark theme under the old
+// sky blue) and a drop-down's text stay at 4.5:1 on the fill as drawn,
+// and that fill still stands apart from the widget at rest (1.4:1), so
+// that the focus shows.
+func TestFocusedButtonsRead(t *testing.T) {
+	a := test.NewTempApp(t)
+	kinds := []struct {
+		name string
+		text fyne.ThemeColorName
+		make func() fyne.Focusable
+	}{
+		{"main button", theme.ColorNameForegroundOnPrimary, func() fyne.Focusable {
+			b := widget.NewButton("Se connecter", nil)
+			b.Importance = widget.HighImportance
+			return b
+		}},
+		{"drop-down", theme.ColorNameForeground, func() fyne.Focusable { return widget.NewSelect([]string{"Français"}, nil) }},
+	}
+	for _, v := range []struct {
+		name string
+		v    fyne.ThemeVariant
+	}{{"light", theme.VariantLight}, {"dark", theme.VariantDark}} {
+		t.Run(v.name, func(t *testing.T) {
+			a.Settings().SetTheme(variantTheme{newFocusTheme(), v.v})
+			for _, kind := range kinds {
+				o := kind.make()
+				w := test.NewTempWindow(t, container.NewCenter(o.(fyne.CanvasObject)))
+				w.Resize(fyne.NewSize(300, 120))
+				fill := func() color.Color { // its left margin, half-way down
+					pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(o.(fyne.CanvasObject))
+					scale := w.Canvas().Scale()
+					return w.Canvas().Capture().At(int((pos.X+3)*scale), int((pos.Y+o.(fyne.CanvasObject).Size().Height/2)*scale))
+				}
+				rest := fill()
+				w.Canvas().Focus(o)
+				focused := fill()
+				text := a.Settings().Theme().Color(kind.text, v.v)
+				t.Logf("%s %s: text %.2f:1 at rest on %v, %.2f:1 with the keyboard on %v; the fills %.2f:1 apart",
+					v.name, kind.name, contrast(text, rest), rest, contrast(text, focused), focused, contrast(focused, rest))
+				if got := contrast(text, focused); got < 4.5 {
+					t.Errorf("the focused %s's text at %.2f:1 on its fill %v", kind.name, got, focused)
+				}
+				if got := contrast(focused, rest); got < 1.4 {
+					t.Errorf("the focused %s %v stands at %.2f:1 from one at rest %v", kind.name, focused, got, rest)
+				}
+			}
+		})
+	}
 }
