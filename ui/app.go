@@ -86,7 +86,9 @@ type session struct {
 // shows its first screen (at most firstScreenWait): it reads the whole
 // file, half a second of a core at 50,000 participants, which the first
 // screen's own reads and drawing were waiting for (issue 19: the dashboard
-// at the opening took 0.8–1.4 s with it, 0.3–0.6 s without).
+// at the opening took 0.8–1.4 s with it, 0.3–0.6 s without). The backups
+// run below the window's priority (atLowPriority): the pages visited first
+// after the opening wait for neither.
 func newSession(st openStore, backups bool, shown func() bool, onErr func(error)) *session {
 	s := &session{store: st, done: make(chan struct{})}
 	s.ctx, s.cancel = context.WithCancel(context.Background())
@@ -97,10 +99,12 @@ func newSession(st openStore, backups bool, shown func() bool, onErr func(error)
 	go func() {
 		defer close(s.done)
 		waitUntil(s.ctx, shown, firstScreenWait)
-		st.AutoBackup(s.ctx, data.BackupEvery, func(err error) {
-			if s.ctx.Err() == nil { // a backup interrupted by closing is no error
-				onErr(err)
-			}
+		atLowPriority(func() {
+			st.AutoBackup(s.ctx, data.BackupEvery, func(err error) {
+				if s.ctx.Err() == nil { // a backup interrupted by closing is no error
+					onErr(err)
+				}
+			})
 		})
 	}()
 	return s
