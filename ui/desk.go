@@ -444,7 +444,9 @@ func (s *deskScreen) onUndoTapped() {
 				s.deskError(err, true)
 				return
 			}
-			s.cardAsync(id)
+			if s.shown == nil || s.shown.Participant.ID == id { // else someone scanned since keeps the card
+				s.cardAsync(id)
+			}
 			s.countAsync()
 			s.setStatus(rehearsalSays(rehearsal, s.undoneSentence(name, u)), widget.WarningImportance)
 		}
@@ -458,15 +460,15 @@ func (s *deskScreen) onPrintBadgeTapped() {
 	if s.badges == nil || s.shown == nil {
 		return
 	}
-	id, rehearsal := s.shown.Participant.ID, s.shown.Rehearsal
+	id, name, rehearsal := s.shown.Participant.ID, s.shown.Participant.FullName(), s.shown.Rehearsal
 	printOne := s.badges.printOneAsync
 	if rehearsal {
 		printOne = s.badges.rehearseOneAsync
 	}
 	printOne(id, func(res badgeResult) {
-		if s.shown != nil && s.shown.Participant.ID == id {
-			s.showBadgePrinted(res, rehearsal)
-		}
+		// Someone scanned while the badge printed keeps the card; the
+		// result is told all the same, with whose badge it was.
+		s.showBadgePrinted(name, res, rehearsal, s.shown != nil && s.shown.Participant.ID == id)
 		s.focus()
 	})
 }

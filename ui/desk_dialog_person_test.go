@@ -57,6 +57,14 @@ func TestDeskDialogsKeepTheirPerson(t *testing.T) {
 		if n := prints(other.ID); n != printed {
 			t.Errorf("the badge of %s, on the card, printed %d times, were %d", other.FullName(), n, printed)
 		}
+		// The result is told, with whose badge it was; the card stays the
+		// one scanned.
+		if got := f.s.status.Text; !strings.Contains(got, "Badge of "+who.FullName()) || !f.s.status.Visible() {
+			t.Errorf("the desk says %q (shown %v), not whose badge was printed", got, f.s.status.Visible())
+		}
+		if f.s.shown == nil || f.s.shown.Participant.ID != other.ID {
+			t.Errorf("the card no longer shows %s", other.FullName())
+		}
 	})
 
 	t.Run("Payment", func(t *testing.T) {
