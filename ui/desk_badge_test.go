@@ -18,6 +18,29 @@ import (
 // badge printer: lp when lp is true, else no lp and no PDF viewer.
 func newPrintingDeskAt(t *testing.T, at time.Time, lp bool) (*deskFixture, *time.Time) {
 	t.Helper()
+	return newPrintingDeskOn(t, at, lp, demoOnFile)
+}
+
+// newPrintingDeskOn is newPrintingDeskAt on the demo congress that open
+// gives: a file, or a copy on the test server.
+func newPrintingDeskOn(t *testing.T, at time.Time, lp bool, open deskOpen) (*deskFixture, *time.Time) {
+	t.Helper()
+	f, now := newDeskBase(t, at, lp, open)
+	f.s = newDeskScreen(f.e, deskStoreFor(f.e.ctx, f.st), f.prefs, newBadgePrinter(f.e, f.st, f.prefs))
+	f.s.now = func() time.Time { return *now }
+	f.e.win.SetContent(f.s.build())
+	f.e.win.Resize(fyne.NewSize(1100, 700))
+	f.s.loadAsync()
+	waitIdle(t, f.e.tasks)
+	return f, now
+}
+
+// newDeskBase is what a desk under test stands on, without its screen: the
+// app and its preferences, the demo congress that open gives with its
+// clock at at, the window, and a badge printer (lp when lp is true, else no
+// lp and no PDF viewer).
+func newDeskBase(t *testing.T, at time.Time, lp bool, open deskOpen) (*deskFixture, *time.Time) {
+	t.Helper()
 	now := at
 	f := &deskFixture{fake: newFakePrinting(t, lp)}
 	if !lp {
@@ -28,15 +51,9 @@ func newPrintingDeskAt(t *testing.T, at time.Time, lp bool) (*deskFixture, *time
 	f.prefs.SetString(prefDeskName, "Desk 2")
 	f.prefs.SetString(prefBadgeLayoutOne, "label-62x100")
 	f.prefs.SetString(prefPrinter, "Brother_QL")
-	f.st = mustOpen(t, demoFile(t, 60))
+	f.st = open(t, 60)
 	f.st.SetClock(func() time.Time { return now })
 	f.e = newTestEnv(t)
-	f.s = newDeskScreen(f.e, f.st, f.prefs, newBadgePrinter(f.e, f.st, f.prefs))
-	f.s.now = func() time.Time { return now }
-	f.e.win.SetContent(f.s.build())
-	f.e.win.Resize(fyne.NewSize(1100, 700))
-	f.s.loadAsync()
-	waitIdle(t, f.e.tasks)
 	return f, &now
 }
 

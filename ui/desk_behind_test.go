@@ -27,14 +27,18 @@ func (h heldUndo) UndoLastEntry(ctx context.Context, id int64, desk string) (dat
 // the person scanned: it went back to the first one, whose card then showed
 // over the second's arrival.
 func TestDeskUndoEndingAfterAScanKeepsTheCard(t *testing.T) {
-	f := newDeskFixture(t)
+	testDeskUndoEndingAfterAScanKeepsTheCard(t, demoOnFile)
+}
+
+func testDeskUndoEndingAfterAScanKeepsTheCard(t *testing.T, open deskOpen) {
+	f := newDeskFixtureOn(t, open)
 	who := f.person(t, "")
 	other := f.person(t, "", who.ID)
 	f.scan(t, who.Code)
 	if f.arrivals(t, who.ID) != 1 {
 		t.Fatalf("%s not checked in: %q", who.FullName(), deskSays(f))
 	}
-	h := heldUndo{deskStore: f.st, started: make(chan struct{}), release: make(chan struct{})}
+	h := heldUndo{deskStore: f.s.store, started: make(chan struct{}), release: make(chan struct{})}
 	f.s.store = h
 	f.s.onUndoTapped()
 	<-h.started

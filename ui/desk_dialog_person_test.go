@@ -19,9 +19,11 @@ import (
 // (TestDeskPaymentScanIgnored); one that the desk recorded behind it (a
 // scan queued before Ctrl+M) leaves it recording the payment of the person
 // it names, the card showing the one scanned.
-func TestDeskDialogsKeepTheirPerson(t *testing.T) {
+func TestDeskDialogsKeepTheirPerson(t *testing.T) { testDeskDialogsKeepTheirPerson(t, demoOnFile) }
+
+func testDeskDialogsKeepTheirPerson(t *testing.T, open deskOpen) {
 	t.Run("Already printed", func(t *testing.T) {
-		f, clock := newPrintingDeskAt(t, deskMorning, true)
+		f, clock := newPrintingDeskOn(t, deskMorning, true, open)
 		c := f.e.win.Canvas()
 		who := f.unprinted(t)
 		rescan(t, f, clock, who.Code)
@@ -68,7 +70,7 @@ func TestDeskDialogsKeepTheirPerson(t *testing.T) {
 	})
 
 	t.Run("Payment", func(t *testing.T) {
-		f := newDeskFixture(t)
+		f := newDeskFixtureOn(t, open)
 		who := f.owing(t)
 		other := f.person(t, "", who.ID)
 		pd := f.openPayment(t, who)

@@ -16,8 +16,10 @@ import (
 // the form close unsaved, the file keeps the first person as they were,
 // and the desk shows the one scanned, its field with the keyboard; the
 // person's own badge closes them too.
-func TestDeskScanUnderEditQuestion(t *testing.T) {
-	f, ps := newDeskEditFixture(t)
+func TestDeskScanUnderEditQuestion(t *testing.T) { testDeskScanUnderEditQuestion(t, demoOnFile) }
+
+func testDeskScanUnderEditQuestion(t *testing.T, open deskOpen) {
+	f, ps := newDeskEditFixtureOn(t, open)
 	c := f.e.win.Canvas()
 	who := f.people(t, 6)
 	for i, tc := range []struct {

@@ -15,11 +15,19 @@ import (
 // with the participants page whose form the desk's Edit opens.
 func newDeskEditFixture(t *testing.T) (*deskFixture, *participantsScreen) {
 	t.Helper()
-	f := newDeskFixture(t)
+	return newDeskEditFixtureOn(t, demoOnFile)
+}
+
+// newDeskEditFixtureOn is newDeskEditFixture on the demo congress that
+// open gives.
+func newDeskEditFixtureOn(t *testing.T, open deskOpen) (*deskFixture, *participantsScreen) {
+	t.Helper()
+	// The desk is the main view's, as in the app: on a server, the one
+	// desk with a replica.
+	f, now := newDeskBase(t, deskMorning, true, open)
 	m := newMainView(f.e, f.st, f.prefs, func(string) {})
-	desk := m.pages[deskPage].screen.(*deskScreen)
-	desk.now = f.s.now
-	f.s = desk
+	f.s = m.pages[deskPage].screen.(*deskScreen)
+	f.s.now = func() time.Time { return *now }
 	f.e.win.SetContent(m.build())
 	waitIdle(t, f.e.tasks)
 	m.show(deskPage)
@@ -73,8 +81,10 @@ func typeSlowly(c fyne.Canvas, text string, step time.Duration) {
 // the scanner's Enter save "BDHUXBPJosée". Whichever field has the
 // keyboard, the notes (where Enter is a new line) too, after an edit of
 // the volunteer's, and when the window held back some of the keys.
-func TestDeskScanIntoEditForm(t *testing.T) {
-	f, ps := newDeskEditFixture(t)
+func TestDeskScanIntoEditForm(t *testing.T) { testDeskScanIntoEditForm(t, demoOnFile) }
+
+func testDeskScanIntoEditForm(t *testing.T, open deskOpen) {
+	f, ps := newDeskEditFixtureOn(t, open)
 	c := f.e.win.Canvas()
 	who := f.people(t, 6)
 	// The window held back a scan's keys 80 ms under load (seen under
@@ -148,8 +158,10 @@ func TestDeskScanIntoEditForm(t *testing.T) {
 // nobody's badge stays in its field and is not saved on that Enter (it may
 // have been a scan of a code nobody has): the form says so, and the next
 // Enter saves.
-func TestDeskEditFormTypedEnterSaves(t *testing.T) {
-	f, ps := newDeskEditFixture(t)
+func TestDeskEditFormTypedEnterSaves(t *testing.T) { testDeskEditFormTypedEnterSaves(t, demoOnFile) }
+
+func testDeskEditFormTypedEnterSaves(t *testing.T, open deskOpen) {
+	f, ps := newDeskEditFixtureOn(t, open)
 	c := f.e.win.Canvas()
 	who := f.people(t, 2)
 

@@ -64,11 +64,17 @@ func (w *watchedDeskStore) ListParticipants(ctx context.Context, q data.Particip
 // first morning, through a watched store; the desk's clock is *clock.
 func newScanFixture(t *testing.T, people int) (*deskFixture, *watchedDeskStore, *time.Time) {
 	t.Helper()
+	return newScanFixtureOn(t, people, demoOnFile)
+}
+
+// newScanFixtureOn is newScanFixture on the demo congress that open gives.
+func newScanFixtureOn(t *testing.T, people int, open deskOpen) (*deskFixture, *watchedDeskStore, *time.Time) {
+	t.Helper()
 	f := &deskFixture{}
 	f.a = test.NewTempApp(t)
 	f.prefs = f.a.Preferences()
 	f.prefs.SetString(prefDeskName, "Desk 2")
-	f.st = mustOpen(t, demoFile(t, people))
+	f.st = open(t, people)
 	f.st.SetClock(func() time.Time { return deskMorning })
 	f.e = newTestEnv(t)
 	w := &watchedDeskStore{Store: f.st}

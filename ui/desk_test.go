@@ -34,7 +34,13 @@ type deskFixture struct {
 
 func newDeskFixture(t *testing.T) *deskFixture {
 	t.Helper()
-	f, _ := newPrintingDeskAt(t, deskMorning, true)
+	return newDeskFixtureOn(t, demoOnFile)
+}
+
+// newDeskFixtureOn is newDeskFixture on the demo congress that open gives.
+func newDeskFixtureOn(t *testing.T, open deskOpen) *deskFixture {
+	t.Helper()
+	f, _ := newPrintingDeskOn(t, deskMorning, true, open)
 	return f
 }
 

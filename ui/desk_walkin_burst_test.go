@@ -16,8 +16,10 @@ import (
 // (keyRun, desk_burst.go): the badge is still the desk's, the form closes
 // and nobody is registered. A person typing (a key every 80 to 120 ms)
 // still types: their Enter registers the walk-in.
-func TestDeskScanIntoWalkInHeldBack(t *testing.T) {
-	f, _, _ := newScanFixture(t, 60)
+func TestDeskScanIntoWalkInHeldBack(t *testing.T) { testDeskScanIntoWalkInHeldBack(t, demoOnFile) }
+
+func testDeskScanIntoWalkInHeldBack(t *testing.T, demo deskOpen) {
+	f, _, _ := newScanFixtureOn(t, 60, demo)
 	s := f.s
 	c := f.e.win.Canvas()
 	count := func() int {
