@@ -105,19 +105,40 @@ func TestImportStatuses(t *testing.T) {
 	})
 }
 
-// TestImportStatusOfTwoTickets checks that one person's refunded ticket
-// does not cancel them while another of their tickets is valid, whichever
-// row comes first.
+// TestImportStatusOfTwoTickets: each ticket is a seat of its own, even
+// under one name and email, so a refunded ticket cancels its own seat
+// only. Two rows of one person without a ticket (found by their email)
+// are one person, whom a refunded row does not cancel while another row of
+// theirs is valid, whichever row comes first.
 func TestImportStatusOfTwoTickets(t *testing.T) {
 	for _, opts := range []ImportOptions{{}, {OnMatch: MatchOverwrite}} {
 		s := mustOpen(t)
 		r := previewed(t, s, exportFile(t, "billetweb.csv", false, true,
 			"Billet;Nom;Prénom;Email;Tarif;Payé;Valide",
 			"T2026-0001;Lefèvre;Hélène;helene@example.org;Adhérent·e;Oui;Oui",
-			"T2026-0002;Lefèvre;Hélène;helene@example.org;Adhérent·e;Oui;Non",
-			"T2026-0003;Dupont;Jean;jean@example.org;Adhérent·e;Oui;Non",
-			"T2026-0004;Dupont;Jean;jean@example.org;Adhérent·e;Oui;Oui",
-			"T2026-0005;Benali;Karim;karim@example.org;Adhérent·e;Oui;Non"),
+			"T2026-0002;Lefèvre;Hélène;helene@example.org;Adhérent·e;Oui;Non"),
+			opts, nil)
+		if r.New != 2 || r.Rejected != 0 || r.PossibleDuplicates != 1 {
+			t.Fatalf("%+v", r)
+		}
+		for code, want := range map[string]Status{"T2026-0001": StatusConfirmed, "T2026-0002": StatusCancelled} {
+			id, err := s.ParticipantIDByScan(ctx, code)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p, err := s.Participant(ctx, id); err != nil || p.Status != want {
+				t.Errorf("on match %v: the seat of %s is %v (%v), want %v", opts.OnMatch, code, p.Status, err, want)
+			}
+		}
+
+		s = mustOpen(t)
+		r = previewed(t, s, exportFile(t, "billetweb.csv", false, true,
+			"Nom;Prénom;Email;Tarif;Payé;Valide",
+			"Lefèvre;Hélène;helene@example.org;Adhérent·e;Oui;Oui",
+			"Lefèvre;Hélène;helene@example.org;Adhérent·e;Oui;Non",
+			"Dupont;Jean;jean@example.org;Adhérent·e;Oui;Non",
+			"Dupont;Jean;jean@example.org;Adhérent·e;Oui;Oui",
+			"Benali;Karim;karim@example.org;Adhérent·e;Oui;Non"),
 			opts, nil)
 		if r.New != 3 || r.Rejected != 0 {
 			t.Fatalf("%+v", r)

@@ -95,8 +95,9 @@ func (im *importer) matchCode(p *Participant) *importTarget {
 // about: the same email, else the same name and organisation ignoring
 // case and accents (if one of the two has no email: two emails say two
 // people). A row that brings an identifier of its own (a new ticket, a
-// new form response) is not someone who already has one, unless it has
-// their email and their name (one person's two tickets). dup is the
+// new form response) is not someone who already has one: a ticket is one
+// seat, whatever name the row gives, and only a form answered again with
+// the same email and name is the same person (import_answers.go). dup is the
 // namesake a row found by name but not taken as its person: the report
 // calls the row a possible duplicate. An order's email (the payer's, see
 // IsOrderEmail) finds a person only with their name.
@@ -110,8 +111,20 @@ func (im *importer) matchPerson(rec *ImportRecord) (t, dup *importTarget, err er
 			if (!identified || !t.ticketed) && !im.orderEmail {
 				return t, nil, nil
 			}
-			if holder, err := im.nameKeyOf(t); err != nil || holder == name {
-				return t, nil, err
+			holder, err := im.nameKeyOf(t)
+			switch {
+			case err != nil:
+				return nil, nil, err
+			case holder == name && identified && t.ticketed && !formAnswers(rec):
+				// Another ticket under the same name and email: one seat
+				// each, as a payer's seats for guests the platform did not
+				// name (issue 19: three Eventbrite tickets made one
+				// person, and two guests were turned away at the desk as
+				// checked in already). A possible duplicate, to merge by
+				// hand if it is one person's two tickets.
+				return nil, t, nil
+			case holder == name:
+				return t, nil, nil
 			}
 		}
 	}
@@ -443,4 +456,15 @@ func shownCategory(v string) string {
 		return shown(v)
 	}
 	return v
+}
+
+// formAnswers reports whether the row's identifiers are all form
+// responses (a form's answer, not a ticket).
+func formAnswers(rec *ImportRecord) bool {
+	for _, k := range rec.Tickets {
+		if !IsFormResponse(k.Code) {
+			return false
+		}
+	}
+	return len(rec.Tickets) > 0
 }
