@@ -40,6 +40,10 @@ type deskDayView struct {
 	note  *widget.Label
 	clear *widget.Button // empties the rehearsal, after a confirmation
 	back  *widget.Button // back to the rehearsal, from real arrivals on another day
+	// The note's words in full, and short for a desk of small height
+	// (compact, set by deskDayLayout in desk_head.go).
+	full, short string
+	compact     bool
 }
 
 func newDeskDayView(s *deskScreen) *deskDayView {
@@ -50,7 +54,13 @@ func newDeskDayView(s *deskScreen) *deskDayView {
 	v.back = widget.NewButtonWithIcon(lang.L("Back to the rehearsal"), theme.MediaReplayIcon(), s.onBackToRehearsalTapped)
 	v.clear.Hide()
 	v.back.Hide()
-	v.box = container.NewVBox(v.title, v.note) // its buttons go beside the choosers (desk_head.go)
+	// Its buttons go beside the choosers (desk_head.go).
+	v.box = container.New(&deskDayLayout{view: v, desk: func() fyne.Size {
+		if s.root == nil {
+			return fyne.Size{}
+		}
+		return s.root.Size()
+	}}, v.title, v.note)
 	return v
 }
 
@@ -63,14 +73,16 @@ func (v *deskDayView) show(day, today data.Day, rehearsal, atDoor, congressDay b
 	if atDoor {
 		title = lang.L("Recording entries for {{.Day}}", words)
 	}
-	note, importance := "", widget.MediumImportance
+	note, short, importance := "", "", widget.MediumImportance
 	switch {
 	case rehearsal && atDoor:
 		title, colour = lang.L("REHEARSAL — nothing is counted"), theme.ColorNameWarning
 		note = lang.L("Today ({{.Today}}) is not a day of the congress: entries into this session are recorded as a rehearsal of {{.Day}}, counted nowhere. To record real entries, choose the day on the right.", words)
+		short = lang.L("Today is not a day of the congress: for real entries into this session, choose the day on the right.")
 	case rehearsal:
 		title, colour = lang.L("REHEARSAL — nothing is counted"), theme.ColorNameWarning
 		note = lang.L("Today ({{.Today}}) is not a day of the congress: scans are recorded as a rehearsal of {{.Day}}, counted nowhere. To record real arrivals, choose the day on the right.", words)
+		short = lang.L("Today is not a day of the congress: for real arrivals, choose the day on the right.")
 	case day != today && atDoor:
 		note, importance = lang.L("Today is {{.Today}}: these are real entries into this session on {{.Day}}, counted everywhere.", words), widget.WarningImportance
 	case day != today:
@@ -79,8 +91,12 @@ func (v *deskDayView) show(day, today data.Day, rehearsal, atDoor, congressDay b
 	v.title.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: title, Style: widget.RichTextStyle{
 		ColorName: colour, SizeName: theme.SizeNameHeadingText, TextStyle: fyne.TextStyle{Bold: true}}}}
 	v.title.Refresh()
+	if short == "" {
+		short = note
+	}
+	v.full, v.short = note, short
 	v.note.Importance = importance
-	v.note.SetText(note)
+	v.note.SetText(v.noteText())
 	showIf(v.note, note != "")
 	showIf(v.clear, rehearsal)
 	showIf(v.back, !rehearsal && !congressDay)
@@ -88,6 +104,26 @@ func (v *deskDayView) show(day, today data.Day, rehearsal, atDoor, congressDay b
 
 // text is what the large line says.
 func (v *deskDayView) text() string { return v.title.String() }
+
+// noteText is what the note says: in full, or in short on a desk of small
+// height.
+func (v *deskDayView) noteText() string {
+	if v.compact {
+		return v.short
+	}
+	return v.full
+}
+
+// setCompact puts the note in short (on) or in full.
+func (v *deskDayView) setCompact(on bool) {
+	if v.compact == on {
+		return
+	}
+	v.compact = on
+	if text := v.noteText(); v.note.Text != text {
+		v.note.SetText(text)
+	}
+}
 
 // todayDate is the calendar's day, by the desk's clock.
 func (s *deskScreen) todayDate() data.Day { return data.Day(s.now().Format(time.DateOnly)) }
