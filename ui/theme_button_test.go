@@ -110,6 +110,11 @@ func colourDistance(a, b color.Color) int {
 // sky blue) and a drop-down's text stay at 4.5:1 on the fill as drawn,
 // and that fill still stands apart from the widget at rest (1.4:1), so
 // that the focus shows.
+//
+// Session 17: they read at rest and under the pointer too (4.5:1), and
+// the focus looks unlike the pointer. The main button's white text was
+// 4.47:1 at rest on fyne's blue #296ff6, and 4.08:1 under the pointer on
+// the dark theme (theme_palette.go).
 func TestFocusedButtonsRead(t *testing.T) {
 	a := test.NewTempApp(t)
 	kinds := []struct {
@@ -140,11 +145,23 @@ func TestFocusedButtonsRead(t *testing.T) {
 					return w.Canvas().Capture().At(int((pos.X+3)*scale), int((pos.Y+o.(fyne.CanvasObject).Size().Height/2)*scale))
 				}
 				rest := fill()
+				o.(desktop.Hoverable).MouseIn(&desktop.MouseEvent{})
+				hovered := fill()
+				o.(desktop.Hoverable).MouseOut()
 				w.Canvas().Focus(o)
 				focused := fill()
 				text := a.Settings().Theme().Color(kind.text, v.v)
-				t.Logf("%s %s: text %.2f:1 at rest on %v, %.2f:1 with the keyboard on %v; the fills %.2f:1 apart",
-					v.name, kind.name, contrast(text, rest), rest, contrast(text, focused), focused, contrast(focused, rest))
+				t.Logf("%s %s: text %.2f:1 at rest on %v, %.2f:1 under the pointer on %v, %.2f:1 with the keyboard on %v; the fills %.2f:1 apart",
+					v.name, kind.name, contrast(text, rest), rest, contrast(text, hovered), hovered, contrast(text, focused), focused, contrast(focused, rest))
+				if got := contrast(text, rest); got < 4.5 {
+					t.Errorf("the %s's text at rest at %.2f:1 on its fill %v", kind.name, got, rest)
+				}
+				if got := contrast(text, hovered); got < 4.5 {
+					t.Errorf("the %s's text under the pointer at %.2f:1 on its fill %v", kind.name, got, hovered)
+				}
+				if d := colourDistance(focused, hovered); d < 16 {
+					t.Errorf("the %s with the keyboard %v looks like under the pointer %v (%d apart)", kind.name, focused, hovered, d)
+				}
 				if got := contrast(text, focused); got < 4.5 {
 					t.Errorf("the focused %s's text at %.2f:1 on its fill %v", kind.name, got, focused)
 				}

@@ -25,15 +25,19 @@ import (
 //
 //	                  secondary       main           drop-down
 //	light, was navy   1.83 / 2.87     7.96 / 1.78    2.32 / 2.85
-//	light, now        5.05 / 2.33     7.20 / 1.61    6.57 / 2.26
+//	light, was        5.05 / 2.33     7.20 / 1.61    6.57 / 2.26
+//	light, now        5.05 / 2.33     7.44 / 1.58    6.57 / 2.26
 //	dark, was sky     4.06 / 3.23     2.75 / 1.63    4.68 / 3.13
-//	dark, now         7.12 / 1.84     6.80 / 1.52    7.46 / 1.96
+//	dark, was         7.12 / 1.84     6.80 / 1.52    7.46 / 1.96
+//	dark, now         7.71 / 1.70     7.55 / 1.49    7.98 / 1.83
 //
 // On the dark theme no light tint can do: the main button's white text
-// is at 4.47:1 on fyne's blue at rest, and any lighter fill loses it; a
-// tint that lit the drop-downs more would leave the main button's focus
-// only a change of hue. The light theme's tint is a deep blue at 40 %,
-// the dark theme's a steel blue at 88 %.
+// is at 5.08:1 on its blue at rest (theme_palette.go), and any lighter
+// fill loses it; a tint that lit the drop-downs more would leave the main
+// button's focus only a change of hue. The light theme's tint is a deep
+// blue at 40 %, the dark theme's a steel blue at 88 %, a shade darker
+// since the main button's blue is (session 17), so that its focus still
+// stands apart from it at rest (1.49:1) and under the pointer.
 type focusTheme struct{ fyne.Theme }
 
 func newFocusTheme() fyne.Theme { return focusTheme{theme.DefaultTheme()} }
@@ -41,7 +45,7 @@ func newFocusTheme() fyne.Theme { return focusTheme{theme.DefaultTheme()} }
 // The tints laid over what has the keyboard.
 var (
 	focusLight = color.NRGBA{R: 0x00, G: 0x16, B: 0x8c, A: 0x66}
-	focusDark  = color.NRGBA{R: 0x38, G: 0x58, B: 0x88, A: 0xe0}
+	focusDark  = color.NRGBA{R: 0x34, G: 0x52, B: 0x7f, A: 0xe0}
 )
 
 func (t focusTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
@@ -58,6 +62,9 @@ func (t focusTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Colo
 	// read: theme_palette.go.
 	if c, ok := readable[v][n]; ok {
 		return c
+	}
+	if n == theme.ColorNamePrimary {
+		return primaryColour(t.Theme, v)
 	}
 	return t.Theme.Color(n, v)
 }
