@@ -255,6 +255,9 @@ func (s *participantsScreen) onFilterChanged() {
 // filters.
 func (s *participantsScreen) onFiltersCleared() {
 	s.env.tasks.timeAction("filters cleared")
+	// The person chosen stays in view in the whole list (issue 19: it
+	// went back to the top, with them out of view).
+	s.revealID = s.bulk.current
 	s.search.SetText("") // schedules a search…
 	s.onFilterChanged()  // …which this one replaces at once
 }
