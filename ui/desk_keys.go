@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -285,22 +286,26 @@ func (f *walkInForm) handScansToDesk() {
 
 // watchScans tells, in a form's field, what may be a scan (a run of keys,
 // a code or a ticket, ending with Enter: keyRun, desk_burst.go) from what a
-// person types: the run's text is given to onScan, and left in the field
-// (it may be a name typed fast: onScan decides); Enter after what a person
-// typed does what it did. It keeps the field's OnChanged and OnSubmitted.
-func watchScans(e *widgets.Entry, onScan func(code string)) {
+// person types: the run's scanner-fast end, and the keys of the run before
+// it, are given to onScan, and left in the field (it may be a name typed
+// fast: onScan decides); Enter after what a person typed does what it did.
+// It keeps the field's OnChanged and OnSubmitted.
+func watchScans(e *widgets.Entry, onScan func(sc formScan)) {
 	var keys keyRun
-	start := 0        // where, in the text (in bytes), the run's keys start
-	var before string // the text when it last changed
+	start, fast := 0, 0 // where, in the text (in bytes), the run's keys start, and its scanner-fast end
+	var before string   // the text when it last changed
 	changed, submitted := e.OnChanged, e.OnSubmitted
 	e.OnChanged = func(text string) {
 		if strings.HasPrefix(text, before) {
 			if keys.keyAt(time.Now()) {
 				start = len(before)
 			}
+			if keys.scanStarts() {
+				fast = len(before)
+			}
 		} else { // an edit, not keys typed at the end: what follows is a run of its own
 			keys.forget()
-			start = len(text)
+			start, fast = len(text), len(text)
 		}
 		before = text
 		if changed != nil {
@@ -308,17 +313,59 @@ func watchScans(e *widgets.Entry, onScan func(code string)) {
 		}
 	}
 	e.OnSubmitted = func(text string) {
-		if keys.burst(time.Now()) && start <= len(text) {
-			if code := strings.TrimSpace(text[start:]); looksScanned(code) {
+		if keys.burst(time.Now()) && start <= fast && fast <= len(text) {
+			sc := formScan{code: strings.TrimSpace(text[fast:]), lead: text[start:fast], field: e, text: text}
+			if len(sc.codes()) > 0 {
 				keys.forget()
-				start = len(text)
-				onScan(code)
+				start, fast = len(text), len(text)
+				onScan(sc)
 				return
 			}
 		}
 		if submitted != nil {
 			submitted(text)
 		}
+	}
+}
+
+// formScan is what may be a scan in a form's field (watchScans): the
+// run's scanner-fast end, and the run's keys before it, a person's or the
+// scan's first keys, which the window held back.
+type formScan struct {
+	code, lead string
+	field      *widgets.Entry
+	text       string // the field's text on Enter
+}
+
+// codes are the codes the scan may be, each of which reads as one
+// (looksScanned): its scanner-fast end; then with the last key or two
+// before it (the scan's first, held back, the way the window gives a first
+// key alone; or a person's last, typed with no pause: deskScanLead); then
+// the run whole.
+func (sc formScan) codes() []string {
+	var list []string
+	add := func(code string) {
+		if code = strings.TrimSpace(code); looksScanned(code) && !slices.Contains(list, code) {
+			list = append(list, code)
+		}
+	}
+	add(sc.code)
+	lead := []rune(sc.lead)
+	for k := 1; k <= deskScanLead && k <= len(lead); k++ {
+		add(string(lead[len(lead)-k:]) + sc.code)
+	}
+	add(sc.lead + sc.code)
+	return list
+}
+
+// untype takes code, the scan as the store knew it, out of the field: the
+// keys a person typed before it stay. The field typed on since keeps all.
+func (sc formScan) untype(code string) {
+	if sc.field.Text != sc.text {
+		return
+	}
+	if i := strings.LastIndex(sc.text, code); i >= 0 {
+		sc.field.SetText(sc.text[:i] + sc.text[i+len(code):])
 	}
 }
 
