@@ -83,13 +83,15 @@ func (r *keyRun) scanStarts() bool { return r.scanKeys == 1 }
 
 // burst reports whether an Enter at now ends a run of keys as a scanner
 // types them: close after the last key, and on average within scanGap,
-// the whole run or its scanner-fast end (a scan after a person's keys).
+// the whole run or its scanner-fast end (a scan after a person's keys),
+// when that end is long enough for a code less a first key or two held
+// back (two keys a person rolled, then Enter, are no scan).
 func (r *keyRun) burst(now time.Time) bool {
 	if r.keys == 0 || r.last.IsZero() || now.Sub(r.last) >= formBurstPause {
 		return false
 	}
 	return now.Sub(r.first) < time.Duration(r.keys)*scanGap ||
-		now.Sub(r.scanFirst) < time.Duration(r.scanKeys)*scanGap
+		r.scanKeys >= deskShortestCode-deskScanLead && now.Sub(r.scanFirst) < time.Duration(r.scanKeys)*scanGap
 }
 
 // forget starts anew: what is typed next is a run of its own.

@@ -55,6 +55,7 @@ func TestKeyRun(t *testing.T) {
 		{"Enter held back", []int{0, 4, 8, 12, 16, 20, 24}, 104, true, 0},
 		{"a person's", []int{0, 80, 170, 270, 380, 500}, 600, false, 5},
 		{"a person's, then a pause", []int{0, 80, 170}, 170 + int(formBurstPause/time.Millisecond), false, 2},
+		{"a person's, two keys rolled, then Enter", []int{0, 100, 200, 230}, 260, false, 2},
 		{"a person's, then a scan", []int{0, 100, 200, 300, 450, 454, 458, 462, 466, 470, 474}, 478, true, 4},
 		{"a person's, then a scan's first key alone", []int{0, 100, 200, 300, 450, 530, 534, 538, 542, 546, 550}, 554, true, 5},
 	} {
