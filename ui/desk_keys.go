@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"time"
@@ -356,6 +357,19 @@ func (sc formScan) codes() []string {
 	}
 	add(sc.lead + sc.code)
 	return list
+}
+
+// firstScanned is the first of codes that the desk's store knows as
+// someone's badge or ticket (formScan.codes); else the first of them, with
+// data's not-found, or why the store could not tell.
+func (s *deskScreen) firstScanned(ctx context.Context, codes []string) (string, error) {
+	var err error
+	for _, code := range codes {
+		if _, err = s.store.ParticipantIDByScan(ctx, code); data.KindOf(err) != data.KindNotFound {
+			return code, err
+		}
+	}
+	return codes[0], err
 }
 
 // untype takes code, the scan as the store knew it, out of the field: the

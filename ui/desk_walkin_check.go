@@ -152,13 +152,7 @@ func (f *walkInForm) onScannedIn(sc formScan) {
 	s := f.s
 	codes := sc.codes()
 	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
-		code, err := codes[0], error(nil)
-		for _, c := range codes {
-			if _, err = s.store.ParticipantIDByScan(ctx, c); data.KindOf(err) != data.KindNotFound {
-				code = c
-				break
-			}
-		}
+		code, err := s.firstScanned(ctx, codes)
 		return func() {
 			switch {
 			case err == nil: // someone's: the desk's
