@@ -93,7 +93,7 @@ func watchFormBurst(e *widgets.Entry, onScan func(codes []string, restore func()
 	last := e.Text     // the text when it last changed
 	var restoring bool // the field put back: no key
 	scanned := func(text string, entered bool) bool {
-		typed := []rune(strings.TrimLeft(inserted(before, text, at), " "))
+		typed := []rune(inserted(before, text, at)) // each code trimmed (formScan.codes)
 		n := min(fast, len(typed))
 		codes := formScan{code: string(typed[n:]), lead: string(typed[:n])}.codes()
 		if len(codes) == 0 {
