@@ -81,7 +81,8 @@ func (k *dialogKeys) TypedKey(ev *fyne.KeyEvent) {
 		if k.onEscape != nil {
 			k.onEscape()
 		}
-	case fyne.KeyTab:
+	case fyne.KeyTab: // ends a scan too
+		k.keys.forget()
 		k.pass(ev)
 	}
 }
