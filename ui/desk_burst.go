@@ -14,12 +14,12 @@ import "time"
 //     (less than formBurstPause apart) are a run, and a run ended by Enter
 //     whose keys came on average within scanGap, its Enter included, is a
 //     scan. A key held back does not split the code; a person typing (80
-//     to 120 ms a key) is far from the average. A person's keys just
-//     before a scan (less than formBurstPause before it) are no part of
-//     it: the scan is the run's end that came as a scanner types (its
-//     keys less than scanGap apart, and groups of them the window held
-//     back), and its first key, when the window held it back alone, or a
-//     person's last keys may come before it (formScan, desk_keys.go).
+//     to 120 ms a key) is far from the average. A scan that comes less
+//     than formBurstPause after a person's keys is a scan too: the run's
+//     end that came as a scanner types (its keys less than scanGap apart,
+//     and groups of them the window held back) is, on average. Which of
+//     the run's keys are the code, the store tells (formScan.codes,
+//     desk_keys.go; deskScanOver in the desk's field).
 //   - keyBurst, where a key must be told at once, before the next comes:
 //     keys closer than a gap are one burst (the desk's name search waits
 //     for the burst to end, deskBurstGap; the PIN and payment dialogs

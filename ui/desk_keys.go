@@ -287,26 +287,22 @@ func (f *walkInForm) handScansToDesk() {
 
 // watchScans tells, in a form's field, what may be a scan (a run of keys,
 // a code or a ticket, ending with Enter: keyRun, desk_burst.go) from what a
-// person types: the run's scanner-fast end, and the keys of the run before
-// it, are given to onScan, and left in the field (it may be a name typed
-// fast: onScan decides); Enter after what a person typed does what it did.
-// It keeps the field's OnChanged and OnSubmitted.
+// person types: the run's text is given to onScan, and left in the field
+// (it may be a name typed fast: onScan decides); Enter after what a person
+// typed does what it did. It keeps the field's OnChanged and OnSubmitted.
 func watchScans(e *widgets.Entry, onScan func(sc formScan)) {
 	var keys keyRun
-	start, fast := 0, 0 // where, in the text (in bytes), the run's keys start, and its scanner-fast end
-	var before string   // the text when it last changed
+	start := 0        // where, in the text (in bytes), the run's keys start
+	var before string // the text when it last changed
 	changed, submitted := e.OnChanged, e.OnSubmitted
 	e.OnChanged = func(text string) {
 		if strings.HasPrefix(text, before) {
 			if keys.keyAt(time.Now()) {
 				start = len(before)
 			}
-			if keys.scanStarts() {
-				fast = len(before)
-			}
 		} else { // an edit, not keys typed at the end: what follows is a run of its own
 			keys.forget()
-			start, fast = len(text), len(text)
+			start = len(text)
 		}
 		before = text
 		if changed != nil {
@@ -314,11 +310,10 @@ func watchScans(e *widgets.Entry, onScan func(sc formScan)) {
 		}
 	}
 	e.OnSubmitted = func(text string) {
-		if keys.burst(time.Now()) && start <= fast && fast <= len(text) {
-			sc := formScan{code: strings.TrimSpace(text[fast:]), lead: text[start:fast], field: e, text: text}
-			if len(sc.codes()) > 0 {
+		if keys.burst(time.Now()) && start <= len(text) {
+			if sc := (formScan{run: text[start:], field: e, text: text}); len(sc.codes()) > 0 {
 				keys.forget()
-				start, fast = len(text), len(text)
+				start = len(text)
 				onScan(sc)
 				return
 			}
@@ -329,33 +324,30 @@ func watchScans(e *widgets.Entry, onScan func(sc formScan)) {
 	}
 }
 
-// formScan is what may be a scan in a form's field (watchScans): the
-// run's scanner-fast end, and the run's keys before it, a person's or the
-// scan's first keys, which the window held back.
+// formScan is what may be a scan in a form's field (watchScans): a run of
+// keys ended by Enter, a scanner's, after a person's keys perhaps.
 type formScan struct {
-	code, lead string
-	field      *widgets.Entry
-	text       string // the field's text on Enter
+	run   string
+	field *widgets.Entry
+	text  string // the field's text on Enter
 }
 
-// codes are the codes the scan may be, each of which reads as one
-// (looksScanned): its scanner-fast end; then with the last key or two
-// before it (the scan's first, held back, the way the window gives a first
-// key alone; or a person's last, typed with no pause: deskScanLead); then
-// the run whole.
+// codes are the codes the run may be, each of which reads as one
+// (looksScanned), the longest first: the run whole, then without its first
+// key, its first two, and so on. Time does not tell a scan from a person's
+// keys just before it: the window hands keys over once a frame, and in the
+// real window a person's keys typed 100 ms apart came 50 ms apart, the
+// scan's first 37 ms after the last, all one group. The store tells: the
+// longest that is someone's is the scan, and a code's own end is tried
+// only once the code was not found.
 func (sc formScan) codes() []string {
+	run := []rune(sc.run)
 	var list []string
-	add := func(code string) {
-		if code = strings.TrimSpace(code); looksScanned(code) && !slices.Contains(list, code) {
+	for i := 0; len(run)-i >= deskShortestCode; i++ {
+		if code := strings.TrimSpace(string(run[i:])); looksScanned(code) && !slices.Contains(list, code) {
 			list = append(list, code)
 		}
 	}
-	add(sc.code)
-	lead := []rune(sc.lead)
-	for k := 1; k <= deskScanLead && k <= len(lead); k++ {
-		add(string(lead[len(lead)-k:]) + sc.code)
-	}
-	add(sc.lead + sc.code)
 	return list
 }
 

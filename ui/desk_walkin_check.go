@@ -146,8 +146,8 @@ func (f *walkInForm) onFieldChanged(field string) {
 // the scan stays in the field. Anything else was typed by a person (a name
 // typed fast, "Jeanne", reads as a code too): it stays in its field, and
 // the Enter is the form's. A name typed in the form never reaches the
-// desk. The scan may be the burst's scanner-fast end, or have keys before
-// it (formScan.codes): the first that the store knows is the scan.
+// desk. The scan may have a person's keys before it (formScan.codes):
+// the longest end of the burst that the store knows is the scan.
 func (f *walkInForm) onScannedIn(sc formScan) {
 	s := f.s
 	codes := sc.codes()

@@ -17,7 +17,7 @@ import (
 // it (closeForDesk). And it is told a burst of keys ended by Enter in one
 // of the form's text fields that reads as a badge or a ticket
 // (looksScanned): a scanner's, or a word typed fast; the codes it may be
-// (formScan.codes: its scanner-fast end first). The desk asks the store
+// (formScan.codes: the longest first). The desk asks the store
 // and answers (scannedInForm) with the code it found or the first: nil
 // when the code is someone's (the form gives the scan to the desk),
 // data's not-found when none is anyone's (the keys were typed), or why it
@@ -79,8 +79,8 @@ func (f *participantForm) handScansToDesk() {
 
 // watchFormBurst tells, in a field of a form, the keys of a burst ended by
 // Enter (a scan, or a word typed fast) from what a person types: the codes
-// the burst may be (its scanner-fast end, and with the keys before it:
-// formScan.codes), and a way to put back the field as it was before it,
+// the burst may be (the text it put in, and its ends: formScan.codes),
+// and a way to put back the field as it was before it,
 // go to onScan, and that Enter does nothing more; entered is false in a
 // multi-line field, where Enter is a new line (the burst ends with it).
 // Any other Enter does what it did. It keeps the field's OnChanged and
@@ -89,13 +89,10 @@ func watchFormBurst(e *widgets.Entry, onScan func(codes []string, restore func()
 	var keys keyRun
 	before := e.Text   // the text before the run of keys
 	at := 0            // where, in before (in runes), the run's keys went
-	fast := 0          // where, in the run's text (in runes), its scanner-fast end starts
 	last := e.Text     // the text when it last changed
 	var restoring bool // the field put back: no key
 	scanned := func(text string, entered bool) bool {
-		typed := []rune(inserted(before, text, at)) // each code trimmed (formScan.codes)
-		n := min(fast, len(typed))
-		codes := formScan{code: string(typed[n:]), lead: string(typed[:n])}.codes()
+		codes := formScan{run: inserted(before, text, at)}.codes()
 		if len(codes) == 0 {
 			return false
 		}
@@ -119,9 +116,6 @@ func watchFormBurst(e *widgets.Entry, onScan func(codes []string, restore func()
 			if keys.keyAt(now) {                     // a run of keys starts, where the cursor was
 				before = last
 				at = e.CursorTextOffset() - (utf8.RuneCountInString(text) - utf8.RuneCountInString(last))
-			}
-			if keys.scanStarts() { // after the run's keys so far
-				fast = utf8.RuneCountInString(inserted(before, last, at))
 			}
 			last = text
 			if ending && strings.HasSuffix(inserted(before, text, at), "\n") {
