@@ -14,7 +14,12 @@ import "time"
 //     (less than formBurstPause apart) are a run, and a run ended by Enter
 //     whose keys came on average within scanGap, its Enter included, is a
 //     scan. A key held back does not split the code; a person typing (80
-//     to 120 ms a key) is far from the average.
+//     to 120 ms a key) is far from the average. A scan that comes less
+//     than formBurstPause after a person's keys is a scan too: the run's
+//     end that came as a scanner types (its keys less than scanGap apart,
+//     and groups of them the window held back) is, on average. Which of
+//     the run's keys are the code, the store tells (formScan.codes,
+//     desk_keys.go; deskScanOver in the desk's field).
 //   - keyBurst, where a key must be told at once, before the next comes:
 //     keys closer than a gap are one burst (the desk's name search waits
 //     for the burst to end, deskBurstGap; the PIN and payment dialogs
@@ -40,30 +45,53 @@ const (
 )
 
 // keyRun is the keys typed in a field one close after the other (within
-// formBurstPause): when the first came, how many, and the last.
+// formBurstPause): when the first came, how many, and the last; and the
+// run's end that may be a scan: its keys came less than scanGap apart,
+// but for pauses after a group of two keys or more (the window held back
+// the keys of a scan after them). A key alone before a pause is a
+// person's: the run's scanner-fast end starts after it.
 type keyRun struct {
 	first, last time.Time
 	keys        int
+	scanFirst   time.Time // when the first key of the run's scanner-fast end came
+	scanKeys    int       // how many keys it has
+	group       int       // how many keys the last group has (less than scanGap apart)
 }
 
 // keyAt notes a key typed at now; it reports whether it starts a run.
 func (r *keyRun) keyAt(now time.Time) bool {
-	starts := r.last.IsZero() || now.Sub(r.last) >= formBurstPause
-	if starts {
-		r.first, r.keys = now, 0
+	gap := now.Sub(r.last)
+	starts := r.last.IsZero() || gap >= formBurstPause
+	switch {
+	case starts:
+		*r = keyRun{first: now, scanFirst: now}
+	case gap >= scanGap && r.group < 2: // after a key alone, a person's
+		r.scanFirst, r.scanKeys, r.group = now, 0, 0
+	case gap >= scanGap: // after a group held back: the scan goes on
+		r.group = 0
 	}
 	r.keys++
+	r.scanKeys++
+	r.group++
 	r.last = now
 	return starts
 }
 
+// scanStarts reports whether the last key noted starts the run's
+// scanner-fast end (a run starting does).
+func (r *keyRun) scanStarts() bool { return r.scanKeys == 1 }
+
 // burst reports whether an Enter at now ends a run of keys as a scanner
-// types them: close after the last key, and on average within scanGap.
+// types them: close after the last key, and on average within scanGap,
+// the whole run or its scanner-fast end (a scan after a person's keys),
+// when that end is long enough for a code less a first key or two held
+// back (two keys a person rolled, then Enter, are no scan).
 func (r *keyRun) burst(now time.Time) bool {
 	if r.keys == 0 || r.last.IsZero() || now.Sub(r.last) >= formBurstPause {
 		return false
 	}
-	return now.Sub(r.first) < time.Duration(r.keys)*scanGap
+	return now.Sub(r.first) < time.Duration(r.keys)*scanGap ||
+		r.scanKeys >= deskShortestCode-deskScanLead && now.Sub(r.scanFirst) < time.Duration(r.scanKeys)*scanGap
 }
 
 // forget starts anew: what is typed next is a run of its own.

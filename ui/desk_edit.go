@@ -44,15 +44,15 @@ func (s *deskScreen) closeEdit() {
 
 // scannedInForm is a burst of keys ended by Enter in the participant form
 // opened from the desk, that reads as a code or a ticket: as in the walk-in
-// form (walkInForm.onScannedIn), when the store knows it as someone's, the
-// form is told (it closes, unsaved, as it was before the burst) and the
-// desk checks the scan in; else the form is told why not, and the keys
-// were a person's.
-func (s *deskScreen) scannedInForm(code string, answer func(err error)) {
+// form (walkInForm.onScannedIn), the first of the codes it may be that the
+// store knows as someone's is the scan: the form is told (it closes,
+// unsaved, as it was before the burst) and the desk checks it in; else the
+// form is told why not, and the keys were a person's.
+func (s *deskScreen) scannedInForm(codes []string, answer func(code string, err error)) {
 	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
-		_, err := s.store.ParticipantIDByScan(ctx, code)
+		code, err := s.firstScanned(ctx, codes)
 		return func() {
-			answer(err)
+			answer(code, err)
 			if err == nil {
 				s.onScanned(code)
 				s.focus()

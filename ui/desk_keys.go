@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"context"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -288,7 +290,7 @@ func (f *walkInForm) handScansToDesk() {
 // person types: the run's text is given to onScan, and left in the field
 // (it may be a name typed fast: onScan decides); Enter after what a person
 // typed does what it did. It keeps the field's OnChanged and OnSubmitted.
-func watchScans(e *widgets.Entry, onScan func(code string)) {
+func watchScans(e *widgets.Entry, onScan func(sc formScan)) {
 	var keys keyRun
 	start := 0        // where, in the text (in bytes), the run's keys start
 	var before string // the text when it last changed
@@ -309,16 +311,67 @@ func watchScans(e *widgets.Entry, onScan func(code string)) {
 	}
 	e.OnSubmitted = func(text string) {
 		if keys.burst(time.Now()) && start <= len(text) {
-			if code := strings.TrimSpace(text[start:]); looksScanned(code) {
+			if sc := (formScan{run: text[start:], field: e, text: text}); len(sc.codes()) > 0 {
 				keys.forget()
 				start = len(text)
-				onScan(code)
+				onScan(sc)
 				return
 			}
 		}
 		if submitted != nil {
 			submitted(text)
 		}
+	}
+}
+
+// formScan is what may be a scan in a form's field (watchScans): a run of
+// keys ended by Enter, a scanner's, after a person's keys perhaps.
+type formScan struct {
+	run   string
+	field *widgets.Entry
+	text  string // the field's text on Enter
+}
+
+// codes are the codes the run may be, each of which reads as one
+// (looksScanned), the longest first: the run whole, then without its first
+// key, its first two, and so on. Time does not tell a scan from a person's
+// keys just before it: the window hands keys over once a frame, and in the
+// real window a person's keys typed 100 ms apart came 50 ms apart, the
+// scan's first 37 ms after the last, all one group. The store tells: the
+// longest that is someone's is the scan, and a code's own end is tried
+// only once the code was not found.
+func (sc formScan) codes() []string {
+	run := []rune(sc.run)
+	var list []string
+	for i := 0; len(run)-i >= deskShortestCode; i++ {
+		if code := strings.TrimSpace(string(run[i:])); looksScanned(code) && !slices.Contains(list, code) {
+			list = append(list, code)
+		}
+	}
+	return list
+}
+
+// firstScanned is the first of codes that the desk's store knows as
+// someone's badge or ticket (formScan.codes); else the first of them, with
+// data's not-found, or why the store could not tell.
+func (s *deskScreen) firstScanned(ctx context.Context, codes []string) (string, error) {
+	var err error
+	for _, code := range codes {
+		if _, err = s.store.ParticipantIDByScan(ctx, code); data.KindOf(err) != data.KindNotFound {
+			return code, err
+		}
+	}
+	return codes[0], err
+}
+
+// untype takes code, the scan as the store knew it, out of the field: the
+// keys a person typed before it stay. The field typed on since keeps all.
+func (sc formScan) untype(code string) {
+	if sc.field.Text != sc.text {
+		return
+	}
+	if i := strings.LastIndex(sc.text, code); i >= 0 {
+		sc.field.SetText(sc.text[:i] + sc.text[i+len(code):])
 	}
 }
 

@@ -142,17 +142,21 @@ func (f *walkInForm) onFieldChanged(field string) {
 // onScannedIn is a burst of keys ended by Enter in one of the form's
 // fields, that reads as a code or a ticket (watchScans): when it is
 // someone's badge or ticket, the person was registered after all, and the
-// form closes for the desk to check them in. Anything else was typed by
-// a person (a name typed fast, "Jeanne", reads as a code too): it stays in
-// its field, and the Enter is the form's. A name typed in the form never
-// reaches the desk.
-func (f *walkInForm) onScannedIn(code string) {
+// form closes for the desk to check them in; what a person typed before
+// the scan stays in the field. Anything else was typed by a person (a name
+// typed fast, "Jeanne", reads as a code too): it stays in its field, and
+// the Enter is the form's. A name typed in the form never reaches the
+// desk. The scan may have a person's keys before it (formScan.codes):
+// the longest end of the burst that the store knows is the scan.
+func (f *walkInForm) onScannedIn(sc formScan) {
 	s := f.s
+	codes := sc.codes()
 	s.env.tasks.runAsync(s.env.ctx, func(ctx context.Context) func() {
-		_, err := s.store.ParticipantIDByScan(ctx, code)
+		code, err := s.firstScanned(ctx, codes)
 		return func() {
 			switch {
 			case err == nil: // someone's: the desk's
+				sc.untype(code)
 				if !f.closed {
 					f.d.Hide()
 				}

@@ -14,15 +14,16 @@ import (
 // dialogKeys gives a dialog without a text field the keyboard: Enter does
 // what its main button does, Esc what its Cancel does. It is invisible,
 // laid over the dialog's message. A badge scanned meanwhile (characters,
-// then Enter in the same burst) is no answer: its keys go on to the
-// window (the desk checks the badge in), its Enter too.
+// then Enter in the same run of keys, keyRun: the window may hold the
+// Enter back) is no answer: its keys go on to the window (the desk checks
+// the badge in), its Enter too.
 type dialogKeys struct {
 	widget.BaseWidget
 	win      fyne.Window
 	onEnter  func()
 	onEscape func()
 	now      func() time.Time
-	last     time.Time // when the last character came
+	keys     keyRun // the characters typed, a scan's (desk_burst.go)
 }
 
 // newDialogKeys is the keys of a dialog shown in win.
@@ -59,7 +60,7 @@ func (k *dialogKeys) FocusLost()   {}
 
 // TypedRune passes a character on to the window: it is a scan's.
 func (k *dialogKeys) TypedRune(r rune) {
-	k.last = k.now()
+	k.keys.keyAt(k.now())
 	if f := k.win.Canvas().OnTypedRune(); f != nil {
 		f(r)
 	}
@@ -68,8 +69,8 @@ func (k *dialogKeys) TypedRune(r rune) {
 func (k *dialogKeys) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyReturn, fyne.KeyEnter:
-		if !k.last.IsZero() && k.now().Sub(k.last) < scanGap {
-			k.last = time.Time{}
+		if k.keys.burst(k.now()) {
+			k.keys.forget()
 			k.pass(ev) // the end of a scan
 			return
 		}
@@ -80,7 +81,8 @@ func (k *dialogKeys) TypedKey(ev *fyne.KeyEvent) {
 		if k.onEscape != nil {
 			k.onEscape()
 		}
-	case fyne.KeyTab:
+	case fyne.KeyTab: // ends a scan too
+		k.keys.forget()
 		k.pass(ev)
 	}
 }

@@ -16,13 +16,15 @@ import (
 // (formShown): the desk closes it, unsaved, when it records a scan behind
 // it (closeForDesk). And it is told a burst of keys ended by Enter in one
 // of the form's text fields that reads as a badge or a ticket
-// (looksScanned): a scanner's, or a word typed fast. The desk asks the
-// store and answers (scannedInForm): nil when the code is someone's (the
-// form gives the scan to the desk), data's not-found when it is nobody's
-// (the keys were typed), or why it could not tell.
+// (looksScanned): a scanner's, or a word typed fast; the codes it may be
+// (formScan.codes: the longest first). The desk asks the store
+// and answers (scannedInForm) with the code it found or the first: nil
+// when the code is someone's (the form gives the scan to the desk),
+// data's not-found when none is anyone's (the keys were typed), or why it
+// could not tell.
 type formFromDesk interface {
 	formShown(f *participantForm)
-	scannedInForm(code string, answer func(err error))
+	scannedInForm(codes []string, answer func(code string, err error))
 }
 
 // editFromDeskAsync opens the form on the participant id from the welcome
@@ -68,34 +70,35 @@ func (f *participantForm) handScansToDesk() {
 	f.scans.formShown(f)
 	for name, o := range f.focus {
 		if e, ok := o.(*widgets.Entry); ok {
-			watchFormBurst(e, func(code string, restore func(), entered bool) {
-				f.onScannedIn(name, code, restore, entered)
+			watchFormBurst(e, func(codes []string, restore func(), entered bool) {
+				f.onScannedIn(name, codes, restore, entered)
 			})
 		}
 	}
 }
 
 // watchFormBurst tells, in a field of a form, the keys of a burst ended by
-// Enter (a scan, or a word typed fast) from what a person types: the text
-// the burst put in, and a way to put back the field as it was before it,
+// Enter (a scan, or a word typed fast) from what a person types: the codes
+// the burst may be (the text it put in, and its ends: formScan.codes),
+// and a way to put back the field as it was before it,
 // go to onScan, and that Enter does nothing more; entered is false in a
 // multi-line field, where Enter is a new line (the burst ends with it).
 // Any other Enter does what it did. It keeps the field's OnChanged and
 // OnSubmitted.
-func watchFormBurst(e *widgets.Entry, onScan func(code string, restore func(), entered bool)) {
+func watchFormBurst(e *widgets.Entry, onScan func(codes []string, restore func(), entered bool)) {
 	var keys keyRun
 	before := e.Text   // the text before the run of keys
 	at := 0            // where, in before (in runes), the run's keys went
 	last := e.Text     // the text when it last changed
 	var restoring bool // the field put back: no key
 	scanned := func(text string, entered bool) bool {
-		typed := strings.TrimSpace(inserted(before, text, at))
-		if !looksScanned(typed) {
+		codes := formScan{run: inserted(before, text, at)}.codes()
+		if len(codes) == 0 {
 			return false
 		}
 		was := before
 		keys.forget()
-		onScan(typed, func() {
+		onScan(codes, func() {
 			restoring = true
 			e.SetText(was)
 			restoring = false
@@ -156,8 +159,8 @@ func inserted(before, after string, at int) string {
 // onScannedIn is a burst of keys that reads as a code or a ticket, ended
 // by Enter in the form's field: the desk tells whether it is someone's
 // (formFromDesk).
-func (f *participantForm) onScannedIn(field, code string, restore func(), entered bool) {
-	f.scans.scannedInForm(code, func(err error) {
+func (f *participantForm) onScannedIn(field string, codes []string, restore func(), entered bool) {
+	f.scans.scannedInForm(codes, func(code string, err error) {
 		switch {
 		case err == nil: // someone's: the desk's, and the form as it was
 			restore()
