@@ -11,9 +11,15 @@ import (
 	"congres/data"
 )
 
-// newDeskEditFixtureOn opens the desk as the app does
-// (newDeskFixtureInApp), with the participants page whose form the desk's
-// Edit opens, on the demo congress that open gives.
+// newDeskEditFixture opens the desk as the app does (newDeskFixtureInApp),
+// with the participants page whose form the desk's Edit opens.
+func newDeskEditFixture(t *testing.T) (*deskFixture, *participantsScreen) {
+	t.Helper()
+	return newDeskEditFixtureOn(t, demoOnFile)
+}
+
+// newDeskEditFixtureOn is newDeskEditFixture on the demo congress that
+// open gives: a file, or a copy on the test server.
 func newDeskEditFixtureOn(t *testing.T, open deskOpen) (*deskFixture, *participantsScreen) {
 	t.Helper()
 	// The desk is the main view's, as in the app: on a server, the one
