@@ -343,7 +343,7 @@ type formScan struct {
 func (sc formScan) codes() []string {
 	run := []rune(sc.run)
 	var list []string
-	for i := 0; len(run)-i >= deskShortestCode; i++ {
+	for i := 0; len(run)-i >= shortestTicket; i++ {
 		if code := strings.TrimSpace(string(run[i:])); looksScanned(code) && !slices.Contains(list, code) {
 			list = append(list, code)
 		}
@@ -377,10 +377,15 @@ func (sc formScan) untype(code string) {
 
 // looksScanned reports whether text, typed in a burst, is a code or a
 // ticket rather than a name, an organisation, an email or an amount: one
-// word of 6 characters or more, a participant's code or with a digit.
+// word, a participant's code, or of 5 characters or more with a digit (an
+// e-ticket: "77011" was typed into the Edit form's first name, issue 19).
 func looksScanned(text string) bool {
-	if len(text) < 6 || strings.ContainsFunc(text, unicode.IsSpace) || strings.ContainsAny(text, "@,") {
+	if len(text) < shortestTicket || strings.ContainsFunc(text, unicode.IsSpace) || strings.ContainsAny(text, "@,") {
 		return false
 	}
 	return data.ValidCode(data.NormaliseCode(text)) || strings.ContainsFunc(text, unicode.IsDigit)
 }
+
+// shortestTicket is the length of the shortest e-ticket number a burst of
+// keys is taken for.
+const shortestTicket = 5
