@@ -97,6 +97,10 @@ const (
 type ImportRow struct {
 	Line  int // 1-based line (CSV: of the row's first line) or row number (XLSX)
 	Cells []string
+	// Err, when set, is why the reader rejects the row whatever its
+	// values: the file seems cut off in it (ErrImportRowCut,
+	// ErrImportCutInQuote).
+	Err error
 }
 
 // ImportRecord is a row read under a mapping, ready to be matched and written.

@@ -191,6 +191,10 @@ func (rp *RecordParser) prepare() *recordPrep {
 func (rp *RecordParser) Parse(row ImportRow) ImportRecord {
 	p := rp.prepare()
 	rec := ImportRecord{Line: row.Line}
+	if row.Err != nil {
+		rec.Err = row.Err
+		return rec
+	}
 	var has fieldSet
 	notes := 0 // bytes of the notes columns' values
 	fail := func(err error, column string) {
