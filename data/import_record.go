@@ -226,6 +226,9 @@ func (rp *RecordParser) Parse(row ImportRow) ImportRecord {
 		if v == "" {
 			continue
 		}
+		if v[0] == '\'' {
+			v = CSVTextValue(v) // a value written by CSVText (a file of rejected rows)
+		}
 		switch c.field {
 		case FieldFirstName:
 			rec.P.FirstName = p.keep(FieldFirstName, cleanCell(v))
