@@ -287,7 +287,9 @@ func (rp *RecordParser) Parse(row ImportRow) ImportRecord {
 				settled = p.settled(v)
 			}
 			if s == "" {
-				fail(withField(ErrStatusInvalid.With(shown(v)), "status"), c.header)
+				if rec.StatusValue == "" { // imported without it, with a warning (warnStatus)
+					rec.StatusValue, rec.StatusColumn = shown(v), c.header
+				}
 				continue
 			}
 			rec.P.Status = s

@@ -4,7 +4,27 @@ import "strings"
 
 // Reading a status column: the statuses of registrations, orders and
 // tickets as the platforms write them (HelloAsso's "Statut de la
-// commande", Eventbrite's "Attendee Status", Billetweb's "Valide").
+// commande", Eventbrite's "Attendee Status", Billetweb's "Valide"). A
+// value none of these words reads leaves the row without a status, with
+// a warning (ErrImportStatusUnknown): a new person gets the import's
+// default status.
+
+// ErrImportStatusUnknown is the warning of a row whose status the import
+// cannot read: the value, its column, and the status the row's person has.
+var ErrImportStatusUnknown = newErr(KindInvalid, "import_status_unknown", "status",
+	"“%s” in the column “%s” is not a status the import knows (confirmed, pending or cancelled, or a platform's word for one): the row was imported with the status %s.",
+	"«%s» dans la colonne «%s» n'est pas un statut connu de l'import (confirmé, en attente ou annulé, ou le mot d'une plateforme pour l'un d'eux) : la ligne a été importée avec le statut %s.")
+
+// warnStatus warns of a row whose status was not read: t's person has the
+// status they had, or a new one the default.
+func (im *importer) warnStatus(rec *ImportRecord, t *importTarget) {
+	if rec.StatusValue == "" {
+		return
+	}
+	w := statusWordsShown[t.p.Status]
+	im.warn(rec.Line, rec.StatusColumn, ErrImportStatusUnknown.WithWords(
+		[]any{rec.StatusValue, rec.StatusColumn, w[0]}, []any{rec.StatusValue, rec.StatusColumn, w[1]}))
+}
 
 // statusWords maps the statuses of registrations and orders, folded, to
 // ours.
@@ -14,14 +34,19 @@ var statusWords = func() map[string]Status {
 		StatusConfirmed: {"confirme", "confirmee", "confirmed", "valide", "validee", "validated", "valid",
 			"paye", "payee", "paid", "inscrit", "inscrite", "registered", "attending", "checked in",
 			"complete", "completed", "approved", "accepte", "acceptee", "accepted", "ok", "oui", "yes",
-			"regle", "reglee", "present", "presente", "active", "actif"},
+			"regle", "reglee", "present", "presente", "active", "actif",
+			// HelloAsso: an authorised payment; a guest's invitation.
+			"autorise", "autorisee", "authorized", "authorised", "invitation", "invite", "invitee", "invited"},
 		StatusCancelled: {"annule", "annulee", "cancelled", "canceled", "rembourse", "remboursee",
 			"refunded", "not attending", "deleted", "supprime", "supprimee", "refuse", "refusee",
 			"declined", "rejected", "desinscrit", "desinscrite", "desiste", "desistement", "abandon",
 			"transferred", "transfere", "annulation"},
 		StatusPending: {"en attente", "attente", "pending", "liste d attente", "waitlist", "waiting list",
 			"waiting", "a valider", "en cours", "provisoire", "provisional", "non paye", "unpaid",
-			"a payer", "pre inscrit", "pre inscrite", "preinscrit", "preinscrite", "draft", "brouillon"},
+			"a payer", "pre inscrit", "pre inscrite", "preinscrit", "preinscrite", "draft", "brouillon",
+			// Eventbrite's waiting list; a payment the payer disputes
+			// (HelloAsso's "Contesté"): the fee is owed again.
+			"waitlisted", "conteste", "contestee", "contested", "disputed"},
 	} {
 		for _, w := range words {
 			m[w] = s
@@ -75,7 +100,8 @@ func (p *recordPrep) validity(v string) Status {
 // "confirmée" or "inscrite" says nothing of its payment.
 var settledWords = map[string]bool{"valide": true, "validee": true, "validated": true, "valid": true,
 	"paye": true, "payee": true, "paid": true, "attending": true, "checked in": true, "complete": true,
-	"completed": true, "regle": true, "reglee": true}
+	"completed": true, "regle": true, "reglee": true, "autorise": true, "autorisee": true, "authorized": true,
+	"authorised": true}
 
 // settled reports whether a status cell says the order was paid online,
 // from the memo when seen before.

@@ -1,6 +1,7 @@
 package data_test
 
 import (
+	"errors"
 	"testing"
 
 	. "congres/data"
@@ -147,6 +148,48 @@ func TestImportStatusOfTwoTickets(t *testing.T) {
 		if got["helene@example.org"] != StatusConfirmed || got["jean@example.org"] != StatusConfirmed ||
 			got["karim@example.org"] != StatusCancelled {
 			t.Fatalf("on match %v: %v", opts.OnMatch, got)
+		}
+	}
+}
+
+// TestImportStatusesOfPlatforms: the platforms' other statuses are read
+// (HelloAsso's "Autorisé", an authorised payment, and "Invitation" are
+// confirmed, "Contesté" pending; Eventbrite's "Waitlisted" pending), and
+// a status still unknown imports the row with the default status and a
+// warning naming the value, rather than rejecting it.
+func TestImportStatusesOfPlatforms(t *testing.T) {
+	s := mustOpen(t)
+	r := previewed(t, s, exportFile(t, "helloasso.csv", true, false,
+		"Nom participant;Prénom participant;Email payeur;Tarif;Montant tarif;Statut de la commande;Numéro de billet",
+		"A;Autorise;r1@ex.example;Adhérent·e;120,00;Autorisé;6001",
+		"C;Conteste;r2@ex.example;Adhérent·e;120,00;Contesté;6002",
+		"I;Invit;r3@ex.example;Adhérent·e;0,00;Invitation;6003",
+		"W;Wait;r4@ex.example;Adhérent·e;120,00;Waitlisted;6004",
+		"B;Bof;r5@ex.example;Adhérent·e;120,00;Peut-être;6005"), ImportOptions{DefaultStatus: StatusConfirmed}, nil)
+	wantCounts(t, r, 5, 5, 0, 0, 0, 0)
+	want := map[string]Status{"r1@ex.example": StatusConfirmed, "r2@ex.example": StatusPending,
+		"r3@ex.example": StatusConfirmed, "r4@ex.example": StatusPending, "r5@ex.example": StatusConfirmed}
+	got := statusesByEmail(t, s)
+	for e, st := range want {
+		if got[e] != st {
+			t.Errorf("%s: %s, want %s", e, got[e], st)
+		}
+	}
+	var warned []ImportIssue
+	for _, is := range r.Issues {
+		if errors.Is(is.Err, ErrImportStatusUnknown) {
+			warned = append(warned, is)
+		}
+	}
+	if len(warned) != 1 || warned[0].Line != 6 || !warned[0].Warning || warned[0].Column != "Statut de la commande" {
+		t.Fatalf("warnings %+v", r.Issues)
+	}
+	for lang, want := range map[string]string{
+		"en": "“Peut-être” in the column “Statut de la commande” is not a status the import knows (confirmed, pending or cancelled, or a platform's word for one): the row was imported with the status confirmed.",
+		"fr": "«Peut-être» dans la colonne «Statut de la commande» n'est pas un statut connu de l'import (confirmé, en attente ou annulé, ou le mot d'une plateforme pour l'un d'eux) : la ligne a été importée avec le statut confirmé·e.",
+	} {
+		if got := Message(warned[0].Err, lang); got != want {
+			t.Errorf("%s:\n got %s\nwant %s", lang, got, want)
 		}
 	}
 }
