@@ -222,6 +222,9 @@ type ImportReport struct {
 	// unseen.
 	DefaultCategory string
 	DefaultStatus   Status
+	// DefaultCategoryRows counts the new rows that got DefaultCategory:
+	// the file has no category column, or an empty cell in it.
+	DefaultCategoryRows int
 	// DefaultFeeCents is the amount new rows that give none got (0 when
 	// none did, or no default fee was chosen); DefaultDays the days new
 	// rows that give none got (nil when none did): the report says them
