@@ -127,11 +127,9 @@ type ImportRecord struct {
 	// is imported without it), EmailColumn that column's header.
 	EmailIssue  error
 	EmailColumn string
-	// StatusValue is a status the import cannot read (the row is
-	// imported without it: a new person gets the default status, with a
-	// warning), StatusColumn its column's header.
-	StatusValue  string
-	StatusColumn string
+	// remarks are what the row is imported with a warning of (nil for
+	// most rows: a record holds only a pointer).
+	remarks *rowRemarks
 	// Err is why the row cannot be imported (a missing name, a malformed
 	// email, a date that is not a congress day…), Column the header of the
 	// column at fault. Rows with Err set are rejected, never written.

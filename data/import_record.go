@@ -287,8 +287,8 @@ func (rp *RecordParser) Parse(row ImportRow) ImportRecord {
 				settled = p.settled(v)
 			}
 			if s == "" {
-				if rec.StatusValue == "" { // imported without it, with a warning (warnStatus)
-					rec.StatusValue, rec.StatusColumn = shown(v), c.header
+				if r := rec.remark(); r.status == "" { // imported without it, with a warning (warnRemarks)
+					r.status, r.statusColumn = shown(v), c.header
 				}
 				continue
 			}
@@ -298,6 +298,11 @@ func (rp *RecordParser) Parse(row ImportRow) ImportRecord {
 			if err != nil {
 				fail(ErrImportFeeInvalid.With(shown(v), c.header), c.header)
 				continue
+			}
+			if strings.ContainsRune(v, '$') {
+				if r := rec.remark(); r.currency == "" { // read as euros, with a warning (warnRemarks)
+					r.currency, r.currencyColumn = shown(v), c.header
+				}
 			}
 			rec.P.FeeCents = cents
 		case FieldPaid, FieldImageConsent:

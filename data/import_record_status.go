@@ -6,25 +6,8 @@ import "strings"
 // tickets as the platforms write them (HelloAsso's "Statut de la
 // commande", Eventbrite's "Attendee Status", Billetweb's "Valide"). A
 // value none of these words reads leaves the row without a status, with
-// a warning (ErrImportStatusUnknown): a new person gets the import's
-// default status.
-
-// ErrImportStatusUnknown is the warning of a row whose status the import
-// cannot read: the value, its column, and the status the row's person has.
-var ErrImportStatusUnknown = newErr(KindInvalid, "import_status_unknown", "status",
-	"“%s” in the column “%s” is not a status the import knows (confirmed, pending or cancelled, or a platform's word for one): the row was imported with the status %s.",
-	"«%s» dans la colonne «%s» n'est pas un statut connu de l'import (confirmé, en attente ou annulé, ou le mot d'une plateforme pour l'un d'eux) : la ligne a été importée avec le statut %s.")
-
-// warnStatus warns of a row whose status was not read: t's person has the
-// status they had, or a new one the default.
-func (im *importer) warnStatus(rec *ImportRecord, t *importTarget) {
-	if rec.StatusValue == "" {
-		return
-	}
-	w := statusWordsShown[t.p.Status]
-	im.warn(rec.Line, rec.StatusColumn, ErrImportStatusUnknown.WithWords(
-		[]any{rec.StatusValue, rec.StatusColumn, w[0]}, []any{rec.StatusValue, rec.StatusColumn, w[1]}))
-}
+// a warning (ErrImportStatusUnknown, import_remarks.go): a new person
+// gets the import's default status.
 
 // statusWords maps the statuses of registrations and orders, folded, to
 // ours.

@@ -175,8 +175,8 @@ func TestImportRecordYesNoStatus(t *testing.T) {
 	t.Run("StatusUnknown", func(t *testing.T) {
 		// Imported without it, with a warning (TestImportStatusesOfPlatforms).
 		rec := parseOne(t, header, "Jean", "Dupont", "", "", "Bof")
-		if rec.Err != nil || rec.Has[FieldStatus] || rec.StatusValue != "Bof" || rec.StatusColumn != "Statut" {
-			t.Fatalf("err = %v, status %q in %q", rec.Err, rec.StatusValue, rec.StatusColumn)
+		if rec.Err != nil || rec.Has[FieldStatus] || rec.remarks == nil || rec.remarks.status != "Bof" || rec.remarks.statusColumn != "Statut" {
+			t.Fatalf("err = %v, remarks %+v", rec.Err, rec.remarks)
 		}
 	})
 }

@@ -193,3 +193,24 @@ func TestImportStatusesOfPlatforms(t *testing.T) {
 		}
 	}
 }
+
+// TestImportOtherCurrency: an amount in dollars is read as euros, with a
+// warning naming it and what it was read as.
+func TestImportOtherCurrency(t *testing.T) {
+	s := mustOpen(t)
+	r := previewed(t, s, exportFile(t, "amounts.csv", true, false,
+		"Nom;Prénom;Email;Numéro de billet;Montant", "A;Euro;n1@ex.example;2001;45,00 €", "A;Dollar;n3@ex.example;2003;$45.00"),
+		ImportOptions{}, nil)
+	wantCounts(t, r, 2, 2, 0, 0, 0, 0)
+	if len(r.Issues) != 1 || r.Issues[0].Line != 3 || !errors.Is(r.Issues[0].Err, ErrImportOtherCurrency) {
+		t.Fatalf("issues %+v", r.Issues)
+	}
+	for lang, want := range map[string]string{
+		"en": "“$45.00” in the column “Montant” is not in euros: it was read as 45.00\u00a0€. Check the amount.",
+		"fr": "«$45.00» dans la colonne «Montant» n'est pas en euros : il a été lu comme 45,00\u00a0€. Vérifiez le montant.",
+	} {
+		if got := Message(r.Issues[0].Err, lang); got != want {
+			t.Errorf("%s:\n got %s\nwant %s", lang, got, want)
+		}
+	}
+}

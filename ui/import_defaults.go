@@ -54,7 +54,7 @@ func (df *importDefaults) build(categories []data.Category, days []data.Day, cha
 	df.status.SetSelectedIndex(0)
 	df.status.OnChanged = func(string) { changed() }
 	df.fee = widget.NewEntry()
-	df.fee.SetPlaceHolder("0,00")
+	df.fee.SetPlaceHolder(lang.L("0,00")) // 0.00 in English
 	df.fee.OnChanged = func(string) { changed() }
 	var labels []string
 	for _, d := range days {

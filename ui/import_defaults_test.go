@@ -96,6 +96,9 @@ func TestImportDialogDefaultCategoryOfEmptyCells(t *testing.T) {
 	if want := "1 new person gets the category Adhérent·e: the file gives none."; !strings.Contains(d.summary.Text, want) {
 		t.Errorf("summary %q, want %q in it", d.summary.Text, want)
 	}
+	if ph := d.defaults.fee.PlaceHolder; ph != "0.00" {
+		t.Errorf("the amount's placeholder in English is %q, want 0.00", ph)
+	}
 	d.defaults.category.SetSelected("Presse")
 	waitCheck(t, e, d)
 	if !d.defaults.rows[data.FieldCategory].Visible() || !strings.Contains(d.summary.Text, "the category Presse") {
