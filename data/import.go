@@ -97,6 +97,10 @@ const (
 type ImportRow struct {
 	Line  int // 1-based line (CSV: of the row's first line) or row number (XLSX)
 	Cells []string
+	// Err, when set, is why the reader rejects the row whatever its
+	// values: the file seems cut off in it (ErrImportRowCut,
+	// ErrImportCutInQuote).
+	Err error
 }
 
 // ImportRecord is a row read under a mapping, ready to be matched and written.
@@ -123,6 +127,9 @@ type ImportRecord struct {
 	// is imported without it), EmailColumn that column's header.
 	EmailIssue  error
 	EmailColumn string
+	// remarks are what the row is imported with a warning of (nil for
+	// most rows: a record holds only a pointer).
+	remarks *rowRemarks
 	// Err is why the row cannot be imported (a missing name, a malformed
 	// email, a date that is not a congress day…), Column the header of the
 	// column at fault. Rows with Err set are rejected, never written.
@@ -213,6 +220,9 @@ type ImportReport struct {
 	// unseen.
 	DefaultCategory string
 	DefaultStatus   Status
+	// DefaultCategoryRows counts the new rows that got DefaultCategory:
+	// the file has no category column, or an empty cell in it.
+	DefaultCategoryRows int
 	// DefaultFeeCents is the amount new rows that give none got (0 when
 	// none did, or no default fee was chosen); DefaultDays the days new
 	// rows that give none got (nil when none did): the report says them

@@ -13,7 +13,10 @@ package data
 // earlier one by hand. For someone registered before the import, the
 // mode's rules apply as to any row: filling empty fields keeps what the
 // congress holds (an organiser's corrections), overwriting takes the
-// answer's values and names each one replaced. The report names the line
+// answer's values and names each one replaced. Either way its days, when
+// it gives some, replace those of the earlier answer (a person's days are
+// the file's on any import that has a days column; two tickets of one
+// person add theirs, two answers do not). The report names the line
 // and the person either way. The file's order is the answers' order
 // (the forms export them by time).
 
@@ -50,9 +53,9 @@ func (im *importer) answeredAgain(rec *ImportRecord, t *importTarget) (bool, err
 // second response, and says so.
 func (im *importer) answerAgain(t *importTarget, rec *ImportRecord, catID int64) error {
 	rec.Tickets = nil
-	im.latestAnswer = t.isNew
+	im.latestAnswer, im.answering = t.isNew, true
 	err := im.update(t, rec, catID)
-	im.latestAnswer = false
+	im.latestAnswer, im.answering = false, false
 	if err != nil {
 		return err
 	}

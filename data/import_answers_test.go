@@ -79,3 +79,29 @@ func TestImportFormAnsweredAgain(t *testing.T) {
 		t.Fatalf("Paul's form responses: %v, %v", ks, err)
 	}
 }
+
+// TestImportFormAnsweredAgainDays: a later answer's days replace the
+// earlier answer's, as its other fields do (Paul answers Thursday, then
+// Friday: he comes on Friday, not both days), for someone the file
+// creates and, next week, for someone registered.
+func TestImportFormAnsweredAgainDays(t *testing.T) {
+	s, err := newCongress(t, Congress{Name: "Congrès", Days: []Day{"2021-11-25", "2021-11-26"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := []string{"Horodateur,Adresse e-mail,Nom,Prénom,Catégorie,Jours",
+		"2021/10/01 10:20:33,paul@ex.example,Roy,Paul,Adhérent·e,Jeudi 25 novembre",
+		"2021/10/01 11:20:33,paul@ex.example,Roy,Paul,Élu·e,Vendredi 26 novembre",
+		"2021/10/03 08:00:00,paul@ex.example,Roy,Paul,Élu·e,Jeudi 25 novembre"}
+	for _, c := range []struct {
+		answers int
+		want    Day
+	}{{2, "2021-11-26"}, {3, "2021-11-25"}} {
+		r := previewed(t, s, exportFile(t, "gf.csv", false, false, lines[:1+c.answers]...), ImportOptions{}, nil)
+		ps := people(t, s)
+		if r.Rejected != 0 || len(ps) != 1 || len(ps[0].Days) != 1 || ps[0].Days[0] != c.want ||
+			ps[0].CategoryID != category(t, s, "Élu·e") {
+			t.Fatalf("%d answers: %+v; people %+v", c.answers, r, ps)
+		}
+	}
+}

@@ -16,6 +16,7 @@ func (im *importer) defaults(p *Participant, rec *ImportRecord) {
 		if im.report.DefaultCategory == "" {
 			im.report.DefaultCategory = im.categories.names[p.CategoryID]
 		}
+		im.report.DefaultCategoryRows++
 	}
 	if p.Status == "" {
 		p.Status = im.opts.DefaultStatus

@@ -55,3 +55,22 @@ func TestImportDefaults(t *testing.T) {
 		t.Fatal("a default day outside the congress:", err)
 	}
 }
+
+// TestImportDefaultCategoryOfEmptyCells: a file with a category column
+// whose cell is empty on some rows gives those new rows the chosen
+// default category, and the report counts them.
+func TestImportDefaultCategoryOfEmptyCells(t *testing.T) {
+	s := mustOpen(t)
+	presse := category(t, s, "Presse")
+	header := "Prénom,Nom,E-mail,Catégorie"
+	r := importLines(t, s, ImportOptions{DefaultCategoryID: presse}, header,
+		"Un,A,u1@ex.example,Élu·e", "Deux,B,u2@ex.example,", "Trois,C,u3@ex.example,")
+	if r.New != 3 || r.DefaultCategory != "Presse" || r.DefaultCategoryRows != 2 {
+		t.Fatalf("%+v", r)
+	}
+	for _, p := range people(t, s) {
+		if want := map[string]string{"Un": "Élu·e", "Deux": "Presse", "Trois": "Presse"}[p.FirstName]; p.CategoryID != category(t, s, want) {
+			t.Errorf("%s: category %d, want %s", p.FirstName, p.CategoryID, want)
+		}
+	}
+}

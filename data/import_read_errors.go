@@ -64,6 +64,15 @@ var (
 	ErrImportMultiLine = newErr(KindInvalid, "import_multi_line", "",
 		"A quoted value starting on this line runs over %d lines and holds the delimiter: check that a quote is not missing.",
 		"Une valeur entre guillemets commençant sur cette ligne s'étend sur %d lignes et contient le séparateur : vérifiez qu'il ne manque pas un guillemet.")
+	ErrImportRowCut = newErr(KindInvalid, "import_row_cut", "",
+		"This row has %d of %d columns and the file ends in it, without a line end: the file seems cut off here. The row was not imported: export the file again, or complete the row.",
+		"Cette ligne a %d colonnes sur %d et le fichier s'arrête dessus, sans fin de ligne : le fichier semble coupé ici. La ligne n'a pas été importée : exportez à nouveau le fichier, ou complétez la ligne.")
+	ErrImportCutInQuote = newErr(KindInvalid, "import_cut_in_quote", "",
+		"A quote opened in this row is still open where the file ends, without a line end: the file seems cut off inside this value. The row was not imported: export the file again, or complete the row.",
+		"Un guillemet ouvert dans cette ligne est encore ouvert là où le fichier s'arrête, sans fin de ligne : le fichier semble coupé au milieu de cette valeur. La ligne n'a pas été importée : exportez à nouveau le fichier, ou complétez la ligne.")
+	ErrImportShortRow = newErr(KindInvalid, "import_short_row", "",
+		"This row has %d of %d columns: the missing ones were read as empty. Check that the row is whole.",
+		"Cette ligne a %d colonnes sur %d : celles qui manquent ont été lues vides. Vérifiez que la ligne est complète.")
 	ErrImportMixedEncoding = newErr(KindInvalid, "import_mixed_encoding", "",
 		"This file mixes two encodings (UTF-8 and Windows-1252) from this line on: each line was read in its own encoding. Check the accented letters.",
 		"Ce fichier mélange deux encodages (UTF-8 et Windows-1252) à partir de cette ligne : chaque ligne a été lue dans le sien. Vérifiez les lettres accentuées.")

@@ -191,6 +191,10 @@ func (rp *RecordParser) prepare() *recordPrep {
 func (rp *RecordParser) Parse(row ImportRow) ImportRecord {
 	p := rp.prepare()
 	rec := ImportRecord{Line: row.Line}
+	if row.Err != nil {
+		rec.Err = row.Err
+		return rec
+	}
 	var has fieldSet
 	notes := 0 // bytes of the notes columns' values
 	fail := func(err error, column string) {
@@ -221,6 +225,9 @@ func (rp *RecordParser) Parse(row ImportRow) ImportRecord {
 		v := strings.TrimSpace(row.Cells[c.idx])
 		if v == "" {
 			continue
+		}
+		if v[0] == '\'' {
+			v = CSVTextValue(v) // a value written by CSVText (a file of rejected rows)
 		}
 		switch c.field {
 		case FieldFirstName:
@@ -280,7 +287,9 @@ func (rp *RecordParser) Parse(row ImportRow) ImportRecord {
 				settled = p.settled(v)
 			}
 			if s == "" {
-				fail(withField(ErrStatusInvalid.With(shown(v)), "status"), c.header)
+				if r := rec.remark(); r.status == "" { // imported without it, with a warning (warnRemarks)
+					r.status, r.statusColumn = shown(v), c.header
+				}
 				continue
 			}
 			rec.P.Status = s
@@ -289,6 +298,11 @@ func (rp *RecordParser) Parse(row ImportRow) ImportRecord {
 			if err != nil {
 				fail(ErrImportFeeInvalid.With(shown(v), c.header), c.header)
 				continue
+			}
+			if strings.ContainsRune(v, '$') {
+				if r := rec.remark(); r.currency == "" { // read as euros, with a warning (warnRemarks)
+					r.currency, r.currencyColumn = shown(v), c.header
+				}
 			}
 			rec.P.FeeCents = cents
 		case FieldPaid, FieldImageConsent:

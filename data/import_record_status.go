@@ -4,7 +4,10 @@ import "strings"
 
 // Reading a status column: the statuses of registrations, orders and
 // tickets as the platforms write them (HelloAsso's "Statut de la
-// commande", Eventbrite's "Attendee Status", Billetweb's "Valide").
+// commande", Eventbrite's "Attendee Status", Billetweb's "Valide"). A
+// value none of these words reads leaves the row without a status, with
+// a warning (ErrImportStatusUnknown, import_remarks.go): a new person
+// gets the import's default status.
 
 // statusWords maps the statuses of registrations and orders, folded, to
 // ours.
@@ -14,14 +17,19 @@ var statusWords = func() map[string]Status {
 		StatusConfirmed: {"confirme", "confirmee", "confirmed", "valide", "validee", "validated", "valid",
 			"paye", "payee", "paid", "inscrit", "inscrite", "registered", "attending", "checked in",
 			"complete", "completed", "approved", "accepte", "acceptee", "accepted", "ok", "oui", "yes",
-			"regle", "reglee", "present", "presente", "active", "actif"},
+			"regle", "reglee", "present", "presente", "active", "actif",
+			// HelloAsso: an authorised payment; a guest's invitation.
+			"autorise", "autorisee", "authorized", "authorised", "invitation", "invite", "invitee", "invited"},
 		StatusCancelled: {"annule", "annulee", "cancelled", "canceled", "rembourse", "remboursee",
 			"refunded", "not attending", "deleted", "supprime", "supprimee", "refuse", "refusee",
 			"declined", "rejected", "desinscrit", "desinscrite", "desiste", "desistement", "abandon",
 			"transferred", "transfere", "annulation"},
 		StatusPending: {"en attente", "attente", "pending", "liste d attente", "waitlist", "waiting list",
 			"waiting", "a valider", "en cours", "provisoire", "provisional", "non paye", "unpaid",
-			"a payer", "pre inscrit", "pre inscrite", "preinscrit", "preinscrite", "draft", "brouillon"},
+			"a payer", "pre inscrit", "pre inscrite", "preinscrit", "preinscrite", "draft", "brouillon",
+			// Eventbrite's waiting list; a payment the payer disputes
+			// (HelloAsso's "Contesté"): the fee is owed again.
+			"waitlisted", "conteste", "contestee", "contested", "disputed"},
 	} {
 		for _, w := range words {
 			m[w] = s
@@ -75,7 +83,8 @@ func (p *recordPrep) validity(v string) Status {
 // "confirmée" or "inscrite" says nothing of its payment.
 var settledWords = map[string]bool{"valide": true, "validee": true, "validated": true, "valid": true,
 	"paye": true, "payee": true, "paid": true, "attending": true, "checked in": true, "complete": true,
-	"completed": true, "regle": true, "reglee": true}
+	"completed": true, "regle": true, "reglee": true, "autorise": true, "autorisee": true, "authorized": true,
+	"authorised": true}
 
 // settled reports whether a status cell says the order was paid online,
 // from the memo when seen before.

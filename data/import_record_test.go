@@ -172,10 +172,11 @@ func TestImportRecordYesNoStatus(t *testing.T) {
 			t.Errorf("fr: %s", fr)
 		}
 	})
-	t.Run("ErrStatusInvalid", func(t *testing.T) {
+	t.Run("StatusUnknown", func(t *testing.T) {
+		// Imported without it, with a warning (TestImportStatusesOfPlatforms).
 		rec := parseOne(t, header, "Jean", "Dupont", "", "", "Bof")
-		if !errors.Is(rec.Err, ErrStatusInvalid) || rec.Column != "Statut" {
-			t.Fatalf("err = %v, column %q", rec.Err, rec.Column)
+		if rec.Err != nil || rec.Has[FieldStatus] || rec.remarks == nil || rec.remarks.status != "Bof" || rec.remarks.statusColumn != "Statut" {
+			t.Fatalf("err = %v, remarks %+v", rec.Err, rec.remarks)
 		}
 	})
 }

@@ -46,9 +46,10 @@ func (im *importer) reimport(t *importTarget, merged *Participant, rec *ImportRe
 		takePlatform(merged, rec)
 	}
 	if rec.Has[FieldDays] && len(rec.P.Days) > 0 {
-		if t.fileDays {
+		if t.fileDays && !im.answering {
 			// An earlier row of the file gave days: this one adds its own
-			// (one person's two tickets, a day each).
+			// (one person's two tickets, a day each); a later answer to
+			// the form replaces them (import_answers.go).
 			merged.Days = sortDays(append(slices.Clone(t.p.Days), rec.P.Days...))
 		} else {
 			merged.Days = slices.Clone(rec.P.Days)

@@ -11,7 +11,11 @@ import (
 // The rejected rows of an import, written to a file for whoever corrects
 // them: each row as the file gave it, in its own columns, after its line
 // and the reason it was left out, so that once corrected it can be
-// imported again (the two first columns are then left out).
+// imported again (the two first columns are then left out). Its cells are
+// written as a saved list's are (CSVText): a value that a spreadsheet
+// would evaluate (=HYPERLINK(…), +1+2, @A) or turn into a number or a
+// date (a ticket 00123) gets a leading apostrophe, which the import reads
+// away again.
 
 // WriteRejectedRows writes the rows rep rejected, read again from src, as
 // CSV in UTF-8 with a BOM (so that spreadsheets read the accents): a
@@ -60,7 +64,12 @@ func WriteRejectedRows(ctx context.Context, w io.Writer, src ImportSource, rep I
 	if len(header) != len(layout.Header) {
 		header = layout.Header
 	}
-	if err := out.Write(append([]string{line, reason}, header...)); err != nil {
+	cells := make([]string, 0, len(header)+2)
+	cells = append(cells, line, reason)
+	for _, h := range header {
+		cells = append(cells, CSVText(h))
+	}
+	if err := out.Write(cells); err != nil {
 		return err
 	}
 	for len(reasons) > 0 {
@@ -79,10 +88,9 @@ func WriteRejectedRows(ctx context.Context, w io.Writer, src ImportSource, rep I
 			continue
 		}
 		delete(reasons, row.Line)
-		cells := make([]string, 0, len(row.Cells)+2)
-		cells = append(cells, strconv.Itoa(row.Line), msg)
+		cells = append(cells[:0], strconv.Itoa(row.Line), CSVText(msg))
 		for _, c := range row.Cells {
-			cells = append(cells, strings.TrimRight(c, "\r"))
+			cells = append(cells, CSVText(strings.TrimRight(c, "\r")))
 		}
 		if err := out.Write(cells); err != nil {
 			return err

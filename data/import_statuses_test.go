@@ -1,6 +1,7 @@
 package data_test
 
 import (
+	"errors"
 	"testing"
 
 	. "congres/data"
@@ -147,6 +148,69 @@ func TestImportStatusOfTwoTickets(t *testing.T) {
 		if got["helene@example.org"] != StatusConfirmed || got["jean@example.org"] != StatusConfirmed ||
 			got["karim@example.org"] != StatusCancelled {
 			t.Fatalf("on match %v: %v", opts.OnMatch, got)
+		}
+	}
+}
+
+// TestImportStatusesOfPlatforms: the platforms' other statuses are read
+// (HelloAsso's "Autorisé", an authorised payment, and "Invitation" are
+// confirmed, "Contesté" pending; Eventbrite's "Waitlisted" pending), and
+// a status still unknown imports the row with the default status and a
+// warning naming the value, rather than rejecting it.
+func TestImportStatusesOfPlatforms(t *testing.T) {
+	s := mustOpen(t)
+	r := previewed(t, s, exportFile(t, "helloasso.csv", true, false,
+		"Nom participant;Prénom participant;Email payeur;Tarif;Montant tarif;Statut de la commande;Numéro de billet",
+		"A;Autorise;r1@ex.example;Adhérent·e;120,00;Autorisé;6001",
+		"C;Conteste;r2@ex.example;Adhérent·e;120,00;Contesté;6002",
+		"I;Invit;r3@ex.example;Adhérent·e;0,00;Invitation;6003",
+		"W;Wait;r4@ex.example;Adhérent·e;120,00;Waitlisted;6004",
+		"B;Bof;r5@ex.example;Adhérent·e;120,00;Peut-être;6005"), ImportOptions{DefaultStatus: StatusConfirmed}, nil)
+	wantCounts(t, r, 5, 5, 0, 0, 0, 0)
+	want := map[string]Status{"r1@ex.example": StatusConfirmed, "r2@ex.example": StatusPending,
+		"r3@ex.example": StatusConfirmed, "r4@ex.example": StatusPending, "r5@ex.example": StatusConfirmed}
+	got := statusesByEmail(t, s)
+	for e, st := range want {
+		if got[e] != st {
+			t.Errorf("%s: %s, want %s", e, got[e], st)
+		}
+	}
+	var warned []ImportIssue
+	for _, is := range r.Issues {
+		if errors.Is(is.Err, ErrImportStatusUnknown) {
+			warned = append(warned, is)
+		}
+	}
+	if len(warned) != 1 || warned[0].Line != 6 || !warned[0].Warning || warned[0].Column != "Statut de la commande" {
+		t.Fatalf("warnings %+v", r.Issues)
+	}
+	for lang, want := range map[string]string{
+		"en": "“Peut-être” in the column “Statut de la commande” is not a status the import knows (confirmed, pending or cancelled, or a platform's word for one): the row was imported with the status confirmed.",
+		"fr": "«Peut-être» dans la colonne «Statut de la commande» n'est pas un statut connu de l'import (confirmé, en attente ou annulé, ou le mot d'une plateforme pour l'un d'eux) : la ligne a été importée avec le statut confirmé·e.",
+	} {
+		if got := Message(warned[0].Err, lang); got != want {
+			t.Errorf("%s:\n got %s\nwant %s", lang, got, want)
+		}
+	}
+}
+
+// TestImportOtherCurrency: an amount in dollars is read as euros, with a
+// warning naming it and what it was read as.
+func TestImportOtherCurrency(t *testing.T) {
+	s := mustOpen(t)
+	r := previewed(t, s, exportFile(t, "amounts.csv", true, false,
+		"Nom;Prénom;Email;Numéro de billet;Montant", "A;Euro;n1@ex.example;2001;45,00 €", "A;Dollar;n3@ex.example;2003;$45.00"),
+		ImportOptions{}, nil)
+	wantCounts(t, r, 2, 2, 0, 0, 0, 0)
+	if len(r.Issues) != 1 || r.Issues[0].Line != 3 || !errors.Is(r.Issues[0].Err, ErrImportOtherCurrency) {
+		t.Fatalf("issues %+v", r.Issues)
+	}
+	for lang, want := range map[string]string{
+		"en": "“$45.00” in the column “Montant” is not in euros: it was read as 45.00\u00a0€. Check the amount.",
+		"fr": "«$45.00» dans la colonne «Montant» n'est pas en euros : il a été lu comme 45,00\u00a0€. Vérifiez le montant.",
+	} {
+		if got := Message(r.Issues[0].Err, lang); got != want {
+			t.Errorf("%s:\n got %s\nwant %s", lang, got, want)
 		}
 	}
 }

@@ -54,7 +54,7 @@ func TestImportTicketRepeated(t *testing.T) {
 	if err := WriteRejectedRows(ctx, &b, src, r, "fr"); err != nil {
 		t.Fatal(err)
 	}
-	if want := "3;Numéro de billet : Billet 9001 déjà utilisé ligne 2 par Anne Alpha : un billet est une seule personne.;9001;Beta;Bruno"; !strings.Contains(b.String(), want) {
+	if want := "3;Numéro de billet : Billet 9001 déjà utilisé ligne 2 par Anne Alpha : un billet est une seule personne.;'9001;Beta;Bruno"; !strings.Contains(b.String(), want) {
 		t.Errorf("rejected rows:\n%s\nwant a row starting %q", b.String(), want)
 	}
 }

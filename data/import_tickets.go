@@ -148,6 +148,7 @@ func (im *importer) planTickets(rec *ImportRecord, t *importTarget) error {
 	if rec.EmailIssue != nil {
 		im.warn(rec.Line, rec.EmailColumn, rec.EmailIssue)
 	}
+	im.warnRemarks(rec, t)
 	if len(rec.Tickets) == 0 {
 		return nil
 	}

@@ -249,6 +249,9 @@ type importer struct {
 	// latestAnswer: the row being merged is a later answer to the form
 	// by someone this file creates, which wins (import_answers.go).
 	latestAnswer bool
+	// answering: the row being merged is a later answer to the form, of
+	// anyone (import_answers.go): its days replace the earlier answer's.
+	answering bool
 
 	afterWrite []func() // what to do once the write transaction has ended (putOffCheckpoint)
 }

@@ -1,10 +1,10 @@
 package export
 
 import (
+	"congres/data"
 	"context"
 	"encoding/csv"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -103,7 +103,7 @@ func (f csvFormat) field(v any) string {
 	case nil:
 		return ""
 	case string:
-		return csvText(v)
+		return data.CSVText(v)
 	case listText:
 		return string(v)
 	case bool:
@@ -132,36 +132,7 @@ func (f csvFormat) field(v any) string {
 		}
 		return s
 	case []byte:
-		return csvText(string(v))
+		return data.CSVText(string(v))
 	}
-	return csvText(wbString(v))
-}
-
-// csvText neutralises a text that a spreadsheet would evaluate or turn
-// into a number, a date or a truth value.
-func csvText(s string) string {
-	if formulaLike(s) || csvConverted(s) {
-		return "'" + s
-	}
-	return s
-}
-
-// What Excel and LibreOffice turn into a number, a date, a time or a truth
-// value when they open a CSV file, in English or French: 00123, 3278E8,
-// 1,5, 12%, (12), 1 234, 25/11, 2026-11-25, 9:12, TRUE, VRAI.
-var (
-	csvNumber   = regexp.MustCompile(`^ *[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)? *%? *$`)
-	csvGrouped  = regexp.MustCompile(`^ *\d{1,3}([ ,.\x{a0}\x{202f}]\d{3})+([.,]\d+)? *$`)
-	csvNegative = regexp.MustCompile(`^ *\(\d+([.,]\d+)?\) *$`)
-	csvDate     = regexp.MustCompile(`^ *\d{1,4}[/.-]\d{1,2}([/.-]\d{1,4})?([ T]\d{1,2}:\d{2}(:\d{2})?)? *$`)
-	csvTime     = regexp.MustCompile(`^ *\d{1,2}:\d{2}(:\d{2})?( ?[AaPp][Mm])? *$`)
-)
-
-func csvConverted(s string) bool {
-	switch strings.ToUpper(strings.TrimSpace(s)) {
-	case "TRUE", "FALSE", "VRAI", "FAUX":
-		return true
-	}
-	return csvNumber.MatchString(s) || csvGrouped.MatchString(s) || csvNegative.MatchString(s) ||
-		csvDate.MatchString(s) || csvTime.MatchString(s)
+	return data.CSVText(wbString(v))
 }

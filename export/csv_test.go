@@ -115,22 +115,6 @@ func TestCSVList(t *testing.T) {
 	})
 }
 
-func TestCSVFormulaLike(t *testing.T) {
-	for _, tc := range []struct {
-		in   string
-		want bool
-	}{
-		{"=1+1", true}, {"+33 6", true}, {"-x", true}, {"@SUM(1)", true}, {"\tx", true}, {"\rx", true},
-		{"\x00", true}, {"   =1", true}, {" -", true},
-		{"", false}, {"Dupont", false}, {"06 12", false}, {"a=b", false}, {"Jean-Pierre", false}, {"   ", false},
-		{"'=1", false}, {"＝1", false},
-	} {
-		if got := formulaLike(tc.in); got != tc.want {
-			t.Errorf("formulaLike(%q) = %v", tc.in, got)
-		}
-	}
-}
-
 // TestCSVLibreOffice opens a list with LibreOffice: the fields come back
 // whole, and the text that looks like a formula is not evaluated.
 func TestCSVLibreOffice(t *testing.T) {

@@ -63,7 +63,7 @@ func TestCSVDatesAndCodes(t *testing.T) {
 		"2026-11-25": true, "9:12": true, "VRAI": true, "true": true, ".5": true,
 		"K000123": false, "B4": false, "06 12 34 56 78": false, "Dupont": false, "": false, "12 rue Nationale": false,
 	} {
-		if got := csvConverted(s); got != want {
+		if got := data.CSVConverted(s); got != want {
 			t.Errorf("csvConverted(%q) = %v", s, got)
 		}
 	}

@@ -3,6 +3,7 @@ package export
 import (
 	"archive/zip"
 	"compress/flate"
+	"congres/data"
 	"io"
 	"strconv"
 	"strings"
@@ -233,22 +234,6 @@ func (x *xlsx) newStyles() error {
 	return nil
 }
 
-// formulaLike reports whether a spreadsheet could take s for a formula: it
-// starts, maybe after spaces, with = + - @, or with a tab, a carriage
-// return or a NUL (OWASP's list for CSV injection, with NUL from ASVS
-// 1.2.10).
-func formulaLike(s string) bool {
-	if s == "" {
-		return false
-	}
-	switch s[0] {
-	case '\t', '\r', 0:
-		return true
-	}
-	t := strings.TrimLeft(s, " ")
-	return t != "" && strings.IndexByte("=+-@\t\r", t[0]) >= 0
-}
-
 // Cells. Each returns what StreamWriter.SetRow takes: nil for an empty
 // cell, a plain value, or an excelize.Cell with its style.
 
@@ -267,7 +252,7 @@ func (x *xlsx) styledText(s string, style int) any {
 		}
 		return excelize.Cell{StyleID: style}
 	}
-	if formulaLike(s) {
+	if data.FormulaLike(s) {
 		if q, ok := x.quote[style]; ok {
 			style = q
 		}

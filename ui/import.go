@@ -378,11 +378,12 @@ func (d *importDialog) showChecking() {
 func (d *importDialog) showReport(r data.ImportReport) {
 	d.checking = false
 	d.report = &r
-	summary := reportText(r)
+	summary := reportText(r) + d.defaults.remarkText(r)
 	if !d.dates.answered(r) {
 		summary += " " + lang.L("Say how the dates are written to import the file.")
 	}
 	d.summary.SetText(summary)
+	d.defaults.showReport(r)
 	d.showIssues(r.Issues)
 	d.showRejectsButton(r)
 	d.dates.show(r)
@@ -515,7 +516,7 @@ func (d *importDialog) importAsync() {
 func (d *importDialog) showDone(r data.ImportReport) {
 	const width = 640
 	text := newReportLabel(fyne.TextStyle{})
-	text.SetText(reportText(r))
+	text.SetText(reportText(r) + d.defaults.remarkText(r))
 	body := container.NewVBox(text)
 	if issues := doneIssues(r.Issues, width, d.env.win.Canvas().Size().Height/3); issues != nil {
 		body.Add(issues)

@@ -14,7 +14,8 @@ import (
 
 // importDefaults are what the import dialog gives new rows the file says
 // nothing of: a category, a status, an amount due and days. Each choice
-// shows while no column of the file gives its field.
+// shows while no column of the file gives its field; the category's also
+// while the last check found new rows whose category cell is empty.
 type importDefaults struct {
 	days       []data.Day
 	category   *widget.Select
@@ -24,6 +25,10 @@ type importDefaults struct {
 	rows       map[data.ImportField]fyne.CanvasObject
 	box        *fyne.Container
 	categories []data.Category
+	mapping    []data.ImportField // the mapping the choices were last shown for
+	// emptyCategory: the last check found new rows the file gives no
+	// category, though a column is mapped to it (an empty cell).
+	emptyCategory bool
 }
 
 // importStatuses are the statuses offered, in the order of the select.
@@ -49,7 +54,7 @@ func (df *importDefaults) build(categories []data.Category, days []data.Day, cha
 	df.status.SetSelectedIndex(0)
 	df.status.OnChanged = func(string) { changed() }
 	df.fee = widget.NewEntry()
-	df.fee.SetPlaceHolder("0,00")
+	df.fee.SetPlaceHolder(lang.L("0,00")) // 0.00 in English
 	df.fee.OnChanged = func(string) { changed() }
 	var labels []string
 	for _, d := range days {
@@ -79,9 +84,11 @@ func (df *importDefaults) showFor(mapping []data.ImportField) {
 	if df.box == nil {
 		return
 	}
+	df.mapping = mapping
 	any := false
 	for f, o := range df.rows {
-		if slices.Contains(mapping, f) || (f == data.FieldCategory && len(df.categories) == 0) {
+		given := slices.Contains(mapping, f) && !(f == data.FieldCategory && df.emptyCategory)
+		if given || (f == data.FieldCategory && len(df.categories) == 0) {
 			o.Hide()
 		} else {
 			o.Show()
@@ -93,6 +100,29 @@ func (df *importDefaults) showFor(mapping []data.ImportField) {
 	} else {
 		df.box.Hide()
 	}
+}
+
+// showReport shows the category's choice when the check r found new rows
+// that give none though the file has a category column.
+func (df *importDefaults) showReport(r data.ImportReport) {
+	if empty := r.DefaultCategoryRows > 0; empty != df.emptyCategory {
+		df.emptyCategory = empty
+		df.showFor(df.mapping)
+	}
+}
+
+// remarkText says, after a space, how many new rows of a file with a
+// category column get the default category, their cell being empty; ""
+// when none do, or the file has no category column (the choice then
+// says it for every new row).
+func (df *importDefaults) remarkText(r data.ImportReport) string {
+	n := r.DefaultCategoryRows
+	if n == 0 || !slices.Contains(df.mapping, data.FieldCategory) {
+		return ""
+	}
+	args := countArgs(n)
+	args["Category"] = r.DefaultCategory
+	return " " + lang.N("{{.Count}} new people get the category {{.Category}}: the file gives them none.", n, args)
 }
 
 // apply puts the choices into opts. An amount that cannot be read is none

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -73,5 +74,47 @@ func TestImportDialogDefaults(t *testing.T) {
 	if d.defaults.rows[data.FieldCategory].Visible() || d.defaults.rows[data.FieldDays].Visible() ||
 		!d.defaults.rows[data.FieldStatus].Visible() {
 		t.Error("the choices shown do not follow the file's columns")
+	}
+}
+
+// TestImportDialogDefaultCategoryOfEmptyCells: a file whose category
+// column is empty on a row offers the default category too, and the
+// summary says how many new people get it.
+func TestImportDialogDefaultCategoryOfEmptyCells(t *testing.T) {
+	test.NewTempApp(t)
+	st := mustOpen(t, demoFile(t, 5))
+	e := newTestEnv(t)
+	e.win.Resize(fyne.NewSize(1100, 800))
+	path := filepath.Join(t.TempDir(), "emptycat.csv")
+	if err := os.WriteFile(path, []byte("Nom;Prénom;Email;Catégorie\nA;Un;u1@ex.example;Élu·e\nB;Deux;u2@ex.example;\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d := openImportTest(t, e, st, path, nil)
+	if !d.defaults.rows[data.FieldCategory].Visible() || !d.defaults.rows[data.FieldDays].Visible() {
+		t.Fatal("no choice of the category for the row that gives none")
+	}
+	if want := "1 new person gets the category Adhérent·e: the file gives none."; !strings.Contains(d.summary.Text, want) {
+		t.Errorf("summary %q, want %q in it", d.summary.Text, want)
+	}
+	if ph := d.defaults.fee.PlaceHolder; ph != "0.00" {
+		t.Errorf("the amount's placeholder in English is %q, want 0.00", ph)
+	}
+	d.defaults.category.SetSelected("Presse")
+	waitCheck(t, e, d)
+	if !d.defaults.rows[data.FieldCategory].Visible() || !strings.Contains(d.summary.Text, "the category Presse") {
+		t.Errorf("after choosing: %q", d.summary.Text)
+	}
+	tapDialogButton(t, e.win.Canvas(), "Import")
+	ptTopDialog(t, e, "2 new")
+	waitIdle(t, e.tasks)
+	ids := ptStoreIDs(t, st, data.ParticipantQuery{Search: "u2@ex.example"})
+	if len(ids) != 1 {
+		t.Fatal(ids)
+	}
+	p, err := st.Participant(context.Background(), ids[0])
+	cats, _ := st.Categories(context.Background())
+	presse := slices.IndexFunc(cats, func(c data.Category) bool { return c.Name == "Presse" })
+	if err != nil || presse < 0 || p.CategoryID != cats[presse].ID {
+		t.Fatalf("%+v, %v", p, err)
 	}
 }

@@ -152,6 +152,7 @@ func openCSV(imp *Table, f *os.File, cf *countingReader, br *bufio.Reader, head 
 	p := &csvParser{br: newLineReader(r), delim: byte(imp.Delimiter),
 		name: imp.name, eightBit: eightBit}
 	imp.warnings = func() []data.ImportIssue { return p.warnings }
+	imp.cutAt = p.cutAt
 	return &csvReader{f: f, cf: cf, size: size, p: p}, nil
 }
 

@@ -41,10 +41,13 @@ func newLineReader(r io.Reader) *bufio.Reader {
 	return bufio.NewReaderSize(&lineEndReader{r: r}, 64<<10)
 }
 
-// csvLine is one line of the file, without its line end.
+// csvLine is one line of the file, without its line end; unended: the
+// file ends on it without a line end (the last line of a file cut off, or
+// of one written without a final line end).
 type csvLine struct {
-	n int
-	b []byte
+	n       int
+	b       []byte
+	unended bool
 }
 
 // csvParser splits decoded text (line ends made LF) into records.
@@ -66,6 +69,18 @@ type csvParser struct {
 	mixedWarned        bool
 
 	warnings []data.ImportIssue
+
+	// Where the file ends as if cut off (see cutAt): unendedAt, the
+	// first line of the record the file ends in without a line end;
+	// openQuoteAt, that of a record with a quote still open there.
+	unendedAt, openQuoteAt int
+}
+
+// cutAt tells whether the record starting on line n is where the file
+// ends without a line end (unended), and whether a quote opened in it is
+// still open there (openQuote): a file cut off ends so.
+func (p *csvParser) cutAt(n int) (unended, openQuote bool) {
+	return n > 0 && n == p.unendedAt, n > 0 && n == p.openQuoteAt
 }
 
 func (p *csvParser) warn(line int, err error) {
@@ -103,8 +118,8 @@ func (p *csvParser) readLine() (csvLine, error) {
 		break
 	}
 	p.lines = n
-	b := bytes.TrimSuffix(p.buf, []byte{'\n'})
-	return csvLine{n: n, b: p.decode(n, b)}, nil
+	b, ended := bytes.CutSuffix(p.buf, []byte{'\n'})
+	return csvLine{n: n, b: p.decode(n, b), unended: !ended}, nil
 }
 
 // own returns a line that no later readLine changes.
@@ -149,47 +164,60 @@ func (p *csvParser) next() (int, []string, error) {
 		return 0, nil, err
 	}
 	p.rec, p.ends = p.rec[:0], p.ends[:0]
-	b, n, i := l.b, l.n, 0 // the line read, its number, where its next field starts
+	cur, i := l, 0 // the line read, where its next field starts
 	for {
-		// One field, from b[i].
+		// One field, from cur.b[i].
 		j := i
-		for j < len(b) && b[j] == ' ' {
+		for j < len(cur.b) && cur.b[j] == ' ' {
 			j++
 		}
-		if j < len(b) && b[j] == '"' {
-			q, err := p.quoted(csvLine{n: n, b: b}, j+1)
+		if j < len(cur.b) && cur.b[j] == '"' {
+			q, err := p.quoted(cur, j+1)
 			if err != nil {
 				return 0, nil, err
 			}
+			if q.cutOpen {
+				p.openQuoteAt = l.n
+			}
 			if q.ok {
 				if p.fieldLen() > maxCellBytes {
-					return 0, nil, data.ErrImportCellTooLong.With(n, p.name)
+					return 0, nil, data.ErrImportCellTooLong.With(cur.n, p.name)
 				}
 				p.ends = append(p.ends, len(p.rec))
 				if q.end == len(q.cur.b) {
-					return l.n, p.cells(), nil
+					return p.ended(l.n, q.cur), p.cells(), nil
 				}
-				b, n, i = q.cur.b, q.cur.n, q.end+1 // after the delimiter
+				cur, i = q.cur, q.end+1 // after the delimiter
 				continue
 			}
-			b = q.cur.b // the same line, copied when lines were read ahead
+			cur = q.cur // the same line, copied when lines were read ahead
 		}
 		// Unquoted (or a quote that does not hold): up to the delimiter.
+		b := cur.b
 		k := bytes.IndexByte(b[i:], p.delim)
 		end := len(b)
 		if k >= 0 {
 			end = i + k
 		}
 		if end-i > maxCellBytes {
-			return 0, nil, data.ErrImportCellTooLong.With(n, p.name)
+			return 0, nil, data.ErrImportCellTooLong.With(cur.n, p.name)
 		}
 		p.rec = append(p.rec, b[i:end]...)
 		p.ends = append(p.ends, len(p.rec))
 		if end == len(b) {
-			return l.n, p.cells(), nil
+			return p.ended(l.n, cur), p.cells(), nil
 		}
 		i = end + 1
 	}
+}
+
+// ended notes that the record starting on line n ends on the line last,
+// and returns n.
+func (p *csvParser) ended(n int, last csvLine) int {
+	if last.unended {
+		p.unendedAt = n
+	}
+	return n
 }
 
 // fieldLen is the length of the field being read into rec.
@@ -216,10 +244,14 @@ func (p *csvParser) cells() []string {
 // quotedField is where a quoted field ends: on line cur, before cur.b[end]
 // (the delimiter, or the line's end); ok false when it is not properly
 // closed, and then cur is the line it started on.
+//
+// cutOpen: the field is still open where the file ends without a line end
+// (ok is then false).
 type quotedField struct {
-	cur csvLine
-	end int
-	ok  bool
+	cur     csvLine
+	end     int
+	ok      bool
+	cutOpen bool
 }
 
 // quoted reads into rec a quoted field whose text starts at l.b[i]. When
@@ -231,12 +263,19 @@ func (p *csvParser) quoted(l csvLine, i int) (quotedField, error) {
 	start := len(p.rec)
 	cur := l
 	fail := func(eof bool) (quotedField, error) {
-		if len(ahead) > 0 || len(p.rec)-start > maxCellBytes || eof {
+		last := l
+		if len(ahead) > 0 {
+			last = ahead[len(ahead)-1]
+		}
+		// A quote open where the file ends without a line end: the file
+		// was cut off in it, and its row is rejected (no warning then).
+		cutOpen := eof && last.unended
+		if (len(ahead) > 0 || len(p.rec)-start > maxCellBytes || eof) && !cutOpen {
 			p.warn(l.n, data.ErrImportUnclosedQuote)
 		}
 		p.rec = p.rec[:start]
 		p.back = append(ahead, p.back...)
-		return quotedField{cur: l}, nil
+		return quotedField{cur: l, cutOpen: cutOpen}, nil
 	}
 	for {
 		k := bytes.IndexByte(cur.b[i:], '"')

@@ -79,6 +79,12 @@ type Table struct {
 	// warnings, when set, returns the remarks made while reading (a
 	// quote not closed, mixed encodings).
 	warnings func() []data.ImportIssue
+	// cutAt, when set, tells whether the row starting on a line is where
+	// the file ends without a line end, and whether a quote is still
+	// open there (CSV: see csvParser.cutAt).
+	cutAt func(line int) (unended, openQuote bool)
+	// short are the warnings of rows with fewer cells than the header.
+	short []data.ImportIssue
 }
 
 // Open opens a spreadsheet and finds its format, encoding, delimiter and
@@ -288,9 +294,29 @@ func blank(cells []string) bool {
 // shape pads a row to the header's length and drops the cells beyond it
 // that are empty (or all of them, for a workbook). The row is reshaped in
 // place when it has room.
+//
+// A CSV row with fewer cells than the header (a workbook's rows leave out
+// their empty cells) is rejected where the file seems cut off: the row
+// the file ends in without a line end, or a quote still open there. Any
+// other short row is read with its missing cells empty, with a warning:
+// a file written by hand, or by an old Excel (which leaves out the
+// separators of empty cells at a row's end), has such rows, and a row cut
+// in two by an unquoted line break shows as one.
 func (imp *Table) shape(r data.ImportRow) data.ImportRow {
 	n := len(imp.Header)
 	end := len(r.Cells)
+	if imp.cutAt != nil {
+		unended, openQuote := imp.cutAt(r.Line)
+		switch {
+		case openQuote:
+			r.Err = data.ErrImportCutInQuote
+		case end < n && unended:
+			r.Err = data.ErrImportRowCut.With(end, n)
+		case end < n && len(imp.short) < maxSourceWarnings:
+			imp.short = append(imp.short, data.ImportIssue{Line: r.Line,
+				Err: data.ErrImportShortRow.With(end, n), Warning: true})
+		}
+	}
 	for end > n && (!imp.keepExtra || strings.TrimSpace(r.Cells[end-1]) == "") {
 		end--
 	}
@@ -342,9 +368,12 @@ func (imp *Table) Progress() (done, total int64) { return imp.r.progress() }
 // writes a question's hint under it.
 func (imp *Table) Warnings() []data.ImportIssue {
 	if imp.warnings == nil {
-		return nil
+		return imp.short
 	}
 	all := imp.warnings()
+	if len(imp.short) > 0 {
+		all = append(slices.Clip(all), imp.short...)
+	}
 	var out []data.ImportIssue
 	for i, w := range all {
 		if w.Line >= imp.HeaderLine && w.Line <= imp.headerEnd && errors.Is(w.Err, data.ErrImportMultiLine) {
