@@ -90,12 +90,10 @@ func defaultDemoPath(a fyne.App) string {
 // startFolder is where choosing a file starts: the open file's folder, the
 // last folder used, or the home folder.
 func (u *ui) startFolder() string {
-	if s := u.session(); s != nil && !onServer(s.store) && !u.isServerBackup(s.store.Path()) {
-		dir := filepath.Dir(s.store.Path()) // not the servers' backups: a copy saved there would open as one
-		if abs, err := filepath.Abs(dir); err == nil {
-			dir = abs // a file given as a relative path (congres desk x.congres) shows its folder, not "."
+	if s := u.session(); s != nil && !u.isServerBackup(s.store.Path()) { // not the servers' backups: a copy saved there would open as one
+		if dir := congressFolder(s.store); dir != "" {
+			return dir
 		}
-		return dir
 	}
 	if d := u.prefs.String(prefFolder); d != "" {
 		if st, err := os.Stat(d); err == nil && st.IsDir() {
@@ -337,4 +335,18 @@ func dayCount(s string) error {
 		return errors.New(lang.L("From 1 to {{.Max}} days", map[string]any{"Max": maxDays}))
 	}
 	return nil
+}
+
+// congressFolder is the folder of the congress file st, as an absolute
+// path (a file given as a relative path, congres desk x.congres, shows its
+// folder, not "."); "" for a congress on a server.
+func congressFolder(st interface{ Path() string }) string {
+	if srv, ok := st.(interface{ OnServer() bool }); ok && srv.OnServer() {
+		return ""
+	}
+	dir := filepath.Dir(st.Path())
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
+	return dir
 }

@@ -200,9 +200,13 @@ func (s *participantsScreen) newParticipant() {
 }
 
 // importFile asks for a spreadsheet of registrations, starting in folder
-// ("" for the usual place), and opens the import dialog on it; the list is
-// read again after an import.
+// ("": the congress file's folder, as the menu's Import does; the usual
+// place for a congress on a server), and opens the import dialog on it;
+// the list is read again after an import.
 func (s *participantsScreen) importFile(folder string) {
+	if folder == "" {
+		folder = congressFolder(s.store)
+	}
 	chooseImportFile(s.env.win, folder, s.openImport)
 }
 
