@@ -6,19 +6,21 @@ import (
 	"time"
 
 	"congres/data"
+	"congres/export"
 )
 
 // Warming: the file keeps the reads that the screens repeat at each visit
 // until it changes (data/kept_reads.go), but the first visit after the file
 // opened, or after a write, read them while the person waited: the
 // dashboard's numbers, 0.2 s of processor at 50,000 participants, the
-// exports' counts, the participants list's order, the desk's counters
-// (issue 19: each screen within 300 ms). Once the file is open, and again
-// once a write is over and the file quiet, one goroutine reads them ahead, one after the other,
-// on one core, while the window has no read of its own under way: a read
-// ahead under way when the window starts one of its own is stopped. A
-// screen that asks for a read being warmed waits for it rather than
-// reading it twice (keptRead). The reads are kept with the file's
+// exports' counts, the participants list's order, the desk's counters;
+// and the badges' fonts were loaded at the exports' first visit (issue 19:
+// each screen within 300 ms). Once the file is open, and again once a
+// write is over and the file quiet, one goroutine reads them ahead, one
+// after the other, on one core, while the window has no read of its own
+// under way: a read ahead under way when the window starts one of its own
+// is stopped. A screen that asks for a read being warmed waits for it
+// rather than reading it twice (keptRead). The reads are kept with the file's
 // revision, so a write meanwhile makes them read again, never shown as
 // they were.
 
@@ -105,7 +107,8 @@ func warmOnce(ctx context.Context, st warmStore, may func() bool) bool {
 		func(ctx context.Context) error { _, err := st.Arrived(ctx); return err },
 		func(ctx context.Context) error { _, err := st.Regions(ctx); return err },
 		func(ctx context.Context) error { _, err := st.ExpectedByDay(ctx); return err },
-		func(ctx context.Context) error { return warmDeskCounts(ctx, st, time.Now()) })
+		func(ctx context.Context) error { return warmDeskCounts(ctx, st, time.Now()) },
+		func(context.Context) error { warmExportFonts(); return nil })
 	for _, read := range reads {
 		if !may() {
 			return false
@@ -140,6 +143,13 @@ func warmDeskCounts(ctx context.Context, st warmStore, now time.Time) error {
 	}
 	return err
 }
+
+// warmExportFonts loads the fonts the badges are drawn with, once for the
+// process (export loads them at their first use): 90 ms of the exports'
+// first visit at 50,000 people, in its badge preview (issue 19). They take
+// some 40 MB, which the exports' first visit, or the desk's first badge,
+// took anyway.
+func warmExportFonts() { export.MissingGlyphs("") }
 
 // warmWatch is how often a read ahead looks whether it may go on;
 // warmGrace how long it goes on once it may not, for a screen that needs
