@@ -148,8 +148,17 @@ func warmDeskCounts(ctx context.Context, st warmStore, now time.Time) error {
 // process (export loads them at their first use): 90 ms of the exports'
 // first visit at 50,000 people, in its badge preview (issue 19). They take
 // some 40 MB, which the exports' first visit, or the desk's first badge,
-// took anyway.
-func warmExportFonts() { export.MissingGlyphs("") }
+// took anyway. The loading cannot be stopped, so it runs below the
+// window's priority (atLowPriority), on a thread of its own that ends
+// with it: a click just after the file opened is not slowed by it.
+func warmExportFonts() {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		atLowPriority(func() { export.MissingGlyphs("") })
+	}()
+	<-done
+}
 
 // warmWatch is how often a read ahead looks whether it may go on;
 // warmGrace how long it goes on once it may not, for a screen that needs
