@@ -6,19 +6,21 @@ import (
 	"time"
 
 	"congres/data"
+	"congres/export"
 )
 
 // Warming: the file keeps the reads that the screens repeat at each visit
 // until it changes (data/kept_reads.go), but the first visit after the file
 // opened, or after a write, read them while the person waited: the
 // dashboard's numbers, 0.2 s of processor at 50,000 participants, the
-// exports' counts, the participants list's order (issue 19: each screen
-// within 300 ms). Once the file is open, and again once a write is over
-// and the file quiet, one goroutine reads them ahead, one after the other,
-// on one core, while the window has no read of its own under way: a read
-// ahead under way when the window starts one of its own is stopped. A
-// screen that asks for a read being warmed waits for it rather than
-// reading it twice (keptRead). The reads are kept with the file's
+// exports' counts, the participants list's order, the desk's counters;
+// and the badges' fonts were loaded at the exports' first visit (issue 19:
+// each screen within 300 ms). Once the file is open, and again once a
+// write is over and the file quiet, one goroutine reads them ahead, one
+// after the other, on one core, while the window has no read of its own
+// under way: a read ahead under way when the window starts one of its own
+// is stopped. A screen that asks for a read being warmed waits for it
+// rather than reading it twice (keptRead). The reads are kept with the file's
 // revision, so a write meanwhile makes them read again, never shown as
 // they were.
 
@@ -31,6 +33,9 @@ type warmStore interface {
 	ParticipantIDs(ctx context.Context, q data.ParticipantQuery) ([]int64, error)
 	CountParticipants(ctx context.Context, q data.ParticipantQuery) (int, error)
 	Arrived(ctx context.Context) (int, error)
+	Congress(ctx context.Context) (data.Congress, error)
+	DeskCounts(ctx context.Context, day data.Day) ([]data.DeskCount, error)
+	RehearsalDeskCounts(ctx context.Context, day data.Day) ([]data.DeskCount, error)
 }
 
 // warmPoll is how often the file's state is looked at: a write is warmed
@@ -101,7 +106,9 @@ func warmOnce(ctx context.Context, st warmStore, may func() bool) bool {
 	reads = append(reads,
 		func(ctx context.Context) error { _, err := st.Arrived(ctx); return err },
 		func(ctx context.Context) error { _, err := st.Regions(ctx); return err },
-		func(ctx context.Context) error { _, err := st.ExpectedByDay(ctx); return err })
+		func(ctx context.Context) error { _, err := st.ExpectedByDay(ctx); return err },
+		func(ctx context.Context) error { return warmDeskCounts(ctx, st, time.Now()) },
+		func(context.Context) error { warmExportFonts(); return nil })
 	for _, read := range reads {
 		if !may() {
 			return false
@@ -115,6 +122,42 @@ func warmOnce(ctx context.Context, st warmStore, may func() bool) bool {
 		}
 	}
 	return true
+}
+
+// warmDeskCounts reads the welcome desk's counters of the day it records
+// at its first visit (deskScreen.setDays: today's arrivals on a congress
+// day, else the rehearsal of the first day), as now gives the calendar's
+// day: at 50,000 people, 70–150 ms of the desk's first visit went to them
+// (issue 19). The desk then reads them kept with the file's state, and
+// adds what its journal holds: they stay exact.
+func warmDeskCounts(ctx context.Context, st warmStore, now time.Time) error {
+	c, err := st.Congress(ctx)
+	if err != nil {
+		return err
+	}
+	day, rehearsal := data.DeskDay(c.Days, data.Day(now.Format(time.DateOnly)))
+	if rehearsal {
+		_, err = st.RehearsalDeskCounts(ctx, day)
+	} else {
+		_, err = st.DeskCounts(ctx, day)
+	}
+	return err
+}
+
+// warmExportFonts loads the fonts the badges are drawn with, once for the
+// process (export loads them at their first use): 90 ms of the exports'
+// first visit at 50,000 people, in its badge preview (issue 19). They take
+// some 40 MB, which the exports' first visit, or the desk's first badge,
+// took anyway. The loading cannot be stopped, so it runs below the
+// window's priority (atLowPriority), on a thread of its own that ends
+// with it: a click just after the file opened is not slowed by it.
+func warmExportFonts() {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		atLowPriority(func() { export.MissingGlyphs("") })
+	}()
+	<-done
 }
 
 // warmWatch is how often a read ahead looks whether it may go on;
