@@ -45,6 +45,7 @@ func Run(meta fyne.AppMetadata, start Start) {
 	a.Settings().SetTheme(newFocusTheme()) // a focus that shows everywhere
 	u := newUI(a)
 	u.start(start)
+	u.watchTerm()
 	a.Lifecycle().SetOnStarted(func() {
 		catchEscape(u.win) // Esc wherever the focus is
 		fitToScreen(u.win) // no larger than the screen (window_size.go)
@@ -151,6 +152,9 @@ type ui struct {
 	mu  sync.Mutex
 	cur *session // the open file, nil when none; guarded by mu
 
+	closing  sync.Mutex // held while shutdown closes the open file
+	quitting sync.Once  // starts the quit watchdog (app_exit.go)
+
 	view *mainView         // the open file's screens; UI thread only
 	body fyne.CanvasObject // what view built, shown under any banner; UI thread only
 	// deskFile is the file to show on its welcome desk when it opens
@@ -242,6 +246,8 @@ func (u *ui) closeAsync(s *session) {
 
 // shutdown closes the open file as the app quits.
 func (u *ui) shutdown() {
+	u.closing.Lock() // a second call (the quit watchdog, app_exit.go) waits for the first
+	defer u.closing.Unlock()
 	if s := u.swap(nil); s != nil {
 		s.close()
 	}

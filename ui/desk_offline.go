@@ -311,13 +311,13 @@ func (u *ui) openOfflineDesk() *offlineDesk {
 func (u *ui) quitAfterHeld() {
 	n := u.waiting()
 	if n == 0 {
-		u.app.Quit()
+		u.quit()
 		return
 	}
 	askConfirm(u.win, lang.L("Quit Congrès?"), u.waitingOnQuitText(n), // desk_offline_actions.go
 		func(quit bool) {
 			if quit {
-				u.app.Quit()
+				u.quit()
 			}
 		})
 }
