@@ -342,6 +342,9 @@ func (s *deskScreen) admit(ctx context.Context, req data.AdmitRequest) (func(), 
 	}
 	return func() {
 		s.closeEdit() // the Edit form, behind which the desk took a scan (desk_edit.go)
+		if w := s.walkIn; w != nil && w.asking != nil {
+			w.leave() // the walk-in's "Discard the changes?", behind which too
+		}
 		switch {
 		case (unwritable(err) || serverUnreachable(err)) && cardErr == nil:
 			s.showCard(&card, false)

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -43,6 +44,11 @@ type walkInForm struct {
 	shownCode map[string]string
 	fields    map[string]fyne.Focusable
 	closed    bool // the form was closed (registered, cancelled, a scan handed to the desk)
+	// leaving: the form is being closed by the desk (registered, a scan
+	// handed over, a duplicate opened), not by Cancel or Esc, which ask
+	// before losing what was typed (asking).
+	leaving bool
+	asking  *dialog.ConfirmDialog
 }
 
 // onWalkInTapped opens the walk-in form.
@@ -110,6 +116,10 @@ func (f *walkInForm) show() {
 	content := container.NewVBox(f.dups.box, form, f.message, container.NewHBox(cancel, f.submit))
 	f.d = dialog.NewCustomWithoutButtons(lang.L("New walk-in"), content, f.s.env.win)
 	f.d.SetOnClosed(func() {
+		if !f.leaving && f.typed() {
+			f.askDiscard()
+			return
+		}
 		f.closed = true
 		f.s.focus()
 	})
@@ -161,7 +171,7 @@ func (f *walkInForm) onSubmit() {
 	pay, paying := f.payment()
 	s := f.s
 	if s.rehearsal { // practised, not saved: a rehearsal registers nobody (desk_day.go)
-		f.d.Hide()
+		f.leave()
 		s.card.setResult(lang.L("Rehearsal: {{.Name}} was not registered — a rehearsal records nobody.",
 			map[string]any{"Name": p.FullName()}), widget.WarningImportance)
 		s.focus()
@@ -189,7 +199,7 @@ func (f *walkInForm) onSubmit() {
 				f.showError(err)
 				return
 			}
-			f.d.Hide()
+			f.leave()
 			s.onAdmitted(r)
 			if s.badges != nil {
 				s.onPrintBadgeTapped()
@@ -210,7 +220,7 @@ func (f *walkInForm) showDuplicates(dups []data.Duplicate) {
 // onOpenDuplicate closes the form without registering anyone and shows the
 // person already registered on the desk's card, to check them in.
 func (f *walkInForm) onOpenDuplicate(id int64) {
-	f.d.Hide()
+	f.leave()
 	f.s.cardAsync(id)
 }
 
@@ -218,4 +228,64 @@ func (f *walkInForm) onOpenDuplicate(id int64) {
 // form when it is no field's.
 func (f *walkInForm) showError(err error) {
 	f.showProblems(map[string]error{fieldOf(err): err})
+}
+
+// leave closes the form for the desk: registered, a scan handed over, a
+// duplicate opened. Whatever was typed is not asked about.
+func (f *walkInForm) leave() {
+	f.leaving = true
+	if f.asking != nil {
+		f.asking.Hide()
+	}
+	f.d.Hide()
+	f.closed = true
+}
+
+// typed reports whether anything was typed into the form's fields.
+func (f *walkInForm) typed() bool {
+	for _, e := range []*widgets.Entry{f.firstName, f.lastName, f.organisation, f.email} {
+		if strings.TrimSpace(e.Text) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// askDiscard asks, when Cancel or Esc closed the form after something was
+// typed in it, whether to lose it: Keep editing (Enter, Esc) shows the
+// form again as it was; Discard closes it. A badge scanned meanwhile
+// closes the question and the form (leave), as in the Edit form.
+func (f *walkInForm) askDiscard() {
+	win := f.s.env.win
+	var d *dialog.ConfirmDialog
+	back := func() {
+		f.asking = nil
+		f.d.Show()
+		win.Canvas().Focus(f.firstName)
+	}
+	keep := func() {
+		d.Hide() // its answer is false: Discard, which does nothing more
+		back()
+	}
+	keys := newDialogKeys(win, keep, keep)
+	msg := widget.NewLabel(lang.L("What was typed in this form will be lost."))
+	msg.Wrapping = fyne.TextWrapWord
+	msg.Alignment = fyne.TextAlignCenter
+	d = dialog.NewCustomConfirm(lang.L("Discard the changes?"), lang.L("Keep editing"), lang.L("Discard"),
+		keys.over(msg), func(keepEditing bool) {
+			if f.leaving {
+				return
+			}
+			if keepEditing {
+				back()
+				return
+			}
+			f.asking = nil
+			f.closed = true
+			f.s.focus()
+		}, win)
+	d.Resize(fyne.NewSize(480, 0))
+	f.asking = d
+	d.Show()
+	keys.take()
 }

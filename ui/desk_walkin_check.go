@@ -158,7 +158,7 @@ func (f *walkInForm) onScannedIn(sc formScan) {
 			case err == nil: // someone's: the desk's
 				sc.untype(code)
 				if !f.closed {
-					f.d.Hide()
+					f.leave()
 				}
 				s.onScanned(code)
 			case f.closed:

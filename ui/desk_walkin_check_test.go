@@ -120,7 +120,7 @@ func TestWalkInNameStaysInTheForm(t *testing.T) {
 			if got := deskSays(f); strings.Contains(got, "Jeanne") {
 				t.Errorf("the desk says %q", got)
 			}
-			form.d.Hide()
+			form.leave() // closed, what was typed not asked about
 			waitIdle(t, f.e.tasks)
 		})
 	}
