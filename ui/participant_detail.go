@@ -396,10 +396,14 @@ func (d *participantDetail) onDeleteTapped() {
 	if d.id == 0 {
 		return
 	}
-	d.confirm(lang.L("Delete a participant"),
-		lang.L("Delete {{.Name}} ({{.Code}})? Their places in sessions go to the people waiting. This cannot be undone.",
-			map[string]any{"Name": p.FullName(), "Code": p.Code}),
-		lang.L("Delete"), func() { d.deleteAsync(p) })
+	msg := lang.L("Delete {{.Name}} ({{.Code}})? Their places in sessions go to the people waiting. This cannot be undone.",
+		map[string]any{"Name": p.FullName(), "Code": p.Code})
+	if len(d.info.tickets) > 0 {
+		// Their ticket would bring them back (issue 19: a person deleted
+		// came back with the platform's next export).
+		msg += "\n\n" + lang.L("They hold an e-ticket: importing the platform's file again would register them again. To keep them out, cancel their registration instead (status Cancelled).")
+	}
+	d.confirm(lang.L("Delete a participant"), msg, lang.L("Delete"), func() { d.deleteAsync(p) })
 }
 
 // confirm asks before doing something that cannot be undone.
