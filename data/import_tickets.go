@@ -30,6 +30,11 @@ var (
 	ErrImportTicketRepeated = newErr(KindConflict, "import_ticket_repeated", "ticket",
 		"Ticket %s is already used on line %d by %s: one ticket is one person.",
 		"Billet %s déjà utilisé ligne %d par %s : un billet est une seule personne.")
+	// ErrImportRowRepeated is the warning of a row that is again someone
+	// an earlier row of the file registers, and changes nothing.
+	ErrImportRowRepeated = newErr(KindConflict, "import_row_repeated", "",
+		"The same person as line %d (%s): this row changed nothing.",
+		"La même personne que ligne %d (%s) : cette ligne n'a rien changé.")
 )
 
 // fileTicket is the first row of the file that gave a ticket: its line

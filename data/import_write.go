@@ -507,7 +507,7 @@ func (im *importer) create(rec *ImportRecord, catID int64) error {
 		return err
 	}
 	p.Organisation = org.name
-	t := &importTarget{id: im.nextID, p: &p, isNew: true, email: p.Email, org: org.id, fileDays: len(rec.P.Days) > 0}
+	t := &importTarget{id: im.nextID, p: &p, isNew: true, email: p.Email, org: org.id, fileDays: len(rec.P.Days) > 0, line: rec.Line}
 	t.noteStatus(rec)
 	im.nextID++
 	p.ID = t.id
@@ -568,6 +568,11 @@ func (im *importer) update(t *importTarget, rec *ImportRecord, catID int64) erro
 			im.report.Kept++ // the file says otherwise, the mode kept the congress's values
 		} else {
 			im.report.Unchanged++
+			if t.isNew && t.line > 0 && len(rec.Workshops) == 0 && len(rec.Tickets) == 0 {
+				// A row again of someone this file registers: named, so
+				// that a repeated row is not a silent "unchanged".
+				im.warn(rec.Line, "", ErrImportRowRepeated.With(t.line, t.p.FullName()))
+			}
 		}
 	} else {
 		im.report.Updated++

@@ -16,6 +16,7 @@ type importTarget struct {
 	p       *Participant // nil until a row matches them
 	stored  Status       // their status as stored, for cancellations
 	isNew   bool
+	line    int    // the file's line that registers them, for someone new
 	changed bool   // already registered, and changed by the file
 	email   string // lower case, for matching by name
 	org     int64  // organisation ID, 0 for none
