@@ -5,6 +5,7 @@ package ui
 import (
 	"context"
 	"log"
+	"os"
 	"path/filepath"
 	"sync"
 	"time"
@@ -154,6 +155,9 @@ type ui struct {
 
 	closing  sync.Mutex // held while shutdown closes the open file
 	quitting sync.Once  // starts the quit watchdog (app_exit.go)
+	// exit ends the process when the window does not (app_exit.go):
+	// os.Exit, nil in tests.
+	exit func(int)
 
 	view *mainView         // the open file's screens; UI thread only
 	body fyne.CanvasObject // what view built, shown under any banner; UI thread only
@@ -178,7 +182,7 @@ type ui struct {
 
 func newUI(a fyne.App) *ui {
 	u := &ui{app: a, prefs: a.Preferences(), demoPath: defaultDemoPath(a), backupRoot: serverBackupRoot(a),
-		keys: keyring.System()}
+		keys: keyring.System(), exit: os.Exit}
 	u.waiting = u.heldWaiting
 	u.win = a.NewWindow(lang.L("Congrès"))
 	u.win.SetMaster()

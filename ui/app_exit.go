@@ -21,23 +21,25 @@ import (
 // quitGrace is how long the window has to end once Congrès quits.
 var quitGrace = 10 * time.Second
 
-// exitProcess ends the process (a test's own in tests).
-var exitProcess = os.Exit
-
 // quit quits Congrès: the window's loop stops, and the watchdog starts.
 func (u *ui) quit() {
 	u.watchQuit()
 	u.app.Quit()
 }
 
-// watchQuit starts the watchdog, once.
+// watchQuit starts the watchdog, once; none when u.exit is nil (tests,
+// whose process is not the window's).
 func (u *ui) watchQuit() {
 	u.quitting.Do(func() {
+		exit := u.exit
+		if exit == nil {
+			return
+		}
 		go func() {
 			time.Sleep(quitGrace)
 			log.Printf("the window had not ended %v after quitting: Congrès ends it", quitGrace)
 			u.shutdown() // waits for the window's own closing of the file, if it began
-			exitProcess(0)
+			exit(0)
 		}()
 	})
 }

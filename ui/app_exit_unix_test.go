@@ -23,9 +23,9 @@ func TestQuitWatchdogEndsAHungWindow(t *testing.T) {
 		t.Fatal("no congress open")
 	}
 	ended := make(chan int, 2)
-	grace, exit := quitGrace, exitProcess
-	quitGrace, exitProcess = 100*time.Millisecond, func(code int) { ended <- code }
-	t.Cleanup(func() { quitGrace, exitProcess = grace, exit })
+	grace := quitGrace
+	quitGrace, u.exit = 100*time.Millisecond, func(code int) { ended <- code }
+	t.Cleanup(func() { quitGrace = grace })
 
 	u.watchTerm()
 	if err := syscall.Kill(os.Getpid(), syscall.SIGTERM); err != nil {
