@@ -33,6 +33,7 @@ var copyTables = []string{
 	"checkin", "merge_log", "badge_print", "badge_settings", "list_preset", "desk_pin",
 	"import_mapping", "code_alias", "bulk_change", "bulk_change_participant",
 	"bulk_change_enrolment", "ticket", "rehearsal_checkin", "payment", "review", "desk_op",
+	"ticket_deleted",
 }
 
 // CopiedTables lists the tables a copy carries, in the order it writes them.

@@ -152,6 +152,7 @@ END`,
     UPDATE ticket SET row_sum = congres_sum(NEW.code, NEW.participant_id, NEW.source, NEW.at) WHERE code = NEW.code;
 END`,
 		"UPDATE ticket SET row_sum = congres_sum(code, participant_id, source, at)"},
+	18: {"DROP TABLE ticket_deleted"},
 }
 
 // downgrade turns the file into one of an older format, as that version

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"slices"
 	"strings"
+	"time"
 )
 
 // The e-tickets an import reads (FieldTicket): each row's tickets go to the
@@ -30,6 +31,12 @@ var (
 	ErrImportTicketRepeated = newErr(KindConflict, "import_ticket_repeated", "ticket",
 		"Ticket %s is already used on line %d by %s: one ticket is one person.",
 		"Billet %s déjà utilisé ligne %d par %s : un billet est une seule personne.")
+	// ErrImportTicketDeleted leaves out a row whose ticket was someone's
+	// an organiser deleted (ticket_deleted): the platform's export still
+	// lists them.
+	ErrImportTicketDeleted = newErr(KindConflict, "import_ticket_deleted", "ticket",
+		"Ticket %s (%s): this person was deleted from the congress on %s, and the row was left out. To register them again, import a file of their row alone with “Create a new record anyway”.",
+		"Billet %s (%s) : cette personne a été supprimée du congrès le %s, et la ligne a été laissée de côté. Pour l'inscrire à nouveau, importez un fichier de sa seule ligne avec «Créer quand même une nouvelle fiche».")
 	// ErrImportRowRepeated is the warning of a row that is again someone
 	// an earlier row of the file registers, and changes nothing.
 	ErrImportRowRepeated = newErr(KindConflict, "import_row_repeated", "",
@@ -126,7 +133,48 @@ func (im *importer) loadTickets() error {
 			im.memoryOf[code] = imported
 		}
 	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	return im.loadDeletedTickets()
+}
+
+// loadDeletedTickets reads the tickets of the people deleted, and when.
+func (im *importer) loadDeletedTickets() error {
+	im.deleted = map[string]string{}
+	rows, err := im.tx.QueryContext(im.ctx, "SELECT code, at FROM ticket_deleted")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var code, at string
+		if err := rows.Scan(&code, &at); err != nil {
+			return err
+		}
+		im.deleted[code] = at
+	}
 	return rows.Err()
+}
+
+// deletedTicket finds a ticket of the row whose holder an organiser
+// deleted, and when.
+func (im *importer) deletedTicket(rec *ImportRecord) (Ticket, time.Time, bool) {
+	for _, k := range rec.Tickets {
+		if at, ok := im.deleted[k.Code]; ok {
+			return k, parseTime(at), true
+		}
+	}
+	return Ticket{}, time.Time{}, false
+}
+
+// warnDeleted leaves out a row whose ticket k was someone's deleted at at.
+func (im *importer) warnDeleted(rec *ImportRecord, k Ticket, at time.Time) {
+	im.report.Skipped++
+	at = at.Local()
+	im.warn(rec.Line, k.Source, ErrImportTicketDeleted.WithWords(
+		[]any{k.Code, rec.P.FullName(), at.Format("2 January 2006")},
+		[]any{k.Code, rec.P.FullName(), at.Format("02/01/2006")}))
 }
 
 // matchTicket returns the holder of a ticket (or form response) the row
@@ -213,6 +261,13 @@ func (im *importer) insertTickets() error {
 		})
 	if err != nil {
 		return err
+	}
+	if len(im.deleted) > 0 {
+		// Registered again (Create a new record anyway): no longer deleted.
+		if _, err := im.tx.ExecContext(im.ctx, `DELETE FROM ticket_deleted
+			WHERE EXISTS (SELECT 1 FROM ticket t WHERE t.code = ticket_deleted.code)`); err != nil {
+			return err
+		}
 	}
 	return im.writeMemories()
 }

@@ -245,6 +245,7 @@ type importer struct {
 	newTickets  []importTicket           // the tickets to record, in line order
 	fileTickets map[string]fileTicket    // the first row of the file giving each ticket
 	memoryOf    map[string]string        // what each ticket held already remembers (import_memory.go)
+	deleted     map[string]string        // when the holder of each ticket in ticket_deleted was deleted
 	memories    []ticketMemory           // the tickets held already whose memory the file changes
 	// latestAnswer: the row being merged is a later answer to the form
 	// by someone this file creates, which wins (import_answers.go).
@@ -427,6 +428,13 @@ func (im *importer) row(rec *ImportRecord) error {
 	t := im.matchCode(&rec.P)
 	if t == nil {
 		t = im.matchTicket(rec)
+	}
+	if t == nil && im.opts.OnMatch != MatchCreate {
+		if k, at, ok := im.deletedTicket(rec); ok {
+			// Someone an organiser deleted, whom the platform still lists.
+			im.warnDeleted(rec, k, at)
+			return nil
+		}
 	}
 	answer := false
 	if t == nil {

@@ -478,7 +478,9 @@ func (s *Store) setStatus(ctx context.Context, tx *sqlTx, id int64, st Status) e
 }
 
 // DeleteParticipant deletes someone registered by mistake. Someone who has
-// checked in stays in the log: cancel them instead.
+// checked in stays in the log: cancel them instead. Their tickets' codes
+// are kept in ticket_deleted, so that the platform's next export does not
+// register them again (importer.deletedTicket).
 func (s *Store) DeleteParticipant(ctx context.Context, id int64) error {
 	return s.write(ctx, func(tx *sqlTx) error {
 		p, err := loadParticipant(ctx, tx, "p.id = ?", id)
@@ -496,6 +498,11 @@ func (s *Store) DeleteParticipant(ctx context.Context, id int64) error {
 			return err
 		}
 		if err := s.freePlaces(ctx, tx, id); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO ticket_deleted (code, at)
+			SELECT code, ? FROM ticket WHERE participant_id = ?
+			ON CONFLICT (code) DO UPDATE SET at = excluded.at`, formatTime(s.now()), id); err != nil {
 			return err
 		}
 		_, err = tx.ExecContext(ctx, "DELETE FROM participant WHERE id = ?", id)

@@ -26,6 +26,7 @@ var copyKeys = map[string][]string{
 	"bulk_change_participant": {"change_id", "participant_id"},
 	"bulk_change_enrolment":   {"change_id", "participant_id", "session_id"},
 	"ticket":                  {"code"},
+	"ticket_deleted":          {"code"},
 	"desk_op":                 {"op"},
 }
 

@@ -9,9 +9,9 @@ import (
 )
 
 // TestDeleteWarnsOfTheirTicket: deleting someone who holds an e-ticket
-// says that the platform's next export would register them again, and to
-// cancel their registration instead (a person deleted came back with the
-// next import); deleting someone without one does not.
+// says that the platform's next exports still list them, and that their
+// import will leave their row out (data: ticket_deleted); deleting
+// someone without one does not.
 func TestDeleteWarnsOfTheirTicket(t *testing.T) {
 	st, e, s := newParticipantsTest(t, 20)
 	ticketed, err := st.Participant(context.Background(), s.table.rows.ids[0])
@@ -30,7 +30,7 @@ func TestDeleteWarnsOfTheirTicket(t *testing.T) {
 			t.Fatal("Delete asked nothing")
 		}
 		said := strings.Join(ptFindLabels(top), " ")
-		if warned := strings.Contains(said, "register them again"); warned != tc.warn {
+		if warned := strings.Contains(said, "leave their row out"); warned != tc.warn {
 			t.Errorf("participant %d (ticket %v): the question says %q", tc.id, tc.warn, said)
 		}
 		ptTap(t, top, "Cancel")

@@ -399,9 +399,9 @@ func (d *participantDetail) onDeleteTapped() {
 	msg := lang.L("Delete {{.Name}} ({{.Code}})? Their places in sessions go to the people waiting. This cannot be undone.",
 		map[string]any{"Name": p.FullName(), "Code": p.Code})
 	if len(d.info.tickets) > 0 {
-		// Their ticket would bring them back (issue 19: a person deleted
-		// came back with the platform's next export).
-		msg += "\n\n" + lang.L("They hold an e-ticket: importing the platform's file again would register them again. To keep them out, cancel their registration instead (status Cancelled).")
+		// Their ticket is remembered (ticket_deleted): the platform's next
+		// export does not bring them back (issue 19).
+		msg += "\n\n" + lang.L("They hold an e-ticket: the platform's next exports will still list them, and importing them will leave their row out and say so.")
 	}
 	d.confirm(lang.L("Delete a participant"), msg, lang.L("Delete"), func() { d.deleteAsync(p) })
 }
