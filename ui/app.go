@@ -370,8 +370,9 @@ func (u *ui) openAsync(path string) {
 		u.openBackupAsync(path)
 		return
 	}
+	warm := firstReads(u.deskFile != "" && sameTarget(u.deskFile, path))
 	u.switchToAsync(lang.L("Opening {{.Name}}…", map[string]any{"Name": filepath.Base(path)}),
-		func(ctx context.Context) (openStore, error) { return stores.OpenOrView(ctx, path) },
+		func(ctx context.Context) (openStore, error) { return stores.OpenOrViewWarm(ctx, path, warm) },
 		func(err error) {
 			switch data.KindOf(err) {
 			case data.KindNotFound:

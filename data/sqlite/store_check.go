@@ -75,6 +75,21 @@ func checkFile(path string) error {
 	return nil
 }
 
+// fileVersion is the schema version in path's header (SQLite's
+// user_version), -1 when it cannot be read.
+func fileVersion(path string) int {
+	f, err := os.Open(path)
+	if err != nil {
+		return -1
+	}
+	defer f.Close()
+	var h [64]byte
+	if _, err := io.ReadFull(f, h[:]); err != nil {
+		return -1
+	}
+	return int(binary.BigEndian.Uint32(h[60:64]))
+}
+
 func notCongress(path, en, fr string) error {
 	return data.ErrNotCongress.WithWords([]any{path, en}, []any{path, fr})
 }

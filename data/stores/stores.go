@@ -33,6 +33,16 @@ func OpenOrView(ctx context.Context, target string) (*data.Store, error) {
 	return sqlite.OpenOrView(ctx, target)
 }
 
+// OpenOrViewWarm is OpenOrView, with warm reading on a file's store while
+// its content is checked (sqlite.OpenOrViewWarm): warm only reads. A
+// server's congress is opened as Open does, and warm is not called.
+func OpenOrViewWarm(ctx context.Context, target string, warm func(context.Context, *data.Store)) (*data.Store, error) {
+	if IsServer(target) {
+		return openServer(ctx, target)
+	}
+	return sqlite.OpenOrViewWarm(ctx, target, warm)
+}
+
 // Create makes a new congress c at target: a new file, never over an
 // existing one, or an empty database on a server (one that holds a
 // congress already is refused with data.ErrNotEmpty).
