@@ -95,3 +95,36 @@ func csvRows(tb testing.TB, path string) (string, []string) {
 	lines := strings.Split(strings.TrimRight(strings.TrimPrefix(string(b), "\ufeff"), "\r\n"), "\r\n")
 	return lines[2], lines[3:]
 }
+
+// TestImportLeavesOutTheDeletedAnswer: the same for a form's answer,
+// named by the person's name (its identifier is no ticket anyone reads).
+func TestImportLeavesOutTheDeletedAnswer(t *testing.T) {
+	s := mustOpen(t)
+	form := googleAnswers(t, 3)
+	previewed(t, s, form, ImportOptions{}, nil)
+	ines := findPerson(t, s, "Inès", "Haddad")
+	if err := s.DeleteParticipant(ctx, ines.ID); err != nil {
+		t.Fatal(err)
+	}
+	r := previewed(t, s, form, ImportOptions{}, nil)
+	if r.New != 0 || r.Skipped != 1 || len(people(t, s)) != 1 {
+		t.Fatalf("the form again: %+v, %d people", r, len(people(t, s)))
+	}
+	var said *ImportIssue
+	for i := range r.Issues {
+		if errors.Is(r.Issues[i].Err, ErrImportAnswerDeleted) {
+			said = &r.Issues[i]
+		}
+	}
+	if said == nil || said.Line != 5 || !said.Warning {
+		t.Fatalf("issues %v", r.Issues)
+	}
+	for lang, want := range map[string]string{
+		"en": "Form answer (Inès Haddad): this person was deleted from the congress on " + time.Now().Format("2 January 2006") + ", and the row was left out.",
+		"fr": "Réponse au formulaire (Inès Haddad) : cette personne a été supprimée du congrès le " + time.Now().Format("02/01/2006") + ", et la ligne a été laissée de côté.",
+	} {
+		if got := Message(said.Err, lang); !strings.HasPrefix(got, want) {
+			t.Errorf("%s: %q, want it to begin %q", lang, got, want)
+		}
+	}
+}

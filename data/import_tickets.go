@@ -37,6 +37,11 @@ var (
 	ErrImportTicketDeleted = newErr(KindConflict, "import_ticket_deleted", "ticket",
 		"Ticket %s (%s): this person was deleted from the congress on %s, and the row was left out. To register them again, import a file of their row alone with “Create a new record anyway”.",
 		"Billet %s (%s) : cette personne a été supprimée du congrès le %s, et la ligne a été laissée de côté. Pour l'inscrire à nouveau, importez un fichier de sa seule ligne avec «Créer quand même une nouvelle fiche».")
+	// ErrImportAnswerDeleted is ErrImportTicketDeleted for a form's
+	// response, whose identifier nobody reads.
+	ErrImportAnswerDeleted = newErr(KindConflict, "import_answer_deleted", "ticket",
+		"Form answer (%s): this person was deleted from the congress on %s, and the row was left out. To register them again, import a file of their row alone with “Create a new record anyway”.",
+		"Réponse au formulaire (%s) : cette personne a été supprimée du congrès le %s, et la ligne a été laissée de côté. Pour l'inscrire à nouveau, importez un fichier de sa seule ligne avec «Créer quand même une nouvelle fiche».")
 	// ErrImportRowRepeated is the warning of a row that is again someone
 	// an earlier row of the file registers, and changes nothing.
 	ErrImportRowRepeated = newErr(KindConflict, "import_row_repeated", "",
@@ -172,9 +177,13 @@ func (im *importer) deletedTicket(rec *ImportRecord) (Ticket, time.Time, bool) {
 func (im *importer) warnDeleted(rec *ImportRecord, k Ticket, at time.Time) {
 	im.report.Skipped++
 	at = at.Local()
+	en, fr := at.Format("2 January 2006"), at.Format("02/01/2006")
+	if IsFormResponse(k.Code) {
+		im.warn(rec.Line, "", ErrImportAnswerDeleted.WithWords([]any{rec.P.FullName(), en}, []any{rec.P.FullName(), fr}))
+		return
+	}
 	im.warn(rec.Line, k.Source, ErrImportTicketDeleted.WithWords(
-		[]any{k.Code, rec.P.FullName(), at.Format("2 January 2006")},
-		[]any{k.Code, rec.P.FullName(), at.Format("02/01/2006")}))
+		[]any{k.Code, rec.P.FullName(), en}, []any{k.Code, rec.P.FullName(), fr}))
 }
 
 // matchTicket returns the holder of a ticket (or form response) the row
