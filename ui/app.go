@@ -45,6 +45,7 @@ func Run(meta fyne.AppMetadata, start Start) {
 	a.SetIcon(meta.Icon)
 	a.Settings().SetTheme(newFocusTheme()) // a focus that shows everywhere
 	u := newUI(a)
+	u.exit = os.Exit // the window's process: the quit watchdog may end it (app_exit.go)
 	u.start(start)
 	u.watchTerm()
 	a.Lifecycle().SetOnStarted(func() {
@@ -156,7 +157,7 @@ type ui struct {
 	closing  sync.Mutex // held while shutdown closes the open file
 	quitting sync.Once  // starts the quit watchdog (app_exit.go)
 	// exit ends the process when the window does not (app_exit.go):
-	// os.Exit, nil in tests.
+	// os.Exit, set by Run alone; nil (no watchdog) in tests.
 	exit func(int)
 
 	view *mainView         // the open file's screens; UI thread only
@@ -182,7 +183,7 @@ type ui struct {
 
 func newUI(a fyne.App) *ui {
 	u := &ui{app: a, prefs: a.Preferences(), demoPath: defaultDemoPath(a), backupRoot: serverBackupRoot(a),
-		keys: keyring.System(), exit: os.Exit}
+		keys: keyring.System()}
 	u.waiting = u.heldWaiting
 	u.win = a.NewWindow(lang.L("Congrès"))
 	u.win.SetMaster()

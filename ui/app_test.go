@@ -25,8 +25,6 @@ func newTestUI(t *testing.T) *ui {
 	u.backupRoot = filepath.Join(t.TempDir(), "backups") // a server congress's backups
 	// Never the keyring of the machine that runs the tests.
 	u.keys = keyring.None{}
-	// Quitting never ends the test's process (app_exit.go).
-	u.exit = nil
 	t.Cleanup(func() {
 		waitIdle(t, &u.tasks)
 		u.shutdown()

@@ -225,7 +225,7 @@ func BenchmarkOpenToDashboard50k(b *testing.B) {
 	path := demoFile(b, 50000)
 	u := newUI(test.NewTempApp(b))
 	u.tasks.queue = make(chan func(), 64)
-	u.keys, u.exit = keyring.None{}, nil
+	u.keys = keyring.None{}
 	u.backupRoot = filepath.Join(b.TempDir(), "backups")
 	b.Cleanup(func() { u.shutdown(); u.win.Close() })
 	var cpu time.Duration
