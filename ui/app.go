@@ -324,6 +324,7 @@ func (u *ui) show(st openStore, c data.Congress) {
 	} else {
 		u.win.SetTitle(lang.L("Congrès — {{.Name}}", map[string]any{"Name": c.Name}))
 	}
+	u.tasks.timedStage("checked") // the file checked and its congress read
 	e := &env{ctx: s.ctx, win: u.win, tasks: &u.tasks}
 	u.view = newMainView(e, st, u.prefs, u.onRestore)
 	u.body = u.view.build()
@@ -371,6 +372,7 @@ func (u *ui) openAsync(path string) {
 		u.openBackupAsync(path)
 		return
 	}
+	u.tasks.timeAction("open") // CONGRES_SCREEN_TIMING: until the first page is drawn with its reads
 	warm := firstReads(u.deskFile != "" && sameTarget(u.deskFile, path))
 	u.switchToAsync(lang.L("Opening {{.Name}}…", map[string]any{"Name": filepath.Base(path)}),
 		func(ctx context.Context) (openStore, error) { return stores.OpenOrViewWarm(ctx, path, warm) },

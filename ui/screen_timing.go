@@ -24,8 +24,10 @@ import (
 // its own clock); the stages a screen notes on the way follow, in
 // milliseconds after it (built: a page built at its first visit; rows: the
 // list's first rows, before its count; counts: the dashboard's counts by
-// status; badges: the exports' badge preview and count).
-// A newer action replaces one not finished.
+// status; badges: the exports' badge preview and count; checked: a file
+// opened (open), checked and its congress read, before its first page).
+// A newer action replaces one not finished, except a file's opening,
+// whose first page is one of its stages.
 
 // screenTimingOn says whether the screens are timed.
 var screenTimingOn = os.Getenv("CONGRES_SCREEN_TIMING") == "1"
@@ -50,6 +52,12 @@ func (t *tasks) timeAction(what string) {
 	}
 	tm := &t.timing
 	tm.mu.Lock()
+	if tm.what == "open" {
+		// The first page shown by a file opening is a stage of the open.
+		tm.stages = append(tm.stages, fmt.Sprintf("%s=%.1f", strings.ReplaceAll(what, " ", "_"), millis(time.Since(tm.start))))
+		tm.mu.Unlock()
+		return
+	}
 	tm.what, tm.start, tm.stages = strings.ReplaceAll(what, " ", "_"), time.Now(), nil
 	tm.gen++
 	gen := tm.gen
