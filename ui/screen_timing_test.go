@@ -79,3 +79,20 @@ func TestScreenTimingOfAnActionWithoutRead(t *testing.T) {
 		t.Errorf("timing off, yet %q", out)
 	}
 }
+
+// A file opened in the window is timed from the click to its first page
+// drawn with its reads: the page's switch is a stage of the open, not a
+// new action that would hide it.
+func TestScreenTimingOfAnOpen(t *testing.T) {
+	out := timeScreens(t)
+	u := newTestUI(t)
+	u.tasks.queue = nil // updates on the UI thread, as in the window
+	u.openAsync(demoFile(t, 40))
+	waitIdle(t, &u.tasks)
+	waitFor(t, "the timing line", &u.tasks, func() bool { return strings.Contains(out.String(), "\n") })
+	line := out.String()
+	if !strings.HasPrefix(line, "screen-timing open ") || !strings.Contains(line, " checked=") ||
+		!strings.Contains(line, " switch_Dashboard=") || strings.Count(line, "\n") != 1 {
+		t.Errorf("line %q", line)
+	}
+}
