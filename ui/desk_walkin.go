@@ -257,35 +257,19 @@ func (f *walkInForm) typed() bool {
 // closes the question and the form (leave), as in the Edit form.
 func (f *walkInForm) askDiscard() {
 	win := f.s.env.win
-	var d *dialog.ConfirmDialog
-	back := func() {
+	f.asking = askDiscardChanges(win, func() {
+		if f.leaving {
+			return
+		}
 		f.asking = nil
 		f.d.Show()
 		win.Canvas().Focus(f.firstName)
-	}
-	keep := func() {
-		d.Hide() // its answer is false: Discard, which does nothing more
-		back()
-	}
-	keys := newDialogKeys(win, keep, keep)
-	msg := widget.NewLabel(lang.L("What was typed in this form will be lost."))
-	msg.Wrapping = fyne.TextWrapWord
-	msg.Alignment = fyne.TextAlignCenter
-	d = dialog.NewCustomConfirm(lang.L("Discard the changes?"), lang.L("Keep editing"), lang.L("Discard"),
-		keys.over(msg), func(keepEditing bool) {
-			if f.leaving {
-				return
-			}
-			if keepEditing {
-				back()
-				return
-			}
-			f.asking = nil
-			f.closed = true
-			f.s.focus()
-		}, win)
-	d.Resize(fyne.NewSize(480, 0))
-	f.asking = d
-	d.Show()
-	keys.take()
+	}, func() {
+		if f.leaving {
+			return
+		}
+		f.asking = nil
+		f.closed = true
+		f.s.focus()
+	})
 }

@@ -70,11 +70,20 @@ func (f *participantForm) snapshot() string {
 // edit, whether to lose it: Enter and Esc go back to the form (where the
 // keyboard was), Discard closes it.
 func (f *participantForm) askDiscard() {
-	win := f.s.env.win
+	f.asking = askDiscardChanges(f.s.env.win, func() { f.reopen(f.lastFocus) }, nil) // the desk closes it with the form (closeForDesk)
+}
+
+// askDiscardChanges shows "Discard the changes?" over a form closed after
+// an edit, and returns it: Keep editing (its button, Enter or Esc) calls
+// back, Discard calls discard (nil: nothing more). The keyboard's Keep
+// editing hides the question without its "no" counting as Discard (fyne
+// answers false to a dialog hidden).
+func askDiscardChanges(win fyne.Window, back, discard func()) *dialog.ConfirmDialog {
 	var d *dialog.ConfirmDialog
-	back := func() { f.reopen(f.lastFocus) }
+	kept := false
 	keep := func() {
-		d.Hide() // its answer is false: Discard, which does nothing more
+		kept = true
+		d.Hide()
 		back()
 	}
 	keys := newDialogKeys(win, keep, keep)
@@ -83,12 +92,16 @@ func (f *participantForm) askDiscard() {
 	msg.Alignment = fyne.TextAlignCenter
 	d = dialog.NewCustomConfirm(lang.L("Discard the changes?"), lang.L("Keep editing"), lang.L("Discard"),
 		keys.over(msg), func(keepEditing bool) {
-			if keepEditing {
+			switch {
+			case kept:
+			case keepEditing:
 				back()
+			case discard != nil:
+				discard()
 			}
 		}, win)
 	d.Resize(fyne.NewSize(480, 0))
-	f.asking = d // the desk closes it with the form (closeForDesk)
 	d.Show()
 	keys.take()
+	return d
 }
