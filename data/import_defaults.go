@@ -6,37 +6,54 @@ import "slices"
 // category, status, fee and days), and how its report names the columns
 // it leaves out.
 
+// defaulted says what defaults gave a new participant.
+type defaulted struct{ category, status, fee, days bool }
+
 // defaults gives a new participant what the row does not say: the
 // options' category, status, fee and days. A registration that does not
 // say which days is for the congress: every day, as the participant form
-// proposes, unless the options choose others.
-func (im *importer) defaults(p *Participant, rec *ImportRecord) {
+// proposes, unless the options choose others. The report says them once
+// the row is imported (noteDefaults): a row rejected after is no new
+// person who got them.
+func (im *importer) defaults(p *Participant, rec *ImportRecord) defaulted {
+	var d defaulted
 	if p.CategoryID == 0 {
-		p.CategoryID = im.categories.defaultID
+		p.CategoryID, d.category = im.categories.defaultID, true
+	}
+	if p.Status == "" {
+		p.Status, d.status = im.opts.DefaultStatus, true
+		if p.Status == "" {
+			p.Status = StatusPending
+		}
+	}
+	if !rec.Has[FieldFee] && im.opts.DefaultFeeCents > 0 {
+		p.FeeCents, d.fee = im.opts.DefaultFeeCents, true
+	}
+	if !rec.Has[FieldDays] {
+		p.Days, d.days = slices.Clone(im.allDays), true
+		if len(im.opts.DefaultDays) > 0 {
+			p.Days = sortDays(slices.Clone(im.opts.DefaultDays))
+		}
+	}
+	return d
+}
+
+// noteDefaults puts in the report what defaults gave p, imported.
+func (im *importer) noteDefaults(p *Participant, d defaulted) {
+	if d.category {
 		if im.report.DefaultCategory == "" {
 			im.report.DefaultCategory = im.categories.names[p.CategoryID]
 		}
 		im.report.DefaultCategoryRows++
 	}
-	if p.Status == "" {
-		p.Status = im.opts.DefaultStatus
-		if p.Status == "" {
-			p.Status = StatusPending
-		}
+	if d.status {
 		im.report.DefaultStatus = p.Status
 	}
-	if !rec.Has[FieldFee] && im.opts.DefaultFeeCents > 0 {
-		p.FeeCents = im.opts.DefaultFeeCents
+	if d.fee {
 		im.report.DefaultFeeCents = p.FeeCents
 	}
-	if !rec.Has[FieldDays] {
-		p.Days = slices.Clone(im.allDays)
-		if len(im.opts.DefaultDays) > 0 {
-			p.Days = sortDays(slices.Clone(im.opts.DefaultDays))
-		}
-		if im.report.DefaultDays == nil {
-			im.report.DefaultDays = slices.Clone(p.Days)
-		}
+	if d.days && im.report.DefaultDays == nil {
+		im.report.DefaultDays = slices.Clone(p.Days)
 	}
 }
 

@@ -128,3 +128,69 @@ func TestImportLeavesOutTheDeletedAnswer(t *testing.T) {
 		}
 	}
 }
+
+// TestImportLeavesOutTheDeletedAnsweredTwice: someone deleted who had
+// answered the form twice stays out: the import kept one answer of theirs,
+// and the later one follows it in the file (it registered them again).
+func TestImportLeavesOutTheDeletedAnsweredTwice(t *testing.T) {
+	s := mustOpen(t)
+	form := googleAnswers(t, 3)
+	previewed(t, s, form, ImportOptions{}, nil)
+	paul := findPerson(t, s, "Paul", "Roy")
+	if err := s.DeleteParticipant(ctx, paul.ID); err != nil {
+		t.Fatal(err)
+	}
+	r := previewed(t, s, form, ImportOptions{}, nil)
+	if r.New != 0 || r.Skipped != 2 || len(people(t, s)) != 1 {
+		t.Fatalf("the form again: %+v, %d people", r, len(people(t, s)))
+	}
+}
+
+// TestImportFindsTheDeletedRegisteredAgain: someone deleted by mistake and
+// registered again by hand (same name and email) is found by the next
+// export as anyone is, and gets their ticket back (it was left out, and
+// the ticket with it, so that their e-ticket did not scan).
+func TestImportFindsTheDeletedRegisteredAgain(t *testing.T) {
+	s := mustOpen(t)
+	previewed(t, s, helloAssoExport(t, 1), ImportOptions{}, nil)
+	paul := findPerson(t, s, "Paul", "Moreau")
+	if err := s.DeleteParticipant(ctx, paul.ID); err != nil {
+		t.Fatal(err)
+	}
+	again := Participant{FirstName: paul.FirstName, LastName: paul.LastName, Email: paul.Email,
+		CategoryID: paul.CategoryID, Status: paul.Status, Days: paul.Days}
+	if err := s.CreateParticipant(ctx, &again); err != nil {
+		t.Fatal(err)
+	}
+	r := previewed(t, s, helloAssoExport(t, 1), ImportOptions{}, nil)
+	ks, err := s.Tickets(ctx, again.ID)
+	if err != nil || r.Skipped != 0 || r.New != 0 || len(ks) != 1 || ks[0].Code != "48213307" {
+		t.Fatalf("Paul registered again by hand: %+v; his tickets %v, %v", r, ks, err)
+	}
+	r = previewed(t, s, helloAssoExport(t, 2), ImportOptions{}, nil)
+	if r.Skipped != 0 || r.New != 0 || len(people(t, s)) != 39 {
+		t.Fatalf("the export a week later: %+v", r)
+	}
+}
+
+// TestImportDeletedNamesakeIsAPossibleDuplicate: someone deleted, then
+// registered again by hand under another email, is not taken for them by
+// the export (only their name is the same): the row is not left out as
+// deleted but imported and reported as a possible duplicate, to merge.
+func TestImportDeletedNamesakeIsAPossibleDuplicate(t *testing.T) {
+	s := mustOpen(t)
+	previewed(t, s, helloAssoExport(t, 1), ImportOptions{}, nil)
+	paul := findPerson(t, s, "Paul", "Moreau")
+	if err := s.DeleteParticipant(ctx, paul.ID); err != nil {
+		t.Fatal(err)
+	}
+	again := Participant{FirstName: "Paul", LastName: "Moreau", Email: "paul.moreau@example.org",
+		CategoryID: paul.CategoryID, Status: paul.Status, Days: paul.Days}
+	if err := s.CreateParticipant(ctx, &again); err != nil {
+		t.Fatal(err)
+	}
+	r := previewed(t, s, helloAssoExport(t, 2), ImportOptions{}, nil)
+	if r.Skipped != 0 || r.New != 1 || r.PossibleDuplicates != 1 {
+		t.Fatalf("Paul registered again by hand under another email: %+v", r)
+	}
+}

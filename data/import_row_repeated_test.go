@@ -1,6 +1,9 @@
 package data
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestImportRowRepeatedIsNamed: a row that is again someone an earlier row
 // of the file registers, and changes nothing, is named with the line it
@@ -23,5 +26,19 @@ func TestImportRowRepeatedIsNamed(t *testing.T) {
 		if got := Message(r.Issues[0].Err, lang); got != want {
 			t.Errorf("%s: %q, want %q", lang, got, want)
 		}
+	}
+}
+
+// TestImportDefaultCategoryCountsImportedRows: a row with an empty
+// category cell that is then rejected is no new person who got the
+// default category: the report counted it.
+func TestImportDefaultCategoryCountsImportedRows(t *testing.T) {
+	s := mustOpen(t)
+	r := importLines(t, s, ImportOptions{}, "Prénom,Nom,E-mail,Catégorie",
+		"Un,A,u1@ex.example,Élu·e",
+		"Trois,"+strings.Repeat("y", 600)+",u3@ex.example,")
+	if r.New != 1 || r.Rejected != 1 || r.DefaultCategoryRows != 0 || r.DefaultCategory != "" {
+		t.Fatalf("new %d, rejected %d, default category %q for %d rows; want 1, 1, none",
+			r.New, r.Rejected, r.DefaultCategory, r.DefaultCategoryRows)
 	}
 }

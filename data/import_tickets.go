@@ -162,15 +162,36 @@ func (im *importer) loadDeletedTickets() error {
 	return rows.Err()
 }
 
-// deletedTicket finds a ticket of the row whose holder an organiser
-// deleted, and when.
-func (im *importer) deletedTicket(rec *ImportRecord) (Ticket, time.Time, bool) {
+// deletedRow finds a ticket of the row whose holder an organiser
+// deleted, and when. A form's answer sent again by someone deleted is
+// theirs too: the import keeps one answer per person, so only the first
+// was theirs when they were deleted, and the later ones follow it in the
+// file (same email and name).
+func (im *importer) deletedRow(rec *ImportRecord) (Ticket, time.Time, bool) {
 	for _, k := range rec.Tickets {
 		if at, ok := im.deleted[k.Code]; ok {
-			return k, parseTime(at), true
+			when := parseTime(at)
+			if IsFormResponse(k.Code) {
+				if im.deletedAnswers == nil {
+					im.deletedAnswers = map[string]time.Time{}
+				}
+				im.deletedAnswers[im.answerer(rec)] = when
+			}
+			return k, when, true
+		}
+	}
+	if len(rec.Tickets) > 0 && !slices.ContainsFunc(rec.Tickets, func(k Ticket) bool { return !IsFormResponse(k.Code) }) {
+		if when, ok := im.deletedAnswers[im.answerer(rec)]; ok {
+			return rec.Tickets[0], when, true
 		}
 	}
 	return Ticket{}, time.Time{}, false
+}
+
+// answerer is who answered a form, by their email and name.
+func (im *importer) answerer(rec *ImportRecord) string {
+	_, name := im.keys(&rec.P)
+	return strings.ToLower(rec.P.Email) + "\n" + name
 }
 
 // warnDeleted leaves out a row whose ticket k was someone's deleted at at.

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 )
 
 // The errors of an import's rows, and of a mapping.
@@ -246,7 +247,10 @@ type importer struct {
 	fileTickets map[string]fileTicket    // the first row of the file giving each ticket
 	memoryOf    map[string]string        // what each ticket held already remembers (import_memory.go)
 	deleted     map[string]string        // when the holder of each ticket in ticket_deleted was deleted
-	memories    []ticketMemory           // the tickets held already whose memory the file changes
+	// deletedAnswers: when the person of a form's answer left out as
+	// deleted was, by their email and name (deletedRow).
+	deletedAnswers map[string]time.Time
+	memories       []ticketMemory // the tickets held already whose memory the file changes
 	// latestAnswer: the row being merged is a later answer to the form
 	// by someone this file creates, which wins (import_answers.go).
 	latestAnswer bool
@@ -429,13 +433,6 @@ func (im *importer) row(rec *ImportRecord) error {
 	if t == nil {
 		t = im.matchTicket(rec)
 	}
-	if t == nil && im.opts.OnMatch != MatchCreate {
-		if k, at, ok := im.deletedTicket(rec); ok {
-			// Someone an organiser deleted, whom the platform still lists.
-			im.warnDeleted(rec, k, at)
-			return nil
-		}
-	}
 	answer := false
 	if t == nil {
 		if t, dup, err = im.matchPerson(rec); err != nil {
@@ -445,6 +442,15 @@ func (im *importer) row(rec *ImportRecord) error {
 			if answer, err = im.answeredAgain(rec, t); err != nil {
 				return err
 			}
+		}
+	}
+	if t == nil && dup == nil && im.opts.OnMatch != MatchCreate {
+		if k, at, ok := im.deletedRow(rec); ok {
+			// Someone an organiser deleted, whom the platform still
+			// lists, and nobody registered since under their name (found
+			// above, or a possible duplicate to merge).
+			im.warnDeleted(rec, k, at)
+			return nil
 		}
 	}
 	if t != nil && im.opts.OnMatch == MatchCreate && !t.isNew {
@@ -499,7 +505,7 @@ func (im *importer) create(rec *ImportRecord, catID int64) error {
 	p := rec.P
 	p.ID = 0
 	p.CategoryID = catID
-	im.defaults(&p, rec)
+	given := im.defaults(&p, rec)
 	if err := im.check(&p); err != nil {
 		return im.rejectInvalid(rec.Line, err)
 	}
@@ -526,6 +532,7 @@ func (im *importer) create(rec *ImportRecord, catID int64) error {
 	}
 	im.fresh = append(im.fresh, t)
 	im.report.New++
+	im.noteDefaults(&p, given)
 	im.planEnrolments(rec, t)
 	return im.planTickets(rec, t)
 }
