@@ -43,7 +43,8 @@ type walkInForm struct {
 	// same fault typed on keeps its words.
 	shownCode map[string]string
 	fields    map[string]fyne.Focusable
-	closed    bool // the form was closed (registered, cancelled, a scan handed to the desk)
+	closed    bool           // the form was closed (registered, cancelled, a scan handed to the desk)
+	lastField *widgets.Entry // the text field that had the keyboard last
 	// leaving: the form is being closed by the desk (registered, a scan
 	// handed over, a duplicate opened), not by Cancel or Esc, which ask
 	// before losing what was typed (asking).
@@ -81,6 +82,9 @@ func (f *walkInForm) show() {
 	}
 	f.fee = widgets.NewEntry()
 	f.fee.SetPlaceHolder(lang.L("e.g. 180 or 180,50"))
+	for _, e := range []*widgets.Entry{f.firstName, f.lastName, f.organisation, f.email, f.fee} {
+		e.OnFocused = func() { f.lastField = e } // where Keep editing brings the keyboard back
+	}
 	f.paidNow = widget.NewCheck(lang.L("Paid now"), func(bool) { f.onFieldChanged("fee") })
 	f.method = widget.NewSelect(paymentMethodNames(), nil)
 	f.method.SetSelectedIndex(slices.Index(data.PaymentMethods, f.s.payment.method))
@@ -263,7 +267,11 @@ func (f *walkInForm) askDiscard() {
 		}
 		f.asking = nil
 		f.d.Show()
-		win.Canvas().Focus(f.firstName)
+		field := fyne.Focusable(f.firstName)
+		if f.lastField != nil {
+			field = f.lastField
+		}
+		win.Canvas().Focus(field)
 	}, func() {
 		if f.leaving {
 			return

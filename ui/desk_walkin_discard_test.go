@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"congres/data"
@@ -47,6 +48,20 @@ func TestWalkInAsksBeforeLosingWhatWasTyped(t *testing.T) {
 	if !form.closed || c.Overlays().Top() != nil || count() != all {
 		t.Fatalf("Discard: the form closed %v, %d people, were %d", form.closed, count(), all)
 	}
+
+	// Keep editing by the keyboard brings it back to the field in use.
+	form = f.openEmptyWalkIn(t)
+	test.Type(form.firstName, "Nour")
+	c.Focus(form.email)
+	test.Type(form.email, "nour@")
+	escapeFromFocus(c)
+	ptTopDialog(t, f.e, "will be lost")
+	escapeFromFocus(c)
+	if c.Focused() != fyne.Focusable(form.email) {
+		t.Fatalf("Keep editing: the keyboard is in %T, not the email field", c.Focused())
+	}
+	ptTap(t, c.Overlays().Top(), "Cancel")
+	ptTap(t, ptTopDialog(t, f.e, "will be lost"), "Discard")
 
 	// Keep editing by the keyboard (Esc on the question), then a badge
 	// scanned into the form: the form closes and the desk checks it in.

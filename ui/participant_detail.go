@@ -285,6 +285,18 @@ func (d *participantDetail) want() float64 {
 	return detailWant - float64(4-min(max(n, 1), 4))*float64(row)
 }
 
+// countTickets counts a person's e-tickets and form answers.
+func countTickets(tickets []data.Ticket) (eTickets, answers int) {
+	for _, t := range tickets {
+		if data.IsFormResponse(t.Code) {
+			answers++
+		} else {
+			eTickets++
+		}
+	}
+	return eTickets, answers
+}
+
 // ticketsText lists the e-tickets a person holds; "" for none.
 func ticketsText(tickets []data.Ticket) string {
 	var codes []string
@@ -398,10 +410,13 @@ func (d *participantDetail) onDeleteTapped() {
 	}
 	msg := lang.L("Delete {{.Name}} ({{.Code}})? Their places in sessions go to the people waiting. This cannot be undone.",
 		map[string]any{"Name": p.FullName(), "Code": p.Code})
-	if len(d.info.tickets) > 0 {
-		// Their ticket is remembered (ticket_deleted): the platform's next
-		// export does not bring them back (issue 19).
+	// Their tickets are remembered (ticket_deleted): the platform's next
+	// export does not bring them back (issue 19).
+	switch eTickets, answers := countTickets(d.info.tickets); {
+	case eTickets > 0:
 		msg += "\n\n" + lang.L("They hold an e-ticket: the platform's next exports will still list them, and importing them will leave their row out and say so.")
+	case answers > 0:
+		msg += "\n\n" + lang.L("They answered the registration form: its next exports will still list them, and importing them will leave their row out and say so.")
 	}
 	d.confirm(lang.L("Delete a participant"), msg, lang.L("Delete"), func() { d.deleteAsync(p) })
 }
