@@ -339,11 +339,16 @@ type formScan struct {
 // real window a person's keys typed 100 ms apart came 50 ms apart, the
 // scan's first 37 ms after the last, all one group. The store tells: the
 // longest that is someone's is the scan, and a code's own end is tried
-// only once the code was not found.
+// only once the code was not found. A run of digits is never cut inside
+// (the end of an unknown ticket, 4821330712, is not someone's shorter
+// one, 30712): nobody types digits into a name just before a scan.
 func (sc formScan) codes() []string {
 	run := []rune(sc.run)
 	var list []string
 	for i := 0; len(run)-i >= shortestTicket; i++ {
+		if i > 0 && isDigit(run[i-1]) && isDigit(run[i]) {
+			continue
+		}
 		if code := strings.TrimSpace(string(run[i:])); looksScanned(code) && !slices.Contains(list, code) {
 			list = append(list, code)
 		}
@@ -389,3 +394,5 @@ func looksScanned(text string) bool {
 // shortestTicket is the length of the shortest e-ticket number a burst of
 // keys is taken for.
 const shortestTicket = 5
+
+func isDigit(r rune) bool { return '0' <= r && r <= '9' }
