@@ -35,13 +35,13 @@ var (
 	// an organiser deleted (ticket_deleted): the platform's export still
 	// lists them.
 	ErrImportTicketDeleted = newErr(KindConflict, "import_ticket_deleted", "ticket",
-		"Ticket %s (%s): this person was deleted from the congress on %s, and the row was left out. To register them again, import a file of their row alone with “Create a new record anyway” (--on-match create).",
-		"Billet %s (%s) : cette personne a été supprimée du congrès le %s, et la ligne a été laissée de côté. Pour l'inscrire à nouveau, importez un fichier de sa seule ligne avec «Créer quand même une nouvelle fiche» (--on-match create).")
+		"Ticket %s (%s): this person was deleted from the congress on %s, and the row was left out. To register them again, import a file of their row alone with “Create a new record anyway”.",
+		"Billet %s (%s) : cette personne a été supprimée du congrès le %s, et la ligne a été laissée de côté. Pour l'inscrire à nouveau, importez un fichier de sa seule ligne avec «Créer quand même une nouvelle fiche».")
 	// ErrImportAnswerDeleted is ErrImportTicketDeleted for a form's
 	// response, whose identifier nobody reads.
 	ErrImportAnswerDeleted = newErr(KindConflict, "import_answer_deleted", "ticket",
-		"Form answer (%s): this person was deleted from the congress on %s, and the row was left out. To register them again, import a file of their row alone with “Create a new record anyway” (--on-match create).",
-		"Réponse au formulaire (%s) : cette personne a été supprimée du congrès le %s, et la ligne a été laissée de côté. Pour l'inscrire à nouveau, importez un fichier de sa seule ligne avec «Créer quand même une nouvelle fiche» (--on-match create).")
+		"Form answer (%s): this person was deleted from the congress on %s, and the row was left out. To register them again, import a file of their row alone with “Create a new record anyway”.",
+		"Réponse au formulaire (%s) : cette personne a été supprimée du congrès le %s, et la ligne a été laissée de côté. Pour l'inscrire à nouveau, importez un fichier de sa seule ligne avec «Créer quand même une nouvelle fiche».")
 	// ErrImportRowRepeated is the warning of a row that is again someone
 	// an earlier row of the file registers, and changes nothing.
 	ErrImportRowRepeated = newErr(KindConflict, "import_row_repeated", "",
