@@ -86,7 +86,6 @@ func TestScreenTimingOfAnActionWithoutRead(t *testing.T) {
 func TestScreenTimingOfAnOpen(t *testing.T) {
 	out := timeScreens(t)
 	u := newTestUI(t)
-	u.tasks.queue = nil // updates on the UI thread, as in the window
 	u.openAsync(demoFile(t, 40))
 	waitIdle(t, &u.tasks)
 	waitFor(t, "the timing line", &u.tasks, func() bool { return strings.Contains(out.String(), "\n") })
