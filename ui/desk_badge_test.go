@@ -81,6 +81,19 @@ func (f *deskFixture) unprinted(t *testing.T) data.Participant {
 	}
 }
 
+// askAlreadyPrinted scans someone whose badge is not printed, prints it
+// (which asks nothing), then asks to print it again: it returns them and
+// the question "already has a badge", on top.
+func (f *deskFixture) askAlreadyPrinted(t *testing.T, clock *time.Time) (data.Participant, fyne.CanvasObject) {
+	t.Helper()
+	who := f.unprinted(t)
+	rescan(t, f, clock, who.Code)
+	f.s.onPrintBadgeTapped() // the first print asks nothing
+	waitIdle(t, f.e.tasks)
+	f.s.onPrintBadgeTapped()
+	return who, ptTopDialog(t, f.e, "already has a badge")
+}
+
 // TestDeskRehearsalBadgePrint: a badge printed at the desk during the
 // rehearsal goes to the printer but is not recorded, so that the badge
 // still counts as never printed and its real print asks nothing; the desk

@@ -25,12 +25,7 @@ func testDeskDialogsKeepTheirPerson(t *testing.T, open deskOpen) {
 	t.Run("Already printed", func(t *testing.T) {
 		f, clock := newPrintingDeskOn(t, deskMorning, true, open)
 		c := f.e.win.Canvas()
-		who := f.unprinted(t)
-		rescan(t, f, clock, who.Code)
-		f.s.onPrintBadgeTapped() // the first print asks nothing
-		waitIdle(t, f.e.tasks)
-		f.s.onPrintBadgeTapped()
-		top := ptTopDialog(t, f.e, "already has a badge")
+		who, top := f.askAlreadyPrinted(t, clock)
 		other := f.person(t, "", who.ID)
 		prints := func(id int64) int {
 			t.Helper()

@@ -15,12 +15,7 @@ import (
 func TestDeskQuestionKeepsItsKeys(t *testing.T) {
 	f, clock := newPrintingDeskAt(t, deskMorning, true)
 	c := f.e.win.Canvas()
-	who := f.unprinted(t)
-	rescan(t, f, clock, who.Code)
-	f.s.onPrintBadgeTapped() // the first print asks nothing
-	waitIdle(t, f.e.tasks)
-	f.s.onPrintBadgeTapped()
-	top := ptTopDialog(t, f.e, "already has a badge")
+	who, top := f.askAlreadyPrinted(t, clock)
 	first := f.person(t, "", who.ID)
 	second := f.person(t, "", who.ID, first.ID)
 	for _, p := range []struct {
